@@ -1,0 +1,145 @@
+// Package config holds repurpose's typed configuration: infrastructure from the
+// environment, and campaigns, users and limits from one YAML file. Every field has a
+// default, so the pipeline runs with no file at all.
+package config
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config is everything a repurpose process needs to know.
+type Config struct {
+	Infra Infra
+	File  File
+}
+
+// Infra is read from the environment (see FromEnv).
+type Infra struct {
+	// RedisURL is redis://[user:pass@]host:port/db. Default redis://127.0.0.1:6379/0.
+	RedisURL string
+	// S3Endpoint is the base URL of an S3-compatible server; empty means AWS.
+	S3Endpoint string
+	// S3Region is the signing region. Default from AWS_REGION, else us-east-1.
+	S3Region string
+	// Inbox is where marketing drops documents. Default s3://inbox.
+	Inbox Location
+	// Toolkit is where the record is kept. Default s3://toolkit.
+	Toolkit Location
+	// HTTPAddr is where serve listens. Default :8080.
+	HTTPAddr string
+	// PublicURL is how people reach serve, used for /p/{slug} links. Default http://localhost:8080.
+	PublicURL string
+	// AdminToken, when set, is a bearer token with the admin role.
+	AdminToken string
+	// EventsToken authenticates POST /events/s3. Empty leaves the endpoint open (development only).
+	EventsToken string
+	// ConfigPath is the YAML file; empty means defaults only.
+	ConfigPath string
+}
+
+// File is the YAML configuration file.
+type File struct {
+	// Campaigns by name. A "default" campaign always exists.
+	Campaigns map[string]Campaign `yaml:"campaigns"`
+	// DefaultCampaign is used when a document names none. Default "default".
+	DefaultCampaign string `yaml:"default_campaign"`
+	// Users who may call the API, with hashed tokens.
+	Users []User `yaml:"users"`
+	// Limits bound the work.
+	Limits Limits `yaml:"limits"`
+	// PublicPages lets the toolkit serve /p/{slug} for approved sources that name no URL.
+	// Default true.
+	PublicPages *bool `yaml:"public_pages"`
+}
+
+// Campaign is a marketing campaign's voice and links.
+type Campaign struct {
+	// LandingPage is linked when a document names no canonical_url.
+	LandingPage string `yaml:"landing_page"`
+	// AutoApprove makes derivatives approved as they are made. Default false.
+	AutoApprove bool `yaml:"auto_approve"`
+	// CTA text per buying stage: awareness, consideration, decision.
+	CTA map[string]string `yaml:"cta"`
+	// UTM parameters; values may use {campaign}, {channel}, {kind}, {source}, {ordinal}.
+	UTM UTM `yaml:"utm"`
+	// Stage used when a document names none. Default awareness.
+	DefaultStage string `yaml:"default_stage"`
+}
+
+// UTM is the template of the tracking parameters added to every backlink.
+type UTM struct {
+	Source   string `yaml:"source"`
+	Medium   string `yaml:"medium"`
+	Campaign string `yaml:"campaign"`
+	Content  string `yaml:"content"`
+}
+
+// Role is what a user may do.
+type Role string
+
+// Roles, from most to least powerful.
+const (
+	RoleAdmin       Role = "admin"
+	RoleMarketing   Role = "marketing"
+	RoleRegional    Role = "regional"
+	RoleContributor Role = "contributor"
+)
+
+// User is someone who calls the API.
+type User struct {
+	Name string `yaml:"name"`
+	Role Role   `yaml:"role"`
+	// TokenSHA256 is the hex SHA-256 of the user's bearer token; the token itself is never stored.
+	TokenSHA256 string `yaml:"token_sha256"`
+	// Regions scopes a regional user.
+	Regions []string `yaml:"regions"`
+}
+
+// Limits bound the work a process takes on.
+type Limits struct {
+	// MaxObjectBytes is the largest document accepted. Default 10 MiB.
+	MaxObjectBytes int64 `yaml:"max_object_bytes"`
+	// ClaimTTL is how long a contributor holds a topic. Default 48h.
+	ClaimTTL Duration `yaml:"claim_ttl"`
+	// ScanInterval is how often the scheduler lists the inbox. Default 1m.
+	ScanInterval Duration `yaml:"scan_interval"`
+	// WorkerConcurrency is how many tasks one worker runs at once. Default 4.
+	WorkerConcurrency int `yaml:"worker_concurrency"`
+	// TaskRetention keeps finished tasks (and so their IDs) in Redis. Default 24h.
+	TaskRetention Duration `yaml:"task_retention"`
+}
+
+// Stages of the buying journey, in order.
+var Stages = []string{"awareness", "consideration", "decision"}
+
+// Duration is a time.Duration written as "90s", "48h".
+type Duration time.Duration
+
+// UnmarshalText parses a Go duration string.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("%q is not a duration (use e.g. 90s, 15m, 48h)", string(b))
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalText writes the duration as Go does.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// Std returns the time.Duration.
+func (d Duration) Std() time.Duration { return time.Duration(d) }
+
+// Campaign returns the named campaign, or the default one when the name is empty or unknown,
+// with the name that was used.
+func (f *File) Campaign(name string) (string, Campaign) {
+	if c, ok := f.Campaigns[name]; ok && name != "" {
+		return name, c
+	}
+	return f.DefaultCampaign, f.Campaigns[f.DefaultCampaign]
+}
+
+// PublicPagesOn reports whether /p/{slug} pages are served.
+func (f *File) PublicPagesOn() bool { return f.PublicPages == nil || *f.PublicPages }

@@ -1,0 +1,57 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultsRunWithoutAFile(t *testing.T) {
+	f, err := ParseFile(strings.NewReader(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, c := f.Campaign("")
+	if name != "default" || c.CTA["awareness"] == "" || c.UTM.Medium != "social" {
+		t.Fatalf("default campaign = %q %+v", name, c)
+	}
+	if f.Limits.MaxObjectBytes != 10<<20 || f.Limits.ScanInterval.Std().Minutes() != 1 || !f.PublicPagesOn() {
+		t.Fatalf("limits = %+v", f.Limits)
+	}
+}
+
+func TestParseFileNamesTheBadField(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"campaigns:\n  launch:\n    landing_pag: https://x.example\n", "field landing_pag is not a known setting"},
+		{"campaigns:\n  launch:\n    cta:\n      awarenes: Read it\n", "campaigns.launch.cta.awarenes: not a stage"},
+		{"campaigns:\n  launch:\n    landing_page: ftp://x\n", "campaigns.launch.landing_page"},
+		{"campaigns:\n  launch:\n    utm:\n      source: '{chanel}'\n", "campaigns.launch.utm.source: unknown variable {chanel}"},
+		{"users:\n  - name: ana\n    role: boss\n    token_sha256: " + strings.Repeat("a", 64) + "\n", "users[0].role"},
+		{"users:\n  - name: ana\n    role: admin\n    token_sha256: secret\n", "users[0].token_sha256"},
+		{"limits:\n  claim_ttl: forever\n", "is not a duration"},
+		{"limits:\n  max_object_bytes: 10\n", "limits.max_object_bytes"},
+		{"default_campaign: nope\n", "default_campaign"},
+		{"bogus: 1\n", "field bogus is not a known setting"},
+	}
+	for _, tc := range tests {
+		_, err := ParseFile(strings.NewReader(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ParseFile(%q) error = %v, want it to mention %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	env := map[string]string{"REPURPOSE_INBOX": "s3://drop/papers", "REPURPOSE_S3_ENDPOINT": "http://127.0.0.1:7070"}
+	in, err := FromEnv(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Inbox.Bucket != "drop" || in.Inbox.Prefix != "papers/" || in.Toolkit.Bucket != "toolkit" || in.RedisURL == "" {
+		t.Fatalf("infra = %+v", in)
+	}
+	env = map[string]string{"REPURPOSE_INBOX": "inbox", "REPURPOSE_REDIS_URL": "localhost:6379"}
+	_, err = FromEnv(func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), "REPURPOSE_INBOX") || !strings.Contains(err.Error(), "REPURPOSE_REDIS_URL") {
+		t.Fatalf("error = %v, want both bad variables named", err)
+	}
+}

@@ -1,0 +1,299 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Location is an S3 bucket with an optional key prefix, written s3://bucket[/prefix].
+type Location struct {
+	Bucket string
+	Prefix string // without leading slash; with a trailing slash when not empty
+}
+
+// ParseLocation reads s3://bucket[/prefix].
+func ParseLocation(s string) (Location, error) {
+	rest, ok := strings.CutPrefix(s, "s3://")
+	if !ok {
+		return Location{}, fmt.Errorf("%q must look like s3://bucket or s3://bucket/prefix", s)
+	}
+	bucket, prefix, _ := strings.Cut(rest, "/")
+	if !bucketName.MatchString(bucket) {
+		return Location{}, fmt.Errorf("%q: bucket name %q is not valid (3-63 lower-case letters, digits, dots, hyphens)", s, bucket)
+	}
+	prefix = strings.Trim(prefix, "/")
+	if prefix != "" {
+		prefix += "/"
+	}
+	return Location{Bucket: bucket, Prefix: prefix}, nil
+}
+
+var bucketName = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+
+func (l Location) String() string { return "s3://" + l.Bucket + "/" + l.Prefix }
+
+// Load reads the environment and, when REPURPOSE_CONFIG names one, the YAML file.
+func Load() (*Config, error) {
+	infra, err := FromEnv(os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	file := Defaults()
+	if infra.ConfigPath != "" {
+		f, err := os.Open(infra.ConfigPath)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		defer f.Close()
+		if file, err = ParseFile(f); err != nil {
+			return nil, fmt.Errorf("config %s: %w", infra.ConfigPath, err)
+		}
+	}
+	return &Config{Infra: infra, File: *file}, nil
+}
+
+// FromEnv reads the infrastructure settings through getenv (os.Getenv in production).
+func FromEnv(getenv func(string) string) (Infra, error) {
+	get := func(name, def string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		return def
+	}
+	in := Infra{
+		RedisURL:    get("REPURPOSE_REDIS_URL", "redis://127.0.0.1:6379/0"),
+		S3Endpoint:  get("REPURPOSE_S3_ENDPOINT", ""),
+		S3Region:    get("AWS_REGION", get("AWS_DEFAULT_REGION", "us-east-1")),
+		HTTPAddr:    get("REPURPOSE_HTTP_ADDR", ":8080"),
+		PublicURL:   strings.TrimRight(get("REPURPOSE_PUBLIC_URL", "http://localhost:8080"), "/"),
+		AdminToken:  get("REPURPOSE_ADMIN_TOKEN", ""),
+		EventsToken: get("REPURPOSE_EVENTS_TOKEN", ""),
+		ConfigPath:  get("REPURPOSE_CONFIG", ""),
+	}
+	var errs []error
+	if u, err := url.Parse(in.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("REPURPOSE_REDIS_URL: %q must look like redis://host:port/db", in.RedisURL))
+	}
+	if in.S3Endpoint != "" {
+		if u, err := url.Parse(in.S3Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("REPURPOSE_S3_ENDPOINT: %q must be an http(s) URL such as http://127.0.0.1:7070", in.S3Endpoint))
+		}
+	}
+	var err error
+	if in.Inbox, err = ParseLocation(get("REPURPOSE_INBOX", "s3://inbox")); err != nil {
+		errs = append(errs, fmt.Errorf("REPURPOSE_INBOX: %w", err))
+	}
+	if in.Toolkit, err = ParseLocation(get("REPURPOSE_TOOLKIT", "s3://toolkit")); err != nil {
+		errs = append(errs, fmt.Errorf("REPURPOSE_TOOLKIT: %w", err))
+	}
+	if u, err := url.Parse(in.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("REPURPOSE_PUBLIC_URL: %q must be an http(s) URL", in.PublicURL))
+	}
+	return in, errors.Join(errs...)
+}
+
+// Defaults is the configuration used when there is no file: one default campaign.
+func Defaults() *File {
+	f := &File{}
+	f.applyDefaults()
+	return f
+}
+
+// ParseFile reads a YAML configuration, rejecting unknown keys, and fills in defaults.
+// Errors name the field's path, e.g. campaigns.launch.cta.awarenes.
+func ParseFile(r io.Reader) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{}
+	if len(bytes.TrimSpace(data)) > 0 {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(f); err != nil {
+			return nil, explainYAML(err)
+		}
+	}
+	f.applyDefaults()
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// explainYAML turns yaml.v3's messages into ones that name the problem plainly.
+func explainYAML(err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = strings.Replace(m, "not found in type", "is not a known setting of", 1)
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return err
+}
+
+func (f *File) applyDefaults() {
+	if f.DefaultCampaign == "" {
+		f.DefaultCampaign = "default"
+	}
+	if f.Campaigns == nil {
+		f.Campaigns = map[string]Campaign{}
+	}
+	if _, ok := f.Campaigns[f.DefaultCampaign]; !ok && f.DefaultCampaign == "default" {
+		f.Campaigns["default"] = Campaign{}
+	}
+	for name, c := range f.Campaigns {
+		if c.DefaultStage == "" {
+			c.DefaultStage = "awareness"
+		}
+		cta := map[string]string{
+			"awareness":     "Read the full whitepaper",
+			"consideration": "See how it works in the full report",
+			"decision":      "Talk to us about putting it to work",
+		}
+		for k, v := range c.CTA {
+			cta[k] = v
+		}
+		c.CTA = cta
+		if c.UTM.Source == "" {
+			c.UTM.Source = "{channel}"
+		}
+		if c.UTM.Medium == "" {
+			c.UTM.Medium = "social"
+		}
+		if c.UTM.Campaign == "" {
+			c.UTM.Campaign = "{campaign}"
+		}
+		if c.UTM.Content == "" {
+			c.UTM.Content = "{kind}-{ordinal}"
+		}
+		f.Campaigns[name] = c
+	}
+	l := &f.Limits
+	if l.MaxObjectBytes == 0 {
+		l.MaxObjectBytes = 10 << 20
+	}
+	if l.ClaimTTL == 0 {
+		l.ClaimTTL = Duration(48 * time.Hour)
+	}
+	if l.ScanInterval == 0 {
+		l.ScanInterval = Duration(time.Minute)
+	}
+	if l.WorkerConcurrency == 0 {
+		l.WorkerConcurrency = 4
+	}
+	if l.TaskRetention == 0 {
+		l.TaskRetention = Duration(24 * time.Hour)
+	}
+}
+
+var (
+	hexSHA256    = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	campaignName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	utmVars      = regexp.MustCompile(`\{([^}]*)\}`)
+)
+
+// Validate checks every value, naming each bad field by its path.
+func (f *File) Validate() error {
+	var errs []error
+	bad := func(path, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
+	}
+	if _, ok := f.Campaigns[f.DefaultCampaign]; !ok {
+		bad("default_campaign", "%q is not one of the campaigns", f.DefaultCampaign)
+	}
+	names := make([]string, 0, len(f.Campaigns))
+	for n := range f.Campaigns {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := f.Campaigns[n]
+		p := "campaigns." + n
+		if !campaignName.MatchString(n) {
+			bad(p, "campaign names use lower-case letters, digits, - and _")
+		}
+		if c.LandingPage != "" {
+			if u, err := url.Parse(c.LandingPage); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				bad(p+".landing_page", "%q is not an http(s) URL", c.LandingPage)
+			}
+		}
+		if !isStage(c.DefaultStage) {
+			bad(p+".default_stage", "%q is not a stage (awareness, consideration, decision)", c.DefaultStage)
+		}
+		for k, v := range c.CTA {
+			if !isStage(k) {
+				bad(p+".cta."+k, "not a stage (awareness, consideration, decision)")
+			} else if strings.TrimSpace(v) == "" {
+				bad(p+".cta."+k, "must not be empty")
+			} else if len([]rune(v)) > 120 {
+				bad(p+".cta."+k, "is %d characters; keep a call to action within 120", len([]rune(v)))
+			}
+		}
+		for field, v := range map[string]string{"source": c.UTM.Source, "medium": c.UTM.Medium, "campaign": c.UTM.Campaign, "content": c.UTM.Content} {
+			for _, m := range utmVars.FindAllStringSubmatch(v, -1) {
+				switch m[1] {
+				case "campaign", "channel", "kind", "source", "ordinal", "stage":
+				default:
+					bad(p+".utm."+field, "unknown variable {%s} (use {campaign}, {channel}, {kind}, {source}, {ordinal}, {stage})", m[1])
+				}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for i, u := range f.Users {
+		p := fmt.Sprintf("users[%d]", i)
+		if strings.TrimSpace(u.Name) == "" {
+			bad(p+".name", "must not be empty")
+		} else if seen[u.Name] {
+			bad(p+".name", "%q appears twice", u.Name)
+		}
+		seen[u.Name] = true
+		switch u.Role {
+		case RoleAdmin, RoleMarketing, RoleRegional, RoleContributor:
+		default:
+			bad(p+".role", "%q is not a role (admin, marketing, regional, contributor)", u.Role)
+		}
+		if !hexSHA256.MatchString(u.TokenSHA256) {
+			bad(p+".token_sha256", "must be the 64-character lower-case hex SHA-256 of the token (printf %%s TOKEN | sha256sum)")
+		}
+	}
+	l := f.Limits
+	if l.MaxObjectBytes < 1024 || l.MaxObjectBytes > 1<<30 {
+		bad("limits.max_object_bytes", "%d is outside 1024 .. 1073741824", l.MaxObjectBytes)
+	}
+	if l.ClaimTTL.Std() < time.Minute {
+		bad("limits.claim_ttl", "must be at least 1m")
+	}
+	if l.ScanInterval.Std() < time.Second {
+		bad("limits.scan_interval", "must be at least 1s")
+	}
+	if l.WorkerConcurrency < 1 || l.WorkerConcurrency > 256 {
+		bad("limits.worker_concurrency", "%d is outside 1 .. 256", l.WorkerConcurrency)
+	}
+	if l.TaskRetention.Std() < time.Minute {
+		bad("limits.task_retention", "must be at least 1m")
+	}
+	return errors.Join(errs...)
+}
+
+func isStage(s string) bool {
+	for _, st := range Stages {
+		if s == st {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+// Package tasks names the background work, shapes its payloads, derives TaskIDs and
+// enqueues it. Anyone who asks for work (serve, scheduler, toolkit) goes through here.
+package tasks
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hibiken/asynq"
+)
+
+// Task types.
+const (
+	// TypeIngest fetches an inbox object, parses and derives it, and stores the bundle.
+	TypeIngest = "doc:ingest"
+)
+
+// Queues, by priority.
+const (
+	QueueIngest = "ingest"
+)
+
+// Queues maps queue names to asynq priorities.
+var Queues = map[string]int{QueueIngest: 6, "default": 3}
+
+// Ingest is the payload of TypeIngest: one version of one inbox object.
+type Ingest struct {
+	Bucket string `json:"bucket"`
+	Key    string `json:"key"`
+	// ETag de-duplicates enqueues only; identity is the SHA-256 of the bytes.
+	ETag string `json:"etag"`
+	Size int64  `json:"size,omitempty"`
+}
+
+// SourceID is the stable identity of an inbox key: a hash of bucket/key.
+func SourceID(bucket, key string) string {
+	h := sha256.Sum256([]byte(bucket + "/" + key))
+	return hex.EncodeToString(h[:8])
+}
+
+// NormalizeETag strips the quotes some servers keep (versitygw, MinIO) and AWS drops.
+func NormalizeETag(etag string) string {
+	return strings.Trim(strings.TrimSpace(etag), `"`)
+}
+
+// IngestTaskID is the TaskID of (bucket, key, ETag): the same drop enqueues once.
+func IngestTaskID(bucket, key, etag string) string {
+	h := sha256.Sum256([]byte(bucket + "/" + key + "@" + NormalizeETag(etag)))
+	return "ingest-" + hex.EncodeToString(h[:16])
+}
+
+// Client enqueues tasks.
+type Client struct {
+	c         *asynq.Client
+	retention time.Duration
+}
+
+// NewClient returns a client on the given Redis connection. Retention keeps finished
+// tasks, and so their TaskIDs, for that long.
+func NewClient(redis asynq.RedisConnOpt, retention time.Duration) *Client {
+	return &Client{c: asynq.NewClient(redis), retention: retention}
+}
+
+// Close releases the connection.
+func (c *Client) Close() error { return c.c.Close() }
+
+// EnqueueIngest queues an ingest. It reports false, with no error, when the same
+// (bucket, key, ETag) is already queued, running or recently done.
+func (c *Client) EnqueueIngest(ctx context.Context, in Ingest) (bool, error) {
+	in.ETag = NormalizeETag(in.ETag)
+	payload, err := json.Marshal(in)
+	if err != nil {
+		return false, err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypeIngest, payload),
+		asynq.TaskID(IngestTaskID(in.Bucket, in.Key, in.ETag)),
+		asynq.Queue(QueueIngest),
+		asynq.MaxRetry(10),
+		asynq.Timeout(5*time.Minute),
+		asynq.Retention(c.retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) || errors.Is(err, asynq.ErrDuplicateTask) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s %s/%s: %w", TypeIngest, in.Bucket, in.Key, err)
+	}
+	return true, nil
+}
+
+// DecodeIngest reads a TypeIngest payload.
+func DecodeIngest(payload []byte) (Ingest, error) {
+	var in Ingest
+	if err := json.Unmarshal(payload, &in); err != nil {
+		return in, fmt.Errorf("ingest payload: %w", err)
+	}
+	if in.Bucket == "" || in.Key == "" {
+		return in, errors.New("ingest payload: bucket and key are required")
+	}
+	return in, nil
+}
+
+// RedisOpt parses redis://host:port/db into asynq's connection options.
+func RedisOpt(url string) (asynq.RedisConnOpt, error) {
+	opt, err := asynq.ParseRedisURI(url)
+	if err != nil {
+		return nil, fmt.Errorf("redis url %q: %w", url, err)
+	}
+	return opt, nil
+}
