@@ -23,6 +23,10 @@ import (
 // ErrNotFound means the bucket or object does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrRejected means the server refused the request as malformed (HTTP 400), for example a
+// key it does not accept; asking again will not help.
+var ErrRejected = errors.New("rejected by the S3 server")
+
 // TooLargeError means an object is over the size limit.
 type TooLargeError struct{ Size, Limit int64 }
 
@@ -204,6 +208,9 @@ func wrap(op, bucket, key string, err error) error {
 	}
 	if notFound {
 		return fmt.Errorf("s3 %s %s/%s: %w", op, bucket, key, ErrNotFound)
+	}
+	if errors.As(err, &re) && re.HTTPStatusCode() == http.StatusBadRequest {
+		return fmt.Errorf("s3 %s %s/%s: %w: %v", op, bucket, key, ErrRejected, err)
 	}
 	return fmt.Errorf("s3 %s %s/%s: %w", op, bucket, key, err)
 }

@@ -1,0 +1,22 @@
+package main
+
+// helpTexts add what a command's one-line summary cannot say.
+var helpTexts = map[string]string{
+	"up": `Starts an in-process Redis and an S3-compatible endpoint whose objects are files under
+--data, creates the inbox and toolkit buckets, rebuilds the index from what is stored,
+and runs serve, worker and scheduler together. Documents named on the command line are
+uploaded and reported on; anything copied into the inbox later is processed within
+seconds. Nothing is lost across restarts.`,
+	"serve": `Listens at once, even before Redis or S3 answer (S3 servers such as versitygw test
+their webhook at start-up). /readyz says what is still missing.
+Environment: REPURPOSE_HTTP_ADDR, REPURPOSE_EVENTS_TOKEN, REPURPOSE_ADMIN_TOKEN,
+REPURPOSE_PUBLIC_URL, and the common settings (see README.md).`,
+	"worker": `Waits for Redis, then processes doc:ingest tasks. Run several for more throughput.
+Concurrency per process: limits.worker_concurrency in the config file.`,
+	"scheduler": `Lists the inbox every limits.scan_interval (default 1m) and queues what has no
+processed marker. Several schedulers may run: one scans per interval.`,
+	"derive": `Prints {"source": {...}, "derivatives": [...]} exactly as the API shows a source.
+Uses the config file's campaigns when REPURPOSE_CONFIG is set.`,
+	"count":   `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
+	"reindex": `Use after Redis was flushed or replaced: the S3 record is the truth.`,
+}

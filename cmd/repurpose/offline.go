@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/worker"
+)
+
+// deriveOutput is what `repurpose derive` prints: the API's source shape.
+type deriveOutput struct {
+	Source      *toolkit.Source      `json:"source"`
+	Derivatives []toolkit.Derivative `json:"derivatives"`
+}
+
+func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
+	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
+	campaign := fs.String("campaign", "", "campaign to use when the document names none")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("name one file")
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	path := fs.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if *key == "" {
+		*key = cfg.Infra.Inbox.Prefix + filepath.Base(path)
+	}
+	out, err := derive(cfg, *key, *campaign, data)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// derive runs the worker's parse-and-derive path on bytes, without storing anything.
+func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutput, error) {
+	doc, err := transforms.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Meta.Campaign == "" {
+		doc.Meta.Campaign = campaign
+	}
+	if name := doc.Meta.Campaign; name != "" {
+		if _, ok := cfg.File.Campaigns[name]; !ok {
+			return nil, fmt.Errorf("campaign %q is not configured", name)
+		}
+	}
+	name, camp := cfg.File.Campaign(doc.Meta.Campaign)
+	sum := sha256.Sum256(data)
+	bucket := cfg.Infra.Inbox.Bucket
+	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
+	src, b := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, name, camp, cfg.Infra.PublicURL)
+	src.Status = toolkit.StatusReady
+	return &deriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
+}
+
+// countResult is one line of `repurpose count`.
+type countResult struct {
+	Channel        string `json:"channel"`
+	WeightedLength int    `json:"weighted_length"`
+	Limit          int    `json:"limit"`
+	Valid          bool   `json:"valid"`
+}
+
+func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {
+	channel := fs.String("channel", "x", "channel whose counting rules apply")
+	jsonl := fs.Bool("jsonl", false, "read one JSON string per line and print one result per line")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return count(os.Stdin, os.Stdout, *channel, *jsonl)
+}
+
+func count(in io.Reader, out io.Writer, channel string, jsonl bool) error {
+	enc := json.NewEncoder(out)
+	one := func(text string) error {
+		l, err := transforms.Count(channel, text)
+		if err != nil {
+			return err
+		}
+		return enc.Encode(countResult{Channel: channel, WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid})
+	}
+	if !jsonl {
+		b, err := io.ReadAll(in)
+		if err != nil {
+			return err
+		}
+		return one(string(b))
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var text string
+		if err := json.Unmarshal(sc.Bytes(), &text); err != nil {
+			return fmt.Errorf("line %d is not a JSON string: %w", n, err)
+		}
+		if err := one(text); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}

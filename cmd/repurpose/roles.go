@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/repurpose/repurpose/scheduler"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/worker"
+)
+
+// handler is serve's whole HTTP surface.
+func (d *deps) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/events/s3", worker.EventsHandler(d.tk, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
+	mux.Handle("GET /metrics", promhttp.Handler())
+	mux.Handle("/", d.tk.Handler())
+	return toolkit.Observe(mux, d.log)
+}
+
+// serveHTTP listens on addr until ctx ends, then shuts down gracefully.
+func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+// start parses a long-running role's flags, loads the configuration and connects.
+func start(ctx context.Context, fs *flag.FlagSet, args []string) (*deps, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	return connect(ctx, cfg, newLogger(os.Stderr), nil)
+}
+
+func runServe(ctx context.Context, fs *flag.FlagSet, args []string) error {
+	d, err := start(ctx, fs, args)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	cfg, log := d.cfg, d.log
+	// Listen at once: versitygw will not start until its webhook answers.
+	ln, err := net.Listen("tcp", cfg.Infra.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "inbox", cfg.Infra.Inbox.String(), "toolkit", cfg.Infra.Toolkit.String())
+	if cfg.Infra.EventsToken == "" {
+		log.Warn("REPURPOSE_EVENTS_TOKEN is empty: /events/s3 accepts events from anyone")
+	}
+	return serveHTTP(ctx, ln, d.handler(), log)
+}
+
+func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
+	d, err := start(ctx, fs, args)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.waitForRedis(ctx); err != nil {
+		return nil // stopped while waiting
+	}
+	return d.runWorker(ctx, worker.Options{})
+}
+
+func (d *deps) runWorker(ctx context.Context, opt worker.Options) error {
+	srv, mux := worker.New(d.redisOpt, d.cfg, d.s3, d.tk, d.log, opt)
+	if err := srv.Start(mux); err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	d.log.Info("worker started", "concurrency", d.cfg.File.Limits.WorkerConcurrency)
+	<-ctx.Done()
+	srv.Shutdown()
+	return nil
+}
+
+func runScheduler(ctx context.Context, fs *flag.FlagSet, args []string) error {
+	d, err := start(ctx, fs, args)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.waitForRedis(ctx); err != nil {
+		return nil
+	}
+	return d.scheduler().Run(ctx)
+}
+
+func (d *deps) scheduler() *scheduler.Scheduler {
+	return scheduler.New(d.s3, d.tk, d.cfg.Infra.Inbox, d.cfg.File.Limits.ScanInterval.Std(), d.log)
+}
+
+func runReindex(ctx context.Context, fs *flag.FlagSet, args []string) error {
+	d, err := start(ctx, fs, args)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.reindex(ctx, os.Stdout)
+}
+
+// reindex rebuilds the index from S3 and re-queues what S3 says is pending.
+func (d *deps) reindex(ctx context.Context, out *os.File) error {
+	n, err := d.tk.Reindex(ctx, func(done int) {
+		if done%100 == 0 {
+			fmt.Fprintf(out, "indexed %d sources...\n", done)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	res, err := scheduler.ScanInbox(ctx, d.s3, d.tk, d.cfg.Infra.Inbox)
+	if err != nil {
+		return fmt.Errorf("inbox scan: %w", err)
+	}
+	fmt.Fprintf(out, "indexed %d sources; inbox holds %d documents, %d pending, %d queued now\n", n, res.Objects, res.Pending, res.Queued)
+	return nil
+}
+
+// redactURL hides a password in a connection URL before it is logged.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable)"
+	}
+	return u.Redacted()
+}

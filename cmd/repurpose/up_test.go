@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/internal/testservices"
+	"github.com/repurpose/repurpose/tasks"
+)
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestUpProcessesAnAWSCLIDropAndSurvivesRestart runs the one-command embedded default,
+// copies a whitepaper in with the AWS CLI, and expects it ready within seconds; after a
+// restart on the same data folder, the source is still there.
+func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
+	aws := testservices.AWSCLI(t)
+	data := t.TempDir()
+	api, s3 := freeAddr(t), freeAddr(t)
+	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
+	t.Setenv("REPURPOSE_CONFIG", "")
+	start := func() (stop func()) {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan int)
+		go func() { done <- run(ctx, []string{"up", "--data", data, "--addr", api, "--s3-addr", s3}, io.Discard) }()
+		st := &stack{t: t, url: "http://" + api}
+		deadline := time.Now().Add(20 * time.Second)
+		for st.get("/healthz") != 200 {
+			if time.Now().After(deadline) {
+				t.Fatal("up did not start serving")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		return func() {
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("up exited %d", code)
+			}
+		}
+	}
+	stop := start()
+	cmd := exec.Command(aws, "--endpoint-url", "http://"+s3, "s3", "cp", "--only-show-errors",
+		"../../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md")
+	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+upAccessKey, "AWS_SECRET_ACCESS_KEY="+upSecretKey,
+		"AWS_DEFAULT_REGION=us-east-1", "AWS_CA_BUNDLE=", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("aws s3 cp: %v\n%s", err, out)
+	}
+	st := &stack{t: t, url: "http://" + api}
+	dropped := time.Now()
+	a := st.waitSource("whitepaper.en.md", 10*time.Second)
+	t.Logf("embedded drop to ready: %s", time.Since(dropped).Round(time.Millisecond))
+	if a.Source.Status != "ready" || len(a.Derivatives) == 0 {
+		t.Fatalf("status %q, %d derivatives", a.Source.Status, len(a.Derivatives))
+	}
+	if _, err := os.Stat(filepath.Join(data, "s3", "buckets", "inbox", "whitepaper.en.md")); err != nil {
+		t.Errorf("the embedded S3 does not keep objects as files under --data: %v", err)
+	}
+	stop()
+
+	stop = start()
+	defer stop()
+	again := st.waitSource("whitepaper.en.md", 10*time.Second)
+	if again.Source.Version != a.Source.Version || len(again.Derivatives) != len(a.Derivatives) {
+		t.Errorf("after restart: version %s with %d derivatives, want %s with %d",
+			again.Source.Version, len(again.Derivatives), a.Source.Version, len(a.Derivatives))
+	}
+	if again.Source.ID != tasks.SourceID("inbox", "whitepaper.en.md") {
+		t.Errorf("source id changed: %s", again.Source.ID)
+	}
+}
+
+func (st *stack) get(path string) int {
+	resp, err := http.Get(st.url + path)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+// deps are the connections every long-running role shares. Nothing here dials at
+// construction: Redis and S3 are reached on first use, so roles start in any order.
+type deps struct {
+	cfg      *config.Config
+	log      *slog.Logger
+	redisOpt asynq.RedisConnOpt
+	rdb      redis.UniversalClient
+	s3       *s3store.Store
+	enq      *tasks.Client
+	tk       *toolkit.Toolkit
+}
+
+// connect builds the shared connections; s3 is nil to use the environment's S3 settings.
+func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3store.Store) (*deps, error) {
+	opt, err := tasks.RedisOpt(cfg.Infra.RedisURL)
+	if err != nil {
+		return nil, err
+	}
+	rdb, ok := opt.MakeRedisClient().(redis.UniversalClient)
+	if !ok {
+		return nil, fmt.Errorf("redis url %q: unsupported client", cfg.Infra.RedisURL)
+	}
+	if s3 == nil {
+		if s3, err = s3store.New(ctx, cfg.Infra); err != nil {
+			return nil, err
+		}
+	}
+	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
+	return &deps{cfg: cfg, log: log, redisOpt: opt, rdb: rdb, s3: s3, enq: enq,
+		tk: toolkit.New(cfg, s3, rdb, enq)}, nil
+}
+
+func (d *deps) Close() {
+	d.enq.Close()
+	d.rdb.Close()
+}
+
+// waitForRedis blocks until Redis answers, logging while it waits.
+func (d *deps) waitForRedis(ctx context.Context) error {
+	for delay := 200 * time.Millisecond; ; delay = min(delay*2, 5*time.Second) {
+		err := d.rdb.Ping(ctx).Err()
+		if err == nil {
+			return nil
+		}
+		d.log.Warn("waiting for Redis", "url", redactURL(d.cfg.Infra.RedisURL), "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+	}
+}
+
+// loadConfig reads the configuration or explains what is wrong with it.
+func loadConfig() (*config.Config, error) {
+	cfg, err := config.Load()
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	return cfg, nil
+}

@@ -1,0 +1,91 @@
+// Package embedded runs the in-process Redis and S3 endpoint behind `repurpose up`, so a
+// newcomer sees the whole pipeline with one command, through the production code paths.
+package embedded
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/johannesboyne/gofakes3"
+	"github.com/johannesboyne/gofakes3/backend/s3afero"
+)
+
+// Redis starts an in-process Redis on a free loopback port. It keeps nothing on disk:
+// `repurpose up` rebuilds its index from S3 at every start.
+func Redis() (*miniredis.Miniredis, error) {
+	m := miniredis.NewMiniRedis()
+	if err := m.StartAddr("127.0.0.1:0"); err != nil {
+		return nil, fmt.Errorf("embedded redis: %w", err)
+	}
+	return m, nil
+}
+
+// S3 is an in-process S3-compatible endpoint whose objects are plain files under a folder.
+type S3 struct {
+	Endpoint string
+	srv      *http.Server
+}
+
+// WriteHook is told about every object written successfully, so the embedded endpoint can
+// trigger ingestion itself instead of waiting for the periodic scan.
+type WriteHook func(bucket, key string)
+
+// StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one).
+func StartS3(dir, addr string, onWrite WriteHook) (*S3, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	fs, err := s3afero.FsPath(dir, 0)
+	if err != nil {
+		return nil, fmt.Errorf("embedded s3 folder %s: %w", dir, err)
+	}
+	backend, err := s3afero.MultiBucket(fs)
+	if err != nil {
+		return nil, fmt.Errorf("embedded s3: %w", err)
+	}
+	faker := gofakes3.New(backend, gofakes3.WithAutoBucket(false), gofakes3.WithLogger(gofakes3.DiscardLog()))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("embedded s3 cannot listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: notify(faker.Server(), onWrite), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: log.New(io.Discard, "", 0)}
+	go func() { _ = srv.Serve(ln) }()
+	return &S3{Endpoint: "http://" + ln.Addr().String(), srv: srv}, nil
+}
+
+// Close stops the endpoint.
+func (s *S3) Close(ctx context.Context) error {
+	err := s.srv.Shutdown(ctx)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// notify calls onWrite after each PUT of an object or completion of a multipart upload
+// (path-style requests: /bucket/key). A write that failed is harmless: the hook looks the
+// object up before queueing it.
+func notify(next http.Handler, onWrite WriteHook) http.Handler {
+	if onWrite == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		isPut := r.Method == http.MethodPut && !r.URL.Query().Has("partNumber")
+		isComplete := r.Method == http.MethodPost && r.URL.Query().Has("uploadId")
+		bucket, key, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		if (isPut || isComplete) && ok && key != "" {
+			onWrite(bucket, key)
+		}
+	})
+}

@@ -1,0 +1,97 @@
+// Package scheduler runs the periodic jobs: the inbox scan that catches what S3 events
+// missed (and, later, regional planning).
+package scheduler
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+// ScanResult counts what one scan saw.
+type ScanResult struct {
+	Objects int // documents in the inbox
+	Pending int // not yet processed in their current version
+	Queued  int // newly queued by this scan
+}
+
+// ScanInbox lists the inbox and queues every object whose current ETag has no processed
+// marker. Already-queued ones are not queued twice (the TaskID says so).
+func ScanInbox(ctx context.Context, s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location) (ScanResult, error) {
+	var res ScanResult
+	done, err := tk.ProcessedETags(ctx)
+	if err != nil {
+		return res, err
+	}
+	err = s3.List(ctx, inbox.Bucket, inbox.Prefix, func(o s3store.Info) error {
+		if strings.HasSuffix(o.Key, "/") {
+			return nil // folder placeholder
+		}
+		res.Objects++
+		if done[toolkit.MarkerName(tasks.SourceID(inbox.Bucket, o.Key), o.ETag)] {
+			return nil
+		}
+		res.Pending++
+		added, err := tk.Queue(ctx, tasks.Ingest{Bucket: inbox.Bucket, Key: o.Key, ETag: o.ETag, Size: o.Size})
+		if added {
+			res.Queued++
+		}
+		return err
+	})
+	return res, err
+}
+
+// Scheduler runs the periodic jobs until its context ends.
+type Scheduler struct {
+	s3       *s3store.Store
+	tk       *toolkit.Toolkit
+	inbox    config.Location
+	interval time.Duration
+	log      *slog.Logger
+}
+
+// New returns a scheduler that scans the inbox every interval.
+func New(s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location, interval time.Duration, log *slog.Logger) *Scheduler {
+	return &Scheduler{s3: s3, tk: tk, inbox: inbox, interval: interval, log: log}
+}
+
+// Run scans at once and then every interval. With several schedulers on one Redis, a
+// lease lets only one of them scan in each interval. Errors are logged and retried at
+// the next tick, so a scheduler started before Redis or S3 simply waits for them.
+func (s *Scheduler) Run(ctx context.Context) error {
+	tick := time.NewTicker(s.interval)
+	defer tick.Stop()
+	for {
+		s.scanOnce(ctx)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+func (s *Scheduler) scanOnce(ctx context.Context) {
+	ok, err := s.tk.Lease(ctx, "scan-inbox", s.interval*9/10)
+	if err != nil {
+		s.log.Warn("inbox scan waits for Redis", "err", err)
+		return
+	}
+	if !ok {
+		return // another scheduler has this interval
+	}
+	start := time.Now()
+	res, err := ScanInbox(ctx, s.s3, s.tk, s.inbox)
+	if err != nil {
+		s.log.Warn("inbox scan failed; will retry", "err", err)
+		return
+	}
+	s.log.Info("inbox scan", "objects", res.Objects, "pending", res.Pending, "queued", res.Queued,
+		"took", time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,85 @@
+package scheduler
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/testservices"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+// TestScanQueuesWhatEventsMissedOnce: with no webhook at all, the scan finds every inbox
+// object; concurrent scans (several schedulers) and repeated scans queue each only once.
+func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
+	rs := testservices.NewRedis(t)
+	s3srv := testservices.S3(t, testservices.S3Options{Buckets: []string{"inbox", "toolkit"}})
+	env := map[string]string{"REPURPOSE_REDIS_URL": rs.URL, "REPURPOSE_S3_ENDPOINT": s3srv.Endpoint}
+	infra, err := config.FromEnv(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
+	store := s3store.FromAWS(aws.Config{Region: "us-east-1",
+		Credentials: credentials.NewStaticCredentialsProvider(s3srv.AccessKey, s3srv.SecretKey, "")}, s3srv.Endpoint)
+	opt, _ := tasks.RedisOpt(rs.URL)
+	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
+	defer enq.Close()
+	rdb := redis.NewClient(&redis.Options{Addr: rs.Addr})
+	defer rdb.Close()
+	tk := toolkit.New(cfg, store, rdb, enq)
+	ctx := context.Background()
+	for i := range 5 {
+		if _, err := store.Put(ctx, "inbox", fmt.Sprintf("drop/%d.md", i), []byte(fmt.Sprintf("# Doc %d\n\nText.\n", i)), "text/markdown"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Put(ctx, "inbox", "drop/", nil, "application/x-directory") // a folder placeholder is not a document
+
+	var wg sync.WaitGroup
+	results := make([]ScanResult, 3)
+	for i := range results {
+		wg.Go(func() {
+			res, err := ScanInbox(ctx, store, tk, cfg.Infra.Inbox)
+			if err != nil {
+				t.Error(err)
+			}
+			results[i] = res
+		})
+	}
+	wg.Wait()
+	queued := 0
+	for _, r := range results {
+		queued += r.Queued
+		if r.Objects != 5 {
+			t.Errorf("scan saw %d objects, want 5", r.Objects)
+		}
+	}
+	if queued != 5 {
+		t.Errorf("three concurrent scans queued %d tasks, want 5", queued)
+	}
+	info, err := asynq.NewInspector(opt).GetQueueInfo(tasks.QueueIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Pending != 5 {
+		t.Errorf("queue holds %d pending tasks, want 5", info.Pending)
+	}
+	src, err := tk.Source(ctx, tasks.SourceID("inbox", "drop/3.md"))
+	if err != nil || src.Status != toolkit.StatusQueued {
+		t.Errorf("source shows %+v, %v; want queued", src, err)
+	}
+	again, _ := ScanInbox(ctx, store, tk, cfg.Infra.Inbox)
+	if again.Queued != 0 || again.Pending != 5 {
+		t.Errorf("a second scan: %+v, want 5 pending and none queued again", again)
+	}
+}

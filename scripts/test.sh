@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# scripts/test.sh — the one command that runs every test of repurpose.
+#
+# On a fresh Debian machine with Go it installs what the tests need (only what is missing):
+# redis-server, awscli, docker-compose and gcc (for -race) from apt, and versitygw v1.8.0
+# built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
+# and runs go test -race over the whole module. Works as root or through sudo.
+#
+#   scripts/test.sh                      # everything
+#   scripts/test.sh -run TestX ./toolkit/... # go test arguments (packages default to ./...)
+#   scripts/test.sh --setup-only         # install and build the services, nothing else
+#
+# CI (.ci/run) sets CI=true: tests that cannot start a service then fail instead of skip.
+set -euo pipefail
+
+VERSITYGW_VERSION=v1.8.0
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+setup_only=false
+if [[ "${1:-}" == "--setup-only" ]]; then
+	setup_only=true
+	shift
+fi
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+
+command -v go >/dev/null 2>&1 || die "go is not installed (see go.mod for the version); install it from https://go.dev/dl/"
+
+# --- packages from apt ------------------------------------------------------------------
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+{ [[ -x /usr/bin/aws ]] || command -v aws >/dev/null 2>&1; } || missing+=(awscli)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev) # go test -race needs cgo
+
+if ((${#missing[@]})); then
+	sudo=()
+	if [[ "$(id -u)" != 0 ]]; then
+		if command -v sudo >/dev/null 2>&1; then
+			sudo=(sudo)
+		else
+			sudo=(none)
+		fi
+	fi
+	if ! command -v apt-get >/dev/null 2>&1; then
+		say "cannot install ${missing[*]}: no apt-get here; install them yourself (tests that need them skip, or fail under CI)"
+	elif [[ "${sudo[*]}" == none ]]; then
+		say "cannot install ${missing[*]}: not root and no sudo (tests that need them skip, or fail under CI)"
+	else
+		say "installing ${missing[*]} (apt-get)"
+		export DEBIAN_FRONTEND=noninteractive
+		"${sudo[@]}" apt-get update -qq
+		"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+else
+	say "redis-server, aws, docker-compose and gcc already installed"
+fi
+
+# --- versitygw ----------------------------------------------------------------------------
+if [[ -n "${REPURPOSE_VERSITYGW:-}" && -x "${REPURPOSE_VERSITYGW}" ]]; then
+	say "using versitygw at $REPURPOSE_VERSITYGW"
+else
+	gwbin="$HOME/.cache/repurpose/bin"
+	export REPURPOSE_VERSITYGW="$gwbin/versitygw"
+	if [[ -x "$REPURPOSE_VERSITYGW" ]]; then
+		say "versitygw already built at $REPURPOSE_VERSITYGW"
+	else
+		say "building versitygw $VERSITYGW_VERSION into $gwbin (once; a few minutes)"
+		mkdir -p "$gwbin"
+		# Outside the module: its go.mod and any GOFLAGS (-mod=vendor ...) do not apply.
+		(cd / && GOFLAGS= GOBIN="$gwbin" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION")
+	fi
+fi
+
+# --- deployment files ---------------------------------------------------------------------
+if [[ -f deploy/compose.yaml ]]; then
+	if command -v docker-compose >/dev/null 2>&1; then
+		say "checking deploy/compose.yaml"
+		docker-compose -f deploy/compose.yaml config -q
+	else
+		say "skipping the deploy/compose.yaml check: no docker-compose"
+	fi
+fi
+
+if $setup_only; then
+	say "setup done"
+	exit 0
+fi
+
+# --- static checks ------------------------------------------------------------------------
+say "gofmt"
+unformatted="$(find . -name '*.go' -not -path './.git/*' -not -path './vendor/*' -not -path '*/testdata/*' -print0 | xargs -0 -r gofmt -l)"
+if [[ -n "$unformatted" ]]; then
+	printf '%s\n' "$unformatted" >&2
+	die "these files need gofmt -w"
+fi
+
+say "go vet ./..."
+go vet ./...
+
+# --- tests --------------------------------------------------------------------------------
+# Arguments go to go test; without a package among them (./...), the whole module.
+args=("$@")
+has_pkg=false
+for a in "$@"; do
+	[[ "$a" == ./* ]] && has_pkg=true
+done
+$has_pkg || args+=(./...)
+say "go test -race -count=1 ${args[*]}"
+exec go test -race -count=1 "${args[@]}"

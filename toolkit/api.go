@@ -1,0 +1,179 @@
+package toolkit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+)
+
+// Handler serves the JSON API under /api/v1, public pages, /healthz and /readyz.
+func (t *Toolkit) Handler() http.Handler {
+	const (
+		admin       = config.RoleAdmin
+		marketing   = config.RoleMarketing
+		regional    = config.RoleRegional
+		contributor = config.RoleContributor
+	)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", t.readyz)
+	mux.HandleFunc("GET /api/v1/me", t.allow(t.me, admin, marketing, regional, contributor))
+	mux.HandleFunc("GET /api/v1/sources", t.allow(t.listSources, admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/sources/{id}", t.allow(t.getSource, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/sources/{id}/approve", t.allow(t.approveSource, admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/approve", t.allow(t.decide(Approved), admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/reject", t.allow(t.decide(Rejected), admin, marketing))
+	mux.HandleFunc("GET /api/v1/topics", t.allow(t.listTopics, admin, marketing, regional, contributor))
+	mux.HandleFunc("POST /api/v1/topics/{id}/claim", t.allow(t.claim, admin, marketing, contributor))
+	mux.HandleFunc("DELETE /api/v1/topics/{id}/claim", t.allow(t.release, admin, marketing, contributor))
+	mux.HandleFunc("GET /p/{slug}", t.publicPage)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", "no such API route: "+r.Method+" "+r.URL.Path)
+	})
+	return mux
+}
+
+func (t *Toolkit) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	missing := t.Ready(ctx)
+	if len(missing) > 0 {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "missing": missing})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ready"})
+}
+
+func (t *Toolkit) me(w http.ResponseWriter, r *http.Request, p *Principal) {
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, _ *Principal) {
+	limit, ok := pageLimit(w, r)
+	if !ok {
+		return
+	}
+	page, err := t.Sources(r.Context(), limit, r.URL.Query().Get("cursor"))
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"sources": page.Items, "next_cursor": page.NextCursor})
+}
+
+func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, _ *Principal) {
+	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"source": s, "derivatives": ds})
+}
+
+func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
+	s, err := t.ApproveSource(r.Context(), r.PathValue("id"), p.Name)
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"source": s})
+}
+
+func (t *Toolkit) decide(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
+		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
+		if t.failed(w, r, err) {
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"derivative": d})
+	}
+}
+
+func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principal) {
+	limit, ok := pageLimit(w, r)
+	if !ok {
+		return
+	}
+	q := r.URL.Query()
+	f := TopicFilter{Campaign: q.Get("campaign"), Kind: q.Get("kind"), Channel: q.Get("channel"),
+		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source")}
+	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
+		f.Status = Approved // only approved derivatives reach contributors and regions
+	}
+	page, err := t.Topics(r.Context(), f, limit, q.Get("cursor"))
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"topics": page.Items, "next_cursor": page.NextCursor})
+}
+
+func (t *Toolkit) claim(w http.ResponseWriter, r *http.Request, p *Principal) {
+	d, until, err := t.Claim(r.Context(), r.PathValue("id"), p.Name)
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"topic": d, "claimed_until": until})
+}
+
+func (t *Toolkit) release(w http.ResponseWriter, r *http.Request, p *Principal) {
+	err := t.Release(r.Context(), r.PathValue("id"), p.Name, p.Role == config.RoleAdmin)
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"released": true})
+}
+
+// pageLimit reads ?limit=, default 50, at most 1000.
+func pageLimit(w http.ResponseWriter, r *http.Request) (int, bool) {
+	s := r.URL.Query().Get("limit")
+	if s == "" {
+		return 50, true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1000 {
+		writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("limit %q must be a whole number from 1 to 1000", s))
+		return 0, false
+	}
+	return n, true
+}
+
+// failed writes the error response for err, if any, and reports whether it did.
+func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool {
+	var conflict *ConflictError
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, ErrNotFound):
+		writeError(w, http.StatusNotFound, "not_found", "no such item: "+r.PathValue("id"))
+	case errors.As(err, &conflict):
+		writeError(w, http.StatusConflict, "conflict", conflict.Reason)
+	default:
+		slog.ErrorContext(r.Context(), "api", "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly")
+	}
+	return true
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// WriteError writes the API's error shape: {"error": {"code", "message"}}.
+func WriteError(w http.ResponseWriter, status int, code, message string) {
+	writeError(w, status, code, message)
+}
+
+func writeError(w http.ResponseWriter, status int, code, message string) {
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": message}})
+}

@@ -1,0 +1,46 @@
+package toolkit
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// unlock deletes the lock only if this holder still owns it.
+var unlock = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
+
+// withLock runs fn while holding a short Redis lock on name, so read-modify-write of one
+// source's record is not interleaved between processes. The lease outlives any single
+// S3 round trip; fn should not take longer.
+func (t *Toolkit) withLock(ctx context.Context, name string, fn func() error) error {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	token := hex.EncodeToString(b[:])
+	key := keyLock(name)
+	for {
+		ok, err := t.rdb.SetNX(ctx, key, token, 30*time.Second).Result()
+		if err != nil {
+			return err
+		}
+		if ok {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(errors.New("waiting for lock "+name), ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	defer unlock.Run(context.WithoutCancel(ctx), t.rdb, []string{key}, token)
+	return fn()
+}
+
+// Lease takes name for ttl if nobody holds it, so one of several processes does a
+// periodic job each period. It is never released early: the period is the point.
+func (t *Toolkit) Lease(ctx context.Context, name string, ttl time.Duration) (bool, error) {
+	return t.rdb.SetNX(ctx, keyLock(name), "1", ttl).Result()
+}

@@ -1,0 +1,68 @@
+package toolkit
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+var (
+	httpRequests = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "repurpose_http_requests_total", Help: "HTTP requests served, by route and status code.",
+	}, []string{"route", "code"})
+	httpDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "repurpose_http_request_duration_seconds", Help: "HTTP request latency by route.",
+		Buckets: prometheus.ExponentialBuckets(0.0005, 2.5, 12),
+	}, []string{"route"})
+)
+
+type statusRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.code = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// Observe logs each request (with any token in the query redacted) and counts it by route.
+func Observe(next http.Handler, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		route := r.Pattern
+		if route == "" {
+			route = "unmatched"
+		}
+		httpRequests.WithLabelValues(route, strconv.Itoa(rec.code)).Inc()
+		httpDuration.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		log.LogAttrs(r.Context(), slog.LevelInfo, "http",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.String("query", RedactQuery(r.URL.RawQuery)), slog.Int("status", rec.code),
+			slog.Duration("took", time.Since(start)))
+	})
+}
+
+// RedactQuery hides the value of a token parameter, which webhook senders put in URLs.
+func RedactQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return "(unparsable)"
+	}
+	for k := range q {
+		if k == "token" || k == "access_token" {
+			q[k] = []string{"REDACTED"}
+		}
+	}
+	return q.Encode()
+}

@@ -1,0 +1,59 @@
+package toolkit
+
+import (
+	"errors"
+	"html/template"
+	"net/http"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// pageTemplate renders a source as a plain public page, so derivatives of a document with
+// no canonical URL and no landing page still have somewhere to send readers. Section ids
+// match the anchors of the derivatives' deep links. html/template escapes document text.
+var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+{{with .Summary}}<meta name="description" content="{{.}}">{{end}}
+<style>body{font:18px/1.6 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}blockquote{border-left:4px solid #888;margin-left:0;padding-left:1rem;color:#333}</style>
+</head><body><main>
+<h1>{{.Title}}</h1>
+{{range .Sections}}{{if .Heading}}<h2 id="{{.Anchor}}">{{.Heading}}</h2>{{end}}
+{{range .Paragraphs}}<p>{{.}}</p>
+{{end}}{{range .Lists}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>
+{{end}}{{range .Quotes}}<blockquote><p>{{.Text}}</p>{{with .Attribution}}<footer>— {{.}}</footer>{{end}}</blockquote>
+{{end}}{{end}}
+</main></body></html>
+`))
+
+func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
+	notFound := func() { http.Error(w, "no such page", http.StatusNotFound) }
+	if !t.cfg.File.PublicPagesOn() {
+		notFound()
+		return
+	}
+	id, err := t.rdb.HGet(r.Context(), keySlug, r.PathValue("slug")).Result()
+	if errors.Is(err, redis.Nil) {
+		notFound()
+		return
+	}
+	if err != nil {
+		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
+		return
+	}
+	s, err := t.Source(r.Context(), id)
+	if err != nil || !s.Approved || s.Version == "" {
+		notFound() // a page goes public only once marketing approved its source
+		return
+	}
+	b, err := t.Bundle(r.Context(), s)
+	if err != nil {
+		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_ = pageTemplate.Execute(w, b.Document)
+}

@@ -1,0 +1,140 @@
+package toolkit
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Page is a slice of a listing and the cursor of the next one ("" at the end).
+type Page[T any] struct {
+	Items      []T
+	NextCursor string
+}
+
+// Sources lists sources, newest first. The cursor is an offset into the listing.
+func (t *Toolkit) Sources(ctx context.Context, limit int, cursor string) (Page[Source], error) {
+	start, _ := strconv.Atoi(cursor)
+	ids, err := t.rdb.ZRevRange(ctx, keySources, int64(start), int64(start+limit)).Result()
+	if err != nil || len(ids) == 0 {
+		return Page[Source]{Items: []Source{}}, err
+	}
+	more := len(ids) > limit
+	if more {
+		ids = ids[:limit]
+	}
+	vals, err := t.rdb.HMGet(ctx, keySource, ids...).Result()
+	if err != nil {
+		return Page[Source]{}, err
+	}
+	out := make([]Source, 0, len(vals))
+	for _, v := range vals {
+		if s, ok := v.(string); ok {
+			var src Source
+			if err := json.Unmarshal([]byte(s), &src); err != nil {
+				return Page[Source]{}, err
+			}
+			out = append(out, src)
+		}
+	}
+	p := Page[Source]{Items: out}
+	if more {
+		p.NextCursor = strconv.Itoa(start + limit)
+	}
+	return p, nil
+}
+
+// TopicFilter narrows the topic listing; empty fields match everything.
+type TopicFilter struct {
+	Campaign, Kind, Channel, Locale, Tag, Status, Source string
+	// Q matches words of the text, case-insensitively.
+	Q string
+}
+
+func (f TopicFilter) match(d *Derivative) bool {
+	if f.Campaign != "" && d.Campaign != f.Campaign ||
+		f.Kind != "" && d.Kind != f.Kind ||
+		f.Channel != "" && d.Channel != f.Channel ||
+		f.Locale != "" && !strings.EqualFold(d.Locale, f.Locale) ||
+		f.Status != "" && d.Status != f.Status ||
+		f.Source != "" && d.SourceID != f.Source ||
+		f.Tag != "" && !slices.ContainsFunc(d.Tags, func(t string) bool { return strings.EqualFold(t, f.Tag) }) {
+		return false
+	}
+	if f.Q != "" {
+		text := strings.ToLower(d.Text)
+		for _, w := range strings.Fields(strings.ToLower(f.Q)) {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Topics lists derivatives that match f, newest source first. The cursor is the offset
+// into the whole listing where the next page starts.
+func (t *Toolkit) Topics(ctx context.Context, f TopicFilter, limit int, cursor string) (Page[Derivative], error) {
+	const batch = 500
+	pos, _ := strconv.Atoi(cursor)
+	out := []Derivative{}
+	for {
+		ids, err := t.rdb.ZRevRange(ctx, keyTopics, int64(pos), int64(pos+batch-1)).Result()
+		if err != nil {
+			return Page[Derivative]{}, err
+		}
+		ds, err := t.derivatives(ctx, ids)
+		if err != nil {
+			return Page[Derivative]{}, err
+		}
+		byID := make(map[string]*Derivative, len(ds))
+		for i := range ds {
+			byID[ds[i].ID] = &ds[i]
+		}
+		for i, id := range ids {
+			d, ok := byID[id]
+			if !ok || !f.match(d) {
+				continue
+			}
+			if len(out) == limit {
+				return t.withClaims(ctx, Page[Derivative]{Items: out, NextCursor: strconv.Itoa(pos + i)})
+			}
+			out = append(out, *d)
+		}
+		if len(ids) < batch {
+			return t.withClaims(ctx, Page[Derivative]{Items: out})
+		}
+		pos += batch
+	}
+}
+
+func (t *Toolkit) withClaims(ctx context.Context, p Page[Derivative]) (Page[Derivative], error) {
+	ids := make([]string, len(p.Items))
+	for i, d := range p.Items {
+		ids[i] = d.ID
+	}
+	holders, err := t.claimants(ctx, ids)
+	for i := range p.Items {
+		p.Items[i].ClaimedBy = holders[p.Items[i].ID]
+	}
+	return p, err
+}
+
+// SourceWithDerivatives reads a source and its current derivatives.
+func (t *Toolkit) SourceWithDerivatives(ctx context.Context, id string) (*Source, []Derivative, error) {
+	s, err := t.Source(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := t.sourceDerivatives(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ds == nil {
+		ds = []Derivative{}
+	}
+	p, err := t.withClaims(ctx, Page[Derivative]{Items: ds})
+	return s, p.Items, err
+}

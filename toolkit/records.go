@@ -1,0 +1,104 @@
+package toolkit
+
+import (
+	"time"
+
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// Source statuses.
+const (
+	StatusQueued     = "queued"
+	StatusProcessing = "processing"
+	StatusReady      = "ready"
+	StatusFailed     = "failed"
+)
+
+// Derivative statuses.
+const (
+	Draft    = "draft"
+	Approved = "approved"
+	Rejected = "rejected"
+)
+
+// Source is one inbox key: its current version and what became of it. Its S3 copy is
+// the record; Redis holds the same JSON for listing.
+type Source struct {
+	ID     string `json:"id"`
+	Bucket string `json:"bucket"`
+	Key    string `json:"key"`
+	Title  string `json:"title,omitempty"`
+	Status string `json:"status"`
+	// Error is why the last attempt failed, in words a marketer can act on.
+	Error string `json:"error,omitempty"`
+	// Version is the SHA-256 of the bytes the derivatives were made from.
+	Version    string         `json:"version,omitempty"`
+	ETag       string         `json:"etag,omitempty"`
+	Size       int64          `json:"size,omitempty"`
+	Format     string         `json:"format,omitempty"`
+	Lang       string         `json:"lang,omitempty"`
+	Campaign   string         `json:"campaign,omitempty"`
+	Stage      string         `json:"stage,omitempty"`
+	Tags       []string       `json:"tags,omitempty"`
+	Summary    string         `json:"summary,omitempty"`
+	LinkTarget string         `json:"link_target,omitempty"`
+	Slug       string         `json:"slug,omitempty"`
+	Counts     map[string]int `json:"counts,omitempty"`
+	// Skipped says which derivatives could not be made valid, and why.
+	Skipped []transforms.Skipped `json:"skipped,omitempty"`
+	// Approved is set once marketing approved the source or any of its derivatives.
+	Approved bool `json:"approved"`
+	// Superseded lists earlier versions, newest first.
+	Superseded []string  `json:"superseded,omitempty"`
+	CreatedAt  time.Time `json:"created_at,omitzero"`
+	UpdatedAt  time.Time `json:"updated_at,omitzero"`
+	// ObjectTime is the inbox object's LastModified for Version; an older upload never
+	// overwrites a newer one.
+	ObjectTime time.Time `json:"object_time,omitzero"`
+}
+
+// Derivative is a derivative as the toolkit shows it: what transforms made, its review
+// status, and where it came from.
+type Derivative struct {
+	transforms.Derivative
+	Status   string   `json:"status"`
+	SourceID string   `json:"source_id,omitempty"`
+	Campaign string   `json:"campaign,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
+	// ClaimedBy is the contributor holding the topic, while the claim lasts.
+	ClaimedBy string `json:"claimed_by,omitempty"`
+}
+
+// Bundle is everything made from one source version: one object per version, so a
+// source costs one round trip to read.
+type Bundle struct {
+	SourceID    string                  `json:"source_id"`
+	Version     string                  `json:"version"`
+	Document    *transforms.Document    `json:"document"`
+	Derivatives []transforms.Derivative `json:"derivatives"`
+	Skipped     []transforms.Skipped    `json:"skipped,omitempty"`
+	LinkTarget  string                  `json:"link_target"`
+	Stage       string                  `json:"stage"`
+	Campaign    string                  `json:"campaign"`
+	AutoApprove bool                    `json:"auto_approve"`
+}
+
+// Decision is a review of one derivative.
+type Decision struct {
+	Status string    `json:"status"`
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+}
+
+// Approvals are the reviews of one source version.
+type Approvals struct {
+	Decisions map[string]Decision `json:"decisions"`
+}
+
+// Marker says an inbox object version (by ETag) was handled, so re-delivery after the
+// task's retention is still a no-op.
+type Marker struct {
+	Version string    `json:"version,omitempty"`
+	Outcome string    `json:"outcome"` // ready | failed
+	At      time.Time `json:"at"`
+}

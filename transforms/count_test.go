@@ -1,0 +1,51 @@
+package transforms
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCountX(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		want  int
+		valid bool
+	}{
+		{"hello", 5, true},
+		{"see https://example.com/a/very/long/path?with=query#and-fragment now", 4 + 23 + 4, true},
+		{"bare example.io and example.org/x", 5 + 23 + 5 + 23, true},
+		{"README.md and e.g. and v1.2", 27, true},
+		{"mail ops@example.com", 20, true},
+		{"日本語", 6, true},
+		{"👍🏽 ok", 2 + 3, true},
+		{"👨‍👩‍👧‍👦", 2, true},
+		{"🇯🇵", 2, true},
+		{"1️⃣", 2, true},
+		{"é", 1, true}, // e + combining acute, NFC-composed
+		{strings.Repeat("x", 280), 280, true},
+		{strings.Repeat("x", 281), 281, false},
+		{strings.Repeat("あ", 141), 282, false},
+		{"", 0, false},
+	} {
+		got := CountX(tc.text)
+		if got.Weighted != tc.want || got.Valid != tc.valid || got.Limit != LimitX {
+			t.Errorf("CountX(%q) = %+v, want %d valid %v", tc.text, got, tc.want, tc.valid)
+		}
+	}
+}
+
+func TestCountDispatch(t *testing.T) {
+	if l, err := Count(ChannelLinkedIn, strings.Repeat("é", 3000)); err != nil || l.Weighted != 3000 || !l.Valid {
+		t.Errorf("linkedin: %+v %v", l, err)
+	}
+	if l, _ := Count(ChannelLinkedIn, strings.Repeat("a", 3001)); l.Valid {
+		t.Errorf("3001 characters valid on LinkedIn")
+	}
+	if l, err := Count(ChannelX, "hi"); err != nil || l.Weighted != 2 {
+		t.Errorf("x: %+v %v", l, err)
+	}
+	_, err := Count("myspace", "hi")
+	if err == nil || !strings.Contains(err.Error(), "known: any, blog, linkedin, x") {
+		t.Errorf("unknown channel error: %v", err)
+	}
+}

@@ -1,0 +1,138 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/repurpose/repurpose/config"
+)
+
+// Options are what Derive needs besides the document.
+type Options struct {
+	Version      string          // SHA-256 hex of the source bytes; feeds DerivativeID
+	SourceID     string          // for UTM {source}
+	CampaignName string          // for UTM {campaign}
+	Campaign     config.Campaign // CTA per stage, UTM template, LandingPage
+	// PublicPageURL is the toolkit page for the source, linked when the document names no
+	// canonical URL and the campaign no landing page.
+	PublicPageURL string
+}
+
+// Result is every derivative made from one document, and what could not be made.
+type Result struct {
+	Derivatives []Derivative `json:"derivatives"`
+	Skipped     []Skipped    `json:"skipped,omitempty"`
+	LinkTarget  string       `json:"link_target"` // canonical | landing_page | public_page
+	Stage       string       `json:"stage"`
+}
+
+// deriver holds what the generators share while deriving one document.
+type deriver struct {
+	a        *analysis
+	opt      Options
+	locale   string
+	cta      string
+	labels   labels
+	links    linker
+	keywords []string
+	res      Result
+}
+
+// generators run in this order, which is the order of Result.Derivatives.
+var generators = []func(*deriver){
+	(*deriver).tweets,
+	(*deriver).thread,
+	(*deriver).linkedIn,
+	(*deriver).blog,
+	(*deriver).snippets,
+}
+
+// Derive makes the ready-to-publish derivatives of a document. It is deterministic: the
+// same document and options give byte-identical results and the same IDs. Every
+// derivative is valid for its channel; what cannot be made valid is listed in Skipped.
+func Derive(doc *Document, opt Options) Result {
+	stage := firstNonEmpty(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
+	d := &deriver{
+		a:      analyze(doc),
+		opt:    opt,
+		locale: firstNonEmpty(doc.Lang, "en"),
+		labels: labelsFor(baseLang(doc.Lang)),
+		links:  newLinker(doc, opt, stage),
+	}
+	d.cta = firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTA[stage], d.labels.CTA)
+	d.keywords = d.a.keywords(8)
+	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage}
+	for _, g := range generators {
+		g(d)
+	}
+	return d.res
+}
+
+// draft starts a derivative: identity, backlink (deep-linked to section, or to the
+// whole document when section < 0) and CTA.
+func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
+	x := Derivative{
+		ID:      DerivativeID(d.opt.Version, kind, channel, d.locale, ordinal),
+		Kind:    kind,
+		Channel: channel,
+		Locale:  d.locale,
+		Ordinal: ordinal,
+		CTA:     d.cta,
+	}
+	anchor := ""
+	if section >= 0 {
+		s := d.a.doc.Sections[section]
+		anchor = s.Anchor
+		if s.Heading != "" {
+			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}
+		}
+	}
+	x.Backlink = d.links.link(kind, channel, ordinal, anchor)
+	return x
+}
+
+// emit renders a drafted derivative's template, counts it for its channel (unless the
+// generator counted it already) and adds it.
+func (d *deriver) emit(x Derivative, template string) {
+	x.Template = template
+	x.Text = d.render(template, x.Backlink)
+	if x.Length == nil {
+		l, _ := Count(x.Channel, x.Text)
+		x.Length = &l
+	}
+	d.res.Derivatives = append(d.res.Derivatives, x)
+}
+
+func (d *deriver) skip(kind, channel, reason string) {
+	d.res.Skipped = append(d.res.Skipped, Skipped{Kind: kind, Channel: channel, Reason: reason})
+}
+
+// render puts the link in the slot; with no link at all the slot and the space before it
+// go.
+func (d *deriver) render(template, link string) string {
+	if link != "" {
+		return Render(template, link)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(template, " "+LinkSlot, ""), LinkSlot, ""))
+}
+
+// validX reports whether a template, rendered with link, is a valid post on X.
+func (d *deriver) validX(link string) func(string) bool {
+	return func(template string) bool { return CountX(d.render(template, link)).Valid }
+}
+
+// fitPost fits body in front of a fixed tail (CTA, link slot, numbering: reserved
+// first) so that valid accepts the whole; false when not even a word fits.
+func fitPost(body, tail string, valid func(string) bool) (string, bool) {
+	b, ok := fitText(body, func(b string) bool { return valid(b + tail) })
+	return b + tail, ok
+}
+
+// withHashtags appends as many of tags (up to all) as keep the template valid.
+func withHashtags(template string, tags []string, sep string, valid func(string) bool) (string, []string) {
+	for n := len(tags); n > 0; n-- {
+		if t := template + sep + strings.Join(tags[:n], " "); valid(t) {
+			return t, tags[:n]
+		}
+	}
+	return template, nil
+}

@@ -1,0 +1,73 @@
+package transforms
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/repurpose/repurpose/config"
+)
+
+// Where a backlink points.
+const (
+	TargetCanonical   = "canonical"
+	TargetLandingPage = "landing_page"
+	TargetPublicPage  = "public_page"
+)
+
+// linker makes the tracked backlink of each derivative.
+type linker struct {
+	base   *url.URL // nil when the source names no usable URL
+	target string
+	utm    config.UTM
+	vars   map[string]string // campaign, source, stage
+}
+
+// newLinker picks the base URL: the document's canonical URL, else the campaign's
+// landing page, else the toolkit's public page for the source. A value that is not an
+// absolute http(s) URL is passed over.
+func newLinker(doc *Document, opt Options, stage string) linker {
+	l := linker{utm: opt.Campaign.UTM, vars: map[string]string{
+		"campaign": opt.CampaignName, "source": opt.SourceID, "stage": stage,
+	}}
+	for _, c := range []struct{ raw, target string }{
+		{doc.Meta.CanonicalURL, TargetCanonical},
+		{opt.Campaign.LandingPage, TargetLandingPage},
+		{opt.PublicPageURL, TargetPublicPage},
+	} {
+		u, err := url.Parse(strings.TrimSpace(c.raw))
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			l.base, l.target = u, c.target
+			break
+		}
+	}
+	return l
+}
+
+// link is the base URL deep-linked to anchor (none for whole-document derivatives) with
+// the campaign's UTM parameters filled in; parameters already on the URL are kept.
+func (l linker) link(kind, channel string, ordinal int, anchor string) string {
+	if l.base == nil {
+		return ""
+	}
+	u := *l.base
+	u.Fragment, u.RawFragment = anchor, ""
+	if anchor == "" {
+		u.Fragment = l.base.Fragment
+	}
+	fill := strings.NewReplacer(
+		"{campaign}", l.vars["campaign"], "{channel}", channel, "{kind}", kind,
+		"{source}", l.vars["source"], "{ordinal}", strconv.Itoa(ordinal), "{stage}", l.vars["stage"],
+	)
+	q := u.Query()
+	for _, p := range []struct{ key, tmpl string }{
+		{"utm_source", l.utm.Source}, {"utm_medium", l.utm.Medium},
+		{"utm_campaign", l.utm.Campaign}, {"utm_content", l.utm.Content},
+	} {
+		if v := fill.Replace(p.tmpl); v != "" {
+			q.Set(p.key, v)
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,240 @@
+package transforms
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// candidate is a sentence of the document that a derivative may quote.
+type candidate struct {
+	text     string
+	section  int     // index into Document.Sections
+	para     int     // paragraph index in the section; -1 for a list item
+	sentence int     // sentence index in the paragraph
+	pos      int     // order in the document
+	terms    []int32 // distinct term IDs
+	score    float64
+	stat     bool // states a figure (isStat)
+}
+
+// analysis is what every generator needs from a document, computed once per Derive.
+type analysis struct {
+	doc   *Document
+	lang  string
+	vocab vocabulary
+	// tf counts each term's occurrences in the whole document, df the sentences holding it.
+	tf, df []int
+	cands  []candidate // document order
+	// ranked holds indexes into cands, best first (ties in document order).
+	ranked []int
+	// paragraphs[section][para] are the sentences of each paragraph, for filling a
+	// post with the sentences that follow a key one.
+	paragraphs [][][]int
+}
+
+// analyze segments the document into sentences and ranks them.
+func analyze(doc *Document) *analysis {
+	a := &analysis{doc: doc, lang: baseLang(doc.Lang), vocab: vocabulary{}}
+	a.paragraphs = make([][][]int, len(doc.Sections))
+	add := func(text string, sec, para, sent int) int {
+		a.cands = append(a.cands, candidate{text: text, section: sec, para: para, sentence: sent, pos: len(a.cands), terms: a.intern(text), stat: isStat(text)})
+		return len(a.cands) - 1
+	}
+	for si, s := range doc.Sections {
+		a.paragraphs[si] = make([][]int, len(s.Paragraphs))
+		for pi, p := range s.Paragraphs {
+			for k, sent := range splitSentences(p) {
+				a.paragraphs[si][pi] = append(a.paragraphs[si][pi], add(sent, si, pi, k))
+			}
+		}
+		for _, l := range s.Lists {
+			for _, item := range l {
+				add(item, si, -1, 0)
+			}
+		}
+	}
+	a.score()
+	return a
+}
+
+// score ranks sentences by TF-IDF: each sentence's cosine similarity to the document's
+// term vector (what the whole text is about), weighted by where it sits, whether it
+// echoes its heading or the title, its length, and whether it stands on its own.
+func (a *analysis) score() {
+	n := len(a.cands)
+	idf := make([]float64, len(a.df))
+	for t, df := range a.df {
+		idf[t] = math.Log(float64(n+1)/float64(df+1)) + 1
+	}
+	titleTerms := a.lookup(terms(a.doc.Title, a.lang))
+	headingTerms := make([]map[int32]bool, len(a.doc.Sections))
+	for i, s := range a.doc.Sections {
+		headingTerms[i] = a.lookup(terms(s.Heading, a.lang))
+	}
+	for i := range a.cands {
+		c := &a.cands[i]
+		var dot, norm2 float64
+		headingHits, titleHits := 0, 0
+		for _, t := range c.terms {
+			w := idf[t]
+			dot += w * w * float64(a.tf[t])
+			norm2 += w * w
+			if headingTerms[c.section][t] {
+				headingHits++
+			}
+			if titleTerms[t] {
+				titleHits++
+			}
+		}
+		if norm2 == 0 {
+			continue
+		}
+		s := dot / math.Sqrt(norm2)
+		s *= 1 + 0.15*float64(min(headingHits, 3)) + 0.1*float64(min(titleHits, 3))
+		s *= 1.2 - 0.3*float64(c.pos)/float64(n) // earlier is more central
+		if c.para >= 0 && c.sentence == 0 {
+			s *= 1.15 // topic sentence
+		}
+		if c.para < 0 {
+			s *= 0.8 // list items are often fragments
+		}
+		s *= a.standalone(c.text)
+		c.score = s
+	}
+	a.ranked = make([]int, n)
+	for i := range a.ranked {
+		a.ranked[i] = i
+	}
+	sort.SliceStable(a.ranked, func(i, j int) bool {
+		return a.cands[a.ranked[i]].score > a.cands[a.ranked[j]].score
+	})
+}
+
+// standalone weighs what makes a sentence work out of context: a length of 60-220
+// characters (half that in Japanese, which is denser), a full stop, no opening pronoun
+// or connective pointing at a previous sentence, no URL or code.
+func (a *analysis) standalone(text string) float64 {
+	f := 1.0
+	n := utf8.RuneCountInString(text)
+	lo, hi := 60, 220
+	if a.lang == "ja" {
+		lo, hi = 25, 110
+	}
+	switch {
+	case n < lo/2:
+		f *= 0.2
+	case n < lo:
+		f *= 0.5
+	case n > hi:
+		f *= float64(hi) / float64(n) * 0.7
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	switch {
+	case last == ':' || last == '：':
+		f *= 0.2 // introduces a list
+	case last == '?' || last == '？':
+		f *= 0.6
+	case !strings.ContainsRune(".!。！»\"”)", last):
+		f *= 0.7 // a fragment
+	}
+	if opensWithReference(text, a.lang) {
+		f *= 0.35
+	}
+	if strings.Contains(text, "://") || strings.ContainsAny(text, "|`{}[]<>") {
+		f *= 0.4
+	}
+	return f
+}
+
+// referenceOpeners are first words that lean on an earlier sentence ("This means...").
+var referenceOpeners = map[string]map[string]bool{
+	"en": wordSet(`this it they these that those he she such its their there them however also
+		but and so yet thus therefore hence additionally furthermore moreover then here`),
+	"es": wordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+		dicha sin pero además también así aquí entonces por`),
+	"de": wordSet(`dies diese dieser dieses das es sie er jedoch aber auch daher deshalb`),
+	"fr": wordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi`),
+}
+
+// japaneseReferenceOpeners are demonstratives and connectives that open dependent
+// Japanese sentences.
+var japaneseReferenceOpeners = []string{"これ", "それ", "この", "その", "あの", "彼ら", "しかし", "また", "さらに", "そこで", "つまり", "ただし", "そして"}
+
+func opensWithReference(text, lang string) bool {
+	if lang == "ja" {
+		for _, p := range japaneseReferenceOpeners {
+			if strings.HasPrefix(text, p) {
+				return true
+			}
+		}
+		return false
+	}
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if end < 0 {
+		end = len(text)
+	}
+	w := lowerASCII(text[:end])
+	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
+}
+
+// best is the highest-ranked candidate accepted by keep, or -1.
+func (a *analysis) best(keep func(c *candidate) bool) int {
+	for _, i := range a.ranked {
+		if keep(&a.cands[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// keyPoints picks the best sentence of up to n different sections, best first,
+// skipping the candidates in exclude. When fewer than atLeast sections qualify, the
+// next best sentences of any section fill up.
+func (a *analysis) keyPoints(n, atLeast int, exclude map[int]bool) []int {
+	var picked []int
+	taken := map[int]bool{}
+	usedSection := map[int]bool{}
+	for _, i := range a.ranked {
+		c := a.cands[i]
+		if len(picked) == n {
+			break
+		}
+		if exclude[i] || usedSection[c.section] || c.score <= 0 {
+			continue
+		}
+		usedSection[c.section] = true
+		taken[i] = true
+		picked = append(picked, i)
+	}
+	for _, i := range a.ranked {
+		if len(picked) >= atLeast {
+			break
+		}
+		if !exclude[i] && !taken[i] && a.cands[i].score > 0 {
+			taken[i] = true
+			picked = append(picked, i)
+		}
+	}
+	return picked
+}
+
+// rest is the candidate's sentence and those after it in the same paragraph, up to one
+// in stop (said elsewhere): the text a post may fill its room with.
+func (a *analysis) rest(i int, stop map[int]bool) string {
+	c := a.cands[i]
+	if c.para < 0 {
+		return c.text
+	}
+	sents := []string{c.text}
+	for _, j := range a.paragraphs[c.section][c.para][c.sentence+1:] {
+		if stop[j] {
+			break
+		}
+		sents = append(sents, a.cands[j].text)
+	}
+	return joinSentences(sents)
+}

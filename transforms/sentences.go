@@ -1,0 +1,120 @@
+package transforms
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Abbreviations after which a period never ends a sentence (titles, "e.g.", "No. 5").
+// Others ("Inc.", "etc.") end one when a capital follows, as any word does.
+var neverEnds = wordSet(`mr mrs ms dr drs prof sr sra srta jr st mt vs e.g i.e cf fig figs no nos
+	vol vols approx ca dept p pp p.ej ej núm art z.b bzw u.a ggf usw resp cap ed eds`)
+
+// closers may follow a sentence's final mark and still belong to the sentence.
+const closers = "\"'”’)]»」』）】"
+
+// splitSentences segments text into sentences. A period, question or exclamation mark
+// ends one only when white space follows and the next word does not start in lower case,
+// so decimals (3.5), versions (v1.2.3), URLs, e-mail addresses, "e.g.", "U.S." and
+// "Dr." survive; an ellipsis followed by a capital ends one. 。！？ always end one.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	emit := func(end int) {
+		if s := strings.TrimSpace(text[start:end]); s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '。', '！', '？', '｡':
+			end := skipRunes(text, i+size, closers)
+			emit(end)
+			i = end
+		case '.', '!', '?', '…':
+			end := skipRunes(text, i, ".!?…")
+			end = skipRunes(text, end, closers)
+			if endsSentence(text, start, i, end) {
+				emit(end)
+			}
+			i = end
+		default:
+			i += size
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+// skipRunes advances i past any runes in set.
+func skipRunes(text string, i int, set string) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// endsSentence decides whether the marks at text[mark:end] close the sentence begun at
+// start.
+func endsSentence(text string, start, mark, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	if !unicode.IsSpace(r) {
+		return false // 3.5, v1.2, example.com, a.b@c.io, "e.g.,"
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text[end:], unicode.IsSpace))
+	if unicode.IsLower(next) {
+		return false
+	}
+	if text[mark] != '.' || end-mark > 1 && text[mark+1] == '.' {
+		return true // ? ! or an ellipsis before a capital
+	}
+	word := text[start:mark]
+	if i := strings.LastIndexFunc(word, func(r rune) bool { return unicode.IsSpace(r) || r == '(' }); i >= 0 {
+		word = word[i+1:]
+	}
+	word = strings.ToLower(word)
+	return !neverEnds[word] && !isInitials(word)
+}
+
+// isInitials matches "j", "u.s", "u.k": single letters joined by periods.
+func isInitials(word string) bool {
+	if word == "" {
+		return false
+	}
+	for _, part := range strings.Split(word, ".") {
+		if utf8.RuneCountInString(part) != 1 || !unicode.IsLetter([]rune(part)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinSentences joins sentences with a space, or with nothing after a CJK full stop.
+func joinSentences(sents []string) string {
+	var b strings.Builder
+	for i, s := range sents {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(sents[i-1])
+			if !isCJK(last) && !strings.ContainsRune("。！？｡」』）", last) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// isCJK reports Japanese and Chinese script, which is written without spaces.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}

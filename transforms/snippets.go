@@ -1,0 +1,158 @@
+package transforms
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Snippet types.
+const (
+	SnippetKeyPoint = "key_point"
+	SnippetStat     = "stat"
+	SnippetQuote    = "quote"
+)
+
+// Snippet bounds: enough to browse, few enough to review.
+const (
+	maxKeyPoints       = 30
+	maxStats           = 10
+	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
+	secondPointMinSent = 6   // sentences a section needs to give two key points
+)
+
+// snippet is a chosen sentence or quote before it becomes a Derivative.
+type snippet struct {
+	typ, text, attribution string
+	section, pos           int
+}
+
+// snippets are short pieces for any channel, each "<text> {link}" and valid on X (the
+// strictest channel): key points (one or two per section with real content), stats,
+// and attributed quotes; in document order within each type.
+func (d *deriver) snippets() {
+	var all []snippet
+	all = append(all, d.keyPointSnippets()...)
+	all = append(all, d.statSnippets()...)
+	all = append(all, d.quoteSnippets()...)
+	if len(all) == 0 {
+		d.skip(KindSnippet, ChannelAny, "the source has no sentence that fits a post with its link")
+		return
+	}
+	for n, s := range all {
+		x := d.draft(KindSnippet, ChannelAny, n+1, s.section)
+		x.Type, x.Attribution = s.typ, s.attribution
+		d.emit(x, s.text+" "+LinkSlot)
+	}
+}
+
+// fitsAny: a snippet must be valid on X with its link; the anchor does not change the
+// count (every URL is 23), so a bare placeholder link stands in.
+func fitsAny(text string) bool {
+	return CountX(text + " https://example.com/").Valid
+}
+
+func (d *deriver) keyPointSnippets() []snippet {
+	a := d.a
+	// Up to two picks per section with real content, best first; fitsAny is the costly
+	// test, so it runs only on sentences a section still needs.
+	want := make([]int, len(a.doc.Sections))
+	for si := range want {
+		switch {
+		case !d.hasContent(si):
+		case d.sentences(si) >= secondPointMinSent:
+			want[si] = 2
+		default:
+			want[si] = 1
+		}
+	}
+	var picks []int
+	for _, i := range a.ranked {
+		c := a.cands[i]
+		if want[c.section] == 0 || c.score <= 0 || c.stat || !fitsAny(c.text) {
+			continue
+		}
+		want[c.section]--
+		picks = append(picks, i)
+	}
+	if len(picks) > maxKeyPoints {
+		sort.SliceStable(picks, func(i, j int) bool { return a.cands[picks[i]].score > a.cands[picks[j]].score })
+		picks = picks[:maxKeyPoints]
+	}
+	sort.Ints(picks)
+	out := make([]snippet, len(picks))
+	for k, i := range picks {
+		c := a.cands[i]
+		out[k] = snippet{typ: SnippetKeyPoint, text: c.text, section: c.section, pos: c.pos}
+	}
+	return out
+}
+
+// hasContent: a section with real prose, not just a heading or a line.
+func (d *deriver) hasContent(section int) bool {
+	n := 0
+	for _, p := range d.a.doc.Sections[section].Paragraphs {
+		n += utf8.RuneCountInString(p)
+	}
+	if d.a.lang == "ja" {
+		n *= 2 // denser script
+	}
+	return n >= sectionContentMin || d.sentences(section) >= 2
+}
+
+func (d *deriver) sentences(section int) int {
+	n := 0
+	for _, p := range d.a.paragraphs[section] {
+		n += len(p)
+	}
+	return n
+}
+
+func (d *deriver) statSnippets() []snippet {
+	var out []snippet
+	for _, i := range d.a.ranked {
+		c := d.a.cands[i]
+		if len(out) == maxStats {
+			break
+		}
+		if c.score > 0 && c.stat && fitsAny(c.text) {
+			out = append(out, snippet{typ: SnippetStat, text: c.text, section: c.section, pos: c.pos})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// quoteSnippets are the attributed blockquotes, quoted in the document's language's
+// marks, cut at sentence boundaries only: a quote is never cut inside a sentence.
+func (d *deriver) quoteSnippets() []snippet {
+	open, close := "“", "”"
+	if d.a.lang == "ja" {
+		open, close = "「", "」"
+	}
+	var out []snippet
+	for si, s := range d.a.doc.Sections {
+		for _, q := range s.Quotes {
+			if q.Attribution == "" {
+				continue
+			}
+			frame := func(t string) string { return open + t + close + " — " + q.Attribution }
+			var kept []string
+			for _, sent := range splitSentences(q.Text) {
+				// Room for a closing " …" is kept in case later sentences are dropped.
+				if !fitsAny(frame(joinSentences(append(kept, sent)) + " …")) {
+					break
+				}
+				kept = append(kept, sent)
+			}
+			if len(kept) == 0 {
+				continue
+			}
+			text := joinSentences(kept)
+			if len(kept) < len(splitSentences(q.Text)) {
+				text += " …"
+			}
+			out = append(out, snippet{typ: SnippetQuote, text: frame(text), attribution: q.Attribution, section: si})
+		}
+	}
+	return out
+}

@@ -1,0 +1,44 @@
+package transforms
+
+import "strings"
+
+// stopwords are the function words of each language the ranker and keyword finder know:
+// they carry no topic, so they neither score a sentence nor start a keyword phrase.
+var stopwords = map[string]map[string]bool{
+	"en": wordSet(`a about above after again against all also an and any are as at be because been
+		before being below between both but by can could did do does doing down during each few for
+		from further had has have having he her here hers him his how i if in into is it its itself
+		just more most must my no nor not now of off on once only or other our ours out over own
+		same she should so some such than that the their theirs them then there these they this
+		those through to too under until up us very was we were what when where which while who
+		whom why will with would you your yours may might can't don't it's we'll we're they're
+		one many much every well like however two three four five six seven eight nine ten
+		first second third`),
+	"es": wordSet(`a al algo algunas algunos ante antes como con contra cual cuando de del desde donde
+		durante e el ella ellas ellos en entre era eran es esa esas ese eso esos esta estas este
+		esto estos está están fue fueron ha han hasta hay la las le les lo los más me mi mientras
+		muy no nos o otra otras otro otros para pero por porque que quien se ser si sin sobre son
+		su sus también tanto te tiene tienen todo todos tu un una unas uno unos y ya puede pueden
+		cada así debe deben sea ser mismo misma dos tres cuatro cinco seis siete ocho nueve diez
+		primer primera primero segundo segunda`),
+	"de": wordSet(`aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
+		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
+		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden`),
+	"fr": wordSet(`a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
+		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
+		sur ta te tes toi ton tu un une vos votre vous être été peut plus`),
+}
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// isStopword checks the document's language and English, which technical text in any
+// language borrows.
+func isStopword(lang, word string) bool {
+	return stopwords[lang][word] || stopwords["en"][word]
+}

@@ -1,0 +1,137 @@
+package transforms
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// vocabulary interns terms, so ranking counts small integers instead of hashing strings.
+type vocabulary map[string]int32
+
+// intern returns the distinct term IDs of text, adding new terms to the vocabulary and
+// counting their document frequency (tf) and sentence frequency (df).
+func (a *analysis) intern(text string) []int32 {
+	var ids []int32
+	eachTerm(text, a.lang, func(t []byte) {
+		id, ok := a.vocab[string(t)] // no allocation for a look-up
+		if !ok {
+			id = int32(len(a.vocab))
+			a.vocab[string(t)] = id
+			a.tf = append(a.tf, 0)
+			a.df = append(a.df, 0)
+		}
+		a.tf[id]++
+		if !containsID(ids, id) {
+			ids = append(ids, id)
+			a.df[id]++
+		}
+	})
+	return ids
+}
+
+// lookup is the set of known term IDs among ts (headings, title).
+func (a *analysis) lookup(ts []string) map[int32]bool {
+	set := map[int32]bool{}
+	for _, t := range ts {
+		if id, ok := a.vocab[t]; ok {
+			set[id] = true
+		}
+	}
+	return set
+}
+
+func containsID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// terms are the content words of text (see eachTerm).
+func terms(text, lang string) []string {
+	var out []string
+	eachTerm(text, lang, func(t []byte) { out = append(out, string(t)) })
+	return out
+}
+
+// eachTerm calls fn with each content word of text: lower-cased words that are not stop
+// words or numbers; in Japanese, katakana words whole and kanji runs as bigrams (there
+// are no word spaces to split on). fn must not keep the slice.
+func eachTerm(text, lang string, fn func([]byte)) {
+	var word []byte // UTF-8 of the word being read
+	runes := 0
+	script := 0 // of that word: 'L'atin, 'K'atakana or 'H'an
+	flush := func() {
+		switch {
+		case runes == 0:
+		case script == 'K':
+			if runes > 1 {
+				fn(word)
+			}
+		case script == 'H':
+			if runes == 1 {
+				fn(word)
+			}
+			// Kanji bigrams: every two adjacent characters (3 bytes each in UTF-8 for
+			// the common planes; decode to be safe).
+			for i := 0; i < len(word); {
+				_, n1 := utf8.DecodeRune(word[i:])
+				if i+n1 >= len(word) {
+					break
+				}
+				_, n2 := utf8.DecodeRune(word[i+n1:])
+				fn(word[i : i+n1+n2])
+				i += n1
+			}
+		default:
+			if first, _ := utf8.DecodeRune(word); runes > 1 && unicode.IsLetter(first) &&
+				!stopwords[lang][string(word)] && !stopwords["en"][string(word)] {
+				fn(word)
+			}
+		}
+		word, runes, script = word[:0], 0, 0
+	}
+	extend := func(r rune, s int) {
+		if script != s {
+			flush()
+			script = s
+		}
+		word = utf8.AppendRune(word, r)
+		runes++
+	}
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf: // ASCII first: most text, no table look-ups
+			switch {
+			case 'A' <= r && r <= 'Z':
+				extend(r+'a'-'A', 'L')
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '\'' && script == 'L':
+				extend(r, 'L')
+			default:
+				flush()
+			}
+		case unicode.Is(unicode.Katakana, r) || r == 'ー':
+			extend(r, 'K')
+		case unicode.Is(unicode.Han, r):
+			extend(r, 'H')
+		case unicode.IsLetter(r) && !unicode.Is(unicode.Hiragana, r) || unicode.IsDigit(r):
+			extend(unicode.ToLower(r), 'L')
+		default:
+			flush() // hiragana (particles), punctuation, space
+		}
+	}
+	flush()
+}
+
+// lowerASCII is strings.ToLower without allocating for text already in lower case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

@@ -1,0 +1,77 @@
+// Package worker runs the asynq handlers for every task type and decodes the S3 event
+// notifications that start them.
+package worker
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+var (
+	ingestDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "repurpose_ingest_duration_seconds", Help: "Time to ingest one inbox object, by outcome.",
+		Buckets: prometheus.ExponentialBuckets(0.005, 2, 14),
+	}, []string{"outcome"})
+	eventsReceived = promauto.NewCounter(prometheus.CounterOpts{
+		Name: "repurpose_s3_events_total", Help: "Object-created events received on /events/s3.",
+	})
+)
+
+// Options tune a worker; zero values take the defaults.
+type Options struct {
+	// PollInterval is how often an idle worker looks for new tasks. Default 100ms, so a
+	// drop is picked up well within a second.
+	PollInterval time.Duration
+	// ShutdownTimeout is how long running tasks get to finish on stop. Default 30s.
+	ShutdownTimeout time.Duration
+}
+
+// New returns an asynq server and the mux of every task handler.
+func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *toolkit.Toolkit, log *slog.Logger, opt Options) (*asynq.Server, *asynq.ServeMux) {
+	if opt.PollInterval == 0 {
+		opt.PollInterval = 100 * time.Millisecond
+	}
+	if opt.ShutdownTimeout == 0 {
+		opt.ShutdownTimeout = 30 * time.Second
+	}
+	srv := asynq.NewServer(redis, asynq.Config{
+		Concurrency:              cfg.File.Limits.WorkerConcurrency,
+		Queues:                   tasks.Queues,
+		TaskCheckInterval:        opt.PollInterval,
+		DelayedTaskCheckInterval: time.Second,
+		ShutdownTimeout:          opt.ShutdownTimeout,
+		Logger:                   asynqLogger{log},
+		LogLevel:                 asynq.WarnLevel,
+		RetryDelayFunc: func(n int, err error, t *asynq.Task) time.Duration {
+			return min(time.Duration(1<<min(n, 8))*time.Second, 5*time.Minute)
+		},
+	})
+	mux := asynq.NewServeMux()
+	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
+	return srv, mux
+}
+
+// asynqLogger sends asynq's logs to slog.
+type asynqLogger struct{ l *slog.Logger }
+
+func (a asynqLogger) Debug(args ...any) { a.l.Debug(fmt.Sprint(args...)) }
+func (a asynqLogger) Info(args ...any)  { a.l.Info(fmt.Sprint(args...)) }
+func (a asynqLogger) Warn(args ...any)  { a.l.Warn(fmt.Sprint(args...)) }
+func (a asynqLogger) Error(args ...any) { a.l.Error(fmt.Sprint(args...)) }
+
+// Fatal is asynq's signal that the server cannot go on, as its own logger treats it.
+func (a asynqLogger) Fatal(args ...any) {
+	a.l.Error(fmt.Sprint(args...))
+	os.Exit(1)
+}
