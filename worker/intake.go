@@ -70,7 +70,9 @@ func EventsHandler(q Queuer, inbox config.Location, token string, log *slog.Logg
 				queued++
 			}
 		}
-		eventsReceived.Add(float64(len(events)))
+		eventsReceived.WithLabelValues("queued").Add(float64(queued))
+		eventsReceived.WithLabelValues("duplicate").Add(float64(len(events) - queued - ignored))
+		eventsReceived.WithLabelValues("ignored").Add(float64(ignored))
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]int{"received": len(events), "queued": queued, "ignored": ignored})
 	})

@@ -23,9 +23,10 @@ var (
 		Name: "repurpose_ingest_duration_seconds", Help: "Time to ingest one inbox object, by outcome.",
 		Buckets: prometheus.ExponentialBuckets(0.005, 2, 14),
 	}, []string{"outcome"})
-	eventsReceived = promauto.NewCounter(prometheus.CounterOpts{
-		Name: "repurpose_s3_events_total", Help: "Object-created events received on /events/s3.",
-	})
+	eventsReceived = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "repurpose_s3_events_total",
+		Help: "Object-created events received on /events/s3, by outcome: queued, duplicate (already queued or done), ignored (not in the inbox).",
+	}, []string{"outcome"})
 )
 
 // Options tune a worker; zero values take the defaults.

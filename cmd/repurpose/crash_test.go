@@ -14,7 +14,7 @@ import (
 )
 
 // buildBinary compiles repurpose once for tests that need a real process.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "repurpose")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()

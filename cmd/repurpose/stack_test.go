@@ -20,6 +20,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/worker"
@@ -35,7 +36,7 @@ const (
 // stack is the pipeline on real parts: redis-server, versitygw with its webhook pointed
 // at serve's /events/s3, serve's handler on a loopback port, and (optionally) a worker.
 type stack struct {
-	t      *testing.T
+	t      testing.TB
 	redis  *testservices.RedisServer
 	s3     *testservices.S3Server
 	d      *deps
@@ -51,7 +52,7 @@ func (unreachable) Queue(context.Context, tasks.Ingest) (bool, error) {
 	return false, fmt.Errorf("redis unreachable")
 }
 
-func newStack(t *testing.T, withWorker bool, edit func(*config.Config)) *stack {
+func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 	t.Helper()
 	st := &stack{t: t, redis: testservices.NewRedis(t)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -118,6 +119,17 @@ func (st *stack) startWorker(ctx context.Context) {
 		_ = st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond, ShutdownTimeout: 5 * time.Second})
 	}()
 	st.t.Cleanup(func() { st.cancel(); <-done })
+}
+
+// startScheduler runs the inbox scan every interval, as `repurpose scheduler` does.
+func (st *stack) startScheduler(interval time.Duration) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = scheduler.New(st.d.s3, st.d.tk, st.d.cfg.Infra.Inbox, interval, st.d.log).Run(ctx)
+	}()
+	st.t.Cleanup(func() { cancel(); <-done })
 }
 
 // awsCp uploads a file with the AWS CLI, as marketing does.
@@ -191,3 +203,5 @@ func (st *stack) waitSource(key string, timeout time.Duration) sourceAnswer {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+func sourceID(key string) string { return tasks.SourceID("inbox", key) }

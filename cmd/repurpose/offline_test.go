@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+)
+
+func TestCountPrintsTheChannelsVerdict(t *testing.T) {
+	var out bytes.Buffer
+	if err := count(strings.NewReader("Read it: https://example.com/a/very/long/path/that/is/long 👩‍👩‍👧‍👦"), &out, "x", false); err != nil {
+		t.Fatal(err)
+	}
+	var r countResult
+	json.Unmarshal(out.Bytes(), &r)
+	// "Read it: " is 9, the URL counts 23, the space 1, the family emoji 2.
+	if r != (countResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+		t.Errorf("count = %+v", r)
+	}
+	out.Reset()
+	in := `"hello"` + "\n" + `"` + strings.Repeat("a", 281) + `"` + "\n"
+	if err := count(strings.NewReader(in), &out, "x", true); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"valid":true`) || !strings.Contains(lines[1], `"weighted_length":281`) || !strings.Contains(lines[1], `"valid":false`) {
+		t.Errorf("jsonl output:\n%s", out.String())
+	}
+	if err := count(strings.NewReader("not json\n"), &out, "x", true); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("bad jsonl line: %v", err)
+	}
+	if err := count(strings.NewReader("x"), &out, "myspace", false); err == nil {
+		t.Error("an unknown channel gave no error")
+	}
+}
+
+func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	data, err := os.ReadFile("../../samples/whitepaper.es.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := derive(cfg, "whitepaper.es.md", "", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := derive(cfg, "whitepaper.es.md", "", data)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Error("two derivations of the same bytes differ")
+	}
+	if a.Source.Lang != "es" || len(a.Derivatives) == 0 || a.Derivatives[0].Status != "draft" || a.Derivatives[0].Locale != "es" {
+		t.Errorf("source %+v, first derivative %+v", a.Source, a.Derivatives[0])
+	}
+	if _, err := derive(cfg, "x.md", "nosuch", data); err == nil {
+		t.Error("an unconfigured campaign gave no error")
+	}
+}
+
+func TestHelpExplainsEveryCommand(t *testing.T) {
+	for _, c := range commands {
+		var out bytes.Buffer
+		if code := run(context.Background(), []string{c.name, "--help"}, &out); code != 0 {
+			t.Errorf("%s --help exited %d", c.name, code)
+		}
+		if !strings.Contains(out.String(), "Usage: repurpose "+c.name) {
+			t.Errorf("%s --help:\n%s", c.name, out.String())
+		}
+	}
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"frobnicate"}, &out); code != 2 || !strings.Contains(out.String(), "unknown command") {
+		t.Errorf("unknown command: exit %d\n%s", code, out.String())
+	}
+}
+
+// TestUploadPutsDocumentsWithTheirCampaign uploads a folder with `repurpose upload
+// --campaign`, skipping what is not a document, and the campaign reaches the source.
+func TestUploadPutsDocumentsWithTheirCampaign(t *testing.T) {
+	st := newStack(t, true, func(c *config.Config) { c.File.Campaigns["spring"] = c.File.Campaigns["default"] })
+	dir := t.TempDir()
+	os.MkdirAll(dir+"/sub", 0o755)
+	notes, _ := os.ReadFile("../../samples/notes.txt")
+	os.WriteFile(dir+"/sub/notes.txt", notes, 0o644)
+	os.WriteFile(dir+"/image.png", []byte{0x89, 'P', 'N', 'G'}, 0o644)
+	os.WriteFile(dir+"/.hidden.md", []byte("# secret"), 0o644)
+	var progress bytes.Buffer
+	if err := upload(t.Context(), st.d.s3, st.d.cfg, []string{dir}, "spring", &progress); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(progress.String(), "uploaded 1 of 1 documents") {
+		t.Errorf("progress output:\n%s", progress.String())
+	}
+	st.waitSource("sub/notes.txt", 30*time.Second)
+	var src struct{ Source struct{ Campaign string } }
+	st.api("GET", "/api/v1/sources/"+sourceID("sub/notes.txt"), testAdminToken, &src)
+	if src.Source.Campaign != "spring" {
+		t.Errorf("campaign = %q, want spring", src.Source.Campaign)
+	}
+}

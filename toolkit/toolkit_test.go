@@ -1,0 +1,198 @@
+package toolkit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// newTestToolkit runs the toolkit on the in-process Redis and S3 of `repurpose up`: fast,
+// and through the same code paths. The real servers are exercised by cmd/repurpose's tests.
+func newTestToolkit(t *testing.T) (*Toolkit, *miniredis.Miniredis) {
+	t.Helper()
+	mr, err := embedded.Redis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(mr.Close)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
+	store := s3store.FromAWS(aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("k", "s", "")}, srv.Endpoint)
+	for _, b := range []string{"inbox", "toolkit"} {
+		if err := store.EnsureBucket(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	infra, _ := config.FromEnv(func(string) string { return "" })
+	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	return New(cfg, store, rdb, nil), mr
+}
+
+// save derives a small document and stores it as the given key's current version.
+func save(t *testing.T, tk *Toolkit, key, body string, at time.Time) *Source {
+	t.Helper()
+	doc, err := transforms.Parse(key, []byte(body), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := tasks.SourceID("inbox", key)
+	version := fmt.Sprintf("%064x", at.UnixNano())
+	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
+		Campaign: tk.cfg.File.Campaigns["default"], PublicPageURL: "http://localhost/p/x"})
+	s := &Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,
+		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, ObjectTime: at, ETag: version[:8]}
+	b := &Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}
+	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: key, ETag: version[:8]}, s, b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := tk.Source(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+const doc = `---
+tags: [Queues]
+---
+# Queues in practice
+
+## Why
+
+Queues absorb bursts so that 90% of requests finish within a second even when traffic triples.
+
+Retries need backoff, or a small outage becomes a large one for every customer at once.
+
+## How
+
+Measure queue depth, alert on the age of the oldest task, and add workers before the backlog grows.
+`
+
+func TestClaimsAreExclusiveUntilTheyExpire(t *testing.T) {
+	tk, mr := newTestToolkit(t)
+	ctx := t.Context()
+	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	_, ds, err := tk.SourceWithDerivatives(ctx, s.ID)
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("derivatives: %v %d", err, len(ds))
+	}
+	id := ds[0].ID
+	var conflict *ConflictError
+	if _, _, err := tk.Claim(ctx, id, "ana"); !errors.As(err, &conflict) {
+		t.Fatalf("claiming a draft: %v, want a conflict", err)
+	}
+	if _, err := tk.ApproveSource(ctx, s.ID, "maria"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := tk.Claim(ctx, id, "ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := tk.Claim(ctx, id, "ana"); err != nil {
+		t.Errorf("the holder claiming again: %v", err)
+	}
+	if _, _, err := tk.Claim(ctx, id, "ben"); !errors.As(err, &conflict) {
+		t.Errorf("a second contributor's claim: %v, want a conflict", err)
+	}
+	if err := tk.Release(ctx, id, "ben", false); !errors.As(err, &conflict) {
+		t.Errorf("release by someone else: %v, want a conflict", err)
+	}
+	mr.FastForward(tk.cfg.File.Limits.ClaimTTL.Std() + time.Second)
+	if _, _, err := tk.Claim(ctx, id, "ben"); err != nil {
+		t.Errorf("claim after expiry: %v", err)
+	}
+	if err := tk.Release(ctx, id, "ben", false); err != nil {
+		t.Errorf("release by the holder: %v", err)
+	}
+}
+
+func TestTopicFiltersAndPaging(t *testing.T) {
+	tk, _ := newTestToolkit(t)
+	ctx := t.Context()
+	save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	save(t, tk, "es.md", "---\nlang: es\n---\n# Colas\n\nLas colas absorben picos de trabajo para que el 90% de las peticiones termine en un segundo.\n\nLos reintentos necesitan espera exponencial, o una caída pequeña se vuelve grande.\n", time.Unix(2000, 0))
+	all, err := tk.Topics(ctx, TopicFilter{}, 1000, "")
+	if err != nil || len(all.Items) == 0 {
+		t.Fatal(err)
+	}
+	count := func(f TopicFilter) int {
+		p, err := tk.Topics(ctx, f, 1000, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.Items {
+			if !f.match(&d) {
+				t.Errorf("filter %+v let through %+v", f, d)
+			}
+		}
+		return len(p.Items)
+	}
+	es, en := count(TopicFilter{Locale: "es"}), count(TopicFilter{Locale: "en"})
+	if es == 0 || en == 0 || es+en != len(all.Items) {
+		t.Errorf("locales: es %d + en %d of %d", es, en, len(all.Items))
+	}
+	if n := count(TopicFilter{Tag: "queues"}); n != en {
+		t.Errorf("tag filter found %d, want the %d English ones", n, en)
+	}
+	if n := count(TopicFilter{Kind: "tweet", Channel: "x"}); n == 0 {
+		t.Error("no tweets on x")
+	}
+	if n := count(TopicFilter{Q: "backoff OUTAGE"}); n == 0 {
+		t.Error("text search found nothing")
+	}
+	if n := count(TopicFilter{Status: Approved}); n != 0 {
+		t.Errorf("%d approved before any review", n)
+	}
+	seen, cursor := map[string]bool{}, ""
+	for {
+		p, err := tk.Topics(ctx, TopicFilter{}, 3, cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.Items {
+			if seen[d.ID] {
+				t.Fatalf("%s on two pages", d.ID)
+			}
+			seen[d.ID] = true
+		}
+		if cursor = p.NextCursor; cursor == "" {
+			break
+		}
+	}
+	if len(seen) != len(all.Items) {
+		t.Errorf("paging saw %d of %d", len(seen), len(all.Items))
+	}
+}
+
+func TestAnOlderUploadNeverReplacesANewerVersion(t *testing.T) {
+	tk, _ := newTestToolkit(t)
+	newer := save(t, tk, "q.md", doc, time.Unix(2000, 0))
+	older := save(t, tk, "q.md", doc+"\nAn older edition.\n", time.Unix(1000, 0))
+	if older.Version != newer.Version {
+		t.Errorf("the older upload became current: %s, want %s", older.Version, newer.Version)
+	}
+}
+
+func TestRedactQuery(t *testing.T) {
+	if got := RedactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {
+		t.Errorf("RedactQuery = %q", got)
+	}
+}
