@@ -174,6 +174,20 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 	if !reflect.DeepEqual(first, again) {
 		t.Errorf("re-delivery changed the source:\nbefore %+v\nafter  %+v", first.Source, again.Source)
 	}
+	// Long after the task's retention (here: Redis lost entirely), the processed marker in
+	// S3 still makes a re-delivered event a no-op.
+	st.redis.FlushAll()
+	if err := st.d.reindex(t.Context(), os.Stderr); err != nil {
+		t.Fatal(err)
+	}
+	if code := st.postEvent(event, testEventsToken); code != 200 {
+		t.Fatalf("event after flush: HTTP %d", code)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if after := st.waitSource("paper.md", 30*time.Second); !reflect.DeepEqual(first, after) {
+		t.Errorf("re-delivery after Redis was lost changed the source:\nbefore %+v\nafter  %+v", first.Source, after.Source)
+	}
+
 	data, _ := os.ReadFile("../../samples/whitepaper.en.md")
 	p := filepath.Join(t.TempDir(), "paper.md")
 	os.WriteFile(p, append(data, []byte("\n\nA closing paragraph added in the second edition, with 42% more insight.\n")...), 0o644)

@@ -168,6 +168,7 @@ type sourceAnswer struct {
 		ID, Key, Title, Status, Error, Version, Lang string
 		Counts                                       map[string]int
 		Superseded                                   []string
+		UpdatedAt                                    string `json:"updated_at"`
 	} `json:"source"`
 	Derivatives []struct {
 		ID, Kind, Channel, Locale, Text, Template, Backlink, CTA, Status string
