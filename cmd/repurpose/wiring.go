@@ -76,3 +76,11 @@ func loadConfig() (*config.Config, error) {
 	}
 	return cfg, nil
 }
+
+// redisLogger sends go-redis's own messages (dial failures while Redis is away) to slog
+// instead of the standard logger, so they share the process's format and level.
+type redisLogger struct{ l *slog.Logger }
+
+func (r redisLogger) Printf(ctx context.Context, format string, v ...any) {
+	r.l.WarnContext(ctx, "redis: "+fmt.Sprintf(format, v...))
+}
