@@ -5,6 +5,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -51,6 +52,32 @@ type File struct {
 	// PublicPages lets the toolkit serve /p/{slug} for approved sources that name no URL.
 	// Default true.
 	PublicPages *bool `yaml:"public_pages"`
+	// Brand holds the rules every derivative follows, unless a campaign sets its own.
+	Brand Brand `yaml:"brand"`
+	// Channels tune per-channel limits.
+	Channels Channels `yaml:"channels"`
+}
+
+// Brand is how the company writes.
+type Brand struct {
+	// BannedPhrases never appear in a derivative (matched case-insensitively); text that
+	// holds one is not used.
+	BannedPhrases []string `yaml:"banned_phrases"`
+	// Spellings are the canonical spellings of names (e.g. "GitHub", "Kubernetes"); any
+	// other capitalisation in derived text is rewritten to them.
+	Spellings []string `yaml:"spellings"`
+	// MaxHashtags caps hashtags per channel (x, mastodon, bluesky, threads, linkedin).
+	// Default: x 2, mastodon 3, bluesky 2, threads 1, linkedin 3.
+	MaxHashtags map[string]int `yaml:"max_hashtags"`
+	// Disclosure is appended to contributor shares (e.g. "#employee"); every post leaves
+	// room for it. Default none.
+	Disclosure string `yaml:"disclosure"`
+}
+
+// Channels are per-channel settings.
+type Channels struct {
+	// MastodonLimit is the instance's post limit. Default 500.
+	MastodonLimit int `yaml:"mastodon_limit"`
 }
 
 // Campaign is a marketing campaign's voice and links.
@@ -65,6 +92,19 @@ type Campaign struct {
 	UTM UTM `yaml:"utm"`
 	// Stage used when a document names none. Default awareness.
 	DefaultStage string `yaml:"default_stage"`
+	// CTAOverrides give a CTA for a persona and/or locale (and optionally a stage); the
+	// most specific match wins over CTA.
+	CTAOverrides []CTAOverride `yaml:"cta_overrides"`
+	// Brand, when set, replaces the file's brand rules for this campaign.
+	Brand *Brand `yaml:"brand"`
+}
+
+// CTAOverride is a call to action for one audience.
+type CTAOverride struct {
+	Persona string `yaml:"persona"`
+	Locale  string `yaml:"locale"`
+	Stage   string `yaml:"stage"`
+	Text    string `yaml:"text"`
 }
 
 // UTM is the template of the tracking parameters added to every backlink.
@@ -139,6 +179,40 @@ func (f *File) Campaign(name string) (string, Campaign) {
 		return name, c
 	}
 	return f.DefaultCampaign, f.Campaigns[f.DefaultCampaign]
+}
+
+// CTAFor is the call to action for a stage, persona and locale: the most specific
+// override that matches (an override's empty fields match anything), else the stage's CTA.
+func (c Campaign) CTAFor(stage, persona, locale string) string {
+	best, score := c.CTA[stage], 0
+	for _, o := range c.CTAOverrides {
+		s := 0
+		for _, f := range []struct {
+			want, got string
+			weight    int
+		}{{o.Persona, persona, 4}, {o.Locale, locale, 2}, {o.Stage, stage, 1}} {
+			if f.want == "" {
+				continue
+			}
+			if !strings.EqualFold(f.want, f.got) {
+				s = -1
+				break
+			}
+			s += f.weight
+		}
+		if s > score {
+			best, score = o.Text, s
+		}
+	}
+	return best
+}
+
+// BrandFor is the brand rules a campaign follows.
+func (f *File) BrandFor(c Campaign) Brand {
+	if c.Brand != nil {
+		return *c.Brand
+	}
+	return f.Brand
 }
 
 // PublicPagesOn reports whether /p/{slug} pages are served.

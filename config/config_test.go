@@ -55,3 +55,46 @@ func TestFromEnv(t *testing.T) {
 		t.Fatalf("error = %v, want both bad variables named", err)
 	}
 }
+
+func TestCTAForPicksTheMostSpecificOverride(t *testing.T) {
+	f, err := ParseFile(strings.NewReader(`
+campaigns:
+  launch:
+    cta:
+      awareness: Read the paper
+    cta_overrides:
+      - locale: es
+        text: Lee el informe
+      - persona: cto
+        text: Book a briefing
+      - persona: cto
+        locale: es
+        text: Reserve una sesión
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Campaigns["launch"]
+	for _, tc := range []struct{ persona, locale, want string }{
+		{"", "en", "Read the paper"}, {"", "es", "Lee el informe"}, {"CTO", "en", "Book a briefing"}, {"cto", "es", "Reserve una sesión"},
+	} {
+		if got := c.CTAFor("awareness", tc.persona, tc.locale); got != tc.want {
+			t.Errorf("CTAFor(%q, %q) = %q, want %q", tc.persona, tc.locale, got, tc.want)
+		}
+	}
+}
+
+func TestBrandRules(t *testing.T) {
+	f, err := ParseFile(strings.NewReader("brand:\n  disclosure: '#employee'\n  max_hashtags:\n    x: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := f.BrandFor(f.Campaigns["default"])
+	if b.Disclosure != "#employee" || b.MaxHashtags["x"] != 1 || b.MaxHashtags["linkedin"] != 3 {
+		t.Errorf("brand = %+v", b)
+	}
+	_, err = ParseFile(strings.NewReader("brand:\n  max_hashtags:\n    myspace: 2\n"))
+	if err == nil || !strings.Contains(err.Error(), "brand.max_hashtags.myspace") {
+		t.Errorf("unknown channel: %v", err)
+	}
+}

@@ -181,6 +181,16 @@ func (f *File) applyDefaults() {
 		}
 		f.Campaigns[name] = c
 	}
+	f.Brand.applyDefaults()
+	for name, c := range f.Campaigns {
+		if c.Brand != nil {
+			c.Brand.applyDefaults()
+			f.Campaigns[name] = c
+		}
+	}
+	if f.Channels.MastodonLimit == 0 {
+		f.Channels.MastodonLimit = 500
+	}
 	l := &f.Limits
 	if l.MaxObjectBytes == 0 {
 		l.MaxObjectBytes = 10 << 20
@@ -196,6 +206,44 @@ func (f *File) applyDefaults() {
 	}
 	if l.TaskRetention == 0 {
 		l.TaskRetention = Duration(24 * time.Hour)
+	}
+}
+
+// Channels whose hashtags the brand rules cap.
+var hashtagChannels = []string{"x", "mastodon", "bluesky", "threads", "linkedin"}
+
+func (b *Brand) applyDefaults() {
+	caps := map[string]int{"x": 2, "mastodon": 3, "bluesky": 2, "threads": 1, "linkedin": 3}
+	for k, v := range b.MaxHashtags {
+		caps[k] = v
+	}
+	b.MaxHashtags = caps
+}
+
+func (b *Brand) validate(path string, bad func(path, format string, args ...any)) {
+	for i, p := range b.BannedPhrases {
+		if strings.TrimSpace(p) == "" {
+			bad(fmt.Sprintf("%s.banned_phrases[%d]", path, i), "must not be empty")
+		}
+	}
+	for i, s := range b.Spellings {
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, "\n\t") {
+			bad(fmt.Sprintf("%s.spellings[%d]", path, i), "must be a name on one line")
+		}
+	}
+	for ch, n := range b.MaxHashtags {
+		known := false
+		for _, c := range hashtagChannels {
+			known = known || c == ch
+		}
+		if !known {
+			bad(path+".max_hashtags."+ch, "not a channel (%s)", strings.Join(hashtagChannels, ", "))
+		} else if n < 0 || n > 10 {
+			bad(path+".max_hashtags."+ch, "%d is outside 0 .. 10", n)
+		}
+	}
+	if len([]rune(b.Disclosure)) > 40 {
+		bad(path+".disclosure", "is %d characters; keep a disclosure within 40", len([]rune(b.Disclosure)))
 	}
 }
 
@@ -242,6 +290,21 @@ func (f *File) Validate() error {
 				bad(p+".cta."+k, "is %d characters; keep a call to action within 120", len([]rune(v)))
 			}
 		}
+		for i, o := range c.CTAOverrides {
+			op := fmt.Sprintf("%s.cta_overrides[%d]", p, i)
+			if strings.TrimSpace(o.Text) == "" {
+				bad(op+".text", "must not be empty")
+			}
+			if o.Stage != "" && !isStage(o.Stage) {
+				bad(op+".stage", "%q is not a stage (awareness, consideration, decision)", o.Stage)
+			}
+			if o.Persona == "" && o.Locale == "" {
+				bad(op, "name a persona or a locale (or both)")
+			}
+		}
+		if c.Brand != nil {
+			c.Brand.validate(p+".brand", bad)
+		}
 		for field, v := range map[string]string{"source": c.UTM.Source, "medium": c.UTM.Medium, "campaign": c.UTM.Campaign, "content": c.UTM.Content} {
 			for _, m := range utmVars.FindAllStringSubmatch(v, -1) {
 				switch m[1] {
@@ -251,6 +314,10 @@ func (f *File) Validate() error {
 				}
 			}
 		}
+	}
+	f.Brand.validate("brand", bad)
+	if f.Channels.MastodonLimit < 100 || f.Channels.MastodonLimit > 100000 {
+		bad("channels.mastodon_limit", "%d is outside 100 .. 100000", f.Channels.MastodonLimit)
 	}
 	seen := map[string]bool{}
 	for i, u := range f.Users {
