@@ -35,6 +35,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/topics", t.allow(t.listTopics, admin, marketing, regional, contributor))
 	mux.HandleFunc("POST /api/v1/topics/{id}/claim", t.allow(t.claim, admin, marketing, contributor))
 	mux.HandleFunc("DELETE /api/v1/topics/{id}/claim", t.allow(t.release, admin, marketing, contributor))
+	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such API route: "+r.Method+" "+r.URL.Path)

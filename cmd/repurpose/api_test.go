@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit"
 )
 
 // TestServeAnswersTheTestEventWhileRedisIsDown: S3 servers test their webhook at start-up,
@@ -94,6 +96,19 @@ func TestAPIAuthorisationPagingAndErrors(t *testing.T) {
 	}
 	if len(seen) != 3 {
 		t.Errorf("paging saw %d sources, want 3", len(seen))
+	}
+	req, _ := http.NewRequest("POST", st.url+"/api/v1/count", strings.NewReader(`{"channel":"x","text":"Ship it: https://example.com/a/long/path 🚀"}`))
+	req.Header.Set("Authorization", "Bearer "+testContribA)
+	cresp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var counted toolkit.CountResult
+	json.NewDecoder(cresp.Body).Decode(&counted)
+	cresp.Body.Close()
+	// "Ship it: " 9 + URL 23 + space 1 + emoji 2: the editor's counter and the server agree.
+	if cresp.StatusCode != 200 || counted != (toolkit.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+		t.Errorf("POST /api/v1/count: HTTP %d %+v", cresp.StatusCode, counted)
 	}
 	resp, err := http.Get(st.url + "/metrics")
 	if err != nil {

@@ -81,31 +81,27 @@ func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutpu
 	return &deriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
 }
 
-// countResult is one line of `repurpose count`.
-type countResult struct {
-	Channel        string `json:"channel"`
-	WeightedLength int    `json:"weighted_length"`
-	Limit          int    `json:"limit"`
-	Valid          bool   `json:"valid"`
-}
-
 func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {
 	channel := fs.String("channel", "x", "channel whose counting rules apply")
 	jsonl := fs.Bool("jsonl", false, "read one JSON string per line and print one result per line")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return count(os.Stdin, os.Stdout, *channel, *jsonl)
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	return count(&cfg.File, os.Stdin, os.Stdout, *channel, *jsonl)
 }
 
-func count(in io.Reader, out io.Writer, channel string, jsonl bool) error {
+func count(f *config.File, in io.Reader, out io.Writer, channel string, jsonl bool) error {
 	enc := json.NewEncoder(out)
 	one := func(text string) error {
-		l, err := transforms.Count(channel, text)
+		res, err := toolkit.Count(f, channel, text)
 		if err != nil {
 			return err
 		}
-		return enc.Encode(countResult{Channel: channel, WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid})
+		return enc.Encode(res)
 	}
 	if !jsonl {
 		b, err := io.ReadAll(in)

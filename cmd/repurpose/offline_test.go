@@ -10,32 +10,33 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit"
 )
 
 func TestCountPrintsTheChannelsVerdict(t *testing.T) {
 	var out bytes.Buffer
-	if err := count(strings.NewReader("Read it: https://example.com/a/very/long/path/that/is/long 👩‍👩‍👧‍👦"), &out, "x", false); err != nil {
+	if err := count(config.Defaults(), strings.NewReader("Read it: https://example.com/a/very/long/path/that/is/long 👩‍👩‍👧‍👦"), &out, "x", false); err != nil {
 		t.Fatal(err)
 	}
-	var r countResult
+	var r toolkit.CountResult
 	json.Unmarshal(out.Bytes(), &r)
 	// "Read it: " is 9, the URL counts 23, the space 1, the family emoji 2.
-	if r != (countResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+	if r != (toolkit.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
 		t.Errorf("count = %+v", r)
 	}
 	out.Reset()
 	in := `"hello"` + "\n" + `"` + strings.Repeat("a", 281) + `"` + "\n"
-	if err := count(strings.NewReader(in), &out, "x", true); err != nil {
+	if err := count(config.Defaults(), strings.NewReader(in), &out, "x", true); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	if len(lines) != 2 || !strings.Contains(lines[0], `"valid":true`) || !strings.Contains(lines[1], `"weighted_length":281`) || !strings.Contains(lines[1], `"valid":false`) {
 		t.Errorf("jsonl output:\n%s", out.String())
 	}
-	if err := count(strings.NewReader("not json\n"), &out, "x", true); err == nil || !strings.Contains(err.Error(), "line 1") {
+	if err := count(config.Defaults(), strings.NewReader("not json\n"), &out, "x", true); err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("bad jsonl line: %v", err)
 	}
-	if err := count(strings.NewReader("x"), &out, "myspace", false); err == nil {
+	if err := count(config.Defaults(), strings.NewReader("x"), &out, "myspace", false); err == nil {
 		t.Error("an unknown channel gave no error")
 	}
 }

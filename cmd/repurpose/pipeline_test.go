@@ -36,7 +36,9 @@ func sharedCorpus(t *testing.T) []string {
 // copied into the inbox with `aws s3 cp` show up as ready sources with every derivative
 // kind, through the versitygw webhook, and every X post is valid.
 func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
-	st := newStack(t, true, nil)
+	// Links go to the toolkit's public pages where a document names no URL: give it the
+	// kind of address it has in production, so X counts the link as a link.
+	st := newStack(t, true, func(c *config.Config) { c.Infra.PublicURL = "https://toolkit.example.com" })
 	docs := append(sharedCorpus(t), "../../samples/landing-page.html", "../../samples/notes.txt", "../../samples/whitepaper.es.md")
 	for _, f := range docs {
 		st.awsCp(f, "papers/"+filepath.Base(f))
