@@ -86,7 +86,8 @@ type Campaign struct {
 	LandingPage string `yaml:"landing_page"`
 	// AutoApprove makes derivatives approved as they are made. Default false.
 	AutoApprove bool `yaml:"auto_approve"`
-	// CTA text per buying stage: awareness, consideration, decision.
+	// CTA text per buying stage: awareness, consideration, decision. Without one, each
+	// derivative uses a call to action in its own language.
 	CTA map[string]string `yaml:"cta"`
 	// UTM parameters; values may use {campaign}, {channel}, {kind}, {source}, {ordinal}.
 	UTM UTM `yaml:"utm"`

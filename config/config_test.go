@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ func TestDefaultsRunWithoutAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	name, c := f.Campaign("")
-	if name != "default" || c.CTA["awareness"] == "" || c.UTM.Medium != "social" {
+	if name != "default" || len(c.CTA) != 0 || c.UTM.Medium != "social" {
 		t.Fatalf("default campaign = %q %+v", name, c)
 	}
 	if f.Limits.MaxObjectBytes != 10<<20 || f.Limits.ScanInterval.Std().Minutes() != 1 || !f.PublicPagesOn() {
@@ -96,5 +97,25 @@ func TestBrandRules(t *testing.T) {
 	_, err = ParseFile(strings.NewReader("brand:\n  max_hashtags:\n    myspace: 2\n"))
 	if err == nil || !strings.Contains(err.Error(), "brand.max_hashtags.myspace") {
 		t.Errorf("unknown channel: %v", err)
+	}
+}
+
+// TestREADMEExampleIsValid keeps the configuration reference in README.md honest.
+func TestREADMEExampleIsValid(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```yaml\ndefault_campaign:")
+	if !ok {
+		t.Fatal("README.md has no configuration example starting with default_campaign")
+	}
+	example, _, _ := strings.Cut("default_campaign:"+rest, "```")
+	f, err := ParseFile(strings.NewReader(example))
+	if err != nil {
+		t.Fatalf("README.md's configuration example is rejected: %v", err)
+	}
+	if f.DefaultCampaign != "launch" || f.Brand.Disclosure != "#employee" || len(f.Users) != 1 {
+		t.Errorf("example parsed as %+v", f)
 	}
 }

@@ -158,15 +158,8 @@ func (f *File) applyDefaults() {
 		if c.DefaultStage == "" {
 			c.DefaultStage = "awareness"
 		}
-		cta := map[string]string{
-			"awareness":     "Read the full whitepaper",
-			"consideration": "See how it works in the full report",
-			"decision":      "Talk to us about putting it to work",
-		}
-		for k, v := range c.CTA {
-			cta[k] = v
-		}
-		c.CTA = cta
+		// No default CTA text here: without one, derivatives take the call to action of
+		// their own language ("Read the full paper", "Lee el documento completo").
 		if c.UTM.Source == "" {
 			c.UTM.Source = "{channel}"
 		}

@@ -24,6 +24,9 @@ func Count(f *config.File, channel, text string) (CountResult, error) {
 	if err != nil {
 		return CountResult{}, err
 	}
+	if channel == transforms.ChannelMastodon {
+		l = transforms.CountMastodon(text, f.Channels.MastodonLimit) // the instance's own limit
+	}
 	return CountResult{Channel: channel, WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid}, nil
 }
 

@@ -3,70 +3,166 @@ package transforms
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// blog is a teaser for the company blog: title, slug, meta description (160 characters
-// at most), 3-5 takeaways, keywords, and the same content as Markdown and HTML, ending
-// with the CTA linking to the source.
+// A teaser's body (without its link line) is 250-600 words: a real post, not the paper.
+const (
+	blogMinWords    = 250
+	blogTargetWords = 300 // grown to, with room left under the minimum's margin
+	blogMaxWords    = 600
+	blogMaxSections = 8
+)
+
+// teaser is the content of a blog teaser before it is written out.
+type teaser struct {
+	*BlogTeaser
+	intro, why string
+	sections   []string // headings of the paper's main sections
+}
+
+// blog is a teaser for the company blog: title, slug, SEO meta description and
+// keywords, an intro, 3-5 takeaways, a "Why it matters" paragraph, the paper's main
+// sections, and the CTA linking to the source; as Markdown and HTML.
 func (d *deriver) blog() {
 	doc := d.a.doc
-	intro := d.intro("", introChars)
-	points := d.takeaways(nil, intro)
+	exclude := map[int]bool{}
+	t := teaser{intro: d.intro("", introChars)}
+	points := d.takeaways(exclude, t.intro)
 	if len(points) < minTakeaways {
 		d.skip(KindBlog, ChannelBlog, "the source has fewer than 3 key points for a teaser")
 		return
 	}
+	d.excludeSaid(exclude, t.intro)
 	slug := asciiSlug(doc.Title, 60)
 	if slug == "" {
 		slug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
 	}
-	x := d.draft(KindBlog, ChannelBlog, 1, -1)
-	teaser := &BlogTeaser{
+	t.BlogTeaser = &BlogTeaser{
 		Title:           doc.Title,
 		Slug:            slug,
-		MetaDescription: truncateText(doc.Summary, metaDescChars),
+		MetaDescription: d.metaDescription(),
 		Takeaways:       points,
-		Keywords:        d.keywords[:min(5, len(d.keywords))],
+		Keywords:        d.seoKeywords(),
 	}
-	template := blogMarkdown(teaser, intro, d.labels.Takeaways, d.cta, x.Backlink != "")
-	teaser.Markdown = d.render(template, x.Backlink)
-	teaser.HTML = blogHTML(teaser, intro, d.labels.Takeaways, d.cta, x.Backlink)
-	x.Blog = teaser
+	t.sections = d.mainSections()
+	// Grow "Why it matters" to the target length, then shed while over the maximum.
+	more := d.moreSentences(exclude, 10)
+	words := func() int { return teaserWords(blogMarkdown(t, d.labels, d.cta, false)) }
+	for k := 1; k <= len(more) && words() < blogTargetWords; k++ {
+		t.why = d.paragraphOf(more[:k])
+	}
+	for words() > blogMaxWords {
+		switch {
+		case len(t.sections) > 0:
+			t.sections = nil
+		case t.why != "":
+			t.why = ""
+		case len(t.Takeaways) > minTakeaways:
+			t.Takeaways = t.Takeaways[:len(t.Takeaways)-1]
+		default:
+			t.intro = truncateText(t.intro, utf8.RuneCountInString(t.intro)/2)
+		}
+	}
+	x := d.draft(KindBlog, ChannelBlog, 1, -1)
+	template := blogMarkdown(t, d.labels, d.cta, x.Backlink != "")
+	t.Markdown = d.render(template, x.Backlink)
+	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
+	x.Blog = t.BlogTeaser
 	d.emit(x, template)
 }
 
+// mainSections are the headings of the paper's top-level sections (the title's own
+// heading aside), for a "what's inside" list.
+func (d *deriver) mainSections() []string {
+	top := 6
+	for _, s := range d.a.doc.Sections {
+		if s.Heading != "" && s.Heading != d.a.doc.Title && s.Level > 0 {
+			top = min(top, s.Level)
+		}
+	}
+	var out []string
+	for _, s := range d.a.doc.Sections {
+		if s.Level == top && s.Heading != "" && s.Heading != d.a.doc.Title && len(out) < blogMaxSections {
+			out = append(out, s.Heading)
+		}
+	}
+	return out
+}
+
+// teaserWords counts words the way a reader would: white-space separated words, and in
+// Chinese and Japanese, written without spaces, one word per two characters.
+func teaserWords(text string) int {
+	words, cjk := 0, 0
+	for _, f := range strings.Fields(text) {
+		latin := false
+		for _, r := range f {
+			switch {
+			case isCJK(r):
+				cjk++
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				latin = true
+			}
+		}
+		if latin {
+			words++
+		}
+	}
+	return words + cjk/2
+}
+
 // blogMarkdown ends with the CTA as a Markdown link to the slot, or as plain text when
-// the source has no link at all.
-func blogMarkdown(t *BlogTeaser, intro, heading, cta string, linked bool) string {
+// the source has no link at all; the CTA is the last line, so a word count can leave it
+// out.
+func blogMarkdown(t teaser, l labels, cta string, linked bool) string {
 	var b strings.Builder
 	b.WriteString("# " + mdEscape(t.Title) + "\n\n")
-	if intro != "" {
-		b.WriteString(mdEscape(intro) + "\n\n")
+	if t.intro != "" {
+		b.WriteString(mdEscape(t.intro) + "\n\n")
 	}
-	b.WriteString("## " + mdEscape(heading) + "\n\n")
+	b.WriteString("## " + mdEscape(l.Takeaways) + "\n\n")
 	for _, p := range t.Takeaways {
 		b.WriteString("- " + mdEscape(p) + "\n")
 	}
+	if t.why != "" {
+		b.WriteString("\n## " + mdEscape(l.WhyItMatters) + "\n\n" + mdEscape(t.why) + "\n")
+	}
+	if len(t.sections) > 0 {
+		b.WriteString("\n## " + mdEscape(l.Inside) + "\n\n")
+		for _, s := range t.sections {
+			b.WriteString("- " + mdEscape(s) + "\n")
+		}
+	}
 	if linked {
 		b.WriteString("\n[" + mdEscape(cta) + "](" + LinkSlot + ")\n")
-	} else {
+	} else if cta != "" {
 		b.WriteString("\n" + mdEscape(cta) + " " + LinkSlot + "\n")
 	}
 	return b.String()
 }
 
-func blogHTML(t *BlogTeaser, intro, heading, cta, link string) string {
+func blogHTML(t teaser, l labels, cta, link string) string {
 	e := html.EscapeString
 	var b strings.Builder
 	b.WriteString("<article>\n<h1>" + e(t.Title) + "</h1>\n")
-	if intro != "" {
-		b.WriteString("<p>" + e(intro) + "</p>\n")
+	if t.intro != "" {
+		b.WriteString("<p>" + e(t.intro) + "</p>\n")
 	}
-	b.WriteString("<h2>" + e(heading) + "</h2>\n<ul>\n")
-	for _, p := range t.Takeaways {
-		b.WriteString("<li>" + e(p) + "</li>\n")
+	list := func(heading string, items []string) {
+		b.WriteString("<h2>" + e(heading) + "</h2>\n<ul>\n")
+		for _, it := range items {
+			b.WriteString("<li>" + e(it) + "</li>\n")
+		}
+		b.WriteString("</ul>\n")
 	}
-	b.WriteString("</ul>\n")
+	list(l.Takeaways, t.Takeaways)
+	if t.why != "" {
+		b.WriteString("<h2>" + e(l.WhyItMatters) + "</h2>\n<p>" + e(t.why) + "</p>\n")
+	}
+	if len(t.sections) > 0 {
+		list(l.Inside, t.sections)
+	}
 	if link != "" {
 		b.WriteString(`<p><a href="` + e(link) + `">` + e(cta) + "</a></p>\n")
 	} else {

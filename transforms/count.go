@@ -45,6 +45,12 @@ var XRulesV3 = XRules{
 const (
 	LimitX        = 280
 	LimitLinkedIn = 3000
+	// LimitMastodon is Mastodon's default; instances may set their own.
+	LimitMastodon     = 500
+	LimitBluesky      = 300  // graphemes
+	LimitBlueskyBytes = 3000 // UTF-8 bytes of the record's text
+	LimitThreads      = 500
+	LimitThreadsLinks = 5 // distinct URLs in one Threads post
 )
 
 // CountX is the weighted length of a post on X (twitter-text v3).
@@ -137,12 +143,16 @@ func countBlog(text string) Length {
 // they are held to the strictest channel, X.
 var counters = map[string]func(string) Length{
 	ChannelX:        CountX,
+	ChannelMastodon: func(text string) Length { return CountMastodon(text, LimitMastodon) },
+	ChannelBluesky:  CountBluesky,
+	ChannelThreads:  CountThreads,
 	ChannelLinkedIn: CountLinkedIn,
 	ChannelBlog:     countBlog,
 	ChannelAny:      CountX,
 }
 
-// Count counts text by the rules of channel.
+// Count counts text by the rules of channel (Mastodon with its default limit; see
+// CountMastodon for an instance's own).
 func Count(channel, text string) (Length, error) {
 	c, ok := counters[channel]
 	if !ok {

@@ -14,7 +14,10 @@ func TestCountX(t *testing.T) {
 		{"hello", 5, true},
 		{"see https://example.com/a/very/long/path?with=query#and-fragment now", 4 + 23 + 4, true},
 		{"bare example.io and example.org/x", 5 + 23 + 5 + 23, true},
-		{"README.md and e.g. and v1.2", 27, true},
+		{"e.g. and v1.2 and foo.baz", 25, true},
+		// .md is Moldova's TLD: X links a bare README.md, so it counts 23 (twitter-text).
+		{"README.md", 23, true},
+		{"http://localhost:8080/p/x", 25, true}, // no TLD: not a link, counted as text
 		{"mail ops@example.com", 20, true},
 		{"日本語", 6, true},
 		{"👍🏽 ok", 2 + 3, true},
@@ -45,7 +48,7 @@ func TestCountDispatch(t *testing.T) {
 		t.Errorf("x: %+v %v", l, err)
 	}
 	_, err := Count("myspace", "hi")
-	if err == nil || !strings.Contains(err.Error(), "known: any, blog, linkedin, x") {
+	if err == nil || !strings.Contains(err.Error(), "known: any, blog, bluesky, linkedin, mastodon, threads, x") {
 		t.Errorf("unknown channel error: %v", err)
 	}
 }

@@ -14,6 +14,9 @@ const (
 	KindLinkedIn = "linkedin"
 	KindBlog     = "blog"
 	KindSnippet  = "snippet"
+	KindMastodon = "mastodon" // a single post on Mastodon
+	KindBluesky  = "bluesky"  // a single post on Bluesky, with Facets
+	KindThreads  = "threads"  // a single post on Meta's Threads
 )
 
 // Channels a derivative is made for.
@@ -22,6 +25,9 @@ const (
 	ChannelLinkedIn = "linkedin"
 	ChannelBlog     = "blog"
 	ChannelAny      = "any" // snippets: pick any channel
+	ChannelMastodon = "mastodon"
+	ChannelBluesky  = "bluesky"
+	ChannelThreads  = "threads"
 )
 
 // LinkSlot marks where the backlink goes in a Template.
@@ -51,8 +57,14 @@ type Derivative struct {
 	Blog *BlogTeaser `json:"blog,omitempty"`
 	// Length is the channel's own count of Text, and the channel's limit.
 	Length *Length `json:"length,omitempty"`
+	// Facets are a Bluesky post's rich-text facets: its Text shows the shortened display
+	// link, and a link facet over it carries Backlink.
+	Facets []Facet `json:"facets,omitempty"`
 	// Attribution names who said a quote.
 	Attribution string `json:"attribution,omitempty"`
+	// Disclosure is the brand's disclosure (e.g. "#employee") a contributor appends as
+	// " " + Disclosure; every post leaves room for it within its channel's limit.
+	Disclosure string `json:"disclosure,omitempty"`
 }
 
 // Part is one post of a thread.

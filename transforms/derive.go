@@ -15,6 +15,12 @@ type Options struct {
 	// PublicPageURL is the toolkit page for the source, linked when the document names no
 	// canonical URL and the campaign no landing page.
 	PublicPageURL string
+	// Brand is the campaign's brand rules (config.File.BrandFor): banned phrases,
+	// canonical spellings, hashtag caps per channel, a disclosure every post leaves room for.
+	Brand config.Brand
+	// MastodonLimit is the Mastodon instance's post limit (config.File.Channels);
+	// 0 means LimitMastodon.
+	MastodonLimit int
 }
 
 // Result is every derivative made from one document, and what could not be made.
@@ -34,6 +40,7 @@ type deriver struct {
 	labels   labels
 	links    linker
 	keywords []string
+	brand    brandRules
 	res      Result
 }
 
@@ -41,6 +48,7 @@ type deriver struct {
 var generators = []func(*deriver){
 	(*deriver).tweets,
 	(*deriver).thread,
+	(*deriver).channelPosts,
 	(*deriver).linkedIn,
 	(*deriver).blog,
 	(*deriver).snippets,
@@ -51,14 +59,17 @@ var generators = []func(*deriver){
 // derivative is valid for its channel; what cannot be made valid is listed in Skipped.
 func Derive(doc *Document, opt Options) Result {
 	stage := firstNonEmpty(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
+	brand := newBrandRules(opt.Brand)
+	doc = brand.document(doc) // every generator sees only text the brand allows
 	d := &deriver{
 		a:      analyze(doc),
 		opt:    opt,
 		locale: firstNonEmpty(doc.Lang, "en"),
 		labels: labelsFor(baseLang(doc.Lang)),
 		links:  newLinker(doc, opt, stage),
+		brand:  brand,
 	}
-	d.cta = firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTA[stage], d.labels.CTA)
+	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, campaignCTA(opt.Campaign, stage, doc.Meta.Persona, d.locale), d.labels.CTA))
 	d.keywords = d.a.keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage}
 	for _, g := range generators {
@@ -71,12 +82,13 @@ func Derive(doc *Document, opt Options) Result {
 // whole document when section < 0) and CTA.
 func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
 	x := Derivative{
-		ID:      DerivativeID(d.opt.Version, kind, channel, d.locale, ordinal),
-		Kind:    kind,
-		Channel: channel,
-		Locale:  d.locale,
-		Ordinal: ordinal,
-		CTA:     d.cta,
+		ID:         DerivativeID(d.opt.Version, kind, channel, d.locale, ordinal),
+		Kind:       kind,
+		Channel:    channel,
+		Locale:     d.locale,
+		Ordinal:    ordinal,
+		CTA:        d.cta,
+		Disclosure: d.opt.Brand.Disclosure,
 	}
 	anchor := ""
 	if section >= 0 {
@@ -90,13 +102,13 @@ func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
 	return x
 }
 
-// emit renders a drafted derivative's template, counts it for its channel (unless the
-// generator counted it already) and adds it.
+// emit renders a drafted derivative's template, counts it for its channel with the link
+// slot at its reserved weight (unless the generator counted it already) and adds it.
 func (d *deriver) emit(x Derivative, template string) {
 	x.Template = template
-	x.Text = d.render(template, x.Backlink)
+	x.Text, x.Facets = RenderChannel(x.Channel, template, x.Backlink)
 	if x.Length == nil {
-		l, _ := Count(x.Channel, x.Text)
+		l := d.countTemplate(x.Channel, template, x.Backlink)
 		x.Length = &l
 	}
 	d.res.Derivatives = append(d.res.Derivatives, x)
@@ -108,17 +120,10 @@ func (d *deriver) skip(kind, channel, reason string) {
 
 // render puts the link in the slot; with no link at all the slot and the space before it
 // go.
-func (d *deriver) render(template, link string) string {
-	if link != "" {
-		return Render(template, link)
-	}
-	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(template, " "+LinkSlot, ""), LinkSlot, ""))
-}
+func (d *deriver) render(template, link string) string { return renderSlot(template, link) }
 
-// validX reports whether a template, rendered with link, is a valid post on X.
-func (d *deriver) validX(link string) func(string) bool {
-	return func(template string) bool { return CountX(d.render(template, link)).Valid }
-}
+// validX reports whether a template, its slot holding link, is a valid post on X.
+func (d *deriver) validX(link string) func(string) bool { return d.validOn(ChannelX, link) }
 
 // fitPost fits body in front of a fixed tail (CTA, link slot, numbering: reserved
 // first) so that valid accepts the whole; false when not even a word fits.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,9 +55,16 @@ func testOptions(data []byte) Options {
 	}
 }
 
-// TestDeriveCorpus checks the properties every real document must have.
+// TestDeriveCorpus checks the properties every real document must have, and the quality
+// bar of each derivative: a 3-7 post thread, a LinkedIn post of 600-2000 characters, a
+// blog teaser of 250-600 words, at least 5 snippets with a stat where the source states
+// figures, and a valid post on every channel the package derives for.
 func TestDeriveCorpus(t *testing.T) {
-	for name, data := range corpusDocs(t) {
+	docs := corpusDocs(t)
+	channels := map[string]bool{} // every channel any document gets a post on
+	results := map[string]Result{}
+	for _, name := range sortedKeys(docs) {
+		data := docs[name]
 		t.Run(name, func(t *testing.T) {
 			doc, err := Parse(name, data, 10<<20)
 			if err != nil {
@@ -66,14 +74,19 @@ func TestDeriveCorpus(t *testing.T) {
 			if want := filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))); doc.Lang != want[1:] {
 				t.Errorf("lang %q, want %q", doc.Lang, want[1:])
 			}
-			for _, d := range Derive(doc, testOptions(data)).Derivatives {
+			opt := testOptions(data)
+			res := Derive(doc, opt)
+			results[name] = res
+			for _, d := range res.Derivatives {
 				if d.Locale != doc.Lang {
 					t.Fatalf("derivative locale %q, document %q", d.Locale, doc.Lang)
 				}
+				if d.Length != nil && d.Length.Valid {
+					channels[d.Channel] = true
+				}
 			}
-			opt := testOptions(data)
-			res := Derive(doc, opt)
 			checkResult(t, res, 5)
+			checkQuality(t, doc, res)
 			first, _ := json.Marshal(res)
 			doc2, _ := Parse(name, data, 10<<20)
 			again, _ := json.Marshal(Derive(doc2, opt))
@@ -82,6 +95,83 @@ func TestDeriveCorpus(t *testing.T) {
 			}
 		})
 	}
+	// A channel one document gets a post on, every document must get one on.
+	for _, name := range sortedKeys(docs) {
+		got := map[string]bool{}
+		for _, d := range results[name].Derivatives {
+			got[d.Channel] = got[d.Channel] || d.Length != nil && d.Length.Valid
+		}
+		for _, ch := range sortedKeys(boolKeys(channels)) {
+			if !got[ch] {
+				t.Errorf("%s: no valid post for channel %s (skipped: %+v)", name, ch, results[name].Skipped)
+			}
+		}
+	}
+}
+
+// checkQuality asserts the length and content bars of a long document's derivatives and
+// logs the figures.
+func checkQuality(t *testing.T, doc *Document, res Result) {
+	t.Helper()
+	a := analyze(doc)
+	sourceStats := 0
+	for _, c := range a.cands {
+		if c.stat {
+			sourceStats++
+		}
+	}
+	linkedIn, blogWords, snippets, stats, quotes := 0, 0, 0, 0, 0
+	for _, d := range res.Derivatives {
+		switch d.Kind {
+		case KindLinkedIn:
+			linkedIn = utf8.RuneCountInString(d.Text)
+		case KindBlog:
+			blogWords = teaserWords(withoutLine(d.Blog.Markdown, d.Backlink))
+		case KindSnippet:
+			snippets++
+			switch d.Type {
+			case SnippetStat:
+				stats++
+			case SnippetQuote:
+				quotes++
+			case SnippetKeyPoint:
+				// The preamble has no heading to link to; every other key point deep-links.
+				if u, err := url.Parse(d.Backlink); d.Section != nil && (err != nil || u.Fragment != d.Section.Anchor) {
+					t.Errorf("key point %d is not anchored to its section %q: %q", d.Ordinal, d.Section.Anchor, d.Backlink)
+				}
+			}
+		}
+	}
+	t.Logf("linkedin %d chars, blog %d words, %d snippets (%d stats of %d stat sentences, %d quotes)",
+		linkedIn, blogWords, snippets, stats, sourceStats, quotes)
+	if linkedIn < linkedInMinChars || linkedIn > linkedInMaxChars {
+		t.Errorf("linkedin post has %d characters, want %d-%d", linkedIn, linkedInMinChars, linkedInMaxChars)
+	}
+	if blogWords < blogMinWords || blogWords > blogMaxWords {
+		t.Errorf("blog teaser has %d words, want %d-%d", blogWords, blogMinWords, blogMaxWords)
+	}
+	if sourceStats > 0 && stats == 0 {
+		t.Errorf("the source states %d figures, but no stat snippet came out", sourceStats)
+	}
+}
+
+// withoutLine drops the lines of text that hold s (the teaser's link line).
+func withoutLine(text, s string) string {
+	var kept []string
+	for _, l := range strings.Split(text, "\n") {
+		if s == "" || !strings.Contains(l, s) {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+func boolKeys(m map[string]bool) map[string][]byte {
+	out := map[string][]byte{}
+	for k := range m {
+		out[k] = nil
+	}
+	return out
 }
 
 // checkResult asserts what every derived document must give; short documents may give
@@ -99,7 +189,7 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 		if !strings.Contains(d.Template, LinkSlot) {
 			t.Errorf("%s #%d: template has no link slot", d.Kind, d.Ordinal)
 		}
-		if d.Text != Render(d.Template, d.Backlink) {
+		if text, _ := RenderChannel(d.Channel, d.Template, d.Backlink); d.Text != text {
 			t.Errorf("%s #%d: text is not the template rendered with the backlink", d.Kind, d.Ordinal)
 		}
 		if d.Length == nil || !d.Length.Valid {

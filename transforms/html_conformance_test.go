@@ -3,8 +3,10 @@ package transforms
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,6 +24,7 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		t.Skipf("no pages in %s", dir)
 	}
 	var recallSum, precisionSum float64
+	var similarity []float64 // per page: F1 of word recall and precision
 	parsed := 0
 	for _, src := range cases {
 		name := filepath.Base(filepath.Dir(src))
@@ -44,8 +47,13 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		recall, precision := overlap(want, got), overlap(got, want)
 		recallSum += recall
 		precisionSum += precision
-		if recall < 0.5 {
-			t.Logf("%s: only %.0f%% of the article's words kept", name, 100*recall)
+		sim := 0.0
+		if recall+precision > 0 {
+			sim = 2 * recall * precision / (recall + precision)
+		}
+		similarity = append(similarity, sim)
+		if sim < 0.6 {
+			t.Logf("%s: similarity %.2f (recall %.2f, precision %.2f)", name, sim, recall, precision)
 		}
 		var meta struct{ Lang string }
 		if raw, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json")); err == nil {
@@ -56,10 +64,30 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		}
 	}
 	n := float64(parsed)
-	t.Logf("%d/%d pages parsed; mean word recall %.2f, precision %.2f", parsed, len(cases), recallSum/n, precisionSum/n)
-	if recallSum/n < 0.8 || precisionSum/n < 0.8 {
-		t.Errorf("mean recall %.2f / precision %.2f below 0.8", recallSum/n, precisionSum/n)
+	d := distribution(similarity)
+	t.Logf("%d/%d pages parsed; word-level similarity (F1): min %.2f, p10 %.2f, median %.2f, mean %.2f; mean recall %.2f, precision %.2f",
+		parsed, len(cases), d.min, d.p10, d.median, d.mean, recallSum/n, precisionSum/n)
+	// Floors a few points under today's figures: a regression in extraction fails here.
+	if d.mean < 0.95 || d.median < 0.95 || d.p10 < 0.9 || recallSum/n < 0.9 || precisionSum/n < 0.9 {
+		t.Errorf("similarity below the floor (mean and median 0.95, p10 0.90; recall and precision 0.90)")
 	}
+}
+
+type spread struct{ min, p10, median, mean float64 }
+
+// distribution summarises per-page scores; p10 and the median are nearest-rank.
+func distribution(xs []float64) spread {
+	if len(xs) == 0 {
+		return spread{}
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	sum := 0.0
+	for _, x := range s {
+		sum += x
+	}
+	rank := func(p float64) float64 { return s[int(math.Ceil(p*float64(len(s))))-1] }
+	return spread{min: s[0], p10: rank(0.1), median: rank(0.5), mean: sum / float64(len(s))}
 }
 
 func htmlText(t *testing.T, page []byte) string {

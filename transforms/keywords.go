@@ -7,178 +7,272 @@ import (
 	"unicode/utf8"
 )
 
-// keywords are the document's frequent phrases, best first: two-word phrases of
-// content words seen at least twice, then single content words (katakana words in
-// Japanese), each in its most common spelling ("Platform Engineering", "CNCF").
+// Keyword phrase bounds: long-tail phrases of two to four words (script units in
+// Japanese), each seen at least twice.
+const (
+	minPhraseWords = 2
+	maxPhraseWords = 4
+	minPhraseCount = 2
+)
+
+// keywords are the document's long-tail phrases, best first, each in its most common
+// spelling ("Platform Engineering", "cadena de suministro", "プラットフォームチーム").
+// Longer phrases score higher at the same frequency, and a phrase seen mostly inside a
+// longer one gives way to it. Frequent single words fill up when phrases run out.
 func (a *analysis) keywords(n int) []string {
-	// Keys are lower-cased word pairs (substrings of the text: no allocation per
-	// occurrence); a Japanese keyword is a single word, with b empty.
-	type key struct{ a, b string }
-	type spelling struct {
-		a, b string
-		n    int
+	// Phrases are counted by a hash of their folded words (see phraseKey), so the hot
+	// loop neither lower-cases nor allocates; spellings are substrings of the text.
+	type gram struct {
+		count   int
+		words   int
+		surface string // the most frequent spelling so far
+		best    int
+		others  map[string]int // further spellings, rare
 	}
-	type phrase struct {
-		count     int
-		spellings []spelling
-	}
-	phrases := map[key]*phrase{}
-	add := func(w1, w2 string) {
-		k := key{lowerASCII(w1), lowerASCII(w2)}
-		p := phrases[k]
-		if p == nil {
-			p = &phrase{}
-			phrases[k] = p
-		}
-		p.count++
-		for i := range p.spellings {
-			if p.spellings[i].a == w1 && p.spellings[i].b == w2 {
-				p.spellings[i].n++
+	index := map[uint64]int32{}
+	var grams []gram
+	var scratch []byte
+	for _, c := range a.cands {
+		scratch = phrasesOf(c.text, a.lang, scratch, func(p string, key uint64, words int) {
+			i, ok := index[key]
+			if !ok {
+				i = int32(len(grams))
+				index[key] = i
+				grams = append(grams, gram{words: words, surface: p})
+			}
+			g := &grams[i]
+			g.count++
+			if p == g.surface {
+				g.best++
 				return
 			}
-		}
-		p.spellings = append(p.spellings, spelling{w1, w2, 1})
-	}
-	for _, c := range a.cands {
-		if a.lang == "ja" {
-			katakanaWords(c.text, func(w string) { add(w, "") })
-			continue
-		}
-		contentWords(c.text, a.lang, func(prev, w string) {
-			if prev != "" {
-				add(prev, w)
+			if g.others == nil {
+				g.others = map[string]int{}
+			}
+			g.others[p]++
+			n := g.others[p]
+			// Ties go to the alphabetically first spelling, for determinism.
+			if n > g.best || n == g.best && p < g.surface {
+				g.others[g.surface] = g.best
+				delete(g.others, p)
+				g.surface, g.best = p, n
 			}
 		})
 	}
-	type scored struct {
-		key     string
-		surface string
-		count   int
+	type entry struct {
+		key, surface string
+		words, count int
+		dominated    bool
+		score        float64
 	}
-	var list []scored
-	for k, p := range phrases {
-		if p.count < 2 {
+	byKey := map[string]*entry{}
+	for _, g := range grams {
+		if g.count < minPhraseCount {
 			continue
 		}
-		// The most frequent spelling; ties go to the alphabetically first, for determinism.
-		best := p.spellings[0]
-		for _, s := range p.spellings[1:] {
-			if s.n > best.n || s.n == best.n && s.a+" "+s.b < best.a+" "+best.b {
-				best = s
+		e := &entry{key: phraseKey(g.surface, a.lang), surface: g.surface, words: g.words, count: g.count}
+		if a.lang == "ja" {
+			e.words = utf8.RuneCountInString(e.key)/5 + 1 // no spaces: longer is more specific
+		}
+		byKey[e.key] = e
+	}
+	// A phrase that mostly occurs inside a longer one ("supply chain" in "software supply
+	// chain security") is dominated by it. Sub-phrases of a frequent phrase are at least
+	// as frequent, so byKey holds them all.
+	for _, e := range byKey {
+		if a.lang == "ja" {
+			break
+		}
+		ws := strings.Split(e.key, " ")
+		for i := 0; i < len(ws); i++ {
+			for j := i + minPhraseWords; j <= len(ws); j++ {
+				if j-i == len(ws) {
+					continue
+				}
+				if sub := byKey[strings.Join(ws[i:j], " ")]; sub != nil && e.count*10 >= sub.count*7 {
+					sub.dominated = true
+				}
 			}
 		}
-		list = append(list, scored{strings.TrimSpace(k.a + " " + k.b), strings.TrimSpace(best.a + " " + best.b), p.count})
+	}
+	var list []*entry
+	for _, e := range byKey {
+		if !e.dominated {
+			e.score = float64(e.count) * (1 + 0.35*float64(min(e.words, maxPhraseWords)-minPhraseWords))
+			if e.words < minPhraseWords {
+				e.score -= 1e6 // single words only after every phrase
+			}
+			list = append(list, e)
+		}
 	}
 	sort.Slice(list, func(i, j int) bool {
-		if list[i].count != list[j].count {
-			return list[i].count > list[j].count
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
 		}
 		return list[i].key < list[j].key
 	})
 	var out []string
-	for _, s := range list {
-		if len(out) == n {
-			break
-		}
-		out = append(out, s.surface)
+	for _, e := range list[:min(n, len(list))] {
+		out = append(out, e.surface)
 	}
 	return out
 }
 
-// contentWords calls fn for each content word of text with the content word right
-// before it ("" when punctuation or a stop word came between, so a phrase never spans
-// them). Words keep their spelling.
-func contentWords(text, lang string, fn func(prev, w string)) {
-	prev := ""
-	start := -1 // of the current word
-	word := func(i int) {
-		w := strings.Trim(text[start:i], "-'")
-		start = -1
-		first, _ := utf8.DecodeRuneInString(w)
-		if len(w) < 2 || !unicode.IsLetter(first) || isStopword(lang, lowerASCII(w)) {
-			prev = ""
-			return
+// phraseKey folds the spellings of one phrase together: lower case, and a plural "s"
+// dropped from each word in languages that mark plurals so ("platform teams" and
+// "Platform Team", "cargas de trabajo" and "carga de trabajo" are one keyword).
+func phraseKey(s, lang string) string {
+	k := lowerASCII(s)
+	if lang == "ja" || lang == "de" || !strings.Contains(k, "s ") && !strings.HasSuffix(k, "s") {
+		return k
+	}
+	ws := strings.Split(k, " ")
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			ws[i] = w[:len(w)-1]
 		}
-		fn(prev, w)
-		prev = w
+	}
+	return strings.Join(ws, " ")
+}
+
+// phraseConnectors may join two content words inside a phrase ("cadena de suministro",
+// "separation of duties") but never start or end one.
+var phraseConnectors = map[string]map[string]bool{
+	"en": wordSet(`of for`),
+	"es": wordSet(`de del para`),
+	"fr": wordSet(`de du des pour`),
+	"de": wordSet(`für von`),
+}
+
+// phraseToken is a word (or, in Japanese, a script run) of a sentence.
+type phraseToken struct {
+	start, end int
+	hash       uint64 // of the folded word: phraseKey's folding, without allocating
+	connector  bool
+	script     byte // 'L'atin (any spaced script), 'K'atakana, 'H'an
+}
+
+// FNV-1a, to hash folded words and combine them into phrase keys.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// phrasesOf calls fn with every candidate keyword phrase of text, its key (a hash of its
+// folded words) and its word count: runs of 2-4 adjacent words that start and end with
+// a content word, never across punctuation or a stop word. Japanese has no spaces, so
+// its words are script runs (katakana loanwords, kanji compounds) and a phrase is 1-4
+// adjacent runs (プラットフォームチーム, 開発者体験, クラウドネイティブ技術); hiragana
+// (particles, endings) breaks a phrase. scratch is reused across calls and returned.
+func phrasesOf(text, lang string, scratch []byte, fn func(p string, key uint64, words int)) []byte {
+	var run []phraseToken
+	flush := func() {
+		for i, t := range run {
+			if t.connector {
+				continue
+			}
+			key := uint64(fnvOffset)
+			for j := i; j < len(run) && j-i < maxPhraseWords; j++ {
+				key = (key ^ run[j].hash) * fnvPrime
+				if run[j].connector {
+					if run[j-1].connector {
+						break
+					}
+					continue
+				}
+				if j > i || lang == "ja" && singleRunKeyword(text[t.start:t.end], t.script) {
+					fn(text[t.start:run[j].end], key, j-i+1)
+				}
+			}
+		}
+		run = run[:0]
+	}
+	scratch = eachWordToken(text, lang, scratch, func(t phraseToken, adjacent, stop bool) {
+		if !adjacent || stop {
+			flush()
+		}
+		if stop || t.connector && len(run) == 0 {
+			return // a phrase never starts with a connector
+		}
+		run = append(run, t)
+	})
+	flush()
+	return scratch
+}
+
+// singleRunKeyword: in Japanese one run may be a keyword by itself when it is long
+// enough to be a term, not a particle-like fragment.
+func singleRunKeyword(s string, script byte) bool {
+	n := utf8.RuneCountInString(s)
+	return script == 'K' && n >= 3 || script == 'H' && n >= 3
+}
+
+// eachWordToken calls fn with each word of text, saying whether it follows the previous
+// one directly (nothing or one space between) and whether it is a stop word, number or
+// one-letter word that breaks a phrase. scratch holds the lower-cased word.
+func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adjacent, stop bool)) []byte {
+	prevEnd := -1
+	start, script := -1, byte(0)
+	foldPlural := lang != "ja" && lang != "de"
+	connectors, own, en := phraseConnectors[lang], stopwords[lang], stopwords["en"]
+	emit := func(end int) {
+		for end > start+1 && (text[end-1] == '-' || text[end-1] == '\'') {
+			end-- // "teams'" and "end-" are words without their mark
+		}
+		w := text[start:end]
+		adjacent := prevEnd >= 0 && (prevEnd == start || prevEnd+1 == start && text[prevEnd] == ' ')
+		t := phraseToken{start: start, end: end, script: script}
+		stop := false
+		scratch = scratch[:0]
+		if script == 'L' {
+			for _, r := range w {
+				switch {
+				case 'A' <= r && r <= 'Z':
+					scratch = append(scratch, byte(r)+'a'-'A')
+				case r < utf8.RuneSelf:
+					scratch = append(scratch, byte(r))
+				default:
+					scratch = utf8.AppendRune(scratch, unicode.ToLower(r))
+				}
+			}
+			first, _ := utf8.DecodeRuneInString(w)
+			stop = len(w) < 2 || !unicode.IsLetter(first)
+			t.connector = !stop && connectors[string(scratch)]
+			stop = stop || !t.connector && (own[string(scratch)] || en[string(scratch)])
+			if n := len(scratch); foldPlural && n > 3 && scratch[n-1] == 's' && scratch[n-2] != 's' {
+				scratch = scratch[:n-1]
+			}
+		} else {
+			scratch = append(scratch, w...)
+		}
+		t.hash = fnvOffset
+		for _, b := range scratch {
+			t.hash = (t.hash ^ uint64(b)) * fnvPrime
+		}
+		fn(t, adjacent, stop)
+		prevEnd, start = end, -1
 	}
 	for i, r := range text {
-		inWord := r == '-' || r == '\'' || (r < utf8.RuneSelf && isASCIIAlnum(byte(r))) ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		s := byte(0)
 		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			word(i)
-			if r != ' ' {
-				prev = "" // punctuation breaks the phrase
-			}
-		case !inWord && r != ' ':
-			prev = ""
+		case r < utf8.RuneSelf && (isASCIIAlnum(byte(r)) || (r == '-' || r == '\'') && script == 'L' && start >= 0):
+			s = 'L'
+		case r == 'ー' || r == '・' && script == 'K' || r >= 0x30A1 && r <= 0x30FA:
+			s = 'K'
+		case unicode.Is(unicode.Han, r):
+			s = 'H'
+		case r >= utf8.RuneSelf && !unicode.Is(unicode.Hiragana, r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			s = 'L'
+		}
+		if start >= 0 && s != script {
+			emit(i)
+		}
+		if s != 0 && start < 0 {
+			start, script = i, s
 		}
 	}
 	if start >= 0 {
-		word(len(text))
+		emit(len(text))
 	}
-}
-
-// katakanaWords calls fn with each katakana word of three or more characters: in
-// Japanese the loanwords that name a topic (プラットフォーム).
-func katakanaWords(text string, fn func(string)) {
-	start, n := -1, 0
-	for i, r := range text {
-		if r == 'ー' || r >= 0x30A1 && r <= 0x30FA {
-			if start < 0 {
-				start, n = i, 0
-			}
-			n++
-			continue
-		}
-		if start >= 0 && n >= 3 {
-			fn(text[start:i])
-		}
-		start = -1
-	}
-	if start >= 0 && n >= 3 {
-		fn(text[start:])
-	}
-}
-
-// hashtags are up to n CamelCase tags: the document's own tags first, then its keyword
-// phrases, without duplicates.
-func hashtags(tags, keywords []string, n int) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, src := range [][]string{tags, keywords} {
-		for _, t := range src {
-			h := camelTag(t)
-			if h == "" || seen[strings.ToLower(h)] || len(out) == n {
-				continue
-			}
-			seen[strings.ToLower(h)] = true
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// camelTag makes "platform engineering" into "#PlatformEngineering"; the rest of each
-// word keeps its case ("DevOps", "CNCF"). A tag with no letter is dropped.
-func camelTag(phrase string) string {
-	var b strings.Builder
-	letters := false
-	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'ー'
-	}) {
-		r, size := utf8.DecodeRuneInString(w)
-		b.WriteRune(unicode.ToUpper(r))
-		b.WriteString(w[size:])
-		for _, r := range w {
-			letters = letters || unicode.IsLetter(r)
-		}
-	}
-	if !letters || utf8.RuneCountInString(b.String()) > 40 {
-		return ""
-	}
-	return "#" + b.String()
+	return scratch
 }

@@ -1,49 +1,86 @@
 package transforms
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// linkedIn is one LinkedIn post: a hook line, a short intro, 3-5 bullet takeaways, the
-// CTA with the link, and up to three hashtags; at most 3000 characters.
+// A LinkedIn post reads best between these lengths (characters): long enough to say
+// something, short enough to be read past "see more". The channel's hard limit is 3000.
+const (
+	linkedInMinChars = 600
+	linkedInMaxChars = 2000
+)
+
+// linkedInPost is the parts of a LinkedIn post before it is written out.
+type linkedInPost struct {
+	hook, intro, more string
+	points            []string
+}
+
+// linkedIn is one LinkedIn post: a hook line, a short intro, a second paragraph when the
+// post is still short, 3-5 bullet takeaways, the CTA with the link, and the channel's
+// hashtags; 600-2000 characters where the source allows, always room for the disclosure.
 func (d *deriver) linkedIn() {
 	hook := d.a.best(func(c *candidate) bool { return c.score > 0 })
 	if hook < 0 {
 		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has no sentence to build a post on")
 		return
 	}
-	hookText := d.a.cands[hook].text
-	intro := d.intro(hookText, introChars)
-	points := d.takeaways(map[int]bool{hook: true}, intro)
-	if len(points) < minTakeaways {
+	exclude := map[int]bool{hook: true}
+	p := linkedInPost{hook: d.a.cands[hook].text, intro: d.intro(d.a.cands[hook].text, introChars)}
+	p.points = d.takeaways(exclude, p.intro)
+	if len(p.points) < minTakeaways {
 		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has fewer than 3 key points to list")
 		return
 	}
+	d.excludeSaid(exclude, p.intro)
+	more := d.moreSentences(exclude, 6)
 	x := d.draft(KindLinkedIn, ChannelLinkedIn, 1, -1)
-	tags := hashtags(d.a.doc.Meta.Tags, d.keywords, 3)
-	x.Hashtags = tags
-	// Shed the intro, then takeaways beyond three, until the post fits.
-	for n := len(points); n >= minTakeaways; n-- {
-		for _, in := range []string{intro, ""} {
-			tpl := linkedInTemplate(hookText, in, d.labels.Takeaways+d.labels.Colon, points[:n], d.cta, tags)
-			if CountLinkedIn(d.render(tpl, x.Backlink)).Valid {
-				d.emit(x, tpl)
-				return
-			}
+	x.Hashtags = d.hashtagsFor(ChannelLinkedIn)
+	valid := d.leavingRoom(func(t string) bool { return CountLinkedIn(t).Valid })
+	length := func(p linkedInPost) int {
+		return utf8.RuneCountInString(d.render(d.linkedInTemplate(p, x.Hashtags), x.Backlink))
+	}
+	// Grow a second paragraph while the post is short...
+	for k := 1; k <= len(more) && length(p) < linkedInMinChars; k++ {
+		p.more = d.paragraphOf(more[:k])
+	}
+	// ...and shed it, the intro, then takeaways beyond three while it is long.
+	for length(p) > linkedInMaxChars {
+		switch {
+		case p.more != "":
+			p.more = ""
+		case p.intro != "":
+			p.intro = ""
+		case len(p.points) > minTakeaways:
+			p.points = p.points[:len(p.points)-1]
+		default:
+			d.skip(KindLinkedIn, ChannelLinkedIn, "the post does not fit in 2000 characters")
+			return
 		}
 	}
-	d.skip(KindLinkedIn, ChannelLinkedIn, "the post does not fit in 3000 characters")
+	tpl := d.linkedInTemplate(p, x.Hashtags)
+	if !valid(d.render(tpl, x.Backlink)) {
+		d.skip(KindLinkedIn, ChannelLinkedIn, "the post does not fit in 3000 characters")
+		return
+	}
+	d.emit(x, tpl)
 }
 
-func linkedInTemplate(hook, intro, heading string, points []string, cta string, tags []string) string {
+func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 	var b strings.Builder
-	b.WriteString(hook)
-	if intro != "" {
-		b.WriteString("\n\n" + intro)
+	b.WriteString(p.hook)
+	for _, para := range []string{p.intro, p.more} {
+		if para != "" {
+			b.WriteString("\n\n" + para)
+		}
 	}
-	b.WriteString("\n\n" + heading + "\n")
-	for _, p := range points {
-		b.WriteString("• " + p + "\n")
+	b.WriteString("\n\n" + d.labels.Takeaways + d.labels.Colon + "\n")
+	for _, pt := range p.points {
+		b.WriteString("• " + pt + "\n")
 	}
-	b.WriteString("\n" + cta + "\n" + LinkSlot)
+	b.WriteString("\n" + d.cta + "\n" + LinkSlot)
 	if len(tags) > 0 {
 		b.WriteString("\n\n" + strings.Join(tags, " "))
 	}

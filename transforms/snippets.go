@@ -45,10 +45,11 @@ func (d *deriver) snippets() {
 	}
 }
 
-// fitsAny: a snippet must be valid on X with its link; the anchor does not change the
-// count (every URL is 23), so a bare placeholder link stands in.
-func fitsAny(text string) bool {
-	return CountX(text + " https://example.com/").Valid
+// fitsAny: a snippet must be valid on X with its link and room for the disclosure; the
+// anchor does not change the count (every URL is 23), so a bare placeholder link stands
+// in.
+func (d *deriver) fitsAny(text string) bool {
+	return CountX(text + " https://example.com/" + d.disclosureTail()).Valid
 }
 
 func (d *deriver) keyPointSnippets() []snippet {
@@ -68,7 +69,7 @@ func (d *deriver) keyPointSnippets() []snippet {
 	var picks []int
 	for _, i := range a.ranked {
 		c := a.cands[i]
-		if want[c.section] == 0 || c.score <= 0 || c.stat || !fitsAny(c.text) {
+		if want[c.section] == 0 || c.score <= 0 || c.stat || !d.fitsAny(c.text) {
 			continue
 		}
 		want[c.section]--
@@ -114,45 +115,68 @@ func (d *deriver) statSnippets() []snippet {
 		if len(out) == maxStats {
 			break
 		}
-		if c.score > 0 && c.stat && fitsAny(c.text) {
-			out = append(out, snippet{typ: SnippetStat, text: c.text, section: c.section, pos: c.pos})
+		if !c.stat || c.score <= 0 {
+			continue
+		}
+		if text, ok := statText(c.text, d.fitsAny); ok {
+			out = append(out, snippet{typ: SnippetStat, text: text, section: c.section, pos: c.pos})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
 }
 
-// quoteSnippets are the attributed blockquotes, quoted in the document's language's
-// marks, cut at sentence boundaries only: a quote is never cut inside a sentence.
+// quoteSnippets are the attributed blockquotes and quoted sentences, quoted in the
+// document's language's marks, cut at sentence boundaries only: a quote is never cut
+// inside a sentence.
 func (d *deriver) quoteSnippets() []snippet {
+	var out []snippet
+	for si, s := range d.a.doc.Sections {
+		for _, q := range s.Quotes {
+			if text, ok := d.quoteText(q); ok {
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si})
+			}
+		}
+	}
+	for _, c := range d.a.cands {
+		if !hasQuoteMark(c.text) {
+			continue
+		}
+		if q, ok := quotedSentence(c.text); ok {
+			if text, ok := d.quoteText(q); ok {
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.section, pos: c.pos})
+			}
+		}
+	}
+	return out
+}
+
+// quoteText frames an attributed quote as “text” — speaker, keeping as many of its
+// sentences as fit a post; false when it has no speaker or not one sentence fits.
+func (d *deriver) quoteText(q Quote) (string, bool) {
+	if q.Attribution == "" {
+		return "", false
+	}
 	open, close := "“", "”"
 	if d.a.lang == "ja" {
 		open, close = "「", "」"
 	}
-	var out []snippet
-	for si, s := range d.a.doc.Sections {
-		for _, q := range s.Quotes {
-			if q.Attribution == "" {
-				continue
-			}
-			frame := func(t string) string { return open + t + close + " — " + q.Attribution }
-			var kept []string
-			for _, sent := range splitSentences(q.Text) {
-				// Room for a closing " …" is kept in case later sentences are dropped.
-				if !fitsAny(frame(joinSentences(append(kept, sent)) + " …")) {
-					break
-				}
-				kept = append(kept, sent)
-			}
-			if len(kept) == 0 {
-				continue
-			}
-			text := joinSentences(kept)
-			if len(kept) < len(splitSentences(q.Text)) {
-				text += " …"
-			}
-			out = append(out, snippet{typ: SnippetQuote, text: frame(text), attribution: q.Attribution, section: si})
+	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
+	sents := splitSentences(q.Text)
+	var kept []string
+	for _, sent := range sents {
+		// Room for a closing " …" is kept in case later sentences are dropped.
+		if !d.fitsAny(frame(joinSentences(append(kept, sent)) + " …")) {
+			break
 		}
+		kept = append(kept, sent)
 	}
-	return out
+	if len(kept) == 0 {
+		return "", false
+	}
+	text := joinSentences(kept)
+	if len(kept) < len(sents) {
+		text += " …"
+	}
+	return frame(text), true
 }

@@ -24,6 +24,23 @@ var sectionWords = wordSet(`section sections chapter figure fig table step phase
 	v page pages article item part appendix rfc iso sección capítulo figura tabla paso fase
 	nivel versión página artículo kapitel abbildung tabelle schritt chapitre étape niveau`)
 
+// monthWords make a number a date, not a count.
+var monthWords = wordSet(`january february march april may june july august september october
+	november december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo
+	abril mayo junio julio agosto septiembre octubre noviembre diciembre januar februar märz
+	juni juli oktober dezember janvier février mars avril mai juin juillet août septembre
+	octobre novembre décembre`)
+
+// isFunctionWord is a stop word of any language the package knows.
+func isFunctionWord(w string) bool {
+	for _, set := range stopwords {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // isStat reports whether a sentence states a figure: a percentage, a multiplier, an
 // amount of money, or a count of something.
 func isStat(s string) bool {
@@ -40,7 +57,7 @@ func isStat(s string) bool {
 		}
 		return false
 	}
-	if has("%", "％", "cent", "prozent", "パーセント") && percentRe.MatchString(s) ||
+	if has("%", "％", "cent", "ciento", "prozent", "パーセント") && percentRe.MatchString(s) ||
 		has("x", "×", "fold", "times", "veces", "fois", "mal", "倍") && multiplierRe.MatchString(s) ||
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
 		hasNumberThenWord(s) && cueCountRe.MatchString(s) ||
@@ -56,8 +73,11 @@ func isStat(s string) bool {
 			continue // a year
 		}
 		before := strings.Fields(strings.ToLower(s[:m[2]]))
-		if len(before) > 0 && sectionWords[strings.Trim(before[len(before)-1], "(.:")] {
+		if len(before) > 0 && (sectionWords[strings.Trim(before[len(before)-1], "(.:")] || monthWords[before[len(before)-1]]) {
 			continue
+		}
+		if after := strings.ToLower(s[m[4]:m[5]]); monthWords[after] || isFunctionWord(after) {
+			continue // a date ("12 March"), or a number not counting anything ("12 with")
 		}
 		return true
 	}
@@ -73,4 +93,25 @@ func hasNumberThenWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// statText is a stat sentence as a snippet that fits: the whole sentence, else its
+// shortest-cut tail from a clause boundary that still states the figure ("…which
+// captures over 50 recommended practices."), else the sentence cut short, if the figure
+// survives the cut.
+func statText(s string, fits func(string) bool) (string, bool) {
+	if fits(s) {
+		return s, true
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] == ',' || s[i] == ';') && i+1 < len(s) && s[i+1] == ' ' {
+			if tail := "…" + s[i+2:]; isStat(tail) && fits(tail) {
+				return tail, true
+			}
+		}
+	}
+	if cut, ok := fitText(s, fits); ok && isStat(cut) {
+		return cut, true
+	}
+	return "", false
 }

@@ -18,29 +18,33 @@ const (
 
 // takeaways are up to five key sentences from different sections (filled from any
 // section on short documents), in document order, each at most 250 characters. Sentences
-// in exclude, or already said in the intro, are left out.
+// in exclude, or already said in the intro, are left out; the picks are added to exclude,
+// so what follows does not repeat them.
 func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
-	said := map[string]bool{}
-	for _, s := range splitSentences(intro) {
-		said[s] = true
-	}
-	for i, c := range d.a.cands {
-		if said[c.text] {
-			if exclude == nil {
-				exclude = map[int]bool{}
-			}
-			exclude[i] = true
-		}
-	}
+	d.excludeSaid(exclude, intro)
 	picks := d.a.keyPoints(maxTakeaways, minTakeaways, exclude)
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {
+		exclude[i] = true
 		if t := truncateText(d.a.cands[i].text, takeawayChars); utf8.RuneCountInString(t) >= minUsefulChars {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// excludeSaid adds the candidates whose sentence text is said in text.
+func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
+	said := map[string]bool{}
+	for _, s := range splitSentences(text) {
+		said[s] = true
+	}
+	for i, c := range d.a.cands {
+		if said[c.text] {
+			exclude[i] = true
+		}
+	}
 }
 
 // intro is the document's summary without the hook sentence (already said), trimmed to
@@ -53,4 +57,31 @@ func (d *deriver) intro(hook string, max int) string {
 		}
 	}
 	return truncateText(strings.TrimSpace(joinSentences(kept)), max)
+}
+
+// moreSentences are further key sentences for a paragraph of context ("Why it
+// matters"): whole sentences of useful length that stand on their own, not in exclude,
+// from different sections first, best first. Callers take as many as their length
+// needs and join them with paragraphOf.
+func (d *deriver) moreSentences(exclude map[int]bool, n int) []int {
+	var out []int
+	for _, i := range d.a.keyPoints(n, n, exclude) {
+		t := d.a.cands[i].text
+		if l := utf8.RuneCountInString(t); l >= minUsefulChars && l <= takeawayChars && !opensWithReference(t, d.a.lang) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// paragraphOf joins candidates in document order, so the paragraph reads as the source
+// does.
+func (d *deriver) paragraphOf(picks []int) string {
+	sorted := append([]int(nil), picks...)
+	sort.Ints(sorted)
+	sents := make([]string, len(sorted))
+	for k, i := range sorted {
+		sents[k] = d.a.cands[i].text
+	}
+	return joinSentences(sents)
 }

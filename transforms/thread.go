@@ -29,7 +29,7 @@ func (d *deriver) thread() {
 		return
 	}
 	x := d.draft(KindThread, ChannelX, 1, -1)
-	valid := d.validX(x.Backlink)
+	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 
 	var bodies []string
@@ -55,7 +55,7 @@ func (d *deriver) thread() {
 	}
 	last := d.cta + " " + LinkSlot
 	suffix := numbered(n)
-	last, x.Hashtags = withHashtags(last, hashtags(d.a.doc.Meta.Tags, d.keywords, 2), "\n\n",
+	last, x.Hashtags = withHashtags(last, d.hashtagsFor(ChannelX), "\n\n",
 		func(t string) bool { return valid(t + suffix) })
 	if !valid(last + suffix) {
 		d.skip(KindThread, ChannelX, "the CTA and link do not fit in one post")
@@ -67,7 +67,7 @@ func (d *deriver) thread() {
 	for i := range x.Parts {
 		p := &x.Parts[i]
 		p.Text = d.render(p.Template, x.Backlink)
-		p.Length = CountX(p.Text)
+		p.Length = d.countTemplate(ChannelX, p.Template, x.Backlink)
 		templates[i] = p.Template
 		// A thread's Length is its longest post: the one closest to the limit.
 		if x.Length == nil || p.Length.Weighted > x.Length.Weighted {

@@ -1,165 +1,398 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
-	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
 
-// genericTLDs are the top-level domains recognised without a scheme (besides any
-// two-letter country code). X links these bare domains, so they count 23 too.
-var genericTLDs = map[string]bool{
-	"com": true, "org": true, "net": true, "edu": true, "gov": true, "mil": true, "int": true,
-	"io": true, "dev": true, "co": true, "ai": true, "app": true, "info": true, "biz": true,
-	"me": true, "tv": true, "cloud": true, "tech": true, "xyz": true, "online": true,
-	"site": true, "news": true, "blog": true, "page": true, "store": true, "shop": true,
-	"design": true, "digital": true, "software": true, "systems": true, "today": true,
-	"top": true, "club": true, "live": true, "link": true, "pro": true, "name": true,
-}
-
-// findURLs returns the byte spans of the URLs X would link in s: http(s) URLs whose host
-// is a valid domain, and bare ASCII domains with a known TLD. Spans are in order and do
-// not overlap.
+// findURLs returns the byte spans of the URLs X links in s, found the way twitter-text's
+// extractor finds them (extractUrlsWithIndices: its extract.yml URL cases are the
+// conformance test): http(s) URLs, and bare domains whose TLD is a real one. Spans are in
+// order and do not overlap.
+//
+// twitter-text is one regular expression with a look-ahead after the TLD, which RE2 cannot
+// express; so the domain is matched by hand, in the order a backtracking engine tries it,
+// and only the port, path and query (no look-around) use package regexp, whose matches
+// are the ones a backtracking engine would choose.
 func findURLs(s string) [][2]int {
+	if strings.IndexByte(s, '.') < 0 {
+		return nil // every URL has a dot in its domain
+	}
 	var spans [][2]int
-	for i := 0; i < len(s); {
-		if !urlMayStart(s, i) {
-			i++
-			continue
+	for p := 0; p < len(s); {
+		// p is the character the pattern's "preceding character" group consumes; at the
+		// start of s the group may also match nothing (^), tried second.
+		c, size := utf8.DecodeRuneInString(s[p:])
+		next := p + size
+		if urlMayFollow(c) {
+			m := matchURLAt(s, next, c)
+			if m.matched {
+				spans, p = append(spans, m.urls...), m.end
+				continue
+			}
+			next = max(next, m.skip)
 		}
-		if end := matchURL(s, i); end > i {
-			spans = append(spans, [2]int{i, end})
-			i = end
-			continue
+		if p == 0 {
+			if m := matchURLAt(s, 0, 0); m.matched {
+				spans, p = append(spans, m.urls...), m.end
+				continue
+			}
 		}
-		// Skip the rest of this ASCII run so a failed match costs linear time.
-		for i < len(s) && (isASCIIAlnum(s[i]) || strings.IndexByte(".-_:/", s[i]) >= 0) {
-			i++
-		}
+		p = next
 	}
 	return spans
 }
 
-// urlMayStart: a URL starts with an ASCII letter or digit not glued to a preceding word,
-// mention, cashtag, hashtag, path or e-mail local part.
-func urlMayStart(s string, i int) bool {
-	if !isASCIIAlnum(s[i]) {
-		return false
+// urlMayFollow: a URL may start right after c (twitter-text's validUrlPrecedingChars).
+func urlMayFollow(c rune) bool {
+	if c < utf8.RuneSelf {
+		return !isASCIIAlnum(byte(c)) && c != '@' && c != '$' && c != '#'
 	}
-	if i == 0 {
-		return true
-	}
-	p := s[i-1]
-	return !isASCIIAlnum(p) && !strings.ContainsRune("@$#.-_/:=+%&~", rune(p))
+	return !strings.ContainsRune("＠＃\uFFFE\uFEFF\uFFFF", c)
 }
 
-// matchURL returns the end of a URL starting at i, or i when there is none.
-func matchURL(s string, i int) int {
-	rest := s[i:]
-	scheme := 0
-	for _, p := range []string{"https://", "http://"} {
-		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
-			scheme = len(p)
-			break
-		}
-	}
-	hostEnd := i + scheme
-	for hostEnd < len(s) {
-		r, size := utf8.DecodeRuneInString(s[hostEnd:])
-		if !isHostRune(r, scheme > 0) {
-			break
-		}
-		hostEnd += size
-	}
-	host := strings.TrimRight(s[i+scheme:hostEnd], ".")
-	hostEnd = i + scheme + len(host)
-	hasPath := hostEnd < len(s) && strings.ContainsRune("/?#", rune(s[hostEnd]))
-	if !validHost(host, scheme > 0, hasPath) {
-		return i
-	}
-	end := hostEnd
-	if end < len(s) && s[end] == ':' { // port
-		j := end + 1
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		if j > end+1 {
-			end = j
-		}
-	}
-	if end < len(s) && strings.ContainsRune("/?#", rune(s[end])) {
-		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("<>\"", r) {
-				break
-			}
-			end += size
-		}
-		end = i + len(trimURLTail(s[i:end]))
-	} else if end < len(s) && (isASCIIAlnum(s[end]) || s[end] == '@') {
-		return i // part of a longer word or an e-mail address
-	}
-	return end
+// urlMatch is one match of the pattern: where it ended (the search resumes there), the
+// URLs it yields once filtered (none when a filter rejects it), and, when it did not
+// match, the first later position worth trying.
+type urlMatch struct {
+	matched bool
+	end     int
+	urls    [][2]int
+	skip    int
 }
 
-func isHostRune(r rune, schemed bool) bool {
-	if r < utf8.RuneSelf {
-		return isASCIIAlnum(byte(r)) || r == '.' || r == '-' || r == '_'
+// matchURLAt matches the pattern with the URL starting at u after the character before
+// (0 at the start of the text), then applies the extractor's filters.
+func matchURLAt(s string, u int, before rune) urlMatch {
+	a := u
+	schemed := hasPrefixFold(s[u:], "https://") || hasPrefixFold(s[u:], "http://")
+	if schemed {
+		a = u + strings.IndexByte(s[u:], '/') + 2
 	}
-	// Only a URL with a scheme may have an internationalised host.
-	return schemed && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
-}
-
-// validHost checks labels (non-empty, at most 63 bytes once punycoded) and the TLD. Bare
-// domains need a known TLD; a bare two-letter one needs a subdomain or a path
-// (twitter-text's short-domain rule, so "README.md" is not a link).
-func validHost(host string, schemed, hasPath bool) bool {
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	for _, l := range labels {
-		if l == "" || l[0] == '-' || l[len(l)-1] == '-' || strings.Contains(l, "_") && l == labels[len(labels)-1] {
-			return false
+	domEnd, skip := matchDomain(s, a)
+	if domEnd < 0 {
+		if schemed {
+			return urlMatch{skip: u + 1} // "ttp..." is glued to "h": no start
 		}
-		if a, err := idna.Punycode.ToASCII(l); err != nil || len(a) > 63 {
-			return false
+		return urlMatch{skip: schemeBefore(s, u+1, skip)}
+	}
+	end := domEnd
+	if end+1 < len(s) && s[end] == ':' && isDigit(s[end+1]) {
+		for end++; end < len(s) && isDigit(s[end]); end++ {
 		}
 	}
-	tld := strings.ToLower(labels[len(labels)-1])
-	for _, r := range tld {
-		if !unicode.IsLetter(r) {
-			return false
-		}
+	hasPath := false
+	if end < len(s) && s[end] == '/' {
+		end += len(urlPath.FindString(s[end:]))
+		hasPath = true
+	}
+	if end < len(s) && s[end] == '?' {
+		end += len(urlQuery.FindString(s[end:]))
+	}
+	m := urlMatch{matched: true, end: end}
+	domain := s[a:domEnd]
+	if !validURLLength(s[u:end], domain, schemed) {
+		return m
 	}
 	if schemed {
-		return utf8.RuneCountInString(tld) >= 2
+		urlEnd := end
+		if t := tcoURL.FindStringSubmatchIndex(s[u:end]); t != nil {
+			if t[3]-t[2] > 40 { // longer than any t.co slug
+				return m
+			}
+			urlEnd = u + t[1]
+		}
+		m.urls = [][2]int{{u, urlEnd}}
+		return m
 	}
-	if genericTLDs[tld] {
-		return true
+	if strings.ContainsRune("-_./", before) {
+		return m // a bare domain glued to a word by these is no link
 	}
-	return len(tld) == 2 && (len(labels) > 2 || hasPath)
+	// Without a scheme only the ASCII (and Latin-accented) domains in the match are links.
+	for _, d := range asciiDomains(domain) {
+		m.urls = append(m.urls, [2]int{a + d[0], a + d[1]})
+	}
+	if hasPath && len(m.urls) > 0 {
+		m.urls[len(m.urls)-1][1] = end
+	}
+	return m
 }
 
-// trimURLTail drops punctuation that ends a sentence rather than the URL, keeping a
-// closing parenthesis that balances one inside the URL.
-func trimURLTail(u string) string {
-	for len(u) > 0 {
-		c := u[len(u)-1]
-		switch {
-		case strings.IndexByte(".,;:!?'\"*]}", c) >= 0:
-			u = u[:len(u)-1]
-		case c == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
-			u = u[:len(u)-1]
-		default:
-			return u
+// schemeBefore is skip, or earlier when s[from:skip] holds an "http" that may start a URL
+// of its own: then the position of the character before it.
+func schemeBefore(s string, from, skip int) int {
+	for i := from; i < skip; i++ {
+		if (s[i] == 'h' || s[i] == 'H') && hasPrefixFold(s[i:], "http") {
+			_, size := utf8.DecodeLastRuneInString(s[:i])
+			return i - size
 		}
 	}
-	return u
+	return skip
 }
+
+// matchDomain matches twitter-text's validDomain at a: subdomains (labels that may hold
+// '_'), a domain name, then a TLD right after its dot. The greedy subdomain loop is tried
+// from the most labels down, as a backtracking engine does. It returns the end, or -1 and
+// the first later position worth trying: a start inside the first label sees the same
+// labels after it, so it fails too unless it drops a '_' that made the label unfit.
+func matchDomain(s string, a int) (end, skip int) {
+	var labels [][2]int // each followed by '.'
+	fitSub := 0         // how many leading labels fit as subdomains
+	pos := a
+	for {
+		e := pos
+		for e < len(s) {
+			c, size := utf8.DecodeRuneInString(s[e:])
+			if !isDomainRune(c) && c != '-' && c != '_' {
+				break
+			}
+			e += size
+		}
+		if e == pos || e >= len(s) || s[e] != '.' {
+			if len(labels) == 0 {
+				return -1, e
+			}
+			break
+		}
+		labels = append(labels, [2]int{pos, e})
+		if fitSub == len(labels)-1 && labelFits(s[pos:e], true) {
+			fitSub++
+		}
+		pos = e + 1
+	}
+	for n := min(fitSub, len(labels)-1); n >= 0; n-- {
+		l := labels[n]
+		if !labelFits(s[l[0]:l[1]], false) {
+			continue
+		}
+		if t := tldEnd(s, l[1]+1); t > 0 {
+			return t, 0
+		}
+	}
+	first := s[labels[0][0]:labels[0][1]]
+	if i := strings.LastIndexByte(first, '_'); i >= 0 && labelFits(first, true) {
+		return -1, labels[0][0] + i
+	}
+	return -1, labels[0][1]
+}
+
+// labelFits: a label starts and ends with a domain character; only subdomains may hold
+// '_'.
+func labelFits(l string, sub bool) bool {
+	first, _ := utf8.DecodeRuneInString(l)
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return l != "" && isDomainRune(first) && isDomainRune(last) && (sub || !strings.Contains(l, "_"))
+}
+
+// maxTLDRunes bounds the TLD candidates tried at one position (the longest TLD has 24
+// characters in ASCII, fewer in its Unicode form).
+const maxTLDRunes = 24
+
+// tldEnd is the end of the longest TLD starting at t and not followed by an ASCII letter,
+// digit, '@', '+' or '-' (twitter-text's look-ahead); else of a punycode label "xn--…";
+// else -1.
+func tldEnd(s string, t int) int {
+	best := -1
+	e := t
+	for n := 0; n < maxTLDRunes && e < len(s); n++ {
+		c, size := utf8.DecodeRuneInString(s[e:])
+		if !isDomainRune(c) {
+			break
+		}
+		e += size
+		if e == len(s) || !isASCIIAlnum(s[e]) && !strings.ContainsRune("@+-", rune(s[e])) {
+			if isTLD(s[t:e]) {
+				best = e
+			}
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	if hasPrefixFold(s[t:], "xn--") && t+4 < len(s) && isPunycodeByte(s[t+4]) {
+		e := t + 4
+		for e < len(s) && isPunycodeByte(s[e]) {
+			e++
+		}
+		return e
+	}
+	return -1
+}
+
+// asciiDomains are the byte spans, within a matched domain, of the domains made of ASCII
+// and Latin-accented labels (twitter-text's validAsciiDomain, applied to d alone).
+func asciiDomains(d string) [][2]int {
+	var out [][2]int
+	for q := 0; q < len(d); {
+		c, size := utf8.DecodeRuneInString(d[q:])
+		if !isASCIILabelRune(c) {
+			q += size
+			continue
+		}
+		var dots []int // the dot after each label
+		firstEnd := -1
+		for pos := q; ; {
+			e := pos
+			for e < len(d) {
+				c, size := utf8.DecodeRuneInString(d[e:])
+				if !isASCIILabelRune(c) {
+					break
+				}
+				e += size
+			}
+			if firstEnd < 0 {
+				firstEnd = e
+			}
+			if e == pos || e >= len(d) || d[e] != '.' {
+				break
+			}
+			dots = append(dots, e)
+			pos = e + 1
+		}
+		found := -1
+		for n := len(dots) - 1; n >= 0 && found < 0; n-- {
+			found = tldEnd(d, dots[n]+1)
+		}
+		if found < 0 {
+			q = firstEnd // a later start in the same label sees the same labels
+			continue
+		}
+		out = append(out, [2]int{q, found})
+		q = found
+	}
+	return out
+}
+
+// validURLLength is twitter-text's isValidUrl: every label of the domain is 1-63
+// characters once punycoded, a domain starting "xn--" holds an ASCII domain, and the URL
+// with its scheme is at most 4096 UTF-16 units.
+func validURLLength(url, domain string, schemed bool) bool {
+	if strings.HasPrefix(domain, "xn--") && asciiDomains(domain) == nil {
+		return false
+	}
+	ascii := 0
+	for _, l := range strings.Split(domain, ".") {
+		n := punycodeLen(l)
+		if n < 1 || n > 63 {
+			return false
+		}
+		ascii += n + 1
+	}
+	scheme := len("https://")
+	if schemed {
+		scheme = 0 // already in url
+	}
+	return scheme+utf16Len(url)+ascii-1-utf16Len(domain) <= 4096
+}
+
+// punycodeLen is the length of a label once punycoded as punycode.js does it, which also
+// splits at the ideographic full stops; -1 when it cannot be encoded.
+func punycodeLen(label string) int {
+	n := 0
+	for i, part := range strings.FieldsFunc(label+"\x00", func(r rune) bool { return strings.ContainsRune("\u3002\uFF0E\uFF61", r) }) {
+		part = strings.TrimSuffix(part, "\x00")
+		if i > 0 {
+			n++
+		}
+		if !isASCII(part) {
+			a, err := idna.Punycode.ToASCII(part)
+			if err != nil {
+				return -1
+			}
+			part = a
+		}
+		n += len(part)
+	}
+	return n
+}
+
+// The URL's tail after the domain, as twitter-text writes it (validUrlPath,
+// validUrlQueryChars...): Latin, Latin-accented and Cyrillic letters, digits and some
+// punctuation; a path ends on a letter, digit, one of +-=_#/ or balanced parentheses, a
+// query on a letter, digit or one of -_&=#/.
+var (
+	urlPath  = regexp.MustCompile(`^/` + pathPart + `*`)
+	urlQuery = regexp.MustCompile(`^\?` + queryChar + `*` + queryEnd)
+	tcoURL   = regexp.MustCompile(`^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?` + queryChar + `*` + queryEnd + `)?`)
+)
+
+const (
+	latinAccents  = `\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}\x{100}-\x{24F}\x{253}\x{254}\x{256}\x{257}\x{259}\x{25B}\x{263}\x{268}\x{26F}\x{272}\x{289}\x{28B}\x{2BB}\x{300}-\x{36F}\x{1E00}-\x{1EFF}`
+	pathChar      = `[a-zA-Z\x{400}-\x{4FF}0-9!*';:=+,.$/%#\[\]\-\x{2013}_~@|&` + latinAccents + `]`
+	pathParens    = `\((?:` + pathChar + `+|` + pathChar + `*\(` + pathChar + `+\)` + pathChar + `*)\)`
+	pathEnd       = `(?:[+\-a-zA-Z\x{400}-\x{4FF}0-9=_#/` + latinAccents + `]|` + pathParens + `)`
+	pathPart      = `(?:` + pathChar + `*(?:` + pathParens + pathChar + `*)*` + pathEnd + `|@` + pathChar + `+/)`
+	queryChar     = `[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]`
+	queryEnd      = `[a-zA-Z0-9\-_&=#/]`
+	domainPunct   = "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$"
+	invalidDomain = "\u0085\u00A0\u1680\u180E\u2028\u2029\u202F\u205F\u3000\uFFFE\uFEFF\uFFFF\u061C\u200E\u200F"
+)
+
+// isDomainRune is twitter-text's validDomainChars: anything but ASCII punctuation, white
+// space, directional marks and the three invalid characters.
+func isDomainRune(c rune) bool {
+	switch {
+	case c < 0x80:
+		return (c < '\t' || c > '\r') && c != ' ' && !strings.ContainsRune(domainPunct, c)
+	case c >= 0x2000 && c <= 0x200A, c >= 0x202A && c <= 0x202E, c >= 0x2066 && c <= 0x2069:
+		return false
+	}
+	return !strings.ContainsRune(invalidDomain, c)
+}
+
+// isASCIILabelRune: a character of a label twitter-text links without a scheme.
+func isASCIILabelRune(c rune) bool {
+	if c < 0x80 {
+		return isASCIIAlnum(byte(c)) || c == '-'
+	}
+	return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7 ||
+		strings.ContainsRune("\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB", c) ||
+		c >= 0x300 && c <= 0x36F || c >= 0x1E00 && c <= 0x1EFF
+}
+
+func isPunycodeByte(c byte) bool { return isASCIIAlnum(c) || c == '-' }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixFold: s starts with the ASCII prefix in any capitalisation (ASCII only, so
+// "ſ" is no "s").
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }

@@ -90,8 +90,8 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 			return g.fail(ctx, in, fmt.Sprintf("the front matter names campaign %q, which is not configured (known: %s)", name, knownCampaigns(g.cfg)))
 		}
 	}
-	campaign, camp := g.cfg.File.Campaign(doc.Meta.Campaign)
-	src, bundle := Build(in, id, version, doc, campaign, camp, g.cfg.Infra.PublicURL)
+	campaign, _ := g.cfg.File.Campaign(doc.Meta.Campaign)
+	src, bundle := Build(in, id, version, doc, campaign, g.cfg)
 	src.ObjectTime = obj.LastModified
 	if len(bundle.Derivatives) == 0 {
 		reasons := make([]string, 0, len(bundle.Skipped))
@@ -114,9 +114,10 @@ func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (st
 	return "failed", fmt.Errorf("%w: %s", asynq.SkipRetry, reason)
 }
 
-// Build derives a parsed document and shapes the source record and bundle the toolkit
-// stores; `repurpose derive` prints the same shapes without storing them.
-func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campaign string, camp config.Campaign, publicURL string) (*toolkit.Source, *toolkit.Bundle) {
+// Build derives a parsed document for a campaign and shapes the source record and bundle
+// the toolkit stores; `repurpose derive` prints the same shapes without storing them.
+func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campaign string, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle) {
+	camp := cfg.File.Campaigns[campaign]
 	slug := transforms.Slug(doc.Title)
 	if slug == "" {
 		slug = "source"
@@ -124,7 +125,8 @@ func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campai
 	slug += "-" + id[:6]
 	res := transforms.Derive(doc, transforms.Options{
 		Version: version, SourceID: id, CampaignName: campaign, Campaign: camp,
-		PublicPageURL: publicURL + "/p/" + slug,
+		PublicPageURL: cfg.Infra.PublicURL + "/p/" + slug,
+		Brand:         cfg.File.BrandFor(camp), MastodonLimit: cfg.File.Channels.MastodonLimit,
 	})
 	src := &toolkit.Source{
 		ID: id, Bucket: in.Bucket, Key: in.Key, Title: doc.Title, Version: version,

@@ -72,11 +72,11 @@ func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutpu
 			return nil, fmt.Errorf("campaign %q is not configured", name)
 		}
 	}
-	name, camp := cfg.File.Campaign(doc.Meta.Campaign)
+	name, _ := cfg.File.Campaign(doc.Meta.Campaign)
 	sum := sha256.Sum256(data)
 	bucket := cfg.Infra.Inbox.Bucket
 	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
-	src, b := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, name, camp, cfg.Infra.PublicURL)
+	src, b := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, name, cfg)
 	src.Status = toolkit.StatusReady
 	return &deriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
 }

@@ -59,6 +59,11 @@ func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
 			if d.Backlink == "" || d.CTA == "" || !strings.Contains(d.Template, transforms.LinkSlot) {
 				t.Errorf("%s: %s %s lacks backlink, CTA or link slot", key, d.Kind, d.ID)
 			}
+			if d.Channel == "mastodon" || d.Channel == "bluesky" || d.Channel == "threads" || d.Channel == "linkedin" {
+				if l, err := transforms.Count(d.Channel, d.Text); err != nil || !l.Valid {
+					t.Errorf("%s: invalid %s post (%+v, %v): %q", key, d.Channel, l, err, d.Text)
+				}
+			}
 			if d.Channel == "x" {
 				texts := []string{d.Text}
 				if d.Kind == "thread" {
@@ -77,7 +82,7 @@ func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
 				}
 			}
 		}
-		for _, k := range []string{"tweet", "thread", "linkedin", "blog", "snippet"} {
+		for _, k := range []string{"tweet", "thread", "mastodon", "bluesky", "threads", "linkedin", "blog", "snippet"} {
 			if kinds[k] == 0 {
 				t.Errorf("%s: no %s derivative (got %v)", key, k, kinds)
 			}

@@ -1,0 +1,49 @@
+package transforms
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speechVerbs introduce or follow a quotation ("said", "dijo", "sagt", "a déclaré").
+const speechVerbs = `said|says|explains|explained|notes|noted|adds|added|told|writes|wrote|` +
+	`dijo|dice|afirma|afirmó|explica|explicó|señala|señaló|comenta|comentó|` +
+	`sagt|sagte|erklärt|erklärte|betont|betonte|` +
+	`dit|a dit|explique|a expliqué|affirme|a affirmé|souligne|a souligné`
+
+// A quoted sentence is one whose words are a quotation, with the speaker named in the
+// same sentence: “…,” said Jane Doe, SRE lead. / Jane Doe said: “…” / According to
+// Jane Doe, “…”.
+var (
+	quoteThenSpeaker = regexp.MustCompile(`^[“"«„]\s*(.+?)\s*[”"»“]\s*[,—–-]?\s*(?:(?:` + speechVerbs + `)\s+(.+?)|(.+?),?\s+(?:` + speechVerbs + `))\s*[.!]?$`)
+	speakerThenQuote = regexp.MustCompile(`^(?:(?:According to|Según|Laut|Selon)\s+(.+?),|(.+?)\s+(?:` + speechVerbs + `)\s*[:,]?)\s*[“"«„]\s*(.+?)\s*[”"»“]\s*[.!]?$`)
+)
+
+// quotedSentence finds a quotation and its speaker in one sentence. The quotation must
+// be a sentence's worth of words and the speaker a name (capitalised, short), so a scare
+// quote ("the so-called “golden path”") is not taken for one.
+func quotedSentence(s string) (Quote, bool) {
+	var text, who string
+	if m := quoteThenSpeaker.FindStringSubmatch(s); m != nil {
+		text, who = m[1], firstNonEmpty(m[2], m[3])
+	} else if m := speakerThenQuote.FindStringSubmatch(s); m != nil {
+		text, who = m[3], firstNonEmpty(m[1], m[2])
+	} else {
+		return Quote{}, false
+	}
+	text = strings.TrimRight(text, ",")
+	who = strings.TrimSpace(who)
+	first, _ := utf8.DecodeRuneInString(who)
+	if utf8.RuneCountInString(text) < 20 || strings.Count(text, " ") < 3 ||
+		!unicode.IsUpper(first) || utf8.RuneCountInString(who) > 80 {
+		return Quote{}, false
+	}
+	return Quote{Text: text, Attribution: who}, true
+}
+
+// hasQuoteMark is the cheap test before the patterns run.
+func hasQuoteMark(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "„")
+}

@@ -1,0 +1,70 @@
+package transforms
+
+import "strings"
+
+// The link slot reserves room for the longest form it can take on each channel
+// (DESIGN.md, Links), so a post stays valid whether the slot is rendered with the
+// canonical backlink or, later, a tracked short link.
+
+// xLinkStandIn is a link X and Mastodon count as 23, like every link they recognise. It
+// stands in for the slot there whatever the real link is, even one they would not
+// recognise (http://localhost:8080/...), which would otherwise be counted in full.
+const xLinkStandIn = "https://t.co/0123456789"
+
+// blueskyLinkStandIn is as long as the longest display link (BlueskyDisplayLink).
+var blueskyLinkStandIn = strings.Repeat("x", blueskyDisplayMax-1) + "…"
+
+// reservedLink is what the slot is counted as on channel when link goes there: a
+// stand-in on X, Mastodon and Bluesky, the link itself where it counts in full. No link
+// stays no link.
+func reservedLink(channel, link string) string {
+	if link == "" {
+		return ""
+	}
+	switch channel {
+	case ChannelX, ChannelAny, ChannelMastodon:
+		return xLinkStandIn
+	case ChannelBluesky:
+		return blueskyLinkStandIn
+	}
+	return link
+}
+
+// renderSlot puts link in the template's slot; with no link at all the slot and the
+// space before it go.
+func renderSlot(template, link string) string {
+	if link != "" {
+		return Render(template, link)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(template, " "+LinkSlot, ""), LinkSlot, ""))
+}
+
+// count counts text by channel's rules, Mastodon with the instance's limit.
+func (d *deriver) count(channel, text string) Length {
+	if channel == ChannelMastodon {
+		return CountMastodon(text, d.opt.MastodonLimit)
+	}
+	l, _ := Count(channel, text)
+	return l
+}
+
+// countTemplate counts a template for channel with its link slot at the weight reserved
+// for link there; this is every derivative's Length.
+func (d *deriver) countTemplate(channel, template, link string) Length {
+	return d.count(channel, renderSlot(template, reservedLink(channel, link)))
+}
+
+// validOn reports whether a template, its slot holding link, is valid on channel.
+func (d *deriver) validOn(channel, link string) func(string) bool {
+	return func(template string) bool { return d.countTemplate(channel, template, link).Valid }
+}
+
+// RenderChannel renders a template as posted on channel: link in the slot (Render), or on
+// Bluesky its display form with facets (RenderBluesky). Publishers call it with the link
+// they post, tracked or canonical.
+func RenderChannel(channel, template, link string) (string, []Facet) {
+	if channel == ChannelBluesky {
+		return RenderBluesky(template, link)
+	}
+	return renderSlot(template, link), nil
+}
