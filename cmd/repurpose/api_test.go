@@ -129,21 +129,37 @@ func TestAPIAuthorisationPagingAndErrors(t *testing.T) {
 func TestLinkTargetsPublicPagesAndAutoApprove(t *testing.T) {
 	st := newStack(t, true, func(c *config.Config) {
 		c.File.Campaigns["auto"] = config.Campaign{AutoApprove: true, LandingPage: "https://example.com/auto",
-			DefaultStage: "decision", CTA: map[string]string{"decision": "Book a demo"}, UTM: c.File.Campaigns["default"].UTM}
+			DefaultStage: "decision", CTA: map[string]string{"decision": "Book a demo"}, UTM: c.File.Campaigns["default"].UTM,
+			Brand: &config.Brand{Spellings: []string{"GitHub"}, BannedPhrases: []string{"synergy"}, Disclosure: "#employee"}}
 	})
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "plain.md")
 	os.WriteFile(plain, []byte("# Plain Facts About <Queues>\n\n## Why it matters\n\nQueues absorb bursts of work so that 90% of requests finish within a second even when traffic triples.\n\nA second paragraph explains that retries need backoff, or they turn a small outage into a large one.\n\n## What to do\n\nMeasure queue depth, alert on age rather than size, and scale workers before the backlog grows.\n"), 0o644)
 	auto := filepath.Join(dir, "auto.md")
-	os.WriteFile(auto, []byte("---\ncampaign: auto\n---\n# Automatic\n\nEvery derivative of this campaign is approved the moment it is made, because the team reviews the source itself.\n\nThe landing page carries 3 case studies and a pricing table.\n"), 0o644)
+	os.WriteFile(auto, []byte("---\ncampaign: auto\n---\n# Automatic\n\nEvery derivative of this campaign is approved the moment it is made, because the team reviews the source on github itself.\n\nThe landing page carries 3 case studies and a pricing table.\n\nOur synergy with partners doubles the reach of every launch we plan together.\n"), 0o644)
 	st.awsCp(plain, "plain.md")
 	st.awsCp(auto, "auto.md")
 
 	a := st.waitSource("auto.md", 30*time.Second)
-	for _, d := range a.Derivatives {
+	var raw struct {
+		Derivatives []struct{ Kind, Text, Disclosure string }
+	}
+	st.api("GET", "/api/v1/sources/"+a.Source.ID, testAdminToken, &raw)
+	respelled := 0
+	for i, d := range a.Derivatives {
+		if strings.Contains(raw.Derivatives[i].Text, "GitHub") {
+			respelled++
+		}
 		if d.Status != "approved" || !strings.HasPrefix(d.Backlink, "https://example.com/auto") || d.CTA != "Book a demo" {
 			t.Errorf("auto campaign derivative %s: status %s backlink %s cta %q", d.Kind, d.Status, d.Backlink, d.CTA)
 		}
+		// The campaign's brand rules: canonical spelling, no banned phrase, the disclosure.
+		if r := raw.Derivatives[i]; strings.Contains(r.Text, "github") || strings.Contains(strings.ToLower(r.Text), "synergy") || r.Disclosure != "#employee" {
+			t.Errorf("brand rules not applied to %s: disclosure %q, text %q", r.Kind, r.Disclosure, r.Text)
+		}
+	}
+	if respelled == 0 {
+		t.Error("no derivative uses the sentence that names GitHub, so the spelling rule went untested")
 	}
 
 	p := st.waitSource("plain.md", 30*time.Second)
