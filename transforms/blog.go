@@ -50,7 +50,17 @@ func (d *deriver) blog() {
 	// Grow "Why it matters" to the target length, then shed while over the maximum.
 	more := d.moreSentences(exclude, 10)
 	words := func() int { return teaserWords(blogMarkdown(t, d.labels, d.cta, false)) }
-	for k := 1; k <= len(more) && words() < blogTargetWords; k++ {
+	// While "Why it matters" grows the rest stays as it is: count the rest once, and the
+	// section (set apart by line breaks, which escaping leaves alone) at each step.
+	restWords, restCJK := teaserCounts(blogMarkdown(t, d.labels, d.cta, false))
+	grown := func() int {
+		if t.why == "" {
+			return restWords + restCJK/2 // no section
+		}
+		w, c := teaserCounts(d.labels.WhyItMatters + "\n" + t.why)
+		return restWords + w + (restCJK+c)/2
+	}
+	for k := 1; k <= len(more) && grown() < blogTargetWords; k++ {
 		t.why = d.paragraphOf(more[:k])
 	}
 	for words() > blogMaxWords {
@@ -94,22 +104,31 @@ func (d *deriver) mainSections() []string {
 // teaserWords counts words the way a reader would: white-space separated words, and in
 // Chinese and Japanese, written without spaces, one word per two characters.
 func teaserWords(text string) int {
-	words, cjk := 0, 0
-	for _, f := range strings.Fields(text) {
-		latin := false
-		for _, r := range f {
-			switch {
-			case isCJK(r):
-				cjk++
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				latin = true
+	words, cjk := teaserCounts(text)
+	return words + cjk/2
+}
+
+// teaserCounts are the words of text outside Chinese and Japanese, and its characters
+// in them; teaserWords adds them up.
+func teaserCounts(text string) (words, cjk int) {
+	latin := false // the current white-space separated word has a letter or digit
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			if latin {
+				words++
 			}
-		}
-		if latin {
-			words++
+			latin = false
+		case isCJK(r):
+			cjk++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			latin = true
 		}
 	}
-	return words + cjk/2
+	if latin {
+		words++
+	}
+	return words, cjk
 }
 
 // blogMarkdown ends with the CTA as a Markdown link to the slot, or as plain text when

@@ -14,7 +14,7 @@ import (
 // UTF-8 bytes. Bluesky shortens nothing: a URL counts as every character of it, so a
 // post shows a short display link and carries the URL in a facet (RenderBluesky).
 func CountBluesky(text string) Length {
-	n := uniseg.GraphemeClusterCount(text)
+	n := graphemeCount(text)
 	return Length{Weighted: n, Limit: LimitBluesky, Valid: n > 0 && n <= LimitBluesky && len(text) <= LimitBlueskyBytes}
 }
 

@@ -195,7 +195,14 @@ func (d *deriver) maxHashtags(channel string) int {
 // hashtagsFor are the hashtags a post on channel may carry, best first, within the cap.
 // Fitters still drop the last ones when they do not fit.
 func (d *deriver) hashtagsFor(channel string) []string {
-	return hashtags(d.a.doc.Meta.Tags, d.keywords, d.maxHashtags(channel))
+	if d.hashtags == nil {
+		d.hashtags = hashtags(d.a.doc.Meta.Tags, d.keywords, -1)
+	}
+	// The first n of them are what hashtags picks with a cap of n.
+	if n := min(d.maxHashtags(channel), len(d.hashtags)); n > 0 {
+		return d.hashtags[:n:n]
+	}
+	return nil
 }
 
 // disclosureTail is what a contributor may append to any post: " " + the brand's

@@ -61,7 +61,7 @@ func CountX(text string) Length { return XRulesV3.Count(text) }
 // its range weight. Text holding U+FFFE, U+FEFF or U+FFFF is never valid.
 func (r XRules) Count(text string) Length {
 	s := text
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFCInert(s) && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
 	urls := findURLs(s)
@@ -109,6 +109,62 @@ func (r XRules) Count(text string) Length {
 	}
 	n := weighted / r.Scale
 	return Length{Weighted: n, Limit: r.MaxWeightedTweetLength, Valid: n > 0 && n <= r.MaxWeightedTweetLength && !invalid}
+}
+
+// graphemeCount is uniseg.GraphemeClusterCount, without segmenting the characters that
+// stand alone (loneChar), which make up most of every post.
+func graphemeCount(s string) int {
+	n, state := 0, -1
+	for s != "" {
+		if size := loneChar(s); size > 0 {
+			n, s, state = n+1, s[size:], -1
+			continue
+		}
+		_, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		n++
+	}
+	return n
+}
+
+// loneChar is the size of the first character of s when it is a grapheme cluster of its
+// own and no emoji, else 0: ASCII followed by ASCII (but CR LF), or a plain CJK
+// character followed by nothing that could join it.
+func loneChar(s string) int {
+	if s[0] < utf8.RuneSelf {
+		if len(s) == 1 || s[1] < utf8.RuneSelf && s[0] != '\r' {
+			return 1
+		}
+		return 0
+	}
+	c, size := utf8.DecodeRuneInString(s)
+	if !isPlainCJK(c) {
+		return 0
+	}
+	if size == len(s) {
+		return size
+	}
+	next, _ := utf8.DecodeRuneInString(s[size:])
+	if next < 0x300 || isPlainCJK(next) && !(next >= 0x302A && next <= 0x302F || next >= 0xFF9E && next <= 0xFF9F) {
+		return size // the exceptions are marks that extend a cluster
+	}
+	return 0
+}
+
+// isNFCInert reports whether s is made only of characters that are in NFC on their own
+// and never combine with what precedes them (ASCII, Latin-1 and most of Latin Extended,
+// dashes and quotes, kana, kanji), so s is in NFC without asking the tables.
+func isNFCInert(s string) bool {
+	for _, c := range s {
+		if !nfcInert(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func nfcInert(c rune) bool {
+	return c < 0x300 || c >= 0x2010 && c <= 0x2027 ||
+		c >= 0x3000 && c <= 0x9FFF && !(c >= 0x302A && c <= 0x302F) && c != 0x3099 && c != 0x309A
 }
 
 // isPlainCJK: CJK symbols, kana, kanji and full-width forms, none of which is an emoji

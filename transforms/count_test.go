@@ -3,6 +3,9 @@ package transforms
 import (
 	"strings"
 	"testing"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestCountX(t *testing.T) {
@@ -50,5 +53,38 @@ func TestCountDispatch(t *testing.T) {
 	_, err := Count("myspace", "hi")
 	if err == nil || !strings.Contains(err.Error(), "known: any, blog, bluesky, linkedin, mastodon, threads, x") {
 		t.Errorf("unknown channel error: %v", err)
+	}
+}
+
+// The counters' shortcuts must agree with the tables they skip.
+func TestNFCInert(t *testing.T) {
+	for r := rune(0); r < 0xA000; r++ {
+		if s := string(r); nfcInert(r) && !(norm.NFC.PropertiesString(s).BoundaryBefore() && norm.NFC.IsNormalString(s)) {
+			t.Errorf("%U is taken for inert under NFC", r)
+		}
+	}
+}
+
+func TestGraphemeCount(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "plain ascii, words.", "\r\n", "a\r\nb\r", "e\u0301", "会議を半分に", "か\u3099", "ｶﾞ",
+		"一\u302A", "#\uFE0F\u20E3", "1\u20E3", "🇯🇵🇫🇷", "👍🏽 ok", "👩\u200d💻", "日本\u200d💻", "〰️", "x\u0308y",
+	} {
+		if got, want := graphemeCount(s), uniseg.GraphemeClusterCount(s); got != want {
+			t.Errorf("graphemeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestPlainURLTail(t *testing.T) {
+	for _, s := range []string{"/", "/ x", "/a/b-c_d=e+f", "/a/b?q=1", "/a/b\nnext", "/a.", "/a,b", "/a(b)", "/é", "/a\vb"} {
+		if n := plainTail(s[1:], "-_/=+", "?"); n >= 0 && 1+n != len(urlPath.FindString(s)) {
+			t.Errorf("path %q: plainTail %d, urlPath %q", s, n, urlPath.FindString(s))
+		}
+	}
+	for _, s := range []string{"?", "? x", "?a=1&b=2", "?a=1&b=2 x", "?a=1.", "?a=1#f", "?a-_/=&"} {
+		if n := plainTail(s[1:], "-_/=&", ""); n > 0 && 1+n != len(urlQuery.FindString(s)) {
+			t.Errorf("query %q: plainTail %d, urlQuery %q", s, n, urlQuery.FindString(s))
+		}
 	}
 }

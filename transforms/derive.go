@@ -40,8 +40,10 @@ type deriver struct {
 	labels   labels
 	links    linker
 	keywords []string
+	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
 	brand    brandRules
 	res      Result
+	counts   map[countKey]Length // see count
 }
 
 // generators run in this order, which is the order of Result.Derivatives.
@@ -68,6 +70,7 @@ func Derive(doc *Document, opt Options) Result {
 		labels: labelsFor(baseLang(doc.Lang)),
 		links:  newLinker(doc, opt, stage),
 		brand:  brand,
+		counts: map[countKey]Length{},
 	}
 	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, campaignCTA(opt.Campaign, stage, doc.Meta.Persona, d.locale), d.labels.CTA))
 	d.keywords = d.a.keywords(8)

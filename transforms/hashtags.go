@@ -9,8 +9,8 @@ import (
 // maxHashtagRunes keeps tags readable: a long phrase makes a tag nobody types.
 const maxHashtagRunes = 30
 
-// hashtags are up to n CamelCase tags: the document's own tags first, then its keyword
-// phrases, without duplicates in any capitalisation.
+// hashtags are up to n CamelCase tags (all when n < 0): the document's own tags first,
+// then its keyword phrases, without duplicates in any capitalisation.
 func hashtags(tags, keywords []string, n int) []string {
 	var out []string
 	seen := map[string]bool{}

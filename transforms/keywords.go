@@ -29,11 +29,18 @@ func (a *analysis) keywords(n int) []string {
 		best    int
 		others  map[string]int // further spellings, rare
 	}
-	index := map[uint64]int32{}
-	var grams []gram
-	var scratch []byte
+	// Sized for the corpus's rate of about one distinct phrase per 20-25 bytes of text,
+	// so the table rarely grows while counting.
+	size := 0
 	for _, c := range a.cands {
-		scratch = phrasesOf(c.text, a.lang, scratch, func(p string, key uint64, words int) {
+		size += len(c.text)
+	}
+	size /= 20
+	index := make(map[uint64]int32, size)
+	grams := make([]gram, 0, size)
+	var scratch phraseScratch
+	for _, c := range a.cands {
+		phrasesOf(c.text, a.lang, &scratch, func(p string, key uint64, words int) {
 			i, ok := index[key]
 			if !ok {
 				i = int32(len(grams))
@@ -79,17 +86,27 @@ func (a *analysis) keywords(n int) []string {
 	// A phrase that mostly occurs inside a longer one ("supply chain" in "software supply
 	// chain security") is dominated by it. Sub-phrases of a frequent phrase are at least
 	// as frequent, so byKey holds them all.
+	var starts []int // of each word of a key, and one past its end
 	for _, e := range byKey {
 		if a.lang == "ja" {
 			break
 		}
-		ws := strings.Split(e.key, " ")
-		for i := 0; i < len(ws); i++ {
-			for j := i + minPhraseWords; j <= len(ws); j++ {
-				if j-i == len(ws) {
+		// The sub-phrase of words i..j-1 is the key from the start of word i to the
+		// space before word j: a substring, nothing to join.
+		starts = append(starts[:0], 0)
+		for i := 0; i < len(e.key); i++ {
+			if e.key[i] == ' ' {
+				starts = append(starts, i+1)
+			}
+		}
+		starts = append(starts, len(e.key)+1)
+		words := len(starts) - 1
+		for i := 0; i < words; i++ {
+			for j := i + minPhraseWords; j <= words; j++ {
+				if j-i == words {
 					continue
 				}
-				if sub := byKey[strings.Join(ws[i:j], " ")]; sub != nil && e.count*10 >= sub.count*7 {
+				if sub := byKey[e.key[starts[i]:starts[j]-1]]; sub != nil && e.count*10 >= sub.count*7 {
 					sub.dominated = true
 				}
 			}
@@ -163,9 +180,9 @@ const (
 // a content word, never across punctuation or a stop word. Japanese has no spaces, so
 // its words are script runs (katakana loanwords, kanji compounds) and a phrase is 1-4
 // adjacent runs (プラットフォームチーム, 開発者体験, クラウドネイティブ技術); hiragana
-// (particles, endings) breaks a phrase. scratch is reused across calls and returned.
-func phrasesOf(text, lang string, scratch []byte, fn func(p string, key uint64, words int)) []byte {
-	var run []phraseToken
+// (particles, endings) breaks a phrase. scratch is reused across calls.
+func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key uint64, words int)) {
+	run := scratch.run[:0]
 	flush := func() {
 		for i, t := range run {
 			if t.connector {
@@ -187,7 +204,7 @@ func phrasesOf(text, lang string, scratch []byte, fn func(p string, key uint64, 
 		}
 		run = run[:0]
 	}
-	scratch = eachWordToken(text, lang, scratch, func(t phraseToken, adjacent, stop bool) {
+	scratch.word = eachWordToken(text, lang, scratch.word, func(t phraseToken, adjacent, stop bool) {
 		if !adjacent || stop {
 			flush()
 		}
@@ -197,7 +214,14 @@ func phrasesOf(text, lang string, scratch []byte, fn func(p string, key uint64, 
 		run = append(run, t)
 	})
 	flush()
-	return scratch
+	scratch.run = run
+}
+
+// phraseScratch holds phrasesOf's buffers between calls: a word's folded bytes and the
+// run of words a phrase may span.
+type phraseScratch struct {
+	word []byte
+	run  []phraseToken
 }
 
 // singleRunKeyword: in Japanese one run may be a keyword by itself when it is long
@@ -214,7 +238,7 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 	prevEnd := -1
 	start, script := -1, byte(0)
 	foldPlural := lang != "ja" && lang != "de"
-	connectors, own, en := phraseConnectors[lang], stopwords[lang], stopwords["en"]
+	kinds := wordKindsOf(lang)
 	emit := func(end int) {
 		for end > start+1 && (text[end-1] == '-' || text[end-1] == '\'') {
 			end-- // "teams'" and "end-" are words without their mark
@@ -237,8 +261,12 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			}
 			first, _ := utf8.DecodeRuneInString(w)
 			stop = len(w) < 2 || !unicode.IsLetter(first)
-			t.connector = !stop && connectors[string(scratch)]
-			stop = stop || !t.connector && (own[string(scratch)] || en[string(scratch)])
+			var k wordKind
+			if len(scratch) <= longestKindWord {
+				k = kinds[string(scratch)]
+			}
+			t.connector = !stop && k&connectorWord != 0
+			stop = stop || !t.connector && k&stopWord != 0
 			if n := len(scratch); foldPlural && n > 3 && scratch[n-1] == 's' && scratch[n-2] != 's' {
 				scratch = scratch[:n-1]
 			}
@@ -259,9 +287,11 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			s = 'L'
 		case r == 'ー' || r == '・' && script == 'K' || r >= 0x30A1 && r <= 0x30FA:
 			s = 'K'
-		case unicode.Is(unicode.Han, r):
+		case r >= 0x3041 && r <= 0x3096:
+			// hiragana (particles, endings), the most common characters of Japanese
+		case isHan(r):
 			s = 'H'
-		case r >= utf8.RuneSelf && !unicode.Is(unicode.Hiragana, r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case r >= utf8.RuneSelf && !isHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			s = 'L'
 		}
 		if start >= 0 && s != script {

@@ -17,15 +17,15 @@ func guessLang(text string) string {
 		text = text[:langSample]
 	}
 	letters, cjk := 0, 0
-	var hits [4]int // en, es, de, fr
-	langs := [4]string{"en", "es", "de", "fr"}
+	var hits [len(guessLangs)]int
 	var word []byte
 	count := func() {
 		if len(word) == 0 {
 			return
 		}
-		for i, lang := range langs {
-			if stopwords[lang][string(word)] { // no allocation for a map key
+		langs := guessWords[string(word)] // no allocation for a map key
+		for i := range hits {
+			if langs&(1<<i) != 0 {
 				hits[i]++
 			}
 		}
@@ -62,8 +62,24 @@ func guessLang(text string) string {
 			best = i
 		}
 	}
-	return langs[best]
+	return guessLangs[best]
 }
+
+// guessLangs are the languages guessLang tells apart by their function words, the first
+// the default.
+var guessLangs = [...]string{"en", "es", "de", "fr"}
+
+// guessWords maps each function word of guessLangs to the bit set of those it belongs
+// to (bit i for guessLangs[i]), so a word is looked up once.
+var guessWords = func() map[string]uint8 {
+	words := map[string]uint8{}
+	for i, lang := range guessLangs {
+		for w := range stopwords[lang] {
+			words[w] |= 1 << i
+		}
+	}
+	return words
+}()
 
 // baseLang is the language part of a tag: "es-MX" -> "es".
 func baseLang(tag string) string {

@@ -55,19 +55,57 @@ func (l linker) link(kind, channel string, ordinal int, anchor string) string {
 	if anchor == "" {
 		u.Fragment = l.base.Fragment
 	}
-	fill := strings.NewReplacer(
-		"{campaign}", l.vars["campaign"], "{channel}", channel, "{kind}", kind,
-		"{source}", l.vars["source"], "{ordinal}", strconv.Itoa(ordinal), "{stage}", l.vars["stage"],
-	)
+	vars := func(name string) (string, bool) {
+		switch name {
+		case "channel":
+			return channel, true
+		case "kind":
+			return kind, true
+		case "ordinal":
+			return strconv.Itoa(ordinal), true
+		}
+		v, ok := l.vars[name] // campaign, source, stage
+		return v, ok
+	}
 	q := u.Query()
 	for _, p := range []struct{ key, tmpl string }{
 		{"utm_source", l.utm.Source}, {"utm_medium", l.utm.Medium},
 		{"utm_campaign", l.utm.Campaign}, {"utm_content", l.utm.Content},
 	} {
-		if v := fill.Replace(p.tmpl); v != "" {
+		if v := fillVars(p.tmpl, vars); v != "" {
 			q.Set(p.key, v)
 		}
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// fillVars replaces each {name} of tmpl that vars knows with its value, left to right,
+// never re-reading a value (as strings.Replacer does, without building one per link).
+func fillVars(tmpl string, vars func(name string) (string, bool)) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(tmpl, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(tmpl[open:], '}')
+		if end < 0 {
+			break
+		}
+		v, ok := vars(tmpl[open+1 : open+end])
+		if !ok {
+			b.WriteString(tmpl[:open+1]) // a lone "{": the next "{" may open a name
+			tmpl = tmpl[open+1:]
+			continue
+		}
+		b.WriteString(tmpl[:open])
+		b.WriteString(v)
+		tmpl = tmpl[open+end+1:]
+	}
+	if b.Len() == 0 {
+		return tmpl // nothing replaced (or only by ""): no copy
+	}
+	b.WriteString(tmpl)
+	return b.String()
 }

@@ -24,10 +24,10 @@ func CountMastodon(text string, limit int) Length {
 	}
 	n, pos := 0, 0
 	for _, e := range mastodonEntities(text) {
-		n += uniseg.GraphemeClusterCount(text[pos:e.start]) + e.weight
+		n += graphemeCount(text[pos:e.start]) + e.weight
 		pos = e.end
 	}
-	n += uniseg.GraphemeClusterCount(text[pos:])
+	n += graphemeCount(text[pos:])
 	return Length{Weighted: n, Limit: limit, Valid: n > 0 && n <= limit}
 }
 

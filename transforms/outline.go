@@ -194,24 +194,47 @@ func normalizeSpace(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		// Copy the run of characters kept as they are in one go.
+		end := i
+		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf {
+				if c == ' ' || c >= '\t' && c <= '\r' {
+					break // unicode.IsSpace in ASCII
+				}
+				end++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if isInvisible(r) || r <= maxSpace && unicode.IsSpace(r) {
+				break
+			}
+			end += size
 		}
-		switch {
-		case r == '\u200B' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD':
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-		default:
+		if end > i {
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteString(s[i : i+size])
+			b.WriteString(s[i:end])
+			i = end
+			continue
 		}
-		i += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		}
+		i += size // an invisible character goes
 	}
 	return b.String()
+}
+
+// maxSpace is the last white-space character (the ideographic space): kana and kanji
+// need no look-up.
+const maxSpace = '\u3000'
+
+// isInvisible: the zero-width space, word joiner and no-break space (BOM), soft hyphens.
+func isInvisible(r rune) bool {
+	return r == '\u200B' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD'
 }
 
 // isNormalSpace: printable ASCII with single inner spaces, the common case that needs no

@@ -134,17 +134,23 @@ func (d *Document) hasText() bool {
 	return false
 }
 
-// sample is the document's text for language guessing, capped to keep it cheap.
+// sample is the document's text for language guessing: its first langSample bytes,
+// all that guessLang reads.
 func (d *Document) sample() string {
 	var b strings.Builder
-	b.WriteString(d.Title)
+	b.Grow(langSample)
+	add := func(s string) bool { // false once the sample is full
+		b.WriteString(s[:min(len(s), langSample-b.Len())])
+		return b.Len() < langSample
+	}
+	if !add(d.Title) {
+		return b.String()
+	}
 	for _, s := range d.Sections {
 		for _, p := range s.Paragraphs {
-			if b.Len() > 16<<10 {
+			if !add("\n") || !add(p) {
 				return b.String()
 			}
-			b.WriteString("\n")
-			b.WriteString(p)
 		}
 	}
 	return b.String()

@@ -26,9 +26,9 @@ var (
 // quote ("the so-called “golden path”") is not taken for one.
 func quotedSentence(s string) (Quote, bool) {
 	var text, who string
-	if m := quoteThenSpeaker.FindStringSubmatch(s); m != nil {
+	if m := matchQuote(quoteThenSpeaker, s); m != nil {
 		text, who = m[1], firstNonEmpty(m[2], m[3])
-	} else if m := speakerThenQuote.FindStringSubmatch(s); m != nil {
+	} else if m := matchQuote(speakerThenQuote, s); m != nil {
 		text, who = m[3], firstNonEmpty(m[1], m[2])
 	} else {
 		return Quote{}, false
@@ -41,6 +41,26 @@ func quotedSentence(s string) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Text: text, Attribution: who}, true
+}
+
+// matchQuote runs one of the two patterns only where it can match, since regexps are
+// slow: quoteThenSpeaker opens with a quote mark, speakerThenQuote closes with one
+// before white space and a final . or !.
+func matchQuote(re *regexp.Regexp, s string) []string {
+	if re == quoteThenSpeaker {
+		if first, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(`“"«„`, first) {
+			return nil
+		}
+	} else {
+		end := s
+		if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") {
+			end = end[:len(end)-1]
+		}
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(end, " \t\n\f\r")); !strings.ContainsRune(`”"»“`, last) {
+			return nil
+		}
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // hasQuoteMark is the cheap test before the patterns run.

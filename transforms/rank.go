@@ -33,11 +33,35 @@ type analysis struct {
 	// paragraphs[section][para] are the sentences of each paragraph, for filling a
 	// post with the sentences that follow a key one.
 	paragraphs [][][]int
+	// termIDs backs every candidate's terms; word is eachTerm's buffer.
+	termIDs []int32
+	word    []byte
 }
 
 // analyze segments the document into sentences and ranks them.
 func analyze(doc *Document) *analysis {
-	a := &analysis{doc: doc, lang: baseLang(doc.Lang), vocab: vocabulary{}}
+	// Sized for the corpus's rates (a sentence per 128 bytes of text, a term per 8, a
+	// distinct one per 32), so the tables rarely grow.
+	size := 0
+	for _, s := range doc.Sections {
+		for _, p := range s.Paragraphs {
+			size += len(p)
+		}
+		for _, l := range s.Lists {
+			for _, item := range l {
+				size += len(item)
+			}
+		}
+	}
+	a := &analysis{
+		doc:     doc,
+		lang:    baseLang(doc.Lang),
+		vocab:   make(vocabulary, size/32),
+		tf:      make([]int, 0, size/32),
+		df:      make([]int, 0, size/32),
+		cands:   make([]candidate, 0, size/128),
+		termIDs: make([]int32, 0, size/8),
+	}
 	a.paragraphs = make([][][]int, len(doc.Sections))
 	add := func(text string, sec, para, sent int) int {
 		a.cands = append(a.cands, candidate{text: text, section: sec, para: para, sentence: sent, pos: len(a.cands), terms: a.intern(text), stat: isStat(text)})
@@ -69,10 +93,10 @@ func (a *analysis) score() {
 	for t, df := range a.df {
 		idf[t] = math.Log(float64(n+1)/float64(df+1)) + 1
 	}
-	titleTerms := a.lookup(terms(a.doc.Title, a.lang))
-	headingTerms := make([]map[int32]bool, len(a.doc.Sections))
+	titleTerms := a.lookup(a.doc.Title)
+	headingTerms := make([][]int32, len(a.doc.Sections))
 	for i, s := range a.doc.Sections {
-		headingTerms[i] = a.lookup(terms(s.Heading, a.lang))
+		headingTerms[i] = a.lookup(s.Heading)
 	}
 	for i := range a.cands {
 		c := &a.cands[i]
@@ -82,10 +106,10 @@ func (a *analysis) score() {
 			w := idf[t]
 			dot += w * w * float64(a.tf[t])
 			norm2 += w * w
-			if headingTerms[c.section][t] {
+			if containsID(headingTerms[c.section], t) {
 				headingHits++
 			}
-			if titleTerms[t] {
+			if containsID(titleTerms, t) {
 				titleHits++
 			}
 		}

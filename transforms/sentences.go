@@ -28,6 +28,10 @@ func splitSentences(text string) []string {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most text: no mark, nothing to decode
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '。', '！', '？', '｡':
@@ -102,6 +106,11 @@ func isInitials(word string) bool {
 // joinSentences joins sentences with a space, or with nothing after a CJK full stop.
 func joinSentences(sents []string) string {
 	var b strings.Builder
+	n := len(sents)
+	for _, s := range sents {
+		n += len(s)
+	}
+	b.Grow(n)
 	for i, s := range sents {
 		if i > 0 {
 			last, _ := utf8.DecodeLastRuneInString(sents[i-1])
@@ -114,7 +123,43 @@ func joinSentences(sents []string) string {
 	return b.String()
 }
 
+// firstCJK is below every Han, Katakana and Hiragana code point (the CJK Radicals
+// block), so most text skips the script-table look-ups.
+const firstCJK = 0x2E80
+
 // isCJK reports Japanese and Chinese script, which is written without spaces.
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return isHiragana(r) || isKatakana(r) || isHan(r)
+}
+
+// isHiragana, isKatakana and isHan are unicode.Is for these scripts, answering for the
+// kana and kanji blocks Japanese text is mostly made of without searching the tables.
+func isHiragana(r rune) bool {
+	switch {
+	case r >= 0x3041 && r <= 0x3096:
+		return true
+	case r >= 0x30A0 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF:
+		return false
+	}
+	return r >= firstCJK && unicode.Is(unicode.Hiragana, r)
+}
+
+func isKatakana(r rune) bool {
+	switch {
+	case r >= 0x30A1 && r <= 0x30FA:
+		return true
+	case r >= 0x3040 && r <= 0x309F, r >= 0x4E00 && r <= 0x9FFF:
+		return false
+	}
+	return r >= firstCJK && unicode.Is(unicode.Katakana, r)
+}
+
+func isHan(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r >= 0x3040 && r <= 0x30FF:
+		return false
+	}
+	return r >= firstCJK && unicode.Is(unicode.Han, r)
 }

@@ -3,6 +3,7 @@ package transforms
 import (
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestSplitSentences(t *testing.T) {
@@ -81,6 +82,18 @@ func TestIsStat(t *testing.T) {
 	} {
 		if got := isStat(tc.s); got != tc.want {
 			t.Errorf("isStat(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestScriptShortcuts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHiragana(r) != unicode.Is(unicode.Hiragana, r) || isKatakana(r) != unicode.Is(unicode.Katakana, r) ||
+			isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U: script shortcuts disagree with package unicode", r)
+		}
+		if r > maxSpace && unicode.IsSpace(r) {
+			t.Fatalf("%U is white space after maxSpace", r)
 		}
 	}
 }

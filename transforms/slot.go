@@ -39,14 +39,24 @@ func renderSlot(template, link string) string {
 	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(template, " "+LinkSlot, ""), LinkSlot, ""))
 }
 
-// count counts text by channel's rules, Mastodon with the instance's limit.
+// count counts text by channel's rules, Mastodon with the instance's limit. Counts are
+// kept: a fitter's last accepted try is counted again when the derivative is emitted.
 func (d *deriver) count(channel, text string) Length {
-	if channel == ChannelMastodon {
-		return CountMastodon(text, d.opt.MastodonLimit)
+	key := countKey{channel, text}
+	if l, ok := d.counts[key]; ok {
+		return l
 	}
-	l, _ := Count(channel, text)
+	var l Length
+	if channel == ChannelMastodon {
+		l = CountMastodon(text, d.opt.MastodonLimit)
+	} else {
+		l, _ = Count(channel, text)
+	}
+	d.counts[key] = l
 	return l
 }
+
+type countKey struct{ channel, text string }
 
 // countTemplate counts a template for channel with its link slot at the weight reserved
 // for link there; this is every derivative's Length.

@@ -49,7 +49,7 @@ func (d *deriver) snippets() {
 // anchor does not change the count (every URL is 23), so a bare placeholder link stands
 // in.
 func (d *deriver) fitsAny(text string) bool {
-	return CountX(text + " https://example.com/" + d.disclosureTail()).Valid
+	return d.count(ChannelAny, text+" https://example.com/"+d.disclosureTail()).Valid
 }
 
 func (d *deriver) keyPointSnippets() []snippet {

@@ -15,7 +15,7 @@ var (
 	multiplierRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?[x×](?:\s|$|[,.;:)])|\b\d+(?:\.\d+)?-?fold\b|\b\d+(?:\.\d+)? (?:times|veces|fois|mal) (?:faster|more|higher|lower|less|fewer|as|cheaper|más|menos|plus|moins|schneller)|\d+(?:\.\d+)?倍`)
 	moneyRe      = regexp.MustCompile(`(?i)[$€£¥]\s?\d|\d\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|dollars|dólares|euros|usd|eur)\b|\d\s?(?:万円|億円|円)`)
 	countRe      = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
-	cueCountRe   = regexp.MustCompile(`(?i)\b(?:over|more than|nearly|almost|about|around|up to|at least|fewer than|less than|más de|menos de|casi|hasta|alrededor de|plus de|près de|über|mehr als|fast)\s+\d+\s+\pL{3,}`)
+	cueCountRe   = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
 	jaCountRe    = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
 )
 
@@ -48,7 +48,7 @@ func isStat(s string) bool {
 		return false // every pattern needs a digit; most sentences have none
 	}
 	// Each pattern runs only when a word it needs is there: regexps are the slow part.
-	lower := strings.ToLower(s)
+	lower := lowerASCII(s)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(lower, w) {
@@ -57,10 +57,10 @@ func isStat(s string) bool {
 		}
 		return false
 	}
-	if has("%", "％", "cent", "ciento", "prozent", "パーセント") && percentRe.MatchString(s) ||
-		has("x", "×", "fold", "times", "veces", "fois", "mal", "倍") && multiplierRe.MatchString(s) ||
+	if digitThen(lower, "%", "％", "percent", "per cent", "por ciento", "pour cent", "prozent", "パーセント") && percentRe.MatchString(s) ||
+		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
-		hasNumberThenWord(s) && cueCountRe.MatchString(s) ||
+		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
 		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) {
 		return true
 	}
@@ -83,6 +83,63 @@ func isStat(s string) bool {
 	}
 	return false
 }
+
+// digitThen reports whether one of marks follows a digit in s, directly or after one
+// white-space character ("12%", "3x", "10 times"): the quick test for the patterns that
+// need it, as their words ("x", "mal", "cent") are in many sentences without a figure.
+func digitThen(s string, marks ...string) bool {
+	for _, mark := range marks {
+		for off := 0; ; {
+			i := strings.Index(s[off:], mark)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i
+			if j > 0 && isSpaceByte(s[j-1]) {
+				j--
+			}
+			if j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+				return true
+			}
+			off = i + len(mark)
+		}
+	}
+	return false
+}
+
+// countCues are the words cueCountRe wants before a number.
+var countCues = []string{"over", "more than", "nearly", "almost", "about", "around", "up to", "at least",
+	"fewer than", "less than", "más de", "menos de", "casi", "hasta", "alrededor de", "plus de",
+	"près de", "über", "mehr als", "fast"}
+
+// cueBeforeNumber is the quick test for cueCountRe: one of countCues ends right before
+// the white space before a number in lower (s lower-cased). Case-insensitive matching
+// also takes the long s (U+017F) for "s" and the Kelvin sign for "k", which
+// lower-casing does not, so with those the pattern decides.
+func cueBeforeNumber(s, lower string) bool {
+	if strings.ContainsAny(s, "\u017F\u212A") {
+		return true
+	}
+	for i := 1; i < len(lower); i++ {
+		if !isDigit(lower[i]) || !isSpaceByte(lower[i-1]) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && isSpaceByte(lower[j-1]) {
+			j--
+		}
+		for _, cue := range countCues {
+			if strings.HasSuffix(lower[:j], cue) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpaceByte is the white space of regexp's \s.
+func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
 
 // hasNumberThenWord is a quick test for "<digits> <letter>", which both count patterns
 // need.

@@ -10,10 +10,11 @@ import (
 type vocabulary map[string]int32
 
 // intern returns the distinct term IDs of text, adding new terms to the vocabulary and
-// counting their document frequency (tf) and sentence frequency (df).
+// counting their document frequency (tf) and sentence frequency (df). The IDs of every
+// sentence share one backing array, a.termIDs, to spare an allocation per sentence.
 func (a *analysis) intern(text string) []int32 {
-	var ids []int32
-	eachTerm(text, a.lang, func(t []byte) {
+	start := len(a.termIDs)
+	a.word = eachTerm(text, a.lang, a.word, func(t []byte) {
 		id, ok := a.vocab[string(t)] // no allocation for a look-up
 		if !ok {
 			id = int32(len(a.vocab))
@@ -22,23 +23,24 @@ func (a *analysis) intern(text string) []int32 {
 			a.df = append(a.df, 0)
 		}
 		a.tf[id]++
-		if !containsID(ids, id) {
-			ids = append(ids, id)
+		if !containsID(a.termIDs[start:], id) {
+			a.termIDs = append(a.termIDs, id)
 			a.df[id]++
 		}
 	})
-	return ids
+	return a.termIDs[start:len(a.termIDs):len(a.termIDs)] // capped: later appends go elsewhere
 }
 
-// lookup is the set of known term IDs among ts (headings, title).
-func (a *analysis) lookup(ts []string) map[int32]bool {
-	set := map[int32]bool{}
-	for _, t := range ts {
-		if id, ok := a.vocab[t]; ok {
-			set[id] = true
+// lookup is the set of known term IDs of text (a heading, the title); a few IDs, so a
+// slice.
+func (a *analysis) lookup(text string) []int32 {
+	var ids []int32
+	a.word = eachTerm(text, a.lang, a.word, func(t []byte) {
+		if id, ok := a.vocab[string(t)]; ok && !containsID(ids, id) {
+			ids = append(ids, id)
 		}
-	}
-	return set
+	})
+	return ids
 }
 
 func containsID(ids []int32, id int32) bool {
@@ -50,18 +52,13 @@ func containsID(ids []int32, id int32) bool {
 	return false
 }
 
-// terms are the content words of text (see eachTerm).
-func terms(text, lang string) []string {
-	var out []string
-	eachTerm(text, lang, func(t []byte) { out = append(out, string(t)) })
-	return out
-}
-
 // eachTerm calls fn with each content word of text: lower-cased words that are not stop
 // words or numbers; in Japanese, katakana words whole and kanji runs as bigrams (there
-// are no word spaces to split on). fn must not keep the slice.
-func eachTerm(text, lang string, fn func([]byte)) {
-	var word []byte // UTF-8 of the word being read
+// are no word spaces to split on). fn must not keep the slice. word is a buffer reused
+// across calls, and returned.
+func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
+	kinds := wordKindsOf(lang)
+	word = word[:0] // UTF-8 of the word being read
 	runes := 0
 	script := 0 // of that word: 'L'atin, 'K'atakana or 'H'an
 	flush := func() {
@@ -88,7 +85,7 @@ func eachTerm(text, lang string, fn func([]byte)) {
 			}
 		default:
 			if first, _ := utf8.DecodeRune(word); runes > 1 && unicode.IsLetter(first) &&
-				!stopwords[lang][string(word)] && !stopwords["en"][string(word)] {
+				(len(word) > longestKindWord || kinds[string(word)]&stopWord == 0) {
 				fn(word)
 			}
 		}
@@ -113,17 +110,20 @@ func eachTerm(text, lang string, fn func([]byte)) {
 			default:
 				flush()
 			}
-		case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		case r >= 0x3041 && r <= 0x3096:
+			flush() // hiragana, the most common characters of Japanese: no table look-ups
+		case isKatakana(r) || r == 'ー':
 			extend(r, 'K')
-		case unicode.Is(unicode.Han, r):
+		case isHan(r):
 			extend(r, 'H')
-		case unicode.IsLetter(r) && !unicode.Is(unicode.Hiragana, r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) && !isHiragana(r) || unicode.IsDigit(r):
 			extend(unicode.ToLower(r), 'L')
 		default:
 			flush() // hiragana (particles), punctuation, space
 		}
 	}
 	flush()
+	return word
 }
 
 // lowerASCII is strings.ToLower without allocating for text already in lower case.

@@ -14,8 +14,8 @@ func CountThreads(text string) Length {
 	n := 0
 	state := -1
 	for s := text; s != ""; {
-		if s[0] < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf) {
-			n, s, state = n+1, s[1:], -1 // ASCII not followed by a combining mark
+		if size := loneChar(s); size > 0 {
+			n, s, state = n+1, s[size:], -1 // one character, no emoji
 			continue
 		}
 		var cluster string

@@ -87,11 +87,19 @@ func matchURLAt(s string, u int, before rune) urlMatch {
 	}
 	hasPath := false
 	if end < len(s) && s[end] == '/' {
-		end += len(urlPath.FindString(s[end:]))
+		if n := plainTail(s[end+1:], "-_/=+", "?"); n >= 0 {
+			end += 1 + n
+		} else {
+			end += len(urlPath.FindString(s[end:]))
+		}
 		hasPath = true
 	}
 	if end < len(s) && s[end] == '?' {
-		end += len(urlQuery.FindString(s[end:]))
+		if n := plainTail(s[end+1:], "-_/=&", ""); n > 0 {
+			end += 1 + n
+		} else {
+			end += len(urlQuery.FindString(s[end:]))
+		}
 	}
 	m := urlMatch{matched: true, end: end}
 	domain := s[a:domEnd]
@@ -100,7 +108,11 @@ func matchURLAt(s string, u int, before rune) urlMatch {
 	}
 	if schemed {
 		urlEnd := end
-		if t := tcoURL.FindStringSubmatchIndex(s[u:end]); t != nil {
+		var t []int
+		if strings.EqualFold(domain, "t.co") { // tcoURL matches nothing else
+			t = tcoURL.FindStringSubmatchIndex(s[u:end])
+		}
+		if t != nil {
 			if t[3]-t[2] > 40 { // longer than any t.co slug
 				return m
 			}
@@ -292,6 +304,9 @@ func validURLLength(url, domain string, schemed bool) bool {
 // punycodeLen is the length of a label once punycoded as punycode.js does it, which also
 // splits at the ideographic full stops; -1 when it cannot be encoded.
 func punycodeLen(label string) int {
+	if isASCII(label) {
+		return len(label) // no full stops to split at, nothing to encode
+	}
 	n := 0
 	for i, part := range strings.FieldsFunc(label+"\x00", func(r rune) bool { return strings.ContainsRune("\u3002\uFF0E\uFF61", r) }) {
 		part = strings.TrimSuffix(part, "\x00")
@@ -332,17 +347,43 @@ const (
 	invalidDomain = "\u0085\u00A0\u1680\u180E\u2028\u2029\u202F\u205F\u3000\uFFFE\uFEFF\uFFFF\u061C\u200E\u200F"
 )
 
+// plainTail is the length of the run of ASCII letters, digits and extra characters that
+// starts s, when the run ends s or is followed by white space or one of stops; else -1.
+// Called with characters that urlPath (or urlQuery) may both hold and end on, and stops
+// they cannot hold, it is what the pattern matches after the "/" (or "?"), found
+// without running it: most links are this plain.
+func plainTail(s, extra, stops string) int {
+	n := 0
+	for n < len(s) && (isASCIIAlnum(s[n]) || strings.IndexByte(extra, s[n]) >= 0) {
+		n++
+	}
+	if n == len(s) || strings.IndexByte(" \t\n\f\r", s[n]) >= 0 || strings.IndexByte(stops, s[n]) >= 0 {
+		return n
+	}
+	return -1
+}
+
 // isDomainRune is twitter-text's validDomainChars: anything but ASCII punctuation, white
 // space, directional marks and the three invalid characters.
 func isDomainRune(c rune) bool {
 	switch {
 	case c < 0x80:
-		return (c < '\t' || c > '\r') && c != ' ' && !strings.ContainsRune(domainPunct, c)
+		return asciiDomainRune[c]
 	case c >= 0x2000 && c <= 0x200A, c >= 0x202A && c <= 0x202E, c >= 0x2066 && c <= 0x2069:
 		return false
+	case c >= 0x3001 && c < 0xFEFF:
+		return true // most CJK text, every count scans it; invalidDomain has none of these
 	}
 	return !strings.ContainsRune(invalidDomain, c)
 }
+
+// asciiDomainRune is isDomainRune for ASCII, a table since every counted post is scanned.
+var asciiDomainRune = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = (c < '\t' || c > '\r') && c != ' ' && !strings.ContainsRune(domainPunct, rune(c))
+	}
+	return t
+}()
 
 // isASCIILabelRune: a character of a label twitter-text links without a scheme.
 func isASCIILabelRune(c rune) bool {
