@@ -40,7 +40,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such API route: "+r.Method+" "+r.URL.Path)
 	})
-	return mux
+	return secure(mux)
 }
 
 func (t *Toolkit) readyz(w http.ResponseWriter, r *http.Request) {
@@ -163,7 +163,7 @@ func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("X-Content-Type-Options", "nosniff") // also for handlers outside secure
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

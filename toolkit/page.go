@@ -54,6 +54,5 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	_ = pageTemplate.Execute(w, b.Document)
 }

@@ -44,6 +44,7 @@ func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
 	if doc.Lang == "" {
 		doc.Lang = guessLang(doc.sample())
 	}
+	resolveLinks(doc)
 	return doc, nil
 }
 

@@ -178,3 +178,23 @@ func TestParseSamples(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeLinksResolveAgainstTheCanonicalURL(t *testing.T) {
+	md := "---\ncanonical_url: https://example.com/papers/queues/\n---\n# Queues\n\nSee [the appendix](appendix.html), [pricing](/pricing), [below](#how) and [GitHub](https://github.com/x).\n\n![chart](img/chart.png)\n"
+	doc, err := Parse("q.md", []byte(md), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://example.com/papers/queues/appendix.html", "https://example.com/pricing", "#how", "https://github.com/x"}
+	if len(doc.Links) != len(want) {
+		t.Fatalf("links = %+v", doc.Links)
+	}
+	for i, l := range doc.Links {
+		if l.URL != want[i] {
+			t.Errorf("link %d = %q, want %q", i, l.URL, want[i])
+		}
+	}
+	if len(doc.Images) != 1 || doc.Images[0].URL != "https://example.com/papers/queues/img/chart.png" {
+		t.Errorf("images = %+v", doc.Images)
+	}
+}

@@ -1,0 +1,86 @@
+package toolkit
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+)
+
+// TestRouteRoleMatrix walks every API route with every role (and none): each answer is
+// either the route's work or the refusal the role deserves, never anything in between.
+func TestRouteRoleMatrix(t *testing.T) {
+	tk, _ := newTestToolkit(t)
+	tokens := map[config.Role]string{}
+	for _, r := range []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional, config.RoleContributor} {
+		tokens[r] = "token-of-" + string(r)
+		tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: string(r) + "-user", Role: r, TokenSHA256: HashToken(tokens[r])})
+	}
+	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+		t.Fatal(err)
+	}
+	d := ds[0].ID
+	all := []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional, config.RoleContributor}
+	routes := []struct {
+		method, path, body string
+		allowed            []config.Role
+	}{
+		{"GET", "/api/v1/me", "", all},
+		{"GET", "/api/v1/sources", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/sources/" + s.ID, "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/sources/" + s.ID + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/api/v1/derivatives/" + d + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/api/v1/derivatives/" + ds[1].ID + "/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"GET", "/api/v1/topics", "", all},
+		{"POST", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
+		{"DELETE", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
+		{"POST", "/api/v1/count", `{"channel":"x","text":"hello"}`, all},
+	}
+	h := tk.Handler()
+	call := func(method, path, body, token string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, strings.NewReader(body))
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	for _, rt := range routes {
+		if rec := call(rt.method, rt.path, rt.body, ""); rec.Code != http.StatusUnauthorized {
+			t.Errorf("%s %s without a token: HTTP %d, want 401", rt.method, rt.path, rec.Code)
+		}
+		if rec := call(rt.method, rt.path, rt.body, "not-a-token"); rec.Code != http.StatusUnauthorized {
+			t.Errorf("%s %s with a wrong token: HTTP %d, want 401", rt.method, rt.path, rec.Code)
+		}
+		for _, role := range all {
+			allowed := false
+			for _, a := range rt.allowed {
+				allowed = allowed || a == role
+			}
+			rec := call(rt.method, rt.path, rt.body, tokens[role])
+			switch {
+			case allowed && (rec.Code == http.StatusUnauthorized || rec.Code == http.StatusForbidden):
+				t.Errorf("%s %s as %s: HTTP %d, want it allowed", rt.method, rt.path, role, rec.Code)
+			case allowed && rec.Code >= 500:
+				t.Errorf("%s %s as %s: HTTP %d: %s", rt.method, rt.path, role, rec.Code, rec.Body)
+			case !allowed && rec.Code != http.StatusForbidden:
+				t.Errorf("%s %s as %s: HTTP %d, want 403", rt.method, rt.path, role, rec.Code)
+			}
+			if got := rec.Header().Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("%s %s: X-Content-Type-Options %q", rt.method, rt.path, got)
+			}
+			if !strings.Contains(rec.Header().Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+				t.Errorf("%s %s: no frame-ancestors in the CSP", rt.method, rt.path)
+			}
+		}
+	}
+}
