@@ -37,6 +37,9 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("DELETE /api/v1/topics/{id}/claim", t.allow(t.release, admin, marketing, contributor))
 	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
+	// Partner feeds are public (readers send no tokens) and show approved content only;
+	// {feed} is "<audience>.atom" or "<audience>.json" (a wildcard must be a whole segment).
+	mux.HandleFunc("GET /feeds/{feed}", t.feed)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such API route: "+r.Method+" "+r.URL.Path)
 	})
@@ -103,7 +106,8 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 	}
 	q := r.URL.Query()
 	f := TopicFilter{Campaign: q.Get("campaign"), Kind: q.Get("kind"), Channel: q.Get("channel"),
-		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source")}
+		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source"),
+		Region: q.Get("region")}
 	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
 		f.Status = Approved // only approved derivatives reach contributors and regions
 	}

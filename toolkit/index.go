@@ -111,6 +111,9 @@ func (t *Toolkit) sourceDerivatives(ctx context.Context, id string) ([]Derivativ
 }
 
 func (t *Toolkit) derivatives(ctx context.Context, ids []string) ([]Derivative, error) {
+	if len(ids) == 0 {
+		return nil, nil // HMGET needs at least one field
+	}
 	vals, err := t.rdb.HMGet(ctx, keyDerivative, ids...).Result()
 	if err != nil {
 		return nil, err

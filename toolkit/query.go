@@ -49,6 +49,8 @@ func (t *Toolkit) Sources(ctx context.Context, limit int, cursor string) (Page[S
 // TopicFilter narrows the topic listing; empty fields match everything.
 type TopicFilter struct {
 	Campaign, Kind, Channel, Locale, Tag, Status, Source string
+	// Region matches derivatives meant for it, and those of documents that name no region.
+	Region string
 	// Q matches words of the text, case-insensitively.
 	Q string
 }
@@ -60,7 +62,8 @@ func (f TopicFilter) match(d *Derivative) bool {
 		f.Locale != "" && !strings.EqualFold(d.Locale, f.Locale) ||
 		f.Status != "" && d.Status != f.Status ||
 		f.Source != "" && d.SourceID != f.Source ||
-		f.Tag != "" && !slices.ContainsFunc(d.Tags, func(t string) bool { return strings.EqualFold(t, f.Tag) }) {
+		f.Tag != "" && !slices.ContainsFunc(d.Tags, func(t string) bool { return strings.EqualFold(t, f.Tag) }) ||
+		f.Region != "" && len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(r string) bool { return strings.EqualFold(r, f.Region) }) {
 		return false
 	}
 	if f.Q != "" {

@@ -32,14 +32,16 @@ type Source struct {
 	// Error is why the last attempt failed, in words a marketer can act on.
 	Error string `json:"error,omitempty"`
 	// Version is the SHA-256 of the bytes the derivatives were made from.
-	Version    string         `json:"version,omitempty"`
-	ETag       string         `json:"etag,omitempty"`
-	Size       int64          `json:"size,omitempty"`
-	Format     string         `json:"format,omitempty"`
-	Lang       string         `json:"lang,omitempty"`
-	Campaign   string         `json:"campaign,omitempty"`
-	Stage      string         `json:"stage,omitempty"`
-	Tags       []string       `json:"tags,omitempty"`
+	Version  string   `json:"version,omitempty"`
+	ETag     string   `json:"etag,omitempty"`
+	Size     int64    `json:"size,omitempty"`
+	Format   string   `json:"format,omitempty"`
+	Lang     string   `json:"lang,omitempty"`
+	Campaign string   `json:"campaign,omitempty"`
+	Stage    string   `json:"stage,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
+	// Regions the document is meant for (front matter); none means every region.
+	Regions    []string       `json:"regions,omitempty"`
 	Summary    string         `json:"summary,omitempty"`
 	LinkTarget string         `json:"link_target,omitempty"`
 	Slug       string         `json:"slug,omitempty"`
@@ -65,6 +67,7 @@ type Derivative struct {
 	SourceID string   `json:"source_id,omitempty"`
 	Campaign string   `json:"campaign,omitempty"`
 	Tags     []string `json:"tags,omitempty"`
+	Regions  []string `json:"regions,omitempty"`
 	// ClaimedBy is the contributor holding the topic, while the claim lasts.
 	ClaimedBy string `json:"claimed_by,omitempty"`
 }

@@ -181,7 +181,7 @@ func views(s *Source, b *Bundle, apr *Approvals) []Derivative {
 		if dec, ok := apr.Decisions[d.ID]; ok {
 			status = dec.Status
 		}
-		out[i] = Derivative{Derivative: d, Status: status, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags}
+		out[i] = Derivative{Derivative: d, Status: status, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
 	}
 	return out
 }

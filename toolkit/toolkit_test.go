@@ -59,7 +59,7 @@ func save(t *testing.T, tk *Toolkit, key, body string, at time.Time) *Source {
 	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
 		Campaign: tk.cfg.File.Campaigns["default"], PublicPageURL: "http://localhost/p/x"})
 	s := &Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,
-		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, ObjectTime: at, ETag: version[:8]}
+		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, ObjectTime: at, ETag: version[:8]}
 	b := &Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}
 	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: key, ETag: version[:8]}, s, b); err != nil {
 		t.Fatal(err)
@@ -194,5 +194,33 @@ func TestAnOlderUploadNeverReplacesANewerVersion(t *testing.T) {
 func TestRedactQuery(t *testing.T) {
 	if got := RedactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {
 		t.Errorf("RedactQuery = %q", got)
+	}
+}
+
+func TestRegionFilterAndAnEmptyToolkit(t *testing.T) {
+	tk, _ := newTestToolkit(t)
+	ctx := t.Context()
+	if p, err := tk.Topics(ctx, TopicFilter{}, 50, ""); err != nil || len(p.Items) != 0 {
+		t.Fatalf("an empty toolkit: %d topics, %v", len(p.Items), err)
+	}
+	save(t, tk, "everyone.md", doc, time.Unix(1000, 0))
+	save(t, tk, "emea.md", "---\nregions: [emea]\n---\n"+doc[len("---\ntags: [Queues]\n---\n"):], time.Unix(2000, 0))
+	sources := func(f TopicFilter) map[string]bool {
+		p, err := tk.Topics(ctx, f, 1000, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, d := range p.Items {
+			out[d.SourceID] = true
+		}
+		return out
+	}
+	everyone, emea := tasks.SourceID("inbox", "everyone.md"), tasks.SourceID("inbox", "emea.md")
+	if got := sources(TopicFilter{Region: "EMEA"}); !got[everyone] || !got[emea] {
+		t.Errorf("region emea sees sources %v, want both", got)
+	}
+	if got := sources(TopicFilter{Region: "apac"}); !got[everyone] || got[emea] {
+		t.Errorf("region apac sees sources %v, want only the one meant for everyone", got)
 	}
 }
