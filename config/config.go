@@ -56,6 +56,32 @@ type File struct {
 	Brand Brand `yaml:"brand"`
 	// Channels tune per-channel limits.
 	Channels Channels `yaml:"channels"`
+	// Regions are the regional teams' markets and the locales each reads.
+	Regions []Region `yaml:"regions"`
+	// Translation configures machine translation; without a provider, translation is
+	// done by people only.
+	Translation Translation `yaml:"translation"`
+}
+
+// Region is a market a regional team publishes to.
+type Region struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Locales []string `yaml:"locales"`
+}
+
+// Translation selects and configures a machine translation provider.
+type Translation struct {
+	// Provider is "libretranslate", "aws" or "" (people translate).
+	Provider string `yaml:"provider"`
+	// URL is the LibreTranslate server, e.g. http://libretranslate:5000.
+	URL string `yaml:"url"`
+	// APIKeyEnv names the environment variable holding the LibreTranslate API key, so the
+	// key itself stays out of the file.
+	APIKeyEnv string `yaml:"api_key_env"`
+	// Terminology is the AWS Translate custom terminology that keeps brand names
+	// untranslated (created from brand.spellings). Default "repurpose-brand".
+	Terminology string `yaml:"terminology"`
 }
 
 // Brand is how the company writes.
@@ -131,8 +157,13 @@ const (
 type User struct {
 	Name string `yaml:"name"`
 	Role Role   `yaml:"role"`
-	// TokenSHA256 is the hex SHA-256 of the user's bearer token; the token itself is never stored.
+	// TokenSHA256 is the hex SHA-256 of the user's API token for scripts; the token itself
+	// is never stored. Optional when the user signs in with a password.
 	TokenSHA256 string `yaml:"token_sha256"`
+	// PasswordHash is the user's browser sign-in password as an argon2id PHC string
+	// ($argon2id$v=19$m=...,t=...,p=...$salt$hash) or a bcrypt hash ($2a$/$2b$/$2y$);
+	// `repurpose hash-password` makes one. Optional when the user only uses a token.
+	PasswordHash string `yaml:"password_hash"`
 	// Regions scopes a regional user.
 	Regions []string `yaml:"regions"`
 }

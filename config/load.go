@@ -181,6 +181,9 @@ func (f *File) applyDefaults() {
 			f.Campaigns[name] = c
 		}
 	}
+	if f.Translation.Provider == "aws" && f.Translation.Terminology == "" {
+		f.Translation.Terminology = "repurpose-brand"
+	}
 	if f.Channels.MastodonLimit == 0 {
 		f.Channels.MastodonLimit = 500
 	}
@@ -240,7 +243,19 @@ func (b *Brand) validate(path string, bad func(path, format string, args ...any)
 	}
 }
 
+// hasRegion reports whether id names a configured region.
+func (f *File) hasRegion(id string) bool {
+	for _, r := range f.Regions {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 var (
+	passwordHash = regexp.MustCompile(`^(\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53})$`)
+	localeTag    = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 	hexSHA256    = regexp.MustCompile(`^[0-9a-f]{64}$`)
 	campaignName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 	utmVars      = regexp.MustCompile(`\{([^}]*)\}`)
@@ -309,6 +324,34 @@ func (f *File) Validate() error {
 		}
 	}
 	f.Brand.validate("brand", bad)
+	regionIDs := map[string]bool{}
+	for i, r := range f.Regions {
+		p := fmt.Sprintf("regions[%d]", i)
+		if !campaignName.MatchString(r.ID) {
+			bad(p+".id", "%q: use lower-case letters, digits, - and _", r.ID)
+		} else if regionIDs[r.ID] {
+			bad(p+".id", "%q appears twice", r.ID)
+		}
+		regionIDs[r.ID] = true
+		if len(r.Locales) == 0 {
+			bad(p+".locales", "name at least one locale (e.g. [de, fr])")
+		}
+		for j, l := range r.Locales {
+			if !localeTag.MatchString(l) {
+				bad(fmt.Sprintf("%s.locales[%d]", p, j), "%q is not a locale such as de, pt-BR or zh-Hant", l)
+			}
+		}
+	}
+	switch t := f.Translation; t.Provider {
+	case "":
+	case "libretranslate":
+		if u, err := url.Parse(t.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("translation.url", "%q must be the LibreTranslate server's http(s) URL", t.URL)
+		}
+	case "aws":
+	default:
+		bad("translation.provider", "%q is not a provider (libretranslate, aws, or leave it empty for people only)", t.Provider)
+	}
 	if f.Channels.MastodonLimit < 100 || f.Channels.MastodonLimit > 100000 {
 		bad("channels.mastodon_limit", "%d is outside 100 .. 100000", f.Channels.MastodonLimit)
 	}
@@ -326,8 +369,22 @@ func (f *File) Validate() error {
 		default:
 			bad(p+".role", "%q is not a role (admin, marketing, regional, contributor)", u.Role)
 		}
-		if !hexSHA256.MatchString(u.TokenSHA256) {
+		switch {
+		case u.TokenSHA256 == "" && u.PasswordHash == "":
+			bad(p, "give the user a token_sha256 (for scripts) or a password_hash (for the browser), or both")
+		case u.TokenSHA256 != "" && !hexSHA256.MatchString(u.TokenSHA256):
 			bad(p+".token_sha256", "must be the 64-character lower-case hex SHA-256 of the token (printf %%s TOKEN | sha256sum)")
+		}
+		if u.PasswordHash != "" && !passwordHash.MatchString(u.PasswordHash) {
+			bad(p+".password_hash", "must be an argon2id ($argon2id$...) or bcrypt ($2b$...) hash; make one with `repurpose hash-password`")
+		}
+		for _, r := range u.Regions {
+			if !f.hasRegion(r) {
+				bad(p+".regions", "%q is not one of the regions", r)
+			}
+		}
+		if u.Role == RoleRegional && len(u.Regions) == 0 {
+			bad(p+".regions", "a regional user needs at least one region")
 		}
 	}
 	l := f.Limits

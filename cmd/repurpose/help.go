@@ -17,6 +17,9 @@ Concurrency per process: limits.worker_concurrency in the config file.`,
 processed marker. Several schedulers may run: one scans per interval.`,
 	"derive": `Prints {"source": {...}, "derivatives": [...]} exactly as the API shows a source.
 Uses the config file's campaigns when REPURPOSE_CONFIG is set.`,
-	"count":   `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
+	"count": `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
+	"hash-password": `Prints an argon2id hash for a user's password_hash in the config file. On a terminal
+the password is asked for without echo; otherwise one line is read from stdin:
+  printf '%s\n' "$PASSWORD" | repurpose hash-password`,
 	"reindex": `Use after Redis was flushed or replaced: the S3 record is the truth.`,
 }

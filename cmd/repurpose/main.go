@@ -34,6 +34,7 @@ var commands = []command{
 	{"upload", "[--campaign C] FILE|DIR...", "put documents into the inbox, with progress", runUpload},
 	{"reindex", "", "rebuild the Redis index from S3 and re-queue unprocessed inbox objects", runReindex},
 	{"count", "--channel x [--jsonl]", "count text on stdin by a channel's rules", runCount},
+	{"hash-password", "", "read a password on stdin and print the password_hash for the config file", runHashPassword},
 	{"version", "", "print the version", runVersion},
 }
 

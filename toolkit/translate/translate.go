@@ -78,6 +78,7 @@ const (
 	KindPermanent
 )
 
+// String returns "permanent" or "transient".
 func (k Kind) String() string {
 	if k == KindPermanent {
 		return "permanent"
@@ -95,9 +96,9 @@ type Error struct {
 	Code     string // the service's error code when it has one (AWS __type)
 	Msg      string // the service's message, or what went wrong locally
 	Err      error  // underlying cause, for errors.Is/As
-
 }
 
+// Error implements error: "provider: op: HTTP status: code: message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Provider != "" {
@@ -124,6 +125,7 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
 // RetryLater is a rate limit or throttling answer. It is not a failure: the
@@ -134,6 +136,7 @@ type RetryLater struct {
 	Msg      string // the service's message, if any
 }
 
+// Error implements error.
 func (e *RetryLater) Error() string {
 	s := fmt.Sprintf("%s: rate limited, retry after %s", e.Provider, e.After)
 	if e.Msg != "" {
