@@ -36,6 +36,13 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/topics/{id}/claim", t.allow(t.claim, admin, marketing, contributor))
 	mux.HandleFunc("DELETE /api/v1/topics/{id}/claim", t.allow(t.release, admin, marketing, contributor))
 	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
+	// Translations (translations_api.go): regional users only for their regions' locales.
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}", t.allow(t.translateDerivative, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/approve", t.allow(t.decideTranslation(Approved), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/reject", t.allow(t.decideTranslation(Rejected), admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/translations", t.allow(t.listTranslations, admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/snippets", t.allow(t.snippets(false), admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/snippets.csv", t.allow(t.snippets(true), admin, marketing, regional))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
 	// Partner feeds are public (readers send no tokens) and show approved content only;
 	// {feed} is "<audience>.atom" or "<audience>.json" (a wildcard must be a whole segment).
@@ -43,7 +50,26 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such API route: "+r.Method+" "+r.URL.Path)
 	})
-	return secure(mux)
+
+	// The web UI (ui.go): browser sessions, then pages and the forms they post.
+	mux.HandleFunc("GET /signin", t.signinForm)
+	mux.HandleFunc("POST /signin", t.signin)
+	mux.HandleFunc("POST /signout", t.signout)
+	mux.Handle("GET /ui/static/", static())
+	mux.Handle("GET /{$}", http.RedirectHandler("/ui/", http.StatusSeeOther))
+	mux.HandleFunc("GET /ui/{$}", t.page(t.home, admin, marketing, regional, contributor))
+	mux.HandleFunc("GET /ui/sources", t.page(t.uiSources, admin, marketing))
+	mux.HandleFunc("POST /ui/upload", t.page(t.uiUpload, admin, marketing))
+	mux.HandleFunc("GET /ui/sources/{id}", t.page(t.uiSource, admin, marketing))
+	mux.HandleFunc("POST /ui/sources/{id}/approve", t.page(t.uiApproveSource, admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/approve", t.page(t.uiDecide(Approved), admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/reject", t.page(t.uiDecide(Rejected), admin, marketing))
+	mux.HandleFunc("GET /ui/topics", t.page(t.uiTopics, admin, marketing, regional, contributor))
+	mux.HandleFunc("GET /ui/topics/{id}", t.page(t.uiTopic, admin, marketing, regional, contributor))
+	mux.HandleFunc("POST /ui/topics/{id}/claim", t.page(t.uiClaim, admin, marketing, contributor))
+	mux.HandleFunc("POST /ui/topics/{id}/release", t.page(t.uiRelease, admin, marketing, contributor))
+	mux.HandleFunc("GET /ui/topics/{id}/reminder.ics", t.page(t.reminder, admin, marketing, regional, contributor))
+	return secure(csrf(mux))
 }
 
 func (t *Toolkit) readyz(w http.ResponseWriter, r *http.Request) {
@@ -108,9 +134,7 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 	f := TopicFilter{Campaign: q.Get("campaign"), Kind: q.Get("kind"), Channel: q.Get("channel"),
 		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source"),
 		Region: q.Get("region")}
-	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
-		f.Status = Approved // only approved derivatives reach contributors and regions
-	}
+	scopeTopics(&f, p)
 	page, err := t.Topics(r.Context(), f, limit, q.Get("cursor"))
 	if t.failed(w, r, err) {
 		return
@@ -148,21 +172,38 @@ func pageLimit(w http.ResponseWriter, r *http.Request) (int, bool) {
 	return n, true
 }
 
+// scopeTopics narrows a listing to what p may see: contributors and regional users see
+// approved derivatives only, regional users those meant for their regions.
+func scopeTopics(f *TopicFilter, p *Principal) {
+	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
+		f.Status = Approved
+	}
+	if p.Role == config.RoleRegional {
+		f.Scope = p.Regions
+	}
+}
+
 // failed writes the error response for err, if any, and reports whether it did.
 func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil {
+		return false
+	}
+	status, code, msg := classify(r, err)
+	writeError(w, status, code, msg)
+	return true
+}
+
+// classify maps an error to the HTTP status, code and message the API and pages show.
+func classify(r *http.Request, err error) (int, string, string) {
 	var conflict *ConflictError
 	switch {
-	case err == nil:
-		return false
 	case errors.Is(err, ErrNotFound):
-		writeError(w, http.StatusNotFound, "not_found", "no such item: "+r.PathValue("id"))
+		return http.StatusNotFound, "not_found", "no such item: " + r.PathValue("id")
 	case errors.As(err, &conflict):
-		writeError(w, http.StatusConflict, "conflict", conflict.Reason)
-	default:
-		slog.ErrorContext(r.Context(), "api", "path", r.URL.Path, "err", err)
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly")
+		return http.StatusConflict, "conflict", conflict.Reason
 	}
-	return true
+	slog.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
+	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

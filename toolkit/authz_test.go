@@ -19,6 +19,13 @@ func TestRouteRoleMatrix(t *testing.T) {
 		tokens[r] = "token-of-" + string(r)
 		tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: string(r) + "-user", Role: r, TokenSHA256: HashToken(tokens[r])})
 	}
+	// Translation routes: the regional user works in emea, which reads de.
+	tk.cfg.File.Regions = append(tk.cfg.File.Regions, config.Region{ID: "emea", Locales: []string{"de"}})
+	for i := range tk.cfg.File.Users {
+		if tk.cfg.File.Users[i].Role == config.RoleRegional {
+			tk.cfg.File.Users[i].Regions = append(tk.cfg.File.Users[i].Regions, "emea")
+		}
+	}
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
@@ -43,6 +50,25 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"POST", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"DELETE", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"POST", "/api/v1/count", `{"channel":"x","text":"hello"}`, all},
+		{"POST", "/api/v1/derivatives/" + d + "/translations/de", `{"text":"Hallo Welt."}`, []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/derivatives/" + d + "/translations/de/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/derivatives/" + d + "/translations/de/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/translations?locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/snippets?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/snippets.csv?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		// Web UI pages and forms: the signed-out are sent to sign in instead of a 401.
+		{"GET", "/ui/", "", all},
+		{"GET", "/ui/sources", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/upload", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"GET", "/ui/sources/" + s.ID, "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/sources/" + s.ID + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/derivatives/" + d + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/derivatives/" + ds[1].ID + "/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"GET", "/ui/topics", "", all},
+		{"GET", "/ui/topics/" + d, "", all},
+		{"POST", "/ui/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
+		{"POST", "/ui/topics/" + d + "/release", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
+		{"GET", "/ui/topics/" + d + "/reminder.ics?at=2025-06-02T09:00&tz=Europe/Madrid", "", all},
 	}
 	h := tk.Handler()
 	call := func(method, path, body, token string) *httptest.ResponseRecorder {
@@ -55,11 +81,17 @@ func TestRouteRoleMatrix(t *testing.T) {
 		return rec
 	}
 	for _, rt := range routes {
-		if rec := call(rt.method, rt.path, rt.body, ""); rec.Code != http.StatusUnauthorized {
-			t.Errorf("%s %s without a token: HTTP %d, want 401", rt.method, rt.path, rec.Code)
+		refused := func(rec *httptest.ResponseRecorder) bool {
+			if strings.HasPrefix(rt.path, "/ui/") {
+				return rec.Code == http.StatusSeeOther && strings.HasPrefix(rec.Header().Get("Location"), "/signin?next=")
+			}
+			return rec.Code == http.StatusUnauthorized
 		}
-		if rec := call(rt.method, rt.path, rt.body, "not-a-token"); rec.Code != http.StatusUnauthorized {
-			t.Errorf("%s %s with a wrong token: HTTP %d, want 401", rt.method, rt.path, rec.Code)
+		if rec := call(rt.method, rt.path, rt.body, ""); !refused(rec) {
+			t.Errorf("%s %s without a token: HTTP %d, want 401 (or 303 to /signin for a page)", rt.method, rt.path, rec.Code)
+		}
+		if rec := call(rt.method, rt.path, rt.body, "not-a-token"); !refused(rec) {
+			t.Errorf("%s %s with a wrong token: HTTP %d, want 401 (or 303 to /signin for a page)", rt.method, rt.path, rec.Code)
 		}
 		for _, role := range all {
 			allowed := false

@@ -51,6 +51,8 @@ type TopicFilter struct {
 	Campaign, Kind, Channel, Locale, Tag, Status, Source string
 	// Region matches derivatives meant for it, and those of documents that name no region.
 	Region string
+	// Scope is a regional user's regions: derivatives meant for one of them, or for every region.
+	Scope []string
 	// Q matches words of the text, case-insensitively.
 	Q string
 }
@@ -66,6 +68,9 @@ func (f TopicFilter) match(d *Derivative) bool {
 		f.Region != "" && len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(r string) bool { return strings.EqualFold(r, f.Region) }) {
 		return false
 	}
+	if len(f.Scope) > 0 && !inScope(d.Regions, f.Scope) {
+		return false
+	}
 	if f.Q != "" {
 		text := strings.ToLower(d.Text)
 		for _, w := range strings.Fields(strings.ToLower(f.Q)) {
@@ -75,6 +80,14 @@ func (f TopicFilter) match(d *Derivative) bool {
 		}
 	}
 	return true
+}
+
+// inScope reports whether something meant for regions (none: every region) reaches a
+// user scoped to scope.
+func inScope(regions, scope []string) bool {
+	return len(regions) == 0 || slices.ContainsFunc(regions, func(r string) bool {
+		return slices.ContainsFunc(scope, func(s string) bool { return strings.EqualFold(r, s) })
+	})
 }
 
 // Topics lists derivatives that match f, newest source first. The cursor is the offset

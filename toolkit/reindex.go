@@ -10,7 +10,8 @@ import (
 )
 
 // Reindex rebuilds the Redis index from the S3 record alone: every source, and the
-// derivatives and reviews of its current version. It reports each source to progress.
+// derivatives, reviews and translations of its current version. It reports each source
+// to progress.
 func (t *Toolkit) Reindex(ctx context.Context, progress func(done int)) (int, error) {
 	prefix := t.loc.Prefix + "sources/"
 	var keys []string
@@ -52,5 +53,8 @@ func (t *Toolkit) reindexSource(ctx context.Context, s *Source) error {
 	if err != nil {
 		return err
 	}
-	return t.index(ctx, s, b, apr)
+	if err := t.index(ctx, s, b, apr); err != nil {
+		return err
+	}
+	return t.indexTranslations(ctx, s)
 }

@@ -143,7 +143,10 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 		if err := t.putJSON(ctx, t.sourceKey(s.ID), s); err != nil {
 			return err
 		}
-		return t.index(ctx, s, b, apr)
+		if err := t.index(ctx, s, b, apr); err != nil {
+			return err
+		}
+		return t.indexTranslations(ctx, s) // a new version starts with none
 	})
 	if err != nil {
 		return err

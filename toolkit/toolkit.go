@@ -14,6 +14,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
 // Toolkit is the record (S3) and its index (Redis).
@@ -25,6 +26,9 @@ type Toolkit struct {
 	cfg   *config.Config
 	enq   *tasks.Client
 	now   func() time.Time
+	// translator is the machine translation provider; nil means people translate
+	// (SetTranslator).
+	translator translate.Provider
 }
 
 // New returns a toolkit. enq may be nil where nothing asks for work.
@@ -40,6 +44,9 @@ func (t *Toolkit) bundleKey(id, version string) string {
 }
 func (t *Toolkit) approvalsKey(id, version string) string {
 	return t.loc.Prefix + "approvals/" + id + "/" + version + ".json"
+}
+func (t *Toolkit) translationsKey(id, version string) string {
+	return t.loc.Prefix + "translations/" + id + "/" + version + ".json"
 }
 func (t *Toolkit) markerPrefix() string { return t.loc.Prefix + "processed/" }
 func (t *Toolkit) markerKey(id, etag string) string {

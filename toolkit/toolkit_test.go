@@ -57,7 +57,8 @@ func save(t *testing.T, tk *Toolkit, key, body string, at time.Time) *Source {
 	id := tasks.SourceID("inbox", key)
 	version := fmt.Sprintf("%064x", at.UnixNano())
 	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
-		Campaign: tk.cfg.File.Campaigns["default"], PublicPageURL: "http://localhost/p/x"})
+		Campaign: tk.cfg.File.Campaigns["default"], Brand: tk.cfg.File.BrandFor(tk.cfg.File.Campaigns["default"]),
+		PublicPageURL: "http://localhost/p/x"})
 	s := &Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,
 		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, ObjectTime: at, ETag: version[:8]}
 	b := &Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"mime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/toolkit"
 )
 
 func runUpload(ctx context.Context, fset *flag.FlagSet, args []string) error {
@@ -67,7 +67,7 @@ func upload(ctx context.Context, store *s3store.Store, cfg *config.Config, paths
 		}
 		if err == nil {
 			key := cfg.Infra.Inbox.Prefix + f.name
-			_, err = store.PutMeta(ctx, cfg.Infra.Inbox.Bucket, key, data, contentType(f.name), meta)
+			_, err = store.PutMeta(ctx, cfg.Infra.Inbox.Bucket, key, data, toolkit.ContentType(f.name), meta)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %v", f.path, err))
@@ -136,15 +136,4 @@ func isDocument(path string) bool {
 		return true
 	}
 	return false
-}
-
-func contentType(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		return "text/markdown; charset=utf-8"
-	}
-	if t := mime.TypeByExtension(filepath.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
 }

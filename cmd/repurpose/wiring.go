@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"os"
 	"time"
 
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 
@@ -13,6 +16,7 @@ import (
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
 // deps are the connections every long-running role shares. Nothing here dials at
@@ -42,9 +46,35 @@ func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3st
 			return nil, err
 		}
 	}
+	tr, err := translator(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
-	return &deps{cfg: cfg, log: log, redisOpt: opt, rdb: rdb, s3: s3, enq: enq,
-		tk: toolkit.New(cfg, s3, rdb, enq)}, nil
+	tk := toolkit.New(cfg, s3, rdb, enq)
+	tk.SetTranslator(tr)
+	return &deps{cfg: cfg, log: log, redisOpt: opt, rdb: rdb, s3: s3, enq: enq, tk: tk}, nil
+}
+
+// translator builds the configured machine translation provider; nil (no provider)
+// leaves translation to people.
+func translator(ctx context.Context, cfg *config.Config) (translate.Provider, error) {
+	t := cfg.File.Translation
+	switch t.Provider {
+	case "libretranslate":
+		key := ""
+		if t.APIKeyEnv != "" {
+			key = os.Getenv(t.APIKeyEnv)
+		}
+		return translate.NewLibreTranslate(t.URL, key, &http.Client{Timeout: 30 * time.Second}), nil
+	case "aws":
+		awsCfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Infra.S3Region))
+		if err != nil {
+			return nil, fmt.Errorf("aws translate: %w", err)
+		}
+		return translate.NewAWSTranslate(awsCfg, "", t.Terminology), nil
+	}
+	return nil, nil
 }
 
 func (d *deps) Close() {

@@ -1,0 +1,625 @@
+package toolkit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// Regional teams translate approved derivatives into their locales. A translation is a
+// draft until a regional reviewer (or marketing) approves it; only approved translations
+// are offered. The record is one object per source version, like approvals, so a new
+// version starts with no translations; Redis indexes each (derivative, locale) pair.
+
+// Translation is one derivative's translation into one locale.
+type Translation struct {
+	// Text is the rendering with the canonical backlink; Template has the link slot.
+	Text     string `json:"text"`
+	Template string `json:"template"`
+	// Parts are a thread's posts, each refitted on its own.
+	Parts []transforms.Part `json:"parts,omitempty"`
+	// Status is draft, approved or rejected.
+	Status string `json:"status"`
+	// Machine says a provider wrote it, named by Provider.
+	Machine  bool   `json:"machine"`
+	Provider string `json:"provider,omitempty"`
+	// By and At are who wrote this text and when.
+	By string    `json:"by"`
+	At time.Time `json:"at"`
+	// Length is the channel's count of the text, as a derivative's.
+	Length transforms.Length `json:"length"`
+	// Cut says the text was shortened to fit the channel's limit.
+	Cut bool `json:"cut,omitempty"`
+	// ReviewedBy and ReviewedAt are the last approval or rejection.
+	ReviewedBy string    `json:"reviewed_by,omitempty"`
+	ReviewedAt time.Time `json:"reviewed_at,omitzero"`
+}
+
+// Translations are the translations of one source version: derivative ID -> locale ->
+// translation.
+type Translations struct {
+	Derivatives map[string]map[string]Translation `json:"derivatives"`
+}
+
+// TranslationView is a translation as the index and the API show it.
+type TranslationView struct {
+	Translation
+	DerivativeID string `json:"derivative_id"`
+	SourceID     string `json:"source_id"`
+	Locale       string `json:"locale"`
+}
+
+// ErrHumanOnly is a machine translation asked of a toolkit with no provider.
+var ErrHumanOnly = &ConflictError{Reason: "no translation provider is configured: translation is human-only"}
+
+// UnfitError is a translation that cannot be made valid on its channel.
+type UnfitError struct{ Reason string }
+
+func (e *UnfitError) Error() string { return e.Reason }
+
+// SetTranslator sets the machine translation provider; nil leaves translation to people.
+func (t *Toolkit) SetTranslator(p translate.Provider) { t.translator = p }
+
+// TranslateInput is a translation to save: a person's Text (or a thread's Parts), or
+// Machine to ask the configured provider.
+type TranslateInput struct {
+	Text    string   `json:"text"`
+	Parts   []string `json:"parts"`
+	Machine bool     `json:"machine"`
+}
+
+// Translate saves a draft translation of an approved derivative into locale, refitted to
+// the derivative's channel. A new text replaces any earlier one, approved or not, and
+// needs approving again.
+func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in TranslateInput, by string) (*TranslationView, error) {
+	d, err := t.derivative(ctx, derivID)
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != Approved {
+		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status)}
+	}
+	if strings.EqualFold(d.Locale, locale) {
+		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale)}
+	}
+	var templates []string // one per post: the template, or a thread's parts
+	tr := Translation{Status: Draft, By: by, At: t.now()}
+	switch {
+	case in.Machine:
+		if t.translator == nil {
+			return nil, ErrHumanOnly
+		}
+		if templates, err = t.machineTranslate(ctx, d, locale); err != nil {
+			return nil, err
+		}
+		tr.Machine, tr.Provider = true, t.translator.Name()
+	case d.Kind == transforms.KindThread:
+		if templates, err = threadParts(d, in); err != nil {
+			return nil, err
+		}
+	default:
+		if strings.TrimSpace(in.Text) == "" {
+			return nil, &InputError{Reason: `send {"text": "..."} with the translation, or {"machine": true}`}
+		}
+		templates = []string{withSlot(in.Text, d.Template)}
+	}
+	if err := t.fitTranslation(d, templates, &tr); err != nil {
+		return nil, err
+	}
+	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
+}
+
+// DecideTranslation approves or rejects a derivative's translation into locale.
+func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status, by string) (*TranslationView, error) {
+	d, err := t.derivative(ctx, derivID)
+	if err != nil {
+		return nil, err
+	}
+	if status == Approved && d.Status != Approved {
+		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status)}
+	}
+	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) {
+		if old == nil {
+			return nil, &NotFoundError{Reason: fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale)}
+		}
+		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, t.now()
+		return old, nil
+	})
+}
+
+// putTranslation changes one translation of the source's current version: record first,
+// then index, under the source's lock.
+func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
+	var out *TranslationView
+	err := t.withLock(ctx, "source:"+d.SourceID, func() error {
+		s, err := t.Source(ctx, d.SourceID)
+		if err != nil {
+			return err
+		}
+		current, err := t.rdb.SIsMember(ctx, keySourceDerivs(s.ID), d.ID).Result()
+		if err != nil {
+			return err
+		}
+		if !current || s.Version == "" {
+			return &ConflictError{Reason: fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID)}
+		}
+		trs, err := t.translations(ctx, s.ID, s.Version)
+		if err != nil {
+			return err
+		}
+		var old *Translation
+		if tr, ok := trs.Derivatives[d.ID][locale]; ok {
+			old = &tr
+		}
+		tr, err := change(old)
+		if err != nil {
+			return err
+		}
+		if trs.Derivatives[d.ID] == nil {
+			trs.Derivatives[d.ID] = map[string]Translation{}
+		}
+		trs.Derivatives[d.ID][locale] = *tr
+		if err := t.putJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
+			return err
+		}
+		out = &TranslationView{Translation: *tr, DerivativeID: d.ID, SourceID: s.ID, Locale: locale}
+		return t.indexTranslation(ctx, out)
+	})
+	return out, err
+}
+
+// fitTranslation refits templates to the derivative's channel and fills tr's text,
+// template, parts and length.
+func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
+	_, campaign := t.cfg.File.Campaign(d.Campaign)
+	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
+	channel := d.Channel
+	fitted, length, ok := transforms.RefitParts(channel, templates, d.Backlink, opt)
+	if !ok {
+		limit := length.Limit
+		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", channel, limit, channel)}
+	}
+	tr.Cut = !slices.Equal(fitted, templates)
+	tr.Length = length
+	if d.Kind == transforms.KindThread || len(fitted) > 1 {
+		texts := make([]string, len(fitted))
+		for i, p := range fitted {
+			txt, _ := transforms.RenderChannel(channel, p, d.Backlink)
+			_, l, _ := transforms.Refit(channel, p, d.Backlink, opt)
+			tr.Parts = append(tr.Parts, transforms.Part{Text: txt, Template: p, Length: l})
+			texts[i] = txt
+		}
+		tr.Template = strings.Join(fitted, "\n\n")
+		tr.Text = strings.Join(texts, "\n\n")
+		return nil
+	}
+	tr.Template = fitted[0]
+	tr.Text, _ = transforms.RenderChannel(channel, fitted[0], d.Backlink)
+	return nil
+}
+
+// machineTranslate asks the provider for the derivative's templates in locale, keeping
+// the brand's spellings, the link slot, hashtag lines and a thread's numbering as they
+// are.
+func (t *Toolkit) machineTranslate(ctx context.Context, d *Derivative, locale string) ([]string, error) {
+	templates := []string{d.Template}
+	if len(d.Parts) > 0 {
+		templates = templates[:0]
+		for _, p := range d.Parts {
+			templates = append(templates, p.Template)
+		}
+	}
+	var texts []string
+	rebuild := make([]func([]string) string, len(templates))
+	for i, tpl := range templates {
+		start := len(texts)
+		var pieces []string
+		pieces, rebuild[i] = mtSplit(tpl)
+		texts = append(texts, pieces...)
+		r := rebuild[i]
+		n := len(pieces)
+		rebuild[i] = func(all []string) string { return r(all[start : start+n]) }
+	}
+	_, campaign := t.cfg.File.Campaign(d.Campaign)
+	res, err := translate.Run(ctx, t.translator, translate.Request{Texts: texts, Source: d.Locale, Target: locale,
+		Keep: t.cfg.File.BrandFor(campaign).Spellings})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Texts) != len(texts) {
+		return nil, &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
+			Msg: fmt.Sprintf("asked for %d translations, got %d", len(texts), len(res.Texts))}
+	}
+	out := make([]string, len(templates))
+	for i := range templates {
+		out[i] = rebuild[i](res.Texts)
+	}
+	return out, nil
+}
+
+// mtNumbering is a thread post's " (i/n)", which no engine should touch.
+var mtNumbering = regexp.MustCompile(`\s*\(\d+/\d+\)\s*$`)
+
+// mtSplit splits a template into the texts a provider translates — each line's words
+// around the link slot — and returns how to put the translations back. Hashtag-only
+// lines, the slot, a thread's numbering and surrounding white space stay as they are.
+func mtSplit(template string) ([]string, func([]string) string) {
+	type piece struct {
+		lit  string
+		hole int // index into texts, or -1 for a literal
+	}
+	var pieces []piece
+	var texts []string
+	lit := func(s string) { pieces = append(pieces, piece{lit: s, hole: -1}) }
+	segment := func(s string) {
+		core := strings.TrimFunc(s, unicode.IsSpace)
+		if !strings.ContainsFunc(core, unicode.IsLetter) {
+			lit(s)
+			return
+		}
+		i := strings.Index(s, core)
+		lit(s[:i])
+		pieces = append(pieces, piece{hole: len(texts)})
+		texts = append(texts, core)
+		lit(s[i+len(core):])
+	}
+	for n, line := range strings.Split(template, "\n") {
+		if n > 0 {
+			lit("\n")
+		}
+		end := ""
+		if m := mtNumbering.FindStringIndex(line); m != nil {
+			line, end = line[:m[0]], line[m[0]:]
+		}
+		if isHashtags(line) {
+			lit(line + end)
+			continue
+		}
+		for k, seg := range strings.Split(line, transforms.LinkSlot) {
+			if k > 0 {
+				lit(transforms.LinkSlot)
+			}
+			segment(seg)
+		}
+		lit(end)
+	}
+	return texts, func(translated []string) string {
+		var b strings.Builder
+		for _, p := range pieces {
+			if p.hole >= 0 {
+				b.WriteString(translated[p.hole])
+			} else {
+				b.WriteString(p.lit)
+			}
+		}
+		return b.String()
+	}
+}
+
+// isHashtags reports whether a line holds hashtags and nothing else.
+func isHashtags(line string) bool {
+	fields := strings.Fields(line)
+	for _, f := range fields {
+		if len(f) < 2 || f[0] != '#' {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// withSlot adds the link slot to a person's translation that left it out, as the
+// original has it: after a space or on a line of its own, before trailing hashtag lines.
+func withSlot(text, original string) string {
+	text = strings.TrimSpace(text)
+	i := strings.Index(original, transforms.LinkSlot)
+	if strings.Contains(text, transforms.LinkSlot) || i < 0 {
+		return text
+	}
+	sep := " "
+	if i > 0 && original[i-1] == '\n' {
+		sep = "\n"
+	}
+	lines := strings.Split(text, "\n")
+	k := len(lines)
+	for k > 1 && isHashtags(lines[k-1]) {
+		k--
+	}
+	body := strings.TrimRightFunc(strings.Join(lines[:k], "\n"), unicode.IsSpace)
+	out := body + sep + transforms.LinkSlot
+	if k < len(lines) {
+		out += "\n" + strings.Join(lines[k:], "\n")
+	}
+	return out
+}
+
+// threadNumbered ends a post with its " (i/n)".
+var threadNumbered = regexp.MustCompile(`\(\d+/\d+\)[ \t]*(\n|$)`)
+
+// threadParts are a person's translation of a thread: Parts, or Text split after each
+// post's "(i/n)". The link slot goes in the last post when left out.
+func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
+	parts := in.Parts
+	if len(parts) == 0 && strings.TrimSpace(in.Text) != "" {
+		rest := strings.TrimSpace(in.Text)
+		for rest != "" {
+			m := threadNumbered.FindStringIndex(rest)
+			if m == nil {
+				parts = append(parts, rest)
+				break
+			}
+			parts = append(parts, strings.TrimSpace(rest[:m[1]]))
+			rest = strings.TrimSpace(rest[m[1]:])
+		}
+		if len(parts) < 2 {
+			parts = nil
+		}
+	}
+	for _, p := range parts {
+		if strings.TrimSpace(p) == "" {
+			return nil, &InputError{Reason: "a thread's parts must not be empty"}
+		}
+	}
+	if len(parts) == 0 {
+		return nil, &InputError{Reason: `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`}
+	}
+	last := ""
+	if len(d.Parts) > 0 {
+		last = d.Parts[len(d.Parts)-1].Template
+	}
+	hasSlot := slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, transforms.LinkSlot) })
+	if !hasSlot {
+		parts[len(parts)-1] = withSlot(parts[len(parts)-1], last)
+	}
+	return parts, nil
+}
+
+// InputError is a request the API answers with 400.
+type InputError struct{ Reason string }
+
+func (e *InputError) Error() string { return e.Reason }
+
+// NotFoundError is a missing item with a message saying which.
+type NotFoundError struct{ Reason string }
+
+func (e *NotFoundError) Error() string { return e.Reason }
+
+// translations reads a source version's translations from the record.
+func (t *Toolkit) translations(ctx context.Context, id, version string) (*Translations, error) {
+	trs := &Translations{}
+	err := t.getJSON(ctx, t.translationsKey(id, version), trs)
+	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
+		return nil, err
+	}
+	if trs.Derivatives == nil {
+		trs.Derivatives = map[string]map[string]Translation{}
+	}
+	return trs, nil
+}
+
+// Redis index of translations.
+const keyTranslation = "repurpose:translation" // hash: derivID/locale -> TranslationView JSON
+
+func keySourceTranslations(id string) string { return "repurpose:srctrans:" + id }
+
+func translationField(derivID, locale string) string { return derivID + "/" + locale }
+
+// indexTranslation stores one translation in the index.
+func (t *Toolkit) indexTranslation(ctx context.Context, v *TranslationView) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	f := translationField(v.DerivativeID, v.Locale)
+	_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.HSet(ctx, keyTranslation, f, b)
+		p.SAdd(ctx, keySourceTranslations(v.SourceID), f)
+		return nil
+	})
+	return err
+}
+
+// indexTranslations replaces a source's translations in the index with those of its
+// current version's record.
+func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
+	trs := &Translations{}
+	if s.Version != "" {
+		var err error
+		if trs, err = t.translations(ctx, s.ID, s.Version); err != nil {
+			return err
+		}
+	}
+	old, err := t.rdb.SMembers(ctx, keySourceTranslations(s.ID)).Result()
+	if err != nil {
+		return err
+	}
+	_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		if len(old) > 0 {
+			p.HDel(ctx, keyTranslation, old...)
+		}
+		p.Del(ctx, keySourceTranslations(s.ID))
+		for did, byLocale := range trs.Derivatives {
+			for locale, tr := range byLocale {
+				b, err := json.Marshal(TranslationView{Translation: tr, DerivativeID: did, SourceID: s.ID, Locale: locale})
+				if err != nil {
+					return err
+				}
+				f := translationField(did, locale)
+				p.HSet(ctx, keyTranslation, f, b)
+				p.SAdd(ctx, keySourceTranslations(s.ID), f)
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// indexedTranslations reads the translations of (derivative, locale) pairs from the
+// index; missing ones are absent from the map.
+func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map[string]*TranslationView, error) {
+	out := make(map[string]*TranslationView, len(fields))
+	for start := 0; start < len(fields); start += 500 {
+		batch := fields[start:min(start+500, len(fields))]
+		vals, err := t.rdb.HMGet(ctx, keyTranslation, batch...).Result()
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			s, ok := v.(string)
+			if !ok {
+				continue
+			}
+			var tv TranslationView
+			if err := json.Unmarshal([]byte(s), &tv); err != nil {
+				return nil, fmt.Errorf("index entry %s: %w", batch[i], err)
+			}
+			out[batch[i]] = &tv
+		}
+	}
+	return out, nil
+}
+
+// Scope is the locales a listing covers, each with the regions it is read in; no
+// regions means any region.
+type Scope map[string][]string
+
+// approvedFor lists the approved derivatives meant for any of regions (all when none).
+func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivative, error) {
+	page, err := t.Topics(ctx, TopicFilter{Status: Approved}, 1<<30, "")
+	if err != nil {
+		return nil, err
+	}
+	if len(regions) == 0 {
+		return page.Items, nil
+	}
+	out := page.Items[:0]
+	for _, d := range page.Items {
+		if slices.ContainsFunc(regions, func(r string) bool { return (TopicFilter{Region: r}).match(&d) }) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// QueueItem is one approved derivative awaiting, or holding, a translation into Locale.
+type QueueItem struct {
+	Derivative  Derivative   `json:"derivative"`
+	Locale      string       `json:"locale"`
+	Status      string       `json:"status"` // missing | draft | approved | rejected
+	Translation *Translation `json:"translation,omitempty"`
+}
+
+// approvedWithTranslations reads the approved derivatives meant for locale's regions in
+// scope, and their translations into locale, keyed by translationField.
+func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]Derivative, map[string]*TranslationView, error) {
+	ds, err := t.approvedFor(ctx, scope[locale])
+	if err != nil {
+		return nil, nil, err
+	}
+	fields := make([]string, 0, len(ds))
+	for _, d := range ds {
+		fields = append(fields, translationField(d.ID, locale))
+	}
+	trs, err := t.indexedTranslations(ctx, fields)
+	return ds, trs, err
+}
+
+// Missing is the queue status of a derivative not yet translated into a locale.
+const Missing = "missing"
+
+// TranslationQueue lists, per locale of scope, the approved derivatives meant for its
+// regions in another locale, with their translation status; status filters it ("" for
+// all).
+func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status string) ([]QueueItem, error) {
+	locales := scopeLocales(scope)
+	out := []QueueItem{}
+	for _, locale := range locales {
+		ds, trs, err := t.approvedWithTranslations(ctx, scope, locale)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			if strings.EqualFold(d.Locale, locale) {
+				continue // already in the locale: nothing to translate
+			}
+			it := QueueItem{Derivative: d, Locale: locale, Status: Missing}
+			if tv := trs[translationField(d.ID, locale)]; tv != nil {
+				it.Status, it.Translation = tv.Status, &tv.Translation
+			}
+			if status == "" || it.Status == status {
+				out = append(out, it)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Snippet is an approved text ready for a region in a locale: an approved translation,
+// or an original already in the locale.
+type Snippet struct {
+	ID       string             `json:"id"`
+	SourceID string             `json:"source_id"`
+	Kind     string             `json:"kind"`
+	Channel  string             `json:"channel"`
+	Type     string             `json:"type,omitempty"`
+	Locale   string             `json:"locale"`
+	Text     string             `json:"text"`
+	Template string             `json:"template"`
+	Link     string             `json:"link"`
+	Status   string             `json:"status"`
+	Length   *transforms.Length `json:"length,omitempty"`
+	// Translated says Text is a translation (Original is then the derivative's own locale).
+	Translated bool   `json:"translated"`
+	Original   string `json:"original_locale,omitempty"`
+	Machine    bool   `json:"machine,omitempty"`
+}
+
+// Snippets lists what regions may publish in each locale of scope: approved translations
+// into it and approved originals in it.
+func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) {
+	out := []Snippet{}
+	for _, locale := range scopeLocales(scope) {
+		ds, trs, err := t.approvedWithTranslations(ctx, scope, locale)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			sn := Snippet{ID: d.ID, SourceID: d.SourceID, Kind: d.Kind, Channel: d.Channel, Type: d.Type, Locale: locale,
+				Link: d.Backlink, Status: Approved}
+			if strings.EqualFold(d.Locale, locale) {
+				sn.Text, sn.Template, sn.Length = d.Text, d.Template, d.Length
+				out = append(out, sn)
+				continue
+			}
+			tv := trs[translationField(d.ID, locale)]
+			if tv == nil || tv.Status != Approved {
+				continue
+			}
+			l := tv.Length
+			sn.Text, sn.Template, sn.Length = tv.Text, tv.Template, &l
+			sn.Translated, sn.Original, sn.Machine = true, d.Locale, tv.Machine
+			out = append(out, sn)
+		}
+	}
+	return out, nil
+}
+
+func scopeLocales(scope Scope) []string {
+	locales := make([]string, 0, len(scope))
+	for l := range scope {
+		locales = append(locales, l)
+	}
+	slices.Sort(locales)
+	return locales
+}

@@ -1,0 +1,285 @@
+package toolkit
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit/translate"
+)
+
+// The translation API: regional teams translate approved derivatives into their
+// regions' locales and approve them; approved ones are offered as snippets (JSON, CSV).
+
+// localeTag is a BCP 47 tag as the configuration accepts one (de, pt-BR, zh-Hant).
+var localeTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// userRegions are the regions of a regional user, from the configuration.
+func (t *Toolkit) userRegions(p *Principal) []string {
+	for _, u := range t.cfg.File.Users {
+		if u.Name == p.Name {
+			return u.Regions
+		}
+	}
+	return nil
+}
+
+// region is the configured region with id, or nil.
+func (t *Toolkit) region(id string) *config.Region {
+	for i, r := range t.cfg.File.Regions {
+		if strings.EqualFold(r.ID, id) {
+			return &t.cfg.File.Regions[i]
+		}
+	}
+	return nil
+}
+
+// scopeError is why a principal may not work on or read a region or locale.
+type scopeError struct {
+	status int
+	msg    string
+}
+
+// mayTranslate checks that p may write or review translations into locale: admin and
+// marketing any configured locale, regional users only their regions' locales.
+func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {
+	if !localeTag.MatchString(locale) {
+		return &scopeError{http.StatusBadRequest, fmt.Sprintf("%q is not a locale such as de, pt-BR or zh-Hant", locale)}
+	}
+	if p.Role == config.RoleRegional {
+		for _, id := range t.userRegions(p) {
+			if r := t.region(id); r != nil && slices.ContainsFunc(r.Locales, func(l string) bool { return strings.EqualFold(l, locale) }) {
+				return nil
+			}
+		}
+		return &scopeError{http.StatusForbidden, fmt.Sprintf("%s is not a locale of your regions (%s)", locale, strings.Join(t.userRegions(p), ", "))}
+	}
+	if len(t.cfg.File.Regions) > 0 && !slices.ContainsFunc(t.cfg.File.Regions, func(r config.Region) bool {
+		return slices.ContainsFunc(r.Locales, func(l string) bool { return strings.EqualFold(l, locale) })
+	}) {
+		return &scopeError{http.StatusBadRequest, fmt.Sprintf("%s is not a locale of any configured region", locale)}
+	}
+	return nil
+}
+
+// scope works out which locales, read in which regions, a listing for p covers from
+// ?region= and ?locale=. Regional users default to their own regions and may not ask for
+// others'; admin and marketing default to every configured region.
+func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError) {
+	var regions []string
+	switch {
+	case region != "":
+		r := t.region(region)
+		if r == nil {
+			return nil, &scopeError{http.StatusBadRequest, fmt.Sprintf("%q is not a configured region", region)}
+		}
+		if p.Role == config.RoleRegional && !slices.ContainsFunc(t.userRegions(p), func(id string) bool { return strings.EqualFold(id, r.ID) }) {
+			return nil, &scopeError{http.StatusForbidden, fmt.Sprintf("region %s is not one of yours (%s)", r.ID, strings.Join(t.userRegions(p), ", "))}
+		}
+		regions = []string{r.ID}
+	case p.Role == config.RoleRegional:
+		regions = t.userRegions(p)
+	default:
+		for _, r := range t.cfg.File.Regions {
+			regions = append(regions, r.ID)
+		}
+	}
+	scope := Scope{}
+	for _, id := range regions {
+		r := t.region(id)
+		if r == nil {
+			continue
+		}
+		for _, l := range r.Locales {
+			if locale == "" || strings.EqualFold(l, locale) {
+				scope[l] = append(scope[l], r.ID)
+			}
+		}
+	}
+	if locale != "" && len(scope) == 0 {
+		if err := t.mayTranslate(p, locale); err != nil {
+			return nil, err
+		}
+		if region != "" {
+			return nil, &scopeError{http.StatusBadRequest, fmt.Sprintf("region %s does not read %s", regions[0], locale)}
+		}
+		scope[locale] = nil // no regions configured: any region
+	}
+	if len(scope) == 0 {
+		return nil, &scopeError{http.StatusBadRequest, "no region is configured: name a locale (?locale=de)"}
+	}
+	return scope, nil
+}
+
+// translationFailed writes the answer for a translation error, and reports whether
+// there was one. Provider errors keep their kinds: a rate limit is 503 with Retry-After,
+// a permanent refusal 422 with the service's message, anything else 502.
+func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err error) bool {
+	var (
+		input *InputError
+		unfit *UnfitError
+		nf    *NotFoundError
+		terr  *translate.Error
+	)
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &input):
+		writeError(w, http.StatusBadRequest, "bad_request", input.Reason)
+	case errors.As(err, &unfit):
+		writeError(w, http.StatusUnprocessableEntity, "does_not_fit", unfit.Reason)
+	case errors.As(err, &nf):
+		writeError(w, http.StatusNotFound, "not_found", nf.Reason)
+	default:
+		if after, limited := translate.RetryAfter(err); limited {
+			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(after.Seconds())))))
+			writeError(w, http.StatusServiceUnavailable, "rate_limited", "the translation service is busy; "+err.Error())
+			return true
+		}
+		if translate.IsPermanent(err) {
+			msg := err.Error()
+			if errors.As(err, &terr) && terr.Msg != "" {
+				msg = terr.Msg
+			}
+			writeError(w, http.StatusUnprocessableEntity, "translation_failed", "the translation service refused the text: "+msg)
+			return true
+		}
+		if errors.As(err, &terr) {
+			writeError(w, http.StatusBadGateway, "translation_unavailable", "the translation service failed; try again shortly: "+err.Error())
+			return true
+		}
+		return t.failed(w, r, err)
+	}
+	return true
+}
+
+func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p *Principal) {
+	locale := r.PathValue("locale")
+	if e := t.mayTranslate(p, locale); e != nil {
+		writeError(w, e.status, codeFor(e.status), e.msg)
+		return
+	}
+	var in TranslateInput
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		writeError(w, http.StatusBadRequest, "bad_request", `send JSON {"text": "..."} (a thread may send "parts") or {"machine": true}: `+err.Error())
+		return
+	}
+	if in.Machine && (in.Text != "" || len(in.Parts) > 0) {
+		writeError(w, http.StatusBadRequest, "bad_request", `send either a text or {"machine": true}, not both`)
+		return
+	}
+	tv, err := t.Translate(r.Context(), r.PathValue("id"), locale, in, p.Name)
+	if t.translationFailed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"translation": tv})
+}
+
+func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
+		locale := r.PathValue("locale")
+		if e := t.mayTranslate(p, locale); e != nil {
+			writeError(w, e.status, codeFor(e.status), e.msg)
+			return
+		}
+		tv, err := t.DecideTranslation(r.Context(), r.PathValue("id"), locale, status, p.Name)
+		if t.translationFailed(w, r, err) {
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"translation": tv})
+	}
+}
+
+// translationQueueStatuses are the values ?status= takes on the queue.
+var translationQueueStatuses = []string{"", Missing, Draft, Approved, Rejected}
+
+func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
+	q := r.URL.Query()
+	status := q.Get("status")
+	if !slices.Contains(translationQueueStatuses, status) {
+		writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("status %q must be missing, draft, approved or rejected", status))
+		return
+	}
+	limit, ok := pageLimit(w, r)
+	if !ok {
+		return
+	}
+	scope, e := t.scope(p, q.Get("region"), q.Get("locale"))
+	if e != nil {
+		writeError(w, e.status, codeFor(e.status), e.msg)
+		return
+	}
+	items, err := t.TranslationQueue(r.Context(), scope, status)
+	if t.failed(w, r, err) {
+		return
+	}
+	start, _ := strconv.Atoi(q.Get("cursor"))
+	start = min(max(start, 0), len(items))
+	end, next := min(start+limit, len(items)), ""
+	if end < len(items) {
+		next = strconv.Itoa(end)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"locales": scopeLocales(scope), "translations": items[start:end], "next_cursor": next})
+}
+
+func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request, *Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
+		q := r.URL.Query()
+		region, locale := q.Get("region"), q.Get("locale")
+		scope, e := t.scope(p, region, locale)
+		if e != nil {
+			writeError(w, e.status, codeFor(e.status), e.msg)
+			return
+		}
+		items, err := t.Snippets(r.Context(), scope)
+		if t.failed(w, r, err) {
+			return
+		}
+		if !csvOut {
+			writeJSON(w, http.StatusOK, map[string]any{"locales": scopeLocales(scope), "snippets": items})
+			return
+		}
+		name := "snippets"
+		for _, s := range []string{region, locale} {
+			if s != "" {
+				name += "-" + strings.ToLower(s)
+			}
+		}
+		h := w.Header()
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
+		h.Set("X-Content-Type-Options", "nosniff")
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"id", "source", "kind", "channel", "locale", "text", "link", "status"})
+		for _, s := range items {
+			_ = cw.Write([]string{s.ID, s.SourceID, s.Kind, s.Channel, s.Locale, csvSafe(s.Text), s.Link, s.Status})
+		}
+		cw.Flush()
+	}
+}
+
+// csvSafe keeps a spreadsheet from running a cell as a formula: a text starting with
+// =, +, - or @ gets a leading apostrophe (OWASP's CSV injection advice).
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func codeFor(status int) string {
+	if status == http.StatusForbidden {
+		return "forbidden"
+	}
+	return "bad_request"
+}

@@ -1,0 +1,132 @@
+package toolkit
+
+import (
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/repurpose/repurpose/tasks"
+)
+
+// The upload page puts files into the inbox, as `aws s3 cp` would, and queues them at
+// once rather than waiting for the S3 event or the scan (the TaskID makes those no-ops).
+
+// uploadAccept is what the file picker offers: the formats transforms parses.
+const uploadAccept = ".md,.markdown,.html,.htm,.txt"
+
+// maxUploadFiles bounds one request, so its size is bounded too.
+const maxUploadFiles = 20
+
+type uploadResult struct {
+	Name     string `json:"name"`
+	OK       bool   `json:"ok"`
+	SourceID string `json:"source_id,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+// ContentType is the Content-Type an inbox object of this name is stored with.
+func ContentType(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return "text/markdown; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(filepath.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func (t *Toolkit) uiUpload(w http.ResponseWriter, r *http.Request, p *Principal) {
+	limit := t.cfg.File.Limits.MaxObjectBytes
+	r.Body = http.MaxBytesReader(w, r.Body, maxUploadFiles*(limit+64<<10))
+	var results []uploadResult
+	mr, err := r.MultipartReader()
+	if err != nil {
+		results = append(results, uploadResult{Error: "send the files as multipart/form-data in a field named files"})
+	}
+	for mr != nil {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			results = append(results, uploadResult{Error: fmt.Sprintf("the upload was cut off or is larger than %d files of %d MiB", maxUploadFiles, limit>>20)})
+			break
+		}
+		if part.FormName() != "files" || part.FileName() == "" {
+			continue
+		}
+		if len(results) == maxUploadFiles {
+			results = append(results, uploadResult{Name: part.FileName(), Error: fmt.Sprintf("at most %d files at once", maxUploadFiles)})
+			break
+		}
+		results = append(results, t.uploadOne(r, part, limit, p.Name))
+	}
+	status := http.StatusOK
+	if len(results) == 0 {
+		results = append(results, uploadResult{Error: "choose at least one file"})
+	}
+	if slices.ContainsFunc(results, func(u uploadResult) bool { return !u.OK }) {
+		status = http.StatusBadRequest
+	}
+	if strings.Contains(r.Header.Get("Accept"), "application/json") { // app.js, one request per file
+		writeJSON(w, status, map[string]any{"files": results})
+		return
+	}
+	t.renderSources(w, r, p, status, results)
+}
+
+func (t *Toolkit) uploadOne(r *http.Request, part *multipart.Part, limit int64, by string) uploadResult {
+	raw := part.FileName()
+	name, reason := inboxName(raw)
+	res := uploadResult{Name: raw}
+	if reason != "" {
+		res.Error = reason
+		return res
+	}
+	body, err := io.ReadAll(io.LimitReader(part, limit+1))
+	switch {
+	case err != nil:
+		res.Error = "the upload was cut off; try again"
+		return res
+	case len(body) == 0:
+		res.Error = name + " is empty"
+		return res
+	case int64(len(body)) > limit:
+		res.Error = fmt.Sprintf("%s is larger than the %d MiB limit", name, limit>>20)
+		return res
+	}
+	ctx := r.Context()
+	key := t.inbox.Prefix + name
+	etag, err := t.s3.PutMeta(ctx, t.inbox.Bucket, key, body, ContentType(name), map[string]string{"uploaded-by": by})
+	if err == nil {
+		_, err = t.Queue(ctx, tasks.Ingest{Bucket: t.inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
+	}
+	if err != nil {
+		_, _, res.Error = classify(r, err)
+		return res
+	}
+	res.OK, res.SourceID = true, tasks.SourceID(t.inbox.Bucket, key)
+	return res
+}
+
+// inboxName is the key an uploaded file gets under the inbox prefix: its base name, as
+// browsers may send a path. It says why when the name cannot be used.
+func inboxName(raw string) (string, string) {
+	name := path.Base(strings.ReplaceAll(raw, `\`, "/"))
+	switch {
+	case name == "." || name == "/" || strings.HasPrefix(name, ".") || len(name) > 200 ||
+		strings.ContainsFunc(name, unicode.IsControl):
+		return "", fmt.Sprintf("%q is not a usable file name", raw)
+	case !slices.Contains(strings.Split(uploadAccept, ","), strings.ToLower(path.Ext(name))):
+		return "", fmt.Sprintf("%s: only %s files can be uploaded", name, strings.ReplaceAll(uploadAccept, ",", " "))
+	}
+	return name, ""
+}

@@ -1,0 +1,102 @@
+package transforms
+
+import (
+	"strings"
+	"testing"
+)
+
+// A German translation of a tweet runs well past 280; Refit cuts its body and keeps the
+// CTA, the link slot and the hashtags.
+func TestRefitLongGermanTweet(t *testing.T) {
+	const link = "https://example.com/p/warteschlangen-in-der-praxis#warum?utm_source=x&utm_medium=social"
+	tail := "\n\nLesen Sie das ganze Whitepaper " + LinkSlot + "\n#Warteschlangen #Kubernetes"
+	body := "Warteschlangen fangen Lastspitzen ab, sodass 90 % der Anfragen innerhalb einer Sekunde abgeschlossen werden, " +
+		"selbst wenn sich der Datenverkehr verdreifacht. Wiederholungsversuche benötigen eine exponentielle Wartezeit, " +
+		"sonst wird aus einem kleinen Ausfall ein großer für alle Kundinnen und Kunden gleichzeitig. " +
+		"Messen Sie die Tiefe der Warteschlange und alarmieren Sie beim Alter der ältesten Aufgabe."
+	template := body + tail
+	if CountX(Render(template, xLinkStandIn)).Valid {
+		t.Fatal("the test text should be too long for X")
+	}
+	got, l, ok := Refit(ChannelX, template, link, RefitOptions{})
+	if !ok {
+		t.Fatal("Refit found nothing that fits")
+	}
+	if !strings.HasSuffix(got, tail) {
+		t.Errorf("the tail was not kept:\n%s", got)
+	}
+	if !l.Valid || l.Weighted > LimitX || l.Limit != LimitX {
+		t.Errorf("length %+v", l)
+	}
+	if rendered := CountX(Render(got, link)); !rendered.Valid {
+		t.Errorf("rendered with the link: %+v", rendered)
+	}
+	if !strings.HasPrefix(got, "Warteschlangen fangen Lastspitzen ab") {
+		t.Errorf("the body should start as the translation does:\n%s", got)
+	}
+	// Whole sentences are kept when they fit: the cut lands at a sentence end.
+	b := strings.TrimSuffix(got, tail)
+	if !strings.HasSuffix(b, ".") && !strings.HasSuffix(b, "…") {
+		t.Errorf("the body ends mid-word: %q", b)
+	}
+
+	// Room for a disclosure makes the cut deeper, never invalid.
+	withDisclosure, _, ok := Refit(ChannelX, template, link, RefitOptions{Disclosure: "#mitarbeiter"})
+	if !ok || !CountX(Render(withDisclosure, xLinkStandIn)+" #mitarbeiter").Valid {
+		t.Errorf("with a disclosure: %v %q", ok, withDisclosure)
+	}
+
+	// What fits stays as it is.
+	short := "Warteschlangen fangen Lastspitzen ab." + tail
+	if got, _, ok := Refit(ChannelX, short, link, RefitOptions{}); !ok || got != short {
+		t.Errorf("a fitting post changed: %q", got)
+	}
+}
+
+func TestRefitSlotInTheFirstParagraph(t *testing.T) {
+	template := strings.Repeat("Wort ", 80) + "Ende. " + LinkSlot
+	got, l, ok := Refit(ChannelX, template, "https://example.com/a", RefitOptions{})
+	if !ok || !l.Valid || !strings.HasSuffix(got, "… "+LinkSlot) {
+		t.Errorf("Refit = %q %+v %v", got, l, ok)
+	}
+}
+
+func TestRefitDropsHashtagsBeforeGivingUp(t *testing.T) {
+	long := "#" + strings.Repeat("x", 120)
+	template := "Kurz." + "\n\n" + strings.Repeat("a", 130) + " " + LinkSlot + "\n" + long + " " + long
+	got, _, ok := Refit(ChannelX, template, "https://example.com/a", RefitOptions{})
+	if !ok || strings.Contains(got, long+" "+long) {
+		t.Errorf("Refit = %q %v", got, ok)
+	}
+	if _, _, ok := Refit(ChannelX, "Kurz.\n\n"+strings.Repeat("a", 300)+" "+LinkSlot, "https://example.com/a", RefitOptions{}); ok {
+		t.Error("a tail longer than the limit cannot fit")
+	}
+}
+
+func TestRefitThreadParts(t *testing.T) {
+	long := strings.Repeat("Dies ist ein ziemlich langer deutscher Satz über Warteschlangen. ", 8)
+	parts := []string{long + "(1/3)", "Kurz. (2/3)", "Mehr lesen " + LinkSlot + "\n\n#Warteschlangen (3/3)"}
+	got, l, ok := RefitParts(ChannelX, parts, "https://example.com/a", RefitOptions{})
+	if !ok || len(got) != 3 || !l.Valid {
+		t.Fatalf("RefitParts = %q %+v %v", got, l, ok)
+	}
+	if !strings.HasSuffix(got[0], " (1/3)") || got[1] != parts[1] || got[2] != parts[2] {
+		t.Errorf("parts: %q", got)
+	}
+	for _, p := range got {
+		if !CountX(Render(p, xLinkStandIn)).Valid {
+			t.Errorf("invalid part %q", p)
+		}
+	}
+}
+
+func TestRefitMastodonLimitAndUnknownChannel(t *testing.T) {
+	template := strings.Repeat("Satz mit Wörtern. ", 40) + "\n\nLesen " + LinkSlot
+	got, l, ok := Refit(ChannelMastodon, template, "https://example.com/a", RefitOptions{MastodonLimit: 200})
+	if !ok || l.Limit != 200 || l.Weighted > 200 || !strings.HasSuffix(got, "\n\nLesen "+LinkSlot) {
+		t.Errorf("Refit = %q %+v %v", got, l, ok)
+	}
+	if _, _, ok := Refit("fax", "Hallo", "", RefitOptions{}); ok {
+		t.Error("an unknown channel cannot be fitted")
+	}
+}
