@@ -165,7 +165,7 @@ func (d *deps) report(ctx context.Context, paths []string, publicURL string) err
 
 func describeCounts(c map[string]int) string {
 	var parts []string
-	for _, k := range []string{"tweet", "thread", "linkedin", "blog", "snippet", "skipped"} {
+	for _, k := range []string{"tweet", "thread", "mastodon", "bluesky", "threads", "linkedin", "blog", "snippet", "skipped"} {
 		if c[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c[k], k))
 		}
