@@ -2,7 +2,7 @@
 # scripts/test.sh — the one command that runs every test of repurpose.
 #
 # On a fresh Debian machine with Go it installs what the tests need (only what is missing):
-# redis-server, awscli, docker-compose and gcc (for -race) from apt, and versitygw v1.8.0
+# redis-server, awscli, docker-compose, gcc (for -race) and chromium (browser tests) from apt, and versitygw v1.8.0
 # built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
 # and runs go test -race over the whole module. Works as root or through sudo.
 #
@@ -34,6 +34,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { [[ -x /usr/bin/aws ]] || command -v aws >/dev/null 2>&1; } || missing+=(awscli)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev) # go test -race needs cgo
+{ [[ -n "${REPURPOSE_CHROMIUM:-}" && -x "${REPURPOSE_CHROMIUM}" ]] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium) # browser tests (chromedp)
 
 if ((${#missing[@]})); then
 	sudo=()
@@ -55,7 +56,7 @@ if ((${#missing[@]})); then
 		"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	fi
 else
-	say "redis-server, aws, docker-compose and gcc already installed"
+	say "redis-server, aws, docker-compose, gcc and chromium already installed"
 fi
 
 # --- versitygw ----------------------------------------------------------------------------

@@ -37,6 +37,9 @@ func parseMarkdown(data []byte) (*Document, error) {
 type mdWalker struct {
 	src []byte
 	o   *outline
+	// hidden is the closing tag ("</script", "</style") while inline raw HTML has opened
+	// an element whose content is code, not prose: its text is left out until then.
+	hidden string
 }
 
 // visit is the one ast.Walk closure (as in Hugo's toc.go): each block kind it knows is
@@ -74,6 +77,9 @@ func (w *mdWalker) inline(n ast.Node) string {
 
 func (w *mdWalker) writeInline(b *strings.Builder, n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, raw := c.(*ast.RawHTML); w.hidden != "" && !raw {
+			continue
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			v := c.Value(w.src)
@@ -98,6 +104,7 @@ func (w *mdWalker) writeInline(b *strings.Builder, n ast.Node) {
 			w.o.image(w.inline(c), string(c.Destination))
 		case *ast.RawHTML:
 			b.WriteByte(' ') // inline tags such as <br> separate words
+			w.hidden = hiddenAfter(w.hidden, c.Segments.Value(w.src))
 		case *east.FootnoteLink:
 			// a reference mark, not text
 		default:
@@ -182,4 +189,23 @@ func splitAttribution(lines []string) Quote {
 	}
 	q.Text = strings.Trim(normalizeSpace(strings.Join(lines, " ")), `"“”„«»「」`)
 	return q
+}
+
+// hiddenAfter follows inline raw HTML through <script> and <style> elements: it returns
+// the closing tag still awaited after tag, given the one awaited before ("" for none).
+func hiddenAfter(awaited string, tag []byte) string {
+	t := strings.ToLower(string(tag))
+	if awaited != "" {
+		if strings.HasPrefix(t, awaited) {
+			return ""
+		}
+		return awaited
+	}
+	for _, name := range []string{"script", "style"} {
+		if strings.HasPrefix(t, "<"+name) && !strings.HasSuffix(strings.TrimSpace(t), "/>") &&
+			!strings.Contains(t, "</"+name) {
+			return "</" + name
+		}
+	}
+	return ""
 }

@@ -198,3 +198,18 @@ func TestRelativeLinksResolveAgainstTheCanonicalURL(t *testing.T) {
 		t.Errorf("images = %+v", doc.Images)
 	}
 }
+
+func TestScriptAndStyleContentIsNotProse(t *testing.T) {
+	md := "# Queues\n\nWorkers drain queues <script>window.__pwned=1</script> before the backlog grows <style>p{color:red}</style> each night.\n\n<script>\nblock()\n</script>\n"
+	doc, err := Parse("q.md", []byte(md), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(doc.Sections[len(doc.Sections)-1].Paragraphs, "\n")
+	if strings.Contains(got, "pwned") || strings.Contains(got, "color") || strings.Contains(got, "block()") {
+		t.Errorf("script or style content became text: %q", got)
+	}
+	if !strings.Contains(got, "Workers drain queues") || !strings.Contains(got, "each night.") {
+		t.Errorf("the prose around the tags was lost: %q", got)
+	}
+}

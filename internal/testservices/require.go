@@ -12,6 +12,8 @@ var installHints = map[string]string{
 	"redis": "install it with `apt-get install -y redis-server` (Redis >= 6.2), or run scripts/test.sh, which installs everything the tests need",
 	"versitygw": "build it with `GOBIN=$HOME/.cache/repurpose/bin go install github.com/versity/versitygw/cmd/versitygw@v1.8.0` " +
 		"(or point $REPURPOSE_VERSITYGW at a binary), or run scripts/test.sh, which installs everything the tests need",
+	"chromium": "install it with `apt-get install -y chromium` (or point $REPURPOSE_CHROMIUM at a Chromium or Chrome binary), " +
+		"or run scripts/test.sh, which installs everything the tests need",
 	"aws": "install it with `apt-get install -y awscli`, or run scripts/test.sh, which installs everything the tests need",
 }
 
