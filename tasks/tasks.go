@@ -36,6 +36,9 @@ type Ingest struct {
 	// ETag de-duplicates enqueues only; identity is the SHA-256 of the bytes.
 	ETag string `json:"etag"`
 	Size int64  `json:"size,omitempty"`
+	// Force re-processes the object even when its ETag was handled already (a re-run
+	// marketing asked for).
+	Force bool `json:"force,omitempty"`
 }
 
 // SourceID is the stable identity of an inbox key: a hash of bucket/key.
@@ -74,12 +77,32 @@ func (c *Client) Close() error { return c.c.Close() }
 // (bucket, key, ETag) is already queued, running or recently done.
 func (c *Client) EnqueueIngest(ctx context.Context, in Ingest) (bool, error) {
 	in.ETag = NormalizeETag(in.ETag)
+	return c.enqueueIngest(ctx, in, IngestTaskID(in.Bucket, in.Key, in.ETag))
+}
+
+// RerunTaskID is the TaskID of one re-run of (bucket, key, ETag): n (a counter or a
+// timestamp) makes each re-run distinct from the original ingest and from earlier re-runs.
+func RerunTaskID(bucket, key, etag string, n int64) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s/%s@%s#%d", bucket, key, NormalizeETag(etag), n)))
+	return "rerun-" + hex.EncodeToString(h[:16])
+}
+
+// EnqueueRerun queues an ingest of an object that may have been processed already, with
+// Force set so the worker does it again. n tells re-runs apart (RerunTaskID); it reports
+// false when that very re-run is already queued.
+func (c *Client) EnqueueRerun(ctx context.Context, in Ingest, n int64) (bool, error) {
+	in.ETag = NormalizeETag(in.ETag)
+	in.Force = true
+	return c.enqueueIngest(ctx, in, RerunTaskID(in.Bucket, in.Key, in.ETag, n))
+}
+
+func (c *Client) enqueueIngest(ctx context.Context, in Ingest, taskID string) (bool, error) {
 	payload, err := json.Marshal(in)
 	if err != nil {
 		return false, err
 	}
 	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypeIngest, payload),
-		asynq.TaskID(IngestTaskID(in.Bucket, in.Key, in.ETag)),
+		asynq.TaskID(taskID),
 		asynq.Queue(QueueIngest),
 		asynq.MaxRetry(10),
 		asynq.Timeout(5*time.Minute),

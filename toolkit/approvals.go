@@ -46,6 +46,9 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 		if err != nil {
 			return err
 		}
+		if s.Withdrawn() {
+			return errWithdrawn
+		}
 		if s.Version == "" {
 			return &ConflictError{Reason: fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status)}
 		}

@@ -50,6 +50,8 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"POST", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"DELETE", "/api/v1/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"POST", "/api/v1/count", `{"channel":"x","text":"hello"}`, all},
+		{"POST", "/api/v1/derivatives/" + ds[2].ID + "/edit", `{"text":"Queues absorb bursts."}`, []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/api/v1/sources/" + s.ID + "/rerun", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 		{"POST", "/api/v1/derivatives/" + d + "/translations/de", `{"text":"Hallo Welt."}`, []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/api/v1/derivatives/" + d + "/translations/de/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/api/v1/derivatives/" + d + "/translations/de/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
@@ -64,11 +66,24 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"POST", "/ui/sources/" + s.ID + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 		{"POST", "/ui/derivatives/" + d + "/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 		{"POST", "/ui/derivatives/" + ds[1].ID + "/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/derivatives/" + ds[2].ID + "/edit", "text=Queues+absorb+bursts.", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/sources/" + s.ID + "/rerun", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"POST", "/ui/sources/" + s.ID + "/withdraw", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
+		{"GET", "/ui/campaigns", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 		{"GET", "/ui/topics", "", all},
 		{"GET", "/ui/topics/" + d, "", all},
 		{"POST", "/ui/topics/" + d + "/claim", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"POST", "/ui/topics/" + d + "/release", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleContributor}},
 		{"GET", "/ui/topics/" + d + "/reminder.ics?at=2025-06-02T09:00&tz=Europe/Madrid", "", all},
+		{"GET", "/ui/translations?locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/ui/translations/" + d + "/de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/ui/translations/" + d + "/de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/ui/translations/" + d + "/de/machine", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/ui/translations/" + d + "/de/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/ui/translations/" + d + "/de/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/ui/snippets?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		// Last: it takes the source's topics away.
+		{"POST", "/api/v1/sources/" + s.ID + "/withdraw", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 	}
 	h := tk.Handler()
 	call := func(method, path, body, token string) *httptest.ResponseRecorder {

@@ -43,7 +43,7 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s, err := t.Source(r.Context(), id)
-	if err != nil || !s.Approved || s.Version == "" {
+	if err != nil || !s.Approved || s.Version == "" || s.Withdrawn() {
 		notFound() // a page goes public only once marketing approved its source
 		return
 	}

@@ -12,6 +12,8 @@ const (
 	StatusProcessing = "processing"
 	StatusReady      = "ready"
 	StatusFailed     = "failed"
+	// StatusWithdrawn: marketing took the source back; its derivatives reach no one.
+	StatusWithdrawn = "withdrawn"
 )
 
 // Derivative statuses.
@@ -57,7 +59,14 @@ type Source struct {
 	// ObjectTime is the inbox object's LastModified for Version; an older upload never
 	// overwrites a newer one.
 	ObjectTime time.Time `json:"object_time,omitzero"`
+	// WithdrawnBy and WithdrawnAt are set while the source is withdrawn; a new version
+	// (or a re-run) clears them.
+	WithdrawnBy string    `json:"withdrawn_by,omitempty"`
+	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
 }
+
+// Withdrawn reports whether marketing withdrew the source.
+func (s *Source) Withdrawn() bool { return s.Status == StatusWithdrawn || !s.WithdrawnAt.IsZero() }
 
 // Derivative is a derivative as the toolkit shows it: what transforms made, its review
 // status, and where it came from.
@@ -70,6 +79,9 @@ type Derivative struct {
 	Regions  []string `json:"regions,omitempty"`
 	// ClaimedBy is the contributor holding the topic, while the claim lasts.
 	ClaimedBy string `json:"claimed_by,omitempty"`
+	// EditedBy and EditedAt say who rewrote Text and Template by hand, and when.
+	EditedBy string    `json:"edited_by,omitempty"`
+	EditedAt time.Time `json:"edited_at,omitzero"`
 }
 
 // Bundle is everything made from one source version: one object per version, so a
@@ -93,9 +105,21 @@ type Decision struct {
 	At     time.Time `json:"at"`
 }
 
-// Approvals are the reviews of one source version.
+// Approvals are the reviews of one source version, and marketing's edits of its
+// derivatives (kept together so Reindex rebuilds both from one object).
 type Approvals struct {
 	Decisions map[string]Decision `json:"decisions"`
+	Edits     map[string]Edit     `json:"edits,omitempty"`
+}
+
+// Edit is a person's rewrite of one derivative's post.
+type Edit struct {
+	Template string             `json:"template"`
+	Text     string             `json:"text"`
+	Length   transforms.Length  `json:"length"`
+	Facets   []transforms.Facet `json:"facets,omitempty"`
+	By       string             `json:"by"`
+	At       time.Time          `json:"at"`
 }
 
 // Marker says an inbox object version (by ETag) was handled, so re-delivery after the

@@ -39,6 +39,9 @@ func (t *Toolkit) Reindex(ctx context.Context, progress func(done int)) (int, er
 }
 
 func (t *Toolkit) reindexSource(ctx context.Context, s *Source) error {
+	if s.Withdrawn() {
+		return t.unindex(ctx, s) // withdrawn stays withdrawn
+	}
 	if s.Version == "" {
 		return t.index(ctx, s, nil, nil)
 	}

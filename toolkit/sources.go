@@ -184,7 +184,12 @@ func views(s *Source, b *Bundle, apr *Approvals) []Derivative {
 		if dec, ok := apr.Decisions[d.ID]; ok {
 			status = dec.Status
 		}
-		out[i] = Derivative{Derivative: d, Status: status, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
+		v := Derivative{Derivative: d, Status: status, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
+		if e, ok := apr.Edits[d.ID]; ok {
+			l := e.Length
+			v.Template, v.Text, v.Length, v.Facets, v.EditedBy, v.EditedAt = e.Template, e.Text, &l, e.Facets, e.By, e.At
+		}
+		out[i] = v
 	}
 	return out
 }

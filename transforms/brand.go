@@ -52,6 +52,22 @@ func newBrandRules(b config.Brand) brandRules {
 	return r
 }
 
+// BannedPhrase is the first of the brand's banned phrases text holds (as configured),
+// or "" when it holds none. People's edits are checked with it.
+func BannedPhrase(b config.Brand, text string) string {
+	lower := strings.ToLower(text)
+	for _, p := range b.BannedPhrases {
+		if p = strings.TrimSpace(p); p != "" && strings.Contains(lower, strings.ToLower(p)) {
+			return p
+		}
+	}
+	return ""
+}
+
+// Spell rewrites the brand's names in text to their canonical spelling, as derived text
+// has them (URLs untouched).
+func Spell(b config.Brand, text string) string { return newBrandRules(b).spell(text) }
+
 // isBanned reports whether text holds a banned phrase, in any capitalisation.
 func (r brandRules) isBanned(text string) bool {
 	if len(r.banned) == 0 {

@@ -48,10 +48,12 @@ func (g *ingester) ProcessTask(ctx context.Context, t *asynq.Task) error {
 
 func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) {
 	id := tasks.SourceID(in.Bucket, in.Key)
-	if done, err := g.tk.Processed(ctx, id, in.ETag); err != nil {
-		return "retry", err
-	} else if done {
-		return "duplicate", nil
+	if !in.Force { // a re-run does it again
+		if done, err := g.tk.Processed(ctx, id, in.ETag); err != nil {
+			return "retry", err
+		} else if done {
+			return "duplicate", nil
+		}
 	}
 	if err := g.tk.MarkProcessing(ctx, in); err != nil {
 		return "retry", err

@@ -277,3 +277,51 @@ func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawAndRerunOnTheRealStack withdraws a source (contributors lose its topics),
+// then re-runs it: the worker processes the same bytes again although they were handled
+// already, and the source comes back.
+func TestWithdrawAndRerunOnTheRealStack(t *testing.T) {
+	st := newStack(t, true, nil)
+	st.awsCp("../../samples/whitepaper.en.md", "paper.md")
+	first := st.waitSource("paper.md", 30*time.Second)
+	id := first.Source.ID
+	if code := st.api("POST", "/api/v1/sources/"+id+"/approve", testAdminToken, nil); code != 200 {
+		t.Fatalf("approve: HTTP %d", code)
+	}
+	var topics struct{ Topics []struct{ ID string } }
+	count := func() int {
+		topics.Topics = nil
+		st.api("GET", "/api/v1/topics?limit=1000&source="+id, testContribA, &topics)
+		return len(topics.Topics)
+	}
+	if count() == 0 {
+		t.Fatal("no topics after approving")
+	}
+	if code := st.api("POST", "/api/v1/sources/"+id+"/withdraw", testContribA, nil); code != http.StatusForbidden {
+		t.Errorf("contributor withdrawing: HTTP %d, want 403", code)
+	}
+	if code := st.api("POST", "/api/v1/sources/"+id+"/withdraw", testAdminToken, nil); code != 200 {
+		t.Fatalf("withdraw: HTTP %d", code)
+	}
+	if n := count(); n != 0 {
+		t.Errorf("contributors still see %d topics of a withdrawn source", n)
+	}
+	var rerun struct {
+		Queued bool
+		Source struct{ Status string }
+	}
+	if code := st.api("POST", "/api/v1/sources/"+id+"/rerun", testAdminToken, &rerun); code != http.StatusAccepted || !rerun.Queued || rerun.Source.Status != "queued" {
+		t.Fatalf("rerun: HTTP %d %+v", code, rerun)
+	}
+	again := st.waitSource("paper.md", 30*time.Second)
+	if again.Source.Status != "ready" || again.Source.UpdatedAt == first.Source.UpdatedAt || again.Source.Version != first.Source.Version {
+		t.Errorf("re-run did not re-process: before %+v\nafter %+v", first.Source, again.Source)
+	}
+	// The source shows ready a moment before its derivatives are indexed.
+	for deadline := time.Now().Add(5 * time.Second); count() == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the re-run source's approved topics did not come back")
+		}
+	}
+}

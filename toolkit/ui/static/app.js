@@ -105,6 +105,26 @@ function setupEditor(editor) {
   }
 }
 
+// Review: each edit form's textarea counts live into the element its data-counter names.
+function setupCounter(editor) {
+  const counter = document.getElementById(editor.dataset.counter);
+  let timer = 0, seq = 0;
+  editor.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const res = await fetch("/api/v1/count", { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
+        const c = await res.json();
+        if (mine !== seq || !res.ok || !counter) return;
+        counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
+        counter.classList.toggle("over", !c.valid);
+      } catch (_) { /* keep the last count */ }
+    }, 250);
+  });
+}
+
 // Reminder: default to the browser's time zone and the next full hour.
 function setupReminder() {
   const tz = $("#tz"), at = $("#at");
@@ -128,5 +148,6 @@ document.addEventListener("DOMContentLoaded", () => {
   if (upload) setupUpload(upload);
   const editor = $("#editor");
   if (editor) setupEditor(editor);
+  for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
   setupReminder();
 });

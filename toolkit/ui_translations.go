@@ -1,0 +1,295 @@
+package toolkit
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// Regional teams' pages: the translation queue per locale, one translation's editor, and
+// the approved snippets per region and locale.
+
+// Translator says whether the user works on translations (the nav shows Translations and
+// Snippets).
+func (v view) Translator() bool {
+	return v.User != nil && v.User.Role != config.RoleContributor
+}
+
+// uiRegions are the configured regions p may pick: a regional user's own, else all.
+func (t *Toolkit) uiRegions(p *Principal) []config.Region {
+	var out []config.Region
+	for _, r := range t.cfg.File.Regions {
+		if p.Role != config.RoleRegional || slices.ContainsFunc(t.userRegions(p), func(id string) bool { return strings.EqualFold(id, r.ID) }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// uiLocales are the locales of regions, sorted, each once.
+func uiLocales(regions []config.Region) []string {
+	var out []string
+	for _, r := range regions {
+		for _, l := range r.Locales {
+			if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, l) }) {
+				out = append(out, l)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// scopeFailed shows a scope refusal as a page, and reports whether there was one.
+func (t *Toolkit) scopeFailed(w http.ResponseWriter, r *http.Request, p *Principal, e *scopeError) bool {
+	if e == nil {
+		return false
+	}
+	t.render(w, r, e.status, "error", view{Title: http.StatusText(e.status), User: p, Error: e.msg})
+	return true
+}
+
+type translationsView struct {
+	Locales  []string
+	Locale   string
+	Status   string
+	Statuses []string
+	Items    []QueueItem
+}
+
+func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
+	q := r.URL.Query()
+	v := translationsView{Locales: uiLocales(t.uiRegions(p)), Locale: q.Get("locale"), Status: q.Get("status"),
+		Statuses: translationQueueStatuses[1:]}
+	if !slices.Contains(translationQueueStatuses, v.Status) {
+		v.Status = ""
+	}
+	if v.Locale == "" && len(v.Locales) > 0 {
+		v.Locale = v.Locales[0]
+	}
+	if v.Locale == "" {
+		t.render(w, r, http.StatusOK, "translations", view{Title: "Translations", User: p, Data: v,
+			Error: "No region is configured with locales yet: add regions to the configuration file."})
+		return
+	}
+	scope, e := t.scope(p, "", v.Locale)
+	if t.scopeFailed(w, r, p, e) {
+		return
+	}
+	items, err := t.TranslationQueue(r.Context(), scope, v.Status)
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
+	v.Items = items
+	t.render(w, r, http.StatusOK, "translations", view{Title: "Translations", User: p, Data: v})
+}
+
+type translationView struct {
+	Original   *Derivative
+	Locale     string
+	Current    *TranslationView // nil when there is none yet
+	Draft      string           // what the editor holds
+	Count      *CountResult     // nil for threads and channels without a counter
+	Machine    bool             // a provider is configured
+	Notice     string
+	IsThread   bool
+	EditorHint string
+}
+
+// translationNotices are what a page says after a successful form; ?done= picks one, so
+// no request text is ever shown back.
+var translationNotices = map[string]string{
+	"saved":    "Draft saved. It needs approving before it is offered as a snippet.",
+	"machine":  "Machine translation saved as a draft. Check it, then approve it.",
+	"approved": "Translation approved: it is now offered as a snippet.",
+	"rejected": "Translation rejected.",
+}
+
+// translationTarget reads the derivative and checks the locale for the translation pages.
+func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*Derivative, string, bool) {
+	locale := r.PathValue("locale")
+	if t.scopeFailed(w, r, p, t.mayTranslate(p, locale)) {
+		return nil, "", false
+	}
+	d, err := t.visibleTopic(r, p)
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return nil, "", false
+	}
+	return d, locale, true
+}
+
+func (t *Toolkit) uiTranslation(w http.ResponseWriter, r *http.Request, p *Principal) {
+	d, locale, ok := t.translationTarget(w, r, p)
+	if !ok {
+		return
+	}
+	t.renderTranslation(w, r, p, d, locale, http.StatusOK, "", nil, translationNotices[r.URL.Query().Get("done")])
+}
+
+// renderTranslation shows the editor; draft, when not nil, is what the user sent (kept
+// after an error), else the current translation's text.
+func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *Derivative, locale string, status int, errMsg string, draft *string, notice string) {
+	trs, err := t.indexedTranslations(r.Context(), []string{translationField(d.ID, locale)})
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
+	v := translationView{Original: d, Locale: locale, Current: trs[translationField(d.ID, locale)],
+		Machine: t.translator != nil, Notice: notice, IsThread: d.Kind == transforms.KindThread}
+	switch {
+	case draft != nil:
+		v.Draft = *draft
+	case v.Current != nil:
+		v.Draft = v.Current.Text
+	}
+	if v.IsThread {
+		v.EditorHint = "A thread is translated post by post: end each post with its (1/n), (2/n) …"
+	} else if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
+		v.Count = &c
+	}
+	if strings.EqualFold(d.Locale, locale) && errMsg == "" {
+		errMsg = "This text is already in " + d.Locale + ": there is nothing to translate."
+		status = http.StatusConflict
+	}
+	t.render(w, r, status, "translation", view{Title: "Translate into " + locale, User: p, Error: errMsg, Data: v})
+}
+
+// translationMessage is what a page says about a failed translation, and its status.
+func translationMessage(r *http.Request, err error) (int, string) {
+	var (
+		input *InputError
+		unfit *UnfitError
+		nf    *NotFoundError
+		terr  *translate.Error
+	)
+	switch {
+	case errors.As(err, &input):
+		return http.StatusBadRequest, input.Reason
+	case errors.As(err, &unfit):
+		return http.StatusUnprocessableEntity, unfit.Reason
+	case errors.As(err, &nf):
+		return http.StatusNotFound, nf.Reason
+	}
+	if _, limited := translate.RetryAfter(err); limited {
+		return http.StatusServiceUnavailable, "The translation service is busy; try again in a minute. (" + err.Error() + ")"
+	}
+	if translate.IsPermanent(err) {
+		msg := err.Error()
+		if errors.As(err, &terr) && terr.Msg != "" {
+			msg = terr.Msg
+		}
+		return http.StatusUnprocessableEntity, "The translation service refused the text: " + msg
+	}
+	if errors.As(err, &terr) {
+		return http.StatusBadGateway, "The translation service failed; try again shortly: " + err.Error()
+	}
+	status, _, msg := classify(r, err)
+	return status, msg
+}
+
+// uiTranslate saves a person's translation (the form's text) or, with machine, asks the
+// provider; errors are shown on the editor, keeping what was typed.
+func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Request, *Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		d, locale, ok := t.translationTarget(w, r, p)
+		if !ok {
+			return
+		}
+		in := TranslateInput{Machine: machine}
+		var typed *string
+		if !machine {
+			text := strings.ReplaceAll(r.PostFormValue("text"), "\r\n", "\n")
+			typed = &text
+			// The editor shows the link as it will be posted; the record keeps its slot.
+			if d.Backlink != "" {
+				text = strings.ReplaceAll(text, d.Backlink, transforms.LinkSlot)
+			}
+			in.Text = text
+		}
+		if _, err := t.Translate(r.Context(), d.ID, locale, in, p.Name); err != nil {
+			status, msg := translationMessage(r, err)
+			t.renderTranslation(w, r, p, d, locale, status, msg, typed, "")
+			return
+		}
+		done := "saved"
+		if machine {
+			done = "machine"
+		}
+		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+done, http.StatusSeeOther)
+	}
+}
+
+func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
+		d, locale, ok := t.translationTarget(w, r, p)
+		if !ok {
+			return
+		}
+		if _, err := t.DecideTranslation(r.Context(), d.ID, locale, status, p.Name); err != nil {
+			code, msg := translationMessage(r, err)
+			t.renderTranslation(w, r, p, d, locale, code, msg, nil, "")
+			return
+		}
+		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+status, http.StatusSeeOther)
+	}
+}
+
+func translationPath(id, locale string) string {
+	return "/ui/translations/" + url.PathEscape(id) + "/" + url.PathEscape(locale)
+}
+
+type snippetsView struct {
+	Regions  []config.Region
+	Region   string
+	Locales  []string
+	Locale   string
+	Snippets []Snippet
+	CSV      string
+}
+
+func (t *Toolkit) uiSnippets(w http.ResponseWriter, r *http.Request, p *Principal) {
+	q := r.URL.Query()
+	v := snippetsView{Regions: t.uiRegions(p), Region: q.Get("region"), Locale: q.Get("locale")}
+	if len(v.Regions) == 0 && v.Locale == "" {
+		t.render(w, r, http.StatusOK, "snippets", view{Title: "Snippets", User: p, Data: v,
+			Error: "No region is configured with locales yet: add regions to the configuration file."})
+		return
+	}
+	v.Locales = uiLocales(v.Regions)
+	if v.Region != "" {
+		if reg := t.region(v.Region); reg != nil {
+			v.Locales = uiLocales([]config.Region{*reg})
+		}
+	}
+	scope, e := t.scope(p, v.Region, v.Locale)
+	if t.scopeFailed(w, r, p, e) {
+		return
+	}
+	items, err := t.Snippets(r.Context(), scope)
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
+	v.Snippets = items
+	csvQ := url.Values{}
+	if v.Region != "" {
+		csvQ.Set("region", v.Region)
+	}
+	if v.Locale != "" {
+		csvQ.Set("locale", v.Locale)
+	}
+	v.CSV = "/api/v1/snippets.csv"
+	if len(csvQ) > 0 {
+		v.CSV += "?" + csvQ.Encode()
+	}
+	t.render(w, r, http.StatusOK, "snippets", view{Title: "Snippets", User: p, Data: v})
+}
