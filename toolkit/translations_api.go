@@ -119,10 +119,10 @@ func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError
 	return scope, nil
 }
 
-// translationFailed writes the answer for a translation error, and reports whether
-// there was one. Provider errors keep their kinds: a rate limit is 503 with Retry-After,
-// a permanent refusal 422 with the service's message, anything else 502.
-func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err error) bool {
+// classifyTranslation maps a translation error to its status, code and message, for the
+// API and the pages alike. Provider errors keep their kinds: a rate limit is 503, a
+// permanent refusal 422 with the service's message, anything else from the provider 502.
+func classifyTranslation(r *http.Request, err error) (int, string, string) {
 	var (
 		input *InputError
 		unfit *UnfitError
@@ -130,34 +130,40 @@ func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err 
 		terr  *translate.Error
 	)
 	switch {
-	case err == nil:
-		return false
 	case errors.As(err, &input):
-		writeError(w, http.StatusBadRequest, "bad_request", input.Reason)
+		return http.StatusBadRequest, "bad_request", input.Reason
 	case errors.As(err, &unfit):
-		writeError(w, http.StatusUnprocessableEntity, "does_not_fit", unfit.Reason)
+		return http.StatusUnprocessableEntity, "does_not_fit", unfit.Reason
 	case errors.As(err, &nf):
-		writeError(w, http.StatusNotFound, "not_found", nf.Reason)
-	default:
-		if after, limited := translate.RetryAfter(err); limited {
-			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(after.Seconds())))))
-			writeError(w, http.StatusServiceUnavailable, "rate_limited", "the translation service is busy; "+err.Error())
-			return true
-		}
-		if translate.IsPermanent(err) {
-			msg := err.Error()
-			if errors.As(err, &terr) && terr.Msg != "" {
-				msg = terr.Msg
-			}
-			writeError(w, http.StatusUnprocessableEntity, "translation_failed", "the translation service refused the text: "+msg)
-			return true
-		}
-		if errors.As(err, &terr) {
-			writeError(w, http.StatusBadGateway, "translation_unavailable", "the translation service failed; try again shortly: "+err.Error())
-			return true
-		}
-		return t.failed(w, r, err)
+		return http.StatusNotFound, "not_found", nf.Reason
 	}
+	if _, limited := translate.RetryAfter(err); limited {
+		return http.StatusServiceUnavailable, "rate_limited", "the translation service is busy; " + err.Error()
+	}
+	if translate.IsPermanent(err) {
+		msg := err.Error()
+		if errors.As(err, &terr) && terr.Msg != "" {
+			msg = terr.Msg
+		}
+		return http.StatusUnprocessableEntity, "translation_failed", "the translation service refused the text: " + msg
+	}
+	if errors.As(err, &terr) {
+		return http.StatusBadGateway, "translation_unavailable", "the translation service failed; try again shortly: " + err.Error()
+	}
+	return classify(r, err)
+}
+
+// translationFailed writes the answer for a translation error, with Retry-After for a
+// rate limit, and reports whether there was one.
+func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil {
+		return false
+	}
+	if after, limited := translate.RetryAfter(err); limited {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(after.Seconds())))))
+	}
+	status, code, msg := classifyTranslation(r, err)
+	writeError(w, status, code, msg)
 	return true
 }
 

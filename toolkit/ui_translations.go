@@ -1,14 +1,12 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/toolkit/translate"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -164,35 +162,8 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 
 // translationMessage is what a page says about a failed translation, and its status.
 func translationMessage(r *http.Request, err error) (int, string) {
-	var (
-		input *InputError
-		unfit *UnfitError
-		nf    *NotFoundError
-		terr  *translate.Error
-	)
-	switch {
-	case errors.As(err, &input):
-		return http.StatusBadRequest, input.Reason
-	case errors.As(err, &unfit):
-		return http.StatusUnprocessableEntity, unfit.Reason
-	case errors.As(err, &nf):
-		return http.StatusNotFound, nf.Reason
-	}
-	if _, limited := translate.RetryAfter(err); limited {
-		return http.StatusServiceUnavailable, "The translation service is busy; try again in a minute. (" + err.Error() + ")"
-	}
-	if translate.IsPermanent(err) {
-		msg := err.Error()
-		if errors.As(err, &terr) && terr.Msg != "" {
-			msg = terr.Msg
-		}
-		return http.StatusUnprocessableEntity, "The translation service refused the text: " + msg
-	}
-	if errors.As(err, &terr) {
-		return http.StatusBadGateway, "The translation service failed; try again shortly: " + err.Error()
-	}
-	status, _, msg := classify(r, err)
-	return status, msg
+	status, _, msg := classifyTranslation(r, err)
+	return status, strings.ToUpper(msg[:1]) + msg[1:]
 }
 
 // uiTranslate saves a person's translation (the form's text) or, with machine, asks the

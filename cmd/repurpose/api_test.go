@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -200,5 +201,24 @@ func TestNoPublicPagesMeansNoApprovalWithoutAURL(t *testing.T) {
 	}
 	if code := st.api("POST", "/api/v1/sources/"+a.Source.ID+"/approve", testAdminToken, &e); code != 409 || !strings.Contains(e.Error.Message, "canonical_url") {
 		t.Errorf("approving without a URL: HTTP %d %+v, want 409 saying how to add one", code, e)
+	}
+}
+
+// TestWorkerAndSchedulerWaitForRedis: started before Redis, they wait for it instead of
+// exiting, so the roles start in any order.
+func TestWorkerAndSchedulerWaitForRedis(t *testing.T) {
+	st := newStack(t, false, nil)
+	st.redis.Stop()
+	go func() {
+		time.Sleep(500 * time.Millisecond)
+		st.redis.Start()
+	}()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := st.d.waitForRedis(ctx); err != nil {
+		t.Fatalf("waitForRedis: %v", err)
+	}
+	if err := st.d.rdb.Ping(ctx).Err(); err != nil {
+		t.Errorf("Redis after the wait: %v", err)
 	}
 }
