@@ -195,6 +195,15 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 		if d.Length == nil || !d.Length.Valid {
 			t.Errorf("%s #%d: not valid: %+v", d.Kind, d.Ordinal, d.Length)
 		}
+		// Plain-text channels carry no Markdown or HTML syntax and no undecoded entities.
+		if d.Kind != KindBlog {
+			body := strings.ReplaceAll(d.Template, LinkSlot, "")
+			for _, markup := range []string{"**", "](", "<p>", "</", "&amp;", "&lt;", "&quot;", "```"} {
+				if strings.Contains(body, markup) {
+					t.Errorf("%s #%d carries markup %q: %q", d.Kind, d.Ordinal, markup, body)
+				}
+			}
+		}
 		switch d.Kind {
 		case KindTweet, KindSnippet:
 			if l := CountX(d.Text); !l.Valid {
