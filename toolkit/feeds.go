@@ -68,15 +68,15 @@ func (t *Toolkit) feed(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, code, msg)
 		return
 	}
-	page, err := t.Topics(r.Context(), fr.filter, fr.limit, "")
+	entries, err := t.feedEntries(r.Context(), fr)
 	if t.failed(w, r, err) {
 		return
 	}
-	srcs, err := t.sourcesByID(r.Context(), page.Items)
+	srcs, err := t.sourcesByID(r.Context(), entries)
 	if t.failed(w, r, err) {
 		return
 	}
-	f := t.buildFeed(fr, page.Items, srcs)
+	f := t.buildFeed(fr, entries, srcs)
 	var body bytes.Buffer
 	var contentType string
 	if fr.format == "atom" {
@@ -138,6 +138,55 @@ func parseFeedRequest(r *http.Request) (feedRequest, int, string) {
 		fr.limit = n
 	}
 	return fr, 0, ""
+}
+
+// feedEntries lists what a feed carries, newest source first. With a locale, that is the
+// approved derivatives written in it and the approved translations into it: a partner
+// reading Spanish gets the Spanish text of an English paper once a reviewer approved it.
+func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]Derivative, error) {
+	if fr.filter.Locale == "" {
+		page, err := t.Topics(ctx, fr.filter, fr.limit, "")
+		return page.Items, err
+	}
+	every := fr.filter
+	every.Locale = ""
+	page, err := t.Topics(ctx, every, 1<<30, "")
+	if err != nil {
+		return nil, err
+	}
+	fields := make([]string, 0, len(page.Items))
+	for _, d := range page.Items {
+		if !strings.EqualFold(d.Locale, fr.filter.Locale) {
+			fields = append(fields, translationField(d.ID, fr.filter.Locale))
+		}
+	}
+	trs, err := t.indexedTranslations(ctx, fields)
+	if err != nil {
+		return nil, err
+	}
+	out := []Derivative{}
+	for _, d := range page.Items {
+		if len(out) == fr.limit {
+			break
+		}
+		if strings.EqualFold(d.Locale, fr.filter.Locale) {
+			out = append(out, d)
+			continue
+		}
+		if tv := trs[translationField(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == Approved {
+			out = append(out, translated(d, tv))
+		}
+	}
+	return out, nil
+}
+
+// translated is d as its approved translation reads. The ID names the pair, so a feed
+// entry of the translation is not the entry of the original.
+func translated(d Derivative, tv *TranslationView) Derivative {
+	l := tv.Length
+	d.ID = translationField(d.ID, tv.Locale)
+	d.Locale, d.Text, d.Template, d.Parts, d.Length = tv.Locale, tv.Text, tv.Template, tv.Parts, &l
+	return d
 }
 
 // sourcesByID reads the sources of ds in one Redis round trip, falling back to the S3

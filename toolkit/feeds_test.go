@@ -335,3 +335,54 @@ func TestEntryTitle(t *testing.T) {
 		t.Errorf("entryTitle = %q", got)
 	}
 }
+
+// A partner's Spanish feed carries the approved Spanish translation of an English snippet
+// beside the Spanish original, with its own entry ID and the partner's link; a draft
+// translation stays out.
+func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
+	tk, approved, _ := feedFixture(t)
+	ctx := t.Context()
+	var en []Derivative
+	for _, d := range approved {
+		if d.Locale == "en" && d.Kind == transforms.KindSnippet {
+			en = append(en, d)
+		}
+	}
+	if len(en) < 2 {
+		t.Fatalf("%d approved English snippets, want at least 2", len(en))
+	}
+	const words = "Las colas absorben los picos de trabajo."
+	if _, err := tk.Translate(ctx, en[0].ID, "es", TranslateInput{Text: words}, "eva"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.DecideTranslation(ctx, en[0].ID, "es", Approved, "eva"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.Translate(ctx, en[1].ID, "es", TranslateInput{Text: "Borrador sin revisar."}, "eva"); err != nil {
+		t.Fatal(err)
+	}
+	w := getFeed(t, tk.Handler(), "/feeds/acme.json?locale=es", nil)
+	var f jsonFeedDoc
+	if err := json.Unmarshal(w.Body.Bytes(), &f); err != nil {
+		t.Fatalf("HTTP %d, not JSON: %v\n%s", w.Code, err, w.Body)
+	}
+	if len(f.Items) != 2 {
+		t.Fatalf("%d items in the Spanish feed, want the Spanish snippet and the approved translation", len(f.Items))
+	}
+	var found bool
+	for _, it := range f.Items {
+		if strings.Contains(it.ContentText, "Borrador") {
+			t.Errorf("a draft translation reached the feed: %q", it.ContentText)
+		}
+		if it.ID == "urn:repurpose:derivative:"+en[0].ID+"/es" {
+			found = true
+			if !strings.HasPrefix(it.ContentText, words) {
+				t.Errorf("translated entry reads %q, want it to start with %q", it.ContentText, words)
+			}
+			checkPartnerLink(t, it.URL, en[0].Backlink, "acme")
+		}
+	}
+	if !found {
+		t.Errorf("no entry for the translation of %s: %+v", en[0].ID, f.Items)
+	}
+}
