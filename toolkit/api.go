@@ -145,9 +145,11 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 		return
 	}
 	q := r.URL.Query()
-	f := TopicFilter{Campaign: q.Get("campaign"), Kind: q.Get("kind"), Channel: q.Get("channel"),
-		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source"),
-		Region: q.Get("region")}
+	f, err := t.topicFilter(q)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
 	scopeTopics(&f, p)
 	page, err := t.Topics(r.Context(), f, limit, q.Get("cursor"))
 	if t.failed(w, r, err) {
@@ -209,12 +211,20 @@ func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool
 
 // classify maps an error to the HTTP status, code and message the API and pages show.
 func classify(r *http.Request, err error) (int, string, string) {
-	var conflict *ConflictError
+	var (
+		conflict *ConflictError
+		input    *InputError
+		edit     *EditError
+	)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return http.StatusNotFound, "not_found", "no such item: " + r.PathValue("id")
 	case errors.As(err, &conflict):
 		return http.StatusConflict, "conflict", conflict.Reason
+	case errors.As(err, &input):
+		return http.StatusBadRequest, "bad_request", input.Reason
+	case errors.As(err, &edit):
+		return http.StatusUnprocessableEntity, edit.Code, edit.Reason
 	}
 	slog.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
 	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"

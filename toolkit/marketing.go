@@ -212,11 +212,6 @@ func (t *Toolkit) editDerivative(w http.ResponseWriter, r *http.Request, p *Prin
 		return
 	}
 	d, err := t.EditDerivative(r.Context(), r.PathValue("id"), req.Text, p.Name)
-	var bad *EditError
-	if errors.As(err, &bad) {
-		writeError(w, http.StatusUnprocessableEntity, bad.Code, bad.Reason)
-		return
-	}
 	if t.failed(w, r, err) {
 		return
 	}

@@ -3,9 +3,13 @@ package toolkit
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Page is a slice of a listing and the cursor of the next one ("" at the end).
@@ -55,6 +59,32 @@ type TopicFilter struct {
 	Scope []string
 	// Q matches words of the text, case-insensitively.
 	Q string
+	// ApprovedSince keeps derivatives approved at or after it (zero: any time).
+	ApprovedSince time.Time
+}
+
+// freshness is how ?fresh= is written: a number of days ("7d") or a Go duration ("36h").
+var freshness = regexp.MustCompile(`^([1-9][0-9]{0,3})d$`)
+
+// topicFilter reads a topic listing's query: campaign, kind, channel, locale, tag, q,
+// status, source, region and fresh (approved within the last 7d, 24h, ...).
+func (t *Toolkit) topicFilter(q url.Values) (TopicFilter, error) {
+	f := TopicFilter{Campaign: q.Get("campaign"), Kind: q.Get("kind"), Channel: q.Get("channel"),
+		Locale: q.Get("locale"), Tag: q.Get("tag"), Q: q.Get("q"), Status: q.Get("status"), Source: q.Get("source"),
+		Region: q.Get("region")}
+	if s := q.Get("fresh"); s != "" {
+		var age time.Duration
+		if m := freshness.FindStringSubmatch(s); m != nil {
+			days, _ := strconv.Atoi(m[1])
+			age = time.Duration(days) * 24 * time.Hour
+		} else if d, err := time.ParseDuration(s); err == nil && d > 0 {
+			age = d
+		} else {
+			return f, fmt.Errorf("fresh %q must be an age such as 7d or 36h: topics approved within it are listed", s)
+		}
+		f.ApprovedSince = t.now().Add(-age)
+	}
+	return f, nil
 }
 
 func (f TopicFilter) match(d *Derivative) bool {
@@ -66,6 +96,9 @@ func (f TopicFilter) match(d *Derivative) bool {
 		f.Source != "" && d.SourceID != f.Source ||
 		f.Tag != "" && !slices.ContainsFunc(d.Tags, func(t string) bool { return strings.EqualFold(t, f.Tag) }) ||
 		f.Region != "" && len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(r string) bool { return strings.EqualFold(r, f.Region) }) {
+		return false
+	}
+	if !f.ApprovedSince.IsZero() && (d.Status != Approved || d.ApprovedAt.Before(f.ApprovedSince)) {
 		return false
 	}
 	if len(f.Scope) > 0 && !inScope(d.Regions, f.Scope) {

@@ -79,6 +79,8 @@ type Derivative struct {
 	Regions  []string `json:"regions,omitempty"`
 	// ClaimedBy is the contributor holding the topic, while the claim lasts.
 	ClaimedBy string `json:"claimed_by,omitempty"`
+	// ApprovedAt is when the derivative was approved: how fresh the topic is.
+	ApprovedAt time.Time `json:"approved_at,omitzero"`
 	// EditedBy and EditedAt say who rewrote Text and Template by hand, and when.
 	EditedBy string    `json:"edited_by,omitempty"`
 	EditedAt time.Time `json:"edited_at,omitzero"`

@@ -180,11 +180,13 @@ func Preview(s *Source, b *Bundle) []Derivative {
 func views(s *Source, b *Bundle, apr *Approvals) []Derivative {
 	out := make([]Derivative, len(b.Derivatives))
 	for i, d := range b.Derivatives {
-		status := Draft
+		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
 		if dec, ok := apr.Decisions[d.ID]; ok {
-			status = dec.Status
+			v.Status = dec.Status
+			if dec.Status == Approved {
+				v.ApprovedAt = dec.At
+			}
 		}
-		v := Derivative{Derivative: d, Status: status, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
 		if e, ok := apr.Edits[d.ID]; ok {
 			l := e.Length
 			v.Template, v.Text, v.Length, v.Facets, v.EditedBy, v.EditedAt = e.Template, e.Text, &l, e.Facets, e.By, e.At

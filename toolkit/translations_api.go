@@ -124,14 +124,11 @@ func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError
 // permanent refusal 422 with the service's message, anything else from the provider 502.
 func classifyTranslation(r *http.Request, err error) (int, string, string) {
 	var (
-		input *InputError
 		unfit *UnfitError
 		nf    *NotFoundError
 		terr  *translate.Error
 	)
 	switch {
-	case errors.As(err, &input):
-		return http.StatusBadRequest, "bad_request", input.Reason
 	case errors.As(err, &unfit):
 		return http.StatusUnprocessableEntity, "does_not_fit", unfit.Reason
 	case errors.As(err, &nf):

@@ -14,28 +14,38 @@ import (
 // Contributors' pages: find an approved topic, claim it, make it one's own and share it.
 
 type topicsView struct {
-	Filter     TopicFilter
-	Campaigns  []string
-	Channels   []string
-	Topics     []Derivative
-	NextCursor string
-	NextURL    string
+	Filter       TopicFilter
+	Fresh        string // the ?fresh= asked for
+	FreshChoices []choice
+	Campaigns    []string
+	Channels     []string
+	Topics       []Derivative
+	NextCursor   string
+	NextURL      string
 }
+
+type choice struct{ Value, Label string }
+
+var freshChoices = []choice{{"1d", "In the last day"}, {"7d", "In the last week"}, {"30d", "In the last 30 days"}}
 
 var uiChannels = []string{transforms.ChannelX, transforms.ChannelMastodon, transforms.ChannelBluesky,
 	transforms.ChannelThreads, transforms.ChannelLinkedIn, transforms.ChannelBlog, transforms.ChannelAny}
 
 func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal) {
 	q := r.URL.Query()
-	f := TopicFilter{Campaign: q.Get("campaign"), Channel: q.Get("channel"), Locale: q.Get("locale"),
-		Tag: q.Get("tag"), Q: q.Get("q"), Status: Approved}
+	f, err := t.topicFilter(q)
+	if err != nil {
+		t.uiError(w, r, p, &InputError{Reason: err.Error()})
+		return
+	}
+	f.Status = Approved
 	scopeTopics(&f, p)
 	page, err := t.Topics(r.Context(), f, 50, q.Get("cursor"))
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
-	v := topicsView{Filter: f, Channels: uiChannels, Topics: page.Items}
+	v := topicsView{Filter: f, Fresh: q.Get("fresh"), FreshChoices: freshChoices, Channels: uiChannels, Topics: page.Items}
 	for name := range t.cfg.File.Campaigns {
 		v.Campaigns = append(v.Campaigns, name)
 	}
