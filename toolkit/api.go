@@ -38,6 +38,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/topics", t.allow(t.listTopics, admin, marketing, regional, contributor))
 	mux.HandleFunc("POST /api/v1/topics/{id}/claim", t.allow(t.claim, admin, marketing, contributor))
 	mux.HandleFunc("DELETE /api/v1/topics/{id}/claim", t.allow(t.release, admin, marketing, contributor))
+	mux.HandleFunc("GET /api/v1/topics/{id}/rewrite", t.allow(t.getRewrite, admin, marketing, contributor))
+	mux.HandleFunc("PUT /api/v1/topics/{id}/rewrite", t.allow(t.putRewrite, admin, marketing, contributor))
 	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
 	// Translations (translations_api.go): regional users only for their regions' locales.
 	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}", t.allow(t.translateDerivative, admin, marketing, regional))
@@ -75,6 +77,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /ui/topics/{id}", t.page(t.uiTopic, admin, marketing, regional, contributor))
 	mux.HandleFunc("POST /ui/topics/{id}/claim", t.page(t.uiClaim, admin, marketing, contributor))
 	mux.HandleFunc("POST /ui/topics/{id}/release", t.page(t.uiRelease, admin, marketing, contributor))
+	mux.HandleFunc("POST /ui/topics/{id}/rewrite", t.page(t.uiRewrite, admin, marketing, contributor))
 	mux.HandleFunc("GET /ui/topics/{id}/reminder.ics", t.page(t.reminder, admin, marketing, regional, contributor))
 	mux.HandleFunc("GET /ui/translations", t.page(t.uiTranslations, admin, marketing, regional))
 	mux.HandleFunc("GET /ui/translations/{id}/{locale}", t.page(t.uiTranslation, admin, marketing, regional))

@@ -25,13 +25,22 @@ func (t *Toolkit) reminder(w http.ResponseWriter, r *http.Request, p *Principal)
 		t.render(w, r, http.StatusBadRequest, "error", view{Title: "Bad request", User: p, Error: err.Error()})
 		return
 	}
+	text := draft(d)
+	rw, err := t.rewrite(r.Context(), d.ID, p.Name)
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
+	if rw != nil {
+		text = rw.Text // the reminder holds what the person saved to post
+	}
 	share := t.cfg.Infra.PublicURL + "/ui/topics/" + d.ID
-	if links := shareLinks(d); len(links) > 0 {
+	if links := shareLinks(d, text); len(links) > 0 {
 		share = links[0].URL
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="reminder-`+d.ID+`.ics"`)
-	_, _ = w.Write(reminderICS(d, share, t.cfg.Infra.PublicURL+"/ui/topics/"+d.ID, at, t.now()))
+	_, _ = w.Write(reminderICS(d, text, share, t.cfg.Infra.PublicURL+"/ui/topics/"+d.ID, at, t.now()))
 }
 
 // localTime reads a datetime-local value in an IANA zone.
@@ -54,7 +63,7 @@ func localTime(at, tz string) (time.Time, error) {
 // reminderICS is a one-event calendar. DTSTART is in UTC ("Z"), which every client reads
 // without a VTIMEZONE block; the UID is stable for the same topic and time, so
 // downloading again updates the event rather than adding another.
-func reminderICS(d *Derivative, shareURL, topicURL string, at, now time.Time) []byte {
+func reminderICS(d *Derivative, text, shareURL, topicURL string, at, now time.Time) []byte {
 	const stamp = "20060102T150405Z"
 	uid := sha256.Sum256([]byte(d.ID + "@" + at.UTC().Format(stamp)))
 	summary := "Share: " + d.Kind + " on " + d.Channel
@@ -73,7 +82,7 @@ func reminderICS(d *Derivative, shareURL, topicURL string, at, now time.Time) []
 		"DTSTART:" + at.UTC().Format(stamp),
 		"DURATION:PT15M",
 		"SUMMARY:" + icsText(summary),
-		"DESCRIPTION:" + icsText(draft(d)+"\n\nShare: "+shareURL+"\nTopic: "+topicURL),
+		"DESCRIPTION:" + icsText(text+"\n\nShare: "+shareURL+"\nTopic: "+topicURL),
 		"URL:" + topicURL,
 		"BEGIN:VALARM",
 		"ACTION:DISPLAY",

@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -60,12 +61,21 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 type topicView struct {
 	Topic       *Derivative
 	SourceTitle string
-	Draft       string       // what the editor starts with: the post and the disclosure
-	Count       *CountResult // nil where the channel has no counter (blog, any)
-	Share       []shareLink
-	CanClaim    bool
-	Mine        bool
-	Zones       []string
+	// Variants are the topic's approved posts on every channel, the topic itself included:
+	// the same section's posts, then those made from the whole paper.
+	Variants []Derivative
+	// Points are the section's approved snippets: key points, stats and quotes to speak to.
+	Points []Derivative
+	// Passage is the section of the paper the topic comes from, as written there.
+	Passage []string
+	Draft   string       // what the editor starts with: the saved version, or the post and the disclosure
+	Count   *CountResult // nil where the channel has no counter (blog, any)
+	Saved   *Rewrite     // the user's saved version
+	Error   string       // why the last save was refused
+	Share   []shareLink
+	// CanClaim: everyone but regional users; Mine: the user holds the claim.
+	CanClaim, Mine, Editable bool
+	Zones                    []string
 }
 
 type shareLink struct{ Name, URL string }
@@ -91,21 +101,129 @@ func (t *Toolkit) uiTopic(w http.ResponseWriter, r *http.Request, p *Principal) 
 		t.uiError(w, r, p, err)
 		return
 	}
-	holders, err := t.claimants(r.Context(), []string{d.ID})
+	v, err := t.topicPage(r, p, d)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
-	d.ClaimedBy = holders[d.ID]
-	v := topicView{Topic: d, Draft: draft(d), Share: shareLinks(d), Zones: zones,
-		CanClaim: p.Role != config.RoleRegional, Mine: d.ClaimedBy == p.Name}
-	if s, err := t.Source(r.Context(), d.SourceID); err == nil {
-		v.SourceTitle = s.Title
+	t.render(w, r, http.StatusOK, "topic", view{Title: "Topic", User: p, Data: v})
+}
+
+// uiRewrite saves the user's own version; a refused one is shown again with why, and
+// with the text as typed, so nothing is lost.
+func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal) {
+	d, err := t.visibleTopic(r, p)
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
 	}
+	text := r.FormValue("text")
+	_, err = t.SaveRewrite(r.Context(), d, p.Name, text)
+	var bad *EditError
+	var conflict *ConflictError
+	if errors.As(err, &bad) || errors.As(err, &conflict) {
+		status, _, msg := classify(r, err)
+		v, verr := t.topicPage(r, p, d)
+		if verr != nil {
+			t.uiError(w, r, p, verr)
+			return
+		}
+		v.Draft, v.Error = text, "Not saved: "+msg
+		if c, cerr := Count(&t.cfg.File, d.Channel, text); cerr == nil {
+			v.Count = &c
+		}
+		t.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
+		return
+	}
+	if err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
+	http.Redirect(w, r, "/ui/topics/"+d.ID+"?saved=1#editor", http.StatusSeeOther)
+}
+
+// topicPage gathers what a topic page shows: the topic, its variants on other channels,
+// the section's talking points and text, and the user's own version.
+func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topicView, error) {
+	ctx := r.Context()
+	holders, err := t.claimants(ctx, []string{d.ID})
+	if err != nil {
+		return nil, err
+	}
+	d.ClaimedBy = holders[d.ID]
+	v := &topicView{Topic: d, Draft: draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
+		Mine: d.ClaimedBy == p.Name, Editable: len(d.Parts) == 0 && d.Blog == nil}
+	if v.Saved, err = t.rewrite(ctx, d.ID, p.Name); err != nil {
+		return nil, err
+	}
+	if v.Saved != nil {
+		v.Draft = v.Saved.Text
+	}
+	v.Share = shareLinks(d, v.Draft)
 	if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
-	t.render(w, r, http.StatusOK, "topic", view{Title: "Topic", User: p, Data: v})
+	siblings, err := t.sourceDerivatives(ctx, d.SourceID)
+	if err != nil {
+		return nil, err
+	}
+	v.Variants, v.Points = relatedTo(d, siblings)
+	s, err := t.Source(ctx, d.SourceID)
+	if err != nil {
+		return nil, err
+	}
+	v.SourceTitle = s.Title
+	if d.Section != nil && s.Version != "" {
+		if b, err := t.Bundle(ctx, s); err == nil && b.Document != nil {
+			v.Passage = passage(b.Document, d.Section.Anchor)
+		}
+	}
+	return v, nil
+}
+
+// relatedTo picks, from a source's derivatives, the approved ones in d's locale that
+// belong with it: posts from the same section (or the whole paper) on each channel, and
+// the same section's snippets.
+func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivative) {
+	anchor := func(x *Derivative) string {
+		if x.Section == nil {
+			return ""
+		}
+		return x.Section.Anchor
+	}
+	var whole []Derivative
+	for _, x := range siblings {
+		if x.Status != Approved || !strings.EqualFold(x.Locale, d.Locale) {
+			continue
+		}
+		switch {
+		case x.Kind == transforms.KindSnippet:
+			if anchor(&x) == anchor(d) && x.ID != d.ID {
+				points = append(points, x)
+			}
+		case anchor(&x) == anchor(d) && anchor(d) != "":
+			variants = append(variants, x)
+		case anchor(&x) == "":
+			whole = append(whole, x)
+		}
+	}
+	if d.Kind == transforms.KindSnippet || anchor(d) == "" {
+		variants = append([]Derivative{*d}, variants...)
+	}
+	return append(variants, whole...), points
+}
+
+// passageParagraphs is how much of a section a topic page quotes.
+const passageParagraphs = 3
+
+// passage is the text of the section with anchor: its first paragraphs.
+func passage(doc *transforms.Document, anchor string) []string {
+	for _, sec := range doc.Sections {
+		if sec.Anchor == anchor {
+			return sec.Paragraphs[:min(len(sec.Paragraphs), passageParagraphs)]
+		}
+	}
+	return nil
 }
 
 func (t *Toolkit) uiClaim(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -140,9 +258,8 @@ func draft(d *Derivative) string {
 	return d.Text + " " + d.Disclosure
 }
 
-// shareText is the draft without its link, for intents that take the link separately.
-func shareText(d *Derivative) string {
-	text := draft(d)
+// shareText is text without d's link, for intents that take the link separately.
+func shareText(d *Derivative, text string) string {
 	if d.Backlink != "" {
 		text = strings.ReplaceAll(text, d.Backlink, "")
 	}
@@ -153,15 +270,15 @@ func shareText(d *Derivative) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// shareLinks are the networks' own share dialogs, pre-filled: the contributor posts from
-// their own account. Only http(s) links are offered.
-func shareLinks(d *Derivative) []shareLink {
+// shareLinks are the networks' own share dialogs, pre-filled with text and d's link: the
+// contributor posts from their own account. Only http(s) links are offered.
+func shareLinks(d *Derivative, text string) []shareLink {
 	if !httpURL(d.Backlink) {
 		return nil
 	}
 	link := url.QueryEscape(d.Backlink)
 	return []shareLink{
-		{"Share on X", "https://twitter.com/intent/tweet?text=" + url.QueryEscape(shareText(d)) + "&url=" + link},
+		{"Share on X", "https://twitter.com/intent/tweet?text=" + url.QueryEscape(shareText(d, text)) + "&url=" + link},
 		{"Share on LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + link},
 	}
 }
