@@ -214,4 +214,3 @@ func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 		t.Errorf("the whole-paper posts (LinkedIn, thread, blog) are not offered beside the section's")
 	}
 }
-
