@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,24 +105,41 @@ func (t *Toolkit) me(w http.ResponseWriter, r *http.Request, p *Principal) {
 	writeJSON(w, http.StatusOK, p)
 }
 
-func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, _ *Principal) {
+func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, p *Principal) {
 	limit, ok := pageLimit(w, r)
 	if !ok {
 		return
 	}
-	page, err := t.Sources(r.Context(), limit, r.URL.Query().Get("cursor"))
+	page, err := t.Sources(r.Context(), limit, r.URL.Query().Get("cursor"), sourceScope(p))
 	if t.failed(w, r, err) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"sources": page.Items, "next_cursor": page.NextCursor})
 }
 
-func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, _ *Principal) {
+// getSource answers a source with its derivatives; a regional user sees only sources meant
+// for their regions, and of those only the approved derivatives.
+func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal) {
 	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
+	if err == nil && p.Role == config.RoleRegional {
+		if !sourceScope(p)(s) {
+			err = ErrNotFound // not theirs: as if it did not exist
+		}
+		ds = slices.DeleteFunc(ds, func(d Derivative) bool { return d.Status != Approved })
+	}
 	if t.failed(w, r, err) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"source": s, "derivatives": ds})
+}
+
+// sourceScope is which sources p may list: a regional user those meant for their
+// regions (or for every region); anyone else all (nil).
+func sourceScope(p *Principal) func(*Source) bool {
+	if p.Role != config.RoleRegional {
+		return nil
+	}
+	return func(s *Source) bool { return inScope(s.Regions, p.Regions) }
 }
 
 func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Principal) {

@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -132,5 +133,54 @@ func TestRouteRoleMatrix(t *testing.T) {
 				t.Errorf("%s %s: no frame-ancestors in the CSP", rt.method, rt.path)
 			}
 		}
+	}
+}
+
+// A regional user reads the sources meant for their regions (or for every region), and
+// of those only the approved derivatives; another region's source does not exist for them.
+func TestRegionalUsersSeeTheirRegionsOnly(t *testing.T) {
+	tk, _ := newTestToolkit(t)
+	tk.cfg.File.Users = append(tk.cfg.File.Users,
+		config.User{Name: "rhea", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("regional-token")},
+		config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("marketing-token")})
+	everywhere := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	apac := save(t, tk, "apac.md", "---\nregions: [apac]\n---\n"+strings.SplitN(doc, "---\n", 3)[2], time.Unix(2000, 0))
+	_, ds, err := tk.SourceWithDerivatives(t.Context(), everywhere.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.Decide(t.Context(), ds[0].ID, Approved, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	h := tk.Handler()
+	get := func(path, token string, v any) int {
+		t.Helper()
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if v != nil && rec.Code == http.StatusOK {
+			if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return rec.Code
+	}
+	var list struct{ Sources []Source }
+	get("/api/v1/sources", "regional-token", &list)
+	if len(list.Sources) != 1 || list.Sources[0].ID != everywhere.ID {
+		t.Errorf("the regional user lists %+v, want only %s", list.Sources, everywhere.ID)
+	}
+	get("/api/v1/sources", "marketing-token", &list)
+	if len(list.Sources) != 2 {
+		t.Errorf("marketing lists %d sources, want 2", len(list.Sources))
+	}
+	if code := get("/api/v1/sources/"+apac.ID, "regional-token", nil); code != http.StatusNotFound {
+		t.Errorf("another region's source: HTTP %d, want 404", code)
+	}
+	var one struct{ Derivatives []Derivative }
+	if code := get("/api/v1/sources/"+everywhere.ID, "regional-token", &one); code != http.StatusOK ||
+		len(one.Derivatives) != 1 || one.Derivatives[0].ID != ds[0].ID {
+		t.Errorf("the regional user's source: HTTP %d with %d derivatives, want only the approved one", code, len(one.Derivatives))
 	}
 }

@@ -18,36 +18,43 @@ type Page[T any] struct {
 	NextCursor string
 }
 
-// Sources lists sources, newest first. The cursor is an offset into the listing.
-func (t *Toolkit) Sources(ctx context.Context, limit int, cursor string) (Page[Source], error) {
-	start, _ := strconv.Atoi(cursor)
-	ids, err := t.rdb.ZRevRange(ctx, keySources, int64(start), int64(start+limit)).Result()
-	if err != nil || len(ids) == 0 {
-		return Page[Source]{Items: []Source{}}, err
-	}
-	more := len(ids) > limit
-	if more {
-		ids = ids[:limit]
-	}
-	vals, err := t.rdb.HMGet(ctx, keySource, ids...).Result()
-	if err != nil {
-		return Page[Source]{}, err
-	}
-	out := make([]Source, 0, len(vals))
-	for _, v := range vals {
-		if s, ok := v.(string); ok {
+// Sources lists the sources keep accepts (nil: all), newest first. The cursor is the
+// offset into the whole listing where the next page starts.
+func (t *Toolkit) Sources(ctx context.Context, limit int, cursor string, keep func(*Source) bool) (Page[Source], error) {
+	const batch = 200
+	pos, _ := strconv.Atoi(cursor)
+	out := []Source{}
+	for {
+		ids, err := t.rdb.ZRevRange(ctx, keySources, int64(pos), int64(pos+batch-1)).Result()
+		if err != nil || len(ids) == 0 {
+			return Page[Source]{Items: out}, err
+		}
+		vals, err := t.rdb.HMGet(ctx, keySource, ids...).Result()
+		if err != nil {
+			return Page[Source]{}, err
+		}
+		for i, v := range vals {
+			str, ok := v.(string)
+			if !ok {
+				continue
+			}
 			var src Source
-			if err := json.Unmarshal([]byte(s), &src); err != nil {
-				return Page[Source]{}, err
+			if err := json.Unmarshal([]byte(str), &src); err != nil {
+				return Page[Source]{}, fmt.Errorf("index entry %s: %w", ids[i], err)
+			}
+			if keep != nil && !keep(&src) {
+				continue
+			}
+			if len(out) == limit {
+				return Page[Source]{Items: out, NextCursor: strconv.Itoa(pos + i)}, nil
 			}
 			out = append(out, src)
 		}
+		if len(ids) < batch {
+			return Page[Source]{Items: out}, nil
+		}
+		pos += batch
 	}
-	p := Page[Source]{Items: out}
-	if more {
-		p.NextCursor = strconv.Itoa(start + limit)
-	}
-	return p, nil
 }
 
 // TopicFilter narrows the topic listing; empty fields match everything.

@@ -21,7 +21,7 @@ func (t *Toolkit) uiSources(w http.ResponseWriter, r *http.Request, p *Principal
 }
 
 func (t *Toolkit) renderSources(w http.ResponseWriter, r *http.Request, p *Principal, status int, uploads []uploadResult) {
-	page, err := t.Sources(r.Context(), 200, "")
+	page, err := t.Sources(r.Context(), 200, "", nil)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
