@@ -5,6 +5,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 	"time"
 )
@@ -37,6 +38,9 @@ type Infra struct {
 	EventsToken string
 	// ConfigPath is the YAML file; empty means defaults only.
 	ConfigPath string
+	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse proxies in front of
+	// serve, whose X-Forwarded-For names the client. Default none: the peer is the client.
+	TrustedProxies []netip.Prefix
 }
 
 // File is the YAML configuration file.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -50,10 +51,17 @@ func TestFromEnv(t *testing.T) {
 	if in.Inbox.Bucket != "drop" || in.Inbox.Prefix != "papers/" || in.Toolkit.Bucket != "toolkit" || in.RedisURL == "" {
 		t.Fatalf("infra = %+v", in)
 	}
-	env = map[string]string{"REPURPOSE_INBOX": "inbox", "REPURPOSE_REDIS_URL": "localhost:6379"}
+	env = map[string]string{"REPURPOSE_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7,::1"}
+	in, err = FromEnv(func(k string) string { return env[k] })
+	if err != nil || fmt.Sprint(in.TrustedProxies) != "[10.0.0.0/8 192.0.2.7/32 ::1/128]" {
+		t.Fatalf("trusted proxies %v, %v", in.TrustedProxies, err)
+	}
+	env = map[string]string{"REPURPOSE_INBOX": "inbox", "REPURPOSE_REDIS_URL": "localhost:6379", "REPURPOSE_TRUSTED_PROXIES": "proxy.local"}
 	_, err = FromEnv(func(k string) string { return env[k] })
-	if err == nil || !strings.Contains(err.Error(), "REPURPOSE_INBOX") || !strings.Contains(err.Error(), "REPURPOSE_REDIS_URL") {
-		t.Fatalf("error = %v, want both bad variables named", err)
+	for _, name := range []string{"REPURPOSE_INBOX", "REPURPOSE_REDIS_URL", `REPURPOSE_TRUSTED_PROXIES: "proxy.local"`} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("error = %v, want %s named", err, name)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -98,6 +99,18 @@ func FromEnv(getenv func(string) string) (Infra, error) {
 	}
 	if u, err := url.Parse(in.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs = append(errs, fmt.Errorf("REPURPOSE_PUBLIC_URL: %q must be an http(s) URL", in.PublicURL))
+	}
+	for _, s := range strings.FieldsFunc(get("REPURPOSE_TRUSTED_PROXIES", ""), func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				errs = append(errs, fmt.Errorf("REPURPOSE_TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range such as 10.0.0.0/8", s))
+				continue
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		in.TrustedProxies = append(in.TrustedProxies, p.Masked())
 	}
 	return in, errors.Join(errs...)
 }

@@ -8,8 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -80,7 +80,7 @@ func (t *Toolkit) signin(w http.ResponseWriter, r *http.Request) {
 	password := r.PostFormValue("password")
 	v := view{Title: "Sign in", Data: signinView{Username: name, Next: safeNext(r.PostFormValue("next"))}}
 	ctx := r.Context()
-	counters := []string{keySigninFails("user", strings.ToLower(name)), keySigninFails("ip", clientIP(r))}
+	counters := []string{keySigninFails("user", strings.ToLower(name)), keySigninFails("ip", t.clientIP(r))}
 	wait, err := t.signinBlocked(ctx, counters)
 	if err != nil {
 		t.uiError(w, r, nil, err)
@@ -175,14 +175,41 @@ func (t *Toolkit) signinFailed(ctx context.Context, counters []string) error {
 	return err
 }
 
-// clientIP is the peer address. Behind a proxy every client shares the proxy's address,
-// so the per-address limit then guards the whole site; the per-name one still holds.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+// clientIP is the address a request came from. Behind the trusted proxies
+// (REPURPOSE_TRUSTED_PROXIES) it is the right-most X-Forwarded-For entry that is not one
+// of them: entries further left are whatever the client chose to send. Without the
+// setting, every client behind a proxy shares its address, so the per-address sign-in
+// limit guards the whole site; the per-name one holds either way.
+func (t *Toolkit) clientIP(r *http.Request) string {
+	peer, err := netip.ParseAddrPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
-	return host
+	addr := peer.Addr().Unmap()
+	if !t.trusted(addr) {
+		return addr.String()
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // garbled: stop at the last address we could trust
+		}
+		addr = a.Unmap()
+		if !t.trusted(addr) {
+			break
+		}
+	}
+	return addr.String()
+}
+
+func (t *Toolkit) trusted(a netip.Addr) bool {
+	for _, p := range t.cfg.Infra.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // dummyHash is checked for unknown users, made once with HashPassword's parameters.
