@@ -38,7 +38,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	if d.Kind == transforms.KindThread || d.Blog != nil || len(d.Parts) > 0 {
 		return nil, &EditError{Code: "not_editable", Reason: fmt.Sprintf("a %s cannot be edited here yet; only single posts and snippets can", d.Kind)}
 	}
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	text = strings.TrimSpace(unixLines(text))
 	if text == "" {
 		return nil, &EditError{Code: "empty", Reason: "the edited text is empty"}
 	}

@@ -53,7 +53,7 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 	if len(d.Parts) > 0 || d.Blog != nil {
 		return nil, &EditError{Code: "not_editable", Reason: fmt.Sprintf("a %s cannot be rewritten here; share it as it is", d.Kind)}
 	}
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	text = strings.TrimSpace(unixLines(text))
 	if text == "" {
 		return nil, &EditError{Code: "empty", Reason: "your version is empty"}
 	}
@@ -80,6 +80,9 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 	}
 	return rw, t.putJSON(ctx, t.rewriteKey(d.ID, user), rw)
 }
+
+// unixLines turns a form's CRLF line ends into the LF every counter expects.
+func unixLines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 
 // rewrite reads user's saved version of a derivative; nil when there is none.
 func (t *Toolkit) rewrite(ctx context.Context, derivID, user string) (*Rewrite, error) {

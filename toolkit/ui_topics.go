@@ -117,7 +117,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 		t.uiError(w, r, p, err)
 		return
 	}
-	text := r.FormValue("text")
+	text := unixLines(r.FormValue("text"))
 	_, err = t.SaveRewrite(r.Context(), d, p.Name, text)
 	var bad *EditError
 	var conflict *ConflictError
@@ -129,7 +129,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 			return
 		}
 		v.Draft, v.Error = text, "Not saved: "+msg
-		if c, cerr := Count(&t.cfg.File, d.Channel, text); cerr == nil {
+		if c, cerr := Count(&t.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
 			v.Count = &c
 		}
 		t.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})

@@ -146,13 +146,16 @@ func (b *browser) signOut() {
 // TestBrowserReviewClaimAndEdit drives the web UI in headless Chromium on the real stack:
 // marketing signs in, uploads a whitepaper through the file input, waits for it to be
 // ready and approves all its drafts; a contributor signs in, claims a topic and overruns
-// the channel's limit in the editor, which the live counter says. Then a document carrying
+// the channel's limit in the editor, which the live counter says and saving refuses; a
+// regional reviewer translates a snippet, approves it and finds it in a partner's feed.
+// Then a document carrying
 // a script tag and a javascript: link, approved via the API, must not run anything on its
 // review page.
 func TestBrowserReviewClaimAndEdit(t *testing.T) {
 	const (
-		mktPass     = "marketing-password-1"
-		contribPass = "contributor-password-1"
+		mktPass      = "marketing-password-1"
+		contribPass  = "contributor-password-1"
+		regionalPass = "regional-password-1"
 	)
 	mktHash, err := toolkit.HashPassword(mktPass)
 	if err != nil {
@@ -162,12 +165,18 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	regionalHash, err := toolkit.HashPassword(regionalPass)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := newBrowser(t)
 	st := newStack(t, true, func(c *config.Config) {
 		c.File.Users = append(c.File.Users,
 			config.User{Name: "mia", Role: config.RoleMarketing, PasswordHash: mktHash},
 			config.User{Name: "carl", Role: config.RoleContributor, PasswordHash: contribHash},
+			config.User{Name: "rosa", Role: config.RoleRegional, PasswordHash: regionalHash, Regions: []string{"emea"}},
 		)
+		c.File.Regions = append(c.File.Regions, config.Region{ID: "emea", Name: "EMEA", Locales: []string{"es"}})
 		// newStack already sets REPURPOSE_PUBLIC_URL to the stack's own URL, so the
 		// cookie's Secure flag, redirects and the Origin check match what the browser sees.
 	})
@@ -268,6 +277,66 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 	}
 	t.Logf("%s: the counter says %q", time.Since(started).Round(time.Millisecond), counter)
 	b.shot("topic-over-limit")
+	typed := eval[string](b, `document.querySelector('#editor').value`)
+	b.run("save past the limit", 15*time.Second,
+		chromedp.Click(chromedp.CSS(`#rewrite button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.error`)),
+	)
+	refusal := get(b, "read the refusal", 5*time.Second, chromedp.Text(chromedp.CSS(`p.error`)))
+	if !strings.Contains(refusal, "Not saved: your version is too long for x") || !strings.Contains(refusal, "of 280") {
+		t.Errorf("saving past the limit says %q", refusal)
+	}
+	// The page's counter and the refusal count the same text the same way.
+	if n := strings.Fields(get(b, "read the counter", 5*time.Second, chromedp.Text(chromedp.CSS(`#counter`))))[0]; !strings.Contains(refusal, ": "+n+" of 280") {
+		t.Errorf("the counter says %s, the refusal %q", n, refusal)
+	}
+	if kept := eval[string](b, `document.querySelector('#editor').value`); kept != strings.ReplaceAll(typed, "\r\n", "\n") {
+		t.Errorf("the refused text was not kept in the editor:\n got %q\nwant %q", kept, typed)
+	}
+	b.shot("topic-save-refused")
+	b.signOut()
+
+	// Regional: translate an approved snippet into Spanish by hand, approve it, and find
+	// it in a partner's Spanish feed.
+	b.signIn("rosa", regionalPass, "/ui/translations?locale=es", "table")
+	b.shot("translations")
+	snippet := eval[string](b, `(() => { for (const tr of document.querySelectorAll('tbody tr')) {
+		if (tr.cells.length > 1 && tr.cells[1].textContent.trim() === 'any') return tr.querySelector('a').getAttribute('href'); }
+		return ''; })()`)
+	if !strings.HasPrefix(snippet, "/ui/translations/") {
+		t.Fatalf("the Spanish translation queue offers no snippet:\n%s", eval[string](b, `document.querySelector('main').innerText`))
+	}
+	b.run("open a snippet to translate", 15*time.Second,
+		chromedp.Navigate(st.url+snippet),
+		chromedp.WaitVisible(chromedp.CSS(`#editor`)),
+	)
+	const spanish = "Las alertas silenciosas protegen a los clientes y al equipo de guardia."
+	b.run("write and save the translation", 15*time.Second,
+		chromedp.SetValue(chromedp.CSS(`#editor`), spanish),
+		chromedp.Click(chromedp.CSS(`form.stack button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.badge.draft`)),
+	)
+	b.shot("translation-draft")
+	b.run("approve it", 15*time.Second,
+		chromedp.Click(chromedp.CSS(`form[action$="/approve"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`dd .badge.approved`)),
+	)
+	b.shot("translation-approved")
+	b.run("open the partner's Spanish feed", 15*time.Second,
+		chromedp.Navigate(st.url+"/feeds/partner.json?locale=es&limit=500"),
+		chromedp.WaitReady(chromedp.CSS(`body`)),
+	)
+	feed := eval[string](b, `document.body.innerText`)
+	if !strings.Contains(feed, spanish) || !strings.Contains(feed, "utm_source=partner") {
+		t.Errorf("the approved translation is not in the partner's Spanish feed:\n%.2000s", feed)
+	}
+	t.Logf("%s: the translation is in the partner's feed", time.Since(started).Round(time.Millisecond))
+	b.shot("feed-es")
+	b.run("back to the toolkit", 15*time.Second,
+		chromedp.Navigate(st.url+"/ui/"),
+		chromedp.WaitVisible(chromedp.CSS(`form.signout button`)),
+	)
+	b.signOut()
 
 	// Hostile document: approved via the API, rendered on its review page.
 	hostile := filepath.Join(t.TempDir(), "hostile.md")
@@ -283,7 +352,6 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 		t.Fatalf("approve hostile.md: HTTP %d", code)
 	}
 	t.Logf("%s: hostile.md ready and approved", time.Since(started).Round(time.Millisecond))
-	b.signOut()
 	b.signIn("mia", mktPass, "/ui/sources/"+sourceID("hostile.md"), ".card")
 	eval[bool](b, `document.querySelectorAll('details').forEach(d => d.open = true), true`)
 	b.shot("review-hostile")
