@@ -65,6 +65,18 @@ type File struct {
 	// Translation configures machine translation; without a provider, translation is
 	// done by people only.
 	Translation Translation `yaml:"translation"`
+	// Accounts are the channel accounts posts go out on, by name; regions' channels name
+	// them. Each has a type (a publisher: webhook, outbox, x, mastodon, bluesky, linkedin,
+	// wordpress) and that publisher's settings.
+	Accounts map[string]Account `yaml:"accounts"`
+}
+
+// Account is one account a publisher posts to. Settings are checked by the publisher
+// (`repurpose publishers` lists each type's); secrets are never written here, only the
+// name of a variable (token_env) or file (token_file) holding them.
+type Account struct {
+	Type     string            `yaml:"type"`
+	Settings map[string]string `yaml:",inline"`
 }
 
 // Region is a market a regional team publishes to.
