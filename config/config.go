@@ -65,6 +65,9 @@ type File struct {
 	// Translation configures machine translation; without a provider, translation is
 	// done by people only.
 	Translation Translation `yaml:"translation"`
+	// Plans are drip plans by name: which derivatives go out when, and which are
+	// recycled. A built-in "launch" plan exists unless the file defines its own.
+	Plans map[string]Plan `yaml:"plans"`
 	// Accounts are the channel accounts posts go out on, by name; regions' channels name
 	// them. Each has a type (a publisher: webhook, outbox, x, mastodon, bluesky, linkedin,
 	// wordpress) and that publisher's settings.
@@ -84,6 +87,30 @@ type Region struct {
 	ID      string   `yaml:"id"`
 	Name    string   `yaml:"name"`
 	Locales []string `yaml:"locales"`
+	// TimeZone is the IANA zone the region's calendar is kept in. Default UTC.
+	TimeZone string `yaml:"timezone"`
+	// Holidays are ISO 3166 country codes (DE, GB, US, ...) whose public holidays nothing
+	// is published on.
+	Holidays []string `yaml:"holidays"`
+	// Blackouts are more days nothing is published on: one-off (2026-12-24) or every
+	// year (12-24), each a single day or a range.
+	Blackouts []Blackout `yaml:"blackouts"`
+	// Channels are where the region publishes, by channel: x, mastodon, bluesky,
+	// threads, linkedin, blog. A region without channels plans nothing.
+	Channels map[string]RegionChannel `yaml:"channels"`
+}
+
+// RegionChannel is how a region publishes on one channel.
+type RegionChannel struct {
+	// Account names one of the accounts.
+	Account string `yaml:"account"`
+	// Windows are the local times posts may go out, e.g. "mon-fri 09:00-17:00",
+	// "sat,sun 10:00-12:30", "daily 08:00-20:00". Default mon-fri 09:00-17:00.
+	Windows []Window `yaml:"windows"`
+	// Spacing is the least time between two posts on the account. Default 2h.
+	Spacing Duration `yaml:"spacing"`
+	// MaxPerDay caps posts on the account per local day. Default 3.
+	MaxPerDay int `yaml:"max_per_day"`
 }
 
 // Translation selects and configures a machine translation provider.
@@ -140,6 +167,9 @@ type Campaign struct {
 	CTAOverrides []CTAOverride `yaml:"cta_overrides"`
 	// Brand, when set, replaces the file's brand rules for this campaign.
 	Brand *Brand `yaml:"brand"`
+	// Plan names the drip plan (one of plans) its approved derivatives follow. Default
+	// launch.
+	Plan string `yaml:"plan"`
 }
 
 // CTAOverride is a call to action for one audience.

@@ -197,6 +197,7 @@ func (f *File) applyDefaults() {
 	if f.Translation.Provider == "aws" && f.Translation.Terminology == "" {
 		f.Translation.Terminology = "repurpose-brand"
 	}
+	f.applyPublishingDefaults()
 	if f.Channels.MastodonLimit == 0 {
 		f.Channels.MastodonLimit = 500
 	}
@@ -400,6 +401,7 @@ func (f *File) Validate() error {
 			bad(p+".regions", "a regional user needs at least one region")
 		}
 	}
+	f.validatePublishing(bad)
 	l := f.Limits
 	if l.MaxObjectBytes < 1024 || l.MaxObjectBytes > 1<<30 {
 		bad("limits.max_object_bytes", "%d is outside 1024 .. 1073741824", l.MaxObjectBytes)
