@@ -19,15 +19,22 @@ import (
 const (
 	// TypeIngest fetches an inbox object, parses and derives it, and stores the bundle.
 	TypeIngest = "doc:ingest"
+	// TypePlan plans a source's approved derivatives in every region.
+	TypePlan = "plan:source"
+	// TypePublish publishes one planned post at its instant.
+	TypePublish = "post:publish"
 )
 
 // Queues, by priority.
 const (
-	QueueIngest = "ingest"
+	QueueIngest  = "ingest"
+	QueuePlan    = "plan"
+	QueuePublish = "publish"
 )
 
-// Queues maps queue names to asynq priorities.
-var Queues = map[string]int{QueueIngest: 6, "default": 3}
+// Queues maps queue names to asynq priorities: a post due now goes first, then plans
+// (people wait for them in the calendar), then documents.
+var Queues = map[string]int{QueuePublish: 8, QueuePlan: 7, QueueIngest: 6, "default": 3}
 
 // Ingest is the payload of TypeIngest: one version of one inbox object.
 type Ingest struct {
@@ -126,6 +133,104 @@ func DecodeIngest(payload []byte) (Ingest, error) {
 		return in, errors.New("ingest payload: bucket and key are required")
 	}
 	return in, nil
+}
+
+// Plan is the payload of TypePlan.
+type Plan struct {
+	SourceID string `json:"source_id"`
+	// Why says what asked for it (approval, translation, withdraw, config), for the log.
+	Why string `json:"why,omitempty"`
+}
+
+// EnqueuePlan asks for a source to be (re-)planned. Planning is idempotent, so every ask
+// is a task of its own; n tells them apart.
+func (c *Client) EnqueuePlan(ctx context.Context, p Plan, n int64) error {
+	payload, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypePlan, payload),
+		asynq.TaskID(fmt.Sprintf("plan-%s-%d", p.SourceID, n)),
+		asynq.Queue(QueuePlan), asynq.MaxRetry(20), asynq.Timeout(2*time.Minute), asynq.Retention(time.Hour))
+	if errors.Is(err, asynq.ErrTaskIDConflict) || errors.Is(err, asynq.ErrDuplicateTask) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("enqueue %s %s: %w", TypePlan, p.SourceID, err)
+	}
+	return nil
+}
+
+// DecodePlan reads a TypePlan payload.
+func DecodePlan(payload []byte) (Plan, error) {
+	var p Plan
+	if err := json.Unmarshal(payload, &p); err != nil || p.SourceID == "" {
+		return p, fmt.Errorf("plan payload %q: a source_id is required", payload)
+	}
+	return p, nil
+}
+
+// Publish is the payload of TypePublish: one plan entry at its planned instant.
+type Publish struct {
+	EntryID  string    `json:"entry_id"`
+	SourceID string    `json:"source_id"`
+	At       time.Time `json:"at"`
+}
+
+// PublishTaskID is the TaskID of a plan entry at an instant: the same entry planned at
+// the same time is queued once (reindex re-enqueues under it); a new time is a new task.
+func PublishTaskID(entryID string, at time.Time) string {
+	return fmt.Sprintf("post-%s-%d", entryID, at.Unix())
+}
+
+// EnqueuePublish queues a post for its instant (at once when that is past). It reports
+// false when that task is already queued or done.
+func (c *Client) EnqueuePublish(ctx context.Context, p Publish) (bool, error) {
+	payload, err := json.Marshal(p)
+	if err != nil {
+		return false, err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypePublish, payload),
+		asynq.TaskID(PublishTaskID(p.EntryID, p.At)), asynq.ProcessAt(p.At),
+		asynq.Queue(QueuePublish), asynq.MaxRetry(25), asynq.Timeout(2*time.Minute),
+		asynq.Retention(c.retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) || errors.Is(err, asynq.ErrDuplicateTask) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s %s: %w", TypePublish, p.EntryID, err)
+	}
+	return true, nil
+}
+
+// DecodePublish reads a TypePublish payload.
+func DecodePublish(payload []byte) (Publish, error) {
+	var p Publish
+	if err := json.Unmarshal(payload, &p); err != nil || p.EntryID == "" || p.SourceID == "" {
+		return p, fmt.Errorf("publish payload %q: entry_id and source_id are required", payload)
+	}
+	return p, nil
+}
+
+// Canceller removes scheduled posts from the queue.
+type Canceller struct{ i *asynq.Inspector }
+
+// NewCanceller returns a canceller on the given Redis connection.
+func NewCanceller(redis asynq.RedisConnOpt) *Canceller {
+	return &Canceller{i: asynq.NewInspector(redis)}
+}
+
+// Close releases the connection.
+func (c *Canceller) Close() error { return c.i.Close() }
+
+// CancelPublish deletes the task of an entry at an instant, if it is still waiting. A
+// task already running is not stopped: the publisher checks the plan before posting.
+func (c *Canceller) CancelPublish(entryID string, at time.Time) error {
+	err := c.i.DeleteTask(QueuePublish, PublishTaskID(entryID, at))
+	if err == nil || errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
+		return nil
+	}
+	return fmt.Errorf("cancel %s: %w", PublishTaskID(entryID, at), err)
 }
 
 // RedisOpt parses redis://host:port/db into asynq's connection options.

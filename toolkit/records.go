@@ -55,7 +55,9 @@ type Source struct {
 	// Superseded lists earlier versions, newest first.
 	Superseded []string  `json:"superseded,omitempty"`
 	CreatedAt  time.Time `json:"created_at,omitzero"`
-	UpdatedAt  time.Time `json:"updated_at,omitzero"`
+	// ReadyAt is when the current version became ready: day 0 of its drip plan.
+	ReadyAt   time.Time `json:"ready_at,omitzero"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 	// ObjectTime is the inbox object's LastModified for Version; an older upload never
 	// overwrites a newer one.
 	ObjectTime time.Time `json:"object_time,omitzero"`

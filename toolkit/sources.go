@@ -113,6 +113,9 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 		}
 		if cur != nil {
 			s.CreatedAt = cur.CreatedAt
+			if cur.Version == b.Version {
+				s.ReadyAt = cur.ReadyAt
+			}
 			s.Superseded = cur.Superseded
 			s.Approved = cur.Approved && cur.Version == b.Version
 			if cur.Version != "" && cur.Version != b.Version {
@@ -123,6 +126,9 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 			s.CreatedAt = t.now()
 		}
 		s.UpdatedAt = t.now()
+		if s.ReadyAt.IsZero() {
+			s.ReadyAt = s.UpdatedAt
+		}
 		s.Status, s.Error = StatusReady, ""
 		if err := t.putJSON(ctx, t.bundleKey(s.ID, b.Version), b); err != nil {
 			return err

@@ -623,3 +623,24 @@ func scopeLocales(scope Scope) []string {
 	slices.Sort(locales)
 	return locales
 }
+
+// ApprovedTranslations lists a source's approved translations, keyed by TranslationKey.
+func (t *Toolkit) ApprovedTranslations(ctx context.Context, sourceID string) (map[string]*TranslationView, error) {
+	fields, err := t.rdb.SMembers(ctx, keySourceTranslations(sourceID)).Result()
+	if err != nil {
+		return nil, err
+	}
+	trs, err := t.indexedTranslations(ctx, fields)
+	if err != nil {
+		return nil, err
+	}
+	for k, tv := range trs {
+		if tv.Status != Approved {
+			delete(trs, k)
+		}
+	}
+	return trs, nil
+}
+
+// TranslationKey names a derivative's translation into a locale.
+func TranslationKey(derivID, locale string) string { return translationField(derivID, locale) }

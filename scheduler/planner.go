@@ -1,0 +1,359 @@
+package scheduler
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// Planner turns a source's approved derivatives into plan entries on every region's
+// calendars, sharing each account's capacity with everything already booked. It does no
+// I/O: the caller loads the books, and stores what it returns.
+type Planner struct {
+	file     *config.File
+	cals     map[string]*Calendar // by region/channel
+	books    map[string]*Book     // by account
+	slotters map[*Calendar]*slotter
+}
+
+// NewPlanner builds every region's calendars; an unknown zone or holiday country is an
+// error naming the region.
+func NewPlanner(f *config.File) (*Planner, error) {
+	p := &Planner{file: f, cals: map[string]*Calendar{}, books: map[string]*Book{}, slotters: map[*Calendar]*slotter{}}
+	for _, r := range f.Regions {
+		for ch := range r.Channels {
+			c, err := NewCalendar(r, ch)
+			if err != nil {
+				return nil, err
+			}
+			p.cals[r.ID+"/"+ch] = c
+		}
+	}
+	return p, nil
+}
+
+// Accounts lists the accounts the regions publish on.
+func (p *Planner) Accounts() []string {
+	var out []string
+	for _, c := range p.cals {
+		if !slices.Contains(out, c.Account) {
+			out = append(out, c.Account)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Book is an account's book, made empty on first use.
+func (p *Planner) Book(account string) *Book {
+	b, ok := p.books[account]
+	if !ok {
+		b = NewBook()
+		p.books[account] = b
+	}
+	return b
+}
+
+// Input is what planning one source needs.
+type Input struct {
+	Source      *toolkit.Source
+	Derivatives []toolkit.Derivative // the current version's; only approved ones are planned
+	// Translations are the approved ones, by toolkit.TranslationKey.
+	Translations map[string]*toolkit.TranslationView
+	// Old is the previous plan (nil: none); Attempted the entries publishing has touched:
+	// those are history and stay as they are.
+	Old       *toolkit.Plan
+	Attempted map[string]bool
+	// Paused regions ("emea") and region channels ("emea/x") plan nothing new.
+	Paused map[string]bool
+	Now    time.Time
+}
+
+// candidate is a post wanting a slot.
+type candidate struct {
+	entry  toolkit.PlanEntry
+	want   time.Time // the earliest it may go out
+	text   Rendered
+	order  int // tie-break: the plan's order
+	recyle *config.Evergreen
+}
+
+// Plan computes a source's plan. Entries publishing has touched and times a person set
+// are kept; everything else is planned afresh into the next free slots.
+func (p *Planner) Plan(in Input) *toolkit.Plan {
+	s := in.Source
+	out := &toolkit.Plan{SourceID: s.ID, Version: s.Version, PlannedAt: in.Now}
+	kept := map[string]bool{}
+	var manual []toolkit.PlanEntry
+	if in.Old != nil {
+		for _, e := range in.Old.Entries {
+			switch {
+			case in.Attempted[e.ID]:
+				out.Entries = append(out.Entries, e)
+				kept[e.ID] = true
+				if e.Status == toolkit.Planned {
+					p.Book(e.Account).Add(e.At, e.TextHash)
+				}
+			case e.Manual && e.Status == toolkit.Planned:
+				manual = append(manual, e)
+			}
+		}
+	}
+	var wanted []candidate
+	if !s.Withdrawn() && s.Status == toolkit.StatusReady {
+		wanted = p.candidates(in)
+	}
+	byID := map[string]bool{}
+	for _, c := range wanted {
+		byID[c.entry.ID] = true
+	}
+	// A time a person chose stands while the post is still wanted.
+	for _, e := range manual {
+		if byID[e.ID] && !kept[e.ID] {
+			out.Entries = append(out.Entries, e)
+			kept[e.ID] = true
+			p.Book(e.Account).Add(e.At, e.TextHash)
+		}
+	}
+	slices.SortStableFunc(wanted, func(a, b candidate) int {
+		return cmp.Or(a.want.Compare(b.want), cmp.Compare(a.order, b.order), strings.Compare(a.entry.ID, b.entry.ID))
+	})
+	for _, c := range wanted {
+		if kept[c.entry.ID] {
+			continue
+		}
+		kept[c.entry.ID] = true
+		out.Entries = append(out.Entries, p.place(c))
+	}
+	// What the old plan had and this one does not is cancelled, with why.
+	if in.Old != nil {
+		why := "no longer approved"
+		switch {
+		case s.Withdrawn():
+			why = "the source was withdrawn"
+		case in.Old.Version != s.Version:
+			why = "a new version replaced it"
+		}
+		for _, e := range in.Old.Entries {
+			if kept[e.ID] || e.Status != toolkit.Planned {
+				continue
+			}
+			if in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel] {
+				e.Reason = "paused"
+			} else {
+				e.Reason = why
+			}
+			e.Status = toolkit.Cancelled
+			out.Entries = append(out.Entries, e)
+		}
+	}
+	slices.SortStableFunc(out.Entries, func(a, b toolkit.PlanEntry) int {
+		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// place books the first free slot for c; a recycle whose text went out on the account
+// within the cooldown gets a lead-in, or is left unplanned.
+func (p *Planner) place(c candidate) toolkit.PlanEntry {
+	e := c.entry
+	cal := p.cals[e.Region+"/"+e.Channel]
+	book := p.Book(e.Account)
+	sl, ok := p.slotters[cal]
+	if !ok {
+		sl = newSlotter(cal, book)
+		p.slotters[cal] = sl
+	}
+	at, found := sl.Next(c.want)
+	if !found {
+		e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
+		return e
+	}
+	e.TextHash = hashText(c.text.Text)
+	if c.recyle != nil {
+		cooldown := time.Duration(c.recyle.CooldownDays) * 24 * time.Hour
+		if book.repeats(e.TextHash, at, cooldown) {
+			lead := leadFor(e.Locale, e.Occurrence)
+			text := c.text.withLead(lead, e.Channel)
+			if lead == "" || !p.fits(e.Channel, text.Text) || book.repeats(hashText(text.Text), at, cooldown) {
+				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
+				return e
+			}
+			e.Lead, e.TextHash = lead, hashText(text.Text)
+		}
+	}
+	e.At, e.Status = at, toolkit.Planned
+	book.Add(at, e.TextHash)
+	return e
+}
+
+// candidates lists every post the source's approved derivatives want, per region,
+// locale and channel, with the earliest instant the drip allows.
+func (p *Planner) candidates(in Input) []candidate {
+	s := in.Source
+	_, camp := p.file.Campaign(s.Campaign)
+	plan, ok := p.file.Plans[camp.Plan]
+	if !ok {
+		return nil
+	}
+	ready := s.ReadyAt
+	if ready.IsZero() {
+		ready = s.CreatedAt
+	}
+	var out []candidate
+	order := 0
+	for _, r := range p.file.Regions {
+		if len(r.Channels) == 0 || in.Paused[r.ID] {
+			continue
+		}
+		for _, locale := range r.Locales {
+			texts := p.texts(in, r, locale)
+			for _, step := range plan.Drip {
+				for _, kind := range step.Kinds {
+					var ds []localized
+					for _, lt := range texts {
+						if lt.d.Kind == kind {
+							ds = append(ds, lt)
+						}
+					}
+					for i, lt := range ds {
+						// Spread evenly over the step's days, best ranked first.
+						offset := step.Days.From + i*(step.Days.To-step.Days.From+1)/len(ds)
+						channels := p.channelsFor(r, lt, i, in.Paused)
+						for _, ch := range channels {
+							order++
+							c := p.candidate(s, r, lt, ch, 0, ready, offset, in.Now, order)
+							out = append(out, c)
+							if ev := plan.Evergreen; slices.Contains(ev.Kinds, kind) && i < ev.Best {
+								for k := 1; k <= ev.Recycles(); k++ {
+									order++
+									rc := p.candidate(s, r, lt, ch, k, ready, offset+k*ev.EveryDays, in.Now, order)
+									rc.recyle = &ev
+									out = append(out, rc)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt localized, channel string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
+	cal := p.cals[r.ID+"/"+channel]
+	want := ready
+	if offset > 0 { // day n starts at local midnight n days after the day the source was ready
+		want = cal.at(dayOf(ready, cal.loc)+day(offset), 0)
+	}
+	if want.Before(now) {
+		want = now
+	}
+	d := lt.d
+	return candidate{
+		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, channel, occurrence), SourceID: s.ID,
+			DerivativeID: d.ID, Kind: d.Kind, Channel: channel, Locale: lt.locale, Region: r.ID, Account: cal.Account,
+			Occurrence: occurrence},
+		want: want.UTC().Truncate(time.Second), text: Render(&d, lt.tr, channel, ""), order: order,
+	}
+}
+
+// localized is a derivative in one of a region's locales: the original, or its approved
+// translation.
+type localized struct {
+	d      toolkit.Derivative
+	tr     *toolkit.TranslationView // nil: the original
+	locale string
+}
+
+// texts are the approved derivatives meant for region r, readable in locale, in bundle
+// order (best ranked first within a kind).
+func (p *Planner) texts(in Input, r config.Region, locale string) []localized {
+	var out []localized
+	for _, d := range in.Derivatives {
+		if d.Status != toolkit.Approved || (len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(x string) bool { return strings.EqualFold(x, r.ID) })) {
+			continue
+		}
+		if strings.EqualFold(d.Locale, locale) {
+			out = append(out, localized{d: d, locale: locale})
+		} else if tr := in.Translations[toolkit.TranslationKey(d.ID, locale)]; tr != nil {
+			out = append(out, localized{d: d, tr: tr, locale: locale})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b localized) int { return cmp.Compare(a.d.Ordinal, b.d.Ordinal) })
+	return out
+}
+
+// socialChannels take snippets, in the order they are offered them.
+var socialChannels = []string{transforms.ChannelX, transforms.ChannelLinkedIn, transforms.ChannelMastodon,
+	transforms.ChannelBluesky, transforms.ChannelThreads}
+
+// channelsFor is where a derivative goes in region r: its own channel, or for a snippet
+// (written for any channel) one of the region's social channels, taking turns, that it
+// fits on.
+func (p *Planner) channelsFor(r config.Region, lt localized, i int, paused map[string]bool) []string {
+	open := func(ch string) bool {
+		_, ok := r.Channels[ch]
+		return ok && !paused[r.ID+"/"+ch]
+	}
+	if lt.d.Channel != transforms.ChannelAny {
+		if open(lt.d.Channel) {
+			return []string{lt.d.Channel}
+		}
+		return nil
+	}
+	var chs []string
+	for _, ch := range socialChannels {
+		if open(ch) {
+			chs = append(chs, ch)
+		}
+	}
+	for k := range chs {
+		ch := chs[(i+k)%len(chs)]
+		if p.fits(ch, Render(&lt.d, lt.tr, ch, "").Text) {
+			return []string{ch}
+		}
+	}
+	return nil
+}
+
+func (p *Planner) fits(channel, text string) bool {
+	c, err := toolkit.Count(p.file, channel, text)
+	return err == nil && c.Valid
+}
+
+func hashText(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:8])
+}
+
+// leads start a recycled post, so it is not the identical text again; by language.
+var leads = map[string][]string{
+	"en": {"ICYMI: ", "Worth another look: ", "From the archive: "},
+	"es": {"Por si te lo perdiste: ", "Vale la pena repasarlo: "},
+	"de": {"Falls Sie es verpasst haben: ", "Noch einmal lesenswert: "},
+	"fr": {"Au cas où vous l'auriez manqué : ", "À relire : "},
+	"pt": {"Caso você tenha perdido: ", "Vale a pena rever: "},
+	"it": {"Nel caso te lo fossi perso: ", "Da rileggere: "},
+	"nl": {"Voor het geval je het gemist hebt: "},
+	"ja": {"見逃した方へ："},
+}
+
+// leadFor is the lead-in of the nth recycle in locale ("" when we have none).
+func leadFor(locale string, n int) string {
+	base, _, _ := strings.Cut(strings.ToLower(locale), "-")
+	ls := leads[base]
+	if len(ls) == 0 {
+		return ""
+	}
+	return ls[(n-1)%len(ls)]
+}

@@ -1,0 +1,338 @@
+package scheduler
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+const plannerYAML = `
+accounts:
+  emea-x: {type: webhook, url: "https://hooks.example.com/x", secret_env: S}
+  emea-li: {type: webhook, url: "https://hooks.example.com/li", secret_env: S}
+  emea-blog: {type: webhook, url: "https://hooks.example.com/blog", secret_env: S}
+regions:
+  - id: emea
+    locales: [en]
+    timezone: Europe/Berlin
+    holidays: [DE]
+    channels:
+      x: {account: emea-x, windows: ["mon-fri 09:00-17:00"], spacing: 1h, max_per_day: 4}
+      linkedin: {account: emea-li, windows: ["mon-fri 09:00-12:00"], spacing: 2h, max_per_day: 1}
+      blog: {account: emea-blog, windows: ["tue,thu 10:00-11:00"], max_per_day: 1}
+`
+
+// fixture parses the config and derives the sample whitepaper as an approved source,
+// ready at ready.
+func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit.Source, []toolkit.Derivative) {
+	t.Helper()
+	f, err := config.ParseFile(strings.NewReader(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile("../samples/whitepaper.en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := transforms.Parse("whitepaper.en.md", body, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, camp := f.Campaign("")
+	res := transforms.Derive(doc, transforms.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
+		Campaign: camp, Brand: f.BrandFor(camp)})
+	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
+	var ds []toolkit.Derivative
+	for _, d := range res.Derivatives {
+		ds = append(ds, toolkit.Derivative{Derivative: d, Status: toolkit.Approved, SourceID: s.ID, Regions: s.Regions})
+	}
+	return f, s, ds
+}
+
+func planOnce(t *testing.T, p *Planner, in Input) *toolkit.Plan {
+	t.Helper()
+	if in.Now.IsZero() {
+		in.Now = in.Source.ReadyAt
+	}
+	return p.Plan(in)
+}
+
+// byAccount groups planned entries.
+func byAccount(p *toolkit.Plan) map[string][]toolkit.PlanEntry {
+	out := map[string][]toolkit.PlanEntry{}
+	for _, e := range p.Entries {
+		if e.Status == toolkit.Planned {
+			out[e.Account] = append(out[e.Account], e)
+		}
+	}
+	return out
+}
+
+// Every planned post is inside a window on an open day, the spacing and the daily cap
+// hold on every account, and each kind goes out on the plan's day.
+func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
+	ready := utc("2026-06-01T08:00:00Z") // Monday 10:00 in Berlin
+	f, s, ds := fixture(t, plannerYAML, ready)
+	p, err := NewPlanner(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	checkPlan(t, p, plan)
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	day := func(e toolkit.PlanEntry) int { return int(dayOf(e.At, berlin) - dayOf(ready, berlin)) }
+	kinds := map[string][]int{}
+	for _, e := range plan.Entries {
+		if e.Status == toolkit.Planned && e.Occurrence == 0 {
+			kinds[e.Kind] = append(kinds[e.Kind], day(e))
+		}
+	}
+	// Three tweets on day 0 (Monday, from 10:00 at an hour apart); the LinkedIn post on
+	// day 0; the thread on day 1; the blog on day 3 (Thursday, a blog day); snippets on
+	// days 7-28.
+	if got := fmt.Sprint(kinds["tweet"]); got != "[0 0 0]" {
+		t.Errorf("tweets on days %s, want [0 0 0]", got)
+	}
+	if got := fmt.Sprint(kinds["linkedin"], kinds["thread"], kinds["blog"]); got != "[0] [1] [3]" {
+		t.Errorf("linkedin, thread, blog on days %s, want [0] [1] [3]", got)
+	}
+	for _, d := range kinds["snippet"] {
+		if d < 7 || d > 31 {
+			t.Errorf("a snippet on day %d, outside 7-28 (and the next open days)", d)
+		}
+	}
+	if len(kinds["snippet"]) < 10 {
+		t.Errorf("%d snippets planned", len(kinds["snippet"]))
+	}
+	first := byAccount(plan)["emea-x"][0]
+	if got := first.At.In(berlin).Format("Mon 15:04"); got != "Mon 10:00" {
+		t.Errorf("the first X post at %s, want Mon 10:00 (the source was ready then)", got)
+	}
+	// Evergreen: the three best snippets come back every 30 days, twice.
+	recycles := 0
+	for _, e := range plan.Entries {
+		if e.Occurrence > 0 {
+			recycles++
+			if e.Kind != "snippet" || e.Status != toolkit.Planned || day(e) < 30*e.Occurrence+7 {
+				t.Errorf("recycle %+v on day %d", e, day(e))
+			}
+		}
+	}
+	if recycles != 6 {
+		t.Errorf("%d recycles, want 3 best snippets × 2", recycles)
+	}
+	// The same inputs plan the same entries at the same times.
+	p2, _ := NewPlanner(f)
+	again := planOnce(t, p2, Input{Source: s, Derivatives: ds})
+	if fmt.Sprint(again.Entries) != fmt.Sprint(plan.Entries) {
+		t.Error("planning is not deterministic")
+	}
+}
+
+// checkPlan asserts the calendar rules on every planned entry.
+func checkPlan(t *testing.T, p *Planner, plan *toolkit.Plan) {
+	t.Helper()
+	for acct, es := range byAccount(plan) {
+		perDay := map[day]int{}
+		for i, e := range es {
+			c := p.cals[e.Region+"/"+e.Channel]
+			d := dayOf(e.At, c.loc)
+			if why := c.Closed(d); why != "" {
+				t.Errorf("%s at %v: the day is closed (%s)", e.ID, e.At, why)
+			}
+			in := false
+			for _, sp := range c.spans(d) {
+				in = in || (!e.At.Before(sp.start) && e.At.Before(sp.end))
+			}
+			if !in {
+				t.Errorf("%s on %s at %s: outside its windows", e.Kind, acct, e.At.In(c.loc).Format("Mon 2 Jan 15:04"))
+			}
+			if perDay[d]++; perDay[d] > c.maxPerDay {
+				t.Errorf("%s: %d posts on %v, over the cap %d", acct, perDay[d], e.At.In(c.loc).Format("2 Jan"), c.maxPerDay)
+			}
+			for _, o := range es[:i] {
+				if gap := e.At.Sub(o.At); gap < c.spacing && gap > -c.spacing {
+					t.Errorf("%s: posts at %v and %v are closer than %v", acct, o.At, e.At, c.spacing)
+				}
+			}
+		}
+	}
+}
+
+// Capacity is shared across sources: a second source's posts take the next free slots,
+// never the first one's.
+func TestCapacityIsSharedAcrossSources(t *testing.T) {
+	ready := utc("2026-06-01T08:00:00Z")
+	f, s, ds := fixture(t, plannerYAML, ready)
+	p, _ := NewPlanner(f)
+	a := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	s2 := *s
+	s2.ID = "src2"
+	b := planOnce(t, p, Input{Source: &s2, Derivatives: ds})
+	both := &toolkit.Plan{Entries: append(append([]toolkit.PlanEntry{}, a.Entries...), b.Entries...)}
+	checkPlan(t, p, both)
+	if a.Entries[0].ID == b.Entries[0].ID {
+		t.Error("two sources share entry IDs")
+	}
+	firstB := byAccount(b)["emea-x"][0].At
+	for _, e := range byAccount(a)["emea-x"][:3] {
+		if !firstB.After(e.At) {
+			t.Errorf("the second source's first X post (%v) is not after the first source's day-0 posts (%v)", firstB, e.At)
+		}
+	}
+}
+
+// Re-planning keeps what publishing touched and what a person scheduled; withdrawing
+// cancels the rest with the reason; a new version replaces the old one's posts.
+func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
+	ready := utc("2026-06-01T08:00:00Z")
+	f, s, ds := fixture(t, plannerYAML, ready)
+	p, _ := NewPlanner(f)
+	old := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	posted := old.Entries[0]
+	manual := old.Entries[5]
+	manual.Manual, manual.At = true, utc("2026-06-05T10:30:00Z")
+	old.Entries[5] = manual
+
+	p, _ = NewPlanner(f)
+	again := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: old, Attempted: map[string]bool{posted.ID: true}})
+	find := func(pl *toolkit.Plan, id string) toolkit.PlanEntry {
+		for _, e := range pl.Entries {
+			if e.ID == id {
+				return e
+			}
+		}
+		t.Fatalf("entry %s missing", id)
+		return toolkit.PlanEntry{}
+	}
+	if e := find(again, manual.ID); !e.At.Equal(manual.At) || !e.Manual {
+		t.Errorf("a manual time was not kept: %+v", e)
+	}
+
+	w := *s
+	w.Status = toolkit.StatusWithdrawn
+	p, _ = NewPlanner(f)
+	gone := planOnce(t, p, Input{Source: &w, Derivatives: ds, Old: old, Attempted: map[string]bool{posted.ID: true}})
+	for _, e := range gone.Entries {
+		switch {
+		case e.ID == posted.ID:
+			if e.Status != toolkit.Planned {
+				t.Errorf("the published entry changed: %+v", e)
+			}
+		case e.Status != toolkit.Cancelled || e.Reason != "the source was withdrawn":
+			t.Errorf("after withdrawal: %s %s %q", e.ID, e.Status, e.Reason)
+		}
+	}
+
+	nv := *s
+	nv.Version = strings.Repeat("b", 64)
+	var ds2 []toolkit.Derivative
+	for _, d := range ds {
+		d.ID += "-v2"
+		ds2 = append(ds2, d)
+	}
+	p, _ = NewPlanner(f)
+	next := planOnce(t, p, Input{Source: &nv, Derivatives: ds2, Old: old})
+	cancelled, planned := 0, 0
+	for _, e := range next.Entries {
+		switch {
+		case e.Status == toolkit.Cancelled && e.Reason == "a new version replaced it":
+			cancelled++
+		case e.Status == toolkit.Planned && strings.HasSuffix(e.DerivativeID, "-v2"):
+			planned++
+		}
+	}
+	if cancelled != len(old.Entries) || planned == 0 {
+		t.Errorf("a new version: %d of %d old entries cancelled, %d new planned", cancelled, len(old.Entries), planned)
+	}
+}
+
+// A recycle within the cooldown of the same text on the same account gets a lead-in so
+// it is not identical; where there is no lead-in for the language it is left unplanned.
+func TestEvergreenCooldownVariesOrSkips(t *testing.T) {
+	yaml := plannerYAML + `
+plans:
+  launch:
+    drip: [{days: 0, kinds: [snippet]}]
+    evergreen: {best: 1, every_days: 30, times: 2, cooldown_days: 90}
+`
+	ready := utc("2026-06-01T08:00:00Z")
+	f, s, ds := fixture(t, yaml, ready)
+	p, _ := NewPlanner(f)
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	var recycles []toolkit.PlanEntry
+	hashes := map[string]bool{}
+	for _, e := range plan.Entries {
+		if e.Occurrence > 0 {
+			recycles = append(recycles, e)
+		}
+		if e.Status == toolkit.Planned && e.Account == "emea-x" {
+			if hashes[e.TextHash] && e.Occurrence > 0 {
+				t.Errorf("the identical text twice on emea-x within the cooldown: %+v", e)
+			}
+			hashes[e.TextHash] = true
+		}
+	}
+	if len(recycles) != 2 || recycles[0].Lead != "ICYMI: " || recycles[1].Lead != "Worth another look: " {
+		t.Fatalf("recycles %+v, want two with different lead-ins", recycles)
+	}
+	for i := range ds {
+		ds[i].Locale = "ko"
+	}
+	f.Regions[0].Locales = []string{"ko"}
+	p, _ = NewPlanner(f)
+	plan = planOnce(t, p, Input{Source: s, Derivatives: ds})
+	skipped := 0
+	for _, e := range plan.Entries {
+		if e.Occurrence > 0 && e.Status == toolkit.Unplanned && strings.Contains(e.Reason, "within 90 days") {
+			skipped++
+		}
+	}
+	if skipped != 2 {
+		t.Errorf("%d Korean recycles left unplanned for the cooldown, want 2", skipped)
+	}
+}
+
+// A region's other locales get posts only from approved translations, with the
+// translated words; a paused region channel plans nothing.
+func TestTranslationsAndPauses(t *testing.T) {
+	yaml := strings.Replace(plannerYAML, "locales: [en]", "locales: [en, es]", 1)
+	ready := utc("2026-06-01T08:00:00Z")
+	f, s, ds := fixture(t, yaml, ready)
+	var tweet toolkit.Derivative
+	for _, d := range ds {
+		if d.Kind == "tweet" {
+			tweet = d
+			break
+		}
+	}
+	tr := &toolkit.TranslationView{DerivativeID: tweet.ID, Locale: "es", Translation: toolkit.Translation{
+		Template: "Las alertas ruidosas cuestan sueño. " + transforms.LinkSlot, Status: toolkit.Approved}}
+	p, _ := NewPlanner(f)
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*toolkit.TranslationView{toolkit.TranslationKey(tweet.ID, "es"): tr}})
+	var es []toolkit.PlanEntry
+	for _, e := range plan.Entries {
+		if e.Locale == "es" {
+			es = append(es, e)
+		}
+	}
+	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != hashText(Render(&tweet, tr, "x", "").Text) {
+		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
+	}
+	p, _ = NewPlanner(f)
+	paused := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: plan, Paused: map[string]bool{"emea/x": true}})
+	for _, e := range paused.Entries {
+		if e.Channel == "x" && e.Status == toolkit.Planned {
+			t.Errorf("an X post planned while emea/x is paused: %+v", e)
+		}
+		if e.Channel == "x" && e.Status == toolkit.Cancelled && e.Reason != "paused" {
+			t.Errorf("an X post cancelled for %q, want paused", e.Reason)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package scheduler
+
+import (
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// Rendered is a post as it goes out on one channel: the text with its link (a thread's
+// posts as Parts) and, on Bluesky, the facets of Text.
+type Rendered struct {
+	Text   string
+	Parts  []string
+	Facets []transforms.Facet
+	// templates are the text's (or each part's) template with the link slot; link fills it.
+	templates []string
+	link      string
+}
+
+// Render renders a derivative, or its approved translation tr, for channel, starting
+// with lead (a recycle's lead-in, "" for none). The planner hashes this text and the
+// publisher sends it, so both see the same words.
+func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, channel, lead string) Rendered {
+	r := Rendered{link: d.Backlink}
+	switch {
+	case tr != nil && len(tr.Parts) > 0:
+		for _, p := range tr.Parts {
+			r.templates = append(r.templates, p.Template)
+		}
+	case tr != nil:
+		r.templates = []string{tr.Template}
+	case len(d.Parts) > 0:
+		for _, p := range d.Parts {
+			r.templates = append(r.templates, p.Template)
+		}
+	default:
+		r.templates = []string{d.Template}
+	}
+	return r.withLead(lead, channel)
+}
+
+// withLead renders again with lead in front of the first post.
+func (r Rendered) withLead(lead, channel string) Rendered {
+	out := Rendered{templates: r.templates, link: r.link}
+	for i, tpl := range r.templates {
+		if i == 0 {
+			tpl = lead + tpl
+		}
+		text, facets := transforms.RenderChannel(channel, tpl, r.link)
+		if i == 0 {
+			out.Text, out.Facets = text, facets
+		}
+		if len(r.templates) > 1 {
+			out.Parts = append(out.Parts, text)
+		}
+	}
+	return out
+}

@@ -1,0 +1,268 @@
+package toolkit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/s3store"
+)
+
+// Publishing plans, as records and index. A source's plan (every region, every channel)
+// is one object in S3, plans/{source}.json; each post's publishing outcome is its own
+// object, posts/{entry}.json, written by the publisher without touching the plan. Redis
+// holds the calendar per region, every account's booked instants (the capacity all
+// sources share), and the entries by ID, all rebuilt from S3 by Reindex.
+
+// Plan entry statuses.
+const (
+	Planned   = "planned"
+	Cancelled = "cancelled"
+	// Unplanned entries found no slot (no window within the horizon, or the evergreen
+	// cooldown); Reason says why.
+	Unplanned = "unplanned"
+)
+
+// Post states: the publishing outcome of a plan entry.
+const (
+	// Publishing: the intent is recorded and the channel is being called. Found after a
+	// crash, the outcome is unknown.
+	Publishing = "publishing"
+	Published  = "published"
+	// FailedPost: the channel refused the post; Error has its message.
+	FailedPost = "failed"
+	// Unknown: the post may or may not be out; a person must look and resolve it.
+	Unknown = "unknown"
+)
+
+// Plan is one source's publishing plan across every region.
+type Plan struct {
+	SourceID  string      `json:"source_id"`
+	Version   string      `json:"version"`
+	Entries   []PlanEntry `json:"entries"`
+	PlannedAt time.Time   `json:"planned_at"`
+}
+
+// PlanEntry is one post planned on one account.
+type PlanEntry struct {
+	ID           string `json:"id"`
+	SourceID     string `json:"source_id"`
+	DerivativeID string `json:"derivative_id"`
+	Kind         string `json:"kind"`
+	Channel      string `json:"channel"`
+	Locale       string `json:"locale"`
+	Region       string `json:"region"`
+	Account      string `json:"account"`
+	// Occurrence is 0 for the drip and n for the nth evergreen recycle.
+	Occurrence int       `json:"occurrence"`
+	At         time.Time `json:"at"`
+	Status     string    `json:"status"`
+	Reason     string    `json:"reason,omitempty"`
+	// Manual is a time a person chose: re-planning keeps it.
+	Manual bool `json:"manual,omitempty"`
+	// Lead is the words a recycle starts with, so it is not the identical text again.
+	Lead string `json:"lead,omitempty"`
+	// TextHash identifies the text as it goes out (the evergreen cooldown compares it).
+	TextHash string `json:"text_hash,omitempty"`
+}
+
+// EntryID is the stable ID of a post: the same derivative, locale, region, channel and
+// occurrence is the same entry in every re-plan.
+func EntryID(sourceID, derivID, locale, region, channel string, occurrence int) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{sourceID, derivID, locale, region, channel, strconv.Itoa(occurrence)}, "\x00")))
+	return hex.EncodeToString(h[:10])
+}
+
+// PostRecord is what happened when an entry was published.
+type PostRecord struct {
+	EntryID  string   `json:"entry_id"`
+	SourceID string   `json:"source_id"`
+	State    string   `json:"state"`
+	Attempts int      `json:"attempts"`
+	RemoteID string   `json:"remote_id,omitempty"`
+	URL      string   `json:"url,omitempty"`
+	IDs      []string `json:"ids,omitempty"`
+	// Error is the channel's message for a refused post, or why the outcome is unknown.
+	Error      string    `json:"error,omitempty"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at,omitzero"`
+	// ResolvedBy names who settled an unknown outcome, and how (published or not).
+	ResolvedBy string `json:"resolved_by,omitempty"`
+}
+
+// Redis keys of the publishing index.
+const (
+	keyEntry = "repurpose:entry" // hash: entry id -> PlanEntry JSON
+	keyPost  = "repurpose:post"  // hash: entry id -> PostRecord JSON
+)
+
+func keyCalendar(region string) string { return "repurpose:cal:" + region }   // zset: entry id by unix time
+func keySlots(account string) string    { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
+
+func (t *Toolkit) planKey(sourceID string) string { return "plans/" + sourceID + ".json" }
+func (t *Toolkit) postKey(entryID string) string  { return "posts/" + entryID + ".json" }
+
+// SourcePlan reads a source's plan; nil when it has none.
+func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error) {
+	var p Plan
+	err := t.getJSON(ctx, t.planKey(sourceID), &p)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// SavePlan stores a source's new plan and re-indexes its entries, replacing old's.
+func (t *Toolkit) SavePlan(ctx context.Context, p, old *Plan) error {
+	if err := t.putJSON(ctx, t.planKey(p.SourceID), p); err != nil {
+		return err
+	}
+	return t.indexPlan(ctx, p, old)
+}
+
+// books reports whether an entry takes a slot: planned, or already out.
+func books(e PlanEntry) bool { return e.Status == Planned }
+
+func (t *Toolkit) indexPlan(ctx context.Context, p, old *Plan) error {
+	_, err := t.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		if old != nil {
+			for _, e := range old.Entries {
+				pipe.HDel(ctx, keyEntry, e.ID)
+				pipe.ZRem(ctx, keyCalendar(e.Region), e.ID)
+				pipe.HDel(ctx, keySlots(e.Account), e.ID)
+			}
+		}
+		for _, e := range p.Entries {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			pipe.HSet(ctx, keyEntry, e.ID, b)
+			if books(e) {
+				pipe.ZAdd(ctx, keyCalendar(e.Region), redis.Z{Score: float64(e.At.Unix()), Member: e.ID})
+				pipe.HSet(ctx, keySlots(e.Account), e.ID, fmt.Sprintf("%d|%s|%s", e.At.Unix(), e.TextHash, e.SourceID))
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// Slot is an instant booked on an account.
+type Slot struct {
+	At       time.Time
+	TextHash string
+	SourceID string
+}
+
+// Booked lists the instants booked on an account by every source but except.
+func (t *Toolkit) Booked(ctx context.Context, account, except string) ([]Slot, error) {
+	vals, err := t.rdb.HGetAll(ctx, keySlots(account)).Result()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Slot, 0, len(vals))
+	for _, v := range vals {
+		parts := strings.SplitN(v, "|", 3)
+		if len(parts) != 3 || parts[2] == except {
+			continue
+		}
+		sec, err := strconv.ParseInt(parts[0], 10, 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, Slot{At: time.Unix(sec, 0).UTC(), TextHash: parts[1], SourceID: parts[2]})
+	}
+	return out, nil
+}
+
+// Entry reads one plan entry from the index.
+func (t *Toolkit) Entry(ctx context.Context, id string) (*PlanEntry, error) {
+	b, err := t.rdb.HGet(ctx, keyEntry, id).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	var e PlanEntry
+	return &e, json.Unmarshal(b, &e)
+}
+
+// PostRecord reads an entry's publishing record; nil when it was never attempted.
+func (t *Toolkit) PostRecord(ctx context.Context, entryID string) (*PostRecord, error) {
+	var r PostRecord
+	err := t.getJSON(ctx, t.postKey(entryID), &r)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// PutPostRecord stores an entry's publishing record, then indexes it.
+func (t *Toolkit) PutPostRecord(ctx context.Context, r *PostRecord) error {
+	if err := t.putJSON(ctx, t.postKey(r.EntryID), r); err != nil {
+		return err
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	return t.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
+}
+
+// CalendarItem is a plan entry with its outcome, as calendars show it.
+type CalendarItem struct {
+	PlanEntry
+	Post *PostRecord `json:"post,omitempty"`
+}
+
+// Calendar lists a region's booked entries in [from, to), in time order.
+func (t *Toolkit) Calendar(ctx context.Context, region string, from, to time.Time) ([]CalendarItem, error) {
+	ids, err := t.rdb.ZRangeByScore(ctx, keyCalendar(region), &redis.ZRangeBy{
+		Min: strconv.FormatInt(from.Unix(), 10), Max: "(" + strconv.FormatInt(to.Unix(), 10)}).Result()
+	if err != nil || len(ids) == 0 {
+		return []CalendarItem{}, err
+	}
+	entries, err := t.rdb.HMGet(ctx, keyEntry, ids...).Result()
+	if err != nil {
+		return nil, err
+	}
+	posts, err := t.rdb.HMGet(ctx, keyPost, ids...).Result()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CalendarItem, 0, len(ids))
+	for i := range ids {
+		s, ok := entries[i].(string)
+		if !ok {
+			continue
+		}
+		var it CalendarItem
+		if err := json.Unmarshal([]byte(s), &it.PlanEntry); err != nil {
+			return nil, fmt.Errorf("index entry %s: %w", ids[i], err)
+		}
+		if ps, ok := posts[i].(string); ok {
+			it.Post = &PostRecord{}
+			if err := json.Unmarshal([]byte(ps), it.Post); err != nil {
+				return nil, fmt.Errorf("index post %s: %w", ids[i], err)
+			}
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
