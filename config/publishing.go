@@ -367,3 +367,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// Publishes reports whether any region publishes on any channel: without one there is
+// nothing to plan.
+func (f *File) Publishes() bool {
+	for _, r := range f.Regions {
+		if len(r.Channels) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -96,7 +96,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 	if in.Old != nil {
 		for _, e := range in.Old.Entries {
 			switch {
-			case in.Attempted[e.ID]:
+			case in.Attempted[e.ID], e.Manual && e.Status == toolkit.Cancelled: // history, or a person's call
 				out.Entries = append(out.Entries, e)
 				kept[e.ID] = true
 				if e.Status == toolkit.Planned {

@@ -26,7 +26,7 @@ func (t *Toolkit) ApproveSource(ctx context.Context, id, by string) (*Source, er
 
 // Decide approves or rejects one derivative.
 func (t *Toolkit) Decide(ctx context.Context, derivID, status, by string) (*Derivative, error) {
-	d, err := t.derivative(ctx, derivID)
+	d, err := t.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
@@ -35,13 +35,13 @@ func (t *Toolkit) Decide(ctx context.Context, derivID, status, by string) (*Deri
 	}); err != nil {
 		return nil, err
 	}
-	return t.derivative(ctx, derivID)
+	return t.Derivative(ctx, derivID)
 }
 
 // review applies decisions to a source's current version: record first, then index.
 func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Derivative) map[string]string) (*Source, error) {
 	var out *Source
-	err := t.withLock(ctx, "source:"+id, func() error {
+	err := t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.Source(ctx, id)
 		if err != nil {
 			return err
@@ -86,6 +86,9 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 	})
 	if errors.Is(err, ErrNotFound) {
 		return nil, ErrNotFound
+	}
+	if err == nil {
+		t.replan(ctx, id, "reviewed")
 	}
 	return out, err
 }

@@ -21,7 +21,7 @@ return cur`)
 // Claim gives a contributor a topic for the configured time. A topic held by someone else
 // is a ConflictError naming them and when it frees up.
 func (t *Toolkit) Claim(ctx context.Context, derivID, user string) (*Derivative, time.Time, error) {
-	d, err := t.derivative(ctx, derivID)
+	d, err := t.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, time.Time{}, err
 	}

@@ -83,8 +83,8 @@ func (t *Toolkit) indexDerivatives(ctx context.Context, s *Source, ds []Derivati
 	return err
 }
 
-// derivative reads one derivative from the index.
-func (t *Toolkit) derivative(ctx context.Context, id string) (*Derivative, error) {
+// Derivative reads one derivative from the index.
+func (t *Toolkit) Derivative(ctx context.Context, id string) (*Derivative, error) {
 	b, err := t.rdb.HGet(ctx, keyDerivative, id).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, ErrNotFound

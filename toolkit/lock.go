@@ -13,10 +13,10 @@ import (
 // unlock deletes the lock only if this holder still owns it.
 var unlock = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
 
-// withLock runs fn while holding a short Redis lock on name, so read-modify-write of one
+// WithLock runs fn while holding a short Redis lock on name, so read-modify-write of one
 // source's record is not interleaved between processes. The lease outlives any single
 // S3 round trip; fn should not take longer.
-func (t *Toolkit) withLock(ctx context.Context, name string, fn func() error) error {
+func (t *Toolkit) WithLock(ctx context.Context, name string, fn func() error) error {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -43,4 +43,18 @@ func (t *Toolkit) withLock(ctx context.Context, name string, fn func() error) er
 // periodic job each period. It is never released early: the period is the point.
 func (t *Toolkit) Lease(ctx context.Context, name string, ttl time.Duration) (bool, error) {
 	return t.rdb.SetNX(ctx, keyLock(name), "1", ttl).Result()
+}
+
+// TryLock takes name for ttl if nobody holds it, without waiting; release gives it back
+// (only if it is still ours). ok is false when someone else holds it.
+func (t *Toolkit) TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error) {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	token := hex.EncodeToString(b[:])
+	key := keyLock(name)
+	ok, err = t.rdb.SetNX(ctx, key, token, ttl).Result()
+	if err != nil || !ok {
+		return func() {}, false, err
+	}
+	return func() { unlock.Run(context.WithoutCancel(ctx), t.rdb, []string{key}, token) }, true, nil
 }

@@ -31,7 +31,7 @@ func (e *EditError) Error() string { return e.Reason }
 // the text leaves it out) and room for the disclosure. An approved derivative goes back
 // to draft: someone must approve the new words.
 func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) (*Derivative, error) {
-	d, err := t.derivative(ctx, derivID)
+	d, err := t.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
 	out, facets := transforms.RenderChannel(d.Channel, tpl, d.Backlink)
-	err = t.withLock(ctx, "source:"+d.SourceID, func() error {
+	err = t.WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := t.current(ctx, d.SourceID)
 		if err != nil {
 			return err
@@ -94,7 +94,8 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	if err != nil {
 		return nil, err
 	}
-	return t.derivative(ctx, derivID)
+	t.replan(ctx, d.SourceID, "edited") // new words need approving before they go out
+	return t.Derivative(ctx, derivID)
 }
 
 // current reads a source that is not withdrawn, with its current bundle and reviews.
@@ -124,7 +125,7 @@ var errWithdrawn = &ConflictError{Reason: "this source was withdrawn; re-run it 
 // are released. Reindex keeps it withdrawn; a new version, or a re-run, brings it back.
 func (t *Toolkit) Withdraw(ctx context.Context, id, by string) (*Source, error) {
 	var out *Source
-	err := t.withLock(ctx, "source:"+id, func() error {
+	err := t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.Source(ctx, id)
 		if err != nil {
 			return err
@@ -138,6 +139,9 @@ func (t *Toolkit) Withdraw(ctx context.Context, id, by string) (*Source, error) 
 		out = s
 		return t.unindex(ctx, s)
 	})
+	if err == nil {
+		t.replan(ctx, id, "withdrawn") // its scheduled posts are cancelled
+	}
 	return out, err
 }
 
@@ -184,7 +188,7 @@ func (t *Toolkit) Rerun(ctx context.Context, id string) (*Source, bool, error) {
 	}
 	in := tasks.Ingest{Bucket: s.Bucket, Key: s.Key, ETag: info.ETag, Size: info.Size}
 	var out *Source
-	if err := t.withLock(ctx, "source:"+id, func() error {
+	if err := t.WithLock(ctx, "source:"+id, func() error {
 		cur, err := t.indexedSource(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			cur = s

@@ -72,7 +72,7 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 	if _, err := tk.Reindex(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
-	got, err := tk.derivative(t.Context(), tw.ID)
+	got, err := tk.Derivative(t.Context(), tw.ID)
 	if err != nil || got.Template != "Read {link} about queues." || got.Status != Draft || got.EditedBy != "mia" {
 		t.Fatalf("after reindex: %+v %v", got, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
 )
 
 // Publishing plans, as records and index. A source's plan (every region, every channel)
@@ -41,6 +43,9 @@ const (
 	FailedPost = "failed"
 	// Unknown: the post may or may not be out; a person must look and resolve it.
 	Unknown = "unknown"
+	// Waiting: the channel asked us to come back later (nothing was posted), or will
+	// recognise a repeat; the task is retried.
+	Waiting = "waiting"
 )
 
 // Plan is one source's publishing plan across every region.
@@ -104,8 +109,8 @@ const (
 	keyPost  = "repurpose:post"  // hash: entry id -> PostRecord JSON
 )
 
-func keyCalendar(region string) string { return "repurpose:cal:" + region }   // zset: entry id by unix time
-func keySlots(account string) string    { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
+func keyCalendar(region string) string { return "repurpose:cal:" + region }    // zset: entry id by unix time
+func keySlots(account string) string   { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
 
 func (t *Toolkit) planKey(sourceID string) string { return "plans/" + sourceID + ".json" }
 func (t *Toolkit) postKey(entryID string) string  { return "posts/" + entryID + ".json" }
@@ -265,4 +270,76 @@ func (t *Toolkit) Calendar(ctx context.Context, region string, from, to time.Tim
 		out = append(out, it)
 	}
 	return out, nil
+}
+
+// PostRecords reads the publishing records of entries from the index, by entry ID;
+// entries never attempted are absent.
+func (t *Toolkit) PostRecords(ctx context.Context, ids []string) (map[string]*PostRecord, error) {
+	out := map[string]*PostRecord{}
+	for start := 0; start < len(ids); start += 500 {
+		batch := ids[start:min(start+500, len(ids))]
+		vals, err := t.rdb.HMGet(ctx, keyPost, batch...).Result()
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			if s, ok := v.(string); ok {
+				var r PostRecord
+				if err := json.Unmarshal([]byte(s), &r); err != nil {
+					return nil, fmt.Errorf("index post %s: %w", batch[i], err)
+				}
+				out[batch[i]] = &r
+			}
+		}
+	}
+	return out, nil
+}
+
+// Pause is a region ("emea") or region channel ("emea/x") that publishes nothing new.
+type Pause struct {
+	By string    `json:"by"`
+	At time.Time `json:"at"`
+}
+
+// Pauses are the paused regions and region channels; one small object.
+type Pauses map[string]Pause
+
+const pausesKey = "pauses.json"
+
+// Paused reads what is paused.
+func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
+	p := Pauses{}
+	err := t.getJSON(ctx, pausesKey, &p)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return Pauses{}, nil
+	}
+	return p, err
+}
+
+// SetPaused pauses (or resumes) a region or region channel.
+func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by string) error {
+	return t.WithLock(ctx, "pauses", func() error {
+		p, err := t.Paused(ctx)
+		if err != nil {
+			return err
+		}
+		if paused {
+			p[what] = Pause{By: by, At: t.now()}
+		} else {
+			delete(p, what)
+		}
+		return t.putJSON(ctx, pausesKey, p)
+	})
+}
+
+// replan asks for a source's plan to be made again after a change that affects it. The
+// change itself stands if the ask cannot be queued (it is logged), and the next change,
+// or the scheduler's start-up sweep, plans it.
+func (t *Toolkit) replan(ctx context.Context, sourceID, why string) {
+	if t.enq == nil || !t.cfg.File.Publishes() {
+		return
+	}
+	if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: sourceID, Why: why}, t.now().UnixNano()); err != nil {
+		slog.WarnContext(ctx, "plan: not queued", "source", sourceID, "why", why, "err", err)
+	}
 }

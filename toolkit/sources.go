@@ -30,7 +30,7 @@ func (t *Toolkit) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
 func (t *Toolkit) setStatus(ctx context.Context, in tasks.Ingest, status string) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
 	etag := tasks.NormalizeETag(in.ETag)
-	return t.withLock(ctx, "source:"+id, func() error {
+	return t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.indexedSource(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
@@ -79,7 +79,7 @@ func (t *Toolkit) markProcessed(ctx context.Context, id, etag string, m Marker) 
 // the source. Derivatives of an earlier good version stay.
 func (t *Toolkit) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
-	err := t.withLock(ctx, "source:"+id, func() error {
+	err := t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.Source(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
@@ -101,7 +101,7 @@ func (t *Toolkit) Fail(ctx context.Context, in tasks.Ingest, reason string) erro
 // Save stores a new version's bundle and makes it the source's current one. The same
 // bytes again change nothing; an upload older than the current version is ignored.
 func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
-	err := t.withLock(ctx, "source:"+s.ID, func() error {
+	err := t.WithLock(ctx, "source:"+s.ID, func() error {
 		cur, err := t.Source(ctx, s.ID)
 		if errors.Is(err, ErrNotFound) {
 			cur = nil
@@ -157,6 +157,7 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 	if err != nil {
 		return err
 	}
+	t.replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
 	return t.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
 

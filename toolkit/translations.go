@@ -84,7 +84,7 @@ type TranslateInput struct {
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
 func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in TranslateInput, by string) (*TranslationView, error) {
-	d, err := t.derivative(ctx, derivID)
+	d, err := t.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 
 // DecideTranslation approves or rejects a derivative's translation into locale.
 func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status, by string) (*TranslationView, error) {
-	d, err := t.derivative(ctx, derivID)
+	d, err := t.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status
 // then index, under the source's lock.
 func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
 	var out *TranslationView
-	err := t.withLock(ctx, "source:"+d.SourceID, func() error {
+	err := t.WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, err := t.Source(ctx, d.SourceID)
 		if err != nil {
 			return err
@@ -177,6 +177,9 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 		out = &TranslationView{Translation: *tr, DerivativeID: d.ID, SourceID: s.ID, Locale: locale}
 		return t.indexTranslation(ctx, out)
 	})
+	if err == nil {
+		t.replan(ctx, d.SourceID, "translation "+locale)
+	}
 	return out, err
 }
 

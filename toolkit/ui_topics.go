@@ -83,7 +83,7 @@ type shareLink struct{ Name, URL string }
 // visibleTopic reads a derivative as p may see it: contributors and regional users see
 // approved ones only, regional users those meant for their regions.
 func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*Derivative, error) {
-	d, err := t.derivative(r.Context(), r.PathValue("id"))
+	d, err := t.Derivative(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@
 package worker
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -36,6 +37,8 @@ type Options struct {
 	PollInterval time.Duration
 	// ShutdownTimeout is how long running tasks get to finish on stop. Default 30s.
 	ShutdownTimeout time.Duration
+	// Publishing, when set, handles planning and publishing tasks.
+	Publishing *Publishing
 }
 
 // New returns an asynq server and the mux of every task handler.
@@ -55,11 +58,26 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		Logger:                   asynqLogger{log},
 		LogLevel:                 asynq.WarnLevel,
 		RetryDelayFunc: func(n int, err error, t *asynq.Task) time.Duration {
+			if later := (*laterError)(nil); errors.As(err, &later) && later.after > 0 {
+				return later.after // the service said when
+			}
 			return min(time.Duration(1<<min(n, 8))*time.Second, 5*time.Minute)
+		},
+		// A rate limit is not a failure: it neither uses up retries' meaning nor alarms.
+		IsFailure: func(err error) bool {
+			later := (*laterError)(nil)
+			return !errors.As(err, &later)
 		},
 	})
 	mux := asynq.NewServeMux()
 	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
+	if p := opt.Publishing; p != nil {
+		if p.Now == nil {
+			p.Now = func() time.Time { return time.Now().UTC() }
+		}
+		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
+		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: 5 * time.Minute})
+	}
 	return srv, mux
 }
 

@@ -1,0 +1,262 @@
+package publish
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func init() {
+	Register(Spec{
+		Type:    "x",
+		Summary: "post to X (Twitter) with the API v2 as a user; a thread goes out as a chain of replies",
+		Fields: []Field{
+			{Name: "api", Doc: "the API's address; default https://api.x.com"},
+			{Name: "username", Doc: "the account's @handle, for the posts' URLs"},
+			{Name: "client_id", Doc: "the X app's OAuth 2.0 client ID, used by the Accounts page to connect the account"},
+			{Name: "client_secret", Secret: true, Doc: "the X app's OAuth 2.0 client secret (confidential apps)"},
+			{Name: "access_token", Secret: true,
+				Doc: "a fixed OAuth 2.0 user access token with tweet.write; without it the token of the account connected on the Accounts page is used"},
+		},
+		New: newX,
+	})
+}
+
+// xPublisher posts to one X account. X takes no idempotency key, so it is not
+// Idempotent: a post whose outcome is unknown is left for a person.
+type xPublisher struct {
+	api      string
+	username string
+	token    oauthUserToken
+	client   *http.Client
+}
+
+func newX(a *Account) (Publisher, error) {
+	api, err := apiBase(a, "https://api.x.com")
+	if err != nil {
+		return nil, err
+	}
+	tok, err := newOAuthUserToken(a)
+	if err != nil {
+		return nil, err
+	}
+	return &xPublisher{api: api, username: strings.TrimPrefix(strings.TrimSpace(a.Get("username")), "@"),
+		token: tok, client: a.HTTP()}, nil
+}
+
+// xTweet is the body of POST /2/tweets.
+type xTweet struct {
+	Text  string    `json:"text"`
+	Reply *xReplyTo `json:"reply,omitempty"`
+}
+
+type xReplyTo struct {
+	InReplyToTweetID string `json:"in_reply_to_tweet_id"`
+}
+
+func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
+	parts := p.Parts
+	if len(parts) == 0 {
+		parts = []string{p.Text}
+	}
+	for i, t := range parts {
+		if strings.TrimSpace(t) == "" {
+			return Result{}, &Error{Kind: Refused, Msg: fmt.Sprintf("post %d of %d is empty", i+1, len(parts))}
+		}
+	}
+	token, err := x.token.get(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	var res Result
+	for i, t := range parts {
+		body := xTweet{Text: t}
+		if i > 0 {
+			body.Reply = &xReplyTo{InReplyToTweetID: res.IDs[i-1]}
+		}
+		id, err := x.tweet(ctx, token, body)
+		if err != nil {
+			if i == 0 {
+				return Result{}, err
+			}
+			// Part of the thread is live. Posting it again would repeat those parts (or
+			// be refused as duplicates), so a person finishes or deletes it.
+			return res, &Error{Kind: Unknown, Err: err,
+				Msg: fmt.Sprintf("the thread stopped after %d of %d posts (%s): %v", i, len(parts), x.url(res.IDs[0]), err)}
+		}
+		res.IDs = append(res.IDs, id)
+	}
+	res.RemoteID, res.URL = res.IDs[0], x.url(res.IDs[0])
+	if len(parts) == 1 {
+		res.IDs = nil
+	}
+	return res, nil
+}
+
+// tweet posts one tweet and returns its ID.
+func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (string, error) {
+	req, err := JSONRequest(http.MethodPost, x.api+"/2/tweets", body)
+	if err != nil {
+		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	// Call drops an error answer's headers; the tap keeps X's x-rate-limit-reset.
+	client, tap := tapRateLimit(x.client)
+	out, _, err := Call(ctx, client, req, xMessage)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Kind == Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
+			e.RetryAfter = xRateLimitWait(tap.reset, time.Now())
+		}
+		return "", err
+	}
+	var created struct {
+		Data struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	if json.Unmarshal(out, &created) != nil || created.Data.ID == "" {
+		// X answered 2xx, so the tweet most likely exists, but we cannot say which.
+		return "", &Error{Kind: Unknown, Msg: "X accepted the post but its answer has no post ID: " + serviceMessage(out, nil)}
+	}
+	return created.Data.ID, nil
+}
+
+func (x *xPublisher) url(id string) string {
+	if x.username == "" {
+		return "https://x.com/i/web/status/" + id
+	}
+	return "https://x.com/" + url.PathEscape(x.username) + "/status/" + id
+}
+
+// xMessage picks X's words out of an error answer: the per-field messages of a
+// validation error ({"errors":[{"message"}]}) say more than the problem's generic
+// detail, which in turn says more than its title.
+func xMessage(body []byte) string {
+	var e struct {
+		Title  string `json:"title"`
+		Detail string `json:"detail"`
+		Errors []struct {
+			Message string `json:"message"`
+			Detail  string `json:"detail"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal(body, &e) != nil {
+		return ""
+	}
+	var msgs []string
+	for _, m := range e.Errors {
+		if s := strings.TrimSpace(m.Message); s != "" {
+			msgs = append(msgs, s)
+		} else if s := strings.TrimSpace(m.Detail); s != "" {
+			msgs = append(msgs, s)
+		}
+	}
+	if len(msgs) > 0 {
+		return strings.Join(msgs, "; ")
+	}
+	if e.Detail != "" {
+		return e.Detail
+	}
+	return e.Title
+}
+
+// xRateLimitWait is the wait until X's x-rate-limit-reset, a unix time in seconds
+// (0 when absent, unreadable or past).
+func xRateLimitWait(reset string, now time.Time) time.Duration {
+	n, err := strconv.ParseInt(strings.TrimSpace(reset), 10, 64)
+	if err != nil {
+		return 0
+	}
+	if d := time.Unix(n, 0).Sub(now); d > 0 {
+		return d
+	}
+	return 0
+}
+
+// rateLimitTap records the status and x-rate-limit-reset of the answer it carries.
+type rateLimitTap struct {
+	base   http.RoundTripper
+	status int
+	reset  string
+}
+
+func (t *rateLimitTap) RoundTrip(req *http.Request) (*http.Response, error) {
+	res, err := t.base.RoundTrip(req)
+	if err == nil {
+		t.status, t.reset = res.StatusCode, res.Header.Get("x-rate-limit-reset")
+	}
+	return res, err
+}
+
+// tapRateLimit is client with its transport wrapped in a fresh tap, for one request.
+func tapRateLimit(client *http.Client) (*http.Client, *rateLimitTap) {
+	c := *client
+	tap := &rateLimitTap{base: c.Transport}
+	if tap.base == nil {
+		tap.base = http.DefaultTransport
+	}
+	c.Transport = tap
+	return &c, tap
+}
+
+// apiBase is the account's api setting (def when unset) without a trailing slash.
+func apiBase(a *Account, def string) (string, error) {
+	raw := strings.TrimSpace(a.Get("api"))
+	if raw == "" {
+		return def, nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("accounts.%s.api: %q is not an http(s) URL", a.Name, raw)
+	}
+	return strings.TrimRight(raw, "/"), nil
+}
+
+// oauthUserToken gives the OAuth 2.0 user access token X and LinkedIn posts are sent
+// with: the account's fixed access_token when it has one (set on purpose for this
+// account, so it wins), else the token of the account connected on the Accounts page,
+// fetched per post because the store refreshes it.
+type oauthUserToken struct {
+	account string
+	static  string
+	source  TokenSource
+}
+
+func newOAuthUserToken(a *Account) (oauthUserToken, error) {
+	static, err := a.Secret("access_token")
+	if err != nil {
+		return oauthUserToken{}, err
+	}
+	if static == "" && a.Tokens() == nil {
+		return oauthUserToken{}, fmt.Errorf("accounts.%s: no access token: set access_token_env or access_token_file, or connect the account on the Accounts page (which needs the token store)", a.Name)
+	}
+	return oauthUserToken{account: a.Name, static: static, source: a.Tokens()}, nil
+}
+
+func (t oauthUserToken) get(ctx context.Context) (string, error) {
+	if t.static != "" {
+		return t.static, nil
+	}
+	tok, err := t.source.AccessToken(ctx, t.account)
+	var e *Error
+	switch {
+	case errors.Is(err, ErrNotConnected):
+		// Nothing can be posted until a person connects the account.
+		return "", &Error{Kind: Refused, Msg: ErrNotConnected.Error(), Err: err}
+	case errors.As(err, &e):
+		return "", err
+	case err != nil:
+		// Nothing was sent; a failed refresh may work next time.
+		return "", &Error{Kind: Later, Msg: "cannot get the access token of " + t.account + ": " + err.Error(), Err: err}
+	case tok == "":
+		return "", &Error{Kind: Refused, Msg: ErrNotConnected.Error(), Err: ErrNotConnected}
+	}
+	return tok, nil
+}

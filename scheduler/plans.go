@@ -1,0 +1,145 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+// Plans plans sources for real: it loads what the planner needs from the toolkit, books
+// every account's capacity, stores the plan, and queues (and cancels) the posts. One
+// plan at a time across every process (a Redis lock), so two sources never take the
+// same slot.
+type Plans struct {
+	tk     *toolkit.Toolkit
+	file   *config.File
+	enq    *tasks.Client
+	cancel *tasks.Canceller
+	now    func() time.Time
+	log    *slog.Logger
+}
+
+// NewPlans checks the regions' calendars (zones, holiday countries) and returns the
+// planning service.
+func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *tasks.Canceller, now func() time.Time, log *slog.Logger) (*Plans, error) {
+	if _, err := NewPlanner(f); err != nil {
+		return nil, err
+	}
+	if now == nil {
+		now = func() time.Time { return time.Now().UTC() }
+	}
+	return &Plans{tk: tk, file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
+}
+
+// PlanLock is the lock every plan change takes.
+const PlanLock = "plan"
+
+// PlanSource (re-)plans one source in every region and queues its posts.
+func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
+	var out *toolkit.Plan
+	err := ps.tk.WithLock(ctx, PlanLock, func() error {
+		p, err := ps.plan(ctx, sourceID)
+		out = p
+		return err
+	})
+	return out, err
+}
+
+func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
+	planner, err := NewPlanner(ps.file)
+	if err != nil {
+		return nil, err
+	}
+	src, ds, err := ps.tk.SourceWithDerivatives(ctx, sourceID)
+	if errors.Is(err, toolkit.ErrNotFound) {
+		return nil, nil // nothing to plan; a plan left behind is cancelled by withdraw first
+	}
+	if err != nil {
+		return nil, err
+	}
+	old, err := ps.tk.SourcePlan(ctx, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	trs, err := ps.tk.ApprovedTranslations(ctx, sourceID)
+	if err != nil {
+		return nil, err
+	}
+	attempted := map[string]bool{}
+	if old != nil {
+		ids := make([]string, len(old.Entries))
+		for i, e := range old.Entries {
+			ids[i] = e.ID
+		}
+		recs, err := ps.tk.PostRecords(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for id := range recs {
+			attempted[id] = true
+		}
+	}
+	for _, acct := range planner.Accounts() {
+		slots, err := ps.tk.Booked(ctx, acct, sourceID)
+		if err != nil {
+			return nil, err
+		}
+		b := planner.Book(acct)
+		for _, s := range slots {
+			b.Add(s.At, s.TextHash)
+		}
+	}
+	pauses, err := ps.tk.Paused(ctx)
+	if err != nil {
+		return nil, err
+	}
+	paused := map[string]bool{}
+	for k := range pauses {
+		paused[k] = true
+	}
+	plan := planner.Plan(Input{Source: src, Derivatives: ds, Translations: trs, Old: old, Attempted: attempted, Paused: paused, Now: ps.now()})
+	if err := ps.tk.SavePlan(ctx, plan, old); err != nil {
+		return nil, err
+	}
+	return plan, ps.queue(ctx, plan, old, attempted)
+}
+
+// queue makes the queue match the plan: each planned, unattempted entry has its task at
+// its instant; a task whose entry moved or went is deleted. (A task that slips through
+// is harmless: the publisher checks the plan first.)
+func (ps *Plans) queue(ctx context.Context, plan, old *toolkit.Plan, attempted map[string]bool) error {
+	now := map[string]time.Time{}
+	for _, e := range plan.Entries {
+		if e.Status == toolkit.Planned {
+			now[e.ID] = e.At
+		}
+	}
+	if old != nil {
+		for _, e := range old.Entries {
+			if at, ok := now[e.ID]; e.Status == toolkit.Planned && (!ok || !at.Equal(e.At)) && ps.cancel != nil {
+				if err := ps.cancel.CancelPublish(e.ID, e.At); err != nil {
+					ps.log.WarnContext(ctx, "plan: a moved post's old task stays (the publisher will skip it)", "entry", e.ID, "err", err)
+				}
+			}
+		}
+	}
+	var errs []error
+	for _, e := range plan.Entries {
+		if e.Status != toolkit.Planned || attempted[e.ID] {
+			continue
+		}
+		if _, err := ps.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("plan %s: %d posts not queued: %w", plan.SourceID, len(errs), errors.Join(errs...))
+	}
+	return nil
+}

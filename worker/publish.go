@@ -1,0 +1,244 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+
+	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/scheduler"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+var publishOutcomes = promauto.NewCounterVec(prometheus.CounterOpts{
+	Name: "repurpose_posts_total",
+	Help: "Publish attempts by channel and outcome: published, later (rate limited or down), failed (refused), unknown, skipped.",
+}, []string{"channel", "outcome"})
+
+// Publishing is what the plan and publish handlers need.
+type Publishing struct {
+	Plans *scheduler.Plans
+	// Publishers by account name.
+	Publishers map[string]publish.Publisher
+	Now        func() time.Time
+}
+
+// planner handles tasks.TypePlan.
+type planner struct {
+	plans *scheduler.Plans
+	log   *slog.Logger
+}
+
+func (h *planner) ProcessTask(ctx context.Context, t *asynq.Task) error {
+	in, err := tasks.DecodePlan(t.Payload())
+	if err != nil {
+		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+	}
+	plan, err := h.plans.PlanSource(ctx, in.SourceID)
+	if err != nil {
+		h.log.Warn("plan", "source", in.SourceID, "why", in.Why, "err", err)
+		return err
+	}
+	if plan != nil {
+		counts := map[string]int{}
+		for _, e := range plan.Entries {
+			counts[e.Status]++
+		}
+		h.log.Info("plan", "source", in.SourceID, "why", in.Why, "planned", counts[toolkit.Planned],
+			"cancelled", counts[toolkit.Cancelled], "unplanned", counts[toolkit.Unplanned])
+	}
+	return nil
+}
+
+// laterError asks asynq to try again after a wait, without counting a failure: a rate
+// limit or a service that is down is not the post's fault.
+type laterError struct {
+	after time.Duration
+	err   error
+}
+
+func (e *laterError) Error() string { return "later: " + e.err.Error() }
+func (e *laterError) Unwrap() error { return e.err }
+
+// publisher handles tasks.TypePublish, at most once per plan entry (DESIGN.md, principle
+// 4): the intent is recorded before the channel is called; a record found in that state
+// means a worker died mid-call, and then only a channel that recognises a repeat is
+// called again; any other post is marked unknown for a person.
+type publisher struct {
+	tk   *toolkit.Toolkit
+	pub  Publishing
+	log  *slog.Logger
+	hold time.Duration // how long one delivery holds the entry
+}
+
+func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
+	in, err := tasks.DecodePublish(t.Payload())
+	if err != nil {
+		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+	}
+	// Two deliveries of the same task never run side by side.
+	release, ok, err := h.tk.TryLock(ctx, "post:"+in.EntryID, h.hold)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &laterError{after: 30 * time.Second, err: errors.New("another worker is publishing " + in.EntryID)}
+	}
+	defer release()
+	var channel string
+	outcome, err := h.publish(ctx, in, &channel)
+	publishOutcomes.WithLabelValues(channel, outcome).Inc()
+	level := slog.LevelInfo
+	if err != nil || outcome == "failed" || outcome == toolkit.Unknown {
+		level = slog.LevelWarn
+	}
+	h.log.Log(ctx, level, "publish", "entry", in.EntryID, "outcome", outcome, "err", err)
+	return err
+}
+
+// entry reads the plan entry from the record (S3), not the index: it decides whether
+// anything is posted.
+func (h *publisher) entry(ctx context.Context, in tasks.Publish) (*toolkit.PlanEntry, error) {
+	plan, err := h.tk.SourcePlan(ctx, in.SourceID)
+	if err != nil || plan == nil {
+		return nil, err
+	}
+	for _, e := range plan.Entries {
+		if e.ID == in.EntryID {
+			return &e, nil
+		}
+	}
+	return nil, nil
+}
+
+// publish posts the entry unless it was settled already, and says how it went; channel
+// is set once the entry is known.
+func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *string) (string, error) {
+	e, err := h.entry(ctx, in)
+	if err != nil {
+		return "retry", err
+	}
+	if e == nil || e.Status != toolkit.Planned || !e.At.Equal(in.At) {
+		return "skipped", nil // cancelled, moved or re-planned since this task was queued
+	}
+	*channel = e.Channel
+	pauses, err := h.tk.Paused(ctx)
+	if err != nil {
+		return "retry", err
+	}
+	if _, p := pauses[e.Region]; p {
+		return "skipped", nil // resuming re-plans it
+	}
+	if _, p := pauses[e.Region+"/"+e.Channel]; p {
+		return "skipped", nil
+	}
+	rec, err := h.tk.PostRecord(ctx, e.ID)
+	if err != nil {
+		return "retry", err
+	}
+	pub, ok := h.pub.Publishers[e.Account]
+	if !ok {
+		return h.finish(ctx, e, rec, toolkit.FailedPost, publish.Result{}, fmt.Sprintf("no account named %q is configured", e.Account))
+	}
+	_, idempotent := pub.(publish.Idempotent)
+	if rec != nil {
+		switch rec.State {
+		case toolkit.Published, toolkit.FailedPost, toolkit.Unknown:
+			return "duplicate", nil // a repeated delivery: already settled
+		case toolkit.Publishing:
+			if !idempotent {
+				return h.finish(ctx, e, rec, toolkit.Unknown, publish.Result{},
+					"a worker stopped while publishing this post: check "+e.Account+" and mark it published or not")
+			}
+		}
+	}
+	post, err := h.post(ctx, e)
+	if err != nil {
+		return "retry", err
+	}
+	if post == nil {
+		return h.finish(ctx, e, rec, toolkit.FailedPost, publish.Result{}, "the derivative is no longer approved")
+	}
+	if rec == nil {
+		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID}
+	}
+	rec.State, rec.Attempts, rec.StartedAt, rec.Error = toolkit.Publishing, rec.Attempts+1, h.pub.Now(), ""
+	if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+		return "retry", err // nothing was sent
+	}
+	res, perr := pub.Publish(ctx, post)
+	switch kind := publish.KindOf(perr); {
+	case perr == nil:
+		return h.finish(ctx, e, rec, toolkit.Published, res, "")
+	case kind == publish.Later || (kind == publish.Unknown && idempotent):
+		rec.State, rec.Error = toolkit.Waiting, perr.Error() // nothing posted, or the channel will recognise the repeat
+		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+			return "retry", err
+		}
+		return "later", &laterError{after: publish.RetryAfter(perr), err: perr}
+	case kind == publish.Refused:
+		return h.finish(ctx, e, rec, toolkit.FailedPost, res, perr.Error())
+	default:
+		return h.finish(ctx, e, rec, toolkit.Unknown, res, perr.Error())
+	}
+}
+
+// finish records an outcome. The record is written again until it sticks (within the
+// task's time): losing it would turn a published post into an unknown one.
+func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state string, res publish.Result, msg string) (string, error) {
+	if rec == nil {
+		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID, StartedAt: h.pub.Now()}
+	}
+	rec.State, rec.Error, rec.FinishedAt = state, msg, h.pub.Now()
+	if res.RemoteID != "" || len(res.IDs) > 0 {
+		rec.RemoteID, rec.URL, rec.IDs = res.RemoteID, res.URL, res.IDs
+	}
+	var err error
+	for wait := 100 * time.Millisecond; ; wait *= 2 {
+		if err = h.tk.PutPostRecord(ctx, rec); err == nil || ctx.Err() != nil || wait > 10*time.Second {
+			break
+		}
+		time.Sleep(wait)
+	}
+	if err != nil {
+		h.log.Error("publish: the outcome could not be recorded; the post will show as unknown", "entry", e.ID, "state", state, "err", err)
+	}
+	return state, nil
+}
+
+// post renders an entry as it goes out: the approved derivative, or its approved
+// translation into the entry's locale, with the recycle's lead-in. nil when the
+// derivative or translation is no longer approved.
+func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Post, error) {
+	d, err := h.tk.Derivative(ctx, e.DerivativeID)
+	if errors.Is(err, toolkit.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d.Status != toolkit.Approved {
+		return nil, nil
+	}
+	var tr *toolkit.TranslationView
+	if d.Locale != e.Locale {
+		trs, err := h.tk.ApprovedTranslations(ctx, e.SourceID)
+		if err != nil {
+			return nil, err
+		}
+		if tr = trs[toolkit.TranslationKey(d.ID, e.Locale)]; tr == nil {
+			return nil, nil
+		}
+	}
+	r := scheduler.Render(d, tr, e.Channel, e.Lead)
+	return &publish.Post{ID: e.ID, Account: e.Account, Region: e.Region, Channel: e.Channel, Kind: e.Kind, Locale: e.Locale,
+		Text: r.Text, Parts: r.Parts, Link: d.Backlink, Facets: r.Facets, Blog: d.Blog, At: e.At,
+		SourceID: e.SourceID, DerivativeID: d.ID}, nil
+}
