@@ -221,7 +221,7 @@ func TestLinkedInConfig(t *testing.T) {
 		{"author not a URN", map[string]string{"author": "acme-corp"}, `accounts.li.author: "acme-corp" is not a LinkedIn URN`},
 		{"token in the clear", map[string]string{"author": "urn:li:organization:1", "access_token": "AQV..."}, "accounts.li.access_token: a secret is not written in the file"},
 		{"version not YYYYMM", map[string]string{"author": "urn:li:organization:1", "version": "2026-07"}, "accounts.li.version"},
-		{"not a setting", map[string]string{"author": "urn:li:organization:1", "page": "acme"}, "accounts.li.page: is not a setting of a linkedin account"},
+		{"not a setting", map[string]string{"author": "urn:li:organization:1", "page": "acme"}, "accounts.li.page: is not a setting of linkedin accounts"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := publish.New("li", config.Account{Type: "linkedin", Settings: tc.settings}, xEnv(nil, &xTokenSource{}))

@@ -185,6 +185,7 @@ type Account struct {
 	readFile func(string) ([]byte, error)
 	tokens   TokenSource
 	client   *http.Client
+	objects  ObjectWriter
 }
 
 // Get is a plain setting ("" when not set).
@@ -219,7 +220,17 @@ type Env struct {
 	Tokens TokenSource
 	// HTTP is the client publishers call services with; nil: one with a 30 s timeout.
 	HTTP *http.Client
+	// Objects is where the outbox writes (the S3 store); nil: no outbox accounts.
+	Objects ObjectWriter
 }
+
+// ObjectWriter stores an object (S3's PutObject).
+type ObjectWriter interface {
+	Put(ctx context.Context, bucket, key string, body []byte, contentType string) (string, error)
+}
+
+// Objects is the account's Env.Objects.
+func (a *Account) Objects() ObjectWriter { return a.objects }
 
 // TokenSource gives an account's current OAuth access token, refreshed before it
 // expires. ErrNotConnected says no one has connected the account yet.
@@ -258,7 +269,7 @@ func New(name string, acct config.Account, env Env) (Publisher, error) {
 		env.HTTP = &http.Client{Timeout: 30 * time.Second}
 	}
 	a := &Account{Name: name, Type: acct.Type, settings: acct.Settings, getenv: env.Getenv, readFile: env.ReadFile,
-		tokens: env.Tokens, client: env.HTTP}
+		tokens: env.Tokens, client: env.HTTP, objects: env.Objects}
 	var errs []error
 	known := map[string]bool{}
 	for _, f := range spec.Fields {
@@ -283,7 +294,7 @@ func New(name string, acct config.Account, env Env) (Publisher, error) {
 	}
 	for k := range acct.Settings {
 		if !known[k] {
-			errs = append(errs, fmt.Errorf("accounts.%s.%s: is not a setting of a %s account", name, k, acct.Type))
+			errs = append(errs, fmt.Errorf("accounts.%s.%s: is not a setting of %s accounts", name, k, acct.Type))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

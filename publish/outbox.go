@@ -1,0 +1,96 @@
+package publish
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// The outbox writes each post as files in a bucket, for a CMS or a person to pick up:
+// {prefix}{region}/{channel}/{YYYY-MM-DD}/{HHMM}-{id}.json (the date and time of the
+// plan, UTC), and beside a blog teaser its Markdown with front matter. The key is the
+// post's own, so writing it again is the same file: retries are safe.
+func init() {
+	Register(Spec{
+		Type:    "outbox",
+		Summary: "writes each post as JSON (and a blog teaser as Markdown) into an S3 bucket, per region, channel and date",
+		Fields: []Field{
+			{Name: "bucket", Required: true, Doc: "the bucket the files go to"},
+			{Name: "prefix", Doc: `the folder inside it, default "outbox/"`},
+		},
+		New: newOutbox,
+	})
+}
+
+type outbox struct {
+	objects        ObjectWriter
+	bucket, prefix string
+}
+
+func newOutbox(a *Account) (Publisher, error) {
+	if a.Objects() == nil {
+		return nil, fmt.Errorf("accounts.%s: the outbox needs the S3 store", a.Name)
+	}
+	prefix := a.Get("prefix")
+	if prefix == "" {
+		prefix = "outbox/"
+	}
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	return &outbox{objects: a.Objects(), bucket: a.Get("bucket"), prefix: strings.TrimPrefix(prefix, "/")}, nil
+}
+
+func (*outbox) Idempotent() {}
+
+// outboxFile is what the JSON file holds.
+type outboxFile struct {
+	*Post
+	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
+}
+
+func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {
+	at := p.At.UTC()
+	base := fmt.Sprintf("%s%s/%s/%s/%s-%s", o.prefix, p.Region, p.Channel, at.Format("2006-01-02"), at.Format("1504"), p.ID)
+	body, err := json.MarshalIndent(outboxFile{Post: p, Blog: p.Blog}, "", "  ")
+	if err != nil {
+		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	if p.Blog != nil {
+		if err := o.put(ctx, base+".md", []byte(blogMarkdown(p)), "text/markdown; charset=utf-8"); err != nil {
+			return Result{}, err
+		}
+	}
+	if err := o.put(ctx, base+".json", body, "application/json"); err != nil {
+		return Result{}, err
+	}
+	return Result{RemoteID: base + ".json", URL: "s3://" + o.bucket + "/" + base + ".json"}, nil
+}
+
+func (o *outbox) put(ctx context.Context, key string, body []byte, ct string) error {
+	if _, err := o.objects.Put(ctx, o.bucket, key, body, ct); err != nil {
+		return &Error{Kind: Later, Msg: fmt.Sprintf("cannot write s3://%s/%s", o.bucket, key), Err: err}
+	}
+	return nil
+}
+
+// blogMarkdown is the teaser as a CMS takes it: YAML front matter, then the Markdown.
+func blogMarkdown(p *Post) string {
+	b := p.Blog
+	q := func(s string) string { v, _ := json.Marshal(s); return string(v) } // JSON strings are YAML strings
+	var sb strings.Builder
+	sb.WriteString("---\n")
+	fmt.Fprintf(&sb, "title: %s\nslug: %s\ndate: %s\ndescription: %s\n", q(b.Title), q(b.Slug), p.At.UTC().Format("2006-01-02T15:04:05Z"), q(b.MetaDescription))
+	if len(b.Keywords) > 0 {
+		ks := make([]string, len(b.Keywords))
+		for i, k := range b.Keywords {
+			ks[i] = q(k)
+		}
+		fmt.Fprintf(&sb, "keywords: [%s]\n", strings.Join(ks, ", "))
+	}
+	fmt.Fprintf(&sb, "canonical: %s\nlang: %s\n---\n\n%s\n", q(p.Link), q(p.Locale), strings.TrimSpace(b.Markdown))
+	return sb.String()
+}

@@ -1,0 +1,97 @@
+package publish
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+type memObjects struct {
+	files map[string]string
+	fail  bool
+}
+
+func (m *memObjects) Put(_ context.Context, bucket, key string, body []byte, _ string) (string, error) {
+	if m.fail {
+		return "", errors.New("connection refused")
+	}
+	m.files[bucket+"/"+key] = string(body)
+	return `"etag"`, nil
+}
+
+// The outbox writes a post where a CMS finds it by region, channel and date; the same
+// post again is the same file; a blog teaser also comes as Markdown with front matter.
+func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
+	objs := &memObjects{files: map[string]string{}}
+	pub, err := New("emea-outbox", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms", "prefix": "drop"}}, Env{Objects: objs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := pub.(Idempotent); !ok {
+		t.Error("the outbox should be idempotent: its keys are the post's own")
+	}
+	at := time.Date(2026, 6, 1, 8, 30, 0, 0, time.UTC)
+	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://example.com/p#a", At: at,
+		Blog: &transforms.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
+	res, err := pub.Publish(t.Context(), post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "cms/drop/emea/blog/2026-06-01/0830-e1"
+	if res.URL != "s3://"+base+".json" || len(objs.files) != 2 {
+		t.Fatalf("result %+v, files %v", res, objs.files)
+	}
+	var got Post
+	if err := json.Unmarshal([]byte(objs.files[base+".json"]), &got); err != nil || got.Text != "Teaser" || got.Blog == nil || !got.At.Equal(at) {
+		t.Errorf("the JSON file reads %+v (%v)", got, err)
+	}
+	md := objs.files[base+".md"]
+	for _, want := range []string{"---\ntitle: \"Quiet \\\"Pagers\\\"\"\n", "slug: \"quiet-pagers\"", "date: 2026-06-01T08:30:00Z", "keywords: [\"on-call\"]", "---\n\n# Quiet Pagers\n\nBody.\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if _, err := pub.Publish(t.Context(), post); err != nil || len(objs.files) != 2 {
+		t.Errorf("publishing again: %v, %d files", err, len(objs.files))
+	}
+	objs.fail = true
+	if _, err := pub.Publish(t.Context(), &Post{ID: "e2", Region: "emea", Channel: "x", At: at}); KindOf(err) != Later {
+		t.Errorf("S3 down: %v, want later", err)
+	}
+	if _, err := New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, Env{}); err == nil {
+		t.Error("an outbox without the S3 store was accepted")
+	}
+}
+
+// Unknown types and settings are refused with the field's path and what would do.
+func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
+	for _, tc := range []struct {
+		acct config.Account
+		want string
+	}{
+		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, webhook, wordpress, x)`},
+		{config.Account{Type: "outbox", Settings: map[string]string{"bucket": "b", "colour": "red"}}, "accounts.a.colour: is not a setting of outbox accounts"},
+		{config.Account{Type: "outbox"}, "accounts.a.bucket: required"},
+	} {
+		_, err := New("a", tc.acct, Env{Objects: &memObjects{}})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %q", tc.acct, err, tc.want)
+		}
+	}
+	var types []string
+	for _, s := range Specs() {
+		types = append(types, s.Type)
+		if s.Summary == "" {
+			t.Errorf("%s has no summary for the docs", s.Type)
+		}
+	}
+	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,webhook,wordpress,x" {
+		t.Errorf("registered %v", types)
+	}
+}
