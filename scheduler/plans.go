@@ -37,13 +37,10 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 	return &Plans{tk: tk, file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
 }
 
-// PlanLock is the lock every plan change takes.
-const PlanLock = "plan"
-
 // PlanSource (re-)plans one source in every region and queues its posts.
 func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
 	var out *toolkit.Plan
-	err := ps.tk.WithLock(ctx, PlanLock, func() error {
+	err := ps.tk.WithLock(ctx, toolkit.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
 		return err

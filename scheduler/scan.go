@@ -1,5 +1,6 @@
-// Package scheduler runs the periodic jobs: the inbox scan that catches what S3 events
-// missed (and, later, regional planning).
+// Package scheduler plans each region's publishing (calendar math, drip and evergreen
+// policies) and runs the periodic jobs: the inbox scan that catches what S3 events
+// missed, and the re-plan when the publishing settings change.
 package scheduler
 
 import (
@@ -67,7 +68,11 @@ func New(s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location, interval
 func (s *Scheduler) Run(ctx context.Context) error {
 	tick := time.NewTicker(s.interval)
 	defer tick.Stop()
+	replanned := false
 	for {
+		if !replanned {
+			replanned = s.replanOnce(ctx)
+		}
 		s.scanOnce(ctx)
 		select {
 		case <-ctx.Done():
@@ -94,4 +99,19 @@ func (s *Scheduler) scanOnce(ctx context.Context) {
 	}
 	s.log.Info("inbox scan", "objects", res.Objects, "pending", res.Pending, "queued", res.Queued,
 		"took", time.Since(start).Round(time.Millisecond))
+}
+
+// replanOnce re-plans everything when the publishing settings changed since the plans
+// were made (a new window, cap, holiday, plan or account); it reports whether it could
+// check.
+func (s *Scheduler) replanOnce(ctx context.Context) bool {
+	n, err := s.tk.ReplanIfConfigChanged(ctx)
+	if err != nil {
+		s.log.Warn("re-plan check waits for Redis", "err", err)
+		return false
+	}
+	if n > 0 {
+		s.log.Info("publishing settings changed: re-planning", "sources", n)
+	}
+	return true
 }

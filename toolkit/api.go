@@ -49,6 +49,13 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/translations", t.allow(t.listTranslations, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets", t.allow(t.snippets(false), admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets.csv", t.allow(t.snippets(true), admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/calendar", t.allow(t.getCalendar, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/plan/entries/{id}/reschedule", t.allow(t.rescheduleEntry, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/plan/entries/{id}/cancel", t.allow(t.cancelEntry, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/plan/entries/{id}/resolve", t.allow(t.resolveEntry, admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/regions/{region}/pause", t.allow(t.pauseRegion(true), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/regions/{region}/resume", t.allow(t.pauseRegion(false), admin, marketing, regional))
+	mux.HandleFunc("GET /calendar/{file}", tokenInQuery(t.allow(t.calendarICS, admin, marketing, regional)))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
 	// Partner feeds are public (readers send no tokens) and show approved content only;
 	// {feed} is "<audience>.atom" or "<audience>.json" (a wildcard must be a whole segment).
@@ -236,6 +243,7 @@ func classify(r *http.Request, err error) (int, string, string) {
 		conflict *ConflictError
 		input    *InputError
 		edit     *EditError
+		scope    *scopeError
 	)
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -246,6 +254,10 @@ func classify(r *http.Request, err error) (int, string, string) {
 		return http.StatusBadRequest, "bad_request", input.Reason
 	case errors.As(err, &edit):
 		return http.StatusUnprocessableEntity, edit.Code, edit.Reason
+	case errors.As(err, &scope) && scope.status == http.StatusForbidden:
+		return scope.status, "forbidden", scope.msg
+	case errors.As(err, &scope):
+		return scope.status, "bad_request", scope.msg
 	}
 	slog.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
 	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"

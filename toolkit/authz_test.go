@@ -61,6 +61,13 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"GET", "/api/v1/translations?locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"GET", "/api/v1/snippets?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"GET", "/api/v1/snippets.csv?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/calendar?region=emea", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/calendar/emea.ics", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/plan/entries/nope/reschedule", `{"at":"2099-01-01T09:00:00Z"}`, []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/plan/entries/nope/cancel", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/plan/entries/nope/resolve", `{"published":true}`, []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/regions/emea/pause", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"POST", "/api/v1/regions/emea/resume", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		// Web UI pages and forms: the signed-out are sent to sign in instead of a 401.
 		{"GET", "/ui/", "", all},
 		{"GET", "/ui/sources", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},

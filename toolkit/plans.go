@@ -112,8 +112,11 @@ const (
 func keyCalendar(region string) string { return "repurpose:cal:" + region }    // zset: entry id by unix time
 func keySlots(account string) string   { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
 
-func (t *Toolkit) planKey(sourceID string) string { return "plans/" + sourceID + ".json" }
-func (t *Toolkit) postKey(entryID string) string  { return "posts/" + entryID + ".json" }
+func (t *Toolkit) planKey(sourceID string) string {
+	return t.loc.Prefix + "plans/" + sourceID + ".json"
+}
+func (t *Toolkit) postKey(entryID string) string { return t.loc.Prefix + "posts/" + entryID + ".json" }
+func (t *Toolkit) pausesKey() string             { return t.loc.Prefix + "pauses.json" }
 
 // SourcePlan reads a source's plan; nil when it has none.
 func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error) {
@@ -304,12 +307,10 @@ type Pause struct {
 // Pauses are the paused regions and region channels; one small object.
 type Pauses map[string]Pause
 
-const pausesKey = "pauses.json"
-
 // Paused reads what is paused.
 func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
 	p := Pauses{}
-	err := t.getJSON(ctx, pausesKey, &p)
+	err := t.getJSON(ctx, t.pausesKey(), &p)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return Pauses{}, nil
 	}
@@ -328,7 +329,7 @@ func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by st
 		} else {
 			delete(p, what)
 		}
-		return t.putJSON(ctx, pausesKey, p)
+		return t.putJSON(ctx, t.pausesKey(), p)
 	})
 }
 
@@ -342,4 +343,60 @@ func (t *Toolkit) replan(ctx context.Context, sourceID, why string) {
 	if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: sourceID, Why: why}, t.now().UnixNano()); err != nil {
 		slog.WarnContext(ctx, "plan: not queued", "source", sourceID, "why", why, "err", err)
 	}
+}
+
+// Replan asks for a source to be planned again (see replan).
+func (t *Toolkit) Replan(ctx context.Context, sourceID, why string) { t.replan(ctx, sourceID, why) }
+
+// keyPlanConfig holds the hash of the publishing settings plans were last made with.
+const keyPlanConfig = "repurpose:plan-config"
+
+// ReplanIfConfigChanged re-plans every ready or withdrawn source when the publishing
+// settings (regions, plans, accounts) differ from those the plans were made with, so a
+// new window, cap, holiday or account applies to what is already planned. It reports how
+// many sources it asked to re-plan.
+func (t *Toolkit) ReplanIfConfigChanged(ctx context.Context) (int, error) {
+	f := t.cfg.File
+	campaignPlans := map[string]string{}
+	for n, c := range f.Campaigns {
+		campaignPlans[n] = c.Plan
+	}
+	b, err := json.Marshal([]any{f.Regions, f.Plans, f.Accounts, campaignPlans})
+	if err != nil {
+		return 0, err
+	}
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:])
+	old, err := t.rdb.Get(ctx, keyPlanConfig).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return 0, err
+	}
+	if old == hash || (old == "" && !f.Publishes()) { // unchanged, or nothing was ever planned
+		if old == "" {
+			return 0, t.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
+		}
+		return 0, nil
+	}
+	n, err := t.replanAll(ctx, "settings changed")
+	if err != nil {
+		return n, err
+	}
+	return n, t.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
+}
+
+// replanAll asks for every ready or withdrawn source to be planned again.
+func (t *Toolkit) replanAll(ctx context.Context, why string) (int, error) {
+	if t.enq == nil {
+		return 0, nil
+	}
+	page, err := t.Sources(ctx, 1<<30, "", func(s *Source) bool { return s.Status == StatusReady || s.Withdrawn() })
+	if err != nil {
+		return 0, err
+	}
+	for i, s := range page.Items {
+		if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: s.ID, Why: why}, t.now().UnixNano()); err != nil {
+			return i, err
+		}
+	}
+	return len(page.Items), nil
 }

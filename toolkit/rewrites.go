@@ -33,7 +33,7 @@ type Rewrite struct {
 
 func (t *Toolkit) rewriteKey(derivID, user string) string {
 	sum := sha256.Sum256([]byte(user)) // any name, one safe key
-	return "rewrites/" + derivID + "/" + hex.EncodeToString(sum[:8]) + ".json"
+	return t.loc.Prefix + "rewrites/" + derivID + "/" + hex.EncodeToString(sum[:8]) + ".json"
 }
 
 // SaveRewrite stores user's version of a topic they hold the claim on. The brand's

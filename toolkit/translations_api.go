@@ -48,6 +48,8 @@ type scopeError struct {
 	msg    string
 }
 
+func (e *scopeError) Error() string { return e.msg }
+
 // mayTranslate checks that p may write or review translations into locale: admin and
 // marketing any configured locale, regional users only their regions' locales.
 func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {

@@ -86,6 +86,13 @@ func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
 }
 
 func (d *deps) runWorker(ctx context.Context, opt worker.Options) error {
+	if opt.Publishing == nil {
+		p, err := d.publishing()
+		if err != nil {
+			return err
+		}
+		opt.Publishing = p
+	}
 	srv, mux := worker.New(d.redisOpt, d.cfg, d.s3, d.tk, d.log, opt)
 	if err := srv.Start(mux); err != nil {
 		return fmt.Errorf("worker: %w", err)
@@ -131,11 +138,16 @@ func (d *deps) reindex(ctx context.Context, out *os.File) error {
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
+	queued, replanned, err := d.tk.ReindexPlans(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex plans: %w", err)
+	}
 	res, err := scheduler.ScanInbox(ctx, d.s3, d.tk, d.cfg.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}
 	fmt.Fprintf(out, "indexed %d sources; inbox holds %d documents, %d pending, %d queued now\n", n, res.Objects, res.Pending, res.Queued)
+	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue)\n", queued, replanned)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -13,10 +14,13 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/worker"
 )
 
 // deps are the connections every long-running role shares. Nothing here dials at
@@ -29,6 +33,8 @@ type deps struct {
 	s3       *s3store.Store
 	enq      *tasks.Client
 	tk       *toolkit.Toolkit
+	cancel   *tasks.Canceller
+	plans    *scheduler.Plans
 }
 
 // connect builds the shared connections; s3 is nil to use the environment's S3 settings.
@@ -53,7 +59,33 @@ func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3st
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
 	tk := toolkit.New(cfg, s3, rdb, enq)
 	tk.SetTranslator(tr)
-	return &deps{cfg: cfg, log: log, redisOpt: opt, rdb: rdb, s3: s3, enq: enq, tk: tk}, nil
+	cancel := tasks.NewCanceller(opt)
+	plans, err := scheduler.NewPlans(tk, &cfg.File, enq, cancel, nil, log)
+	if err != nil {
+		enq.Close()
+		cancel.Close()
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	return &deps{cfg: cfg, log: log, redisOpt: opt, rdb: rdb, s3: s3, enq: enq, tk: tk, cancel: cancel, plans: plans}, nil
+}
+
+// publishing builds every account's publisher for the worker; a bad account (an unknown
+// setting, a secret whose variable is unset) stops the worker with the field's path.
+func (d *deps) publishing() (*worker.Publishing, error) {
+	pubs := map[string]publish.Publisher{}
+	var errs []error
+	for name, a := range d.cfg.File.Accounts {
+		p, err := publish.New(name, a, publish.Env{Objects: d.s3})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		pubs[name] = p
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	return &worker.Publishing{Plans: d.plans, Publishers: pubs}, nil
 }
 
 // translator builds the configured machine translation provider; nil (no provider)
@@ -79,6 +111,7 @@ func translator(ctx context.Context, cfg *config.Config) (translate.Provider, er
 
 func (d *deps) Close() {
 	d.enq.Close()
+	d.cancel.Close()
 	d.rdb.Close()
 }
 
