@@ -1,0 +1,264 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+// hookReceiver is a webhook endpoint (a Zapier or in-house CMS stand-in) that checks
+// each delivery's signature and notes when it came.
+type hookReceiver struct {
+	t      *testing.T
+	secret string
+	mu     sync.Mutex
+	got    []delivery
+}
+
+type delivery struct {
+	Post publish.Post
+	When time.Time
+}
+
+func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	if err := publish.VerifyWebhook(h.secret, r.Header, body, time.Now(), time.Minute); err != nil {
+		h.t.Errorf("a webhook delivery failed verification: %v", err)
+		http.Error(w, "bad signature", http.StatusUnauthorized)
+		return
+	}
+	var p publish.Post
+	if err := json.Unmarshal(body, &p); err != nil {
+		h.t.Errorf("a webhook delivery is not a post: %v", err)
+	}
+	h.mu.Lock()
+	h.got = append(h.got, delivery{p, time.Now()})
+	h.mu.Unlock()
+	fmt.Fprintf(w, `{"id": "cms-%s"}`, p.ID)
+}
+
+func (h *hookReceiver) deliveries() []delivery {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]delivery(nil), h.got...)
+}
+
+// calendarAnswer is GET /api/v1/calendar.
+type calendarAnswer struct {
+	Region, TimeZone string
+	Items            []toolkit.CalendarItem
+}
+
+// TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants runs the whole way on
+// redis-server and versitygw: a whitepaper copied in with the AWS CLI is derived,
+// auto-approved, planned in a region's calendar (short windows, seconds of spacing),
+// and its posts arrive at a signed webhook and in an S3 outbox at their planned instants,
+// each once, even when a task is delivered twice. A second paper shares the accounts'
+// capacity, and withdrawing it cancels its posts before any goes out.
+func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
+	hook := &hookReceiver{t: t, secret: "hook-secret-for-tests"}
+	receiver := httptest.NewServer(hook)
+	t.Cleanup(receiver.Close)
+	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", hook.secret)
+	st := newStack(t, true, func(c *config.Config) {
+		f := &c.File
+		f.Accounts = map[string]config.Account{
+			"hook":   {Type: "webhook", Settings: map[string]string{"url": receiver.URL + "/posts", "secret_env": "REPURPOSE_TEST_HOOK_SECRET"}},
+			"outbox": {Type: "outbox", Settings: map[string]string{"bucket": "toolkit", "prefix": "outbox/"}},
+		}
+		window := config.Window{}
+		if err := window.UnmarshalText([]byte("daily 00:00-24:00")); err != nil {
+			t.Fatal(err)
+		}
+		ch := func(acct string) config.RegionChannel {
+			return config.RegionChannel{Account: acct, Windows: []config.Window{window}, Spacing: config.Duration(2 * time.Second), MaxPerDay: 100}
+		}
+		f.Regions = []config.Region{{ID: "emea", Name: "EMEA", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
+			Channels: map[string]config.RegionChannel{"x": ch("hook"), "linkedin": ch("hook"), "mastodon": ch("outbox"), "blog": ch("outbox")}}}
+		none := 0
+		f.Plans = map[string]config.Plan{"now": {Drip: []config.DripStep{{Days: config.DayRange{}, Kinds: []string{"tweet", "linkedin", "mastodon", "blog"}}},
+			Evergreen: config.Evergreen{Times: &none, Best: 1, EveryDays: 30, CooldownDays: 30}}}
+		def := f.Campaigns["default"]
+		def.AutoApprove, def.Plan = true, "now"
+		f.Campaigns["default"] = def
+	})
+	start := time.Now()
+	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	st.awsCp(whitepaper, "whitepaper.en.md")
+	if a := st.waitSource("whitepaper.en.md", 30*time.Second); a.Source.Status != "ready" {
+		t.Fatalf("whitepaper: %s %s", a.Source.Status, a.Source.Error)
+	}
+	id := sourceID("whitepaper.en.md")
+
+	// The plan: 3 tweets and the LinkedIn post on the webhook, 3 Mastodon posts and the
+	// blog teaser in the outbox, each account's posts 2 s apart.
+	var cal calendarAnswer
+	deadline := time.Now().Add(20 * time.Second)
+	for len(cal.Items) < 8 && time.Now().Before(deadline) {
+		cal = calendarAnswer{}
+		st.api("GET", "/api/v1/calendar?region=emea&from="+start.Add(-time.Minute).UTC().Format(time.RFC3339), testAdminToken, &cal)
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(cal.Items) != 8 || cal.TimeZone != "Europe/Berlin" {
+		t.Fatalf("the calendar holds %d posts in %q, want 8 in Europe/Berlin: %+v", len(cal.Items), cal.TimeZone, cal.Items)
+	}
+	planned := map[string]toolkit.CalendarItem{}
+	last := map[string]time.Time{}
+	for _, it := range cal.Items {
+		planned[it.ID] = it
+		if prev, ok := last[it.Account]; ok && it.At.Sub(prev) < 2*time.Second {
+			t.Errorf("%s: posts at %v and %v are closer than the 2 s spacing", it.Account, prev, it.At)
+		}
+		last[it.Account] = it.At
+	}
+	t.Logf("%s: planned %d posts, the last at +%s", time.Since(start).Round(time.Millisecond), len(cal.Items), time.Until(cal.Items[7].At).Round(time.Millisecond))
+
+	// A second paper takes each account's next free slots, after the first paper's;
+	// withdrawing it cancels them before any goes out.
+	second := filepath.Join(t.TempDir(), "second.md")
+	writeTestFile(t, second, "# Second paper\n\n## Why\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\n"+
+		"Retries need backoff, or a small outage becomes a large one for every customer at once.\n")
+	st.awsCp(second, "second.md")
+	if a := st.waitSource("second.md", 30*time.Second); a.Source.Status != "ready" {
+		t.Fatalf("second.md: %s %s", a.Source.Status, a.Source.Error)
+	}
+	var plan *toolkit.Plan
+	for deadline := time.Now().Add(15 * time.Second); plan == nil || len(plan.Entries) == 0; time.Sleep(50 * time.Millisecond) {
+		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("second.md"))
+		if time.Now().After(deadline) {
+			t.Fatal("the second paper was not planned")
+		}
+	}
+	for _, e := range plan.Entries {
+		if e.Status == toolkit.Planned && !e.At.After(last[e.Account]) {
+			t.Errorf("the second paper's %s on %s at %v is not after the first paper's last post there (%v)", e.Kind, e.Account, e.At, last[e.Account])
+		}
+	}
+	if code := st.api("POST", "/api/v1/sources/"+sourceID("second.md")+"/withdraw", testAdminToken, nil); code != 200 {
+		t.Fatalf("withdraw: HTTP %d", code)
+	}
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("second.md"))
+		cancelled := 0
+		for _, e := range plan.Entries {
+			if e.Status == toolkit.Cancelled && e.Reason == "the source was withdrawn" {
+				cancelled++
+			}
+		}
+		if cancelled == len(plan.Entries) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the withdrawn paper's plan is not all cancelled: %+v", plan.Entries)
+		}
+	}
+	t.Logf("%s: the second paper's %d posts were planned after the first's, then cancelled by its withdrawal", time.Since(start).Round(time.Millisecond), len(plan.Entries))
+
+	// Wait for every post to be out.
+	deadline = time.Now().Add(40 * time.Second)
+	for {
+		cal = calendarAnswer{}
+		st.api("GET", "/api/v1/calendar?region=emea&from="+start.Add(-time.Minute).UTC().Format(time.RFC3339), testAdminToken, &cal)
+		out := 0
+		for _, it := range cal.Items {
+			if it.Post != nil && it.Post.State == toolkit.Published {
+				out++
+			}
+		}
+		if out == 8 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of 8 posts published after 40 s: %+v", out, cal.Items)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(3 * time.Second) // past the withdrawn paper's first would-be slots
+	got := hook.deliveries()
+	if len(got) != 4 {
+		t.Fatalf("%d webhook deliveries, want 4 (3 tweets, 1 LinkedIn post) and none of the withdrawn paper's: %+v", len(got), got)
+	}
+	for _, d := range got {
+		it, ok := planned[d.Post.ID]
+		if !ok {
+			t.Errorf("delivery %s is not a planned post", d.Post.ID)
+			continue
+		}
+		// At its planned instant: not before it, and within the worker's few seconds.
+		if !d.Post.At.Equal(it.At) || d.When.Before(it.At) || d.When.Sub(it.At) > 3*time.Second {
+			t.Errorf("%s planned for %v arrived at %v (its post says %v)", it.ID, it.At, d.When, d.Post.At)
+		}
+		if d.Post.Text == "" || d.Post.Link == "" || !strings.Contains(d.Post.Text, d.Post.Link) || d.Post.SourceID != id {
+			t.Errorf("delivery %s: text %q, link %q, source %q", d.Post.ID, d.Post.Text, d.Post.Link, d.Post.SourceID)
+		}
+	}
+	for _, it := range cal.Items {
+		if it.Post.RemoteID == "" || it.Post.Attempts != 1 {
+			t.Errorf("%s: remote id %q after %d attempts", it.ID, it.Post.RemoteID, it.Post.Attempts)
+		}
+		if it.Account != "outbox" {
+			continue
+		}
+		key := it.Post.RemoteID
+		obj, err := st.d.s3.Get(t.Context(), "toolkit", key, 1<<20)
+		if err != nil {
+			t.Errorf("the outbox file of %s (%s): %v", it.ID, key, err)
+			continue
+		}
+		var p publish.Post
+		if err := json.Unmarshal(obj.Body, &p); err != nil || !p.At.Equal(it.At) || p.Channel != it.Channel {
+			t.Errorf("outbox %s holds %+v (%v)", key, p, err)
+		}
+		if want := fmt.Sprintf("outbox/emea/%s/%s/%s-%s.json", it.Channel, it.At.UTC().Format("2006-01-02"), it.At.UTC().Format("1504"), it.ID); key != want {
+			t.Errorf("outbox key %s, want %s", key, want)
+		}
+	}
+	t.Logf("%s: all 8 posts out at their instants", time.Since(start).Round(time.Millisecond))
+
+	// A second delivery of a published post's task publishes nothing.
+	tweet := got[0].Post
+	payload, _ := json.Marshal(tasks.Publish{EntryID: tweet.ID, SourceID: id, At: tweet.At})
+	client := asynq.NewClient(st.d.redisOpt)
+	defer client.Close()
+	info, err := client.Enqueue(asynq.NewTask(tasks.TypePublish, payload), asynq.Queue(tasks.QueuePublish))
+	if err != nil {
+		t.Fatal(err)
+	}
+	insp := asynq.NewInspector(st.d.redisOpt)
+	defer insp.Close()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, err := insp.GetTaskInfo(tasks.QueuePublish, info.ID); errors.Is(err, asynq.ErrTaskNotFound) {
+			break // handled and gone
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the repeated task was not handled within 10 s")
+		}
+	}
+	if n := len(hook.deliveries()); n != 4 {
+		t.Errorf("a repeated task delivered the post again: %d deliveries", n)
+	}
+	t.Logf("%s: a repeated task published nothing", time.Since(start).Round(time.Millisecond))
+}
+
+func writeTestFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
