@@ -11,15 +11,27 @@ seconds. Nothing is lost across restarts.`,
 their webhook at start-up). /readyz says what is still missing.
 Environment: REPURPOSE_HTTP_ADDR, REPURPOSE_EVENTS_TOKEN, REPURPOSE_ADMIN_TOKEN,
 REPURPOSE_PUBLIC_URL, and the common settings (see README.md).`,
-	"worker": `Waits for Redis, then processes doc:ingest tasks. Run several for more throughput.
-Concurrency per process: limits.worker_concurrency in the config file.`,
+	"worker": `Waits for Redis, then processes doc:ingest, plan:source and post:publish tasks. Run
+several for more throughput. Concurrency per process: limits.worker_concurrency in the
+config file. Every account's publisher is checked at start: a missing secret stops it
+with the setting's path.`,
 	"scheduler": `Lists the inbox every limits.scan_interval (default 1m) and queues what has no
-processed marker. Several schedulers may run: one scans per interval.`,
+processed marker. Several schedulers may run: one scans per interval. At start, when the
+publishing settings (regions, plans, accounts) changed since the plans were made, every
+source is re-planned.`,
 	"derive": `Prints {"source": {...}, "derivatives": [...]} exactly as the API shows a source.
 Uses the config file's campaigns when REPURPOSE_CONFIG is set.`,
 	"count": `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
 	"hash-password": `Prints an argon2id hash for a user's password_hash in the config file. On a terminal
 the password is asked for without echo; otherwise one line is read from stdin:
   printf '%s\n' "$PASSWORD" | repurpose hash-password`,
-	"reindex": `Use after Redis was flushed or replaced: the S3 record is the truth.`,
+	"reindex": `Use after Redis was flushed or replaced: the S3 record is the truth. Planned posts
+not yet out are queued again under their TaskIDs; a source whose posts' time passed
+while nothing ran them is re-planned to its next free slots.`,
+	"calendar": `Reads the index (run reindex first after losing Redis). Times are the region's local
+time; STATE is planned, or the outcome: published (with the post's URL), waiting,
+failed or unknown (a person resolves it: POST /api/v1/plan/entries/{id}/resolve).`,
+	"publishers": `Each account in the config file's accounts names one of these types. Secret settings
+are never written in the file: name an environment variable (token_env) or a file
+(token_file) holding them.`,
 }

@@ -231,6 +231,17 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 	}
 	t.Logf("%s: all 8 posts out at their instants", time.Since(start).Round(time.Millisecond))
 
+	// The terminal view says the same, in Berlin time.
+	var term strings.Builder
+	if err := printCalendar(t.Context(), &term, st.d.tk, st.d.cfg, "emea", 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	if n, files := strings.Count(term.String(), " published"), strings.Count(term.String(), "s3://toolkit/outbox/emea/"); n != 8 || files != 4 ||
+		!strings.Contains(term.String(), "emea (Europe/Berlin)") || !strings.Contains(term.String(), cal.Items[0].At.In(berlin).Format("Mon 02 Jan 15:04")) {
+		t.Errorf("repurpose calendar shows %d posts published and %d outbox files, want 8 and 4, in Berlin time:\n%s", n, files, term.String())
+	}
+
 	// A second delivery of a published post's task publishes nothing.
 	tweet := got[0].Post
 	payload, _ := json.Marshal(tasks.Publish{EntryID: tweet.ID, SourceID: id, At: tweet.At})
