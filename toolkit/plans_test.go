@@ -20,7 +20,7 @@ import (
 func planFixture(t *testing.T) (*Toolkit, *Plan, http.Handler) {
 	t.Helper()
 	tk, srv := uiServer(t)
-	srv.Close() // the handler is called directly
+	srv.Close()                                   // the handler is called directly
 	now := time.Now().UTC().Truncate(time.Second) // asynq schedules by the real clock
 	tk.now = func() time.Time { return now }
 	tk.cfg.File.Regions = []config.Region{
