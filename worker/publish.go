@@ -57,6 +57,11 @@ func (h *planner) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	return nil
 }
 
+// publishHold is how long one delivery holds an entry: beyond a publisher's HTTP timeout
+// (30 s), so a slow call is not overtaken, yet short enough that the task a killed
+// worker left behind is taken up soon after asynq recovers it.
+const publishHold = 45 * time.Second
+
 // laterError asks asynq to try again after a wait, without counting a failure: a rate
 // limit or a service that is down is not the post's fault.
 type laterError struct {

@@ -76,7 +76,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 			p.Now = func() time.Time { return time.Now().UTC() }
 		}
 		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
-		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: 5 * time.Minute})
+		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold})
 	}
 	return srv, mux
 }
