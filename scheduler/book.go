@@ -3,6 +3,8 @@ package scheduler
 import (
 	"slices"
 	"time"
+
+	"github.com/repurpose/repurpose/toolkit"
 )
 
 // Book is what is already planned on one account, across every source and region: the
@@ -23,6 +25,17 @@ func (b *Book) Add(t time.Time, textHash string) {
 	if textHash != "" {
 		b.texts[textHash] = append(b.texts[textHash], t)
 	}
+}
+
+// Load adds many posts at once, sorting once rather than inserting one by one.
+func (b *Book) Load(slots []toolkit.Slot) {
+	for _, s := range slots {
+		b.times = append(b.times, s.At)
+		if s.TextHash != "" {
+			b.texts[s.TextHash] = append(b.texts[s.TextHash], s.At)
+		}
+	}
+	slices.SortFunc(b.times, time.Time.Compare)
 }
 
 // Len is how many posts the book holds.
@@ -129,4 +142,20 @@ func (s *slotter) slotOn(d day, spans []span, from time.Time) (time.Time, bool) 
 		}
 	}
 	return time.Time{}, false
+}
+
+// free reports whether a post may go out at t: in a window on an open day, under the
+// daily cap, the spacing away from every other post.
+func (s *slotter) free(t time.Time) bool {
+	c := s.cal
+	d := dayOf(t, c.loc)
+	in := false
+	for _, w := range c.spans(d) {
+		in = in || (!t.Before(w.start) && t.Before(w.end))
+	}
+	if !in || s.book.between(c.at(d, 0), c.at(d, 24*time.Hour)) >= c.maxPerDay {
+		return false
+	}
+	_, busy := s.book.clash(t, c.spacing)
+	return !busy
 }

@@ -22,12 +22,13 @@ type Planner struct {
 	cals     map[string]*Calendar // by region/channel
 	books    map[string]*Book     // by account
 	slotters map[*Calendar]*slotter
+	fitsOn   map[string]bool // a snippet's fit on a channel, by derivative/locale/channel
 }
 
 // NewPlanner builds every region's calendars; an unknown zone or holiday country is an
 // error naming the region.
 func NewPlanner(f *config.File) (*Planner, error) {
-	p := &Planner{file: f, cals: map[string]*Calendar{}, books: map[string]*Book{}, slotters: map[*Calendar]*slotter{}}
+	p := &Planner{file: f, cals: map[string]*Calendar{}, books: map[string]*Book{}, slotters: map[*Calendar]*slotter{}, fitsOn: map[string]bool{}}
 	for _, r := range f.Regions {
 		for ch := range r.Channels {
 			c, err := NewCalendar(r, ch)
@@ -81,9 +82,12 @@ type Input struct {
 type candidate struct {
 	entry  toolkit.PlanEntry
 	want   time.Time // the earliest it may go out
-	text   Rendered
+	text   *localized
 	order  int // tie-break: the plan's order
 	recyle *config.Evergreen
+	// prev is the slot the entry had in the last plan, kept when it is still good: the
+	// same inputs give the same plan.
+	prev time.Time
 }
 
 // Plan computes a source's plan. Entries publishing has touched and times a person set
@@ -121,6 +125,17 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 			out.Entries = append(out.Entries, e)
 			kept[e.ID] = true
 			p.Book(e.Account).Add(e.At, e.TextHash)
+		}
+	}
+	if in.Old != nil {
+		prev := map[string]time.Time{}
+		for _, e := range in.Old.Entries {
+			if e.Status == toolkit.Planned {
+				prev[e.ID] = e.At
+			}
+		}
+		for i := range wanted {
+			wanted[i].prev = prev[wanted[i].entry.ID]
 		}
 	}
 	slices.SortStableFunc(wanted, func(a, b candidate) int {
@@ -172,22 +187,24 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		sl = newSlotter(cal, book)
 		p.slotters[cal] = sl
 	}
-	at, found := sl.Next(c.want)
+	at, found := c.prev, !c.prev.IsZero() && !c.prev.Before(c.want) && sl.free(c.prev)
+	if !found {
+		at, found = sl.Next(c.want)
+	}
 	if !found {
 		e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
 		return e
 	}
-	e.TextHash = hashText(c.text.Text)
+	e.TextHash = c.text.hash(e.Channel, "")
 	if c.recyle != nil {
 		cooldown := time.Duration(c.recyle.CooldownDays) * 24 * time.Hour
 		if book.repeats(e.TextHash, at, cooldown) {
 			lead := leadFor(e.Locale, e.Occurrence)
-			text := c.text.withLead(lead, e.Channel)
-			if lead == "" || !p.fits(e.Channel, text.Text) || book.repeats(hashText(text.Text), at, cooldown) {
+			if lead == "" || !p.fits(e.Channel, Render(&c.text.d, c.text.tr, e.Channel, lead).Text) || book.repeats(c.text.hash(e.Channel, lead), at, cooldown) {
 				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
 				return e
 			}
-			e.Lead, e.TextHash = lead, hashText(text.Text)
+			e.Lead, e.TextHash = lead, c.text.hash(e.Channel, lead)
 		}
 	}
 	e.At, e.Status = at, toolkit.Planned
@@ -218,10 +235,10 @@ func (p *Planner) candidates(in Input) []candidate {
 			texts := p.texts(in, r, locale)
 			for _, step := range plan.Drip {
 				for _, kind := range step.Kinds {
-					var ds []localized
-					for _, lt := range texts {
-						if lt.d.Kind == kind {
-							ds = append(ds, lt)
+					var ds []*localized
+					for i := range texts {
+						if texts[i].d.Kind == kind {
+							ds = append(ds, &texts[i])
 						}
 					}
 					for i, lt := range ds {
@@ -249,7 +266,7 @@ func (p *Planner) candidates(in Input) []candidate {
 	return out
 }
 
-func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt localized, channel string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
+func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, channel string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
 	cal := p.cals[r.ID+"/"+channel]
 	want := ready
 	if offset > 0 { // day n starts at local midnight n days after the day the source was ready
@@ -263,7 +280,7 @@ func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt localized, ch
 		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, channel, occurrence), SourceID: s.ID,
 			DerivativeID: d.ID, Kind: d.Kind, Channel: channel, Locale: lt.locale, Region: r.ID, Account: cal.Account,
 			Occurrence: occurrence},
-		want: want.UTC().Truncate(time.Second), text: Render(&d, lt.tr, channel, ""), order: order,
+		want: want.UTC().Truncate(time.Second), text: lt, order: order,
 	}
 }
 
@@ -300,7 +317,7 @@ var socialChannels = []string{transforms.ChannelX, transforms.ChannelLinkedIn, t
 // channelsFor is where a derivative goes in region r: its own channel, or for a snippet
 // (written for any channel) one of the region's social channels, taking turns, that it
 // fits on.
-func (p *Planner) channelsFor(r config.Region, lt localized, i int, paused map[string]bool) []string {
+func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[string]bool) []string {
 	open := func(ch string) bool {
 		_, ok := r.Channels[ch]
 		return ok && !paused[r.ID+"/"+ch]
@@ -319,7 +336,13 @@ func (p *Planner) channelsFor(r config.Region, lt localized, i int, paused map[s
 	}
 	for k := range chs {
 		ch := chs[(i+k)%len(chs)]
-		if p.fits(ch, Render(&lt.d, lt.tr, ch, "").Text) {
+		key := lt.d.ID + "/" + lt.locale + "/" + ch
+		fits, known := p.fitsOn[key]
+		if !known {
+			fits = p.fits(ch, Render(&lt.d, lt.tr, ch, "").Text)
+			p.fitsOn[key] = fits
+		}
+		if fits {
 			return []string{ch}
 		}
 	}
@@ -331,9 +354,17 @@ func (p *Planner) fits(channel, text string) bool {
 	return err == nil && c.Valid
 }
 
-func hashText(s string) string {
-	h := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(h[:8])
+// hash identifies the text as it goes out on channel with lead: what it renders from
+// (the template or parts, the link, the lead-in) rather than the rendering, which is
+// cheaper to get and names the same words.
+func (lt *localized) hash(channel, lead string) string {
+	h := sha256.New()
+	for _, tpl := range templates(&lt.d, lt.tr) {
+		h.Write([]byte(tpl))
+		h.Write([]byte{0})
+	}
+	h.Write([]byte(channel + "\x00" + lead + "\x00" + lt.d.Backlink))
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // leads start a recycled post, so it is not the identical text again; by language.

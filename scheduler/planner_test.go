@@ -322,7 +322,8 @@ func TestTranslationsAndPauses(t *testing.T) {
 			es = append(es, e)
 		}
 	}
-	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != hashText(Render(&tweet, tr, "x", "").Text) {
+	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", "") ||
+		!strings.HasPrefix(Render(&tweet, tr, "x", "").Text, "Las alertas ruidosas cuestan sueño. ") {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

@@ -87,10 +87,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		if err != nil {
 			return nil, err
 		}
-		b := planner.Book(acct)
-		for _, s := range slots {
-			b.Add(s.At, s.TextHash)
-		}
+		planner.Book(acct).Load(slots)
 	}
 	pauses, err := ps.tk.Paused(ctx)
 	if err != nil {

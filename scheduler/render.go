@@ -20,22 +20,28 @@ type Rendered struct {
 // with lead (a recycle's lead-in, "" for none). The planner hashes this text and the
 // publisher sends it, so both see the same words.
 func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, channel, lead string) Rendered {
-	r := Rendered{link: d.Backlink}
+	return Rendered{templates: templates(d, tr), link: d.Backlink}.withLead(lead, channel)
+}
+
+// templates are the text's templates with the link slot: the translation's when there is
+// one, a thread's parts, or the single post's.
+func templates(d *toolkit.Derivative, tr *toolkit.TranslationView) []string {
+	var out []string
 	switch {
 	case tr != nil && len(tr.Parts) > 0:
 		for _, p := range tr.Parts {
-			r.templates = append(r.templates, p.Template)
+			out = append(out, p.Template)
 		}
 	case tr != nil:
-		r.templates = []string{tr.Template}
+		out = []string{tr.Template}
 	case len(d.Parts) > 0:
 		for _, p := range d.Parts {
-			r.templates = append(r.templates, p.Template)
+			out = append(out, p.Template)
 		}
 	default:
-		r.templates = []string{d.Template}
+		out = []string{d.Template}
 	}
-	return r.withLead(lead, channel)
+	return out
 }
 
 // withLead renders again with lead in front of the first post.
