@@ -38,6 +38,9 @@ type Infra struct {
 	EventsToken string
 	// ConfigPath is the YAML file; empty means defaults only.
 	ConfigPath string
+	// TokenKey is the AES-256 key (REPURPOSE_TOKEN_KEY, 32 bytes in base64) the toolkit
+	// encrypts stored OAuth tokens with. Default none: accounts cannot be connected.
+	TokenKey []byte
 	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse proxies in front of
 	// serve, whose X-Forwarded-For names the client. Default none: the peer is the client.
 	TrustedProxies []netip.Prefix
@@ -80,6 +83,29 @@ type File struct {
 type Account struct {
 	Type     string            `yaml:"type"`
 	Settings map[string]string `yaml:",inline"`
+}
+
+// Secret reads the secret setting name from the environment variable that name_env
+// names or the file that name_file names, trimmed; "" when neither is set. It is shared
+// by the publishers and the toolkit's Accounts page, which both need the account's
+// secrets. Errors name the setting (token_env, token_file); the caller, who knows the
+// account's name, puts "accounts.<name>." in front.
+func (a Account) Secret(name string, getenv func(string) string, readFile func(string) ([]byte, error)) (string, error) {
+	if env := a.Settings[name+"_env"]; env != "" {
+		v := strings.TrimSpace(getenv(env))
+		if v == "" {
+			return "", fmt.Errorf("%s_env: the environment variable %s is not set", name, env)
+		}
+		return v, nil
+	}
+	if path := a.Settings[name+"_file"]; path != "" {
+		b, err := readFile(path)
+		if err != nil {
+			return "", fmt.Errorf("%s_file: %w", name, err)
+		}
+		return strings.TrimSpace(string(b)), nil
+	}
+	return "", nil
 }
 
 // Region is a market a regional team publishes to.

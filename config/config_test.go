@@ -1,8 +1,13 @@
 package config
 
 import (
+	"bytes"
+	"encoding/base64"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -125,5 +130,50 @@ func TestREADMEExampleIsValid(t *testing.T) {
 	}
 	if f.DefaultCampaign != "launch" || f.Brand.Disclosure != "#employee" || len(f.Users) != 1 {
 		t.Errorf("example parsed as %+v", f)
+	}
+}
+
+func TestAccountSecretReadsAVariableOrAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(path, []byte("from-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"TOKEN": " from-env \n"}
+	getenv := func(k string) string { return env[k] }
+	for _, tc := range []struct {
+		settings map[string]string
+		want     string
+		err      string
+	}{
+		{map[string]string{"token_env": "TOKEN"}, "from-env", ""},
+		{map[string]string{"token_file": path}, "from-file", ""},
+		{map[string]string{"url": "https://example.com"}, "", ""},
+		{map[string]string{"token_env": "UNSET"}, "", "token_env: the environment variable UNSET is not set"},
+		{map[string]string{"token_file": path + ".missing"}, "", "token_file: open " + path + ".missing"},
+	} {
+		got, err := Account{Type: "webhook", Settings: tc.settings}.Secret("token", getenv, os.ReadFile)
+		if got != tc.want || (err == nil) != (tc.err == "") || (err != nil && !strings.HasPrefix(err.Error(), tc.err)) {
+			t.Errorf("Secret with %v = %q, %v; want %q, %q", tc.settings, got, err, tc.want, tc.err)
+		}
+	}
+	if _, err := (Account{Settings: map[string]string{"token_file": path + ".missing"}}).Secret("token", getenv, os.ReadFile); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v, want fs.ErrNotExist wrapped", err)
+	}
+}
+
+func TestTokenKeyFromEnv(t *testing.T) {
+	key := bytes.Repeat([]byte{7}, 32)
+	in, err := FromEnv(func(k string) string {
+		return map[string]string{"REPURPOSE_TOKEN_KEY": base64.StdEncoding.EncodeToString(key) + "\n"}[k]
+	})
+	if err != nil || !bytes.Equal(in.TokenKey, key) {
+		t.Fatalf("TokenKey = %x, %v", in.TokenKey, err)
+	}
+	for _, bad := range []string{base64.StdEncoding.EncodeToString(key[:16]), "not base64 at all!"} {
+		_, err := FromEnv(func(k string) string { return map[string]string{"REPURPOSE_TOKEN_KEY": bad}[k] })
+		if err == nil || !strings.Contains(err.Error(), "REPURPOSE_TOKEN_KEY: must be 32 random bytes") ||
+			!strings.Contains(err.Error(), "openssl rand -base64 32") || strings.Contains(err.Error(), bad) {
+			t.Errorf("REPURPOSE_TOKEN_KEY=%q: %v", bad, err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -99,6 +100,14 @@ func FromEnv(getenv func(string) string) (Infra, error) {
 	}
 	if u, err := url.Parse(in.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs = append(errs, fmt.Errorf("REPURPOSE_PUBLIC_URL: %q must be an http(s) URL", in.PublicURL))
+	}
+	if k := get("REPURPOSE_TOKEN_KEY", ""); k != "" {
+		// The value is a secret: the message never quotes it.
+		if b, err := base64.StdEncoding.DecodeString(k); err != nil || len(b) != 32 {
+			errs = append(errs, errors.New("REPURPOSE_TOKEN_KEY: must be 32 random bytes in base64; make one with: openssl rand -base64 32"))
+		} else {
+			in.TokenKey = b
+		}
 	}
 	for _, s := range strings.FieldsFunc(get("REPURPOSE_TRUSTED_PROXIES", ""), func(r rune) bool { return r == ',' || r == ' ' }) {
 		p, err := netip.ParsePrefix(s)

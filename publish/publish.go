@@ -193,21 +193,11 @@ func (a *Account) Get(name string) string { return a.settings[name] }
 
 // Secret reads a secret setting from the variable name_env or the file name_file.
 func (a *Account) Secret(name string) (string, error) {
-	if env := a.settings[name+"_env"]; env != "" {
-		v := strings.TrimSpace(a.getenv(env))
-		if v == "" {
-			return "", fmt.Errorf("accounts.%s.%s_env: the environment variable %s is not set", a.Name, name, env)
-		}
-		return v, nil
+	v, err := config.Account{Type: a.Type, Settings: a.settings}.Secret(name, a.getenv, a.readFile)
+	if err != nil {
+		return "", fmt.Errorf("accounts.%s.%w", a.Name, err)
 	}
-	if path := a.settings[name+"_file"]; path != "" {
-		b, err := a.readFile(path)
-		if err != nil {
-			return "", fmt.Errorf("accounts.%s.%s_file: %w", a.Name, name, err)
-		}
-		return strings.TrimSpace(string(b)), nil
-	}
-	return "", nil
+	return v, nil
 }
 
 // Env is where secrets come from; the zero value reads the process's environment and

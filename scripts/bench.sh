@@ -4,6 +4,7 @@
 #   scripts/bench.sh            # everything (a few minutes)
 #   scripts/bench.sh derive     # parse+derive beside goldmark.Convert only
 #   scripts/bench.sh e2e        # the pipeline on redis-server and versitygw only
+#   scripts/bench.sh plan       # planning 1,000 sources × 5 regions × 4 channels only
 #
 # Needs what scripts/test.sh installs (run it once first) and ../shared/corpus.
 set -euo pipefail
@@ -44,4 +45,9 @@ if [[ "$what" == all || "$what" == e2e ]]; then
 	REPURPOSE_BENCH_RATE=20 go test ./cmd/repurpose -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
 	say "peak RSS of a worker process on a 10 MiB document"
 	go test ./cmd/repurpose -run '^$' -bench WorkerPeakRSS -benchtime 1x 2>/dev/null | grep -E '^Benchmark'
+fi
+
+if [[ "$what" == all || "$what" == plan ]]; then
+	say "planning 1,000 sources × 5 regions × 4 channels into shared capacity, and re-planning one of them (5 rounds)"
+	go test ./scheduler -run '^$' -bench 'Plan1000Sources|ReplanOneSource' -benchtime 3x -count 5 | grep -E '^Benchmark'
 fi

@@ -94,6 +94,11 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(Approved), admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /ui/snippets", t.page(t.uiSnippets, admin, marketing, regional))
+	// Connecting X and LinkedIn accounts (oauth.go). The callback is a page too: the
+	// provider sends the admin's browser back to it.
+	mux.HandleFunc("GET /ui/accounts", t.page(t.uiAccounts, admin))
+	mux.HandleFunc("POST /ui/accounts/{name}/connect", t.page(t.uiConnect, admin))
+	mux.HandleFunc("GET /oauth/callback", t.page(t.oauthCallback, admin))
 	return secure(csrf(mux))
 }
 

@@ -27,6 +27,9 @@ func TestRouteRoleMatrix(t *testing.T) {
 			tk.cfg.File.Users[i].Regions = append(tk.cfg.File.Users[i].Regions, "emea")
 		}
 	}
+	// Accounts: an X account an admin can start connecting.
+	tk.cfg.Infra.TokenKey = make([]byte, 32)
+	tk.cfg.File.Accounts = map[string]config.Account{"x-main": {Type: "x", Settings: map[string]string{"client_id": "cid"}}}
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
@@ -93,6 +96,9 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"POST", "/ui/translations/" + d + "/de/approve", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/ui/translations/" + d + "/de/reject", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"GET", "/ui/snippets?region=emea&locale=de", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/ui/accounts", "", []config.Role{config.RoleAdmin}},
+		{"POST", "/ui/accounts/x-main/connect", "", []config.Role{config.RoleAdmin}},
+		{"GET", "/oauth/callback?state=unknown&code=c", "", []config.Role{config.RoleAdmin}},
 		// Last: it takes the source's topics away.
 		{"POST", "/api/v1/sources/" + s.ID + "/withdraw", "", []config.Role{config.RoleAdmin, config.RoleMarketing}},
 	}
@@ -108,7 +114,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 	}
 	for _, rt := range routes {
 		refused := func(rec *httptest.ResponseRecorder) bool {
-			if strings.HasPrefix(rt.path, "/ui/") {
+			if strings.HasPrefix(rt.path, "/ui/") || strings.HasPrefix(rt.path, "/oauth/") {
 				return rec.Code == http.StatusSeeOther && strings.HasPrefix(rec.Header().Get("Location"), "/signin?next=")
 			}
 			return rec.Code == http.StatusUnauthorized

@@ -50,7 +50,8 @@ func Observe(next http.Handler, log *slog.Logger) http.Handler {
 	})
 }
 
-// RedactQuery hides the value of a token parameter, which webhook senders put in URLs.
+// RedactQuery hides the value of a token parameter, which webhook senders put in URLs,
+// and the authorization code and state an OAuth provider sends back to /oauth/callback.
 func RedactQuery(raw string) string {
 	if raw == "" {
 		return ""
@@ -60,7 +61,8 @@ func RedactQuery(raw string) string {
 		return "(unparsable)"
 	}
 	for k := range q {
-		if k == "token" || k == "access_token" {
+		switch k {
+		case "token", "access_token", "code", "state":
 			q[k] = []string{"REDACTED"}
 		}
 	}

@@ -78,6 +78,9 @@ func (v view) Reviewer() bool {
 	return v.User != nil && (v.User.Role == config.RoleAdmin || v.User.Role == config.RoleMarketing)
 }
 
+// Admin says whether the user administers the toolkit (the nav shows Accounts).
+func (v view) Admin() bool { return v.User != nil && v.User.Role == config.RoleAdmin }
+
 func (t *Toolkit) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
 	v.Path = r.URL.Path
 	var buf bytes.Buffer

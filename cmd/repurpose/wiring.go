@@ -75,7 +75,7 @@ func (d *deps) publishing() (*worker.Publishing, error) {
 	pubs := map[string]publish.Publisher{}
 	var errs []error
 	for name, a := range d.cfg.File.Accounts {
-		p, err := publish.New(name, a, publish.Env{Objects: d.s3})
+		p, err := publish.New(name, a, publish.Env{Objects: d.s3, Tokens: tokenSource{d.tk}})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -86,6 +86,18 @@ func (d *deps) publishing() (*worker.Publishing, error) {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	return &worker.Publishing{Plans: d.plans, Publishers: pubs}, nil
+}
+
+// tokenSource gives publishers the tokens of accounts connected on the Accounts page.
+// toolkit may not import publish, so its ErrNotConnected is translated here.
+type tokenSource struct{ tk *toolkit.Toolkit }
+
+func (s tokenSource) AccessToken(ctx context.Context, account string) (string, error) {
+	tok, err := s.tk.AccessToken(ctx, account)
+	if errors.Is(err, toolkit.ErrNotConnected) {
+		return "", fmt.Errorf("%w (%v)", publish.ErrNotConnected, err)
+	}
+	return tok, err
 }
 
 // translator builds the configured machine translation provider; nil (no provider)
