@@ -57,17 +57,8 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		ShutdownTimeout:          opt.ShutdownTimeout,
 		Logger:                   asynqLogger{log},
 		LogLevel:                 asynq.WarnLevel,
-		RetryDelayFunc: func(n int, err error, t *asynq.Task) time.Duration {
-			if later := (*laterError)(nil); errors.As(err, &later) && later.after > 0 {
-				return later.after // the service said when
-			}
-			return min(time.Duration(1<<min(n, 8))*time.Second, 5*time.Minute)
-		},
-		// A rate limit is not a failure: it neither uses up retries' meaning nor alarms.
-		IsFailure: func(err error) bool {
-			later := (*laterError)(nil)
-			return !errors.As(err, &later)
-		},
+		RetryDelayFunc:           retryDelay,
+		IsFailure:                isFailure,
 	})
 	mux := asynq.NewServeMux()
 	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
@@ -79,6 +70,22 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold})
 	}
 	return srv, mux
+}
+
+// retryDelay backs off exponentially, up to 5 minutes, unless the service said when to
+// come back.
+func retryDelay(n int, err error, _ *asynq.Task) time.Duration {
+	if later := (*laterError)(nil); errors.As(err, &later) && later.after > 0 {
+		return later.after
+	}
+	return min(time.Duration(1<<min(n, 8))*time.Second, 5*time.Minute)
+}
+
+// isFailure: a rate limit or a service that is down is not a failure; asynq retries it
+// without counting it against the task's retries.
+func isFailure(err error) bool {
+	later := (*laterError)(nil)
+	return !errors.As(err, &later)
 }
 
 // asynqLogger sends asynq's logs to slog.

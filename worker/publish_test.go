@@ -1,0 +1,200 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/transforms"
+)
+
+// fakePublisher answers with its next error (nil: published) and counts its calls.
+type fakePublisher struct {
+	calls atomic.Int32
+	next  func() error
+}
+
+func (f *fakePublisher) Publish(_ context.Context, p *publish.Post) (publish.Result, error) {
+	f.calls.Add(1)
+	if err := f.next(); err != nil {
+		return publish.Result{}, err
+	}
+	return publish.Result{RemoteID: "r-" + p.ID, URL: "https://example.com/" + p.ID}, nil
+}
+
+type idempotentFake struct{ *fakePublisher }
+
+func (idempotentFake) Idempotent() {}
+
+// publishFixture stores an approved source and a plan of one tweet, due now, on "acct".
+func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
+	t.Helper()
+	mr, err := embedded.Redis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(mr.Close)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close(context.Background()) })
+	store := s3store.FromAWS(aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("k", "s", "")}, srv.Endpoint)
+	for _, b := range []string{"inbox", "toolkit"} {
+		if err := store.EnsureBucket(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	infra, _ := config.FromEnv(func(string) string { return "" })
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { rdb.Close() })
+	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil)
+	body, _ := os.ReadFile("../samples/whitepaper.en.md")
+	doc, err := transforms.Parse("w.md", body, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := strings.Repeat("a", 64)
+	id := tasks.SourceID("inbox", "w.md")
+	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id})
+	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
+	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	var tweet transforms.Derivative
+	for _, d := range res.Derivatives {
+		if d.Kind == transforms.KindTweet {
+			tweet = d
+			break
+		}
+	}
+	at := time.Now().UTC().Truncate(time.Second)
+	e := toolkit.PlanEntry{ID: "e1", SourceID: id, DerivativeID: tweet.ID, Kind: tweet.Kind, Channel: "x", Locale: "en", Region: "emea", Account: "acct", At: at, Status: toolkit.Planned}
+	if err := tk.SavePlan(t.Context(), &toolkit.Plan{SourceID: id, Version: version, Entries: []toolkit.PlanEntry{e}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return tk, tasks.Publish{EntryID: "e1", SourceID: id, At: at}
+}
+
+func (h *publisher) run(t *testing.T, in tasks.Publish) (string, error) {
+	t.Helper()
+	var ch string
+	return h.publish(t.Context(), in, &ch)
+}
+
+// A rate limit is "later": nothing is recorded as failed, asynq waits as long as the
+// service asked and does not count it; the next delivery publishes and records the
+// remote post; a repeated delivery does nothing.
+func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
+	tk, in := publishFixture(t)
+	fake := &fakePublisher{}
+	fake.next = func() error { return &publish.Error{Kind: publish.Later, RetryAfter: 7 * time.Second, Msg: "429 slow down"} }
+	h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute}
+	outcome, err := h.run(t, in)
+	var later *laterError
+	if outcome != "later" || !errors.As(err, &later) || retryDelay(3, err, nil) != 7*time.Second || isFailure(err) {
+		t.Fatalf("a rate limit: %s %v; delay %v, failure %v", outcome, err, retryDelay(3, err, nil), isFailure(err))
+	}
+	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.State != toolkit.Waiting || !strings.Contains(rec.Error, "429 slow down") {
+		t.Errorf("record after a rate limit: %+v", rec)
+	}
+	if d := retryDelay(3, errors.New("s3 down"), nil); d != 8*time.Second || !isFailure(errors.New("x")) {
+		t.Errorf("an ordinary error backs off %v (want 8s) and counts as a failure", d)
+	}
+	fake.next = func() error { return nil }
+	if outcome, err := h.run(t, in); outcome != toolkit.Published || err != nil {
+		t.Fatalf("the retry: %s %v", outcome, err)
+	}
+	rec, _ := tk.PostRecord(t.Context(), "e1")
+	if rec.State != toolkit.Published || rec.RemoteID != "r-e1" || rec.Attempts != 2 || rec.Error != "" {
+		t.Errorf("record after publishing: %+v", rec)
+	}
+	if outcome, _ := h.run(t, in); outcome != "duplicate" || fake.calls.Load() != 2 {
+		t.Errorf("a repeated delivery: %s, %d calls", outcome, fake.calls.Load())
+	}
+}
+
+// A refusal is recorded with the service's words and not retried; an outcome the
+// publisher cannot know is unknown (for a person) on a channel without idempotency, and
+// tried again on one with it; an intent found from a dead worker is treated the same way.
+func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		idempotent bool
+		intent     bool // a record in "publishing" left by a dead worker
+		err        error
+		outcome    string
+		calls      int32
+		retried    bool
+	}{
+		{"refused", false, false, &publish.Error{Kind: publish.Refused, Msg: "duplicate content"}, toolkit.FailedPost, 1, false},
+		{"unknown", false, false, &publish.Error{Kind: publish.Unknown, Msg: "no answer"}, toolkit.Unknown, 1, false},
+		{"unknown, idempotent", true, false, &publish.Error{Kind: publish.Unknown, Msg: "no answer"}, "later", 1, true},
+		{"interrupted", false, true, nil, toolkit.Unknown, 0, false},
+		{"interrupted, idempotent", true, true, nil, toolkit.Published, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tk, in := publishFixture(t)
+			fake := &fakePublisher{next: func() error { return tc.err }}
+			var pub publish.Publisher = fake
+			if tc.idempotent {
+				pub = idempotentFake{fake}
+			}
+			if tc.intent {
+				tk.PutPostRecord(t.Context(), &toolkit.PostRecord{EntryID: "e1", SourceID: in.SourceID, State: toolkit.Publishing, Attempts: 1})
+			}
+			h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute}
+			outcome, err := h.run(t, in)
+			if outcome != tc.outcome || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
+				t.Errorf("outcome %s (err %v), %d calls; want %s, %d calls, retried %v", outcome, err, fake.calls.Load(), tc.outcome, tc.calls, tc.retried)
+			}
+			rec, _ := tk.PostRecord(t.Context(), "e1")
+			if tc.outcome == toolkit.FailedPost && !strings.Contains(rec.Error, "duplicate content") {
+				t.Errorf("the refusal's words are lost: %+v", rec)
+			}
+			if tc.outcome == toolkit.Unknown && rec.State != toolkit.Unknown {
+				t.Errorf("record %+v, want unknown", rec)
+			}
+		})
+	}
+}
+
+// A task for a cancelled or moved post, or one whose account is paused, posts nothing.
+func TestStaleTasksPostNothing(t *testing.T) {
+	tk, in := publishFixture(t)
+	fake := &fakePublisher{next: func() error { return nil }}
+	h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute}
+	moved := in
+	moved.At = in.At.Add(-time.Hour)
+	if outcome, _ := h.run(t, moved); outcome != "skipped" {
+		t.Errorf("a task for the post's old time: %s", outcome)
+	}
+	if err := tk.SetPaused(t.Context(), "emea/x", true, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	if outcome, _ := h.run(t, in); outcome != "skipped" {
+		t.Errorf("a paused channel: %s", outcome)
+	}
+	if fake.calls.Load() != 0 {
+		t.Errorf("%d posts went out", fake.calls.Load())
+	}
+}
