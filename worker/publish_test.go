@@ -107,7 +107,9 @@ func (h *publisher) run(t *testing.T, in tasks.Publish) (string, error) {
 func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 	tk, in := publishFixture(t)
 	fake := &fakePublisher{}
-	fake.next = func() error { return &publish.Error{Kind: publish.Later, RetryAfter: 7 * time.Second, Msg: "429 slow down"} }
+	fake.next = func() error {
+		return &publish.Error{Kind: publish.Later, RetryAfter: 7 * time.Second, Msg: "429 slow down"}
+	}
 	h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute}
 	outcome, err := h.run(t, in)
 	var later *laterError
