@@ -291,6 +291,8 @@ type campaignView struct {
 	Brand     config.Brand // the rules in effect
 	OwnBrand  bool
 	UTMSample string
+	Plan      config.Plan // its drip plan
+	Regions   []string    // the regions that publish it, with their channels
 }
 
 func (t *Toolkit) uiCampaigns(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -307,6 +309,17 @@ func (t *Toolkit) uiCampaigns(w http.ResponseWriter, r *http.Request, p *Princip
 			UTMSample: fmt.Sprintf("utm_source=%s&utm_medium=%s&utm_campaign=%s&utm_content=%s", c.UTM.Source, c.UTM.Medium, c.UTM.Campaign, c.UTM.Content)}
 		for _, stage := range []string{"awareness", "consideration", "decision"} {
 			v.CTAs = append(v.CTAs, [2]string{stage, c.CTA[stage]})
+		}
+		v.Plan = f.Plans[c.Plan]
+		for _, reg := range f.Regions {
+			if len(reg.Channels) > 0 {
+				chs := make([]string, 0, len(reg.Channels))
+				for ch := range reg.Channels {
+					chs = append(chs, ch)
+				}
+				slices.Sort(chs)
+				v.Regions = append(v.Regions, fmt.Sprintf("%s (%s, %s)", reg.ID, reg.TimeZone, strings.Join(chs, ", ")))
+			}
 		}
 		out = append(out, v)
 	}

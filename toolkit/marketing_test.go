@@ -185,8 +185,9 @@ func TestMarketingPages(t *testing.T) {
 	signIn(t, c, srv, "marketing", testPassword, "")
 	if res, body := do(t, c, "GET", srv.URL+"/ui/campaigns", nil); res.StatusCode != 200 ||
 		!strings.Contains(body, "default") || !strings.Contains(body, "utm_medium=social") ||
-		!strings.Contains(body, "Publishing plans arrive with regional publishing") || !strings.Contains(body, "synergy") {
-		t.Errorf("campaigns page: %d", res.StatusCode)
+		!strings.Contains(body, "Drip plan: launch") || !strings.Contains(body, "<td>7-28</td><td>snippet</td>") ||
+		!strings.Contains(body, "recycled every 30 days, 2 times") || !strings.Contains(body, "synergy") {
+		t.Errorf("campaigns page: %d\n%s", res.StatusCode, body)
 	}
 	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
 	tw := firstOf(t, ds, transforms.KindTweet, transforms.ChannelX)
