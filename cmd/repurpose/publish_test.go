@@ -273,3 +273,68 @@ func writeTestFile(t *testing.T, path, body string) {
 		t.Fatal(err)
 	}
 }
+
+// TestReindexRequeuesPlannedPostsAfterRedisIsFlushed plans a paper's posts for tomorrow
+// on redis-server, loses everything in Redis (FLUSHALL), and runs reindex: the calendar
+// comes back from the plans in S3 and every post is queued again under its own TaskID at
+// its own instant.
+func TestReindexRequeuesPlannedPostsAfterRedisIsFlushed(t *testing.T) {
+	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", "s")
+	st := newStack(t, true, func(c *config.Config) {
+		f := &c.File
+		f.Accounts = map[string]config.Account{"hook": {Type: "webhook", Settings: map[string]string{"url": "http://127.0.0.1:9/none", "secret_env": "REPURPOSE_TEST_HOOK_SECRET"}}}
+		var w config.Window
+		w.UnmarshalText([]byte("daily 09:00-17:00"))
+		f.Regions = []config.Region{{ID: "amer", Locales: []string{"en"}, TimeZone: "America/New_York",
+			Channels: map[string]config.RegionChannel{"x": {Account: "hook", Windows: []config.Window{w}, Spacing: config.Duration(time.Hour), MaxPerDay: 5}}}}
+		none := 0
+		f.Plans = map[string]config.Plan{"later": {Drip: []config.DripStep{{Days: config.DayRange{From: 1, To: 1}, Kinds: []string{"tweet"}}},
+			Evergreen: config.Evergreen{Times: &none, Best: 1, EveryDays: 30, CooldownDays: 30}}}
+		def := f.Campaigns["default"]
+		def.AutoApprove, def.Plan = true, "later"
+		f.Campaigns["default"] = def
+	})
+	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	st.awsCp(whitepaper, "whitepaper.en.md")
+	st.waitSource("whitepaper.en.md", 30*time.Second)
+	var plan *toolkit.Plan
+	for deadline := time.Now().Add(15 * time.Second); plan == nil || len(plan.Entries) != 3; time.Sleep(50 * time.Millisecond) {
+		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("whitepaper.en.md"))
+		if time.Now().After(deadline) {
+			t.Fatalf("the three tweets were not planned: %+v", plan)
+		}
+	}
+	insp := asynq.NewInspector(st.d.redisOpt)
+	defer insp.Close()
+	if err := st.d.rdb.FlushAll(t.Context()).Err(); err != nil {
+		t.Fatal(err)
+	}
+	// As `repurpose reindex` runs: a process of its own, with its own connections.
+	d, err := connect(t.Context(), st.d.cfg, st.d.log, st.d.s3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var out strings.Builder
+	if err := d.reindex(t.Context(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "plans: 3 posts queued again, 0 sources re-planned") {
+		t.Errorf("reindex says:\n%s", out.String())
+	}
+	ny, _ := time.LoadLocation("America/New_York")
+	for _, e := range plan.Entries {
+		info, err := insp.GetTaskInfo(tasks.QueuePublish, tasks.PublishTaskID(e.ID, e.At))
+		if err != nil || !info.NextProcessAt.Equal(e.At) {
+			t.Errorf("%s: task %v (%v), want it scheduled at %v", e.ID, info, err, e.At)
+		}
+		if h := e.At.In(ny).Hour(); h < 9 || h >= 17 {
+			t.Errorf("%s planned at %s New York time, outside 09:00-17:00", e.ID, e.At.In(ny).Format("15:04"))
+		}
+	}
+	var cal calendarAnswer
+	st.api("GET", "/api/v1/calendar?region=amer", testAdminToken, &cal)
+	if len(cal.Items) != 3 {
+		t.Errorf("the calendar after reindex holds %d posts, want 3", len(cal.Items))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -129,7 +130,7 @@ func runReindex(ctx context.Context, fs *flag.FlagSet, args []string) error {
 }
 
 // reindex rebuilds the index from S3 and re-queues what S3 says is pending.
-func (d *deps) reindex(ctx context.Context, out *os.File) error {
+func (d *deps) reindex(ctx context.Context, out io.Writer) error {
 	n, err := d.tk.Reindex(ctx, func(done int) {
 		if done%100 == 0 {
 			fmt.Fprintf(out, "indexed %d sources...\n", done)
