@@ -94,6 +94,12 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(Approved), admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /ui/snippets", t.page(t.uiSnippets, admin, marketing, regional))
+	mux.HandleFunc("GET /ui/calendar", t.page(t.uiCalendar, admin, marketing, regional))
+	mux.HandleFunc("POST /ui/plan/{id}/reschedule", t.page(t.uiMovePost, admin, marketing, regional))
+	mux.HandleFunc("POST /ui/plan/{id}/cancel", t.page(t.uiCancelPost, admin, marketing, regional))
+	mux.HandleFunc("POST /ui/plan/{id}/resolve", t.page(t.uiResolvePost, admin, marketing, regional))
+	mux.HandleFunc("POST /ui/regions/{region}/pause", t.page(t.uiPause(true), admin, marketing, regional))
+	mux.HandleFunc("POST /ui/regions/{region}/resume", t.page(t.uiPause(false), admin, marketing, regional))
 	// Connecting X and LinkedIn accounts (oauth.go). The callback is a page too: the
 	// provider sends the admin's browser back to it.
 	mux.HandleFunc("GET /ui/accounts", t.page(t.uiAccounts, admin))

@@ -3,6 +3,7 @@ package toolkit
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -226,5 +227,53 @@ func TestReindexPlansAfterRedisIsFlushed(t *testing.T) {
 	tk.rdb.FlushAll(ctx)
 	if _, replanned, err := tk.ReindexPlans(ctx); err != nil || replanned != 1 {
 		t.Errorf("overdue posts: %d sources re-planned (%v), want 1", replanned, err)
+	}
+}
+
+// The calendar page shows a region's posts by local day and lets marketing move, cancel,
+// pause and resolve from the browser.
+func TestCalendarPage(t *testing.T) {
+	tk, p, _ := planFixture(t)
+	srv := httptest.NewServer(tk.Handler())
+	t.Cleanup(srv.Close)
+	c := browser(t)
+	signIn(t, c, srv, "marketing", testPassword, "")
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	res, page := do(t, c, "GET", srv.URL+"/ui/calendar", nil)
+	first := p.Entries[0].At.In(berlin)
+	if res.StatusCode != 200 || !strings.Contains(page, "<h2>"+first.Format("Monday 2 January 2006")+"</h2>") ||
+		!strings.Contains(page, "<strong>"+first.Format("15:04")+"</strong>") || !strings.Contains(page, "Europe/Berlin time") ||
+		!strings.Contains(page, `action="/ui/plan/e1/cancel"`) {
+		t.Fatalf("calendar page: %d\n%s", res.StatusCode, page)
+	}
+	moved := first.Add(90 * time.Minute).Truncate(time.Minute) // the form has minutes
+	res, _ = do(t, c, "POST", srv.URL+"/ui/plan/e1/reschedule", url.Values{"at": {moved.Format("2006-01-02T15:04")}})
+	e, _ := tk.Entry(t.Context(), "e1")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/ui/calendar?done=moved&region=emea" || !e.At.Equal(moved) {
+		t.Errorf("moving from the page: %d to %s; the entry is at %v, want %v (Berlin wall time)", res.StatusCode, res.Header.Get("Location"), e.At, moved)
+	}
+	if res, _ := do(t, c, "POST", srv.URL+"/ui/plan/e2/cancel", url.Values{}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("cancel from the page: %d", res.StatusCode)
+	}
+	if res, _ := do(t, c, "POST", srv.URL+"/ui/regions/emea/pause", url.Values{"channel": {"x"}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("pause from the page: %d", res.StatusCode)
+	}
+	_, page = do(t, c, "GET", srv.URL+"/ui/calendar?region=emea&done=paused", nil)
+	if !strings.Contains(page, "<strong>paused</strong>") || !strings.Contains(page, "Paused: its posts") || strings.Contains(page, `action="/ui/plan/e2/cancel"`) {
+		t.Errorf("after pausing x and cancelling e2:\n%s", page)
+	}
+	tk.PutPostRecord(t.Context(), &PostRecord{EntryID: "e1", SourceID: "src1", State: Unknown, Error: "a worker stopped while publishing this post"})
+	_, page = do(t, c, "GET", srv.URL+"/ui/calendar", nil)
+	if !strings.Contains(page, "It went out") || !strings.Contains(page, "a worker stopped while publishing") {
+		t.Errorf("an unknown post offers no way to resolve it:\n%s", page)
+	}
+	do(t, c, "POST", srv.URL+"/ui/plan/e1/resolve", url.Values{"published": {"no"}})
+	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.State != FailedPost || rec.ResolvedBy != "marketing" {
+		t.Errorf("resolved as not out: %+v", rec)
+	}
+	rosa := browser(t)
+	signIn(t, rosa, srv, "regional", testPassword, "")
+	if res, _ := do(t, rosa, "POST", srv.URL+"/ui/regions/apac/pause", url.Values{}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("a regional user of emea pausing apac: %d", res.StatusCode)
 	}
 }
