@@ -71,11 +71,26 @@ type File struct {
 	// Plans are drip plans by name: which derivatives go out when, and which are
 	// recycled. A built-in "launch" plan exists unless the file defines its own.
 	Plans map[string]Plan `yaml:"plans"`
+	// Tracking turns on tracked short links and click counting.
+	Tracking Tracking `yaml:"tracking"`
 	// Accounts are the channel accounts posts go out on, by name; regions' channels name
 	// them. Each has a type (a publisher: webhook, outbox, x, mastodon, bluesky, linkedin,
 	// wordpress) and that publisher's settings.
 	Accounts map[string]Account `yaml:"accounts"`
 }
+
+// Tracking is how backlinks are tracked.
+type Tracking struct {
+	// ShortURL is the base of tracked links, e.g. https://go.example.com (served by serve
+	// at /r/{code}). Empty: posts carry the canonical backlinks and nothing is counted.
+	ShortURL string `yaml:"short_url"`
+	// ClickParam names the click ID added to the landing page's URL, which the page sends
+	// back with a conversion. Default rp_click.
+	ClickParam string `yaml:"click_param"`
+}
+
+// On reports whether links are tracked.
+func (t Tracking) On() bool { return t.ShortURL != "" }
 
 // Account is one account a publisher posts to. Settings are checked by the publisher
 // (`repurpose publishers` lists each type's); secrets are never written here, only the

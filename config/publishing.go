@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -211,6 +212,10 @@ func DefaultPlan() Plan {
 }
 
 func (f *File) applyPublishingDefaults() {
+	f.Tracking.ShortURL = strings.TrimRight(f.Tracking.ShortURL, "/")
+	if f.Tracking.ClickParam == "" {
+		f.Tracking.ClickParam = "rp_click"
+	}
 	if f.Plans == nil {
 		f.Plans = map[string]Plan{}
 	}
@@ -271,6 +276,14 @@ func (f *File) applyPublishingDefaults() {
 }
 
 func (f *File) validatePublishing(bad func(path, format string, args ...any)) {
+	if u := f.Tracking.ShortURL; u != "" {
+		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" || pu.RawQuery != "" {
+			bad("tracking.short_url", "%q must be an http(s) base URL such as https://go.example.com", u)
+		}
+	}
+	if !regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`).MatchString(f.Tracking.ClickParam) {
+		bad("tracking.click_param", "%q: use lower-case letters, digits and _", f.Tracking.ClickParam)
+	}
 	for name, a := range f.Accounts {
 		p := "accounts." + name
 		if !campaignName.MatchString(name) {

@@ -195,16 +195,16 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
 		return e
 	}
-	e.TextHash = c.text.hash(e.Channel, "")
+	e.TextHash = c.text.hash(e.Channel, e.Link, "")
 	if c.recyle != nil {
 		cooldown := time.Duration(c.recyle.CooldownDays) * 24 * time.Hour
 		if book.repeats(e.TextHash, at, cooldown) {
 			lead := leadFor(e.Locale, e.Occurrence)
-			if lead == "" || !p.fits(e.Channel, Render(&c.text.d, c.text.tr, e.Channel, lead).Text) || book.repeats(c.text.hash(e.Channel, lead), at, cooldown) {
+			if lead == "" || !p.fits(e.Channel, Render(&c.text.d, c.text.tr, e.Channel, e.Link, lead).Text) || book.repeats(c.text.hash(e.Channel, e.Link, lead), at, cooldown) {
 				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
 				return e
 			}
-			e.Lead, e.TextHash = lead, c.text.hash(e.Channel, lead)
+			e.Lead, e.TextHash = lead, c.text.hash(e.Channel, e.Link, lead)
 		}
 	}
 	e.At, e.Status = at, toolkit.Planned
@@ -276,10 +276,11 @@ func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, c
 		want = now
 	}
 	d := lt.d
+	link, code, target := p.linkFor(&d, channel, r.ID)
 	return candidate{
 		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, channel, occurrence), SourceID: s.ID,
 			DerivativeID: d.ID, Kind: d.Kind, Channel: channel, Locale: lt.locale, Region: r.ID, Account: cal.Account,
-			Occurrence: occurrence},
+			Occurrence: occurrence, Link: link, Code: code, Target: target},
 		want: want.UTC().Truncate(time.Second), text: lt, order: order,
 	}
 }
@@ -339,7 +340,8 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 		key := lt.d.ID + "/" + lt.locale + "/" + ch
 		fits, known := p.fitsOn[key]
 		if !known {
-			fits = p.fits(ch, Render(&lt.d, lt.tr, ch, "").Text)
+			link, _, _ := p.linkFor(&lt.d, ch, r.ID)
+			fits = p.fits(ch, Render(&lt.d, lt.tr, ch, link, "").Text)
 			p.fitsOn[key] = fits
 		}
 		if fits {
@@ -347,6 +349,17 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 		}
 	}
 	return nil
+}
+
+// linkFor is the link a post carries on channel in region: its tracked link (with the
+// code and where it leads) when tracking is on, else the document's own.
+func (p *Planner) linkFor(d *toolkit.Derivative, channel, region string) (link, code, target string) {
+	canonical := cmp.Or(d.Canonical, d.Backlink)
+	if !p.file.Tracking.On() || canonical == "" {
+		return canonical, "", ""
+	}
+	code = toolkit.TrackedCode(d.ID, channel, region)
+	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, channel)
 }
 
 func (p *Planner) fits(channel, text string) bool {
@@ -357,13 +370,13 @@ func (p *Planner) fits(channel, text string) bool {
 // hash identifies the text as it goes out on channel with lead: what it renders from
 // (the template or parts, the link, the lead-in) rather than the rendering, which is
 // cheaper to get and names the same words.
-func (lt *localized) hash(channel, lead string) string {
+func (lt *localized) hash(channel, link, lead string) string {
 	h := sha256.New()
 	for _, tpl := range templates(&lt.d, lt.tr) {
 		h.Write([]byte(tpl))
 		h.Write([]byte{0})
 	}
-	h.Write([]byte(channel + "\x00" + lead + "\x00" + lt.d.Backlink))
+	h.Write([]byte(channel + "\x00" + lead + "\x00" + link))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 

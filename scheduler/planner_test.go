@@ -322,8 +322,8 @@ func TestTranslationsAndPauses(t *testing.T) {
 			es = append(es, e)
 		}
 	}
-	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", "") ||
-		!strings.HasPrefix(Render(&tweet, tr, "x", "").Text, "Las alertas ruidosas cuestan sueño. ") {
+	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
+		!strings.HasPrefix(Render(&tweet, tr, "x", tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

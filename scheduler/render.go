@@ -16,11 +16,11 @@ type Rendered struct {
 	link      string
 }
 
-// Render renders a derivative, or its approved translation tr, for channel, starting
-// with lead (a recycle's lead-in, "" for none). The planner hashes this text and the
-// publisher sends it, so both see the same words.
-func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, channel, lead string) Rendered {
-	return Rendered{templates: templates(d, tr), link: d.Backlink}.withLead(lead, channel)
+// Render renders a derivative, or its approved translation tr, for channel with link in
+// its link slot, starting with lead (a recycle's lead-in, "" for none). The planner hashes
+// this text and the publisher sends it, so both see the same words.
+func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, channel, link, lead string) Rendered {
+	return Rendered{templates: templates(d, tr), link: link}.withLead(lead, channel)
 }
 
 // templates are the text's templates with the link slot: the translation's when there is

@@ -57,6 +57,9 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/regions/{region}/resume", t.allow(t.pauseRegion(false), admin, marketing, regional))
 	mux.HandleFunc("GET /calendar/{file}", tokenInQuery(t.allow(t.calendarICS, admin, marketing, regional)))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
+	mux.HandleFunc("GET /r/{code}", t.redirect)
+	mux.HandleFunc("GET /c/{file}", t.conversionPixel)
+	mux.HandleFunc("POST /api/v1/conversions", t.conversions)
 	// Partner feeds are public (readers send no tokens) and show approved content only;
 	// {feed} is "<audience>.atom" or "<audience>.json" (a wildcard must be a whole segment).
 	mux.HandleFunc("GET /feeds/{feed}", t.feed)

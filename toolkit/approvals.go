@@ -60,7 +60,7 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 		if err != nil {
 			return err
 		}
-		changes := decide(views(s, b, apr))
+		changes := decide(views(s, b, apr, t.cfg.File.Tracking))
 		approving := false
 		for _, st := range changes {
 			approving = approving || st == Approved

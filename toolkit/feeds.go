@@ -2,6 +2,7 @@ package toolkit
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -272,7 +273,7 @@ func (t *Toolkit) buildFeed(fr feedRequest, ds []Derivative, srcs map[string]*So
 		if updated.After(f.Updated) {
 			f.Updated = updated
 		}
-		link := partnerLink(d.Backlink, fr.audience)
+		link := partnerLink(cmp.Or(d.Canonical, d.Backlink), fr.audience) // the partner's own tag, not a tracked link
 		item := &feeds.Item{
 			Id:      "urn:repurpose:derivative:" + d.ID,
 			Title:   entryTitle(renderFor(d, "")),

@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -48,19 +49,25 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("the text holds %q, which the brand rules ban; reword it", p)}
 	}
 	tpl := text
+	link := cmp.Or(d.Canonical, d.Backlink) // the edit is kept with the document's own link
 	if d.Backlink != "" {
-		tpl = strings.ReplaceAll(tpl, d.Backlink, transforms.LinkSlot)
-		// Bluesky shows a shortened display link; the editor shows what the post shows.
-		if disp, _ := transforms.RenderChannel(d.Channel, transforms.LinkSlot, d.Backlink); disp != "" && disp != d.Backlink {
-			tpl = strings.ReplaceAll(tpl, disp, transforms.LinkSlot)
+		for _, l := range []string{d.Backlink, d.Canonical} { // what the editor showed, or the canonical pasted in
+			if l == "" {
+				continue
+			}
+			tpl = strings.ReplaceAll(tpl, l, transforms.LinkSlot)
+			// Bluesky shows a shortened display link; the editor shows what the post shows.
+			if disp, _ := transforms.RenderChannel(d.Channel, transforms.LinkSlot, l); disp != "" && disp != l {
+				tpl = strings.ReplaceAll(tpl, disp, transforms.LinkSlot)
+			}
 		}
 		tpl = withSlot(tpl, d.Template)
 	}
 	tpl = transforms.Spell(brand, tpl)
 	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := transforms.Refit(d.Channel, tpl, d.Backlink, opt)
+	fitted, length, ok := transforms.Refit(d.Channel, tpl, link, opt)
 	if !ok || fitted != tpl {
-		rendered, _ := transforms.RenderChannel(d.Channel, tpl, d.Backlink)
+		rendered, _ := transforms.RenderChannel(d.Channel, tpl, link)
 		room := ""
 		if brand.Disclosure != "" {
 			rendered += " " + brand.Disclosure
@@ -70,7 +77,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, &EditError{Code: "over_limit", Reason: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
-	out, facets := transforms.RenderChannel(d.Channel, tpl, d.Backlink)
+	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
 	err = t.WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := t.current(ctx, d.SourceID)
 		if err != nil {

@@ -77,6 +77,11 @@ type PlanEntry struct {
 	Lead string `json:"lead,omitempty"`
 	// TextHash identifies the text as it goes out (the evergreen cooldown compares it).
 	TextHash string `json:"text_hash,omitempty"`
+	// Link is the link the post carries: its tracked link (Code, leading to Target) when
+	// tracking is on, else the document's own.
+	Link   string `json:"link,omitempty"`
+	Code   string `json:"code,omitempty"`
+	Target string `json:"target,omitempty"`
 }
 
 // EntryID is the stable ID of a post: the same derivative, locale, region, channel and
@@ -157,6 +162,12 @@ func (t *Toolkit) indexPlan(ctx context.Context, p, old *Plan) error {
 				return err
 			}
 			pipe.HSet(ctx, keyEntry, e.ID, b)
+			if e.Code != "" {
+				if err := registerLinks(ctx, pipe, []Link{{Code: e.Code, Target: e.Target, DerivativeID: e.DerivativeID, SourceID: e.SourceID,
+					Kind: e.Kind, Channel: e.Channel, Region: e.Region, Locale: e.Locale}}); err != nil {
+					return err
+				}
+			}
 			if books(e) {
 				pipe.ZAdd(ctx, keyCalendar(e.Region), redis.Z{Score: float64(e.At.Unix()), Member: e.ID})
 				pipe.HSet(ctx, keySlots(e.Account), e.ID, fmt.Sprintf("%d|%s|%s", e.At.Unix(), e.TextHash, e.SourceID))

@@ -81,6 +81,8 @@ type Derivative struct {
 	Regions  []string `json:"regions,omitempty"`
 	// ClaimedBy is the contributor holding the topic, while the claim lasts.
 	ClaimedBy string `json:"claimed_by,omitempty"`
+	// Canonical is the document's own link when Backlink is a tracked one.
+	Canonical string `json:"canonical,omitempty"`
 	// ApprovedAt is when the derivative was approved: how fresh the topic is.
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
 	// EditedBy and EditedAt say who rewrote Text and Template by hand, and when.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/transforms"
@@ -169,7 +170,7 @@ func (t *Toolkit) index(ctx context.Context, s *Source, b *Bundle, apr *Approval
 	if b == nil {
 		return nil
 	}
-	return t.indexDerivatives(ctx, s, views(s, b, apr))
+	return t.indexDerivatives(ctx, s, views(s, b, apr, t.cfg.File.Tracking))
 }
 
 // Preview shows a freshly made bundle as the API will before anyone reviews it.
@@ -180,11 +181,12 @@ func Preview(s *Source, b *Bundle) []Derivative {
 			apr.Decisions[d.ID] = Decision{Status: Approved}
 		}
 	}
-	return views(s, b, apr)
+	return views(s, b, apr, config.Tracking{})
 }
 
-// views joins a bundle's derivatives with their reviews.
-func views(s *Source, b *Bundle, apr *Approvals) []Derivative {
+// views joins a bundle's derivatives with their reviews; with tracking on, each one's
+// link is its tracked link (the canonical one kept in Canonical).
+func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivative {
 	out := make([]Derivative, len(b.Derivatives))
 	for i, d := range b.Derivatives {
 		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
@@ -197,6 +199,16 @@ func views(s *Source, b *Bundle, apr *Approvals) []Derivative {
 		if e, ok := apr.Edits[d.ID]; ok {
 			l := e.Length
 			v.Template, v.Text, v.Length, v.Facets, v.EditedBy, v.EditedAt = e.Template, e.Text, &l, e.Facets, e.By, e.At
+		}
+		if tr.On() && v.Backlink != "" {
+			v.Canonical, v.Backlink = v.Backlink, tr.ShortURL+"/r/"+TrackedCode(v.ID, v.Channel, "")
+			v.Text, v.Facets = transforms.RenderChannel(v.Channel, v.Template, v.Backlink)
+			if len(v.Parts) > 0 {
+				v.Parts = slices.Clone(v.Parts)
+				for j := range v.Parts {
+					v.Parts[j].Text, _ = transforms.RenderChannel(v.Channel, v.Parts[j].Template, v.Backlink)
+				}
+			}
 		}
 		out[i] = v
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -29,12 +30,15 @@ type Toolkit struct {
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
+	links      linkCache // tracked links already looked up
+	clicks     *counter  // link events on their way to Redis
+	salts      sync.Map  // day -> the day's visitor salt
 }
 
 // New returns a toolkit. enq may be nil where nothing asks for work.
 func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client) *Toolkit {
 	return &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
-		now: func() time.Time { return time.Now().UTC() }}
+		now: func() time.Time { return time.Now().UTC() }, clicks: newCounter(rdb)}
 }
 
 // S3 keys of the record.

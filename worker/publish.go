@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -242,8 +243,9 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 			return nil, nil
 		}
 	}
-	r := scheduler.Render(d, tr, e.Channel, e.Lead)
+	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
+	r := scheduler.Render(d, tr, e.Channel, link, e.Lead)
 	return &publish.Post{ID: e.ID, Account: e.Account, Region: e.Region, Channel: e.Channel, Kind: e.Kind, Locale: e.Locale,
-		Text: r.Text, Parts: r.Parts, Link: d.Backlink, Facets: r.Facets, Blog: d.Blog, At: e.At,
+		Text: r.Text, Parts: r.Parts, Link: link, Facets: r.Facets, Blog: d.Blog, At: e.At,
 		SourceID: e.SourceID, DerivativeID: d.ID}, nil
 }

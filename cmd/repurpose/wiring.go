@@ -122,6 +122,7 @@ func translator(ctx context.Context, cfg *config.Config) (translate.Provider, er
 }
 
 func (d *deps) Close() {
+	d.tk.Close() // counted clicks still buffered go to Redis first
 	d.enq.Close()
 	d.cancel.Close()
 	d.rdb.Close()

@@ -1,0 +1,146 @@
+package toolkit
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// trackedFixture is a toolkit with tracking on and one approved source.
+func trackedFixture(t *testing.T) (*Toolkit, *redis.Client, Derivative) {
+	t.Helper()
+	tk, _ := newTestToolkit(t)
+	tk.cfg.File.Tracking.ShortURL, tk.cfg.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
+	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	return tk, tk.rdb.(*redis.Client), firstOf(t, ds, "snippet", "any")
+}
+
+func hit(h http.Handler, method, path, ua, ip string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, path, nil)
+	r.Header.Set("User-Agent", ua)
+	r.RemoteAddr = ip + ":5555"
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// With a short-link domain, a derivative's backlink is its tracked link; /r/{code} sends a
+// person to the canonical page, tagged for the channel, with a click ID; an unknown code
+// is a 404 page and never a redirect.
+func TestTrackedLinksRedirect(t *testing.T) {
+	tk, _, d := trackedFixture(t)
+	code := TrackedCode(d.ID, d.Channel, "")
+	if d.Backlink != "https://go.example.com/r/"+code || d.Canonical == "" || !strings.Contains(d.Text, d.Backlink) || strings.Contains(d.Text, d.Canonical) {
+		t.Fatalf("backlink %q, canonical %q, text %q", d.Backlink, d.Canonical, d.Text)
+	}
+	if TrackedCode(d.ID, d.Channel, "") != code || TrackedCode(d.ID, "x", "emea") == code || len(code) != 10 {
+		t.Errorf("codes are not stable and distinct: %s", code)
+	}
+	h := tk.Handler()
+	w := hit(h, "GET", "/r/"+code, "Mozilla/5.0 (Macintosh)", "203.0.113.7")
+	loc, _ := url.Parse(w.Header().Get("Location"))
+	canon, _ := url.Parse(d.Canonical)
+	if w.Code != http.StatusFound || loc.Host != canon.Host || loc.Path != canon.Path || loc.Fragment != canon.Fragment ||
+		loc.Query().Get("utm_source") != "any" || len(loc.Query().Get("rp_click")) != 16 || w.Header().Get("Cache-Control") != "private, no-store" {
+		t.Errorf("redirect: %d to %s (canonical %s), cache %q", w.Code, loc, d.Canonical, w.Header().Get("Cache-Control"))
+	}
+	for _, bad := range []string{"/r/nosuchcode", "/r/" + code + "x", "/r/..%2f..%2fetc"} {
+		w := hit(h, "GET", bad, "Mozilla/5.0", "203.0.113.7")
+		if w.Code != http.StatusNotFound || w.Header().Get("Location") != "" || !strings.Contains(w.Body.String(), "not known") {
+			t.Errorf("%s: %d, Location %q", bad, w.Code, w.Header().Get("Location"))
+		}
+	}
+}
+
+// Clicks, previews and unique visitors are counted apart: HEAD and preview bots are
+// previews; two people are two visitors however often they click; raw addresses are never
+// stored; a graceful close writes every click still buffered.
+func TestClicksPreviewsAndUniques(t *testing.T) {
+	tk, rdb, d := trackedFixture(t)
+	code := TrackedCode(d.ID, d.Channel, "")
+	h := tk.Handler()
+	var wg sync.WaitGroup
+	for i := range 300 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ip := []string{"198.51.100.20", "198.51.100.21"}[i%2]
+			hit(h, "GET", "/r/"+code, "Mozilla/5.0 (person)", ip)
+		}()
+	}
+	wg.Wait()
+	for _, ua := range []string{"Twitterbot/1.0", "LinkedInBot/1.0 (compatible; Mozilla/5.0)", "Slackbot-LinkExpanding 1.0",
+		"facebookexternalhit/1.1", "Mozilla/5.0 (compatible; Discordbot/2.0)", "Mastodon/4.3.0 (http.rb/5.2.0; +https://mastodon.social/)"} {
+		hit(h, "GET", "/r/"+code, ua, "192.0.2.1")
+	}
+	hit(h, "HEAD", "/r/"+code, "Mozilla/5.0 (person)", "198.51.100.20")
+	tk.Close()
+	day := time.Now().UTC().Format("20060102")
+	counts, _ := rdb.HGetAll(t.Context(), "repurpose:ct:d:"+day).Result()
+	if counts["c:"+code] != "300" || counts["p:"+code] != "7" {
+		t.Errorf("day counts %v, want 300 clicks and 7 previews", counts)
+	}
+	if n, _ := rdb.PFCount(t.Context(), keyUniques(day, code)).Result(); n != 2 {
+		t.Errorf("%d unique visitors, want 2", n)
+	}
+	keys, _ := rdb.Keys(t.Context(), "*").Result()
+	for _, k := range keys {
+		dump, _ := rdb.Dump(t.Context(), k).Result()
+		if strings.Contains(k+dump, "198.51.100") {
+			t.Errorf("a raw address is stored in %s", k)
+		}
+	}
+}
+
+// A conversion is attributed through the click ID the landing page received: the first
+// from a click is a new person, the next a returning one; the pixel counts too and always
+// answers an image; an unknown click ID is refused.
+func TestConversions(t *testing.T) {
+	tk, rdb, d := trackedFixture(t)
+	code := TrackedCode(d.ID, d.Channel, "")
+	h := tk.Handler()
+	w := hit(h, "GET", "/r/"+code, "Mozilla/5.0", "198.51.100.9")
+	tk.Close()
+	loc, _ := url.Parse(w.Header().Get("Location"))
+	click := loc.Query().Get("rp_click")
+	post := func(body string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("POST", "/api/v1/conversions", strings.NewReader(body))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	if w := post(`{"click_id":"` + click + `"}`); w.Code != 202 || !strings.Contains(w.Body.String(), `"returning":false`) {
+		t.Errorf("first conversion: %d %s", w.Code, w.Body)
+	}
+	if w := post(`{"click_id":"` + click + `"}`); !strings.Contains(w.Body.String(), `"returning":true`) {
+		t.Errorf("second conversion: %d %s", w.Code, w.Body)
+	}
+	if w := post(`{"click_id":"forged"}`); w.Code != 400 {
+		t.Errorf("an unknown click: %d %s", w.Code, w.Body)
+	}
+	if w := post(`{}`); w.Code != 400 {
+		t.Errorf("an empty postback: %d", w.Code)
+	}
+	w = hit(h, "GET", fmt.Sprintf("/c/%s.gif", code), "Mozilla/5.0", "198.51.100.9")
+	if w.Code != 200 || w.Header().Get("Content-Type") != "image/gif" || !strings.HasPrefix(w.Body.String(), "GIF89a") {
+		t.Errorf("pixel: %d %q", w.Code, w.Header().Get("Content-Type"))
+	}
+	if w := hit(h, "GET", "/c/unknown.gif", "Mozilla/5.0", "198.51.100.9"); w.Code != 200 {
+		t.Errorf("the pixel of an unknown code: %d, want the image anyway", w.Code)
+	}
+	counts, _ := rdb.HGetAll(t.Context(), "repurpose:ct:d:"+time.Now().UTC().Format("20060102")).Result()
+	if counts["v:"+code] != "3" || counts["vn:"+code] != "2" || counts["vr:"+code] != "1" {
+		t.Errorf("conversion counts %v, want 3 (2 new, 1 returning)", counts)
+	}
+}
