@@ -74,6 +74,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 			replanned = s.replanOnce(ctx)
 		}
 		s.scanOnce(ctx)
+		s.rollUpOnce(ctx)
 		select {
 		case <-ctx.Done():
 			return nil
@@ -114,4 +115,20 @@ func (s *Scheduler) replanOnce(ctx context.Context) bool {
 		s.log.Info("publishing settings changed: re-planning", "sources", n)
 	}
 	return true
+}
+
+// rollUpInterval is how often link counts are rolled up to S3: at most this much counting
+// is lost with Redis.
+const rollUpInterval = 5 * time.Minute
+
+// rollUpOnce writes the link counts' rollups, once per interval across schedulers.
+func (s *Scheduler) rollUpOnce(ctx context.Context) {
+	if ok, err := s.tk.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
+		return
+	}
+	if n, err := s.tk.RollUp(ctx); err != nil {
+		s.log.Warn("link counts not rolled up; will retry", "err", err)
+	} else if n > 0 {
+		s.log.Info("link counts rolled up", "periods", n)
+	}
 }

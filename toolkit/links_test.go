@@ -144,3 +144,54 @@ func TestConversions(t *testing.T) {
 		t.Errorf("conversion counts %v, want 3 (2 new, 1 returning)", counts)
 	}
 }
+
+// Counts survive the loss of Redis: rolled up to S3, restored by reindex once, added to
+// the clicks that came in meanwhile, and the links themselves come back from the bundles.
+func TestCountsSurviveRedisLoss(t *testing.T) {
+	tk, rdb, d := trackedFixture(t)
+	ctx := t.Context()
+	code := TrackedCode(d.ID, d.Channel, "")
+	h := tk.Handler()
+	clicks := func(n int, ip string) {
+		for range n {
+			hit(h, "GET", "/r/"+code, "Mozilla/5.0", ip)
+		}
+		tk.clicks.close()
+		tk.clicks = newCounter(rdb) // as a restarted serve would have
+	}
+	dayCount := func() string {
+		v, _ := rdb.HGet(ctx, "repurpose:ct:d:"+time.Now().UTC().Format("20060102"), "c:"+code).Result()
+		return v
+	}
+	clicks(5, "198.51.100.1")
+	if n, err := tk.RollUp(ctx); err != nil || n != 2 {
+		t.Fatalf("rolled up %d periods (%v), want the hour and the day", n, err)
+	}
+	rdb.FlushAll(ctx)
+	tk.links = linkCache{} // a new process
+	clicks(2, "198.51.100.2") // the link is unknown until reindex: these are 404s
+	if _, err := tk.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	clicks(2, "198.51.100.2")
+	if n, err := tk.RestoreCounts(ctx); err != nil || n != 2 {
+		t.Fatalf("restored %d periods (%v), want 2", n, err)
+	}
+	if got := dayCount(); got != "7" {
+		t.Errorf("clicks today after the restore: %s, want 5 from before the loss + 2 after", got)
+	}
+	if n, _ := tk.RestoreCounts(ctx); n != 0 || dayCount() != "7" {
+		t.Errorf("a second restore added %d periods: %s clicks", n, dayCount())
+	}
+	r, err := tk.dayCounts(ctx, time.Now())
+	if err != nil || r.Uniques[code] != 2 {
+		t.Errorf("uniques after the restore %v (%v), want 2 (one before, one after; HyperLogLog plus the restored count)", r.Uniques, err)
+	}
+	// And again: the rollup now holds everything.
+	tk.RollUp(ctx)
+	rdb.FlushAll(ctx)
+	tk.RestoreCounts(ctx)
+	if got := dayCount(); got != "7" {
+		t.Errorf("after a second loss: %s clicks, want 7", got)
+	}
+}

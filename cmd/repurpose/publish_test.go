@@ -319,7 +319,7 @@ func TestReindexRequeuesPlannedPostsAfterRedisIsFlushed(t *testing.T) {
 	if err := d.reindex(t.Context(), &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "plans: 3 posts queued again, 0 sources re-planned") {
+	if !strings.Contains(out.String(), "plans: 3 posts queued again, 0 sources re-planned (posts overdue); link counts: 0 periods restored") {
 		t.Errorf("reindex says:\n%s", out.String())
 	}
 	ny, _ := time.LoadLocation("America/New_York")

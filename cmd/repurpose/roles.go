@@ -143,12 +143,16 @@ func (d *deps) reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("reindex plans: %w", err)
 	}
+	restored, err := d.tk.RestoreCounts(ctx)
+	if err != nil {
+		return fmt.Errorf("restore link counts: %w", err)
+	}
 	res, err := scheduler.ScanInbox(ctx, d.s3, d.tk, d.cfg.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}
 	fmt.Fprintf(out, "indexed %d sources; inbox holds %d documents, %d pending, %d queued now\n", n, res.Objects, res.Pending, res.Queued)
-	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue)\n", queued, replanned)
+	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue); link counts: %d periods restored from S3\n", queued, replanned, restored)
 	return nil
 }
 

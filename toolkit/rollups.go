@@ -1,0 +1,211 @@
+package toolkit
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/s3store"
+)
+
+// Link counts live in Redis for weeks; their rollups live in S3 for good (principle 1):
+// stats/hours/{YYYYMMDDHH}.json and stats/days/{YYYYMMDD}.json, rewritten while the hour or
+// day is still counting, so losing Redis loses minutes at most, and reindex restores them.
+
+// Rollup is one period's counts: fields "c:{code}" (clicks), "p:" (previews), "v:"
+// (conversions), "vn:"/"vr:" (from new or returning people), and a day's unique visitors
+// per code.
+type Rollup struct {
+	Period string `json:"period"`
+	// Epoch names the life of Redis the counts were kept in: a restore adds a rollup only
+	// from an earlier life, and only once.
+	Epoch   string           `json:"epoch"`
+	Counts  map[string]int64 `json:"counts"`
+	Uniques map[string]int64 `json:"uniques,omitempty"`
+	At      time.Time        `json:"rolled_up_at"`
+}
+
+func keyDayUniqueCounts(day string) string { return "repurpose:uvc:" + day } // hash: code -> count from a rollup
+
+// keyEpoch holds a random name for this life of Redis: gone with everything else when
+// Redis is lost, and made anew.
+const keyEpoch = "repurpose:epoch"
+
+func (t *Toolkit) epoch(ctx context.Context) (string, error) {
+	if err := t.rdb.SetNX(ctx, keyEpoch, rand.Text(), 0).Err(); err != nil {
+		return "", err
+	}
+	return t.rdb.Get(ctx, keyEpoch).Result()
+}
+
+func (t *Toolkit) rollupKey(kind, period string) string {
+	return t.loc.Prefix + "stats/" + kind + "/" + period + ".json"
+}
+
+// RollUp writes the counts of the last three hours and the last two days to S3. It
+// reports how many rollups it wrote (periods with no counts are skipped).
+func (t *Toolkit) RollUp(ctx context.Context) (int, error) {
+	now := t.now()
+	epoch, err := t.epoch(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for i := range 3 {
+		h := now.Add(-time.Duration(i) * time.Hour)
+		wrote, err := t.rollUp(ctx, epoch, "hours", h.Format("2006010215"), keyHourCounts(h), false)
+		if err != nil {
+			return n, err
+		}
+		n += wrote
+	}
+	for i := range 2 {
+		d := now.AddDate(0, 0, -i)
+		wrote, err := t.rollUp(ctx, epoch, "days", d.Format("20060102"), keyDayCounts(d), true)
+		if err != nil {
+			return n, err
+		}
+		n += wrote
+	}
+	return n, nil
+}
+
+func (t *Toolkit) rollUp(ctx context.Context, epoch, kind, period, key string, uniques bool) (int, error) {
+	vals, err := t.rdb.HGetAll(ctx, key).Result()
+	if err != nil || len(vals) == 0 {
+		return 0, err
+	}
+	r := Rollup{Period: period, Epoch: epoch, Counts: make(map[string]int64, len(vals)), At: t.now()}
+	var codes []string
+	for f, v := range vals {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		r.Counts[f] = n
+		if code, ok := strings.CutPrefix(f, evClick+":"); ok {
+			codes = append(codes, code)
+		}
+	}
+	if uniques && len(codes) > 0 {
+		if r.Uniques, err = t.uniques(ctx, period, codes); err != nil {
+			return 0, err
+		}
+	}
+	return 1, t.putJSON(ctx, t.rollupKey(kind, period), r)
+}
+
+// uniques are a day's unique visitors per code: the HyperLogLog's count, plus the count
+// a rollup restored from before Redis was lost.
+func (t *Toolkit) uniques(ctx context.Context, day string, codes []string) (map[string]int64, error) {
+	out := make(map[string]int64, len(codes))
+	cmds := make([]*redis.IntCmd, len(codes))
+	restored := t.rdb.HMGet(ctx, keyDayUniqueCounts(day), codes...)
+	_, err := t.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, c := range codes {
+			cmds[i] = p.PFCount(ctx, keyUniques(day, c))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rv, _ := restored.Result()
+	for i, c := range codes {
+		n := cmds[i].Val()
+		if i < len(rv) {
+			if s, ok := rv[i].(string); ok {
+				m, _ := strconv.ParseInt(s, 10, 64)
+				n += m // the salt changed with Redis: no one is in both
+			}
+		}
+		if n > 0 {
+			out[c] = n
+		}
+	}
+	return out, nil
+}
+
+// dayCounts reads one day's counts: from Redis while it has them, else from the day's
+// rollup in S3.
+func (t *Toolkit) dayCounts(ctx context.Context, day time.Time) (*Rollup, error) {
+	period := day.UTC().Format("20060102")
+	vals, err := t.rdb.HGetAll(ctx, keyDayCounts(day)).Result()
+	if err != nil {
+		return nil, err
+	}
+	if len(vals) > 0 {
+		r := &Rollup{Period: period, Counts: make(map[string]int64, len(vals))}
+		var codes []string
+		for f, v := range vals {
+			r.Counts[f], _ = strconv.ParseInt(v, 10, 64)
+			if code, ok := strings.CutPrefix(f, evClick+":"); ok {
+				codes = append(codes, code)
+			}
+		}
+		if len(codes) > 0 {
+			r.Uniques, err = t.uniques(ctx, period, codes)
+		}
+		return r, err
+	}
+	var r Rollup
+	err = t.getJSON(ctx, t.rollupKey("days", period), &r)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return &Rollup{Period: period}, nil
+	}
+	return &r, err
+}
+
+// RestoreCounts adds back into Redis the rollups (of the periods Redis keeps counters for)
+// written in an earlier life of Redis, each once, so counts that arrived since are kept.
+// It reports how many periods it restored.
+func (t *Toolkit) RestoreCounts(ctx context.Context) (int, error) {
+	now := t.now()
+	epoch, err := t.epoch(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	restore := func(kind string, since time.Time, key func(time.Time) string, layout string, ttl time.Duration) error {
+		return t.each(ctx, "stats/"+kind+"/", func(objKey string) error {
+			period := strings.TrimSuffix(objKey[strings.LastIndex(objKey, "/")+1:], ".json")
+			at, err := time.Parse(layout, period)
+			if err != nil || at.Before(since) {
+				return nil
+			}
+			var r Rollup
+			if err := t.getJSON(ctx, objKey, &r); err != nil || r.Epoch == epoch {
+				return err // this Redis holds these counts itself
+			}
+			// Once per rollup of an earlier life; counts that arrived since are kept.
+			marker := "repurpose:restored:" + kind + ":" + period + ":" + r.Epoch
+			if fresh, err := t.rdb.SetNX(ctx, marker, 1, ttl).Result(); err != nil || !fresh {
+				return err
+			}
+			k := key(at)
+			_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				for f, v := range r.Counts {
+					p.HIncrBy(ctx, k, f, v)
+				}
+				p.Expire(ctx, k, ttl)
+				for code, u := range r.Uniques {
+					p.HSet(ctx, keyDayUniqueCounts(period), code, u)
+				}
+				if len(r.Uniques) > 0 {
+					p.Expire(ctx, keyDayUniqueCounts(period), ttl)
+				}
+				return nil
+			})
+			if err == nil {
+				n++
+			}
+			return err
+		})
+	}
+	if err := restore("days", now.Add(-dayRetention), keyDayCounts, "20060102", dayRetention); err != nil {
+		return n, err
+	}
+	return n, restore("hours", now.Add(-hourRetention), keyHourCounts, "2006010215", hourRetention)
+}
