@@ -168,7 +168,7 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 		t.Fatalf("rolled up %d periods (%v), want the hour and the day", n, err)
 	}
 	rdb.FlushAll(ctx)
-	tk.links = linkCache{} // a new process
+	tk.links = linkCache{}    // a new process
 	clicks(2, "198.51.100.2") // the link is unknown until reindex: these are 404s
 	if _, err := tk.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
