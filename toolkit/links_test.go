@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
 )
 
 // trackedFixture is a toolkit with tracking on and one approved source.
@@ -193,5 +195,81 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 	tk.RestoreCounts(ctx)
 	if got := dayCount(); got != "7" {
 		t.Errorf("after a second loss: %s clicks, want 7", got)
+	}
+}
+
+// Analytics answer which derivative, channel and region bring clicks and conversions, per
+// post published; regional users see their regions; the dashboard draws the days and the
+// CSV carries the same rows.
+func TestAnalytics(t *testing.T) {
+	tk, rdb, d := trackedFixture(t)
+	ctx := t.Context()
+	tk.cfg.File.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
+		Channels: map[string]config.RegionChannel{"x": {Account: "hook"}}}}
+	tk.cfg.File.Users = append(tk.cfg.File.Users,
+		config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("mkt")},
+		config.User{Name: "ana", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("emea-token")})
+	xCode := TrackedCode(d.ID, "x", "emea")
+	at := time.Now().UTC().Add(-time.Hour)
+	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: d.Kind, Channel: "x", Locale: "en", Region: "emea", Account: "hook",
+		At: at, Status: Planned, Code: xCode, Target: LinkTarget(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
+	if err := tk.SavePlan(ctx, &Plan{SourceID: d.SourceID, Entries: []PlanEntry{e}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	tk.PutPostRecord(ctx, &PostRecord{EntryID: "e1", SourceID: d.SourceID, State: Published, RemoteID: "1"})
+	h := tk.Handler()
+	var clicks []string
+	for i := range 6 {
+		w := hit(h, "GET", "/r/"+xCode, "Mozilla/5.0", fmt.Sprintf("198.51.100.%d", i%2))
+		loc, _ := url.Parse(w.Header().Get("Location"))
+		clicks = append(clicks, loc.Query().Get("rp_click"))
+	}
+	for range 3 {
+		hit(h, "GET", "/r/"+TrackedCode(d.ID, d.Channel, ""), "Mozilla/5.0", "203.0.113.5")
+	}
+	tk.Close()
+	tk.clicks = newCounter(rdb)
+	for _, c := range clicks[:2] {
+		if _, _, err := tk.Convert(ctx, c, "", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := tk.Analytics(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), "channel", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]Figures{}
+	for _, r := range rep.Rows {
+		rows[r.Key] = r
+	}
+	x := rows["x"]
+	if x.Clicks != 6 || x.Uniques != 2 || x.Posts != 1 || x.ClicksPerPost != 6 || x.Conversions != 2 || x.New != 2 || rows["any"].Clicks != 3 {
+		t.Errorf("by channel: %+v", rep.Rows)
+	}
+	if rep.Totals.Clicks != 9 || fmt.Sprintf("%.3f", rep.Totals.ConversionRate) != "0.222" || len(rep.Days) != 3 {
+		t.Errorf("totals %+v, %d days", rep.Totals, len(rep.Days))
+	}
+	if _, err := tk.Analytics(ctx, time.Now(), time.Now().AddDate(0, 0, 1), "colour", nil); err == nil {
+		t.Error("an unknown grouping was accepted")
+	}
+	// A regional user sees their region's posts only.
+	w := call(h, "GET", "/api/v1/analytics?by=region", "emea-token", "")
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"key":"emea"`) || strings.Contains(w.Body.String(), "toolkit and shares") {
+		t.Errorf("regional analytics: %d %s", w.Code, w.Body)
+	}
+	w = call(h, "GET", "/api/v1/analytics.csv?by=derivative", "mkt", "")
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "derivative,label,clicks,") || !strings.Contains(w.Body.String(), d.ID+`,"snippet on any: `) {
+		t.Errorf("CSV: %d %s", w.Code, w.Body)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	hash, _ := HashPassword(testPassword)
+	tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: "mo", Role: config.RoleMarketing, PasswordHash: hash})
+	c := browser(t)
+	signIn(t, c, srv, "mo", testPassword, "")
+	res, page := do(t, c, "GET", srv.URL+"/ui/analytics", nil)
+	if res.StatusCode != 200 || !strings.Contains(page, `<svg class="chart"`) || strings.Count(page, `<rect class="clicks"`) != 30 ||
+		!strings.Contains(page, "Top performers") || !strings.Contains(page, "snippet on any") || !strings.Contains(page, "<td>emea</td>") {
+		t.Errorf("dashboard: %d\n%s", res.StatusCode, page)
 	}
 }

@@ -257,6 +257,11 @@ func (t *Toolkit) Calendar(ctx context.Context, region string, from, to time.Tim
 	if err != nil || len(ids) == 0 {
 		return []CalendarItem{}, err
 	}
+	return t.calendarItems(ctx, ids)
+}
+
+// calendarItems reads entries with their outcomes, in the order of ids.
+func (t *Toolkit) calendarItems(ctx context.Context, ids []string) ([]CalendarItem, error) {
 	entries, err := t.rdb.HMGet(ctx, keyEntry, ids...).Result()
 	if err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -260,26 +259,12 @@ func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request,
 				name += "-" + strings.ToLower(s)
 			}
 		}
-		h := w.Header()
-		h.Set("Content-Type", "text/csv; charset=utf-8")
-		h.Set("Content-Disposition", `attachment; filename="`+name+`.csv"`)
-		h.Set("X-Content-Type-Options", "nosniff")
-		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"id", "source", "kind", "channel", "locale", "text", "link", "status"})
-		for _, s := range items {
-			_ = cw.Write([]string{s.ID, s.SourceID, s.Kind, s.Channel, s.Locale, csvSafe(s.Text), s.Link, s.Status})
+		rows := make([][]string, len(items))
+		for i, s := range items {
+			rows[i] = []string{s.ID, s.SourceID, s.Kind, s.Channel, s.Locale, s.Text, s.Link, s.Status}
 		}
-		cw.Flush()
+		writeCSV(w, name, []string{"id", "source", "kind", "channel", "locale", "text", "link", "status"}, rows)
 	}
-}
-
-// csvSafe keeps a spreadsheet from running a cell as a formula: a text starting with
-// =, +, - or @ gets a leading apostrophe (OWASP's CSV injection advice).
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func codeFor(status int) string {

@@ -47,6 +47,8 @@ var pages = func() map[string]*template.Template {
 	funcs := template.FuncMap{
 		"asset":   func(name string) string { return "/ui/static/" + name + "?v=" + assetVersion },
 		"httpURL": httpURL,
+		"percent": func(f float64) float64 { return f * 100 },
+		"tableOf": func(title string, rows []Figures) analyticsTable { return analyticsTable{Title: title, Rows: rows} },
 		// unlinked is a derivative's text without its link, for where the link is beside it.
 		"unlinked": func(d Derivative) string { return renderFor(d, "") },
 	}
