@@ -75,6 +75,9 @@ type Input struct {
 	Attempted map[string]bool
 	// Paused regions ("emea") and region channels ("emea/x") plan nothing new.
 	Paused map[string]bool
+	// Performance scores derivatives by what their links brought (conversions, then
+	// clicks): the evergreen recycler picks proven performers first.
+	Performance map[string]int64
 	Now    time.Time
 }
 
@@ -241,6 +244,7 @@ func (p *Planner) candidates(in Input) []candidate {
 							ds = append(ds, &texts[i])
 						}
 					}
+					recycle := proven(ds, in.Performance, plan.Evergreen.Best)
 					for i, lt := range ds {
 						// Spread evenly over the step's days, best ranked first.
 						offset := step.Days.From + i*(step.Days.To-step.Days.From+1)/len(ds)
@@ -249,7 +253,7 @@ func (p *Planner) candidates(in Input) []candidate {
 							order++
 							c := p.candidate(s, r, lt, ch, 0, ready, offset, in.Now, order)
 							out = append(out, c)
-							if ev := plan.Evergreen; slices.Contains(ev.Kinds, kind) && i < ev.Best {
+							if ev := plan.Evergreen; slices.Contains(ev.Kinds, kind) && recycle[lt.d.ID] {
 								for k := 1; k <= ev.Recycles(); k++ {
 									order++
 									rc := p.candidate(s, r, lt, ch, k, ready, offset+k*ev.EveryDays, in.Now, order)
@@ -283,6 +287,18 @@ func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, c
 			Occurrence: occurrence, Link: link, Code: code, Target: target},
 		want: want.UTC().Truncate(time.Second), text: lt, order: order,
 	}
+}
+
+// proven are the best of ds to recycle: those that performed best, then the best ranked
+// (ds is in rank order).
+func proven(ds []*localized, score map[string]int64, best int) map[string]bool {
+	order := slices.Clone(ds)
+	slices.SortStableFunc(order, func(a, b *localized) int { return cmp.Compare(score[b.d.ID], score[a.d.ID]) })
+	out := map[string]bool{}
+	for _, lt := range order[:min(best, len(order))] {
+		out[lt.d.ID] = true
+	}
+	return out
 }
 
 // localized is a derivative in one of a region's locales: the original, or its approved

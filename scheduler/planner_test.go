@@ -337,3 +337,37 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 }
+
+// The evergreen recycler picks proven performers first: a snippet whose links brought
+// conversions is recycled ahead of better-ranked ones that brought nothing.
+func TestEvergreenPicksProvenPerformers(t *testing.T) {
+	yaml := plannerYAML + `
+plans:
+  launch:
+    drip: [{days: 0, kinds: [snippet]}]
+    evergreen: {best: 1, every_days: 30, times: 1}
+`
+	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
+	var snippets []toolkit.Derivative
+	for _, d := range ds {
+		if d.Kind == "snippet" {
+			snippets = append(snippets, d)
+		}
+	}
+	recycled := func(perf map[string]int64) string {
+		p, _ := NewPlanner(f)
+		for _, e := range planOnce(t, p, Input{Source: s, Derivatives: ds, Performance: perf}).Entries {
+			if e.Occurrence == 1 {
+				return e.DerivativeID
+			}
+		}
+		return ""
+	}
+	if got := recycled(nil); got != snippets[0].ID {
+		t.Errorf("without figures the best ranked snippet is recycled: got %s, want %s", got, snippets[0].ID)
+	}
+	winner := snippets[len(snippets)-1].ID
+	if got := recycled(map[string]int64{winner: 250, snippets[0].ID: 3}); got != winner {
+		t.Errorf("the proven performer was not recycled: got %s, want %s", got, winner)
+	}
+}

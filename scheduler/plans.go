@@ -97,7 +97,16 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	for k := range pauses {
 		paused[k] = true
 	}
-	plan := planner.Plan(Input{Source: src, Derivatives: ds, Translations: trs, Old: old, Attempted: attempted, Paused: paused, Now: ps.now()})
+	figures, err := ps.tk.Performance(ctx, 90)
+	if err != nil {
+		return nil, err
+	}
+	perf := make(map[string]int64, len(figures))
+	for id, f := range figures {
+		perf[id] = f.Score()
+	}
+	plan := planner.Plan(Input{Source: src, Derivatives: ds, Translations: trs, Old: old, Attempted: attempted, Paused: paused,
+		Performance: perf, Now: ps.now()})
 	if err := ps.tk.SavePlan(ctx, plan, old); err != nil {
 		return nil, err
 	}

@@ -292,3 +292,21 @@ func (t *Toolkit) publishedByCode(ctx context.Context, from, to time.Time) (map[
 	}
 	return out, nil
 }
+
+// Performance is what each derivative's links brought in the last days.
+func (t *Toolkit) Performance(ctx context.Context, days int) (map[string]Figures, error) {
+	now := t.now()
+	rep, err := t.Analytics(ctx, now.AddDate(0, 0, -days), now.AddDate(0, 0, 1), "derivative", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Figures, len(rep.Rows))
+	for _, r := range rep.Rows {
+		out[r.Key] = r
+	}
+	return out, nil
+}
+
+// Score ranks performance: conversions first, then clicks (a conversion outweighs a
+// hundred clicks).
+func (f Figures) Score() int64 { return f.Conversions*100 + f.Clicks }

@@ -196,7 +196,7 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 		return
 	}
 	scopeTopics(&f, p)
-	page, err := t.Topics(r.Context(), f, limit, q.Get("cursor"))
+	page, err := t.TopicsSorted(r.Context(), f, limit, q.Get("cursor"), q.Get("sort"))
 	if t.failed(w, r, err) {
 		return
 	}

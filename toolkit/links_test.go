@@ -273,3 +273,33 @@ func TestAnalytics(t *testing.T) {
 		t.Errorf("dashboard: %d\n%s", res.StatusCode, page)
 	}
 }
+
+// Topics can be listed best performing first, each with what its links brought.
+func TestTopicsByPerformance(t *testing.T) {
+	tk, _, d := trackedFixture(t)
+	ctx := t.Context()
+	h := tk.Handler()
+	for range 4 {
+		hit(h, "GET", "/r/"+TrackedCode(d.ID, d.Channel, ""), "Mozilla/5.0", "203.0.113.5")
+	}
+	tk.Close()
+	newest, err := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, "", "")
+	if err != nil || len(newest.Items) == 0 {
+		t.Fatal(err)
+	}
+	best, err := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, "", "performance")
+	if err != nil || best.Items[0].ID != d.ID || best.Items[0].Clicks != 4 || best.NextCursor != "5" {
+		t.Fatalf("best first: %v (%v)", best.Items[0], err)
+	}
+	next, _ := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, best.NextCursor, "performance")
+	for _, x := range next.Items {
+		for _, y := range best.Items {
+			if x.ID == y.ID {
+				t.Errorf("%s on two pages", x.ID)
+			}
+		}
+	}
+	if _, err := tk.TopicsSorted(ctx, TopicFilter{}, 5, "", "random"); err == nil {
+		t.Error("an unknown order was accepted")
+	}
+}

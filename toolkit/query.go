@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -193,4 +194,45 @@ func (t *Toolkit) SourceWithDerivatives(ctx context.Context, id string) (*Source
 	}
 	p, err := t.withClaims(ctx, Page[Derivative]{Items: ds})
 	return s, p.Items, err
+}
+
+// TopicsByPerformance lists what Topics would, best performing first (what each topic's
+// links brought in the last 30 days), each with its clicks and conversions. The cursor is
+// an offset into that order.
+func (t *Toolkit) TopicsByPerformance(ctx context.Context, f TopicFilter, limit int, cursor string) (Page[Derivative], error) {
+	all, err := t.Topics(ctx, f, 1<<30, "")
+	if err != nil {
+		return all, err
+	}
+	perf, err := t.Performance(ctx, 30)
+	if err != nil {
+		return Page[Derivative]{}, err
+	}
+	for i := range all.Items {
+		p := perf[all.Items[i].ID]
+		all.Items[i].Clicks, all.Items[i].Conversions = p.Clicks, p.Conversions
+	}
+	slices.SortStableFunc(all.Items, func(a, b Derivative) int {
+		return cmp.Compare(perf[b.ID].Score(), perf[a.ID].Score())
+	})
+	start, _ := strconv.Atoi(cursor)
+	start = min(max(start, 0), len(all.Items))
+	end := min(start+limit, len(all.Items))
+	page := Page[Derivative]{Items: all.Items[start:end]}
+	if end < len(all.Items) {
+		page.NextCursor = strconv.Itoa(end)
+	}
+	return page, nil
+}
+
+// TopicsSorted lists topics newest first ("" or "newest") or best performing first
+// ("performance").
+func (t *Toolkit) TopicsSorted(ctx context.Context, f TopicFilter, limit int, cursor, sort string) (Page[Derivative], error) {
+	switch sort {
+	case "", "newest":
+		return t.Topics(ctx, f, limit, cursor)
+	case "performance":
+		return t.TopicsByPerformance(ctx, f, limit, cursor)
+	}
+	return Page[Derivative]{}, &InputError{Reason: fmt.Sprintf("sort %q must be newest or performance", sort)}
 }

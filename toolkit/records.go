@@ -85,6 +85,10 @@ type Derivative struct {
 	Canonical string `json:"canonical,omitempty"`
 	// ApprovedAt is when the derivative was approved: how fresh the topic is.
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
+	// Clicks and Conversions are what its links brought lately, in listings sorted by
+	// performance.
+	Clicks      int64 `json:"clicks,omitempty"`
+	Conversions int64 `json:"conversions,omitempty"`
 	// EditedBy and EditedAt say who rewrote Text and Template by hand, and when.
 	EditedBy string    `json:"edited_by,omitempty"`
 	EditedAt time.Time `json:"edited_at,omitzero"`

@@ -17,6 +17,7 @@ import (
 type topicsView struct {
 	Filter       TopicFilter
 	Fresh        string // the ?fresh= asked for
+	Sort         string // newest (default) or performance
 	FreshChoices []choice
 	Campaigns    []string
 	Channels     []string
@@ -41,12 +42,13 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 	}
 	f.Status = Approved
 	scopeTopics(&f, p)
-	page, err := t.Topics(r.Context(), f, 50, q.Get("cursor"))
+	page, err := t.TopicsSorted(r.Context(), f, 50, q.Get("cursor"), q.Get("sort"))
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
-	v := topicsView{Filter: f, Fresh: q.Get("fresh"), FreshChoices: freshChoices, Channels: uiChannels, Topics: page.Items}
+	v := topicsView{Filter: f, Fresh: q.Get("fresh"), FreshChoices: freshChoices, Channels: uiChannels, Topics: page.Items,
+		Sort: q.Get("sort")}
 	for name := range t.cfg.File.Campaigns {
 		v.Campaigns = append(v.Campaigns, name)
 	}
