@@ -78,7 +78,7 @@ type Input struct {
 	// Performance scores derivatives by what their links brought (conversions, then
 	// clicks): the evergreen recycler picks proven performers first.
 	Performance map[string]int64
-	Now    time.Time
+	Now         time.Time
 }
 
 // candidate is a post wanting a slot.
