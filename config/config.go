@@ -38,6 +38,9 @@ type Infra struct {
 	EventsToken string
 	// ConfigPath is the YAML file; empty means defaults only.
 	ConfigPath string
+	// MetricsAddr is where worker and scheduler serve /metrics (serve has its own on
+	// HTTPAddr). Empty: they serve none.
+	MetricsAddr string
 	// TokenKey is the AES-256 key (REPURPOSE_TOKEN_KEY, 32 bytes in base64) the toolkit
 	// encrypts stored OAuth tokens with. Default none: accounts cannot be connected.
 	TokenKey []byte

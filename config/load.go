@@ -81,6 +81,7 @@ func FromEnv(getenv func(string) string) (Infra, error) {
 		AdminToken:  get("REPURPOSE_ADMIN_TOKEN", ""),
 		EventsToken: get("REPURPOSE_EVENTS_TOKEN", ""),
 		ConfigPath:  get("REPURPOSE_CONFIG", ""),
+		MetricsAddr: get("REPURPOSE_METRICS_ADDR", ""),
 	}
 	var errs []error
 	if u, err := url.Parse(in.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {

@@ -3,6 +3,7 @@
 package worker
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,6 +21,10 @@ import (
 )
 
 var (
+	taskDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "repurpose_task_duration_seconds", Help: "Time to handle one task, by type and result: ok, retry (asynq tries again), later (rate limited), skip (not retried).",
+		Buckets: prometheus.ExponentialBuckets(0.001, 2.5, 14),
+	}, []string{"type", "result"})
 	ingestDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "repurpose_ingest_duration_seconds", Help: "Time to ingest one inbox object, by outcome.",
 		Buckets: prometheus.ExponentialBuckets(0.005, 2, 14),
@@ -61,6 +66,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		IsFailure:                isFailure,
 	})
 	mux := asynq.NewServeMux()
+	mux.Use(measure)
 	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
 	if p := opt.Publishing; p != nil {
 		if p.Now == nil {
@@ -70,6 +76,26 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold})
 	}
 	return srv, mux
+}
+
+// measure times every task by type and result.
+func measure(next asynq.Handler) asynq.Handler {
+	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
+		start := time.Now()
+		err := next.ProcessTask(ctx, t)
+		result := "ok"
+		switch later := (*laterError)(nil); {
+		case err == nil:
+		case errors.Is(err, asynq.SkipRetry):
+			result = "skip"
+		case errors.As(err, &later):
+			result = "later"
+		default:
+			result = "retry"
+		}
+		taskDuration.WithLabelValues(t.Type(), result).Observe(time.Since(start).Seconds())
+		return err
+	})
 }
 
 // retryDelay backs off exponentially, up to 5 minutes, unless the service said when to

@@ -12,9 +12,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/repurpose/repurpose/scheduler"
+	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/worker"
 )
@@ -71,7 +73,33 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	if cfg.Infra.EventsToken == "" {
 		log.Warn("REPURPOSE_EVENTS_TOKEN is empty: /events/s3 accepts events from anyone")
 	}
+	d.registerQueueMetrics()
 	return serveHTTP(ctx, ln, d.handler(), log)
+}
+
+// registerQueueMetrics adds the queues' depth to /metrics (once per process).
+func (d *deps) registerQueueMetrics() {
+	c := tasks.NewQueueCollector(d.redisOpt)
+	if err := prometheus.Register(c); err != nil {
+		c.Close()
+	}
+}
+
+// serveMetrics serves /metrics on REPURPOSE_METRICS_ADDR for worker and scheduler, which
+// have no other HTTP server, until ctx ends.
+func (d *deps) serveMetrics(ctx context.Context) {
+	addr := d.cfg.Infra.MetricsAddr
+	if addr == "" {
+		return
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		d.log.Warn("metrics: cannot listen", "addr", addr, "err", err)
+		return
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.Handler())
+	go serveHTTP(ctx, ln, mux, d.log)
 }
 
 func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
@@ -83,6 +111,7 @@ func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	if err := d.waitForRedis(ctx); err != nil {
 		return nil // stopped while waiting
 	}
+	d.serveMetrics(ctx)
 	return d.runWorker(ctx, worker.Options{})
 }
 
@@ -113,6 +142,8 @@ func runScheduler(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	if err := d.waitForRedis(ctx); err != nil {
 		return nil
 	}
+	d.serveMetrics(ctx)
+	d.registerQueueMetrics()
 	return d.scheduler().Run(ctx)
 }
 

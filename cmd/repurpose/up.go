@@ -94,6 +94,7 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	g, gctx := errgroup.WithContext(runCtx)
+	d.registerQueueMetrics()
 	g.Go(func() error { return serveHTTP(gctx, ln, d.handler(), log) })
 	g.Go(func() error { return d.runWorker(gctx, worker.Options{PollInterval: 50 * time.Millisecond}) })
 	g.Go(func() error { return d.scheduler().Run(gctx) })
