@@ -72,7 +72,7 @@ func TestQueueCollectorReportsDepthByState(t *testing.T) {
 		"repurpose_queue_tasks,queue=ingest,state=pending":    1,
 		"repurpose_queue_tasks,queue=publish,state=scheduled": 1,
 		"repurpose_queue_tasks,queue=publish,state=pending":   0,
-		"repurpose_queue_up":                                  1,
+		"repurpose_queue_up": 1,
 	} {
 		if v, ok := got[key]; !ok || v != want {
 			t.Errorf("%s = %v (present %v), want %v", key, v, ok, want)
