@@ -59,7 +59,6 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/regions/{region}/resume", t.allow(t.pauseRegion(false), admin, marketing, regional))
 	mux.HandleFunc("GET /calendar/{file}", tokenInQuery(t.allow(t.calendarICS, admin, marketing, regional)))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
-	mux.HandleFunc("GET /r/{code}", t.redirect)
 	mux.HandleFunc("GET /c/{file}", t.conversionPixel)
 	mux.HandleFunc("POST /api/v1/conversions", t.conversions)
 	// Partner feeds are public (readers send no tokens) and show approved content only;
@@ -111,7 +110,12 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /ui/accounts", t.page(t.uiAccounts, admin))
 	mux.HandleFunc("POST /ui/accounts/{name}/connect", t.page(t.uiConnect, admin))
 	mux.HandleFunc("GET /oauth/callback", t.page(t.oauthCallback, admin))
-	return secure(csrf(mux))
+	// Tracked links answer a bare redirect (or a tiny 404 page with its own headers),
+	// outside the pages' security headers: they are the hot path.
+	outer := http.NewServeMux()
+	outer.HandleFunc("GET /r/{code}", t.redirect)
+	outer.Handle("/", secure(csrf(mux)))
+	return outer
 }
 
 func (t *Toolkit) readyz(w http.ResponseWriter, r *http.Request) {

@@ -7,10 +7,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"hash/maphash"
 	"io"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net/http"
-	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,9 +22,9 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// Counting clicks stays off the redirect's critical path: a request hands its event to a
-// buffered channel and answers; a goroutine writes events to Redis in pipelined batches,
-// and Close writes what is left, so a graceful restart loses no click. Raw IP addresses
+// Counting clicks stays off the redirect's critical path: a request adds its event up in
+// memory and answers; every 50 ms the totals go to Redis in one pipeline, and Close
+// writes what is left, so a graceful restart loses no click. Raw IP addresses
 // are never stored: unique visitors are a HyperLogLog of a hash of (a salt that changes
 // every day, the address, the user agent).
 
@@ -60,111 +62,190 @@ func keyDayCounts(at time.Time) string  { return "repurpose:ct:d:" + at.UTC().Fo
 func keyUniques(day, code string) string {
 	return "repurpose:uv:" + day + ":" + code
 }
-func keyClickID(id string) string { return "repurpose:click:" + id }
 
-type linkEvent struct {
-	kind, code, visitor, clickID string
-	at                           time.Time
+// A click ID carries its code and day, so a click costs no write of its own: the
+// landing page sends it back with a conversion, which is attributed to the code within
+// clickIDTTL of the click. The random part tells clicks apart.
+func newClickID(code string, at time.Time) string {
+	// Not a secret: it only tells clicks apart, so the fast generator will do.
+	r := strconv.FormatUint(mrand.Uint64()|1<<60, 36)
+	return code + "." + strconv.FormatInt(at.Unix()/86400, 36) + "." + r[len(r)-10:]
 }
 
-// counter batches link events into Redis.
+// parseClickID is the code and day of a click ID.
+func parseClickID(id string) (code string, at time.Time, ok bool) {
+	parts := strings.Split(id, ".")
+	if len(parts) != 3 || len(parts[0]) != 10 || len(parts[2]) != 10 {
+		return "", time.Time{}, false
+	}
+	day, err := strconv.ParseInt(parts[1], 36, 64)
+	if err != nil {
+		return "", time.Time{}, false
+	}
+	return parts[0], time.Unix(day*86400, 0).UTC(), true
+}
+
+type linkEvent struct {
+	kind, code, visitor string
+	at                  time.Time
+}
+
+// counter adds link events up in memory, in shards so concurrent requests rarely meet,
+// and writes the totals to Redis every tick in one pipeline: a click costs a map
+// increment on the request and a share of one HINCRBY per link and tick in Redis.
 type counter struct {
 	rdb    redis.UniversalClient
-	events chan linkEvent
+	shards [32]tally
+	seed   maphash.Seed
 	once   sync.Once
+	stop   chan struct{}
 	done   chan struct{}
-	mu     sync.RWMutex // held to send; taken whole to close
+	mu     sync.RWMutex // read-held to record; write-held to close
 	closed bool
 }
 
-func newCounter(rdb redis.UniversalClient) *counter {
-	return &counter{rdb: rdb, events: make(chan linkEvent, 1<<16), done: make(chan struct{})}
+// tally is one shard's counts since the last write.
+type tally struct {
+	mu       sync.Mutex
+	incr     map[countField]int64
+	visitors map[string]map[string]struct{} // by HyperLogLog key
+	kinds    map[string]int
+	n        int
+	// The keys of the hour last counted, made once per hour rather than per click.
+	hour            int64
+	hourKey, dayKey string
+	day             string
 }
 
-// add counts e without waiting for Redis; only a full buffer makes the caller write.
+type countField struct{ key, name string }
+
+func newCounter(rdb redis.UniversalClient) *counter {
+	return &counter{rdb: rdb, seed: maphash.MakeSeed(), stop: make(chan struct{}), done: make(chan struct{})}
+}
+
+func (t *tally) record(e linkEvent) {
+	if t.incr == nil {
+		t.incr, t.visitors, t.kinds = map[countField]int64{}, map[string]map[string]struct{}{}, map[string]int{}
+	}
+	if h := e.at.Unix() / 3600; h != t.hour || t.hourKey == "" {
+		t.hour, t.hourKey, t.dayKey, t.day = h, keyHourCounts(e.at), keyDayCounts(e.at), e.at.UTC().Format("20060102")
+	}
+	name := e.kind + ":" + e.code
+	t.incr[countField{t.hourKey, name}]++
+	t.incr[countField{t.dayKey, name}]++
+	if e.visitor != "" {
+		uk := keyUniques(t.day, e.code)
+		if t.visitors[uk] == nil {
+			t.visitors[uk] = map[string]struct{}{}
+		}
+		t.visitors[uk][e.visitor] = struct{}{}
+	}
+	t.kinds[e.kind]++
+	t.n++
+}
+
+// add counts e without waiting for Redis.
 func (c *counter) add(e linkEvent) {
 	c.once.Do(func() { go c.run() })
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if c.closed { // shutting down: count it now
-		c.write([]linkEvent{e})
+		var t tally
+		t.record(e)
+		c.write([]*tally{&t})
 		return
 	}
-	select {
-	case c.events <- e:
-	default:
-		c.write([]linkEvent{e})
-	}
+	s := &c.shards[maphash.String(c.seed, e.code)%uint64(len(c.shards))]
+	s.mu.Lock()
+	s.record(e)
+	s.mu.Unlock()
 }
 
 func (c *counter) run() {
 	defer close(c.done)
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
-	var batch []linkEvent
 	for {
 		select {
-		case e, ok := <-c.events:
-			if !ok {
-				c.write(batch)
-				return
-			}
-			if batch = append(batch, e); len(batch) >= 512 {
-				c.write(batch)
-				batch = batch[:0]
-			}
+		case <-c.stop:
+			c.flush()
+			return
 		case <-tick.C:
-			if len(batch) > 0 {
-				c.write(batch)
-				batch = batch[:0]
-			}
+			c.flush()
 		}
 	}
 }
 
-// close writes every event still buffered.
+// flush takes every shard's counts and writes them.
+func (c *counter) flush() {
+	var taken []*tally
+	for i := range c.shards {
+		s := &c.shards[i]
+		s.mu.Lock()
+		if s.n > 0 {
+			t := &tally{incr: s.incr, visitors: s.visitors, kinds: s.kinds, n: s.n}
+			s.incr, s.visitors, s.kinds, s.n = nil, nil, nil, 0 // the key cache stays
+			taken = append(taken, t)
+		}
+		s.mu.Unlock()
+	}
+	c.write(taken)
+}
+
+// close writes every count still held; later events are written as they come.
 func (c *counter) close() {
 	c.once.Do(func() { go c.run() })
 	c.mu.Lock()
 	if !c.closed {
 		c.closed = true
-		close(c.events)
+		close(c.stop)
 	}
 	c.mu.Unlock()
 	<-c.done
 }
 
-func (c *counter) write(batch []linkEvent) {
-	if len(batch) == 0 {
+// write adds tallies to Redis in one pipeline, each key's expiry set once.
+func (c *counter) write(ts []*tally) {
+	if len(ts) == 0 {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	events := 0
 	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		for _, e := range batch {
-			hk, dk := keyHourCounts(e.at), keyDayCounts(e.at)
-			p.HIncrBy(ctx, hk, e.kind+":"+e.code, 1)
-			p.HIncrBy(ctx, dk, e.kind+":"+e.code, 1)
-			p.Expire(ctx, hk, hourRetention)
-			p.Expire(ctx, dk, dayRetention)
-			if e.visitor != "" {
-				uk := keyUniques(e.at.UTC().Format("20060102"), e.code)
-				p.PFAdd(ctx, uk, e.visitor)
-				p.Expire(ctx, uk, dayRetention)
+		expire := map[string]time.Duration{}
+		for _, t := range ts {
+			events += t.n
+			for f, n := range t.incr {
+				p.HIncrBy(ctx, f.key, f.name, n)
+				expire[f.key] = dayRetention
+				if strings.HasPrefix(f.key, "repurpose:ct:h:") {
+					expire[f.key] = hourRetention
+				}
 			}
-			if e.clickID != "" {
-				p.Set(ctx, keyClickID(e.clickID), e.code, clickIDTTL)
+			for k, set := range t.visitors {
+				vs := make([]any, 0, len(set))
+				for v := range set {
+					vs = append(vs, v)
+				}
+				p.PFAdd(ctx, k, vs...)
+				expire[k] = dayRetention
 			}
+		}
+		for k, ttl := range expire {
+			p.Expire(ctx, k, ttl)
 		}
 		return nil
 	})
 	if err != nil {
-		clicksLost.Add(float64(len(batch)))
-		slog.Warn("links: events not counted", "events", len(batch), "err", err)
+		clicksLost.Add(float64(events))
+		slog.Warn("links: events not counted", "events", events, "err", err)
 		return
 	}
-	for _, e := range batch {
-		clicksCounted.WithLabelValues(map[string]string{evClick: "click", evPreview: "preview"}[e.kind]).Inc()
+	for _, t := range ts {
+		for kind, n := range t.kinds {
+			clicksCounted.WithLabelValues(map[string]string{evClick: "click", evPreview: "preview"}[kind]).Add(float64(n))
+		}
 	}
 }
 
@@ -192,20 +273,29 @@ func isPreview(r *http.Request) bool {
 
 // visitor is today's salted hash of the request's address and agent.
 func (t *Toolkit) visitor(ctx context.Context, r *http.Request, now time.Time) (string, error) {
-	salt, err := t.daySalt(ctx, now.UTC().Format("20060102"))
-	if err != nil {
-		return "", err
+	salt := ""
+	if cur := t.salt.Load(); cur != nil && cur.day == now.Unix()/86400 {
+		salt = cur.salt // today's, as most clicks find it
+	} else {
+		var err error
+		if salt, err = t.daySalt(ctx, now.UTC().Format("20060102")); err != nil {
+			return "", err
+		}
+		t.salt.Store(&saltOfDay{day: now.Unix() / 86400, salt: salt})
 	}
 	h := sha256.Sum256([]byte(salt + "\x00" + t.clientIP(r) + "\x00" + r.UserAgent()))
 	return hex.EncodeToString(h[:12]), nil
 }
 
+// saltOfDay is a day's salt, kept at hand for the day's clicks.
+type saltOfDay struct {
+	day  int64 // days since 1970, UTC
+	salt string
+}
+
 // daySalt is the day's random salt, the same in every process (kept in Redis for two
 // days, then gone: yesterday's hashes cannot be joined to today's).
 func (t *Toolkit) daySalt(ctx context.Context, day string) (string, error) {
-	if s, ok := t.salts.Load(day); ok {
-		return s.(string), nil
-	}
 	key := "repurpose:salt:" + day
 	if err := t.rdb.SetNX(ctx, key, rand.Text(), 48*time.Hour).Err(); err != nil {
 		return "", err
@@ -214,9 +304,11 @@ func (t *Toolkit) daySalt(ctx context.Context, day string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	t.salts.Store(day, s)
 	return s, nil
 }
+
+// Redirects serves /r/{code} alone, for mounting ahead of everything else.
+func (t *Toolkit) Redirects() http.Handler { return http.HandlerFunc(t.redirect) }
 
 // redirect serves /r/{code}: 302 to the link's target with a click ID, or a 404 page for
 // a code it does not know (never a redirect to anywhere else).
@@ -242,20 +334,27 @@ func (t *Toolkit) redirect(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			slog.WarnContext(r.Context(), "links: no salt for unique visitors", "err", err)
 		}
-		id := rand.Text()[:16]
-		t.clicks.add(linkEvent{kind: evClick, code: code, visitor: v, clickID: id, at: now})
-		if u, err := url.Parse(target); err == nil {
-			q := u.Query()
-			q.Set(t.cfg.File.Tracking.ClickParam, id)
-			u.RawQuery = q.Encode()
-			target = u.String()
-		}
+		t.clicks.add(linkEvent{kind: evClick, code: code, visitor: v, at: now})
+		target = withParam(target, t.cfg.File.Tracking.ClickParam, newClickID(code, now))
 	}
-	h := w.Header()
-	h.Set("Cache-Control", "private, no-store") // every click comes back here
-	h.Set("Referrer-Policy", "no-referrer-when-downgrade")
-	h.Set("Location", target)
+	h := w.Header()                                    // canonical keys set directly: this is the hot path
+	h["Cache-Control"] = []string{"private, no-store"} // every click comes back here
+	h["Location"] = []string{target}
 	w.WriteHeader(http.StatusFound)
+}
+
+// withParam adds name=value (both URL-safe) to a URL's query, before its fragment.
+func withParam(target, name, value string) string {
+	base, frag, hasFrag := strings.Cut(target, "#")
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	out := base + sep + name + "=" + value // names and click IDs need no escaping
+	if hasFrag {
+		out += "#" + frag
+	}
+	return out
 }
 
 func notFoundLink(w http.ResponseWriter) {
@@ -272,11 +371,14 @@ func notFoundLink(w http.ResponseWriter) {
 // unless returning says otherwise.
 func (t *Toolkit) Convert(ctx context.Context, clickID, code string, returning bool) (string, bool, error) {
 	if clickID != "" {
-		c, err := t.rdb.Get(ctx, keyClickID(clickID)).Result()
-		if errors.Is(err, redis.Nil) {
-			return "", false, &InputError{Reason: "unknown or expired click_id (clicks are kept 30 days)"}
+		c, at, ok := parseClickID(clickID)
+		if !ok || t.now().Sub(at) > clickIDTTL+24*time.Hour {
+			return "", false, &InputError{Reason: "unknown or expired click_id (a conversion counts within 30 days of its click)"}
 		}
-		if err != nil {
+		if _, err := t.LinkOf(ctx, c); err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return "", false, &InputError{Reason: "the click_id's link is not known"}
+			}
 			return "", false, err
 		}
 		n, err := t.rdb.Incr(ctx, "repurpose:conv:"+clickID).Result()

@@ -16,7 +16,7 @@ import (
 )
 
 // trackedFixture is a toolkit with tracking on and one approved source.
-func trackedFixture(t *testing.T) (*Toolkit, *redis.Client, Derivative) {
+func trackedFixture(t testing.TB) (*Toolkit, *redis.Client, Derivative) {
 	t.Helper()
 	tk, _ := newTestToolkit(t)
 	tk.cfg.File.Tracking.ShortURL, tk.cfg.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
@@ -54,8 +54,11 @@ func TestTrackedLinksRedirect(t *testing.T) {
 	loc, _ := url.Parse(w.Header().Get("Location"))
 	canon, _ := url.Parse(d.Canonical)
 	if w.Code != http.StatusFound || loc.Host != canon.Host || loc.Path != canon.Path || loc.Fragment != canon.Fragment ||
-		loc.Query().Get("utm_source") != "any" || len(loc.Query().Get("rp_click")) != 16 || w.Header().Get("Cache-Control") != "private, no-store" {
+		loc.Query().Get("utm_source") != "any" || w.Header().Get("Cache-Control") != "private, no-store" {
 		t.Errorf("redirect: %d to %s (canonical %s), cache %q", w.Code, loc, d.Canonical, w.Header().Get("Cache-Control"))
+	}
+	if c, at, ok := parseClickID(loc.Query().Get("rp_click")); !ok || c != code || time.Since(at) > 24*time.Hour {
+		t.Errorf("click ID %q: code %q, day %v", loc.Query().Get("rp_click"), c, at)
 	}
 	for _, bad := range []string{"/r/nosuchcode", "/r/" + code + "x", "/r/..%2f..%2fetc"} {
 		w := hit(h, "GET", bad, "Mozilla/5.0", "203.0.113.7")
@@ -129,6 +132,12 @@ func TestConversions(t *testing.T) {
 		t.Errorf("second conversion: %d %s", w.Code, w.Body)
 	}
 	if w := post(`{"click_id":"forged"}`); w.Code != 400 {
+		t.Errorf("a malformed click: %d %s", w.Code, w.Body)
+	}
+	if w := post(`{"click_id":"` + code + `.1.abcdefghij"}`); w.Code != 400 || !strings.Contains(w.Body.String(), "expired") {
+		t.Errorf("a click from 1970: %d %s", w.Code, w.Body)
+	}
+	if w := post(`{"click_id":"zzzzzzzzzz.` + strings.Split(click, ".")[1] + `.abcdefghij"}`); w.Code != 400 {
 		t.Errorf("an unknown click: %d %s", w.Code, w.Body)
 	}
 	if w := post(`{}`); w.Code != 400 {

@@ -17,7 +17,7 @@ import (
 )
 
 // firstOf is the first derivative of kind on channel.
-func firstOf(t *testing.T, ds []Derivative, kind, channel string) Derivative {
+func firstOf(t testing.TB, ds []Derivative, kind, channel string) Derivative {
 	t.Helper()
 	for _, d := range ds {
 		if d.Kind == kind && d.Channel == channel {

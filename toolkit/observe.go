@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -31,9 +32,14 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// Observe logs each request (with any token in the query redacted) and counts it by route.
+// Observe logs each request (with any token in the query redacted) and counts it by route;
+// tracked-link redirects pass straight through.
 func Observe(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/r/") {
+			next.ServeHTTP(w, r) // the redirect is the hot path: it keeps its own histogram and counts
+			return
+		}
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
 		next.ServeHTTP(rec, r)
@@ -43,7 +49,14 @@ func Observe(next http.Handler, log *slog.Logger) http.Handler {
 		}
 		httpRequests.WithLabelValues(route, strconv.Itoa(rec.code)).Inc()
 		httpDuration.WithLabelValues(route).Observe(time.Since(start).Seconds())
-		log.LogAttrs(r.Context(), slog.LevelInfo, "http",
+		level := slog.LevelInfo
+		if route == "GET /c/{file}" {
+			level = slog.LevelDebug // clicks are counted, not logged one by one
+		}
+		if !log.Enabled(r.Context(), level) {
+			return
+		}
+		log.LogAttrs(r.Context(), level, "http",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.String("query", RedactQuery(r.URL.RawQuery)), slog.Int("status", rec.code),
 			slog.Duration("took", time.Since(start)))

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -30,9 +30,9 @@ type Toolkit struct {
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
-	links      linkCache // tracked links already looked up
-	clicks     *counter  // link events on their way to Redis
-	salts      sync.Map  // day -> the day's visitor salt
+	links      linkCache               // tracked links already looked up
+	clicks     *counter                // link events on their way to Redis
+	salt       atomic.Pointer[saltOfDay] // today's visitor salt
 }
 
 // New returns a toolkit. enq may be nil where nothing asks for work.

@@ -22,7 +22,7 @@ import (
 
 // newTestToolkit runs the toolkit on the in-process Redis and S3 of `repurpose up`: fast,
 // and through the same code paths. The real servers are exercised by cmd/repurpose's tests.
-func newTestToolkit(t *testing.T) (*Toolkit, *miniredis.Miniredis) {
+func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 	t.Helper()
 	mr, err := embedded.Redis()
 	if err != nil {
@@ -48,7 +48,7 @@ func newTestToolkit(t *testing.T) (*Toolkit, *miniredis.Miniredis) {
 }
 
 // save derives a small document and stores it as the given key's current version.
-func save(t *testing.T, tk *Toolkit, key, body string, at time.Time) *Source {
+func save(t testing.TB, tk *Toolkit, key, body string, at time.Time) *Source {
 	t.Helper()
 	doc, err := transforms.Parse(key, []byte(body), 1<<20)
 	if err != nil {

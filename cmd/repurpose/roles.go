@@ -27,7 +27,10 @@ func (d *deps) handler() http.Handler {
 	mux.Handle("/events/s3", worker.EventsHandler(d.tk, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
 	mux.Handle("GET /metrics", promhttp.Handler())
 	mux.Handle("/", d.tk.Handler())
-	return toolkit.Observe(mux, d.log)
+	top := http.NewServeMux()
+	top.Handle("GET /r/{code}", d.tk.Redirects()) // the hot path: straight to the redirect
+	top.Handle("/", toolkit.Observe(mux, d.log))
+	return top
 }
 
 // serveHTTP listens on addr until ctx ends, then shuts down gracefully.
