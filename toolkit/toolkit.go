@@ -30,8 +30,8 @@ type Toolkit struct {
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
-	links      linkCache               // tracked links already looked up
-	clicks     *counter                // link events on their way to Redis
+	links      linkCache                 // tracked links already looked up
+	clicks     *counter                  // link events on their way to Redis
 	salt       atomic.Pointer[saltOfDay] // today's visitor salt
 }
 
