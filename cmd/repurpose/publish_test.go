@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -336,5 +337,80 @@ func TestReindexRequeuesPlannedPostsAfterRedisIsFlushed(t *testing.T) {
 	st.api("GET", "/api/v1/calendar?region=amer", testAdminToken, &cal)
 	if len(cal.Items) != 3 {
 		t.Errorf("the calendar after reindex holds %d posts, want 3", len(cal.Items))
+	}
+}
+
+// TestTrackedLinksEndToEnd runs tracking on redis-server and versitygw: published posts
+// carry their region's short link; following it lands on the canonical page tagged for the
+// channel with a click ID; the click and a conversion show in the analytics per post
+// published, and the counts are rolled up into S3.
+func TestTrackedLinksEndToEnd(t *testing.T) {
+	hook := &hookReceiver{t: t, secret: "hook-secret-for-tests"}
+	receiver := httptest.NewServer(hook)
+	t.Cleanup(receiver.Close)
+	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", hook.secret)
+	var shortBase string
+	st := newStack(t, true, func(c *config.Config) {
+		f := &c.File
+		f.Tracking.ShortURL, f.Tracking.ClickParam = c.Infra.PublicURL, "rp_click"
+		shortBase = c.Infra.PublicURL
+		f.Accounts = map[string]config.Account{"hook": {Type: "webhook", Settings: map[string]string{"url": receiver.URL, "secret_env": "REPURPOSE_TEST_HOOK_SECRET"}}}
+		var w config.Window
+		w.UnmarshalText([]byte("daily 00:00-24:00"))
+		f.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
+			Channels: map[string]config.RegionChannel{"x": {Account: "hook", Windows: []config.Window{w}, Spacing: config.Duration(time.Second), MaxPerDay: 50}}}}
+		none := 0
+		f.Plans = map[string]config.Plan{"now": {Drip: []config.DripStep{{Days: config.DayRange{}, Kinds: []string{"tweet"}}},
+			Evergreen: config.Evergreen{Times: &none, Best: 1, EveryDays: 30, CooldownDays: 30}}}
+		def := f.Campaigns["default"]
+		def.AutoApprove, def.Plan = true, "now"
+		f.Campaigns["default"] = def
+	})
+	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	st.awsCp(whitepaper, "whitepaper.en.md")
+	st.waitSource("whitepaper.en.md", 30*time.Second)
+	for deadline := time.Now().Add(30 * time.Second); len(hook.deliveries()) < 3; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of 3 tweets delivered", len(hook.deliveries()))
+		}
+	}
+	post := hook.deliveries()[0].Post
+	if !strings.HasPrefix(post.Link, shortBase+"/r/") || !strings.Contains(post.Text, post.Link) {
+		t.Fatalf("the post carries %q (text %q), want its tracked link on %s", post.Link, post.Text, shortBase)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequest("GET", post.Link, nil)
+	req.Header.Set("User-Agent", "Mozilla/5.0 (a reader)")
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc, _ := url.Parse(res.Header.Get("Location"))
+	if res.StatusCode != http.StatusFound || loc.Host != "example.com" || loc.Query().Get("utm_source") != "x" || loc.Query().Get("rp_click") == "" {
+		t.Fatalf("following the link: %d to %s", res.StatusCode, loc)
+	}
+	body := strings.NewReader(`{"click_id":"` + loc.Query().Get("rp_click") + `"}`)
+	if res, err := http.Post(st.url+"/api/v1/conversions", "application/json", body); err != nil || res.StatusCode != http.StatusAccepted {
+		t.Fatalf("conversion: %v %v", res, err)
+	}
+	st.d.tk.Close() // as a graceful shutdown does: the click reaches Redis
+	var rep struct {
+		Totals struct{ Clicks, Conversions, Posts int64 }
+		Rows   []struct {
+			Key           string
+			Clicks, Posts int64
+		}
+	}
+	if code := st.api("GET", "/api/v1/analytics?by=region", testAdminToken, &rep); code != 200 ||
+		rep.Totals.Clicks != 1 || rep.Totals.Conversions != 1 || rep.Totals.Posts != 3 || len(rep.Rows) != 1 || rep.Rows[0].Key != "emea" {
+		t.Errorf("analytics: HTTP %d %+v", code, rep)
+	}
+	if n, err := st.d.tk.RollUp(t.Context()); err != nil || n < 2 {
+		t.Fatalf("rollup: %d, %v", n, err)
+	}
+	obj, err := st.d.s3.Get(t.Context(), "toolkit", "stats/days/"+time.Now().UTC().Format("20060102")+".json", 1<<20)
+	if err != nil || !strings.Contains(string(obj.Body), `"c:`) {
+		t.Errorf("the day's rollup in versitygw: %v", err)
 	}
 }

@@ -62,7 +62,7 @@ func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 	st.url = "http://" + ln.Addr().String()
 	inbox, _ := config.ParseLocation("s3://inbox")
 	var h atomic.Value // serve answers before it is wired, as the real one must
-	h.Store(http.Handler(worker.EventsHandler(unreachable{}, inbox, testEventsToken, slog.New(slog.DiscardHandler))))
+	h.Store(http.Handler(http.HandlerFunc(worker.EventsHandler(unreachable{}, inbox, testEventsToken, slog.New(slog.DiscardHandler)).ServeHTTP)))
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.Load().(http.Handler).ServeHTTP(w, r)
 	})}
@@ -105,7 +105,7 @@ func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 		t.Fatal(err)
 	}
 	t.Cleanup(st.d.Close)
-	h.Store(st.d.handler())
+	h.Store(http.Handler(http.HandlerFunc(st.d.handler().ServeHTTP))) // one concrete type in the atomic.Value
 	if withWorker {
 		st.startWorker(ctx)
 	}
