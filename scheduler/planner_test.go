@@ -93,11 +93,11 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 			kinds[e.Kind] = append(kinds[e.Kind], day(e))
 		}
 	}
-	// Three tweets on day 0 (Monday, from 10:00 at an hour apart); the LinkedIn post on
-	// day 0; the thread on day 1; the blog on day 3 (Thursday, a blog day); snippets on
-	// days 7-28.
-	if got := fmt.Sprint(kinds["tweet"]); got != "[0 0 0]" {
-		t.Errorf("tweets on days %s, want [0 0 0]", got)
+	// Six tweets (three sections, two hooks each) from day 0 (Monday, from 10:00, an hour
+	// apart): four on day 0, X's daily cap, two on day 1; the LinkedIn post on day 0; the
+	// thread on day 1; the blog on day 3 (Thursday, a blog day); snippets on days 7-28.
+	if got := fmt.Sprint(kinds["tweet"]); got != "[0 0 0 0 1 1]" {
+		t.Errorf("tweets on days %s, want [0 0 0 0 1 1]", got)
 	}
 	if got := fmt.Sprint(kinds["linkedin"], kinds["thread"], kinds["blog"]); got != "[0] [1] [3]" {
 		t.Errorf("linkedin, thread, blog on days %s, want [0] [1] [3]", got)

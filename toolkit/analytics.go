@@ -310,3 +310,80 @@ func (t *Toolkit) Performance(ctx context.Context, days int) (map[string]Figures
 // Score ranks performance: conversions first, then clicks (a conversion outweighs a
 // hundred clicks).
 func (f Figures) Score() int64 { return f.Conversions*100 + f.Clicks }
+
+// HookTest is a pair of tweets trying two hooks on the same section (variants a and b),
+// with what each brought and which won.
+type HookTest struct {
+	A Figures `json:"a"`
+	B Figures `json:"b"`
+	// Winner is "a" or "b": more conversions per post, then more clicks per post; ""
+	// while one of them has not been published yet or they are level.
+	Winner string `json:"winner"`
+}
+
+// HookTests reports the hook tests with posts or clicks in [from, to).
+func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*Link) bool) ([]HookTest, error) {
+	rep, err := t.Analytics(ctx, from, to, "derivative", keep)
+	if err != nil {
+		return nil, err
+	}
+	figures := map[string]Figures{}
+	ids := make([]string, 0, len(rep.Rows))
+	for _, r := range rep.Rows {
+		figures[r.Key] = r
+		ids = append(ids, r.Key)
+	}
+	ds, err := t.derivatives(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []HookTest{}
+	for _, d := range ds {
+		if d.Variant == "" || d.Pair == "" || seen[d.ID] {
+			continue
+		}
+		a, b := d.ID, d.Pair
+		if d.Variant == "b" {
+			a, b = b, a
+		}
+		seen[a], seen[b] = true, true
+		ht := HookTest{A: figures[a], B: figures[b]}
+		ht.A.Key, ht.B.Key = a, b
+		if ht.A.Label == "" || ht.B.Label == "" {
+			pair, err := t.derivatives(ctx, []string{a, b})
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range pair {
+				label := entryTitle(renderFor(p, ""))
+				if p.ID == a {
+					ht.A.Label = label
+				} else {
+					ht.B.Label = label
+				}
+			}
+		}
+		ht.Winner = winner(ht.A, ht.B)
+		out = append(out, ht)
+	}
+	slices.SortFunc(out, func(x, y HookTest) int {
+		return cmp.Compare(y.A.Clicks+y.B.Clicks, x.A.Clicks+x.B.Clicks)
+	})
+	return out, nil
+}
+
+func winner(a, b Figures) string {
+	if a.Posts == 0 || b.Posts == 0 {
+		return ""
+	}
+	perPost := func(n, posts int64) float64 { return float64(n) / float64(posts) }
+	switch c := cmp.Or(cmp.Compare(perPost(a.Conversions, a.Posts), perPost(b.Conversions, b.Posts)),
+		cmp.Compare(a.ClicksPerPost, b.ClicksPerPost)); c {
+	case 1:
+		return "a"
+	case -1:
+		return "b"
+	}
+	return ""
+}

@@ -32,11 +32,15 @@ func (t *Toolkit) report(r *http.Request, p *Principal, defaultBy string) (*Repo
 	if q.Get("to") != "" {
 		to = to.AddDate(0, 0, 1) // the last day counts whole
 	}
-	var keep func(*Link) bool
-	if p.Role == config.RoleRegional {
-		keep = func(l *Link) bool { return l.Region != "" && slices.Contains(t.userRegions(p), l.Region) }
+	return t.Analytics(r.Context(), from, to, by, t.linkScope(p))
+}
+
+// linkScope is which links p's analytics cover: a regional user's regions' (nil: all).
+func (t *Toolkit) linkScope(p *Principal) func(*Link) bool {
+	if p.Role != config.RoleRegional {
+		return nil
 	}
-	return t.Analytics(r.Context(), from, to, by, keep)
+	return func(l *Link) bool { return l.Region != "" && slices.Contains(t.userRegions(p), l.Region) }
 }
 
 func (t *Toolkit) getAnalytics(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -61,6 +65,19 @@ func (t *Toolkit) analyticsCSV(w http.ResponseWriter, r *http.Request, p *Princi
 		[]string{rep.By, "label", "clicks", "previews", "uniques", "conversions", "new", "returning", "posts", "clicks_per_post", "conversion_rate"}, rows)
 }
 
+// getHookTests answers the A/B tests of tweet hooks over the same span as analytics.
+func (t *Toolkit) getHookTests(w http.ResponseWriter, r *http.Request, p *Principal) {
+	rep, err := t.report(r, p, "derivative")
+	if t.failed(w, r, err) {
+		return
+	}
+	tests, err := t.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p))
+	if t.failed(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"from": rep.From, "to": rep.To, "hook_tests": tests})
+}
+
 func itoa(n int64) string   { return strconv.FormatInt(n, 10) }
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
 
@@ -68,6 +85,7 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
 // the figures by channel, region and campaign.
 type analyticsPage struct {
 	Report   *Report
+	Hooks    []HookTest
 	Chart    chart
 	Top      []Figures
 	Tables   []analyticsTable
@@ -128,6 +146,10 @@ func (t *Toolkit) uiAnalytics(w http.ResponseWriter, r *http.Request, p *Princip
 	v := analyticsPage{Report: rep, Chart: drawChart(rep.Days), From: rep.From.Format("2006-01-02"),
 		To: rep.To.AddDate(0, 0, -1).Format("2006-01-02"), Query: r.URL.RawQuery}
 	v.Top = rep.Rows[:min(10, len(rep.Rows))]
+	if v.Hooks, err = t.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p)); err != nil {
+		t.uiError(w, r, p, err)
+		return
+	}
 	for _, g := range []struct{ title, by string }{{"By channel", "channel"}, {"By region", "region"}, {"By campaign", "campaign"}} {
 		q := r.URL.Query()
 		q.Set("by", g.by)

@@ -52,6 +52,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/calendar", t.allow(t.getCalendar, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/analytics", t.allow(t.getAnalytics, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/analytics.csv", t.allow(t.analyticsCSV, admin, marketing, regional))
+	mux.HandleFunc("GET /api/v1/analytics/hooks", t.allow(t.getHookTests, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/plan/entries/{id}/reschedule", t.allow(t.rescheduleEntry, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/plan/entries/{id}/cancel", t.allow(t.cancelEntry, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/plan/entries/{id}/resolve", t.allow(t.resolveEntry, admin, marketing, regional))

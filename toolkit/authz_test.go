@@ -100,6 +100,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"GET", "/ui/analytics", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"GET", "/api/v1/analytics", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"GET", "/api/v1/analytics.csv", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
+		{"GET", "/api/v1/analytics/hooks", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/ui/plan/nope/reschedule", "at=2099-01-01T09:00", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/ui/plan/nope/cancel", "", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},
 		{"POST", "/ui/plan/nope/resolve", "published=yes", []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional}},

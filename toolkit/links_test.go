@@ -312,3 +312,62 @@ func TestTopicsByPerformance(t *testing.T) {
 		t.Error("an unknown order was accepted")
 	}
 }
+
+// Two tweets on the same section try two hooks; both are published, and the hook tests
+// say which won: conversions per post first, then clicks per post.
+func TestHookTestsSayWhichWon(t *testing.T) {
+	tk, rdb, _ := trackedFixture(t)
+	ctx := t.Context()
+	tk.cfg.File.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "UTC", Channels: map[string]config.RegionChannel{"x": {Account: "hook"}}}}
+	page, _ := tk.Topics(ctx, TopicFilter{Kind: "tweet"}, 100, "")
+	var a, b Derivative
+	for _, d := range page.Items {
+		if d.Variant == "a" && a.ID == "" {
+			a = d
+		}
+	}
+	for _, d := range page.Items {
+		if d.ID == a.Pair {
+			b = d
+		}
+	}
+	if a.ID == "" || b.Variant != "b" || b.Pair != a.ID || a.Section.Anchor != b.Section.Anchor || a.Text == b.Text {
+		t.Fatalf("no A/B pair of tweets on one section: a %+v, b %+v", a, b)
+	}
+	at := time.Now().UTC().Add(-time.Hour)
+	var entries []PlanEntry
+	for i, d := range []Derivative{a, b} {
+		code := TrackedCode(d.ID, "x", "emea")
+		entries = append(entries, PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
+			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: Planned, Code: code, Target: LinkTarget(d.Canonical, "x")})
+	}
+	tk.SavePlan(ctx, &Plan{SourceID: a.SourceID, Entries: entries}, nil)
+	for _, e := range entries {
+		tk.PutPostRecord(ctx, &PostRecord{EntryID: e.ID, SourceID: e.SourceID, State: Published})
+	}
+	h := tk.Handler()
+	click := func(e PlanEntry, n int) (id string) {
+		for range n {
+			w := hit(h, "GET", "/r/"+e.Code, "Mozilla/5.0", "198.51.100.4")
+			loc, _ := url.Parse(w.Header().Get("Location"))
+			id = loc.Query().Get("rp_click")
+		}
+		return id
+	}
+	click(entries[0], 2)
+	click(entries[1], 5)
+	tk.Close()
+	tk.clicks = newCounter(rdb)
+	tests, err := tk.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
+	if err != nil || len(tests) != 1 || tests[0].A.Key != a.ID || tests[0].B.Clicks != 5 || tests[0].Winner != "b" {
+		t.Fatalf("hook tests %+v (%v), want b ahead on clicks per post", tests, err)
+	}
+	if _, _, err := tk.Convert(ctx, click(entries[0], 1), "", false); err != nil {
+		t.Fatal(err)
+	}
+	tk.Close()
+	tests, _ = tk.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
+	if tests[0].Winner != "a" || tests[0].A.Conversions != 1 {
+		t.Errorf("after a conversion on a: %+v, want a ahead (conversions per post come first)", tests[0])
+	}
+}

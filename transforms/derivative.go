@@ -62,6 +62,11 @@ type Derivative struct {
 	Facets []Facet `json:"facets,omitempty"`
 	// Attribution names who said a quote.
 	Attribution string `json:"attribution,omitempty"`
+	// Variant is "a" or "b" for two tweets on the same section that try two hooks (the
+	// section's best sentence, and its best figure or next sentence); Pair is the other's
+	// ID. Both are published, and the analytics say which won.
+	Variant string `json:"variant,omitempty"`
+	Pair    string `json:"pair,omitempty"`
 	// Disclosure is the brand's disclosure (e.g. "#employee") a contributor appends as
 	// " " + Disclosure; every post leaves room for it within its channel's limit.
 	Disclosure string `json:"disclosure,omitempty"`

@@ -36,19 +36,46 @@ func (d *deriver) posts(kind, channel string) {
 		return
 	}
 	tags := d.hashtagsFor(channel)
+	picked := map[int]bool{}
+	for _, i := range picks {
+		picked[i] = true
+	}
 	for n, i := range picks {
 		c := d.a.cands[i]
-		x := d.draft(kind, channel, n+1, c.section)
-		valid := d.leavingRoom(d.validOn(channel, x.Backlink))
-		tpl, ok := d.tweetTemplate(c.text, valid)
+		x, tpl, ok := d.post(kind, channel, n+1, c.section, c.text, tags)
 		if !ok {
 			d.skip(kind, channel, fmt.Sprintf("post %d: no part of its key sentence fits in the channel's limit of %d beside the link",
 				n+1, d.count(channel, "").Limit))
 			continue
 		}
-		tpl, x.Hashtags = withHashtags(tpl, tags, "\n", valid)
+		if kind != KindTweet {
+			d.emit(x, tpl)
+			continue
+		}
+		// A second hook on the same section, tried against the first (an A/B test).
+		if j, found := d.a.secondHook(i, picked); found {
+			if y, ytpl, ok := d.post(kind, channel, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
+				picked[j] = true
+				x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
+				d.emit(x, tpl)
+				d.emit(y, ytpl)
+				continue
+			}
+		}
 		d.emit(x, tpl)
 	}
+}
+
+// post drafts one single post on channel from a sentence: the template and its hashtags.
+func (d *deriver) post(kind, channel string, ordinal, section int, sentence string, tags []string) (Derivative, string, bool) {
+	x := d.draft(kind, channel, ordinal, section)
+	valid := d.leavingRoom(d.validOn(channel, x.Backlink))
+	tpl, ok := d.tweetTemplate(sentence, valid)
+	if !ok {
+		return x, "", false
+	}
+	tpl, x.Hashtags = withHashtags(tpl, tags, "\n", valid)
+	return x, tpl, true
 }
 
 // tweetTemplate prefers the whole sentence with the CTA, then the whole sentence

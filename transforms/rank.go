@@ -246,6 +246,21 @@ func (a *analysis) keyPoints(n, atLeast int, exclude map[int]bool) []int {
 	return picked
 }
 
+// secondHook is another sentence of candidate i's section to open a post with: its best
+// ranked figure when i states none, else its next best sentence; none already taken.
+func (a *analysis) secondHook(i int, taken map[int]bool) (int, bool) {
+	c := a.cands[i]
+	for _, wantStat := range []bool{!c.stat, false} {
+		for _, j := range a.ranked {
+			o := a.cands[j]
+			if j != i && !taken[j] && o.section == c.section && o.score > 0 && (!wantStat || o.stat) {
+				return j, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // rest is the candidate's sentence and those after it in the same paragraph, up to one
 // in stop (said elsewhere): the text a post may fill its room with.
 func (a *analysis) rest(i int, stop map[int]bool) string {

@@ -192,11 +192,11 @@ limits:
 	if n := strings.Count(strings.Join(tweets, "\x00"), stalledTweet); n != 1 {
 		t.Errorf("the tweet in flight at the kill reached X %d times, want once", n)
 	}
-	if len(tweets) != 3 {
-		t.Errorf("X was sent %d requests, want 3 (one per tweet)", len(tweets))
+	if len(tweets) != 6 {
+		t.Errorf("X was sent %d requests, want 6 (one per tweet: three sections, two hooks each)", len(tweets))
 	}
-	if got := strings.Join(states["x"], ","); strings.Count(got, toolkit.Unknown) != 1 || strings.Count(got, toolkit.Published) != 2 {
-		t.Errorf("X outcomes %s, want one unknown and two published", got)
+	if got := strings.Join(states["x"], ","); strings.Count(got, toolkit.Unknown) != 1 || strings.Count(got, toolkit.Published) != 5 {
+		t.Errorf("X outcomes %s, want one unknown and five published", got)
 	}
 	for _, e := range plan.Entries {
 		if r := recs[e.ID]; r.State == toolkit.Unknown && !strings.Contains(r.Error, "a worker stopped while publishing") {
