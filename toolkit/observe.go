@@ -73,10 +73,17 @@ func RedactQuery(raw string) string {
 	if err != nil {
 		return "(unparsable)"
 	}
-	for k := range q {
+	for k, vs := range q {
 		switch k {
 		case "token", "access_token", "code", "state":
 			q[k] = []string{"REDACTED"}
+		case "next": // a sign-in's way back carries the page's own query, secrets and all
+			for i, v := range vs {
+				if u, err := url.Parse(v); err == nil && u.RawQuery != "" {
+					u.RawQuery = RedactQuery(u.RawQuery)
+					vs[i] = u.String()
+				}
+			}
 		}
 	}
 	return q.Encode()

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,6 +197,11 @@ func TestAnOlderUploadNeverReplacesANewerVersion(t *testing.T) {
 func TestRedactQuery(t *testing.T) {
 	if got := RedactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {
 		t.Errorf("RedactQuery = %q", got)
+	}
+	// Sent to sign in on the way back from an OAuth provider: the code is in next.
+	got := RedactQuery("next=" + url.QueryEscape("/oauth/callback?code=s3cret&state=st4te"))
+	if strings.Contains(got, "s3cret") || strings.Contains(got, "st4te") || !strings.Contains(got, "oauth") {
+		t.Errorf("RedactQuery of a nested next = %q", got)
 	}
 }
 

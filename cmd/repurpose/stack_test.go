@@ -54,7 +54,13 @@ func (unreachable) Queue(context.Context, tasks.Ingest) (bool, error) {
 
 func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 	t.Helper()
-	st := &stack{t: t, redis: testservices.NewRedis(t)}
+	return newStackOn(t, testservices.NewRedis(t), withWorker, edit)
+}
+
+// newStackOn is newStack on a given redis-server (one with its append-only file on, say).
+func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edit func(*config.Config)) *stack {
+	t.Helper()
+	st := &stack{t: t, redis: rs}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -16,8 +16,8 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// RedisServer is a redis-server started for one test, without persistence, on a free
-// loopback port. Its port and folder stay the same across Stop and Start.
+// RedisServer is a redis-server started for one test, without persistence (unless
+// NewRedisAOF), on a free loopback port. Its port and folder stay the same across Stop and Start.
 type RedisServer struct {
 	URL  string // "redis://127.0.0.1:P/0", for config and asynq.ParseRedisURI
 	Addr string // "127.0.0.1:P"
@@ -30,6 +30,7 @@ type RedisServer struct {
 	mu   sync.Mutex // guards proc
 	proc *process
 	out  tailBuffer // output of every run, in order
+	aof  bool       // append-only file on: a restart keeps the data
 }
 
 // Redis starts a redis-server for t and returns its URL ("redis://127.0.0.1:P/0"). It is
@@ -44,12 +45,21 @@ func Redis(t testing.TB) string {
 // stop or restart it.
 func NewRedis(t testing.TB) *RedisServer {
 	t.Helper()
-	r, err := startRedis(t)
+	r, err := startRedis(t, false)
 	requireStarted(t, "redis", err)
 	return r
 }
 
-func startRedis(t testing.TB) (*RedisServer, error) {
+// NewRedisAOF starts a redis-server with its append-only file on (fsync every second), as
+// production runs it: data written before a Stop is there after Start.
+func NewRedisAOF(t testing.TB) *RedisServer {
+	t.Helper()
+	r, err := startRedis(t, true)
+	requireStarted(t, "redis", err)
+	return r
+}
+
+func startRedis(t testing.TB, aof bool) (*RedisServer, error) {
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		return nil, fmt.Errorf("redis-server: %w (not found in $PATH: %v)", errNotInstalled, err)
@@ -57,7 +67,7 @@ func startRedis(t testing.TB) (*RedisServer, error) {
 	if err := checkRedisVersion(bin); err != nil {
 		return nil, err
 	}
-	r := &RedisServer{t: t, bin: bin, Dir: t.TempDir()}
+	r := &RedisServer{t: t, bin: bin, Dir: t.TempDir(), aof: aof}
 	t.Cleanup(r.Stop)
 	for attempt := 1; ; attempt++ {
 		if r.Port, err = freePort(); err != nil {
@@ -102,11 +112,16 @@ func (r *RedisServer) start() error {
 	if r.proc != nil && !r.proc.exited() {
 		return nil
 	}
+	appendOnly := "no"
+	if r.aof {
+		appendOnly = "yes"
+	}
 	args := []string{
 		"--bind", "127.0.0.1",
 		"--port", strconv.Itoa(r.Port),
 		"--save", "",
-		"--appendonly", "no",
+		"--appendonly", appendOnly,
+		"--appendfsync", "everysec",
 		"--dir", r.Dir,
 		"--daemonize", "no",
 		"--logfile", "",
@@ -154,8 +169,8 @@ func ping(ctx context.Context, addr string) error {
 	return nil
 }
 
-// Start starts the server again after Stop, on the same port and folder (with no data:
-// nothing is persisted). It fails the test if the server does not come up.
+// Start starts the server again after Stop, on the same port and folder (with no data,
+// unless its append-only file is on). It fails the test if the server does not come up.
 func (r *RedisServer) Start() {
 	r.t.Helper()
 	if err := r.start(); err != nil {
