@@ -36,6 +36,11 @@ func TestServeAnswersTheTestEventWhileRedisIsDown(t *testing.T) {
 	if code := st.postEvent(event, testEventsToken); code != 200 {
 		t.Errorf("event once Redis is back: HTTP %d, want 200", code)
 	}
+	for _, token := range []string{"", "wrong-token"} {
+		if code := st.postEvent(event, token); code != http.StatusUnauthorized {
+			t.Errorf("an event with token %q: HTTP %d, want 401", token, code)
+		}
+	}
 	if code := st.api("GET", "/readyz", "", nil); code != 200 {
 		t.Errorf("/readyz once Redis is back: HTTP %d", code)
 	}
