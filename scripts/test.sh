@@ -4,7 +4,8 @@
 # On a fresh Debian machine with Go it installs what the tests need (only what is missing):
 # redis-server, awscli, docker-compose, gcc (for -race) and chromium (browser tests) from apt, and versitygw v1.8.0
 # built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
-# and runs go test -race over the whole module. Works as root or through sudo.
+# runs go test -race over the whole module, and each fuzz target for 5 s. Works as root or
+# through sudo.
 #
 #   scripts/test.sh                      # everything
 #   scripts/test.sh -run TestX ./toolkit/... # go test arguments (packages default to ./...)
@@ -110,4 +111,15 @@ for a in "$@"; do
 done
 $has_pkg || args+=(./...)
 say "go test -race -count=1 ${args[*]}"
-exec go test -race -count=1 "${args[@]}"
+go test -race -count=1 "${args[@]}"
+if (($# == 0)); then
+	# A short run of every fuzz target beyond its committed corpus (scripts/chaos.sh --fuzz
+	# runs them longer). A finding fails the run and is saved under testdata/fuzz.
+	say "fuzzing each target for 5 s"
+	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzCountMastodon \
+		transforms:FuzzCountThreads transforms:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
+		pkg=${target%%:*} name=${target##*:}
+		out=$(go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime 5s 2>&1) || { printf '%s\n' "$out"; exit 1; }
+		printf '  %-20s %s\n' "$name" "$(printf '%s\n' "$out" | tail -1)"
+	done
+fi
