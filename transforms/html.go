@@ -16,6 +16,9 @@ import (
 // headings, paragraphs, lists and quotes in order.
 func parseHTML(data []byte) (*Document, error) {
 	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements exceeds") {
+		return nil, &InputError{Reason: "the HTML nests its elements more than 512 deep, which no page needs; export it again from its editor, or upload its text"}
+	}
 	if err != nil {
 		return nil, &InputError{Reason: "the HTML could not be read: " + err.Error()}
 	}

@@ -241,3 +241,82 @@ func freePort(t *testing.T) int {
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
 }
+
+// TestWebhookDownDuringUploadsIsCaughtByTheScan takes the events endpoint down while
+// documents are uploaded (versitygw does not retry a failed webhook), then brings it back:
+// the scheduler's inbox scan queues every one of them, once.
+func TestWebhookDownDuringUploadsIsCaughtByTheScan(t *testing.T) {
+	st := newStack(t, true, nil)
+	st.eventsDown.Store(true)
+	keys := putPapers(t, st, 10, "webhook-down")
+	time.Sleep(500 * time.Millisecond)
+	if n := readyUnder(st, "webhook-down/"); n != 0 {
+		t.Fatalf("%d documents got through while the webhook was down: the scenario proves nothing", n)
+	}
+	st.eventsDown.Store(false)
+	st.startScheduler(time.Second)
+	for _, k := range keys {
+		if a := st.waitSource(k, 60*time.Second); a.Source.Status != "ready" {
+			t.Errorf("%s: %s %s", k, a.Source.Status, a.Source.Error)
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); countObjects(t, st, "bundles/") < len(keys) && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if n := countObjects(t, st, "bundles/"); n != len(keys) {
+		t.Errorf("%d bundles for %d documents", n, len(keys))
+	}
+}
+
+// TestPathologicalDocumentsFailOrPassAlone drops documents made to hurt a parser — a 10 MB
+// single line, 50,000-deep nested lists and blockquotes, a 200,000-row table, a YAML alias
+// bomb in front matter, 50,000 nested <div>s, HTML full of scripts, iframes, javascript:
+// and data: links — beside an ordinary paper: each ends ready or failed with a reason,
+// within the time the worker allows, and the ordinary paper is ready as if alone.
+func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
+	st := newStack(t, true, nil)
+	bomb := "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+		prev = name
+	}
+	bomb += "title: *i\n---\n# Bomb\n\nA sentence of ordinary text follows the front matter here.\n"
+	docs := map[string]string{
+		"line.md":      strings.Repeat("word ", 2_000_000),
+		"lists.md":     strings.Repeat("- ", 50000) + "deep\n",
+		"quotes.md":    strings.Repeat("> ", 50000) + "deep\n",
+		"table.md":     "| a | b |\n|---|---|\n" + strings.Repeat("| 12% more | 3x faster |\n", 200000),
+		"bomb.md":      bomb,
+		"divs.html":    strings.Repeat("<div>", 50000) + "<p>Deep text that is a sentence of its own here.</p>",
+		"hostile.html": `<html><body><article><h1>Launch</h1><p>Our launch doubles the reach of every campaign we plan. <script>alert(1)</script><iframe src="https://evil.example/"></iframe></p><p>Read <a href="javascript:alert(2)">this</a> and <a href="data:text/html;base64,PHNjcmlwdD4=">that</a> to see how 3 teams ship faster.</p></article></body></html>`,
+		"ordinary.md":  "# Ordinary\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or a small outage becomes a large one.\n",
+	}
+	dir := t.TempDir()
+	for name, body := range docs {
+		path := filepath.Join(dir, name)
+		writeTestFile(t, path, body)
+		st.awsCp(path, "hurt/"+name)
+	}
+	for name := range docs {
+		a := st.waitSource("hurt/"+name, 3*time.Minute)
+		t.Logf("%-13s %s %s (%d derivatives)", name, a.Source.Status, a.Source.Error, len(a.Derivatives))
+		switch {
+		case a.Source.Status == "failed" && a.Source.Error == "":
+			t.Errorf("%s failed without a reason", name)
+		case name == "divs.html" && !strings.Contains(a.Source.Error, "more than 512 deep"):
+			t.Errorf("50,000 nested divs: %q, want a reason a marketer can act on", a.Source.Error)
+		case name == "bomb.md" && !strings.Contains(a.Source.Error, "front matter"):
+			t.Errorf("a YAML alias bomb: %q, want it refused as malformed front matter", a.Source.Error)
+		case name == "ordinary.md" && (a.Source.Status != "ready" || len(a.Derivatives) == 0):
+			t.Errorf("the ordinary paper beside them: %s %s", a.Source.Status, a.Source.Error)
+		}
+		for _, d := range a.Derivatives {
+			for _, bad := range []string{"<script", "javascript:", "data:text/html", "<iframe", "lol lol lol lol lol lol lol lol lol lol"} {
+				if strings.Contains(strings.ToLower(d.Text), bad) {
+					t.Errorf("%s: a %s derivative carries %q: %q", name, d.Kind, bad, d.Text)
+				}
+			}
+		}
+	}
+}

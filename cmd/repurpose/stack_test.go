@@ -42,6 +42,8 @@ type stack struct {
 	d      *deps
 	url    string // serve's base URL
 	cancel context.CancelFunc
+	// eventsDown makes /events/s3 answer 503, as a serve that is down or restarting does.
+	eventsDown atomic.Bool
 }
 
 // unreachable stands in for Redis before the stack is wired: events other than the test
@@ -70,6 +72,10 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 	var h atomic.Value // serve answers before it is wired, as the real one must
 	h.Store(http.Handler(http.HandlerFunc(worker.EventsHandler(unreachable{}, inbox, testEventsToken, slog.New(slog.DiscardHandler)).ServeHTTP)))
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st.eventsDown.Load() && r.URL.Path == "/events/s3" {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
 		h.Load().(http.Handler).ServeHTTP(w, r)
 	})}
 	go srv.Serve(ln)
