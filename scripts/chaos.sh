@@ -23,7 +23,7 @@ done
 say() { printf '\n==> %s\n' "$*"; }
 
 say "faults: worker killed mid-ingest and mid-publish, Redis restarted, S3 stopped for ${REPURPOSE_FAULT_SECONDS}s, duplicated events, Redis flushed"
-go test ./cmd/repurpose ./scheduler -count=1 -v -run 'TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
+go test ./cmd/repurpose ./scheduler ./s3store -count=1 -v -run 'TestSlowS3|TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "bad input and abuse: every bad document fails with a reason, hostile documents stay harmless, no fetching, no secrets in logs"
