@@ -77,7 +77,10 @@ func TestSlowS3HonoursDeadlinesAndLeaksNothing(t *testing.T) {
 	calls := map[string]func(ctx context.Context) error{
 		"get":  func(ctx context.Context) error { _, err := store.Get(ctx, "slow", "k", 0); return err },
 		"head": func(ctx context.Context) error { _, err := store.Head(ctx, "slow", "k"); return err },
-		"put":  func(ctx context.Context) error { _, err := store.Put(ctx, "slow", "k", []byte("x"), "text/plain"); return err },
+		"put": func(ctx context.Context) error {
+			_, err := store.Put(ctx, "slow", "k", []byte("x"), "text/plain")
+			return err
+		},
 		"list": func(ctx context.Context) error { return store.List(ctx, "slow", "", func(Info) error { return nil }) },
 	}
 	for name, call := range calls {
