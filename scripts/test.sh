@@ -110,8 +110,8 @@ for a in "$@"; do
 	[[ "$a" == ./* ]] && has_pkg=true
 done
 $has_pkg || args+=(./...)
-say "go test -race -count=1 ${args[*]}"
-go test -race -count=1 "${args[@]}"
+say "go test -race -count=1 -timeout 20m ${args[*]}"
+go test -race -count=1 -timeout 20m "${args[@]}" # the end-to-end package runs about 5 minutes under -race
 if (($# == 0)); then
 	# A short run of every fuzz target beyond its committed corpus (scripts/chaos.sh --fuzz
 	# runs them longer). A finding fails the run and is saved under testdata/fuzz.

@@ -270,8 +270,9 @@ func TestWebhookDownDuringUploadsIsCaughtByTheScan(t *testing.T) {
 
 // TestPathologicalDocumentsFailOrPassAlone drops documents made to hurt a parser — a 10 MB
 // single line, 50,000-deep nested lists and blockquotes, a 200,000-row table, a YAML alias
-// bomb in front matter, 50,000 nested <div>s, HTML full of scripts, iframes, javascript:
-// and data: links — beside an ordinary paper: each ends ready or failed with a reason,
+// bomb in front matter, front matter with a script title and a javascript: canonical URL,
+// 50,000 nested <div>s, HTML full of scripts, iframes, javascript: and data: links — beside
+// an ordinary paper: each ends ready or failed with a reason,
 // within the time the worker allows, and the ordinary paper is ready as if alone.
 func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 	st := newStack(t, true, nil)
@@ -290,6 +291,8 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 		"bomb.md":      bomb,
 		"divs.html":    strings.Repeat("<div>", 50000) + "<p>Deep text that is a sentence of its own here.</p>",
 		"hostile.html": `<html><body><article><h1>Launch</h1><p>Our launch doubles the reach of every campaign we plan. <script>alert(1)</script><iframe src="https://evil.example/"></iframe></p><p>Read <a href="javascript:alert(2)">this</a> and <a href="data:text/html;base64,PHNjcmlwdD4=">that</a> to see how 3 teams ship faster.</p></article></body></html>`,
+		"inject.md":    "---\ntitle: \"<script>alert(1)</script>\"\ncanonical_url: \"javascript:alert(1)//\"\n---\n# Launch\n\nOur launch doubles the reach of 3 campaigns we plan with partners.\n",
+		"campaign.md":  "---\ncampaign: \"../../etc\"\n---\n# Launch\n\nOur launch doubles the reach of 3 campaigns we plan with partners.\n",
 		"ordinary.md":  "# Ordinary\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or a small outage becomes a large one.\n",
 	}
 	dir := t.TempDir()
@@ -308,6 +311,10 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 			t.Errorf("50,000 nested divs: %q, want a reason a marketer can act on", a.Source.Error)
 		case name == "bomb.md" && !strings.Contains(a.Source.Error, "front matter"):
 			t.Errorf("a YAML alias bomb: %q, want it refused as malformed front matter", a.Source.Error)
+		case name == "inject.md" && (a.Source.Status != "ready" || len(a.Derivatives) == 0):
+			t.Errorf("front matter with a script title and a javascript: link: %s %s, want it ready with neither", a.Source.Status, a.Source.Error)
+		case name == "campaign.md" && !strings.Contains(a.Source.Error, "not configured"):
+			t.Errorf("an unknown campaign: %q, want it named", a.Source.Error)
 		case name == "ordinary.md" && (a.Source.Status != "ready" || len(a.Derivatives) == 0):
 			t.Errorf("the ordinary paper beside them: %s %s", a.Source.Status, a.Source.Error)
 		}
