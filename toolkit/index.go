@@ -138,3 +138,28 @@ func (t *Toolkit) derivatives(ctx context.Context, ids []string) ([]Derivative, 
 	}
 	return ds, nil
 }
+
+// indexedJSON reads the JSON values of fields of a hash, 500 at a time; fields the hash
+// lacks are absent from the map.
+func indexedJSON[T any](ctx context.Context, rdb redis.UniversalClient, key string, fields []string) (map[string]*T, error) {
+	out := make(map[string]*T, len(fields))
+	for start := 0; start < len(fields); start += 500 {
+		batch := fields[start:min(start+500, len(fields))]
+		vals, err := rdb.HMGet(ctx, key, batch...).Result()
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			s, ok := v.(string)
+			if !ok {
+				continue
+			}
+			var x T
+			if err := json.Unmarshal([]byte(s), &x); err != nil {
+				return nil, fmt.Errorf("index entry %s: %w", batch[i], err)
+			}
+			out[batch[i]] = &x
+		}
+	}
+	return out, nil
+}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -32,14 +31,10 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// Observe logs each request (with any token in the query redacted) and counts it by route;
-// tracked-link redirects pass straight through.
+// Observe logs each request (with any token in the query redacted) and counts it by route.
+// (serve mounts tracked-link redirects ahead of it: they keep their own histogram.)
 func Observe(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/r/") {
-			next.ServeHTTP(w, r) // the redirect is the hot path: it keeps its own histogram and counts
-			return
-		}
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
 		next.ServeHTTP(rec, r)

@@ -294,24 +294,7 @@ func (t *Toolkit) calendarItems(ctx context.Context, ids []string) ([]CalendarIt
 // PostRecords reads the publishing records of entries from the index, by entry ID;
 // entries never attempted are absent.
 func (t *Toolkit) PostRecords(ctx context.Context, ids []string) (map[string]*PostRecord, error) {
-	out := map[string]*PostRecord{}
-	for start := 0; start < len(ids); start += 500 {
-		batch := ids[start:min(start+500, len(ids))]
-		vals, err := t.rdb.HMGet(ctx, keyPost, batch...).Result()
-		if err != nil {
-			return nil, err
-		}
-		for i, v := range vals {
-			if s, ok := v.(string); ok {
-				var r PostRecord
-				if err := json.Unmarshal([]byte(s), &r); err != nil {
-					return nil, fmt.Errorf("index post %s: %w", batch[i], err)
-				}
-				out[batch[i]] = &r
-			}
-		}
-	}
-	return out, nil
+	return indexedJSON[PostRecord](ctx, t.rdb, keyPost, ids)
 }
 
 // Pause is a region ("emea") or region channel ("emea/x") that publishes nothing new.

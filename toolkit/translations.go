@@ -471,26 +471,7 @@ func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
 // indexedTranslations reads the translations of (derivative, locale) pairs from the
 // index; missing ones are absent from the map.
 func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map[string]*TranslationView, error) {
-	out := make(map[string]*TranslationView, len(fields))
-	for start := 0; start < len(fields); start += 500 {
-		batch := fields[start:min(start+500, len(fields))]
-		vals, err := t.rdb.HMGet(ctx, keyTranslation, batch...).Result()
-		if err != nil {
-			return nil, err
-		}
-		for i, v := range vals {
-			s, ok := v.(string)
-			if !ok {
-				continue
-			}
-			var tv TranslationView
-			if err := json.Unmarshal([]byte(s), &tv); err != nil {
-				return nil, fmt.Errorf("index entry %s: %w", batch[i], err)
-			}
-			out[batch[i]] = &tv
-		}
-	}
-	return out, nil
+	return indexedJSON[TranslationView](ctx, t.rdb, keyTranslation, fields)
 }
 
 // Scope is the locales a listing covers, each with the regions it is read in; no
