@@ -163,14 +163,14 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 }
 
 // index writes a source and its current bundle into Redis.
+// Derivatives go first: whoever sees the source ready finds them there.
 func (t *Toolkit) index(ctx context.Context, s *Source, b *Bundle, apr *Approvals) error {
-	if err := t.indexSource(ctx, s); err != nil {
-		return err
+	if b != nil {
+		if err := t.indexDerivatives(ctx, s, views(s, b, apr, t.cfg.File.Tracking)); err != nil {
+			return err
+		}
 	}
-	if b == nil {
-		return nil
-	}
-	return t.indexDerivatives(ctx, s, views(s, b, apr, t.cfg.File.Tracking))
+	return t.indexSource(ctx, s)
 }
 
 // Preview shows a freshly made bundle as the API will before anyone reviews it.
