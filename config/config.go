@@ -202,6 +202,10 @@ type Campaign struct {
 	// CTA text per buying stage: awareness, consideration, decision. Without one, each
 	// derivative uses a call to action in its own language.
 	CTA map[string]string `yaml:"cta"`
+	// Lang is the language cta is written in. Default en. A document in another language
+	// takes a cta_overrides entry for its locale, else the built-in call to action of its
+	// own language: never a CTA in one language under a post in another.
+	Lang string `yaml:"lang"`
 	// UTM parameters; values may use {campaign}, {channel}, {kind}, {source}, {ordinal}.
 	UTM UTM `yaml:"utm"`
 	// Stage used when a document names none. Default awareness.
@@ -304,29 +308,57 @@ func (f *File) Campaign(name string) (string, Campaign) {
 }
 
 // CTAFor is the call to action for a stage, persona and locale: the most specific
-// override that matches (an override's empty fields match anything), else the stage's CTA.
+// override that matches, else the stage's CTA. An override's empty fields match anything,
+// and an override naming a language ("es") serves its regional locales ("es-MX") unless one
+// names the region itself. Texts without a locale are in the campaign's language and serve
+// only locales of it: "" when nothing fits, so the caller uses the locale's own words.
 func (c Campaign) CTAFor(stage, persona, locale string) string {
-	best, score := c.CTA[stage], 0
+	inLang := sameLanguage(locale, c.Lang)
+	best, score := "", 0
+	if inLang {
+		best = c.CTA[stage]
+	}
 	for _, o := range c.CTAOverrides {
 		s := 0
-		for _, f := range []struct {
-			want, got string
-			weight    int
-		}{{o.Persona, persona, 4}, {o.Locale, locale, 2}, {o.Stage, stage, 1}} {
-			if f.want == "" {
+		switch {
+		case o.Locale == "":
+			if !inLang {
 				continue
 			}
-			if !strings.EqualFold(f.want, f.got) {
-				s = -1
-				break
+		case strings.EqualFold(o.Locale, locale):
+			s += 4
+		case !strings.ContainsAny(o.Locale, "-_") && sameLanguage(locale, o.Locale):
+			s += 2
+		default:
+			continue
+		}
+		if o.Persona != "" {
+			if !strings.EqualFold(o.Persona, persona) {
+				continue
 			}
-			s += f.weight
+			s += 8
+		}
+		if o.Stage != "" {
+			if o.Stage != stage {
+				continue
+			}
+			s++
 		}
 		if s > score {
 			best, score = o.Text, s
 		}
 	}
 	return best
+}
+
+// sameLanguage reports whether a locale ("es-MX") is in language lang ("es"); an empty
+// lang is English.
+func sameLanguage(locale, lang string) bool {
+	if lang == "" {
+		lang = "en"
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
+	return base == "" || strings.EqualFold(base, lang)
 }
 
 // BrandFor is the brand rules a campaign follows.

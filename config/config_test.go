@@ -91,6 +91,8 @@ campaigns:
 	c := f.Campaigns["launch"]
 	for _, tc := range []struct{ persona, locale, want string }{
 		{"", "en", "Read the paper"}, {"", "es", "Lee el informe"}, {"CTO", "en", "Book a briefing"}, {"cto", "es", "Reserve una sesión"},
+		// A language's override serves its regions; English texts serve English only.
+		{"", "es-MX", "Lee el informe"}, {"", "en-GB", "Read the paper"}, {"", "ko", ""}, {"cto", "ko", ""},
 	} {
 		if got := c.CTAFor("awareness", tc.persona, tc.locale); got != tc.want {
 			t.Errorf("CTAFor(%q, %q) = %q, want %q", tc.persona, tc.locale, got, tc.want)

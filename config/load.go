@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -181,6 +182,9 @@ func (f *File) applyDefaults() {
 		if c.DefaultStage == "" {
 			c.DefaultStage = "awareness"
 		}
+		if c.Lang == "" {
+			c.Lang = "en"
+		}
 		// No default CTA text here: without one, derivatives take the call to action of
 		// their own language ("Read the full paper", "Lee el documento completo").
 		if c.UTM.Source == "" {
@@ -309,6 +313,9 @@ func (f *File) Validate() error {
 			if u, err := url.Parse(c.LandingPage); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 				bad(p+".landing_page", "%q is not an http(s) URL", c.LandingPage)
 			}
+		}
+		if b, _ := language.Make(c.Lang).Base(); b.String() != c.Lang {
+			bad(p+".lang", "%q is not a lower-case two-letter language code (en, es, ja, ...)", c.Lang)
 		}
 		if !isStage(c.DefaultStage) {
 			bad(p+".default_stage", "%q is not a stage (awareness, consideration, decision)", c.DefaultStage)

@@ -50,6 +50,8 @@ type Source struct {
 	Counts     map[string]int `json:"counts,omitempty"`
 	// Skipped says which derivatives could not be made valid, and why.
 	Skipped []transforms.Skipped `json:"skipped,omitempty"`
+	// Warnings are what a marketer should know of the document as a whole.
+	Warnings []string `json:"warnings,omitempty"`
 	// Approved is set once marketing approved the source or any of its derivatives.
 	Approved bool `json:"approved"`
 	// Superseded lists earlier versions, newest first.

@@ -27,6 +27,10 @@ type teaser struct {
 // sections, and the CTA linking to the source; as Markdown and HTML.
 func (d *deriver) blog() {
 	doc := d.a.doc
+	if d.labels.Takeaways == "" {
+		d.skip(KindBlog, ChannelBlog, "a teaser needs section headings in the document's language, and there are none built in for it")
+		return
+	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro)

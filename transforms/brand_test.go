@@ -136,7 +136,7 @@ func TestCampaignCTA(t *testing.T) {
 		}
 	}
 	c := config.Campaign{CTA: map[string]string{"awareness": "Read"}, CTAOverrides: []config.CTAOverride{{Locale: "es", Text: "Lee"}}}
-	if got := campaignCTA(c, "awareness", "", "es-MX"); got != "Lee" {
+	if got := c.CTAFor("awareness", "", "es-MX"); got != "Lee" {
 		t.Errorf("es-MX CTA %q, want the es override", got)
 	}
 }

@@ -70,6 +70,9 @@ type Derivative struct {
 	// Disclosure is the brand's disclosure (e.g. "#employee") a contributor appends as
 	// " " + Disclosure; every post leaves room for it within its channel's limit.
 	Disclosure string `json:"disclosure,omitempty"`
+	// NeedsReview says why a person must check this derivative before it is approved
+	// (a language without built-in labels, say); empty when nothing stands out.
+	NeedsReview string `json:"needs_review,omitempty"`
 }
 
 // Part is one post of a thread.

@@ -29,6 +29,9 @@ type Result struct {
 	Skipped     []Skipped    `json:"skipped,omitempty"`
 	LinkTarget  string       `json:"link_target"` // canonical | landing_page | public_page
 	Stage       string       `json:"stage"`
+	// Warnings are what a marketer should know of the document as a whole (a language
+	// declaration its text contradicts, say); the derivatives are made regardless.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // deriver holds what the generators share while deriving one document.
@@ -38,6 +41,7 @@ type deriver struct {
 	locale   string
 	cta      string
 	labels   labels
+	review   string // why every derivative needs a person's review ("" when none does)
 	links    linker
 	keywords []string
 	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
@@ -63,18 +67,22 @@ func Derive(doc *Document, opt Options) Result {
 	stage := firstNonEmpty(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows
+	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
 		a:      analyze(doc),
 		opt:    opt,
-		locale: firstNonEmpty(doc.Lang, "en"),
-		labels: labelsFor(baseLang(doc.Lang)),
+		locale: firstNonEmpty(doc.Lang, "und"),
+		labels: lbl,
 		links:  newLinker(doc, opt, stage),
 		brand:  brand,
 		counts: map[countKey]Length{},
 	}
-	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, campaignCTA(opt.Campaign, stage, doc.Meta.Persona, d.locale), d.labels.CTA))
+	if !known {
+		d.review = noLabelsReason(doc.Lang)
+	}
+	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA))
 	d.keywords = d.a.keywords(8)
-	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage}
+	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
 	for _, g := range generators {
 		g(d)
 	}
@@ -109,12 +117,22 @@ func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
 // slot at its reserved weight (unless the generator counted it already) and adds it.
 func (d *deriver) emit(x Derivative, template string) {
 	x.Template = template
+	x.NeedsReview = d.review
 	x.Text, x.Facets = RenderChannel(x.Channel, template, x.Backlink)
 	if x.Length == nil {
 		l := d.countTemplate(x.Channel, template, x.Backlink)
 		x.Length = &l
 	}
 	d.res.Derivatives = append(d.res.Derivatives, x)
+}
+
+// ctaLink is the call to action followed by the link slot; the slot alone when there is no
+// call to action in the document's language.
+func (d *deriver) ctaLink() string {
+	if d.cta == "" {
+		return LinkSlot
+	}
+	return d.cta + " " + LinkSlot
 }
 
 func (d *deriver) skip(kind, channel, reason string) {

@@ -8,11 +8,13 @@ type Document struct {
 	Title   string `json:"title"`
 	Summary string `json:"summary,omitempty"`
 	// Lang is a BCP 47 tag such as en, es, ja ("" when unknown).
-	Lang     string      `json:"lang,omitempty"`
-	Meta     FrontMatter `json:"meta"`
-	Sections []Section   `json:"sections"`
-	Links    []Link      `json:"links,omitempty"`
-	Images   []Image     `json:"images,omitempty"`
+	Lang string      `json:"lang,omitempty"`
+	Meta FrontMatter `json:"meta"`
+	// Warnings are what a marketer should know of the document as parsed.
+	Warnings []string  `json:"warnings,omitempty"`
+	Sections []Section `json:"sections"`
+	Links    []Link    `json:"links,omitempty"`
+	Images   []Image   `json:"images,omitempty"`
 	// Format is markdown, html or text.
 	Format string `json:"format"`
 }

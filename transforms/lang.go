@@ -1,85 +1,117 @@
 package transforms
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
-// langSample bounds the text a guess reads: a few KB settle it.
-const langSample = 4 << 10
+// langSample bounds the text identification reads: a few pages settle it.
+const langSample = 16 << 10
 
-// guessLang is a cheap language guess for documents that do not say: Japanese script
-// gives ja; otherwise the language whose function words occur most (en, es, de, fr);
-// en when nothing stands out.
-func guessLang(text string) string {
+// identifyLang names the language of text as an ISO 639-1 code, "" when it cannot tell.
+// Scripts settle East Asian text, where a trigram model guesses badly: Hangul is Korean,
+// kana is Japanese (Japanese always writes its particles in kana), Han without kana is
+// Chinese. Other text goes to whatlanggo's trigram profiles, limited to languages that
+// write long-form business documents, so a short passage is not taken for a rare
+// language that happens to share its trigrams.
+func identifyLang(text string) string {
 	if len(text) > langSample {
 		text = text[:langSample]
 	}
-	letters, cjk := 0, 0
-	var hits [len(guessLangs)]int
-	var word []byte
-	count := func() {
-		if len(word) == 0 {
-			return
-		}
-		langs := guessWords[string(word)] // no allocation for a map key
-		for i := range hits {
-			if langs&(1<<i) != 0 {
-				hits[i]++
-			}
-		}
-		word = word[:0]
-	}
+	var letters, hangul, kana, han int
 	for _, r := range text {
 		switch {
-		case 'a' <= r && r <= 'z':
-			letters++
-			word = append(word, byte(r))
-		case 'A' <= r && r <= 'Z':
-			letters++
-			word = append(word, byte(r)+'a'-'A')
-		case r < utf8.RuneSelf:
-			count()
-		case isCJK(r):
-			cjk++
-			letters++
-			count()
-		case unicode.IsLetter(r):
-			letters++
-			word = utf8.AppendRune(word, unicode.ToLower(r))
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+			kana++ // the long-vowel mark and the middle dot also appear in Chinese text
+		case unicode.Is(unicode.Han, r):
+			han++
+		case !unicode.IsLetter(r):
+			continue
+		}
+		letters++
+	}
+	if cjk := hangul + kana + han; letters > 0 && cjk*4 >= letters { // technical CJK text borrows many Latin terms
+		switch {
+		case hangul*2 >= cjk:
+			return "ko"
+		case kana*20 >= cjk: // 5%: particles alone pass that; Chinese has no kana
+			return "ja"
 		default:
-			count()
+			return "zh"
 		}
 	}
-	count()
-	if letters > 0 && cjk*5 > letters {
-		return "ja"
+	info := whatlanggo.DetectWithOptions(text, langOptions)
+	if info.Lang < 0 {
+		return ""
 	}
-	best := 0
-	for i := range hits {
-		if hits[i] > hits[best] {
-			best = i
-		}
-	}
-	return guessLangs[best]
+	return info.Lang.Iso6391()
 }
 
-// guessLangs are the languages guessLang tells apart by their function words, the first
-// the default.
-var guessLangs = [...]string{"en", "es", "de", "fr"}
+// langOptions limit identification to the major written languages of business documents.
+var langOptions = whatlanggo.Options{Whitelist: func() map[whatlanggo.Lang]bool {
+	set := map[whatlanggo.Lang]bool{}
+	for _, l := range []whatlanggo.Lang{
+		// Latin script
+		whatlanggo.Eng, whatlanggo.Spa, whatlanggo.Por, whatlanggo.Fra, whatlanggo.Deu,
+		whatlanggo.Ita, whatlanggo.Nld, whatlanggo.Pol, whatlanggo.Swe, whatlanggo.Dan,
+		whatlanggo.Nob, whatlanggo.Fin, whatlanggo.Ces, whatlanggo.Ron,
+		whatlanggo.Hun, whatlanggo.Tur, whatlanggo.Ind, whatlanggo.Vie,
+		whatlanggo.Hrv, whatlanggo.Slv, whatlanggo.Lit, whatlanggo.Lav, whatlanggo.Est,
+		// other alphabets
+		whatlanggo.Rus, whatlanggo.Ukr, whatlanggo.Bul, whatlanggo.Srp, whatlanggo.Arb,
+		whatlanggo.Pes, whatlanggo.Urd, whatlanggo.Heb, whatlanggo.Hin, whatlanggo.Mar,
+		whatlanggo.Ell, whatlanggo.Tha,
+	} {
+		set[l] = true
+	}
+	return set
+}()}
 
-// guessWords maps each function word of guessLangs to the bit set of those it belongs
-// to (bit i for guessLangs[i]), so a word is looked up once.
-var guessWords = func() map[string]uint8 {
-	words := map[string]uint8{}
-	for i, lang := range guessLangs {
-		for w := range stopwords[lang] {
-			words[w] |= 1 << i
+// documentLang decides a parsed document's language: what it declares (front matter
+// `lang`, HTML's lang attribute) unless its text is plainly in another script, else what
+// its text reads as. A declaration the text contradicts is overruled with a warning: posts
+// in one language with labels in another are worse than either.
+func documentLang(declared, text string) (lang, warning string) {
+	found := identifyLang(text)
+	if declared == "" {
+		return found, ""
+	}
+	if found == "" || sameScript(baseLang(declared), found) {
+		return declared, ""
+	}
+	return found, fmt.Sprintf("the document says its language is %s, but its text is in %s: the posts are made in %s",
+		langName(declared), langName(found), langName(found))
+}
+
+// sameScript reports whether two languages are written alike, so that neither could be
+// told from the other by its letters alone (es and pt, say): a declaration is trusted
+// there, since a trigram guess is weaker than the author's word.
+func sameScript(a, b string) bool { return scriptOf(a) == scriptOf(b) }
+
+func scriptOf(lang string) string {
+	switch lang {
+	case "ja", "zh", "ko", "ru", "uk", "bg", "sr", "ar", "fa", "ur", "he", "hi", "mr", "el", "th":
+		return lang
+	}
+	return "latin"
+}
+
+// langName is a language's English name for messages ("Korean"), its tag when unknown.
+func langName(tag string) string {
+	if t, err := language.Parse(tag); err == nil {
+		if name := display.English.Languages().Name(t); name != "" {
+			return name
 		}
 	}
-	return words
-}()
+	return tag
+}
 
 // baseLang is the language part of a tag: "es-MX" -> "es".
 func baseLang(tag string) string {

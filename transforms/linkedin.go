@@ -76,11 +76,19 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 			b.WriteString("\n\n" + para)
 		}
 	}
-	b.WriteString("\n\n" + d.labels.Takeaways + d.labels.Colon + "\n")
+	b.WriteString("\n")
+	if d.labels.Takeaways != "" {
+		b.WriteString("\n" + d.labels.Takeaways + d.labels.Colon)
+	}
+	b.WriteString("\n")
 	for _, pt := range p.points {
 		b.WriteString("• " + pt + "\n")
 	}
-	b.WriteString("\n" + d.cta + "\n" + LinkSlot)
+	b.WriteString("\n")
+	if d.cta != "" {
+		b.WriteString(d.cta + "\n")
+	}
+	b.WriteString(LinkSlot)
 	if len(tags) > 0 {
 		b.WriteString("\n\n" + strings.Join(tags, " "))
 	}

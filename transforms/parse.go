@@ -41,8 +41,10 @@ func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
-	if doc.Lang == "" {
-		doc.Lang = guessLang(doc.sample())
+	lang, warning := documentLang(doc.Lang, doc.sample())
+	doc.Lang = lang
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
 	}
 	resolveLinks(doc)
 	return doc, nil
@@ -135,8 +137,8 @@ func (d *Document) hasText() bool {
 	return false
 }
 
-// sample is the document's text for language guessing: its first langSample bytes,
-// all that guessLang reads.
+// sample is the document's text for identifying its language: its first langSample
+// bytes, all that identifyLang reads.
 func (d *Document) sample() string {
 	var b strings.Builder
 	b.Grow(langSample)

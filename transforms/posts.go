@@ -81,7 +81,7 @@ func (d *deriver) post(kind, channel string, ordinal, section int, sentence stri
 // tweetTemplate prefers the whole sentence with the CTA, then the whole sentence
 // without it, then the sentence cut to make room for the CTA.
 func (d *deriver) tweetTemplate(sentence string, valid func(string) bool) (string, bool) {
-	withCTA := "\n\n" + d.cta + " " + LinkSlot
+	withCTA := "\n\n" + d.ctaLink()
 	bare := " " + LinkSlot
 	for _, tail := range []string{withCTA, bare} {
 		if t := sentence + tail; valid(t) {

@@ -66,34 +66,3 @@ func TestRankWeighsHeadings(t *testing.T) {
 		t.Errorf("heading-echoing sentence is not first: %q", a.cands[a.ranked[0]].text)
 	}
 }
-
-func TestGuessLang(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
-		{"The platform team builds tools for the other teams and it measures what they use.", "en"},
-		{"El equipo de plataforma construye herramientas para los demás equipos y mide lo que usan.", "es"},
-		{"Das Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen, und wie oft.", "de"},
-		{"L'équipe plateforme construit des outils pour les autres équipes et mesure ce qu'elles utilisent.", "fr"},
-		{"プラットフォームチームは他のチームのためにツールを作ります。", "ja"},
-	} {
-		if got := guessLang(tc.text); got != tc.want {
-			t.Errorf("guessLang(%q) = %s, want %s", tc.text, got, tc.want)
-		}
-	}
-	for _, tc := range []struct{ name, src, want string }{
-		{"de.md", "# Plattformen\n\nDas Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen.\n", "de"},
-		{"fr.txt", "Plateformes\n\nL'équipe plateforme construit des outils pour les autres équipes et mesure leur usage.\n", "fr"},
-	} {
-		doc, err := Parse(tc.name, []byte(tc.src), 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if doc.Lang != tc.want {
-			t.Errorf("%s: lang %q, want %q", tc.name, doc.Lang, tc.want)
-		}
-		for _, d := range Derive(doc, testOptions(nil)).Derivatives {
-			if d.Locale != tc.want {
-				t.Errorf("%s: %s derivative carries locale %q", tc.name, d.Kind, d.Locale)
-			}
-		}
-	}
-}

@@ -53,7 +53,7 @@ func (d *deriver) thread() {
 		}
 		x.Parts = append(x.Parts, Part{Template: tpl})
 	}
-	last := d.cta + " " + LinkSlot
+	last := d.ctaLink()
 	suffix := numbered(n)
 	last, x.Hashtags = withHashtags(last, d.hashtagsFor(ChannelX), "\n\n",
 		func(t string) bool { return valid(t + suffix) })

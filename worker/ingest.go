@@ -135,7 +135,7 @@ func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campai
 		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Lang: doc.Lang,
 		Campaign: campaign, Stage: res.Stage, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, Summary: doc.Summary,
 		LinkTarget: res.LinkTarget, Slug: slug, Counts: toolkit.Counts(res.Derivatives, len(res.Skipped)),
-		Skipped: res.Skipped,
+		Skipped: res.Skipped, Warnings: res.Warnings,
 	}
 	b := &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives,
 		Skipped: res.Skipped, LinkTarget: res.LinkTarget, Stage: res.Stage, Campaign: campaign, AutoApprove: camp.AutoApprove}

@@ -1,0 +1,112 @@
+package transforms
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestIdentifyLang(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The platform team builds tools for the other teams and it measures what they use.", "en"},
+		{"El equipo de plataforma construye herramientas para los demás equipos y mide lo que usan.", "es"},
+		{"A equipe de plataforma constrói ferramentas para as outras equipes e mede o que elas usam.", "pt"},
+		{"Das Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen, und wie oft.", "de"},
+		{"L'équipe plateforme construit des outils pour les autres équipes et mesure ce qu'elles utilisent.", "fr"},
+		{"Il team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno.", "it"},
+		{"Het platformteam bouwt gereedschap voor de andere teams en meet wat zij gebruiken.", "nl"},
+		{"Команда платформы создаёт инструменты для других команд и измеряет, чем они пользуются.", "ru"},
+		{"プラットフォームチームは他のチームのためにツールを作ります。", "ja"},
+		// Kanji-heavy Japanese still writes its particles in kana.
+		{"本書は組織内部基盤構築運用管理手法を解説する。", "ja"},
+		{"平台团队为其他团队构建工具，并衡量他们使用了什么。", "zh"},
+		// Technical Chinese and Korean borrow many Latin terms.
+		{"平台工程团队使用 Kubernetes、Argo CD 和 Backstage 构建内部开发者平台（IDP）。", "zh"},
+		{"플랫폼 팀은 Kubernetes와 Argo CD로 다른 팀을 위한 도구를 만들고 사용량을 측정합니다.", "ko"},
+		{"12345 67890", ""},
+	} {
+		if got := identifyLang(tc.text); got != tc.want {
+			t.Errorf("identifyLang(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDocumentLangTrustsDeclarationsTheTextDoesNotContradict(t *testing.T) {
+	english := "The platform team builds tools for the other teams and measures what they use every week."
+	for _, tc := range []struct {
+		name, declared, text, want string
+		warns                      bool
+	}{
+		{"undeclared", "", english, "en", false},
+		{"declared and right", "en-GB", english, "en-GB", false},
+		// Trigram guesses confuse neighbours that share an alphabet; the author knows.
+		{"declared neighbour", "pt", "El equipo de plataforma construye herramientas para los demás equipos.", "pt", false},
+		// A Korean title over untranslated English text: the posts are English.
+		{"declared Korean, English text", "ko", english, "en", true},
+		{"declared English, Japanese text", "en", "プラットフォームチームは他のチームのためにツールを作ります。", "ja", true},
+	} {
+		got, warning := documentLang(tc.declared, tc.text)
+		if got != tc.want || (warning != "") != tc.warns {
+			t.Errorf("%s: documentLang(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
+		}
+	}
+}
+
+func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
+	for _, tc := range []struct{ name, src, want, cta string }{
+		{"de.md", "# Plattformen\n\nDas Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen.\n", "de", "Das ganze Whitepaper lesen"},
+		{"fr.txt", "Plateformes\n\nL'équipe plateforme construit des outils pour les autres équipes et mesure leur usage.\n", "fr", "Lire le livre blanc complet"},
+		{"it.md", "# Piattaforme\n\nIl team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno.\n", "it", "Leggi il documento completo"},
+		{"ko.md", "# 플랫폼\n\n플랫폼 팀은 다른 팀을 위한 도구를 만들고 무엇을 사용하는지 측정합니다. 팀은 매주 결과를 공유합니다.\n", "ko", "백서 전문 읽기"},
+		{"zh.md", "# 平台\n\n平台团队为其他团队构建工具，并衡量他们使用了什么。团队每周分享结果。\n", "zh", "阅读白皮书全文"},
+		// A declaration gives the labels of the declared language.
+		{"pt.md", "---\nlang: pt-BR\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso.\n", "pt-BR", "Leia o documento completo"},
+	} {
+		doc, err := Parse(tc.name, []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Lang != tc.want {
+			t.Errorf("%s: lang %q, want %q", tc.name, doc.Lang, tc.want)
+		}
+		// An English campaign CTA is not put under posts in another language.
+		opt := testOptions([]byte(tc.src))
+		res := Derive(doc, opt)
+		if len(res.Derivatives) == 0 {
+			t.Fatalf("%s: no derivatives (%v)", tc.name, res.Skipped)
+		}
+		for _, d := range res.Derivatives {
+			if d.Locale != tc.want {
+				t.Errorf("%s: %s derivative carries locale %q", tc.name, d.Kind, d.Locale)
+			}
+			if d.CTA != tc.cta {
+				t.Errorf("%s: %s derivative's CTA is %q, want %q", tc.name, d.Kind, d.CTA, tc.cta)
+			}
+			if d.NeedsReview != "" {
+				t.Errorf("%s: %s needs review: %s", tc.name, d.Kind, d.NeedsReview)
+			}
+		}
+	}
+}
+
+func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
+	src := "# Платформы\n\nКоманда платформы создаёт инструменты для других команд и измеряет, чем они пользуются. " +
+		"Каждую неделю команда публикует отчёт о том, сколько времени разработчики экономят.\n"
+	doc, err := Parse("ru.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Derive(doc, testOptions([]byte(src)))
+	if len(res.Derivatives) == 0 {
+		t.Fatalf("no derivatives: %v", res.Skipped)
+	}
+	for _, d := range res.Derivatives {
+		if d.Locale != "ru" || !strings.Contains(d.NeedsReview, "Russian") {
+			t.Errorf("%s: locale %q, needs_review %q; want ru and a reason naming Russian", d.Kind, d.Locale, d.NeedsReview)
+		}
+		for _, en := range []string{"Read the full", "Key takeaways", "Why it matters"} {
+			if strings.Contains(d.Text, en) {
+				t.Errorf("%s carries English %q:\n%s", d.Kind, en, d.Text)
+			}
+		}
+	}
+}
