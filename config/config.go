@@ -182,6 +182,10 @@ type Brand struct {
 	// MaxHashtags caps hashtags per channel (x, mastodon, bluesky, threads, linkedin).
 	// Default: x 2, mastodon 3, bluesky 2, threads 1, linkedin 3.
 	MaxHashtags map[string]int `yaml:"max_hashtags"`
+	// HashtagAliases spell a phrase as a tag: "content operations": ContentOps. They apply
+	// to front-matter tags and to a campaign's hashtags. Without one a phrase is written
+	// in CamelCase, keeping acronyms as the document writes them (#ROI, #SBOM).
+	HashtagAliases map[string]string `yaml:"hashtag_aliases"`
 	// Disclosure is appended to contributor shares (e.g. "#employee"); every post leaves
 	// room for it. Default none.
 	Disclosure string `yaml:"disclosure"`
@@ -202,6 +206,10 @@ type Campaign struct {
 	// CTA text per buying stage: awareness, consideration, decision. Without one, each
 	// derivative uses a call to action in its own language.
 	CTA map[string]string `yaml:"cta"`
+	// Hashtags the campaign's posts may carry, each only on documents that mention it
+	// (a phrase or a tag: "platform engineering", "SBOM"), after the document's own
+	// front-matter tags. Hashtags come from nowhere else: no tag beats a bad tag.
+	Hashtags []string `yaml:"hashtags"`
 	// Lang is the language cta is written in. Default en. A document in another language
 	// takes a cta_overrides entry for its locale, else the built-in call to action of its
 	// own language: never a CTA in one language under a post in another.

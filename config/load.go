@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -233,6 +234,9 @@ func (f *File) applyDefaults() {
 	}
 }
 
+// hashtagWord is what a hashtag may hold after its #.
+var hashtagWord = regexp.MustCompile(`^[\pL\pN_]{1,30}$`)
+
 // Channels whose hashtags the brand rules cap.
 var hashtagChannels = []string{"x", "mastodon", "bluesky", "threads", "linkedin"}
 
@@ -264,6 +268,11 @@ func (b *Brand) validate(path string, bad func(path, format string, args ...any)
 			bad(path+".max_hashtags."+ch, "not a channel (%s)", strings.Join(hashtagChannels, ", "))
 		} else if n < 0 || n > 10 {
 			bad(path+".max_hashtags."+ch, "%d is outside 0 .. 10", n)
+		}
+	}
+	for phrase, tag := range b.HashtagAliases {
+		if strings.TrimSpace(phrase) == "" || !hashtagWord.MatchString(strings.TrimPrefix(tag, "#")) {
+			bad(path+".hashtag_aliases."+phrase, "%q is not a hashtag (letters and digits, no spaces)", tag)
 		}
 	}
 	if len([]rune(b.Disclosure)) > 40 {
@@ -327,6 +336,11 @@ func (f *File) Validate() error {
 				bad(p+".cta."+k, "must not be empty")
 			} else if len([]rune(v)) > 120 {
 				bad(p+".cta."+k, "is %d characters; keep a call to action within 120", len([]rune(v)))
+			}
+		}
+		for i, h := range c.Hashtags {
+			if strings.TrimSpace(strings.TrimPrefix(h, "#")) == "" || utf8.RuneCountInString(h) > 60 {
+				bad(fmt.Sprintf("%s.hashtags[%d]", p, i), "must be a phrase or a tag of at most 60 characters")
 			}
 		}
 		for i, o := range c.CTAOverrides {

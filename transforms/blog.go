@@ -4,7 +4,6 @@ import (
 	"html"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // A teaser's body (without its link line) is 250-600 words: a real post, not the paper.
@@ -51,23 +50,34 @@ func (d *deriver) blog() {
 		Keywords:        d.seoKeywords(),
 	}
 	t.sections = d.mainSections()
-	// Grow "Why it matters" to the target length, then shed while over the maximum.
-	more := d.moreSentences(exclude, 10)
-	words := func() int { return teaserWords(blogMarkdown(t, d.labels, d.cta, false)) }
-	// While "Why it matters" grows the rest stays as it is: count the rest once, and the
-	// section (set apart by line breaks, which escaping leaves alone) at each step.
-	restWords, restCJK := teaserCounts(blogMarkdown(t, d.labels, d.cta, false))
-	grown := func() int {
-		if t.why == "" {
-			return restWords + restCJK/2 // no section
+	// "Why it matters" is one passage of one section: of the best sentences not said yet,
+	// the first whose stretch to the end of its section (or to a sentence said already)
+	// brings the teaser to its target length, else the longest such stretch.
+	best := ""
+	for _, i := range d.moreSentences(exclude, 6) {
+		passage := d.a.passage(i, exclude)
+		for k, j := range passage[1:] {
+			if !followable(d.a.cands[j].text, d.a.lang) {
+				passage = passage[:k+1]
+				break
+			}
 		}
-		w, c := teaserCounts(d.labels.WhyItMatters + "\n" + t.why)
-		return restWords + w + (restCJK+c)/2
+		for k := 1; k <= len(passage); k++ {
+			t.why = d.paragraphOf(passage[:k])
+			if teaserWords(blogMarkdown(t, d.labels, d.cta, false)) >= blogTargetWords {
+				break
+			}
+		}
+		if len(t.why) > len(best) {
+			best = t.why
+		}
+		if teaserWords(blogMarkdown(t, d.labels, d.cta, false)) >= blogTargetWords {
+			best = t.why
+			break
+		}
 	}
-	for k := 1; k <= len(more) && grown() < blogTargetWords; k++ {
-		t.why = d.paragraphOf(more[:k])
-	}
-	for words() > blogMaxWords {
+	t.why = best
+	for teaserWords(blogMarkdown(t, d.labels, d.cta, false)) > blogMaxWords {
 		switch {
 		case len(t.sections) > 0:
 			t.sections = nil
@@ -76,7 +86,7 @@ func (d *deriver) blog() {
 		case len(t.Takeaways) > minTakeaways:
 			t.Takeaways = t.Takeaways[:len(t.Takeaways)-1]
 		default:
-			t.intro = truncateText(t.intro, utf8.RuneCountInString(t.intro)/2)
+			t.intro = ""
 		}
 	}
 	x := d.draft(KindBlog, ChannelBlog, 1, -1)
@@ -97,8 +107,8 @@ func (d *deriver) mainSections() []string {
 		}
 	}
 	var out []string
-	for _, s := range d.a.doc.Sections {
-		if s.Level == top && s.Heading != "" && s.Heading != d.a.doc.Title && len(out) < blogMaxSections {
+	for i, s := range d.a.doc.Sections {
+		if s.Level == top && s.Heading != "" && s.Heading != d.a.doc.Title && !d.a.skipped[i] && len(out) < blogMaxSections {
 			out = append(out, s.Heading)
 		}
 	}

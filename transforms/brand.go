@@ -212,7 +212,7 @@ func (d *deriver) maxHashtags(channel string) int {
 // Fitters still drop the last ones when they do not fit.
 func (d *deriver) hashtagsFor(channel string) []string {
 	if d.hashtags == nil {
-		d.hashtags = hashtags(d.a.doc.Meta.Tags, d.keywords, -1)
+		d.hashtags = d.allHashtags()
 	}
 	// The first n of them are what hashtags picks with a cap of n.
 	if n := min(d.maxHashtags(channel), len(d.hashtags)); n > 0 {

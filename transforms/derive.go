@@ -48,6 +48,7 @@ type deriver struct {
 	brand    brandRules
 	res      Result
 	counts   map[countKey]Length // see count
+	said     memory              // what each channel's account has said
 }
 
 // generators run in this order, which is the order of Result.Derivatives.
@@ -76,6 +77,7 @@ func Derive(doc *Document, opt Options) Result {
 		links:  newLinker(doc, opt, stage),
 		brand:  brand,
 		counts: map[countKey]Length{},
+		said:   memory{},
 	}
 	if !known {
 		d.review = noLabelsReason(doc.Lang)

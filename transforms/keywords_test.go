@@ -69,12 +69,29 @@ func TestKeywordSpellingsFold(t *testing.T) {
 	}
 }
 
-func TestHashtagsPerChannel(t *testing.T) {
-	kw := []string{"internal developer platform", "cadena de suministro", "platform teams", "cognitive load"}
-	if got := hashtags([]string{"DevOps"}, kw, 3); !slices.Equal(got, []string{"#DevOps", "#InternalDeveloperPlatform", "#CadenaDeSuministro"}) {
-		t.Errorf("hashtags %q", got)
+func TestHashtagsComeFromTagsAndTheCampaignOnly(t *testing.T) {
+	doc, err := Parse("roi.md", []byte(`---
+tags: [DevOps, roi, content operations, event]
+---
+# Content at scale
+
+Teams that measure ROI on their content operations publish twice as often. A software bill of
+materials (SBOM) lists every component. Internal developer platforms reduce cognitive load.
+`), 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	d := &deriver{a: &analysis{doc: &Document{}}, keywords: kw}
+	opt := testOptions(nil)
+	opt.Brand.HashtagAliases = map[string]string{"content operations": "ContentOps"}
+	opt.Campaign.Hashtags = []string{"SBOM", "platform engineering", "#InternalDeveloperPlatforms"}
+	d := &deriver{a: analyze(doc), opt: opt}
+	// Tags in order; ROI as the document writes it; the alias; a generic tag dropped; the
+	// campaign's tags the document mentions (not "platform engineering"); no phrase mined
+	// from the text ("cognitive load").
+	want := []string{"#DevOps", "#ROI", "#ContentOps", "#SBOM", "#InternalDeveloperPlatforms"}
+	if got := d.allHashtags(); !slices.Equal(got, want) {
+		t.Errorf("hashtags %q, want %q", got, want)
+	}
 	for ch, want := range map[string]int{ChannelX: 2, "mastodon": 3, "bluesky": 2, "threads": 1, ChannelLinkedIn: 3} {
 		if got := d.hashtagsFor(ch); len(got) != want {
 			t.Errorf("%s: %d hashtags %q, want %d", ch, len(got), got, want)
@@ -86,5 +103,11 @@ func TestHashtagsPerChannel(t *testing.T) {
 	}
 	if got := d.hashtagsFor("threads"); len(got) != 4 {
 		t.Errorf("threads capped at 4 got %q", got)
+	}
+	// A document without tags, in a campaign without hashtags, gets none.
+	plain := &deriver{a: analyze(doc), opt: testOptions(nil)}
+	plain.a.doc.Meta.Tags = nil
+	if got := plain.hashtagsFor(ChannelLinkedIn); len(got) != 0 {
+		t.Errorf("untagged document got hashtags %q", got)
 	}
 }

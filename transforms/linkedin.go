@@ -22,14 +22,27 @@ type linkedInPost struct {
 // post is still short, 3-5 bullet takeaways, the CTA with the link, and the channel's
 // hashtags; 600-2000 characters where the source allows, always room for the disclosure.
 func (d *deriver) linkedIn() {
-	hook := d.a.best(func(c *candidate) bool { return c.score > 0 })
+	// The hook is the strongest the account has not posted, and preferably one no other
+	// channel opened with either.
+	said := d.said.on(ChannelLinkedIn)
+	all := func(*candidate) bool { return true }
+	hook := d.a.bestHook(union(said, d.said.social()), all)
+	if hook < 0 {
+		hook = d.a.bestHook(said, all)
+	}
 	if hook < 0 {
 		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has no sentence to build a post on")
 		return
 	}
-	exclude := map[int]bool{hook: true}
+	exclude := union(said, map[int]bool{hook: true})
 	p := linkedInPost{hook: d.a.cands[hook].text, intro: d.intro(d.a.cands[hook].text, introChars)}
 	p.points = d.takeaways(exclude, p.intro)
+	if len(p.points) < minTakeaways && p.intro != "" {
+		// A short document: its summary would say what the takeaways need to.
+		exclude = union(said, map[int]bool{hook: true})
+		p.intro = ""
+		p.points = d.takeaways(exclude, "")
+	}
 	if len(p.points) < minTakeaways {
 		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has fewer than 3 key points to list")
 		return
@@ -66,6 +79,8 @@ func (d *deriver) linkedIn() {
 		return
 	}
 	d.emit(x, tpl)
+	d.excludeSaid(exclude, p.more)
+	d.said.say(ChannelLinkedIn, keys(exclude)...)
 }
 
 func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {

@@ -25,45 +25,64 @@ func (d *deriver) channelPosts() {
 // maxTweets is how many single posts each channel is offered, each from a different section.
 const maxTweets = 3
 
-// posts are single posts on channel, one per strong key sentence from different
-// sections: the sentence, the CTA when it fits, the link slot, and
-// the channel's hashtags as far as they fit, all within the channel's count with room
-// for the brand's disclosure.
+// posts are single posts on channel, each a sentence from a different section that stands
+// alone and fits whole — the strongest hook first, then the best ranked: the sentence,
+// the CTA when it fits, the link slot, and the channel's hashtags as far as they fit, all
+// within the channel's count with room for the brand's disclosure. Nothing the account
+// said already is said again.
 func (d *deriver) posts(kind, channel string) {
-	picks := d.a.keyPoints(maxTweets, 1, nil)
-	if len(picks) == 0 {
-		d.skip(kind, channel, "the source has no sentence to build a post on")
-		return
-	}
 	tags := d.hashtagsFor(channel)
-	picked := map[int]bool{}
-	for _, i := range picks {
-		picked[i] = true
+	said := d.said.on(channel)
+	fits := func(c *candidate) bool {
+		_, _, ok := d.post(kind, channel, 0, c.section, c.text, tags)
+		return ok
+	}
+	var picks []int
+	usedSection := map[int]bool{}
+	pick := func(i int) {
+		picks = append(picks, i)
+		usedSection[d.a.cands[i].section] = true
+		said[i] = true
+	}
+	if h := d.a.bestHook(said, fits); h >= 0 {
+		pick(h)
+	}
+	for _, i := range d.a.ranked {
+		if c := &d.a.cands[i]; len(picks) < maxTweets && c.score > 0 && !said[i] && !usedSection[c.section] && fits(c) {
+			pick(i)
+		}
+	}
+	if len(picks) == 0 {
+		d.skip(kind, channel, fmt.Sprintf("no sentence of the source stands alone and fits in the channel's limit of %d beside the link",
+			d.count(channel, "").Limit))
+		return
 	}
 	for n, i := range picks {
 		c := d.a.cands[i]
-		x, tpl, ok := d.post(kind, channel, n+1, c.section, c.text, tags)
-		if !ok {
-			d.skip(kind, channel, fmt.Sprintf("post %d: no part of its key sentence fits in the channel's limit of %d beside the link",
-				n+1, d.count(channel, "").Limit))
-			continue
-		}
-		if kind != KindTweet {
-			d.emit(x, tpl)
-			continue
-		}
+		x, tpl, _ := d.post(kind, channel, n+1, c.section, c.text, tags)
 		// A second hook on the same section, tried against the first (an A/B test).
-		if j, found := d.a.secondHook(i, picked); found {
-			if y, ytpl, ok := d.post(kind, channel, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
-				picked[j] = true
-				x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
-				d.emit(x, tpl)
-				d.emit(y, ytpl)
-				continue
+		if kind == KindTweet {
+			if j, found := d.a.secondHook(i, said); found {
+				if y, ytpl, ok := d.post(kind, channel, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
+					said[j] = true
+					x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
+					d.emit(x, tpl)
+					d.emit(y, ytpl)
+					continue
+				}
 			}
 		}
 		d.emit(x, tpl)
 	}
+	d.said.say(channel, keys(said)...)
+}
+
+func keys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // post drafts one single post on channel from a sentence: the template and its hashtags.
@@ -79,14 +98,12 @@ func (d *deriver) post(kind, channel string, ordinal, section int, sentence stri
 }
 
 // tweetTemplate prefers the whole sentence with the CTA, then the whole sentence
-// without it, then the sentence cut to make room for the CTA.
+// without it; a sentence is never cut.
 func (d *deriver) tweetTemplate(sentence string, valid func(string) bool) (string, bool) {
-	withCTA := "\n\n" + d.ctaLink()
-	bare := " " + LinkSlot
-	for _, tail := range []string{withCTA, bare} {
+	for _, tail := range []string{"\n\n" + d.ctaLink(), " " + LinkSlot} {
 		if t := sentence + tail; valid(t) {
 			return t, true
 		}
 	}
-	return fitPost(sentence, withCTA, valid)
+	return "", false
 }

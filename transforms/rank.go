@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,7 +16,9 @@ type candidate struct {
 	pos      int     // order in the document
 	terms    []int32 // distinct term IDs
 	score    float64
-	stat     bool // states a figure (isStat)
+	stat     bool // states a figure (isStat) that is a finding
+	// illustration: states a figure from an example or a made-up case; never posted.
+	illustration bool
 }
 
 // analysis is what every generator needs from a document, computed once per Derive.
@@ -28,14 +29,18 @@ type analysis struct {
 	// tf counts each term's occurrences in the whole document, df the sentences holding it.
 	tf, df []int
 	cands  []candidate // document order
-	// ranked holds indexes into cands, best first (ties in document order).
-	ranked []int
+	// ranked holds indexes into cands, best first (ties in document order); hooks holds
+	// the postable ones, strongest hook first (rankHooks).
+	ranked, hooks []int
 	// paragraphs[section][para] are the sentences of each paragraph, for filling a
 	// post with the sentences that follow a key one.
 	paragraphs [][][]int
 	// termIDs backs every candidate's terms; word is eachTerm's buffer.
 	termIDs []int32
 	word    []byte
+	// skipped[section] marks boilerplate sections (contributors, references, …): their
+	// sentences count for the document's vocabulary but are never posted.
+	skipped []bool
 }
 
 // analyze segments the document into sentences and ranks them.
@@ -63,24 +68,31 @@ func analyze(doc *Document) *analysis {
 		termIDs: make([]int32, 0, size/8),
 	}
 	a.paragraphs = make([][][]int, len(doc.Sections))
-	add := func(text string, sec, para, sent int) int {
-		a.cands = append(a.cands, candidate{text: text, section: sec, para: para, sentence: sent, pos: len(a.cands), terms: a.intern(text), stat: isStat(text)})
+	a.skipped = boilerplate(doc)
+	add := func(text string, sec, para, sent int, example bool) int {
+		stat := isStat(text)
+		// A figure from an example would be posted as a finding: never post it.
+		illustration := stat && (example || hypothetical(text))
+		a.cands = append(a.cands, candidate{text: text, section: sec, para: para, sentence: sent, pos: len(a.cands),
+			terms: a.intern(text), stat: stat && !illustration, illustration: illustration})
 		return len(a.cands) - 1
 	}
 	for si, s := range doc.Sections {
+		example := hypothetical(s.Heading)
 		a.paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
 			for k, sent := range splitSentences(p) {
-				a.paragraphs[si][pi] = append(a.paragraphs[si][pi], add(sent, si, pi, k))
+				a.paragraphs[si][pi] = append(a.paragraphs[si][pi], add(sent, si, pi, k, example))
 			}
 		}
 		for _, l := range s.Lists {
 			for _, item := range l {
-				add(item, si, -1, 0)
+				add(item, si, -1, 0, example)
 			}
 		}
 	}
 	a.score()
+	a.rankHooks()
 	return a
 }
 
@@ -100,6 +112,9 @@ func (a *analysis) score() {
 	}
 	for i := range a.cands {
 		c := &a.cands[i]
+		if a.skipped[c.section] || c.illustration || !postable(c.text, a.lang) {
+			continue // score 0: never picked
+		}
 		var dot, norm2 float64
 		headingHits, titleHits := 0, 0
 		for _, t := range c.terms {
@@ -164,55 +179,10 @@ func (a *analysis) standalone(text string) float64 {
 	case !strings.ContainsRune(".!。！»\"”)", last):
 		f *= 0.7 // a fragment
 	}
-	if opensWithReference(text, a.lang) {
-		f *= 0.35
-	}
 	if strings.Contains(text, "://") || strings.ContainsAny(text, "|`{}[]<>") {
 		f *= 0.4
 	}
 	return f
-}
-
-// referenceOpeners are first words that lean on an earlier sentence ("This means...").
-var referenceOpeners = map[string]map[string]bool{
-	"en": wordSet(`this it they these that those he she such its their there them however also
-		but and so yet thus therefore hence additionally furthermore moreover then here`),
-	"es": wordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
-		dicha sin pero además también así aquí entonces por`),
-	"de": wordSet(`dies diese dieser dieses das es sie er jedoch aber auch daher deshalb`),
-	"fr": wordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi`),
-}
-
-// japaneseReferenceOpeners are demonstratives and connectives that open dependent
-// Japanese sentences.
-var japaneseReferenceOpeners = []string{"これ", "それ", "この", "その", "あの", "彼ら", "しかし", "また", "さらに", "そこで", "つまり", "ただし", "そして"}
-
-func opensWithReference(text, lang string) bool {
-	if lang == "ja" {
-		for _, p := range japaneseReferenceOpeners {
-			if strings.HasPrefix(text, p) {
-				return true
-			}
-		}
-		return false
-	}
-	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if end < 0 {
-		end = len(text)
-	}
-	w := lowerASCII(text[:end])
-	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
-}
-
-// best is the highest-ranked candidate accepted by keep, or -1.
-func (a *analysis) best(keep func(c *candidate) bool) int {
-	for _, i := range a.ranked {
-		if keep(&a.cands[i]) {
-			return i
-		}
-	}
-	return -1
 }
 
 // keyPoints picks the best sentence of up to n different sections, best first,
@@ -246,34 +216,56 @@ func (a *analysis) keyPoints(n, atLeast int, exclude map[int]bool) []int {
 	return picked
 }
 
-// secondHook is another sentence of candidate i's section to open a post with: its best
-// ranked figure when i states none, else its next best sentence; none already taken.
+// secondHook is another sentence of candidate i's section to open a post with, of the
+// other kind of hook: its best figure when i states none, its best statement when i is a
+// figure; none already taken. The A/B test then compares kinds, not runners-up.
 func (a *analysis) secondHook(i int, taken map[int]bool) (int, bool) {
 	c := a.cands[i]
-	for _, wantStat := range []bool{!c.stat, false} {
-		for _, j := range a.ranked {
-			o := a.cands[j]
-			if j != i && !taken[j] && o.section == c.section && o.score > 0 && (!wantStat || o.stat) {
-				return j, true
-			}
+	for _, j := range a.ranked {
+		o := a.cands[j]
+		if j != i && !taken[j] && o.section == c.section && o.score > 0 && o.stat != c.stat {
+			return j, true
 		}
 	}
 	return 0, false
 }
 
-// rest is the candidate's sentence and those after it in the same paragraph, up to one
-// in stop (said elsewhere): the text a post may fill its room with.
-func (a *analysis) rest(i int, stop map[int]bool) string {
+// rest is the candidate and the sentences after it in the same paragraph, up to one in
+// stop (said elsewhere): what a post may fill its room with, whole sentences.
+func (a *analysis) rest(i int, stop map[int]bool) []int {
 	c := a.cands[i]
+	out := []int{i}
 	if c.para < 0 {
-		return c.text
+		return out
 	}
-	sents := []string{c.text}
 	for _, j := range a.paragraphs[c.section][c.para][c.sentence+1:] {
 		if stop[j] {
 			break
 		}
-		sents = append(sents, a.cands[j].text)
+		out = append(out, j)
 	}
-	return joinSentences(sents)
+	return out
+}
+
+// passage is the candidate and the sentences after it to the end of its section, up to
+// one in stop: one coherent stretch of the document.
+func (a *analysis) passage(i int, stop map[int]bool) []int {
+	c := a.cands[i]
+	out := []int{i}
+	if c.para < 0 {
+		return out
+	}
+	for pi, para := range a.paragraphs[c.section][c.para:] {
+		from := 0
+		if pi == 0 {
+			from = c.sentence + 1
+		}
+		for _, j := range para[from:] {
+			if stop[j] {
+				return out
+			}
+			out = append(out, j)
+		}
+	}
+	return out
 }

@@ -9,7 +9,8 @@ import (
 // Abbreviations after which a period never ends a sentence (titles, "e.g.", "No. 5").
 // Others ("Inc.", "etc.") end one when a capital follows, as any word does.
 var neverEnds = wordSet(`mr mrs ms dr drs prof sr sra srta jr st mt vs e.g i.e cf fig figs no nos
-	vol vols approx ca dept p pp p.ej ej núm art z.b bzw u.a ggf usw resp cap ed eds`)
+	vol vols approx ca dept p pp p.ej ej núm art z.b bzw u.a ggf usw resp cap ed eds
+	es ad.es cfr pag sig dott ing p.ex ex env mme vgl d.h bijv o.a d.w.z m.b.t dra nº n.º`)
 
 // closers may follow a sentence's final mark and still belong to the sentence.
 const closers = "\"'”’)]»」』）】"

@@ -11,33 +11,36 @@ const (
 	seoKeywordCount  = 8
 )
 
-// metaDescription is at most 160 characters for search results: the summary's opening,
-// else one of the best sentences of the document: whole sentences first, and among
-// them one that names the top keyword.
+// metaDescription is at most 160 characters for search results (half that in Chinese and
+// Japanese, whose characters are wide), ending at a sentence: the summary's opening
+// sentences, else one of the best sentences of the document, preferring one that names
+// the top keyword; the title when none fits.
 func (d *deriver) metaDescription() string {
-	minChars := metaDescMinChars
-	if d.a.lang == "ja" {
-		minChars /= 2 // denser script
+	minChars, maxChars := metaDescMinChars, metaDescChars
+	if d.a.lang == "ja" || d.a.lang == "zh" {
+		minChars, maxChars = minChars/2, 100
 	}
 	var options []string
-	if s := truncateText(d.a.doc.Summary, metaDescChars); s != "" {
-		options = append(options, s)
+	var lead []string
+	for _, s := range splitSentences(d.a.doc.Summary) {
+		if aboutTheDocument(s, d.a.lang) || utf8.RuneCountInString(joinSentences(append(lead, s))) > maxChars {
+			break
+		}
+		lead = append(lead, s)
 	}
-	for _, i := range d.a.ranked[:min(5, len(d.a.ranked))] {
-		options = append(options, truncateText(d.a.cands[i].text, metaDescChars))
+	if len(lead) > 0 && postable(lead[0], d.a.lang) {
+		options = append(options, joinSentences(lead))
 	}
-	// Whole sentences before cut ones, then the top keyword named before not.
+	for _, i := range d.a.ranked[:min(8, len(d.a.ranked))] {
+		if t := d.a.cands[i].text; d.a.cands[i].score > 0 && utf8.RuneCountInString(t) <= maxChars {
+			options = append(options, t)
+		}
+	}
 	usable := func(s string) bool { return utf8.RuneCountInString(s) >= minChars }
-	whole := func(s string) bool { return !strings.HasSuffix(s, "…") }
 	names := func(s string) bool {
 		return len(d.keywords) > 0 && strings.Contains(strings.ToLower(s), strings.ToLower(d.keywords[0]))
 	}
-	for _, prefer := range []func(string) bool{
-		func(s string) bool { return whole(s) && names(s) },
-		whole,
-		names,
-		func(string) bool { return true },
-	} {
+	for _, prefer := range []func(string) bool{names, func(string) bool { return true }} {
 		for _, s := range options {
 			if usable(s) && prefer(s) {
 				return s
@@ -47,7 +50,7 @@ func (d *deriver) metaDescription() string {
 	if len(options) > 0 {
 		return options[0]
 	}
-	return truncateText(d.a.doc.Title, metaDescChars)
+	return truncateText(d.a.doc.Title, maxChars)
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without

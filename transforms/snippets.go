@@ -30,12 +30,13 @@ type snippet struct {
 // strictest channel): key points (one or two per section with real content), stats,
 // and attributed quotes; in document order within each type.
 func (d *deriver) snippets() {
+	said := d.said.social() // a snippet may go out on any of them
 	var all []snippet
-	all = append(all, d.keyPointSnippets()...)
-	all = append(all, d.statSnippets()...)
+	all = append(all, d.keyPointSnippets(said)...)
+	all = append(all, d.statSnippets(said)...)
 	all = append(all, d.quoteSnippets()...)
 	if len(all) == 0 {
-		d.skip(KindSnippet, ChannelAny, "the source has no sentence that fits a post with its link")
+		d.skip(KindSnippet, ChannelAny, "every sentence of the source that stands alone and fits a post is in a post already")
 		return
 	}
 	for n, s := range all {
@@ -52,7 +53,7 @@ func (d *deriver) fitsAny(text string) bool {
 	return d.count(ChannelAny, text+" https://example.com/"+d.disclosureTail()).Valid
 }
 
-func (d *deriver) keyPointSnippets() []snippet {
+func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	a := d.a
 	// Up to two picks per section with real content, best first; fitsAny is the costly
 	// test, so it runs only on sentences a section still needs.
@@ -69,7 +70,7 @@ func (d *deriver) keyPointSnippets() []snippet {
 	var picks []int
 	for _, i := range a.ranked {
 		c := a.cands[i]
-		if want[c.section] == 0 || c.score <= 0 || c.stat || !d.fitsAny(c.text) {
+		if want[c.section] == 0 || c.score <= 0 || c.stat || said[i] || !d.fitsAny(c.text) {
 			continue
 		}
 		want[c.section]--
@@ -108,18 +109,15 @@ func (d *deriver) sentences(section int) int {
 	return n
 }
 
-func (d *deriver) statSnippets() []snippet {
+func (d *deriver) statSnippets(said map[int]bool) []snippet {
 	var out []snippet
 	for _, i := range d.a.ranked {
 		c := d.a.cands[i]
 		if len(out) == maxStats {
 			break
 		}
-		if !c.stat || c.score <= 0 {
-			continue
-		}
-		if text, ok := statText(c.text, d.fitsAny); ok {
-			out = append(out, snippet{typ: SnippetStat, text: text, section: c.section, pos: c.pos})
+		if c.stat && c.score > 0 && !said[i] && d.fitsAny(c.text) {
+			out = append(out, snippet{typ: SnippetStat, text: c.text, section: c.section, pos: c.pos})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })

@@ -79,6 +79,9 @@ func isStat(s string) bool {
 		if after := strings.ToLower(s[m[4]:m[5]]); monthWords[after] || isFunctionWord(after) {
 			continue // a date ("12 March"), or a number not counting anything ("12 with")
 		}
+		if r, _ := utf8.DecodeRuneInString(s[m[4]:]); unicode.IsUpper(r) {
+			continue // a title ("12 Available Methods"), not a finding
+		}
 		return true
 	}
 	return false
@@ -152,23 +155,23 @@ func hasNumberThenWord(s string) bool {
 	return false
 }
 
-// statText is a stat sentence as a snippet that fits: the whole sentence, else its
-// shortest-cut tail from a clause boundary that still states the figure ("…which
-// captures over 50 recommended practices."), else the sentence cut short, if the figure
-// survives the cut.
-func statText(s string, fits func(string) bool) (string, bool) {
-	if fits(s) {
-		return s, true
-	}
-	for i := 0; i < len(s); i++ {
-		if (s[i] == ',' || s[i] == ';') && i+1 < len(s) && s[i+1] == ' ' {
-			if tail := "…" + s[i+2:]; isStat(tail) && fits(tail) {
-				return tail, true
-			}
-		}
-	}
-	if cut, ok := fitText(s, fits); ok && isStat(cut) {
-		return cut, true
-	}
-	return "", false
+// hypotheticalMarks make a figure an illustration, not a finding: an example, a scenario,
+// a made-up company (lower case, in a sentence or its section's heading).
+var hypotheticalMarks = []string{
+	"example", "for instance", "e.g.", "imagine", "suppose", "hypothetical", "fictional", "fictitious",
+	"ejemplo", "supongamos", "hipotétic", "ficticia", "ficticio",
+	"exemplo", "suponha", "fictíci",
+	"exemple", "hypothétique", "fictive", "fictif",
+	"beispiel", "z. b.", "z.b.", "angenommen", "hypothetisch", "fiktiv",
+	"esempio", "ad es.", "ipotetic", "fittizi",
+	"voorbeeld", "stel dat", "fictief",
+	"例えば", "たとえば", "仮に", "架空",
+	"例如", "比如", "假设", "虚构", "示例",
+	"예를 들어", "예시", "가정하",
+}
+
+// hypothetical reports a sentence, or a section heading, that frames its figures as an
+// illustration.
+func hypothetical(text string) bool {
+	return containsAny(strings.ToLower(text), hypotheticalMarks)
 }

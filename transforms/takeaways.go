@@ -2,7 +2,6 @@ package transforms
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -17,19 +16,23 @@ const (
 )
 
 // takeaways are up to five key sentences from different sections (filled from any
-// section on short documents), in document order, each at most 250 characters. Sentences
-// in exclude, or already said in the intro, are left out; the picks are added to exclude,
-// so what follows does not repeat them.
+// section on short documents), in document order, each whole and at most 250 characters.
+// Sentences in exclude, or already said in the intro, are left out; the picks are added
+// to exclude, so what follows does not repeat them.
 func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
 	d.excludeSaid(exclude, intro)
-	picks := d.a.keyPoints(maxTakeaways, minTakeaways, exclude)
+	tooLong := map[int]bool{}
+	for i, c := range d.a.cands {
+		if n := utf8.RuneCountInString(c.text); n > takeawayChars || n < minUsefulChars {
+			tooLong[i] = true
+		}
+	}
+	picks := d.a.keyPoints(maxTakeaways, minTakeaways, union(exclude, tooLong))
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {
 		exclude[i] = true
-		if t := truncateText(d.a.cands[i].text, takeawayChars); utf8.RuneCountInString(t) >= minUsefulChars {
-			out = append(out, t)
-		}
+		out = append(out, d.a.cands[i].text)
 	}
 	return out
 }
@@ -47,16 +50,24 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 	}
 }
 
-// intro is the document's summary without the hook sentence (already said), trimmed to
-// whole sentences within max characters.
+// intro is the document's summary without the hook sentence (already said), as whole
+// sentences within max characters; none about the document itself, and none at all when
+// its first needs context it does not have.
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
 	for _, s := range splitSentences(d.a.doc.Summary) {
-		if s != hook {
-			kept = append(kept, s)
+		if s == hook || aboutTheDocument(s, d.a.lang) {
+			continue
 		}
+		if len(kept) == 0 && !postable(s, d.a.lang) {
+			return ""
+		}
+		if utf8.RuneCountInString(joinSentences(append(kept, s))) > max {
+			break
+		}
+		kept = append(kept, s)
 	}
-	return truncateText(strings.TrimSpace(joinSentences(kept)), max)
+	return joinSentences(kept)
 }
 
 // moreSentences are further key sentences for a paragraph of context ("Why it
@@ -67,7 +78,7 @@ func (d *deriver) moreSentences(exclude map[int]bool, n int) []int {
 	var out []int
 	for _, i := range d.a.keyPoints(n, n, exclude) {
 		t := d.a.cands[i].text
-		if l := utf8.RuneCountInString(t); l >= minUsefulChars && l <= takeawayChars && !opensWithReference(t, d.a.lang) {
+		if l := utf8.RuneCountInString(t); l >= minUsefulChars && l <= takeawayChars {
 			out = append(out, i)
 		}
 	}

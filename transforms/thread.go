@@ -12,49 +12,58 @@ const (
 	maxThread = 7
 )
 
-// thread is a numbered series of posts on X: a hook, key points from different sections
-// in document order, and a last post with the CTA and link. Every post counts its own
-// " (i/n)" and stays valid.
+// thread is a numbered series of posts on X: the strongest hook, key points from
+// different sections in document order, and a last post with the CTA and link. Every post
+// is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
+// said already in a tweet is said again.
 func (d *deriver) thread() {
-	hook := d.a.best(func(c *candidate) bool { return c.score > 0 })
+	x := d.draft(KindThread, ChannelX, 1, -1)
+	valid := d.leavingRoom(d.validX(x.Backlink))
+	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
+	fits := func(c *candidate) bool { return valid(c.text + numbered(maxThread, maxThread)) }
+	said := d.said.on(ChannelX)
+	hook := d.a.bestHook(said, fits)
 	if hook < 0 {
-		d.skip(KindThread, ChannelX, "the source has no sentence to build a thread on")
+		d.skip(KindThread, ChannelX, "no sentence the account has not posted yet stands alone and fits a thread's first post")
 		return
 	}
-	points := d.a.keyPoints(maxThread-2, 1, map[int]bool{hook: true})
+	said[hook] = true
+	var points []int
+	for _, p := range d.a.keyPoints(maxThread-2, 1, said) {
+		if fits(&d.a.cands[p]) {
+			points = append(points, p)
+		}
+	}
 	sort.Ints(points) // tell the story in the document's order
 	n := len(points) + 2
 	if n < minThread {
-		d.skip(KindThread, ChannelX, "the source has too few key points for a thread of 3 posts")
+		d.skip(KindThread, ChannelX, "the source has too few key points the account has not posted yet for a thread of 3 posts")
 		return
 	}
-	x := d.draft(KindThread, ChannelX, 1, -1)
-	valid := d.leavingRoom(d.validX(x.Backlink))
-	numbered := func(i int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
-
-	var bodies []string
-	hookText := d.a.cands[hook].text
-	if t := d.a.doc.Title + "\n\n" + hookText; d.a.doc.Title != "" && valid(t+numbered(1)) {
-		hookText = t
-	}
-	bodies = append(bodies, hookText)
-	said := map[int]bool{hook: true}
 	for _, p := range points {
 		said[p] = true
 	}
+	bodies := []string{d.a.cands[hook].text}
 	for _, p := range points {
-		bodies = append(bodies, d.a.rest(p, said))
+		// The point and as many of the sentences after it as fit, whole.
+		var body []string
+		for k, j := range d.a.rest(p, said) {
+			if k > 0 && !followable(d.a.cands[j].text, d.a.lang) {
+				break
+			}
+			if !valid(joinSentences(append(body, d.a.cands[j].text)) + numbered(n, n)) {
+				break
+			}
+			body = append(body, d.a.cands[j].text)
+			said[j] = true
+		}
+		bodies = append(bodies, joinSentences(body))
 	}
 	for i, body := range bodies {
-		tpl, ok := fitPost(body, numbered(i+1), valid)
-		if !ok {
-			d.skip(KindThread, ChannelX, fmt.Sprintf("post %d does not fit in 280 weighted characters", i+1))
-			return
-		}
-		x.Parts = append(x.Parts, Part{Template: tpl})
+		x.Parts = append(x.Parts, Part{Template: body + numbered(i+1, n)})
 	}
 	last := d.ctaLink()
-	suffix := numbered(n)
+	suffix := numbered(n, n)
 	last, x.Hashtags = withHashtags(last, d.hashtagsFor(ChannelX), "\n\n",
 		func(t string) bool { return valid(t + suffix) })
 	if !valid(last + suffix) {
@@ -76,4 +85,5 @@ func (d *deriver) thread() {
 		}
 	}
 	d.emit(x, strings.Join(templates, "\n\n"))
+	d.said.say(ChannelX, keys(said)...)
 }

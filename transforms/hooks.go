@@ -1,0 +1,119 @@
+package transforms
+
+import (
+	"sort"
+	"strings"
+)
+
+// hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
+// figure (most of all with a comparison), a contrast, a question to the reader. The first
+// post on each channel is the strongest hook, not the most typical sentence.
+func hookStrength(c *candidate, lang string) float64 {
+	f := 1.0
+	lower := strings.ToLower(c.text)
+	if c.stat {
+		f *= 1.8
+		if containsAny(lower, comparisonWords[lang]) || containsAny(lower, comparisonWords["en"]) {
+			f *= 1.2
+		}
+	} else if containsAny(lower, comparisonWords[lang]) {
+		f *= 1.15 // a contrast or comparison in words
+	}
+	if strings.HasSuffix(c.text, "?") || strings.HasSuffix(c.text, "？") {
+		f *= 1.1
+	}
+	return f
+}
+
+// comparisonWords mark a comparison or a contrast inside a sentence.
+var comparisonWords = map[string][]string{
+	"en": {" than ", " compared ", " versus ", " vs ", " instead of ", " rather than ", " while ", " whereas ", " from ", " faster", " fewer ", " less ", " more "},
+	"es": {" que ", " frente a ", " en comparación ", " en lugar de ", " mientras ", " más ", " menos "},
+	"pt": {" do que ", " em comparação ", " em vez de ", " enquanto ", " mais ", " menos "},
+	"fr": {" que ", " par rapport ", " au lieu de ", " tandis que ", " plus ", " moins "},
+	"de": {" als ", " im vergleich ", " statt ", " während ", " mehr ", " weniger "},
+	"it": {" rispetto ", " invece di ", " mentre ", " più ", " meno "},
+	"nl": {" dan ", " vergeleken ", " in plaats van ", " terwijl ", " meer ", " minder "},
+	"ja": {"より", "比べ", "一方", "倍"},
+	"zh": {"比", "相比", "而不是", "倍", "更"},
+	"ko": {"보다", "비해", "대신", "배"},
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// rankHooks orders the postable candidates by score times hook strength: a.hooks.
+func (a *analysis) rankHooks() {
+	weight := make([]float64, len(a.cands))
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.score > 0 {
+			a.hooks = append(a.hooks, i)
+			weight[i] = c.score * hookStrength(c, a.lang)
+		}
+	}
+	sort.SliceStable(a.hooks, func(i, j int) bool { return weight[a.hooks[i]] > weight[a.hooks[j]] })
+}
+
+// bestHook is the strongest hook not in exclude that fits, or -1.
+func (a *analysis) bestHook(exclude map[int]bool, fits func(c *candidate) bool) int {
+	for _, i := range a.hooks {
+		if !exclude[i] && fits(&a.cands[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// memory is what each account has said: a candidate said on a channel is not said there
+// again, by any kind of derivative.
+type memory map[string]map[int]bool
+
+func (m memory) say(channel string, picks ...int) {
+	if m[channel] == nil {
+		m[channel] = map[int]bool{}
+	}
+	for _, i := range picks {
+		m[channel][i] = true
+	}
+}
+
+// on is a copy of what channel has said, for a generator to extend as it picks.
+func (m memory) on(channel string) map[int]bool {
+	out := make(map[int]bool, len(m[channel]))
+	for i := range m[channel] {
+		out[i] = true
+	}
+	return out
+}
+
+// social is everything said on any social channel: snippets are offered for all of them.
+func (m memory) social() map[int]bool {
+	out := map[int]bool{}
+	for ch, said := range m {
+		if ch == ChannelBlog {
+			continue
+		}
+		for i := range said {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// union is a new set of what is in a or b.
+func union(a, b map[int]bool) map[int]bool {
+	out := make(map[int]bool, len(a)+len(b))
+	for _, m := range []map[int]bool{a, b} {
+		for i := range m {
+			out[i] = true
+		}
+	}
+	return out
+}

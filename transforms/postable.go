@@ -1,0 +1,214 @@
+package transforms
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A post is read by a stranger scrolling a feed, who has not read the document. postable
+// keeps only the sentences that make sense to them alone: none that leans on the sentence
+// before it, talks about the document instead of its subject, points at a figure or
+// table, is cut short, or carries a contributor's e-mail address or a version line.
+func postable(text, lang string) bool {
+	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) {
+		return false
+	}
+	if emailAddress.MatchString(text) || versionLine.MatchString(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
+		return false // the tail of a sentence split elsewhere
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if last == ':' || last == '：' || last == ',' || last == '、' || strings.HasSuffix(text, "...") || last == '…' {
+		return false // introduces a list, or trails off
+	}
+	return balanced(text)
+}
+
+// balanced reports whether every bracket and quote the sentence opens, it closes.
+func balanced(text string) bool {
+	var depth [4]int // () [] “” «»
+	straight := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（':
+			depth[0]++
+		case ')', '）':
+			depth[0]--
+		case '[':
+			depth[1]++
+		case ']':
+			depth[1]--
+		case '“', '「', '『':
+			depth[2]++
+		case '”', '」', '』':
+			depth[2]--
+		case '«':
+			depth[3]++
+		case '»':
+			depth[3]--
+		case '"':
+			straight++
+		}
+		for _, d := range depth {
+			if d < 0 {
+				return false
+			}
+		}
+	}
+	return depth == [4]int{} && straight%2 == 0
+}
+
+var (
+	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01".
+	versionLine = regexp.MustCompile(`(?i)^(version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|^\W*\d{4}-\d{2}-\d{2}`)
+)
+
+// referenceOpeners are first words that lean on an earlier sentence: pronouns,
+// demonstratives and connectives ("This means…", "However…", "Além disso…").
+var referenceOpeners = map[string]map[string]bool{
+	"en": wordSet(`this it they these that those he she such its their them however also
+		but and so yet thus therefore hence additionally furthermore moreover then here instead
+		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
+		finally lastly besides rather indeed still above below`),
+	"es": wordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
+		finalmente luego incluso aun tampoco allí`),
+	"pt": wordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
+		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta`),
+	"fr": wordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également`),
+	"de": wordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso`),
+	"it": wordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
+		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
+		infine ma invece altrimenti allora perciò qui tale tali`),
+	"nl": wordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
+		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee`),
+}
+
+// cjkReferenceOpeners are the same in languages written without spaces between words
+// (and in Korean, whose particles attach to the word): matched as prefixes.
+var cjkReferenceOpeners = map[string][]string{
+	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
+		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に"},
+	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前"},
+	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
+		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와"},
+}
+
+// referencePhrases are openings of several words that lean on what came before, in
+// lower case: "for example", "most importantly", "as a result".
+var referencePhrases = map[string][]string{
+	"en": {"for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
+		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
+		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same"},
+	"es": {"por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo"},
+	"pt": {"por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+		"desta forma", "dessa forma", "neste caso", "da mesma forma"},
+	"fr": {"par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même"},
+	"de": {"zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+		"in diesem fall", "aus diesem grund"},
+	"it": {"ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine"},
+	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg"},
+}
+
+func opensWithReference(text, lang string) bool {
+	if prefixes, ok := cjkReferenceOpeners[lang]; ok {
+		for _, p := range prefixes {
+			if strings.HasPrefix(text, p) {
+				return true
+			}
+		}
+		if lang != "ko" {
+			return false
+		}
+	}
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	lower := strings.ToLower(text[:min(len(text), 40)])
+	for _, l := range []string{lang, "en"} {
+		for _, p := range referencePhrases[l] {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+	}
+	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(text)
+	}
+	w := strings.ToLower(text[:end])
+	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
+}
+
+// documentPhrases are what a sentence about the document itself says (lower case):
+// "this paper", "the next section", "refer to", "see figure".
+var documentPhrases = map[string][]string{
+	"en": {"this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
+		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
+		"the following section", "following sections", "the next section", "next sections", "previous section",
+		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
+		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to",
+		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
+	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
+		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico"},
+	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
+		"consulte", "veja a seção", "a seguir", "abaixo"},
+	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
+		"reportez-vous", "ci-dessous", "ci-dessus"},
+	"de": {"dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
+		"im folgenden"},
+	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
+		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione"},
+	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
+		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven"},
+	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照"},
+	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+		"参见", "请参阅", "见下", "如下"},
+	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+		"참고하십시오", "살펴보겠"},
+}
+
+// figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
+var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
+
+// aboutTheDocument reports a sentence about the document rather than its subject.
+func aboutTheDocument(text, lang string) bool {
+	if figureReference.MatchString(text) {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for _, l := range []string{lang, "en"} {
+		for _, p := range documentPhrases[l] {
+			if strings.Contains(lower, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// followable reports whether a sentence may follow the one before it in a post: it may
+// lean on it, but not introduce a list the post leaves out, trail off, or talk about the
+// document.
+func followable(text, lang string) bool {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return last != ':' && last != '：' && last != '…' && !aboutTheDocument(text, lang) && balanced(text)
+}
