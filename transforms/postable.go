@@ -159,7 +159,7 @@ var documentPhrases = map[string][]string{
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
 		"the following section", "following sections", "the next section", "next sections", "previous section",
 		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
-		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to",
+		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to", "can be found in", "are found in", "see also", "(see ", "see recommendations",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
 	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",

@@ -87,7 +87,9 @@ func analyze(doc *Document) *analysis {
 		}
 		for _, l := range s.Lists {
 			for _, item := range l {
-				add(item, si, -1, 0, example)
+				for k, sent := range listSentences(item) {
+					add(sent, si, -1, k, example)
+				}
 			}
 		}
 	}
@@ -268,4 +270,28 @@ func (a *analysis) passage(i int, stop map[int]bool) []int {
 		}
 	}
 	return out
+}
+
+// listSentences are the sentences of a list item, without the label that opens many
+// ("Self-service. The platform…", "**文档和入门**。文档是…"): a few words that are not a
+// sentence of their own.
+func listSentences(item string) []string {
+	sents := splitSentences(item)
+	if len(sents) > 1 && isLabel(sents[0]) {
+		sents = sents[1:]
+	}
+	return sents
+}
+
+// isLabel reports a short heading-like phrase: up to four words (eight characters in
+// scripts without spaces) and no comma.
+func isLabel(s string) bool {
+	s = strings.TrimRight(s, ".:。：")
+	if strings.ContainsAny(s, ",，、") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		return utf8.RuneCountInString(s) <= 8
+	}
+	return len(strings.Fields(s)) <= 4
 }

@@ -54,11 +54,16 @@ func (d *deriver) metaDescription() string {
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without
-// duplicates in any spelling.
+// duplicates in any spelling. Chinese, Japanese and Korean get their tags only: without
+// a dictionary, phrases cut from running text end in particles or halves of words.
 func (d *deriver) seoKeywords() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, src := range [][]string{d.a.doc.Meta.Tags, d.keywords} {
+	sources := [][]string{d.a.doc.Meta.Tags, d.keywords}
+	if d.a.lang == "ja" || d.a.lang == "zh" || d.a.lang == "ko" {
+		sources = sources[:1]
+	}
+	for _, src := range sources {
 		for _, k := range src {
 			key := phraseKey(k, d.a.lang)
 			if k == "" || seen[key] || len(out) == seoKeywordCount {
