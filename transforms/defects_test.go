@@ -47,7 +47,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				if baseLang(d.Locale) != lang {
 					t.Errorf("%s: locale %s on a %s document", where, d.Locale, lang)
 				}
-				if l, ok := labelsFor(lang); ok && lang != "en" && d.CTA != l.CTA {
+				if l, ok := labelsFor(lang); ok && lang != "en" && d.CTA != l.CTA[doc.Type] {
 					t.Errorf("%s: CTA %q is not in %s", where, d.CTA, lang)
 				}
 				for _, h := range d.Hashtags {

@@ -82,7 +82,7 @@ func Derive(doc *Document, opt Options) Result {
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
-	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA))
+	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
 	d.keywords = d.a.keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
 	for _, g := range generators {

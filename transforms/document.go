@@ -10,6 +10,9 @@ type Document struct {
 	// Lang is a BCP 47 tag such as en, es, ja ("" when unknown).
 	Lang string      `json:"lang,omitempty"`
 	Meta FrontMatter `json:"meta"`
+	// Type is what kind of document it is (DocWhitepaper, DocReport, …; "" when unknown):
+	// the call to action invites the reader to what it is.
+	Type string `json:"type,omitempty"`
 	// Warnings are what a marketer should know of the document as parsed.
 	Warnings []string  `json:"warnings,omitempty"`
 	Sections []Section `json:"sections"`
@@ -32,6 +35,10 @@ type FrontMatter struct {
 	Tags         []string `json:"tags,omitempty"`
 	CTA          string   `json:"cta,omitempty"`
 	Byline       string   `json:"byline,omitempty"`
+	// DocType is doc_type (whitepaper, report, guide, article, talk), else type.
+	DocType string `json:"doc_type,omitempty"`
+	// Categories are a blog's categories ("Article").
+	Categories []string `json:"categories,omitempty"`
 }
 
 // Section is a heading and what follows it up to the next heading of any level.

@@ -92,6 +92,8 @@ func frontMatterFromMap(raw map[string]any) (FrontMatter, error) {
 	fm.Persona = scalar(get("persona"))
 	fm.Lang = scalar(get("lang"))
 	fm.CTA = scalar(get("cta"))
+	fm.DocType = firstNonEmpty(scalar(get("doc_type")), scalar(get("type")))
+	fm.Categories = stringList(get("categories"))
 	fm.Regions = stringList(get("regions"))
 	fm.Tags = stringList(get("tags"))
 	fm.Byline = scalar(get("author"))

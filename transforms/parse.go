@@ -41,6 +41,7 @@ func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
+	doc.Type = docType(doc)
 	lang, warning := documentLang(doc.Lang, doc.sample())
 	doc.Lang = lang
 	if warning != "" {
