@@ -6,6 +6,7 @@ package config
 import (
 	"fmt"
 	"net/netip"
+	"sort"
 	"strings"
 	"time"
 )
@@ -55,6 +56,10 @@ type File struct {
 	Campaigns map[string]Campaign `yaml:"campaigns"`
 	// DefaultCampaign is used when a document names none. Default "default".
 	DefaultCampaign string `yaml:"default_campaign"`
+	// CampaignsStrict refuses documents that name a campaign not configured here. By
+	// default such a document runs with the default campaign's settings, keeps its own
+	// name in utm_campaign, and its source carries a warning naming the known campaigns.
+	CampaignsStrict bool `yaml:"campaigns_strict"`
 	// Users who may call the API, with hashed tokens.
 	Users []User `yaml:"users"`
 	// Limits bound the work.
@@ -305,6 +310,20 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d)
 
 // Std returns the time.Duration.
 func (d Duration) Std() time.Duration { return time.Duration(d) }
+
+// ValidCampaignName reports whether name may name a campaign: lower-case letters, digits,
+// - and _.
+func ValidCampaignName(name string) bool { return campaignName.MatchString(name) }
+
+// CampaignNames are the configured campaigns' names, sorted.
+func (f *File) CampaignNames() []string {
+	names := make([]string, 0, len(f.Campaigns))
+	for n := range f.Campaigns {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
 
 // Campaign returns the named campaign, or the default one when the name is empty or unknown,
 // with the name that was used.

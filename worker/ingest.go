@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"time"
 
@@ -87,13 +86,10 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	if doc.Meta.Campaign == "" {
 		doc.Meta.Campaign = obj.Metadata["campaign"] // set by `repurpose upload --campaign`
 	}
-	if name := doc.Meta.Campaign; name != "" {
-		if _, ok := g.cfg.File.Campaigns[name]; !ok {
-			return g.fail(ctx, in, fmt.Sprintf("the front matter names campaign %q, which is not configured (known: %s)", name, knownCampaigns(g.cfg)))
-		}
+	src, bundle, err := Build(in, id, version, doc, g.cfg)
+	if errors.As(err, &bad) {
+		return g.fail(ctx, in, bad.Reason)
 	}
-	campaign, _ := g.cfg.File.Campaign(doc.Meta.Campaign)
-	src, bundle := Build(in, id, version, doc, campaign, g.cfg)
 	src.ObjectTime = obj.LastModified
 	if len(bundle.Derivatives) == 0 {
 		reasons := make([]string, 0, len(bundle.Skipped))
@@ -116,10 +112,24 @@ func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (st
 	return "failed", fmt.Errorf("%w: %s", asynq.SkipRetry, reason)
 }
 
-// Build derives a parsed document for a campaign and shapes the source record and bundle
-// the toolkit stores; `repurpose derive` prints the same shapes without storing them.
-func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campaign string, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle) {
-	camp := cfg.File.Campaigns[campaign]
+// Build derives a parsed document for its campaign and shapes the source record and
+// bundle the toolkit stores; `repurpose derive` prints the same shapes without storing
+// them. A campaign that is not configured is an *transforms.InputError under
+// campaigns_strict, else a warning on the source: the default campaign's settings apply,
+// and the document's own name stays in utm_campaign.
+func Build(in tasks.Ingest, id, version string, doc *transforms.Document, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle, error) {
+	campaign, camp := cfg.File.Campaign(doc.Meta.Campaign)
+	var warnings []string
+	if name := doc.Meta.Campaign; name != "" && name != campaign {
+		known := strings.Join(cfg.File.CampaignNames(), ", ")
+		if cfg.File.CampaignsStrict {
+			return nil, nil, &transforms.InputError{Reason: fmt.Sprintf("the document names campaign %q, which is not configured (known: %s)", name, known)}
+		}
+		warnings = append(warnings, fmt.Sprintf("the document names campaign %q, which is not configured (known: %s): it runs with the settings of %q; fix the name or add the campaign", name, known, campaign))
+		if config.ValidCampaignName(name) {
+			campaign = name // kept for utm_campaign, so its clicks are told apart
+		}
+	}
 	slug := transforms.Slug(doc.Title)
 	if slug == "" {
 		slug = "source"
@@ -135,20 +145,11 @@ func Build(in tasks.Ingest, id, version string, doc *transforms.Document, campai
 		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Lang: doc.Lang,
 		Campaign: campaign, Stage: res.Stage, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, Summary: doc.Summary,
 		LinkTarget: res.LinkTarget, Slug: slug, Counts: toolkit.Counts(res.Derivatives, len(res.Skipped)),
-		Skipped: res.Skipped, Warnings: res.Warnings,
+		Skipped: res.Skipped, Warnings: append(warnings, res.Warnings...),
 	}
 	b := &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives,
 		Skipped: res.Skipped, LinkTarget: res.LinkTarget, Stage: res.Stage, Campaign: campaign, AutoApprove: camp.AutoApprove}
-	return src, b
-}
-
-func knownCampaigns(cfg *config.Config) string {
-	names := make([]string, 0, len(cfg.File.Campaigns))
-	for n := range cfg.File.Campaigns {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
+	return src, b, nil
 }
 
 func humanBytes(n int64) string {

@@ -67,16 +67,13 @@ func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutpu
 	if doc.Meta.Campaign == "" {
 		doc.Meta.Campaign = campaign
 	}
-	if name := doc.Meta.Campaign; name != "" {
-		if _, ok := cfg.File.Campaigns[name]; !ok {
-			return nil, fmt.Errorf("campaign %q is not configured", name)
-		}
-	}
-	name, _ := cfg.File.Campaign(doc.Meta.Campaign)
 	sum := sha256.Sum256(data)
 	bucket := cfg.Infra.Inbox.Bucket
 	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
-	src, b := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, name, cfg)
+	src, b, err := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
+	if err != nil {
+		return nil, err
+	}
 	src.Status = toolkit.StatusReady
 	return &deriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
 }

@@ -113,9 +113,11 @@ func TestBadInputFailsWithAReasonAndTheRestCarriesOn(t *testing.T) {
 		{"bad-front-matter.md", write("fm.md", []byte("---\ntitle: [unclosed\n---\n\n# Hello\n\nText.\n")), "front matter"},
 		{"slides.pdf", write("slides.pdf", []byte("%PDF-1.4 fake")), "unsupported"},
 		{"huge.md", write("huge.md", bytes.Repeat([]byte("All work and no play. "), 5000)), "limit"},
-		{"unknown-campaign.md", write("uc.md", []byte("---\ncampaign: nosuch\n---\n\n# Title\n\n"+string(good[:2000]))), "not configured"},
 	}
 	st.awsCp("../../samples/whitepaper.en.md", "odd keys/Q3 report+ünïcode (final).md")
+	// A typo in a campaign's name is shown, not fatal: the paper runs with the default
+	// campaign's settings and keeps its own name in utm_campaign.
+	st.awsCp(write("uc.md", []byte("---\ncampaign: nosuch\n---\n\n# Title\n\n"+string(good[:2000]))), "unknown-campaign.md")
 	for _, c := range cases {
 		st.awsCp(c.file, c.key)
 	}
@@ -124,6 +126,12 @@ func TestBadInputFailsWithAReasonAndTheRestCarriesOn(t *testing.T) {
 		if a.Source.Status != "failed" || !strings.Contains(a.Source.Error, c.reason) {
 			t.Errorf("%s: status %q, error %q; want failed mentioning %q", c.key, a.Source.Status, a.Source.Error, c.reason)
 		}
+	}
+	if a := st.waitSource("unknown-campaign.md", 30*time.Second); a.Source.Status != "ready" ||
+		len(a.Source.Warnings) == 0 || !strings.Contains(a.Source.Warnings[0], `"nosuch", which is not configured (known: `) {
+		t.Errorf("unknown campaign: status %q (%s), warnings %q; want ready with a warning naming it and the known ones", a.Source.Status, a.Source.Error, a.Source.Warnings)
+	} else if len(a.Derivatives) == 0 || !strings.Contains(a.Derivatives[0].Backlink, "utm_campaign=nosuch") {
+		t.Errorf("unknown campaign: derivatives do not carry utm_campaign=nosuch")
 	}
 	odd := "odd keys/Q3 report+ünïcode (final).md"
 	if a := st.waitSource(odd, 30*time.Second); a.Source.Status != "ready" || a.Source.Key != odd {

@@ -177,10 +177,10 @@ func (st *stack) api(method, path, token string, v any) int {
 
 type sourceAnswer struct {
 	Source struct {
-		ID, Key, Title, Status, Error, Version, Lang string
-		Counts                                       map[string]int
-		Superseded                                   []string
-		UpdatedAt                                    string `json:"updated_at"`
+		ID, Key, Title, Status, Error, Version, Lang, Campaign string
+		Counts                                                 map[string]int
+		Superseded, Warnings                                   []string
+		UpdatedAt                                              string `json:"updated_at"`
 	} `json:"source"`
 	Derivatives []struct {
 		ID, Kind, Channel, Locale, Text, Template, Backlink, CTA, Status string
