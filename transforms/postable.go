@@ -12,7 +12,7 @@ import (
 // before it, talks about the document instead of its subject, points at a figure or
 // table, is cut short, or carries a contributor's e-mail address or a version line.
 func postable(text, lang string) bool {
-	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) {
+	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) || notTheBrandsVoice(text, lang) {
 		return false
 	}
 	if emailAddress.MatchString(text) || versionLine.MatchString(text) {
@@ -211,4 +211,62 @@ func aboutTheDocument(text, lang string) bool {
 func followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	return last != ':' && last != '：' && last != '…' && !aboutTheDocument(text, lang) && balanced(text)
+}
+
+// firstPerson are words of one person's voice ("I believe…"): on a brand's account they
+// would put an author's opinion in the brand's mouth. "We" is the brand's own voice.
+var firstPerson = map[string]map[string]bool{
+	"en": wordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
+	"es": wordSet(`yo mí mío mía conmigo`),
+	"pt": wordSet(`eu meu minha meus minhas comigo`),
+	"fr": wordSet(`je j' moi mon ma mes`),
+	"de": wordSet(`ich mein meine meinen meinem meiner mir mich`),
+	"it": wordSet(`io mio mia miei mie`),
+	"nl": wordSet(`ik mijn mij`),
+}
+
+// firstPersonCJK are the same where words are not spaced.
+var firstPersonCJK = map[string][]string{
+	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は"},
+	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者"},
+	"ko": {"저는", "나는", "제가", "내가", "저의", "필자"},
+}
+
+// counterViews introduce a view the author goes on to argue against (lower case).
+var counterViews = map[string][]string{
+	"en": {"some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
+		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
+		"you might think", "conventional wisdom", "contrary to"},
+	"es": {"algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos"},
+	"pt": {"alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos"},
+	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques"},
+	"de": {"manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker"},
+	"it": {"alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici"},
+	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici"},
+}
+
+// notTheBrandsVoice reports a sentence in one person's voice, or one stating a view
+// the document sets up to refute.
+func notTheBrandsVoice(text, lang string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range firstPersonCJK[lang] {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	for _, l := range []string{lang, "en"} {
+		if containsAny(lower, counterViews[l]) {
+			return true
+		}
+	}
+	words := firstPerson[lang]
+	if words == nil {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
 }
