@@ -11,19 +11,18 @@ const (
 	blogMinWords    = 250
 	blogTargetWords = 300 // grown to, with room left under the minimum's margin
 	blogMaxWords    = 600
-	blogMaxSections = 8
 )
 
 // teaser is the content of a blog teaser before it is written out.
 type teaser struct {
 	*BlogTeaser
 	intro, why string
-	sections   []string // headings of the paper's main sections
 }
 
 // blog is a teaser for the company blog: title, slug, SEO meta description and
-// keywords, an intro, 3-5 takeaways, a "Why it matters" paragraph, the paper's main
-// sections, and the CTA linking to the source; as Markdown and HTML.
+// keywords, an intro, 3-5 takeaways, a "Why it matters" passage, and the CTA linking to
+// the source; as Markdown and HTML. (No list of the document's sections: a table of
+// contents tells a reader nothing.)
 func (d *deriver) blog() {
 	doc := d.a.doc
 	if d.labels.Takeaways == "" {
@@ -49,7 +48,6 @@ func (d *deriver) blog() {
 		Takeaways:       points,
 		Keywords:        d.seoKeywords(),
 	}
-	t.sections = d.mainSections()
 	// "Why it matters" is one passage of one section: of the best sentences not said yet,
 	// the first whose stretch to the end of its section (or to a sentence said already)
 	// brings the teaser to its target length, else the longest such stretch.
@@ -79,8 +77,6 @@ func (d *deriver) blog() {
 	t.why = best
 	for teaserWords(blogMarkdown(t, d.labels, d.cta, false)) > blogMaxWords {
 		switch {
-		case len(t.sections) > 0:
-			t.sections = nil
 		case t.why != "":
 			t.why = ""
 		case len(t.Takeaways) > minTakeaways:
@@ -95,24 +91,6 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
-}
-
-// mainSections are the headings of the paper's top-level sections (the title's own
-// heading aside), for a "what's inside" list.
-func (d *deriver) mainSections() []string {
-	top := 6
-	for _, s := range d.a.doc.Sections {
-		if s.Heading != "" && s.Heading != d.a.doc.Title && s.Level > 0 {
-			top = min(top, s.Level)
-		}
-	}
-	var out []string
-	for i, s := range d.a.doc.Sections {
-		if s.Level == top && s.Heading != "" && s.Heading != d.a.doc.Title && !d.a.skipped[i] && len(out) < blogMaxSections {
-			out = append(out, s.Heading)
-		}
-	}
-	return out
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in
@@ -161,12 +139,6 @@ func blogMarkdown(t teaser, l labels, cta string, linked bool) string {
 	if t.why != "" {
 		b.WriteString("\n## " + mdEscape(l.WhyItMatters) + "\n\n" + mdEscape(t.why) + "\n")
 	}
-	if len(t.sections) > 0 {
-		b.WriteString("\n## " + mdEscape(l.Inside) + "\n\n")
-		for _, s := range t.sections {
-			b.WriteString("- " + mdEscape(s) + "\n")
-		}
-	}
 	if linked {
 		b.WriteString("\n[" + mdEscape(cta) + "](" + LinkSlot + ")\n")
 	} else if cta != "" {
@@ -192,9 +164,6 @@ func blogHTML(t teaser, l labels, cta, link string) string {
 	list(l.Takeaways, t.Takeaways)
 	if t.why != "" {
 		b.WriteString("<h2>" + e(l.WhyItMatters) + "</h2>\n<p>" + e(t.why) + "</p>\n")
-	}
-	if len(t.sections) > 0 {
-		list(l.Inside, t.sections)
 	}
 	if link != "" {
 		b.WriteString(`<p><a href="` + e(link) + `">` + e(cta) + "</a></p>\n")

@@ -15,7 +15,8 @@ var boilerplateHeadings = wordList(`
 	table of contents|contents|toc|reference|bibliography|further reading|source|citation|footnote|note|
 	glossary|terminology|acronym|abbreviation|definition|changelog|change log|revision history|version history|
 	document history|license|licence|copyright|disclaimer|about this document|about this paper|comment|
-	leave a comment|related post|related article|share this|
+	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|
+	gracias|obrigado|merci|danke|grazie|bedankt|感谢|谢辞|ありがとう|감사|
 	colaborador|contribuidor|agradecimiento|agradecimento|autor|revisor|índice|indice|tabla de contenido|sumário|
 	referencia|referência|bibliografía|bibliografia|glosario|glossário|acrónimo|acrônimo|sigla|
 	historial de versiones|histórico de versões|licencia|licença|comentario|comentário|

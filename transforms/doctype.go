@@ -72,3 +72,44 @@ func containsWord(s, w string) bool {
 		off = i + 1
 	}
 }
+
+// genericTitles are headings that open many documents and name none of them: a document
+// whose first heading is one of them has no title of its own (lower case).
+var genericTitles = wordList(`introduction|overview|summary|executive summary|abstract|preface|foreword|background|
+	contents|table of contents|introducción|resumen|resumen ejecutivo|introdução|resumo|introduction générale|résumé|
+	einleitung|einführung|zusammenfassung|introduzione|sommario|inleiding|samenvatting|はじめに|概要|序論|引言|简介|概述|摘要|
+	소개|개요|서론|요약`)
+
+func genericTitle(title string) bool {
+	t := strings.ToLower(strings.TrimFunc(title, func(r rune) bool { return !unicode.IsLetter(r) }))
+	for _, g := range genericTitles {
+		if t == g {
+			return true
+		}
+	}
+	return false
+}
+
+// titleFromKey makes a title of an inbox key's file name ("cncf-secure-software-factory.en.md"
+// → "CNCF Secure Software Factory"): words capitalised, those the document writes in
+// capitals kept so.
+func titleFromKey(key string, doc *Document) string {
+	name := key[strings.LastIndex(key, "/")+1:]
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i] // the extension and a language suffix
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	if len(words) < 2 {
+		return "" // "paper.md" says nothing
+	}
+	text := doc.sample()
+	for i, w := range words {
+		if up := strings.ToUpper(w); containsWord(text, up) {
+			words[i] = up
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}

@@ -41,6 +41,9 @@ func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
+	if genericTitle(doc.Title) {
+		doc.Title = firstNonEmpty(titleFromKey(key, doc), doc.Title)
+	}
 	doc.Type = docType(doc)
 	lang, warning := documentLang(doc.Lang, doc.sample())
 	doc.Lang = lang

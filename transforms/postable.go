@@ -15,18 +15,31 @@ func postable(text, lang string) bool {
 	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) || notTheBrandsVoice(text, lang) {
 		return false
 	}
-	if emailAddress.MatchString(text) || versionLine.MatchString(text) {
+	if emailAddress.MatchString(text) || versionLine.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
+		return false // an address, a version line, a link competing with the post's own, a table row
+	}
+	if pointsBack(text, lang) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
 	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
 		return false // the tail of a sentence split elsewhere
 	}
-	last, _ := utf8.DecodeLastRuneInString(text)
-	if last == ':' || last == '：' || last == ',' || last == '、' || strings.HasSuffix(text, "...") || last == '…' {
-		return false // introduces a list, or trails off
+	if !endsWhole(text) {
+		return false // introduces a list, trails off, or is a fragment
 	}
 	return balanced(text)
+}
+
+// endsWhole reports a sentence that ends as one: with a full stop, question or
+// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
+func endsWhole(text string) bool {
+	text = strings.TrimRight(text, closers)
+	if strings.HasSuffix(text, "...") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?。！？｡", last)
 }
 
 // balanced reports whether every bracket and quote the sentence opens, it closes.
@@ -66,7 +79,7 @@ func balanced(text string) bool {
 var (
 	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01".
-	versionLine = regexp.MustCompile(`(?i)^(version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|^\W*\d{4}-\d{2}-\d{2}`)
+	versionLine = regexp.MustCompile(`(?i)^(version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|^\W*\d{4}-\d{2}-\d{2}|\b(status|created|last updated|last modified|revision|stato|estado|creado|creato)\s*:`)
 )
 
 // referenceOpeners are first words that lean on an earlier sentence: pronouns,
@@ -160,13 +173,18 @@ var documentPhrases = map[string][]string{
 		"the following section", "following sections", "the next section", "next sections", "previous section",
 		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
 		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to", "can be found in", "are found in", "see also", "(see ", "see recommendations",
+		"these documents", "the reader", "readers", "our example", "the example", "this example", "leave a comment", "join the",
+		"if you are interested", "let us know", "contact us", "reach out", "thanks to", "thank you", "following graphic",
+		"following diagram", "following figure", "following table", "the diagram", "the graphic", "illustrated", "shown in",
+		"it's important to note", "it is important to note", "note that", "keep in mind",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
 	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
-		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico"},
+		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
+		"la siguiente figura", "el lector", "los lectores"},
 	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
-		"consulte", "veja a seção", "a seguir", "abaixo"},
+		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores"},
 	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus"},
@@ -175,13 +193,15 @@ var documentPhrases = map[string][]string{
 		"im folgenden"},
 	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
-		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione"},
+		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
+		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura"},
 	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven"},
 	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
-		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照"},
+		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
+		"以下の", "次の図", "下図", "上図", "読者"},
 	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下"},
+		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者"},
 	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠"},
 }
@@ -265,6 +285,48 @@ func notTheBrandsVoice(text, lang string) bool {
 	}
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// backReferences are words that point at something said before the sentence: a
+// demonstrative before a noun ("this platform", "these items", "To achieve this"),
+// wherever it stands. Time expressions ("this year") are not.
+var backReferences = map[string]map[string]bool{
+	"en": wordSet(`this these those such latter former aforementioned`),
+	"es": wordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
+	"pt": wordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
+	"fr": wordSet(`cet cette ces ceci cela`),
+	"de": wordSet(`dieser diese dieses diesen diesem`),
+	"it": wordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
+	"nl": wordSet(`deze dit`),
+}
+
+var backReferencesCJK = map[string][]string{
+	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
+	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中"},
+	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서"},
+}
+
+// timeWords after a demonstrative make it a time, not a reference back.
+var timeWords = wordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
+
+// pointsBack reports a sentence that leans on an earlier one somewhere inside it.
+func pointsBack(text, lang string) bool {
+	for _, p := range backReferencesCJK[lang] {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	refs := backReferences[lang]
+	if refs == nil {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if refs[w] && (i+1 == len(words) || !timeWords[words[i+1]]) {
 			return true
 		}
 	}

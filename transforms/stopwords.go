@@ -27,6 +27,19 @@ var stopwords = map[string]map[string]bool{
 	"fr": wordSet(`a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
 		sur ta te tes toi ton tu un une vos votre vous être été peut plus`),
+	"pt": wordSet(`a ao aos as à às com como da das de do dos e é ela elas ele eles em entre era essa esse
+		esta este eu foi for há isso isto já la lhe mais mas me mesmo meu minha muito na nas não nem
+		no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se sem ser
+		seu seus sua suas são só também te tem têm um uma umas uns você vocês deve devem pode podem
+		cada ainda sobre todo todos toda todas outro outra outros outras seja sejam estão está`),
+	"it": wordSet(`a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai
+		degli dei del della delle dello di e è ed era gli ha hanno i il in io la le lo loro ma mi
+		ne nei nel nella nelle nello no non o per più può possono quale quali quando questo questa
+		questi queste se si sia siano sono su sua suo sue suoi sul sulla tra fra un una uno ogni
+		deve devono essere stato stata tutti tutte tutto anche molto ancora dovrebbe dovrebbero`),
+	"nl": wordSet(`aan al als bij dan dat de der deze die dit door een en er had heb hebben het hij hoe
+		hun ik in is je kan kunnen maar met mij na naar niet nog nu of om onder ons ook op over te
+		tot uit van voor was wat we wel wie wij wordt worden zal ze zij zijn zo zou moet moeten`),
 }
 
 func wordSet(words string) map[string]bool {
