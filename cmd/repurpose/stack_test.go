@@ -175,11 +175,14 @@ func (st *stack) api(method, path, token string, v any) int {
 	return resp.StatusCode
 }
 
+type skippedAnswer struct{ Kind, Channel, Reason string }
+
 type sourceAnswer struct {
 	Source struct {
 		ID, Key, Title, Status, Error, Version, Lang, Campaign string
 		Counts                                                 map[string]int
 		Superseded, Warnings                                   []string
+		Skipped                                                []skippedAnswer
 		UpdatedAt                                              string `json:"updated_at"`
 	} `json:"source"`
 	Derivatives []struct {
