@@ -272,7 +272,7 @@ type Limits struct {
 	TaskRetention Duration `yaml:"task_retention"`
 	// PublishAttempts is how many times a post is sent to a service that is down, rate
 	// limited or unreachable before it is marked failed with the service's last words.
-	// Default 8.
+	// Default 8. (asynq schedules retries in whole seconds, so the backoff is at least 1s.)
 	PublishAttempts int `yaml:"publish_attempts"`
 	// PublishBackoff is the wait after the first such attempt, doubled after each next
 	// one (less up to a quarter, at random, so posts do not come back together) up to

@@ -440,8 +440,8 @@ func (f *File) Validate() error {
 	if l.PublishAttempts < 1 || l.PublishAttempts > 100 {
 		bad("limits.publish_attempts", "%d is outside 1 .. 100", l.PublishAttempts)
 	}
-	if l.PublishBackoff.Std() < 100*time.Millisecond {
-		bad("limits.publish_backoff", "must be at least 100ms")
+	if l.PublishBackoff.Std() < time.Second {
+		bad("limits.publish_backoff", "must be at least 1s (retries are scheduled in whole seconds)")
 	}
 	if l.PublishBackoffMax.Std() < l.PublishBackoff.Std() || l.PublishBackoffMax.Std() > 24*time.Hour {
 		bad("limits.publish_backoff_max", "must be between limits.publish_backoff (%s) and 24h", l.PublishBackoff.Std())
