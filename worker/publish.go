@@ -22,7 +22,7 @@ import (
 
 var publishOutcomes = promauto.NewCounterVec(prometheus.CounterOpts{
 	Name: "repurpose_posts_total",
-	Help: "Publish attempts by channel and outcome: published, later (rate limited or down), failed (refused), unknown, skipped.",
+	Help: "Publish attempts by channel and outcome: published, later (rate limited or down), failed (refused or out of retries), unknown, waiting (for its account to be connected), skipped.",
 }, []string{"channel", "outcome"})
 
 // Publishing is what the plan and publish handlers need.
