@@ -23,7 +23,7 @@ done
 say() { printf '\n==> %s\n' "$*"; }
 
 say "security: attacks replayed"
-go test ./cmd/repurpose -count=1 -v -run 'TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect' 2>&1 |
+go test ./cmd/repurpose ./publish -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "faults: worker killed mid-ingest and mid-publish, Redis restarted, S3 stopped for ${REPURPOSE_FAULT_SECONDS}s, duplicated events, Redis flushed"
