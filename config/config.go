@@ -287,6 +287,16 @@ type Limits struct {
 	WorkerConcurrency int `yaml:"worker_concurrency"`
 	// TaskRetention keeps finished tasks (and so their IDs) in Redis. Default 24h.
 	TaskRetention Duration `yaml:"task_retention"`
+	// PublishAttempts is how many times a post is sent to a service that is down, rate
+	// limited or unreachable before it is marked failed with the service's last words.
+	// Default 8. (asynq schedules retries in whole seconds, so the backoff is at least 1s.)
+	PublishAttempts int `yaml:"publish_attempts"`
+	// PublishBackoff is the wait after the first such attempt, doubled after each next
+	// one (less up to a quarter, at random, so posts do not come back together) up to
+	// PublishBackoffMax. A service's Retry-After, when longer, is waited instead.
+	// Defaults 30s and 1h: the default budget spans about an hour.
+	PublishBackoff    Duration `yaml:"publish_backoff"`
+	PublishBackoffMax Duration `yaml:"publish_backoff_max"`
 }
 
 // Stages of the buying journey, in order.

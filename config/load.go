@@ -232,6 +232,15 @@ func (f *File) applyDefaults() {
 	if l.TaskRetention == 0 {
 		l.TaskRetention = Duration(24 * time.Hour)
 	}
+	if l.PublishAttempts == 0 {
+		l.PublishAttempts = 8
+	}
+	if l.PublishBackoff == 0 {
+		l.PublishBackoff = Duration(30 * time.Second)
+	}
+	if l.PublishBackoffMax == 0 {
+		l.PublishBackoffMax = Duration(time.Hour)
+	}
 }
 
 // hashtagWord is what a hashtag may hold after its #.
@@ -448,6 +457,15 @@ func (f *File) Validate() error {
 	}
 	if l.TaskRetention.Std() < time.Minute {
 		bad("limits.task_retention", "must be at least 1m")
+	}
+	if l.PublishAttempts < 1 || l.PublishAttempts > 100 {
+		bad("limits.publish_attempts", "%d is outside 1 .. 100", l.PublishAttempts)
+	}
+	if l.PublishBackoff.Std() < time.Second {
+		bad("limits.publish_backoff", "must be at least 1s (retries are scheduled in whole seconds)")
+	}
+	if l.PublishBackoffMax.Std() < l.PublishBackoff.Std() || l.PublishBackoffMax.Std() > 24*time.Hour {
+		bad("limits.publish_backoff_max", "must be between limits.publish_backoff (%s) and 24h", l.PublishBackoff.Std())
 	}
 	return errors.Join(errs...)
 }

@@ -12,16 +12,43 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
-// maxBody is the most of a response any publisher reads.
-const maxBody = 1 << 20
+const (
+	// maxBody is the most of a response any publisher reads.
+	maxBody = 1 << 20
+	// maxExcerpt is the most of a service's words kept for people to read (runes).
+	maxExcerpt = 200
+	// maxRedirects bounds the redirects followed within one host.
+	maxRedirects = 3
+)
+
+// sameHostRedirects is every publisher's redirect policy: a service may move a request
+// within its own host (not from https to http), never to another host, where the
+// worker would re-send the post (and its credentials) to whatever address the answer
+// named, an internal one included. The redirect itself is then the answer.
+func sameHostRedirects(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	switch {
+	case len(via) > maxRedirects:
+		return fmt.Errorf("more than %d redirects", maxRedirects)
+	case req.URL.Host != first.Host || (first.Scheme == "https" && req.URL.Scheme != "https"):
+		return http.ErrUseLastResponse
+	}
+	return nil
+}
 
 // Call sends req and reads the answer, turning what went wrong into an *Error of the
 // right Kind: 429 and 503 (with Retry-After when given) and other 5xx are Later; other
 // 4xx are Refused with the service's message (msg picks it out of the body); a
 // connection that could not be made is Later (nothing was sent); anything after the
-// request may have left is Unknown. A 2xx answer's body is returned.
+// request may have left is Unknown; a redirect to another host is Refused. A 2xx
+// answer's body is returned. Whatever of the answer goes into a message is a short,
+// plain-text excerpt.
 func Call(ctx context.Context, client *http.Client, req *http.Request, msg func(body []byte) string) ([]byte, http.Header, error) {
 	res, err := client.Do(req.WithContext(ctx))
 	if err != nil {
@@ -40,17 +67,42 @@ func Call(ctx context.Context, client *http.Client, req *http.Request, msg func(
 		}
 		return body, res.Header, nil
 	case res.StatusCode == http.StatusTooManyRequests || res.StatusCode >= 500:
-		e := &Error{Kind: Later, RetryAfter: retryAfter(res.Header, time.Now()),
+		e := &Error{Kind: Later, Status: res.StatusCode, RetryAfter: retryAfter(res.Header, time.Now()),
 			Msg: fmt.Sprintf("%s answered %d %s", req.URL.Host, res.StatusCode, serviceMessage(body, msg))}
 		return nil, nil, e
+	case res.StatusCode >= 300 && res.StatusCode < 400:
+		to := "another address"
+		if loc, err := res.Location(); err == nil {
+			to = Excerpt(loc.Scheme + "://" + loc.Host)
+		}
+		return nil, nil, &Error{Kind: Refused, Status: res.StatusCode, Msg: fmt.Sprintf(
+			"%s redirected the post to %s (HTTP %d): posts are not sent on to another host; set the account's address to the final one",
+			req.URL.Host, to, res.StatusCode)}
 	default:
-		return nil, nil, &Error{Kind: Refused, Msg: fmt.Sprintf("%s refused the post (HTTP %d): %s", req.URL.Host, res.StatusCode, serviceMessage(body, msg))}
+		return nil, nil, &Error{Kind: Refused, Status: res.StatusCode,
+			Msg: fmt.Sprintf("%s refused the post (HTTP %d): %s", req.URL.Host, res.StatusCode, serviceMessage(body, msg))}
 	}
 }
 
-// serviceMessage is the service's own words from an error body: msg's pick, else the
-// common JSON shapes, else the start of the body.
+// UnknownAfter5xx is for channels that cannot recognise a repeated post (X, LinkedIn):
+// a 5xx answer came after the request reached the service, which may have made the
+// post before failing, so trying again could post it twice; a person checks instead.
+func UnknownAfter5xx(err error) error {
+	var e *Error
+	if errors.As(err, &e) && e.Kind == Later && e.Status >= 500 {
+		e.Kind = Unknown
+		e.Msg += " (after the post was sent, so it may be out: check the account)"
+	}
+	return err
+}
+
+// serviceMessage is an excerpt of the service's own words from an error body: msg's
+// pick, else the common JSON shapes, else the text of the body.
 func serviceMessage(body []byte, msg func([]byte) string) string {
+	return Excerpt(serviceWords(body, msg))
+}
+
+func serviceWords(body []byte, msg func([]byte) string) string {
 	if msg != nil {
 		if m := msg(body); m != "" {
 			return m
@@ -72,11 +124,64 @@ func serviceMessage(body []byte, msg func([]byte) string) string {
 			return s
 		}
 	}
-	s := strings.TrimSpace(string(body))
-	if len(s) > 300 {
-		s = s[:300] + "…"
+	return string(body)
+}
+
+// Excerpt is what people are shown of a remote answer: its text (an HTML page's, tags,
+// scripts and styles left out), on one line, without control characters or invalid
+// UTF-8, at most maxExcerpt runes. The calendar escapes it as any text.
+func Excerpt(s string) string {
+	if strings.Contains(s, "<") {
+		s = htmlText(s)
 	}
-	return s
+	var b strings.Builder
+	n, space := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == utf8.RuneError || !unicode.IsPrint(r):
+			continue
+		}
+		if n == maxExcerpt {
+			b.WriteString("…")
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// htmlText is the text of an HTML fragment or page, without script and style.
+func htmlText(s string) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken, html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			}
+			b.WriteByte(' ')
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		}
+	}
 }
 
 // retryAfter reads Retry-After as seconds or an HTTP date (0 when absent or past).

@@ -117,7 +117,7 @@ func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
 	req.Header.Set("X-Restli-Protocol-Version", "2.0.0")
 	_, header, err := Call(ctx, l.client, req, linkedInMessage)
 	if err != nil {
-		return Result{}, err
+		return Result{}, UnknownAfter5xx(err)
 	}
 	// The new post's URN comes only in this header (201 with an empty body).
 	id := strings.TrimSpace(header.Get("x-restli-id"))

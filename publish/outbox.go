@@ -72,7 +72,7 @@ func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {
 
 func (o *outbox) put(ctx context.Context, key string, body []byte, ct string) error {
 	if _, err := o.objects.Put(ctx, o.bucket, key, body, ct); err != nil {
-		return &Error{Kind: Later, Msg: fmt.Sprintf("cannot write s3://%s/%s", o.bucket, key), Err: err}
+		return &Error{Kind: Later, Msg: fmt.Sprintf("cannot write s3://%s/%s: %s", o.bucket, key, Excerpt(err.Error())), Err: err}
 	}
 	return nil
 }

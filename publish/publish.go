@@ -105,7 +105,9 @@ type Error struct {
 	Msg string
 	// RetryAfter is how long the service asked us to wait (Later only; 0: not said).
 	RetryAfter time.Duration
-	Err        error
+	// Status is the HTTP status of the service's answer (0: none came).
+	Status int
+	Err    error
 }
 
 func (e *Error) Error() string {
@@ -209,6 +211,7 @@ type Env struct {
 	// (X, LinkedIn); nil when there is no such store (then only static tokens work).
 	Tokens TokenSource
 	// HTTP is the client publishers call services with; nil: one with a 30 s timeout.
+	// Its redirect policy is replaced: no publisher follows a redirect to another host.
 	HTTP *http.Client
 	// Objects is where the outbox writes (the S3 store); nil: no outbox accounts.
 	Objects ObjectWriter
@@ -258,6 +261,9 @@ func New(name string, acct config.Account, env Env) (Publisher, error) {
 	if env.HTTP == nil {
 		env.HTTP = &http.Client{Timeout: 30 * time.Second}
 	}
+	client := *env.HTTP // whoever made it, it follows no redirect to another host
+	client.CheckRedirect = sameHostRedirects
+	env.HTTP = &client
 	a := &Account{Name: name, Type: acct.Type, settings: acct.Settings, getenv: env.Getenv, readFile: env.ReadFile,
 		tokens: env.Tokens, client: env.HTTP, objects: env.Objects}
 	var errs []error

@@ -116,10 +116,13 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 		URL json.RawMessage `json:"url"`
 	}
 	if json.Unmarshal(answer, &got) == nil {
-		if id := webhookScalar(got.ID); id != "" {
+		// Shown in the calendar: a short plain ID, and a link only to a web page.
+		if id := Excerpt(webhookScalar(got.ID)); id != "" {
 			res.RemoteID = id
 		}
-		res.URL = webhookScalar(got.URL)
+		if u, err := url.Parse(webhookScalar(got.URL)); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && len(u.String()) <= 2048 {
+			res.URL = u.String()
+		}
 	}
 	return res, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -264,5 +265,36 @@ func TestWebhookConfig(t *testing.T) {
 	if _, err := publish.New("hook", config.Account{Type: "webhook", Settings: map[string]string{
 		"url": "https://hooks.zapier.com/hooks/catch/1/abc", "secret_env": "HOOK_SECRET"}}, env); err != nil {
 		t.Errorf("a valid account: %v", err)
+	}
+}
+
+// A receiver that moved within its own host is followed (the body sent again); a move to
+// another host is not: the post is refused with a message naming that host, and the
+// other host gets nothing.
+func TestWebhookFollowsRedirectsWithinItsHostOnly(t *testing.T) {
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { elsewhere.Add(1) }))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		switch r.URL.Path {
+		case "/old":
+			http.Redirect(w, r, "/new", http.StatusPermanentRedirect)
+		case "/new":
+			if !strings.Contains(string(body), "entry-7c1e") {
+				t.Errorf("the redirected delivery lost its body: %q", body)
+			}
+			io.WriteString(w, `{"id": "moved-1"}`)
+		case "/away":
+			http.Redirect(w, r, other.URL+"/internal", http.StatusTemporaryRedirect)
+		}
+	}))
+	defer srv.Close()
+	if res, err := newWebhookTest(t, srv.URL+"/old").Publish(t.Context(), webhookTestPost()); err != nil || res.RemoteID != "moved-1" {
+		t.Errorf("a redirect within the host: %+v %v", res, err)
+	}
+	_, err := newWebhookTest(t, srv.URL+"/away").Publish(t.Context(), webhookTestPost())
+	if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), other.Listener.Addr().String()) || elsewhere.Load() != 0 {
+		t.Errorf("a redirect to another host: %v; %d requests reached it", err, elsewhere.Load())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"sort"
@@ -106,8 +107,12 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 		Status     string `json:"status"`
 		DateGMT    string `json:"date_gmt,omitempty"`
 		Categories []int  `json:"categories,omitempty"`
-	}{Title: p.Blog.Title, Content: p.Blog.HTML, Excerpt: p.Blog.MetaDescription, Slug: slug, Status: status,
-		Categories: w.categories}
+	}{
+		// WordPress renders title and excerpt as HTML (an editor's unfiltered_html keeps a
+		// <script>), while ours are plain text: escaped, they show as written. Content is
+		// the teaser's HTML, escaped when it was made.
+		Title: html.EscapeString(p.Blog.Title), Content: p.Blog.HTML, Excerpt: html.EscapeString(p.Blog.MetaDescription),
+		Slug: slug, Status: status, Categories: w.categories}
 	// date_gmt rather than date: date is in the site's time zone, which we do not know.
 	if !p.At.IsZero() {
 		body.DateGMT = p.At.UTC().Format("2006-01-02T15:04:05")

@@ -32,7 +32,8 @@ func init() {
 }
 
 // xPublisher posts to one X account. X takes no idempotency key, so it is not
-// Idempotent: a post whose outcome is unknown is left for a person.
+// Idempotent: a post whose outcome is unknown (a 5xx answer included) is left for a
+// person.
 type xPublisher struct {
 	api      string
 	username string
@@ -117,7 +118,7 @@ func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (stri
 		if errors.As(err, &e) && e.Kind == Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
 			e.RetryAfter = xRateLimitWait(tap.reset, time.Now())
 		}
-		return "", err
+		return "", UnknownAfter5xx(err)
 	}
 	var created struct {
 		Data struct {

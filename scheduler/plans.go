@@ -78,8 +78,12 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		if err != nil {
 			return nil, err
 		}
-		for id := range recs {
-			attempted[id] = true
+		for id, rec := range recs {
+			again, err := ps.reconnected(ctx, rec)
+			if err != nil {
+				return nil, err
+			}
+			attempted[id] = !again
 		}
 	}
 	for _, acct := range planner.Accounts() {
@@ -111,6 +115,16 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		return nil, err
 	}
 	return plan, ps.queue(ctx, plan, old, attempted)
+}
+
+// reconnected: rec waits for its account, which has been connected since, so the post
+// is planned afresh rather than kept as history.
+func (ps *Plans) reconnected(ctx context.Context, rec *toolkit.PostRecord) (bool, error) {
+	if rec == nil || rec.State != toolkit.Waiting || rec.WaitingFor == "" {
+		return false, nil
+	}
+	at, err := ps.tk.ConnectedAt(ctx, rec.WaitingFor)
+	return at.After(rec.StartedAt), err
 }
 
 // queue makes the queue match the plan: each planned, unattempted entry has its task at

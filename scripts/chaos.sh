@@ -22,6 +22,10 @@ while (($#)); do
 done
 say() { printf '\n==> %s\n' "$*"; }
 
+say "security: attacks replayed"
+go test ./cmd/repurpose ./publish -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect' 2>&1 |
+	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
+
 say "faults: worker killed mid-ingest and mid-publish, Redis restarted, S3 stopped for ${REPURPOSE_FAULT_SECONDS}s, duplicated events, Redis flushed"
 go test ./cmd/repurpose ./scheduler ./s3store -count=1 -v -run 'TestSlowS3|TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'

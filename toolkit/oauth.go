@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -218,6 +219,20 @@ func (t *Toolkit) AccessToken(ctx context.Context, account string) (string, erro
 		return err
 	})
 	return t.usable(account, tok, err)
+}
+
+// ConnectedAt is when the account was last connected on the Accounts page; zero when it
+// was not, or its token cannot be read (no key, another key).
+func (t *Toolkit) ConnectedAt(ctx context.Context, account string) (time.Time, error) {
+	tok, err := t.loadToken(ctx, account)
+	var unreadable *unreadableTokenError
+	if errors.Is(err, errNoTokenKey) || errors.As(err, &unreadable) || tok == nil {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	return tok.ConnectedAt, nil
 }
 
 // fresh reports whether tok needs no refresh (nil: nothing to refresh).
@@ -493,6 +508,11 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	if err != nil {
 		t.accountsFailed(w, r, p, err)
 		return
+	}
+	// Posts that came due while the account was not connected wait for it: planning
+	// again gives them the next free slots.
+	if _, err := t.replanAll(ctx, "connected "+pending.Account); err != nil {
+		slog.WarnContext(ctx, "oauth: the posts waiting for the account were not planned again; the next plan does it", "account", pending.Account, "err", err)
 	}
 	http.Redirect(w, r, "/ui/accounts?connected="+url.QueryEscape(pending.Account), http.StatusSeeOther)
 }

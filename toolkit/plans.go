@@ -101,7 +101,10 @@ type PostRecord struct {
 	URL      string   `json:"url,omitempty"`
 	IDs      []string `json:"ids,omitempty"`
 	// Error is the channel's message for a refused post, or why the outcome is unknown.
-	Error      string    `json:"error,omitempty"`
+	Error string `json:"error,omitempty"`
+	// WaitingFor names the account a Waiting post waits to be connected: connecting it
+	// plans the post again.
+	WaitingFor string    `json:"waiting_for,omitempty"`
 	StartedAt  time.Time `json:"started_at"`
 	FinishedAt time.Time `json:"finished_at,omitzero"`
 	// ResolvedBy names who settled an unknown outcome, and how (published or not).

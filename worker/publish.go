@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"time"
 
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
@@ -20,7 +22,7 @@ import (
 
 var publishOutcomes = promauto.NewCounterVec(prometheus.CounterOpts{
 	Name: "repurpose_posts_total",
-	Help: "Publish attempts by channel and outcome: published, later (rate limited or down), failed (refused), unknown, skipped.",
+	Help: "Publish attempts by channel and outcome: published, later (rate limited or down), failed (refused or out of retries), unknown, waiting (for its account to be connected), skipped.",
 }, []string{"channel", "outcome"})
 
 // Publishing is what the plan and publish handlers need.
@@ -82,6 +84,32 @@ type publisher struct {
 	pub  Publishing
 	log  *slog.Logger
 	hold time.Duration // how long one delivery holds the entry
+	// limits hold the retry budget: PublishAttempts, PublishBackoff, PublishBackoffMax.
+	limits config.Limits
+}
+
+// maxRetryAfter bounds the wait a service may ask for (X's daily limits reset within a
+// day); a longer one is an error on its side, not a reason to hold a post for a year.
+const maxRetryAfter = 24 * time.Hour
+
+// backoff is the wait after the nth attempt (n ≥ 1): base doubled n-1 times, at most
+// ceiling, less up to a quarter at random so that posts turned away together do not
+// all come back together. Each wait is longer than the one before (until the ceiling).
+func backoff(n int, base, ceiling time.Duration) time.Duration {
+	d := base
+	for i := 1; i < n && d < ceiling; i++ {
+		d *= 2
+	}
+	d = min(d, ceiling)
+	return d - rand.N(d/4+1)
+}
+
+// words is what a person is shown of a publisher's error: its message without the kind.
+func words(err error) string {
+	if e := (*publish.Error)(nil); errors.As(err, &e) && e.Msg != "" {
+		return e.Msg
+	}
+	return err.Error()
 }
 
 func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
@@ -175,7 +203,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	if rec == nil {
 		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID}
 	}
-	rec.State, rec.Attempts, rec.StartedAt, rec.Error = toolkit.Publishing, rec.Attempts+1, h.pub.Now(), ""
+	rec.State, rec.Attempts, rec.StartedAt, rec.Error, rec.WaitingFor = toolkit.Publishing, rec.Attempts+1, h.pub.Now(), "", ""
 	if err := h.tk.PutPostRecord(ctx, rec); err != nil {
 		return "retry", err // nothing was sent
 	}
@@ -183,12 +211,30 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	switch kind := publish.KindOf(perr); {
 	case perr == nil:
 		return h.finish(ctx, e, rec, toolkit.Published, res, "")
-	case kind == publish.Later || (kind == publish.Unknown && idempotent):
-		rec.State, rec.Error = toolkit.Waiting, perr.Error() // nothing posted, or the channel will recognise the repeat
+	case errors.Is(perr, publish.ErrNotConnected):
+		// Nothing was sent, and nothing can be until an admin connects the account: the
+		// post waits, and connecting the account plans it again (scheduler.Plans).
+		rec.State, rec.WaitingFor, rec.Attempts = toolkit.Waiting, e.Account, rec.Attempts-1
+		rec.Error = "waiting for the account " + e.Account + ": " + words(perr) + "; the post is planned again once it is connected"
 		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
 			return "retry", err
 		}
-		return "later", &laterError{after: publish.RetryAfter(perr), err: perr}
+		return toolkit.Waiting, nil
+	case kind == publish.Later || (kind == publish.Unknown && idempotent):
+		// Nothing posted, or the channel will recognise the repeat: try again, further
+		// apart each time, within the budget.
+		if rec.Attempts >= h.limits.PublishAttempts {
+			return h.finish(ctx, e, rec, toolkit.FailedPost, res,
+				fmt.Sprintf("gave up after %d attempts; the last answer: %s", rec.Attempts, words(perr)))
+		}
+		wait := max(backoff(rec.Attempts, h.limits.PublishBackoff.Std(), h.limits.PublishBackoffMax.Std()),
+			min(publish.RetryAfter(perr), maxRetryAfter))
+		rec.State = toolkit.Waiting
+		rec.Error = fmt.Sprintf("attempt %d of %d: %s; trying again in %s", rec.Attempts, h.limits.PublishAttempts, words(perr), wait.Round(time.Second))
+		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+			return "retry", err
+		}
+		return "later", &laterError{after: wait, err: perr}
 	case kind == publish.Refused:
 		return h.finish(ctx, e, rec, toolkit.FailedPost, res, perr.Error())
 	default:

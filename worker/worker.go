@@ -42,6 +42,9 @@ type Options struct {
 	PollInterval time.Duration
 	// ShutdownTimeout is how long running tasks get to finish on stop. Default 30s.
 	ShutdownTimeout time.Duration
+	// RetryCheckInterval is how often tasks waiting to be retried are looked for, so a
+	// retry is late by up to this much. Default 1s.
+	RetryCheckInterval time.Duration
 	// Publishing, when set, handles planning and publishing tasks.
 	Publishing *Publishing
 }
@@ -54,11 +57,14 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 	if opt.ShutdownTimeout == 0 {
 		opt.ShutdownTimeout = 30 * time.Second
 	}
+	if opt.RetryCheckInterval == 0 {
+		opt.RetryCheckInterval = time.Second
+	}
 	srv := asynq.NewServer(redis, asynq.Config{
 		Concurrency:              cfg.File.Limits.WorkerConcurrency,
 		Queues:                   tasks.Queues,
 		TaskCheckInterval:        opt.PollInterval,
-		DelayedTaskCheckInterval: time.Second,
+		DelayedTaskCheckInterval: opt.RetryCheckInterval,
 		ShutdownTimeout:          opt.ShutdownTimeout,
 		Logger:                   asynqLogger{log},
 		LogLevel:                 asynq.WarnLevel,
@@ -73,7 +79,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 			p.Now = func() time.Time { return time.Now().UTC() }
 		}
 		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
-		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold})
+		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
 	}
 	return srv, mux
 }

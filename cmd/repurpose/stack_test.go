@@ -128,7 +128,7 @@ func (st *stack) startWorker(ctx context.Context) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond, ShutdownTimeout: 5 * time.Second})
+		_ = st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond, ShutdownTimeout: 5 * time.Second, RetryCheckInterval: 20 * time.Millisecond})
 	}()
 	st.t.Cleanup(func() { st.cancel(); <-done })
 }
