@@ -45,7 +45,7 @@ func (idempotentFake) Idempotent() {}
 // publishFixture stores an approved source and a plan of one tweet, due now, on "acct".
 func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Helper()
-	mr, err := embedded.Redis()
+	mr, err := embedded.StartRedis()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	}
 	log := newLogger(os.Stderr)
 
-	mr, err := embedded.Redis()
+	mr, err := embedded.StartRedis()
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -10,6 +12,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/johannesboyne/gofakes3/backend/s3afero"
 
 	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/tasks"
@@ -25,6 +29,65 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// startUp runs `repurpose up` in-process until stop is called, once it serves.
+func startUp(t *testing.T, data, api, s3 string) (stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() { done <- run(ctx, []string{"up", "--data", data, "--addr", api, "--s3-addr", s3}, io.Discard) }()
+	st := &stack{t: t, url: "http://" + api}
+	deadline := time.Now().Add(20 * time.Second)
+	for st.get("/healthz") != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("up did not start serving")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("up exited %d", code)
+		}
+	}
+}
+
+// TestUpKeepsScanningTheInbox runs up with a 1s scan interval and stores documents
+// straight into its data folder, past the endpoint that would announce them: only the
+// inbox scan finds them, and each is processed, so the scan's lease in the embedded Redis
+// expires as it would in Redis.
+func TestUpKeepsScanningTheInbox(t *testing.T) {
+	data := t.TempDir()
+	api, s3 := freeAddr(t), freeAddr(t)
+	cfgFile := filepath.Join(t.TempDir(), "repurpose.yaml")
+	writeTestFile(t, cfgFile, "limits:\n  scan_interval: 1s\n")
+	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
+	t.Setenv("REPURPOSE_CONFIG", cfgFile)
+	defer startUp(t, data, api, s3)()
+	st := &stack{t: t, url: "http://" + api}
+	sample, err := os.ReadFile("../../samples/whitepaper.en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := s3afero.FsPath(filepath.Join(data, "s3"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder, err := s3afero.MultiBucket(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		key := fmt.Sprintf("scanned-%d.md", i)
+		body := fmt.Appendf(append([]byte{}, sample...), "\n\nEdition %d.\n", i)
+		if _, err := folder.PutObject("inbox", key, map[string]string{}, bytes.NewReader(body), int64(len(body)), nil); err != nil {
+			t.Fatal(err)
+		}
+		if a := st.waitSource(key, 15*time.Second); a.Source.Status != "ready" {
+			t.Fatalf("%s: %q %s", key, a.Source.Status, a.Source.Error)
+		}
+	}
+}
+
 // TestUpProcessesAnAWSCLIDropAndSurvivesRestart runs the one-command embedded default,
 // copies a whitepaper in with the AWS CLI, and expects it ready within seconds; after a
 // restart on the same data folder, the source is still there.
@@ -34,25 +97,7 @@ func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 	api, s3 := freeAddr(t), freeAddr(t)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
 	t.Setenv("REPURPOSE_CONFIG", "")
-	start := func() (stop func()) {
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan int)
-		go func() { done <- run(ctx, []string{"up", "--data", data, "--addr", api, "--s3-addr", s3}, io.Discard) }()
-		st := &stack{t: t, url: "http://" + api}
-		deadline := time.Now().Add(20 * time.Second)
-		for st.get("/healthz") != 200 {
-			if time.Now().After(deadline) {
-				t.Fatal("up did not start serving")
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		return func() {
-			cancel()
-			if code := <-done; code != 0 {
-				t.Errorf("up exited %d", code)
-			}
-		}
-	}
+	start := func() (stop func()) { return startUp(t, data, api, s3) }
 	stop := start()
 	cmd := exec.Command(aws, "--endpoint-url", "http://"+s3, "s3", "cp", "--only-show-errors",
 		"../../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md")
