@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3afero"
 )
@@ -75,8 +76,9 @@ type S3 struct {
 // trigger ingestion itself instead of waiting for the periodic scan.
 type WriteHook func(bucket, key string)
 
-// StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one).
-func StartS3(dir, addr string, onWrite WriteHook) (*S3, error) {
+// StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one) to
+// requests signed with accessKey and secretKey.
+func StartS3(dir, addr, accessKey, secretKey string, onWrite WriteHook) (*S3, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -93,7 +95,8 @@ func StartS3(dir, addr string, onWrite WriteHook) (*S3, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded s3 cannot listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: notify(faker.Server(), onWrite), ReadHeaderTimeout: 10 * time.Second,
+	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey}
+	srv := &http.Server{Handler: requireSigV4(notify(faker.Server(), onWrite), creds), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(io.Discard, "", 0)}
 	go func() { _ = srv.Serve(ln) }()
 	return &S3{Endpoint: "http://" + ln.Addr().String(), srv: srv}, nil

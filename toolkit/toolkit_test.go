@@ -31,7 +31,7 @@ func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 		t.Fatal(err)
 	}
 	t.Cleanup(mr.Close)
-	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", "k", "s", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

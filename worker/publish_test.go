@@ -50,7 +50,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 		t.Fatal(err)
 	}
 	t.Cleanup(mr.Close)
-	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", "k", "s", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

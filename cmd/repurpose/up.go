@@ -25,7 +25,7 @@ import (
 	"github.com/repurpose/repurpose/worker"
 )
 
-// Credentials of the embedded S3 endpoint (it accepts any; these are what we print).
+// Credentials of the embedded S3 endpoint: it accepts requests signed with these only.
 const (
 	upAccessKey = "repurpose"
 	upSecretKey = "repurpose-secret"
@@ -69,7 +69,7 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	}
 
 	var wired atomic.Pointer[deps] // set once the connections exist; writes before that wait for the scan
-	s3srv, err := embedded.StartS3(filepath.Join(*dataDir, "s3"), *s3Addr, func(bucket, key string) {
+	s3srv, err := embedded.StartS3(filepath.Join(*dataDir, "s3"), *s3Addr, upAccessKey, upSecretKey, func(bucket, key string) {
 		if d := wired.Load(); d != nil {
 			go d.queueWrite(ctx, bucket, key) // the endpoint triggers ingestion itself
 		}
