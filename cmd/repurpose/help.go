@@ -14,8 +14,8 @@ Environment: REPURPOSE_HTTP_ADDR, REPURPOSE_EVENTS_TOKEN, REPURPOSE_EVENTS_OPEN,
 REPURPOSE_PUBLIC_URL, and the common settings (see README.md).`,
 	"worker": `Waits for Redis, then processes doc:ingest, plan:source and post:publish tasks. Run
 several for more throughput. Concurrency per process: limits.worker_concurrency in the
-config file. Every account's publisher is checked at start: a missing secret stops it
-with the setting's path.`,
+config file. Every account's publisher is checked at start: a missing secret, or an
+outbox bucket that does not exist, stops it with the setting's path.`,
 	"scheduler": `Lists the inbox every limits.scan_interval (default 1m) and queues what has no
 processed marker. Several schedulers may run: one scans per interval. At start, when the
 publishing settings (regions, plans, accounts) changed since the plans were made, every

@@ -12,8 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/worker"
 )
 
 // postEventAnswer posts an event with the events token and decodes serve's answer.
@@ -209,4 +211,20 @@ func TestOneEventRequestBoundsItsWork(t *testing.T) {
 	if len(list.Sources) != 1 {
 		t.Errorf("%d sources, want the one object", len(list.Sources))
 	}
+}
+
+// TestMissingOutboxBucketIsReportedAtStart configures an outbox on a bucket that does
+// not exist: the worker stops at start naming the setting, instead of leaving every post
+// for it waiting with "cannot write".
+func TestMissingOutboxBucketIsReportedAtStart(t *testing.T) {
+	st := newStack(t, false, func(c *config.Config) {
+		c.File.Accounts = map[string]config.Account{"cms": {Type: "outbox", Settings: map[string]string{"bucket": "no-such-bucket"}}}
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	err := st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond})
+	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), "accounts.cms.bucket") || !strings.Contains(err.Error(), "s3://no-such-bucket") {
+		t.Fatalf("worker with an outbox on a missing bucket: %v (want a start error naming accounts.cms.bucket)", err)
+	}
+	t.Log(err)
 }

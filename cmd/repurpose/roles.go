@@ -126,7 +126,7 @@ func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
 
 func (d *deps) runWorker(ctx context.Context, opt worker.Options) error {
 	if opt.Publishing == nil {
-		p, err := d.publishing()
+		p, err := d.publishing(ctx)
 		if err != nil {
 			return err
 		}
