@@ -35,8 +35,12 @@ type Infra struct {
 	PublicURL string
 	// AdminToken, when set, is a bearer token with the admin role.
 	AdminToken string
-	// EventsToken authenticates POST /events/s3. Empty leaves the endpoint open (development only).
+	// EventsToken authenticates POST /events/s3. serve will not start without one unless
+	// EventsOpen says so.
 	EventsToken string
+	// EventsOpen (REPURPOSE_EVENTS_OPEN=true) lets serve run without an events token, its
+	// /events/s3 open to anyone who can reach it. Default false.
+	EventsOpen bool
 	// ConfigPath is the YAML file; empty means defaults only.
 	ConfigPath string
 	// MetricsAddr is where worker and scheduler serve /metrics (serve has its own on

@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,6 +96,10 @@ func FromEnv(getenv func(string) string) (Infra, error) {
 		}
 	}
 	var err error
+	open := get("REPURPOSE_EVENTS_OPEN", "false")
+	if in.EventsOpen, err = strconv.ParseBool(open); err != nil {
+		errs = append(errs, fmt.Errorf("REPURPOSE_EVENTS_OPEN: %q must be true or false", open))
+	}
 	if in.Inbox, err = ParseLocation(get("REPURPOSE_INBOX", "s3://inbox")); err != nil {
 		errs = append(errs, fmt.Errorf("REPURPOSE_INBOX: %w", err))
 	}

@@ -15,18 +15,55 @@ import (
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3afero"
 )
 
-// Redis starts an in-process Redis on a free loopback port. It keeps nothing on disk:
-// `repurpose up` rebuilds its index from S3 at every start.
-func Redis() (*miniredis.Miniredis, error) {
+// Redis is an in-process Redis on a loopback port whose clock runs: miniredis never
+// expires a key by itself, so claims, sessions, lockouts and the scheduler's leases would
+// last forever.
+type Redis struct {
+	*miniredis.Miniredis
+	stop, done chan struct{}
+}
+
+// clockTick is how late, at most, a key expires.
+const clockTick = 50 * time.Millisecond
+
+// StartRedis starts an in-process Redis on a free loopback port. It keeps nothing on
+// disk: `repurpose up` rebuilds its index from S3 at every start.
+func StartRedis() (*Redis, error) {
 	m := miniredis.NewMiniRedis()
 	if err := m.StartAddr("127.0.0.1:0"); err != nil {
 		return nil, fmt.Errorf("embedded redis: %w", err)
 	}
-	return m, nil
+	r := &Redis{Miniredis: m, stop: make(chan struct{}), done: make(chan struct{})}
+	go r.runClock()
+	return r, nil
+}
+
+func (r *Redis) runClock() {
+	defer close(r.done)
+	tick := time.NewTicker(clockTick)
+	defer tick.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-r.stop:
+			return
+		case now := <-tick.C:
+			r.FastForward(now.Sub(last)) // expires what is due
+			last = now
+		}
+	}
+}
+
+// Close stops the clock and the server.
+func (r *Redis) Close() {
+	close(r.stop)
+	<-r.done
+	r.Miniredis.Close()
 }
 
 // S3 is an in-process S3-compatible endpoint whose objects are plain files under a folder.
@@ -39,8 +76,9 @@ type S3 struct {
 // trigger ingestion itself instead of waiting for the periodic scan.
 type WriteHook func(bucket, key string)
 
-// StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one).
-func StartS3(dir, addr string, onWrite WriteHook) (*S3, error) {
+// StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one) to
+// requests signed with accessKey and secretKey.
+func StartS3(dir, addr, accessKey, secretKey string, onWrite WriteHook) (*S3, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -57,7 +95,8 @@ func StartS3(dir, addr string, onWrite WriteHook) (*S3, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded s3 cannot listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: notify(faker.Server(), onWrite), ReadHeaderTimeout: 10 * time.Second,
+	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey}
+	srv := &http.Server{Handler: requireSigV4(notify(faker.Server(), onWrite), creds), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(io.Discard, "", 0)}
 	go func() { _ = srv.Serve(ln) }()
 	return &S3{Endpoint: "http://" + ln.Addr().String(), srv: srv}, nil

@@ -26,8 +26,8 @@ func init() {
 }
 
 type outbox struct {
-	objects        ObjectWriter
-	bucket, prefix string
+	objects              ObjectWriter
+	name, bucket, prefix string
 }
 
 func newOutbox(a *Account) (Publisher, error) {
@@ -41,10 +41,24 @@ func newOutbox(a *Account) (Publisher, error) {
 	if !strings.HasSuffix(prefix, "/") {
 		prefix += "/"
 	}
-	return &outbox{objects: a.Objects(), bucket: a.Get("bucket"), prefix: strings.TrimPrefix(prefix, "/")}, nil
+	return &outbox{objects: a.Objects(), name: a.Name, bucket: a.Get("bucket"), prefix: strings.TrimPrefix(prefix, "/")}, nil
 }
 
 func (*outbox) Idempotent() {}
+
+// Check finds a bucket that does not exist at start, rather than in every post waiting on it.
+func (o *outbox) Check(ctx context.Context) error {
+	b, ok := o.objects.(interface {
+		Ping(ctx context.Context, bucket string) error
+	})
+	if !ok {
+		return nil
+	}
+	if err := b.Ping(ctx, o.bucket); err != nil {
+		return fmt.Errorf("accounts.%s.bucket: cannot reach s3://%s (create the bucket, or name one that exists): %w", o.name, o.bucket, err)
+	}
+	return nil
+}
 
 // outboxFile is what the JSON file holds.
 type outboxFile struct {

@@ -63,6 +63,12 @@ type Publisher interface {
 	Publish(ctx context.Context, p *Post) (Result, error)
 }
 
+// Checker is implemented by publishers that can tell at start that they will never
+// publish as configured (the outbox: its bucket does not exist).
+type Checker interface {
+	Check(ctx context.Context) error
+}
+
 // Idempotent is implemented by publishers whose channel recognises a repeated request
 // for the same Post.ID and does not post twice (Mastodon's Idempotency-Key, a fixed
 // Bluesky record key, a webhook's delivery ID, the outbox's deterministic key, a

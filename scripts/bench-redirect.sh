@@ -34,7 +34,7 @@ redis-cli -p "$rp" HSET repurpose:link "$code" \
 printf 'tracking:\n  short_url: http://127.0.0.1:%s\n' "$sp" >"$work/repurpose.yaml"
 start_serve() {
 	REPURPOSE_REDIS_URL="redis://127.0.0.1:$rp/0" REPURPOSE_HTTP_ADDR="127.0.0.1:$sp" REPURPOSE_S3_ENDPOINT=http://127.0.0.1:9 \
-		REPURPOSE_CONFIG="$work/repurpose.yaml" REPURPOSE_LOG_LEVEL=warn "$work/repurpose" serve 2>>"$work/serve.log" &
+		REPURPOSE_EVENTS_TOKEN="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" REPURPOSE_CONFIG="$work/repurpose.yaml" REPURPOSE_LOG_LEVEL=warn "$work/repurpose" serve 2>>"$work/serve.log" &
 	serve=$!
 	pids+=($serve)
 	until curl -s -o /dev/null "http://127.0.0.1:$sp/healthz"; do sleep 0.05; done

@@ -34,6 +34,10 @@ say "bad input and abuse: every bad document fails with a reason, hostile docume
 go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
+say "security: attacks replayed"
+go test ./cmd/repurpose ./embedded -count=1 -v -run 'TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart' 2>&1 |
+	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
+
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzCountMastodon \

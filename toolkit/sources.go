@@ -39,7 +39,7 @@ func (t *Toolkit) setStatus(ctx context.Context, in tasks.Ingest, status string)
 			return err
 		}
 		if status == StatusQueued && (s.Status == StatusProcessing ||
-			s.ETag == etag && (s.Status == StatusReady || s.Status == StatusFailed)) {
+			s.ETag == etag && (s.Status == StatusReady || s.Status == StatusFailed || s.Withdrawn())) {
 			return nil // already further along
 		}
 		s.Status, s.Error, s.UpdatedAt = status, "", t.now()
@@ -100,8 +100,10 @@ func (t *Toolkit) Fail(ctx context.Context, in tasks.Ingest, reason string) erro
 }
 
 // Save stores a new version's bundle and makes it the source's current one. The same
-// bytes again change nothing; an upload older than the current version is ignored.
+// bytes again change nothing (a withdrawn source stays withdrawn unless re-run); an
+// upload older than the current version is ignored.
 func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
+	kept := false
 	err := t.WithLock(ctx, "source:"+s.ID, func() error {
 		cur, err := t.Source(ctx, s.ID)
 		if errors.Is(err, ErrNotFound) {
@@ -111,6 +113,11 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 		}
 		if cur != nil && cur.Version != "" && cur.Version != b.Version && cur.ObjectTime.After(s.ObjectTime) {
 			return nil // a newer upload already won
+		}
+		if cur != nil && cur.Withdrawn() && cur.Version == b.Version && !in.Force {
+			kept = true
+			cur.Status, cur.Error = StatusWithdrawn, "" // instead of "processing"
+			return t.indexSource(ctx, cur)
 		}
 		if cur != nil {
 			s.CreatedAt = cur.CreatedAt
@@ -158,7 +165,9 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 	if err != nil {
 		return err
 	}
-	t.replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
+	if !kept {
+		t.replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
+	}
 	return t.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
 

@@ -26,12 +26,12 @@ import (
 // and through the same code paths. The real servers are exercised by cmd/repurpose's tests.
 func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 	t.Helper()
-	mr, err := embedded.Redis()
+	mr, err := embedded.StartRedis()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(mr.Close)
-	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", "k", "s", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { rdb.Close() })
-	return New(cfg, store, rdb, nil), mr
+	return New(cfg, store, rdb, nil), mr.Miniredis
 }
 
 // save derives a small document and stores it as the given key's current version.

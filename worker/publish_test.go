@@ -45,12 +45,12 @@ func (idempotentFake) Idempotent() {}
 // publishFixture stores an approved source and a plan of one tweet, due now, on "acct".
 func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Helper()
-	mr, err := embedded.Redis()
+	mr, err := embedded.StartRedis()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(mr.Close)
-	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", nil)
+	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", "k", "s", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,9 @@ import (
 // queued, and /readyz says what is missing.
 func TestServeAnswersTheTestEventWhileRedisIsDown(t *testing.T) {
 	st := newStack(t, false, nil)
+	if _, err := st.d.s3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
+		t.Fatal(err)
+	}
 	st.redis.Stop()
 	if code := st.postEvent(`{"Service":"S3","Event":"s3:TestEvent","Bucket":"inbox"}`, testEventsToken); code != 200 {
 		t.Errorf("test event while Redis is down: HTTP %d, want 200", code)
@@ -213,6 +216,9 @@ func TestNoPublicPagesMeansNoApprovalWithoutAURL(t *testing.T) {
 // exiting, so the roles start in any order.
 func TestWorkerAndSchedulerWaitForRedis(t *testing.T) {
 	st := newStack(t, false, nil)
+	if _, err := st.d.s3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
+		t.Fatal(err)
+	}
 	st.redis.Stop()
 	go func() {
 		time.Sleep(500 * time.Millisecond)

@@ -8,13 +8,14 @@ and runs serve, worker and scheduler together. Documents named on the command li
 uploaded and reported on; anything copied into the inbox later is processed within
 seconds. Nothing is lost across restarts.`,
 	"serve": `Listens at once, even before Redis or S3 answer (S3 servers such as versitygw test
-their webhook at start-up). /readyz says what is still missing.
-Environment: REPURPOSE_HTTP_ADDR, REPURPOSE_EVENTS_TOKEN, REPURPOSE_ADMIN_TOKEN,
+their webhook at start-up). /readyz says what is still missing. Without
+REPURPOSE_EVENTS_TOKEN it will not start, unless REPURPOSE_EVENTS_OPEN=true.
+Environment: REPURPOSE_HTTP_ADDR, REPURPOSE_EVENTS_TOKEN, REPURPOSE_EVENTS_OPEN, REPURPOSE_ADMIN_TOKEN,
 REPURPOSE_PUBLIC_URL, and the common settings (see README.md).`,
 	"worker": `Waits for Redis, then processes doc:ingest, plan:source and post:publish tasks. Run
 several for more throughput. Concurrency per process: limits.worker_concurrency in the
-config file. Every account's publisher is checked at start: a missing secret stops it
-with the setting's path.`,
+config file. Every account's publisher is checked at start: a missing secret, or an
+outbox bucket that does not exist, stops it with the setting's path.`,
 	"scheduler": `Lists the inbox every limits.scan_interval (default 1m) and queues what has no
 processed marker. Several schedulers may run: one scans per interval. At start, when the
 publishing settings (regions, plans, accounts) changed since the plans were made, every

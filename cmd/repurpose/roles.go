@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ import (
 // handler is serve's whole HTTP surface.
 func (d *deps) handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/events/s3", worker.EventsHandler(d.tk, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
+	mux.Handle("/events/s3", worker.EventsHandler(d.tk, d.s3, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
 	mux.Handle("GET /metrics", promhttp.Handler())
 	mux.Handle("/", d.tk.Handler())
 	top := http.NewServeMux()
@@ -67,6 +68,11 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	}
 	defer d.Close()
 	cfg, log := d.cfg, d.log
+	if cfg.Infra.EventsToken == "" && !cfg.Infra.EventsOpen {
+		return errors.New("REPURPOSE_EVENTS_TOKEN is not set, so anyone could post S3 events to /events/s3: " +
+			"set it to a long random value (openssl rand -hex 32) and give the S3 notification sender " +
+			"the URL /events/s3?token=<value>, or set REPURPOSE_EVENTS_OPEN=true to accept unauthenticated events")
+	}
 	// Listen at once: versitygw will not start until its webhook answers.
 	ln, err := net.Listen("tcp", cfg.Infra.HTTPAddr)
 	if err != nil {
@@ -74,7 +80,7 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "inbox", cfg.Infra.Inbox.String(), "toolkit", cfg.Infra.Toolkit.String())
 	if cfg.Infra.EventsToken == "" {
-		log.Warn("REPURPOSE_EVENTS_TOKEN is empty: /events/s3 accepts events from anyone")
+		log.Warn("REPURPOSE_EVENTS_OPEN=true and no REPURPOSE_EVENTS_TOKEN: /events/s3 accepts events from anyone who can reach it")
 	}
 	d.registerQueueMetrics()
 	return serveHTTP(ctx, ln, d.handler(), log)
@@ -120,7 +126,7 @@ func runWorker(ctx context.Context, fs *flag.FlagSet, args []string) error {
 
 func (d *deps) runWorker(ctx context.Context, opt worker.Options) error {
 	if opt.Publishing == nil {
-		p, err := d.publishing()
+		p, err := d.publishing(ctx)
 		if err != nil {
 			return err
 		}

@@ -54,6 +54,10 @@ func (unreachable) Queue(context.Context, tasks.Ingest) (bool, error) {
 	return false, fmt.Errorf("redis unreachable")
 }
 
+func (unreachable) Head(context.Context, string, string) (*s3store.Info, error) {
+	return nil, fmt.Errorf("s3 unreachable")
+}
+
 func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 	t.Helper()
 	return newStackOn(t, testservices.NewRedis(t), withWorker, edit)
@@ -70,7 +74,7 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 	st.url = "http://" + ln.Addr().String()
 	inbox, _ := config.ParseLocation("s3://inbox")
 	var h atomic.Value // serve answers before it is wired, as the real one must
-	h.Store(http.Handler(http.HandlerFunc(worker.EventsHandler(unreachable{}, inbox, testEventsToken, slog.New(slog.DiscardHandler)).ServeHTTP)))
+	h.Store(http.Handler(http.HandlerFunc(worker.EventsHandler(unreachable{}, unreachable{}, inbox, testEventsToken, slog.New(slog.DiscardHandler)).ServeHTTP)))
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if st.eventsDown.Load() && r.URL.Path == "/events/s3" {
 			http.Error(w, "down", http.StatusServiceUnavailable)

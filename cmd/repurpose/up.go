@@ -25,7 +25,7 @@ import (
 	"github.com/repurpose/repurpose/worker"
 )
 
-// Credentials of the embedded S3 endpoint (it accepts any; these are what we print).
+// Credentials of the embedded S3 endpoint: it accepts requests signed with these only.
 const (
 	upAccessKey = "repurpose"
 	upSecretKey = "repurpose-secret"
@@ -45,7 +45,7 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 	}
 	log := newLogger(os.Stderr)
 
-	mr, err := embedded.Redis()
+	mr, err := embedded.StartRedis()
 	if err != nil {
 		return err
 	}
@@ -61,9 +61,15 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 			return err
 		}
 	}
+	if cfg.Infra.EventsToken == "" {
+		// The embedded S3 queues writes itself; nobody else needs to post events.
+		if cfg.Infra.EventsToken, err = randomToken(); err != nil {
+			return err
+		}
+	}
 
 	var wired atomic.Pointer[deps] // set once the connections exist; writes before that wait for the scan
-	s3srv, err := embedded.StartS3(filepath.Join(*dataDir, "s3"), *s3Addr, func(bucket, key string) {
+	s3srv, err := embedded.StartS3(filepath.Join(*dataDir, "s3"), *s3Addr, upAccessKey, upSecretKey, func(bucket, key string) {
 		if d := wired.Load(); d != nil {
 			go d.queueWrite(ctx, bucket, key) // the endpoint triggers ingestion itself
 		}
@@ -123,15 +129,10 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 
 // queueWrite queues an object written to the embedded endpoint's inbox.
 func (d *deps) queueWrite(ctx context.Context, bucket, key string) {
-	inbox := d.cfg.Infra.Inbox
-	if bucket != inbox.Bucket || !strings.HasPrefix(key, inbox.Prefix) {
+	if !worker.InInbox(d.cfg.Infra.Inbox, bucket, key) {
 		return
 	}
-	info, err := d.s3.Head(ctx, bucket, key)
-	if err == nil {
-		_, err = d.tk.Queue(ctx, tasks.Ingest{Bucket: bucket, Key: key, ETag: info.ETag, Size: info.Size})
-	}
-	if err != nil {
+	if _, err := worker.QueueObject(ctx, d.s3, d.tk, bucket, key); err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		d.log.Warn("could not queue upload; the inbox scan will", "key", key, "err", err)
 	}
 }
@@ -180,15 +181,22 @@ func adminToken(dataDir string) (string, error) {
 	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) > 0 {
 		return strings.TrimSpace(string(b)), nil
 	}
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	token, err := randomToken()
+	if err != nil {
 		return "", err
 	}
-	token := hex.EncodeToString(b[:])
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return "", err
 	}
 	return token, os.WriteFile(path, []byte(token+"\n"), 0o600)
+}
+
+func randomToken() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
 }
 
 func printBanner(toolkitURL, s3, inbox, token, dataDir string) {

@@ -70,8 +70,9 @@ func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3st
 }
 
 // publishing builds every account's publisher for the worker; a bad account (an unknown
-// setting, a secret whose variable is unset) stops the worker with the field's path.
-func (d *deps) publishing() (*worker.Publishing, error) {
+// setting, a secret whose variable is unset, an outbox bucket that does not exist) stops
+// the worker with the field's path. What cannot be checked yet (S3 unreachable) is logged.
+func (d *deps) publishing(ctx context.Context) (*worker.Publishing, error) {
 	pubs := map[string]publish.Publisher{}
 	var errs []error
 	for name, a := range d.cfg.File.Accounts {
@@ -79,6 +80,17 @@ func (d *deps) publishing() (*worker.Publishing, error) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if c, ok := p.(publish.Checker); ok {
+			check, cancel := context.WithTimeout(ctx, 10*time.Second)
+			err := c.Check(check)
+			cancel()
+			if errors.Is(err, s3store.ErrNotFound) {
+				errs = append(errs, err)
+				continue
+			} else if err != nil {
+				d.log.Warn("account cannot be checked yet", "account", name, "err", err)
+			}
 		}
 		pubs[name] = p
 	}
