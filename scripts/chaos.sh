@@ -22,10 +22,6 @@ while (($#)); do
 done
 say() { printf '\n==> %s\n' "$*"; }
 
-say "security: attacks replayed"
-go test ./cmd/repurpose ./publish -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect' 2>&1 |
-	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
-
 say "faults: worker killed mid-ingest and mid-publish, Redis restarted, S3 stopped for ${REPURPOSE_FAULT_SECONDS}s, duplicated events, Redis flushed"
 go test ./cmd/repurpose ./scheduler ./s3store -count=1 -v -run 'TestSlowS3|TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
@@ -34,8 +30,8 @@ say "bad input and abuse: every bad document fails with a reason, hostile docume
 go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
-say "security: attacks replayed"
-go test ./cmd/repurpose ./embedded -count=1 -v -run 'TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart' 2>&1 |
+say "security: attacks replayed on real processes (docs/reliability.md, Security)"
+go test ./cmd/repurpose ./publish ./embedded -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect|TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 if [[ -n "$fuzztime" ]]; then
