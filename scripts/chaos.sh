@@ -32,7 +32,7 @@ go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologica
 
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
-	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzCountMastodon \
+	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzDomainRuns transforms:FuzzCountMastodon \
 		transforms:FuzzCountThreads transforms:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
 		pkg=${target%%:*} name=${target##*:}
 		printf '  %-20s ' "$name"
