@@ -44,6 +44,8 @@ type deriver struct {
 	brand    brandRules
 	res      Result
 	counts   map[countKey]Length // see count
+	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
+	snippetLink string
 }
 
 // generators run in this order, which is the order of Result.Derivatives.
