@@ -157,6 +157,7 @@ type domainRuns struct {
 	// The last segment read: labels from segFrom to the dot at segTo; the last of them
 	// with a TLD after its dot starts at tStart (-1 if none), the TLD ending at tEnd.
 	segFrom, segTo, tStart, tEnd int
+	lookups                      int
 	verdicts                     map[string]bool // isTLD of the candidates seen: a run repeats them
 }
 
@@ -221,13 +222,20 @@ func (r *domainRuns) lastTLDFrom(p int) int {
 	return -1
 }
 
-// maxVerdicts bounds the verdicts one text keeps: a run of distinct labels gains nothing
-// from them, a repeated one is served by the first few.
-const maxVerdicts = 1024
+// Verdicts are remembered from a text's memoAfter-th lookup on (a post makes a few, a long
+// run one per label), and at most maxVerdicts of them: a run of distinct labels gains
+// nothing from them, a repeated one is served by the first few.
+const (
+	memoAfter   = 16
+	maxVerdicts = 1024
+)
 
 // isTLD is isTLD, remembered for the text: the public suffix lookup is most of the cost
 // of a label, and a long run repeats the same few.
 func (r *domainRuns) isTLD(label string) bool {
+	if r.lookups++; r.lookups < memoAfter {
+		return isTLD(label)
+	}
 	if v, ok := r.verdicts[label]; ok {
 		return v
 	}
@@ -244,6 +252,13 @@ func (r *domainRuns) isTLD(label string) bool {
 // labelEnd is the end of the run of label characters at pos: domain characters, '-', '_'.
 func labelEnd(s string, pos int) int {
 	for pos < len(s) {
+		if b := s[pos]; b < utf8.RuneSelf { // most text: no decoding
+			if !asciiDomainRune[b] && b != '-' && b != '_' {
+				break
+			}
+			pos++
+			continue
+		}
 		c, size := utf8.DecodeRuneInString(s[pos:])
 		if !isDomainRune(c) && c != '-' && c != '_' {
 			break
