@@ -30,6 +30,10 @@ say "bad input and abuse: every bad document fails with a reason, hostile docume
 go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
+say "security: attacks replayed"
+go test ./cmd/repurpose ./transforms -count=1 -v -run 'TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit|TestDerivativeLengthIsTheChannelsCountOfItsText|TestLengthIsTheChannelsCountOfThePostedText|TestRefitLengthIsTheChannelsCountOfThePostedText' 2>&1 |
+	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
+
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzDomainRuns transforms:FuzzCountMastodon \
