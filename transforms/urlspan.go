@@ -150,7 +150,7 @@ func schemeBefore(s string, from, skip int) int {
 
 // domainRuns matches twitter-text's validDomain at the starts findURLs tries in one text.
 // Every dot of a dotted run ("a.a.a…") is a start, and each start sees the same labels
-// after it; so the labels after a start are summed up once per segment (see segment) and
+// after it; so the labels after a start are summed up once per segment (lastTLDFrom) and
 // reused by the starts before them: the text costs O(n), not O(n²).
 type domainRuns struct {
 	s string
