@@ -31,12 +31,12 @@ go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologica
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "security: attacks replayed on real processes (docs/reliability.md, Security)"
-go test ./cmd/repurpose ./publish ./embedded -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect|TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart' 2>&1 |
+go test ./cmd/repurpose ./publish ./embedded ./transforms -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect|TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart|TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit|TestDerivativeLengthIsTheChannelsCountOfItsText|TestLengthIsTheChannelsCountOfThePostedText|TestRefitLengthIsTheChannelsCountOfThePostedText' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
-	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzCountMastodon \
+	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzDomainRuns transforms:FuzzCountMastodon \
 		transforms:FuzzCountThreads transforms:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
 		pkg=${target%%:*} name=${target##*:}
 		printf '  %-20s ' "$name"

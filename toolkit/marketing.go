@@ -222,6 +222,9 @@ func (t *Toolkit) editDerivative(w http.ResponseWriter, r *http.Request, p *Prin
 		writeError(w, http.StatusBadRequest, "bad_request", `send {"text": "..."} as JSON`)
 		return
 	}
+	if refuseLongText(w, req.Text) {
+		return
+	}
 	d, err := t.EditDerivative(r.Context(), r.PathValue("id"), req.Text, p.Name)
 	if t.failed(w, r, err) {
 		return

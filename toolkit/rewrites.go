@@ -123,6 +123,9 @@ func (t *Toolkit) putRewrite(w http.ResponseWriter, r *http.Request, p *Principa
 		writeError(w, http.StatusBadRequest, "bad_request", `send {"text": "..."} as JSON`)
 		return
 	}
+	if refuseLongText(w, req.Text) {
+		return
+	}
 	d, err := t.visibleTopic(r, p)
 	if t.failed(w, r, err) {
 		return

@@ -49,6 +49,8 @@ type deriver struct {
 	res      Result
 	counts   map[countKey]Length // see count
 	said     memory              // what each channel's account has said
+	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
+	snippetLink string
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

@@ -20,15 +20,20 @@ type RefitOptions struct {
 	Disclosure string
 }
 
-// count counts a template on channel with its slot at the weight reserved for link
-// there, as every derivative's Length is counted. An unknown channel is never valid.
-func (o RefitOptions) count(channel, template, link string) Length {
-	text := renderSlot(template, reservedLink(channel, link))
+// count counts text on channel, Mastodon with the instance's limit. An unknown channel
+// is never valid.
+func (o RefitOptions) count(channel, text string) Length {
 	if channel == ChannelMastodon {
 		return CountMastodon(text, o.MastodonLimit)
 	}
 	l, _ := Count(channel, text)
 	return l
+}
+
+// length is a template's count on channel as posted with link, as every derivative's
+// Length is counted.
+func (o RefitOptions) length(channel, template, link string) Length {
+	return o.count(channel, renderedText(channel, template, link))
 }
 
 // valid reports whether a template, with room for the disclosure, is valid on channel.
@@ -37,7 +42,7 @@ func (o RefitOptions) valid(channel, link string) func(string) bool {
 	if o.Disclosure != "" {
 		tail = " " + o.Disclosure
 	}
-	return func(template string) bool { return o.count(channel, template+tail, link).Valid }
+	return func(template string) bool { return validWithLink(o.count, channel, template+tail, link) }
 }
 
 // Refit returns template made valid on channel when its slot holds link: unchanged when
@@ -49,16 +54,16 @@ func (o RefitOptions) valid(channel, link string) func(string) bool {
 func Refit(channel, template, link string, opt RefitOptions) (string, Length, bool) {
 	valid := opt.valid(channel, link)
 	if valid(template) {
-		return template, opt.count(channel, template, link), true
+		return template, opt.length(channel, template, link), true
 	}
 	body, tail := splitTail(template)
 	for {
 		if tpl, ok := fitBody(body, tail, valid); ok {
-			return tpl, opt.count(channel, tpl, link), true
+			return tpl, opt.length(channel, tpl, link), true
 		}
 		shorter, ok := dropHashtag(tail)
 		if !ok {
-			return "", opt.count(channel, template, link), false
+			return "", opt.length(channel, template, link), false
 		}
 		tail = shorter
 	}

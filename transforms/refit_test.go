@@ -100,3 +100,20 @@ func TestRefitMastodonLimitAndUnknownChannel(t *testing.T) {
 		t.Error("an unknown channel cannot be fitted")
 	}
 }
+
+// TestRefitLengthIsTheChannelsCountOfThePostedText: a refitted translation's Length is
+// its channel's count of the text as posted with its link, valid, on every channel with a
+// limit, whether X takes the link for a URL or counts it in full (a local toolkit page).
+func TestRefitLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
+	body := strings.Repeat("Warteschlangen fangen Lastspitzen ab, sodass die meisten Anfragen rasch abgeschlossen werden. ", 40)
+	template := body + "\n\nLesen Sie das ganze Whitepaper " + LinkSlot + "\n#Warteschlangen"
+	for _, link := range []string{"https://example.com/p/warteschlangen?utm_source=x", "http://localhost:8080/p/warteschlangen-in-der-praxis-0a1b2c?utm_source=x"} {
+		for _, channel := range []string{ChannelX, ChannelMastodon, ChannelBluesky, ChannelThreads, ChannelLinkedIn} {
+			got, l, ok := Refit(channel, template, link, RefitOptions{})
+			text, _ := RenderChannel(channel, got, link)
+			if counted := channelCount(t, channel, text); !ok || l != counted || !counted.Valid {
+				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", channel, link, ok, l, counted, text)
+			}
+		}
+	}
+}

@@ -4,7 +4,8 @@ import "strings"
 
 // The link slot reserves room for the longest form it can take on each channel
 // (DESIGN.md, Links), so a post stays valid whether the slot is rendered with the
-// canonical backlink or, later, a tracked short link.
+// canonical backlink or, later, a tracked short link; a post is also fitted as rendered
+// with its own link, and its Length is the channel's count of that rendering.
 
 // xLinkStandIn is a link X and Mastodon count as 23, like every link they recognise. It
 // stands in for the slot there whatever the real link is, even one they would not
@@ -58,15 +59,34 @@ func (d *deriver) count(channel, text string) Length {
 
 type countKey struct{ channel, text string }
 
-// countTemplate counts a template for channel with its link slot at the weight reserved
-// for link there; this is every derivative's Length.
+// countTemplate is a template's count on channel as posted with link in its slot: every
+// derivative's Length.
 func (d *deriver) countTemplate(channel, template, link string) Length {
-	return d.count(channel, renderSlot(template, reservedLink(channel, link)))
+	return d.count(channel, renderedText(channel, template, link))
 }
 
 // validOn reports whether a template, its slot holding link, is valid on channel.
 func (d *deriver) validOn(channel, link string) func(string) bool {
-	return func(template string) bool { return d.countTemplate(channel, template, link).Valid }
+	return func(template string) bool { return validWithLink(d.count, channel, template, link) }
+}
+
+// validWithLink reports whether template is valid on channel (by count) both as posted
+// with link and with its slot at the longest form it may take there (reservedLink): a
+// link the channel does not take for a URL, such as http://localhost:8080/p/…, counts in
+// full, so a stand-in alone would let a post through that the channel refuses.
+func validWithLink(count func(channel, text string) Length, channel, template, link string) bool {
+	reserved := renderSlot(template, reservedLink(channel, link))
+	if !count(channel, reserved).Valid {
+		return false
+	}
+	rendered := renderedText(channel, template, link)
+	return rendered == reserved || count(channel, rendered).Valid
+}
+
+// renderedText is the text of a template as posted on channel with link.
+func renderedText(channel, template, link string) string {
+	text, _ := RenderChannel(channel, template, link)
+	return text
 }
 
 // RenderChannel renders a template as posted on channel: link in the slot (Render), or on

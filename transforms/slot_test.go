@@ -5,37 +5,64 @@ import (
 	"testing"
 )
 
-// TestLinkSlotReservesChannelWeight: with a link X does not recognise (a local toolkit
-// page), the slot still weighs 23 on X and Mastodon, so a sentence that fits beside a
-// link is not cut; Length reports that weight; Bluesky reserves its longest display link.
-func TestLinkSlotReservesChannelWeight(t *testing.T) {
+// channelCount is the channel's own count of a posted text, Mastodon with its default.
+func channelCount(t *testing.T, channel, text string) Length {
+	t.Helper()
+	l, err := Count(channel, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// TestLengthIsTheChannelsCountOfThePostedText: a derivative's Length is what its channel
+// counts for its Text (each part's for a thread's parts), and valid, whatever the link:
+// one X takes for a URL (23), one it counts in full (a local toolkit page, as under
+// `up`), or one shorter than 23 that a tracked link may later replace. A sentence that
+// fits beside a recognised link is kept whole; beside the local link it is cut.
+func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	sentence := "Platform teams that adopted the operator pattern cut their manual upgrade work by more than half within two quarters, " +
 		"and they now describe the desired state of each application instead of scripting every step of its lifecycle by hand."
-	doc := &Document{Title: "Operators", Lang: "en", Sections: []Section{{Paragraphs: []string{sentence}}}}
-	res := Derive(doc, Options{Version: "v", PublicPageURL: "http://localhost:8080/p/cncf-operator-white-paper-final-version-29cada"})
-	seen := map[string]bool{}
-	for _, d := range res.Derivatives {
-		switch d.Kind {
-		case KindTweet, KindMastodon, KindBluesky, KindThreads:
-		default:
-			continue
+	short := &Document{Title: "Operators", Lang: "en", Sections: []Section{{Paragraphs: []string{sentence}}}}
+	for _, link := range []string{
+		"https://example.com/papers/operators",
+		"http://localhost:8080/p/cncf-operator-white-paper-final-version-29cada",
+		"http://box/p",
+	} {
+		for name, doc := range map[string]*Document{"one sentence": short, "whitepaper.en.md": parseSample(t, "whitepaper.en.md")} {
+			doc.Meta.CanonicalURL = ""
+			res := Derive(doc, Options{Version: "v", PublicPageURL: link})
+			seen := map[string]bool{}
+			for _, d := range res.Derivatives {
+				if d.Length.Limit == 0 {
+					continue // the blog teaser
+				}
+				seen[d.Channel] = true
+				posts := []Part{{Text: d.Text, Length: *d.Length, Template: d.Template}}
+				if len(d.Parts) > 0 {
+					posts = d.Parts
+				}
+				for _, p := range posts {
+					if got := channelCount(t, d.Channel, p.Text); p.Length != got || !got.Valid {
+						t.Errorf("%s, %s: %s %s marked %+v, counted %+v:\n%s", link, name, d.Kind, d.Channel, p.Length, got, p.Text)
+					}
+					if reserved := renderSlot(p.Template, reservedLink(d.Channel, d.Backlink)); !channelCount(t, d.Channel, reserved).Valid {
+						t.Errorf("%s, %s: %s %s leaves no room for the slot's longest form:\n%s", link, name, d.Kind, d.Channel, reserved)
+					}
+				}
+				if name == "one sentence" && d.Kind == KindTweet {
+					whole := strings.Contains(d.Text, sentence)
+					if long := strings.Contains(link, "localhost"); whole == long {
+						t.Errorf("%s: the tweet keeps the sentence whole: %v, want %v:\n%s", link, whole, !long, d.Text)
+					}
+				}
+			}
+			for _, c := range []string{ChannelX, ChannelMastodon, ChannelBluesky, ChannelThreads, ChannelLinkedIn} {
+				if !seen[c] && name != "one sentence" {
+					t.Errorf("%s, %s: no %s derivative (skipped %+v)", link, name, c, res.Skipped)
+				}
+			}
 		}
-		seen[d.Kind] = true
-		if !strings.Contains(d.Text, sentence) || strings.Contains(d.Text, "…\n") {
-			t.Errorf("%s cut the sentence: %q", d.Kind, d.Text)
-		}
-		want := map[string]Length{
-			KindTweet:    CountX(Render(d.Template, xLinkStandIn)),
-			KindMastodon: CountMastodon(Render(d.Template, xLinkStandIn), 0),
-			KindBluesky:  CountBluesky(Render(d.Template, blueskyLinkStandIn)),
-			KindThreads:  CountThreads(d.Text),
-		}[d.Kind]
-		if *d.Length != want || !d.Length.Valid {
-			t.Errorf("%s length %+v, want %+v", d.Kind, *d.Length, want)
-		}
-	}
-	if len(seen) != 4 {
-		t.Errorf("posts made: %v (skipped %+v)", seen, res.Skipped)
 	}
 	if got := CountX(Render("x "+LinkSlot, xLinkStandIn)).Weighted; got != 2+23 {
 		t.Errorf("the X stand-in counts %d", got-2)

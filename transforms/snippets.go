@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"fmt"
 	"sort"
 	"unicode/utf8"
 )
@@ -31,6 +32,7 @@ type snippet struct {
 // and attributed quotes; in document order within each type.
 func (d *deriver) snippets() {
 	said := d.said.social() // a snippet may go out on any of them
+	d.snippetLink = d.longestSnippetLink()
 	var all []snippet
 	all = append(all, d.keyPointSnippets(said)...)
 	all = append(all, d.statSnippets(said)...)
@@ -42,15 +44,32 @@ func (d *deriver) snippets() {
 	for n, s := range all {
 		x := d.draft(KindSnippet, ChannelAny, n+1, s.section)
 		x.Type, x.Attribution = s.typ, s.attribution
-		d.emit(x, s.text+" "+LinkSlot)
+		tpl := s.text + " " + LinkSlot
+		if !d.leavingRoom(d.validOn(ChannelAny, x.Backlink))(tpl) {
+			d.skip(KindSnippet, ChannelAny, fmt.Sprintf("snippet %d does not fit on X with its link %s", n+1, x.Backlink))
+			continue
+		}
+		d.emit(x, tpl)
 	}
 }
 
-// fitsAny: a snippet must be valid on X with its link and room for the disclosure; the
-// anchor does not change the count (every URL is 23), so a bare placeholder link stands
-// in.
+// fitsAny: a snippet must be valid on X with its link and room for the disclosure. The
+// link is drafted once the snippets are chosen, so the longest a snippet of this source
+// can get stands in (see longestSnippetLink).
 func (d *deriver) fitsAny(text string) bool {
-	return d.count(ChannelAny, text+" https://example.com/"+d.disclosureTail()).Valid
+	return d.leavingRoom(d.validOn(ChannelAny, d.snippetLink))(text + " " + LinkSlot)
+}
+
+// longestSnippetLink is the longest backlink a snippet may get: links differ only by
+// section anchor and ordinal, and no source gets a thousand snippets.
+func (d *deriver) longestSnippetLink() string {
+	longest := d.links.link(KindSnippet, ChannelAny, 999, "")
+	for _, s := range d.a.doc.Sections {
+		if l := d.links.link(KindSnippet, ChannelAny, 999, s.Anchor); len(l) > len(longest) {
+			longest = l
+		}
+	}
+	return longest
 }
 
 func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {

@@ -23,13 +23,14 @@ func findURLs(s string) [][2]int {
 		return nil // every URL has a dot in its domain
 	}
 	var spans [][2]int
+	runs := &domainRuns{s: s}
 	for p := 0; p < len(s); {
 		// p is the character the pattern's "preceding character" group consumes; at the
 		// start of s the group may also match nothing (^), tried second.
 		c, size := utf8.DecodeRuneInString(s[p:])
 		next := p + size
 		if urlMayFollow(c) {
-			m := matchURLAt(s, next, c)
+			m := matchURLAt(runs, next, c)
 			if m.matched {
 				spans, p = append(spans, m.urls...), m.end
 				continue
@@ -37,7 +38,7 @@ func findURLs(s string) [][2]int {
 			next = max(next, m.skip)
 		}
 		if p == 0 {
-			if m := matchURLAt(s, 0, 0); m.matched {
+			if m := matchURLAt(runs, 0, 0); m.matched {
 				spans, p = append(spans, m.urls...), m.end
 				continue
 			}
@@ -67,13 +68,14 @@ type urlMatch struct {
 
 // matchURLAt matches the pattern with the URL starting at u after the character before
 // (0 at the start of the text), then applies the extractor's filters.
-func matchURLAt(s string, u int, before rune) urlMatch {
+func matchURLAt(runs *domainRuns, u int, before rune) urlMatch {
+	s := runs.s
 	a := u
 	schemed := hasPrefixFold(s[u:], "https://") || hasPrefixFold(s[u:], "http://")
 	if schemed {
 		a = u + strings.IndexByte(s[u:], '/') + 2
 	}
-	domEnd, skip := matchDomain(s, a)
+	domEnd, skip := runs.match(a)
 	if domEnd < 0 {
 		if schemed {
 			return urlMatch{skip: u + 1} // "ttp..." is glued to "h": no start
@@ -146,50 +148,124 @@ func schemeBefore(s string, from, skip int) int {
 	return skip
 }
 
-// matchDomain matches twitter-text's validDomain at a: subdomains (labels that may hold
-// '_'), a domain name, then a TLD right after its dot. The greedy subdomain loop is tried
-// from the most labels down, as a backtracking engine does. It returns the end, or -1 and
-// the first later position worth trying: a start inside the first label sees the same
-// labels after it, so it fails too unless it drops a '_' that made the label unfit.
-func matchDomain(s string, a int) (end, skip int) {
-	var labels [][2]int // each followed by '.'
-	fitSub := 0         // how many leading labels fit as subdomains
-	pos := a
-	for {
-		e := pos
-		for e < len(s) {
-			c, size := utf8.DecodeRuneInString(s[e:])
-			if !isDomainRune(c) && c != '-' && c != '_' {
-				break
-			}
-			e += size
-		}
-		if e == pos || e >= len(s) || s[e] != '.' {
-			if len(labels) == 0 {
-				return -1, e
-			}
-			break
-		}
-		labels = append(labels, [2]int{pos, e})
-		if fitSub == len(labels)-1 && labelFits(s[pos:e], true) {
-			fitSub++
-		}
-		pos = e + 1
+// domainRuns matches twitter-text's validDomain at the starts findURLs tries in one text.
+// Every dot of a dotted run ("a.a.a…") is a start, and each start sees the same labels
+// after it; so the labels after a start are summed up once per segment (lastTLDFrom) and
+// reused by the starts before them: the text costs O(n), not O(n²).
+type domainRuns struct {
+	s string
+	// The last segment read: labels from segFrom to the dot at segTo; the last of them
+	// with a TLD after its dot starts at tStart (-1 if none), the TLD ending at tEnd.
+	segFrom, segTo, tStart, tEnd int
+	lookups                      int
+	verdicts                     map[string]bool // isTLD of the candidates seen: a run repeats them
+}
+
+// match matches validDomain at a: subdomains (labels that may hold '_'), a domain name,
+// then a TLD right after its dot, the greedy subdomain loop tried from the most labels
+// down, as a backtracking engine does. It returns the end, or -1 and the first later
+// position worth trying: a start inside the first label sees the same labels after it, so
+// it fails too unless it drops a '_' that made the label unfit.
+func (r *domainRuns) match(a int) (end, skip int) {
+	s := r.s
+	dot := labelEnd(s, a)
+	if dot == a || dot >= len(s) || s[dot] != '.' {
+		return -1, dot // no label
 	}
-	for n := min(fitSub, len(labels)-1); n >= 0; n-- {
-		l := labels[n]
-		if !labelFits(s[l[0]:l[1]], false) {
-			continue
-		}
-		if t := tldEnd(s, l[1]+1); t > 0 {
+	first := s[a:dot]
+	if labelFits(first, true) {
+		// The labels after it that may follow as subdomains, each a possible domain name:
+		// the last with a TLD after it is the greedy loop's first success.
+		if t := r.lastTLDFrom(dot + 1); t > 0 {
 			return t, 0
 		}
 	}
-	first := s[labels[0][0]:labels[0][1]]
-	if i := strings.LastIndexByte(first, '_'); i >= 0 && labelFits(first, true) {
-		return -1, labels[0][0] + i
+	if labelFits(first, false) {
+		if t := tldEnd(s, dot+1, r.isTLD); t > 0 {
+			return t, 0
+		}
 	}
-	return -1, labels[0][1]
+	if u := strings.LastIndexByte(first, '_'); u >= 0 && labelFits(first, true) {
+		return -1, a + u
+	}
+	return -1, dot
+}
+
+// lastTLDFrom is the end of the TLD after the last label, of those from p on that may be
+// the domain name of a start before p, with a TLD after its dot; -1 if none. Those labels
+// are a segment: labels followed by '.', up to the first that does not fit as a
+// subdomain (it may still be the domain name). Every start before p in the segment has
+// the same ones after it but for those before it, so the segment is read once.
+func (r *domainRuns) lastTLDFrom(p int) int {
+	if p < r.segFrom || p >= r.segTo {
+		r.segFrom, r.segTo, r.tStart = p, p, -1
+		for pos := p; ; {
+			dot := labelEnd(r.s, pos)
+			if dot == pos || dot >= len(r.s) || r.s[dot] != '.' {
+				break
+			}
+			l := r.s[pos:dot]
+			if labelFits(l, false) {
+				if t := tldEnd(r.s, dot+1, r.isTLD); t > 0 {
+					r.tStart, r.tEnd = pos, t
+				}
+			}
+			r.segTo, pos = dot, dot+1
+			if !labelFits(l, true) {
+				break
+			}
+		}
+	}
+	if r.tStart >= p {
+		return r.tEnd
+	}
+	return -1
+}
+
+// Verdicts are remembered from a text's memoAfter-th lookup on (a post makes a few, a long
+// run one per label), and at most maxVerdicts of them: a run of distinct labels gains
+// nothing from them, a repeated one is served by the first few.
+const (
+	memoAfter   = 16
+	maxVerdicts = 1024
+)
+
+// isTLD is isTLD, remembered for the text: the public suffix lookup is most of the cost
+// of a label, and a long run repeats the same few.
+func (r *domainRuns) isTLD(label string) bool {
+	if r.lookups++; r.lookups < memoAfter {
+		return isTLD(label)
+	}
+	if v, ok := r.verdicts[label]; ok {
+		return v
+	}
+	v := isTLD(label)
+	if r.verdicts == nil {
+		r.verdicts = map[string]bool{}
+	}
+	if len(r.verdicts) < maxVerdicts {
+		r.verdicts[label] = v
+	}
+	return v
+}
+
+// labelEnd is the end of the run of label characters at pos: domain characters, '-', '_'.
+func labelEnd(s string, pos int) int {
+	for pos < len(s) {
+		if b := s[pos]; b < utf8.RuneSelf { // most text: no decoding
+			if !asciiDomainRune[b] && b != '-' && b != '_' {
+				break
+			}
+			pos++
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[pos:])
+		if !isDomainRune(c) && c != '-' && c != '_' {
+			break
+		}
+		pos += size
+	}
+	return pos
 }
 
 // labelFits: a label starts and ends with a domain character; only subdomains may hold
@@ -207,7 +283,7 @@ const maxTLDRunes = 24
 // tldEnd is the end of the longest TLD starting at t and not followed by an ASCII letter,
 // digit, '@', '+' or '-' (twitter-text's look-ahead); else of a punycode label "xn--…";
 // else -1.
-func tldEnd(s string, t int) int {
+func tldEnd(s string, t int, isTLD func(string) bool) int {
 	best := -1
 	e := t
 	for n := 0; n < maxTLDRunes && e < len(s); n++ {
@@ -246,31 +322,27 @@ func asciiDomains(d string) [][2]int {
 			continue
 		}
 		var dots []int // the dot after each label
-		firstEnd := -1
-		for pos := q; ; {
-			e := pos
-			for e < len(d) {
-				c, size := utf8.DecodeRuneInString(d[e:])
+		pos := q
+		for {
+			for pos < len(d) {
+				c, size := utf8.DecodeRuneInString(d[pos:])
 				if !isASCIILabelRune(c) {
 					break
 				}
-				e += size
+				pos += size
 			}
-			if firstEnd < 0 {
-				firstEnd = e
+			if pos == len(d) || d[pos] != '.' || len(dots) > 0 && pos == dots[len(dots)-1]+1 {
+				break // the run ends at pos: an empty label, or one no dot follows
 			}
-			if e == pos || e >= len(d) || d[e] != '.' {
-				break
-			}
-			dots = append(dots, e)
-			pos = e + 1
+			dots = append(dots, pos)
+			pos++
 		}
 		found := -1
 		for n := len(dots) - 1; n >= 0 && found < 0; n-- {
-			found = tldEnd(d, dots[n]+1)
+			found = tldEnd(d, dots[n]+1, isTLD)
 		}
 		if found < 0 {
-			q = firstEnd // a later start in the same label sees the same labels
+			q = pos // a later start in the run sees only dots of this one: none has a TLD
 			continue
 		}
 		out = append(out, [2]int{q, found})
