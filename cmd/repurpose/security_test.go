@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A malformed REPURPOSE_REDIS_URL stops serve with an error that names the URL without
+// its password, whichever part of it is malformed.
+func TestMalformedRedisURLHidesItsPassword(t *testing.T) {
+	bin := buildBinary(t)
+	const password = "hunter2-Secret-77"
+	for _, u := range []string{
+		"redis://:" + password + "@127.0.0.1:6379/notanumber", // parses, refused by the client
+		"redis://:" + password + "@127.0.0.1:63x79/0",         // a bad port: url.Parse quotes the whole URL
+		"redis://user:" + password + "@exa mple:6379/0",       // a space in the host
+		"redis:" + password + "@127.0.0.1:6379",               // no host
+	} {
+		cmd := exec.Command(bin, "serve")
+		cmd.Env = append(os.Environ(), "REPURPOSE_REDIS_URL="+u, "REPURPOSE_HTTP_ADDR=127.0.0.1:0")
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			t.Errorf("serve started with REPURPOSE_REDIS_URL=%q", u)
+		}
+		if strings.Contains(string(out), password) || !strings.Contains(string(out), "REDIS_URL") && !strings.Contains(string(out), "redis url") {
+			t.Errorf("REPURPOSE_REDIS_URL=%q: the error shows the password or does not name the setting:\n%s", u, out)
+		}
+	}
+}
+
+// shortLimits are the server's limits shortened, so the attacks below are cut off within
+// the test's patience; defaultLimits are the same code with longer times.
+var shortLimits = serverLimits{header: 500 * time.Millisecond, read: time.Second, write: 2 * time.Second,
+	idle: time.Second, maxHeaderBytes: 8 << 10}
+
+// closedByServer reports whether the server closes c before the test gives up waiting
+// (30 s, far beyond every limit): a read that returns EOF or a reset.
+func closedByServer(t *testing.T, c net.Conn) bool {
+	t.Helper()
+	c.SetReadDeadline(time.Now().Add(30 * time.Second))
+	_, err := io.Copy(io.Discard, c)
+	var ne net.Error
+	return err == nil || !(errors.As(err, &ne) && ne.Timeout())
+}
+
+// Slow and idle clients cannot hold serve's connections: an idle keep-alive connection,
+// a body trickled a byte at a time, and a request whose headers never end are all cut
+// off; oversized headers get 431. The real handler on a real redis-server and versitygw.
+func TestSlowAndIdleClientsAreCutOff(t *testing.T) {
+	st := newStack(t, false, nil)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveHTTPWith(ctx, ln, st.d.handler(), slog.New(slog.DiscardHandler), shortLimits) }()
+	t.Cleanup(func() { cancel(); <-done })
+	addr := ln.Addr().String()
+	dial := func() net.Conn {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+
+	// Idle after one request on a keep-alive connection.
+	c := dial()
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	res, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v", res, err)
+	}
+	io.Copy(io.Discard, res.Body)
+	if !closedByServer(t, c) {
+		t.Error("an idle keep-alive connection was still open after 30 s")
+	}
+
+	// A body that trickles in, a byte at a time, never finishing.
+	c = dial()
+	fmt.Fprintf(c, "POST /api/v1/conversions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{")
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+				if _, err := c.Write([]byte(" ")); err != nil {
+					return
+				}
+			}
+		}
+	}()
+	if !closedByServer(t, c) {
+		t.Error("a trickled body kept its connection for 30 s")
+	}
+	close(stop)
+
+	// Headers that never end.
+	c = dial()
+	fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n")
+	if !closedByServer(t, c) {
+		t.Error("a request with unfinished headers kept its connection for 30 s")
+	}
+
+	// Headers larger than the limit.
+	req, _ := http.NewRequest("GET", "http://"+addr+"/healthz", nil)
+	req.Header.Set("X-Big", strings.Repeat("a", 64<<10))
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("64 KiB of headers: %v %v, want 431", res, err)
+	} else {
+		res.Body.Close()
+	}
+}
