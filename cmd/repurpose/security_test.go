@@ -2,16 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -124,5 +127,80 @@ func TestSlowAndIdleClientsAreCutOff(t *testing.T) {
 		t.Errorf("64 KiB of headers: %v %v, want 431", res, err)
 	} else {
 		res.Body.Close()
+	}
+}
+
+// countingReader counts what the server took of a request body.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// A form post of 64 MiB (streamed, with no Content-Length) is refused with 413 once the
+// bound is passed: serve neither reads it all nor spills it to temporary files.
+func TestHugeFormIsRefusedBeforeParsing(t *testing.T) {
+	st := newStack(t, false, nil)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where multipart parsing would spill
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		part, _ := mw.CreateFormFile("text", "huge.txt")
+		chunk := bytes.Repeat([]byte("a"), 1<<20)
+		for range 64 {
+			if _, err := part.Write(chunk); err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+		}
+		pw.CloseWithError(mw.Close())
+	}()
+	body := &countingReader{r: pr}
+	req, _ := http.NewRequest("POST", st.url+"/ui/derivatives/any/edit", body)
+	req.Header.Set("Authorization", "Bearer "+testAdminToken)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	var spilled atomic.Int64 // the most bytes seen in temporary files while the request ran
+	stop := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		for {
+			var n int64
+			entries, _ := os.ReadDir(tmp)
+			for _, e := range entries {
+				if info, err := e.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			spilled.Store(max(spilled.Load(), n))
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	res, err := http.DefaultClient.Do(req)
+	close(stop)
+	<-watched
+	pr.CloseWithError(io.ErrClosedPipe)
+	if err == nil {
+		msg, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(msg), "larger than") {
+			t.Errorf("a 64 MiB form: HTTP %d %s, want 413 saying the body is too large", res.StatusCode, msg)
+		}
+	}
+	if n := body.n.Load(); n > 16<<20 {
+		t.Errorf("serve read %d MiB of a 64 MiB form before refusing it", n>>20)
+	}
+	if n := spilled.Load(); n > 0 {
+		t.Errorf("serve wrote %d bytes of temporary files for one form", n)
 	}
 }
