@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -202,5 +203,40 @@ func TestHugeFormIsRefusedBeforeParsing(t *testing.T) {
 	}
 	if n := spilled.Load(); n > 0 {
 		t.Errorf("serve wrote %d bytes of temporary files for one form", n)
+	}
+}
+
+// Approving one snippet does not publish the whole document at /p/{slug}: the page is up
+// only while the source is approved as a whole, and rejecting a part takes it down.
+func TestPublicPageOnlyWhileTheWholeSourceIsApproved(t *testing.T) {
+	st := newStack(t, true, nil)
+	doc := filepath.Join(t.TempDir(), "draft.md")
+	writeTestFile(t, doc, "# Unreleased Plans\n\n## Roadmap\n\nThe team plans to ship the new queue in March, a detail still under embargo for every customer.\n\nRetries need backoff, or a small outage becomes a large one for every customer at once.\n\n## Pricing\n\nThe price rises by 20% for every plan once the new queue ships, which nobody outside knows yet.\n")
+	st.awsCp(doc, "draft.md")
+	a := st.waitSource("draft.md", 30*time.Second)
+	var src struct {
+		Source struct{ Slug string } `json:"source"`
+	}
+	st.api("GET", "/api/v1/sources/"+a.Source.ID, testAdminToken, &src)
+	page := "/p/" + src.Source.Slug
+	one := a.Derivatives[0].ID
+	if code := st.api("POST", "/api/v1/derivatives/"+one+"/approve", testAdminToken, nil); code != 200 {
+		t.Fatalf("approving one derivative: HTTP %d", code)
+	}
+	if code := st.get(page); code != 404 {
+		t.Errorf("public page after approving one of %d derivatives: HTTP %d, want 404", len(a.Derivatives), code)
+	}
+	st.api("POST", "/api/v1/derivatives/"+one+"/reject", testAdminToken, nil)
+	if code := st.get(page); code != 404 {
+		t.Errorf("public page after rejecting it again: HTTP %d, want 404", code)
+	}
+	st.api("POST", "/api/v1/sources/"+a.Source.ID+"/approve", testAdminToken, nil)
+	st.api("POST", "/api/v1/derivatives/"+one+"/approve", testAdminToken, nil) // the approve-all skips rejected ones
+	if code := st.get(page); code != 200 {
+		t.Errorf("public page once the whole source is approved: HTTP %d, want 200", code)
+	}
+	st.api("POST", "/api/v1/derivatives/"+one+"/reject", testAdminToken, nil)
+	if code := st.get(page); code != 404 {
+		t.Errorf("public page after a part is rejected: HTTP %d, want 404", code)
 	}
 }
