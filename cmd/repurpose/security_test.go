@@ -11,13 +11,20 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/toolkit"
 )
 
 // A malformed REPURPOSE_REDIS_URL stops serve with an error that names the URL without
@@ -238,5 +245,94 @@ func TestPublicPageOnlyWhileTheWholeSourceIsApproved(t *testing.T) {
 	st.api("POST", "/api/v1/derivatives/"+one+"/reject", testAdminToken, nil)
 	if code := st.get(page); code != 404 {
 		t.Errorf("public page after a part is rejected: HTTP %d, want 404", code)
+	}
+}
+
+// heapGrowth runs f and answers by how many MiB the heap in use grew at its peak.
+func heapGrowth(f func()) uint64 {
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var peak atomic.Uint64
+	stop, sampled := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			peak.Store(max(peak.Load(), m.HeapInuse))
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-sampled
+	return (peak.Load() - min(peak.Load(), before.HeapInuse)) >> 20
+}
+
+// A burst of sign-ins cannot race the limit or exhaust memory: of 24 simultaneous wrong
+// guesses at one name from one address, at most 5 are checked and the rest refused with
+// 429 (by the limit, or as busy and then not counted), and the right password afterwards
+// is refused too; 24 simultaneous attempts at
+// different names never hold more than a few password hashes' memory (64 MiB each).
+func TestSignInBurstCannotRaceTheLimit(t *testing.T) {
+	const testPassword = "correct horse battery staple"
+	hash, err := toolkit.HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := newStack(t, false, func(c *config.Config) {
+		c.File.Users = append(c.File.Users, config.User{Name: "maria", Role: config.RoleMarketing, PasswordHash: hash})
+	})
+	attempt := func(name, password string) int {
+		form := url.Values{"username": {name}, "password": {password}}
+		req, _ := http.NewRequest("POST", st.url+"/signin", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		res, err := c.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	const n = 24
+	burst := func(name func(i int) string) map[int]int {
+		codes := make(chan int, n)
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() { <-start; codes <- attempt(name(i), "wrong guess number "+strconv.Itoa(i)) })
+		}
+		close(start)
+		wg.Wait()
+		close(codes)
+		counted := map[int]int{}
+		for c := range codes {
+			counted[c]++
+		}
+		return counted
+	}
+	var answers map[int]int
+	grew := heapGrowth(func() { answers = burst(func(int) string { return "maria" }) })
+	checked := answers[http.StatusUnauthorized]
+	if checked > 5 || checked+answers[http.StatusTooManyRequests] != n {
+		t.Errorf("%d of %d simultaneous guesses at one name were checked (answers %v), want at most 5 and the rest 429", checked, n, answers)
+	}
+	// Guesses that found sign-in busy were not checked and not counted: the limit still
+	// allows the rest of its 5, and then no more.
+	for ; checked < 5 && attempt("maria", "one more wrong guess") == http.StatusUnauthorized; checked++ {
+	}
+	if code := attempt("maria", testPassword); code != http.StatusTooManyRequests {
+		t.Errorf("the right password after the burst: HTTP %d, want 429", code)
+	}
+	grew = max(grew, heapGrowth(func() { answers = burst(func(i int) string { return "name" + strconv.Itoa(i) }) }))
+	if grew > 400 {
+		t.Errorf("the heap grew by %d MiB during a burst (answers %v), want at most a few hashes' 64 MiB", grew, answers)
 	}
 }
