@@ -336,3 +336,97 @@ func TestSignInBurstCannotRaceTheLimit(t *testing.T) {
 		t.Errorf("the heap grew by %d MiB during a burst (answers %v), want at most a few hashes' 64 MiB", grew, answers)
 	}
 }
+
+// Conversions cannot be forged: click IDs the server did not sign (made up, or a real one
+// altered) get 400 and store nothing; one real click posted 300 times counts at most the
+// per-address allowance; and the signing key is the same for a second serve process and
+// after Redis is flushed, so real clicks keep converting.
+func TestForgedConversionsAreRefused(t *testing.T) {
+	st := newStack(t, true, func(c *config.Config) {
+		c.File.Tracking.ShortURL, c.File.Tracking.ClickParam = c.Infra.PublicURL, "rp_click"
+	})
+	doc := filepath.Join(t.TempDir(), "tracked.md")
+	writeTestFile(t, doc, "---\ncanonical_url: https://example.com/tracked\n---\n# Tracked\n\n## Why\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or a small outage becomes a large one for every customer at once.\n")
+	st.awsCp(doc, "tracked.md")
+	a := st.waitSource("tracked.md", 30*time.Second)
+	st.api("POST", "/api/v1/sources/"+a.Source.ID+"/approve", testAdminToken, nil)
+	var link string
+	for _, d := range st.waitSource("tracked.md", 30*time.Second).Derivatives {
+		if strings.HasPrefix(d.Backlink, st.url+"/r/") {
+			link = d.Backlink
+			break
+		}
+	}
+	if link == "" {
+		t.Fatal("no tracked link")
+	}
+	code := strings.TrimPrefix(link, st.url+"/r/")
+	rdb := st.redis.Client()
+	ctx := t.Context()
+	conversions := func() int {
+		n, _ := rdb.HGet(ctx, "repurpose:ct:d:"+time.Now().UTC().Format("20060102"), "v:"+code).Int()
+		return n
+	}
+	post := func(clickID string) int {
+		res, err := http.Post(st.url+"/api/v1/conversions", "application/json", strings.NewReader(`{"click_id":"`+clickID+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+
+	day := strconv.FormatInt(time.Now().Unix()/86400, 36)
+	for i := range 300 {
+		fake := fmt.Sprintf("%s.%s.%010d", code, day, i)
+		if i%2 == 1 {
+			fake += ".AAAAAAAAAAAAAAAA" // shaped like a signed one
+		}
+		if got := post(fake); got != http.StatusBadRequest {
+			t.Fatalf("forged click ID %q: HTTP %d, want 400", fake, got)
+		}
+	}
+	res, err := http.Get(st.url + "/c/" + code + ".gif?click=" + code + "." + day + ".0000000001.AAAAAAAAAAAAAAAA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if keys, _ := rdb.Keys(ctx, "repurpose:conv:*").Result(); len(keys) != 0 || conversions() != 0 {
+		t.Errorf("forged clicks stored %d keys and counted %d conversions, want none", len(keys), conversions())
+	}
+
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequest("GET", link, nil)
+	req.Header.Set("User-Agent", "Mozilla/5.0 (a reader)")
+	res, err = client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc, _ := url.Parse(res.Header.Get("Location"))
+	click := loc.Query().Get("rp_click")
+	altered := []byte(click)
+	altered[len(altered)-1] ^= 1
+	if got := post(string(altered)); got != http.StatusBadRequest {
+		t.Errorf("a real click ID with its last character altered: HTTP %d, want 400", got)
+	}
+	accepted := 0
+	for range 300 {
+		if post(click) == http.StatusAccepted {
+			accepted++
+		}
+	}
+	if accepted == 0 || accepted > 60 || conversions() != accepted {
+		t.Errorf("one click posted 300 times: %d accepted, %d counted; want at most 30 a minute", accepted, conversions())
+	}
+
+	// Another serve process, and one started after Redis lost everything, verify it too.
+	rdb.FlushAll(ctx)
+	other := toolkit.New(st.d.cfg, st.d.s3, rdb, nil)
+	if _, err := other.Reindex(ctx, func(int) {}); err != nil { // as after any flush
+		t.Fatal(err)
+	}
+	if _, _, err := other.Convert(ctx, click, "", false); err != nil {
+		t.Errorf("a real click ID on a serve process started after Redis was flushed: %v", err)
+	}
+}
