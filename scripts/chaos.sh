@@ -30,6 +30,10 @@ say "bad input and abuse: every bad document fails with a reason, hostile docume
 go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
+say "security: attacks replayed (sign-in bursts, forged conversions, slow clients, public pages, huge forms, regional scope, secrets in errors)"
+go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestSignInBurstCannotRaceTheLimit|TestSignInFailuresAreGenericAndLimited|TestForgedConversionsAreRefused|TestSlowAndIdleClientsAreCutOff|TestPublicPageOnlyWhileTheWholeSourceIsApproved|TestHugeFormIsRefusedBeforeParsing|TestRegionalCannotTranslateAnotherRegionsDocumentByAPI|TestMalformedRedisURLHidesItsPassword|TestCallbackShowsNoCraftedErrorText' 2>&1 |
+	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
+
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzCountMastodon \
