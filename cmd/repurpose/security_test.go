@@ -328,11 +328,13 @@ func TestSignInBurstCannotRaceTheLimit(t *testing.T) {
 	// allows the rest of its 5, and then no more.
 	for ; checked < 5 && attempt("maria", "one more wrong guess") == http.StatusUnauthorized; checked++ {
 	}
+	t.Logf("one name, one address: answers %v", answers)
 	if code := attempt("maria", testPassword); code != http.StatusTooManyRequests {
 		t.Errorf("the right password after the burst: HTTP %d, want 429", code)
 	}
 	grew = max(grew, heapGrowth(func() { answers = burst(func(i int) string { return "name" + strconv.Itoa(i) }) }))
-	if grew > 400 {
+	t.Logf("many names: answers %v; heap grew at most %d MiB", answers, grew)
+	if grew > 600 { // 2 hashes at once and the garbage of those before; 24 at once took 1,540
 		t.Errorf("the heap grew by %d MiB during a burst (answers %v), want at most a few hashes' 64 MiB", grew, answers)
 	}
 }
