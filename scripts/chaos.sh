@@ -31,7 +31,7 @@ go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologica
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "security: attacks replayed (sign-in bursts, forged conversions, slow clients, public pages, huge forms, regional scope, secrets in errors)"
-go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestSignInBurstCannotRaceTheLimit|TestSignInFailuresAreGenericAndLimited|TestForgedConversionsAreRefused|TestSlowAndIdleClientsAreCutOff|TestPublicPageOnlyWhileTheWholeSourceIsApproved|TestHugeFormIsRefusedBeforeParsing|TestRegionalCannotTranslateAnotherRegionsDocumentByAPI|TestMalformedRedisURLHidesItsPassword|TestCallbackShowsNoCraftedErrorText' 2>&1 |
+go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestSignInBurstCannotRaceTheLimit|TestSignInFailuresAreGenericAndLimited|TestForgedConversionsAreRefused|TestSlowAndIdleClientsAreCutOff|TestPublicPageOnlyWhileTheWholeSourceIsApproved|TestHugeFormIsRefusedBeforeParsing|TestRegionalCannotTranslateAnotherRegionsDocumentByAPI|TestMalformedRedisURLHidesItsPassword|TestCallbackShowsNoCraftedErrorText|TestPasswordChangeEndsSessions' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 if [[ -n "$fuzztime" ]]; then

@@ -62,14 +62,30 @@ func (t *Toolkit) signinCounters(r *http.Request, name string) []string {
 	return []string{keySigninFails("pair", ip+"\x00"+name), keySigninFails("ip", ip), keySigninFails("user", name)}
 }
 
-// sessionUser names the user of the request's session cookie and slides its expiry.
-func (t *Toolkit) sessionUser(r *http.Request) (string, bool) {
+// sessionUser is the user of the request's session cookie, and slides its expiry. A
+// session remembers a stamp of the password it was opened with: once the password in the
+// configuration changes, every session opened with the old one has ended.
+func (t *Toolkit) sessionUser(r *http.Request) (*config.User, bool) {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" || len(c.Value) > 128 {
-		return "", false
+		return nil, false
 	}
-	name, err := t.rdb.GetEx(r.Context(), keySession(c.Value), sessionTTL).Result()
-	return name, err == nil
+	v, err := t.rdb.GetEx(r.Context(), keySession(c.Value), sessionTTL).Result()
+	if err != nil {
+		return nil, false
+	}
+	name, stamp, _ := strings.Cut(v, "\x00")
+	u := t.user(name)
+	if u == nil || u.PasswordHash == "" || stamp != passwordStamp(u.PasswordHash) {
+		return nil, false // removed from the configuration, or its password changed
+	}
+	return u, true
+}
+
+// passwordStamp tells password hashes apart without keeping one in Redis.
+func passwordStamp(hash string) string {
+	h := sha256.Sum256([]byte("session\x00" + hash))
+	return hex.EncodeToString(h[:8])
 }
 
 // user finds a configured user by name.
@@ -138,7 +154,7 @@ func (t *Toolkit) signin(w http.ResponseWriter, r *http.Request) {
 		t.render(w, r, http.StatusUnauthorized, "signin", v)
 		return
 	}
-	id, err := t.newSession(ctx, u.Name)
+	id, err := t.newSession(ctx, u)
 	if err != nil {
 		t.uiError(w, r, nil, err)
 		return
@@ -161,13 +177,13 @@ func (t *Toolkit) signout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
 }
 
-func (t *Toolkit) newSession(ctx context.Context, user string) (string, error) {
+func (t *Toolkit) newSession(ctx context.Context, u *config.User) (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
 	id := base64.RawURLEncoding.EncodeToString(b)
-	return id, t.rdb.Set(ctx, keySession(id), user, sessionTTL).Err()
+	return id, t.rdb.Set(ctx, keySession(id), u.Name+"\x00"+passwordStamp(u.PasswordHash), sessionTTL).Err()
 }
 
 // signinScript counts an attempt against its limits if none is reached, in one step

@@ -111,6 +111,37 @@ func TestSignInSessionAndSignOut(t *testing.T) {
 	}
 }
 
+// A password change ends the sessions opened with the old password: a thief's copy of the
+// cookie stops working when the owner changes it (in the configuration, as serve restarts).
+func TestPasswordChangeEndsSessions(t *testing.T) {
+	tk, srv := uiServer(t)
+	thief := browser(t)
+	if res, _ := signIn(t, thief, srv, "marketing", testPassword, ""); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", res.StatusCode)
+	}
+	if res, _ := do(t, thief, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != 200 {
+		t.Fatalf("the session before the change: %d", res.StatusCode)
+	}
+	const changed = "a new and different passphrase"
+	hash, err := HashPassword(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range tk.cfg.File.Users {
+		if tk.cfg.File.Users[i].Name == "marketing" {
+			tk.cfg.File.Users[i].PasswordHash = hash
+		}
+	}
+	if res, _ := do(t, thief, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the old session after the password changed: %d, want 401", res.StatusCode)
+	}
+	owner := browser(t)
+	signIn(t, owner, srv, "marketing", changed, "")
+	if res, _ := do(t, owner, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != 200 {
+		t.Errorf("a session with the new password: %d", res.StatusCode)
+	}
+}
+
 // signInFrom signs in as a browser behind a trusted proxy that names the client address.
 func signInFrom(t *testing.T, srv *httptest.Server, addr, user, password string) (*http.Response, string) {
 	t.Helper()
