@@ -88,7 +88,7 @@ func FromEnv(getenv func(string) string) (Infra, error) {
 	}
 	var errs []error
 	if u, err := url.Parse(in.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-		errs = append(errs, fmt.Errorf("REPURPOSE_REDIS_URL: %q must look like redis://host:port/db", in.RedisURL))
+		errs = append(errs, fmt.Errorf("REPURPOSE_REDIS_URL: %s must look like redis://[:password@]host:port/db", RedactURL(in.RedisURL)))
 	}
 	if in.S3Endpoint != "" {
 		if u, err := url.Parse(in.S3Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -482,4 +482,21 @@ func isStage(s string) bool {
 		}
 	}
 	return false
+}
+
+// RedactURL hides the user information (a password) of a connection URL, also of one
+// that does not parse, before it is shown or logged.
+func RedactURL(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" && u.Opaque == "" {
+		return u.Redacted()
+	}
+	at := strings.LastIndex(raw, "@") // a password would be before it
+	if at < 0 {
+		return raw
+	}
+	scheme, _, ok := strings.Cut(raw[:at], ":")
+	if !ok || strings.ContainsAny(scheme, "/@") {
+		scheme = ""
+	}
+	return scheme + "://xxxxx@" + raw[at+1:]
 }

@@ -9,10 +9,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/hibiken/asynq"
+
+	"github.com/repurpose/repurpose/config"
 )
 
 // Task types.
@@ -233,11 +236,16 @@ func (c *Canceller) CancelPublish(entryID string, at time.Time) error {
 	return fmt.Errorf("cancel %s: %w", PublishTaskID(entryID, at), err)
 }
 
-// RedisOpt parses redis://host:port/db into asynq's connection options.
-func RedisOpt(url string) (asynq.RedisConnOpt, error) {
-	opt, err := asynq.ParseRedisURI(url)
+// RedisOpt parses redis://host:port/db into asynq's connection options. Its error names
+// the URL without its password, as the start-up error is printed and logged.
+func RedisOpt(raw string) (asynq.RedisConnOpt, error) {
+	opt, err := asynq.ParseRedisURI(raw)
 	if err != nil {
-		return nil, fmt.Errorf("redis url %q: %w", url, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // a url.Error quotes the whole URL, password and all
+		}
+		return nil, fmt.Errorf("redis url %s: %v (the form is redis://[:password@]host:port/db)", config.RedactURL(raw), err)
 	}
 	return opt, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -115,8 +116,46 @@ func (t *Toolkit) Handler() http.Handler {
 	// outside the pages' security headers: they are the hot path.
 	outer := http.NewServeMux()
 	outer.HandleFunc("GET /r/{code}", t.redirect)
-	outer.Handle("/", secure(csrf(mux)))
+	outer.Handle("/", secure(csrf(limitBody(mux))))
 	return outer
+}
+
+// maxBody bounds every request body but the upload page's (which has its own limit,
+// upload.go): forms and JSON are small, and a large multipart form would otherwise be
+// spilled to temporary files by whichever handler parses it first.
+const maxBody = 1 << 20
+
+// limitBody caps the body before any handler reads it, and parses forms here so that an
+// oversized one is refused with 413 rather than seen by its handler as empty fields.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/ui/upload" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		tooLarge := func() {
+			writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the request body is larger than %d KiB; send less text", maxBody>>10))
+		}
+		if r.ContentLength > maxBody {
+			tooLarge()
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "multipart/form-data" || ct == "application/x-www-form-urlencoded" {
+			// All in memory: within maxBody nothing goes to disk.
+			err := r.ParseMultipartForm(maxBody)
+			var mbe *http.MaxBytesError
+			switch {
+			case errors.As(err, &mbe):
+				tooLarge()
+				return
+			case err != nil && !errors.Is(err, http.ErrNotMultipart):
+				writeError(w, http.StatusBadRequest, "bad_request", "the form could not be read: "+err.Error())
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (t *Toolkit) readyz(w http.ResponseWriter, r *http.Request) {

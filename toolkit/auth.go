@@ -36,14 +36,10 @@ func (t *Toolkit) authenticate(r *http.Request) (*Principal, bool) {
 	if auth := r.Header.Get("Authorization"); auth != "" {
 		return t.bearer(auth)
 	}
-	name, ok := t.sessionUser(r)
-	if !ok {
-		return nil, false
-	}
-	if u := t.user(name); u != nil {
+	if u, ok := t.sessionUser(r); ok {
 		return principal(u), true
 	}
-	return nil, false // removed from the configuration since signing in
+	return nil, false
 }
 
 // bearer finds the user whose token hash matches the bearer token. Every user is

@@ -2,11 +2,14 @@ package toolkit
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"io"
 	"log/slog"
@@ -65,17 +68,30 @@ func keyUniques(day, code string) string {
 
 // A click ID carries its code and day, so a click costs no write of its own: the
 // landing page sends it back with a conversion, which is attributed to the code within
-// clickIDTTL of the click. The random part tells clicks apart.
-func newClickID(code string, at time.Time) string {
+// clickIDTTL of the click. The random part tells clicks apart; the signature (an HMAC
+// under the link key, linkkey.go) proves the server made it, so conversions cannot be
+// invented for clicks that never happened.
+func newClickID(key []byte, code string, at time.Time) string {
 	// Not a secret: it only tells clicks apart, so the fast generator will do.
 	r := strconv.FormatUint(mrand.Uint64()|1<<60, 36)
-	return code + "." + strconv.FormatInt(at.Unix()/86400, 36) + "." + r[len(r)-10:]
+	id := code + "." + strconv.FormatInt(at.Unix()/86400, 36) + "." + r[len(r)-10:]
+	return id + "." + clickSignature(key, id)
 }
 
-// parseClickID is the code and day of a click ID.
-func parseClickID(id string) (code string, at time.Time, ok bool) {
+func clickSignature(key []byte, id string) string {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(id))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:12])
+}
+
+// parseClickID is the code and day of a click ID the server signed.
+func parseClickID(key []byte, id string) (code string, at time.Time, ok bool) {
 	parts := strings.Split(id, ".")
-	if len(parts) != 3 || len(parts[0]) != 10 || len(parts[2]) != 10 {
+	if len(parts) != 4 || len(parts[0]) != 10 || len(parts[2]) != 10 {
+		return "", time.Time{}, false
+	}
+	signed := strings.Join(parts[:3], ".")
+	if !hmac.Equal([]byte(parts[3]), []byte(clickSignature(key, signed))) {
 		return "", time.Time{}, false
 	}
 	day, err := strconv.ParseInt(parts[1], 36, 64)
@@ -335,7 +351,11 @@ func (t *Toolkit) redirect(w http.ResponseWriter, r *http.Request) {
 			slog.WarnContext(r.Context(), "links: no salt for unique visitors", "err", err)
 		}
 		t.clicks.add(linkEvent{kind: evClick, code: code, visitor: v, at: now})
-		target = withParam(target, t.cfg.File.Tracking.ClickParam, newClickID(code, now))
+		if key, err := t.linkKey(r.Context()); err == nil {
+			target = withParam(target, t.cfg.File.Tracking.ClickParam, newClickID(key, code, now))
+		} else { // the reader still gets there; only this click cannot convert
+			slog.WarnContext(r.Context(), "links: no link key for click IDs", "err", err)
+		}
 	}
 	h := w.Header()                                    // canonical keys set directly: this is the hot path
 	h["Cache-Control"] = []string{"private, no-store"} // every click comes back here
@@ -366,14 +386,27 @@ func notFoundLink(w http.ResponseWriter) {
 	io.WriteString(w, "<!doctype html><meta charset=utf-8><title>Unknown link</title><p>This link is not known. Check that it was copied whole.</p>\n")
 }
 
+// clickCode is the code of a click ID this server signed within clickIDTTL.
+func (t *Toolkit) clickCode(ctx context.Context, clickID string) (string, error) {
+	key, err := t.linkKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	c, at, ok := parseClickID(key, clickID)
+	if !ok || t.now().Sub(at) > clickIDTTL+24*time.Hour {
+		return "", &InputError{Reason: "unknown or expired click_id: send it exactly as the landing page's URL carried it (a conversion counts within 30 days of its click)"}
+	}
+	return c, nil
+}
+
 // Convert counts a conversion for a click (by its ID) or a code: the first from a click is
 // a new person (breadth), later ones a returning one (depth). A code alone counts as new
 // unless returning says otherwise.
 func (t *Toolkit) Convert(ctx context.Context, clickID, code string, returning bool) (string, bool, error) {
 	if clickID != "" {
-		c, at, ok := parseClickID(clickID)
-		if !ok || t.now().Sub(at) > clickIDTTL+24*time.Hour {
-			return "", false, &InputError{Reason: "unknown or expired click_id (a conversion counts within 30 days of its click)"}
+		c, err := t.clickCode(ctx, clickID)
+		if err != nil {
+			return "", false, err
 		}
 		if _, err := t.LinkOf(ctx, c); err != nil {
 			if errors.Is(err, ErrNotFound) {
@@ -425,6 +458,20 @@ func (t *Toolkit) conversions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_request", `send {"click_id": "..."} (from the landing page's URL) or {"code": "..."}`)
 		return
 	}
+	if req.ClickID != "" { // a forged one is told so, and counts against nothing
+		if _, err := t.clickCode(r.Context(), req.ClickID); t.failed(w, r, err) {
+			return
+		}
+	}
+	if wait, err := t.conversionLimited(r); err != nil || wait > 0 {
+		if err == nil {
+			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+			writeError(w, http.StatusTooManyRequests, "rate_limited", fmt.Sprintf("at most %d conversions a minute from one address; try again later", conversionsPerMinute))
+			return
+		}
+		t.failed(w, r, err)
+		return
+	}
 	code, returning, err := t.Convert(r.Context(), req.ClickID, req.Code, req.Returning)
 	if t.failed(w, r, err) {
 		return
@@ -439,7 +486,9 @@ var pixel = []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\
 // thank-you page. It always answers the image, so a page never shows a broken one.
 func (t *Toolkit) conversionPixel(w http.ResponseWriter, r *http.Request) {
 	code, ok := strings.CutSuffix(r.PathValue("file"), ".gif")
-	if ok {
+	if wait, err := t.conversionLimited(r); ok && (err != nil || wait > 0) {
+		slog.InfoContext(r.Context(), "links: conversion pixel over its address's limit", "code", code, "err", err)
+	} else if ok {
 		if _, _, err := t.Convert(r.Context(), r.URL.Query().Get("click"), code, r.URL.Query().Get("returning") == "1"); err != nil {
 			slog.InfoContext(r.Context(), "links: conversion pixel not counted", "code", code, "err", err)
 		}
@@ -448,4 +497,26 @@ func (t *Toolkit) conversionPixel(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "image/gif")
 	h.Set("Cache-Control", "no-store")
 	w.Write(pixel)
+}
+
+// conversionsPerMinute bounds the conversions one address may report (postback and pixel
+// together): a person converts a few times, not hundreds.
+const conversionsPerMinute = 30
+
+// conversionLimited counts a conversion report against its address's minute and says how
+// long to wait when the minute's allowance is used up.
+func (t *Toolkit) conversionLimited(r *http.Request) (time.Duration, error) {
+	now := t.now()
+	key := "repurpose:convlimit:" + t.clientIP(r) + ":" + strconv.FormatInt(now.Unix()/60, 36)
+	ctx := r.Context()
+	var n *redis.IntCmd
+	_, err := t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		n = p.Incr(ctx, key)
+		p.Expire(ctx, key, 2*time.Minute)
+		return nil
+	})
+	if err != nil || n.Val() <= conversionsPerMinute {
+		return 0, err
+	}
+	return time.Duration(60-now.Unix()%60) * time.Second, nil
 }

@@ -57,7 +57,8 @@ func TestTrackedLinksRedirect(t *testing.T) {
 		loc.Query().Get("utm_source") != "any" || w.Header().Get("Cache-Control") != "private, no-store" {
 		t.Errorf("redirect: %d to %s (canonical %s), cache %q", w.Code, loc, d.Canonical, w.Header().Get("Cache-Control"))
 	}
-	if c, at, ok := parseClickID(loc.Query().Get("rp_click")); !ok || c != code || time.Since(at) > 24*time.Hour {
+	key, _ := tk.linkKey(t.Context())
+	if c, at, ok := parseClickID(key, loc.Query().Get("rp_click")); !ok || c != code || time.Since(at) > 24*time.Hour {
 		t.Errorf("click ID %q: code %q, day %v", loc.Query().Get("rp_click"), c, at)
 	}
 	for _, bad := range []string{"/r/nosuchcode", "/r/" + code + "x", "/r/..%2f..%2fetc"} {
@@ -134,7 +135,9 @@ func TestConversions(t *testing.T) {
 	if w := post(`{"click_id":"forged"}`); w.Code != 400 {
 		t.Errorf("a malformed click: %d %s", w.Code, w.Body)
 	}
-	if w := post(`{"click_id":"` + code + `.1.abcdefghij"}`); w.Code != 400 || !strings.Contains(w.Body.String(), "expired") {
+	key, _ := tk.linkKey(t.Context())
+	old := code + ".1.abcdefghij"
+	if w := post(`{"click_id":"` + old + "." + clickSignature(key, old) + `"}`); w.Code != 400 || !strings.Contains(w.Body.String(), "expired") {
 		t.Errorf("a click from 1970: %d %s", w.Code, w.Body)
 	}
 	if w := post(`{"click_id":"zzzzzzzzzz.` + strings.Split(click, ".")[1] + `.abcdefghij"}`); w.Code != 400 {

@@ -314,6 +314,12 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
+// oauthErrorText reports whether s is a provider's error text fit to show: 1 to max
+// characters of printable ASCII other than " and \.
+func oauthErrorText(s string, max int) bool {
+	return s != "" && len(s) <= max && !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r > 0x7e || r == '"' || r == '\\' })
+}
+
 // oauthPending is a connection under way, kept in Redis under its state.
 type oauthPending struct {
 	Account  string `json:"account"`
@@ -465,10 +471,16 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	if pending != nil {
 		provider = oauthProviders[pending.Type].name
 	}
-	if e := q.Get("error"); e != "" {
-		msg := provider + " refused the connection: " + truncateRunes(e, 100)
-		if d := q.Get("error_description"); d != "" {
-			msg += " (" + truncateRunes(d, 200) + ")"
+	// Anyone can send an admin a link to this page, so the provider's words are shown
+	// only for a connection this admin started, and only as OAuth allows them: short
+	// printable ASCII (RFC 6749, 4.1.2.1).
+	if e := q.Get("error"); e != "" && pending != nil && pending.By == p.Name {
+		msg := provider + " refused the connection"
+		if oauthErrorText(e, 64) {
+			msg += ": " + e
+		}
+		if d := q.Get("error_description"); oauthErrorText(d, 200) {
+			msg += " (" + d + ")"
 		}
 		if e == "access_denied" {
 			msg = "The connection was cancelled on " + provider + ": no access was granted, and the account stays as it was."

@@ -356,10 +356,30 @@ func TestProviderDenialIsReadable(t *testing.T) {
 	if keys, _ := tk.rdb.Keys(t.Context(), "repurpose:oauth:state:*").Result(); len(keys) != 0 {
 		t.Errorf("state keys left: %v", keys)
 	}
-	hostile := url.Values{"error": {"<script>alert(1)</script>"}}
-	if _, body := do(t, c, "GET", srv.URL+"/oauth/callback?"+hostile.Encode(), nil); strings.Contains(body, "<script>alert") ||
-		!strings.Contains(body, "refused the connection: &lt;script&gt;") {
-		t.Errorf("a hostile error parameter is not escaped:\n%s", body)
+}
+
+// A crafted link to the callback cannot put its words on the toolkit's page: without a
+// connection this admin started nothing of it is shown, and with one only a short
+// OAuth error code is.
+func TestCallbackShowsNoCraftedErrorText(t *testing.T) {
+	_, srv, _ := oauthServer(t, "linkedin", "li-secret")
+	c := browser(t)
+	signIn(t, c, srv, "admin", testPassword, "")
+	phish := "Your account is locked. Call +1 555 0100 to restore access " + strings.Repeat("now ", 20000)
+	crafted := url.Values{"error": {phish}, "error_description": {"<script>alert(1)</script>"}}
+	res, body := do(t, c, "GET", srv.URL+"/oauth/callback?"+crafted.Encode(), nil)
+	if res.StatusCode != http.StatusBadRequest || strings.Contains(body, "555 0100") || strings.Contains(body, "alert(1)") ||
+		!strings.Contains(body, "This connection has expired") {
+		t.Errorf("a crafted callback without a connection under way: %d, shows the attacker's text or not the expiry\n%.2000s", res.StatusCode, body)
+	}
+	back := startConnect(t, c, srv, "main")
+	u, _ := url.Parse(back)
+	crafted.Set("state", u.Query().Get("state"))
+	crafted.Set("error_description", strings.Repeat("Call +1 555 0100. ", 100))
+	res, body = do(t, c, "GET", srv.URL+"/oauth/callback?"+crafted.Encode(), nil)
+	if res.StatusCode != http.StatusBadRequest || strings.Contains(body, "555 0100") ||
+		!strings.Contains(body, "LinkedIn refused the connection") {
+		t.Errorf("a long error text on a real connection: %d, shown or no refusal\n%.2000s", res.StatusCode, body)
 	}
 }
 

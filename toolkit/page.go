@@ -4,8 +4,11 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"slices"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/config"
 )
 
 // pageTemplate renders a source as a plain public page, so derivatives of a document with
@@ -44,15 +47,31 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s, err := t.Source(r.Context(), id)
 	if err != nil || !s.Approved || s.Version == "" || s.Withdrawn() {
-		notFound() // a page goes public only once marketing approved its source
+		notFound()
 		return
 	}
 	b, err := t.Bundle(r.Context(), s)
+	var apr *Approvals
+	if err == nil {
+		apr, err = t.approvals(r.Context(), s.ID, s.Version)
+	}
 	if err != nil {
 		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
+		return
+	}
+	if !approvedWhole(s, b, apr) {
+		notFound()
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'")
 	_ = pageTemplate.Execute(w, b.Document)
+}
+
+// approvedWhole reports whether every derivative of the current version is approved: the
+// whole document is public only then (approving the source does that), not because one
+// snippet of it was, and no longer once any part is rejected or edited again.
+func approvedWhole(s *Source, b *Bundle, apr *Approvals) bool {
+	ds := views(s, b, apr, config.Tracking{})
+	return len(ds) > 0 && !slices.ContainsFunc(ds, func(d Derivative) bool { return d.Status != Approved })
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/netip"
@@ -25,13 +24,30 @@ const (
 	sessionCookie = "repurpose_session"
 	sessionTTL    = 12 * time.Hour // sliding: every request through the session renews it
 
-	// A name or an address that failed this many times within the window is refused
-	// without checking the password, so guessing costs the guesser, not the server.
-	signinMaxFails = 5
-	signinWindow   = 15 * time.Minute
+	// Sign-in limits. Every attempt is counted before its password is checked, in one
+	// atomic step with the check of the limits, so a burst cannot slip past them:
+	//   - one name from one address: 5 attempts per window, then refused for the window;
+	//   - one address: 20 attempts per window (it may be guessing many names);
+	//   - one name from anywhere: after 5 failures, one attempt per backoff (1 s, doubling
+	//     to 30 s), so guesses from many addresses slow the name down but never lock its
+	//     owner out for long.
+	signinPairMax     = 5
+	signinAddrMax     = 20
+	signinNameFree    = 5
+	signinBackoffBase = time.Second
+	signinBackoffMax  = 30 * time.Second
+	signinWindow      = 15 * time.Minute
+
+	// Password hashing takes 64 MiB and about 100 ms: at most hashSlots run at once, and an
+	// attempt that cannot get a slot within hashWait is refused (429) rather than queued.
+	hashSlots = 2
+	hashWait  = 2 * time.Second
 
 	badSignin = "That user name and password do not match."
 )
+
+// hashing bounds the password checks running at once (HashPassword's memory each).
+var hashing = make(chan struct{}, hashSlots)
 
 func keySession(id string) string {
 	h := sha256.Sum256([]byte(id))
@@ -40,14 +56,36 @@ func keySession(id string) string {
 
 func keySigninFails(kind, v string) string { return "repurpose:signin:fails:" + kind + ":" + v }
 
-// sessionUser names the user of the request's session cookie and slides its expiry.
-func (t *Toolkit) sessionUser(r *http.Request) (string, bool) {
+// signinCounters are the keys of one attempt's limits: name and address, address, name.
+func (t *Toolkit) signinCounters(r *http.Request, name string) []string {
+	name, ip := strings.ToLower(name), t.clientIP(r)
+	return []string{keySigninFails("pair", ip+"\x00"+name), keySigninFails("ip", ip), keySigninFails("user", name)}
+}
+
+// sessionUser is the user of the request's session cookie, and slides its expiry. A
+// session remembers a stamp of the password it was opened with: once the password in the
+// configuration changes, every session opened with the old one has ended.
+func (t *Toolkit) sessionUser(r *http.Request) (*config.User, bool) {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" || len(c.Value) > 128 {
-		return "", false
+		return nil, false
 	}
-	name, err := t.rdb.GetEx(r.Context(), keySession(c.Value), sessionTTL).Result()
-	return name, err == nil
+	v, err := t.rdb.GetEx(r.Context(), keySession(c.Value), sessionTTL).Result()
+	if err != nil {
+		return nil, false
+	}
+	name, stamp, _ := strings.Cut(v, "\x00")
+	u := t.user(name)
+	if u == nil || u.PasswordHash == "" || stamp != passwordStamp(u.PasswordHash) {
+		return nil, false // removed from the configuration, or its password changed
+	}
+	return u, true
+}
+
+// passwordStamp tells password hashes apart without keeping one in Redis.
+func passwordStamp(hash string) string {
+	h := sha256.Sum256([]byte("session\x00" + hash))
+	return hex.EncodeToString(h[:8])
 }
 
 // user finds a configured user by name.
@@ -80,16 +118,19 @@ func (t *Toolkit) signin(w http.ResponseWriter, r *http.Request) {
 	password := r.PostFormValue("password")
 	v := view{Title: "Sign in", Data: signinView{Username: name, Next: safeNext(r.PostFormValue("next"))}}
 	ctx := r.Context()
-	counters := []string{keySigninFails("user", strings.ToLower(name)), keySigninFails("ip", t.clientIP(r))}
-	wait, err := t.signinBlocked(ctx, counters)
+	counters := t.signinCounters(r, name)
+	wait, err := t.signinAttempt(ctx, counters)
 	if err != nil {
 		t.uiError(w, r, nil, err)
 		return
 	}
 	if wait > 0 {
-		mins := int(wait.Minutes()) + 1
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
-		v.Error = fmt.Sprintf("Too many failed sign-ins. Sign-in is paused for %d minutes; try again after that, or ask an admin.", mins)
+		if wait < time.Minute {
+			v.Error = fmt.Sprintf("Too many failed sign-ins for this name. Try again in %d seconds.", int(wait.Seconds())+1)
+		} else {
+			v.Error = fmt.Sprintf("Too many failed sign-ins. Sign-in is paused for %d minutes; try again after that, or ask an admin.", int(wait.Minutes())+1)
+		}
 		t.render(w, r, http.StatusTooManyRequests, "signin", v)
 		return
 	}
@@ -100,21 +141,25 @@ func (t *Toolkit) signin(w http.ResponseWriter, r *http.Request) {
 	}
 	// Unknown users are checked against a dummy hash: same work, same answer, so neither
 	// timing nor wording tells which names exist.
-	if ok := VerifyPassword(hash, password); !ok || u == nil || u.PasswordHash == "" {
-		if err := t.signinFailed(ctx, counters); err != nil {
-			t.uiError(w, r, nil, err)
-			return
-		}
+	ok, busy := checkPassword(ctx, hash, password)
+	if busy {
+		t.signinUncount(ctx, counters) // not checked, so not a guess
+		w.Header().Set("Retry-After", "2")
+		v.Error = "Sign-in is busy right now. Try again in a few seconds."
+		t.render(w, r, http.StatusTooManyRequests, "signin", v)
+		return
+	}
+	if !ok || u == nil || u.PasswordHash == "" {
 		v.Error = badSignin
 		t.render(w, r, http.StatusUnauthorized, "signin", v)
 		return
 	}
-	id, err := t.newSession(ctx, u.Name)
+	id, err := t.newSession(ctx, u)
 	if err != nil {
 		t.uiError(w, r, nil, err)
 		return
 	}
-	t.rdb.Del(ctx, counters[0])
+	t.signinSucceeded(ctx, counters)
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: id, Path: "/", HttpOnly: true,
 		Secure: t.secureCookies(r), SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, v.Data.(signinView).Next, http.StatusSeeOther)
@@ -132,47 +177,76 @@ func (t *Toolkit) signout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
 }
 
-func (t *Toolkit) newSession(ctx context.Context, user string) (string, error) {
+func (t *Toolkit) newSession(ctx context.Context, u *config.User) (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
 	id := base64.RawURLEncoding.EncodeToString(b)
-	return id, t.rdb.Set(ctx, keySession(id), user, sessionTTL).Err()
+	return id, t.rdb.Set(ctx, keySession(id), u.Name+"\x00"+passwordStamp(u.PasswordHash), sessionTTL).Err()
 }
 
-// signinBlocked reports how long sign-in stays refused for any of the counters.
-func (t *Toolkit) signinBlocked(ctx context.Context, counters []string) (time.Duration, error) {
-	var wait time.Duration
-	for _, k := range counters {
-		n, err := t.rdb.Get(ctx, k).Int()
-		if errors.Is(err, redis.Nil) {
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		if n >= signinMaxFails {
-			ttl, err := t.rdb.PTTL(ctx, k).Result()
-			if err != nil {
-				return 0, err
-			}
-			wait = max(wait, ttl, time.Second)
-		}
-	}
-	return wait, nil
+// signinScript counts an attempt against its limits if none is reached, in one step
+// (KEYS: signinCounters; ARGV: pair max, address max, name free, window, now, backoff
+// base, backoff max, all times in ms). It answers 0, or the milliseconds to wait.
+var signinScript = redis.NewScript(`
+local pair = tonumber(redis.call('GET', KEYS[1]) or '0')
+if pair >= tonumber(ARGV[1]) then return math.max(redis.call('PTTL', KEYS[1]), 1000) end
+local addr = tonumber(redis.call('GET', KEYS[2]) or '0')
+if addr >= tonumber(ARGV[2]) then return math.max(redis.call('PTTL', KEYS[2]), 1000) end
+local now = tonumber(ARGV[5])
+local fails = tonumber(redis.call('HGET', KEYS[3], 'n') or '0')
+local nextAt = tonumber(redis.call('HGET', KEYS[3], 'next') or '0')
+if fails >= tonumber(ARGV[3]) and now < nextAt then return nextAt - now end
+for i = 1, 2 do
+  if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+end
+fails = redis.call('HINCRBY', KEYS[3], 'n', 1)
+local over = fails - tonumber(ARGV[3])
+if over >= 0 then
+  redis.call('HSET', KEYS[3], 'next', now + math.min(tonumber(ARGV[6]) * 2 ^ math.min(over, 20), tonumber(ARGV[7])))
+end
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
+return 0
+`)
+
+// signinAttempt counts an attempt, as a failure until it succeeds, unless a limit is
+// reached: then it answers how long to wait.
+func (t *Toolkit) signinAttempt(ctx context.Context, counters []string) (time.Duration, error) {
+	ms, err := signinScript.Run(ctx, t.rdb, counters, signinPairMax, signinAddrMax, signinNameFree,
+		signinWindow.Milliseconds(), t.now().UnixMilli(), signinBackoffBase.Milliseconds(), signinBackoffMax.Milliseconds()).Int64()
+	return time.Duration(ms) * time.Millisecond, err
 }
 
-// signinFailed counts a failure; the window starts at the first one.
-func (t *Toolkit) signinFailed(ctx context.Context, counters []string) error {
-	_, err := t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for _, k := range counters {
-			p.Incr(ctx, k)
-			p.ExpireNX(ctx, k, signinWindow)
-		}
+// signinUncount takes back an attempt that was not checked.
+func (t *Toolkit) signinUncount(ctx context.Context, counters []string) {
+	t.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Decr(ctx, counters[0])
+		p.Decr(ctx, counters[1])
+		p.HIncrBy(ctx, counters[2], "n", -1)
 		return nil
 	})
-	return err
+}
+
+// signinSucceeded clears the name's failures; the address keeps its count.
+func (t *Toolkit) signinSucceeded(ctx context.Context, counters []string) {
+	t.rdb.Del(ctx, counters[0], counters[2])
+}
+
+// checkPassword verifies password under the hashing bound; busy means no slot came free
+// within hashWait and nothing was checked.
+func checkPassword(ctx context.Context, hash, password string) (ok, busy bool) {
+	wait := time.NewTimer(hashWait)
+	defer wait.Stop()
+	select {
+	case hashing <- struct{}{}:
+	case <-wait.C:
+		return false, true
+	case <-ctx.Done():
+		return false, true
+	}
+	defer func() { <-hashing }()
+	return VerifyPassword(hash, password), false
 }
 
 // clientIP is the address a request came from. Behind the trusted proxies

@@ -33,6 +33,7 @@ type Toolkit struct {
 	links      linkCache                 // tracked links already looked up
 	clicks     *counter                  // link events on their way to Redis
 	salt       atomic.Pointer[saltOfDay] // today's visitor salt
+	linkSecret atomic.Pointer[[]byte]    // the link key, once read (linkkey.go)
 }
 
 // New returns a toolkit. enq may be nil where nothing asks for work.

@@ -71,6 +71,18 @@ func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {
 	return nil
 }
 
+// mayTranslateTopic is the one check of a translation request, for the API and the pages
+// alike: the derivative ({id}) must be one p may see, which for a regional user means an
+// approved one meant for their regions, and the locale ({locale}) one p may work on.
+func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*Derivative, string, error) {
+	locale := r.PathValue("locale")
+	if e := t.mayTranslate(p, locale); e != nil {
+		return nil, "", e
+	}
+	d, err := t.visibleTopic(r, p)
+	return d, locale, err
+}
+
 // scope works out which locales, read in which regions, a listing for p covers from
 // ?region= and ?locale=. Regional users default to their own regions and may not ask for
 // others'; admin and marketing default to every configured region.
@@ -166,9 +178,8 @@ func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err 
 }
 
 func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p *Principal) {
-	locale := r.PathValue("locale")
-	if e := t.mayTranslate(p, locale); e != nil {
-		writeError(w, e.status, codeFor(e.status), e.msg)
+	d, locale, err := t.mayTranslateTopic(r, p)
+	if t.translationFailed(w, r, err) {
 		return
 	}
 	var in TranslateInput
@@ -182,7 +193,7 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 		writeError(w, http.StatusBadRequest, "bad_request", `send either a text or {"machine": true}, not both`)
 		return
 	}
-	tv, err := t.Translate(r.Context(), r.PathValue("id"), locale, in, p.Name)
+	tv, err := t.Translate(r.Context(), d.ID, locale, in, p.Name)
 	if t.translationFailed(w, r, err) {
 		return
 	}
@@ -191,12 +202,11 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 
 func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
-		locale := r.PathValue("locale")
-		if e := t.mayTranslate(p, locale); e != nil {
-			writeError(w, e.status, codeFor(e.status), e.msg)
+		d, locale, err := t.mayTranslateTopic(r, p)
+		if t.translationFailed(w, r, err) {
 			return
 		}
-		tv, err := t.DecideTranslation(r.Context(), r.PathValue("id"), locale, status, p.Name)
+		tv, err := t.DecideTranslation(r.Context(), d.ID, locale, status, p.Name)
 		if t.translationFailed(w, r, err) {
 			return
 		}

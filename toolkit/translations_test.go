@@ -416,13 +416,39 @@ func TestRegionalUsersTranslateOnlyTheirLocales(t *testing.T) {
 	}
 }
 
+// A regional user cannot translate or approve, through the API, a document meant for
+// another region: the API applies the pages' scope, and nothing is stored.
+func TestRegionalCannotTranslateAnotherRegionsDocumentByAPI(t *testing.T) {
+	a := newTranslationAPI(t)
+	s := save(t, a.tk, "apac.md", strings.Replace(kubeDoc, "tags: [Queues]", "tags: [Queues]\nregions: [apac]", 1), time.Unix(1000, 0))
+	if _, err := a.tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	_, ds, err := a.tk.SourceWithDerivatives(t.Context(), s.ID)
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("derivatives: %v", err)
+	}
+	base := "/api/v1/derivatives/" + ds[0].ID + "/translations/de"
+	for _, path := range []string{base, base + "/approve", base + "/reject"} {
+		if rec := a.call(t, "eva", "POST", path, `{"text": "Warteschlangen fangen Lastspitzen ab."}`); rec.Code != http.StatusNotFound {
+			t.Errorf("emea POST %s on an apac document: HTTP %d %s, want 404", path, rec.Code, rec.Body)
+		}
+	}
+	if trs, err := a.tk.indexedTranslations(t.Context(), []string{translationField(ds[0].ID, "de")}); err != nil || len(trs) != 0 {
+		t.Errorf("translations stored for the apac document: %v %v", trs, err)
+	}
+}
+
 func TestTranslationNeedsAnApprovedDerivativeAndAProviderForMachines(t *testing.T) {
 	a := newTranslationAPI(t)
 	s := save(t, a.tk, "draft.md", kubeDoc, time.Unix(1000, 0))
 	_, ds, _ := a.tk.SourceWithDerivatives(t.Context(), s.ID)
-	rec := a.call(t, "eva", "POST", "/api/v1/derivatives/"+ds[0].ID+"/translations/de", `{"text": "Hallo."}`)
+	rec := a.call(t, "mia", "POST", "/api/v1/derivatives/"+ds[0].ID+"/translations/de", `{"text": "Hallo."}`)
 	if rec.Code != http.StatusConflict {
 		t.Errorf("translating a draft: HTTP %d %s", rec.Code, rec.Body)
+	}
+	if rec := a.call(t, "eva", "POST", "/api/v1/derivatives/"+ds[0].ID+"/translations/de", `{"text": "Hallo."}`); rec.Code != http.StatusNotFound {
+		t.Errorf("a regional user translating a draft they cannot see: HTTP %d %s, want 404", rec.Code, rec.Body)
 	}
 	_, d := approvedTweet(t, a.tk, "kube.md")
 	rec = a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", `{"machine": true}`)

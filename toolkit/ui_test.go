@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
@@ -110,36 +111,92 @@ func TestSignInSessionAndSignOut(t *testing.T) {
 	}
 }
 
+// A password change ends the sessions opened with the old password: a thief's copy of the
+// cookie stops working when the owner changes it (in the configuration, as serve restarts).
+func TestPasswordChangeEndsSessions(t *testing.T) {
+	tk, srv := uiServer(t)
+	thief := browser(t)
+	if res, _ := signIn(t, thief, srv, "marketing", testPassword, ""); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", res.StatusCode)
+	}
+	if res, _ := do(t, thief, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != 200 {
+		t.Fatalf("the session before the change: %d", res.StatusCode)
+	}
+	const changed = "a new and different passphrase"
+	hash, err := HashPassword(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range tk.cfg.File.Users {
+		if tk.cfg.File.Users[i].Name == "marketing" {
+			tk.cfg.File.Users[i].PasswordHash = hash
+		}
+	}
+	if res, _ := do(t, thief, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the old session after the password changed: %d, want 401", res.StatusCode)
+	}
+	owner := browser(t)
+	signIn(t, owner, srv, "marketing", changed, "")
+	if res, _ := do(t, owner, "GET", srv.URL+"/api/v1/me", nil); res.StatusCode != 200 {
+		t.Errorf("a session with the new password: %d", res.StatusCode)
+	}
+}
+
+// signInFrom signs in as a browser behind a trusted proxy that names the client address.
+func signInFrom(t *testing.T, srv *httptest.Server, addr, user, password string) (*http.Response, string) {
+	t.Helper()
+	form := url.Values{"username": {user}, "password": {password}}
+	req, _ := http.NewRequest("POST", srv.URL+"/signin", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.Header.Set("X-Forwarded-For", addr)
+	res, err := browser(t).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, string(b)
+}
+
 func TestSignInFailuresAreGenericAndLimited(t *testing.T) {
 	tk, srv := uiServer(t)
-	c := browser(t)
-	ipKey := keySigninFails("ip", "127.0.0.1")
-	_, wrong := signIn(t, c, srv, "marketing", "not the password at all", "")
-	_, unknown := signIn(t, c, srv, "nobody", "not the password at all", "")
+	tk.cfg.Infra.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	now := time.Unix(1_800_000_000, 0)
+	tk.now = func() time.Time { return now }
+	_, wrong := signInFrom(t, srv, "198.51.100.1", "marketing", "not the password at all")
+	_, unknown := signInFrom(t, srv, "198.51.100.2", "nobody", "not the password at all")
 	msg := regexp.MustCompile(`<p class="error" role="alert">[^<]*</p>`)
 	if m1, m2 := msg.FindString(wrong), msg.FindString(unknown); m1 == "" || m1 != m2 {
 		t.Errorf("wrong password says %q, unknown user says %q", m1, m2)
 	}
-	tk.rdb.Del(t.Context(), ipKey, keySigninFails("user", "marketing"))
 
-	for range 5 {
-		signIn(t, c, srv, "marketing", "still not the password", "")
+	const attacker = "203.0.113.66"
+	for range 5 { // spaced out, so only the limit of the name from this address applies
+		now = now.Add(signinBackoffMax)
+		signInFrom(t, srv, attacker, "marketing", "still not the password")
 	}
-	res, body := signIn(t, c, srv, "marketing", testPassword, "")
+	res, body := signInFrom(t, srv, attacker, "marketing", testPassword)
 	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Too many failed sign-ins") || res.Header.Get("Retry-After") == "" {
-		t.Fatalf("6th attempt with the right password: %d %s", res.StatusCode, msg.FindString(body))
+		t.Fatalf("6th attempt with the right password from the guessing address: %d %s", res.StatusCode, msg.FindString(body))
 	}
-	// The address is limited too: another user from it is refused ...
-	if res, _ := signIn(t, c, srv, "admin", testPassword, ""); res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("another user from the same address: %d, want 429", res.StatusCode)
+	// Another user from that address is not refused ...
+	if res, _ := signInFrom(t, srv, attacker, "admin", testPassword); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("another user from the guessing address: %d, want 303", res.StatusCode)
 	}
-	// ... and the name from any address.
-	tk.rdb.Del(t.Context(), ipKey)
-	if res, _ := signIn(t, c, srv, "marketing", testPassword, ""); res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("the limited name from a fresh address: %d, want 429", res.StatusCode)
+	// ... and the guessed name, from its owner's address, waits a moment, not 15 minutes.
+	const owner = "192.0.2.10"
+	res, body = signInFrom(t, srv, owner, "marketing", testPassword)
+	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "seconds") {
+		t.Errorf("the guessed name right after the guesses: %d %s, want 429 for seconds", res.StatusCode, msg.FindString(body))
 	}
-	if res, _ := signIn(t, browser(t), srv, "admin", testPassword, ""); res.StatusCode != http.StatusSeeOther {
-		t.Errorf("another user from a fresh address: %d, want 303", res.StatusCode)
+	now = now.Add(signinBackoffMax)
+	if res, _ := signInFrom(t, srv, owner, "marketing", testPassword); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the owner once the backoff passed: %d, want 303", res.StatusCode)
+	}
+	// The guessing address stays refused for the name for the whole window.
+	if res, _ := signInFrom(t, srv, attacker, "marketing", testPassword); res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("the guessing address after the owner signed in: %d, want 429", res.StatusCode)
 	}
 }
 

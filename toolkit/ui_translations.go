@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -112,12 +113,13 @@ var translationNotices = map[string]string{
 
 // translationTarget reads the derivative and checks the locale for the translation pages.
 func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*Derivative, string, bool) {
-	locale := r.PathValue("locale")
-	if t.scopeFailed(w, r, p, t.mayTranslate(p, locale)) {
+	d, locale, err := t.mayTranslateTopic(r, p)
+	var scope *scopeError
+	switch {
+	case errors.As(err, &scope):
+		t.scopeFailed(w, r, p, scope)
 		return nil, "", false
-	}
-	d, err := t.visibleTopic(r, p)
-	if err != nil {
+	case err != nil:
 		t.uiError(w, r, p, err)
 		return nil, "", false
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/repurpose/repurpose/tasks"
@@ -23,6 +24,11 @@ const uploadAccept = ".md,.markdown,.html,.htm,.txt"
 
 // maxUploadFiles bounds one request, so its size is bounded too.
 const maxUploadFiles = 20
+
+// UploadReadTimeout is how long the upload page may take to receive its files and answer,
+// beyond the server's read and write timeouts: up to maxUploadFiles large documents over
+// a slow line. Only a signed-in reviewer gets this far.
+const UploadReadTimeout = 10 * time.Minute
 
 type uploadResult struct {
 	Name     string `json:"name"`
@@ -45,6 +51,9 @@ func ContentType(name string) string {
 
 func (t *Toolkit) uiUpload(w http.ResponseWriter, r *http.Request, p *Principal) {
 	limit := t.cfg.File.Limits.MaxObjectBytes
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(UploadReadTimeout)) // not every ResponseWriter has deadlines
+	_ = rc.SetWriteDeadline(time.Now().Add(UploadReadTimeout))
 	r.Body = http.MaxBytesReader(w, r.Body, maxUploadFiles*(limit+64<<10))
 	var results []uploadResult
 	mr, err := r.MultipartReader()

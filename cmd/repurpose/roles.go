@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"time"
 
@@ -34,9 +33,25 @@ func (d *deps) handler() http.Handler {
 	return top
 }
 
-// serveHTTP listens on addr until ctx ends, then shuts down gracefully.
+// serverLimits bound what one connection may hold: a client that sends its headers or
+// body slowly, or keeps a connection open and idle, is cut off instead of tying up the
+// server. The upload page reads its body for longer (toolkit.UploadReadTimeout).
+type serverLimits struct {
+	header, read, write, idle time.Duration
+	maxHeaderBytes            int
+}
+
+var defaultLimits = serverLimits{header: 10 * time.Second, read: 30 * time.Second, write: 60 * time.Second,
+	idle: 60 * time.Second, maxHeaderBytes: 64 << 10}
+
+// serveHTTP serves on ln, with defaultLimits, until ctx ends, then shuts down gracefully.
 func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	return serveHTTPWith(ctx, ln, h, log, defaultLimits)
+}
+
+func serveHTTPWith(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, lim serverLimits) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: lim.header, ReadTimeout: lim.read, WriteTimeout: lim.write,
+		IdleTimeout: lim.idle, MaxHeaderBytes: lim.maxHeaderBytes, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -194,13 +209,4 @@ func (d *deps) reindex(ctx context.Context, out io.Writer) error {
 	fmt.Fprintf(out, "indexed %d sources; inbox holds %d documents, %d pending, %d queued now\n", n, res.Objects, res.Pending, res.Queued)
 	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue); link counts: %d periods restored from S3\n", queued, replanned, restored)
 	return nil
-}
-
-// redactURL hides a password in a connection URL before it is logged.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(unparsable)"
-	}
-	return u.Redacted()
 }

@@ -45,7 +45,7 @@ func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3st
 	}
 	rdb, ok := opt.MakeRedisClient().(redis.UniversalClient)
 	if !ok {
-		return nil, fmt.Errorf("redis url %q: unsupported client", cfg.Infra.RedisURL)
+		return nil, fmt.Errorf("redis url %s: unsupported client", config.RedactURL(cfg.Infra.RedisURL))
 	}
 	if s3 == nil {
 		if s3, err = s3store.New(ctx, cfg.Infra); err != nil {
@@ -147,7 +147,7 @@ func (d *deps) waitForRedis(ctx context.Context) error {
 		if err == nil {
 			return nil
 		}
-		d.log.Warn("waiting for Redis", "url", redactURL(d.cfg.Infra.RedisURL), "err", err)
+		d.log.Warn("waiting for Redis", "url", config.RedactURL(d.cfg.Infra.RedisURL), "err", err)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
