@@ -59,7 +59,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/plan/entries/{id}/resolve", t.allow(t.resolveEntry, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/regions/{region}/pause", t.allow(t.pauseRegion(true), admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/regions/{region}/resume", t.allow(t.pauseRegion(false), admin, marketing, regional))
-	mux.HandleFunc("GET /calendar/{file}", tokenInQuery(t.allow(t.calendarICS, admin, marketing, regional)))
+	mux.HandleFunc("GET /calendar/{file}", t.calendarAuth(t.calendarICS, admin, marketing, regional))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
 	mux.HandleFunc("GET /c/{file}", t.conversionPixel)
 	mux.HandleFunc("POST /api/v1/conversions", t.conversions)

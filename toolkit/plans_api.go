@@ -156,17 +156,6 @@ func (t *Toolkit) calendarICS(w http.ResponseWriter, r *http.Request, p *Princip
 	_, _ = w.Write(planICS(v, reg, t.cfg.Infra.PublicURL, t.now()))
 }
 
-// tokenInQuery lets a calendar app, which cannot send headers, pass its API token as
-// ?token= (redacted from logs like every token parameter).
-func tokenInQuery(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if tok := r.URL.Query().Get("token"); tok != "" && r.Header.Get("Authorization") == "" {
-			r.Header.Set("Authorization", "Bearer "+tok)
-		}
-		h(w, r)
-	}
-}
-
 // planICS is a region's calendar as RFC 5545: one 15-minute event per post, its UID the
 // entry's, so a moved post moves in the subscriber's calendar.
 func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) []byte {

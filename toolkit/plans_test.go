@@ -83,7 +83,12 @@ func TestCalendarAsJSONAndICalendar(t *testing.T) {
 		t.Errorf("a regional user on another region: %d %s", w.Code, w.Body)
 	}
 
-	w = call(h, "GET", "/calendar/emea.ics?token=mkt", "", "")
+	// A calendar app reads the feed with the user's calendar token, never an API token.
+	calTok, err := tk.CalendarToken(t.Context(), tk.user("mia"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = call(h, "GET", "/calendar/emea.ics?token="+url.QueryEscape(calTok), "", "")
 	if w.Code != 200 || w.Header().Get("Content-Type") != "text/calendar; charset=utf-8" {
 		t.Fatalf("ics: %d %s", w.Code, w.Body)
 	}
@@ -106,6 +111,32 @@ func TestCalendarAsJSONAndICalendar(t *testing.T) {
 	}
 	if w := call(h, "GET", "/calendar/emea.ics", "", ""); w.Code != 401 {
 		t.Errorf("ics without a token: %d", w.Code)
+	}
+	// The calendar token opens the feed and nothing else; an API token in the URL opens
+	// nothing; a forged or stale calendar token opens nothing.
+	for _, c := range []struct {
+		path string
+		want int
+	}{
+		{"/api/v1/sources?token=" + url.QueryEscape(calTok), 401},
+		{"/api/v1/calendar?region=emea&token=" + url.QueryEscape(calTok), 401},
+		{"/calendar/emea.ics?token=mkt", 401},
+		{"/calendar/emea.ics?token=mia.AAAAAAAAAAAAAAAAAAAAAAAA", 401},
+		{"/calendar/emea.ics?token=" + url.QueryEscape(strings.Replace(calTok, "mia.", "rosa.", 1)), 401},
+	} {
+		if w := call(h, "GET", c.path, "", ""); w.Code != c.want {
+			t.Errorf("GET %s: %d, want %d", c.path, w.Code, c.want)
+		}
+	}
+	// A regional user's calendar token reads only their regions.
+	rosa, _ := tk.CalendarToken(t.Context(), tk.user("rosa"))
+	if w := call(h, "GET", "/calendar/emea.ics?token="+url.QueryEscape(rosa), "", ""); w.Code != 403 && w.Code != 404 {
+		t.Errorf("a regional user's calendar token on another region: %d", w.Code)
+	}
+	// A new password revokes it.
+	tk.user("mia").PasswordHash = "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$aGFzaA"
+	if w := call(h, "GET", "/calendar/emea.ics?token="+url.QueryEscape(calTok), "", ""); w.Code != 401 {
+		t.Errorf("the calendar token after a password change: %d, want 401", w.Code)
 	}
 }
 

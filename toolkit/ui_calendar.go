@@ -62,6 +62,11 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 		return
 	}
 	v.Region, v.Feed = reg, t.cfg.Infra.PublicURL+"/calendar/"+reg.ID+".ics"
+	if u := t.user(p.Name); u != nil {
+		if tok, err := t.CalendarToken(r.Context(), u); err == nil {
+			v.Feed += "?token=" + url.QueryEscape(tok)
+		}
+	}
 	for _, k := range cv.Paused {
 		v.Paused[k] = true
 	}
