@@ -1,7 +1,8 @@
 package transforms
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ func (a *analysis) rankHooks() {
 			weight[i] = c.score * hookStrength(c, a.lang)
 		}
 	}
-	sort.SliceStable(a.hooks, func(i, j int) bool { return weight[a.hooks[i]] > weight[a.hooks[j]] })
+	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(weight[j], weight[i]) })
 }
 
 // bestHook is the strongest hook not in exclude that fits, or -1.

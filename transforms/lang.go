@@ -4,14 +4,19 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
 
-// langSample bounds the text identification reads: a few pages settle it.
-const langSample = 16 << 10
+// langSample bounds the text identification reads: a few pages settle it; the trigram
+// model reads the first trigramSample bytes of it.
+const (
+	langSample    = 16 << 10
+	trigramSample = 3 << 10
+)
 
 // identifyLang names the language of text as an ISO 639-1 code, "" when it cannot tell.
 // Scripts settle East Asian text, where a trigram model guesses badly: Hangul is Korean,
@@ -45,6 +50,12 @@ func identifyLang(text string) string {
 			return "ja"
 		default:
 			return "zh"
+		}
+	}
+	if len(text) > trigramSample {
+		text = text[:trigramSample] // trigram profiles settle within a few KB; they cost per byte
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
 		}
 	}
 	info := whatlanggo.DetectWithOptions(text, langOptions)

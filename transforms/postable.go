@@ -15,7 +15,8 @@ func postable(text, lang string) bool {
 	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) || notTheBrandsVoice(text, lang) {
 		return false
 	}
-	if emailAddress.MatchString(text) || versionLine.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
+	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
+		strings.IndexByte(text, ':') >= 0 && statusField.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
 	if pointsBack(text, lang) {
@@ -78,8 +79,11 @@ func balanced(text string) bool {
 
 var (
 	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01".
-	versionLine = regexp.MustCompile(`(?i)^(version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|^\W*\d{4}-\d{2}-\d{2}|\b(status|created|last updated|last modified|revision|stato|estado|creado|creato)\s*:`)
+	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01" (anchored:
+	// one try per sentence).
+	versionLine = regexp.MustCompile(`(?i)^(?:(?:version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|\W*\d{4}-\d{2}-\d{2})`)
+	// statusField: "… Created: 12 Jan 2022 Status: WIP" anywhere in a line.
+	statusField = regexp.MustCompile(`(?i)\b(?:status|created|last updated|last modified|revision|stato|estado|creado|creato)\s*:`)
 )
 
 // referenceOpeners are first words that lean on an earlier sentence: pronouns,
@@ -211,7 +215,7 @@ var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla
 
 // aboutTheDocument reports a sentence about the document rather than its subject.
 func aboutTheDocument(text, lang string) bool {
-	if figureReference.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && figureReference.MatchString(text) {
 		return true
 	}
 	lower := strings.ToLower(text)

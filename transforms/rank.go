@@ -1,8 +1,9 @@
 package transforms
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -149,9 +150,7 @@ func (a *analysis) score() {
 	for i := range a.ranked {
 		a.ranked[i] = i
 	}
-	sort.SliceStable(a.ranked, func(i, j int) bool {
-		return a.cands[a.ranked[i]].score > a.cands[a.ranked[j]].score
-	})
+	slices.SortStableFunc(a.ranked, func(i, j int) int { return cmp.Compare(a.cands[j].score, a.cands[i].score) })
 }
 
 // standalone weighs what makes a sentence work out of context: a length of 60-220
