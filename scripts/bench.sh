@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh            # everything (a few minutes)
 #   scripts/bench.sh derive     # parse+derive beside goldmark.Convert only
+#   scripts/bench.sh derive-cpu # the same as CPU time (perf stat), steady on a busy machine
 #   scripts/bench.sh e2e        # the pipeline on redis-server and versitygw only
 #   scripts/bench.sh plan       # planning 1,000 sources × 5 regions × 4 channels only
 #
@@ -36,6 +37,17 @@ if [[ "$what" == all || "$what" == derive ]]; then
 			}
 			printf "%-45s %14d %14d %7.1fx\n", "all six (per byte)", sx, sg, sx / sg
 		}' "$raw"
+fi
+
+if [[ "$what" == derive-cpu ]]; then
+	say "parse+derive beside goldmark.Convert as CPU time: 20 iterations over every corpus document, twice each"
+	bin="$(mktemp)"
+	trap 'rm -f "$bin"' EXIT
+	go test -c -o "$bin" ./transforms
+	for b in ParseDerive GoldmarkConvert ParseDerive GoldmarkConvert; do
+		(cd transforms && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
+			awk -v b="$b" '/task-clock/ { printf "%-16s %10s ms of CPU\n", b, $1 }'
+	done
 fi
 
 if [[ "$what" == all || "$what" == e2e ]]; then

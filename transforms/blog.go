@@ -51,30 +51,33 @@ func (d *deriver) blog() {
 	// "Why it matters" is one passage of one section: of the best sentences not said yet,
 	// the first whose stretch to the end of its section (or to a sentence said already)
 	// brings the teaser to its target length, else the longest such stretch.
-	best := ""
+	// The rest of the teaser stays as it is while the passage grows: count it once, and
+	// each sentence as it is added.
+	rest := teaserWords(blogMarkdown(t, d.labels, d.cta, false)) + teaserWords(d.labels.WhyItMatters)
+	var best []int
+	bestWords := 0
 	for _, i := range d.moreSentences(exclude, 6) {
-		passage := d.a.passage(i, exclude)
-		for k, j := range passage[1:] {
-			if !followable(d.a.cands[j].text, d.a.lang) {
-				passage = passage[:k+1]
+		words := rest
+		var passage []int
+		for k, j := range d.a.passage(i, exclude) {
+			if k > 0 && !followable(d.a.cands[j].text, d.a.lang) {
+				break
+			}
+			passage = append(passage, j)
+			if words += teaserWords(d.a.cands[j].text); words >= blogTargetWords {
 				break
 			}
 		}
-		for k := 1; k <= len(passage); k++ {
-			t.why = d.paragraphOf(passage[:k])
-			if teaserWords(blogMarkdown(t, d.labels, d.cta, false)) >= blogTargetWords {
-				break
-			}
+		if words > bestWords {
+			best, bestWords = passage, words
 		}
-		if len(t.why) > len(best) {
-			best = t.why
-		}
-		if teaserWords(blogMarkdown(t, d.labels, d.cta, false)) >= blogTargetWords {
-			best = t.why
+		if words >= blogTargetWords {
 			break
 		}
 	}
-	t.why = best
+	if len(best) > 0 {
+		t.why = d.paragraphOf(best)
+	}
 	for teaserWords(blogMarkdown(t, d.labels, d.cta, false)) > blogMaxWords {
 		switch {
 		case t.why != "":

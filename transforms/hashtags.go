@@ -31,6 +31,9 @@ func (d *deriver) allHashtags() []string {
 			}
 		}
 	}
+	if len(phrases) == 0 {
+		return []string{} // not nil: computed once
+	}
 	acronyms := d.a.acronyms()
 	out := []string{} // not nil: computed once
 	seen := map[string]bool{}

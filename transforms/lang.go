@@ -31,6 +31,11 @@ func identifyLang(text string) string {
 	var letters, hangul, kana, han int
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf: // most text: no script table to look up
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				letters++
+			}
+			continue
 		case unicode.Is(unicode.Hangul, r):
 			hangul++
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':

@@ -12,14 +12,18 @@ import (
 // before it, talks about the document instead of its subject, points at a figure or
 // table, is cut short, or carries a contributor's e-mail address or a version line.
 func postable(text, lang string) bool {
-	if text == "" || opensWithReference(text, lang) || aboutTheDocument(text, lang) || notTheBrandsVoice(text, lang) {
+	if text == "" {
+		return false
+	}
+	v := viewOf(text)
+	if opensWithReference(text, lang) || aboutTheDocumentView(&v, lang) || notTheBrandsVoiceView(&v, lang) {
 		return false
 	}
 	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
 		strings.IndexByte(text, ':') >= 0 && statusField.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
-	if pointsBack(text, lang) {
+	if pointsBackView(&v, lang) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
@@ -30,6 +34,72 @@ func postable(text, lang string) bool {
 		return false // introduces a list, trails off, or is a fragment
 	}
 	return balanced(text)
+}
+
+// sentenceView is a sentence lower-cased and cut into words once, for the checks that
+// read it.
+type sentenceView struct {
+	text, lower string
+	words       []string
+}
+
+func viewOf(text string) sentenceView {
+	lower := strings.ToLower(text)
+	return sentenceView{text: text, lower: lower, words: strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '’'
+	})}
+}
+
+// phraseIndex finds which of many phrases a sentence holds while looking only at the
+// phrases that start with one of its words: a few string searches instead of a hundred.
+// Phrases in scripts written without spaces are searched one by one.
+type phraseIndex struct {
+	byFirst  map[string][]string
+	unspaced []string
+}
+
+func indexPhrases(lists ...[]string) *phraseIndex {
+	ix := &phraseIndex{byFirst: map[string][]string{}}
+	for _, list := range lists {
+		for _, p := range list {
+			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || isCJK(r) || unicode.Is(unicode.Hangul, r) {
+				ix.unspaced = append(ix.unspaced, p)
+				continue
+			}
+			ix.byFirst[first[0]] = append(ix.byFirst[first[0]], p)
+		}
+	}
+	return ix
+}
+
+func (ix *phraseIndex) in(v *sentenceView) bool {
+	for _, w := range v.words {
+		for _, p := range ix.byFirst[w] {
+			if strings.Contains(v.lower, p) {
+				return true
+			}
+		}
+	}
+	return containsAny(v.lower, ix.unspaced)
+}
+
+// perLang builds one index per language with built-in texts, of its phrases and English
+// ones (technical text in any language borrows English).
+func perLang(phrases map[string][]string) map[string]*phraseIndex {
+	out := map[string]*phraseIndex{}
+	for lang := range labelsByLang {
+		out[lang] = indexPhrases(phrases[lang], phrases["en"])
+	}
+	out[""] = indexPhrases(phrases["en"])
+	return out
+}
+
+func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
+	if p, ok := ix[lang]; ok {
+		return p
+	}
+	return ix[""]
 }
 
 // endsWhole reports a sentence that ends as one: with a full stop, question or
@@ -215,18 +285,17 @@ var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla
 
 // aboutTheDocument reports a sentence about the document rather than its subject.
 func aboutTheDocument(text, lang string) bool {
-	if strings.ContainsAny(text, "0123456789") && figureReference.MatchString(text) {
+	v := viewOf(text)
+	return aboutTheDocumentView(&v, lang)
+}
+
+var documentPhraseIndex = perLang(documentPhrases)
+
+func aboutTheDocumentView(v *sentenceView, lang string) bool {
+	if strings.ContainsAny(v.text, "0123456789") && figureReference.MatchString(v.text) {
 		return true
 	}
-	lower := strings.ToLower(text)
-	for _, l := range []string{lang, "en"} {
-		for _, p := range documentPhrases[l] {
-			if strings.Contains(lower, p) {
-				return true
-			}
-		}
-	}
-	return false
+	return phrasesFor(documentPhraseIndex, lang).in(v)
 }
 
 // followable reports whether a sentence may follow the one before it in a post: it may
@@ -269,27 +338,19 @@ var counterViews = map[string][]string{
 	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici"},
 }
 
-// notTheBrandsVoice reports a sentence in one person's voice, or one stating a view
+// notTheBrandsVoiceView reports a sentence in one person's voice, or one stating a view
 // the document sets up to refute.
-func notTheBrandsVoice(text, lang string) bool {
-	lower := strings.ToLower(text)
-	for _, p := range firstPersonCJK[lang] {
-		if strings.Contains(text, p) {
-			return true
-		}
+var counterViewIndex = perLang(counterViews)
+
+func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
+	if containsAny(v.text, firstPersonCJK[lang]) || phrasesFor(counterViewIndex, lang).in(v) {
+		return true
 	}
-	for _, l := range []string{lang, "en"} {
-		if containsAny(lower, counterViews[l]) {
-			return true
-		}
-	}
-	words := firstPerson[lang]
-	if words == nil {
-		return false
-	}
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		if words[w] {
-			return true
+	if words := firstPerson[lang]; words != nil {
+		for _, w := range v.words {
+			if words[w] {
+				return true
+			}
 		}
 	}
 	return false
@@ -317,20 +378,14 @@ var backReferencesCJK = map[string][]string{
 // timeWords after a demonstrative make it a time, not a reference back.
 var timeWords = wordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
 
-// pointsBack reports a sentence that leans on an earlier one somewhere inside it.
-func pointsBack(text, lang string) bool {
-	for _, p := range backReferencesCJK[lang] {
-		if strings.Contains(text, p) {
-			return true
-		}
+// pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
+func pointsBackView(v *sentenceView, lang string) bool {
+	if containsAny(v.text, backReferencesCJK[lang]) {
+		return true
 	}
 	refs := backReferences[lang]
-	if refs == nil {
-		return false
-	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range words {
-		if refs[w] && (i+1 == len(words) || !timeWords[words[i+1]]) {
+	for i, w := range v.words {
+		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {
 			return true
 		}
 	}
