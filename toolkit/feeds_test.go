@@ -52,7 +52,22 @@ type jsonFeedDoc struct {
 	} `json:"items"`
 }
 
-const esDoc = "---\nlang: es\n---\n# Colas\n\n## Picos\n\nLas colas absorben picos de trabajo para que el 90% de las peticiones termine en un segundo.\n\nLos reintentos necesitan espera exponencial, o una caída pequeña se vuelve grande para todos.\n"
+const esDoc = "---\nlang: es\n---\n# Colas\n\n## Picos\n\nLas colas absorben picos de trabajo para que el 90% de las peticiones termine en un segundo.\n\n" +
+	"Los reintentos necesitan espera exponencial, o una caída pequeña se vuelve grande para todos.\n\n" +
+	"## Resultados\n\nLos errores del proceso de pago bajaron del 4% al 0,5% durante las rebajas de primavera.\n\n" +
+	"Las quejas por pedidos perdidos desaparecieron en un mes.\n\n" +
+	"## Capacidad\n\nUn grupo de trabajadores dimensionado para la carga media se queda atrás a los pocos minutos de un pico.\n\n" +
+	"Escalar según la edad del mensaje más antiguo reacciona antes que escalar según el uso del procesador.\n\n" +
+	"## Pruebas\n\nLas pruebas que detienen el intermediario diez minutos muestran si los productores guardan o pierden mensajes.\n\n" +
+	"Las pruebas de carga con el triple del tráfico habitual revelan qué consumidor se rinde primero.\n\n" +
+	"## Orden\n\nLa mayoría de las cargas no necesitan un orden global, solo un orden por cliente o por cuenta.\n\n" +
+	"Las colas particionadas mantienen en orden los eventos de cada cliente mientras los trabajadores crecen.\n\n" +
+	"## Costes\n\nLas colas añaden uno o dos segundos de espera a un trabajo que antes terminaba al instante.\n\n" +
+	"Los operadores necesitan paneles de profundidad de cola, o un atasco silencioso crece durante días.\n\n" +
+	"## Próximos pasos\n\nEmpiece por la ruta de escritura más cargada y mueva el resto servicio a servicio.\n\n" +
+	"Revise los límites de reintentos cada trimestre, porque el tráfico cambia con las estaciones.\n\n" +
+	"## Errores\n\nUna cola de mensajes fallidos evita que un mensaje envenenado bloquee el trabajo que viene detrás.\n\n" +
+	"Los consumidores que fallan vuelven a tomar el mensaje, así que ningún trabajo se pierde por una caída.\n"
 
 // feedFixture stores an English and a Spanish source, approves the English one whole and
 // one Spanish snippet, and leaves the rest of the Spanish source in draft.
