@@ -145,7 +145,7 @@ func TestLinkTargetsPublicPagesAndAutoApprove(t *testing.T) {
 	plain := filepath.Join(dir, "plain.md")
 	os.WriteFile(plain, []byte("# Plain Facts About <Queues>\n\n## Why it matters\n\nQueues absorb bursts of work so that 90% of requests finish within a second even when traffic triples.\n\nA second paragraph explains that retries need backoff, or they turn a small outage into a large one.\n\n## What to do\n\nMeasure queue depth, alert on age rather than size, and scale workers before the backlog grows.\n"), 0o644)
 	auto := filepath.Join(dir, "auto.md")
-	os.WriteFile(auto, []byte("---\ncampaign: auto\n---\n# Automatic\n\nEvery derivative of this campaign is approved the moment it is made, because the team reviews the source on github itself.\n\nThe landing page carries 3 case studies and a pricing table.\n\nOur synergy with partners doubles the reach of every launch we plan together.\n"), 0o644)
+	os.WriteFile(auto, []byte("---\ncampaign: auto\n---\n# Automatic\n\nEvery derivative in the auto campaign is approved the moment it is made, because the team reviews the source on github itself.\n\nThe landing page carries 3 case studies and a pricing table.\n\nOur synergy with partners doubles the reach of every launch we plan together.\n"), 0o644)
 	st.awsCp(plain, "plain.md")
 	st.awsCp(auto, "auto.md")
 

@@ -61,8 +61,14 @@ func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
 	if a.Source.Lang != "es" || len(a.Derivatives) == 0 || a.Derivatives[0].Status != "draft" || a.Derivatives[0].Locale != "es" {
 		t.Errorf("source %+v, first derivative %+v", a.Source, a.Derivatives[0])
 	}
+	// An unconfigured campaign is a warning on the source (a typo is shown, not fatal),
+	// and an error under campaigns_strict.
+	if out, err := derive(cfg, "x.md", "nosuch", data); err != nil || len(out.Source.Warnings) == 0 || !strings.Contains(out.Source.Warnings[0], `"nosuch"`) {
+		t.Errorf("an unconfigured campaign: %v; want the derivatives with a warning naming it", err)
+	}
+	cfg.File.CampaignsStrict = true
 	if _, err := derive(cfg, "x.md", "nosuch", data); err == nil {
-		t.Error("an unconfigured campaign gave no error")
+		t.Error("an unconfigured campaign under campaigns_strict gave no error")
 	}
 }
 
