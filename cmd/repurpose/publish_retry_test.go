@@ -4,11 +4,13 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"github.com/repurpose/repurpose/internal/testservices"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,6 +24,11 @@ import (
 // publishingStack is the stack with its worker, configured by a YAML file as an
 // operator writes it (the users stay the stack's).
 func publishingStack(t *testing.T, yaml string, edit func(*config.Config)) *stack {
+	return publishingStackWith(t, yaml, edit, true)
+}
+
+// publishingStackWith is publishingStack, its worker started only when withWorker.
+func publishingStackWith(t *testing.T, yaml string, edit func(*config.Config), withWorker bool) *stack {
 	t.Helper()
 	file, err := config.ParseFile(strings.NewReader(yaml))
 	if err != nil {
@@ -29,7 +36,7 @@ func publishingStack(t *testing.T, yaml string, edit func(*config.Config)) *stac
 	}
 	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", "hook-secret")
 	t.Setenv("REPURPOSE_TEST_SECRET", "service-secret")
-	return newStack(t, true, func(c *config.Config) {
+	return newStack(t, withWorker, func(c *config.Config) {
 		users := c.File.Users
 		c.File = *file
 		c.File.Users = users
@@ -134,12 +141,12 @@ func TestPublishRetriesBackOffWithinBudgetThenFail(t *testing.T) {
 	hook := func(path string) string {
 		return fmt.Sprintf(`{type: webhook, url: %q, secret_env: REPURPOSE_TEST_HOOK_SECRET}`, receiver.URL+path)
 	}
-	st := publishingStack(t, `
+	st := publishingStackWith(t, `
 accounts:
   down: `+hook("/503")+`
   limited: `+hook("/429")+`
   hangup: `+hook("/close")+`
-  nobucket: {type: outbox, bucket: no-such-bucket}
+  nobucket: {type: outbox, bucket: outbox-gone}
 plans:
   now:
     drip: [{days: 0, kinds: [tweet, linkedin, mastodon, blog]}]
@@ -159,13 +166,22 @@ limits:
   publish_attempts: 4
   publish_backoff: 2s
   publish_backoff_max: 1m
-`, nil)
+`, nil, false)
+	// The outbox's bucket exists when the worker starts (a missing one stops it, see
+	// TestMissingOutboxBucketIsReportedAtStart), and is deleted before the first post.
+	st.s3.CreateBucket("outbox-gone")
+	st.startWorker(t.Context())
+	rb := exec.Command(testservices.AWSCLI(t), "--endpoint-url", st.s3.Endpoint, "s3", "rb", "s3://outbox-gone")
+	rb.Env = st.s3.Environ()
+	if out, err := rb.CombinedOutput(); err != nil {
+		t.Fatalf("deleting the outbox bucket: %v %s", err, out)
+	}
 	start := time.Now()
 	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	items := st.waitCalendar(t, start, 90*time.Second, allIn(toolkit.FailedPost))
 
-	words := map[string]string{"down": "Down for maintenance", "limited": "slow down", "hangup": "no answer", "nobucket": "no-such-bucket"}
+	words := map[string]string{"down": "Down for maintenance", "limited": "slow down", "hangup": "no answer", "nobucket": "outbox-gone"}
 	seen := map[string]int{}
 	for _, it := range items {
 		seen[it.Account]++
