@@ -61,8 +61,11 @@ func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
 	if a.Source.Lang != "es" || len(a.Derivatives) == 0 || a.Derivatives[0].Status != "draft" || a.Derivatives[0].Locale != "es" {
 		t.Errorf("source %+v, first derivative %+v", a.Source, a.Derivatives[0])
 	}
-	if _, err := derive(cfg, "x.md", "nosuch", data); err == nil {
-		t.Error("an unconfigured campaign gave no error")
+	// An unconfigured campaign is a warning on the source (campaigns_strict is off by default).
+	if out, err := derive(cfg, "x.md", "nosuch", data); err != nil {
+		t.Errorf("an unconfigured campaign: %v", err)
+	} else if w := out.Source.Warnings; len(w) == 0 || !strings.Contains(w[0], `campaign "nosuch", which is not configured`) {
+		t.Errorf("an unconfigured campaign: warnings %q, want one naming it", w)
 	}
 }
 
@@ -79,6 +82,17 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	var out bytes.Buffer
 	if code := run(context.Background(), []string{"frobnicate"}, &out); code != 2 || !strings.Contains(out.String(), "unknown command") {
 		t.Errorf("unknown command: exit %d\n%s", code, out.String())
+	}
+}
+
+// TestUploadRefusesAnUnknownCampaignFlag: a typo in --campaign stops the upload at
+// once, with the message the worker gives a document naming an unknown campaign.
+func TestUploadRefusesAnUnknownCampaignFlag(t *testing.T) {
+	t.Setenv("REPURPOSE_CONFIG", "")
+	var out bytes.Buffer
+	code := run(context.Background(), []string{"upload", "--campaign", "sprng", "../../samples/notes.txt"}, &out)
+	if code == 0 || !strings.Contains(out.String(), `--campaign names campaign "sprng", which is not configured (known: default)`) {
+		t.Errorf("exit %d\n%s", code, out.String())
 	}
 }
 
