@@ -64,7 +64,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	infra, _ := config.FromEnv(func(string) string { return "" })
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { rdb.Close() })
-	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil)
+	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
 	doc, err := transforms.Parse("w.md", body, 1<<20)
 	if err != nil {
