@@ -339,6 +339,15 @@ func (f *File) CampaignNames() []string {
 	return names
 }
 
+// UnknownCampaign is "" when name is a configured campaign or empty (the default one);
+// else it says, as a phrase for messages, that name is not configured and which are.
+func (f *File) UnknownCampaign(name string) string {
+	if _, ok := f.Campaigns[name]; ok || name == "" {
+		return ""
+	}
+	return fmt.Sprintf("campaign %q, which is not configured (known: %s)", name, strings.Join(f.CampaignNames(), ", "))
+}
+
 // Campaign returns the named campaign, or the default one when the name is empty or unknown,
 // with the name that was used.
 func (f *File) Campaign(name string) (string, Campaign) {

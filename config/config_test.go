@@ -179,3 +179,25 @@ func TestTokenKeyFromEnv(t *testing.T) {
 		}
 	}
 }
+
+func TestInboxHoldsDocumentsNotFolders(t *testing.T) {
+	inbox := Location{Bucket: "drop", Prefix: "papers/"}
+	for _, c := range []struct {
+		bucket, key string
+		want        bool
+	}{
+		{"drop", "papers/a.md", true},
+		{"drop", "papers/2026/a.md", true},
+		{"drop", "papers/", false},        // the prefix's own placeholder
+		{"drop", "papers/2026/", false},   // a folder placeholder
+		{"drop", "other/a.md", false},     // outside the prefix
+		{"toolkit", "papers/a.md", false}, // another bucket
+	} {
+		if got := inbox.HoldsDocument(c.bucket, c.key); got != c.want {
+			t.Errorf("HoldsDocument(%q, %q) = %v, want %v", c.bucket, c.key, got, c.want)
+		}
+	}
+	if (Location{Bucket: "drop"}).HoldsDocument("drop", "") {
+		t.Error("an empty key is a document")
+	}
+}

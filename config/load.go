@@ -47,6 +47,12 @@ var bucketName = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
 
 func (l Location) String() string { return "s3://" + l.Bucket + "/" + l.Prefix }
 
+// HoldsDocument reports whether bucket/key is a document in this location. Folder
+// placeholders (keys ending in "/", which S3 consoles create) are not documents.
+func (l Location) HoldsDocument(bucket, key string) bool {
+	return bucket == l.Bucket && strings.HasPrefix(key, l.Prefix) && key != "" && !strings.HasSuffix(key, "/")
+}
+
 // Load reads the environment and, when REPURPOSE_CONFIG names one, the YAML file.
 func Load() (*Config, error) {
 	infra, err := FromEnv(os.Getenv)

@@ -6,7 +6,6 @@ package scheduler
 import (
 	"context"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/repurpose/repurpose/config"
@@ -31,8 +30,8 @@ func ScanInbox(ctx context.Context, s3 *s3store.Store, tk *toolkit.Toolkit, inbo
 		return res, err
 	}
 	err = s3.List(ctx, inbox.Bucket, inbox.Prefix, func(o s3store.Info) error {
-		if strings.HasSuffix(o.Key, "/") {
-			return nil // folder placeholder
+		if !inbox.HoldsDocument(inbox.Bucket, o.Key) {
+			return nil
 		}
 		res.Objects++
 		if done[toolkit.MarkerName(tasks.SourceID(inbox.Bucket, o.Key), o.ETag)] {

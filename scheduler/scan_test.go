@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	defer enq.Close()
 	rdb := redis.NewClient(&redis.Options{Addr: rs.Addr})
 	defer rdb.Close()
-	tk := toolkit.New(cfg, store, rdb, enq)
+	tk := toolkit.New(cfg, store, rdb, enq, slog.Default())
 	ctx := context.Background()
 	for i := range 5 {
 		if _, err := store.Put(ctx, "inbox", fmt.Sprintf("drop/%d.md", i), []byte(fmt.Sprintf("# Doc %d\n\nText.\n", i)), "text/markdown"); err != nil {

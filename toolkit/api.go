@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"mime"
 	"net/http"
 	"slices"
@@ -293,13 +292,13 @@ func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool
 	if err == nil {
 		return false
 	}
-	status, code, msg := classify(r, err)
+	status, code, msg := t.classify(r, err)
 	writeError(w, status, code, msg)
 	return true
 }
 
 // classify maps an error to the HTTP status, code and message the API and pages show.
-func classify(r *http.Request, err error) (int, string, string) {
+func (t *Toolkit) classify(r *http.Request, err error) (int, string, string) {
 	var (
 		conflict *ConflictError
 		input    *InputError
@@ -320,7 +319,7 @@ func classify(r *http.Request, err error) (int, string, string) {
 	case errors.As(err, &scope):
 		return scope.status, "bad_request", scope.msg
 	}
-	slog.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
+	t.log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
 	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
 }
 

@@ -111,6 +111,7 @@ type linkEvent struct {
 // increment on the request and a share of one HINCRBY per link and tick in Redis.
 type counter struct {
 	rdb    redis.UniversalClient
+	log    *slog.Logger
 	shards [32]tally
 	seed   maphash.Seed
 	once   sync.Once
@@ -135,8 +136,8 @@ type tally struct {
 
 type countField struct{ key, name string }
 
-func newCounter(rdb redis.UniversalClient) *counter {
-	return &counter{rdb: rdb, seed: maphash.MakeSeed(), stop: make(chan struct{}), done: make(chan struct{})}
+func newCounter(rdb redis.UniversalClient, log *slog.Logger) *counter {
+	return &counter{rdb: rdb, log: log, seed: maphash.MakeSeed(), stop: make(chan struct{}), done: make(chan struct{})}
 }
 
 func (t *tally) record(e linkEvent) {
@@ -255,7 +256,7 @@ func (c *counter) write(ts []*tally) {
 	})
 	if err != nil {
 		clicksLost.Add(float64(events))
-		slog.Warn("links: events not counted", "events", events, "err", err)
+		c.log.Warn("links: events not counted", "events", events, "err", err)
 		return
 	}
 	for _, t := range ts {
@@ -348,13 +349,13 @@ func (t *Toolkit) redirect(w http.ResponseWriter, r *http.Request) {
 	} else {
 		v, err := t.visitor(r.Context(), r, now)
 		if err != nil {
-			slog.WarnContext(r.Context(), "links: no salt for unique visitors", "err", err)
+			t.log.WarnContext(r.Context(), "links: no salt for unique visitors", "err", err)
 		}
 		t.clicks.add(linkEvent{kind: evClick, code: code, visitor: v, at: now})
 		if key, err := t.linkKey(r.Context()); err == nil {
 			target = withParam(target, t.cfg.File.Tracking.ClickParam, newClickID(key, code, now))
 		} else { // the reader still gets there; only this click cannot convert
-			slog.WarnContext(r.Context(), "links: no link key for click IDs", "err", err)
+			t.log.WarnContext(r.Context(), "links: no link key for click IDs", "err", err)
 		}
 	}
 	h := w.Header()                                    // canonical keys set directly: this is the hot path
@@ -487,10 +488,10 @@ var pixel = []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\
 func (t *Toolkit) conversionPixel(w http.ResponseWriter, r *http.Request) {
 	code, ok := strings.CutSuffix(r.PathValue("file"), ".gif")
 	if wait, err := t.conversionLimited(r); ok && (err != nil || wait > 0) {
-		slog.InfoContext(r.Context(), "links: conversion pixel over its address's limit", "code", code, "err", err)
+		t.log.InfoContext(r.Context(), "links: conversion pixel over its address's limit", "code", code, "err", err)
 	} else if ok {
 		if _, _, err := t.Convert(r.Context(), r.URL.Query().Get("click"), code, r.URL.Query().Get("returning") == "1"); err != nil {
-			slog.InfoContext(r.Context(), "links: conversion pixel not counted", "code", code, "err", err)
+			t.log.InfoContext(r.Context(), "links: conversion pixel not counted", "code", code, "err", err)
 		}
 	}
 	h := w.Header()

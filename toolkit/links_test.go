@@ -171,7 +171,7 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 			hit(h, "GET", "/r/"+code, "Mozilla/5.0", ip)
 		}
 		tk.clicks.close()
-		tk.clicks = newCounter(rdb) // as a restarted serve would have
+		tk.clicks = newCounter(rdb, tk.log) // as a restarted serve would have
 	}
 	dayCount := func() string {
 		v, _ := rdb.HGet(ctx, "repurpose:ct:d:"+time.Now().UTC().Format("20060102"), "c:"+code).Result()
@@ -240,7 +240,7 @@ func TestAnalytics(t *testing.T) {
 		hit(h, "GET", "/r/"+TrackedCode(d.ID, d.Channel, ""), "Mozilla/5.0", "203.0.113.5")
 	}
 	tk.Close()
-	tk.clicks = newCounter(rdb)
+	tk.clicks = newCounter(rdb, tk.log)
 	for _, c := range clicks[:2] {
 		if _, _, err := tk.Convert(ctx, c, "", false); err != nil {
 			t.Fatal(err)
@@ -360,7 +360,7 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 	click(entries[0], 2)
 	click(entries[1], 5)
 	tk.Close()
-	tk.clicks = newCounter(rdb)
+	tk.clicks = newCounter(rdb, tk.log)
 	tests, err := tk.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
 	if err != nil || len(tests) != 1 || tests[0].A.Key != a.ID || tests[0].B.Clicks != 5 || tests[0].Winner != "b" {
 		t.Fatalf("hook tests %+v (%v), want b ahead on clicks per post", tests, err)

@@ -307,13 +307,8 @@ type campaignView struct {
 
 func (t *Toolkit) uiCampaigns(w http.ResponseWriter, r *http.Request, p *Principal) {
 	f := &t.cfg.File
-	names := make([]string, 0, len(f.Campaigns))
-	for n := range f.Campaigns {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	var out []campaignView
-	for _, n := range names {
+	for _, n := range f.CampaignNames() {
 		c := f.Campaigns[n]
 		v := campaignView{Name: n, Default: n == f.DefaultCampaign, Campaign: c, Brand: f.BrandFor(c), OwnBrand: c.Brand != nil,
 			UTMSample: fmt.Sprintf("utm_source=%s&utm_medium=%s&utm_campaign=%s&utm_content=%s", c.UTM.Source, c.UTM.Medium, c.UTM.Campaign, c.UTM.Content)}

@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -416,7 +415,7 @@ func (t *Toolkit) accountsFailed(w http.ResponseWriter, r *http.Request, p *Prin
 	case errors.As(err, &prov):
 		t.renderAccounts(w, r, p, http.StatusBadGateway, prov.reason, "")
 	default:
-		status, _, msg := classify(r, err)
+		status, _, msg := t.classify(r, err)
 		t.renderAccounts(w, r, p, status, msg, "")
 	}
 }
@@ -524,7 +523,7 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	// Posts that came due while the account was not connected wait for it: planning
 	// again gives them the next free slots.
 	if _, err := t.replanAll(ctx, "connected "+pending.Account); err != nil {
-		slog.WarnContext(ctx, "oauth: the posts waiting for the account were not planned again; the next plan does it", "account", pending.Account, "err", err)
+		t.log.WarnContext(ctx, "oauth: the posts waiting for the account were not planned again; the next plan does it", "account", pending.Account, "err", err)
 	}
 	http.Redirect(w, r, "/ui/accounts?connected="+url.QueryEscape(pending.Account), http.StatusSeeOther)
 }

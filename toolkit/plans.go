@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -343,7 +342,7 @@ func (t *Toolkit) replan(ctx context.Context, sourceID, why string) {
 		return
 	}
 	if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: sourceID, Why: why}, t.now().UnixNano()); err != nil {
-		slog.WarnContext(ctx, "plan: not queued", "source", sourceID, "why", why, "err", err)
+		t.log.WarnContext(ctx, "plan: not queued", "source", sourceID, "why", why, "err", err)
 	}
 }
 

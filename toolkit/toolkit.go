@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync/atomic"
 	"time"
 
@@ -27,6 +28,7 @@ type Toolkit struct {
 	cfg   *config.Config
 	enq   *tasks.Client
 	now   func() time.Time
+	log   *slog.Logger
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
@@ -36,10 +38,10 @@ type Toolkit struct {
 	linkSecret atomic.Pointer[[]byte]    // the link key, once read (linkkey.go)
 }
 
-// New returns a toolkit. enq may be nil where nothing asks for work.
-func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client) *Toolkit {
+// New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
+func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client, log *slog.Logger) *Toolkit {
 	return &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
-		now: func() time.Time { return time.Now().UTC() }, clicks: newCounter(rdb)}
+		now: func() time.Time { return time.Now().UTC() }, log: log, clicks: newCounter(rdb, log)}
 }
 
 // S3 keys of the record.

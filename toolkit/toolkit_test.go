@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,12 @@ import (
 // and through the same code paths. The real servers are exercised by cmd/repurpose's tests.
 func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 	t.Helper()
+	return newTestToolkitLogging(t, slog.Default())
+}
+
+// newTestToolkitLogging is newTestToolkit with the toolkit logging to log.
+func newTestToolkitLogging(t testing.TB, log *slog.Logger) (*Toolkit, *miniredis.Miniredis) {
+	t.Helper()
 	mr, err := embedded.StartRedis()
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +53,7 @@ func newTestToolkit(t testing.TB) (*Toolkit, *miniredis.Miniredis) {
 	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { rdb.Close() })
-	return New(cfg, store, rdb, nil), mr.Miniredis
+	return New(cfg, store, rdb, nil, log), mr.Miniredis
 }
 
 // save derives a small document and stores it as the given key's current version.

@@ -135,7 +135,7 @@ func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError
 // classifyTranslation maps a translation error to its status, code and message, for the
 // API and the pages alike. Provider errors keep their kinds: a rate limit is 503, a
 // permanent refusal 422 with the service's message, anything else from the provider 502.
-func classifyTranslation(r *http.Request, err error) (int, string, string) {
+func (t *Toolkit) classifyTranslation(r *http.Request, err error) (int, string, string) {
 	var (
 		unfit *UnfitError
 		nf    *NotFoundError
@@ -160,7 +160,7 @@ func classifyTranslation(r *http.Request, err error) (int, string, string) {
 	if errors.As(err, &terr) {
 		return http.StatusBadGateway, "translation_unavailable", "the translation service failed; try again shortly: " + err.Error()
 	}
-	return classify(r, err)
+	return t.classify(r, err)
 }
 
 // translationFailed writes the answer for a translation error, with Retry-After for a
@@ -172,7 +172,7 @@ func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err 
 	if after, limited := translate.RetryAfter(err); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(after.Seconds())))))
 	}
-	status, code, msg := classifyTranslation(r, err)
+	status, code, msg := t.classifyTranslation(r, err)
 	writeError(w, status, code, msg)
 	return true
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"html/template"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"path"
@@ -87,7 +86,7 @@ func (t *Toolkit) render(w http.ResponseWriter, r *http.Request, status int, nam
 	v.Path = r.URL.Path
 	var buf bytes.Buffer
 	if err := pages[name].Execute(&buf, v); err != nil {
-		slog.ErrorContext(r.Context(), "ui", "page", name, "err", err)
+		t.log.ErrorContext(r.Context(), "ui", "page", name, "err", err)
 		http.Error(w, "this page could not be shown", http.StatusInternalServerError)
 		return
 	}
@@ -121,7 +120,7 @@ func (t *Toolkit) page(h func(http.ResponseWriter, *http.Request, *Principal), r
 
 // uiError shows err as a page, with the status its kind deserves.
 func (t *Toolkit) uiError(w http.ResponseWriter, r *http.Request, p *Principal, err error) {
-	status, _, msg := classify(r, err)
+	status, _, msg := t.classify(r, err)
 	t.render(w, r, status, "error", view{Title: http.StatusText(status), User: p, Error: msg})
 }
 

@@ -124,7 +124,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 	var bad *EditError
 	var conflict *ConflictError
 	if errors.As(err, &bad) || errors.As(err, &conflict) {
-		status, _, msg := classify(r, err)
+		status, _, msg := t.classify(r, err)
 		v, verr := t.topicPage(r, p, d)
 		if verr != nil {
 			t.uiError(w, r, p, verr)

@@ -163,8 +163,8 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 }
 
 // translationMessage is what a page says about a failed translation, and its status.
-func translationMessage(r *http.Request, err error) (int, string) {
-	status, _, msg := classifyTranslation(r, err)
+func (t *Toolkit) translationMessage(r *http.Request, err error) (int, string) {
+	status, _, msg := t.classifyTranslation(r, err)
 	return status, strings.ToUpper(msg[:1]) + msg[1:]
 }
 
@@ -189,7 +189,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 			in.Text = text
 		}
 		if _, err := t.Translate(r.Context(), d.ID, locale, in, p.Name); err != nil {
-			status, msg := translationMessage(r, err)
+			status, msg := t.translationMessage(r, err)
 			t.renderTranslation(w, r, p, d, locale, status, msg, typed, "")
 			return
 		}
@@ -208,7 +208,7 @@ func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *
 			return
 		}
 		if _, err := t.DecideTranslation(r.Context(), d.ID, locale, status, p.Name); err != nil {
-			code, msg := translationMessage(r, err)
+			code, msg := t.translationMessage(r, err)
 			t.renderTranslation(w, r, p, d, locale, code, msg, nil, "")
 			return
 		}

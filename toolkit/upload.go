@@ -119,7 +119,7 @@ func (t *Toolkit) uploadOne(r *http.Request, part *multipart.Part, limit int64, 
 		_, err = t.Queue(ctx, tasks.Ingest{Bucket: t.inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
 	}
 	if err != nil {
-		_, _, res.Error = classify(r, err)
+		_, _, res.Error = t.classify(r, err)
 		return res
 	}
 	res.OK, res.SourceID = true, tasks.SourceID(t.inbox.Bucket, key)

@@ -120,13 +120,12 @@ func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (st
 func Build(in tasks.Ingest, id, version string, doc *transforms.Document, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle, error) {
 	campaign, camp := cfg.File.Campaign(doc.Meta.Campaign)
 	var warnings []string
-	if name := doc.Meta.Campaign; name != "" && name != campaign {
-		known := strings.Join(cfg.File.CampaignNames(), ", ")
+	if unknown := cfg.File.UnknownCampaign(doc.Meta.Campaign); unknown != "" {
 		if cfg.File.CampaignsStrict {
-			return nil, nil, &transforms.InputError{Reason: fmt.Sprintf("the document names campaign %q, which is not configured (known: %s)", name, known)}
+			return nil, nil, &transforms.InputError{Reason: "the document names " + unknown}
 		}
-		warnings = append(warnings, fmt.Sprintf("the document names campaign %q, which is not configured (known: %s): it runs with the settings of %q; fix the name or add the campaign", name, known, campaign))
-		if config.ValidCampaignName(name) {
+		warnings = append(warnings, fmt.Sprintf("the document names %s: it runs with the settings of %q; fix the name or add the campaign", unknown, campaign))
+		if name := doc.Meta.Campaign; config.ValidCampaignName(name) {
 			campaign = name // kept for utm_campaign, so its clicks are told apart
 		}
 	}

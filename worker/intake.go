@@ -36,11 +36,6 @@ const maxEventBody = 1 << 20
 // notification, and each object named costs a look-up in S3.
 const maxEventObjects = 100
 
-// InInbox reports whether an object belongs to the inbox (folders do not).
-func InInbox(inbox config.Location, bucket, key string) bool {
-	return bucket == inbox.Bucket && strings.HasPrefix(key, inbox.Prefix) && key != "" && !strings.HasSuffix(key, "/")
-}
-
 // QueueObject queues an inbox object as S3 has it now: its ETag and size come from S3,
 // never from whoever announced it, so an announcement of an object that is not there
 // (s3store.ErrNotFound) or of a made-up version changes nothing.
@@ -99,7 +94,7 @@ func EventsHandler(q Queuer, objects Header, inbox config.Location, token string
 			seen[e.Bucket+"/"+e.Key] = true
 			// A key with control characters is no document (versitygw cannot even look one
 			// up): answering 503 for it would have the sender retry forever.
-			if !InInbox(inbox, e.Bucket, e.Key) || strings.ContainsFunc(e.Key, unicode.IsControl) {
+			if !inbox.HoldsDocument(e.Bucket, e.Key) || strings.ContainsFunc(e.Key, unicode.IsControl) {
 				ignored++
 				continue
 			}

@@ -104,6 +104,23 @@ func backoff(n int, base, ceiling time.Duration) time.Duration {
 	return d - rand.N(d/4+1)
 }
 
+// retryFor calls try until it succeeds, ctx ends, or the next wait would pass limit,
+// waiting first and twice as long each time after; it returns try's last error. A
+// worker shutting down or a task's deadline ends the waiting at once.
+func retryFor(ctx context.Context, first, limit time.Duration, try func() error) error {
+	for wait := first; ; wait *= 2 {
+		err := try()
+		if err == nil || wait > limit {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
 // words is what a person is shown of a publisher's error: its message without the kind.
 func words(err error) string {
 	if e := (*publish.Error)(nil); errors.As(err, &e) && e.Msg != "" {
@@ -252,13 +269,7 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 	if res.RemoteID != "" || len(res.IDs) > 0 {
 		rec.RemoteID, rec.URL, rec.IDs = res.RemoteID, res.URL, res.IDs
 	}
-	var err error
-	for wait := 100 * time.Millisecond; ; wait *= 2 {
-		if err = h.tk.PutPostRecord(ctx, rec); err == nil || ctx.Err() != nil || wait > 10*time.Second {
-			break
-		}
-		time.Sleep(wait)
-	}
+	err := retryFor(ctx, 100*time.Millisecond, 10*time.Second, func() error { return h.tk.PutPostRecord(ctx, rec) })
 	if err != nil {
 		h.log.Error("publish: the outcome could not be recorded; the post will show as unknown", "entry", e.ID, "state", state, "err", err)
 	}

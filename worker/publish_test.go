@@ -64,7 +64,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	infra, _ := config.FromEnv(func(string) string { return "" })
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { rdb.Close() })
-	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil)
+	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
 	doc, err := transforms.Parse("w.md", body, 1<<20)
 	if err != nil {
@@ -199,5 +199,30 @@ func TestStaleTasksPostNothing(t *testing.T) {
 	}
 	if fake.calls.Load() != 0 {
 		t.Errorf("%d posts went out", fake.calls.Load())
+	}
+}
+
+// Recording a post's outcome is retried while the record cannot be written, but a worker
+// shutting down (or a task's deadline) ends the waiting: it does not sit out the wait.
+func TestRecordRetriesEndWithTheirContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	down := errors.New("the record cannot be written")
+	tried := make(chan struct{}, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- retryFor(ctx, time.Hour, 2*time.Hour, func() error {
+			tried <- struct{}{}
+			return down
+		})
+	}()
+	<-tried // the first attempt failed: an hour's wait begins
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, down) {
+			t.Errorf("retryFor returned %v, want the last attempt's error", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("still waiting to retry 10s after the context ended")
 	}
 }

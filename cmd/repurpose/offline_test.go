@@ -88,6 +88,17 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	}
 }
 
+// TestUploadRefusesAnUnknownCampaignFlag: a typo in --campaign stops the upload at
+// once, with the message the worker gives a document naming an unknown campaign.
+func TestUploadRefusesAnUnknownCampaignFlag(t *testing.T) {
+	t.Setenv("REPURPOSE_CONFIG", "")
+	var out bytes.Buffer
+	code := run(context.Background(), []string{"upload", "--campaign", "sprng", "../../samples/notes.txt"}, &out)
+	if code == 0 || !strings.Contains(out.String(), `--campaign names campaign "sprng", which is not configured (known: default)`) {
+		t.Errorf("exit %d\n%s", code, out.String())
+	}
+}
+
 // TestUploadPutsDocumentsWithTheirCampaign uploads a folder with `repurpose upload
 // --campaign`, skipping what is not a document, and the campaign reaches the source.
 func TestUploadPutsDocumentsWithTheirCampaign(t *testing.T) {

@@ -129,7 +129,7 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 
 // queueWrite queues an object written to the embedded endpoint's inbox.
 func (d *deps) queueWrite(ctx context.Context, bucket, key string) {
-	if !worker.InInbox(d.cfg.Infra.Inbox, bucket, key) {
+	if !d.cfg.Infra.Inbox.HoldsDocument(bucket, key) {
 		return
 	}
 	if _, err := worker.QueueObject(ctx, d.s3, d.tk, bucket, key); err != nil && !errors.Is(err, s3store.ErrNotFound) {

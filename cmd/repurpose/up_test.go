@@ -101,18 +101,13 @@ func TestUpKeepsScanningTheInbox(t *testing.T) {
 // copies a whitepaper in with the AWS CLI, and expects it ready within seconds; after a
 // restart on the same data folder, the source is still there.
 func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
-	aws := testservices.AWSCLI(t)
 	data := t.TempDir()
 	api, s3 := freeAddr(t), freeAddr(t)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
 	t.Setenv("REPURPOSE_CONFIG", "")
 	start := func() (stop func()) { return startUp(t, data, api, s3) }
 	stop := start()
-	cmd := exec.Command(aws, "--endpoint-url", "http://"+s3, "s3", "cp", "--only-show-errors",
-		"../../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md")
-	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+upAccessKey, "AWS_SECRET_ACCESS_KEY="+upSecretKey,
-		"AWS_DEFAULT_REGION=us-east-1", "AWS_CA_BUNDLE=", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
+	if out, err := upCLI(t, s3, upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md"); err != nil {
 		t.Fatalf("aws s3 cp: %v\n%s", err, out)
 	}
 	st := &stack{t: t, url: "http://" + api}
@@ -139,6 +134,41 @@ func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 	}
 }
 
+// upCLI runs the AWS CLI against up's embedded S3 at addr, signing with secret.
+func upCLI(t *testing.T, addr, secret string, args ...string) (string, error) {
+	cmd := exec.Command(testservices.AWSCLI(t), append([]string{"--endpoint-url", "http://" + addr}, args...)...)
+	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+upAccessKey, "AWS_SECRET_ACCESS_KEY="+secret,
+		"AWS_DEFAULT_REGION=us-east-1", "AWS_CA_BUNDLE=", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestUpSkipsFolderPlaceholders creates a folder in up's inbox the way S3 consoles do (a
+// zero-byte key ending in "/") before dropping a document: the document becomes a
+// source, the folder does not (it used to show as a failed source).
+func TestUpSkipsFolderPlaceholders(t *testing.T) {
+	st, _, s3 := upWithConfig(t, "")
+	if out, err := upCLI(t, s3, upSecretKey, "s3api", "put-object", "--bucket", "inbox", "--key", "reports/"); err != nil {
+		t.Fatalf("aws s3api put-object reports/: %v\n%s", err, out)
+	}
+	if out, err := upCLI(t, s3, upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
+		t.Fatalf("aws s3 cp: %v\n%s", err, out)
+	}
+	if a := st.waitSource("paper.md", 15*time.Second); a.Source.Status != "ready" {
+		t.Fatalf("paper.md: %q %s", a.Source.Status, a.Source.Error)
+	}
+	var list struct {
+		Sources []struct{ Key, Status string }
+	}
+	st.api("GET", "/api/v1/sources?limit=100", testAdminToken, &list)
+	if len(list.Sources) != 1 || list.Sources[0].Key != "paper.md" {
+		t.Errorf("sources = %+v, want only paper.md", list.Sources)
+	}
+	if code := st.api("GET", "/api/v1/sources/"+sourceID("reports/"), testAdminToken, nil); code != http.StatusNotFound {
+		t.Errorf("the folder placeholder is a source: HTTP %d", code)
+	}
+}
+
 func (st *stack) get(path string) int {
 	resp, err := http.Get(st.url + path)
 	if err != nil {
@@ -154,17 +184,10 @@ func (st *stack) get(path string) int {
 // stored records cannot be read. The AWS CLI (single and multipart uploads, listing) and
 // the AWS SDK with the printed credentials work.
 func TestUpS3AcceptsOnlyThePrintedCredentials(t *testing.T) {
-	awsCLI := testservices.AWSCLI(t)
 	st, _, s3 := upWithConfig(t, "campaigns:\n  open:\n    auto_approve: true\n")
 	endpoint := "http://" + s3
 
-	cli := func(secret string, args ...string) (string, error) {
-		cmd := exec.Command(awsCLI, append([]string{"--endpoint-url", endpoint}, args...)...)
-		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+upAccessKey, "AWS_SECRET_ACCESS_KEY="+secret,
-			"AWS_DEFAULT_REGION=us-east-1", "AWS_CA_BUNDLE=", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
+	cli := func(secret string, args ...string) (string, error) { return upCLI(t, s3, secret, args...) }
 	if out, err := cli(upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
 		t.Fatalf("aws s3 cp with the printed credentials: %v\n%s", err, out)
 	}

@@ -31,10 +31,8 @@ func runUpload(ctx context.Context, fset *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *campaign != "" {
-		if _, ok := cfg.File.Campaigns[*campaign]; !ok {
-			return fmt.Errorf("campaign %q is not configured", *campaign)
-		}
+	if unknown := cfg.File.UnknownCampaign(*campaign); unknown != "" {
+		return errors.New("--campaign names " + unknown) // a typo is shown now, not as a warning on each source
 	}
 	store, err := s3store.New(ctx, cfg.Infra)
 	if err != nil {

@@ -57,7 +57,7 @@ func connect(ctx context.Context, cfg *config.Config, log *slog.Logger, s3 *s3st
 		return nil, err
 	}
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
-	tk := toolkit.New(cfg, s3, rdb, enq)
+	tk := toolkit.New(cfg, s3, rdb, enq, log)
 	tk.SetTranslator(tr)
 	cancel := tasks.NewCanceller(opt)
 	plans, err := scheduler.NewPlans(tk, &cfg.File, enq, cancel, nil, log)
