@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/channel"
 )
 
 func init() {
@@ -88,12 +88,12 @@ type blueskyReply struct {
 
 // blueskyPost is an app.bsky.feed.post record.
 type blueskyPost struct {
-	Type      string             `json:"$type"`
-	Text      string             `json:"text"`
-	CreatedAt string             `json:"createdAt"`
-	Langs     []string           `json:"langs,omitempty"`
-	Facets    []transforms.Facet `json:"facets,omitempty"`
-	Reply     *blueskyReply      `json:"reply,omitempty"`
+	Type      string          `json:"$type"`
+	Text      string          `json:"text"`
+	CreatedAt string          `json:"createdAt"`
+	Langs     []string        `json:"langs,omitempty"`
+	Facets    []channel.Facet `json:"facets,omitempty"`
+	Reply     *blueskyReply   `json:"reply,omitempty"`
 }
 
 func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
@@ -312,12 +312,12 @@ func blueskyRecordKey(id string, at time.Time, part int) string {
 
 // blueskyFacets finds the facets of a text posted as it is: a link facet over each
 // occurrence of link, in full or in its display form, and a tag facet over each hashtag
-// (as transforms.RenderBluesky finds them).
-func blueskyFacets(text, link string) []transforms.Facet {
-	var facets []transforms.Facet
+// (as channel.RenderBluesky finds them).
+func blueskyFacets(text, link string) []channel.Facet {
+	var facets []channel.Facet
 	if link != "" {
 		forms := []string{link}
-		if d := transforms.BlueskyDisplayLink(link); d != link {
+		if d := channel.BlueskyDisplayLink(link); d != link {
 			forms = append(forms, d)
 		}
 		for _, form := range forms {
@@ -331,16 +331,16 @@ func blueskyFacets(text, link string) []transforms.Facet {
 				if blueskyOverlaps(facets, start, end) {
 					continue // the display form inside the full link
 				}
-				facets = append(facets, transforms.Facet{
-					Index:    transforms.FacetIndex{ByteStart: start, ByteEnd: end},
-					Features: []transforms.FacetFeature{{Type: transforms.FacetLink, URI: link}},
+				facets = append(facets, channel.Facet{
+					Index:    channel.FacetIndex{ByteStart: start, ByteEnd: end},
+					Features: []channel.FacetFeature{{Type: channel.FacetLink, URI: link}},
 				})
 			}
 		}
 	}
 	// With no link RenderBluesky gives text's hashtag facets, provided it returns the
 	// text unchanged (it trims, and drops a stray link slot).
-	if rendered, tags := transforms.RenderBluesky(text, ""); rendered == text {
+	if rendered, tags := channel.RenderBluesky(text, ""); rendered == text {
 		for _, f := range tags {
 			if !blueskyOverlaps(facets, f.Index.ByteStart, f.Index.ByteEnd) {
 				facets = append(facets, f)
@@ -351,7 +351,7 @@ func blueskyFacets(text, link string) []transforms.Facet {
 	return facets
 }
 
-func blueskyOverlaps(facets []transforms.Facet, start, end int) bool {
+func blueskyOverlaps(facets []channel.Facet, start, end int) bool {
 	for _, f := range facets {
 		if start < f.Index.ByteEnd && f.Index.ByteStart < end {
 			return true

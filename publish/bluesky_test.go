@@ -16,9 +16,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const (
@@ -363,7 +363,7 @@ func TestBlueskySinglePost(t *testing.T) {
 	if _, ok := p.(publish.Idempotent); !ok {
 		t.Error("the bluesky publisher does not say it is idempotent")
 	}
-	text, facets := transforms.RenderBluesky("Café — new paper: {link} #climate", blueskyTestLink)
+	text, facets := channel.RenderBluesky("Café — new paper: {link} #climate", blueskyTestLink)
 	post := &publish.Post{ID: "plan-51c0", Channel: "bluesky", Locale: "de-DE", Text: text, Link: blueskyTestLink,
 		Facets: facets, At: time.Date(2026, 3, 9, 14, 30, 0, 0, time.UTC)}
 
@@ -497,9 +497,9 @@ func TestBlueskySendsThePlannedFacets(t *testing.T) {
 	s := newBlueskyPDS(t)
 	p := newBlueskyTest(t, s.srv.URL)
 	text := "Data: example.org/set — paper: example.com/p"
-	planned := []transforms.Facet{
-		{Index: transforms.FacetIndex{ByteStart: 6, ByteEnd: 21}, Features: []transforms.FacetFeature{{Type: transforms.FacetLink, URI: "https://example.org/set"}}},
-		{Index: transforms.FacetIndex{ByteStart: 33, ByteEnd: 46}, Features: []transforms.FacetFeature{{Type: transforms.FacetLink, URI: "https://example.com/p"}}},
+	planned := []channel.Facet{
+		{Index: channel.FacetIndex{ByteStart: 6, ByteEnd: 21}, Features: []channel.FacetFeature{{Type: channel.FacetLink, URI: "https://example.org/set"}}},
+		{Index: channel.FacetIndex{ByteStart: 33, ByteEnd: 46}, Features: []channel.FacetFeature{{Type: channel.FacetLink, URI: "https://example.com/p"}}},
 	}
 	post := &publish.Post{ID: "plan-two-links", Text: text, Link: "https://example.com/p", Facets: planned}
 	if _, err := p.Publish(context.Background(), post); err != nil {

@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/channel"
 )
 
 // linkedInVersion is the LinkedIn-Version sent when the account sets none. LinkedIn
@@ -103,7 +103,7 @@ func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
 		Author: l.author,
 		// Post.Text is plain text; commentary is "little" markup, where an unescaped
 		// reserved character can cut the published post short.
-		Commentary: transforms.LinkedInLittleText(p.Text),
+		Commentary: channel.LinkedInLittleText(p.Text),
 		Visibility: "PUBLIC",
 		Distribution: linkedInDistribution{FeedDistribution: "MAIN_FEED",
 			TargetEntities: []string{}, ThirdPartyDistributionChannels: []string{}},

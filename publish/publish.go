@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -38,7 +39,7 @@ type Post struct {
 	// Link is the backlink the text carries ("" for none).
 	Link string `json:"link,omitempty"`
 	// Facets are Bluesky's rich-text facets of Text (UTF-8 byte offsets).
-	Facets []transforms.Facet `json:"facets,omitempty"`
+	Facets []channel.Facet `json:"facets,omitempty"`
 	// Blog is the blog teaser's structured form, for WordPress.
 	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
 	// At is the planned instant (UTC).

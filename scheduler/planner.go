@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Planner turns a source's approved derivatives into plan entries on every region's
@@ -240,7 +240,7 @@ func (p *Planner) candidates(in Input) []candidate {
 				for _, kind := range step.Kinds {
 					var ds []*localized
 					for i := range texts {
-						if texts[i].d.Kind == kind {
+						if string(texts[i].d.Kind) == kind {
 							ds = append(ds, &texts[i])
 						}
 					}
@@ -270,8 +270,8 @@ func (p *Planner) candidates(in Input) []candidate {
 	return out
 }
 
-func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, channel string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
-	cal := p.cals[r.ID+"/"+channel]
+func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, ch string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
+	cal := p.cals[r.ID+"/"+ch]
 	want := ready
 	if offset > 0 { // day n starts at local midnight n days after the day the source was ready
 		want = cal.at(dayOf(ready, cal.loc)+day(offset), 0)
@@ -280,10 +280,10 @@ func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, c
 		want = now
 	}
 	d := lt.d
-	link, code, target := p.linkFor(&d, channel, r.ID)
+	link, code, target := p.linkFor(&d, ch, r.ID)
 	return candidate{
-		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, channel, occurrence), SourceID: s.ID,
-			DerivativeID: d.ID, Kind: d.Kind, Channel: channel, Locale: lt.locale, Region: r.ID, Account: cal.Account,
+		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, ch, occurrence), SourceID: s.ID,
+			DerivativeID: d.ID, Kind: string(d.Kind), Channel: ch, Locale: lt.locale, Region: r.ID, Account: cal.Account,
 			Occurrence: occurrence, Link: link, Code: code, Target: target},
 		want: want.UTC().Truncate(time.Second), text: lt, order: order,
 	}
@@ -328,8 +328,8 @@ func (p *Planner) texts(in Input, r config.Region, locale string) []localized {
 }
 
 // socialChannels take snippets, in the order they are offered them.
-var socialChannels = []string{transforms.ChannelX, transforms.ChannelLinkedIn, transforms.ChannelMastodon,
-	transforms.ChannelBluesky, transforms.ChannelThreads}
+var socialChannels = []string{string(channel.X), string(channel.LinkedIn), string(channel.Mastodon),
+	string(channel.Bluesky), string(channel.Threads)}
 
 // channelsFor is where a derivative goes in region r: its own channel, or for a snippet
 // (written for any channel) one of the region's social channels, taking turns, that it
@@ -339,9 +339,9 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 		_, ok := r.Channels[ch]
 		return ok && !paused[r.ID+"/"+ch]
 	}
-	if lt.d.Channel != transforms.ChannelAny {
-		if open(lt.d.Channel) {
-			return []string{lt.d.Channel}
+	if lt.d.Channel != channel.Any {
+		if open(string(lt.d.Channel)) {
+			return []string{string(lt.d.Channel)}
 		}
 		return nil
 	}
@@ -369,30 +369,30 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 
 // linkFor is the link a post carries on channel in region: its tracked link (with the
 // code and where it leads) when tracking is on, else the document's own.
-func (p *Planner) linkFor(d *toolkit.Derivative, channel, region string) (link, code, target string) {
+func (p *Planner) linkFor(d *toolkit.Derivative, ch, region string) (link, code, target string) {
 	canonical := cmp.Or(d.Canonical, d.Backlink)
 	if !p.file.Tracking.On() || canonical == "" {
 		return canonical, "", ""
 	}
-	code = toolkit.TrackedCode(d.ID, channel, region)
-	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, channel)
+	code = toolkit.TrackedCode(d.ID, ch, region)
+	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, ch)
 }
 
-func (p *Planner) fits(channel, text string) bool {
-	c, err := toolkit.Count(p.file, channel, text)
+func (p *Planner) fits(ch, text string) bool {
+	c, err := toolkit.Count(p.file, channel.Name(ch), text)
 	return err == nil && c.Valid
 }
 
 // hash identifies the text as it goes out on channel with lead: what it renders from
 // (the template or parts, the link, the lead-in) rather than the rendering, which is
 // cheaper to get and names the same words.
-func (lt *localized) hash(channel, link, lead string) string {
+func (lt *localized) hash(ch, link, lead string) string {
 	h := sha256.New()
 	for _, tpl := range templates(&lt.d, lt.tr) {
 		h.Write([]byte(tpl))
 		h.Write([]byte{0})
 	}
-	h.Write([]byte(channel + "\x00" + lead + "\x00" + link))
+	h.Write([]byte(ch + "\x00" + lead + "\x00" + link))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/transforms"
@@ -98,7 +99,7 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 	// the blog on day 3 (Thursday, a blog day); snippets on days 7-28.
 	tweets := 0
 	for _, d := range ds {
-		if d.Kind == transforms.KindTweet {
+		if d.Kind == channel.KindTweet {
 			tweets++
 		}
 	}
@@ -326,7 +327,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	tr := &toolkit.TranslationView{DerivativeID: tweet.ID, Locale: "es", Translation: toolkit.Translation{
-		Template: "Las alertas ruidosas cuestan sueño. " + transforms.LinkSlot, Status: toolkit.Approved}}
+		Template: "Las alertas ruidosas cuestan sueño. " + channel.LinkSlot, Status: toolkit.Approved}}
 	p, _ := NewPlanner(f)
 	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*toolkit.TranslationView{toolkit.TranslationKey(tweet.ID, "es"): tr}})
 	var es []toolkit.PlanEntry

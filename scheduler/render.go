@@ -1,6 +1,7 @@
 package scheduler
 
 import (
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -10,7 +11,7 @@ import (
 type Rendered struct {
 	Text   string
 	Parts  []string
-	Facets []transforms.Facet
+	Facets []channel.Facet
 	// templates are the text's (or each part's) template with the link slot; link fills it.
 	templates []string
 	link      string
@@ -19,8 +20,8 @@ type Rendered struct {
 // Render renders a derivative, or its approved translation tr, for channel with link in
 // its link slot, starting with lead (a recycle's lead-in, "" for none). The planner hashes
 // this text and the publisher sends it, so both see the same words.
-func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, channel, link, lead string) Rendered {
-	return Rendered{templates: templates(d, tr), link: link}.withLead(lead, channel)
+func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, ch, link, lead string) Rendered {
+	return Rendered{templates: templates(d, tr), link: link}.withLead(lead, ch)
 }
 
 // templates are the text's templates with the link slot: the translation's when there is
@@ -45,13 +46,13 @@ func templates(d *toolkit.Derivative, tr *toolkit.TranslationView) []string {
 }
 
 // withLead renders again with lead in front of the first post.
-func (r Rendered) withLead(lead, channel string) Rendered {
+func (r Rendered) withLead(lead, ch string) Rendered {
 	out := Rendered{templates: r.templates, link: r.link}
 	for i, tpl := range r.templates {
 		if i == 0 {
 			tpl = lead + tpl
 		}
-		text, facets := transforms.RenderChannel(channel, tpl, r.link)
+		text, facets := transforms.RenderChannel(channel.Name(ch), tpl, r.link)
 		if i == 0 {
 			out.Text, out.Facets = text, facets
 		}

@@ -116,8 +116,8 @@ if (($# == 0)); then
 	# A short run of every fuzz target beyond its committed corpus (scripts/chaos.sh --fuzz
 	# runs them longer). A finding fails the run and is saved under testdata/fuzz.
 	say "fuzzing each target for 5 s"
-	for target in transforms:FuzzParseDerive transforms:FuzzCountX transforms:FuzzFindURLs transforms:FuzzDomainRuns transforms:FuzzCountMastodon \
-		transforms:FuzzCountThreads transforms:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
+	for target in transforms:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
+		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
 		pkg=${target%%:*} name=${target##*:}
 		out=$(go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime 5s 2>&1) || { printf '%s\n' "$out"; exit 1; }
 		printf '  %-20s %s\n' "$name" "$(printf '%s\n' "$out" | tail -1)"

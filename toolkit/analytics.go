@@ -224,7 +224,7 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 		}
 		text := map[string]string{}
 		for _, d := range ds {
-			text[d.ID] = d.Kind + " on " + d.Channel + ": " + entryTitle(renderFor(d, ""))
+			text[d.ID] = string(d.Kind) + " on " + string(d.Channel) + ": " + entryTitle(renderFor(d, ""))
 		}
 		for i := range rep.Rows {
 			rep.Rows[i].Label = text[rep.Rows[i].Key]

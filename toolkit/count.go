@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // CountResult is a text's length by a channel's own rules: what `repurpose count` prints
@@ -20,15 +20,15 @@ type CountResult struct {
 }
 
 // Count measures text for channel under the configured limits.
-func Count(f *config.File, channel, text string) (CountResult, error) {
-	l, err := transforms.Count(channel, text)
+func Count(f *config.File, ch channel.Name, text string) (CountResult, error) {
+	l, err := channel.Count(ch, text)
 	if err != nil {
 		return CountResult{}, err
 	}
-	if channel == transforms.ChannelMastodon {
-		l = transforms.CountMastodon(text, f.Channels.MastodonLimit) // the instance's own limit
+	if ch == channel.Mastodon {
+		l = channel.CountMastodon(text, f.Channels.MastodonLimit) // the instance's own limit
 	}
-	return CountResult{Channel: channel, WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid}, nil
+	return CountResult{Channel: string(ch), WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid}, nil
 }
 
 // MaxTextBytes is the longest text, in UTF-8 bytes, that the toolkit counts or saves as a
@@ -70,7 +70,7 @@ func (t *Toolkit) count(w http.ResponseWriter, r *http.Request, _ *Principal) {
 	if refuseLongText(w, req.Text) {
 		return
 	}
-	res, err := Count(&t.cfg.File, req.Channel, req.Text)
+	res, err := Count(&t.cfg.File, channel.Name(req.Channel), req.Text)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return

@@ -20,6 +20,7 @@ import (
 
 	"github.com/gorilla/feeds"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -42,8 +43,8 @@ var feedAudience = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 
 // feedKinds are the kinds a feed may carry; an unknown ?kind= is a typo, not an empty feed.
 var feedKinds = []string{
-	transforms.KindSnippet, transforms.KindTweet, transforms.KindThread, transforms.KindLinkedIn,
-	transforms.KindBlog, transforms.KindMastodon, transforms.KindBluesky, transforms.KindThreads,
+	string(channel.KindSnippet), string(channel.KindTweet), string(channel.KindThread), string(channel.KindLinkedIn),
+	string(channel.KindBlog), string(channel.KindMastodon), string(channel.KindBluesky), string(channel.KindThreads),
 }
 
 // feedEpoch stands in for "updated" when a feed has no entries: Atom requires the element,
@@ -125,7 +126,7 @@ func parseFeedRequest(r *http.Request) (feedRequest, int, string) {
 	fr.filter = TopicFilter{Status: Approved, Kind: q.Get("kind"), Locale: q.Get("locale"), Campaign: q.Get("campaign"),
 		Region: q.Get("region")}
 	if fr.filter.Kind == "" {
-		fr.filter.Kind = transforms.KindSnippet
+		fr.filter.Kind = string(channel.KindSnippet)
 	}
 	if !slices.Contains(feedKinds, fr.filter.Kind) {
 		return fr, http.StatusBadRequest, fmt.Sprintf("kind %q must be one of %s", fr.filter.Kind, strings.Join(feedKinds, ", "))
@@ -293,7 +294,7 @@ func (t *Toolkit) buildFeed(fr feedRequest, ds []Derivative, srcs map[string]*So
 // order, so the id and self link do not change with how a partner wrote the query.
 func (t *Toolkit) feedURL(fr feedRequest, format string) string {
 	q := url.Values{}
-	if fr.filter.Kind != transforms.KindSnippet {
+	if fr.filter.Kind != string(channel.KindSnippet) {
 		q.Set("kind", fr.filter.Kind)
 	}
 	if fr.filter.Locale != "" {
@@ -330,12 +331,12 @@ func partnerLink(backlink, audience string) string {
 // display form, and with no link drops the slot cleanly.
 func renderFor(d Derivative, link string) string {
 	if len(d.Parts) == 0 {
-		text, _ := transforms.RenderChannel(transforms.ChannelAny, d.Template, link)
+		text, _ := transforms.RenderChannel(channel.Any, d.Template, link)
 		return text
 	}
 	parts := make([]string, len(d.Parts))
 	for i, p := range d.Parts {
-		parts[i], _ = transforms.RenderChannel(transforms.ChannelAny, p.Template, link)
+		parts[i], _ = transforms.RenderChannel(channel.Any, p.Template, link)
 	}
 	return strings.Join(parts, "\n\n")
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/channel"
 )
 
 // atomDoc is the part of Atom (RFC 4287) a partner's reader relies on.
@@ -87,7 +87,7 @@ func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]Derivative, dra
 	drafts = map[string]bool{}
 	var picked bool
 	for _, d := range esDs {
-		if d.Kind == transforms.KindSnippet && !picked {
+		if d.Kind == channel.KindSnippet && !picked {
 			if _, err := tk.Decide(ctx, d.ID, Approved, "maria"); err != nil {
 				t.Fatal(err)
 			}
@@ -178,7 +178,7 @@ func TestAtomFeedShowsApprovedSnippetsWithPartnerLinks(t *testing.T) {
 		if !ok || drafts[id] {
 			t.Fatalf("entry %s is not an approved derivative", id)
 		}
-		if d.Kind != transforms.KindSnippet {
+		if d.Kind != channel.KindSnippet {
 			t.Errorf("entry %s is a %s, want only snippets by default", id, d.Kind)
 		}
 		sawES = sawES || d.Locale == "es"
@@ -227,7 +227,7 @@ func TestJSONFeedFiltersByLocale(t *testing.T) {
 	it := f.Items[0]
 	id := strings.TrimPrefix(it.ID, "urn:repurpose:derivative:")
 	d, ok := approved[id]
-	if !ok || drafts[id] || d.Locale != "es" || d.Kind != transforms.KindSnippet {
+	if !ok || drafts[id] || d.Locale != "es" || d.Kind != channel.KindSnippet {
 		t.Fatalf("item %s: approved %v, locale %q, kind %q", it.ID, ok, d.Locale, d.Kind)
 	}
 	if it.URL == "" || it.ContentText == "" || !strings.Contains(it.ContentText, it.URL) {
@@ -246,7 +246,7 @@ func TestJSONFeedFiltersByLocale(t *testing.T) {
 	}
 	want := 0
 	for _, d := range approved {
-		if d.Locale == "en" && d.Kind == transforms.KindSnippet {
+		if d.Locale == "en" && d.Kind == channel.KindSnippet {
 			want++
 		}
 	}
@@ -359,7 +359,7 @@ func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
 	ctx := t.Context()
 	var en []Derivative
 	for _, d := range approved {
-		if d.Locale == "en" && d.Kind == transforms.KindSnippet {
+		if d.Locale == "en" && d.Kind == channel.KindSnippet {
 			en = append(en, d)
 		}
 	}

@@ -66,7 +66,7 @@ func localTime(at, tz string) (time.Time, error) {
 func reminderICS(d *Derivative, text, shareURL, topicURL string, at, now time.Time) []byte {
 	const stamp = "20060102T150405Z"
 	uid := sha256.Sum256([]byte(d.ID + "@" + at.UTC().Format(stamp)))
-	summary := "Share: " + d.Kind + " on " + d.Channel
+	summary := "Share: " + string(d.Kind) + " on " + string(d.Channel)
 	if d.Section != nil && d.Section.Heading != "" {
 		summary += " (" + d.Section.Heading + ")"
 	}

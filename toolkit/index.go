@@ -78,8 +78,8 @@ func (t *Toolkit) indexDerivatives(ctx context.Context, s *Source, ds []Derivati
 			p.ZAdd(ctx, keyTopics, redis.Z{Score: float64(s.CreatedAt.UnixMilli()), Member: d.ID})
 			p.SAdd(ctx, keySourceDerivs(s.ID), d.ID)
 			if d.Canonical != "" { // the tracked link the toolkit shows
-				if err := registerLinks(ctx, p, []Link{{Code: TrackedCode(d.ID, d.Channel, ""), Target: LinkTarget(d.Canonical, d.Channel),
-					DerivativeID: d.ID, SourceID: s.ID, Campaign: d.Campaign, Kind: d.Kind, Channel: d.Channel, Locale: d.Locale}}); err != nil {
+				if err := registerLinks(ctx, p, []Link{{Code: TrackedCode(d.ID, string(d.Channel), ""), Target: LinkTarget(d.Canonical, string(d.Channel)),
+					DerivativeID: d.ID, SourceID: s.ID, Campaign: d.Campaign, Kind: string(d.Kind), Channel: string(d.Channel), Locale: d.Locale}}); err != nil {
 					return err
 				}
 			}

@@ -42,11 +42,11 @@ func hit(h http.Handler, method, path, ua, ip string) *httptest.ResponseRecorder
 // is a 404 page and never a redirect.
 func TestTrackedLinksRedirect(t *testing.T) {
 	tk, _, d := trackedFixture(t)
-	code := TrackedCode(d.ID, d.Channel, "")
+	code := TrackedCode(d.ID, string(d.Channel), "")
 	if d.Backlink != "https://go.example.com/r/"+code || d.Canonical == "" || !strings.Contains(d.Text, d.Backlink) || strings.Contains(d.Text, d.Canonical) {
 		t.Fatalf("backlink %q, canonical %q, text %q", d.Backlink, d.Canonical, d.Text)
 	}
-	if TrackedCode(d.ID, d.Channel, "") != code || TrackedCode(d.ID, "x", "emea") == code || len(code) != 10 {
+	if TrackedCode(d.ID, string(d.Channel), "") != code || TrackedCode(d.ID, "x", "emea") == code || len(code) != 10 {
 		t.Errorf("codes are not stable and distinct: %s", code)
 	}
 	h := tk.Handler()
@@ -74,7 +74,7 @@ func TestTrackedLinksRedirect(t *testing.T) {
 // stored; a graceful close writes every click still buffered.
 func TestClicksPreviewsAndUniques(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
-	code := TrackedCode(d.ID, d.Channel, "")
+	code := TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	var wg sync.WaitGroup
 	for i := range 300 {
@@ -114,7 +114,7 @@ func TestClicksPreviewsAndUniques(t *testing.T) {
 // answers an image; an unknown click ID is refused.
 func TestConversions(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
-	code := TrackedCode(d.ID, d.Channel, "")
+	code := TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	w := hit(h, "GET", "/r/"+code, "Mozilla/5.0", "198.51.100.9")
 	tk.Close()
@@ -164,7 +164,7 @@ func TestConversions(t *testing.T) {
 func TestCountsSurviveRedisLoss(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
 	ctx := t.Context()
-	code := TrackedCode(d.ID, d.Channel, "")
+	code := TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	clicks := func(n int, ip string) {
 		for range n {
@@ -223,7 +223,7 @@ func TestAnalytics(t *testing.T) {
 		config.User{Name: "ana", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("emea-token")})
 	xCode := TrackedCode(d.ID, "x", "emea")
 	at := time.Now().UTC().Add(-time.Hour)
-	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: d.Kind, Channel: "x", Locale: "en", Region: "emea", Account: "hook",
+	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
 		At: at, Status: Planned, Code: xCode, Target: LinkTarget(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
 	if err := tk.SavePlan(ctx, &Plan{SourceID: d.SourceID, Entries: []PlanEntry{e}}, nil); err != nil {
 		t.Fatal(err)
@@ -237,7 +237,7 @@ func TestAnalytics(t *testing.T) {
 		clicks = append(clicks, loc.Query().Get("rp_click"))
 	}
 	for range 3 {
-		hit(h, "GET", "/r/"+TrackedCode(d.ID, d.Channel, ""), "Mozilla/5.0", "203.0.113.5")
+		hit(h, "GET", "/r/"+TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
 	tk.Close()
 	tk.clicks = newCounter(rdb, tk.log)
@@ -292,7 +292,7 @@ func TestTopicsByPerformance(t *testing.T) {
 	ctx := t.Context()
 	h := tk.Handler()
 	for range 4 {
-		hit(h, "GET", "/r/"+TrackedCode(d.ID, d.Channel, ""), "Mozilla/5.0", "203.0.113.5")
+		hit(h, "GET", "/r/"+TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
 	tk.Close()
 	newest, err := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, "", "")

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
@@ -36,7 +37,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	if err != nil {
 		return nil, err
 	}
-	if d.Kind == transforms.KindThread || d.Blog != nil || len(d.Parts) > 0 {
+	if d.Kind == channel.KindThread || d.Blog != nil || len(d.Parts) > 0 {
 		return nil, &EditError{Code: "not_editable", Reason: fmt.Sprintf("a %s cannot be edited here yet; only single posts and snippets can", d.Kind)}
 	}
 	text = strings.TrimSpace(unixLines(text))
@@ -55,10 +56,10 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			if l == "" {
 				continue
 			}
-			tpl = strings.ReplaceAll(tpl, l, transforms.LinkSlot)
+			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
 			// Bluesky shows a shortened display link; the editor shows what the post shows.
-			if disp, _ := transforms.RenderChannel(d.Channel, transforms.LinkSlot, l); disp != "" && disp != l {
-				tpl = strings.ReplaceAll(tpl, disp, transforms.LinkSlot)
+			if disp, _ := transforms.RenderChannel(d.Channel, channel.LinkSlot, l); disp != "" && disp != l {
+				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
 			}
 		}
 		tpl = withSlot(tpl, d.Template)

@@ -11,20 +11,20 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // firstOf is the first derivative of kind on channel.
-func firstOf(t testing.TB, ds []Derivative, kind, channel string) Derivative {
+func firstOf(t testing.TB, ds []Derivative, kind channel.Kind, ch channel.Name) Derivative {
 	t.Helper()
 	for _, d := range ds {
-		if d.Kind == kind && d.Channel == channel {
+		if d.Kind == kind && d.Channel == ch {
 			return d
 		}
 	}
-	t.Fatalf("no %s on %s among %d derivatives", kind, channel, len(ds))
+	t.Fatalf("no %s on %s among %d derivatives", kind, ch, len(ds))
 	return Derivative{}
 }
 
@@ -39,7 +39,7 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tw := firstOf(t, ds, transforms.KindTweet, transforms.ChannelX)
+	tw := firstOf(t, ds, channel.KindTweet, channel.X)
 
 	var bad *EditError
 	if _, err := tk.EditDerivative(t.Context(), tw.ID, "This is a game-changer for queues.", "m"); !errors.As(err, &bad) ||
@@ -190,7 +190,7 @@ func TestMarketingPages(t *testing.T) {
 		t.Errorf("campaigns page: %d\n%s", res.StatusCode, body)
 	}
 	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
-	tw := firstOf(t, ds, transforms.KindTweet, transforms.ChannelX)
+	tw := firstOf(t, ds, channel.KindTweet, channel.X)
 	if _, body := do(t, c, "GET", srv.URL+"/ui/sources/"+s.ID, nil); !strings.Contains(body, `action="/ui/derivatives/`+tw.ID+`/edit"`) ||
 		!strings.Contains(body, `data-counter="n-`+tw.ID+`"`) || !strings.Contains(body, "/rerun") {
 		t.Error("the review page has no edit form, counter or re-run button")

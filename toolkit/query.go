@@ -97,8 +97,8 @@ func (t *Toolkit) topicFilter(q url.Values) (TopicFilter, error) {
 
 func (f TopicFilter) match(d *Derivative) bool {
 	if f.Campaign != "" && d.Campaign != f.Campaign ||
-		f.Kind != "" && d.Kind != f.Kind ||
-		f.Channel != "" && d.Channel != f.Channel ||
+		f.Kind != "" && string(d.Kind) != f.Kind ||
+		f.Channel != "" && string(d.Channel) != f.Channel ||
 		f.Locale != "" && !strings.EqualFold(d.Locale, f.Locale) ||
 		f.Status != "" && d.Status != f.Status ||
 		f.Source != "" && d.SourceID != f.Source ||

@@ -3,6 +3,7 @@ package toolkit
 import (
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -126,12 +127,12 @@ type Approvals struct {
 
 // Edit is a person's rewrite of one derivative's post.
 type Edit struct {
-	Template string             `json:"template"`
-	Text     string             `json:"text"`
-	Length   transforms.Length  `json:"length"`
-	Facets   []transforms.Facet `json:"facets,omitempty"`
-	By       string             `json:"by"`
-	At       time.Time          `json:"at"`
+	Template string          `json:"template"`
+	Text     string          `json:"text"`
+	Length   channel.Length  `json:"length"`
+	Facets   []channel.Facet `json:"facets,omitempty"`
+	By       string          `json:"by"`
+	At       time.Time       `json:"at"`
 }
 
 // Marker says an inbox object version (by ETag) was handled, so re-delivery after the

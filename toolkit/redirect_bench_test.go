@@ -10,7 +10,7 @@ import (
 func BenchmarkRedirect(b *testing.B) {
 	tk, _, d := trackedFixture(b)
 	h := tk.Handler()
-	path := "/r/" + TrackedCode(d.ID, d.Channel, "")
+	path := "/r/" + TrackedCode(d.ID, string(d.Channel), "")
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

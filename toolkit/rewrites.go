@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -66,11 +67,11 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 		return nil, &EditError{Code: "disclosure_missing", Reason: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
-		text = strings.ReplaceAll(transforms.Spell(brand, strings.ReplaceAll(text, d.Backlink, transforms.LinkSlot)), transforms.LinkSlot, d.Backlink)
+		text = strings.ReplaceAll(transforms.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
 	} else {
 		text = transforms.Spell(brand, text)
 	}
-	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: d.Channel, At: t.now()}
+	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), At: t.now()}
 	if c, err := Count(&t.cfg.File, d.Channel, text); err == nil {
 		rw.Count = &c
 		if !c.Valid {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
@@ -210,7 +211,7 @@ func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 			v.Template, v.Text, v.Length, v.Facets, v.EditedBy, v.EditedAt = e.Template, e.Text, &l, e.Facets, e.By, e.At
 		}
 		if tr.On() && v.Backlink != "" {
-			v.Canonical, v.Backlink = v.Backlink, tr.ShortURL+"/r/"+TrackedCode(v.ID, v.Channel, "")
+			v.Canonical, v.Backlink = v.Backlink, tr.ShortURL+"/r/"+TrackedCode(v.ID, string(v.Channel), "")
 			v.Text, v.Facets = transforms.RenderChannel(v.Channel, v.Template, v.Backlink)
 			if len(v.Parts) > 0 {
 				v.Parts = slices.Clone(v.Parts)
@@ -249,7 +250,7 @@ func (t *Toolkit) approvals(ctx context.Context, id, version string) (*Approvals
 func Counts(ds []transforms.Derivative, skipped int) map[string]int {
 	c := map[string]int{}
 	for _, d := range ds {
-		c[d.Kind]++
+		c[string(d.Kind)]++
 	}
 	if skipped > 0 {
 		c["skipped"] = skipped
@@ -257,7 +258,7 @@ func Counts(ds []transforms.Derivative, skipped int) map[string]int {
 	return c
 }
 
-var kindOrder = []string{transforms.KindTweet, transforms.KindThread, transforms.KindLinkedIn, transforms.KindBlog, transforms.KindSnippet}
+var kindOrder = []string{string(channel.KindTweet), string(channel.KindThread), string(channel.KindLinkedIn), string(channel.KindBlog), string(channel.KindSnippet)}
 
 // sortDerivatives orders derivatives as a bundle does: by kind, then ordinal.
 func sortDerivatives(ds []Derivative) {
@@ -269,8 +270,8 @@ func sortDerivatives(ds []Derivative) {
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
-		if rank(a.Kind) != rank(b.Kind) {
-			return rank(a.Kind) < rank(b.Kind)
+		if rank(string(a.Kind)) != rank(string(b.Kind)) {
+			return rank(string(a.Kind)) < rank(string(b.Kind))
 		}
 		if a.Kind != b.Kind {
 			return a.Kind < b.Kind

@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
 	"github.com/repurpose/repurpose/transforms"
@@ -39,7 +40,7 @@ type Translation struct {
 	By string    `json:"by"`
 	At time.Time `json:"at"`
 	// Length is the channel's count of the text, as a derivative's.
-	Length transforms.Length `json:"length"`
+	Length channel.Length `json:"length"`
 	// Cut says the text was shortened to fit the channel's limit.
 	Cut bool `json:"cut,omitempty"`
 	// ReviewedBy and ReviewedAt are the last approval or rejection.
@@ -105,7 +106,7 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 			return nil, err
 		}
 		tr.Machine, tr.Provider = true, t.translator.Name()
-	case d.Kind == transforms.KindThread:
+	case d.Kind == channel.KindThread:
 		if templates, err = threadParts(d, in); err != nil {
 			return nil, err
 		}
@@ -188,19 +189,19 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
 	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
-	channel := d.Channel
-	fitted, length, ok := transforms.RefitParts(channel, templates, d.Backlink, opt)
+	ch := d.Channel
+	fitted, length, ok := transforms.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
-		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", channel, limit, channel)}
+		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
 	}
 	tr.Cut = !slices.Equal(fitted, templates)
 	tr.Length = length
-	if d.Kind == transforms.KindThread || len(fitted) > 1 {
+	if d.Kind == channel.KindThread || len(fitted) > 1 {
 		texts := make([]string, len(fitted))
 		for i, p := range fitted {
-			txt, _ := transforms.RenderChannel(channel, p, d.Backlink)
-			_, l, _ := transforms.Refit(channel, p, d.Backlink, opt)
+			txt, _ := transforms.RenderChannel(ch, p, d.Backlink)
+			_, l, _ := transforms.Refit(ch, p, d.Backlink, opt)
 			tr.Parts = append(tr.Parts, transforms.Part{Text: txt, Template: p, Length: l})
 			texts[i] = txt
 		}
@@ -209,7 +210,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 		return nil
 	}
 	tr.Template = fitted[0]
-	tr.Text, _ = transforms.RenderChannel(channel, fitted[0], d.Backlink)
+	tr.Text, _ = transforms.RenderChannel(ch, fitted[0], d.Backlink)
 	return nil
 }
 
@@ -290,9 +291,9 @@ func mtSplit(template string) ([]string, func([]string) string) {
 			lit(line + end)
 			continue
 		}
-		for k, seg := range strings.Split(line, transforms.LinkSlot) {
+		for k, seg := range strings.Split(line, channel.LinkSlot) {
 			if k > 0 {
-				lit(transforms.LinkSlot)
+				lit(channel.LinkSlot)
 			}
 			segment(seg)
 		}
@@ -326,8 +327,8 @@ func isHashtags(line string) bool {
 // original has it: after a space or on a line of its own, before trailing hashtag lines.
 func withSlot(text, original string) string {
 	text = strings.TrimSpace(text)
-	i := strings.Index(original, transforms.LinkSlot)
-	if strings.Contains(text, transforms.LinkSlot) || i < 0 {
+	i := strings.Index(original, channel.LinkSlot)
+	if strings.Contains(text, channel.LinkSlot) || i < 0 {
 		return text
 	}
 	sep := " "
@@ -340,7 +341,7 @@ func withSlot(text, original string) string {
 		k--
 	}
 	body := strings.TrimRightFunc(strings.Join(lines[:k], "\n"), unicode.IsSpace)
-	out := body + sep + transforms.LinkSlot
+	out := body + sep + channel.LinkSlot
 	if k < len(lines) {
 		out += "\n" + strings.Join(lines[k:], "\n")
 	}
@@ -381,7 +382,7 @@ func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
 	if len(d.Parts) > 0 {
 		last = d.Parts[len(d.Parts)-1].Template
 	}
-	hasSlot := slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, transforms.LinkSlot) })
+	hasSlot := slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, channel.LinkSlot) })
 	if !hasSlot {
 		parts[len(parts)-1] = withSlot(parts[len(parts)-1], last)
 	}
@@ -552,17 +553,17 @@ func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status stri
 // Snippet is an approved text ready for a region in a locale: an approved translation,
 // or an original already in the locale.
 type Snippet struct {
-	ID       string             `json:"id"`
-	SourceID string             `json:"source_id"`
-	Kind     string             `json:"kind"`
-	Channel  string             `json:"channel"`
-	Type     string             `json:"type,omitempty"`
-	Locale   string             `json:"locale"`
-	Text     string             `json:"text"`
-	Template string             `json:"template"`
-	Link     string             `json:"link"`
-	Status   string             `json:"status"`
-	Length   *transforms.Length `json:"length,omitempty"`
+	ID       string          `json:"id"`
+	SourceID string          `json:"source_id"`
+	Kind     string          `json:"kind"`
+	Channel  string          `json:"channel"`
+	Type     string          `json:"type,omitempty"`
+	Locale   string          `json:"locale"`
+	Text     string          `json:"text"`
+	Template string          `json:"template"`
+	Link     string          `json:"link"`
+	Status   string          `json:"status"`
+	Length   *channel.Length `json:"length,omitempty"`
 	// Translated says Text is a translation (Original is then the derivative's own locale).
 	Translated bool   `json:"translated"`
 	Original   string `json:"original_locale,omitempty"`
@@ -579,7 +580,7 @@ func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) 
 			return nil, err
 		}
 		for _, d := range ds {
-			sn := Snippet{ID: d.ID, SourceID: d.SourceID, Kind: d.Kind, Channel: d.Channel, Type: d.Type, Locale: locale,
+			sn := Snippet{ID: d.ID, SourceID: d.SourceID, Kind: string(d.Kind), Channel: string(d.Channel), Type: d.Type, Locale: locale,
 				Link: d.Backlink, Status: Approved}
 			if strings.EqualFold(d.Locale, locale) {
 				sn.Text, sn.Template, sn.Length = d.Text, d.Template, d.Length

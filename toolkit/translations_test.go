@@ -14,9 +14,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit/translate"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // fakeProvider translates into "German" by marking every word it may change, leaving
@@ -164,7 +164,7 @@ func approvedTweet(t *testing.T, tk *Toolkit, key string) (*Source, Derivative) 
 		t.Fatal(err)
 	}
 	for _, d := range ds {
-		if d.Kind == transforms.KindTweet && d.Channel == transforms.ChannelX {
+		if d.Kind == channel.KindTweet && d.Channel == channel.X {
 			return s, d
 		}
 	}
@@ -215,10 +215,10 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 		t.Errorf("draft %+v", tv)
 	}
 	// The person left the link out: the slot goes where the original has it, before the hashtags.
-	if tv.Template != "Kubernetes-Warteschlangen fangen Lastspitzen ab.\n\nJetzt lesen "+transforms.LinkSlot+"\n#Queues" {
+	if tv.Template != "Kubernetes-Warteschlangen fangen Lastspitzen ab.\n\nJetzt lesen "+channel.LinkSlot+"\n#Queues" {
 		t.Errorf("template %q", tv.Template)
 	}
-	if !strings.Contains(tv.Text, d.Backlink) || !tv.Length.Valid || tv.Length.Limit != transforms.LimitX {
+	if !strings.Contains(tv.Text, d.Backlink) || !tv.Length.Valid || tv.Length.Limit != channel.LimitX {
 		t.Errorf("text %q length %+v", tv.Text, tv.Length)
 	}
 	if j, c := has("eva"); j || c {
@@ -312,7 +312,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	}
 	sentSlotOrTags := func(r translate.Request) {
 		for _, text := range r.Texts {
-			if strings.Contains(text, transforms.LinkSlot) || strings.HasPrefix(text, "#") || strings.Contains(text, "/") {
+			if strings.Contains(text, channel.LinkSlot) || strings.HasPrefix(text, "#") || strings.Contains(text, "/") {
 				t.Errorf("sent the slot, hashtags or numbering to the engine: %q", text)
 			}
 		}
@@ -321,7 +321,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	if !strings.Contains(tv.Template, "Kubernetes") || !strings.Contains(tv.Template, "de_") {
 		t.Errorf("template %q", tv.Template)
 	}
-	if strings.Count(tv.Template, transforms.LinkSlot) != strings.Count(d.Template, transforms.LinkSlot) {
+	if strings.Count(tv.Template, channel.LinkSlot) != strings.Count(d.Template, channel.LinkSlot) {
 		t.Errorf("the link slot was lost: %q", tv.Template)
 	}
 	if tags := d.Hashtags; len(tags) > 0 && !strings.Contains(tv.Template, tags[0]) {
@@ -335,7 +335,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	_, ds, _ := a.tk.SourceWithDerivatives(t.Context(), d.SourceID)
 	threads := 0
 	for _, th := range ds {
-		if th.Kind != transforms.KindThread {
+		if th.Kind != channel.KindThread {
 			continue
 		}
 		threads++
@@ -376,7 +376,7 @@ func TestLongGermanIsRefittedForX(t *testing.T) {
 		"selbst wenn sich der Datenverkehr verdreifacht. Wiederholungsversuche benötigen eine exponentielle Wartezeit, " +
 		"sonst wird aus einem kleinen Ausfall ein großer für alle Kundinnen und Kunden gleichzeitig. " +
 		"Messen Sie die Tiefe der Warteschlange und alarmieren Sie beim Alter der ältesten Aufgabe.\n\nJetzt das ganze Whitepaper lesen {link}\n#Queues"
-	if l := transforms.CountX(transforms.Render(german, "https://t.co/0123456789")); l.Valid {
+	if l := channel.CountX(channel.Render(german, "https://t.co/0123456789")); l.Valid {
 		t.Fatalf("the test text fits already: %+v", l)
 	}
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", fmt.Sprintf(`{"text": %q}`, german)), http.StatusOK)
@@ -607,7 +607,7 @@ func TestLibreTranslateWiring(t *testing.T) {
 	if tv.Provider != "libretranslate" || !tv.Machine {
 		t.Errorf("%+v", tv)
 	}
-	if !strings.Contains(tv.Template, "Kubernetes") || !strings.Contains(tv.Template, transforms.LinkSlot) || !strings.Contains(tv.Template, "QUEUES") {
+	if !strings.Contains(tv.Template, "Kubernetes") || !strings.Contains(tv.Template, channel.LinkSlot) || !strings.Contains(tv.Template, "QUEUES") {
 		t.Errorf("template %q", tv.Template)
 	}
 	mu.Lock()

@@ -67,11 +67,11 @@ func (t *Toolkit) uiSource(w http.ResponseWriter, r *http.Request, p *Principal)
 		if d.Blog != nil {
 			item.BlogHTML = template.HTML(ugc.Sanitize(d.Blog.HTML))
 		}
-		i, ok := at[d.Kind]
+		i, ok := at[string(d.Kind)]
 		if !ok {
 			i = len(v.Groups)
-			at[d.Kind] = i
-			v.Groups = append(v.Groups, kindGroup{Kind: d.Kind})
+			at[string(d.Kind)] = i
+			v.Groups = append(v.Groups, kindGroup{Kind: string(d.Kind)})
 		}
 		v.Groups[i].Derivatives = append(v.Groups[i].Derivatives, item)
 	}

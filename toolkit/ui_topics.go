@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -30,8 +31,8 @@ type choice struct{ Value, Label string }
 
 var freshChoices = []choice{{"1d", "In the last day"}, {"7d", "In the last week"}, {"30d", "In the last 30 days"}}
 
-var uiChannels = []string{transforms.ChannelX, transforms.ChannelMastodon, transforms.ChannelBluesky,
-	transforms.ChannelThreads, transforms.ChannelLinkedIn, transforms.ChannelBlog, transforms.ChannelAny}
+var uiChannels = []string{string(channel.X), string(channel.Mastodon), string(channel.Bluesky),
+	string(channel.Threads), string(channel.LinkedIn), string(channel.Blog), string(channel.Any)}
 
 func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal) {
 	q := r.URL.Query()
@@ -199,7 +200,7 @@ func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivat
 			continue
 		}
 		switch {
-		case x.Kind == transforms.KindSnippet:
+		case x.Kind == channel.KindSnippet:
 			if anchor(&x) == anchor(d) && x.ID != d.ID {
 				points = append(points, x)
 			}
@@ -209,7 +210,7 @@ func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivat
 			whole = append(whole, x)
 		}
 	}
-	if d.Kind == transforms.KindSnippet || anchor(d) == "" {
+	if d.Kind == channel.KindSnippet || anchor(d) == "" {
 		variants = append([]Derivative{*d}, variants...)
 	}
 	return append(variants, whole...), points

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Regional teams' pages: the translation queue per locale, one translation's editor, and
@@ -143,7 +143,7 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 		return
 	}
 	v := translationView{Original: d, Locale: locale, Current: trs[translationField(d.ID, locale)],
-		Machine: t.translator != nil, Notice: notice, IsThread: d.Kind == transforms.KindThread}
+		Machine: t.translator != nil, Notice: notice, IsThread: d.Kind == channel.KindThread}
 	switch {
 	case draft != nil:
 		v.Draft = *draft
@@ -184,7 +184,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 			typed = &text
 			// The editor shows the link as it will be posted; the record keeps its slot.
 			if d.Backlink != "" {
-				text = strings.ReplaceAll(text, d.Backlink, transforms.LinkSlot)
+				text = strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)
 			}
 			in.Text = text
 		}

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit/translate"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // translationUI is uiServer with regions emea (de, fr) and apac (ja); the regional user
@@ -32,7 +32,7 @@ func translationUI(t *testing.T, text string) (*Toolkit, string, *Derivative) {
 		t.Fatal(err)
 	}
 	for i := range ds {
-		if ds[i].Kind != transforms.KindThread && len(ds[i].Parts) == 0 && ds[i].Channel == transforms.ChannelX {
+		if ds[i].Kind != channel.KindThread && len(ds[i].Parts) == 0 && ds[i].Channel == channel.X {
 			return tk, srv.URL, &ds[i]
 		}
 	}

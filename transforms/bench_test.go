@@ -49,14 +49,6 @@ func BenchmarkGoldmarkConvert(b *testing.B) {
 	}
 }
 
-func BenchmarkCountX(b *testing.B) {
-	text := "Platform teams cut pages by 62% 🚀 in six weeks: https://example.com/papers/quiet-pagers?utm_source=x#results 会議を半分に #SRE"
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		CountX(text)
-	}
-}
-
 func sortedKeys(m map[string][]byte) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

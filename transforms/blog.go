@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 	"unicode"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // A teaser's body (without its link line) is 250-600 words: a real post, not the paper.
@@ -26,14 +28,14 @@ type teaser struct {
 func (d *deriver) blog() {
 	doc := d.a.doc
 	if d.labels.Takeaways == "" {
-		d.skip(KindBlog, ChannelBlog, "a teaser needs section headings in the document's language, and there are none built in for it")
+		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
 		return
 	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro)
 	if len(points) < minTakeaways {
-		d.skip(KindBlog, ChannelBlog, "the source has fewer than 3 key points for a teaser")
+		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser")
 		return
 	}
 	d.excludeSaid(exclude, t.intro)
@@ -88,7 +90,7 @@ func (d *deriver) blog() {
 			t.intro = ""
 		}
 	}
-	x := d.draft(KindBlog, ChannelBlog, 1, -1)
+	x := d.draft(channel.KindBlog, channel.Blog, 1, -1)
 	template := blogMarkdown(t, d.labels, d.cta, x.Backlink != "")
 	t.Markdown = d.render(template, x.Backlink)
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
@@ -143,9 +145,9 @@ func blogMarkdown(t teaser, l labels, cta string, linked bool) string {
 		b.WriteString("\n## " + mdEscape(l.WhyItMatters) + "\n\n" + mdEscape(t.why) + "\n")
 	}
 	if linked {
-		b.WriteString("\n[" + mdEscape(cta) + "](" + LinkSlot + ")\n")
+		b.WriteString("\n[" + mdEscape(cta) + "](" + channel.LinkSlot + ")\n")
 	} else if cta != "" {
-		b.WriteString("\n" + mdEscape(cta) + " " + LinkSlot + "\n")
+		b.WriteString("\n" + mdEscape(cta) + " " + channel.LinkSlot + "\n")
 	}
 	return b.String()
 }

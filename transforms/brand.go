@@ -7,17 +7,18 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
 // defaultMaxHashtags caps hashtags per channel when the brand does not: enough to be
 // found, few enough not to read as spam on each network.
-var defaultMaxHashtags = map[string]int{
-	ChannelX:        2,
-	ChannelMastodon: 3,
-	ChannelBluesky:  2,
-	ChannelThreads:  1,
-	ChannelLinkedIn: 3,
+var defaultMaxHashtags = map[channel.Name]int{
+	channel.X:        2,
+	channel.Mastodon: 3,
+	channel.Bluesky:  2,
+	channel.Threads:  1,
+	channel.LinkedIn: 3,
 }
 
 // brandRules is config.Brand made ready to apply: banned phrases lower-cased, the
@@ -92,7 +93,7 @@ func (r brandRules) spell(text string) string {
 	if matches == nil {
 		return text
 	}
-	urls := findURLs(text)
+	urls := channel.FindURLs(text)
 	b := []byte(text)
 	for _, m := range matches {
 		if !wordBounded(text, m[0], m[1]) || insideSpan(urls, m[0]) {
@@ -201,21 +202,21 @@ func headings(doc *Document) []string {
 }
 
 // maxHashtags is the brand's cap for channel, else the default one.
-func (d *deriver) maxHashtags(channel string) int {
-	if n, ok := d.opt.Brand.MaxHashtags[channel]; ok {
+func (d *deriver) maxHashtags(ch channel.Name) int {
+	if n, ok := d.opt.Brand.MaxHashtags[string(ch)]; ok {
 		return max(n, 0)
 	}
-	return defaultMaxHashtags[channel]
+	return defaultMaxHashtags[ch]
 }
 
 // hashtagsFor are the hashtags a post on channel may carry, best first, within the cap.
 // Fitters still drop the last ones when they do not fit.
-func (d *deriver) hashtagsFor(channel string) []string {
+func (d *deriver) hashtagsFor(ch channel.Name) []string {
 	if d.hashtags == nil {
 		d.hashtags = d.allHashtags()
 	}
 	// The first n of them are what hashtags picks with a cap of n.
-	if n := min(d.maxHashtags(channel), len(d.hashtags)); n > 0 {
+	if n := min(d.maxHashtags(ch), len(d.hashtags)); n > 0 {
 		return d.hashtags[:n:n]
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
@@ -75,7 +76,7 @@ func TestBrandSpellings(t *testing.T) {
 	wrong := regexp.MustCompile(`(?i)\bgithub\b`)
 	for _, d := range res.Derivatives {
 		for _, s := range texts(d) {
-			urls := findURLs(s)
+			urls := channel.FindURLs(s)
 			for _, m := range wrong.FindAllStringIndex(s, -1) {
 				if w := s[m[0]:m[1]]; w != "GitHub" && !insideSpan(urls, m[0]) {
 					t.Errorf("%s #%d spells %q: %q", d.Kind, d.Ordinal, w, s)
@@ -104,18 +105,18 @@ func TestBrandDisclosureLeavesRoom(t *testing.T) {
 		}
 		tail := " " + disclosure
 		switch d.Kind {
-		case KindThread:
+		case channel.KindThread:
 			for i, p := range d.Parts {
-				if !CountX(p.Text + tail).Valid {
+				if !channel.CountX(p.Text + tail).Valid {
 					t.Errorf("thread post %d leaves no room for the disclosure", i+1)
 				}
 			}
-		case KindSnippet:
-			if !CountX(d.Text + tail).Valid {
+		case channel.KindSnippet:
+			if !channel.CountX(d.Text + tail).Valid {
 				t.Errorf("snippet %d leaves no room for the disclosure", d.Ordinal)
 			}
-		case KindLinkedIn:
-			if !CountLinkedIn(d.Text + tail).Valid {
+		case channel.KindLinkedIn:
+			if !channel.CountLinkedIn(d.Text + tail).Valid {
 				t.Error("linkedin post leaves no room for the disclosure")
 			}
 		}

@@ -1,20 +1,25 @@
 package transforms
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/channel"
+)
 
 // TestCorpusChannels: every corpus document yields at least one post for every channel,
 // valid by that channel's own counter on the text as posted, and Bluesky posts carry
 // facets that point where their display links say.
 func TestCorpusChannels(t *testing.T) {
 	channels := []struct {
-		kind, channel string
-		count         func(string) Length
+		kind  channel.Kind
+		ch    channel.Name
+		count func(string) channel.Length
 	}{
-		{KindTweet, ChannelX, CountX},
-		{KindMastodon, ChannelMastodon, func(s string) Length { return CountMastodon(s, 0) }},
-		{KindBluesky, ChannelBluesky, CountBluesky},
-		{KindThreads, ChannelThreads, CountThreads},
-		{KindLinkedIn, ChannelLinkedIn, CountLinkedIn},
+		{channel.KindTweet, channel.X, channel.CountX},
+		{channel.KindMastodon, channel.Mastodon, func(s string) channel.Length { return channel.CountMastodon(s, 0) }},
+		{channel.KindBluesky, channel.Bluesky, channel.CountBluesky},
+		{channel.KindThreads, channel.Threads, channel.CountThreads},
+		{channel.KindLinkedIn, channel.LinkedIn, channel.CountLinkedIn},
 	}
 	for name, data := range corpusDocs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -26,22 +31,24 @@ func TestCorpusChannels(t *testing.T) {
 			for _, c := range channels {
 				n := 0
 				for _, d := range res.Derivatives {
-					if d.Kind != c.kind || d.Channel != c.channel {
+					if d.Kind != c.kind || d.Channel != c.ch {
 						continue
 					}
 					n++
 					if l := c.count(d.Text); !l.Valid || !d.Length.Valid || d.Length.Weighted < l.Weighted {
 						t.Errorf("%s #%d: counted %+v, reported %+v: %q", d.Kind, d.Ordinal, l, *d.Length, d.Text)
 					}
-					if d.Channel == ChannelBluesky {
+					if d.Channel == channel.Bluesky {
 						if len(d.Facets) == 0 {
 							t.Errorf("bluesky #%d has no facets", d.Ordinal)
 						}
-						checkBlueskyFacets(t, d.Text, d.Facets, d.Backlink)
+						if err := channel.CheckFacets(d.Text, d.Facets, d.Backlink); err != nil {
+							t.Error(err)
+						}
 					}
 				}
 				if n == 0 {
-					t.Errorf("no %s post (skipped: %+v)", c.channel, res.Skipped)
+					t.Errorf("no %s post (skipped: %+v)", c.ch, res.Skipped)
 				}
 			}
 		})

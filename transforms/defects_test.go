@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // The objective defects an editor marks F (../shared/quality-rubric.md), checked on every
@@ -27,23 +29,23 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 			for _, tag := range doc.Meta.Tags {
 				tags[foldTag(tag)] = true
 			}
-			accounts := map[string]map[string]string{} // channel → sentence → the post that said it
-			say := func(channel, where, text string) {
-				if accounts[channel] == nil {
-					accounts[channel] = map[string]string{}
+			accounts := map[channel.Name]map[string]string{} // channel → sentence → the post that said it
+			say := func(ch channel.Name, where, text string) {
+				if accounts[ch] == nil {
+					accounts[ch] = map[string]string{}
 				}
 				for _, s := range splitSentences(text) {
 					if utf8Len(s) < 20 {
 						continue // a label or a CTA
 					}
-					if prev, ok := accounts[channel][s]; ok && prev != where {
-						t.Errorf("repeat on %s: %s and %s both say %q", channel, prev, where, s)
+					if prev, ok := accounts[ch][s]; ok && prev != where {
+						t.Errorf("repeat on %s: %s and %s both say %q", ch, prev, where, s)
 					}
-					accounts[channel][s] = where
+					accounts[ch][s] = where
 				}
 			}
 			for _, d := range res.Derivatives {
-				where := d.Kind + "-" + strconv.Itoa(d.Ordinal)
+				where := string(d.Kind) + "-" + strconv.Itoa(d.Ordinal)
 				if baseLang(d.Locale) != lang {
 					t.Errorf("%s: locale %s on a %s document", where, d.Locale, lang)
 				}
@@ -71,7 +73,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 					if body == "" {
 						continue
 					}
-					if (i == 0 || d.Kind == KindSnippet) && needsContext(body, lang) {
+					if (i == 0 || d.Kind == channel.KindSnippet) && needsContext(body, lang) {
 						t.Errorf("%s opens with words that need context: %q", where, cut(body))
 					}
 					if aboutDocument(body) {
@@ -89,13 +91,13 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				if d.Type == SnippetStat && yearOrVersionOnly.MatchString(d.Template) {
 					t.Errorf("%s: a year or a version as a stat: %q", where, d.Template)
 				}
-				channel := d.Channel
-				if d.Kind == KindSnippet {
-					channel = "" // offered for every account: checked against each below
+				ch := d.Channel
+				if d.Kind == channel.KindSnippet {
+					ch = "" // offered for every account: checked against each below
 				}
-				if channel != ChannelBlog {
+				if ch != channel.Blog {
 					for _, b := range bodies {
-						say(channel, where, b)
+						say(ch, where, b)
 					}
 				}
 			}
@@ -121,7 +123,7 @@ var (
 
 // postBody is a post without its CTA, link, hashtags and thread numbering.
 func postBody(template, cta string) string {
-	body := strings.ReplaceAll(template, LinkSlot, "")
+	body := strings.ReplaceAll(template, channel.LinkSlot, "")
 	if cta != "" {
 		body = strings.ReplaceAll(body, cta, "")
 	}

@@ -3,6 +3,7 @@ package transforms
 import (
 	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
@@ -47,8 +48,8 @@ type deriver struct {
 	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
 	brand    brandRules
 	res      Result
-	counts   map[countKey]Length // see count
-	said     memory              // what each channel's account has said
+	counts   map[countKey]channel.Length // see count
+	said     memory                      // what each channel's account has said
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
 }
@@ -78,7 +79,7 @@ func Derive(doc *Document, opt Options) Result {
 		labels: lbl,
 		links:  newLinker(doc, opt, stage),
 		brand:  brand,
-		counts: map[countKey]Length{},
+		counts: map[countKey]channel.Length{},
 		said:   memory{},
 	}
 	if !known {
@@ -95,11 +96,11 @@ func Derive(doc *Document, opt Options) Result {
 
 // draft starts a derivative: identity, backlink (deep-linked to section, or to the
 // whole document when section < 0) and CTA.
-func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
+func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int) Derivative {
 	x := Derivative{
-		ID:         DerivativeID(d.opt.Version, kind, channel, d.locale, ordinal),
+		ID:         DerivativeID(d.opt.Version, kind, ch, d.locale, ordinal),
 		Kind:       kind,
-		Channel:    channel,
+		Channel:    ch,
 		Locale:     d.locale,
 		Ordinal:    ordinal,
 		CTA:        d.cta,
@@ -113,7 +114,7 @@ func (d *deriver) draft(kind, channel string, ordinal, section int) Derivative {
 			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}
 		}
 	}
-	x.Backlink = d.links.link(kind, channel, ordinal, anchor)
+	x.Backlink = d.links.link(kind, ch, ordinal, anchor)
 	return x
 }
 
@@ -134,21 +135,21 @@ func (d *deriver) emit(x Derivative, template string) {
 // call to action in the document's language.
 func (d *deriver) ctaLink() string {
 	if d.cta == "" {
-		return LinkSlot
+		return channel.LinkSlot
 	}
-	return d.cta + " " + LinkSlot
+	return d.cta + " " + channel.LinkSlot
 }
 
-func (d *deriver) skip(kind, channel, reason string) {
-	d.res.Skipped = append(d.res.Skipped, Skipped{Kind: kind, Channel: channel, Reason: reason})
+func (d *deriver) skip(kind channel.Kind, ch channel.Name, reason string) {
+	d.res.Skipped = append(d.res.Skipped, Skipped{Kind: kind, Channel: ch, Reason: reason})
 }
 
 // render puts the link in the slot; with no link at all the slot and the space before it
 // go.
-func (d *deriver) render(template, link string) string { return renderSlot(template, link) }
+func (d *deriver) render(template, link string) string { return channel.RenderSlot(template, link) }
 
 // validX reports whether a template, its slot holding link, is a valid post on X.
-func (d *deriver) validX(link string) func(string) bool { return d.validOn(ChannelX, link) }
+func (d *deriver) validX(link string) func(string) bool { return d.validOn(channel.X, link) }
 
 // fitPost fits body in front of a fixed tail (CTA, link slot, numbering: reserved
 // first) so that valid accepts the whole; false when not even a word fits.

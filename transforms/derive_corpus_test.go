@@ -5,14 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
@@ -87,7 +90,7 @@ func testOptions(data []byte) Options {
 // figures, and a valid post on every channel the package derives for.
 func TestDeriveCorpus(t *testing.T) {
 	docs := corpusDocs(t)
-	channels := map[string]bool{} // every channel any document gets a post on
+	channels := map[channel.Name]bool{} // every channel any document gets a post on
 	results := map[string]Result{}
 	for _, name := range sortedKeys(docs) {
 		data := docs[name]
@@ -122,11 +125,11 @@ func TestDeriveCorpus(t *testing.T) {
 	}
 	// A channel one document gets a post on, every document must get one on.
 	for _, name := range sortedKeys(docs) {
-		got := map[string]bool{}
+		got := map[channel.Name]bool{}
 		for _, d := range results[name].Derivatives {
 			got[d.Channel] = got[d.Channel] || d.Length != nil && d.Length.Valid
 		}
-		for _, ch := range sortedKeys(boolKeys(channels)) {
+		for _, ch := range slices.Sorted(maps.Keys(channels)) {
 			if !got[ch] {
 				t.Errorf("%s: no valid post for channel %s (skipped: %+v)", name, ch, results[name].Skipped)
 			}
@@ -150,11 +153,11 @@ func checkQuality(t *testing.T, doc *Document, res Result) {
 	linkedIn, blogWords, snippets, stats, quotes := 0, 0, 0, 0, 0
 	for _, d := range res.Derivatives {
 		switch d.Kind {
-		case KindLinkedIn:
+		case channel.KindLinkedIn:
 			linkedIn = utf8.RuneCountInString(d.Text)
-		case KindBlog:
+		case channel.KindBlog:
 			blogWords = teaserWords(withoutLine(d.Blog.Markdown, d.Backlink))
-		case KindSnippet:
+		case channel.KindSnippet:
 			snippets++
 			switch d.Type {
 			case SnippetStat:
@@ -192,7 +195,7 @@ func statPosted(a *analysis, res Result) bool {
 			continue
 		}
 		for _, d := range res.Derivatives {
-			if d.Kind != KindSnippet && strings.Contains(d.Template, c.text) {
+			if d.Kind != channel.KindSnippet && strings.Contains(d.Template, c.text) {
 				return true
 			}
 		}
@@ -211,18 +214,10 @@ func withoutLine(text, s string) string {
 	return strings.Join(kept, "\n")
 }
 
-func boolKeys(m map[string]bool) map[string][]byte {
-	out := map[string][]byte{}
-	for k := range m {
-		out[k] = nil
-	}
-	return out
-}
-
 // checkResult asserts what every derived document must give: valid derivatives with their
 // links, and each kind at least once (snippets minSnippets times) unless Skipped says why
 // not — a short document gives fewer posts rather than repeat itself.
-func skippedKind(res Result, kind string) bool {
+func skippedKind(res Result, kind channel.Kind) bool {
 	for _, s := range res.Skipped {
 		if s.Kind == kind && s.Reason != "" {
 			return true
@@ -233,7 +228,7 @@ func skippedKind(res Result, kind string) bool {
 
 func checkResult(t *testing.T, res Result, minSnippets int) {
 	t.Helper()
-	count := map[string]int{}
+	count := map[channel.Kind]int{}
 	ids := map[string]bool{}
 	for _, d := range res.Derivatives {
 		count[d.Kind]++
@@ -241,7 +236,7 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 			t.Errorf("duplicate ID %s", d.ID)
 		}
 		ids[d.ID] = true
-		if !strings.Contains(d.Template, LinkSlot) {
+		if !strings.Contains(d.Template, channel.LinkSlot) {
 			t.Errorf("%s #%d: template has no link slot", d.Kind, d.Ordinal)
 		}
 		if text, _ := RenderChannel(d.Channel, d.Template, d.Backlink); d.Text != text {
@@ -251,8 +246,8 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 			t.Errorf("%s #%d: not valid: %+v", d.Kind, d.Ordinal, d.Length)
 		}
 		// Plain-text channels carry no Markdown or HTML syntax and no undecoded entities.
-		if d.Kind != KindBlog {
-			body := strings.ReplaceAll(d.Template, LinkSlot, "")
+		if d.Kind != channel.KindBlog {
+			body := strings.ReplaceAll(d.Template, channel.LinkSlot, "")
 			for _, markup := range []string{"**", "](", "<p>", "</", "&amp;", "&lt;", "&quot;", "```"} {
 				if strings.Contains(body, markup) {
 					t.Errorf("%s #%d carries markup %q: %q", d.Kind, d.Ordinal, markup, body)
@@ -260,24 +255,24 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 			}
 		}
 		switch d.Kind {
-		case KindTweet, KindSnippet:
-			if l := CountX(d.Text); !l.Valid {
+		case channel.KindTweet, channel.KindSnippet:
+			if l := channel.CountX(d.Text); !l.Valid {
 				t.Errorf("%s #%d invalid on X (%d): %q", d.Kind, d.Ordinal, l.Weighted, d.Text)
 			}
-		case KindThread:
+		case channel.KindThread:
 			if n := len(d.Parts); n < minThread || n > maxThread {
 				t.Errorf("thread has %d posts", n)
 			}
 			for i, p := range d.Parts {
-				if l := CountX(p.Text); !l.Valid || l != p.Length {
+				if l := channel.CountX(p.Text); !l.Valid || l != p.Length {
 					t.Errorf("thread post %d invalid on X (%d): %q", i+1, l.Weighted, p.Text)
 				}
 			}
-		case KindLinkedIn:
-			if n := utf8.RuneCountInString(d.Text); n > LimitLinkedIn {
+		case channel.KindLinkedIn:
+			if n := utf8.RuneCountInString(d.Text); n > channel.LimitLinkedIn {
 				t.Errorf("linkedin post has %d characters", n)
 			}
-		case KindBlog:
+		case channel.KindBlog:
 			if n := utf8.RuneCountInString(d.Blog.MetaDescription); n > metaDescChars || n == 0 {
 				t.Errorf("meta description has %d characters", n)
 			}
@@ -286,7 +281,7 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 			}
 		}
 	}
-	for kind, min := range map[string]int{KindTweet: 1, KindThread: 1, KindLinkedIn: 1, KindBlog: 1, KindSnippet: minSnippets} {
+	for kind, min := range map[channel.Kind]int{channel.KindTweet: 1, channel.KindThread: 1, channel.KindLinkedIn: 1, channel.KindBlog: 1, channel.KindSnippet: minSnippets} {
 		if count[kind] < min && (count[kind] == 0) == !skippedKind(res, kind) {
 			t.Errorf("%d %s derivatives, want at least %d or a reason (skipped: %+v)", count[kind], kind, min, res.Skipped)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
@@ -48,7 +49,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 		if d.CTA != "Book a demo" || d.Locale != "en" {
 			t.Errorf("%s: CTA %q locale %q", d.Kind, d.CTA, d.Locale)
 		}
-		if !strings.HasPrefix(d.Backlink, "https://example.com/builds?ref=paper&utm_campaign=q3-decision&utm_source="+d.Channel) {
+		if !strings.HasPrefix(d.Backlink, "https://example.com/builds?ref=paper&utm_campaign=q3-decision&utm_source="+string(d.Channel)) {
 			t.Errorf("%s backlink %q", d.Kind, d.Backlink)
 		}
 		if d.ID != DerivativeID(opt.Version, d.Kind, d.Channel, d.Locale, d.Ordinal) {
@@ -56,7 +57,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 		}
 		deep := strings.Contains(d.Backlink, "#")
 		switch d.Kind {
-		case KindThread, KindLinkedIn, KindBlog:
+		case channel.KindThread, channel.KindLinkedIn, channel.KindBlog:
 			if deep {
 				t.Errorf("whole-document %s deep-links: %s", d.Kind, d.Backlink)
 			}
@@ -76,15 +77,15 @@ func TestDeriveSkipsWhatCannotFit(t *testing.T) {
 		if !d.Length.Valid {
 			t.Errorf("invalid %s emitted", d.Kind)
 		}
-		if d.Channel == ChannelX {
+		if d.Channel == channel.X {
 			t.Errorf("%s emitted for X from an unfittable source: %q", d.Kind, d.Text)
 		}
 	}
-	skipped := map[string]bool{}
+	skipped := map[channel.Kind]bool{}
 	for _, s := range res.Skipped {
 		skipped[s.Kind] = s.Reason != ""
 	}
-	for _, k := range []string{KindTweet, KindThread, KindLinkedIn, KindBlog} {
+	for _, k := range []channel.Kind{channel.KindTweet, channel.KindThread, channel.KindLinkedIn, channel.KindBlog} {
 		if !skipped[k] {
 			t.Errorf("%s neither emitted validly nor skipped with a reason: %+v", k, res.Skipped)
 		}
@@ -95,7 +96,7 @@ func TestBlogTeaser(t *testing.T) {
 	doc := parseSample(t, "whitepaper.es.md")
 	res := Derive(doc, testOptions([]byte("x")))
 	for _, d := range res.Derivatives {
-		if d.Kind != KindBlog {
+		if d.Kind != channel.KindBlog {
 			continue
 		}
 		b := d.Blog
@@ -113,7 +114,7 @@ func TestBlogTeaser(t *testing.T) {
 func TestBlogSlugFallsBackForNonLatinTitles(t *testing.T) {
 	doc := parseSample(t, "whitepaper.ja.md")
 	for _, d := range Derive(doc, Options{Version: "deadbeefcafe0000", PublicPageURL: "https://example.com/p"}).Derivatives {
-		if d.Kind == KindBlog && d.Blog.Slug != "source-deadbeef" {
+		if d.Kind == channel.KindBlog && d.Blog.Slug != "source-deadbeef" {
 			t.Errorf("slug %q", d.Blog.Slug)
 		}
 	}
@@ -125,7 +126,7 @@ func TestHTMLEscapingInBlog(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range Derive(doc, testOptions(nil)).Derivatives {
-		if d.Kind == KindBlog && (strings.Contains(d.Blog.HTML, "<script>") || strings.Contains(d.Blog.HTML, "<b>")) {
+		if d.Kind == channel.KindBlog && (strings.Contains(d.Blog.HTML, "<script>") || strings.Contains(d.Blog.HTML, "<b>")) {
 			t.Errorf("unescaped HTML: %s", d.Blog.HTML)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // FuzzFit checks the fitter's promises on any text and limit: it never panics, what it
@@ -63,9 +65,9 @@ func FuzzFit(f *testing.F) {
 
 		// A post on X fitted in front of a CTA and link is valid.
 		tail := " Read more https://example.com/paper (1/3)"
-		valid := func(s string) bool { return CountX(s).Valid }
+		valid := func(s string) bool { return channel.CountX(s).Valid }
 		if post, fitted := fitPost(text, tail, valid); fitted && !valid(post) {
-			t.Fatalf("fitPost(%q) = %q, invalid on X (%d)", text, post, CountX(post).Weighted)
+			t.Fatalf("fitPost(%q) = %q, invalid on X (%d)", text, post, channel.CountX(post).Weighted)
 		}
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 func TestFitText(t *testing.T) {
@@ -38,12 +40,12 @@ func TestBacklinks(t *testing.T) {
 	doc := &Document{Meta: FrontMatter{CanonicalURL: "https://example.com/paper?ref=home#old"}}
 	opt := testOptions(nil)
 	l := newLinker(doc, opt, "awareness")
-	got := l.link(KindTweet, ChannelX, 2, "intro")
+	got := l.link(channel.KindTweet, channel.X, 2, "intro")
 	want := "https://example.com/paper?ref=home&utm_campaign=launch&utm_content=tweet-2-awareness&utm_medium=social&utm_source=x#intro"
 	if got != want || l.target != TargetCanonical {
 		t.Errorf("link = %q (%s)\nwant %q", got, l.target, want)
 	}
-	if got := l.link(KindBlog, ChannelBlog, 1, ""); !strings.HasSuffix(got, "#old") {
+	if got := l.link(channel.KindBlog, channel.Blog, 1, ""); !strings.HasSuffix(got, "#old") {
 		t.Errorf("whole-document link %q lost the base fragment", got)
 	}
 	doc.Meta.CanonicalURL = "not a url"

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
@@ -74,21 +76,21 @@ func (a *analysis) bestHook(exclude map[int]bool, fits func(c *candidate) bool) 
 
 // memory is what each account has said: a candidate said on a channel is not said there
 // again, by any kind of derivative.
-type memory map[string]map[int]bool
+type memory map[channel.Name]map[int]bool
 
-func (m memory) say(channel string, picks ...int) {
-	if m[channel] == nil {
-		m[channel] = map[int]bool{}
+func (m memory) say(ch channel.Name, picks ...int) {
+	if m[ch] == nil {
+		m[ch] = map[int]bool{}
 	}
 	for _, i := range picks {
-		m[channel][i] = true
+		m[ch][i] = true
 	}
 }
 
 // on is a copy of what channel has said, for a generator to extend as it picks.
-func (m memory) on(channel string) map[int]bool {
-	out := make(map[int]bool, len(m[channel]))
-	for i := range m[channel] {
+func (m memory) on(ch channel.Name) map[int]bool {
+	out := make(map[int]bool, len(m[ch]))
+	for i := range m[ch] {
 		out[i] = true
 	}
 	return out
@@ -98,7 +100,7 @@ func (m memory) on(channel string) map[int]bool {
 func (m memory) social() map[int]bool {
 	out := map[int]bool{}
 	for ch, said := range m {
-		if ch == ChannelBlog {
+		if ch == channel.Blog {
 			continue
 		}
 		for i := range said {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // keywordsOf derives the keywords of a small document in lang.
@@ -92,13 +94,13 @@ materials (SBOM) lists every component. Internal developer platforms reduce cogn
 	if got := d.allHashtags(); !slices.Equal(got, want) {
 		t.Errorf("hashtags %q, want %q", got, want)
 	}
-	for ch, want := range map[string]int{ChannelX: 2, "mastodon": 3, "bluesky": 2, "threads": 1, ChannelLinkedIn: 3} {
+	for ch, want := range map[channel.Name]int{channel.X: 2, channel.Mastodon: 3, channel.Bluesky: 2, channel.Threads: 1, channel.LinkedIn: 3} {
 		if got := d.hashtagsFor(ch); len(got) != want {
 			t.Errorf("%s: %d hashtags %q, want %d", ch, len(got), got, want)
 		}
 	}
-	d.opt.Brand.MaxHashtags = map[string]int{ChannelX: 0, "threads": 4}
-	if got := d.hashtagsFor(ChannelX); len(got) != 0 {
+	d.opt.Brand.MaxHashtags = map[string]int{string(channel.X): 0, "threads": 4}
+	if got := d.hashtagsFor(channel.X); len(got) != 0 {
 		t.Errorf("x capped at 0 got %q", got)
 	}
 	if got := d.hashtagsFor("threads"); len(got) != 4 {
@@ -107,7 +109,7 @@ materials (SBOM) lists every component. Internal developer platforms reduce cogn
 	// A document without tags, in a campaign without hashtags, gets none.
 	plain := &deriver{a: analyze(doc), opt: testOptions(nil)}
 	plain.a.doc.Meta.Tags = nil
-	if got := plain.hashtagsFor(ChannelLinkedIn); len(got) != 0 {
+	if got := plain.hashtagsFor(channel.LinkedIn); len(got) != 0 {
 		t.Errorf("untagged document got hashtags %q", got)
 	}
 }

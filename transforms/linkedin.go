@@ -3,6 +3,8 @@ package transforms
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // A LinkedIn post reads best between these lengths (characters): long enough to say
@@ -24,14 +26,14 @@ type linkedInPost struct {
 func (d *deriver) linkedIn() {
 	// The hook is the strongest the account has not posted, and preferably one no other
 	// channel opened with either.
-	said := d.said.on(ChannelLinkedIn)
+	said := d.said.on(channel.LinkedIn)
 	all := func(*candidate) bool { return true }
 	hook := d.a.bestHook(union(said, d.said.social()), all)
 	if hook < 0 {
 		hook = d.a.bestHook(said, all)
 	}
 	if hook < 0 {
-		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has no sentence to build a post on")
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has no sentence to build a post on")
 		return
 	}
 	exclude := union(said, map[int]bool{hook: true})
@@ -44,14 +46,14 @@ func (d *deriver) linkedIn() {
 		p.points = d.takeaways(exclude, "")
 	}
 	if len(p.points) < minTakeaways {
-		d.skip(KindLinkedIn, ChannelLinkedIn, "the source has fewer than 3 key points to list")
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list")
 		return
 	}
 	d.excludeSaid(exclude, p.intro)
 	more := d.moreSentences(exclude, 6)
-	x := d.draft(KindLinkedIn, ChannelLinkedIn, 1, -1)
-	x.Hashtags = d.hashtagsFor(ChannelLinkedIn)
-	valid := d.leavingRoom(func(t string) bool { return CountLinkedIn(t).Valid })
+	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1)
+	x.Hashtags = d.hashtagsFor(channel.LinkedIn)
+	valid := d.leavingRoom(func(t string) bool { return channel.CountLinkedIn(t).Valid })
 	length := func(p linkedInPost) int {
 		return utf8.RuneCountInString(d.render(d.linkedInTemplate(p, x.Hashtags), x.Backlink))
 	}
@@ -69,18 +71,18 @@ func (d *deriver) linkedIn() {
 		case len(p.points) > minTakeaways:
 			p.points = p.points[:len(p.points)-1]
 		default:
-			d.skip(KindLinkedIn, ChannelLinkedIn, "the post does not fit in 2000 characters")
+			d.skip(channel.KindLinkedIn, channel.LinkedIn, "the post does not fit in 2000 characters")
 			return
 		}
 	}
 	tpl := d.linkedInTemplate(p, x.Hashtags)
 	if !valid(d.render(tpl, x.Backlink)) {
-		d.skip(KindLinkedIn, ChannelLinkedIn, "the post does not fit in 3000 characters")
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the post does not fit in 3000 characters")
 		return
 	}
 	d.emit(x, tpl)
 	d.excludeSaid(exclude, p.more)
-	d.said.say(ChannelLinkedIn, keys(exclude)...)
+	d.said.say(channel.LinkedIn, keys(exclude)...)
 }
 
 func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
@@ -103,7 +105,7 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 	if d.cta != "" {
 		b.WriteString(d.cta + "\n")
 	}
-	b.WriteString(LinkSlot)
+	b.WriteString(channel.LinkSlot)
 	if len(tags) > 0 {
 		b.WriteString("\n\n" + strings.Join(tags, " "))
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
 
@@ -46,7 +47,7 @@ func newLinker(doc *Document, opt Options, stage string) linker {
 
 // link is the base URL deep-linked to anchor (none for whole-document derivatives) with
 // the campaign's UTM parameters filled in; parameters already on the URL are kept.
-func (l linker) link(kind, channel string, ordinal int, anchor string) string {
+func (l linker) link(kind channel.Kind, ch channel.Name, ordinal int, anchor string) string {
 	if l.base == nil {
 		return ""
 	}
@@ -58,9 +59,9 @@ func (l linker) link(kind, channel string, ordinal int, anchor string) string {
 	vars := func(name string) (string, bool) {
 		switch name {
 		case "channel":
-			return channel, true
+			return string(ch), true
 		case "kind":
-			return kind, true
+			return string(kind), true
 		case "ordinal":
 			return strconv.Itoa(ordinal), true
 		}

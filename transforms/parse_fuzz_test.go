@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // FuzzParseDerive feeds any bytes, as Markdown, HTML or text, through Parse and Derive:
@@ -50,7 +52,7 @@ func FuzzParseDerive(f *testing.F) {
 			if d.Length != nil && d.Length.Limit > 0 && !d.Length.Valid {
 				t.Fatalf("%s %s is not valid on its channel: %d of %d", d.Kind, d.Channel, d.Length.Weighted, d.Length.Limit)
 			}
-			if d.Backlink != "" && d.Channel != ChannelBluesky && d.Kind != KindBlog && len(d.Parts) == 0 && !strings.Contains(d.Text, d.Backlink) {
+			if d.Backlink != "" && d.Channel != channel.Bluesky && d.Kind != channel.KindBlog && len(d.Parts) == 0 && !strings.Contains(d.Text, d.Backlink) {
 				t.Fatalf("%s %s lost its link: %q", d.Kind, d.Channel, d.Text)
 			}
 		}

@@ -1,24 +1,31 @@
 package transforms
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/repurpose/repurpose/channel"
+)
 
 // postChannels are the channels that get single key-sentence posts beside X's tweets
 // (which come first, before the thread), with the kind of derivative each gets. The
 // counting rules, hashtag cap and link slot of each come from its channel name (count,
 // hashtagsFor, reservedLink).
-var postChannels = []struct{ kind, channel string }{
-	{KindMastodon, ChannelMastodon},
-	{KindBluesky, ChannelBluesky},
-	{KindThreads, ChannelThreads},
+var postChannels = []struct {
+	kind channel.Kind
+	ch   channel.Name
+}{
+	{channel.KindMastodon, channel.Mastodon},
+	{channel.KindBluesky, channel.Bluesky},
+	{channel.KindThreads, channel.Threads},
 }
 
 // tweets are the single posts on X.
-func (d *deriver) tweets() { d.posts(KindTweet, ChannelX) }
+func (d *deriver) tweets() { d.posts(channel.KindTweet, channel.X) }
 
 // channelPosts makes the single posts of every channel in postChannels.
 func (d *deriver) channelPosts() {
 	for _, c := range postChannels {
-		d.posts(c.kind, c.channel)
+		d.posts(c.kind, c.ch)
 	}
 }
 
@@ -30,11 +37,11 @@ const maxTweets = 3
 // the CTA when it fits, the link slot, and the channel's hashtags as far as they fit, all
 // within the channel's count with room for the brand's disclosure. Nothing the account
 // said already is said again.
-func (d *deriver) posts(kind, channel string) {
-	tags := d.hashtagsFor(channel)
-	said := d.said.on(channel)
+func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
+	tags := d.hashtagsFor(ch)
+	said := d.said.on(ch)
 	fits := func(c *candidate) bool {
-		_, _, ok := d.post(kind, channel, 0, c.section, c.text, tags)
+		_, _, ok := d.post(kind, ch, 0, c.section, c.text, tags)
 		return ok
 	}
 	var picks []int
@@ -53,17 +60,17 @@ func (d *deriver) posts(kind, channel string) {
 		}
 	}
 	if len(picks) == 0 {
-		d.skip(kind, channel, fmt.Sprintf("no sentence of the source stands alone and fits in the channel's limit of %d beside the link",
-			d.count(channel, "").Limit))
+		d.skip(kind, ch, fmt.Sprintf("no sentence of the source stands alone and fits in the channel's limit of %d beside the link",
+			d.count(ch, "").Limit))
 		return
 	}
 	for n, i := range picks {
 		c := d.a.cands[i]
-		x, tpl, _ := d.post(kind, channel, n+1, c.section, c.text, tags)
+		x, tpl, _ := d.post(kind, ch, n+1, c.section, c.text, tags)
 		// A second hook on the same section, tried against the first (an A/B test).
-		if kind == KindTweet {
+		if kind == channel.KindTweet {
 			if j, found := d.a.secondHook(i, said); found {
-				if y, ytpl, ok := d.post(kind, channel, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
+				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
 					said[j] = true
 					x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
 					d.emit(x, tpl)
@@ -74,7 +81,7 @@ func (d *deriver) posts(kind, channel string) {
 		}
 		d.emit(x, tpl)
 	}
-	d.said.say(channel, keys(said)...)
+	d.said.say(ch, keys(said)...)
 }
 
 func keys(m map[int]bool) []int {
@@ -86,9 +93,9 @@ func keys(m map[int]bool) []int {
 }
 
 // post drafts one single post on channel from a sentence: the template and its hashtags.
-func (d *deriver) post(kind, channel string, ordinal, section int, sentence string, tags []string) (Derivative, string, bool) {
-	x := d.draft(kind, channel, ordinal, section)
-	valid := d.leavingRoom(d.validOn(channel, x.Backlink))
+func (d *deriver) post(kind channel.Kind, ch channel.Name, ordinal, section int, sentence string, tags []string) (Derivative, string, bool) {
+	x := d.draft(kind, ch, ordinal, section)
+	valid := d.leavingRoom(d.validOn(ch, x.Backlink))
 	tpl, ok := d.tweetTemplate(sentence, valid)
 	if !ok {
 		return x, "", false
@@ -100,7 +107,7 @@ func (d *deriver) post(kind, channel string, ordinal, section int, sentence stri
 // tweetTemplate prefers the whole sentence with the CTA, then the whole sentence
 // without it; a sentence is never cut.
 func (d *deriver) tweetTemplate(sentence string, valid func(string) bool) (string, bool) {
-	for _, tail := range []string{"\n\n" + d.ctaLink(), " " + LinkSlot} {
+	for _, tail := range []string{"\n\n" + d.ctaLink(), " " + channel.LinkSlot} {
 		if t := sentence + tail; valid(t) {
 			return t, true
 		}

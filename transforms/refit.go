@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // Refitting makes a post written elsewhere — a translation, typically longer than its
@@ -22,27 +24,27 @@ type RefitOptions struct {
 
 // count counts text on channel, Mastodon with the instance's limit. An unknown channel
 // is never valid.
-func (o RefitOptions) count(channel, text string) Length {
-	if channel == ChannelMastodon {
-		return CountMastodon(text, o.MastodonLimit)
+func (o RefitOptions) count(ch channel.Name, text string) channel.Length {
+	if ch == channel.Mastodon {
+		return channel.CountMastodon(text, o.MastodonLimit)
 	}
-	l, _ := Count(channel, text)
+	l, _ := channel.Count(ch, text)
 	return l
 }
 
 // length is a template's count on channel as posted with link, as every derivative's
 // Length is counted.
-func (o RefitOptions) length(channel, template, link string) Length {
-	return o.count(channel, renderedText(channel, template, link))
+func (o RefitOptions) length(ch channel.Name, template, link string) channel.Length {
+	return o.count(ch, renderedText(ch, template, link))
 }
 
 // valid reports whether a template, with room for the disclosure, is valid on channel.
-func (o RefitOptions) valid(channel, link string) func(string) bool {
+func (o RefitOptions) valid(ch channel.Name, link string) func(string) bool {
 	tail := ""
 	if o.Disclosure != "" {
 		tail = " " + o.Disclosure
 	}
-	return func(template string) bool { return validWithLink(o.count, channel, template+tail, link) }
+	return func(template string) bool { return validWithLink(o.count, ch, template+tail, link) }
 }
 
 // Refit returns template made valid on channel when its slot holds link: unchanged when
@@ -51,19 +53,19 @@ func (o RefitOptions) valid(channel, link string) func(string) bool {
 // without a slot, trailing hashtag lines and a thread's " (i/n)". When even a word of
 // the body does not fit, trailing hashtags are dropped one by one before giving up. The
 // Length is the template's count as a derivative's; false means nothing fits.
-func Refit(channel, template, link string, opt RefitOptions) (string, Length, bool) {
-	valid := opt.valid(channel, link)
+func Refit(ch channel.Name, template, link string, opt RefitOptions) (string, channel.Length, bool) {
+	valid := opt.valid(ch, link)
 	if valid(template) {
-		return template, opt.length(channel, template, link), true
+		return template, opt.length(ch, template, link), true
 	}
 	body, tail := splitTail(template)
 	for {
 		if tpl, ok := fitBody(body, tail, valid); ok {
-			return tpl, opt.length(channel, tpl, link), true
+			return tpl, opt.length(ch, tpl, link), true
 		}
 		shorter, ok := dropHashtag(tail)
 		if !ok {
-			return "", opt.length(channel, template, link), false
+			return "", opt.length(ch, template, link), false
 		}
 		tail = shorter
 	}
@@ -72,11 +74,11 @@ func Refit(channel, template, link string, opt RefitOptions) (string, Length, bo
 // RefitParts refits each post of a thread on channel (the link in whichever part has the
 // slot). The Length is the longest post's, as a thread's is; false when any part cannot
 // be fitted.
-func RefitParts(channel string, parts []string, link string, opt RefitOptions) ([]string, Length, bool) {
+func RefitParts(ch channel.Name, parts []string, link string, opt RefitOptions) ([]string, channel.Length, bool) {
 	out := make([]string, len(parts))
-	var longest Length
+	var longest channel.Length
 	for i, p := range parts {
-		tpl, l, ok := Refit(channel, p, link, opt)
+		tpl, l, ok := Refit(ch, p, link, opt)
 		if !ok {
 			return nil, l, false
 		}
@@ -95,7 +97,7 @@ var threadNumbering = regexp.MustCompile(`\s*\(\d+/\d+\)\s*$`)
 // With a slot, the tail starts at the paragraph holding it ("\n\nCTA {link}\n#Tags"), or
 // at the slot itself when that is in the first paragraph ("sentence {link}").
 func splitTail(template string) (body, tail string) {
-	if i := strings.Index(template, LinkSlot); i >= 0 {
+	if i := strings.Index(template, channel.LinkSlot); i >= 0 {
 		if p := strings.LastIndex(template[:i], "\n\n"); p >= 0 && strings.TrimSpace(template[:p]) != "" {
 			return template[:p], template[p:]
 		}

@@ -3,32 +3,34 @@ package transforms
 import (
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // A German translation of a tweet runs well past 280; Refit cuts its body and keeps the
 // CTA, the link slot and the hashtags.
 func TestRefitLongGermanTweet(t *testing.T) {
 	const link = "https://example.com/p/warteschlangen-in-der-praxis#warum?utm_source=x&utm_medium=social"
-	tail := "\n\nLesen Sie das ganze Whitepaper " + LinkSlot + "\n#Warteschlangen #Kubernetes"
+	tail := "\n\nLesen Sie das ganze Whitepaper " + channel.LinkSlot + "\n#Warteschlangen #Kubernetes"
 	body := "Warteschlangen fangen Lastspitzen ab, sodass 90 % der Anfragen innerhalb einer Sekunde abgeschlossen werden, " +
 		"selbst wenn sich der Datenverkehr verdreifacht. Wiederholungsversuche benötigen eine exponentielle Wartezeit, " +
 		"sonst wird aus einem kleinen Ausfall ein großer für alle Kundinnen und Kunden gleichzeitig. " +
 		"Messen Sie die Tiefe der Warteschlange und alarmieren Sie beim Alter der ältesten Aufgabe."
 	template := body + tail
-	if CountX(Render(template, xLinkStandIn)).Valid {
+	if channel.CountX(channel.Render(template, xLinkStandIn)).Valid {
 		t.Fatal("the test text should be too long for X")
 	}
-	got, l, ok := Refit(ChannelX, template, link, RefitOptions{})
+	got, l, ok := Refit(channel.X, template, link, RefitOptions{})
 	if !ok {
 		t.Fatal("Refit found nothing that fits")
 	}
 	if !strings.HasSuffix(got, tail) {
 		t.Errorf("the tail was not kept:\n%s", got)
 	}
-	if !l.Valid || l.Weighted > LimitX || l.Limit != LimitX {
+	if !l.Valid || l.Weighted > channel.LimitX || l.Limit != channel.LimitX {
 		t.Errorf("length %+v", l)
 	}
-	if rendered := CountX(Render(got, link)); !rendered.Valid {
+	if rendered := channel.CountX(channel.Render(got, link)); !rendered.Valid {
 		t.Errorf("rendered with the link: %+v", rendered)
 	}
 	if !strings.HasPrefix(got, "Warteschlangen fangen Lastspitzen ab") {
@@ -41,42 +43,42 @@ func TestRefitLongGermanTweet(t *testing.T) {
 	}
 
 	// Room for a disclosure makes the cut deeper, never invalid.
-	withDisclosure, _, ok := Refit(ChannelX, template, link, RefitOptions{Disclosure: "#mitarbeiter"})
-	if !ok || !CountX(Render(withDisclosure, xLinkStandIn)+" #mitarbeiter").Valid {
+	withDisclosure, _, ok := Refit(channel.X, template, link, RefitOptions{Disclosure: "#mitarbeiter"})
+	if !ok || !channel.CountX(channel.Render(withDisclosure, xLinkStandIn)+" #mitarbeiter").Valid {
 		t.Errorf("with a disclosure: %v %q", ok, withDisclosure)
 	}
 
 	// What fits stays as it is.
 	short := "Warteschlangen fangen Lastspitzen ab." + tail
-	if got, _, ok := Refit(ChannelX, short, link, RefitOptions{}); !ok || got != short {
+	if got, _, ok := Refit(channel.X, short, link, RefitOptions{}); !ok || got != short {
 		t.Errorf("a fitting post changed: %q", got)
 	}
 }
 
 func TestRefitSlotInTheFirstParagraph(t *testing.T) {
-	template := strings.Repeat("Wort ", 80) + "Ende. " + LinkSlot
-	got, l, ok := Refit(ChannelX, template, "https://example.com/a", RefitOptions{})
-	if !ok || !l.Valid || !strings.HasSuffix(got, "… "+LinkSlot) {
+	template := strings.Repeat("Wort ", 80) + "Ende. " + channel.LinkSlot
+	got, l, ok := Refit(channel.X, template, "https://example.com/a", RefitOptions{})
+	if !ok || !l.Valid || !strings.HasSuffix(got, "… "+channel.LinkSlot) {
 		t.Errorf("Refit = %q %+v %v", got, l, ok)
 	}
 }
 
 func TestRefitDropsHashtagsBeforeGivingUp(t *testing.T) {
 	long := "#" + strings.Repeat("x", 120)
-	template := "Kurz." + "\n\n" + strings.Repeat("a", 130) + " " + LinkSlot + "\n" + long + " " + long
-	got, _, ok := Refit(ChannelX, template, "https://example.com/a", RefitOptions{})
+	template := "Kurz." + "\n\n" + strings.Repeat("a", 130) + " " + channel.LinkSlot + "\n" + long + " " + long
+	got, _, ok := Refit(channel.X, template, "https://example.com/a", RefitOptions{})
 	if !ok || strings.Contains(got, long+" "+long) {
 		t.Errorf("Refit = %q %v", got, ok)
 	}
-	if _, _, ok := Refit(ChannelX, "Kurz.\n\n"+strings.Repeat("a", 300)+" "+LinkSlot, "https://example.com/a", RefitOptions{}); ok {
+	if _, _, ok := Refit(channel.X, "Kurz.\n\n"+strings.Repeat("a", 300)+" "+channel.LinkSlot, "https://example.com/a", RefitOptions{}); ok {
 		t.Error("a tail longer than the limit cannot fit")
 	}
 }
 
 func TestRefitThreadParts(t *testing.T) {
 	long := strings.Repeat("Dies ist ein ziemlich langer deutscher Satz über Warteschlangen. ", 8)
-	parts := []string{long + "(1/3)", "Kurz. (2/3)", "Mehr lesen " + LinkSlot + "\n\n#Warteschlangen (3/3)"}
-	got, l, ok := RefitParts(ChannelX, parts, "https://example.com/a", RefitOptions{})
+	parts := []string{long + "(1/3)", "Kurz. (2/3)", "Mehr lesen " + channel.LinkSlot + "\n\n#Warteschlangen (3/3)"}
+	got, l, ok := RefitParts(channel.X, parts, "https://example.com/a", RefitOptions{})
 	if !ok || len(got) != 3 || !l.Valid {
 		t.Fatalf("RefitParts = %q %+v %v", got, l, ok)
 	}
@@ -84,16 +86,16 @@ func TestRefitThreadParts(t *testing.T) {
 		t.Errorf("parts: %q", got)
 	}
 	for _, p := range got {
-		if !CountX(Render(p, xLinkStandIn)).Valid {
+		if !channel.CountX(channel.Render(p, xLinkStandIn)).Valid {
 			t.Errorf("invalid part %q", p)
 		}
 	}
 }
 
 func TestRefitMastodonLimitAndUnknownChannel(t *testing.T) {
-	template := strings.Repeat("Satz mit Wörtern. ", 40) + "\n\nLesen " + LinkSlot
-	got, l, ok := Refit(ChannelMastodon, template, "https://example.com/a", RefitOptions{MastodonLimit: 200})
-	if !ok || l.Limit != 200 || l.Weighted > 200 || !strings.HasSuffix(got, "\n\nLesen "+LinkSlot) {
+	template := strings.Repeat("Satz mit Wörtern. ", 40) + "\n\nLesen " + channel.LinkSlot
+	got, l, ok := Refit(channel.Mastodon, template, "https://example.com/a", RefitOptions{MastodonLimit: 200})
+	if !ok || l.Limit != 200 || l.Weighted > 200 || !strings.HasSuffix(got, "\n\nLesen "+channel.LinkSlot) {
 		t.Errorf("Refit = %q %+v %v", got, l, ok)
 	}
 	if _, _, ok := Refit("fax", "Hallo", "", RefitOptions{}); ok {
@@ -106,13 +108,13 @@ func TestRefitMastodonLimitAndUnknownChannel(t *testing.T) {
 // limit, whether X takes the link for a URL or counts it in full (a local toolkit page).
 func TestRefitLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	body := strings.Repeat("Warteschlangen fangen Lastspitzen ab, sodass die meisten Anfragen rasch abgeschlossen werden. ", 40)
-	template := body + "\n\nLesen Sie das ganze Whitepaper " + LinkSlot + "\n#Warteschlangen"
+	template := body + "\n\nLesen Sie das ganze Whitepaper " + channel.LinkSlot + "\n#Warteschlangen"
 	for _, link := range []string{"https://example.com/p/warteschlangen?utm_source=x", "http://localhost:8080/p/warteschlangen-in-der-praxis-0a1b2c?utm_source=x"} {
-		for _, channel := range []string{ChannelX, ChannelMastodon, ChannelBluesky, ChannelThreads, ChannelLinkedIn} {
-			got, l, ok := Refit(channel, template, link, RefitOptions{})
-			text, _ := RenderChannel(channel, got, link)
-			if counted := channelCount(t, channel, text); !ok || l != counted || !counted.Valid {
-				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", channel, link, ok, l, counted, text)
+		for _, ch := range []channel.Name{channel.X, channel.Mastodon, channel.Bluesky, channel.Threads, channel.LinkedIn} {
+			got, l, ok := Refit(ch, template, link, RefitOptions{})
+			text, _ := RenderChannel(ch, got, link)
+			if counted := channelCount(t, ch, text); !ok || l != counted || !counted.Valid {
+				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", ch, link, ok, l, counted, text)
 			}
 		}
 	}

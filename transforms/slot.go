@@ -1,6 +1,10 @@
 package transforms
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/repurpose/repurpose/channel"
+)
 
 // The link slot reserves room for the longest form it can take on each channel
 // (DESIGN.md, Links), so a post stays valid whether the slot is rendered with the
@@ -13,88 +17,82 @@ import "strings"
 const xLinkStandIn = "https://t.co/0123456789"
 
 // blueskyLinkStandIn is as long as the longest display link (BlueskyDisplayLink).
-var blueskyLinkStandIn = strings.Repeat("x", blueskyDisplayMax-1) + "…"
+var blueskyLinkStandIn = strings.Repeat("x", channel.BlueskyDisplayMax-1) + "…"
 
 // reservedLink is what the slot is counted as on channel when link goes there: a
 // stand-in on X, Mastodon and Bluesky, the link itself where it counts in full. No link
 // stays no link.
-func reservedLink(channel, link string) string {
+func reservedLink(ch channel.Name, link string) string {
 	if link == "" {
 		return ""
 	}
-	switch channel {
-	case ChannelX, ChannelAny, ChannelMastodon:
+	switch ch {
+	case channel.X, channel.Any, channel.Mastodon:
 		return xLinkStandIn
-	case ChannelBluesky:
+	case channel.Bluesky:
 		return blueskyLinkStandIn
 	}
 	return link
 }
 
-// renderSlot puts link in the template's slot; with no link at all the slot and the
-// space before it go.
-func renderSlot(template, link string) string {
-	if link != "" {
-		return Render(template, link)
-	}
-	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(template, " "+LinkSlot, ""), LinkSlot, ""))
-}
-
 // count counts text by channel's rules, Mastodon with the instance's limit. Counts are
 // kept: a fitter's last accepted try is counted again when the derivative is emitted.
-func (d *deriver) count(channel, text string) Length {
-	key := countKey{channel, text}
+func (d *deriver) count(ch channel.Name, text string) channel.Length {
+	key := countKey{ch, text}
 	if l, ok := d.counts[key]; ok {
 		return l
 	}
-	var l Length
-	if channel == ChannelMastodon {
-		l = CountMastodon(text, d.opt.MastodonLimit)
+	var l channel.Length
+	if ch == channel.Mastodon {
+		l = channel.CountMastodon(text, d.opt.MastodonLimit)
 	} else {
-		l, _ = Count(channel, text)
+		l, _ = channel.Count(ch, text)
 	}
 	d.counts[key] = l
 	return l
 }
 
-type countKey struct{ channel, text string }
+type countKey struct {
+	ch   channel.Name
+	text string
+}
 
 // countTemplate is a template's count on channel as posted with link in its slot: every
 // derivative's Length.
-func (d *deriver) countTemplate(channel, template, link string) Length {
-	return d.count(channel, renderedText(channel, template, link))
+func (d *deriver) countTemplate(ch channel.Name, template, link string) channel.Length {
+	return d.count(ch, renderedText(ch, template, link))
 }
 
 // validOn reports whether a template, its slot holding link, is valid on channel.
-func (d *deriver) validOn(channel, link string) func(string) bool {
-	return func(template string) bool { return validWithLink(d.count, channel, template, link) }
+func (d *deriver) validOn(ch channel.Name, link string) func(string) bool {
+	return func(template string) bool { return validWithLink(d.count, ch, template, link) }
 }
 
 // validWithLink reports whether template is valid on channel (by count) both as posted
 // with link and with its slot at the longest form it may take there (reservedLink): a
 // link the channel does not take for a URL, such as http://localhost:8080/p/…, counts in
 // full, so a stand-in alone would let a post through that the channel refuses.
-func validWithLink(count func(channel, text string) Length, channel, template, link string) bool {
-	reserved := renderSlot(template, reservedLink(channel, link))
-	if !count(channel, reserved).Valid {
+func validWithLink(count func(ch channel.Name, text string) channel.Length, ch channel.Name, template, link string) bool {
+	reserved := channel.RenderSlot(template, reservedLink(ch, link))
+	if !count(ch, reserved).Valid {
 		return false
 	}
-	rendered := renderedText(channel, template, link)
-	return rendered == reserved || count(channel, rendered).Valid
+	rendered := renderedText(ch, template, link)
+	return rendered == reserved || count(ch, rendered).Valid
 }
 
 // renderedText is the text of a template as posted on channel with link.
-func renderedText(channel, template, link string) string {
-	text, _ := RenderChannel(channel, template, link)
+func renderedText(ch channel.Name, template, link string) string {
+	text, _ := RenderChannel(ch, template, link)
 	return text
 }
 
 // RenderChannel renders a template as posted on channel: link in the slot (Render), or on
 // Bluesky its display form with facets (RenderBluesky). Publishers call it with the link
 // they post, tracked or canonical.
-func RenderChannel(channel, template, link string) (string, []Facet) {
-	if channel == ChannelBluesky {
-		return RenderBluesky(template, link)
+func RenderChannel(ch channel.Name, template, link string) (string, []channel.Facet) {
+	if ch == channel.Bluesky {
+		return channel.RenderBluesky(template, link)
 	}
-	return renderSlot(template, link), nil
+	return channel.RenderSlot(template, link), nil
 }

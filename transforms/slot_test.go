@@ -3,12 +3,14 @@ package transforms
 import (
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // channelCount is the channel's own count of a posted text, Mastodon with its default.
-func channelCount(t *testing.T, channel, text string) Length {
+func channelCount(t *testing.T, ch channel.Name, text string) channel.Length {
 	t.Helper()
-	l, err := Count(channel, text)
+	l, err := channel.Count(ch, text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +34,7 @@ func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 		for name, doc := range map[string]*Document{"one sentence": short, "whitepaper.en.md": parseSample(t, "whitepaper.en.md")} {
 			doc.Meta.CanonicalURL = ""
 			res := Derive(doc, Options{Version: "v", PublicPageURL: link})
-			seen := map[string]bool{}
+			seen := map[channel.Name]bool{}
 			for _, d := range res.Derivatives {
 				if d.Length.Limit == 0 {
 					continue // the blog teaser
@@ -46,28 +48,28 @@ func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 					if got := channelCount(t, d.Channel, p.Text); p.Length != got || !got.Valid {
 						t.Errorf("%s, %s: %s %s marked %+v, counted %+v:\n%s", link, name, d.Kind, d.Channel, p.Length, got, p.Text)
 					}
-					if reserved := renderSlot(p.Template, reservedLink(d.Channel, d.Backlink)); !channelCount(t, d.Channel, reserved).Valid {
+					if reserved := channel.RenderSlot(p.Template, reservedLink(d.Channel, d.Backlink)); !channelCount(t, d.Channel, reserved).Valid {
 						t.Errorf("%s, %s: %s %s leaves no room for the slot's longest form:\n%s", link, name, d.Kind, d.Channel, reserved)
 					}
 				}
-				if name == "one sentence" && d.Kind == KindTweet {
+				if name == "one sentence" && d.Kind == channel.KindTweet {
 					whole := strings.Contains(d.Text, sentence)
 					if long := strings.Contains(link, "localhost"); whole == long {
 						t.Errorf("%s: the tweet keeps the sentence whole: %v, want %v:\n%s", link, whole, !long, d.Text)
 					}
 				}
 			}
-			for _, c := range []string{ChannelX, ChannelMastodon, ChannelBluesky, ChannelThreads, ChannelLinkedIn} {
+			for _, c := range []channel.Name{channel.X, channel.Mastodon, channel.Bluesky, channel.Threads, channel.LinkedIn} {
 				if !seen[c] && name != "one sentence" {
 					t.Errorf("%s, %s: no %s derivative (skipped %+v)", link, name, c, res.Skipped)
 				}
 			}
 		}
 	}
-	if got := CountX(Render("x "+LinkSlot, xLinkStandIn)).Weighted; got != 2+23 {
+	if got := channel.CountX(channel.Render("x "+channel.LinkSlot, xLinkStandIn)).Weighted; got != 2+23 {
 		t.Errorf("the X stand-in counts %d", got-2)
 	}
-	if got := CountBluesky(blueskyLinkStandIn).Weighted; got != blueskyDisplayMax {
+	if got := channel.CountBluesky(blueskyLinkStandIn).Weighted; got != channel.BlueskyDisplayMax {
 		t.Errorf("the Bluesky stand-in counts %d", got)
 	}
 }
@@ -78,9 +80,9 @@ func TestMastodonLimitOption(t *testing.T) {
 	res := Derive(doc, Options{Version: "v", PublicPageURL: "https://example.com/p", MastodonLimit: 120})
 	n := 0
 	for _, d := range res.Derivatives {
-		if d.Channel == ChannelMastodon {
+		if d.Channel == channel.Mastodon {
 			n++
-			if d.Length.Limit != 120 || !d.Length.Valid || CountMastodon(d.Text, 120).Weighted > 120 {
+			if d.Length.Limit != 120 || !d.Length.Valid || channel.CountMastodon(d.Text, 120).Weighted > 120 {
 				t.Errorf("mastodon post over the instance limit: %+v %q", *d.Length, d.Text)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // Snippet types.
@@ -38,15 +40,15 @@ func (d *deriver) snippets() {
 	all = append(all, d.statSnippets(said)...)
 	all = append(all, d.quoteSnippets()...)
 	if len(all) == 0 {
-		d.skip(KindSnippet, ChannelAny, "every sentence of the source that stands alone and fits a post is in a post already")
+		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
 		return
 	}
 	for n, s := range all {
-		x := d.draft(KindSnippet, ChannelAny, n+1, s.section)
+		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section)
 		x.Type, x.Attribution = s.typ, s.attribution
-		tpl := s.text + " " + LinkSlot
-		if !d.leavingRoom(d.validOn(ChannelAny, x.Backlink))(tpl) {
-			d.skip(KindSnippet, ChannelAny, fmt.Sprintf("snippet %d does not fit on X with its link %s", n+1, x.Backlink))
+		tpl := s.text + " " + channel.LinkSlot
+		if !d.leavingRoom(d.validOn(channel.Any, x.Backlink))(tpl) {
+			d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf("snippet %d does not fit on X with its link %s", n+1, x.Backlink))
 			continue
 		}
 		d.emit(x, tpl)
@@ -57,15 +59,15 @@ func (d *deriver) snippets() {
 // link is drafted once the snippets are chosen, so the longest a snippet of this source
 // can get stands in (see longestSnippetLink).
 func (d *deriver) fitsAny(text string) bool {
-	return d.leavingRoom(d.validOn(ChannelAny, d.snippetLink))(text + " " + LinkSlot)
+	return d.leavingRoom(d.validOn(channel.Any, d.snippetLink))(text + " " + channel.LinkSlot)
 }
 
 // longestSnippetLink is the longest backlink a snippet may get: links differ only by
 // section anchor and ordinal, and no source gets a thousand snippets.
 func (d *deriver) longestSnippetLink() string {
-	longest := d.links.link(KindSnippet, ChannelAny, 999, "")
+	longest := d.links.link(channel.KindSnippet, channel.Any, 999, "")
 	for _, s := range d.a.doc.Sections {
-		if l := d.links.link(KindSnippet, ChannelAny, 999, s.Anchor); len(l) > len(longest) {
+		if l := d.links.link(channel.KindSnippet, channel.Any, 999, s.Anchor); len(l) > len(longest) {
 			longest = l
 		}
 	}

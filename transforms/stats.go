@@ -144,6 +144,12 @@ func cueBeforeNumber(s, lower string) bool {
 // isSpaceByte is the white space of regexp's \s.
 func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
 
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c)
+}
+
 // hasNumberThenWord is a quick test for "<digits> <letter>", which both count patterns
 // need.
 func hasNumberThenWord(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // Thread bounds: a hook, 1-5 key points, a closing CTA.
@@ -17,14 +19,14 @@ const (
 // is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
 // said already in a tweet is said again.
 func (d *deriver) thread() {
-	x := d.draft(KindThread, ChannelX, 1, -1)
+	x := d.draft(channel.KindThread, channel.X, 1, -1)
 	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *candidate) bool { return valid(c.text + numbered(maxThread, maxThread)) }
-	said := d.said.on(ChannelX)
+	said := d.said.on(channel.X)
 	hook := d.a.bestHook(said, fits)
 	if hook < 0 {
-		d.skip(KindThread, ChannelX, "no sentence the account has not posted yet stands alone and fits a thread's first post")
+		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet stands alone and fits a thread's first post")
 		return
 	}
 	said[hook] = true
@@ -37,7 +39,7 @@ func (d *deriver) thread() {
 	sort.Ints(points) // tell the story in the document's order
 	n := len(points) + 2
 	if n < minThread {
-		d.skip(KindThread, ChannelX, "the source has too few key points the account has not posted yet for a thread of 3 posts")
+		d.skip(channel.KindThread, channel.X, "the source has too few key points the account has not posted yet for a thread of 3 posts")
 		return
 	}
 	for _, p := range points {
@@ -64,10 +66,10 @@ func (d *deriver) thread() {
 	}
 	last := d.ctaLink()
 	suffix := numbered(n, n)
-	last, x.Hashtags = withHashtags(last, d.hashtagsFor(ChannelX), "\n\n",
+	last, x.Hashtags = withHashtags(last, d.hashtagsFor(channel.X), "\n\n",
 		func(t string) bool { return valid(t + suffix) })
 	if !valid(last + suffix) {
-		d.skip(KindThread, ChannelX, "the CTA and link do not fit in one post")
+		d.skip(channel.KindThread, channel.X, "the CTA and link do not fit in one post")
 		return
 	}
 	x.Parts = append(x.Parts, Part{Template: last + suffix})
@@ -76,7 +78,7 @@ func (d *deriver) thread() {
 	for i := range x.Parts {
 		p := &x.Parts[i]
 		p.Text = d.render(p.Template, x.Backlink)
-		p.Length = d.countTemplate(ChannelX, p.Template, x.Backlink)
+		p.Length = d.countTemplate(channel.X, p.Template, x.Backlink)
 		templates[i] = p.Template
 		// A thread's Length is its longest post: the one closest to the limit.
 		if x.Length == nil || p.Length.Weighted > x.Length.Weighted {
@@ -85,5 +87,5 @@ func (d *deriver) thread() {
 		}
 	}
 	d.emit(x, strings.Join(templates, "\n\n"))
-	d.said.say(ChannelX, keys(said)...)
+	d.said.say(channel.X, keys(said)...)
 }

@@ -94,7 +94,7 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	if len(bundle.Derivatives) == 0 {
 		reasons := make([]string, 0, len(bundle.Skipped))
 		for _, s := range bundle.Skipped {
-			reasons = append(reasons, s.Kind+": "+s.Reason)
+			reasons = append(reasons, string(s.Kind)+": "+s.Reason)
 		}
 		return g.fail(ctx, in, "nothing publishable could be made from this document ("+strings.Join(reasons, "; ")+")")
 	}

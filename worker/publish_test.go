@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/embedded"
 	"github.com/repurpose/repurpose/publish"
@@ -82,13 +83,13 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	}
 	var tweet transforms.Derivative
 	for _, d := range res.Derivatives {
-		if d.Kind == transforms.KindTweet {
+		if d.Kind == channel.KindTweet {
 			tweet = d
 			break
 		}
 	}
 	at := time.Now().UTC().Truncate(time.Second)
-	e := toolkit.PlanEntry{ID: "e1", SourceID: id, DerivativeID: tweet.ID, Kind: tweet.Kind, Channel: "x", Locale: "en", Region: "emea", Account: "acct", At: at, Status: toolkit.Planned}
+	e := toolkit.PlanEntry{ID: "e1", SourceID: id, DerivativeID: tweet.ID, Kind: string(tweet.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "acct", At: at, Status: toolkit.Planned}
 	if err := tk.SavePlan(t.Context(), &toolkit.Plan{SourceID: id, Version: version, Entries: []toolkit.PlanEntry{e}}, nil); err != nil {
 		t.Fatal(err)
 	}

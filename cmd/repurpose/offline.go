@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -79,7 +80,7 @@ func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutpu
 }
 
 func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {
-	channel := fs.String("channel", "x", "channel whose counting rules apply")
+	ch := fs.String("channel", "x", "channel whose counting rules apply")
 	jsonl := fs.Bool("jsonl", false, "read one JSON string per line and print one result per line")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -88,13 +89,13 @@ func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	return count(&cfg.File, os.Stdin, os.Stdout, *channel, *jsonl)
+	return count(&cfg.File, os.Stdin, os.Stdout, *ch, *jsonl)
 }
 
-func count(f *config.File, in io.Reader, out io.Writer, channel string, jsonl bool) error {
+func count(f *config.File, in io.Reader, out io.Writer, ch string, jsonl bool) error {
 	enc := json.NewEncoder(out)
 	one := func(text string) error {
-		res, err := toolkit.Count(f, channel, text)
+		res, err := toolkit.Count(f, channel.Name(ch), text)
 		if err != nil {
 			return err
 		}

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // sharedCorpus is the folder of real whitepapers kept beside the repository.
@@ -57,11 +57,11 @@ func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
 			if d.Status != "draft" {
 				t.Errorf("%s: derivative %s starts %q, want draft", key, d.ID, d.Status)
 			}
-			if d.Backlink == "" || d.CTA == "" || !strings.Contains(d.Template, transforms.LinkSlot) {
+			if d.Backlink == "" || d.CTA == "" || !strings.Contains(d.Template, channel.LinkSlot) {
 				t.Errorf("%s: %s %s lacks backlink, CTA or link slot", key, d.Kind, d.ID)
 			}
 			if d.Channel == "mastodon" || d.Channel == "bluesky" || d.Channel == "threads" || d.Channel == "linkedin" {
-				if l, err := transforms.Count(d.Channel, d.Text); err != nil || !l.Valid {
+				if l, err := channel.Count(channel.Name(d.Channel), d.Text); err != nil || !l.Valid {
 					t.Errorf("%s: invalid %s post (%+v, %v): %q", key, d.Channel, l, err, d.Text)
 				}
 			}
@@ -77,7 +77,7 @@ func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
 					}
 				}
 				for _, text := range texts {
-					if l := transforms.CountX(text); !l.Valid {
+					if l := channel.CountX(text); !l.Valid {
 						t.Errorf("%s: invalid X post (%d/%d): %q", key, l.Weighted, l.Limit, text)
 					}
 				}

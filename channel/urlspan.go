@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"regexp"
@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/idna"
 )
 
-// findURLs returns the byte spans of the URLs X links in s, found the way twitter-text's
+// FindURLs returns the byte spans of the URLs X links in s, found the way twitter-text's
 // extractor finds them (extractUrlsWithIndices: its extract.yml URL cases are the
 // conformance test): http(s) URLs, and bare domains whose TLD is a real one. Spans are in
 // order and do not overlap.
@@ -18,7 +18,7 @@ import (
 // express; so the domain is matched by hand, in the order a backtracking engine tries it,
 // and only the port, path and query (no look-around) use package regexp, whose matches
 // are the ones a backtracking engine would choose.
-func findURLs(s string) [][2]int {
+func FindURLs(s string) [][2]int {
 	if strings.IndexByte(s, '.') < 0 {
 		return nil // every URL has a dot in its domain
 	}
@@ -148,7 +148,7 @@ func schemeBefore(s string, from, skip int) int {
 	return skip
 }
 
-// domainRuns matches twitter-text's validDomain at the starts findURLs tries in one text.
+// domainRuns matches twitter-text's validDomain at the starts FindURLs tries in one text.
 // Every dot of a dotted run ("a.a.a…") is a start, and each start sees the same labels
 // after it; so the labels after a start are summed up once per segment (lastTLDFrom) and
 // reused by the starts before them: the text costs O(n), not O(n²).

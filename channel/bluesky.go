@@ -1,6 +1,7 @@
-package transforms
+package channel
 
 import (
+	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -45,9 +46,9 @@ const (
 	FacetTag  = "app.bsky.richtext.facet#tag"
 )
 
-// blueskyDisplayMax is the most graphemes a display link takes, "…" included; the link
+// BlueskyDisplayMax is the most graphemes a display link takes, "…" included; the link
 // slot reserves it on Bluesky whatever link is rendered there.
-const blueskyDisplayMax = 30
+const BlueskyDisplayMax = 30
 
 // BlueskyDisplayLink is how a link reads in a Bluesky post: host and path without the
 // scheme, query or fragment, cut to 30 characters with "…" ("example.com/papers/quiet-p…").
@@ -58,12 +59,12 @@ func BlueskyDisplayLink(link string) string {
 		s = u.Host + strings.TrimSuffix(u.EscapedPath(), "/")
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD") // shown text: never a broken sequence
-	if uniseg.GraphemeClusterCount(s) <= blueskyDisplayMax {
+	if uniseg.GraphemeClusterCount(s) <= BlueskyDisplayMax {
 		return s
 	}
 	var b strings.Builder
 	state := -1
-	for n := 0; n < blueskyDisplayMax-1; n++ {
+	for n := 0; n < BlueskyDisplayMax-1; n++ {
 		var c string
 		c, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
 		b.WriteString(c)
@@ -77,7 +78,7 @@ func BlueskyDisplayLink(link string) string {
 // and the space before it go, as in every other rendering.
 func RenderBluesky(template, link string) (string, []Facet) {
 	if link == "" {
-		text := renderSlot(template, "")
+		text := RenderSlot(template, "")
 		return text, hashtagFacets(text, nil)
 	}
 	display := BlueskyDisplayLink(link)
@@ -148,4 +149,29 @@ func insideFacet(facets []Facet, i int) bool {
 		}
 	}
 	return false
+}
+
+// CheckFacets reports the first fault of facets on text, whose link is link: every facet
+// must lie on UTF-8 boundaries within text, in order without overlap, with one feature,
+// and every link facet must cover exactly the display form of link.
+func CheckFacets(text string, facets []Facet, link string) error {
+	prevEnd := 0
+	for _, f := range facets {
+		s, e := f.Index.ByteStart, f.Index.ByteEnd
+		if s < prevEnd || e <= s || e > len(text) || !onBoundary(text, s) || !onBoundary(text, e) {
+			return fmt.Errorf("facet %+v out of place in %q", f, text)
+		}
+		prevEnd = e
+		if len(f.Features) != 1 {
+			return fmt.Errorf("facet %+v has %d features", f, len(f.Features))
+		}
+		if ft := f.Features[0]; ft.Type == FacetLink && (ft.URI != link || text[s:e] != BlueskyDisplayLink(link)) {
+			return fmt.Errorf("link facet %+v covers %q, want the display of %q", f, text[s:e], link)
+		}
+	}
+	return nil
+}
+
+func onBoundary(s string, i int) bool {
+	return i == 0 || i == len(s) || i > 0 && i < len(s) && (s[i]&0xC0) != 0x80
 }

@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"strings"

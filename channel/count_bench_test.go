@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import "testing"
 
@@ -8,16 +8,16 @@ func BenchmarkCountChannel(b *testing.B) {
 	text := "Platform teams cut pages by 62% 🚀 in six weeks, and on-call stopped being a dreaded rota: " +
 		"the runbooks moved into operators. https://example.com/papers/quiet-pagers?utm_source=x#results 会議を半分に\n#SRE #OnCall"
 	for _, c := range []struct {
-		name  string
+		name  Name
 		count func(string) Length
 	}{
-		{ChannelX, CountX},
-		{ChannelMastodon, func(s string) Length { return CountMastodon(s, 0) }},
-		{ChannelBluesky, CountBluesky},
-		{ChannelThreads, CountThreads},
-		{ChannelLinkedIn, CountLinkedIn},
+		{X, CountX},
+		{Mastodon, func(s string) Length { return CountMastodon(s, 0) }},
+		{Bluesky, CountBluesky},
+		{Threads, CountThreads},
+		{LinkedIn, CountLinkedIn},
 	} {
-		b.Run(c.name, func(b *testing.B) {
+		b.Run(string(c.name), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -25,5 +25,13 @@ func BenchmarkCountChannel(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
 		})
+	}
+}
+
+func BenchmarkCountX(b *testing.B) {
+	text := "Platform teams cut pages by 62% 🚀 in six weeks: https://example.com/papers/quiet-pagers?utm_source=x#results 会議を半分に #SRE"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		CountX(text)
 	}
 }

@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"fmt"
@@ -32,12 +32,12 @@ func adversarial(unit string, n int) string {
 // which needs a finder linear in the text.
 func BenchmarkCountAdversarial(b *testing.B) {
 	counters := []struct {
-		name  string
+		name  Name
 		count func(string) Length
 	}{
-		{ChannelX, CountX},
-		{ChannelMastodon, func(s string) Length { return CountMastodon(s, 0) }},
-		{ChannelThreads, CountThreads},
+		{X, CountX},
+		{Mastodon, func(s string) Length { return CountMastodon(s, 0) }},
+		{Threads, CountThreads},
 	}
 	for _, size := range []int{16 << 10, 1 << 20} {
 		for _, u := range adversarialUnits {

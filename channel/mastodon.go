@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"unicode"
@@ -38,7 +38,7 @@ type entity struct{ start, end, weight int }
 // overlaps an earlier one dropped (Extractor.remove_overlapping_entities).
 func mastodonEntities(text string) []entity {
 	var out []entity
-	for _, sp := range findURLs(text) {
+	for _, sp := range FindURLs(text) {
 		if s := text[sp[0]:sp[1]]; hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") {
 			out = append(out, entity{sp[0], sp[1], mastodonURLWeight})
 		}

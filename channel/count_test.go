@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"strings"
@@ -41,13 +41,13 @@ func TestCountX(t *testing.T) {
 }
 
 func TestCountDispatch(t *testing.T) {
-	if l, err := Count(ChannelLinkedIn, strings.Repeat("é", 3000)); err != nil || l.Weighted != 3000 || !l.Valid {
+	if l, err := Count(LinkedIn, strings.Repeat("é", 3000)); err != nil || l.Weighted != 3000 || !l.Valid {
 		t.Errorf("linkedin: %+v %v", l, err)
 	}
-	if l, _ := Count(ChannelLinkedIn, strings.Repeat("a", 3001)); l.Valid {
+	if l, _ := Count(LinkedIn, strings.Repeat("a", 3001)); l.Valid {
 		t.Errorf("3001 characters valid on LinkedIn")
 	}
-	if l, err := Count(ChannelX, "hi"); err != nil || l.Weighted != 2 {
+	if l, err := Count(X, "hi"); err != nil || l.Weighted != 2 {
 		t.Errorf("x: %+v %v", l, err)
 	}
 	_, err := Count("myspace", "hi")

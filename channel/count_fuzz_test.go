@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"strings"
@@ -34,9 +34,9 @@ func FuzzFindURLs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
-		for _, sp := range findURLs(s) {
+		for _, sp := range FindURLs(s) {
 			if sp[0] < prev || sp[1] <= sp[0] || sp[1] > len(s) || utf8.ValidString(s) && (!onBoundary(s, sp[0]) || !onBoundary(s, sp[1])) {
-				t.Fatalf("findURLs(%q): span %v after %d", s, sp, prev)
+				t.Fatalf("FindURLs(%q): span %v after %d", s, sp, prev)
 			}
 			prev = sp[1]
 		}

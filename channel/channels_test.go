@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"strings"
@@ -92,15 +92,15 @@ func TestCountThreads(t *testing.T) {
 
 func TestCountDispatchChannels(t *testing.T) {
 	text := "Ship it 🚀 https://example.com/" + strings.Repeat("p", 60)
-	for channel, want := range map[string]Length{
-		ChannelX:        CountX(text),
-		ChannelMastodon: CountMastodon(text, LimitMastodon),
-		ChannelBluesky:  CountBluesky(text),
-		ChannelThreads:  CountThreads(text),
-		ChannelLinkedIn: CountLinkedIn(text),
+	for ch, want := range map[Name]Length{
+		X:        CountX(text),
+		Mastodon: CountMastodon(text, LimitMastodon),
+		Bluesky:  CountBluesky(text),
+		Threads:  CountThreads(text),
+		LinkedIn: CountLinkedIn(text),
 	} {
-		if got, err := Count(channel, text); err != nil || got != want {
-			t.Errorf("Count(%s) = %+v %v, want %+v", channel, got, err, want)
+		if got, err := Count(ch, text); err != nil || got != want {
+			t.Errorf("Count(%s) = %+v %v, want %+v", ch, got, err, want)
 		}
 	}
 }
@@ -140,28 +140,12 @@ func TestRenderBluesky(t *testing.T) {
 	}
 }
 
-// checkBlueskyFacets: every facet lies on UTF-8 boundaries within text, in order without
-// overlap, and every link facet covers exactly the display form of its URI.
+// checkBlueskyFacets fails t when CheckFacets finds a fault.
 func checkBlueskyFacets(t testing.TB, text string, facets []Facet, link string) {
 	t.Helper()
-	prevEnd := 0
-	for _, f := range facets {
-		s, e := f.Index.ByteStart, f.Index.ByteEnd
-		if s < prevEnd || e <= s || e > len(text) || !onBoundary(text, s) || !onBoundary(text, e) {
-			t.Fatalf("facet %+v out of place in %q", f, text)
-		}
-		prevEnd = e
-		if len(f.Features) != 1 {
-			t.Fatalf("facet %+v has %d features", f, len(f.Features))
-		}
-		if ft := f.Features[0]; ft.Type == FacetLink && (ft.URI != link || text[s:e] != BlueskyDisplayLink(link)) {
-			t.Errorf("link facet %+v covers %q, want the display of %q", f, text[s:e], link)
-		}
+	if err := CheckFacets(text, facets, link); err != nil {
+		t.Fatal(err)
 	}
-}
-
-func onBoundary(s string, i int) bool {
-	return i == 0 || i == len(s) || i > 0 && i < len(s) && (s[i]&0xC0) != 0x80
 }
 
 func TestLinkedInLittleText(t *testing.T) {

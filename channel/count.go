@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"fmt"
@@ -64,7 +64,7 @@ func (r XRules) Count(text string) Length {
 	if !isNFCInert(s) && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	urls := findURLs(s)
+	urls := FindURLs(s)
 	weighted, invalid := 0, false
 	state := -1
 	for pos := 0; pos < len(s); {
@@ -195,29 +195,29 @@ func countBlog(text string) Length {
 	return Length{Weighted: n, Valid: n > 0}
 }
 
-// counters maps a channel to its counter. Snippets (ChannelAny) may go anywhere, so
+// counters maps a channel to its counter. Snippets (Any) may go anywhere, so
 // they are held to the strictest channel, X.
-var counters = map[string]func(string) Length{
-	ChannelX:        CountX,
-	ChannelMastodon: func(text string) Length { return CountMastodon(text, LimitMastodon) },
-	ChannelBluesky:  CountBluesky,
-	ChannelThreads:  CountThreads,
-	ChannelLinkedIn: CountLinkedIn,
-	ChannelBlog:     countBlog,
-	ChannelAny:      CountX,
+var counters = map[Name]func(string) Length{
+	X:        CountX,
+	Mastodon: func(text string) Length { return CountMastodon(text, LimitMastodon) },
+	Bluesky:  CountBluesky,
+	Threads:  CountThreads,
+	LinkedIn: CountLinkedIn,
+	Blog:     countBlog,
+	Any:      CountX,
 }
 
-// Count counts text by the rules of channel (Mastodon with its default limit; see
+// Count counts text by the rules of ch (Mastodon with its default limit; see
 // CountMastodon for an instance's own).
-func Count(channel, text string) (Length, error) {
-	c, ok := counters[channel]
+func Count(ch Name, text string) (Length, error) {
+	c, ok := counters[ch]
 	if !ok {
 		known := make([]string, 0, len(counters))
 		for k := range counters {
-			known = append(known, k)
+			known = append(known, string(k))
 		}
 		sort.Strings(known)
-		return Length{}, fmt.Errorf("unknown channel %q (known: %s)", channel, strings.Join(known, ", "))
+		return Length{}, fmt.Errorf("unknown channel %q (known: %s)", ch, strings.Join(known, ", "))
 	}
 	return c(text), nil
 }

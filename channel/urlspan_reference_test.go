@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 )
 
 // FuzzDomainRuns holds the linear domain matcher to the quadratic one it replaced, kept
-// below as the reference: at every start of a text, in order (as findURLs tries them),
+// below as the reference: at every start of a text, in order (as FindURLs tries them),
 // domainRuns.match must give the same end and skip; and asciiDomains must find the same
 // domains as its reference, which retried every label of a run.
 func FuzzDomainRuns(f *testing.F) {

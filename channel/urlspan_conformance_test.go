@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"os"
@@ -25,7 +25,7 @@ type extractedURL struct {
 }
 
 // TestFindURLsConformance runs every URL section of twitter-text's extract.yml, read at
-// test time: findURLs must find exactly the expected URLs (and indices where given).
+// test time: FindURLs must find exactly the expected URLs (and indices where given).
 func TestFindURLsConformance(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join(sharedPath(t, "conformance", "twitter-text"), "extract.yml"))
 	if err != nil {
@@ -77,11 +77,11 @@ func expectedURLs(n yaml.Node) ([]extractedURL, error) {
 	return withIndices, n.Decode(&withIndices)
 }
 
-// extractedAt is what findURLs finds in text, with UTF-16 indices when want has them.
+// extractedAt is what FindURLs finds in text, with UTF-16 indices when want has them.
 func extractedAt(text string, want []extractedURL) []extractedURL {
 	indices := len(want) > 0 && want[0].Indices != nil
 	var out []extractedURL
-	for _, sp := range findURLs(text) {
+	for _, sp := range FindURLs(text) {
 		u := extractedURL{URL: text[sp[0]:sp[1]]}
 		if indices {
 			u.Indices = []int{len(utf16.Encode([]rune(text[:sp[0]]))), len(utf16.Encode([]rune(text[:sp[1]])))}

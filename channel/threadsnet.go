@@ -1,4 +1,4 @@
-package transforms
+package channel
 
 import (
 	"unicode/utf8"
@@ -32,7 +32,7 @@ func CountThreads(text string) Length {
 // threadsLinks is how many distinct URLs text holds; Threads counts a repeated one once.
 func threadsLinks(text string) int {
 	seen := map[string]bool{}
-	for _, sp := range findURLs(text) {
+	for _, sp := range FindURLs(text) {
 		seen[text[sp[0]:sp[1]]] = true
 	}
 	return len(seen)
