@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="${1:?usage: scripts/quality.sh OUT [DIR]}"
+# Links as a deployment has them: a localhost link is not a URL to X, so it would count
+# letter by letter and crowd out posts that fit beside a real link.
+export REPURPOSE_PUBLIC_URL="${REPURPOSE_PUBLIC_URL:-https://toolkit.example.com}"
 dir="${2:-../shared/corpus}"
 mkdir -p "$out/json"
 bin="$(mktemp -d)/repurpose"
