@@ -151,13 +151,6 @@ func (d *deriver) render(template, link string) string { return channel.RenderSl
 // validX reports whether a template, its slot holding link, is a valid post on X.
 func (d *deriver) validX(link string) func(string) bool { return d.validOn(channel.X, link) }
 
-// fitPost fits body in front of a fixed tail (CTA, link slot, numbering: reserved
-// first) so that valid accepts the whole; false when not even a word fits.
-func fitPost(body, tail string, valid func(string) bool) (string, bool) {
-	b, ok := fitText(body, func(b string) bool { return valid(b + tail) })
-	return b + tail, ok
-}
-
 // withHashtags appends as many of tags (up to all) as keep the template valid.
 func withHashtags(template string, tags []string, sep string, valid func(string) bool) (string, []string) {
 	for n := len(tags); n > 0; n-- {

@@ -66,8 +66,8 @@ func FuzzFit(f *testing.F) {
 		// A post on X fitted in front of a CTA and link is valid.
 		tail := " Read more https://example.com/paper (1/3)"
 		valid := func(s string) bool { return channel.CountX(s).Valid }
-		if post, fitted := fitPost(text, tail, valid); fitted && !valid(post) {
-			t.Fatalf("fitPost(%q) = %q, invalid on X (%d)", text, post, channel.CountX(post).Weighted)
+		if b, fitted := fitText(text, func(b string) bool { return valid(b + tail) }); fitted && !valid(b+tail) {
+			t.Fatalf("fitText(%q) before a tail = %q, invalid on X (%d)", text, b+tail, channel.CountX(b+tail).Weighted)
 		}
 	})
 }
