@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 )
@@ -54,7 +55,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		return nil, err
 	}
 	src, ds, err := ps.tk.SourceWithDerivatives(ctx, sourceID)
-	if errors.Is(err, toolkit.ErrNotFound) {
+	if errors.Is(err, errs.NotFound) {
 		return nil, nil // nothing to plan; a plan left behind is cancelled by withdraw first
 	}
 	if err != nil {

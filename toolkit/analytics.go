@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Analytics: which snippet, in which region and channel, sends people who convert. Counts
@@ -71,11 +73,11 @@ var Groupings = []string{"derivative", "source", "campaign", "channel", "region"
 // links a user may see (nil: all).
 func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, keep func(*Link) bool) (*Report, error) {
 	if !slices.Contains(Groupings, by) {
-		return nil, &InputError{Reason: fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", "))}
+		return nil, errs.E("toolkit.Analytics", errs.Invalid, fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", ")))
 	}
 	from = from.UTC().Truncate(24 * time.Hour)
 	if to.Sub(from) > 400*24*time.Hour || !to.After(from) {
-		return nil, &InputError{Reason: "to must come after from, within 400 days"}
+		return nil, errs.E("toolkit.Analytics", errs.Invalid, "to must come after from, within 400 days")
 	}
 	type cell struct {
 		code, day string

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Handler serves the JSON API under /api/v1, public pages, /healthz and /readyz.
@@ -190,7 +191,7 @@ func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal
 	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
 	if err == nil && p.Role == config.RoleRegional {
 		if !sourceScope(p)(s) {
-			err = ErrNotFound // not theirs: as if it did not exist
+			err = errs.NotFound // not theirs: as if it did not exist
 		}
 		ds = slices.DeleteFunc(ds, func(d Derivative) bool { return d.Status != Approved })
 	}
@@ -297,30 +298,52 @@ func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool
 	return true
 }
 
-// classify maps an error to the HTTP status, code and message the API and pages show.
+// classify maps an error to the HTTP status, code and message the API and pages show:
+// the one place an error's kind becomes a status. Unclassified errors are storage or
+// network trouble: logged, and shown as a passing outage.
 func (t *Toolkit) classify(r *http.Request, err error) (int, string, string) {
-	var (
-		conflict *ConflictError
-		input    *InputError
-		edit     *EditError
-		scope    *scopeError
-	)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return http.StatusNotFound, "not_found", "no such item: " + r.PathValue("id")
-	case errors.As(err, &conflict):
-		return http.StatusConflict, "conflict", conflict.Reason
-	case errors.As(err, &input):
-		return http.StatusBadRequest, "bad_request", input.Reason
-	case errors.As(err, &edit):
-		return http.StatusUnprocessableEntity, edit.Code, edit.Reason
-	case errors.As(err, &scope) && scope.status == http.StatusForbidden:
-		return scope.status, "forbidden", scope.msg
-	case errors.As(err, &scope):
-		return scope.status, "bad_request", scope.msg
+	kind := errs.KindOf(err)
+	if kind == errs.Other {
+		t.log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
+		return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
 	}
-	t.log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
-	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
+	status, code := kindStatus[kind].status, kindStatus[kind].code
+	if c := errs.CodeOf(err); c != "" {
+		code = c
+	}
+	msg := errs.Message(err)
+	if kind == errs.NotFound && !hasMessage(err) {
+		msg = "no such item: " + r.PathValue("id")
+	}
+	return status, code, msg
+}
+
+// kindStatus is each error kind's HTTP status and default error code.
+var kindStatus = map[errs.Kind]struct {
+	status int
+	code   string
+}{
+	errs.NotFound:  {http.StatusNotFound, "not_found"},
+	errs.Invalid:   {http.StatusBadRequest, "bad_request"},
+	errs.Rejected:  {http.StatusUnprocessableEntity, "rejected"},
+	errs.Conflict:  {http.StatusConflict, "conflict"},
+	errs.Forbidden: {http.StatusForbidden, "forbidden"},
+	errs.TooLarge:  {http.StatusRequestEntityTooLarge, "too_large"},
+	errs.Permanent: {http.StatusUnprocessableEntity, "permanent"},
+	// A service the toolkit calls failed, or asked it to slow down: not the caller's doing.
+	errs.Unavailable: {http.StatusBadGateway, "unavailable"},
+	errs.RateLimited: {http.StatusServiceUnavailable, "rate_limited"},
+}
+
+// hasMessage reports whether err carries words written for people.
+func hasMessage(err error) bool {
+	var e *errs.Error
+	for x := err; errors.As(x, &e); x = e.Err {
+		if e.Msg != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/repurpose/repurpose/errs"
 )
-
-// ConflictError is a request that cannot be done in the current state, with why.
-type ConflictError struct{ Reason string }
-
-func (e *ConflictError) Error() string { return e.Reason }
 
 // ApproveSource approves every draft derivative of a source's current version.
 func (t *Toolkit) ApproveSource(ctx context.Context, id, by string) (*Source, error) {
@@ -50,7 +47,7 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 			return errWithdrawn
 		}
 		if s.Version == "" {
-			return &ConflictError{Reason: fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status)}
+			return errs.E("toolkit.review", errs.Conflict, fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status))
 		}
 		b, err := t.Bundle(ctx, s)
 		if err != nil {
@@ -66,7 +63,7 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 			approving = approving || st == Approved
 		}
 		if approving && s.LinkTarget == "public_page" && !t.cfg.File.PublicPagesOn() {
-			return &ConflictError{Reason: "these derivatives have no link to send readers to: add canonical_url to the document's front matter or a landing_page to its campaign, or turn public_pages on"}
+			return errs.E("toolkit.review", errs.Conflict, "these derivatives have no link to send readers to: add canonical_url to the document's front matter or a landing_page to its campaign, or turn public_pages on")
 		}
 		for did, st := range changes {
 			apr.Decisions[did] = Decision{Status: st, By: by, At: t.now()}
@@ -84,8 +81,8 @@ func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Deriv
 		out = s
 		return t.index(ctx, s, b, apr)
 	})
-	if errors.Is(err, ErrNotFound) {
-		return nil, ErrNotFound
+	if errors.Is(err, errs.NotFound) {
+		return nil, errs.E("toolkit.review", errs.NotFound, "")
 	}
 	if err == nil {
 		t.replan(ctx, id, "reviewed")

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // claimScript takes a claim when it is free or already the caller's, refreshing its TTL.
@@ -26,7 +28,7 @@ func (t *Toolkit) Claim(ctx context.Context, derivID, user string) (*Derivative,
 		return nil, time.Time{}, err
 	}
 	if d.Status != Approved {
-		return nil, time.Time{}, &ConflictError{Reason: "this topic is not approved yet"}
+		return nil, time.Time{}, errs.E("toolkit.Claim", errs.Conflict, "this topic is not approved yet")
 	}
 	ttl := t.cfg.File.Limits.ClaimTTL.Std()
 	holder, err := claimScript.Run(ctx, t.rdb, []string{keyClaim(derivID)}, user, ttl.Milliseconds()).Text()
@@ -35,7 +37,7 @@ func (t *Toolkit) Claim(ctx context.Context, derivID, user string) (*Derivative,
 	}
 	if holder != user {
 		left, _ := t.rdb.PTTL(ctx, keyClaim(derivID)).Result()
-		return nil, time.Time{}, &ConflictError{Reason: fmt.Sprintf("this topic is claimed by %s until %s", holder, t.now().Add(left).Format(time.RFC3339))}
+		return nil, time.Time{}, errs.E("toolkit.Claim", errs.Conflict, fmt.Sprintf("this topic is claimed by %s until %s", holder, t.now().Add(left).Format(time.RFC3339)))
 	}
 	d.ClaimedBy = user
 	return d, t.now().Add(ttl), nil
@@ -51,7 +53,7 @@ func (t *Toolkit) Release(ctx context.Context, derivID, user string, force bool)
 		return err
 	}
 	if holder != user && !force {
-		return &ConflictError{Reason: "this topic is claimed by " + holder}
+		return errs.E("toolkit.Release", errs.Conflict, "this topic is claimed by "+holder)
 	}
 	return t.rdb.Del(ctx, keyClaim(derivID)).Err()
 }

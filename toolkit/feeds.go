@@ -21,6 +21,7 @@ import (
 	"github.com/gorilla/feeds"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -220,7 +221,7 @@ func (t *Toolkit) sourcesByID(ctx context.Context, ds []Derivative) (map[string]
 			continue
 		}
 		src, err := t.Source(ctx, ids[i])
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, errs.NotFound) {
 			delete(out, ids[i])
 			continue
 		}

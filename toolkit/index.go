@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Redis keys of the index. Everything here can be rebuilt from S3 (Reindex).
@@ -25,7 +27,7 @@ func keyLock(name string) string       { return "repurpose:lock:" + name }
 func (t *Toolkit) indexedSource(ctx context.Context, id string) (*Source, error) {
 	b, err := t.rdb.HGet(ctx, keySource, id).Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
+		return nil, errs.E("toolkit.indexedSource", errs.NotFound, "")
 	}
 	if err != nil {
 		return nil, err
@@ -93,7 +95,7 @@ func (t *Toolkit) indexDerivatives(ctx context.Context, s *Source, ds []Derivati
 func (t *Toolkit) Derivative(ctx context.Context, id string) (*Derivative, error) {
 	b, err := t.rdb.HGet(ctx, keyDerivative, id).Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
+		return nil, errs.E("toolkit.Derivative", errs.NotFound, "")
 	}
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Tracked links (DESIGN.md, Links): every (derivative, channel, region) has a short code
@@ -115,7 +116,7 @@ func (t *Toolkit) LinkOf(ctx context.Context, code string) (*Link, error) {
 	}
 	b, err := t.rdb.HGet(ctx, keyLink, code).Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
+		return nil, errs.E("toolkit.LinkOf", errs.NotFound, "")
 	}
 	if err != nil {
 		return nil, err

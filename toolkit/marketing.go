@@ -13,6 +13,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/transforms"
@@ -20,12 +21,6 @@ import (
 
 // Marketing's work on a source beyond review: editing a derivative, re-running a source,
 // withdrawing it, and the campaign settings behind it all.
-
-// EditError is an edit that cannot be stored as written: Code names why for scripts,
-// Reason for people.
-type EditError struct{ Code, Reason string }
-
-func (e *EditError) Error() string { return e.Reason }
 
 // EditDerivative replaces a derivative's post with a person's text. The text must pass
 // the brand rules (a banned phrase refuses it; names are spelled canonically) and be
@@ -38,16 +33,16 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, err
 	}
 	if d.Kind == channel.KindThread || d.Blog != nil || len(d.Parts) > 0 {
-		return nil, &EditError{Code: "not_editable", Reason: fmt.Sprintf("a %s cannot be edited here yet; only single posts and snippets can", d.Kind)}
+		return nil, &errs.Error{Op: "toolkit.EditDerivative", Kind: errs.Rejected, Code: "not_editable", Msg: fmt.Sprintf("a %s cannot be edited here yet; only single posts and snippets can", d.Kind)}
 	}
 	text = strings.TrimSpace(unixLines(text))
 	if text == "" {
-		return nil, &EditError{Code: "empty", Reason: "the edited text is empty"}
+		return nil, &errs.Error{Op: "toolkit.EditDerivative", Kind: errs.Rejected, Code: "empty", Msg: "the edited text is empty"}
 	}
 	_, camp := t.cfg.File.Campaign(d.Campaign)
 	brand := t.cfg.File.BrandFor(camp)
 	if p := transforms.BannedPhrase(brand, text); p != "" {
-		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("the text holds %q, which the brand rules ban; reword it", p)}
+		return nil, &errs.Error{Op: "toolkit.EditDerivative", Kind: errs.Rejected, Code: "banned_phrase", Msg: fmt.Sprintf("the text holds %q, which the brand rules ban; reword it", p)}
 	}
 	tpl := text
 	link := cmp.Or(d.Canonical, d.Backlink) // the edit is kept with the document's own link
@@ -75,7 +70,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			room = fmt.Sprintf(", with room for the disclosure %q", brand.Disclosure)
 		}
 		c, _ := Count(&t.cfg.File, d.Channel, rendered)
-		return nil, &EditError{Code: "over_limit", Reason: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
+		return nil, &errs.Error{Op: "toolkit.EditDerivative", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
 	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
@@ -85,7 +80,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			return err
 		}
 		if !slices.ContainsFunc(b.Derivatives, func(x transforms.Derivative) bool { return x.ID == derivID }) {
-			return ErrNotFound // an earlier version's derivative
+			return errs.E("toolkit.EditDerivative", errs.NotFound, "") // an earlier version's derivative
 		}
 		if apr.Edits == nil {
 			apr.Edits = map[string]Edit{}
@@ -116,7 +111,7 @@ func (t *Toolkit) current(ctx context.Context, id string) (*Source, *Bundle, *Ap
 		return nil, nil, nil, errWithdrawn
 	}
 	if s.Version == "" {
-		return nil, nil, nil, &ConflictError{Reason: fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status)}
+		return nil, nil, nil, errs.E("toolkit.current", errs.Conflict, fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status))
 	}
 	b, err := t.Bundle(ctx, s)
 	if err != nil {
@@ -126,7 +121,7 @@ func (t *Toolkit) current(ctx context.Context, id string) (*Source, *Bundle, *Ap
 	return s, b, apr, err
 }
 
-var errWithdrawn = &ConflictError{Reason: "this source was withdrawn; re-run it or upload a new version to bring it back"}
+var errWithdrawn = errs.E("toolkit.current", errs.Conflict, "this source was withdrawn; re-run it or upload a new version to bring it back")
 
 // Withdraw takes a source back: the record says so, its derivatives and translations
 // leave the index (no contributor, feed or snippet export sees them), and claims on them
@@ -181,7 +176,7 @@ func (t *Toolkit) unindex(ctx context.Context, s *Source) error {
 // It reports whether a task was queued.
 func (t *Toolkit) Rerun(ctx context.Context, id string) (*Source, bool, error) {
 	if t.enq == nil {
-		return nil, false, &ConflictError{Reason: "this toolkit process cannot queue work"}
+		return nil, false, errs.E("toolkit.Rerun", errs.Conflict, "this toolkit process cannot queue work")
 	}
 	s, err := t.Source(ctx, id)
 	if err != nil {
@@ -189,7 +184,7 @@ func (t *Toolkit) Rerun(ctx context.Context, id string) (*Source, bool, error) {
 	}
 	info, err := t.s3.Head(ctx, s.Bucket, s.Key)
 	if errors.Is(err, s3store.ErrNotFound) {
-		return nil, false, &ConflictError{Reason: fmt.Sprintf("%s is no longer in the inbox; upload it again", s.Key)}
+		return nil, false, errs.E("toolkit.Rerun", errs.Conflict, fmt.Sprintf("%s is no longer in the inbox; upload it again", s.Key))
 	}
 	if err != nil {
 		return nil, false, err
@@ -198,7 +193,7 @@ func (t *Toolkit) Rerun(ctx context.Context, id string) (*Source, bool, error) {
 	var out *Source
 	if err := t.WithLock(ctx, "source:"+id, func() error {
 		cur, err := t.indexedSource(ctx, id)
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, errs.NotFound) {
 			cur = s
 		} else if err != nil {
 			return err
@@ -253,9 +248,8 @@ func (t *Toolkit) withdrawSource(w http.ResponseWriter, r *http.Request, p *Prin
 
 func (t *Toolkit) uiEdit(w http.ResponseWriter, r *http.Request, p *Principal) {
 	d, err := t.EditDerivative(r.Context(), r.PathValue("id"), r.FormValue("text"), p.Name)
-	var bad *EditError
-	if errors.As(err, &bad) {
-		t.render(w, r, http.StatusUnprocessableEntity, "error", view{Title: "Not saved", User: p, Error: "Not saved: " + bad.Reason})
+	if errs.KindOf(err) == errs.Rejected {
+		t.render(w, r, http.StatusUnprocessableEntity, "error", view{Title: "Not saved", User: p, Error: "Not saved: " + errs.Message(err)})
 		return
 	}
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -41,13 +42,13 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 	}
 	tw := firstOf(t, ds, channel.KindTweet, channel.X)
 
-	var bad *EditError
-	if _, err := tk.EditDerivative(t.Context(), tw.ID, "This is a game-changer for queues.", "m"); !errors.As(err, &bad) ||
-		bad.Code != "banned_phrase" || !strings.Contains(bad.Reason, "Game-Changer") {
+	var bad *errs.Error
+	if _, err := tk.EditDerivative(t.Context(), tw.ID, "This is a game-changer for queues.", "m"); !errors.As(err, &bad) || bad.Kind != errs.Rejected ||
+		bad.Code != "banned_phrase" || !strings.Contains(bad.Msg, "Game-Changer") {
 		t.Fatalf("banned phrase: %v", err)
 	}
-	if _, err := tk.EditDerivative(t.Context(), tw.ID, strings.Repeat("Queues absorb bursts. ", 20), "m"); !errors.As(err, &bad) ||
-		bad.Code != "over_limit" || !strings.Contains(bad.Reason, "of 280") {
+	if _, err := tk.EditDerivative(t.Context(), tw.ID, strings.Repeat("Queues absorb bursts. ", 20), "m"); !errors.As(err, &bad) || bad.Kind != errs.Rejected ||
+		bad.Code != "over_limit" || !strings.Contains(bad.Msg, "of 280") {
 		t.Fatalf("over the limit: %v", err)
 	}
 
@@ -170,8 +171,7 @@ func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
 		}
 	}
 	if err := tk.s3.Delete(t.Context(), "inbox", "q.md"); err == nil {
-		var c *ConflictError
-		if _, _, err := tk.Rerun(t.Context(), s.ID); !errors.As(err, &c) {
+		if _, _, err := tk.Rerun(t.Context(), s.ID); !errors.Is(err, errs.Conflict) {
 			t.Errorf("re-run of a removed file: %v", err)
 		}
 	}

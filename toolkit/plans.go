@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
@@ -212,7 +213,7 @@ func (t *Toolkit) Booked(ctx context.Context, account, except string) ([]Slot, e
 func (t *Toolkit) Entry(ctx context.Context, id string) (*PlanEntry, error) {
 	b, err := t.rdb.HGet(ctx, keyEntry, id).Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
+		return nil, errs.E("toolkit.Entry", errs.NotFound, "")
 	}
 	if err != nil {
 		return nil, err

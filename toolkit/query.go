@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Page is a slice of a listing and the cursor of the next one ("" at the end).
@@ -234,5 +236,5 @@ func (t *Toolkit) TopicsSorted(ctx context.Context, f TopicFilter, limit int, cu
 	case "performance":
 		return t.TopicsByPerformance(ctx, f, limit, cursor)
 	}
-	return Page[Derivative]{}, &InputError{Reason: fmt.Sprintf("sort %q must be newest or performance", sort)}
+	return Page[Derivative]{}, errs.E("toolkit.TopicsSorted", errs.Invalid, fmt.Sprintf("sort %q must be newest or performance", sort))
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -47,24 +48,24 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 	}
 	switch h := holders[d.ID]; {
 	case h == "":
-		return nil, &ConflictError{Reason: "claim this topic before saving your version of it"}
+		return nil, errs.E("toolkit.SaveRewrite", errs.Conflict, "claim this topic before saving your version of it")
 	case h != user:
-		return nil, &ConflictError{Reason: "this topic is claimed by " + h}
+		return nil, errs.E("toolkit.SaveRewrite", errs.Conflict, "this topic is claimed by "+h)
 	}
 	if len(d.Parts) > 0 || d.Blog != nil {
-		return nil, &EditError{Code: "not_editable", Reason: fmt.Sprintf("a %s cannot be rewritten here; share it as it is", d.Kind)}
+		return nil, &errs.Error{Op: "toolkit.SaveRewrite", Kind: errs.Rejected, Code: "not_editable", Msg: fmt.Sprintf("a %s cannot be rewritten here; share it as it is", d.Kind)}
 	}
 	text = strings.TrimSpace(unixLines(text))
 	if text == "" {
-		return nil, &EditError{Code: "empty", Reason: "your version is empty"}
+		return nil, &errs.Error{Op: "toolkit.SaveRewrite", Kind: errs.Rejected, Code: "empty", Msg: "your version is empty"}
 	}
 	_, camp := t.cfg.File.Campaign(d.Campaign)
 	brand := t.cfg.File.BrandFor(camp)
 	if p := transforms.BannedPhrase(brand, text); p != "" {
-		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("your version holds %q, which the brand rules ban; reword it", p)}
+		return nil, &errs.Error{Op: "toolkit.SaveRewrite", Kind: errs.Rejected, Code: "banned_phrase", Msg: fmt.Sprintf("your version holds %q, which the brand rules ban; reword it", p)}
 	}
 	if brand.Disclosure != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(brand.Disclosure)) {
-		return nil, &EditError{Code: "disclosure_missing", Reason: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
+		return nil, &errs.Error{Op: "toolkit.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
 		text = strings.ReplaceAll(transforms.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
@@ -75,7 +76,7 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 	if c, err := Count(&t.cfg.File, d.Channel, text); err == nil {
 		rw.Count = &c
 		if !c.Valid {
-			return nil, &EditError{Code: "over_limit", Reason: fmt.Sprintf("your version is too long for %s: %d of %d, counted by %s's rules; shorten it",
+			return nil, &errs.Error{Op: "toolkit.SaveRewrite", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("your version is too long for %s: %d of %d, counted by %s's rules; shorten it",
 				d.Channel, c.WeightedLength, c.Limit, d.Channel)}
 		}
 	}

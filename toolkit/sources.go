@@ -8,6 +8,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/transforms"
@@ -34,7 +35,7 @@ func (t *Toolkit) setStatus(ctx context.Context, in tasks.Ingest, status string)
 	etag := tasks.NormalizeETag(in.ETag)
 	return t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.indexedSource(ctx, id)
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, errs.NotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
 		} else if err != nil {
 			return err
@@ -83,7 +84,7 @@ func (t *Toolkit) Fail(ctx context.Context, in tasks.Ingest, reason string) erro
 	id := tasks.SourceID(in.Bucket, in.Key)
 	err := t.WithLock(ctx, "source:"+id, func() error {
 		s, err := t.Source(ctx, id)
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, errs.NotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
 		} else if err != nil {
 			return err
@@ -107,7 +108,7 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 	kept := false
 	err := t.WithLock(ctx, "source:"+s.ID, func() error {
 		cur, err := t.Source(ctx, s.ID)
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, errs.NotFound) {
 			cur = nil
 		} else if err != nil {
 			return err

@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit/translate"
@@ -98,18 +99,15 @@ func (t *Toolkit) Ready(ctx context.Context) map[string]string {
 // Source reads a source from the index, falling back to the record.
 func (t *Toolkit) Source(ctx context.Context, id string) (*Source, error) {
 	s, err := t.indexedSource(ctx, id)
-	if err == nil || !errors.Is(err, ErrNotFound) {
+	if err == nil || !errors.Is(err, errs.NotFound) {
 		return s, err
 	}
 	var rec Source
 	if err := t.getJSON(ctx, t.sourceKey(id), &rec); err != nil {
 		if errors.Is(err, s3store.ErrNotFound) {
-			return nil, ErrNotFound
+			return nil, errs.E("toolkit.Source", errs.NotFound, "")
 		}
 		return nil, err
 	}
 	return &rec, nil
 }
-
-// ErrNotFound means no such source, derivative or topic.
-var ErrNotFound = errors.New("not found")

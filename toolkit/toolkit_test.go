@@ -18,6 +18,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/transforms"
@@ -152,8 +153,7 @@ func TestClaimsAreExclusiveUntilTheyExpire(t *testing.T) {
 		t.Fatalf("derivatives: %v %d", err, len(ds))
 	}
 	id := ds[0].ID
-	var conflict *ConflictError
-	if _, _, err := tk.Claim(ctx, id, "ana"); !errors.As(err, &conflict) {
+	if _, _, err := tk.Claim(ctx, id, "ana"); !errors.Is(err, errs.Conflict) {
 		t.Fatalf("claiming a draft: %v, want a conflict", err)
 	}
 	if _, err := tk.ApproveSource(ctx, s.ID, "maria"); err != nil {
@@ -165,10 +165,10 @@ func TestClaimsAreExclusiveUntilTheyExpire(t *testing.T) {
 	if _, _, err := tk.Claim(ctx, id, "ana"); err != nil {
 		t.Errorf("the holder claiming again: %v", err)
 	}
-	if _, _, err := tk.Claim(ctx, id, "ben"); !errors.As(err, &conflict) {
+	if _, _, err := tk.Claim(ctx, id, "ben"); !errors.Is(err, errs.Conflict) {
 		t.Errorf("a second contributor's claim: %v, want a conflict", err)
 	}
-	if err := tk.Release(ctx, id, "ben", false); !errors.As(err, &conflict) {
+	if err := tk.Release(ctx, id, "ben", false); !errors.Is(err, errs.Conflict) {
 		t.Errorf("release by someone else: %v, want a conflict", err)
 	}
 	mr.FastForward(tk.cfg.File.Limits.ClaimTTL.Std() + time.Second)

@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
 	"github.com/repurpose/repurpose/transforms"
@@ -62,14 +63,6 @@ type TranslationView struct {
 	Locale       string `json:"locale"`
 }
 
-// ErrHumanOnly is a machine translation asked of a toolkit with no provider.
-var ErrHumanOnly = &ConflictError{Reason: "no translation provider is configured: translation is human-only"}
-
-// UnfitError is a translation that cannot be made valid on its channel.
-type UnfitError struct{ Reason string }
-
-func (e *UnfitError) Error() string { return e.Reason }
-
 // SetTranslator sets the machine translation provider; nil leaves translation to people.
 func (t *Toolkit) SetTranslator(p translate.Provider) { t.translator = p }
 
@@ -90,17 +83,18 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 		return nil, err
 	}
 	if d.Status != Approved {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status)}
+		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status))
 	}
 	if strings.EqualFold(d.Locale, locale) {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale)}
+		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale))
 	}
 	var templates []string // one per post: the template, or a thread's parts
 	tr := Translation{Status: Draft, By: by, At: t.now()}
 	switch {
 	case in.Machine:
 		if t.translator == nil {
-			return nil, ErrHumanOnly
+			return nil, &errs.Error{Op: "toolkit.Translate", Kind: errs.Conflict,
+				Msg: "no translation provider is configured: translation is human-only", Err: translate.ErrHumanOnly}
 		}
 		if templates, err = t.machineTranslate(ctx, d, locale); err != nil {
 			return nil, err
@@ -112,7 +106,7 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 		}
 	default:
 		if strings.TrimSpace(in.Text) == "" {
-			return nil, &InputError{Reason: `send {"text": "..."} with the translation, or {"machine": true}`}
+			return nil, errs.E("toolkit.Translate", errs.Invalid, `send {"text": "..."} with the translation, or {"machine": true}`)
 		}
 		templates = []string{withSlot(in.Text, d.Template)}
 	}
@@ -129,11 +123,11 @@ func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status
 		return nil, err
 	}
 	if status == Approved && d.Status != Approved {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status)}
+		return nil, errs.E("toolkit.DecideTranslation", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
 	}
 	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) {
 		if old == nil {
-			return nil, &NotFoundError{Reason: fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale)}
+			return nil, errs.E("toolkit.DecideTranslation", errs.NotFound, fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale))
 		}
 		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, t.now()
 		return old, nil
@@ -154,7 +148,7 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 			return err
 		}
 		if !current || s.Version == "" {
-			return &ConflictError{Reason: fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID)}
+			return errs.E("toolkit.putTranslation", errs.Conflict, fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID))
 		}
 		trs, err := t.translations(ctx, s.ID, s.Version)
 		if err != nil {
@@ -193,7 +187,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 	fitted, length, ok := transforms.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
-		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
+		return &errs.Error{Op: "toolkit.fitTranslation", Kind: errs.Rejected, Code: "does_not_fit", Msg: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
 	}
 	tr.Cut = !slices.Equal(fitted, templates)
 	tr.Length = length
@@ -239,12 +233,12 @@ func (t *Toolkit) machineTranslate(ctx context.Context, d *Derivative, locale st
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
 	res, err := translate.Run(ctx, t.translator, translate.Request{Texts: texts, Source: d.Locale, Target: locale,
 		Keep: t.cfg.File.BrandFor(campaign).Spellings})
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Texts) != len(texts) {
-		return nil, &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
+	if err == nil && len(res.Texts) != len(texts) {
+		err = &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
 			Msg: fmt.Sprintf("asked for %d translations, got %d", len(texts), len(res.Texts))}
+	}
+	if err != nil {
+		return nil, providerFault(err)
 	}
 	out := make([]string, len(templates))
 	for i := range templates {
@@ -372,11 +366,11 @@ func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
 	}
 	for _, p := range parts {
 		if strings.TrimSpace(p) == "" {
-			return nil, &InputError{Reason: "a thread's parts must not be empty"}
+			return nil, errs.E("toolkit.threadParts", errs.Invalid, "a thread's parts must not be empty")
 		}
 	}
 	if len(parts) == 0 {
-		return nil, &InputError{Reason: `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`}
+		return nil, errs.E("toolkit.threadParts", errs.Invalid, `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`)
 	}
 	last := ""
 	if len(d.Parts) > 0 {
@@ -389,15 +383,26 @@ func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
 	return parts, nil
 }
 
-// InputError is a request the API answers with 400.
-type InputError struct{ Reason string }
-
-func (e *InputError) Error() string { return e.Reason }
-
-// NotFoundError is a missing item with a message saying which.
-type NotFoundError struct{ Reason string }
-
-func (e *NotFoundError) Error() string { return e.Reason }
+// providerFault gives a translation provider's error its kind: a rate limit is to be
+// tried again later, a permanent refusal (an unsupported pair, a lost brand name) is
+// the text's, and anything else from the provider is the service being unavailable.
+func providerFault(err error) error {
+	const op = "toolkit.machineTranslate"
+	var terr *translate.Error
+	switch _, limited := translate.RetryAfter(err); {
+	case limited:
+		return &errs.Error{Op: op, Kind: errs.RateLimited, Msg: "the translation service is busy; " + err.Error(), Err: err}
+	case translate.IsPermanent(err):
+		msg := err.Error()
+		if errors.As(err, &terr) && terr.Msg != "" {
+			msg = terr.Msg
+		}
+		return &errs.Error{Op: op, Kind: errs.Permanent, Code: "translation_failed", Msg: "the translation service refused the text: " + msg, Err: err}
+	case errors.As(err, &terr):
+		return &errs.Error{Op: op, Kind: errs.Unavailable, Code: "translation_unavailable", Msg: "the translation service failed; try again shortly: " + err.Error(), Err: err}
+	}
+	return err
+}
 
 // translations reads a source version's translations from the record.
 func (t *Toolkit) translations(ctx context.Context, id, version string) (*Translations, error) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 )
 
 // The calendar page: a region's posts by local day, with what happened to each, and the
@@ -117,7 +118,7 @@ func (t *Toolkit) entryRegion(r *http.Request) (*PlanEntry, *config.Region, erro
 	}
 	reg := t.region(e.Region)
 	if reg == nil {
-		return nil, nil, &InputError{Reason: "region " + e.Region + " is no longer configured"}
+		return nil, nil, errs.E("toolkit.entryRegion", errs.Invalid, "region "+e.Region+" is no longer configured")
 	}
 	return e, reg, nil
 }
@@ -129,7 +130,7 @@ func (t *Toolkit) uiMovePost(w http.ResponseWriter, r *http.Request, p *Principa
 		if at, err = localTime(r.FormValue("at"), reg.TimeZone); err == nil {
 			_, err = t.Reschedule(r.Context(), p, e.ID, at)
 		} else {
-			err = &InputError{Reason: err.Error()}
+			err = errs.E("toolkit.uiMovePost", errs.Invalid, err.Error())
 		}
 	}
 	t.backToCalendar(w, r, p, regionID(reg), "moved", err)

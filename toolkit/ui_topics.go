@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -38,7 +38,7 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 	q := r.URL.Query()
 	f, err := t.topicFilter(q)
 	if err != nil {
-		t.uiError(w, r, p, &InputError{Reason: err.Error()})
+		t.uiError(w, r, p, errs.E("toolkit.uiTopics", errs.Invalid, err.Error()))
 		return
 	}
 	f.Status = Approved
@@ -93,7 +93,7 @@ func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*Derivative, erro
 	f := TopicFilter{}
 	scopeTopics(&f, p)
 	if !f.match(d) {
-		return nil, ErrNotFound
+		return nil, errs.E("toolkit.visibleTopic", errs.NotFound, "")
 	}
 	return d, nil
 }
@@ -122,9 +122,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 	}
 	text := unixLines(r.FormValue("text"))
 	_, err = t.SaveRewrite(r.Context(), d, p.Name, text)
-	var bad *EditError
-	var conflict *ConflictError
-	if errors.As(err, &bad) || errors.As(err, &conflict) {
+	if k := errs.KindOf(err); k == errs.Rejected || k == errs.Conflict {
 		status, _, msg := t.classify(r, err)
 		v, verr := t.topicPage(r, p, d)
 		if verr != nil {

@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -45,15 +44,6 @@ func uiLocales(regions []config.Region) []string {
 	return out
 }
 
-// scopeFailed shows a scope refusal as a page, and reports whether there was one.
-func (t *Toolkit) scopeFailed(w http.ResponseWriter, r *http.Request, p *Principal, e *scopeError) bool {
-	if e == nil {
-		return false
-	}
-	t.render(w, r, e.status, "error", view{Title: http.StatusText(e.status), User: p, Error: e.msg})
-	return true
-}
-
 type translationsView struct {
 	Locales  []string
 	Locale   string
@@ -77,8 +67,9 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 			Error: "No region is configured with locales yet: add regions to the configuration file."})
 		return
 	}
-	scope, e := t.scope(p, "", v.Locale)
-	if t.scopeFailed(w, r, p, e) {
+	scope, err := t.scope(p, "", v.Locale)
+	if err != nil {
+		t.uiError(w, r, p, err)
 		return
 	}
 	items, err := t.TranslationQueue(r.Context(), scope, v.Status)
@@ -114,12 +105,7 @@ var translationNotices = map[string]string{
 // translationTarget reads the derivative and checks the locale for the translation pages.
 func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*Derivative, string, bool) {
 	d, locale, err := t.mayTranslateTopic(r, p)
-	var scope *scopeError
-	switch {
-	case errors.As(err, &scope):
-		t.scopeFailed(w, r, p, scope)
-		return nil, "", false
-	case err != nil:
+	if err != nil {
 		t.uiError(w, r, p, err)
 		return nil, "", false
 	}
@@ -164,7 +150,7 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 
 // translationMessage is what a page says about a failed translation, and its status.
 func (t *Toolkit) translationMessage(r *http.Request, err error) (int, string) {
-	status, _, msg := t.classifyTranslation(r, err)
+	status, _, msg := t.classify(r, err)
 	return status, strings.ToUpper(msg[:1]) + msg[1:]
 }
 
@@ -243,8 +229,9 @@ func (t *Toolkit) uiSnippets(w http.ResponseWriter, r *http.Request, p *Principa
 			v.Locales = uiLocales([]config.Region{*reg})
 		}
 	}
-	scope, e := t.scope(p, v.Region, v.Locale)
-	if t.scopeFailed(w, r, p, e) {
+	scope, err := t.scope(p, v.Region, v.Locale)
+	if err != nil {
+		t.uiError(w, r, p, err)
 		return
 	}
 	items, err := t.Snippets(r.Context(), scope)

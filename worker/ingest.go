@@ -13,6 +13,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -33,7 +34,7 @@ func (g *ingester) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	start := time.Now()
 	in, err := tasks.DecodeIngest(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.ingest", errs.Invalid, err)
 	}
 	outcome, err := g.ingest(ctx, in)
 	ingestDuration.WithLabelValues(outcome).Observe(time.Since(start).Seconds())
@@ -104,12 +105,12 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	return "ready", nil
 }
 
-// fail records bad input on the source; the task is not retried.
+// fail records bad input on the source; the task is not retried (an Invalid error).
 func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (string, error) {
 	if err := g.tk.Fail(ctx, in, reason); err != nil {
 		return "retry", err
 	}
-	return "failed", fmt.Errorf("%w: %s", asynq.SkipRetry, reason)
+	return "failed", errs.E("worker.ingest", errs.Invalid, reason)
 }
 
 // Build derives a parsed document for its campaign and shapes the source record and

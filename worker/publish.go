@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
@@ -42,7 +43,7 @@ type planner struct {
 func (h *planner) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	in, err := tasks.DecodePlan(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.plan", errs.Invalid, err)
 	}
 	plan, err := h.plans.PlanSource(ctx, in.SourceID)
 	if err != nil {
@@ -132,7 +133,7 @@ func words(err error) string {
 func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	in, err := tasks.DecodePublish(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.publish", errs.Invalid, err)
 	}
 	// Two deliveries of the same task never run side by side.
 	release, ok, err := h.tk.TryLock(ctx, "post:"+in.EntryID, h.hold)
@@ -281,7 +282,7 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 // derivative or translation is no longer approved.
 func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Post, error) {
 	d, err := h.tk.Derivative(ctx, e.DerivativeID)
-	if errors.Is(err, toolkit.ErrNotFound) {
+	if errors.Is(err, errs.NotFound) {
 		return nil, nil
 	}
 	if err != nil {
