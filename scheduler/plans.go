@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 )
@@ -19,11 +20,18 @@ import (
 // same slot.
 type Plans struct {
 	tk     *toolkit.Toolkit
+	rec    PlanRecords
 	file   *config.File
 	enq    *tasks.Client
 	cancel *tasks.Canceller
 	now    func() time.Time
 	log    *slog.Logger
+}
+
+// PlanRecords is what planning needs of the record (record.Store has it).
+type PlanRecords interface {
+	WithLock(ctx context.Context, name string, fn func() error) error
+	SourceWithDerivatives(ctx context.Context, id string) (*record.Source, []record.Derivative, error)
 }
 
 // NewPlans checks the regions' calendars (zones, holiday countries) and returns the
@@ -35,13 +43,13 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 	if now == nil {
 		now = func() time.Time { return time.Now().UTC() }
 	}
-	return &Plans{tk: tk, file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
+	return &Plans{tk: tk, rec: tk.Record(), file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
 }
 
 // PlanSource (re-)plans one source in every region and queues its posts.
 func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
 	var out *toolkit.Plan
-	err := ps.tk.WithLock(ctx, toolkit.PlanLock, func() error {
+	err := ps.rec.WithLock(ctx, toolkit.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
 		return err
@@ -54,7 +62,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	src, ds, err := ps.tk.SourceWithDerivatives(ctx, sourceID)
+	src, ds, err := ps.rec.SourceWithDerivatives(ctx, sourceID)
 	if errors.Is(err, errs.NotFound) {
 		return nil, nil // nothing to plan; a plan left behind is cancelled by withdraw first
 	}

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -20,13 +21,13 @@ type Rendered struct {
 // Render renders a derivative, or its approved translation tr, for channel with link in
 // its link slot, starting with lead (a recycle's lead-in, "" for none). The planner hashes
 // this text and the publisher sends it, so both see the same words.
-func Render(d *toolkit.Derivative, tr *toolkit.TranslationView, ch, link, lead string) Rendered {
+func Render(d *record.Derivative, tr *toolkit.TranslationView, ch, link, lead string) Rendered {
 	return Rendered{templates: templates(d, tr), link: link}.withLead(lead, ch)
 }
 
 // templates are the text's templates with the link slot: the translation's when there is
 // one, a thread's parts, or the single post's.
-func templates(d *toolkit.Derivative, tr *toolkit.TranslationView) []string {
+func templates(d *record.Derivative, tr *toolkit.TranslationView) []string {
 	var out []string
 	switch {
 	case tr != nil && len(tr.Parts) > 0:

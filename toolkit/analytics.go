@@ -211,7 +211,7 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 	switch rep.By {
 	case "source":
 		for i := range rep.Rows {
-			if s, err := t.indexedSource(ctx, rep.Rows[i].Key); err == nil {
+			if s, err := t.rec.IndexedSource(ctx, rep.Rows[i].Key); err == nil {
 				rep.Rows[i].Label = cmp.Or(s.Title, s.Key)
 			}
 		}
@@ -220,7 +220,7 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 		for i, r := range rep.Rows {
 			ids[i] = r.Key
 		}
-		ds, err := t.derivatives(ctx, ids)
+		ds, err := t.rec.Derivatives(ctx, ids)
 		if err != nil {
 			return err
 		}
@@ -262,7 +262,7 @@ func (t *Toolkit) linksOf(ctx context.Context, codes map[string]bool) (map[strin
 		if l.Campaign == "" {
 			c, seen := campaigns[l.SourceID]
 			if !seen {
-				if src, err := t.indexedSource(ctx, l.SourceID); err == nil {
+				if src, err := t.rec.IndexedSource(ctx, l.SourceID); err == nil {
 					c = src.Campaign
 				}
 				campaigns[l.SourceID] = c
@@ -335,7 +335,7 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		figures[r.Key] = r
 		ids = append(ids, r.Key)
 	}
-	ds, err := t.derivatives(ctx, ids)
+	ds, err := t.rec.Derivatives(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -353,7 +353,7 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		ht := HookTest{A: figures[a], B: figures[b]}
 		ht.A.Key, ht.B.Key = a, b
 		if ht.A.Label == "" || ht.B.Label == "" {
-			pair, err := t.derivatives(ctx, []string{a, b})
+			pair, err := t.rec.Derivatives(ctx, []string{a, b})
 			if err != nil {
 				return nil, err
 			}

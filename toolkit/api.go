@@ -13,6 +13,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Handler serves the JSON API under /api/v1, public pages, /healthz and /readyz.
@@ -32,8 +33,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/sources", t.allow(t.listSources, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/sources/{id}", t.allow(t.getSource, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/sources/{id}/approve", t.allow(t.approveSource, admin, marketing))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/approve", t.allow(t.decide(Approved), admin, marketing))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/reject", t.allow(t.decide(Rejected), admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/approve", t.allow(t.decide(record.Approved), admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/reject", t.allow(t.decide(record.Rejected), admin, marketing))
 	mux.HandleFunc("POST /api/v1/derivatives/{id}/edit", t.allow(t.editDerivative, admin, marketing))
 	mux.HandleFunc("POST /api/v1/sources/{id}/rerun", t.allow(t.rerunSource, admin, marketing))
 	mux.HandleFunc("POST /api/v1/sources/{id}/withdraw", t.allow(t.withdrawSource, admin, marketing))
@@ -45,8 +46,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
 	// Translations (translations_api.go): regional users only for their regions' locales.
 	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}", t.allow(t.translateDerivative, admin, marketing, regional))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/approve", t.allow(t.decideTranslation(Approved), admin, marketing, regional))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/reject", t.allow(t.decideTranslation(Rejected), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/approve", t.allow(t.decideTranslation(record.Approved), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/reject", t.allow(t.decideTranslation(record.Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/translations", t.allow(t.listTranslations, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets", t.allow(t.snippets(false), admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets.csv", t.allow(t.snippets(true), admin, marketing, regional))
@@ -81,8 +82,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /ui/upload", t.page(t.uiUpload, admin, marketing))
 	mux.HandleFunc("GET /ui/sources/{id}", t.page(t.uiSource, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/approve", t.page(t.uiApproveSource, admin, marketing))
-	mux.HandleFunc("POST /ui/derivatives/{id}/approve", t.page(t.uiDecide(Approved), admin, marketing))
-	mux.HandleFunc("POST /ui/derivatives/{id}/reject", t.page(t.uiDecide(Rejected), admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/approve", t.page(t.uiDecide(record.Approved), admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/reject", t.page(t.uiDecide(record.Rejected), admin, marketing))
 	mux.HandleFunc("POST /ui/derivatives/{id}/edit", t.page(t.uiEdit, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/rerun", t.page(t.uiRerun, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/withdraw", t.page(t.uiWithdraw, admin, marketing))
@@ -97,8 +98,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /ui/translations/{id}/{locale}", t.page(t.uiTranslation, admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}", t.page(t.uiTranslate(false), admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/machine", t.page(t.uiTranslate(true), admin, marketing, regional))
-	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(Approved), admin, marketing, regional))
-	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(Rejected), admin, marketing, regional))
+	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(record.Approved), admin, marketing, regional))
+	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(record.Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /ui/snippets", t.page(t.uiSnippets, admin, marketing, regional))
 	mux.HandleFunc("GET /ui/calendar", t.page(t.uiCalendar, admin, marketing, regional))
 	mux.HandleFunc("GET /ui/analytics", t.page(t.uiAnalytics, admin, marketing, regional))
@@ -178,7 +179,7 @@ func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, p *Princip
 	if !ok {
 		return
 	}
-	page, err := t.Sources(r.Context(), limit, r.URL.Query().Get("cursor"), sourceScope(p))
+	page, err := t.rec.Sources(r.Context(), limit, r.URL.Query().Get("cursor"), sourceScope(p))
 	if t.failed(w, r, err) {
 		return
 	}
@@ -188,12 +189,12 @@ func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, p *Princip
 // getSource answers a source with its derivatives; a regional user sees only sources meant
 // for their regions, and of those only the approved derivatives.
 func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
+	s, ds, err := t.rec.SourceWithDerivatives(r.Context(), r.PathValue("id"))
 	if err == nil && p.Role == config.RoleRegional {
 		if !sourceScope(p)(s) {
 			err = errs.NotFound // not theirs: as if it did not exist
 		}
-		ds = slices.DeleteFunc(ds, func(d Derivative) bool { return d.Status != Approved })
+		ds = slices.DeleteFunc(ds, func(d record.Derivative) bool { return d.Status != record.Approved })
 	}
 	if t.failed(w, r, err) {
 		return
@@ -203,11 +204,11 @@ func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal
 
 // sourceScope is which sources p may list: a regional user those meant for their
 // regions (or for every region); anyone else all (nil).
-func sourceScope(p *Principal) func(*Source) bool {
+func sourceScope(p *Principal) func(*record.Source) bool {
 	if p.Role != config.RoleRegional {
 		return nil
 	}
-	return func(s *Source) bool { return inScope(s.Regions, p.Regions) }
+	return func(s *record.Source) bool { return record.InScope(s.Regions, p.Regions) }
 }
 
 func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -218,7 +219,7 @@ func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Princ
 	writeJSON(w, http.StatusOK, map[string]any{"source": s})
 }
 
-func (t *Toolkit) decide(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) decide(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
 		if t.failed(w, r, err) {
@@ -279,9 +280,9 @@ func pageLimit(w http.ResponseWriter, r *http.Request) (int, bool) {
 
 // scopeTopics narrows a listing to what p may see: contributors and regional users see
 // approved derivatives only, regional users those meant for their regions.
-func scopeTopics(f *TopicFilter, p *Principal) {
+func scopeTopics(f *record.TopicFilter, p *Principal) {
 	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
-		f.Status = Approved
+		f.Status = record.Approved
 	}
 	if p.Role == config.RoleRegional {
 		f.Scope = p.Regions

@@ -6,15 +6,16 @@ import (
 	"fmt"
 
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 )
 
 // ApproveSource approves every draft derivative of a source's current version.
-func (t *Toolkit) ApproveSource(ctx context.Context, id, by string) (*Source, error) {
-	return t.review(ctx, id, by, func(ds []Derivative) map[string]string {
-		out := map[string]string{}
+func (t *Toolkit) ApproveSource(ctx context.Context, id, by string) (*record.Source, error) {
+	return t.review(ctx, id, by, func(ds []record.Derivative) map[string]record.ReviewStatus {
+		out := map[string]record.ReviewStatus{}
 		for _, d := range ds {
-			if d.Status == Draft {
-				out[d.ID] = Approved
+			if d.Status == record.Draft {
+				out[d.ID] = record.Approved
 			}
 		}
 		return out
@@ -22,70 +23,70 @@ func (t *Toolkit) ApproveSource(ctx context.Context, id, by string) (*Source, er
 }
 
 // Decide approves or rejects one derivative.
-func (t *Toolkit) Decide(ctx context.Context, derivID, status, by string) (*Derivative, error) {
-	d, err := t.Derivative(ctx, derivID)
+func (t *Toolkit) Decide(ctx context.Context, derivID string, status record.ReviewStatus, by string) (*record.Derivative, error) {
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := t.review(ctx, d.SourceID, by, func([]Derivative) map[string]string {
-		return map[string]string{derivID: status}
+	if _, err := t.review(ctx, d.SourceID, by, func([]record.Derivative) map[string]record.ReviewStatus {
+		return map[string]record.ReviewStatus{derivID: status}
 	}); err != nil {
 		return nil, err
 	}
-	return t.Derivative(ctx, derivID)
+	return t.rec.Derivative(ctx, derivID)
 }
 
 // review applies decisions to a source's current version: record first, then index.
-func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]Derivative) map[string]string) (*Source, error) {
-	var out *Source
-	err := t.WithLock(ctx, "source:"+id, func() error {
-		s, err := t.Source(ctx, id)
+func (t *Toolkit) review(ctx context.Context, id, by string, decide func([]record.Derivative) map[string]record.ReviewStatus) (*record.Source, error) {
+	var out *record.Source
+	err := t.rec.WithLock(ctx, "source:"+id, func() error {
+		s, err := t.rec.Source(ctx, id)
 		if err != nil {
 			return err
 		}
 		if s.Withdrawn() {
-			return errWithdrawn
+			return record.ErrWithdrawn
 		}
 		if s.Version == "" {
 			return errs.E("toolkit.review", errs.Conflict, fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status))
 		}
-		b, err := t.Bundle(ctx, s)
+		b, err := t.rec.Bundle(ctx, s)
 		if err != nil {
 			return err
 		}
-		apr, err := t.approvals(ctx, id, s.Version)
+		apr, err := t.rec.Approvals(ctx, id, s.Version)
 		if err != nil {
 			return err
 		}
-		changes := decide(views(s, b, apr, t.cfg.File.Tracking))
+		changes := decide(t.rec.Views(s, b, apr))
 		approving := false
 		for _, st := range changes {
-			approving = approving || st == Approved
+			approving = approving || st == record.Approved
 		}
 		if approving && s.LinkTarget == "public_page" && !t.cfg.File.PublicPagesOn() {
 			return errs.E("toolkit.review", errs.Conflict, "these derivatives have no link to send readers to: add canonical_url to the document's front matter or a landing_page to its campaign, or turn public_pages on")
 		}
 		for did, st := range changes {
-			apr.Decisions[did] = Decision{Status: st, By: by, At: t.now()}
+			apr.Decisions[did] = record.Decision{Status: st, By: by, At: t.now()}
 		}
-		if err := t.putJSON(ctx, t.approvalsKey(id, s.Version), apr); err != nil {
+		if err := t.rec.PutApprovals(ctx, id, s.Version, apr); err != nil {
 			return err
 		}
 		if approving && !s.Approved {
 			s.Approved = true
 			s.UpdatedAt = t.now()
-			if err := t.putJSON(ctx, t.sourceKey(id), s); err != nil {
+			if err := t.rec.PutSource(ctx, s); err != nil {
 				return err
 			}
 		}
 		out = s
-		return t.index(ctx, s, b, apr)
+		return t.rec.Index(ctx, s, b, apr)
 	})
 	if errors.Is(err, errs.NotFound) {
 		return nil, errs.E("toolkit.review", errs.NotFound, "")
 	}
 	if err == nil {
-		t.replan(ctx, id, "reviewed")
+		t.rec.Replan(ctx, id, "reviewed")
 	}
 	return out, err
 }

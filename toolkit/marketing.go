@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,8 +13,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
-	"github.com/repurpose/repurpose/s3store"
-	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -27,8 +25,8 @@ import (
 // valid on the derivative's channel with its link (added where the original has it when
 // the text leaves it out) and room for the disclosure. An approved derivative goes back
 // to draft: someone must approve the new words.
-func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) (*Derivative, error) {
-	d, err := t.Derivative(ctx, derivID)
+func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) (*record.Derivative, error) {
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +72,8 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
 	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
-	err = t.WithLock(ctx, "source:"+d.SourceID, func() error {
-		s, b, apr, err := t.current(ctx, d.SourceID)
+	err = t.rec.WithLock(ctx, "source:"+d.SourceID, func() error {
+		s, b, apr, err := t.rec.Current(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
@@ -83,129 +81,22 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			return errs.E("toolkit.EditDerivative", errs.NotFound, "") // an earlier version's derivative
 		}
 		if apr.Edits == nil {
-			apr.Edits = map[string]Edit{}
+			apr.Edits = map[string]record.Edit{}
 		}
-		apr.Edits[derivID] = Edit{Template: tpl, Text: out, Length: length, Facets: facets, By: by, At: t.now()}
-		if apr.Decisions[derivID].Status == Approved {
-			apr.Decisions[derivID] = Decision{Status: Draft, By: by, At: t.now()}
+		apr.Edits[derivID] = record.Edit{Template: tpl, Text: out, Length: length, Facets: facets, By: by, At: t.now()}
+		if apr.Decisions[derivID].Status == record.Approved {
+			apr.Decisions[derivID] = record.Decision{Status: record.Draft, By: by, At: t.now()}
 		}
-		if err := t.putJSON(ctx, t.approvalsKey(s.ID, s.Version), apr); err != nil {
+		if err := t.rec.PutApprovals(ctx, s.ID, s.Version, apr); err != nil {
 			return err
 		}
-		return t.index(ctx, s, b, apr)
+		return t.rec.Index(ctx, s, b, apr)
 	})
 	if err != nil {
 		return nil, err
 	}
-	t.replan(ctx, d.SourceID, "edited") // new words need approving before they go out
-	return t.Derivative(ctx, derivID)
-}
-
-// current reads a source that is not withdrawn, with its current bundle and reviews.
-func (t *Toolkit) current(ctx context.Context, id string) (*Source, *Bundle, *Approvals, error) {
-	s, err := t.Source(ctx, id)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if s.Withdrawn() {
-		return nil, nil, nil, errWithdrawn
-	}
-	if s.Version == "" {
-		return nil, nil, nil, errs.E("toolkit.current", errs.Conflict, fmt.Sprintf("source %s has no derivatives yet (status %s)", id, s.Status))
-	}
-	b, err := t.Bundle(ctx, s)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	apr, err := t.approvals(ctx, id, s.Version)
-	return s, b, apr, err
-}
-
-var errWithdrawn = errs.E("toolkit.current", errs.Conflict, "this source was withdrawn; re-run it or upload a new version to bring it back")
-
-// Withdraw takes a source back: the record says so, its derivatives and translations
-// leave the index (no contributor, feed or snippet export sees them), and claims on them
-// are released. Reindex keeps it withdrawn; a new version, or a re-run, brings it back.
-func (t *Toolkit) Withdraw(ctx context.Context, id, by string) (*Source, error) {
-	var out *Source
-	err := t.WithLock(ctx, "source:"+id, func() error {
-		s, err := t.Source(ctx, id)
-		if err != nil {
-			return err
-		}
-		if !s.Withdrawn() {
-			s.Status, s.Error, s.WithdrawnBy, s.WithdrawnAt, s.UpdatedAt = StatusWithdrawn, "", by, t.now(), t.now()
-			if err := t.putJSON(ctx, t.sourceKey(id), s); err != nil {
-				return err
-			}
-		}
-		out = s
-		return t.unindex(ctx, s)
-	})
-	if err == nil {
-		t.replan(ctx, id, "withdrawn") // its scheduled posts are cancelled
-	}
-	return out, err
-}
-
-// unindex shows a withdrawn source with none of its derivatives, translations or claims.
-func (t *Toolkit) unindex(ctx context.Context, s *Source) error {
-	ids, err := t.rdb.SMembers(ctx, keySourceDerivs(s.ID)).Result()
-	if err != nil {
-		return err
-	}
-	if err := t.index(ctx, s, nil, nil); err != nil {
-		return err
-	}
-	if err := t.indexDerivatives(ctx, s, nil); err != nil {
-		return err
-	}
-	if err := t.indexTranslations(ctx, &Source{ID: s.ID}); err != nil { // no version: none
-		return err
-	}
-	for _, d := range ids {
-		if err := t.rdb.Del(ctx, keyClaim(d)).Err(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Rerun queues the source's inbox object again, even when that version was processed
-// already: the worker derives it anew (with the current configuration) and stores it.
-// It reports whether a task was queued.
-func (t *Toolkit) Rerun(ctx context.Context, id string) (*Source, bool, error) {
-	if t.enq == nil {
-		return nil, false, errs.E("toolkit.Rerun", errs.Conflict, "this toolkit process cannot queue work")
-	}
-	s, err := t.Source(ctx, id)
-	if err != nil {
-		return nil, false, err
-	}
-	info, err := t.s3.Head(ctx, s.Bucket, s.Key)
-	if errors.Is(err, s3store.ErrNotFound) {
-		return nil, false, errs.E("toolkit.Rerun", errs.Conflict, fmt.Sprintf("%s is no longer in the inbox; upload it again", s.Key))
-	}
-	if err != nil {
-		return nil, false, err
-	}
-	in := tasks.Ingest{Bucket: s.Bucket, Key: s.Key, ETag: info.ETag, Size: info.Size}
-	var out *Source
-	if err := t.WithLock(ctx, "source:"+id, func() error {
-		cur, err := t.indexedSource(ctx, id)
-		if errors.Is(err, errs.NotFound) {
-			cur = s
-		} else if err != nil {
-			return err
-		}
-		cur.Status, cur.Error, cur.UpdatedAt = StatusQueued, "", t.now()
-		out = cur
-		return t.indexSource(ctx, cur) // progress shows in the index; the record changes with the outcome
-	}); err != nil {
-		return nil, false, err
-	}
-	queued, err := t.enq.EnqueueRerun(ctx, in, t.now().UnixNano())
-	return out, queued, err
+	t.rec.Replan(ctx, d.SourceID, "edited") // new words need approving before they go out
+	return t.rec.Derivative(ctx, derivID)
 }
 
 // API handlers.
@@ -229,7 +120,7 @@ func (t *Toolkit) editDerivative(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 func (t *Toolkit) rerunSource(w http.ResponseWriter, r *http.Request, _ *Principal) {
-	s, queued, err := t.Rerun(r.Context(), r.PathValue("id"))
+	s, queued, err := t.rec.Rerun(r.Context(), r.PathValue("id"))
 	if t.failed(w, r, err) {
 		return
 	}
@@ -237,7 +128,7 @@ func (t *Toolkit) rerunSource(w http.ResponseWriter, r *http.Request, _ *Princip
 }
 
 func (t *Toolkit) withdrawSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, err := t.Withdraw(r.Context(), r.PathValue("id"), p.Name)
+	s, err := t.rec.Withdraw(r.Context(), r.PathValue("id"), p.Name)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -261,7 +152,7 @@ func (t *Toolkit) uiEdit(w http.ResponseWriter, r *http.Request, p *Principal) {
 
 func (t *Toolkit) uiRerun(w http.ResponseWriter, r *http.Request, p *Principal) {
 	id := r.PathValue("id")
-	if _, _, err := t.Rerun(r.Context(), id); err != nil {
+	if _, _, err := t.rec.Rerun(r.Context(), id); err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
@@ -272,7 +163,7 @@ func (t *Toolkit) uiRerun(w http.ResponseWriter, r *http.Request, p *Principal) 
 func (t *Toolkit) uiWithdraw(w http.ResponseWriter, r *http.Request, p *Principal) {
 	id := r.PathValue("id")
 	if r.FormValue("confirm") != "yes" {
-		s, err := t.Source(r.Context(), id)
+		s, err := t.rec.Source(r.Context(), id)
 		if err != nil {
 			t.uiError(w, r, p, err)
 			return
@@ -280,7 +171,7 @@ func (t *Toolkit) uiWithdraw(w http.ResponseWriter, r *http.Request, p *Principa
 		t.render(w, r, http.StatusOK, "withdraw", view{Title: "Withdraw " + s.Key, User: p, Data: s})
 		return
 	}
-	if _, err := t.Withdraw(r.Context(), id, p.Name); err != nil {
+	if _, err := t.rec.Withdraw(r.Context(), id, p.Name); err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}

@@ -14,11 +14,12 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
 )
 
 // firstOf is the first derivative of kind on channel.
-func firstOf(t testing.TB, ds []Derivative, kind channel.Kind, ch channel.Name) Derivative {
+func firstOf(t testing.TB, ds []record.Derivative, kind channel.Kind, ch channel.Name) record.Derivative {
 	t.Helper()
 	for _, d := range ds {
 		if d.Kind == kind && d.Channel == ch {
@@ -26,7 +27,7 @@ func firstOf(t testing.TB, ds []Derivative, kind channel.Kind, ch channel.Name) 
 		}
 	}
 	t.Fatalf("no %s on %s among %d derivatives", kind, ch, len(ds))
-	return Derivative{}
+	return record.Derivative{}
 }
 
 func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
@@ -36,7 +37,7 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 	if d.Template != "We moved our queues to GitHub and slept better. {link}" || !strings.HasSuffix(d.Text, tw.Backlink) {
 		t.Errorf("edit not spelled or not linked: template %q text %q", d.Template, d.Text)
 	}
-	if d.Status != Draft || d.EditedBy != "mia" || d.EditedAt.IsZero() || d.Length == nil || !d.Length.Valid {
+	if d.Status != record.Draft || d.EditedBy != "mia" || d.EditedAt.IsZero() || d.Length == nil || !d.Length.Valid {
 		t.Errorf("edited derivative: %+v", d)
 	}
 	// A text that keeps the link keeps it where the person put it.
@@ -70,11 +71,11 @@ func TestEditIsCheckedStoredAndNeedsApprovalAgain(t *testing.T) {
 
 	// The edit lives in the record: a rebuilt index shows it.
 	mr.FlushAll()
-	if _, err := tk.Reindex(t.Context(), nil); err != nil {
+	if _, err := tk.rec.Reindex(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
-	got, err := tk.Derivative(t.Context(), tw.ID)
-	if err != nil || got.Template != "Read {link} about queues." || got.Status != Draft || got.EditedBy != "mia" {
+	got, err := tk.rec.Derivative(t.Context(), tw.ID)
+	if err != nil || got.Template != "Read {link} about queues." || got.Status != record.Draft || got.EditedBy != "mia" {
 		t.Fatalf("after reindex: %+v %v", got, err)
 	}
 
@@ -95,13 +96,13 @@ func TestWithdrawRemovesTopicsAndSurvivesReindex(t *testing.T) {
 	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if _, _, err := tk.Claim(t.Context(), ds[0].ID, "ann"); err != nil {
 		t.Fatal(err)
 	}
 	topics := func() int {
 		t.Helper()
-		p, err := tk.Topics(t.Context(), TopicFilter{}, 100, "")
+		p, err := tk.rec.Topics(t.Context(), record.TopicFilter{}, 100, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,47 +111,45 @@ func TestWithdrawRemovesTopicsAndSurvivesReindex(t *testing.T) {
 	if topics() == 0 {
 		t.Fatal("no topics before withdrawing")
 	}
-	w, err := tk.Withdraw(t.Context(), s.ID, "mia")
-	if err != nil || w.Status != StatusWithdrawn || w.WithdrawnBy != "mia" {
+	w, err := tk.rec.Withdraw(t.Context(), s.ID, "mia")
+	if err != nil || w.Status != record.StatusWithdrawn || w.WithdrawnBy != "mia" {
 		t.Fatalf("withdraw: %+v %v", w, err)
 	}
 	if n := topics(); n != 0 {
 		t.Errorf("%d topics left after withdrawing", n)
 	}
-	if mr.Exists(keyClaim(ds[0].ID)) {
+	if h, err := tk.rec.ClaimHolder(t.Context(), ds[0].ID); err != nil || h != "" {
 		t.Error("the claim was not released")
 	}
 	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err == nil {
 		t.Error("a withdrawn source could be approved back into the topics")
 	}
 	mr.FlushAll()
-	if _, err := tk.Reindex(t.Context(), nil); err != nil {
+	if _, err := tk.rec.Reindex(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if n := topics(); n != 0 {
 		t.Errorf("reindex brought back %d topics", n)
 	}
-	if got, err := tk.Source(t.Context(), s.ID); err != nil || got.Status != StatusWithdrawn {
+	if got, err := tk.rec.Source(t.Context(), s.ID); err != nil || got.Status != record.StatusWithdrawn {
 		t.Errorf("after reindex: %+v %v", got, err)
 	}
 	// A new version of the file brings it back.
 	save(t, tk, "q.md", doc+"\nOne more line.\n", time.Unix(2000, 0))
-	if got, _ := tk.Source(t.Context(), s.ID); got.Withdrawn() || topics() == 0 {
+	if got, _ := tk.rec.Source(t.Context(), s.ID); got.Withdrawn() || topics() == 0 {
 		t.Errorf("a new version did not bring it back: %+v", got)
 	}
 }
 
 func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
-	tk, mr := newTestToolkit(t)
-	tk.enq = tasks.NewClient(asynq.RedisClientOpt{Addr: mr.Addr()}, time.Hour)
-	t.Cleanup(func() { tk.enq.Close() })
+	tk, mr := newQueueingToolkit(t)
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	if _, err := tk.s3.Put(t.Context(), "inbox", "q.md", []byte(doc), "text/markdown"); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 2 {
-		got, queued, err := tk.Rerun(t.Context(), s.ID)
-		if err != nil || !queued || got.Status != StatusQueued {
+		got, queued, err := tk.rec.Rerun(t.Context(), s.ID)
+		if err != nil || !queued || got.Status != record.StatusQueued {
 			t.Fatalf("re-run %d: %+v %v %v", i, got, queued, err)
 		}
 		time.Sleep(time.Millisecond) // a distinct re-run
@@ -171,7 +170,7 @@ func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
 		}
 	}
 	if err := tk.s3.Delete(t.Context(), "inbox", "q.md"); err == nil {
-		if _, _, err := tk.Rerun(t.Context(), s.ID); !errors.Is(err, errs.Conflict) {
+		if _, _, err := tk.rec.Rerun(t.Context(), s.ID); !errors.Is(err, errs.Conflict) {
 			t.Errorf("re-run of a removed file: %v", err)
 		}
 	}
@@ -189,7 +188,7 @@ func TestMarketingPages(t *testing.T) {
 		!strings.Contains(body, "recycled every 30 days, 2 times") || !strings.Contains(body, "synergy") {
 		t.Errorf("campaigns page: %d\n%s", res.StatusCode, body)
 	}
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	tw := firstOf(t, ds, channel.KindTweet, channel.X)
 	if _, body := do(t, c, "GET", srv.URL+"/ui/sources/"+s.ID, nil); !strings.Contains(body, `action="/ui/derivatives/`+tw.ID+`/edit"`) ||
 		!strings.Contains(body, `data-counter="n-`+tw.ID+`"`) || !strings.Contains(body, "/rerun") {
@@ -207,13 +206,13 @@ func TestMarketingPages(t *testing.T) {
 	if res, body := do(t, c, "POST", srv.URL+"/ui/sources/"+s.ID+"/withdraw", url.Values{}); res.StatusCode != 200 || !strings.Contains(body, `name="confirm" value="yes"`) {
 		t.Errorf("withdraw asks first: %d", res.StatusCode)
 	}
-	if got, _ := tk.Source(t.Context(), s.ID); got.Withdrawn() {
+	if got, _ := tk.rec.Source(t.Context(), s.ID); got.Withdrawn() {
 		t.Fatal("withdrawn without confirming")
 	}
 	if res, _ := do(t, c, "POST", srv.URL+"/ui/sources/"+s.ID+"/withdraw", url.Values{"confirm": {"yes"}}); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("confirmed withdraw: %d", res.StatusCode)
 	}
-	if got, _ := tk.Source(t.Context(), s.ID); !got.Withdrawn() {
+	if got, _ := tk.rec.Source(t.Context(), s.ID); !got.Withdrawn() {
 		t.Error("not withdrawn after confirming")
 	}
 }

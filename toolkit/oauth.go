@@ -168,7 +168,7 @@ func (t *Toolkit) saveToken(ctx context.Context, account string, tok *oauthToken
 	if err != nil {
 		return err
 	}
-	return t.putJSON(ctx, t.oauthKey(account), sealedToken{Alg: sealAlg, Sealed: aead.Seal(nil, nil, plain, []byte(account))})
+	return t.rec.PutJSON(ctx, t.oauthKey(account), sealedToken{Alg: sealAlg, Sealed: aead.Seal(nil, nil, plain, []byte(account))})
 }
 
 // loadToken reads an account's token; nil when it was never connected.
@@ -178,7 +178,7 @@ func (t *Toolkit) loadToken(ctx context.Context, account string) (*oauthToken, e
 		return nil, err
 	}
 	var s sealedToken
-	if err := t.getJSON(ctx, t.oauthKey(account), &s); errors.Is(err, s3store.ErrNotFound) {
+	if err := t.rec.GetJSON(ctx, t.oauthKey(account), &s); errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
@@ -211,7 +211,7 @@ func (t *Toolkit) AccessToken(ctx context.Context, account string) (string, erro
 	}
 	// X rotates refresh tokens and refuses a spent one, so only one process refreshes;
 	// the others wait and read what it stored.
-	err = t.WithLock(ctx, "oauth:"+account, func() error {
+	err = t.rec.WithLock(ctx, "oauth:"+account, func() error {
 		if tok, err = t.loadToken(ctx, account); err != nil || t.fresh(tok) {
 			return err
 		}

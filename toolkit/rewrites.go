@@ -14,6 +14,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -41,12 +42,12 @@ func (t *Toolkit) rewriteKey(derivID, user string) string {
 // SaveRewrite stores user's version of a topic they hold the claim on. The brand's
 // banned phrases refuse it, names are spelled canonically, the disclosure must be in it,
 // and it must be valid on the channel by the channel's own counting rules.
-func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text string) (*Rewrite, error) {
-	holders, err := t.claimants(ctx, []string{d.ID})
+func (t *Toolkit) SaveRewrite(ctx context.Context, d *record.Derivative, user, text string) (*Rewrite, error) {
+	h, err := t.rec.ClaimHolder(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	switch h := holders[d.ID]; {
+	switch {
 	case h == "":
 		return nil, errs.E("toolkit.SaveRewrite", errs.Conflict, "claim this topic before saving your version of it")
 	case h != user:
@@ -80,7 +81,7 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 				d.Channel, c.WeightedLength, c.Limit, d.Channel)}
 		}
 	}
-	return rw, t.putJSON(ctx, t.rewriteKey(d.ID, user), rw)
+	return rw, t.rec.PutJSON(ctx, t.rewriteKey(d.ID, user), rw)
 }
 
 // unixLines turns a form's CRLF line ends into the LF every counter expects.
@@ -89,7 +90,7 @@ func unixLines(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 // rewrite reads user's saved version of a derivative; nil when there is none.
 func (t *Toolkit) rewrite(ctx context.Context, derivID, user string) (*Rewrite, error) {
 	var rw Rewrite
-	err := t.getJSON(ctx, t.rewriteKey(derivID, user), &rw)
+	err := t.rec.GetJSON(ctx, t.rewriteKey(derivID, user), &rw)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	}

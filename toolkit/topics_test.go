@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Freshness is when a topic was approved: ?fresh=7d lists what was approved in the last
@@ -38,7 +39,7 @@ func TestFreshTopicsWereApprovedRecently(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := tk.Topics(ctx, f, 1000, "")
+		p, err := tk.rec.Topics(ctx, f, 1000, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +85,7 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 	if _, err := tk.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
-	_, all, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, all, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,12 +168,12 @@ func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 	if _, err := tk.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tweet := firstOf(t, ds, "tweet", "x")
-	var variants, points []Derivative
+	var variants, points []record.Derivative
 	for _, d := range ds {
 		if d.Section == nil || d.Section.Anchor != tweet.Section.Anchor || d.ID == tweet.ID {
 			continue

@@ -15,6 +15,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
 	"github.com/repurpose/repurpose/transforms"
@@ -31,9 +32,8 @@ type Translation struct {
 	Text     string `json:"text"`
 	Template string `json:"template"`
 	// Parts are a thread's posts, each refitted on its own.
-	Parts []transforms.Part `json:"parts,omitempty"`
-	// Status is draft, approved or rejected.
-	Status string `json:"status"`
+	Parts  []transforms.Part   `json:"parts,omitempty"`
+	Status record.ReviewStatus `json:"status"`
 	// Machine says a provider wrote it, named by Provider.
 	Machine  bool   `json:"machine"`
 	Provider string `json:"provider,omitempty"`
@@ -78,18 +78,18 @@ type TranslateInput struct {
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
 func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in TranslateInput, by string) (*TranslationView, error) {
-	d, err := t.Derivative(ctx, derivID)
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != Approved {
+	if d.Status != record.Approved {
 		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status))
 	}
 	if strings.EqualFold(d.Locale, locale) {
 		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale))
 	}
 	var templates []string // one per post: the template, or a thread's parts
-	tr := Translation{Status: Draft, By: by, At: t.now()}
+	tr := Translation{Status: record.Draft, By: by, At: t.now()}
 	switch {
 	case in.Machine:
 		if t.translator == nil {
@@ -117,12 +117,12 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 }
 
 // DecideTranslation approves or rejects a derivative's translation into locale.
-func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status, by string) (*TranslationView, error) {
-	d, err := t.Derivative(ctx, derivID)
+func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale string, status record.ReviewStatus, by string) (*TranslationView, error) {
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
-	if status == Approved && d.Status != Approved {
+	if status == record.Approved && d.Status != record.Approved {
 		return nil, errs.E("toolkit.DecideTranslation", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
 	}
 	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) {
@@ -136,14 +136,14 @@ func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status
 
 // putTranslation changes one translation of the source's current version: record first,
 // then index, under the source's lock.
-func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
+func (t *Toolkit) putTranslation(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
 	var out *TranslationView
-	err := t.WithLock(ctx, "source:"+d.SourceID, func() error {
-		s, err := t.Source(ctx, d.SourceID)
+	err := t.rec.WithLock(ctx, "source:"+d.SourceID, func() error {
+		s, err := t.rec.Source(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
-		current, err := t.rdb.SIsMember(ctx, keySourceDerivs(s.ID), d.ID).Result()
+		current, err := t.rec.IsCurrent(ctx, s.ID, d.ID)
 		if err != nil {
 			return err
 		}
@@ -166,21 +166,21 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 			trs.Derivatives[d.ID] = map[string]Translation{}
 		}
 		trs.Derivatives[d.ID][locale] = *tr
-		if err := t.putJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
+		if err := t.rec.PutJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
 			return err
 		}
 		out = &TranslationView{Translation: *tr, DerivativeID: d.ID, SourceID: s.ID, Locale: locale}
 		return t.indexTranslation(ctx, out)
 	})
 	if err == nil {
-		t.replan(ctx, d.SourceID, "translation "+locale)
+		t.rec.Replan(ctx, d.SourceID, "translation "+locale)
 	}
 	return out, err
 }
 
 // fitTranslation refits templates to the derivative's channel and fills tr's text,
 // template, parts and length.
-func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
+func (t *Toolkit) fitTranslation(d *record.Derivative, templates []string, tr *Translation) error {
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
 	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
@@ -211,7 +211,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 // machineTranslate asks the provider for the derivative's templates in locale, keeping
 // the brand's spellings, the link slot, hashtag lines and a thread's numbering as they
 // are.
-func (t *Toolkit) machineTranslate(ctx context.Context, d *Derivative, locale string) ([]string, error) {
+func (t *Toolkit) machineTranslate(ctx context.Context, d *record.Derivative, locale string) ([]string, error) {
 	templates := []string{d.Template}
 	if len(d.Parts) > 0 {
 		templates = templates[:0]
@@ -347,7 +347,7 @@ var threadNumbered = regexp.MustCompile(`\(\d+/\d+\)[ \t]*(\n|$)`)
 
 // threadParts are a person's translation of a thread: Parts, or Text split after each
 // post's "(i/n)". The link slot goes in the last post when left out.
-func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
+func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
 	parts := in.Parts
 	if len(parts) == 0 && strings.TrimSpace(in.Text) != "" {
 		rest := strings.TrimSpace(in.Text)
@@ -407,7 +407,7 @@ func providerFault(err error) error {
 // translations reads a source version's translations from the record.
 func (t *Toolkit) translations(ctx context.Context, id, version string) (*Translations, error) {
 	trs := &Translations{}
-	err := t.getJSON(ctx, t.translationsKey(id, version), trs)
+	err := t.rec.GetJSON(ctx, t.translationsKey(id, version), trs)
 	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		return nil, err
 	}
@@ -441,7 +441,7 @@ func (t *Toolkit) indexTranslation(ctx context.Context, v *TranslationView) erro
 
 // indexTranslations replaces a source's translations in the index with those of its
 // current version's record.
-func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
+func (t *Toolkit) indexTranslations(ctx context.Context, s *record.Source) error {
 	trs := &Translations{}
 	if s.Version != "" {
 		var err error
@@ -477,7 +477,7 @@ func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
 // indexedTranslations reads the translations of (derivative, locale) pairs from the
 // index; missing ones are absent from the map.
 func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map[string]*TranslationView, error) {
-	return indexedJSON[TranslationView](ctx, t.rdb, keyTranslation, fields)
+	return record.IndexedValues[TranslationView](ctx, t.rdb, keyTranslation, fields)
 }
 
 // Scope is the locales a listing covers, each with the regions it is read in; no
@@ -485,8 +485,8 @@ func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map
 type Scope map[string][]string
 
 // approvedFor lists the approved derivatives meant for any of regions (all when none).
-func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivative, error) {
-	page, err := t.Topics(ctx, TopicFilter{Status: Approved}, 1<<30, "")
+func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]record.Derivative, error) {
+	page, err := t.rec.Topics(ctx, record.TopicFilter{Status: record.Approved}, 1<<30, "")
 	if err != nil {
 		return nil, err
 	}
@@ -495,7 +495,7 @@ func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivati
 	}
 	out := page.Items[:0]
 	for _, d := range page.Items {
-		if slices.ContainsFunc(regions, func(r string) bool { return (TopicFilter{Region: r}).match(&d) }) {
+		if slices.ContainsFunc(regions, func(r string) bool { return (record.TopicFilter{Region: r}).Match(&d) }) {
 			out = append(out, d)
 		}
 	}
@@ -504,15 +504,15 @@ func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivati
 
 // QueueItem is one approved derivative awaiting, or holding, a translation into Locale.
 type QueueItem struct {
-	Derivative  Derivative   `json:"derivative"`
-	Locale      string       `json:"locale"`
-	Status      string       `json:"status"` // missing | draft | approved | rejected
-	Translation *Translation `json:"translation,omitempty"`
+	Derivative  record.Derivative `json:"derivative"`
+	Locale      string            `json:"locale"`
+	Status      string            `json:"status"` // missing | draft | approved | rejected
+	Translation *Translation      `json:"translation,omitempty"`
 }
 
 // approvedWithTranslations reads the approved derivatives meant for locale's regions in
 // scope, and their translations into locale, keyed by translationField.
-func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]Derivative, map[string]*TranslationView, error) {
+func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]record.Derivative, map[string]*TranslationView, error) {
 	ds, err := t.approvedFor(ctx, scope[locale])
 	if err != nil {
 		return nil, nil, err
@@ -545,7 +545,7 @@ func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status stri
 			}
 			it := QueueItem{Derivative: d, Locale: locale, Status: Missing}
 			if tv := trs[translationField(d.ID, locale)]; tv != nil {
-				it.Status, it.Translation = tv.Status, &tv.Translation
+				it.Status, it.Translation = string(tv.Status), &tv.Translation
 			}
 			if status == "" || it.Status == status {
 				out = append(out, it)
@@ -586,14 +586,14 @@ func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) 
 		}
 		for _, d := range ds {
 			sn := Snippet{ID: d.ID, SourceID: d.SourceID, Kind: string(d.Kind), Channel: string(d.Channel), Type: d.Type, Locale: locale,
-				Link: d.Backlink, Status: Approved}
+				Link: d.Backlink, Status: string(record.Approved)}
 			if strings.EqualFold(d.Locale, locale) {
 				sn.Text, sn.Template, sn.Length = d.Text, d.Template, d.Length
 				out = append(out, sn)
 				continue
 			}
 			tv := trs[translationField(d.ID, locale)]
-			if tv == nil || tv.Status != Approved {
+			if tv == nil || tv.Status != record.Approved {
 				continue
 			}
 			l := tv.Length
@@ -625,7 +625,7 @@ func (t *Toolkit) ApprovedTranslations(ctx context.Context, sourceID string) (ma
 		return nil, err
 	}
 	for k, tv := range trs {
-		if tv.Status != Approved {
+		if tv.Status != record.Approved {
 			delete(trs, k)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
@@ -66,7 +67,7 @@ func (t *Toolkit) mayTranslate(p *Principal, locale string) error {
 // mayTranslateTopic is the one check of a translation request, for the API and the pages
 // alike: the derivative ({id}) must be one p may see, which for a regional user means an
 // approved one meant for their regions, and the locale ({locale}) one p may work on.
-func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*Derivative, string, error) {
+func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*record.Derivative, string, error) {
 	locale := r.PathValue("locale")
 	if err := t.mayTranslate(p, locale); err != nil {
 		return nil, "", err
@@ -159,7 +160,7 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 	writeJSON(w, http.StatusOK, map[string]any{"translation": tv})
 }
 
-func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) decideTranslation(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		d, locale, err := t.mayTranslateTopic(r, p)
 		if t.translationFailed(w, r, err) {
@@ -174,7 +175,7 @@ func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *ht
 }
 
 // translationQueueStatuses are the values ?status= takes on the queue.
-var translationQueueStatuses = []string{"", Missing, Draft, Approved, Rejected}
+var translationQueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
 
 func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
 	q := r.URL.Query()

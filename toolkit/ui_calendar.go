@@ -77,7 +77,7 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 	for _, it := range cv.Items {
 		ids = append(ids, it.DerivativeID)
 	}
-	ds, err := t.derivatives(r.Context(), ids)
+	ds, err := t.rec.Derivatives(r.Context(), ids)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return

@@ -10,19 +10,20 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/transforms"
 )
 
 // Contributors' pages: find an approved topic, claim it, make it one's own and share it.
 
 type topicsView struct {
-	Filter       TopicFilter
+	Filter       record.TopicFilter
 	Fresh        string // the ?fresh= asked for
 	Sort         string // newest (default) or performance
 	FreshChoices []choice
 	Campaigns    []string
 	Channels     []string
-	Topics       []Derivative
+	Topics       []record.Derivative
 	NextCursor   string
 	NextURL      string
 }
@@ -41,7 +42,7 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 		t.uiError(w, r, p, errs.E("toolkit.uiTopics", errs.Invalid, err.Error()))
 		return
 	}
-	f.Status = Approved
+	f.Status = record.Approved
 	scopeTopics(&f, p)
 	page, err := t.TopicsSorted(r.Context(), f, 50, q.Get("cursor"), q.Get("sort"))
 	if err != nil {
@@ -62,13 +63,13 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 }
 
 type topicView struct {
-	Topic       *Derivative
+	Topic       *record.Derivative
 	SourceTitle string
 	// Variants are the topic's approved posts on every channel, the topic itself included:
 	// the same section's posts, then those made from the whole paper.
-	Variants []Derivative
+	Variants []record.Derivative
 	// Points are the section's approved snippets: key points, stats and quotes to speak to.
-	Points []Derivative
+	Points []record.Derivative
 	// Passage is the section of the paper the topic comes from, as written there.
 	Passage []string
 	Draft   string       // what the editor starts with: the saved version, or the post and the disclosure
@@ -85,14 +86,14 @@ type shareLink struct{ Name, URL string }
 
 // visibleTopic reads a derivative as p may see it: contributors and regional users see
 // approved ones only, regional users those meant for their regions.
-func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*Derivative, error) {
-	d, err := t.Derivative(r.Context(), r.PathValue("id"))
+func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*record.Derivative, error) {
+	d, err := t.rec.Derivative(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
-	f := TopicFilter{}
+	f := record.TopicFilter{}
 	scopeTopics(&f, p)
-	if !f.match(d) {
+	if !f.Match(d) {
 		return nil, errs.E("toolkit.visibleTopic", errs.NotFound, "")
 	}
 	return d, nil
@@ -145,13 +146,13 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 
 // topicPage gathers what a topic page shows: the topic, its variants on other channels,
 // the section's talking points and text, and the user's own version.
-func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topicView, error) {
+func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *record.Derivative) (*topicView, error) {
 	ctx := r.Context()
-	holders, err := t.claimants(ctx, []string{d.ID})
+	holder, err := t.rec.ClaimHolder(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	d.ClaimedBy = holders[d.ID]
+	d.ClaimedBy = holder
 	v := &topicView{Topic: d, Draft: draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
 		Mine: d.ClaimedBy == p.Name, Editable: len(d.Parts) == 0 && d.Blog == nil}
 	if v.Saved, err = t.rewrite(ctx, d.ID, p.Name); err != nil {
@@ -164,18 +165,18 @@ func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topi
 	if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
-	siblings, err := t.sourceDerivatives(ctx, d.SourceID)
+	siblings, err := t.rec.SourceDerivatives(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
 	}
 	v.Variants, v.Points = relatedTo(d, siblings)
-	s, err := t.Source(ctx, d.SourceID)
+	s, err := t.rec.Source(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
 	}
 	v.SourceTitle = s.Title
 	if d.Section != nil && s.Version != "" {
-		if b, err := t.Bundle(ctx, s); err == nil && b.Document != nil {
+		if b, err := t.rec.Bundle(ctx, s); err == nil && b.Document != nil {
 			v.Passage = passage(b.Document, d.Section.Anchor)
 		}
 	}
@@ -185,16 +186,16 @@ func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topi
 // relatedTo picks, from a source's derivatives, the approved ones in d's locale that
 // belong with it: posts from the same section (or the whole paper) on each channel, and
 // the same section's snippets.
-func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivative) {
-	anchor := func(x *Derivative) string {
+func relatedTo(d *record.Derivative, siblings []record.Derivative) (variants, points []record.Derivative) {
+	anchor := func(x *record.Derivative) string {
 		if x.Section == nil {
 			return ""
 		}
 		return x.Section.Anchor
 	}
-	var whole []Derivative
+	var whole []record.Derivative
 	for _, x := range siblings {
-		if x.Status != Approved || !strings.EqualFold(x.Locale, d.Locale) {
+		if x.Status != record.Approved || !strings.EqualFold(x.Locale, d.Locale) {
 			continue
 		}
 		switch {
@@ -209,7 +210,7 @@ func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivat
 		}
 	}
 	if d.Kind == channel.KindSnippet || anchor(d) == "" {
-		variants = append([]Derivative{*d}, variants...)
+		variants = append([]record.Derivative{*d}, variants...)
 	}
 	return append(variants, whole...), points
 }
@@ -252,7 +253,7 @@ func (t *Toolkit) backToTopic(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 // draft is what a contributor starts from: the post with the brand's disclosure added.
-func draft(d *Derivative) string {
+func draft(d *record.Derivative) string {
 	if d.Disclosure == "" || strings.Contains(d.Text, d.Disclosure) {
 		return d.Text
 	}
@@ -260,7 +261,7 @@ func draft(d *Derivative) string {
 }
 
 // shareText is text without d's link, for intents that take the link separately.
-func shareText(d *Derivative, text string) string {
+func shareText(d *record.Derivative, text string) string {
 	if d.Backlink != "" {
 		text = strings.ReplaceAll(text, d.Backlink, "")
 	}
@@ -273,7 +274,7 @@ func shareText(d *Derivative, text string) string {
 
 // shareLinks are the networks' own share dialogs, pre-filled with text and d's link: the
 // contributor posts from their own account. Only http(s) links are offered.
-func shareLinks(d *Derivative, text string) []shareLink {
+func shareLinks(d *record.Derivative, text string) []shareLink {
 	if !httpURL(d.Backlink) {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Regional teams' pages: the translation queue per locale, one translation's editor, and
@@ -82,7 +83,7 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 type translationView struct {
-	Original   *Derivative
+	Original   *record.Derivative
 	Locale     string
 	Current    *TranslationView // nil when there is none yet
 	Draft      string           // what the editor holds
@@ -103,7 +104,7 @@ var translationNotices = map[string]string{
 }
 
 // translationTarget reads the derivative and checks the locale for the translation pages.
-func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*Derivative, string, bool) {
+func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*record.Derivative, string, bool) {
 	d, locale, err := t.mayTranslateTopic(r, p)
 	if err != nil {
 		t.uiError(w, r, p, err)
@@ -122,7 +123,7 @@ func (t *Toolkit) uiTranslation(w http.ResponseWriter, r *http.Request, p *Princ
 
 // renderTranslation shows the editor; draft, when not nil, is what the user sent (kept
 // after an error), else the current translation's text.
-func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *Derivative, locale string, status int, errMsg string, draft *string, notice string) {
+func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *record.Derivative, locale string, status int, errMsg string, draft *string, notice string) {
 	trs, err := t.indexedTranslations(r.Context(), []string{translationField(d.ID, locale)})
 	if err != nil {
 		t.uiError(w, r, p, err)
@@ -187,7 +188,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 	}
 }
 
-func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) uiDecideTranslation(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		d, locale, ok := t.translationTarget(w, r, p)
 		if !ok {
@@ -198,7 +199,7 @@ func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *
 			t.renderTranslation(w, r, p, d, locale, code, msg, nil, "")
 			return
 		}
-		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+status, http.StatusSeeOther)
+		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+string(status), http.StatusSeeOther)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -81,12 +82,19 @@ func (e *laterError) Unwrap() error { return e.err }
 // means a worker died mid-call, and then only a channel that recognises a repeat is
 // called again; any other post is marked unknown for a person.
 type publisher struct {
+	rec  PostRecords
 	tk   *toolkit.Toolkit
 	pub  Publishing
 	log  *slog.Logger
 	hold time.Duration // how long one delivery holds the entry
 	// limits hold the retry budget: PublishAttempts, PublishBackoff, PublishBackoffMax.
 	limits config.Limits
+}
+
+// PostRecords is what publishing needs of the record (record.Store has it).
+type PostRecords interface {
+	TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error)
+	Derivative(ctx context.Context, id string) (*record.Derivative, error)
 }
 
 // maxRetryAfter bounds the wait a service may ask for (X's daily limits reset within a
@@ -136,7 +144,7 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		return errs.Wrap("worker.publish", errs.Invalid, err)
 	}
 	// Two deliveries of the same task never run side by side.
-	release, ok, err := h.tk.TryLock(ctx, "post:"+in.EntryID, h.hold)
+	release, ok, err := h.rec.TryLock(ctx, "post:"+in.EntryID, h.hold)
 	if err != nil {
 		return err
 	}
@@ -281,14 +289,14 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 // translation into the entry's locale, with the recycle's lead-in. nil when the
 // derivative or translation is no longer approved.
 func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Post, error) {
-	d, err := h.tk.Derivative(ctx, e.DerivativeID)
+	d, err := h.rec.Derivative(ctx, e.DerivativeID)
 	if errors.Is(err, errs.NotFound) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != toolkit.Approved {
+	if d.Status != record.Approved {
 		return nil, nil
 	}
 	var tr *toolkit.TranslationView

@@ -74,13 +74,13 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 	})
 	mux := asynq.NewServeMux()
 	mux.Use(measure, retryPolicy)
-	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
+	mux.Handle(tasks.TypeIngest, &ingester{rec: tk.Record(), s3: s3, cfg: cfg, log: log})
 	if p := opt.Publishing; p != nil {
 		if p.Now == nil {
 			p.Now = func() time.Time { return time.Now().UTC() }
 		}
 		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
-		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
+		mux.Handle(tasks.TypePublish, &publisher{rec: tk.Record(), tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
 	}
 	return srv, mux
 }

@@ -15,16 +15,16 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/transforms"
-	"github.com/repurpose/repurpose/worker"
 )
 
 // deriveOutput is what `repurpose derive` prints: the API's source shape.
 type deriveOutput struct {
-	Source      *toolkit.Source      `json:"source"`
-	Derivatives []toolkit.Derivative `json:"derivatives"`
+	Source      *record.Source      `json:"source"`
+	Derivatives []record.Derivative `json:"derivatives"`
 }
 
 func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
@@ -71,12 +71,12 @@ func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutpu
 	sum := sha256.Sum256(data)
 	bucket := cfg.Infra.Inbox.Bucket
 	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
-	src, b, err := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
+	src, b, err := record.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
 	if err != nil {
 		return nil, err
 	}
-	src.Status = toolkit.StatusReady
-	return &deriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
+	src.Status = record.StatusReady
+	return &deriveOutput{Source: src, Derivatives: record.Preview(src, b)}, nil
 }
 
 func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"github.com/repurpose/repurpose/internal/testservices"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/repurpose/repurpose/internal/testservices"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit"

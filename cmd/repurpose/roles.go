@@ -24,7 +24,7 @@ import (
 // handler is serve's whole HTTP surface.
 func (d *deps) handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/events/s3", worker.EventsHandler(d.tk, d.s3, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
+	mux.Handle("/events/s3", worker.EventsHandler(d.tk.Record(), d.s3, d.cfg.Infra.Inbox, d.cfg.Infra.EventsToken, d.log))
 	mux.Handle("GET /metrics", promhttp.Handler())
 	mux.Handle("/", d.tk.Handler())
 	top := http.NewServeMux()
@@ -186,7 +186,7 @@ func runReindex(ctx context.Context, fs *flag.FlagSet, args []string) error {
 
 // reindex rebuilds the index from S3 and re-queues what S3 says is pending.
 func (d *deps) reindex(ctx context.Context, out io.Writer) error {
-	n, err := d.tk.Reindex(ctx, func(done int) {
+	n, err := d.tk.Record().Reindex(ctx, func(done int) {
 		if done%100 == 0 {
 			fmt.Fprintf(out, "indexed %d sources...\n", done)
 		}
@@ -202,7 +202,7 @@ func (d *deps) reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("restore link counts: %w", err)
 	}
-	res, err := scheduler.ScanInbox(ctx, d.s3, d.tk, d.cfg.Infra.Inbox)
+	res, err := scheduler.ScanInbox(ctx, d.s3, d.tk.Record(), d.cfg.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}

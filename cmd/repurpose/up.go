@@ -19,9 +19,9 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -132,7 +132,7 @@ func (d *deps) queueWrite(ctx context.Context, bucket, key string) {
 	if !d.cfg.Infra.Inbox.HoldsDocument(bucket, key) {
 		return
 	}
-	if _, err := worker.QueueObject(ctx, d.s3, d.tk, bucket, key); err != nil && !errors.Is(err, s3store.ErrNotFound) {
+	if _, err := worker.QueueObject(ctx, d.s3, d.tk.Record(), bucket, key); err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		d.log.Warn("could not queue upload; the inbox scan will", "key", key, "err", err)
 	}
 }
@@ -146,9 +146,9 @@ func (d *deps) report(ctx context.Context, paths []string, publicURL string) err
 	for _, f := range files {
 		id := tasks.SourceID(d.cfg.Infra.Inbox.Bucket, d.cfg.Infra.Inbox.Prefix+f.name)
 		for {
-			s, err := d.tk.Source(ctx, id)
-			if err == nil && (s.Status == toolkit.StatusReady || s.Status == toolkit.StatusFailed) {
-				if s.Status == toolkit.StatusFailed {
+			s, err := d.tk.Record().Source(ctx, id)
+			if err == nil && (s.Status == record.StatusReady || s.Status == record.StatusFailed) {
+				if s.Status == record.StatusFailed {
 					fmt.Printf("%s: failed — %s\n", f.name, s.Error)
 				} else {
 					fmt.Printf("%s: ready — %s\n  %s/api/v1/sources/%s\n", f.name, describeCounts(s.Counts), publicURL, id)
