@@ -38,14 +38,14 @@ var ErrWithdrawn = errs.E("record.Current", errs.Conflict, "this source was with
 // are released. Reindex keeps it withdrawn; a new version, or a re-run, brings it back.
 func (st *Store) Withdraw(ctx context.Context, id, by string) (*Source, error) {
 	var out *Source
-	err := st.WithLock(ctx, "source:"+id, func() error {
+	err := st.locks.WithLock(ctx, "source:"+id, func() error {
 		s, err := st.Source(ctx, id)
 		if err != nil {
 			return err
 		}
 		if !s.Withdrawn() {
 			s.Status, s.Error, s.WithdrawnBy, s.WithdrawnAt, s.UpdatedAt = StatusWithdrawn, "", by, st.now(), st.now()
-			if err := st.PutJSON(ctx, st.sourceKey(id), s); err != nil {
+			if err := st.PutJSON(ctx, st.keys.source(id), s); err != nil {
 				return err
 			}
 		}
@@ -101,7 +101,7 @@ func (st *Store) Rerun(ctx context.Context, id string) (*Source, bool, error) {
 	}
 	in := tasks.Ingest{Bucket: s.Bucket, Key: s.Key, ETag: info.ETag, Size: info.Size}
 	var out *Source
-	if err := st.WithLock(ctx, "source:"+id, func() error {
+	if err := st.locks.WithLock(ctx, "source:"+id, func() error {
 		cur, err := st.IndexedSource(ctx, id)
 		if errors.Is(err, errs.NotFound) {
 			cur = s

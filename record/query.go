@@ -138,7 +138,7 @@ func (st *Store) withClaims(ctx context.Context, p Page[Derivative]) (Page[Deriv
 	for i, d := range p.Items {
 		ids[i] = d.ID
 	}
-	holders, err := st.claimants(ctx, ids)
+	holders, err := st.claims.holders(ctx, ids)
 	for i := range p.Items {
 		p.Items[i].ClaimedBy = holders[p.Items[i].ID]
 	}

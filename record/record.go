@@ -30,6 +30,10 @@ type Store struct {
 	now func() time.Time
 	log *slog.Logger
 	ext Extensions
+	// locks and claims live in the index's Redis, apart from the record's own methods.
+	locks  *Locks
+	claims *Claims
+	keys   keys
 }
 
 // Extensions are what the index keeps beside a source without being the record's own:
@@ -48,23 +52,32 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	if now == nil {
 		now = func() time.Time { return time.Now().UTC() }
 	}
-	return &Store{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, cfg: cfg, enq: enq, now: now, log: log}
+	return &Store{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, cfg: cfg, enq: enq, now: now, log: log,
+		locks: NewLocks(rdb), claims: &Claims{rdb: rdb}, keys: keys(cfg.Infra.Toolkit.Prefix)}
 }
+
+// Locks are the leases one process takes before changing a source's record.
+func (st *Store) Locks() *Locks { return st.locks }
+
+// Claims are who is writing about which derivative.
+func (st *Store) Claims() *Claims { return st.claims }
 
 // Extend sets what the index keeps beside sources; call it before the store is used.
 func (st *Store) Extend(ext Extensions) { st.ext = ext }
 
-// S3 keys of the record.
-func (st *Store) sourceKey(id string) string { return st.loc.Prefix + "sources/" + id + ".json" }
-func (st *Store) bundleKey(id, version string) string {
-	return st.loc.Prefix + "bundles/" + id + "/" + version + ".json"
+// keys name the record's S3 objects under the toolkit prefix.
+type keys string
+
+func (k keys) source(id string) string { return string(k) + "sources/" + id + ".json" }
+func (k keys) bundle(id, version string) string {
+	return string(k) + "bundles/" + id + "/" + version + ".json"
 }
-func (st *Store) approvalsKey(id, version string) string {
-	return st.loc.Prefix + "approvals/" + id + "/" + version + ".json"
+func (k keys) approvals(id, version string) string {
+	return string(k) + "approvals/" + id + "/" + version + ".json"
 }
-func (st *Store) markerPrefix() string { return st.loc.Prefix + "processed/" }
-func (st *Store) markerKey(id, etag string) string {
-	return st.markerPrefix() + id + "/" + tasks.NormalizeETag(etag) + ".json"
+func (k keys) markers() string { return string(k) + "processed/" }
+func (k keys) marker(id, etag string) string {
+	return k.markers() + id + "/" + tasks.NormalizeETag(etag) + ".json"
 }
 
 // GetJSON reads the JSON object at key of the toolkit bucket into v; a missing object
@@ -97,7 +110,7 @@ func (st *Store) Source(ctx context.Context, id string) (*Source, error) {
 		return s, err
 	}
 	var rec Source
-	if err := st.GetJSON(ctx, st.sourceKey(id), &rec); err != nil {
+	if err := st.GetJSON(ctx, st.keys.source(id), &rec); err != nil {
 		if errors.Is(err, s3store.ErrNotFound) {
 			return nil, errs.E("record.Source", errs.NotFound, "")
 		}

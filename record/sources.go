@@ -33,7 +33,7 @@ func (st *Store) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
 func (st *Store) setStatus(ctx context.Context, in tasks.Ingest, status SourceStatus) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
 	etag := tasks.NormalizeETag(in.ETag)
-	return st.WithLock(ctx, "source:"+id, func() error {
+	return st.locks.WithLock(ctx, "source:"+id, func() error {
 		s, err := st.IndexedSource(ctx, id)
 		if errors.Is(err, errs.NotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: st.now()}
@@ -51,7 +51,7 @@ func (st *Store) setStatus(ctx context.Context, in tasks.Ingest, status SourceSt
 
 // Processed reports whether this ETag of the source was handled already.
 func (st *Store) Processed(ctx context.Context, sourceID, etag string) (bool, error) {
-	_, err := st.s3.Head(ctx, st.loc.Bucket, st.markerKey(sourceID, etag))
+	_, err := st.s3.Head(ctx, st.loc.Bucket, st.keys.marker(sourceID, etag))
 	if errors.Is(err, s3store.ErrNotFound) {
 		return false, nil
 	}
@@ -61,7 +61,7 @@ func (st *Store) Processed(ctx context.Context, sourceID, etag string) (bool, er
 // ProcessedETags lists every handled (source, ETag) pair, for scanning the inbox in one pass.
 func (st *Store) ProcessedETags(ctx context.Context) (map[string]bool, error) {
 	done := map[string]bool{}
-	prefix := st.markerPrefix()
+	prefix := st.keys.markers()
 	err := st.s3.List(ctx, st.loc.Bucket, prefix, func(o s3store.Info) error {
 		rest := o.Key[len(prefix):]
 		done[rest[:len(rest)-len(".json")]] = true
@@ -75,14 +75,14 @@ func MarkerName(sourceID, etag string) string { return sourceID + "/" + tasks.No
 
 func (st *Store) markProcessed(ctx context.Context, id, etag string, m Marker) error {
 	m.At = st.now()
-	return st.PutJSON(ctx, st.markerKey(id, etag), m)
+	return st.PutJSON(ctx, st.keys.marker(id, etag), m)
 }
 
 // Fail records that an inbox object could not be used, and why; the reason is shown on
 // the source. Derivatives of an earlier good version stay.
 func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
-	err := st.WithLock(ctx, "source:"+id, func() error {
+	err := st.locks.WithLock(ctx, "source:"+id, func() error {
 		s, err := st.Source(ctx, id)
 		if errors.Is(err, errs.NotFound) {
 			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: st.now()}
@@ -90,7 +90,7 @@ func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error
 			return err
 		}
 		s.Status, s.Error, s.ETag, s.Size, s.UpdatedAt = StatusFailed, reason, tasks.NormalizeETag(in.ETag), in.Size, st.now()
-		if err := st.PutJSON(ctx, st.sourceKey(id), s); err != nil {
+		if err := st.PutJSON(ctx, st.keys.source(id), s); err != nil {
 			return err
 		}
 		return st.indexSource(ctx, s)
@@ -106,7 +106,7 @@ func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error
 // upload older than the current version is ignored.
 func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
 	kept := false
-	err := st.WithLock(ctx, "source:"+s.ID, func() error {
+	err := st.locks.WithLock(ctx, "source:"+s.ID, func() error {
 		cur, err := st.Source(ctx, s.ID)
 		if errors.Is(err, errs.NotFound) {
 			cur = nil
@@ -140,7 +140,7 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			s.ReadyAt = s.UpdatedAt
 		}
 		s.Status, s.Error = StatusReady, ""
-		if err := st.PutJSON(ctx, st.bundleKey(s.ID, b.Version), b); err != nil {
+		if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {
 			return err
 		}
 		apr, err := st.Approvals(ctx, s.ID, b.Version)
@@ -151,12 +151,12 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			for _, d := range b.Derivatives {
 				apr.Decisions[d.ID] = Decision{Status: Approved, By: "campaign:" + b.Campaign, At: st.now()}
 			}
-			if err := st.PutJSON(ctx, st.approvalsKey(s.ID, b.Version), apr); err != nil {
+			if err := st.PutJSON(ctx, st.keys.approvals(s.ID, b.Version), apr); err != nil {
 				return err
 			}
 			s.Approved = true
 		}
-		if err := st.PutJSON(ctx, st.sourceKey(s.ID), s); err != nil {
+		if err := st.PutJSON(ctx, st.keys.source(s.ID), s); err != nil {
 			return err
 		}
 		if err := st.Index(ctx, s, b, apr); err != nil {
@@ -234,7 +234,7 @@ func (st *Store) Views(s *Source, b *Bundle, apr *Approvals) []Derivative {
 // Bundle reads a source's current bundle from the record.
 func (st *Store) Bundle(ctx context.Context, s *Source) (*Bundle, error) {
 	var b Bundle
-	if err := st.GetJSON(ctx, st.bundleKey(s.ID, s.Version), &b); err != nil {
+	if err := st.GetJSON(ctx, st.keys.bundle(s.ID, s.Version), &b); err != nil {
 		return nil, err
 	}
 	return &b, nil
@@ -243,7 +243,7 @@ func (st *Store) Bundle(ctx context.Context, s *Source) (*Bundle, error) {
 // Approvals reads the reviews and edits of a source version (none yet: empty).
 func (st *Store) Approvals(ctx context.Context, id, version string) (*Approvals, error) {
 	apr := &Approvals{}
-	err := st.GetJSON(ctx, st.approvalsKey(id, version), apr)
+	err := st.GetJSON(ctx, st.keys.approvals(id, version), apr)
 	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		return nil, err
 	}
@@ -255,12 +255,12 @@ func (st *Store) Approvals(ctx context.Context, id, version string) (*Approvals,
 
 // PutApprovals stores the reviews and edits of a source version.
 func (st *Store) PutApprovals(ctx context.Context, id, version string, apr *Approvals) error {
-	return st.PutJSON(ctx, st.approvalsKey(id, version), apr)
+	return st.PutJSON(ctx, st.keys.approvals(id, version), apr)
 }
 
 // PutSource stores a source's record (the index follows with Index).
 func (st *Store) PutSource(ctx context.Context, s *Source) error {
-	return st.PutJSON(ctx, st.sourceKey(s.ID), s)
+	return st.PutJSON(ctx, st.keys.source(s.ID), s)
 }
 
 // versionIndexed lets what follows a source's current version (translations) catch up.

@@ -12,6 +12,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -380,7 +381,7 @@ func (p *Planner) linkFor(d *record.Derivative, ch, region string) (link, code, 
 }
 
 func (p *Planner) fits(ch, text string) bool {
-	c, err := toolkit.Count(p.file, channel.Name(ch), text)
+	c, err := review.Count(p.file, channel.Name(ch), text)
 	return err == nil && c.Valid
 }
 

@@ -21,6 +21,7 @@ import (
 type Plans struct {
 	tk     *toolkit.Toolkit
 	rec    PlanRecords
+	locks  Locker
 	file   *config.File
 	enq    *tasks.Client
 	cancel *tasks.Canceller
@@ -28,9 +29,13 @@ type Plans struct {
 	log    *slog.Logger
 }
 
+// Locker runs fn while holding the lock on name (record.Locks does).
+type Locker interface {
+	WithLock(ctx context.Context, name string, fn func() error) error
+}
+
 // PlanRecords is what planning needs of the record (record.Store has it).
 type PlanRecords interface {
-	WithLock(ctx context.Context, name string, fn func() error) error
 	SourceWithDerivatives(ctx context.Context, id string) (*record.Source, []record.Derivative, error)
 }
 
@@ -43,13 +48,13 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 	if now == nil {
 		now = func() time.Time { return time.Now().UTC() }
 	}
-	return &Plans{tk: tk, rec: tk.Record(), file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
+	return &Plans{tk: tk, rec: tk.Record(), locks: tk.Record().Locks(), file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
 }
 
 // PlanSource (re-)plans one source in every region and queues its posts.
 func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
 	var out *toolkit.Plan
-	err := ps.rec.WithLock(ctx, toolkit.PlanLock, func() error {
+	err := ps.locks.WithLock(ctx, toolkit.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
 		return err

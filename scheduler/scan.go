@@ -28,7 +28,11 @@ type Records interface {
 	ProcessedETags(ctx context.Context) (map[string]bool, error)
 	// Queue asks for an inbox object to be ingested; false when it was already.
 	Queue(ctx context.Context, in tasks.Ingest) (bool, error)
-	// Lease takes name for ttl if nobody holds it.
+}
+
+// Leaser takes a lease on name for ttl if nobody holds it (record.Locks does), so one of
+// several schedulers does each periodic job.
+type Leaser interface {
 	Lease(ctx context.Context, name string, ttl time.Duration) (bool, error)
 }
 
@@ -62,6 +66,7 @@ func ScanInbox(ctx context.Context, s3 *s3store.Store, rec Records, inbox config
 type Scheduler struct {
 	s3       *s3store.Store
 	rec      Records
+	leases   Leaser
 	tk       *toolkit.Toolkit
 	inbox    config.Location
 	interval time.Duration
@@ -70,7 +75,7 @@ type Scheduler struct {
 
 // New returns a scheduler that scans the inbox every interval.
 func New(s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location, interval time.Duration, log *slog.Logger) *Scheduler {
-	return &Scheduler{s3: s3, rec: tk.Record(), tk: tk, inbox: inbox, interval: interval, log: log}
+	return &Scheduler{s3: s3, rec: tk.Record(), leases: tk.Record().Locks(), tk: tk, inbox: inbox, interval: interval, log: log}
 }
 
 // Run scans at once and then every interval. With several schedulers on one Redis, a
@@ -95,7 +100,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 }
 
 func (s *Scheduler) scanOnce(ctx context.Context) {
-	ok, err := s.rec.Lease(ctx, "scan-inbox", s.interval*9/10)
+	ok, err := s.leases.Lease(ctx, "scan-inbox", s.interval*9/10)
 	if err != nil {
 		s.log.Warn("inbox scan waits for Redis", "err", err)
 		return
@@ -134,7 +139,7 @@ const rollUpInterval = 5 * time.Minute
 
 // rollUpOnce writes the link counts' rollups, once per interval across schedulers.
 func (s *Scheduler) rollUpOnce(ctx context.Context) {
-	if ok, err := s.rec.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
+	if ok, err := s.leases.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
 		return
 	}
 	if n, err := s.tk.RollUp(ctx); err != nil {

@@ -212,7 +212,7 @@ func sourceScope(p *Principal) func(*record.Source) bool {
 }
 
 func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, err := t.ApproveSource(r.Context(), r.PathValue("id"), p.Name)
+	s, err := t.reviews.ApproveSource(r.Context(), r.PathValue("id"), p.Name)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -221,7 +221,7 @@ func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Princ
 
 func (t *Toolkit) decide(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
-		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
+		d, err := t.reviews.Decide(r.Context(), r.PathValue("id"), status, p.Name)
 		if t.failed(w, r, err) {
 			return
 		}
@@ -249,7 +249,7 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 }
 
 func (t *Toolkit) claim(w http.ResponseWriter, r *http.Request, p *Principal) {
-	d, until, err := t.Claim(r.Context(), r.PathValue("id"), p.Name)
+	d, until, err := t.reviews.Claim(r.Context(), r.PathValue("id"), p.Name)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -257,7 +257,7 @@ func (t *Toolkit) claim(w http.ResponseWriter, r *http.Request, p *Principal) {
 }
 
 func (t *Toolkit) release(w http.ResponseWriter, r *http.Request, p *Principal) {
-	err := t.Release(r.Context(), r.PathValue("id"), p.Name, p.Role == config.RoleAdmin)
+	err := t.reviews.Release(r.Context(), r.PathValue("id"), p.Name, p.Role == config.RoleAdmin)
 	if t.failed(w, r, err) {
 		return
 	}

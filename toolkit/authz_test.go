@@ -36,7 +36,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	d := ds[0].ID
@@ -173,7 +173,7 @@ func TestRegionalUsersSeeTheirRegionsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.Decide(t.Context(), ds[0].ID, record.Approved, "mia"); err != nil {
+	if _, err := tk.reviews.Decide(t.Context(), ds[0].ID, record.Approved, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	h := tk.Handler()

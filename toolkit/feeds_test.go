@@ -78,7 +78,7 @@ func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]record.Derivati
 	ctx := t.Context()
 	en := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	es := save(t, tk, "es.md", esDoc, time.Unix(2000, 0))
-	if _, err := tk.ApproveSource(ctx, en.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, en.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
 	_, esDs, err := tk.rec.SourceWithDerivatives(ctx, es.ID)
@@ -89,7 +89,7 @@ func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]record.Derivati
 	var picked bool
 	for _, d := range esDs {
 		if d.Kind == channel.KindSnippet && !picked {
-			if _, err := tk.Decide(ctx, d.ID, record.Approved, "maria"); err != nil {
+			if _, err := tk.reviews.Decide(ctx, d.ID, record.Approved, "maria"); err != nil {
 				t.Fatal(err)
 			}
 			picked = true

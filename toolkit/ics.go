@@ -28,7 +28,7 @@ func (t *Toolkit) reminder(w http.ResponseWriter, r *http.Request, p *Principal)
 		return
 	}
 	text := draft(d)
-	rw, err := t.rewrite(r.Context(), d.ID, p.Name)
+	rw, err := t.reviews.Rewrite(r.Context(), d.ID, p.Name)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return

@@ -22,7 +22,7 @@ func trackedFixture(t testing.TB) (*Toolkit, *redis.Client, record.Derivative) {
 	tk, _ := newTestToolkit(t)
 	tk.cfg.File.Tracking.ShortURL, tk.cfg.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)

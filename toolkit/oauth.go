@@ -211,7 +211,7 @@ func (t *Toolkit) AccessToken(ctx context.Context, account string) (string, erro
 	}
 	// X rotates refresh tokens and refuses a spent one, so only one process refreshes;
 	// the others wait and read what it stored.
-	err = t.rec.WithLock(ctx, "oauth:"+account, func() error {
+	err = t.rec.Locks().WithLock(ctx, "oauth:"+account, func() error {
 		if tok, err = t.loadToken(ctx, account); err != nil || t.fresh(tok) {
 			return err
 		}

@@ -313,7 +313,7 @@ func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
 
 // SetPaused pauses (or resumes) a region or region channel.
 func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by string) error {
-	return t.rec.WithLock(ctx, "pauses", func() error {
+	return t.rec.Locks().WithLock(ctx, "pauses", func() error {
 		p, err := t.Paused(ctx)
 		if err != nil {
 			return err

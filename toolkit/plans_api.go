@@ -209,7 +209,7 @@ func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, chan
 		return nil, err
 	}
 	var out *PlanEntry
-	err = t.rec.WithLock(ctx, PlanLock, func() error {
+	err = t.rec.Locks().WithLock(ctx, PlanLock, func() error {
 		plan, err := t.SourcePlan(ctx, idx.SourceID)
 		if err != nil {
 			return err
@@ -296,7 +296,7 @@ func (t *Toolkit) Resolve(ctx context.Context, p *Principal, id string, publishe
 		return nil, err
 	}
 	var out *PostRecord
-	err = t.rec.WithLock(ctx, "post:"+id, func() error {
+	err = t.rec.Locks().WithLock(ctx, "post:"+id, func() error {
 		rec, err := t.PostRecord(ctx, id)
 		if err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit/translate"
@@ -19,15 +20,16 @@ import (
 
 // Toolkit is the record (S3) and its index (Redis).
 type Toolkit struct {
-	rec   *record.Store
-	s3    *s3store.Store
-	rdb   redis.UniversalClient
-	loc   config.Location // toolkit bucket and prefix
-	inbox config.Location
-	cfg   *config.Config
-	enq   *tasks.Client
-	now   func() time.Time
-	log   *slog.Logger
+	rec     *record.Store
+	reviews *review.Service
+	s3      *s3store.Store
+	rdb     redis.UniversalClient
+	loc     config.Location // toolkit bucket and prefix
+	inbox   config.Location
+	cfg     *config.Config
+	enq     *tasks.Client
+	now     func() time.Time
+	log     *slog.Logger
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
@@ -41,7 +43,9 @@ type Toolkit struct {
 func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client, log *slog.Logger) *Toolkit {
 	t := &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
 		now: func() time.Time { return time.Now().UTC() }, log: log, clicks: newCounter(rdb, log)}
-	t.rec = record.New(cfg, s3, rdb, enq, func() time.Time { return t.now() }, log) // one clock
+	now := func() time.Time { return t.now() } // one clock, which tests may set
+	t.rec = record.New(cfg, s3, rdb, enq, now, log)
+	t.reviews = review.New(t.rec, cfg, now)
 	t.rec.Extend(record.Extensions{IndexDerivative: indexTrackedLink, VersionIndexed: t.indexTranslations})
 	return t
 }
@@ -64,6 +68,9 @@ func (t *Toolkit) Ready(ctx context.Context) map[string]string {
 	}
 	return missing
 }
+
+// Review is the review of derivatives the toolkit serves.
+func (t *Toolkit) Review() *review.Service { return t.reviews }
 
 // Record is the store of sources, bundles and reviews the toolkit serves.
 func (t *Toolkit) Record() *record.Store { return t.rec }

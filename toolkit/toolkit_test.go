@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/hibiken/asynq"
 
-	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
 	"github.com/repurpose/repurpose/tasks"
@@ -48,42 +46,6 @@ func save(t testing.TB, tk *Toolkit, key, body string, at time.Time) *record.Sou
 }
 
 const doc = recordtest.Doc
-
-func TestClaimsAreExclusiveUntilTheyExpire(t *testing.T) {
-	tk, mr := newTestToolkit(t)
-	ctx := t.Context()
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	_, ds, err := tk.rec.SourceWithDerivatives(ctx, s.ID)
-	if err != nil || len(ds) == 0 {
-		t.Fatalf("derivatives: %v %d", err, len(ds))
-	}
-	id := ds[0].ID
-	if _, _, err := tk.Claim(ctx, id, "ana"); !errors.Is(err, errs.Conflict) {
-		t.Fatalf("claiming a draft: %v, want a conflict", err)
-	}
-	if _, err := tk.ApproveSource(ctx, s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := tk.Claim(ctx, id, "ana"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := tk.Claim(ctx, id, "ana"); err != nil {
-		t.Errorf("the holder claiming again: %v", err)
-	}
-	if _, _, err := tk.Claim(ctx, id, "ben"); !errors.Is(err, errs.Conflict) {
-		t.Errorf("a second contributor's claim: %v, want a conflict", err)
-	}
-	if err := tk.Release(ctx, id, "ben", false); !errors.Is(err, errs.Conflict) {
-		t.Errorf("release by someone else: %v, want a conflict", err)
-	}
-	mr.FastForward(tk.cfg.File.Limits.ClaimTTL.Std() + time.Second)
-	if _, _, err := tk.Claim(ctx, id, "ben"); err != nil {
-		t.Errorf("claim after expiry: %v", err)
-	}
-	if err := tk.Release(ctx, id, "ben", false); err != nil {
-		t.Errorf("release by the holder: %v", err)
-	}
-}
 
 func TestRedactQuery(t *testing.T) {
 	if got := RedactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {

@@ -16,6 +16,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
 	"github.com/repurpose/repurpose/transforms"
@@ -108,7 +109,7 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 		if strings.TrimSpace(in.Text) == "" {
 			return nil, errs.E("toolkit.Translate", errs.Invalid, `send {"text": "..."} with the translation, or {"machine": true}`)
 		}
-		templates = []string{withSlot(in.Text, d.Template)}
+		templates = []string{review.WithSlot(in.Text, d.Template)}
 	}
 	if err := t.fitTranslation(d, templates, &tr); err != nil {
 		return nil, err
@@ -138,7 +139,7 @@ func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale string,
 // then index, under the source's lock.
 func (t *Toolkit) putTranslation(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
 	var out *TranslationView
-	err := t.rec.WithLock(ctx, "source:"+d.SourceID, func() error {
+	err := t.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, err := t.rec.Source(ctx, d.SourceID)
 		if err != nil {
 			return err
@@ -281,7 +282,7 @@ func mtSplit(template string) ([]string, func([]string) string) {
 		if m := mtNumbering.FindStringIndex(line); m != nil {
 			line, end = line[:m[0]], line[m[0]:]
 		}
-		if isHashtags(line) {
+		if review.IsHashtags(line) {
 			lit(line + end)
 			continue
 		}
@@ -304,42 +305,6 @@ func mtSplit(template string) ([]string, func([]string) string) {
 		}
 		return b.String()
 	}
-}
-
-// isHashtags reports whether a line holds hashtags and nothing else.
-func isHashtags(line string) bool {
-	fields := strings.Fields(line)
-	for _, f := range fields {
-		if len(f) < 2 || f[0] != '#' {
-			return false
-		}
-	}
-	return len(fields) > 0
-}
-
-// withSlot adds the link slot to a person's translation that left it out, as the
-// original has it: after a space or on a line of its own, before trailing hashtag lines.
-func withSlot(text, original string) string {
-	text = strings.TrimSpace(text)
-	i := strings.Index(original, channel.LinkSlot)
-	if strings.Contains(text, channel.LinkSlot) || i < 0 {
-		return text
-	}
-	sep := " "
-	if i > 0 && original[i-1] == '\n' {
-		sep = "\n"
-	}
-	lines := strings.Split(text, "\n")
-	k := len(lines)
-	for k > 1 && isHashtags(lines[k-1]) {
-		k--
-	}
-	body := strings.TrimRightFunc(strings.Join(lines[:k], "\n"), unicode.IsSpace)
-	out := body + sep + channel.LinkSlot
-	if k < len(lines) {
-		out += "\n" + strings.Join(lines[k:], "\n")
-	}
-	return out
 }
 
 // threadNumbered ends a post with its " (i/n)".
@@ -378,7 +343,7 @@ func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
 	}
 	hasSlot := slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, channel.LinkSlot) })
 	if !hasSlot {
-		parts[len(parts)-1] = withSlot(parts[len(parts)-1], last)
+		parts[len(parts)-1] = review.WithSlot(parts[len(parts)-1], last)
 	}
 	return parts, nil
 }

@@ -157,7 +157,7 @@ Load tests with three times the usual traffic reveal which consumer gives up fir
 func approvedTweet(t *testing.T, tk *Toolkit, key string) (*record.Source, record.Derivative) {
 	t.Helper()
 	s := save(t, tk, key, kubeDoc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
@@ -279,7 +279,7 @@ func TestOriginalsInTheLocaleAreSnippetsAndRegionsAreHonoured(t *testing.T) {
 	a.tk.cfg.File.Regions = append(a.tk.cfg.File.Regions, config.Region{ID: "latam", Locales: []string{"es"}})
 	es := "---\nlang: es\nregions: [latam]\n---\n# Colas\n\nLas colas absorben picos de trabajo para que el 90% de las peticiones termine en un segundo.\n\nLos reintentos necesitan espera exponencial, o una caída pequeña se vuelve grande.\n"
 	s := save(t, a.tk, "es.md", es, time.Unix(1000, 0))
-	if _, err := a.tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := a.tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	rows := snippetsCSV(t, a.call(t, "mia", "GET", "/api/v1/snippets.csv?region=latam&locale=es", ""))
@@ -442,7 +442,7 @@ func TestRegionalUsersTranslateOnlyTheirLocales(t *testing.T) {
 func TestRegionalCannotTranslateAnotherRegionsDocumentByAPI(t *testing.T) {
 	a := newTranslationAPI(t)
 	s := save(t, a.tk, "apac.md", strings.Replace(kubeDoc, "tags: [Queues]", "tags: [Queues]\nregions: [apac]", 1), time.Unix(1000, 0))
-	if _, err := a.tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := a.tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	_, ds, err := a.tk.rec.SourceWithDerivatives(t.Context(), s.ID)
@@ -525,7 +525,7 @@ func TestReindexRestoresTranslationsAndNewVersionsStartWithout(t *testing.T) {
 
 	// A new version of the source starts with no translations.
 	s2 := save(t, tk, "kube.md", kubeDoc+"\nA new paragraph about Kubernetes operators and their queues.\n", time.Unix(2000, 0))
-	if _, err := tk.ApproveSource(ctx, s2.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, s2.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	q, err = tk.TranslationQueue(ctx, scope, "")

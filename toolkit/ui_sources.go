@@ -86,7 +86,7 @@ func (t *Toolkit) uiSource(w http.ResponseWriter, r *http.Request, p *Principal)
 
 func (t *Toolkit) uiApproveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
 	id := r.PathValue("id")
-	if _, err := t.ApproveSource(r.Context(), id, p.Name); err != nil {
+	if _, err := t.reviews.ApproveSource(r.Context(), id, p.Name); err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
@@ -95,7 +95,7 @@ func (t *Toolkit) uiApproveSource(w http.ResponseWriter, r *http.Request, p *Pri
 
 func (t *Toolkit) uiDecide(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
-		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
+		d, err := t.reviews.Decide(r.Context(), r.PathValue("id"), status, p.Name)
 		if err != nil {
 			t.uiError(w, r, p, err)
 			return

@@ -255,7 +255,7 @@ func TestPagesEscapeDocumentText(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "hostile.txt", hostile, time.Unix(1000, 0))
 	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	c := browser(t)
@@ -364,7 +364,7 @@ func TestReviewClaimAndShare(t *testing.T) {
 func TestReminderICS(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	tk.ApproveSource(t.Context(), s.ID, "setup")
+	tk.reviews.ApproveSource(t.Context(), s.ID, "setup")
 	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	c := browser(t)
 	signIn(t, c, srv, "contributor", testPassword, "")

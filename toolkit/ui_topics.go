@@ -11,6 +11,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -72,10 +73,10 @@ type topicView struct {
 	Points []record.Derivative
 	// Passage is the section of the paper the topic comes from, as written there.
 	Passage []string
-	Draft   string       // what the editor starts with: the saved version, or the post and the disclosure
-	Count   *CountResult // nil where the channel has no counter (blog, any)
-	Saved   *Rewrite     // the user's saved version
-	Error   string       // why the last save was refused
+	Draft   string              // what the editor starts with: the saved version, or the post and the disclosure
+	Count   *review.CountResult // nil where the channel has no counter (blog, any)
+	Saved   *review.Rewrite     // the user's saved version
+	Error   string              // why the last save was refused
 	Share   []shareLink
 	// CanClaim: everyone but regional users; Mine: the user holds the claim.
 	CanClaim, Mine, Editable bool
@@ -121,8 +122,8 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 		t.uiError(w, r, p, err)
 		return
 	}
-	text := unixLines(r.FormValue("text"))
-	_, err = t.SaveRewrite(r.Context(), d, p.Name, text)
+	text := review.UnixLines(r.FormValue("text"))
+	_, err = t.reviews.SaveRewrite(r.Context(), d, p.Name, text)
 	if k := errs.KindOf(err); k == errs.Rejected || k == errs.Conflict {
 		status, _, msg := t.classify(r, err)
 		v, verr := t.topicPage(r, p, d)
@@ -131,7 +132,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 			return
 		}
 		v.Draft, v.Error = text, "Not saved: "+msg
-		if c, cerr := Count(&t.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
+		if c, cerr := review.Count(&t.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
 			v.Count = &c
 		}
 		t.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
@@ -148,21 +149,21 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 // the section's talking points and text, and the user's own version.
 func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *record.Derivative) (*topicView, error) {
 	ctx := r.Context()
-	holder, err := t.rec.ClaimHolder(ctx, d.ID)
+	holder, err := t.rec.Claims().Holder(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
 	d.ClaimedBy = holder
 	v := &topicView{Topic: d, Draft: draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
 		Mine: d.ClaimedBy == p.Name, Editable: len(d.Parts) == 0 && d.Blog == nil}
-	if v.Saved, err = t.rewrite(ctx, d.ID, p.Name); err != nil {
+	if v.Saved, err = t.reviews.Rewrite(ctx, d.ID, p.Name); err != nil {
 		return nil, err
 	}
 	if v.Saved != nil {
 		v.Draft = v.Saved.Text
 	}
 	v.Share = shareLinks(d, v.Draft)
-	if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
+	if c, err := review.Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
 	siblings, err := t.rec.SourceDerivatives(ctx, d.SourceID)
@@ -231,7 +232,7 @@ func passage(doc *transforms.Document, anchor string) []string {
 func (t *Toolkit) uiClaim(w http.ResponseWriter, r *http.Request, p *Principal) {
 	d, err := t.visibleTopic(r, p)
 	if err == nil {
-		_, _, err = t.Claim(r.Context(), d.ID, p.Name)
+		_, _, err = t.reviews.Claim(r.Context(), d.ID, p.Name)
 	}
 	t.backToTopic(w, r, p, err)
 }
@@ -239,7 +240,7 @@ func (t *Toolkit) uiClaim(w http.ResponseWriter, r *http.Request, p *Principal) 
 func (t *Toolkit) uiRelease(w http.ResponseWriter, r *http.Request, p *Principal) {
 	d, err := t.visibleTopic(r, p)
 	if err == nil {
-		err = t.Release(r.Context(), d.ID, p.Name, p.Role == config.RoleAdmin)
+		err = t.reviews.Release(r.Context(), d.ID, p.Name, p.Role == config.RoleAdmin)
 	}
 	t.backToTopic(w, r, p, err)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 )
 
 // Regional teams' pages: the translation queue per locale, one translation's editor, and
@@ -85,10 +86,10 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 type translationView struct {
 	Original   *record.Derivative
 	Locale     string
-	Current    *TranslationView // nil when there is none yet
-	Draft      string           // what the editor holds
-	Count      *CountResult     // nil for threads and channels without a counter
-	Machine    bool             // a provider is configured
+	Current    *TranslationView    // nil when there is none yet
+	Draft      string              // what the editor holds
+	Count      *review.CountResult // nil for threads and channels without a counter
+	Machine    bool                // a provider is configured
 	Notice     string
 	IsThread   bool
 	EditorHint string
@@ -139,7 +140,7 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 	}
 	if v.IsThread {
 		v.EditorHint = "A thread is translated post by post: end each post with its (1/n), (2/n) …"
-	} else if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
+	} else if c, err := review.Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
 	if strings.EqualFold(d.Locale, locale) && errMsg == "" {

@@ -29,7 +29,7 @@ func translationUI(t *testing.T, text string) (*Toolkit, string, *record.Derivat
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	for i := range ds {

@@ -82,18 +82,23 @@ func (e *laterError) Unwrap() error { return e.err }
 // means a worker died mid-call, and then only a channel that recognises a repeat is
 // called again; any other post is marked unknown for a person.
 type publisher struct {
-	rec  PostRecords
-	tk   *toolkit.Toolkit
-	pub  Publishing
-	log  *slog.Logger
-	hold time.Duration // how long one delivery holds the entry
+	rec   PostRecords
+	locks TryLocker
+	tk    *toolkit.Toolkit
+	pub   Publishing
+	log   *slog.Logger
+	hold  time.Duration // how long one delivery holds the entry
 	// limits hold the retry budget: PublishAttempts, PublishBackoff, PublishBackoffMax.
 	limits config.Limits
 }
 
+// TryLocker takes name for ttl without waiting (record.Locks does).
+type TryLocker interface {
+	TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error)
+}
+
 // PostRecords is what publishing needs of the record (record.Store has it).
 type PostRecords interface {
-	TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error)
 	Derivative(ctx context.Context, id string) (*record.Derivative, error)
 }
 
@@ -144,7 +149,7 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		return errs.Wrap("worker.publish", errs.Invalid, err)
 	}
 	// Two deliveries of the same task never run side by side.
-	release, ok, err := h.rec.TryLock(ctx, "post:"+in.EntryID, h.hold)
+	release, ok, err := h.locks.TryLock(ctx, "post:"+in.EntryID, h.hold)
 	if err != nil {
 		return err
 	}

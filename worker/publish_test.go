@@ -55,7 +55,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	if err := tk.Record().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
+	if _, err := tk.Review().ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	var tweet transforms.Derivative
@@ -88,7 +88,7 @@ func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 	fake.next = func() error {
 		return &publish.Error{Kind: publish.Later, RetryAfter: 7 * time.Second, Msg: "429 slow down"}
 	}
-	h := &publisher{rec: tk.Record(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 	outcome, err := h.run(t, in)
 	var later *laterError
 	// The first wait is the backoff's (30 s less up to a quarter), longer than asked.
@@ -143,7 +143,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 			if tc.intent {
 				tk.PutPostRecord(t.Context(), &toolkit.PostRecord{EntryID: "e1", SourceID: in.SourceID, State: toolkit.Publishing, Attempts: 1})
 			}
-			h := &publisher{rec: tk.Record(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+			h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 			outcome, err := h.run(t, in)
 			if outcome != tc.outcome || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
 				t.Errorf("outcome %s (err %v), %d calls; want %s, %d calls, retried %v", outcome, err, fake.calls.Load(), tc.outcome, tc.calls, tc.retried)
@@ -163,7 +163,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 func TestStaleTasksPostNothing(t *testing.T) {
 	tk, in := publishFixture(t)
 	fake := &fakePublisher{next: func() error { return nil }}
-	h := &publisher{rec: tk.Record(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 	moved := in
 	moved.At = in.At.Add(-time.Hour)
 	if outcome, _ := h.run(t, moved); outcome != "skipped" {

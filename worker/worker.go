@@ -80,7 +80,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 			p.Now = func() time.Time { return time.Now().UTC() }
 		}
 		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
-		mux.Handle(tasks.TypePublish, &publisher{rec: tk.Record(), tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
+		mux.Handle(tasks.TypePublish, &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
 	}
 	return srv, mux
 }

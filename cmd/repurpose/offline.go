@@ -16,8 +16,8 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/transforms"
 )
 
@@ -95,7 +95,7 @@ func runCount(_ context.Context, fs *flag.FlagSet, args []string) error {
 func count(f *config.File, in io.Reader, out io.Writer, ch string, jsonl bool) error {
 	enc := json.NewEncoder(out)
 	one := func(text string) error {
-		res, err := toolkit.Count(f, channel.Name(ch), text)
+		res, err := review.Count(f, channel.Name(ch), text)
 		if err != nil {
 			return err
 		}

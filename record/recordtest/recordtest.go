@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/embedded"
 	"github.com/repurpose/repurpose/record"
@@ -82,6 +83,18 @@ func Save(t testing.TB, st *record.Store, cfg *config.Config, key, body string, 
 		t.Fatal(err)
 	}
 	return got
+}
+
+// FirstOf is the first derivative of kind on channel.
+func FirstOf(t testing.TB, ds []record.Derivative, kind channel.Kind, ch channel.Name) record.Derivative {
+	t.Helper()
+	for _, d := range ds {
+		if d.Kind == kind && d.Channel == ch {
+			return d
+		}
+	}
+	t.Fatalf("no %s on %s among %d derivatives", kind, ch, len(ds))
+	return record.Derivative{}
 }
 
 // Doc is a document long enough for every kind of derivative.
