@@ -33,19 +33,23 @@ const (
 	Unplanned = "unplanned"
 )
 
-// Post states: the publishing outcome of a plan entry.
+// PostState is the publishing outcome of a plan entry. Its "failed" is a post the
+// channel refused, not a source that failed (record.StatusFailed).
+type PostState string
+
+// Post states.
 const (
 	// Publishing: the intent is recorded and the channel is being called. Found after a
 	// crash, the outcome is unknown.
-	Publishing = "publishing"
-	Published  = "published"
+	Publishing PostState = "publishing"
+	Published  PostState = "published"
 	// FailedPost: the channel refused the post; Error has its message.
-	FailedPost = "failed"
+	FailedPost PostState = "failed"
 	// Unknown: the post may or may not be out; a person must look and resolve it.
-	Unknown = "unknown"
+	Unknown PostState = "unknown"
 	// Waiting: the channel asked us to come back later (nothing was posted), or will
 	// recognise a repeat; the task is retried.
-	Waiting = "waiting"
+	Waiting PostState = "waiting"
 )
 
 // Plan is one source's publishing plan across every region.
@@ -93,13 +97,13 @@ func EntryID(sourceID, derivID, locale, region, channel string, occurrence int) 
 
 // PostRecord is what happened when an entry was published.
 type PostRecord struct {
-	EntryID  string   `json:"entry_id"`
-	SourceID string   `json:"source_id"`
-	State    string   `json:"state"`
-	Attempts int      `json:"attempts"`
-	RemoteID string   `json:"remote_id,omitempty"`
-	URL      string   `json:"url,omitempty"`
-	IDs      []string `json:"ids,omitempty"`
+	EntryID  string    `json:"entry_id"`
+	SourceID string    `json:"source_id"`
+	State    PostState `json:"state"`
+	Attempts int       `json:"attempts"`
+	RemoteID string    `json:"remote_id,omitempty"`
+	URL      string    `json:"url,omitempty"`
+	IDs      []string  `json:"ids,omitempty"`
 	// Error is the channel's message for a refused post, or why the outcome is unknown.
 	Error string `json:"error,omitempty"`
 	// WaitingFor names the account a Waiting post waits to be connected: connecting it

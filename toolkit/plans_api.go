@@ -170,7 +170,7 @@ func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) 
 	for _, it := range v.Items {
 		state := it.Status
 		if it.Post != nil {
-			state = it.Post.State
+			state = string(it.Post.State)
 		}
 		summary := fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state)
 		desc := fmt.Sprintf("Account: %s\nSource: %s\nDerivative: %s", it.Account, it.SourceID, it.DerivativeID)

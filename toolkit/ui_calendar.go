@@ -90,7 +90,7 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 		post := calendarPost{CalendarItem: it, Local: at.Format("15:04"), Text: texts[it.DerivativeID], State: it.Status,
 			Open: it.Post == nil || it.Post.State == Waiting, Until: at.Format("2006-01-02T15:04")}
 		if it.Post != nil {
-			post.State = it.Post.State
+			post.State = string(it.Post.State)
 		}
 		date := at.Format("Monday 2 January 2006")
 		if n := len(v.Days); n == 0 || v.Days[n-1].Date != date {

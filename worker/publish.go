@@ -161,7 +161,7 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	outcome, err := h.publish(ctx, in, &channel)
 	publishOutcomes.WithLabelValues(channel, outcome).Inc()
 	level := slog.LevelInfo
-	if err != nil || outcome == "failed" || outcome == toolkit.Unknown {
+	if err != nil || outcome == "failed" || outcome == string(toolkit.Unknown) {
 		level = slog.LevelWarn
 	}
 	h.log.Log(ctx, level, "publish", "entry", in.EntryID, "outcome", outcome, "err", err)
@@ -250,7 +250,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
 			return "retry", err
 		}
-		return toolkit.Waiting, nil
+		return string(toolkit.Waiting), nil
 	case kind == publish.Later || (kind == publish.Unknown && idempotent):
 		// Nothing posted, or the channel will recognise the repeat: try again, further
 		// apart each time, within the budget.
@@ -275,7 +275,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 
 // finish records an outcome. The record is written again until it sticks (within the
 // task's time): losing it would turn a published post into an unknown one.
-func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state string, res publish.Result, msg string) (string, error) {
+func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state toolkit.PostState, res publish.Result, msg string) (string, error) {
 	if rec == nil {
 		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID, StartedAt: h.pub.Now()}
 	}
@@ -287,7 +287,7 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 	if err != nil {
 		h.log.Error("publish: the outcome could not be recorded; the post will show as unknown", "entry", e.ID, "state", state, "err", err)
 	}
-	return state, nil
+	return string(state), nil
 }
 
 // post renders an entry as it goes out: the approved derivative, or its approved

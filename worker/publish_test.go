@@ -102,7 +102,7 @@ func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 		t.Errorf("an ordinary error backs off %v (want 8s) and counts as a failure", d)
 	}
 	fake.next = func() error { return nil }
-	if outcome, err := h.run(t, in); outcome != toolkit.Published || err != nil {
+	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) || err != nil {
 		t.Fatalf("the retry: %s %v", outcome, err)
 	}
 	rec, _ := tk.PostRecord(t.Context(), "e1")
@@ -123,7 +123,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 		idempotent bool
 		intent     bool // a record in "publishing" left by a dead worker
 		err        error
-		outcome    string
+		outcome    toolkit.PostState
 		calls      int32
 		retried    bool
 	}{
@@ -145,7 +145,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 			}
 			h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 			outcome, err := h.run(t, in)
-			if outcome != tc.outcome || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
+			if outcome != string(tc.outcome) || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
 				t.Errorf("outcome %s (err %v), %d calls; want %s, %d calls, retried %v", outcome, err, fake.calls.Load(), tc.outcome, tc.calls, tc.retried)
 			}
 			rec, _ := tk.PostRecord(t.Context(), "e1")

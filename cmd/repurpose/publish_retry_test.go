@@ -75,7 +75,7 @@ func (st *stack) waitCalendar(t *testing.T, from time.Time, timeout time.Duratio
 	}
 }
 
-func allIn(state string) func([]toolkit.CalendarItem) bool {
+func allIn(state toolkit.PostState) func([]toolkit.CalendarItem) bool {
 	return func(items []toolkit.CalendarItem) bool {
 		for _, it := range items {
 			if it.Post == nil || it.Post.State != state {
