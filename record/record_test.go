@@ -1,11 +1,15 @@
 package record_test
 
 import (
+	"errors"
 	"log/slog"
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
+
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
 	"github.com/repurpose/repurpose/tasks"
@@ -14,6 +18,14 @@ import (
 const doc = recordtest.Doc
 
 var save = recordtest.Save
+
+// newQueueingStore is a record that can queue work, as `repurpose serve` has.
+func newQueueingStore(t *testing.T) (*record.Store, *recordtest.Services) {
+	svc := recordtest.Start(t)
+	enq := tasks.NewClient(asynq.RedisClientOpt{Addr: svc.Mini.Addr()}, time.Hour)
+	t.Cleanup(func() { enq.Close() })
+	return record.New(svc.Config, svc.S3, svc.Redis, enq, nil, slog.New(slog.DiscardHandler)), svc
+}
 
 func newStore(t *testing.T) (*record.Store, *config.Config) {
 	svc := recordtest.Start(t)
@@ -112,5 +124,41 @@ func TestRegionFilterAndAnEmptyRecord(t *testing.T) {
 	}
 	if got := sources(record.TopicFilter{Region: "apac"}); !got[everyone] || got[emea] {
 		t.Errorf("region apac sees sources %v, want only the one meant for everyone", got)
+	}
+}
+
+func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
+	st, svc := newQueueingStore(t)
+	mr := svc.Mini
+	s := save(t, st, svc.Config, "q.md", doc, time.Unix(1000, 0))
+	if _, err := svc.S3.Put(t.Context(), "inbox", "q.md", []byte(doc), "text/markdown"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		got, queued, err := st.Rerun(t.Context(), s.ID)
+		if err != nil || !queued || got.Status != record.StatusQueued {
+			t.Fatalf("re-run %d: %+v %v %v", i, got, queued, err)
+		}
+		time.Sleep(time.Millisecond) // a distinct re-run
+	}
+	ins := asynq.NewInspector(asynq.RedisClientOpt{Addr: mr.Addr()})
+	defer ins.Close()
+	pending, err := ins.ListPendingTasks(tasks.QueueIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pending) != 2 {
+		t.Fatalf("%d pending tasks, want 2", len(pending))
+	}
+	for _, p := range pending {
+		in, err := tasks.DecodeIngest(p.Payload)
+		if err != nil || !in.Force || in.Key != "q.md" || in.ETag == "" {
+			t.Errorf("task %s: %+v %v", p.ID, in, err)
+		}
+	}
+	if err := svc.S3.Delete(t.Context(), "inbox", "q.md"); err == nil {
+		if _, _, err := st.Rerun(t.Context(), s.ID); !errors.Is(err, errs.Conflict) {
+			t.Errorf("re-run of a removed file: %v", err)
+		}
 	}
 }

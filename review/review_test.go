@@ -113,3 +113,55 @@ func TestClaimsAreExclusiveUntilTheyExpire(t *testing.T) {
 		t.Errorf("release by the holder: %v", err)
 	}
 }
+
+func TestWithdrawRemovesTopicsAndSurvivesReindex(t *testing.T) {
+	svc, rec, rv := newReview(t)
+	mr := svc.Mini
+	s := recordtest.Save(t, rec, svc.Config, "q.md", doc, time.Unix(1000, 0))
+	if _, err := rv.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+		t.Fatal(err)
+	}
+	_, ds, _ := rec.SourceWithDerivatives(t.Context(), s.ID)
+	if _, _, err := rv.Claim(t.Context(), ds[0].ID, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	topics := func() int {
+		t.Helper()
+		p, err := rec.Topics(t.Context(), record.TopicFilter{}, 100, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(p.Items)
+	}
+	if topics() == 0 {
+		t.Fatal("no topics before withdrawing")
+	}
+	w, err := rec.Withdraw(t.Context(), s.ID, "mia")
+	if err != nil || w.Status != record.StatusWithdrawn || w.WithdrawnBy != "mia" {
+		t.Fatalf("withdraw: %+v %v", w, err)
+	}
+	if n := topics(); n != 0 {
+		t.Errorf("%d topics left after withdrawing", n)
+	}
+	if h, err := rec.Claims().Holder(t.Context(), ds[0].ID); err != nil || h != "" {
+		t.Error("the claim was not released")
+	}
+	if _, err := rv.ApproveSource(t.Context(), s.ID, "mia"); err == nil {
+		t.Error("a withdrawn source could be approved back into the topics")
+	}
+	mr.FlushAll()
+	if _, err := rec.Reindex(t.Context(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := topics(); n != 0 {
+		t.Errorf("reindex brought back %d topics", n)
+	}
+	if got, err := rec.Source(t.Context(), s.ID); err != nil || got.Status != record.StatusWithdrawn {
+		t.Errorf("after reindex: %+v %v", got, err)
+	}
+	// A new version of the file brings it back.
+	recordtest.Save(t, rec, svc.Config, "q.md", doc+"\nOne more line.\n", time.Unix(2000, 0))
+	if got, _ := rec.Source(t.Context(), s.ID); got.Withdrawn() || topics() == 0 {
+		t.Errorf("a new version did not bring it back: %+v", got)
+	}
+}

@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -9,14 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hibiken/asynq"
-
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/errs"
-	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
-	"github.com/repurpose/repurpose/tasks"
 )
 
 var firstOf = recordtest.FirstOf
@@ -38,92 +32,6 @@ func TestAnEditTheRulesRefuseIs422(t *testing.T) {
 	tk.Handler().ServeHTTP(rec, req)
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "banned_phrase") {
 		t.Errorf("API edit with a banned phrase: %d %s", rec.Code, rec.Body)
-	}
-}
-
-func TestWithdrawRemovesTopicsAndSurvivesReindex(t *testing.T) {
-	tk, mr := newTestToolkit(t)
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
-		t.Fatal(err)
-	}
-	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if _, _, err := tk.reviews.Claim(t.Context(), ds[0].ID, "ann"); err != nil {
-		t.Fatal(err)
-	}
-	topics := func() int {
-		t.Helper()
-		p, err := tk.rec.Topics(t.Context(), record.TopicFilter{}, 100, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(p.Items)
-	}
-	if topics() == 0 {
-		t.Fatal("no topics before withdrawing")
-	}
-	w, err := tk.rec.Withdraw(t.Context(), s.ID, "mia")
-	if err != nil || w.Status != record.StatusWithdrawn || w.WithdrawnBy != "mia" {
-		t.Fatalf("withdraw: %+v %v", w, err)
-	}
-	if n := topics(); n != 0 {
-		t.Errorf("%d topics left after withdrawing", n)
-	}
-	if h, err := tk.rec.Claims().Holder(t.Context(), ds[0].ID); err != nil || h != "" {
-		t.Error("the claim was not released")
-	}
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err == nil {
-		t.Error("a withdrawn source could be approved back into the topics")
-	}
-	mr.FlushAll()
-	if _, err := tk.rec.Reindex(t.Context(), nil); err != nil {
-		t.Fatal(err)
-	}
-	if n := topics(); n != 0 {
-		t.Errorf("reindex brought back %d topics", n)
-	}
-	if got, err := tk.rec.Source(t.Context(), s.ID); err != nil || got.Status != record.StatusWithdrawn {
-		t.Errorf("after reindex: %+v %v", got, err)
-	}
-	// A new version of the file brings it back.
-	save(t, tk, "q.md", doc+"\nOne more line.\n", time.Unix(2000, 0))
-	if got, _ := tk.rec.Source(t.Context(), s.ID); got.Withdrawn() || topics() == 0 {
-		t.Errorf("a new version did not bring it back: %+v", got)
-	}
-}
-
-func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
-	tk, mr := newQueueingToolkit(t)
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.s3.Put(t.Context(), "inbox", "q.md", []byte(doc), "text/markdown"); err != nil {
-		t.Fatal(err)
-	}
-	for i := range 2 {
-		got, queued, err := tk.rec.Rerun(t.Context(), s.ID)
-		if err != nil || !queued || got.Status != record.StatusQueued {
-			t.Fatalf("re-run %d: %+v %v %v", i, got, queued, err)
-		}
-		time.Sleep(time.Millisecond) // a distinct re-run
-	}
-	ins := asynq.NewInspector(asynq.RedisClientOpt{Addr: mr.Addr()})
-	defer ins.Close()
-	pending, err := ins.ListPendingTasks(tasks.QueueIngest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pending) != 2 {
-		t.Fatalf("%d pending tasks, want 2", len(pending))
-	}
-	for _, p := range pending {
-		in, err := tasks.DecodeIngest(p.Payload)
-		if err != nil || !in.Force || in.Key != "q.md" || in.ETag == "" {
-			t.Errorf("task %s: %+v %v", p.ID, in, err)
-		}
-	}
-	if err := tk.s3.Delete(t.Context(), "inbox", "q.md"); err == nil {
-		if _, _, err := tk.rec.Rerun(t.Context(), s.ID); !errors.Is(err, errs.Conflict) {
-			t.Errorf("re-run of a removed file: %v", err)
-		}
 	}
 }
 
