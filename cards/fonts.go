@@ -1,0 +1,163 @@
+package cards
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+)
+
+// FontFiles are the font files cards are set in: a Latin family (which also covers Greek
+// and Cyrillic) and a CJK one for Chinese, Japanese and Korean, each regular and bold. A CJK
+// file may be a collection (.ttc): the face for the document's language is picked from it
+// by family name (Noto Sans CJK JP, KR, SC, TC, HK).
+type FontFiles struct {
+	Regular, Bold, CJKRegular, CJKBold string
+}
+
+// maxFontBytes bounds a font file read into memory; Noto Sans CJK Bold is about 20 MB.
+const maxFontBytes = 64 << 20
+
+// fontCache keeps parsed font files for the life of the process: parsing a CJK collection
+// takes far longer than rendering a card.
+var fontCache = struct {
+	sync.Mutex
+	files map[string][]*font.Face
+}{files: map[string][]*font.Face{}}
+
+// loadFontFile parses a font file or collection, once per process.
+func loadFontFile(path string) ([]*font.Face, error) {
+	fontCache.Lock()
+	defer fontCache.Unlock()
+	if faces, ok := fontCache.files[path]; ok {
+		return faces, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w (install Debian's fonts-noto-core and fonts-noto-cjk, or name font files under brand.cards.fonts)", path, err)
+	}
+	if st.Size() > maxFontBytes {
+		return nil, fmt.Errorf("font %s: %d bytes is more than the %d a font file may have", path, st.Size(), maxFontBytes)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	}
+	faces, err := font.ParseTTC(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("font %s is not an OpenType or TrueType font (or collection): %w", path, err)
+	}
+	fontCache.files[path] = faces
+	return faces, nil
+}
+
+// fontSet is the loaded fonts of a brand.
+type fontSet struct {
+	latin [2]*font.Face   // by weight
+	cjk   [2][]*font.Face // by weight: every face of the file or collection
+}
+
+const (
+	regular = 0
+	bold    = 1
+)
+
+func loadFonts(files FontFiles) (*fontSet, error) {
+	fs := &fontSet{}
+	for w, path := range [2]string{files.Regular, files.Bold} {
+		faces, err := loadFontFile(path)
+		if err != nil {
+			return nil, err
+		}
+		fs.latin[w] = faces[0]
+	}
+	for w, path := range [2]string{files.CJKRegular, files.CJKBold} {
+		faces, err := loadFontFile(path)
+		if err != nil {
+			return nil, err
+		}
+		fs.cjk[w] = faces
+	}
+	return fs, nil
+}
+
+// cjkFamilySuffix is the Noto Sans CJK face that draws Han characters the way a language
+// writes them: the same code point has different shapes in Japan, China, Taiwan and Korea.
+func cjkFamilySuffix(lang string) string {
+	tag := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	base, rest, _ := strings.Cut(tag, "-")
+	switch base {
+	case "ko":
+		return " KR"
+	case "zh":
+		switch {
+		case strings.Contains(rest, "hk") || strings.Contains(rest, "mo"):
+			return " HK"
+		case strings.Contains(rest, "hant") || strings.Contains(rest, "tw"):
+			return " TC"
+		}
+		return " SC"
+	}
+	return " JP"
+}
+
+// isCJK reports whether a language is written in CJK script, so its text prefers the CJK
+// face even for the Latin letters and digits it contains.
+func isCJK(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	return base == "ja" || base == "zh" || base == "ko"
+}
+
+// cjkFace is the collection's face for a language, else its first (a single-font file).
+func (fs *fontSet) cjkFace(weight int, lang string) *font.Face {
+	suffix := cjkFamilySuffix(lang)
+	for _, f := range fs.cjk[weight] {
+		if strings.HasSuffix(f.Describe().Family, suffix) {
+			return f
+		}
+	}
+	return fs.cjk[weight][0]
+}
+
+// faces is an ordered font fallback list: each rune is set in the first face that has it.
+type faces []*font.Face
+
+// ResolveFace implements shaping.Fontmap.
+func (fl faces) ResolveFace(r rune) *font.Face {
+	for _, f := range fl {
+		if _, ok := f.NominalGlyph(r); ok {
+			return f
+		}
+	}
+	return fl[0]
+}
+
+// has reports whether some face draws r.
+func (fl faces) has(r rune) bool {
+	for _, f := range fl {
+		if _, ok := f.NominalGlyph(r); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// facesFor is the fallback list for text of a language and weight.
+func (fs *fontSet) facesFor(lang string, weight int) faces {
+	if isCJK(lang) {
+		return faces{fs.cjkFace(weight, lang), fs.latin[weight]}
+	}
+	return faces{fs.latin[weight], fs.cjkFace(weight, lang)}
+}
+
+// languageOf is the go-text language of a tag, "" staying unknown.
+func languageOf(lang string) language.Language {
+	if lang == "" {
+		return ""
+	}
+	return language.NewLanguage(lang)
+}
