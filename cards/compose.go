@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -16,7 +17,7 @@ type part struct {
 	minSize  float64
 	share    float64 // of the body's height, at most
 	maxLines int
-	link     bool // PDF: the block opens its text as a URL
+	link     bool // the text is a URL, which a PDF page links
 }
 
 // Proportions of every layout, as fractions of the image's shorter side.
@@ -27,7 +28,7 @@ const (
 	gapShare      = 0.035
 	leading       = 1.28
 	footerMaxSize = 0.036
-	footerMinSize = 0.024
+	footerMinSize = 0.02
 )
 
 // compose lays a card out: the accent bar along the top, the body's blocks stacked and
@@ -41,18 +42,18 @@ func (r *Renderer) cardParts(c Card) []part {
 	switch c.Kind {
 	case Stat:
 		return []part{
-			{name: "figure", text: c.Figure, weight: bold, colour: accent, maxSize: 0.30, minSize: 0.08, share: 0.5, maxLines: 2},
-			{name: "context", text: c.Context, weight: regular, colour: fg, maxSize: 0.075, minSize: 0.03, share: 1},
+			{name: "figure", text: c.Figure, weight: bold, colour: accent, maxSize: 0.30, minSize: 0.06, share: 0.5, maxLines: 3},
+			{name: "context", text: c.Context, weight: regular, colour: fg, maxSize: 0.075, minSize: 0.025, share: 1},
 		}
 	case Quote:
 		return []part{
-			{name: "quote", text: quoted(c.Lang, c.Quote), weight: regular, colour: fg, maxSize: 0.085, minSize: 0.03, share: 0.8},
-			{name: "speaker", text: "— " + c.Speaker, weight: bold, colour: accent, maxSize: 0.045, minSize: 0.028, share: 1, maxLines: 2},
+			{name: "quote", text: quoted(c.Lang, c.Quote), weight: regular, colour: fg, maxSize: 0.085, minSize: 0.025, share: 0.8},
+			{name: "speaker", text: "— " + c.Speaker, weight: bold, colour: accent, maxSize: 0.045, minSize: 0.028, share: 1},
 		}
 	default:
 		return []part{
-			{name: "title", text: c.Title, weight: bold, colour: fg, maxSize: 0.12, minSize: 0.04, share: 0.65},
-			{name: "subtitle", text: c.Subtitle, weight: regular, colour: r.muted, maxSize: 0.06, minSize: 0.03, share: 1},
+			{name: "title", text: c.Title, weight: bold, colour: fg, maxSize: 0.12, minSize: 0.035, share: 0.65},
+			{name: "subtitle", text: c.Subtitle, weight: regular, colour: r.muted, maxSize: 0.06, minSize: 0.025, share: 1},
 		}
 	}
 }
@@ -80,19 +81,47 @@ func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*
 		textRight = s.logoBox.x0 - gap
 	}
 	if footer != "" {
-		st := textStyle{faces: r.fonts.facesFor(lang, regular), lang: lang, maxSize: footerMaxSize * u, minSize: footerMinSize * u, leading: 1.2, maxLines: 2}
+		st := textStyle{faces: r.fonts.facesFor(lang, regular), lang: lang, maxSize: footerMaxSize * u, minSize: footerMinSize * u, leading: 1.2, maxLines: 3}
 		b, err := fit(footer, st, textRight-footerBox.x0, fh)
 		if err != nil {
 			return nil, fmt.Errorf("source line: %w", err)
 		}
-		s.texts = append(s.texts, paintText{b, footerBox.x0, footerBox.y0 + (fh-b.height)/2, r.muted})
+		s.texts = append(s.texts, paintText{b: b, x: footerBox.x0, y: footerBox.y0 + (fh-b.height)/2, c: r.muted})
 	}
 
-	// Body: each block fitted in turn into its share of what is left, then the stack centred.
+	// Body: each block fitted in turn into its share of what is left, then the stack
+	// centred. When a later block does not fit, every block's largest size shrinks and the
+	// body is set again, so a long subtitle takes room from a title set large.
 	body := rect{m, bar + m, w - m, footerBox.y0 - gap}
+	var (
+		blocks []paintText
+		used   float64
+		err    error
+	)
+	for scale, tries := 1.0, 0; tries < 8; scale, tries = scale*0.8, tries+1 {
+		blocks, used, err = r.stack(parts, lang, body, u, gap, scale)
+		if !errors.Is(err, errDoesNotFit) {
+			break
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	bh := body.y1 - body.y0
+	shift := math.Max(0, (bh-used)/2)
+	for _, t := range blocks {
+		t.y += shift
+		s.texts = append(s.texts, t)
+	}
+	return s, nil
+}
+
+// stack fits the parts one under the other into the body, each at most scale times its
+// largest size (never under its smallest); it returns the blocks and the height they take.
+func (r *Renderer) stack(parts []part, lang string, body rect, u, gap, scale float64) ([]paintText, float64, error) {
 	bw, bh := body.x1-body.x0, body.y1-body.y0
 	var blocks []paintText
-	used, linkIdx := 0.0, -1
+	used := 0.0
 	for _, p := range parts {
 		if p.text == "" {
 			continue
@@ -101,24 +130,18 @@ func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*
 			used += gap
 		}
 		room := math.Min(p.share*bh, bh-used)
-		st := textStyle{faces: r.fonts.facesFor(lang, p.weight), lang: lang, maxSize: p.maxSize * u, minSize: p.minSize * u, leading: leading, maxLines: p.maxLines}
+		st := textStyle{faces: r.fonts.facesFor(lang, p.weight), lang: lang, maxSize: math.Max(p.maxSize*scale, p.minSize) * u,
+			minSize: p.minSize * u, leading: leading, maxLines: p.maxLines}
 		b, err := fit(p.text, st, bw, room)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p.name, err)
+			return nil, 0, fmt.Errorf("%s: %w", p.name, err)
 		}
+		t := paintText{b: b, x: body.x0, y: body.y0 + used, c: p.colour}
 		if p.link {
-			s.link, linkIdx = p.text, len(blocks)
+			t.link = p.text
 		}
-		blocks = append(blocks, paintText{b, body.x0, body.y0 + used, p.colour})
+		blocks = append(blocks, t)
 		used += b.height
 	}
-	shift := math.Max(0, (bh-used)/2)
-	for i, t := range blocks {
-		t.y += shift
-		if i == linkIdx {
-			s.linkBox = t.b.ink.translate(t.x, t.y)
-		}
-		s.texts = append(s.texts, t)
-	}
-	return s, nil
+	return blocks, used, nil
 }

@@ -113,10 +113,8 @@ func fit(text string, st textStyle, w, h float64) (block, error) {
 		Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Language: languageOf(st.lang),
 	}, st.faces)...)
 	l := layouter{runes: runes, inputs: inputs, st: st, w: w, h: h}
-	lo, hi := int(math.Ceil(st.minSize)), int(math.Floor(st.maxSize))
-	if lo < 1 || hi < lo {
-		return block{}, errDoesNotFit
-	}
+	lo, hi := max(1, int(math.Ceil(st.minSize))), int(math.Floor(st.maxSize))
+	hi = max(hi, lo) // whole pixels: a range within one pixel is its upper end
 	if b, ok, err := l.try(hi); err != nil || ok {
 		return b, err
 	}
@@ -185,7 +183,13 @@ func (l *layouter) try(size int) (block, bool, error) {
 		if width > l.w {
 			return block{}, false, nil
 		}
-		sl := setLine{baseline: baseline, runs: ln}
+		// The wrapper reuses its lines' memory on the next call: keep a copy.
+		runs := make([]shaping.Output, len(ln))
+		for j, run := range ln {
+			run.Glyphs = append([]shaping.Glyph(nil), run.Glyphs...)
+			runs[j] = run
+		}
+		sl := setLine{baseline: baseline, runs: runs}
 		b.ink = b.ink.union(sl.ink())
 		b.lines = append(b.lines, sl)
 		b.height = baseline + descent

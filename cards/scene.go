@@ -26,8 +26,6 @@ type scene struct {
 	texts         []paintText
 	logo          *logo
 	logoBox       rect
-	link          string // PDF only: the URL linkBox opens
-	linkBox       rect
 }
 
 type paintRect struct {
@@ -39,6 +37,7 @@ type paintText struct {
 	b    block
 	x, y float64 // the block's top-left corner
 	c    color.RGBA
+	link string // a URL the text opens, in a PDF
 }
 
 // glyphBoxes are the drawn boxes of every glyph of the scene.
@@ -215,9 +214,11 @@ func (d *pdfDoc) page(s *scene) {
 			p.DrawPath("F")
 		}
 	})
-	if s.link != "" {
-		b := s.linkBox
-		p.LinkString(b.x0*k, b.y0*k, (b.x1-b.x0)*k, (b.y1-b.y0)*k, s.link)
+	for _, t := range s.texts {
+		if t.link != "" {
+			b := t.b.ink.translate(t.x, t.y)
+			p.LinkString(b.x0*k, b.y0*k, (b.x1-b.x0)*k, (b.y1-b.y0)*k, t.link)
+		}
 	}
 }
 
