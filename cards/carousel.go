@@ -80,9 +80,9 @@ func (r *Renderer) Carousel(c Carousel) (Document, error) {
 		cta1 = append(cta1, part{name: "link", text: c.Link, weight: regular, colour: accent, maxSize: 0.05, minSize: 0.022, share: 1, link: true})
 	}
 	slides = append(slides, cta1)
-	alts = append(alts, cta, c.Link)
+	alts = append(alts, cta)
 
-	doc := newPDF(c.Title, c.Lang)
+	doc := newPDF(CarouselFormat, c.Title, c.Lang)
 	for i, parts := range slides {
 		footer := strconv.Itoa(i+1) + "/" + strconv.Itoa(len(slides))
 		if src := strings.TrimSpace(c.Source); src != "" {
@@ -99,6 +99,9 @@ func (r *Renderer) Carousel(c Carousel) (Document, error) {
 		return Document{}, err
 	}
 	alt := strings.ReplaceAll(w.slides, "{n}", strconv.Itoa(len(slides))) + w.colon + joinSentences(w, alts...)
+	if c.Link != "" {
+		alt += " " + c.Link // no full stop after it, which would read as part of the URL
+	}
 	return Document{PDF: data, Pages: len(slides), Format: CarouselFormat, Alt: alt, SHA256: Hash(data)}, nil
 }
 

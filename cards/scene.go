@@ -160,8 +160,9 @@ type pdfDoc struct {
 	logos map[*logo]string
 }
 
-func newPDF(title, lang string) *pdfDoc {
-	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 100, Ht: 100}})
+func newPDF(f Format, title, lang string) *pdfDoc {
+	size := fpdf.SizeType{Wd: float64(f.Width) * pdfPointsPerPixel, Ht: float64(f.Height) * pdfPointsPerPixel}
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: size})
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCreationDate(fixedPDFDate)
