@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/language"
 )
 
@@ -22,19 +23,28 @@ type FontFiles struct {
 // maxFontBytes bounds a font file read into memory; Noto Sans CJK Bold is about 20 MB.
 const maxFontBytes = 64 << 20
 
-// fontCache keeps parsed font files for the life of the process: parsing a CJK collection
-// takes far longer than rendering a card.
-var fontCache = struct {
-	sync.Mutex
-	files map[string][]*font.Face
-}{files: map[string][]*font.Face{}}
+// fontFile is a font file or collection read once per process. A collection's faces are
+// parsed only when first used: Noto Sans CJK holds ten, each tens of megabytes parsed.
+type fontFile struct {
+	path     string
+	mu       sync.Mutex
+	loaders  []*opentype.Loader
+	families []string
+	faces    []*font.Face
+}
 
-// loadFontFile parses a font file or collection, once per process.
-func loadFontFile(path string) ([]*font.Face, error) {
-	fontCache.Lock()
-	defer fontCache.Unlock()
-	if faces, ok := fontCache.files[path]; ok {
-		return faces, nil
+// fontFiles are the files read so far, by path.
+var fontFiles = struct {
+	sync.Mutex
+	byPath map[string]*fontFile
+}{byPath: map[string]*fontFile{}}
+
+// openFontFile reads a font file or collection, once per process.
+func openFontFile(path string) (*fontFile, error) {
+	fontFiles.Lock()
+	defer fontFiles.Unlock()
+	if ff, ok := fontFiles.byPath[path]; ok {
+		return ff, nil
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -47,18 +57,41 @@ func loadFontFile(path string) ([]*font.Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}
-	faces, err := font.ParseTTC(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("font %s is not an OpenType or TrueType font (or collection): %w", path, err)
+	loaders, err := opentype.NewLoaders(bytes.NewReader(b))
+	if err != nil || len(loaders) == 0 {
+		return nil, fmt.Errorf("font %s is not an OpenType or TrueType font (or collection): %v", path, err)
 	}
-	fontCache.files[path] = faces
-	return faces, nil
+	ff := &fontFile{path: path, loaders: loaders, faces: make([]*font.Face, len(loaders))}
+	for _, ld := range loaders {
+		d, _ := font.Describe(ld, nil)
+		ff.families = append(ff.families, d.Family)
+	}
+	// Parse the first face now, so a broken file is an error here and not mid-render.
+	if _, err := ff.face(0); err != nil {
+		return nil, err
+	}
+	fontFiles.byPath[path] = ff
+	return ff, nil
+}
+
+// face is the file's face i, parsed on first use.
+func (ff *fontFile) face(i int) (*font.Face, error) {
+	ff.mu.Lock()
+	defer ff.mu.Unlock()
+	if ff.faces[i] == nil {
+		ft, err := font.NewFont(ff.loaders[i])
+		if err != nil {
+			return nil, fmt.Errorf("font %s (face %d): %w", ff.path, i, err)
+		}
+		ff.faces[i] = font.NewFace(ft)
+	}
+	return ff.faces[i], nil
 }
 
 // fontSet is the loaded fonts of a brand.
 type fontSet struct {
-	latin [2]*font.Face   // by weight
-	cjk   [2][]*font.Face // by weight: every face of the file or collection
+	latin [2]*font.Face // by weight
+	cjk   [2]*fontFile  // by weight
 }
 
 const (
@@ -69,18 +102,18 @@ const (
 func loadFonts(files FontFiles) (*fontSet, error) {
 	fs := &fontSet{}
 	for w, path := range [2]string{files.Regular, files.Bold} {
-		faces, err := loadFontFile(path)
+		ff, err := openFontFile(path)
 		if err != nil {
 			return nil, err
 		}
-		fs.latin[w] = faces[0]
+		fs.latin[w], _ = ff.face(0)
 	}
 	for w, path := range [2]string{files.CJKRegular, files.CJKBold} {
-		faces, err := loadFontFile(path)
+		ff, err := openFontFile(path)
 		if err != nil {
 			return nil, err
 		}
-		fs.cjk[w] = faces
+		fs.cjk[w] = ff
 	}
 	return fs, nil
 }
@@ -113,14 +146,20 @@ func isCJK(lang string) bool {
 }
 
 // cjkFace is the collection's face for a language, else its first (a single-font file).
+// A face that does not parse falls back to the first, which parsed when the file was read.
 func (fs *fontSet) cjkFace(weight int, lang string) *font.Face {
+	ff := fs.cjk[weight]
 	suffix := cjkFamilySuffix(lang)
-	for _, f := range fs.cjk[weight] {
-		if strings.HasSuffix(f.Describe().Family, suffix) {
-			return f
+	for i, family := range ff.families {
+		if strings.HasSuffix(family, suffix) {
+			if f, err := ff.face(i); err == nil {
+				return f
+			}
+			break
 		}
 	}
-	return fs.cjk[weight][0]
+	f, _ := ff.face(0)
+	return f
 }
 
 // faces is an ordered font fallback list: each rune is set in the first face that has it.
