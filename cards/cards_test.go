@@ -277,3 +277,58 @@ func TestCorpusDocumentsHaveAGlyphForEveryLetter(t *testing.T) {
 		t.Fatal("no corpus documents read")
 	}
 }
+
+// TestLogoIsDrawnInTheFooter gives the brand a logo and finds it in the card's corner and
+// in the carousel's PDF.
+func TestLogoIsDrawnInTheFooter(t *testing.T) {
+	testRenderer(t) // fonts present
+	logoImg := image.NewRGBA(image.Rect(0, 0, 300, 100))
+	for i := range logoImg.Pix {
+		logoImg.Pix[i] = 0xff // white
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, logoImg); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/logo.png"
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b := DefaultBrand()
+	b.Logo = path
+	r, err := NewRenderer(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cardsOf("en")["stat-long"]
+	s, err := r.compose(c, OpenGraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lb := pixelRect(s.logoBox)
+	if lb.Dx() < 30 || float64(lb.Dx())/float64(lb.Dy()) < 2.9 || !pixelRect(safeArea(OpenGraph)).Intersect(lb).Eq(lb) {
+		t.Fatalf("logo box %v: not 3:1 inside the safe area", lb)
+	}
+	for _, g := range s.glyphBoxes() {
+		if pixelRect(g).Overlaps(lb) {
+			t.Fatalf("text at %v runs under the logo at %v", g, lb)
+		}
+	}
+	im, _ := r.Render(c, OpenGraph)
+	img, _ := png.Decode(bytes.NewReader(im.PNG))
+	center := img.At((lb.Min.X+lb.Max.X)/2, (lb.Min.Y+lb.Max.Y)/2)
+	if rr, gg, bb, _ := center.RGBA(); rr>>8 != 0xff || gg>>8 != 0xff || bb>>8 != 0xff {
+		t.Errorf("the logo's centre is %v, not the logo's white", center)
+	}
+	doc, err := r.Carousel(carouselOf("en", 2, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(doc.PDF, []byte("/Subtype /Image")); n != 1 {
+		t.Errorf("the PDF holds %d images, want the logo once", n)
+	}
+	b.Logo = t.TempDir() + "/missing.png"
+	if _, err := NewRenderer(b); err == nil || !strings.Contains(err.Error(), "missing.png") {
+		t.Errorf("missing logo: %v", err)
+	}
+}
