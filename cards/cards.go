@@ -214,7 +214,9 @@ func (r *Renderer) Render(c Card, f Format) (Image, error) {
 	if err != nil {
 		return Image{}, err
 	}
-	data, err := encodePNG(s.raster())
+	img, release := s.raster()
+	data, err := encodePNG(img)
+	release()
 	if err != nil {
 		return Image{}, err
 	}
