@@ -17,6 +17,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/config"
@@ -132,10 +133,22 @@ func DefaultBrand() Brand {
 // Renderer renders cards and carousels in one brand. It is safe for concurrent use.
 type Renderer struct {
 	brand Brand
-	fonts *fontSet
+	fonts brandFonts
+	sets  sync.Pool // of *fontSet: one per render in progress
 	logo  *logo
 	muted color.RGBA // the source line: text colour, softened toward the background
 }
+
+// borrowFonts takes a font set for one render; returnFonts gives it back once nothing
+// drawn with it is painted any more.
+func (r *Renderer) borrowFonts() *fontSet {
+	if fs, ok := r.sets.Get().(*fontSet); ok {
+		return fs
+	}
+	return newFontSet(r.fonts)
+}
+
+func (r *Renderer) returnFonts(fs *fontSet) { r.sets.Put(fs) }
 
 // logo is a decoded logo and the file it came from (which a PDF embeds as it is).
 type logo struct {
@@ -149,7 +162,7 @@ const maxLogoBytes = 8 << 20
 
 // NewRenderer loads a brand's fonts and logo; a missing file is an error naming it.
 func NewRenderer(b Brand) (*Renderer, error) {
-	fonts, err := loadFonts(b.Fonts)
+	fonts, err := openFonts(b.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -210,11 +223,14 @@ func (r *Renderer) Render(c Card, f Format) (Image, error) {
 	if err := c.check(); err != nil {
 		return Image{}, err
 	}
-	s, err := r.compose(c, f)
+	fs := r.borrowFonts()
+	s, err := r.compose(fs, c, f)
 	if err != nil {
+		r.returnFonts(fs)
 		return Image{}, err
 	}
 	img, release := s.raster()
+	r.returnFonts(fs)
 	data, err := encodePNG(img)
 	release()
 	if err != nil {

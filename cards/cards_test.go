@@ -35,6 +35,17 @@ func testRenderer(t testing.TB) *Renderer {
 	return rendererVal
 }
 
+var testFontSet *fontSet
+
+// testFonts is one font set for the tests, which lay out one card at a time.
+func testFonts(t testing.TB) *fontSet {
+	r := testRenderer(t)
+	if testFontSet == nil {
+		testFontSet = r.borrowFonts()
+	}
+	return testFontSet
+}
+
 // sample is one language's text for every field of a card.
 type sample struct{ figure, context, quote, speaker, title, subtitle, source, word string }
 
@@ -95,7 +106,7 @@ func TestEveryCardFitsInsideItsSafeArea(t *testing.T) {
 	for lang := range samples {
 		for name, c := range cardsOf(lang) {
 			for _, f := range Formats {
-				s, err := r.compose(c, f)
+				s, err := r.compose(testFonts(t), c, f)
 				if err != nil {
 					t.Errorf("%s %s %s: %v", lang, name, f.Name, err)
 					continue
@@ -156,7 +167,7 @@ func TestCardsArePNGsOfTheFormatsSize(t *testing.T) {
 				if len(im.PNG) > 1<<20 {
 					t.Errorf("%s %s %s: %d bytes; Bluesky takes images up to 1 MB", lang, name, f.Name, len(im.PNG))
 				}
-				s, _ := r.compose(c, f)
+				s, _ := r.compose(testFonts(t), c, f)
 				checkPixels(t, lang+" "+name+" "+f.Name, img, s)
 			}
 		}
@@ -212,7 +223,7 @@ func TestCJKAndHangulAreDrawnWithTheirLanguagesGlyphs(t *testing.T) {
 	want := map[string]string{"ja": "Noto Sans CJK JP", "zh": "Noto Sans CJK SC", "ko": "Noto Sans CJK KR"}
 	for lang, family := range want {
 		for name, c := range cardsOf(lang) {
-			s, err := r.compose(c, X)
+			s, err := r.compose(testFonts(t), c, X)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +243,7 @@ func TestCJKAndHangulAreDrawnWithTheirLanguagesGlyphs(t *testing.T) {
 			}
 		}
 		han := []rune(samples[lang].title)[0]
-		if f := r.fonts.facesFor(lang, regular).ResolveFace(han); f.Describe().Family != family {
+		if f := testFonts(t).facesFor(lang, regular).ResolveFace(han); f.Describe().Family != family {
 			t.Errorf("%s: %q is set in %q, want %q", lang, han, f.Describe().Family, family)
 		}
 	}
@@ -241,7 +252,7 @@ func TestCJKAndHangulAreDrawnWithTheirLanguagesGlyphs(t *testing.T) {
 // TestCorpusDocumentsHaveAGlyphForEveryLetter reads the corpus documents and checks that
 // every letter and digit in them has a glyph in the fonts of the document's language.
 func TestCorpusDocumentsHaveAGlyphForEveryLetter(t *testing.T) {
-	r := testRenderer(t)
+	testRenderer(t) // fonts present
 	dir := "../../shared/corpus"
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -260,10 +271,10 @@ func TestCorpusDocumentsHaveAGlyphForEveryLetter(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, w := range []int{regular, bold} {
-			if _, err := prepare(string(b), r.fonts.facesFor(lang, w)); err != nil && !strings.Contains(err.Error(), "characters is more than") {
+			if _, err := prepare(string(b), testFonts(t).facesFor(lang, w)); err != nil && !strings.Contains(err.Error(), "characters is more than") {
 				t.Errorf("%s: %v", name, err)
 			}
-			fl := r.fonts.facesFor(lang, w)
+			fl := testFonts(t).facesFor(lang, w)
 			for _, ch := range string(b) {
 				if (unicode.IsLetter(ch) || unicode.IsNumber(ch)) && !fl.has(ch) {
 					t.Errorf("%s: no glyph for %q (U+%04X)", name, ch, ch)
@@ -301,7 +312,7 @@ func TestLogoIsDrawnInTheFooter(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := cardsOf("en")["stat-long"]
-	s, err := r.compose(c, OpenGraph)
+	s, err := r.compose(testFonts(t), c, OpenGraph)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,4 +342,34 @@ func TestLogoIsDrawnInTheFooter(t *testing.T) {
 	if _, err := NewRenderer(b); err == nil || !strings.Contains(err.Error(), "missing.png") {
 		t.Errorf("missing logo: %v", err)
 	}
+}
+
+// TestRenderersAreSafeToShare renders cards and carousels from several goroutines at once
+// (run with -race): each gets the bytes it gets alone.
+func TestRenderersAreSafeToShare(t *testing.T) {
+	r := testRenderer(t)
+	langs := []string{"en", "ja", "zh", "ko"}
+	want := map[string]string{}
+	for _, lang := range langs {
+		im, err := r.Render(cardsOf(lang)["quote"], OpenGraph)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[lang] = im.SHA256
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(lang string) {
+			defer wg.Done()
+			im, err := r.Render(cardsOf(lang)["quote"], OpenGraph)
+			if err != nil || im.SHA256 != want[lang] {
+				t.Errorf("%s rendered beside others: %v, hash %s, want %s", lang, err, im.SHA256, want[lang])
+			}
+			if _, err := r.Carousel(carouselOf(lang, 2, 2)); err != nil {
+				t.Error(err)
+			}
+		}(langs[i%len(langs)])
+	}
+	wg.Wait()
 }

@@ -83,12 +83,14 @@ func (r *Renderer) Carousel(c Carousel) (Document, error) {
 	alts = append(alts, cta)
 
 	doc := newPDF(CarouselFormat, c.Title, c.Lang)
+	fs := r.borrowFonts()
+	defer r.returnFonts(fs)
 	for i, parts := range slides {
 		footer := strconv.Itoa(i+1) + "/" + strconv.Itoa(len(slides))
 		if src := strings.TrimSpace(c.Source); src != "" {
 			footer += " · " + src
 		}
-		s, err := r.layout(CarouselFormat, c.Lang, parts, footer)
+		s, err := r.layout(fs, CarouselFormat, c.Lang, parts, footer)
 		if err != nil {
 			return Document{}, fmt.Errorf("slide %d: %w", i+1, err)
 		}

@@ -101,7 +101,7 @@ func TestCarouselSlidesFit(t *testing.T) {
 		}
 		findings, _ := c.findings()
 		for i, f := range findings {
-			sc, err := r.layout(CarouselFormat, lang, f.parts(r), "1/5")
+			sc, err := r.layout(testFonts(t), CarouselFormat, lang, f.parts(r), "1/5")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -33,8 +33,8 @@ const (
 
 // compose lays a card out: the accent bar along the top, the body's blocks stacked and
 // centred, and a footer with the source line on the left and the logo on the right.
-func (r *Renderer) compose(c Card, f Format) (*scene, error) {
-	return r.layout(f, c.Lang, r.cardParts(c), footerLine(c))
+func (r *Renderer) compose(fs *fontSet, c Card, f Format) (*scene, error) {
+	return r.layout(fs, f, c.Lang, r.cardParts(c), footerLine(c))
 }
 
 func (r *Renderer) cardParts(c Card) []part {
@@ -58,7 +58,9 @@ func (r *Renderer) cardParts(c Card) []part {
 	}
 }
 
-func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*scene, error) {
+// layout places parts and a footer in a format, set in fs's faces: the scene must be
+// painted before fs is returned.
+func (r *Renderer) layout(fs *fontSet, f Format, lang string, parts []part, footer string) (*scene, error) {
 	w, h := float64(f.Width), float64(f.Height)
 	u := math.Min(w, h)
 	m, fh, gap := math.Round(marginShare*u), math.Round(footerShare*u), math.Round(gapShare*u)
@@ -81,7 +83,7 @@ func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*
 		textRight = s.logoBox.x0 - gap
 	}
 	if footer != "" {
-		st := textStyle{faces: r.fonts.facesFor(lang, regular), lang: lang, maxSize: footerMaxSize * u, minSize: footerMinSize * u, leading: 1.2, maxLines: 3}
+		st := textStyle{faces: fs.facesFor(lang, regular), lang: lang, maxSize: footerMaxSize * u, minSize: footerMinSize * u, leading: 1.2, maxLines: 3}
 		b, err := fit(footer, st, textRight-footerBox.x0, fh)
 		if err != nil {
 			return nil, fmt.Errorf("source line: %w", err)
@@ -99,7 +101,7 @@ func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*
 		err    error
 	)
 	for scale, tries := 1.0, 0; tries < 8; scale, tries = scale*0.8, tries+1 {
-		blocks, used, err = r.stack(parts, lang, body, u, gap, scale)
+		blocks, used, err = r.stack(fs, parts, lang, body, u, gap, scale)
 		if !errors.Is(err, errDoesNotFit) {
 			break
 		}
@@ -118,7 +120,7 @@ func (r *Renderer) layout(f Format, lang string, parts []part, footer string) (*
 
 // stack fits the parts one under the other into the body, each at most scale times its
 // largest size (never under its smallest); it returns the blocks and the height they take.
-func (r *Renderer) stack(parts []part, lang string, body rect, u, gap, scale float64) ([]paintText, float64, error) {
+func (r *Renderer) stack(fs *fontSet, parts []part, lang string, body rect, u, gap, scale float64) ([]paintText, float64, error) {
 	bw, bh := body.x1-body.x0, body.y1-body.y0
 	var blocks []paintText
 	used := 0.0
@@ -130,7 +132,7 @@ func (r *Renderer) stack(parts []part, lang string, body rect, u, gap, scale flo
 			used += gap
 		}
 		room := math.Min(p.share*bh, bh-used)
-		st := textStyle{faces: r.fonts.facesFor(lang, p.weight), lang: lang, maxSize: math.Max(p.maxSize*scale, p.minSize) * u,
+		st := textStyle{faces: fs.facesFor(lang, p.weight), lang: lang, maxSize: math.Max(p.maxSize*scale, p.minSize) * u,
 			minSize: p.minSize * u, leading: leading, maxLines: p.maxLines}
 		b, err := fit(p.text, st, bw, room)
 		if err != nil {

@@ -18,12 +18,11 @@ func FuzzFit(f *testing.F) {
 	f.Add("", uint8(2), uint16(0), uint16(0), uint8(0), uint8(0))
 	f.Add("a\u0301\u200d🚀\ufe0f  \n\tb", uint8(3), uint16(10), uint16(10), uint8(1), uint8(1))
 	f.Fuzz(func(t *testing.T, text string, langIdx uint8, w, h uint16, sizeRange, minSize uint8) {
-		r := testRenderer(t)
 		// The languages whose fonts differ; each CJK face takes a while to load.
 		lang := []string{"en", "ja", "zh", "ko", ""}[int(langIdx)%5]
 		bw, bh := float64(w%2000)+1, float64(h%2000)+1
 		mn := float64(minSize%96) + 1
-		st := textStyle{faces: r.fonts.facesFor(lang, int(sizeRange)%2), lang: lang, maxSize: mn + float64(sizeRange%96), minSize: mn, leading: leading}
+		st := textStyle{faces: testFonts(t).facesFor(lang, int(sizeRange)%2), lang: lang, maxSize: mn + float64(sizeRange%96), minSize: mn, leading: leading}
 		b, err := fit(text, st, bw, bh)
 		var missing missingGlyphError
 		if err != nil {

@@ -23,14 +23,16 @@ type FontFiles struct {
 // maxFontBytes bounds a font file read into memory; Noto Sans CJK Bold is about 20 MB.
 const maxFontBytes = 64 << 20
 
-// fontFile is a font file or collection read once per process. A collection's faces are
+// fontFile is a font file or collection read once per process. A collection's fonts are
 // parsed only when first used: Noto Sans CJK holds ten, each tens of megabytes parsed.
+// Parsed fonts are safe for concurrent use; the faces that shape and draw with them are
+// not, so each fontSet has its own.
 type fontFile struct {
 	path     string
 	mu       sync.Mutex
 	loaders  []*opentype.Loader
 	families []string
-	faces    []*font.Face
+	fonts    []*font.Font
 }
 
 // fontFiles are the files read so far, by path.
@@ -61,37 +63,31 @@ func openFontFile(path string) (*fontFile, error) {
 	if err != nil || len(loaders) == 0 {
 		return nil, fmt.Errorf("font %s is not an OpenType or TrueType font (or collection): %v", path, err)
 	}
-	ff := &fontFile{path: path, loaders: loaders, faces: make([]*font.Face, len(loaders))}
+	ff := &fontFile{path: path, loaders: loaders, fonts: make([]*font.Font, len(loaders))}
 	for _, ld := range loaders {
 		d, _ := font.Describe(ld, nil)
 		ff.families = append(ff.families, d.Family)
 	}
-	// Parse the first face now, so a broken file is an error here and not mid-render.
-	if _, err := ff.face(0); err != nil {
+	// Parse the first font now, so a broken file is an error here and not mid-render.
+	if _, err := ff.font(0); err != nil {
 		return nil, err
 	}
 	fontFiles.byPath[path] = ff
 	return ff, nil
 }
 
-// face is the file's face i, parsed on first use.
-func (ff *fontFile) face(i int) (*font.Face, error) {
+// font is the file's font i, parsed on first use.
+func (ff *fontFile) font(i int) (*font.Font, error) {
 	ff.mu.Lock()
 	defer ff.mu.Unlock()
-	if ff.faces[i] == nil {
+	if ff.fonts[i] == nil {
 		ft, err := font.NewFont(ff.loaders[i])
 		if err != nil {
 			return nil, fmt.Errorf("font %s (face %d): %w", ff.path, i, err)
 		}
-		ff.faces[i] = font.NewFace(ft)
+		ff.fonts[i] = ft
 	}
-	return ff.faces[i], nil
-}
-
-// fontSet is the loaded fonts of a brand.
-type fontSet struct {
-	latin [2]*font.Face // by weight
-	cjk   [2]*fontFile  // by weight
+	return ff.fonts[i], nil
 }
 
 const (
@@ -99,23 +95,51 @@ const (
 	bold    = 1
 )
 
-func loadFonts(files FontFiles) (*fontSet, error) {
-	fs := &fontSet{}
-	for w, path := range [2]string{files.Regular, files.Bold} {
+// brandFonts are a brand's font files, by weight.
+type brandFonts struct {
+	latin, cjk [2]*fontFile
+}
+
+func openFonts(files FontFiles) (brandFonts, error) {
+	var bf brandFonts
+	for i, path := range [4]string{files.Regular, files.Bold, files.CJKRegular, files.CJKBold} {
 		ff, err := openFontFile(path)
 		if err != nil {
-			return nil, err
+			return brandFonts{}, err
 		}
-		fs.latin[w], _ = ff.face(0)
-	}
-	for w, path := range [2]string{files.CJKRegular, files.CJKBold} {
-		ff, err := openFontFile(path)
-		if err != nil {
-			return nil, err
+		if i < 2 {
+			bf.latin[i] = ff
+		} else {
+			bf.cjk[i-2] = ff
 		}
-		fs.cjk[w] = ff
 	}
-	return fs, nil
+	return bf, nil
+}
+
+// fontSet is a brand's faces for one render at a time (faces cache glyph lookups and are
+// not safe for concurrent use); a Renderer keeps a pool of them.
+type fontSet struct {
+	files brandFonts
+	faces map[*font.Font]*font.Face
+}
+
+func newFontSet(files brandFonts) *fontSet {
+	return &fontSet{files: files, faces: map[*font.Font]*font.Face{}}
+}
+
+// face is this set's face of a file's font i; a font that does not parse falls back to
+// the file's first, which parsed when the file was opened.
+func (fs *fontSet) face(ff *fontFile, i int) *font.Face {
+	ft, err := ff.font(i)
+	if err != nil {
+		ft, _ = ff.font(0)
+	}
+	f, ok := fs.faces[ft]
+	if !ok {
+		f = font.NewFace(ft)
+		fs.faces[ft] = f
+	}
+	return f
 }
 
 // cjkFamilySuffix is the Noto Sans CJK face that draws Han characters the way a language
@@ -146,20 +170,15 @@ func isCJK(lang string) bool {
 }
 
 // cjkFace is the collection's face for a language, else its first (a single-font file).
-// A face that does not parse falls back to the first, which parsed when the file was read.
 func (fs *fontSet) cjkFace(weight int, lang string) *font.Face {
-	ff := fs.cjk[weight]
+	ff := fs.files.cjk[weight]
 	suffix := cjkFamilySuffix(lang)
 	for i, family := range ff.families {
 		if strings.HasSuffix(family, suffix) {
-			if f, err := ff.face(i); err == nil {
-				return f
-			}
-			break
+			return fs.face(ff, i)
 		}
 	}
-	f, _ := ff.face(0)
-	return f
+	return fs.face(ff, 0)
 }
 
 // faces is an ordered font fallback list: each rune is set in the first face that has it.
@@ -187,10 +206,11 @@ func (fl faces) has(r rune) bool {
 
 // facesFor is the fallback list for text of a language and weight.
 func (fs *fontSet) facesFor(lang string, weight int) faces {
+	latin := fs.face(fs.files.latin[weight], 0)
 	if isCJK(lang) {
-		return faces{fs.cjkFace(weight, lang), fs.latin[weight]}
+		return faces{fs.cjkFace(weight, lang), latin}
 	}
-	return faces{fs.latin[weight], fs.cjkFace(weight, lang)}
+	return faces{latin, fs.cjkFace(weight, lang)}
 }
 
 // languageOf is the go-text language of a tag, "" staying unknown.
