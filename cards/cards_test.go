@@ -90,6 +90,9 @@ func cardsOf(lang string) map[string]Card {
 	}
 }
 
+// sizes are the formats of distinct sizes (X, Mastodon and Bluesky share 16:9).
+var sizes = []Format{X, LinkedInSquare, LinkedInPortrait, OpenGraph}
+
 // safeArea is the card inside its margins: no glyph may be drawn outside it.
 func safeArea(f Format) rect {
 	w, h := float64(f.Width), float64(f.Height)
@@ -104,7 +107,7 @@ func TestEveryCardFitsInsideItsSafeArea(t *testing.T) {
 	r := testRenderer(t)
 	for lang := range samples {
 		for name, c := range cardsOf(lang) {
-			for _, f := range Formats {
+			for _, f := range sizes {
 				s, err := r.compose(testFonts(t), c, f)
 				if err != nil {
 					t.Errorf("%s %s %s: %v", lang, name, f.Name, err)
@@ -151,7 +154,7 @@ func TestCardsArePNGsOfTheFormatsSize(t *testing.T) {
 	for _, lang := range []string{"en", "de", "ja", "zh", "ko"} {
 		for _, name := range []string{"stat", "quote-long", "title-word"} {
 			c := cardsOf(lang)[name]
-			for _, f := range Formats {
+			for _, f := range sizes {
 				im, err := r.Render(c, f)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", lang, name, f.Name, err)
@@ -365,4 +368,16 @@ func TestRenderersAreSafeToShare(t *testing.T) {
 		}(langs[i%len(langs)])
 	}
 	wg.Wait()
+}
+
+func TestFormatsPerChannel(t *testing.T) {
+	for ch, want := range map[string][2]int{"x": {1600, 900}, "mastodon": {1600, 900}, "bluesky": {1600, 900}, "linkedin": {1080, 1080}, "linkedin-portrait": {1080, 1350}, "og": {1200, 630}} {
+		f, ok := FormatFor(ch)
+		if !ok || f.Width != want[0] || f.Height != want[1] {
+			t.Errorf("FormatFor(%q) = %+v, %v; want %dx%d", ch, f, ok, want[0], want[1])
+		}
+	}
+	if _, ok := FormatFor("myspace"); ok {
+		t.Error("a format for an unknown channel")
+	}
 }
