@@ -58,6 +58,7 @@ func TestCardsRefuseWhatTheyCannotShow(t *testing.T) {
 		{Card{Kind: Quote, Quote: "x"}, "needs its speaker"},
 		{Card{Kind: Title, Title: strings.Repeat("a", 161)}, "title is 161 characters"},
 		{Card{Kind: Title, Title: "مرحبا بالعالم"}, "no font of the brand has a glyph for 'م'"},
+		{Card{Kind: Title, Title: "🚀🚀"}, "title: no font of the brand draws any of its characters"},
 	} {
 		if _, err := r.Render(tc.c, X); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want %q", tc.c, err, tc.want)

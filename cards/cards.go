@@ -241,30 +241,31 @@ func (r *Renderer) Render(c Card, f Format) (Image, error) {
 
 // check refuses a card without its kind's text, or with text longer than a card takes.
 func (c Card) check() error {
-	var need, fields map[string]string
+	var need []string
 	switch c.Kind {
 	case Stat:
-		need = map[string]string{"figure": c.Figure, "context": c.Context}
+		need = []string{"figure", "context"}
 	case Quote:
-		need = map[string]string{"quote": c.Quote, "speaker": c.Speaker}
+		need = []string{"quote", "speaker"}
 	case Title:
-		need = map[string]string{"title": c.Title}
+		need = []string{"title"}
 	default:
 		return fmt.Errorf("card kind %q is not one of stat, quote, title", c.Kind)
 	}
-	for name, v := range need {
-		if strings.TrimSpace(v) == "" {
+	fields := map[string]string{"figure": c.Figure, "context": c.Context, "quote": c.Quote, "speaker": c.Speaker,
+		"title": c.Title, "subtitle": c.Subtitle, "source": c.Source}
+	for _, name := range need {
+		if strings.TrimSpace(fields[name]) == "" {
 			return fmt.Errorf("a %s card needs its %s", c.Kind, name)
 		}
 	}
-	fields = map[string]string{"figure": c.Figure, "context": c.Context, "quote": c.Quote, "speaker": c.Speaker,
-		"title": c.Title, "subtitle": c.Subtitle, "source": c.Source}
-	for name, v := range fields {
-		if n := utf8.RuneCountInString(v); n > maxRunes[name] {
-			return fmt.Errorf("the %s is %d characters; a card takes at most %d", name, n, maxRunes[name])
-		}
+	for _, name := range []string{"figure", "context", "quote", "speaker", "title", "subtitle", "source"} {
+		v := fields[name]
 		if !utf8.ValidString(v) {
 			return fmt.Errorf("the %s is not valid UTF-8", name)
+		}
+		if n := utf8.RuneCountInString(v); n > maxRunes[name] {
+			return fmt.Errorf("the %s is %d characters; a card takes at most %d", name, n, maxRunes[name])
 		}
 	}
 	return nil

@@ -138,6 +138,9 @@ func (r *Renderer) stack(fs *fontSet, parts []part, lang string, body rect, u, g
 		if err != nil {
 			return nil, 0, fmt.Errorf("%s: %w", p.name, err)
 		}
+		if b.runes == 0 {
+			return nil, 0, fmt.Errorf("%s: no font of the brand draws any of its characters", p.name)
+		}
 		t := paintText{b: b, x: body.x0, y: body.y0 + used, c: p.colour}
 		if p.link {
 			t.link = p.text

@@ -206,7 +206,7 @@ func (l *layouter) try(size int) (block, bool, error) {
 	return b, b.height <= l.h && box.contains(b.ink), nil
 }
 
-// glyphAt calls f for each glyph of a line with its pen position (x, baseline).
+// glyphs calls f for each glyph of a line with its pen position (x, baseline).
 func (sl setLine) glyphs(f func(run *shaping.Output, g shaping.Glyph, x, y float64)) {
 	pen := sl.x
 	for i := range sl.runs {
