@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -49,21 +48,9 @@ func TestRolesStopCleanlyOnSignal(t *testing.T) {
 		done[name] = make(chan error, 1)
 		go func() { done[name] <- r.run(ctx, r.cfg, slog.New(slog.DiscardHandler)) }()
 	}
-	client := &http.Client{Timeout: time.Second}
-	for name, r := range roles {
-		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-			if resp, err := client.Get(r.ping); err == nil {
-				resp.Body.Close()
-				if resp.StatusCode == http.StatusOK {
-					break
-				}
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s does not answer at %s", name, r.ping)
-			}
-		}
+	for _, r := range roles {
+		waitOK(t, r.ping)
 	}
-	client.CloseIdleConnections()
 	cancel()
 	for name := range roles {
 		select {

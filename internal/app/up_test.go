@@ -54,20 +54,7 @@ func TestUpStopsCleanlyOnSignal(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() { done <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
-	client := &http.Client{Timeout: time.Second}
-	defer client.CloseIdleConnections()
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if resp, err := client.Get("http://" + opt.Addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("up did not start serving")
-		}
-	}
-	client.CloseIdleConnections()
+	waitOK(t, "http://"+opt.Addr+"/healthz")
 	cancel()
 	select {
 	case err := <-done:
@@ -76,5 +63,23 @@ func TestUpStopsCleanlyOnSignal(t *testing.T) {
 		}
 	case <-time.After(45 * time.Second):
 		t.Fatal("up still running 45 s after the signal")
+	}
+}
+
+// waitOK waits up to 30 s for url to answer 200, on a connection it closes.
+func waitOK(t *testing.T, url string) {
+	t.Helper()
+	client := &http.Client{Timeout: time.Second}
+	defer client.CloseIdleConnections()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if resp, err := client.Get(url); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s does not answer", url)
+		}
 	}
 }
