@@ -45,8 +45,9 @@ func TestRolesStopCleanlyOnSignal(t *testing.T) {
 	defer cancel()
 	done := map[string]chan error{}
 	for name, r := range roles {
-		done[name] = make(chan error, 1)
-		go func() { done[name] <- r.run(ctx, r.cfg, slog.New(slog.DiscardHandler)) }()
+		stopped := make(chan error, 1)
+		done[name] = stopped
+		go func() { stopped <- r.run(ctx, r.cfg, slog.New(slog.DiscardHandler)) }()
 	}
 	for _, r := range roles {
 		waitOK(t, r.ping)
