@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"encoding/json"
@@ -73,7 +73,7 @@ func TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit(t *testing.T) {
 // carry as its length what POST /api/v1/count answers for its text, and be valid.
 func TestDerivativeLengthIsTheChannelsCountOfItsText(t *testing.T) {
 	st := newStack(t, true, func(c *config.Config) { c.Infra.PublicURL = "http://localhost:8080" })
-	paper, err := os.ReadFile("../../samples/whitepaper.en.md")
+	paper, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestDerivativeLengthIsTheChannelsCountOfItsText(t *testing.T) {
 	if err := os.WriteFile(local, noCanonical, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st.awsCp("../../samples/whitepaper.en.md", "https.md")
+	st.awsCp("../samples/whitepaper.en.md", "https.md")
 	st.awsCp(local, "local.md")
 	client := &http.Client{Timeout: time.Minute}
 	for key, prefix := range map[string]string{"https.md": "https://example.com/", "local.md": "http://localhost:8080/p/"} {

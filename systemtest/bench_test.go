@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ func BenchmarkDropToReady(b *testing.B) {
 	// the scan finds them, as it does in production (there every minute).
 	st.startScheduler(5 * time.Second)
 	events := eventsReceived(st)
-	sample, err := os.ReadFile("../../samples/whitepaper.en.md")
+	sample, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func BenchmarkDropToReady(b *testing.B) {
 			for i := range jobs {
 				body := fmt.Appendf(bytes.Clone(sample), "\n\nEdition %d: %d%% of teams saw results.\n", i, i%100)
 				put[i].Store(time.Now().UnixNano())
-				if _, err := st.d.s3.Put(ctx, "inbox", fmt.Sprintf("bench/%05d.md", i), body, "text/markdown"); err != nil {
+				if _, err := st.app.S3.Put(ctx, "inbox", fmt.Sprintf("bench/%05d.md", i), body, "text/markdown"); err != nil {
 					b.Error(err)
 				}
 			}
@@ -79,7 +79,7 @@ func BenchmarkDropToReady(b *testing.B) {
 			if latency[i] != 0 || sent == 0 {
 				continue
 			}
-			s, err := st.d.tk.Source(ctx, tasks.SourceID("inbox", fmt.Sprintf("bench/%05d.md", i)))
+			s, err := st.app.Toolkit.Source(ctx, tasks.SourceID("inbox", fmt.Sprintf("bench/%05d.md", i)))
 			if err == nil && s.Status == toolkit.StatusReady {
 				latency[i] = time.Since(time.Unix(0, sent))
 				pending--
@@ -124,7 +124,7 @@ func BenchmarkWorkerPeakRSS(b *testing.B) {
 	st := newStack(b, false, nil)
 	bin := buildBinary(b)
 	doc := bigDocument(10<<20 - 4096)
-	if _, err := st.d.s3.Put(context.Background(), "inbox", "big.md", doc, "text/markdown"); err != nil {
+	if _, err := st.app.S3.Put(context.Background(), "inbox", "big.md", doc, "text/markdown"); err != nil {
 		b.Fatal(err)
 	}
 	cmd := exec.Command(bin, "worker")

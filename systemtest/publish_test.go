@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"encoding/json"
@@ -19,6 +19,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -101,7 +102,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 		f.Campaigns["default"] = def
 	})
 	start := time.Now()
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	a := st.waitSource("whitepaper.en.md", 30*time.Second)
 	if a.Source.Status != "ready" {
@@ -148,7 +149,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 	}
 	var plan *toolkit.Plan
 	for deadline := time.Now().Add(15 * time.Second); plan == nil || len(plan.Entries) == 0; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("second.md"))
+		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("second.md"))
 		if time.Now().After(deadline) {
 			t.Fatal("the second paper was not planned")
 		}
@@ -162,7 +163,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 		t.Fatalf("withdraw: HTTP %d", code)
 	}
 	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("second.md"))
+		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("second.md"))
 		cancelled := 0
 		for _, e := range plan.Entries {
 			if e.Status == toolkit.Cancelled && e.Reason == "the source was withdrawn" {
@@ -224,7 +225,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 			continue
 		}
 		key := it.Post.RemoteID
-		obj, err := st.d.s3.Get(t.Context(), "toolkit", key, 1<<20)
+		obj, err := st.app.S3.Get(t.Context(), "toolkit", key, 1<<20)
 		if err != nil {
 			t.Errorf("the outbox file of %s (%s): %v", it.ID, key, err)
 			continue
@@ -241,7 +242,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 
 	// The terminal view says the same, in Berlin time.
 	var term strings.Builder
-	if err := printCalendar(t.Context(), &term, st.d.tk, st.d.cfg, "emea", 1, 1); err != nil {
+	if err := app.PrintCalendar(t.Context(), &term, st.app.Toolkit, st.app.Config, "emea", 1, 1); err != nil {
 		t.Fatal(err)
 	}
 	berlin, _ := time.LoadLocation("Europe/Berlin")
@@ -253,13 +254,13 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 	// A second delivery of a published post's task publishes nothing.
 	tweet := got[0].Post
 	payload, _ := json.Marshal(tasks.Publish{EntryID: tweet.ID, SourceID: id, At: tweet.At})
-	client := asynq.NewClient(st.d.redisOpt)
+	client := asynq.NewClient(st.app.RedisOpt)
 	defer client.Close()
 	info, err := client.Enqueue(asynq.NewTask(tasks.TypePublish, payload), asynq.Queue(tasks.QueuePublish))
 	if err != nil {
 		t.Fatal(err)
 	}
-	insp := asynq.NewInspector(st.d.redisOpt)
+	insp := asynq.NewInspector(st.app.RedisOpt)
 	defer insp.Close()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if _, err := insp.GetTaskInfo(tasks.QueuePublish, info.ID); errors.Is(err, asynq.ErrTaskNotFound) {
@@ -302,29 +303,29 @@ func TestReindexRequeuesPlannedPostsAfterRedisIsFlushed(t *testing.T) {
 		def.AutoApprove, def.Plan = true, "later"
 		f.Campaigns["default"] = def
 	})
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	tweets := kindsOf(st.waitSource("whitepaper.en.md", 30*time.Second), "tweet")
 	var plan *toolkit.Plan
 	for deadline := time.Now().Add(15 * time.Second); tweets < 2 || plan == nil || len(plan.Entries) != tweets; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.d.tk.SourcePlan(t.Context(), sourceID("whitepaper.en.md"))
+		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("whitepaper.en.md"))
 		if time.Now().After(deadline) {
 			t.Fatalf("the paper's %d tweets were not planned: %+v", tweets, plan)
 		}
 	}
-	insp := asynq.NewInspector(st.d.redisOpt)
+	insp := asynq.NewInspector(st.app.RedisOpt)
 	defer insp.Close()
-	if err := st.d.rdb.FlushAll(t.Context()).Err(); err != nil {
+	if err := st.app.Redis.FlushAll(t.Context()).Err(); err != nil {
 		t.Fatal(err)
 	}
 	// As `repurpose reindex` runs: a process of its own, with its own connections.
-	d, err := connect(t.Context(), st.d.cfg, st.d.log, st.d.s3)
+	reindex, err := app.Connect(t.Context(), st.app.Config, st.app.Log, st.app.S3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.Close()
+	defer reindex.Close()
 	var out strings.Builder
-	if err := d.reindex(t.Context(), &out); err != nil {
+	if err := reindex.Reindex(t.Context(), &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), fmt.Sprintf("plans: %d posts queued again, 0 sources re-planned (posts overdue); link counts: 0 periods restored", tweets)) {
@@ -373,7 +374,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 		def.AutoApprove, def.Plan = true, "now"
 		f.Campaigns["default"] = def
 	})
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	tweets := kindsOf(st.waitSource("whitepaper.en.md", 30*time.Second), "tweet")
 	for deadline := time.Now().Add(30 * time.Second); tweets == 0 || len(hook.deliveries()) < tweets; time.Sleep(100 * time.Millisecond) {
@@ -401,7 +402,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 	if res, err := http.Post(st.url+"/api/v1/conversions", "application/json", body); err != nil || res.StatusCode != http.StatusAccepted {
 		t.Fatalf("conversion: %v %v", res, err)
 	}
-	st.d.tk.Close() // as a graceful shutdown does: the click reaches Redis
+	st.app.Toolkit.Close() // as a graceful shutdown does: the click reaches Redis
 	var rep struct {
 		Totals struct{ Clicks, Conversions, Posts int64 }
 		Rows   []struct {
@@ -413,10 +414,10 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 		rep.Totals.Clicks != 1 || rep.Totals.Conversions != 1 || rep.Totals.Posts != int64(tweets) || len(rep.Rows) != 1 || rep.Rows[0].Key != "emea" {
 		t.Errorf("analytics: HTTP %d %+v", code, rep)
 	}
-	if n, err := st.d.tk.RollUp(t.Context()); err != nil || n < 2 {
+	if n, err := st.app.Toolkit.RollUp(t.Context()); err != nil || n < 2 {
 		t.Fatalf("rollup: %d, %v", n, err)
 	}
-	obj, err := st.d.s3.Get(t.Context(), "toolkit", "stats/days/"+time.Now().UTC().Format("20060102")+".json", 1<<20)
+	obj, err := st.app.S3.Get(t.Context(), "toolkit", "stats/days/"+time.Now().UTC().Format("20060102")+".json", 1<<20)
 	if err != nil || !strings.Contains(string(obj.Body), `"c:`) {
 		t.Errorf("the day's rollup in versitygw: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/scheduler"
@@ -39,7 +40,7 @@ type stack struct {
 	t      testing.TB
 	redis  *testservices.RedisServer
 	s3     *testservices.S3Server
-	d      *deps
+	app    *app.App
 	url    string // serve's base URL
 	cancel context.CancelFunc
 	// eventsDown makes /events/s3 answer 503, as a serve that is down or restarting does.
@@ -116,12 +117,12 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	st.d, err = connect(ctx, cfg, log, store)
+	st.app, err = app.Connect(ctx, cfg, log, store)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(st.d.Close)
-	h.Store(http.Handler(http.HandlerFunc(st.d.handler().ServeHTTP))) // one concrete type in the atomic.Value
+	t.Cleanup(st.app.Close)
+	h.Store(http.Handler(http.HandlerFunc(st.app.Handler().ServeHTTP))) // one concrete type in the atomic.Value
 	if withWorker {
 		st.startWorker(ctx)
 	}
@@ -132,9 +133,18 @@ func (st *stack) startWorker(ctx context.Context) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond, ShutdownTimeout: 5 * time.Second, RetryCheckInterval: 20 * time.Millisecond})
+		_ = st.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond, ShutdownTimeout: 5 * time.Second, RetryCheckInterval: 20 * time.Millisecond})
 	}()
 	st.t.Cleanup(func() { st.cancel(); <-done })
+}
+
+// runWorker runs the worker, as `repurpose worker` does, until ctx ends.
+func (st *stack) runWorker(ctx context.Context, opt worker.Options) error {
+	w, err := st.app.Worker(ctx, opt)
+	if err != nil {
+		return err
+	}
+	return w.Run(ctx)
 }
 
 // startScheduler runs the inbox scan every interval, as `repurpose scheduler` does.
@@ -143,7 +153,7 @@ func (st *stack) startScheduler(interval time.Duration) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = scheduler.New(st.d.s3, st.d.tk, st.d.cfg.Infra.Inbox, interval, st.d.log).Run(ctx)
+		_ = scheduler.New(st.app.S3, st.app.Toolkit, st.app.Config.Infra.Inbox, interval, st.app.Log).Run(ctx)
 	}()
 	st.t.Cleanup(func() { cancel(); <-done })
 }

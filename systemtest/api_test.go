@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"context"
@@ -20,7 +20,7 @@ import (
 // queued, and /readyz says what is missing.
 func TestServeAnswersTheTestEventWhileRedisIsDown(t *testing.T) {
 	st := newStack(t, false, nil)
-	if _, err := st.d.s3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
+	if _, err := st.app.S3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
 		t.Fatal(err)
 	}
 	st.redis.Stop()
@@ -54,7 +54,7 @@ func TestServeAnswersTheTestEventWhileRedisIsDown(t *testing.T) {
 func TestAPIAuthorisationPagingAndErrors(t *testing.T) {
 	st := newStack(t, true, nil)
 	for _, k := range []string{"a.txt", "b.txt", "c.txt"} {
-		st.awsCp("../../samples/notes.txt", k)
+		st.awsCp("../samples/notes.txt", k)
 	}
 	for _, k := range []string{"a.txt", "b.txt", "c.txt"} {
 		st.waitSource(k, 30*time.Second)
@@ -202,7 +202,7 @@ func TestLinkTargetsPublicPagesAndAutoApprove(t *testing.T) {
 // link to the toolkit cannot be approved until the document or campaign names a URL.
 func TestNoPublicPagesMeansNoApprovalWithoutAURL(t *testing.T) {
 	st := newStack(t, true, func(c *config.Config) { off := false; c.File.PublicPages = &off })
-	st.awsCp("../../samples/notes.txt", "notes.txt")
+	st.awsCp("../samples/notes.txt", "notes.txt")
 	a := st.waitSource("notes.txt", 30*time.Second)
 	var e struct {
 		Error struct{ Code, Message string }
@@ -216,7 +216,7 @@ func TestNoPublicPagesMeansNoApprovalWithoutAURL(t *testing.T) {
 // exiting, so the roles start in any order.
 func TestWorkerAndSchedulerWaitForRedis(t *testing.T) {
 	st := newStack(t, false, nil)
-	if _, err := st.d.s3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
+	if _, err := st.app.S3.Put(t.Context(), "inbox", "a.md", []byte("# A\n\nWords.\n"), "text/markdown"); err != nil {
 		t.Fatal(err)
 	}
 	st.redis.Stop()
@@ -226,10 +226,10 @@ func TestWorkerAndSchedulerWaitForRedis(t *testing.T) {
 	}()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	if err := st.d.waitForRedis(ctx); err != nil {
+	if err := st.app.WaitForRedis(ctx); err != nil {
 		t.Fatalf("waitForRedis: %v", err)
 	}
-	if err := st.d.rdb.Ping(ctx).Err(); err != nil {
+	if err := st.app.Redis.Ping(ctx).Err(); err != nil {
 		t.Errorf("Redis after the wait: %v", err)
 	}
 }

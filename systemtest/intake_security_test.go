@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/worker"
@@ -44,7 +45,7 @@ func putEvent(key, etag string) string {
 // serves, and warns that anyone may post events.
 func TestServeRefusesToStartWithAnOpenEventsEndpoint(t *testing.T) {
 	bin := buildBinary(t)
-	addr := freeAddr(t)
+	addr := testservices.FreeAddr(t)
 	env := []string{"PATH=/usr/bin:/bin", "REPURPOSE_HTTP_ADDR=" + addr, "REPURPOSE_REDIS_URL=redis://127.0.0.1:1/0",
 		"REPURPOSE_S3_ENDPOINT=http://127.0.0.1:1", "AWS_ACCESS_KEY_ID=x", "AWS_SECRET_ACCESS_KEY=y"}
 
@@ -130,23 +131,23 @@ func TestForgedEventsNeverUndoAWithdrawal(t *testing.T) {
 	// ETag): the worker derives the same bytes again, and the withdrawal holds.
 	markers := "processed/" + id + "/"
 	var lost []string
-	st.d.s3.List(t.Context(), "toolkit", markers, func(o s3store.Info) error { lost = append(lost, o.Key); return nil })
+	st.app.S3.List(t.Context(), "toolkit", markers, func(o s3store.Info) error { lost = append(lost, o.Key); return nil })
 	for _, k := range lost {
-		if err := st.d.s3.Delete(t.Context(), "toolkit", k); err != nil {
+		if err := st.app.S3.Delete(t.Context(), "toolkit", k); err != nil {
 			t.Fatal(err)
 		}
 	}
 	st.redis.FlushAll() // and the finished task with it
-	if err := st.d.reindex(t.Context(), io.Discard); err != nil {
+	if err := st.app.Reindex(t.Context(), io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	info, err := st.d.s3.Head(t.Context(), "inbox", "paper.md")
+	info, err := st.app.S3.Head(t.Context(), "inbox", "paper.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	st.postEventAnswer(putEvent("paper.md", tasks.NormalizeETag(info.ETag)))
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if _, err := st.d.s3.Head(t.Context(), "toolkit", markers+tasks.NormalizeETag(info.ETag)+".json"); err == nil {
+		if _, err := st.app.S3.Head(t.Context(), "toolkit", markers+tasks.NormalizeETag(info.ETag)+".json"); err == nil {
 			break // the worker is done with it
 		}
 		if time.Now().After(deadline) {
@@ -187,7 +188,7 @@ func TestEventsForObjectsNotInTheInboxCreateNothing(t *testing.T) {
 // 500 records in one request: the first queues the object once, the second is refused.
 func TestOneEventRequestBoundsItsWork(t *testing.T) {
 	st := newStack(t, false, nil)
-	if _, err := st.d.s3.Put(t.Context(), "inbox", "paper.md", []byte("# A paper\n\nSome words.\n"), "text/markdown"); err != nil {
+	if _, err := st.app.S3.Put(t.Context(), "inbox", "paper.md", []byte("# A paper\n\nSome words.\n"), "text/markdown"); err != nil {
 		t.Fatal(err)
 	}
 	records := func(n int) string {
@@ -222,7 +223,7 @@ func TestMissingOutboxBucketIsReportedAtStart(t *testing.T) {
 	})
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	err := st.d.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond})
+	err := st.runWorker(ctx, worker.Options{PollInterval: 20 * time.Millisecond})
 	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), "accounts.cms.bucket") || !strings.Contains(err.Error(), "s3://no-such-bucket") {
 		t.Fatalf("worker with an outbox on a missing bucket: %v (want a start error naming accounts.cms.bucket)", err)
 	}

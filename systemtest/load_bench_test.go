@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bytes"
@@ -33,7 +33,7 @@ func BenchmarkBacklog(b *testing.B) {
 		n = v
 	}
 	bin := buildBinary(b)
-	sample, err := os.ReadFile("../../samples/whitepaper.en.md")
+	sample, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func BenchmarkBacklog(b *testing.B) {
 					for i := range jobs {
 						keys[i] = fmt.Sprintf("backlog/%05d.md", i)
 						body := fmt.Appendf(bytes.Clone(sample), "\n\nEdition %d: %d%% of teams saw results.\n", i, i%100)
-						if _, err := st.d.s3.Put(context.Background(), "inbox", keys[i], body, "text/markdown"); err != nil {
+						if _, err := st.app.S3.Put(context.Background(), "inbox", keys[i], body, "text/markdown"); err != nil {
 							b.Error(err)
 						}
 					}
@@ -142,7 +142,7 @@ func peakRSS(pid int) float64 {
 
 // readyUnder counts the ready sources whose keys start with prefix, from the index.
 func readyUnder(st *stack, prefix string) int {
-	page, err := st.d.tk.Sources(context.Background(), 1<<30, "", func(s *toolkit.Source) bool {
+	page, err := st.app.Toolkit.Sources(context.Background(), 1<<30, "", func(s *toolkit.Source) bool {
 		return s.Status == toolkit.StatusReady && strings.HasPrefix(s.Key, prefix)
 	})
 	if err != nil {

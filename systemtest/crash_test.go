@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"fmt"
@@ -12,17 +12,6 @@ import (
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
-
-// buildBinary compiles repurpose once for tests that need a real process.
-func buildBinary(t testing.TB) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "repurpose")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
 
 // TestWorkerKilledMidBatchLosesAndDuplicatesNothing SIGKILLs a worker process while it
 // works through a batch, starts another, and checks every document ends ready exactly once.
@@ -47,13 +36,13 @@ func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
 		return cmd
 	}
 
-	sample, _ := os.ReadFile("../../samples/whitepaper.en.md")
+	sample, _ := os.ReadFile("../samples/whitepaper.en.md")
 	const n = 30
 	keys := make([]string, n)
 	for i := range keys {
 		keys[i] = fmt.Sprintf("batch/paper-%02d.md", i)
 		body := fmt.Appendf(append([]byte{}, sample...), "\n\nEdition %d adds %d%% more detail to the findings.\n", i, i+10)
-		if _, err := st.d.s3.Put(t.Context(), "inbox", keys[i], body, "text/markdown"); err != nil {
+		if _, err := st.app.S3.Put(t.Context(), "inbox", keys[i], body, "text/markdown"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -85,7 +74,7 @@ func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
 		got := 0
 		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 			got = 0
-			err := st.d.s3.List(t.Context(), "toolkit", prefix, func(s3store.Info) error {
+			err := st.app.S3.List(t.Context(), "toolkit", prefix, func(s3store.Info) error {
 				got++
 				return nil
 			})
@@ -105,7 +94,7 @@ func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
 func ready(st *stack, keys []string) int {
 	n := 0
 	for _, k := range keys {
-		s, err := st.d.tk.Source(st.t.Context(), tasks.SourceID("inbox", k))
+		s, err := st.app.Toolkit.Source(st.t.Context(), tasks.SourceID("inbox", k))
 		if err == nil && s.Status == "ready" {
 			n++
 		}

@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"crypto/rand"
@@ -177,7 +177,7 @@ limits:
 		t.Fatalf("deleting the outbox bucket: %v %s", err, out)
 	}
 	start := time.Now()
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	items := st.waitCalendar(t, start, 90*time.Second, allIn(toolkit.FailedPost))
 
@@ -270,7 +270,7 @@ limits:
   publish_backoff: 1s
 `, x.URL, redirector.URL+"/hook", wp.URL), nil)
 	const title = `Quiet <script>alert(1)</script> Pagers & <b>Co</b>`
-	body, err := os.ReadFile("../../samples/whitepaper.en.md")
+	body, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,7 +387,7 @@ regions:
 		rand.Read(c.Infra.TokenKey)
 	})
 	start := time.Now()
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	waiting := st.waitCalendar(t, start, 60*time.Second, allIn(toolkit.Waiting))
 	for _, it := range waiting {

@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"encoding/json"
@@ -136,7 +136,7 @@ limits:
 		return cmd
 	}
 	first := startWorker()
-	whitepaper, _ := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	for _, s := range []*stallingService{x, hook} {
 		select {
@@ -150,19 +150,19 @@ limits:
 	close(x.release)
 	close(hook.release)
 	stalledTweet, stalledDelivery := x.seen()[0], hook.seen()[0]
-	t.Logf("killed the worker while X held %q and the webhook delivery %s", clip(stalledTweet, 40), stalledDelivery)
+	t.Logf("killed the worker while X held %.40q and the webhook delivery %s", stalledTweet, stalledDelivery)
 
 	startWorker()
 	id := sourceID("whitepaper.en.md")
 	var plan *toolkit.Plan
 	var recs map[string]*toolkit.PostRecord
 	for deadline := time.Now().Add(150 * time.Second); ; time.Sleep(250 * time.Millisecond) {
-		plan, _ = st.d.tk.SourcePlan(t.Context(), id)
+		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), id)
 		settled := 0
 		if plan != nil {
 			recs = map[string]*toolkit.PostRecord{}
 			for _, e := range plan.Entries {
-				r, _ := st.d.tk.PostRecord(t.Context(), e.ID)
+				r, _ := st.app.Toolkit.PostRecord(t.Context(), e.ID)
 				recs[e.ID] = r
 				if r != nil && (r.State == toolkit.Published || r.State == toolkit.Unknown || r.State == toolkit.FailedPost) {
 					settled++

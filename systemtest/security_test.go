@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bufio"
@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -51,9 +52,9 @@ func TestMalformedRedisURLHidesItsPassword(t *testing.T) {
 }
 
 // shortLimits are the server's limits shortened, so the attacks below are cut off within
-// the test's patience; defaultLimits are the same code with longer times.
-var shortLimits = serverLimits{header: 500 * time.Millisecond, read: time.Second, write: 2 * time.Second,
-	idle: time.Second, maxHeaderBytes: 8 << 10}
+// the test's patience; app.DefaultLimits are the same code with longer times.
+var shortLimits = app.ServerLimits{Header: 500 * time.Millisecond, Read: time.Second, Write: 2 * time.Second,
+	Idle: time.Second, MaxHeaderBytes: 8 << 10}
 
 // closedByServer reports whether the server closes c before the test gives up waiting
 // (30 s, far beyond every limit): a read that returns EOF or a reset.
@@ -76,7 +77,9 @@ func TestSlowAndIdleClientsAreCutOff(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serveHTTPWith(ctx, ln, st.d.handler(), slog.New(slog.DiscardHandler), shortLimits) }()
+	go func() {
+		done <- app.NewHTTPServer(ln, st.app.Handler(), slog.New(slog.DiscardHandler), shortLimits).Run(ctx)
+	}()
 	t.Cleanup(func() { cancel(); <-done })
 	addr := ln.Addr().String()
 	dial := func() net.Conn {
@@ -424,7 +427,7 @@ func TestForgedConversionsAreRefused(t *testing.T) {
 
 	// Another serve process, and one started after Redis lost everything, verify it too.
 	rdb.FlushAll(ctx)
-	other := toolkit.New(st.d.cfg, st.d.s3, rdb, nil, st.d.log)
+	other := toolkit.New(st.app.Config, st.app.S3, rdb, nil, st.app.Log)
 	if _, err := other.Reindex(ctx, func(int) {}); err != nil { // as after any flush
 		t.Fatal(err)
 	}

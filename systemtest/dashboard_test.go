@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // TestGrafanaDashboardQueriesMetricsWeExport keeps deploy/grafana/repurpose.json honest:
 // every metric a panel queries is one the code defines.
 func TestGrafanaDashboardQueriesMetricsWeExport(t *testing.T) {
-	raw, err := os.ReadFile("../../deploy/grafana/repurpose.json")
+	raw, err := os.ReadFile("../deploy/grafana/repurpose.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestGrafanaDashboardQueriesMetricsWeExport(t *testing.T) {
 	}
 	defined := map[string]bool{}
 	name := regexp.MustCompile(`"(repurpose_[a-z0-9_]+)"`)
-	filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
 			src, _ := os.ReadFile(path)
 			for _, m := range name.FindAllStringSubmatch(string(src), -1) {

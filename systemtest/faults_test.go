@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bytes"
@@ -32,7 +32,7 @@ func faultSeconds() time.Duration {
 // putPapers writes n variants of the sample whitepaper into the inbox and returns their keys.
 func putPapers(t *testing.T, st *stack, n int, prefix string) []string {
 	t.Helper()
-	sample, err := os.ReadFile("../../samples/whitepaper.en.md")
+	sample, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func putPapers(t *testing.T, st *stack, n int, prefix string) []string {
 	for i := range keys {
 		keys[i] = fmt.Sprintf("%s/paper-%02d.md", prefix, i)
 		body := fmt.Appendf(append([]byte{}, sample...), "\n\nEdition %d adds %d%% more detail to the findings.\n", i, i+10)
-		if _, err := st.d.s3.Put(t.Context(), "inbox", keys[i], body, "text/markdown"); err != nil {
+		if _, err := st.app.S3.Put(t.Context(), "inbox", keys[i], body, "text/markdown"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -50,7 +50,7 @@ func putPapers(t *testing.T, st *stack, n int, prefix string) []string {
 // countObjects counts the toolkit's objects under prefix.
 func countObjects(t *testing.T, st *stack, prefix string) int {
 	n := 0
-	if err := st.d.s3.List(t.Context(), "toolkit", prefix, func(s3store.Info) error { n++; return nil }); err != nil {
+	if err := st.app.S3.List(t.Context(), "toolkit", prefix, func(s3store.Info) error { n++; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return n

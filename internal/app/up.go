@@ -1,23 +1,23 @@
-package main
+package app
 
 import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"golang.org/x/sync/errgroup"
 
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/embedded"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
@@ -27,37 +27,42 @@ import (
 
 // Credentials of the embedded S3 endpoint: it accepts requests signed with these only.
 const (
-	upAccessKey = "repurpose"
-	upSecretKey = "repurpose-secret"
+	UpAccessKey = "repurpose"
+	UpSecretKey = "repurpose-secret"
 )
 
-func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
-	dataDir := fs.String("data", "data", "folder that keeps the embedded S3 objects between runs")
-	addr := fs.String("addr", "127.0.0.1:8080", "address of the toolkit API and public pages")
-	s3Addr := fs.String("s3-addr", "127.0.0.1:9000", "address of the embedded S3 endpoint")
-	once := fs.Bool("once", false, "exit once the named files are processed, after printing what came out")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	cfg, err := loadConfig()
-	if err != nil {
-		return err
-	}
-	log := newLogger(os.Stderr)
+// UpOptions are `repurpose up`'s flags and where it writes.
+type UpOptions struct {
+	DataDir string   // keeps the embedded S3 objects and the admin token between runs
+	Addr    string   // the toolkit API and public pages
+	S3Addr  string   // the embedded S3 endpoint
+	Files   []string // documents to upload and report on
+	Once    bool     // exit once Files are processed
+	// Stdout gets the report on Files; Stderr the banner, the reindex and upload progress.
+	Stdout, Stderr io.Writer
+}
 
+// Up runs `repurpose up`: an embedded Redis and S3 endpoint, and serve, worker and
+// scheduler on them, until ctx ends (or, with Once, until Files are processed).
+//
+// The embedded servers are not components: they are started first and closed last,
+// after every component has returned, because the worker's last tasks still write to
+// them while it shuts down.
+func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions) error {
 	mr, err := embedded.StartRedis()
 	if err != nil {
 		return err
 	}
 	defer mr.Close()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
-		return fmt.Errorf("toolkit cannot listen on %s: %w (pick another with --addr)", *addr, err)
+		return fmt.Errorf("toolkit cannot listen on %s: %w (pick another with --addr)", opt.Addr, err)
 	}
+	defer ln.Close() // on the way out before it serves; serving closes it too
 	cfg.Infra.RedisURL = "redis://" + mr.Addr() + "/0"
 	cfg.Infra.PublicURL = "http://" + ln.Addr().String()
 	if cfg.Infra.AdminToken == "" {
-		if cfg.Infra.AdminToken, err = adminToken(*dataDir); err != nil {
+		if cfg.Infra.AdminToken, err = adminToken(opt.DataDir); err != nil {
 			return err
 		}
 	}
@@ -68,90 +73,78 @@ func runUp(ctx context.Context, fs *flag.FlagSet, args []string) error {
 		}
 	}
 
-	var wired atomic.Pointer[deps] // set once the connections exist; writes before that wait for the scan
-	s3srv, err := embedded.StartS3(filepath.Join(*dataDir, "s3"), *s3Addr, upAccessKey, upSecretKey, func(bucket, key string) {
-		if d := wired.Load(); d != nil {
-			go d.queueWrite(ctx, bucket, key) // the endpoint triggers ingestion itself
-		}
-	})
+	writes := newWriteQueue(cfg.Infra.Inbox, log)
+	s3srv, err := embedded.StartS3(filepath.Join(opt.DataDir, "s3"), opt.S3Addr, UpAccessKey, UpSecretKey, writes.notify)
 	if err != nil {
 		return fmt.Errorf("%w (pick another with --s3-addr)", err)
 	}
-	defer s3srv.Close(context.Background())
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		s3srv.Close(stop)
+	}()
 	cfg.Infra.S3Endpoint = s3srv.Endpoint
 	store := s3store.FromAWS(aws.Config{Region: cfg.Infra.S3Region,
-		Credentials: credentials.NewStaticCredentialsProvider(upAccessKey, upSecretKey, "")}, s3srv.Endpoint)
-	d, err := connect(ctx, cfg, log, store)
+		Credentials: credentials.NewStaticCredentialsProvider(UpAccessKey, UpSecretKey, "")}, s3srv.Endpoint)
+	a, err := Connect(ctx, cfg, log, store)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	wired.Store(d)
+	defer a.Close()
+	writes.app = a
 	for _, b := range []string{cfg.Infra.Inbox.Bucket, cfg.Infra.Toolkit.Bucket} {
 		if err := store.EnsureBucket(ctx, b); err != nil {
 			return err
 		}
 	}
 	// Redis starts empty each time: the record in S3 brings everything back.
-	if err := d.reindex(ctx, os.Stderr); err != nil {
+	if err := a.Reindex(ctx, opt.Stderr); err != nil {
+		return err
+	}
+	w, err := a.Worker(ctx, worker.Options{PollInterval: 50 * time.Millisecond})
+	if err != nil {
 		return err
 	}
 
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	g, gctx := errgroup.WithContext(runCtx)
-	d.registerQueueMetrics()
-	g.Go(func() error { return serveHTTP(gctx, ln, d.handler(), log) })
-	g.Go(func() error { return d.runWorker(gctx, worker.Options{PollInterval: 50 * time.Millisecond}) })
-	g.Go(func() error { return d.scheduler().Run(gctx) })
-
-	printBanner(cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, *dataDir)
-	if fs.NArg() > 0 {
-		if err := upload(ctx, store, cfg, fs.Args(), "", os.Stderr); err != nil {
-			log.Error("upload", "err", err)
-		}
-		g.Go(func() error {
-			err := d.report(gctx, fs.Args(), cfg.Infra.PublicURL)
-			if *once {
-				stop()
+	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir)
+	intake := ComponentFunc(func(ctx context.Context) error {
+		if len(opt.Files) > 0 {
+			if err := upload(ctx, store, cfg, opt.Files, "", opt.Stderr); err != nil {
+				log.Error("upload", "err", err)
 			}
-			return err
-		})
-	} else if *once {
-		stop()
-	}
-	err = g.Wait()
+			if err := a.report(ctx, opt.Files, opt.Stdout); err != nil {
+				return err
+			}
+		}
+		if opt.Once {
+			stop()
+		}
+		return nil
+	})
+	err = Run(runCtx, queueMetrics{a}, NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
 }
 
-// queueWrite queues an object written to the embedded endpoint's inbox.
-func (d *deps) queueWrite(ctx context.Context, bucket, key string) {
-	if !d.cfg.Infra.Inbox.HoldsDocument(bucket, key) {
-		return
-	}
-	if _, err := worker.QueueObject(ctx, d.s3, d.tk, bucket, key); err != nil && !errors.Is(err, s3store.ErrNotFound) {
-		d.log.Warn("could not queue upload; the inbox scan will", "key", key, "err", err)
-	}
-}
-
 // report waits for the named files to be processed and prints what came out of each.
-func (d *deps) report(ctx context.Context, paths []string, publicURL string) error {
+func (a *App) report(ctx context.Context, paths []string, out io.Writer) error {
 	files, _, err := collect(paths)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		id := tasks.SourceID(d.cfg.Infra.Inbox.Bucket, d.cfg.Infra.Inbox.Prefix+f.name)
+		id := tasks.SourceID(a.Config.Infra.Inbox.Bucket, a.Config.Infra.Inbox.Prefix+f.name)
 		for {
-			s, err := d.tk.Source(ctx, id)
+			s, err := a.Toolkit.Source(ctx, id)
 			if err == nil && (s.Status == toolkit.StatusReady || s.Status == toolkit.StatusFailed) {
 				if s.Status == toolkit.StatusFailed {
-					fmt.Printf("%s: failed — %s\n", f.name, s.Error)
+					fmt.Fprintf(out, "%s: failed — %s\n", f.name, s.Error)
 				} else {
-					fmt.Printf("%s: ready — %s\n  %s/api/v1/sources/%s\n", f.name, describeCounts(s.Counts), publicURL, id)
+					fmt.Fprintf(out, "%s: ready — %s\n  %s/api/v1/sources/%s\n", f.name, describeCounts(s.Counts), a.Config.Infra.PublicURL, id)
 				}
 				break
 			}
@@ -199,8 +192,8 @@ func randomToken() (string, error) {
 	return hex.EncodeToString(b[:]), nil
 }
 
-func printBanner(toolkitURL, s3, inbox, token, dataDir string) {
-	fmt.Fprintf(os.Stderr, `
+func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir string) {
+	fmt.Fprintf(w, `
 repurpose is up (data in %s/)
   toolkit      %s   (API token: %s)
   S3 endpoint  %s   (access key %s, secret %s)
@@ -209,5 +202,5 @@ repurpose is up (data in %s/)
   drop a document:  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws s3 cp paper.md %s --endpoint-url %s
   see sources:      curl -H 'Authorization: Bearer %s' %s/api/v1/sources
 
-`, dataDir, toolkitURL, token, s3, upAccessKey, upSecretKey, inbox, upAccessKey, upSecretKey, inbox, s3, token, toolkitURL)
+`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL)
 }

@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 
 // screenshotDir is where the browser tests leave a full-page PNG of every page they visit
 // (git-ignored: /artefacts/ at the repository root).
-const screenshotDir = "../../artefacts/screenshots"
+const screenshotDir = "../artefacts/screenshots"
 
 // newBrowser starts a headless Chromium (/usr/bin/chromium, or $REPURPOSE_CHROMIUM) with a
 // fresh profile and returns a context to drive it with chromedp. A missing Chromium skips
@@ -186,7 +186,7 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 	// Marketing: sign in, upload through the file input, wait for ready.
 	b.signIn("mia", mktPass, "/ui/sources", "#upload")
 	b.shot("sources-empty")
-	whitepaper, err := filepath.Abs("../../samples/whitepaper.en.md")
+	whitepaper, err := filepath.Abs("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,11 @@
-package main
+package systemtest
 
 import (
 	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"net"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,26 +16,25 @@ import (
 
 	"github.com/johannesboyne/gofakes3/backend/s3afero"
 
+	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/tasks"
 )
 
-func freeAddr(t *testing.T) string {
+// startUp runs `repurpose up` in-process, with the configuration the environment names,
+// until stop is called, once it serves.
+func startUp(t *testing.T, data, api, s3 string) (stop func()) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	cfg, err := app.LoadConfig()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-// startUp runs `repurpose up` in-process until stop is called, once it serves.
-func startUp(t *testing.T, data, api, s3 string) (stop func()) {
-	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int)
-	go func() { done <- run(ctx, []string{"up", "--data", data, "--addr", api, "--s3-addr", s3}, io.Discard) }()
+	done := make(chan error)
+	go func() {
+		done <- app.Up(ctx, cfg, slog.New(slog.DiscardHandler), app.UpOptions{DataDir: data, Addr: api, S3Addr: s3,
+			Stdout: io.Discard, Stderr: io.Discard})
+	}()
 	st := &stack{t: t, url: "http://" + api}
 	deadline := time.Now().Add(20 * time.Second)
 	for st.get("/healthz") != 200 {
@@ -46,8 +45,8 @@ func startUp(t *testing.T, data, api, s3 string) (stop func()) {
 	}
 	return func() {
 		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("up exited %d", code)
+		if err := <-done; err != nil {
+			t.Errorf("up: %v", err)
 		}
 	}
 }
@@ -57,8 +56,8 @@ func startUp(t *testing.T, data, api, s3 string) (stop func()) {
 func upWithConfig(t *testing.T, yaml string) (st *stack, data, s3 string) {
 	t.Helper()
 	data = t.TempDir()
-	api := freeAddr(t)
-	s3 = freeAddr(t)
+	api := testservices.FreeAddr(t)
+	s3 = testservices.FreeAddr(t)
 	cfgFile := filepath.Join(t.TempDir(), "repurpose.yaml")
 	writeTestFile(t, cfgFile, yaml)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
@@ -73,7 +72,7 @@ func upWithConfig(t *testing.T, yaml string) (st *stack, data, s3 string) {
 // expires as it would in Redis.
 func TestUpKeepsScanningTheInbox(t *testing.T) {
 	st, data, _ := upWithConfig(t, "limits:\n  scan_interval: 1s\n")
-	sample, err := os.ReadFile("../../samples/whitepaper.en.md")
+	sample, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,12 +101,12 @@ func TestUpKeepsScanningTheInbox(t *testing.T) {
 // restart on the same data folder, the source is still there.
 func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 	data := t.TempDir()
-	api, s3 := freeAddr(t), freeAddr(t)
+	api, s3 := testservices.FreeAddr(t), testservices.FreeAddr(t)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
 	t.Setenv("REPURPOSE_CONFIG", "")
 	start := func() (stop func()) { return startUp(t, data, api, s3) }
 	stop := start()
-	if out, err := upCLI(t, s3, upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md"); err != nil {
+	if out, err := upCLI(t, s3, app.UpSecretKey, "s3", "cp", "--only-show-errors", "../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md"); err != nil {
 		t.Fatalf("aws s3 cp: %v\n%s", err, out)
 	}
 	st := &stack{t: t, url: "http://" + api}
@@ -137,7 +136,7 @@ func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 // upCLI runs the AWS CLI against up's embedded S3 at addr, signing with secret.
 func upCLI(t *testing.T, addr, secret string, args ...string) (string, error) {
 	cmd := exec.Command(testservices.AWSCLI(t), append([]string{"--endpoint-url", "http://" + addr}, args...)...)
-	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+upAccessKey, "AWS_SECRET_ACCESS_KEY="+secret,
+	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+app.UpAccessKey, "AWS_SECRET_ACCESS_KEY="+secret,
 		"AWS_DEFAULT_REGION=us-east-1", "AWS_CA_BUNDLE=", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
@@ -148,10 +147,10 @@ func upCLI(t *testing.T, addr, secret string, args ...string) (string, error) {
 // source, the folder does not (it used to show as a failed source).
 func TestUpSkipsFolderPlaceholders(t *testing.T) {
 	st, _, s3 := upWithConfig(t, "")
-	if out, err := upCLI(t, s3, upSecretKey, "s3api", "put-object", "--bucket", "inbox", "--key", "reports/"); err != nil {
+	if out, err := upCLI(t, s3, app.UpSecretKey, "s3api", "put-object", "--bucket", "inbox", "--key", "reports/"); err != nil {
 		t.Fatalf("aws s3api put-object reports/: %v\n%s", err, out)
 	}
-	if out, err := upCLI(t, s3, upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
+	if out, err := upCLI(t, s3, app.UpSecretKey, "s3", "cp", "--only-show-errors", "../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
 		t.Fatalf("aws s3 cp: %v\n%s", err, out)
 	}
 	if a := st.waitSource("paper.md", 15*time.Second); a.Source.Status != "ready" {
@@ -188,7 +187,7 @@ func TestUpS3AcceptsOnlyThePrintedCredentials(t *testing.T) {
 	endpoint := "http://" + s3
 
 	cli := func(secret string, args ...string) (string, error) { return upCLI(t, s3, secret, args...) }
-	if out, err := cli(upSecretKey, "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
+	if out, err := cli(app.UpSecretKey, "s3", "cp", "--only-show-errors", "../samples/whitepaper.en.md", "s3://inbox/paper.md"); err != nil {
 		t.Fatalf("aws s3 cp with the printed credentials: %v\n%s", err, out)
 	}
 	if a := st.waitSource("paper.md", 15*time.Second); a.Source.Status != "ready" {
@@ -196,10 +195,10 @@ func TestUpS3AcceptsOnlyThePrintedCredentials(t *testing.T) {
 	}
 	big := filepath.Join(t.TempDir(), "big.bin")
 	writeTestFile(t, big, strings.Repeat("multipart ", 1<<20)) // 10 MB: the CLI uploads it in parts
-	if out, err := cli(upSecretKey, "s3", "cp", "--only-show-errors", big, "s3://toolkit/scratch/big.bin"); err != nil {
+	if out, err := cli(app.UpSecretKey, "s3", "cp", "--only-show-errors", big, "s3://toolkit/scratch/big.bin"); err != nil {
 		t.Fatalf("multipart upload with the printed credentials: %v\n%s", err, out)
 	}
-	if out, err := cli(upSecretKey, "s3", "ls", "s3://inbox/"); err != nil || !strings.Contains(out, "paper.md") {
+	if out, err := cli(app.UpSecretKey, "s3", "ls", "s3://inbox/"); err != nil || !strings.Contains(out, "paper.md") {
 		t.Fatalf("aws s3 ls with the printed credentials: %v\n%s", err, out)
 	}
 	if out, err := cli("not-the-secret", "s3", "ls", "s3://toolkit/"); err == nil || !strings.Contains(out, "AccessDenied") {
@@ -222,10 +221,10 @@ func TestUpS3AcceptsOnlyThePrintedCredentials(t *testing.T) {
 			t.Errorf("unsigned %s %s: HTTP %d, want 403\n%.300s", req.Method, req.URL.Path, resp.StatusCode, body)
 		}
 	}
-	if out, err := cli("not-the-secret", "s3", "cp", "--only-show-errors", "../../samples/whitepaper.en.md", "s3://inbox/forged.md"); err == nil {
+	if out, err := cli("not-the-secret", "s3", "cp", "--only-show-errors", "../samples/whitepaper.en.md", "s3://inbox/forged.md"); err == nil {
 		t.Errorf("aws s3 cp with another secret succeeded\n%s", out)
 	}
-	if out, err := cli(upSecretKey, "s3", "ls", "s3://inbox/"); err != nil || strings.Contains(out, "anonymous.md") || strings.Contains(out, "forged.md") {
+	if out, err := cli(app.UpSecretKey, "s3", "ls", "s3://inbox/"); err != nil || strings.Contains(out, "anonymous.md") || strings.Contains(out, "forged.md") {
 		t.Errorf("the refused uploads are in the inbox: %v\n%s", err, out)
 	}
 	var feed struct{ Topics []struct{ ID string } }

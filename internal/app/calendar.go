@@ -1,35 +1,32 @@
-package main
+package app
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
-	"os"
+	"log/slog"
 	"strings"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
-// calendar prints a region's plan in the terminal, in the region's own time.
-func runCalendar(ctx context.Context, fs *flag.FlagSet, args []string) error {
-	region := fs.String("region", "", "the region's id (default: the first configured)")
-	days := fs.Int("days", 14, "how many days ahead to show")
-	past := fs.Int("past", 1, "how many days back to show (posts already out, with their outcome)")
-	d, err := start(ctx, fs, args)
+// Calendar runs `repurpose calendar`: it prints a region's plan (the first region's
+// when region is empty) from past days back to days ahead, in the region's own time.
+func Calendar(ctx context.Context, cfg *config.Config, log *slog.Logger, w io.Writer, region string, days, past int) error {
+	a, err := Connect(ctx, cfg, log, nil)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	return printCalendar(ctx, os.Stdout, d.tk, d.cfg, *region, *days, *past)
+	defer a.Close()
+	return PrintCalendar(ctx, w, a.Toolkit, cfg, region, days, past)
 }
 
-func printCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *config.Config, region string, days, past int) error {
+// PrintCalendar prints a region's plan as the toolkit tk holds it.
+func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *config.Config, region string, days, past int) error {
 	var reg *config.Region
 	for i, r := range cfg.File.Regions {
 		if r.ID == region || region == "" {
@@ -91,28 +88,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// publishers lists the publisher types an account may have, with their settings: the
-// registry's own specs, so the list is never out of date.
-func runPublishers(_ context.Context, fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, s := range publish.Specs() {
-		fmt.Fprintf(tw, "%s\t%s\n", s.Type, s.Summary)
-		for _, f := range s.Fields {
-			name := f.Name
-			if f.Secret {
-				name += "_env or " + f.Name + "_file"
-			}
-			if f.Required {
-				name += " (required)"
-			}
-			fmt.Fprintf(tw, "  %s\t%s\n", name, f.Doc)
-		}
-		fmt.Fprintln(tw, "\t")
-	}
-	return tw.Flush()
 }

@@ -1,4 +1,4 @@
-package main
+package systemtest
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 // sharedCorpus is the folder of real whitepapers kept beside the repository.
 func sharedCorpus(t *testing.T) []string {
 	t.Helper()
-	all, _ := filepath.Glob("../../../shared/corpus/*.md")
+	all, _ := filepath.Glob("../../shared/corpus/*.md")
 	var files []string
 	for _, f := range all {
 		if filepath.Base(f) != "README.md" {
@@ -40,7 +40,7 @@ func TestCorpusDroppedWithAWSCLIBecomesReadyDerivatives(t *testing.T) {
 	// Links go to the toolkit's public pages where a document names no URL: give it the
 	// kind of address it has in production, so X counts the link as a link.
 	st := newStack(t, true, func(c *config.Config) { c.Infra.PublicURL = "https://toolkit.example.com" })
-	docs := append(sharedCorpus(t), "../../samples/landing-page.html", "../../samples/notes.txt", "../../samples/whitepaper.es.md")
+	docs := append(sharedCorpus(t), "../samples/landing-page.html", "../samples/notes.txt", "../samples/whitepaper.es.md")
 	for _, f := range docs {
 		st.awsCp(f, "papers/"+filepath.Base(f))
 	}
@@ -105,7 +105,7 @@ func TestBadInputFailsWithAReasonAndTheRestCarriesOn(t *testing.T) {
 		}
 		return p
 	}
-	good, err := os.ReadFile("../../samples/whitepaper.en.md")
+	good, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestBadInputFailsWithAReasonAndTheRestCarriesOn(t *testing.T) {
 		{"slides.pdf", write("slides.pdf", []byte("%PDF-1.4 fake")), "unsupported"},
 		{"huge.md", write("huge.md", bytes.Repeat([]byte("All work and no play. "), 5000)), "limit"},
 	}
-	st.awsCp("../../samples/whitepaper.en.md", "odd keys/Q3 report+ünïcode (final).md")
+	st.awsCp("../samples/whitepaper.en.md", "odd keys/Q3 report+ünïcode (final).md")
 	// A typo in a campaign's name is shown, not fatal: the paper runs with the default
 	// campaign's settings and keeps its own name in utm_campaign.
 	st.awsCp(write("uc.md", []byte("---\ncampaign: nosuch\n---\n\n# Title\n\n"+string(good[:2000]))), "unknown-campaign.md")
@@ -171,9 +171,9 @@ func (st *stack) postEvent(body, token string) int {
 // uploads the same bytes again: one version, the same derivatives; new bytes supersede.
 func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 	st := newStack(t, true, nil)
-	st.awsCp("../../samples/whitepaper.en.md", "paper.md")
+	st.awsCp("../samples/whitepaper.en.md", "paper.md")
 	first := st.waitSource("paper.md", 30*time.Second)
-	info, err := st.d.s3.Head(t.Context(), "inbox", "paper.md")
+	info, err := st.app.S3.Head(t.Context(), "inbox", "paper.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 	if code := st.postEvent(event, ""); code != http.StatusUnauthorized {
 		t.Errorf("event without token: HTTP %d, want 401", code)
 	}
-	st.awsCp("../../samples/whitepaper.en.md", "paper.md") // same bytes again
+	st.awsCp("../samples/whitepaper.en.md", "paper.md") // same bytes again
 	time.Sleep(500 * time.Millisecond)
 	again := st.waitSource("paper.md", 30*time.Second)
 	if !reflect.DeepEqual(first, again) {
@@ -195,7 +195,7 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 	// Long after the task's retention (here: Redis lost entirely), the processed marker in
 	// S3 still makes a re-delivered event a no-op.
 	st.redis.FlushAll()
-	if err := st.d.reindex(t.Context(), os.Stderr); err != nil {
+	if err := st.app.Reindex(t.Context(), os.Stderr); err != nil {
 		t.Fatal(err)
 	}
 	if code := st.postEvent(event, testEventsToken); code != 200 {
@@ -206,7 +206,7 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 		t.Errorf("re-delivery after Redis was lost changed the source:\nbefore %+v\nafter  %+v", first.Source, after.Source)
 	}
 
-	data, _ := os.ReadFile("../../samples/whitepaper.en.md")
+	data, _ := os.ReadFile("../samples/whitepaper.en.md")
 	p := filepath.Join(t.TempDir(), "paper.md")
 	os.WriteFile(p, append(data, []byte("\n\nA closing paragraph added in the second edition, with 42% more insight.\n")...), 0o644)
 	st.awsCp(p, "paper.md")
@@ -230,8 +230,8 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 // the API answers the same afterwards.
 func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
 	st := newStack(t, true, nil)
-	st.awsCp("../../samples/whitepaper.en.md", "a.md")
-	st.awsCp("../../samples/notes.txt", "b.txt")
+	st.awsCp("../samples/whitepaper.en.md", "a.md")
+	st.awsCp("../samples/notes.txt", "b.txt")
 	a := st.waitSource("a.md", 30*time.Second)
 	st.waitSource("b.txt", 30*time.Second)
 
@@ -276,7 +276,7 @@ func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
 	}
 	before := snapshot()
 	st.redis.FlushAll()
-	if err := st.d.reindex(t.Context(), os.Stderr); err != nil {
+	if err := st.app.Reindex(t.Context(), os.Stderr); err != nil {
 		t.Fatal(err)
 	}
 	after := snapshot()
@@ -292,7 +292,7 @@ func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
 // approvedPaper drops the sample whitepaper as paper.md and approves it once ready.
 func (st *stack) approvedPaper() sourceAnswer {
 	st.t.Helper()
-	st.awsCp("../../samples/whitepaper.en.md", "paper.md")
+	st.awsCp("../samples/whitepaper.en.md", "paper.md")
 	a := st.waitSource("paper.md", 30*time.Second)
 	if code := st.api("POST", "/api/v1/sources/"+a.Source.ID+"/approve", testAdminToken, nil); code != 200 {
 		st.t.Fatalf("approve: HTTP %d", code)

@@ -1,9 +1,8 @@
-package main
+package app
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,27 +17,18 @@ import (
 	"github.com/repurpose/repurpose/toolkit"
 )
 
-func runUpload(ctx context.Context, fset *flag.FlagSet, args []string) error {
-	campaign := fset.String("campaign", "", "campaign for documents whose front matter names none")
-	if err := fset.Parse(args); err != nil {
-		return err
-	}
-	if fset.NArg() == 0 {
-		fset.Usage()
-		return errors.New("name at least one file or folder")
-	}
-	cfg, err := loadConfig()
-	if err != nil {
-		return err
-	}
-	if unknown := cfg.File.UnknownCampaign(*campaign); unknown != "" {
+// Upload runs `repurpose upload`: it puts files (and the documents in folders) into the
+// inbox of the configured S3, showing progress on out. A campaign that is not configured
+// is refused before anything is sent.
+func Upload(ctx context.Context, cfg *config.Config, paths []string, campaign string, out io.Writer) error {
+	if unknown := cfg.File.UnknownCampaign(campaign); unknown != "" {
 		return errors.New("--campaign names " + unknown) // a typo is shown now, not as a warning on each source
 	}
 	store, err := s3store.New(ctx, cfg.Infra)
 	if err != nil {
 		return err
 	}
-	return upload(ctx, store, cfg, fset.Args(), *campaign, os.Stderr)
+	return upload(ctx, store, cfg, paths, campaign, out)
 }
 
 // upload puts files (and the documents in folders) into the inbox, showing progress.
