@@ -10,7 +10,7 @@ import (
 )
 
 // Claim gives a contributor a topic for the configured time. A topic held by someone else
-// is a ConflictError naming them and when it frees up.
+// is a Conflict naming them and when it frees up.
 func (r *Service) Claim(ctx context.Context, derivID, user string) (*record.Derivative, time.Time, error) {
 	d, err := r.rec.Derivative(ctx, derivID)
 	if err != nil {
