@@ -120,7 +120,7 @@ func TestBlueskyDisplayLink(t *testing.T) {
 
 func TestRenderBluesky(t *testing.T) {
 	link := "https://example.com/papers/quiet-pagers?utm_source=bluesky#results"
-	text, facets := RenderBluesky("Pagers went quiet — 62% fewer. Read more "+LinkSlot+"\n#SRE #OnCall", link)
+	text, facets := renderBluesky("Pagers went quiet — 62% fewer. Read more "+LinkSlot+"\n#SRE #OnCall", link)
 	want := "Pagers went quiet — 62% fewer. Read more example.com/papers/quiet-page…\n#SRE #OnCall"
 	if text != want {
 		t.Fatalf("text %q, want %q", text, want)
@@ -135,7 +135,7 @@ func TestRenderBluesky(t *testing.T) {
 			t.Errorf("tag facet %d: %+v", i, f)
 		}
 	}
-	if text, facets := RenderBluesky("No link "+LinkSlot, ""); text != "No link" || len(facets) != 0 {
+	if text, facets := renderBluesky("No link "+LinkSlot, ""); text != "No link" || len(facets) != 0 {
 		t.Errorf("without a link: %q %+v", text, facets)
 	}
 }

@@ -337,7 +337,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
-		!strings.HasPrefix(Render(&tweet, tr, "x", tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
+		!strings.HasPrefix(channel.RenderParts(channel.X, toolkit.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

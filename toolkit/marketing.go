@@ -58,7 +58,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			}
 			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
 			// Bluesky shows a shortened display link; the editor shows what the post shows.
-			if disp, _ := transforms.RenderChannel(d.Channel, channel.LinkSlot, l); disp != "" && disp != l {
+			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
 				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
 			}
 		}
@@ -68,7 +68,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
 	fitted, length, ok := transforms.Refit(d.Channel, tpl, link, opt)
 	if !ok || fitted != tpl {
-		rendered, _ := transforms.RenderChannel(d.Channel, tpl, link)
+		rendered := channel.Render(d.Channel, tpl, link).Text
 		room := ""
 		if brand.Disclosure != "" {
 			rendered += " " + brand.Disclosure
@@ -78,7 +78,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, &EditError{Code: "over_limit", Reason: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
-	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
+	post := channel.Render(d.Channel, tpl, link)
 	err = t.WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := t.current(ctx, d.SourceID)
 		if err != nil {
@@ -90,7 +90,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		if apr.Edits == nil {
 			apr.Edits = map[string]Edit{}
 		}
-		apr.Edits[derivID] = Edit{Template: tpl, Text: out, Length: length, Facets: facets, By: by, At: t.now()}
+		apr.Edits[derivID] = Edit{Template: tpl, Text: post.Text, Length: length, Facets: post.Facets, By: by, At: t.now()}
 		if apr.Decisions[derivID].Status == Approved {
 			apr.Decisions[derivID] = Decision{Status: Draft, By: by, At: t.now()}
 		}

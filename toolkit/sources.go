@@ -212,11 +212,12 @@ func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 		}
 		if tr.On() && v.Backlink != "" {
 			v.Canonical, v.Backlink = v.Backlink, tr.ShortURL+"/r/"+TrackedCode(v.ID, string(v.Channel), "")
-			v.Text, v.Facets = transforms.RenderChannel(v.Channel, v.Template, v.Backlink)
+			post := channel.Render(v.Channel, v.Template, v.Backlink)
+			v.Text, v.Facets = post.Text, post.Facets
 			if len(v.Parts) > 0 {
 				v.Parts = slices.Clone(v.Parts)
 				for j := range v.Parts {
-					v.Parts[j].Text, _ = transforms.RenderChannel(v.Channel, v.Parts[j].Template, v.Backlink)
+					v.Parts[j].Text = channel.Render(v.Channel, v.Parts[j].Template, v.Backlink).Text
 				}
 			}
 		}

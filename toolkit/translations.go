@@ -62,6 +62,28 @@ type TranslationView struct {
 	Locale       string `json:"locale"`
 }
 
+// PostTemplates are the templates a derivative goes out from: its translation tr's when
+// there is one (nil in the derivative's own locale), else its own. The planner hashes and
+// the publisher renders them, so both see the same words.
+func PostTemplates(d *Derivative, tr *TranslationView) []string {
+	if tr != nil {
+		return templates(tr.Template, tr.Parts)
+	}
+	return templates(d.Template, d.Parts)
+}
+
+// templates are a thread's parts' templates, or the single post's template.
+func templates(template string, parts []transforms.Part) []string {
+	if len(parts) == 0 {
+		return []string{template}
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.Template
+	}
+	return out
+}
+
 // ErrHumanOnly is a machine translation asked of a toolkit with no provider.
 var ErrHumanOnly = &ConflictError{Reason: "no translation provider is configured: translation is human-only"}
 
@@ -200,7 +222,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 	if d.Kind == channel.KindThread || len(fitted) > 1 {
 		texts := make([]string, len(fitted))
 		for i, p := range fitted {
-			txt, _ := transforms.RenderChannel(ch, p, d.Backlink)
+			txt := channel.Render(ch, p, d.Backlink).Text
 			_, l, _ := transforms.Refit(ch, p, d.Backlink, opt)
 			tr.Parts = append(tr.Parts, transforms.Part{Text: txt, Template: p, Length: l})
 			texts[i] = txt
@@ -210,7 +232,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 		return nil
 	}
 	tr.Template = fitted[0]
-	tr.Text, _ = transforms.RenderChannel(ch, fitted[0], d.Backlink)
+	tr.Text = channel.Render(ch, fitted[0], d.Backlink).Text
 	return nil
 }
 

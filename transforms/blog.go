@@ -92,7 +92,7 @@ func (d *deriver) blog() {
 	}
 	x := d.draft(channel.KindBlog, channel.Blog, 1, -1)
 	template := blogMarkdown(t, d.labels, d.cta, x.Backlink != "")
-	t.Markdown = d.render(template, x.Backlink)
+	t.Markdown = channel.Render(x.Channel, template, x.Backlink).Text
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)

@@ -123,7 +123,8 @@ func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int
 func (d *deriver) emit(x Derivative, template string) {
 	x.Template = template
 	x.NeedsReview = d.review
-	x.Text, x.Facets = RenderChannel(x.Channel, template, x.Backlink)
+	post := channel.Render(x.Channel, template, x.Backlink)
+	x.Text, x.Facets = post.Text, post.Facets
 	if x.Length == nil {
 		l := d.countTemplate(x.Channel, template, x.Backlink)
 		x.Length = &l
@@ -143,10 +144,6 @@ func (d *deriver) ctaLink() string {
 func (d *deriver) skip(kind channel.Kind, ch channel.Name, reason string) {
 	d.res.Skipped = append(d.res.Skipped, Skipped{Kind: kind, Channel: ch, Reason: reason})
 }
-
-// render puts the link in the slot; with no link at all the slot and the space before it
-// go.
-func (d *deriver) render(template, link string) string { return channel.RenderSlot(template, link) }
 
 // validX reports whether a template, its slot holding link, is a valid post on X.
 func (d *deriver) validX(link string) func(string) bool { return d.validOn(channel.X, link) }

@@ -239,7 +239,7 @@ func checkResult(t *testing.T, res Result, minSnippets int) {
 		if !strings.Contains(d.Template, channel.LinkSlot) {
 			t.Errorf("%s #%d: template has no link slot", d.Kind, d.Ordinal)
 		}
-		if text, _ := RenderChannel(d.Channel, d.Template, d.Backlink); d.Text != text {
+		if text := channel.Render(d.Channel, d.Template, d.Backlink).Text; d.Text != text {
 			t.Errorf("%s #%d: text is not the template rendered with the backlink", d.Kind, d.Ordinal)
 		}
 		if d.Length == nil || !d.Length.Valid {

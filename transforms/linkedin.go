@@ -55,7 +55,7 @@ func (d *deriver) linkedIn() {
 	x.Hashtags = d.hashtagsFor(channel.LinkedIn)
 	valid := d.leavingRoom(func(t string) bool { return channel.CountLinkedIn(t).Valid })
 	length := func(p linkedInPost) int {
-		return utf8.RuneCountInString(d.render(d.linkedInTemplate(p, x.Hashtags), x.Backlink))
+		return utf8.RuneCountInString(channel.Render(x.Channel, d.linkedInTemplate(p, x.Hashtags), x.Backlink).Text)
 	}
 	// Grow a second paragraph while the post is short...
 	for k := 1; k <= len(more) && length(p) < linkedInMinChars; k++ {
@@ -76,7 +76,7 @@ func (d *deriver) linkedIn() {
 		}
 	}
 	tpl := d.linkedInTemplate(p, x.Hashtags)
-	if !valid(d.render(tpl, x.Backlink)) {
+	if !valid(channel.Render(x.Channel, tpl, x.Backlink).Text) {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the post does not fit in 3000 characters")
 		return
 	}

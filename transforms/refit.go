@@ -35,7 +35,7 @@ func (o RefitOptions) count(ch channel.Name, text string) channel.Length {
 // length is a template's count on channel as posted with link, as every derivative's
 // Length is counted.
 func (o RefitOptions) length(ch channel.Name, template, link string) channel.Length {
-	return o.count(ch, renderedText(ch, template, link))
+	return o.count(ch, channel.Render(ch, template, link).Text)
 }
 
 // valid reports whether a template, with room for the disclosure, is valid on channel.

@@ -17,7 +17,7 @@ func TestRefitLongGermanTweet(t *testing.T) {
 		"sonst wird aus einem kleinen Ausfall ein großer für alle Kundinnen und Kunden gleichzeitig. " +
 		"Messen Sie die Tiefe der Warteschlange und alarmieren Sie beim Alter der ältesten Aufgabe."
 	template := body + tail
-	if channel.CountX(channel.Render(template, xLinkStandIn)).Valid {
+	if channel.CountX(channel.Render(channel.X, template, xLinkStandIn).Text).Valid {
 		t.Fatal("the test text should be too long for X")
 	}
 	got, l, ok := Refit(channel.X, template, link, RefitOptions{})
@@ -30,7 +30,7 @@ func TestRefitLongGermanTweet(t *testing.T) {
 	if !l.Valid || l.Weighted > channel.LimitX || l.Limit != channel.LimitX {
 		t.Errorf("length %+v", l)
 	}
-	if rendered := channel.CountX(channel.Render(got, link)); !rendered.Valid {
+	if rendered := channel.CountX(channel.Render(channel.X, got, link).Text); !rendered.Valid {
 		t.Errorf("rendered with the link: %+v", rendered)
 	}
 	if !strings.HasPrefix(got, "Warteschlangen fangen Lastspitzen ab") {
@@ -44,7 +44,7 @@ func TestRefitLongGermanTweet(t *testing.T) {
 
 	// Room for a disclosure makes the cut deeper, never invalid.
 	withDisclosure, _, ok := Refit(channel.X, template, link, RefitOptions{Disclosure: "#mitarbeiter"})
-	if !ok || !channel.CountX(channel.Render(withDisclosure, xLinkStandIn)+" #mitarbeiter").Valid {
+	if !ok || !channel.CountX(channel.Render(channel.X, withDisclosure, xLinkStandIn).Text+" #mitarbeiter").Valid {
 		t.Errorf("with a disclosure: %v %q", ok, withDisclosure)
 	}
 
@@ -86,7 +86,7 @@ func TestRefitThreadParts(t *testing.T) {
 		t.Errorf("parts: %q", got)
 	}
 	for _, p := range got {
-		if !channel.CountX(channel.Render(p, xLinkStandIn)).Valid {
+		if !channel.CountX(channel.Render(channel.X, p, xLinkStandIn).Text).Valid {
 			t.Errorf("invalid part %q", p)
 		}
 	}
@@ -112,7 +112,7 @@ func TestRefitLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	for _, link := range []string{"https://example.com/p/warteschlangen?utm_source=x", "http://localhost:8080/p/warteschlangen-in-der-praxis-0a1b2c?utm_source=x"} {
 		for _, ch := range []channel.Name{channel.X, channel.Mastodon, channel.Bluesky, channel.Threads, channel.LinkedIn} {
 			got, l, ok := Refit(ch, template, link, RefitOptions{})
-			text, _ := RenderChannel(ch, got, link)
+			text := channel.Render(ch, got, link).Text
 			if counted := channelCount(t, ch, text); !ok || l != counted || !counted.Valid {
 				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", ch, link, ok, l, counted, text)
 			}

@@ -60,7 +60,7 @@ type countKey struct {
 // countTemplate is a template's count on channel as posted with link in its slot: every
 // derivative's Length.
 func (d *deriver) countTemplate(ch channel.Name, template, link string) channel.Length {
-	return d.count(ch, renderedText(ch, template, link))
+	return d.count(ch, channel.Render(ch, template, link).Text)
 }
 
 // validOn reports whether a template, its slot holding link, is valid on channel.
@@ -73,26 +73,10 @@ func (d *deriver) validOn(ch channel.Name, link string) func(string) bool {
 // link the channel does not take for a URL, such as http://localhost:8080/p/…, counts in
 // full, so a stand-in alone would let a post through that the channel refuses.
 func validWithLink(count func(ch channel.Name, text string) channel.Length, ch channel.Name, template, link string) bool {
-	reserved := channel.RenderSlot(template, reservedLink(ch, link))
+	reserved := channel.Render(ch, template, reservedLink(ch, link)).Text
 	if !count(ch, reserved).Valid {
 		return false
 	}
-	rendered := renderedText(ch, template, link)
+	rendered := channel.Render(ch, template, link).Text
 	return rendered == reserved || count(ch, rendered).Valid
-}
-
-// renderedText is the text of a template as posted on channel with link.
-func renderedText(ch channel.Name, template, link string) string {
-	text, _ := RenderChannel(ch, template, link)
-	return text
-}
-
-// RenderChannel renders a template as posted on channel: link in the slot (Render), or on
-// Bluesky its display form with facets (RenderBluesky). Publishers call it with the link
-// they post, tracked or canonical.
-func RenderChannel(ch channel.Name, template, link string) (string, []channel.Facet) {
-	if ch == channel.Bluesky {
-		return channel.RenderBluesky(template, link)
-	}
-	return channel.RenderSlot(template, link), nil
 }

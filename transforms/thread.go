@@ -77,7 +77,7 @@ func (d *deriver) thread() {
 	templates := make([]string, len(x.Parts))
 	for i := range x.Parts {
 		p := &x.Parts[i]
-		p.Text = d.render(p.Template, x.Backlink)
+		p.Text = channel.Render(x.Channel, p.Template, x.Backlink).Text
 		p.Length = d.countTemplate(channel.X, p.Template, x.Backlink)
 		templates[i] = p.Template
 		// A thread's Length is its longest post: the one closest to the limit.
