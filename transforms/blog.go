@@ -26,7 +26,7 @@ type teaser struct {
 // the source; as Markdown and HTML. (No list of the document's sections: a table of
 // contents tells a reader nothing.)
 func (d *deriver) blog() {
-	doc := d.a.doc
+	doc := d.a.Doc
 	if d.labels.Takeaways == "" {
 		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
 		return
@@ -61,12 +61,12 @@ func (d *deriver) blog() {
 	for _, i := range d.moreSentences(exclude, 6) {
 		words := rest
 		var passage []int
-		for k, j := range d.a.passage(i, exclude) {
-			if k > 0 && !followable(d.a.cands[j].text, d.a.lang) {
+		for k, j := range d.a.Passage(i, exclude) {
+			if k > 0 && !Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
 			passage = append(passage, j)
-			if words += teaserWords(d.a.cands[j].text); words >= blogTargetWords {
+			if words += teaserWords(d.a.Candidates[j].Text); words >= blogTargetWords {
 				break
 			}
 		}
@@ -116,7 +116,7 @@ func teaserCounts(text string) (words, cjk int) {
 				words++
 			}
 			latin = false
-		case isCJK(r):
+		case IsCJK(r):
 			cjk++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			latin = true

@@ -10,7 +10,7 @@ import (
 // language with built-in texts, lower case. A heading is boilerplate when it is one of
 // them (or its plural), or several joined by "and", "&", "/" or a comma: "References and
 // further reading" is, "Reference architecture" is not.
-var boilerplateHeadings = wordList(`
+var boilerplateHeadings = WordList(`
 	contributor|contributing|acknowledgement|acknowledgment|author|about the author|reviewer|editor|maintainer|
 	table of contents|contents|toc|reference|bibliography|further reading|source|citation|footnote|note|
 	glossary|terminology|acronym|abbreviation|definition|changelog|change log|revision history|version history|
@@ -29,17 +29,7 @@ var boilerplateHeadings = wordList(`
 	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
 
 // boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …".
-var boilerplatePrefixes = wordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
-
-func wordList(s string) []string {
-	var out []string
-	for _, w := range strings.Split(s, "|") {
-		if w = strings.TrimSpace(w); w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
+var boilerplatePrefixes = WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
 
 // boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.

@@ -129,12 +129,12 @@ func insideSpan(spans [][2]int, i int) bool {
 func (r brandRules) allowed(text string) string {
 	if len(r.banned) > 0 && r.isBanned(text) {
 		var kept []string
-		for _, s := range splitSentences(text) {
+		for _, s := range Sentences(text) {
 			if !r.isBanned(s) {
 				kept = append(kept, s)
 			}
 		}
-		text = joinSentences(kept)
+		text = JoinSentences(kept)
 	}
 	return r.spell(text)
 }

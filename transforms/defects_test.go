@@ -24,7 +24,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				t.Fatal(err)
 			}
 			res := Derive(doc, testOptions(data))
-			lang := baseLang(doc.Lang)
+			lang := BaseLang(doc.Lang)
 			tags := map[string]bool{}
 			for _, tag := range doc.Meta.Tags {
 				tags[foldTag(tag)] = true
@@ -34,7 +34,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				if accounts[ch] == nil {
 					accounts[ch] = map[string]string{}
 				}
-				for _, s := range splitSentences(text) {
+				for _, s := range Sentences(text) {
 					if utf8Len(s) < 20 {
 						continue // a label or a CTA
 					}
@@ -46,7 +46,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 			}
 			for _, d := range res.Derivatives {
 				where := string(d.Kind) + "-" + strconv.Itoa(d.Ordinal)
-				if baseLang(d.Locale) != lang {
+				if BaseLang(d.Locale) != lang {
 					t.Errorf("%s: locale %s on a %s document", where, d.Locale, lang)
 				}
 				if l, ok := labelsFor(lang); ok && lang != "en" && d.CTA != l.CTA[doc.Type] {
@@ -82,7 +82,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 					if emailRe.MatchString(body) {
 						t.Errorf("%s carries an e-mail address: %q", where, cut(body))
 					}
-					for _, s := range splitSentences(body) {
+					for _, s := range Sentences(body) {
 						if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") || strings.HasPrefix(s, "…") {
 							t.Errorf("%s cuts a sentence: %q", where, cut(s))
 						}

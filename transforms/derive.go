@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
@@ -37,7 +38,7 @@ type Result struct {
 
 // deriver holds what the generators share while deriving one document.
 type deriver struct {
-	a        *analysis
+	a        *Analysis
 	opt      Options
 	locale   string
 	cta      string
@@ -68,14 +69,14 @@ var generators = []func(*deriver){
 // same document and options give byte-identical results and the same IDs. Every
 // derivative is valid for its channel; what cannot be made valid is listed in Skipped.
 func Derive(doc *Document, opt Options) Result {
-	stage := firstNonEmpty(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
+	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows
 	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
-		a:      analyze(doc),
+		a:      Analyze(doc),
 		opt:    opt,
-		locale: firstNonEmpty(doc.Lang, "und"),
+		locale: cmp.Or(doc.Lang, "und"),
 		labels: lbl,
 		links:  newLinker(doc, opt, stage),
 		brand:  brand,
@@ -85,8 +86,8 @@ func Derive(doc *Document, opt Options) Result {
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
-	d.cta = brand.spell(firstNonEmpty(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
-	d.keywords = d.a.keywords(8)
+	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
+	d.keywords = d.a.Keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
 	for _, g := range generators {
 		g(d)
@@ -108,7 +109,7 @@ func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int
 	}
 	anchor := ""
 	if section >= 0 {
-		s := d.a.doc.Sections[section]
+		s := d.a.Doc.Sections[section]
 		anchor = s.Anchor
 		if s.Heading != "" {
 			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}

@@ -1,6 +1,8 @@
 package transforms
 
 import (
+	"github.com/repurpose/repurpose/internal/testdocs"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,7 +24,7 @@ import (
 // corpusDocs are the shared corpus's documents (../../shared/corpus), read at test time.
 func corpusDocs(t testing.TB) map[string][]byte {
 	t.Helper()
-	dir := sharedPath(t, "corpus")
+	dir := testdocs.Shared(t, "corpus")
 	files, err := filepath.Glob(filepath.Join(dir, "*.*"))
 	if err != nil {
 		t.Fatal(err)
@@ -141,12 +143,12 @@ func TestDeriveCorpus(t *testing.T) {
 // logs the figures.
 func checkQuality(t *testing.T, doc *Document, res Result) {
 	t.Helper()
-	a := analyze(doc)
+	a := Analyze(doc)
 	sourceStats := 0
-	for _, c := range a.cands {
+	for _, c := range a.Candidates {
 		// Figures in boilerplate (a reference's title) or in sentences no post may use
 		// are not findings to post.
-		if c.stat && c.score > 0 {
+		if c.Stat && c.Score > 0 {
 			sourceStats++
 		}
 	}
@@ -189,13 +191,13 @@ func checkQuality(t *testing.T, doc *Document, res Result) {
 
 // statPosted reports whether a post (not a snippet) opens with one of the source's
 // figures.
-func statPosted(a *analysis, res Result) bool {
-	for _, c := range a.cands {
-		if !c.stat || c.score <= 0 {
+func statPosted(a *Analysis, res Result) bool {
+	for _, c := range a.Candidates {
+		if !c.Stat || c.Score <= 0 {
 			continue
 		}
 		for _, d := range res.Derivatives {
-			if d.Kind != channel.KindSnippet && strings.Contains(d.Template, c.text) {
+			if d.Kind != channel.KindSnippet && strings.Contains(d.Template, c.Text) {
 				return true
 			}
 		}

@@ -65,7 +65,7 @@ func containsWord(s, w string) bool {
 		}
 		after, _ := utf8.DecodeRuneInString(s[end:])
 		first, _ := utf8.DecodeRuneInString(w)
-		if isCJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
+		if IsCJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
 			!unicode.IsLetter(before) && !unicode.IsLetter(after) {
 			return true
 		}
@@ -75,7 +75,7 @@ func containsWord(s, w string) bool {
 
 // genericTitles are headings that open many documents and name none of them: a document
 // whose first heading is one of them has no title of its own (lower case).
-var genericTitles = wordList(`introduction|overview|summary|executive summary|abstract|preface|foreword|background|
+var genericTitles = WordList(`introduction|overview|summary|executive summary|abstract|preface|foreword|background|
 	contents|table of contents|introducción|resumen|resumen ejecutivo|introdução|resumo|introduction générale|résumé|
 	einleitung|einführung|zusammenfassung|introduzione|sommario|inleiding|samenvatting|はじめに|概要|序論|引言|简介|概述|摘要|
 	소개|개요|서론|요약`)
@@ -113,3 +113,12 @@ func titleFromKey(key string, doc *Document) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// Document types, which decide what a call to action invites the reader to do.
+const (
+	DocWhitepaper = "whitepaper"
+	DocReport     = "report"
+	DocGuide      = "guide"
+	DocArticle    = "article"
+	DocTalk       = "talk"
+)

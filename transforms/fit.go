@@ -12,21 +12,21 @@ import (
 // dangling is punctuation that must not end a cut text.
 const dangling = ",;:([{-–—/&\"'“‘«「『（、・.·"
 
-// fitText returns the longest form of text that ok accepts: the whole text, else its
+// Fit returns the longest form of text that ok accepts: the whole text, else its
 // leading sentences, else a cut at a word boundary (never inside a grapheme) marked
 // with "…". The second result is false when not even one word fits.
 //
 // ok is expected to be monotone (a prefix that passes implies shorter ones pass), which
 // holds for every channel count; that lets both searches be binary.
-func fitText(text string, ok func(string) bool) (string, bool) {
+func Fit(text string, ok func(string) bool) (string, bool) {
 	if ok(text) {
 		return text, true
 	}
-	if sents := splitSentences(text); len(sents) > 1 {
+	if sents := Sentences(text); len(sents) > 1 {
 		// Largest k with sents[:k] fitting; sort.Search finds the first k that fails.
-		k := sort.Search(len(sents), func(k int) bool { return !ok(joinSentences(sents[:k+1])) })
+		k := sort.Search(len(sents), func(k int) bool { return !ok(JoinSentences(sents[:k+1])) })
 		if k > 0 {
-			return joinSentences(sents[:k]), true
+			return JoinSentences(sents[:k]), true
 		}
 		text = sents[0]
 	}
@@ -54,7 +54,7 @@ func wordCuts(text string) []int {
 		}
 		after := strings.TrimLeftFunc(rest, unicode.IsPunct)
 		next, _ := utf8.DecodeRuneInString(after)
-		if isCJK(first) || after != "" && unicode.IsSpace(next) {
+		if IsCJK(first) || after != "" && unicode.IsSpace(next) {
 			cuts = append(cuts, pos)
 		}
 	}
@@ -73,8 +73,8 @@ func cutAt(text string, n int) string {
 	return s + "…"
 }
 
-// truncateText fits text into max characters.
-func truncateText(text string, max int) string {
-	s, _ := fitText(text, func(s string) bool { return utf8.RuneCountInString(s) <= max })
+// Truncate fits text into max characters.
+func Truncate(text string, max int) string {
+	s, _ := Fit(text, func(s string) bool { return utf8.RuneCountInString(s) <= max })
 	return s
 }

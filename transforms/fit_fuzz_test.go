@@ -36,21 +36,21 @@ func FuzzFit(f *testing.F) {
 		}
 		max := int(limit % 400)
 		ok := func(s string) bool { return uniseg.GraphemeClusterCount(s) <= max }
-		got, fitted := fitText(text, ok)
+		got, fitted := Fit(text, ok)
 		if !fitted {
 			return
 		}
 		if !ok(got) {
-			t.Fatalf("fitText(%q, %d) = %q, which the test rejects", text, max, got)
+			t.Fatalf("Fit(%q, %d) = %q, which the test rejects", text, max, got)
 		}
 		if ok(text) && got != text {
-			t.Fatalf("fitText(%q, %d) = %q, though the whole text fits", text, max, got)
+			t.Fatalf("Fit(%q, %d) = %q, though the whole text fits", text, max, got)
 		}
 		body := strings.TrimSuffix(got, "…")
 		if body != got && !strings.HasSuffix(text, "…") && !strings.Contains(text, body+"…") {
 			// An added ellipsis: the text it stands for must really be gone.
 			if uniseg.GraphemeClusterCount(body) >= uniseg.GraphemeClusterCount(text) {
-				t.Fatalf("fitText(%q, %d) = %q: ellipsis without dropping text", text, max, got)
+				t.Fatalf("Fit(%q, %d) = %q: ellipsis without dropping text", text, max, got)
 			}
 		}
 		clusters := map[string]bool{}
@@ -59,15 +59,15 @@ func FuzzFit(f *testing.F) {
 		}
 		for g := uniseg.NewGraphemes(body); g.Next(); {
 			if c := g.Str(); !clusters[c] && strings.TrimSpace(c) != "" {
-				t.Fatalf("fitText(%q, %d) = %q splits a grapheme: %q", text, max, got, c)
+				t.Fatalf("Fit(%q, %d) = %q splits a grapheme: %q", text, max, got, c)
 			}
 		}
 
 		// A post on X fitted in front of a CTA and link is valid.
 		tail := " Read more https://example.com/paper (1/3)"
 		valid := func(s string) bool { return channel.CountX(s).Valid }
-		if b, fitted := fitText(text, func(b string) bool { return valid(b + tail) }); fitted && !valid(b+tail) {
-			t.Fatalf("fitText(%q) before a tail = %q, invalid on X (%d)", text, b+tail, channel.CountX(b+tail).Weighted)
+		if b, fitted := Fit(text, func(b string) bool { return valid(b + tail) }); fitted && !valid(b+tail) {
+			t.Fatalf("Fit(%q) before a tail = %q, invalid on X (%d)", text, b+tail, channel.CountX(b+tail).Weighted)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -92,7 +93,7 @@ func frontMatterFromMap(raw map[string]any) (FrontMatter, error) {
 	fm.Persona = scalar(get("persona"))
 	fm.Lang = scalar(get("lang"))
 	fm.CTA = scalar(get("cta"))
-	fm.DocType = firstNonEmpty(scalar(get("doc_type")), scalar(get("type")))
+	fm.DocType = cmp.Or(scalar(get("doc_type")), scalar(get("type")))
 	fm.Categories = stringList(get("categories"))
 	fm.Regions = stringList(get("regions"))
 	fm.Tags = stringList(get("tags"))

@@ -10,7 +10,7 @@ import (
 const maxHashtagRunes = 30
 
 // genericTags say nothing about a document's subject: no feed is followed for them.
-var genericTags = wordSet(`event events news update updates blog post article paper whitepaper report
+var genericTags = WordSet(`event events news update updates blog post article paper whitepaper report
 	guide video webinar announcement tech technology business community info resources`)
 
 // allHashtags are every tag a post may carry, best first: the document's front-matter
@@ -22,7 +22,7 @@ func (d *deriver) allHashtags() []string {
 	for phrase, tag := range d.opt.Brand.HashtagAliases {
 		aliases[foldTag(phrase)] = "#" + strings.TrimPrefix(tag, "#")
 	}
-	phrases := append([]string(nil), d.a.doc.Meta.Tags...)
+	phrases := append([]string(nil), d.a.Doc.Meta.Tags...)
 	if len(d.opt.Campaign.Hashtags) > 0 {
 		text := foldTag(d.a.text())
 		for _, h := range d.opt.Campaign.Hashtags {
@@ -91,19 +91,19 @@ func camelTag(phrase string, acronyms map[string]string) string {
 }
 
 // text is the document's title and prose, for finding what it mentions.
-func (a *analysis) text() string {
+func (a *Analysis) text() string {
 	var b strings.Builder
-	b.WriteString(a.doc.Title)
-	for _, c := range a.cands {
+	b.WriteString(a.Doc.Title)
+	for _, c := range a.Candidates {
 		b.WriteString("\n")
-		b.WriteString(c.text)
+		b.WriteString(c.Text)
 	}
 	return b.String()
 }
 
 // acronyms are the words the document writes in capitals (2 to 8 letters: "ROI",
 // "SBOM"), by their lower case.
-func (a *analysis) acronyms() map[string]string {
+func (a *Analysis) acronyms() map[string]string {
 	out := map[string]string{}
 	for _, w := range strings.FieldsFunc(a.text(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {

@@ -4,17 +4,15 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-
-	"github.com/repurpose/repurpose/channel"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
 // figure (most of all with a comparison), a contrast, a question to the reader. The first
 // post on each channel is the strongest hook, not the most typical sentence.
-func hookStrength(c *candidate, lang string) float64 {
+func hookStrength(c *Candidate, lang string) float64 {
 	f := 1.0
-	lower := strings.ToLower(c.text)
-	if c.stat {
+	lower := strings.ToLower(c.Text)
+	if c.Stat {
 		f *= 1.8
 		if containsAny(lower, comparisonWords[lang]) || containsAny(lower, comparisonWords["en"]) {
 			f *= 1.2
@@ -22,7 +20,7 @@ func hookStrength(c *candidate, lang string) float64 {
 	} else if containsAny(lower, comparisonWords[lang]) {
 		f *= 1.15 // a contrast or comparison in words
 	}
-	if strings.HasSuffix(c.text, "?") || strings.HasSuffix(c.text, "？") {
+	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
 		f *= 1.1
 	}
 	return f
@@ -52,71 +50,24 @@ func containsAny(s string, subs []string) bool {
 }
 
 // rankHooks orders the postable candidates by score times hook strength: a.hooks.
-func (a *analysis) rankHooks() {
-	weight := make([]float64, len(a.cands))
-	for i := range a.cands {
-		c := &a.cands[i]
-		if c.score > 0 {
+func (a *Analysis) rankHooks() {
+	weight := make([]float64, len(a.Candidates))
+	for i := range a.Candidates {
+		c := &a.Candidates[i]
+		if c.Score > 0 {
 			a.hooks = append(a.hooks, i)
-			weight[i] = c.score * hookStrength(c, a.lang)
+			weight[i] = c.Score * hookStrength(c, a.Lang)
 		}
 	}
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(weight[j], weight[i]) })
 }
 
-// bestHook is the strongest hook not in exclude that fits, or -1.
-func (a *analysis) bestHook(exclude map[int]bool, fits func(c *candidate) bool) int {
+// BestHook is the strongest hook not in exclude that fits, or -1.
+func (a *Analysis) BestHook(exclude map[int]bool, fits func(c *Candidate) bool) int {
 	for _, i := range a.hooks {
-		if !exclude[i] && fits(&a.cands[i]) {
+		if !exclude[i] && fits(&a.Candidates[i]) {
 			return i
 		}
 	}
 	return -1
-}
-
-// memory is what each account has said: a candidate said on a channel is not said there
-// again, by any kind of derivative.
-type memory map[channel.Name]map[int]bool
-
-func (m memory) say(ch channel.Name, picks ...int) {
-	if m[ch] == nil {
-		m[ch] = map[int]bool{}
-	}
-	for _, i := range picks {
-		m[ch][i] = true
-	}
-}
-
-// on is a copy of what channel has said, for a generator to extend as it picks.
-func (m memory) on(ch channel.Name) map[int]bool {
-	out := make(map[int]bool, len(m[ch]))
-	for i := range m[ch] {
-		out[i] = true
-	}
-	return out
-}
-
-// social is everything said on any social channel: snippets are offered for all of them.
-func (m memory) social() map[int]bool {
-	out := map[int]bool{}
-	for ch, said := range m {
-		if ch == channel.Blog {
-			continue
-		}
-		for i := range said {
-			out[i] = true
-		}
-	}
-	return out
-}
-
-// union is a new set of what is in a or b.
-func union(a, b map[int]bool) map[int]bool {
-	out := make(map[int]bool, len(a)+len(b))
-	for _, m := range []map[int]bool{a, b} {
-		for i := range m {
-			out[i] = true
-		}
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"strings"
 
@@ -33,15 +34,15 @@ func parseHTML(data []byte) (*Document, error) {
 		base, _ := url.Parse(meta.CanonicalURL)
 		if art, err := readability.FromDocument(root, base); err == nil && art.Node != nil {
 			content = art.Node
-			meta.Title = firstNonEmpty(normalizeSpace(art.Title()), meta.Title)
-			meta.Byline = firstNonEmpty(normalizeSpace(art.Byline()), meta.Byline)
-			lang = firstNonEmpty(lang, art.Language())
+			meta.Title = cmp.Or(normalizeSpace(art.Title()), meta.Title)
+			meta.Byline = cmp.Or(normalizeSpace(art.Byline()), meta.Byline)
+			lang = cmp.Or(lang, art.Language())
 		}
 	}
 	o := newOutline("html")
 	(&htmlWalker{o: o, byline: meta.Byline, attributions: quoteAttributions(page)}).walk(content)
 	doc := o.finish(meta)
-	doc.Lang = firstNonEmpty(meta.Lang, lang)
+	doc.Lang = cmp.Or(meta.Lang, lang)
 	return doc, nil
 }
 
@@ -57,7 +58,7 @@ func isFullPage(data []byte) bool {
 func htmlMeta(page *goquery.Document) (FrontMatter, error) {
 	raw := map[string]any{}
 	page.Find("meta[name], meta[property]").Each(func(_ int, m *goquery.Selection) {
-		name := strings.ToLower(firstNonEmpty(m.AttrOr("name", ""), m.AttrOr("property", "")))
+		name := strings.ToLower(cmp.Or(m.AttrOr("name", ""), m.AttrOr("property", "")))
 		if v := strings.TrimSpace(m.AttrOr("content", "")); v != "" {
 			if _, seen := raw[name]; !seen {
 				raw[name] = v
@@ -73,7 +74,7 @@ func htmlMeta(page *goquery.Document) (FrontMatter, error) {
 	if href, ok := page.Find(`link[rel="canonical"]`).Attr("href"); ok && strings.TrimSpace(href) != "" {
 		raw["canonical_url"] = strings.TrimSpace(href)
 	}
-	raw["title"] = firstNonEmpty(normalizeSpace(page.Find("head title").First().Text()), scalar(raw["og:title"]))
+	raw["title"] = cmp.Or(normalizeSpace(page.Find("head title").First().Text()), scalar(raw["og:title"]))
 	return frontMatterFromMap(raw)
 }
 

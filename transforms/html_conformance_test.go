@@ -1,6 +1,8 @@
 package transforms
 
 import (
+	"github.com/repurpose/repurpose/internal/testdocs"
+
 	"bytes"
 	"encoding/json"
 	"math"
@@ -18,7 +20,7 @@ import (
 // checks properties: each page parses, and the words of the article a reader keeps
 // (expected.html) are mostly found in the Document, while little else is.
 func TestHTMLReadabilityPages(t *testing.T) {
-	dir := sharedPath(t, "conformance", "readability")
+	dir := testdocs.Shared(t, "conformance", "readability")
 	cases, _ := filepath.Glob(filepath.Join(dir, "*", "source.html"))
 	if len(cases) == 0 {
 		t.Skipf("no pages in %s", dir)
@@ -58,7 +60,7 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		var meta struct{ Lang string }
 		if raw, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json")); err == nil {
 			_ = json.Unmarshal(raw, &meta)
-			if meta.Lang != "" && baseLang(meta.Lang) != baseLang(doc.Lang) {
+			if meta.Lang != "" && BaseLang(meta.Lang) != BaseLang(doc.Lang) {
 				t.Logf("%s: lang %q, readability says %q", name, doc.Lang, meta.Lang)
 			}
 		}

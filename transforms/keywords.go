@@ -19,8 +19,8 @@ const (
 // spelling ("Platform Engineering", "cadena de suministro", "プラットフォームチーム").
 // Longer phrases score higher at the same frequency, and a phrase seen mostly inside a
 // longer one gives way to it. Frequent single words fill up when phrases run out.
-func (a *analysis) keywords(n int) []string {
-	// Phrases are counted by a hash of their folded words (see phraseKey), so the hot
+func (a *Analysis) Keywords(n int) []string {
+	// Phrases are counted by a hash of their folded words (see PhraseKey), so the hot
 	// loop neither lower-cases nor allocates; spellings are substrings of the text.
 	type gram struct {
 		count   int
@@ -32,15 +32,15 @@ func (a *analysis) keywords(n int) []string {
 	// Sized for the corpus's rate of about one distinct phrase per 20-25 bytes of text,
 	// so the table rarely grows while counting.
 	size := 0
-	for _, c := range a.cands {
-		size += len(c.text)
+	for _, c := range a.Candidates {
+		size += len(c.Text)
 	}
 	size /= 20
 	index := make(map[uint64]int32, size)
 	grams := make([]gram, 0, size)
 	var scratch phraseScratch
-	for _, c := range a.cands {
-		phrasesOf(c.text, a.lang, &scratch, func(p string, key uint64, words int) {
+	for _, c := range a.Candidates {
+		phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) {
 			i, ok := index[key]
 			if !ok {
 				i = int32(len(grams))
@@ -77,8 +77,8 @@ func (a *analysis) keywords(n int) []string {
 		if g.count < minPhraseCount {
 			continue
 		}
-		e := &entry{key: phraseKey(g.surface, a.lang), surface: g.surface, words: g.words, count: g.count}
-		if a.lang == "ja" {
+		e := &entry{key: PhraseKey(g.surface, a.Lang), surface: g.surface, words: g.words, count: g.count}
+		if a.Lang == "ja" {
 			e.words = utf8.RuneCountInString(e.key)/5 + 1 // no spaces: longer is more specific
 		}
 		byKey[e.key] = e
@@ -88,7 +88,7 @@ func (a *analysis) keywords(n int) []string {
 	// as frequent, so byKey holds them all.
 	var starts []int // of each word of a key, and one past its end
 	for _, e := range byKey {
-		if a.lang == "ja" {
+		if a.Lang == "ja" {
 			break
 		}
 		// The sub-phrase of words i..j-1 is the key from the start of word i to the
@@ -135,10 +135,10 @@ func (a *analysis) keywords(n int) []string {
 	return out
 }
 
-// phraseKey folds the spellings of one phrase together: lower case, and a plural "s"
+// PhraseKey folds the spellings of one phrase together: lower case, and a plural "s"
 // dropped from each word in languages that mark plurals so ("platform teams" and
 // "Platform Team", "cargas de trabajo" and "carga de trabajo" are one keyword).
-func phraseKey(s, lang string) string {
+func PhraseKey(s, lang string) string {
 	k := lowerASCII(s)
 	if lang == "ja" || lang == "de" || !strings.Contains(k, "s ") && !strings.HasSuffix(k, "s") {
 		return k
@@ -155,16 +155,16 @@ func phraseKey(s, lang string) string {
 // phraseConnectors may join two content words inside a phrase ("cadena de suministro",
 // "separation of duties") but never start or end one.
 var phraseConnectors = map[string]map[string]bool{
-	"en": wordSet(`of for`),
-	"es": wordSet(`de del para`),
-	"fr": wordSet(`de du des pour`),
-	"de": wordSet(`für von`),
+	"en": WordSet(`of for`),
+	"es": WordSet(`de del para`),
+	"fr": WordSet(`de du des pour`),
+	"de": WordSet(`für von`),
 }
 
 // phraseToken is a word (or, in Japanese, a script run) of a sentence.
 type phraseToken struct {
 	start, end int
-	hash       uint64 // of the folded word: phraseKey's folding, without allocating
+	hash       uint64 // of the folded word: PhraseKey's folding, without allocating
 	connector  bool
 	script     byte // 'L'atin (any spaced script), 'K'atakana, 'H'an
 }
@@ -289,9 +289,9 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			s = 'K'
 		case r >= 0x3041 && r <= 0x3096:
 			// hiragana (particles, endings), the most common characters of Japanese
-		case isHan(r):
+		case IsHan(r):
 			s = 'H'
-		case r >= utf8.RuneSelf && !isHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case r >= utf8.RuneSelf && !IsHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			s = 'L'
 		}
 		if start >= 0 && s != script {

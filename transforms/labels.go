@@ -2,15 +2,6 @@ package transforms
 
 import "fmt"
 
-// Document types, which decide what a call to action invites the reader to do.
-const (
-	DocWhitepaper = "whitepaper"
-	DocReport     = "report"
-	DocGuide      = "guide"
-	DocArticle    = "article"
-	DocTalk       = "talk"
-)
-
 // labels are the few words a derivative adds of its own, per language.
 type labels struct {
 	// CTA by document type, "" for a document of unknown type: "Read the full report"
@@ -51,7 +42,7 @@ func ctas(unknown, whitepaper, report, guide, article, talk string) map[string]s
 // labelsFor is the labels of a language, and false when it has none built in: its
 // derivatives then carry no words of ours (no English mixed in) and need a person's review.
 func labelsFor(lang string) (labels, bool) {
-	l, ok := labelsByLang[baseLang(lang)]
+	l, ok := labelsByLang[BaseLang(lang)]
 	return l, ok
 }
 
@@ -60,5 +51,5 @@ func noLabelsReason(lang string) string {
 	if lang == "" {
 		return "the document's language could not be identified: check the call to action and wording before approving"
 	}
-	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", langName(lang))
+	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", LangName(lang))
 }

@@ -99,11 +99,11 @@ func documentLang(declared, text string) (lang, warning string) {
 	if declared == "" {
 		return found, ""
 	}
-	if found == "" || sameScript(baseLang(declared), found) {
+	if found == "" || sameScript(BaseLang(declared), found) {
 		return declared, ""
 	}
 	return found, fmt.Sprintf("the document says its language is %s, but its text is in %s: the posts are made in %s",
-		langName(declared), langName(found), langName(found))
+		LangName(declared), LangName(found), LangName(found))
 }
 
 // sameScript reports whether two languages are written alike, so that neither could be
@@ -119,8 +119,8 @@ func scriptOf(lang string) string {
 	return "latin"
 }
 
-// langName is a language's English name for messages ("Korean"), its tag when unknown.
-func langName(tag string) string {
+// LangName is a language's English name for messages ("Korean"), its tag when unknown.
+func LangName(tag string) string {
 	if t, err := language.Parse(tag); err == nil {
 		if name := display.English.Languages().Name(t); name != "" {
 			return name
@@ -129,8 +129,8 @@ func langName(tag string) string {
 	return tag
 }
 
-// baseLang is the language part of a tag: "es-MX" -> "es".
-func baseLang(tag string) string {
+// BaseLang is the language part of a tag: "es-MX" -> "es".
+func BaseLang(tag string) string {
 	tag = strings.ToLower(tag)
 	if i := strings.IndexAny(tag, "-_"); i > 0 {
 		tag = tag[:i]

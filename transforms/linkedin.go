@@ -27,17 +27,17 @@ func (d *deriver) linkedIn() {
 	// The hook is the strongest the account has not posted, and preferably one no other
 	// channel opened with either.
 	said := d.said.on(channel.LinkedIn)
-	all := func(*candidate) bool { return true }
-	hook := d.a.bestHook(union(said, d.said.social()), all)
+	all := func(*Candidate) bool { return true }
+	hook := d.a.BestHook(union(said, d.said.social()), all)
 	if hook < 0 {
-		hook = d.a.bestHook(said, all)
+		hook = d.a.BestHook(said, all)
 	}
 	if hook < 0 {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has no sentence to build a post on")
 		return
 	}
 	exclude := union(said, map[int]bool{hook: true})
-	p := linkedInPost{hook: d.a.cands[hook].text, intro: d.intro(d.a.cands[hook].text, introChars)}
+	p := linkedInPost{hook: d.a.Candidates[hook].Text, intro: d.intro(d.a.Candidates[hook].Text, introChars)}
 	p.points = d.takeaways(exclude, p.intro)
 	if len(p.points) < minTakeaways && p.intro != "" {
 		// A short document: its summary would say what the takeaways need to.

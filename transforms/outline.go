@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -123,7 +124,7 @@ func (o *outline) finish(meta FrontMatter) *Document {
 	d := o.doc
 	d.Sections = kept
 	d.Meta = meta
-	d.Title = firstNonEmpty(meta.Title, o.firstH1, o.firstAny)
+	d.Title = cmp.Or(meta.Title, o.firstH1, o.firstAny)
 	d.Summary = d.summary()
 	if d.Title == "" {
 		d.Title = d.titleFromText()
@@ -162,25 +163,16 @@ func (d *Document) titleFromText() string {
 			}
 		}
 	}
-	if sents := splitSentences(text); len(sents) > 0 {
+	if sents := Sentences(text); len(sents) > 0 {
 		text = sents[0]
 	}
-	return truncateText(text, 80)
+	return Truncate(text, 80)
 }
 
 // isTableRow spots a pipe table that Markdown did not recognise (blank lines between
 // rows): it is layout, not prose.
 func isTableRow(text string) bool {
 	return strings.HasPrefix(text, "|") && strings.Count(text, "|") >= 3
-}
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // normalizeSpace collapses every run of white space (including newlines and no-break

@@ -1,20 +1,15 @@
 package transforms
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/repurpose/repurpose/internal/testdocs"
+
 	"reflect"
-	"strings"
 	"testing"
 )
 
 func parseSample(t testing.TB, name string) *Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "samples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Parse(name, data, 10<<20)
+	doc, err := Parse(name, testdocs.Sample(t, name), 10<<20)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -116,22 +111,6 @@ func TestGitHubSlugs(t *testing.T) {
 		if got := s.anchor(tc[0]); got != tc[1] {
 			t.Errorf("anchor(%q) = %q, want %q", tc[0], got, tc[1])
 		}
-	}
-}
-
-func TestASCIISlug(t *testing.T) {
-	for _, tc := range [][2]string{
-		{"Inventario sin sorpresas: previsión de demanda", "inventario-sin-sorpresas-prevision-de-demanda"},
-		{"Straße & Café — Übersicht", "strasse-cafe-ubersicht"},
-		{"会議を半分に：分散チーム", ""},
-		{"CNCFプラットフォームホワイトペーパー", ""},
-	} {
-		if got := asciiSlug(tc[0], 60); got != tc[1] {
-			t.Errorf("asciiSlug(%q) = %q, want %q", tc[0], got, tc[1])
-		}
-	}
-	if got := asciiSlug(strings.Repeat("word ", 30), 20); got != "word-word-word-word" {
-		t.Errorf("long slug %q", got)
 	}
 }
 

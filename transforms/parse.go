@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"strconv"
@@ -42,7 +43,7 @@ func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
 	if genericTitle(doc.Title) {
-		doc.Title = firstNonEmpty(titleFromKey(key, doc), doc.Title)
+		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
 	}
 	doc.Type = docType(doc)
 	lang, warning := documentLang(doc.Lang, doc.sample())

@@ -11,7 +11,7 @@ import (
 // keeps only the sentences that make sense to them alone: none that leans on the sentence
 // before it, talks about the document instead of its subject, points at a figure or
 // table, is cut short, or carries a contributor's e-mail address or a version line.
-func postable(text, lang string) bool {
+func Postable(text, lang string) bool {
 	if text == "" {
 		return false
 	}
@@ -63,7 +63,7 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 	for _, list := range lists {
 		for _, p := range list {
 			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || isCJK(r) || unicode.Is(unicode.Hangul, r) {
+			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || IsCJK(r) || unicode.Is(unicode.Hangul, r) {
 				ix.unspaced = append(ix.unspaced, p)
 				continue
 			}
@@ -84,11 +84,15 @@ func (ix *phraseIndex) in(v *sentenceView) bool {
 	return containsAny(v.lower, ix.unspaced)
 }
 
+// Languages are the languages with built-in word lists and texts: every other language
+// is read with English's lists, and its derivatives carry no words of ours.
+var Languages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "ja", "zh", "ko"}
+
 // perLang builds one index per language with built-in texts, of its phrases and English
 // ones (technical text in any language borrows English).
 func perLang(phrases map[string][]string) map[string]*phraseIndex {
 	out := map[string]*phraseIndex{}
-	for lang := range labelsByLang {
+	for _, lang := range Languages {
 		out[lang] = indexPhrases(phrases[lang], phrases["en"])
 	}
 	out[""] = indexPhrases(phrases["en"])
@@ -105,7 +109,7 @@ func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
 // endsWhole reports a sentence that ends as one: with a full stop, question or
 // exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
 func endsWhole(text string) bool {
-	text = strings.TrimRight(text, closers)
+	text = strings.TrimRight(text, Closers)
 	if strings.HasSuffix(text, "...") {
 		return false
 	}
@@ -159,24 +163,24 @@ var (
 // referenceOpeners are first words that lean on an earlier sentence: pronouns,
 // demonstratives and connectives ("This means…", "However…", "Além disso…").
 var referenceOpeners = map[string]map[string]bool{
-	"en": wordSet(`this it they these that those he she such its their them however also
+	"en": WordSet(`this it they these that those he she such its their them however also
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
 		finally lastly besides rather indeed still above below`),
-	"es": wordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+	"es": WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
 		finalmente luego incluso aun tampoco allí`),
-	"pt": wordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+	"pt": WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta`),
-	"fr": wordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+	"fr": WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également`),
-	"de": wordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+	"de": WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso`),
-	"it": wordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
+	"it": WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali`),
-	"nl": wordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
+	"nl": WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee`),
 }
 
@@ -283,8 +287,8 @@ var documentPhrases = map[string][]string{
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
 var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
 
-// aboutTheDocument reports a sentence about the document rather than its subject.
-func aboutTheDocument(text, lang string) bool {
+// AboutTheDocument reports a sentence about the document rather than its subject.
+func AboutTheDocument(text, lang string) bool {
 	v := viewOf(text)
 	return aboutTheDocumentView(&v, lang)
 }
@@ -298,24 +302,24 @@ func aboutTheDocumentView(v *sentenceView, lang string) bool {
 	return phrasesFor(documentPhraseIndex, lang).in(v)
 }
 
-// followable reports whether a sentence may follow the one before it in a post: it may
+// Followable reports whether a sentence may follow the one before it in a post: it may
 // lean on it, but not introduce a list the post leaves out, trail off, or talk about the
 // document.
-func followable(text, lang string) bool {
+func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
-	return last != ':' && last != '：' && last != '…' && !aboutTheDocument(text, lang) && balanced(text)
+	return last != ':' && last != '：' && last != '…' && !AboutTheDocument(text, lang) && balanced(text)
 }
 
 // firstPerson are words of one person's voice ("I believe…"): on a brand's account they
 // would put an author's opinion in the brand's mouth. "We" is the brand's own voice.
 var firstPerson = map[string]map[string]bool{
-	"en": wordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
-	"es": wordSet(`yo mí mío mía conmigo`),
-	"pt": wordSet(`eu meu minha meus minhas comigo`),
-	"fr": wordSet(`je j' moi mon ma mes`),
-	"de": wordSet(`ich mein meine meinen meinem meiner mir mich`),
-	"it": wordSet(`io mio mia miei mie`),
-	"nl": wordSet(`ik mijn mij`),
+	"en": WordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
+	"es": WordSet(`yo mí mío mía conmigo`),
+	"pt": WordSet(`eu meu minha meus minhas comigo`),
+	"fr": WordSet(`je j' moi mon ma mes`),
+	"de": WordSet(`ich mein meine meinen meinem meiner mir mich`),
+	"it": WordSet(`io mio mia miei mie`),
+	"nl": WordSet(`ik mijn mij`),
 }
 
 // firstPersonCJK are the same where words are not spaced.
@@ -360,13 +364,13 @@ func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
 // demonstrative before a noun ("this platform", "these items", "To achieve this"),
 // wherever it stands. Time expressions ("this year") are not.
 var backReferences = map[string]map[string]bool{
-	"en": wordSet(`this these those such latter former aforementioned`),
-	"es": wordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
-	"pt": wordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
-	"fr": wordSet(`cet cette ces ceci cela`),
-	"de": wordSet(`dieser diese dieses diesen diesem`),
-	"it": wordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
-	"nl": wordSet(`deze dit`),
+	"en": WordSet(`this these those such latter former aforementioned`),
+	"es": WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
+	"pt": WordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
+	"fr": WordSet(`cet cette ces ceci cela`),
+	"de": WordSet(`dieser diese dieses diesen diesem`),
+	"it": WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
+	"nl": WordSet(`deze dit`),
 }
 
 var backReferencesCJK = map[string][]string{
@@ -376,7 +380,7 @@ var backReferencesCJK = map[string][]string{
 }
 
 // timeWords after a demonstrative make it a time, not a reference back.
-var timeWords = wordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
+var timeWords = WordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
 
 // pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
 func pointsBackView(v *sentenceView, lang string) bool {

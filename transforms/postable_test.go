@@ -37,7 +37,7 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"ko", "하지만 대부분의 팀은 이를 측정하지 않는다.", false},
 		{"ko", "플랫폼 팀은 온보딩 기간을 2주에서 2일로 줄였다.", true},
 	} {
-		if got := postable(tc.text, tc.lang); got != tc.want {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
 			t.Errorf("postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
 		}
 	}
@@ -74,14 +74,14 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analyze(doc)
-	for _, c := range a.cands {
-		finding := c.text == "Teams that adopted the platform shipped 3x more often than the rest."
-		if c.stat != finding {
-			t.Errorf("stat %v for %q", c.stat, c.text)
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		finding := c.Text == "Teams that adopted the platform shipped 3x more often than the rest."
+		if c.Stat != finding {
+			t.Errorf("stat %v for %q", c.Stat, c.Text)
 		}
-		if c.illustration && c.score > 0 {
-			t.Errorf("an example's figure can be posted: %q", c.text)
+		if c.illustration && c.Score > 0 {
+			t.Errorf("an example's figure can be posted: %q", c.Text)
 		}
 	}
 }

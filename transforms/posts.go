@@ -40,22 +40,22 @@ const maxTweets = 3
 func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	tags := d.hashtagsFor(ch)
 	said := d.said.on(ch)
-	fits := func(c *candidate) bool {
-		_, _, ok := d.post(kind, ch, 0, c.section, c.text, tags)
+	fits := func(c *Candidate) bool {
+		_, _, ok := d.post(kind, ch, 0, c.Section, c.Text, tags)
 		return ok
 	}
 	var picks []int
 	usedSection := map[int]bool{}
 	pick := func(i int) {
 		picks = append(picks, i)
-		usedSection[d.a.cands[i].section] = true
+		usedSection[d.a.Candidates[i].Section] = true
 		said[i] = true
 	}
-	if h := d.a.bestHook(said, fits); h >= 0 {
+	if h := d.a.BestHook(said, fits); h >= 0 {
 		pick(h)
 	}
-	for _, i := range d.a.ranked {
-		if c := &d.a.cands[i]; len(picks) < maxTweets && c.score > 0 && !said[i] && !usedSection[c.section] && fits(c) {
+	for _, i := range d.a.Ranked {
+		if c := &d.a.Candidates[i]; len(picks) < maxTweets && c.Score > 0 && !said[i] && !usedSection[c.Section] && fits(c) {
 			pick(i)
 		}
 	}
@@ -65,12 +65,12 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 		return
 	}
 	for n, i := range picks {
-		c := d.a.cands[i]
-		x, tpl, _ := d.post(kind, ch, n+1, c.section, c.text, tags)
+		c := d.a.Candidates[i]
+		x, tpl, _ := d.post(kind, ch, n+1, c.Section, c.Text, tags)
 		// A second hook on the same section, tried against the first (an A/B test).
 		if kind == channel.KindTweet {
-			if j, found := d.a.secondHook(i, said); found {
-				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+1, c.section, d.a.cands[j].text, tags); ok {
+			if j, found := d.a.SecondHook(i, said); found {
+				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+1, c.Section, d.a.Candidates[j].Text, tags); ok {
 					said[j] = true
 					x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
 					d.emit(x, tpl)

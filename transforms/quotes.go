@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -21,15 +22,15 @@ var (
 	speakerThenQuote = regexp.MustCompile(`^(?:(?:According to|Según|Laut|Selon)\s+(.+?),|(.+?)\s+(?:` + speechVerbs + `)\s*[:,]?)\s*[“"«„]\s*(.+?)\s*[”"»“]\s*[.!]?$`)
 )
 
-// quotedSentence finds a quotation and its speaker in one sentence. The quotation must
+// QuotedSentence finds a quotation and its speaker in one sentence. The quotation must
 // be a sentence's worth of words and the speaker a name (capitalised, short), so a scare
 // quote ("the so-called “golden path”") is not taken for one.
-func quotedSentence(s string) (Quote, bool) {
+func QuotedSentence(s string) (Quote, bool) {
 	var text, who string
 	if m := matchQuote(quoteThenSpeaker, s); m != nil {
-		text, who = m[1], firstNonEmpty(m[2], m[3])
+		text, who = m[1], cmp.Or(m[2], m[3])
 	} else if m := matchQuote(speakerThenQuote, s); m != nil {
-		text, who = m[3], firstNonEmpty(m[1], m[2])
+		text, who = m[3], cmp.Or(m[1], m[2])
 	} else {
 		return Quote{}, false
 	}
@@ -63,7 +64,7 @@ func matchQuote(re *regexp.Regexp, s string) []string {
 	return re.FindStringSubmatch(s)
 }
 
-// hasQuoteMark is the cheap test before the patterns run.
-func hasQuoteMark(s string) bool {
+// HasQuoteMark is the cheap test before the patterns run.
+func HasQuoteMark(s string) bool {
 	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "„")
 }

@@ -3,9 +3,9 @@ package transforms
 import "testing"
 
 // rankOf is the position of the sentence starting with prefix in the document's ranking.
-func rankOf(a *analysis, text string) int {
-	for r, i := range a.ranked {
-		if a.cands[i].text == text {
+func rankOf(a *Analysis, text string) int {
+	for r, i := range a.Ranked {
+		if a.Candidates[i].Text == text {
 			return r
 		}
 	}
@@ -32,7 +32,7 @@ func TestRankPenalisesUnresolvedOpeners(t *testing.T) {
 			{Heading: "A", Paragraphs: []string{tc.filler + " " + tc.dep}},
 			{Heading: "B", Paragraphs: []string{tc.filler + " " + tc.own}},
 		}}
-		a := analyze(doc)
+		a := Analyze(doc)
 		if own, dep := rankOf(a, tc.own), rankOf(a, tc.dep); own < 0 || dep < 0 || own > dep {
 			t.Errorf("%s: self-contained sentence ranked %d, pronoun-led one %d", tc.lang, own, dep)
 		}
@@ -43,7 +43,7 @@ func TestRankPenalisesUnresolvedOpeners(t *testing.T) {
 }
 
 func TestRankPrefersUsefulLength(t *testing.T) {
-	a := &analysis{lang: "en"}
+	a := &Analysis{Lang: "en"}
 	short := a.standalone("Caching helps builds.")
 	useful := a.standalone("Remote caching cuts the median build time of large monorepos in half for most teams.")
 	long := a.standalone("Remote caching cuts the median build time of large monorepos in half for most teams, " +
@@ -61,8 +61,8 @@ func TestRankWeighsHeadings(t *testing.T) {
 		{Heading: "Remote caching", Paragraphs: []string{"Teams gain a lot from remote caching on shared runners every day."}},
 		{Heading: "Other notes", Paragraphs: []string{"Teams gain a lot from careful reviews on shared branches every day."}},
 	}}
-	a := analyze(doc)
-	if a.ranked[0] != 0 {
-		t.Errorf("heading-echoing sentence is not first: %q", a.cands[a.ranked[0]].text)
+	a := Analyze(doc)
+	if a.Ranked[0] != 0 {
+		t.Errorf("heading-echoing sentence is not first: %q", a.Candidates[a.Ranked[0]].Text)
 	}
 }

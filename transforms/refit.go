@@ -120,7 +120,7 @@ func splitTail(template string) (body, tail string) {
 }
 
 // fitBody keeps as many whole paragraphs of body as fit before tail, then as much of the
-// next one as fitText can.
+// next one as Fit can.
 func fitBody(body, tail string, valid func(string) bool) (string, bool) {
 	paras := strings.Split(body, "\n\n")
 	kept := ""
@@ -133,7 +133,7 @@ func fitBody(body, tail string, valid func(string) bool) (string, bool) {
 			kept = prefix + p
 			continue
 		}
-		if cut, ok := fitText(p, func(b string) bool { return valid(prefix + b + tail) }); ok {
+		if cut, ok := Fit(p, func(b string) bool { return valid(prefix + b + tail) }); ok {
 			return prefix + cut + tail, true
 		}
 		break

@@ -8,18 +8,18 @@ import (
 
 // Abbreviations after which a period never ends a sentence (titles, "e.g.", "No. 5").
 // Others ("Inc.", "etc.") end one when a capital follows, as any word does.
-var neverEnds = wordSet(`mr mrs ms dr drs prof sr sra srta jr st mt vs e.g i.e cf fig figs no nos
+var neverEnds = WordSet(`mr mrs ms dr drs prof sr sra srta jr st mt vs e.g i.e cf fig figs no nos
 	vol vols approx ca dept p pp p.ej ej núm art z.b bzw u.a ggf usw resp cap ed eds
 	es ad.es cfr pag sig dott ing p.ex ex env mme vgl d.h bijv o.a d.w.z m.b.t dra nº n.º`)
 
-// closers may follow a sentence's final mark and still belong to the sentence.
-const closers = "\"'”’)]»」』）】"
+// Closers may follow a sentence's final mark and still belong to the sentence.
+const Closers = "\"'”’)]»」』）】"
 
-// splitSentences segments text into sentences. A period, question or exclamation mark
+// Sentences segments text into sentences. A period, question or exclamation mark
 // ends one only when white space follows and the next word does not start in lower case,
 // so decimals (3.5), versions (v1.2.3), URLs, e-mail addresses, "e.g.", "U.S." and
 // "Dr." survive; an ellipsis followed by a capital ends one. 。！？ always end one.
-func splitSentences(text string) []string {
+func Sentences(text string) []string {
 	var out []string
 	start := 0
 	emit := func(end int) {
@@ -36,12 +36,12 @@ func splitSentences(text string) []string {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '。', '！', '？', '｡':
-			end := skipRunes(text, i+size, closers)
+			end := skipRunes(text, i+size, Closers)
 			emit(end)
 			i = end
 		case '.', '!', '?', '…':
 			end := skipRunes(text, i, ".!?…")
-			end = skipRunes(text, end, closers)
+			end = skipRunes(text, end, Closers)
 			if endsSentence(text, start, i, end) {
 				emit(end)
 			}
@@ -104,8 +104,8 @@ func isInitials(word string) bool {
 	return true
 }
 
-// joinSentences joins sentences with a space, or with nothing after a CJK full stop.
-func joinSentences(sents []string) string {
+// JoinSentences joins sentences with a space, or with nothing after a CJK full stop.
+func JoinSentences(sents []string) string {
 	var b strings.Builder
 	n := len(sents)
 	for _, s := range sents {
@@ -115,7 +115,7 @@ func joinSentences(sents []string) string {
 	for i, s := range sents {
 		if i > 0 {
 			last, _ := utf8.DecodeLastRuneInString(sents[i-1])
-			if !isCJK(last) && !strings.ContainsRune("。！？｡」』）", last) {
+			if !IsCJK(last) && !strings.ContainsRune("。！？｡」』）", last) {
 				b.WriteByte(' ')
 			}
 		}
@@ -128,14 +128,14 @@ func joinSentences(sents []string) string {
 // block), so most text skips the script-table look-ups.
 const firstCJK = 0x2E80
 
-// isCJK reports Japanese and Chinese script, which is written without spaces.
-func isCJK(r rune) bool {
-	return isHiragana(r) || isKatakana(r) || isHan(r)
+// IsCJK reports Japanese and Chinese script, which is written without spaces.
+func IsCJK(r rune) bool {
+	return IsHiragana(r) || IsKatakana(r) || IsHan(r)
 }
 
-// isHiragana, isKatakana and isHan are unicode.Is for these scripts, answering for the
+// IsHiragana, IsKatakana and IsHan are unicode.Is for these scripts, answering for the
 // kana and kanji blocks Japanese text is mostly made of without searching the tables.
-func isHiragana(r rune) bool {
+func IsHiragana(r rune) bool {
 	switch {
 	case r >= 0x3041 && r <= 0x3096:
 		return true
@@ -145,7 +145,7 @@ func isHiragana(r rune) bool {
 	return r >= firstCJK && unicode.Is(unicode.Hiragana, r)
 }
 
-func isKatakana(r rune) bool {
+func IsKatakana(r rune) bool {
 	switch {
 	case r >= 0x30A1 && r <= 0x30FA:
 		return true
@@ -155,7 +155,7 @@ func isKatakana(r rune) bool {
 	return r >= firstCJK && unicode.Is(unicode.Katakana, r)
 }
 
-func isHan(r rune) bool {
+func IsHan(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true

@@ -17,22 +17,22 @@ const (
 // the top keyword; the title when none fits.
 func (d *deriver) metaDescription() string {
 	minChars, maxChars := metaDescMinChars, metaDescChars
-	if d.a.lang == "ja" || d.a.lang == "zh" {
+	if d.a.Lang == "ja" || d.a.Lang == "zh" {
 		minChars, maxChars = minChars/2, 100
 	}
 	var options []string
 	var lead []string
-	for _, s := range splitSentences(d.a.doc.Summary) {
-		if aboutTheDocument(s, d.a.lang) || utf8.RuneCountInString(joinSentences(append(lead, s))) > maxChars {
+	for _, s := range Sentences(d.a.Doc.Summary) {
+		if AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(JoinSentences(append(lead, s))) > maxChars {
 			break
 		}
 		lead = append(lead, s)
 	}
-	if len(lead) > 0 && postable(lead[0], d.a.lang) {
-		options = append(options, joinSentences(lead))
+	if len(lead) > 0 && Postable(lead[0], d.a.Lang) {
+		options = append(options, JoinSentences(lead))
 	}
-	for _, i := range d.a.ranked[:min(8, len(d.a.ranked))] {
-		if t := d.a.cands[i].text; d.a.cands[i].score > 0 && utf8.RuneCountInString(t) <= maxChars {
+	for _, i := range d.a.Ranked[:min(8, len(d.a.Ranked))] {
+		if t := d.a.Candidates[i].Text; d.a.Candidates[i].Score > 0 && utf8.RuneCountInString(t) <= maxChars {
 			options = append(options, t)
 		}
 	}
@@ -50,7 +50,7 @@ func (d *deriver) metaDescription() string {
 	if len(options) > 0 {
 		return options[0]
 	}
-	return truncateText(d.a.doc.Title, maxChars)
+	return Truncate(d.a.Doc.Title, maxChars)
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without
@@ -59,13 +59,13 @@ func (d *deriver) metaDescription() string {
 func (d *deriver) seoKeywords() []string {
 	var out []string
 	seen := map[string]bool{}
-	sources := [][]string{d.a.doc.Meta.Tags, d.keywords}
-	if d.a.lang == "ja" || d.a.lang == "zh" || d.a.lang == "ko" {
+	sources := [][]string{d.a.Doc.Meta.Tags, d.keywords}
+	if d.a.Lang == "ja" || d.a.Lang == "zh" || d.a.Lang == "ko" {
 		sources = sources[:1]
 	}
 	for _, src := range sources {
 		for _, k := range src {
-			key := phraseKey(k, d.a.lang)
+			key := PhraseKey(k, d.a.Lang)
 			if k == "" || seen[key] || len(out) == seoKeywordCount {
 				continue
 			}

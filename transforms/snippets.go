@@ -66,7 +66,7 @@ func (d *deriver) fitsAny(text string) bool {
 // section anchor and ordinal, and no source gets a thousand snippets.
 func (d *deriver) longestSnippetLink() string {
 	longest := d.links.link(channel.KindSnippet, channel.Any, 999, "")
-	for _, s := range d.a.doc.Sections {
+	for _, s := range d.a.Doc.Sections {
 		if l := d.links.link(channel.KindSnippet, channel.Any, 999, s.Anchor); len(l) > len(longest) {
 			longest = l
 		}
@@ -78,7 +78,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	a := d.a
 	// Up to two picks per section with real content, best first; fitsAny is the costly
 	// test, so it runs only on sentences a section still needs.
-	want := make([]int, len(a.doc.Sections))
+	want := make([]int, len(a.Doc.Sections))
 	for si := range want {
 		switch {
 		case !d.hasContent(si):
@@ -89,23 +89,23 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		}
 	}
 	var picks []int
-	for _, i := range a.ranked {
-		c := a.cands[i]
-		if want[c.section] == 0 || c.score <= 0 || c.stat || said[i] || !d.fitsAny(c.text) {
+	for _, i := range a.Ranked {
+		c := a.Candidates[i]
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || !d.fitsAny(c.Text) {
 			continue
 		}
-		want[c.section]--
+		want[c.Section]--
 		picks = append(picks, i)
 	}
 	if len(picks) > maxKeyPoints {
-		sort.SliceStable(picks, func(i, j int) bool { return a.cands[picks[i]].score > a.cands[picks[j]].score })
+		sort.SliceStable(picks, func(i, j int) bool { return a.Candidates[picks[i]].Score > a.Candidates[picks[j]].Score })
 		picks = picks[:maxKeyPoints]
 	}
 	sort.Ints(picks)
 	out := make([]snippet, len(picks))
 	for k, i := range picks {
-		c := a.cands[i]
-		out[k] = snippet{typ: SnippetKeyPoint, text: c.text, section: c.section, pos: c.pos}
+		c := a.Candidates[i]
+		out[k] = snippet{typ: SnippetKeyPoint, text: c.Text, section: c.Section, pos: c.Pos}
 	}
 	return out
 }
@@ -113,10 +113,10 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 // hasContent: a section with real prose, not just a heading or a line.
 func (d *deriver) hasContent(section int) bool {
 	n := 0
-	for _, p := range d.a.doc.Sections[section].Paragraphs {
+	for _, p := range d.a.Doc.Sections[section].Paragraphs {
 		n += utf8.RuneCountInString(p)
 	}
-	if d.a.lang == "ja" {
+	if d.a.Lang == "ja" {
 		n *= 2 // denser script
 	}
 	return n >= sectionContentMin || d.sentences(section) >= 2
@@ -124,7 +124,7 @@ func (d *deriver) hasContent(section int) bool {
 
 func (d *deriver) sentences(section int) int {
 	n := 0
-	for _, p := range d.a.paragraphs[section] {
+	for _, p := range d.a.Paragraphs[section] {
 		n += len(p)
 	}
 	return n
@@ -132,13 +132,13 @@ func (d *deriver) sentences(section int) int {
 
 func (d *deriver) statSnippets(said map[int]bool) []snippet {
 	var out []snippet
-	for _, i := range d.a.ranked {
-		c := d.a.cands[i]
+	for _, i := range d.a.Ranked {
+		c := d.a.Candidates[i]
 		if len(out) == maxStats {
 			break
 		}
-		if c.stat && c.score > 0 && !said[i] && d.fitsAny(c.text) {
-			out = append(out, snippet{typ: SnippetStat, text: c.text, section: c.section, pos: c.pos})
+		if c.Stat && c.Score > 0 && !said[i] && d.fitsAny(c.Text) {
+			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
@@ -150,20 +150,20 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 // inside a sentence.
 func (d *deriver) quoteSnippets() []snippet {
 	var out []snippet
-	for si, s := range d.a.doc.Sections {
+	for si, s := range d.a.Doc.Sections {
 		for _, q := range s.Quotes {
 			if text, ok := d.quoteText(q); ok {
 				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si})
 			}
 		}
 	}
-	for _, c := range d.a.cands {
-		if !hasQuoteMark(c.text) {
+	for _, c := range d.a.Candidates {
+		if !HasQuoteMark(c.Text) {
 			continue
 		}
-		if q, ok := quotedSentence(c.text); ok {
+		if q, ok := QuotedSentence(c.Text); ok {
 			if text, ok := d.quoteText(q); ok {
-				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.section, pos: c.pos})
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.Section, pos: c.Pos})
 			}
 		}
 	}
@@ -177,15 +177,15 @@ func (d *deriver) quoteText(q Quote) (string, bool) {
 		return "", false
 	}
 	open, close := "“", "”"
-	if d.a.lang == "ja" {
+	if d.a.Lang == "ja" {
 		open, close = "「", "」"
 	}
 	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
-	sents := splitSentences(q.Text)
+	sents := Sentences(q.Text)
 	var kept []string
 	for _, sent := range sents {
 		// Room for a closing " …" is kept in case later sentences are dropped.
-		if !d.fitsAny(frame(joinSentences(append(kept, sent)) + " …")) {
+		if !d.fitsAny(frame(JoinSentences(append(kept, sent)) + " …")) {
 			break
 		}
 		kept = append(kept, sent)
@@ -193,7 +193,7 @@ func (d *deriver) quoteText(q Quote) (string, bool) {
 	if len(kept) == 0 {
 		return "", false
 	}
-	text := joinSentences(kept)
+	text := JoinSentences(kept)
 	if len(kept) < len(sents) {
 		text += " …"
 	}

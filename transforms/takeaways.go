@@ -22,17 +22,17 @@ const (
 func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
 	d.excludeSaid(exclude, intro)
 	tooLong := map[int]bool{}
-	for i, c := range d.a.cands {
-		if n := utf8.RuneCountInString(c.text); n > takeawayChars || n < minUsefulChars {
+	for i, c := range d.a.Candidates {
+		if n := utf8.RuneCountInString(c.Text); n > takeawayChars || n < minUsefulChars {
 			tooLong[i] = true
 		}
 	}
-	picks := d.a.keyPoints(maxTakeaways, minTakeaways, union(exclude, tooLong))
+	picks := d.a.KeyPoints(maxTakeaways, minTakeaways, union(exclude, tooLong))
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {
 		exclude[i] = true
-		out = append(out, d.a.cands[i].text)
+		out = append(out, d.a.Candidates[i].Text)
 	}
 	return out
 }
@@ -40,11 +40,11 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
 // excludeSaid adds the candidates whose sentence text is said in text.
 func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 	said := map[string]bool{}
-	for _, s := range splitSentences(text) {
+	for _, s := range Sentences(text) {
 		said[s] = true
 	}
-	for i, c := range d.a.cands {
-		if said[c.text] {
+	for i, c := range d.a.Candidates {
+		if said[c.Text] {
 			exclude[i] = true
 		}
 	}
@@ -55,19 +55,19 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 // its first needs context it does not have.
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
-	for _, s := range splitSentences(d.a.doc.Summary) {
-		if s == hook || aboutTheDocument(s, d.a.lang) {
+	for _, s := range Sentences(d.a.Doc.Summary) {
+		if s == hook || AboutTheDocument(s, d.a.Lang) {
 			continue
 		}
-		if len(kept) == 0 && !postable(s, d.a.lang) {
+		if len(kept) == 0 && !Postable(s, d.a.Lang) {
 			return ""
 		}
-		if utf8.RuneCountInString(joinSentences(append(kept, s))) > max {
+		if utf8.RuneCountInString(JoinSentences(append(kept, s))) > max {
 			break
 		}
 		kept = append(kept, s)
 	}
-	return joinSentences(kept)
+	return JoinSentences(kept)
 }
 
 // moreSentences are further key sentences for a paragraph of context ("Why it
@@ -76,8 +76,8 @@ func (d *deriver) intro(hook string, max int) string {
 // needs and join them with paragraphOf.
 func (d *deriver) moreSentences(exclude map[int]bool, n int) []int {
 	var out []int
-	for _, i := range d.a.keyPoints(n, n, exclude) {
-		t := d.a.cands[i].text
+	for _, i := range d.a.KeyPoints(n, n, exclude) {
+		t := d.a.Candidates[i].Text
 		if l := utf8.RuneCountInString(t); l >= minUsefulChars && l <= takeawayChars {
 			out = append(out, i)
 		}
@@ -92,7 +92,7 @@ func (d *deriver) paragraphOf(picks []int) string {
 	sort.Ints(sorted)
 	sents := make([]string, len(sorted))
 	for k, i := range sorted {
-		sents[k] = d.a.cands[i].text
+		sents[k] = d.a.Candidates[i].Text
 	}
-	return joinSentences(sents)
+	return JoinSentences(sents)
 }

@@ -12,9 +12,9 @@ type vocabulary map[string]int32
 // intern returns the distinct term IDs of text, adding new terms to the vocabulary and
 // counting their document frequency (tf) and sentence frequency (df). The IDs of every
 // sentence share one backing array, a.termIDs, to spare an allocation per sentence.
-func (a *analysis) intern(text string) []int32 {
+func (a *Analysis) intern(text string) []int32 {
 	start := len(a.termIDs)
-	a.word = eachTerm(text, a.lang, a.word, func(t []byte) {
+	a.word = eachTerm(text, a.Lang, a.word, func(t []byte) {
 		id, ok := a.vocab[string(t)] // no allocation for a look-up
 		if !ok {
 			id = int32(len(a.vocab))
@@ -33,9 +33,9 @@ func (a *analysis) intern(text string) []int32 {
 
 // lookup is the set of known term IDs of text (a heading, the title); a few IDs, so a
 // slice.
-func (a *analysis) lookup(text string) []int32 {
+func (a *Analysis) lookup(text string) []int32 {
 	var ids []int32
-	a.word = eachTerm(text, a.lang, a.word, func(t []byte) {
+	a.word = eachTerm(text, a.Lang, a.word, func(t []byte) {
 		if id, ok := a.vocab[string(t)]; ok && !containsID(ids, id) {
 			ids = append(ids, id)
 		}
@@ -112,11 +112,11 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 			}
 		case r >= 0x3041 && r <= 0x3096:
 			flush() // hiragana, the most common characters of Japanese: no table look-ups
-		case isKatakana(r) || r == 'ー':
+		case IsKatakana(r) || r == 'ー':
 			extend(r, 'K')
-		case isHan(r):
+		case IsHan(r):
 			extend(r, 'H')
-		case unicode.IsLetter(r) && !isHiragana(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) && !IsHiragana(r) || unicode.IsDigit(r):
 			extend(unicode.ToLower(r), 'L')
 		default:
 			flush() // hiragana (particles), punctuation, space

@@ -22,17 +22,17 @@ func (d *deriver) thread() {
 	x := d.draft(channel.KindThread, channel.X, 1, -1)
 	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
-	fits := func(c *candidate) bool { return valid(c.text + numbered(maxThread, maxThread)) }
+	fits := func(c *Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.bestHook(said, fits)
+	hook := d.a.BestHook(said, fits)
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet stands alone and fits a thread's first post")
 		return
 	}
 	said[hook] = true
 	var points []int
-	for _, p := range d.a.keyPoints(maxThread-2, 1, said) {
-		if fits(&d.a.cands[p]) {
+	for _, p := range d.a.KeyPoints(maxThread-2, 1, said) {
+		if fits(&d.a.Candidates[p]) {
 			points = append(points, p)
 		}
 	}
@@ -45,21 +45,21 @@ func (d *deriver) thread() {
 	for _, p := range points {
 		said[p] = true
 	}
-	bodies := []string{d.a.cands[hook].text}
+	bodies := []string{d.a.Candidates[hook].Text}
 	for _, p := range points {
 		// The point and as many of the sentences after it as fit, whole.
 		var body []string
-		for k, j := range d.a.rest(p, said) {
-			if k > 0 && !followable(d.a.cands[j].text, d.a.lang) {
+		for k, j := range d.a.Rest(p, said) {
+			if k > 0 && !Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
-			if !valid(joinSentences(append(body, d.a.cands[j].text)) + numbered(n, n)) {
+			if !valid(JoinSentences(append(body, d.a.Candidates[j].Text)) + numbered(n, n)) {
 				break
 			}
-			body = append(body, d.a.cands[j].text)
+			body = append(body, d.a.Candidates[j].Text)
 			said[j] = true
 		}
-		bodies = append(bodies, joinSentences(body))
+		bodies = append(bodies, JoinSentences(body))
 	}
 	for i, body := range bodies {
 		x.Parts = append(x.Parts, Part{Template: body + numbered(i+1, n)})
