@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit"
@@ -41,7 +43,7 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := transforms.Parse("whitepaper.en.md", body, 1<<20)
+	doc, err := parse.Parse("whitepaper.en.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

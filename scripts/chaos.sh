@@ -37,7 +37,7 @@ go test ./cmd/repurpose ./publish ./embedded ./transforms ./toolkit -count=1 -v 
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in transforms:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
+		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents; do
 		pkg=${target%%:*} name=${target##*:}
 		printf '  %-20s ' "$name"
 		go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" 2>&1 | tail -1

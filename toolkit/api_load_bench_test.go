@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
@@ -28,7 +30,7 @@ func BenchmarkAPIUnderLoad(b *testing.B) {
 	tk.rdb = redis.NewClient(&redis.Options{Addr: rs.Addr, PoolSize: 64})
 	tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("mkt")})
 	ctx := b.Context()
-	doc, err := transforms.Parse("w.md", []byte(benchDoc), 1<<20)
+	doc, err := parse.Parse("w.md", []byte(benchDoc), 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package toolkit
 import (
 	"time"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/transforms"
 )
@@ -102,7 +104,7 @@ type Derivative struct {
 type Bundle struct {
 	SourceID    string                  `json:"source_id"`
 	Version     string                  `json:"version"`
-	Document    *transforms.Document    `json:"document"`
+	Document    *parse.Document         `json:"document"`
 	Derivatives []transforms.Derivative `json:"derivatives"`
 	Skipped     []transforms.Skipped    `json:"skipped,omitempty"`
 	LinkTarget  string                  `json:"link_target"`

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/alicebob/miniredis/v2"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -59,7 +61,7 @@ func newTestToolkitLogging(t testing.TB, log *slog.Logger) (*Toolkit, *miniredis
 // save derives a small document and stores it as the given key's current version.
 func save(t testing.TB, tk *Toolkit, key, body string, at time.Time) *Source {
 	t.Helper()
-	doc, err := transforms.Parse(key, []byte(body), 1<<20)
+	doc, err := parse.Parse(key, []byte(body), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/yuin/goldmark"
 )
 
@@ -19,7 +21,7 @@ func BenchmarkParseDerive(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				doc, err := Parse(name, data, 10<<20)
+				doc, err := parse.Parse(name, data, 10<<20)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -116,7 +118,7 @@ func teaserCounts(text string) (words, cjk int) {
 				words++
 			}
 			latin = false
-		case IsCJK(r):
+		case parse.IsCJK(r):
 			cjk++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			latin = true

@@ -3,6 +3,8 @@ package transforms
 import (
 	"strings"
 	"unicode"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // boilerplateHeadings name the parts of a document that are about the document, not its
@@ -10,7 +12,7 @@ import (
 // language with built-in texts, lower case. A heading is boilerplate when it is one of
 // them (or its plural), or several joined by "and", "&", "/" or a comma: "References and
 // further reading" is, "Reference architecture" is not.
-var boilerplateHeadings = WordList(`
+var boilerplateHeadings = parse.WordList(`
 	contributor|contributing|acknowledgement|acknowledgment|author|about the author|reviewer|editor|maintainer|
 	table of contents|contents|toc|reference|bibliography|further reading|source|citation|footnote|note|
 	glossary|terminology|acronym|abbreviation|definition|changelog|change log|revision history|version history|
@@ -29,11 +31,11 @@ var boilerplateHeadings = WordList(`
 	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
 
 // boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …".
-var boilerplatePrefixes = WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
+var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
 
 // boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.
-func boilerplate(doc *Document) []bool {
+func boilerplate(doc *parse.Document) []bool {
 	out := make([]bool, len(doc.Sections))
 	skipBelow := 0 // while > 0, sections deeper than this level are inside a skipped one
 	for i, s := range doc.Sections {

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
@@ -129,12 +131,12 @@ func insideSpan(spans [][2]int, i int) bool {
 func (r brandRules) allowed(text string) string {
 	if len(r.banned) > 0 && r.isBanned(text) {
 		var kept []string
-		for _, s := range Sentences(text) {
+		for _, s := range parse.Sentences(text) {
 			if !r.isBanned(s) {
 				kept = append(kept, s)
 			}
 		}
-		text = JoinSentences(kept)
+		text = parse.JoinSentences(kept)
 	}
 	return r.spell(text)
 }
@@ -142,7 +144,7 @@ func (r brandRules) allowed(text string) string {
 // document is doc as the brand allows it to be quoted: no sentence with a banned phrase,
 // every listed name spelled canonically. Anchors stay as the source has them, so deep
 // links still land. doc itself is not changed; without rules it is returned as is.
-func (r brandRules) document(doc *Document) *Document {
+func (r brandRules) document(doc *parse.Document) *parse.Document {
 	if len(r.banned) == 0 && r.spelling == nil {
 		return doc
 	}
@@ -156,9 +158,9 @@ func (r brandRules) document(doc *Document) *Document {
 		}
 	}
 	out.Meta.Tags = r.each(doc.Meta.Tags)
-	out.Sections = make([]Section, len(doc.Sections))
+	out.Sections = make([]parse.Section, len(doc.Sections))
 	for i, s := range doc.Sections {
-		ns := Section{Level: s.Level, Anchor: s.Anchor}
+		ns := parse.Section{Level: s.Level, Anchor: s.Anchor}
 		if !r.isBanned(s.Heading) {
 			ns.Heading = r.spell(s.Heading)
 		}
@@ -174,7 +176,7 @@ func (r brandRules) document(doc *Document) *Document {
 		}
 		for _, q := range s.Quotes {
 			if !r.isBanned(q.Text) && !r.isBanned(q.Attribution) {
-				ns.Quotes = append(ns.Quotes, Quote{Text: r.spell(q.Text), Attribution: r.spell(q.Attribution)})
+				ns.Quotes = append(ns.Quotes, parse.Quote{Text: r.spell(q.Text), Attribution: r.spell(q.Attribution)})
 			}
 		}
 		out.Sections[i] = ns
@@ -193,7 +195,7 @@ func (r brandRules) each(items []string) []string {
 	return out
 }
 
-func headings(doc *Document) []string {
+func headings(doc *parse.Document) []string {
 	var hs []string
 	for _, s := range doc.Sections {
 		hs = append(hs, s.Heading)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
@@ -33,7 +35,7 @@ The next quarter brings the same workflow to the mobile apps and their release t
 
 func brandResult(t *testing.T, brand config.Brand, campaign config.Campaign) Result {
 	t.Helper()
-	doc, err := Parse("brand.md", []byte(brandDoc), 0)
+	doc, err := parse.Parse("brand.md", []byte(brandDoc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package transforms
 import (
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -23,7 +25,7 @@ func TestCorpusChannels(t *testing.T) {
 	}
 	for name, data := range corpusDocs(t) {
 		t.Run(name, func(t *testing.T) {
-			doc, err := Parse(name, data, 10<<20)
+			doc, err := parse.Parse(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -19,12 +21,12 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 	for _, name := range sortedKeys(docs) {
 		t.Run(name, func(t *testing.T) {
 			data := docs[name]
-			doc, err := Parse(name, data, 10<<20)
+			doc, err := parse.Parse(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
 			res := Derive(doc, testOptions(data))
-			lang := BaseLang(doc.Lang)
+			lang := parse.BaseLang(doc.Lang)
 			tags := map[string]bool{}
 			for _, tag := range doc.Meta.Tags {
 				tags[foldTag(tag)] = true
@@ -34,7 +36,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				if accounts[ch] == nil {
 					accounts[ch] = map[string]string{}
 				}
-				for _, s := range Sentences(text) {
+				for _, s := range parse.Sentences(text) {
 					if utf8Len(s) < 20 {
 						continue // a label or a CTA
 					}
@@ -46,7 +48,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 			}
 			for _, d := range res.Derivatives {
 				where := string(d.Kind) + "-" + strconv.Itoa(d.Ordinal)
-				if BaseLang(d.Locale) != lang {
+				if parse.BaseLang(d.Locale) != lang {
 					t.Errorf("%s: locale %s on a %s document", where, d.Locale, lang)
 				}
 				if l, ok := labelsFor(lang); ok && lang != "en" && d.CTA != l.CTA[doc.Type] {
@@ -82,7 +84,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 					if emailRe.MatchString(body) {
 						t.Errorf("%s carries an e-mail address: %q", where, cut(body))
 					}
-					for _, s := range Sentences(body) {
+					for _, s := range parse.Sentences(body) {
 						if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") || strings.HasPrefix(s, "…") {
 							t.Errorf("%s cuts a sentence: %q", where, cut(s))
 						}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
@@ -68,7 +70,7 @@ var generators = []func(*deriver){
 // Derive makes the ready-to-publish derivatives of a document. It is deterministic: the
 // same document and options give byte-identical results and the same IDs. Every
 // derivative is valid for its channel; what cannot be made valid is listed in Skipped.
-func Derive(doc *Document, opt Options) Result {
+func Derive(doc *parse.Document, opt Options) Result {
 	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"github.com/repurpose/repurpose/internal/testdocs"
+	"github.com/repurpose/repurpose/parse"
 
 	"bytes"
 	"crypto/sha256"
@@ -97,7 +98,7 @@ func TestDeriveCorpus(t *testing.T) {
 	for _, name := range sortedKeys(docs) {
 		data := docs[name]
 		t.Run(name, func(t *testing.T) {
-			doc, err := Parse(name, data, 10<<20)
+			doc, err := parse.Parse(name, data, 10<<20)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -118,7 +119,7 @@ func TestDeriveCorpus(t *testing.T) {
 			checkResult(t, res, 5)
 			checkQuality(t, doc, res)
 			first, _ := json.Marshal(res)
-			doc2, _ := Parse(name, data, 10<<20)
+			doc2, _ := parse.Parse(name, data, 10<<20)
 			again, _ := json.Marshal(Derive(doc2, opt))
 			if !bytes.Equal(first, again) {
 				t.Error("deriving twice gave different JSON")
@@ -141,7 +142,7 @@ func TestDeriveCorpus(t *testing.T) {
 
 // checkQuality asserts the length and content bars of a long document's derivatives and
 // logs the figures.
-func checkQuality(t *testing.T, doc *Document, res Result) {
+func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 	t.Helper()
 	a := Analyze(doc)
 	sourceStats := 0

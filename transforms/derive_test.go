@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/internal/testdocs"
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
@@ -26,7 +29,7 @@ Turn on the cache for one repository first and watch the hit rate for a week bef
 `
 
 func TestDeriveLinksAndCTA(t *testing.T) {
-	doc, err := Parse("builds.md", []byte(shortDoc), 0)
+	doc, err := parse.Parse("builds.md", []byte(shortDoc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +74,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 
 func TestDeriveSkipsWhatCannotFit(t *testing.T) {
 	// One "word" longer than any post: nothing valid can be made on X.
-	doc := &Document{Title: "T", Lang: "en", Sections: []Section{{Paragraphs: []string{strings.Repeat("a", 400) + "."}}}}
+	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{strings.Repeat("a", 400) + "."}}}}
 	res := Derive(doc, Options{Version: "v", PublicPageURL: "https://example.com/p"})
 	for _, d := range res.Derivatives {
 		if !d.Length.Valid {
@@ -121,7 +124,7 @@ func TestBlogSlugFallsBackForNonLatinTitles(t *testing.T) {
 }
 
 func TestHTMLEscapingInBlog(t *testing.T) {
-	doc, err := Parse("x.md", []byte("# Tags <b> & \"quotes\"\n\nFirst point about <script>alert(1)</script> safety matters a lot here. Second sentence adds more detail about the topic.\n\n## Two\n\nAnother section explains why escaping matters for every teaser we render.\n\n## Three\n\nA third section closes the argument with a practical recommendation for teams.\n"), 0)
+	doc, err := parse.Parse("x.md", []byte("# Tags <b> & \"quotes\"\n\nFirst point about <script>alert(1)</script> safety matters a lot here. Second sentence adds more detail about the topic.\n\n## Two\n\nAnother section explains why escaping matters for every teaser we render.\n\n## Three\n\nA third section closes the argument with a practical recommendation for teams.\n"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,4 +133,14 @@ func TestHTMLEscapingInBlog(t *testing.T) {
 			t.Errorf("unescaped HTML: %s", d.Blog.HTML)
 		}
 	}
+}
+
+// parseSample parses a file of the repository's samples.
+func parseSample(t testing.TB, name string) *parse.Document {
+	t.Helper()
+	doc, err := parse.Parse(name, testdocs.Sample(t, name), 10<<20)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return doc
 }

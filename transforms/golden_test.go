@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the samples")
@@ -21,7 +23,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := Parse(name, data, 10<<20)
+			doc, err := parse.Parse(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -32,8 +34,8 @@ func TestGolden(t *testing.T) {
 			}
 			checkResult(t, res, minSnippets)
 			got, err := json.MarshalIndent(struct {
-				Document *Document `json:"document"`
-				Result   Result    `json:"result"`
+				Document *parse.Document `json:"document"`
+				Result   Result          `json:"result"`
 			}{doc, res}, "", "  ")
 			if err != nil {
 				t.Fatal(err)

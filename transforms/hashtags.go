@@ -4,13 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // maxHashtagRunes keeps tags readable: a long phrase makes a tag nobody types.
 const maxHashtagRunes = 30
 
 // genericTags say nothing about a document's subject: no feed is followed for them.
-var genericTags = WordSet(`event events news update updates blog post article paper whitepaper report
+var genericTags = parse.WordSet(`event events news update updates blog post article paper whitepaper report
 	guide video webinar announcement tech technology business community info resources`)
 
 // allHashtags are every tag a post may carry, best first: the document's front-matter
@@ -24,7 +26,7 @@ func (d *deriver) allHashtags() []string {
 	}
 	phrases := append([]string(nil), d.a.Doc.Meta.Tags...)
 	if len(d.opt.Campaign.Hashtags) > 0 {
-		text := foldTag(d.a.text())
+		text := foldTag(proseOf(d.a))
 		for _, h := range d.opt.Campaign.Hashtags {
 			if f := foldTag(h); f != "" && strings.Contains(text, f) {
 				phrases = append(phrases, h)
@@ -34,7 +36,7 @@ func (d *deriver) allHashtags() []string {
 	if len(phrases) == 0 {
 		return []string{} // not nil: computed once
 	}
-	acronyms := d.a.acronyms()
+	acronyms := acronymsOf(d.a)
 	out := []string{} // not nil: computed once
 	seen := map[string]bool{}
 	for _, p := range phrases {
@@ -90,8 +92,8 @@ func camelTag(phrase string, acronyms map[string]string) string {
 	return "#" + b.String()
 }
 
-// text is the document's title and prose, for finding what it mentions.
-func (a *Analysis) text() string {
+// proseOf is the document's title and prose, for finding what it mentions.
+func proseOf(a *Analysis) string {
 	var b strings.Builder
 	b.WriteString(a.Doc.Title)
 	for _, c := range a.Candidates {
@@ -101,11 +103,11 @@ func (a *Analysis) text() string {
 	return b.String()
 }
 
-// acronyms are the words the document writes in capitals (2 to 8 letters: "ROI",
+// acronymsOf are the words the document writes in capitals (2 to 8 letters: "ROI",
 // "SBOM"), by their lower case.
-func (a *Analysis) acronyms() map[string]string {
+func acronymsOf(a *Analysis) map[string]string {
 	out := map[string]string{}
-	for _, w := range strings.FieldsFunc(a.text(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range strings.FieldsFunc(proseOf(a), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			out[strings.ToLower(w)] = w
 		}

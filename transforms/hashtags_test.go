@@ -4,11 +4,13 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
 func TestHashtagsComeFromTagsAndTheCampaignOnly(t *testing.T) {
-	doc, err := Parse("roi.md", []byte(`---
+	doc, err := parse.Parse("roi.md", []byte(`---
 tags: [DevOps, roi, content operations, event]
 ---
 # Content at scale

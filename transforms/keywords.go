@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Keyword phrase bounds: long-tail phrases of two to four words (script units in
@@ -155,10 +157,10 @@ func PhraseKey(s, lang string) string {
 // phraseConnectors may join two content words inside a phrase ("cadena de suministro",
 // "separation of duties") but never start or end one.
 var phraseConnectors = map[string]map[string]bool{
-	"en": WordSet(`of for`),
-	"es": WordSet(`de del para`),
-	"fr": WordSet(`de du des pour`),
-	"de": WordSet(`für von`),
+	"en": parse.WordSet(`of for`),
+	"es": parse.WordSet(`de del para`),
+	"fr": parse.WordSet(`de du des pour`),
+	"de": parse.WordSet(`für von`),
 }
 
 // phraseToken is a word (or, in Japanese, a script run) of a sentence.
@@ -289,9 +291,9 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			s = 'K'
 		case r >= 0x3041 && r <= 0x3096:
 			// hiragana (particles, endings), the most common characters of Japanese
-		case IsHan(r):
+		case parse.IsHan(r):
 			s = 'H'
-		case r >= utf8.RuneSelf && !IsHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case r >= utf8.RuneSelf && !parse.IsHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			s = 'L'
 		}
 		if start >= 0 && s != script {

@@ -4,14 +4,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // keywordsOf derives the keywords of a small document in lang.
 func keywordsOf(t *testing.T, lang, text string) []string {
 	t.Helper()
-	doc := &Document{Title: "T", Lang: lang}
+	doc := &parse.Document{Title: "T", Lang: lang}
 	for _, p := range strings.Split(text, "\n") {
-		doc.Sections = append(doc.Sections, Section{Paragraphs: []string{p}})
+		doc.Sections = append(doc.Sections, parse.Section{Paragraphs: []string{p}})
 	}
 	return Analyze(doc).Keywords(5)
 }

@@ -1,6 +1,10 @@
 package transforms
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/repurpose/repurpose/parse"
+)
 
 // labels are the few words a derivative adds of its own, per language.
 type labels struct {
@@ -36,13 +40,13 @@ var labelsByLang = map[string]labels{
 }
 
 func ctas(unknown, whitepaper, report, guide, article, talk string) map[string]string {
-	return map[string]string{"": unknown, DocWhitepaper: whitepaper, DocReport: report, DocGuide: guide, DocArticle: article, DocTalk: talk}
+	return map[string]string{"": unknown, parse.DocWhitepaper: whitepaper, parse.DocReport: report, parse.DocGuide: guide, parse.DocArticle: article, parse.DocTalk: talk}
 }
 
 // labelsFor is the labels of a language, and false when it has none built in: its
 // derivatives then carry no words of ours (no English mixed in) and need a person's review.
 func labelsFor(lang string) (labels, bool) {
-	l, ok := labelsByLang[BaseLang(lang)]
+	l, ok := labelsByLang[parse.BaseLang(lang)]
 	return l, ok
 }
 
@@ -51,5 +55,5 @@ func noLabelsReason(lang string) string {
 	if lang == "" {
 		return "the document's language could not be identified: check the call to action and wording before approving"
 	}
-	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", LangName(lang))
+	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", parse.LangName(lang))
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
@@ -16,7 +18,7 @@ func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 		// A declaration gives the labels of the declared language.
 		{"pt.md", "---\nlang: pt-BR\ndoc_type: whitepaper\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso.\n", "pt-BR", "Leia o documento completo"},
 	} {
-		doc, err := Parse(tc.name, []byte(tc.src), 0)
+		doc, err := parse.Parse(tc.name, []byte(tc.src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +48,7 @@ func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
 	src := "# Платформы\n\nКоманда платформы создаёт инструменты для других команд и измеряет, чем они пользуются. " +
 		"Каждую неделю команда публикует отчёт о том, сколько времени разработчики экономят.\n"
-	doc, err := Parse("ru.md", []byte(src), 0)
+	doc, err := parse.Parse("ru.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,16 +71,16 @@ func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
 func TestCallToActionFitsTheDocumentType(t *testing.T) {
 	body := "\n\nPlatform teams cut onboarding from two weeks to two days when every service starts from a template.\n"
 	for _, tc := range []struct{ name, src, wantType, wantCTA string }{
-		{"declared.md", "---\ndoc_type: report\n---\n# Platforms" + body, DocReport, "Read the full report"},
-		{"site.md", "---\ntype: whitepapers\n---\n# Platforms" + body, DocWhitepaper, "Read the full whitepaper"},
-		{"blog.md", "---\ncategories: [Article]\n---\n# Platforms" + body, DocArticle, "Read the full article"},
-		{"guide.md", "# The Platform Engineering Guide" + body, DocGuide, "Read the full guide"},
-		{"page.html", "<html><body><article><h1>Platforms</h1><p>" + body + "</p></article></body></html>", DocArticle, "Read the full article"},
+		{"declared.md", "---\ndoc_type: report\n---\n# Platforms" + body, parse.DocReport, "Read the full report"},
+		{"site.md", "---\ntype: whitepapers\n---\n# Platforms" + body, parse.DocWhitepaper, "Read the full whitepaper"},
+		{"blog.md", "---\ncategories: [Article]\n---\n# Platforms" + body, parse.DocArticle, "Read the full article"},
+		{"guide.md", "# The Platform Engineering Guide" + body, parse.DocGuide, "Read the full guide"},
+		{"page.html", "<html><body><article><h1>Platforms</h1><p>" + body + "</p></article></body></html>", parse.DocArticle, "Read the full article"},
 		// A word inside a longer one names nothing.
 		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
-		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", DocGuide, "Lee la guía completa"},
+		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", parse.DocGuide, "Lee la guía completa"},
 	} {
-		doc, err := Parse(tc.name, []byte(tc.src), 0)
+		doc, err := parse.Parse(tc.name, []byte(tc.src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}

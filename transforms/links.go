@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 )
@@ -27,7 +29,7 @@ type linker struct {
 // newLinker picks the base URL: the document's canonical URL, else the campaign's
 // landing page, else the toolkit's public page for the source. A value that is not an
 // absolute http(s) URL is passed over.
-func newLinker(doc *Document, opt Options, stage string) linker {
+func newLinker(doc *parse.Document, opt Options, stage string) linker {
 	l := linker{utm: opt.Campaign.UTM, vars: map[string]string{
 		"campaign": opt.CampaignName, "source": opt.SourceID, "stage": stage,
 	}}

@@ -4,11 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
 func TestBacklinks(t *testing.T) {
-	doc := &Document{Meta: FrontMatter{CanonicalURL: "https://example.com/paper?ref=home#old"}}
+	doc := &parse.Document{Meta: parse.FrontMatter{CanonicalURL: "https://example.com/paper?ref=home#old"}}
 	opt := testOptions(nil)
 	l := newLinker(doc, opt, "awareness")
 	got := l.link(channel.KindTweet, channel.X, 2, "intro")

@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -37,7 +39,7 @@ func FuzzParseDerive(f *testing.F) {
 				t.Fatalf("%d bytes of %s took %s", len(body), name, took) // a document must not stall the worker
 			}
 		}()
-		doc, err := Parse(name, body, 1<<20)
+		doc, err := parse.Parse(name, body, 1<<20)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("a refusal without a reason")

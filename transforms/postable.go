@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // A post is read by a stranger scrolling a feed, who has not read the document. postable
@@ -63,7 +65,7 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 	for _, list := range lists {
 		for _, p := range list {
 			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
 				ix.unspaced = append(ix.unspaced, p)
 				continue
 			}
@@ -109,7 +111,7 @@ func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
 // endsWhole reports a sentence that ends as one: with a full stop, question or
 // exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
 func endsWhole(text string) bool {
-	text = strings.TrimRight(text, Closers)
+	text = strings.TrimRight(text, parse.Closers)
 	if strings.HasSuffix(text, "...") {
 		return false
 	}
@@ -163,24 +165,24 @@ var (
 // referenceOpeners are first words that lean on an earlier sentence: pronouns,
 // demonstratives and connectives ("This means…", "However…", "Além disso…").
 var referenceOpeners = map[string]map[string]bool{
-	"en": WordSet(`this it they these that those he she such its their them however also
+	"en": parse.WordSet(`this it they these that those he she such its their them however also
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
 		finally lastly besides rather indeed still above below`),
-	"es": WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+	"es": parse.WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
 		finalmente luego incluso aun tampoco allí`),
-	"pt": WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+	"pt": parse.WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta`),
-	"fr": WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+	"fr": parse.WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également`),
-	"de": WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+	"de": parse.WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso`),
-	"it": WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
+	"it": parse.WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali`),
-	"nl": WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
+	"nl": parse.WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee`),
 }
 
@@ -313,13 +315,13 @@ func Followable(text, lang string) bool {
 // firstPerson are words of one person's voice ("I believe…"): on a brand's account they
 // would put an author's opinion in the brand's mouth. "We" is the brand's own voice.
 var firstPerson = map[string]map[string]bool{
-	"en": WordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
-	"es": WordSet(`yo mí mío mía conmigo`),
-	"pt": WordSet(`eu meu minha meus minhas comigo`),
-	"fr": WordSet(`je j' moi mon ma mes`),
-	"de": WordSet(`ich mein meine meinen meinem meiner mir mich`),
-	"it": WordSet(`io mio mia miei mie`),
-	"nl": WordSet(`ik mijn mij`),
+	"en": parse.WordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
+	"es": parse.WordSet(`yo mí mío mía conmigo`),
+	"pt": parse.WordSet(`eu meu minha meus minhas comigo`),
+	"fr": parse.WordSet(`je j' moi mon ma mes`),
+	"de": parse.WordSet(`ich mein meine meinen meinem meiner mir mich`),
+	"it": parse.WordSet(`io mio mia miei mie`),
+	"nl": parse.WordSet(`ik mijn mij`),
 }
 
 // firstPersonCJK are the same where words are not spaced.
@@ -364,13 +366,13 @@ func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
 // demonstrative before a noun ("this platform", "these items", "To achieve this"),
 // wherever it stands. Time expressions ("this year") are not.
 var backReferences = map[string]map[string]bool{
-	"en": WordSet(`this these those such latter former aforementioned`),
-	"es": WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
-	"pt": WordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
-	"fr": WordSet(`cet cette ces ceci cela`),
-	"de": WordSet(`dieser diese dieses diesen diesem`),
-	"it": WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
-	"nl": WordSet(`deze dit`),
+	"en": parse.WordSet(`this these those such latter former aforementioned`),
+	"es": parse.WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
+	"pt": parse.WordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
+	"fr": parse.WordSet(`cet cette ces ceci cela`),
+	"de": parse.WordSet(`dieser diese dieses diesen diesem`),
+	"it": parse.WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
+	"nl": parse.WordSet(`deze dit`),
 }
 
 var backReferencesCJK = map[string][]string{
@@ -380,7 +382,7 @@ var backReferencesCJK = map[string][]string{
 }
 
 // timeWords after a demonstrative make it a time, not a reference back.
-var timeWords = WordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
+var timeWords = parse.WordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
 
 // pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
 func pointsBackView(v *sentenceView, lang string) bool {

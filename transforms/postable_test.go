@@ -1,6 +1,10 @@
 package transforms
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
 
 func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 	for _, tc := range []struct {
@@ -53,7 +57,7 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 			t.Errorf("isBoilerplateHeading(%q) = %v, want %v", heading, got, want)
 		}
 	}
-	doc := &Document{Sections: []Section{
+	doc := &parse.Document{Sections: []parse.Section{
 		{Heading: "Why platforms", Level: 2}, {Heading: "Contributors", Level: 2}, {Heading: "Reviewers", Level: 3},
 		{Heading: "Jane Doe", Level: 3}, {Heading: "What comes next", Level: 2},
 	}}
@@ -70,7 +74,7 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
 		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n"
-	doc, err := Parse("x.md", []byte(src), 0)
+	doc, err := parse.Parse("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

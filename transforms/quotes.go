@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // speechVerbs introduce or follow a quotation ("said", "dijo", "sagt", "a déclaré").
@@ -25,23 +27,23 @@ var (
 // QuotedSentence finds a quotation and its speaker in one sentence. The quotation must
 // be a sentence's worth of words and the speaker a name (capitalised, short), so a scare
 // quote ("the so-called “golden path”") is not taken for one.
-func QuotedSentence(s string) (Quote, bool) {
+func QuotedSentence(s string) (parse.Quote, bool) {
 	var text, who string
 	if m := matchQuote(quoteThenSpeaker, s); m != nil {
 		text, who = m[1], cmp.Or(m[2], m[3])
 	} else if m := matchQuote(speakerThenQuote, s); m != nil {
 		text, who = m[3], cmp.Or(m[1], m[2])
 	} else {
-		return Quote{}, false
+		return parse.Quote{}, false
 	}
 	text = strings.TrimRight(text, ",")
 	who = strings.TrimSpace(who)
 	first, _ := utf8.DecodeRuneInString(who)
 	if utf8.RuneCountInString(text) < 20 || strings.Count(text, " ") < 3 ||
 		!unicode.IsUpper(first) || utf8.RuneCountInString(who) > 80 {
-		return Quote{}, false
+		return parse.Quote{}, false
 	}
-	return Quote{Text: text, Attribution: who}, true
+	return parse.Quote{Text: text, Attribution: who}, true
 }
 
 // matchQuote runs one of the two patterns only where it can match, since regexps are

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Candidate is a sentence of the document that a derivative may quote.
@@ -24,7 +26,7 @@ type Candidate struct {
 
 // Analysis is what every generator needs from a document, computed once per Derive.
 type Analysis struct {
-	Doc   *Document
+	Doc   *parse.Document
 	Lang  string
 	vocab vocabulary
 	// tf counts each term's occurrences in the whole document, df the sentences holding it.
@@ -45,7 +47,7 @@ type Analysis struct {
 }
 
 // Analyze segments the document into sentences and ranks them.
-func Analyze(doc *Document) *Analysis {
+func Analyze(doc *parse.Document) *Analysis {
 	// Sized for the corpus's rates (a sentence per 128 bytes of text, a term per 8, a
 	// distinct one per 32), so the tables rarely grow.
 	size := 0
@@ -61,7 +63,7 @@ func Analyze(doc *Document) *Analysis {
 	}
 	a := &Analysis{
 		Doc:        doc,
-		Lang:       BaseLang(doc.Lang),
+		Lang:       parse.BaseLang(doc.Lang),
 		vocab:      make(vocabulary, size/32),
 		tf:         make([]int, 0, size/32),
 		df:         make([]int, 0, size/32),
@@ -82,7 +84,7 @@ func Analyze(doc *Document) *Analysis {
 		example := hypothetical(s.Heading)
 		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
-			for k, sent := range Sentences(p) {
+			for k, sent := range parse.Sentences(p) {
 				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], add(sent, si, pi, k, example))
 			}
 		}
@@ -275,7 +277,7 @@ func (a *Analysis) Passage(i int, stop map[int]bool) []int {
 // ("Self-service. The platform…", "**文档和入门**。文档是…"): a few words that are not a
 // sentence of their own.
 func listSentences(item string) []string {
-	sents := Sentences(item)
+	sents := parse.Sentences(item)
 	if len(sents) > 1 && isLabel(sents[0]) {
 		sents = sents[1:]
 	}
@@ -289,7 +291,7 @@ func isLabel(s string) bool {
 	if strings.ContainsAny(s, ",，、") {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(s); IsCJK(r) {
+	if r, _ := utf8.DecodeRuneInString(s); parse.IsCJK(r) {
 		return utf8.RuneCountInString(s) <= 8
 	}
 	return len(strings.Fields(s)) <= 4

@@ -1,6 +1,10 @@
 package transforms
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
 
 // rankOf is the position of the sentence starting with prefix in the document's ranking.
 func rankOf(a *Analysis, text string) int {
@@ -28,7 +32,7 @@ func TestRankPenalisesUnresolvedOpeners(t *testing.T) {
 			"Le cache distant divise par deux le temps de build des grands monorepos.",
 			"Cela divise par deux le temps de build des grands monorepos avec le cache distant."},
 	} {
-		doc := &Document{Title: "Builds", Lang: tc.lang, Sections: []Section{
+		doc := &parse.Document{Title: "Builds", Lang: tc.lang, Sections: []parse.Section{
 			{Heading: "A", Paragraphs: []string{tc.filler + " " + tc.dep}},
 			{Heading: "B", Paragraphs: []string{tc.filler + " " + tc.own}},
 		}}
@@ -57,7 +61,7 @@ func TestRankPrefersUsefulLength(t *testing.T) {
 
 func TestRankWeighsHeadings(t *testing.T) {
 	// Same length and shape; the one echoing its section's heading ranks higher.
-	doc := &Document{Title: "Builds", Lang: "en", Sections: []Section{
+	doc := &parse.Document{Title: "Builds", Lang: "en", Sections: []parse.Section{
 		{Heading: "Remote caching", Paragraphs: []string{"Teams gain a lot from remote caching on shared runners every day."}},
 		{Heading: "Other notes", Paragraphs: []string{"Teams gain a lot from careful reviews on shared branches every day."}},
 	}}

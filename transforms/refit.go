@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -133,7 +135,7 @@ func fitBody(body, tail string, valid func(string) bool) (string, bool) {
 			kept = prefix + p
 			continue
 		}
-		if cut, ok := Fit(p, func(b string) bool { return valid(prefix + b + tail) }); ok {
+		if cut, ok := parse.Fit(p, func(b string) bool { return valid(prefix + b + tail) }); ok {
 			return prefix + cut + tail, true
 		}
 		break

@@ -3,6 +3,8 @@ package transforms
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Bounds of the blog teaser's search-engine fields.
@@ -22,14 +24,14 @@ func (d *deriver) metaDescription() string {
 	}
 	var options []string
 	var lead []string
-	for _, s := range Sentences(d.a.Doc.Summary) {
-		if AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(JoinSentences(append(lead, s))) > maxChars {
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+		if AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
 			break
 		}
 		lead = append(lead, s)
 	}
 	if len(lead) > 0 && Postable(lead[0], d.a.Lang) {
-		options = append(options, JoinSentences(lead))
+		options = append(options, parse.JoinSentences(lead))
 	}
 	for _, i := range d.a.Ranked[:min(8, len(d.a.Ranked))] {
 		if t := d.a.Candidates[i].Text; d.a.Candidates[i].Score > 0 && utf8.RuneCountInString(t) <= maxChars {
@@ -50,7 +52,7 @@ func (d *deriver) metaDescription() string {
 	if len(options) > 0 {
 		return options[0]
 	}
-	return Truncate(d.a.Doc.Title, maxChars)
+	return parse.Truncate(d.a.Doc.Title, maxChars)
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without

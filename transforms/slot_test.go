@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -25,13 +27,13 @@ func channelCount(t *testing.T, ch channel.Name, text string) channel.Length {
 func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	sentence := "Platform teams that adopted the operator pattern cut their manual upgrade work by more than half within two quarters, " +
 		"and they now describe the desired state of each application instead of scripting every step of its lifecycle by hand."
-	short := &Document{Title: "Operators", Lang: "en", Sections: []Section{{Paragraphs: []string{sentence}}}}
+	short := &parse.Document{Title: "Operators", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{sentence}}}}
 	for _, link := range []string{
 		"https://example.com/papers/operators",
 		"http://localhost:8080/p/cncf-operator-white-paper-final-version-29cada",
 		"http://box/p",
 	} {
-		for name, doc := range map[string]*Document{"one sentence": short, "whitepaper.en.md": parseSample(t, "whitepaper.en.md")} {
+		for name, doc := range map[string]*parse.Document{"one sentence": short, "whitepaper.en.md": parseSample(t, "whitepaper.en.md")} {
 			doc.Meta.CanonicalURL = ""
 			res := Derive(doc, Options{Version: "v", PublicPageURL: link})
 			seen := map[channel.Name]bool{}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -172,7 +174,7 @@ func (d *deriver) quoteSnippets() []snippet {
 
 // quoteText frames an attributed quote as “text” — speaker, keeping as many of its
 // sentences as fit a post; false when it has no speaker or not one sentence fits.
-func (d *deriver) quoteText(q Quote) (string, bool) {
+func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if q.Attribution == "" {
 		return "", false
 	}
@@ -181,11 +183,11 @@ func (d *deriver) quoteText(q Quote) (string, bool) {
 		open, close = "「", "」"
 	}
 	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
-	sents := Sentences(q.Text)
+	sents := parse.Sentences(q.Text)
 	var kept []string
 	for _, sent := range sents {
 		// Room for a closing " …" is kept in case later sentences are dropped.
-		if !d.fitsAny(frame(JoinSentences(append(kept, sent)) + " …")) {
+		if !d.fitsAny(frame(parse.JoinSentences(append(kept, sent)) + " …")) {
 			break
 		}
 		kept = append(kept, sent)
@@ -193,7 +195,7 @@ func (d *deriver) quoteText(q Quote) (string, bool) {
 	if len(kept) == 0 {
 		return "", false
 	}
-	text := JoinSentences(kept)
+	text := parse.JoinSentences(kept)
 	if len(kept) < len(sents) {
 		text += " …"
 	}

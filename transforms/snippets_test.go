@@ -1,10 +1,14 @@
 package transforms
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
 
 func TestQuoteSnippetsFromProse(t *testing.T) {
 	src := "# Pages\n\n## Results\n\nThe team measured every page for a quarter and compared the numbers week by week. “We cut our pages in half within six weeks,” said Maria Lopez, SRE lead at Acme. Nobody expected that.\n\n## Next\n\nThe next step is to roll the same practice out to every other team in the company.\n"
-	doc, err := Parse("p.md", []byte(src), 0)
+	doc, err := parse.Parse("p.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

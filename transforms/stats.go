@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Patterns of a statistic worth sharing. Numbers alone are not enough: years, versions,
@@ -20,12 +22,12 @@ var (
 )
 
 // sectionWords before a number make it a reference, not a count ("Section 12 covers").
-var sectionWords = WordSet(`section sections chapter figure fig table step phase level version
+var sectionWords = parse.WordSet(`section sections chapter figure fig table step phase level version
 	v page pages article item part appendix rfc iso sección capítulo figura tabla paso fase
 	nivel versión página artículo kapitel abbildung tabelle schritt chapitre étape niveau`)
 
 // monthWords make a number a date, not a count.
-var monthWords = WordSet(`january february march april may june july august september october
+var monthWords = parse.WordSet(`january february march april may june july august september october
 	november december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo
 	abril mayo junio julio agosto septiembre octubre noviembre diciembre januar februar märz
 	juni juli oktober dezember janvier février mars avril mai juin juillet août septembre

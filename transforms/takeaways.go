@@ -3,6 +3,8 @@ package transforms
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Takeaway bounds shared by the LinkedIn post and the blog teaser.
@@ -40,7 +42,7 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
 // excludeSaid adds the candidates whose sentence text is said in text.
 func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 	said := map[string]bool{}
-	for _, s := range Sentences(text) {
+	for _, s := range parse.Sentences(text) {
 		said[s] = true
 	}
 	for i, c := range d.a.Candidates {
@@ -55,19 +57,19 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 // its first needs context it does not have.
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
-	for _, s := range Sentences(d.a.Doc.Summary) {
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
 		if s == hook || AboutTheDocument(s, d.a.Lang) {
 			continue
 		}
 		if len(kept) == 0 && !Postable(s, d.a.Lang) {
 			return ""
 		}
-		if utf8.RuneCountInString(JoinSentences(append(kept, s))) > max {
+		if utf8.RuneCountInString(parse.JoinSentences(append(kept, s))) > max {
 			break
 		}
 		kept = append(kept, s)
 	}
-	return JoinSentences(kept)
+	return parse.JoinSentences(kept)
 }
 
 // moreSentences are further key sentences for a paragraph of context ("Why it
@@ -94,5 +96,5 @@ func (d *deriver) paragraphOf(picks []int) string {
 	for k, i := range sorted {
 		sents[k] = d.a.Candidates[i].Text
 	}
-	return JoinSentences(sents)
+	return parse.JoinSentences(sents)
 }

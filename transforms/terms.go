@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
 )
 
 // vocabulary interns terms, so ranking counts small integers instead of hashing strings.
@@ -112,11 +114,11 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 			}
 		case r >= 0x3041 && r <= 0x3096:
 			flush() // hiragana, the most common characters of Japanese: no table look-ups
-		case IsKatakana(r) || r == 'ー':
+		case parse.IsKatakana(r) || r == 'ー':
 			extend(r, 'K')
-		case IsHan(r):
+		case parse.IsHan(r):
 			extend(r, 'H')
-		case unicode.IsLetter(r) && !IsHiragana(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) && !parse.IsHiragana(r) || unicode.IsDigit(r):
 			extend(unicode.ToLower(r), 'L')
 		default:
 			flush() // hiragana (particles), punctuation, space

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -53,13 +55,13 @@ func (d *deriver) thread() {
 			if k > 0 && !Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
-			if !valid(JoinSentences(append(body, d.a.Candidates[j].Text)) + numbered(n, n)) {
+			if !valid(parse.JoinSentences(append(body, d.a.Candidates[j].Text)) + numbered(n, n)) {
 				break
 			}
 			body = append(body, d.a.Candidates[j].Text)
 			said[j] = true
 		}
-		bodies = append(bodies, JoinSentences(body))
+		bodies = append(bodies, parse.JoinSentences(body))
 	}
 	for i, body := range bodies {
 		x.Parts = append(x.Parts, Part{Template: body + numbered(i+1, n)})

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/redis/go-redis/v9"
@@ -67,7 +69,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Cleanup(func() { rdb.Close() })
 	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
-	doc, err := transforms.Parse("w.md", body, 1<<20)
+	doc, err := parse.Parse("w.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,11 +13,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/repurpose/repurpose/parse"
+
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -61,7 +62,7 @@ func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
 
 // derive runs the worker's parse-and-derive path on bytes, without storing anything.
 func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutput, error) {
-	doc, err := transforms.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
+	doc, err := parse.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,9 @@
-// Package transforms turns source bytes into a Document and a Document into ready
-// derivatives. It is pure: no I/O, no Redis, no S3, so it is fast, deterministic and
-// testable without services.
-package transforms
+// Package parse turns a source's bytes (Markdown, HTML or plain text, with front
+// matter) into a Document: title, sections, lists, quotes, links, language and type. It
+// also holds the text primitives the rooms above it share: sentences, fitting text to a
+// limit, word lists. It is pure: no I/O, so it is fast, deterministic and testable
+// without services.
+package parse
 
 // Document is what a parser makes of a source: its metadata and its structure.
 type Document struct {
