@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 
 	"github.com/repurpose/repurpose/channel"
@@ -64,7 +66,7 @@ func (d *deriver) blog() {
 		words := rest
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {
-			if k > 0 && !Followable(d.a.Candidates[j].Text, d.a.Lang) {
+			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
 			passage = append(passage, j)

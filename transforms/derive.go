@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 
 	"github.com/repurpose/repurpose/channel"
@@ -40,7 +42,7 @@ type Result struct {
 
 // deriver holds what the generators share while deriving one document.
 type deriver struct {
-	a        *Analysis
+	a        *extract.Analysis
 	opt      Options
 	locale   string
 	cta      string
@@ -76,7 +78,7 @@ func Derive(doc *parse.Document, opt Options) Result {
 	doc = brand.document(doc) // every generator sees only text the brand allows
 	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
-		a:      Analyze(doc),
+		a:      extract.Analyze(doc),
 		opt:    opt,
 		locale: cmp.Or(doc.Lang, "und"),
 		labels: lbl,

@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 
@@ -144,7 +145,7 @@ func TestDeriveCorpus(t *testing.T) {
 // logs the figures.
 func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 	t.Helper()
-	a := Analyze(doc)
+	a := extract.Analyze(doc)
 	sourceStats := 0
 	for _, c := range a.Candidates {
 		// Figures in boilerplate (a reference's title) or in sentences no post may use
@@ -192,7 +193,7 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 
 // statPosted reports whether a post (not a snippet) opens with one of the source's
 // figures.
-func statPosted(a *Analysis, res Result) bool {
+func statPosted(a *extract.Analysis, res Result) bool {
 	for _, c := range a.Candidates {
 		if !c.Stat || c.Score <= 0 {
 			continue

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -93,7 +95,7 @@ func camelTag(phrase string, acronyms map[string]string) string {
 }
 
 // proseOf is the document's title and prose, for finding what it mentions.
-func proseOf(a *Analysis) string {
+func proseOf(a *extract.Analysis) string {
 	var b strings.Builder
 	b.WriteString(a.Doc.Title)
 	for _, c := range a.Candidates {
@@ -105,7 +107,7 @@ func proseOf(a *Analysis) string {
 
 // acronymsOf are the words the document writes in capitals (2 to 8 letters: "ROI",
 // "SBOM"), by their lower case.
-func acronymsOf(a *Analysis) map[string]string {
+func acronymsOf(a *extract.Analysis) map[string]string {
 	out := map[string]string{}
 	for _, w := range strings.FieldsFunc(proseOf(a), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {

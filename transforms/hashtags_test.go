@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 
 	"github.com/repurpose/repurpose/channel"
@@ -24,7 +26,7 @@ materials (SBOM) lists every component. Internal developer platforms reduce cogn
 	opt := testOptions(nil)
 	opt.Brand.HashtagAliases = map[string]string{"content operations": "ContentOps"}
 	opt.Campaign.Hashtags = []string{"SBOM", "platform engineering", "#InternalDeveloperPlatforms"}
-	d := &deriver{a: Analyze(doc), opt: opt}
+	d := &deriver{a: extract.Analyze(doc), opt: opt}
 	// Tags in order; ROI as the document writes it; the alias; a generic tag dropped; the
 	// campaign's tags the document mentions (not "platform engineering"); no phrase mined
 	// from the text ("cognitive load").
@@ -45,7 +47,7 @@ materials (SBOM) lists every component. Internal developer platforms reduce cogn
 		t.Errorf("threads capped at 4 got %q", got)
 	}
 	// A document without tags, in a campaign without hashtags, gets none.
-	plain := &deriver{a: Analyze(doc), opt: testOptions(nil)}
+	plain := &deriver{a: extract.Analyze(doc), opt: testOptions(nil)}
 	plain.a.Doc.Meta.Tags = nil
 	if got := plain.hashtagsFor(channel.LinkedIn); len(got) != 0 {
 		t.Errorf("untagged document got hashtags %q", got)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -102,7 +104,7 @@ func TestLabelsCoverTheBuiltInLanguages(t *testing.T) {
 	for lang := range labelsByLang {
 		langs = append(langs, lang)
 	}
-	if want := slices.Sorted(slices.Values(Languages)); !slices.Equal(slices.Sorted(slices.Values(langs)), want) {
+	if want := slices.Sorted(slices.Values(extract.Languages)); !slices.Equal(slices.Sorted(slices.Values(langs)), want) {
 		t.Errorf("labels are written for %v, the built-in languages are %v", slices.Sorted(slices.Values(langs)), want)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -27,7 +29,7 @@ func (d *deriver) linkedIn() {
 	// The hook is the strongest the account has not posted, and preferably one no other
 	// channel opened with either.
 	said := d.said.on(channel.LinkedIn)
-	all := func(*Candidate) bool { return true }
+	all := func(*extract.Candidate) bool { return true }
 	hook := d.a.BestHook(union(said, d.said.social()), all)
 	if hook < 0 {
 		hook = d.a.BestHook(said, all)

@@ -3,6 +3,8 @@ package transforms
 import (
 	"fmt"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/channel"
 )
 
@@ -40,7 +42,7 @@ const maxTweets = 3
 func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	tags := d.hashtagsFor(ch)
 	said := d.said.on(ch)
-	fits := func(c *Candidate) bool {
+	fits := func(c *extract.Candidate) bool {
 		_, _, ok := d.post(kind, ch, 0, c.Section, c.Text, tags)
 		return ok
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -25,12 +27,12 @@ func (d *deriver) metaDescription() string {
 	var options []string
 	var lead []string
 	for _, s := range parse.Sentences(d.a.Doc.Summary) {
-		if AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
+		if extract.AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
 			break
 		}
 		lead = append(lead, s)
 	}
-	if len(lead) > 0 && Postable(lead[0], d.a.Lang) {
+	if len(lead) > 0 && extract.Postable(lead[0], d.a.Lang) {
 		options = append(options, parse.JoinSentences(lead))
 	}
 	for _, i := range d.a.Ranked[:min(8, len(d.a.Ranked))] {
@@ -67,7 +69,7 @@ func (d *deriver) seoKeywords() []string {
 	}
 	for _, src := range sources {
 		for _, k := range src {
-			key := PhraseKey(k, d.a.Lang)
+			key := extract.PhraseKey(k, d.a.Lang)
 			if k == "" || seen[key] || len(out) == seoKeywordCount {
 				continue
 			}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 
 	"github.com/repurpose/repurpose/channel"
@@ -160,10 +162,10 @@ func (d *deriver) quoteSnippets() []snippet {
 		}
 	}
 	for _, c := range d.a.Candidates {
-		if !HasQuoteMark(c.Text) {
+		if !extract.HasQuoteMark(c.Text) {
 			continue
 		}
-		if q, ok := QuotedSentence(c.Text); ok {
+		if q, ok := extract.QuotedSentence(c.Text); ok {
 			if text, ok := d.quoteText(q); ok {
 				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.Section, pos: c.Pos})
 			}

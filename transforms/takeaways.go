@@ -4,6 +4,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -58,10 +60,10 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
 	for _, s := range parse.Sentences(d.a.Doc.Summary) {
-		if s == hook || AboutTheDocument(s, d.a.Lang) {
+		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
 			continue
 		}
-		if len(kept) == 0 && !Postable(s, d.a.Lang) {
+		if len(kept) == 0 && !extract.Postable(s, d.a.Lang) {
 			return ""
 		}
 		if utf8.RuneCountInString(parse.JoinSentences(append(kept, s))) > max {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/repurpose/repurpose/extract"
+
 	"github.com/repurpose/repurpose/parse"
 
 	"github.com/repurpose/repurpose/channel"
@@ -24,7 +26,7 @@ func (d *deriver) thread() {
 	x := d.draft(channel.KindThread, channel.X, 1, -1)
 	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
-	fits := func(c *Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
+	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
 	hook := d.a.BestHook(said, fits)
 	if hook < 0 {
@@ -52,7 +54,7 @@ func (d *deriver) thread() {
 		// The point and as many of the sentences after it as fit, whole.
 		var body []string
 		for k, j := range d.a.Rest(p, said) {
-			if k > 0 && !Followable(d.a.Candidates[j].Text, d.a.Lang) {
+			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
 			if !valid(parse.JoinSentences(append(body, d.a.Candidates[j].Text)) + numbered(n, n)) {

@@ -1,4 +1,4 @@
-package transforms
+package extract
 
 import "github.com/repurpose/repurpose/parse"
 

@@ -1,4 +1,7 @@
-package transforms
+// Package extract reads a parsed Document for what posts are made of: its sentences
+// ranked by TF-IDF and position, which of them stand alone (postable), hooks, statistics,
+// quotations and keywords, with boilerplate sections set aside. It is pure: no I/O.
+package extract
 
 import (
 	"cmp"
