@@ -1,14 +1,14 @@
 package channel
 
 import (
-	"github.com/repurpose/repurpose/internal/testdocs"
-
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 // conformanceCase is one counter case of twitter-text's validate.yml.

@@ -1,8 +1,6 @@
 package channel
 
 import (
-	"github.com/repurpose/repurpose/internal/testdocs"
-
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +9,8 @@ import (
 	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 // extractCase is one URL case of twitter-text's extract.yml: either a list of URLs, or

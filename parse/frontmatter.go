@@ -11,8 +11,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/repurpose/repurpose/config"
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/config"
 )
 
 // splitFrontMatter separates a leading YAML (---) or TOML (+++) block from the body. An

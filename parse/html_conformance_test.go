@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"github.com/repurpose/repurpose/internal/testdocs"
-
 	"bytes"
 	"encoding/json"
 	"math"
@@ -14,6 +12,8 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 // TestHTMLReadabilityPages parses Mozilla Readability's test pages (read at test time) and

@@ -1,10 +1,10 @@
 package parse
 
 import (
-	"github.com/repurpose/repurpose/internal/testdocs"
-
 	"reflect"
 	"testing"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 func parseSample(t testing.TB, name string) *Document {

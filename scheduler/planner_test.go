@@ -7,12 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const plannerYAML = `
@@ -48,7 +47,7 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 		t.Fatal(err)
 	}
 	_, camp := f.Campaign("")
-	res := transforms.Derive(doc, transforms.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
+	res := derive.Derive(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
 		Campaign: camp, Brand: f.BrandFor(camp)})
 	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
 	var ds []toolkit.Derivative

@@ -9,13 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/internal/testservices"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // BenchmarkAPIUnderLoad indexes 100,000 derivatives (2,700 sources of 37) in a real
@@ -34,7 +33,7 @@ func BenchmarkAPIUnderLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	base := transforms.Derive(doc, transforms.Options{Version: "v", SourceID: "s"}).Derivatives
+	base := derive.Derive(doc, derive.Options{Version: "v", SourceID: "s"}).Derivatives
 	var ids []string
 	total := 0
 	for i := 0; total < 100_000; i++ {

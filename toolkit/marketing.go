@@ -13,9 +13,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Marketing's work on a source beyond review: editing a derivative, re-running a source,
@@ -46,7 +46,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	}
 	_, camp := t.cfg.File.Campaign(d.Campaign)
 	brand := t.cfg.File.BrandFor(camp)
-	if p := transforms.BannedPhrase(brand, text); p != "" {
+	if p := derive.BannedPhrase(brand, text); p != "" {
 		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("the text holds %q, which the brand rules ban; reword it", p)}
 	}
 	tpl := text
@@ -64,9 +64,9 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		}
 		tpl = withSlot(tpl, d.Template)
 	}
-	tpl = transforms.Spell(brand, tpl)
-	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := transforms.Refit(d.Channel, tpl, link, opt)
+	tpl = derive.Spell(brand, tpl)
+	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
 	if !ok || fitted != tpl {
 		rendered := channel.Render(d.Channel, tpl, link).Text
 		room := ""
@@ -84,7 +84,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(b.Derivatives, func(x transforms.Derivative) bool { return x.ID == derivID }) {
+		if !slices.ContainsFunc(b.Derivatives, func(x derive.Derivative) bool { return x.ID == derivID }) {
 			return ErrNotFound // an earlier version's derivative
 		}
 		if apr.Edits == nil {

@@ -8,9 +8,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Queue asks for an inbox object to be ingested and shows it as queued. It reports
@@ -248,7 +248,7 @@ func (t *Toolkit) approvals(ctx context.Context, id, version string) (*Approvals
 }
 
 // Counts tallies derivatives by kind, and skipped ones, for the source listing.
-func Counts(ds []transforms.Derivative, skipped int) map[string]int {
+func Counts(ds []derive.Derivative, skipped int) map[string]int {
 	c := map[string]int{}
 	for _, d := range ds {
 		c[string(d.Kind)]++

@@ -11,18 +11,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/alicebob/miniredis/v2"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // newTestToolkit runs the toolkit on the in-process Redis and S3 of `repurpose up`: fast,
@@ -67,7 +66,7 @@ func save(t testing.TB, tk *Toolkit, key, body string, at time.Time) *Source {
 	}
 	id := tasks.SourceID("inbox", key)
 	version := fmt.Sprintf("%064x", at.UnixNano())
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
+	res := derive.Derive(doc, derive.Options{Version: version, SourceID: id, CampaignName: "default",
 		Campaign: tk.cfg.File.Campaigns["default"], Brand: tk.cfg.File.BrandFor(tk.cfg.File.Campaigns["default"]),
 		PublicPageURL: "http://localhost/p/x"})
 	s := &Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,

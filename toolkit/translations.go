@@ -14,9 +14,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Regional teams translate approved derivatives into their locales. A translation is a
@@ -30,7 +30,7 @@ type Translation struct {
 	Text     string `json:"text"`
 	Template string `json:"template"`
 	// Parts are a thread's posts, each refitted on its own.
-	Parts []transforms.Part `json:"parts,omitempty"`
+	Parts []derive.Part `json:"parts,omitempty"`
 	// Status is draft, approved or rejected.
 	Status string `json:"status"`
 	// Machine says a provider wrote it, named by Provider.
@@ -73,7 +73,7 @@ func PostTemplates(d *Derivative, tr *TranslationView) []string {
 }
 
 // templates are a thread's parts' templates, or the single post's template.
-func templates(template string, parts []transforms.Part) []string {
+func templates(template string, parts []derive.Part) []string {
 	if len(parts) == 0 {
 		return []string{template}
 	}
@@ -210,9 +210,9 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 // template, parts and length.
 func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
-	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
+	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
-	fitted, length, ok := transforms.RefitParts(ch, templates, d.Backlink, opt)
+	fitted, length, ok := derive.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
 		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
@@ -223,8 +223,8 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 		texts := make([]string, len(fitted))
 		for i, p := range fitted {
 			txt := channel.Render(ch, p, d.Backlink).Text
-			_, l, _ := transforms.Refit(ch, p, d.Backlink, opt)
-			tr.Parts = append(tr.Parts, transforms.Part{Text: txt, Template: p, Length: l})
+			_, l, _ := derive.Refit(ch, p, d.Backlink, opt)
+			tr.Parts = append(tr.Parts, derive.Part{Text: txt, Template: p, Length: l})
 			texts[i] = txt
 		}
 		tr.Template = strings.Join(fitted, "\n\n")

@@ -8,10 +8,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Contributors' pages: find an approved topic, claim it, make it one's own and share it.

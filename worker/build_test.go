@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/tasks"
 )
 

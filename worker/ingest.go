@@ -10,15 +10,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // ingester handles tasks.TypeIngest: fetch, parse, derive, store, mark processed.
@@ -131,12 +130,12 @@ func Build(in tasks.Ingest, id, version string, doc *parse.Document, cfg *config
 			campaign = name // kept for utm_campaign, so its clicks are told apart
 		}
 	}
-	slug := transforms.Slug(doc.Title)
+	slug := derive.Slug(doc.Title)
 	if slug == "" {
 		slug = "source"
 	}
 	slug += "-" + id[:6]
-	res := transforms.Derive(doc, transforms.Options{
+	res := derive.Derive(doc, derive.Options{
 		Version: version, SourceID: id, CampaignName: campaign, Campaign: camp,
 		PublicPageURL: cfg.Infra.PublicURL + "/p/" + slug,
 		Brand:         cfg.File.BrandFor(camp), MastodonLimit: cfg.File.Channels.MastodonLimit,

@@ -11,20 +11,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // fakePublisher answers with its next error (nil: published) and counts its calls.
@@ -75,7 +74,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	}
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id})
+	res := derive.Derive(doc, derive.Options{Version: version, SourceID: id})
 	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
 	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
@@ -83,7 +82,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	var tweet transforms.Derivative
+	var tweet derive.Derivative
 	for _, d := range res.Derivatives {
 		if d.Kind == channel.KindTweet {
 			tweet = d

@@ -13,10 +13,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/repurpose/repurpose/parse"
-
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/worker"
