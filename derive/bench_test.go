@@ -21,11 +21,11 @@ func BenchmarkParseDerive(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				doc, err := parse.Parse(name, data, 10<<20)
+				doc, err := parse.File(name, data, 10<<20)
 				if err != nil {
 					b.Fatal(err)
 				}
-				Derive(doc, opt)
+				From(doc, opt)
 			}
 		})
 	}

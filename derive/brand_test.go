@@ -34,7 +34,7 @@ The next quarter brings the same workflow to the mobile apps and their release t
 
 func brandResult(t *testing.T, brand config.Brand, campaign config.Campaign) Result {
 	t.Helper()
-	doc, err := parse.Parse("brand.md", []byte(brandDoc), 0)
+	doc, err := parse.File("brand.md", []byte(brandDoc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func brandResult(t *testing.T, brand config.Brand, campaign config.Campaign) Res
 	if campaign.CTA != nil {
 		opt.Campaign = campaign
 	}
-	return Derive(doc, opt)
+	return From(doc, opt)
 }
 
 // texts are every piece of text a derivative carries.

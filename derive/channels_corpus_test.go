@@ -24,11 +24,11 @@ func TestCorpusChannels(t *testing.T) {
 	}
 	for name, data := range corpusDocs(t) {
 		t.Run(name, func(t *testing.T) {
-			doc, err := parse.Parse(name, data, 10<<20)
+			doc, err := parse.File(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Derive(doc, testOptions(data))
+			res := From(doc, testOptions(data))
 			for _, c := range channels {
 				n := 0
 				for _, d := range res.Derivatives {

@@ -20,11 +20,11 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 	for _, name := range sortedKeys(docs) {
 		t.Run(name, func(t *testing.T) {
 			data := docs[name]
-			doc, err := parse.Parse(name, data, 10<<20)
+			doc, err := parse.File(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Derive(doc, testOptions(data))
+			res := From(doc, testOptions(data))
 			lang := parse.BaseLang(doc.Lang)
 			tags := map[string]bool{}
 			for _, tag := range doc.Meta.Tags {

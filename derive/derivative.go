@@ -83,7 +83,7 @@ type Skipped struct {
 }
 
 // DerivativeID is the stable ID of (version, kind, channel, locale, ordinal).
-func DerivativeID(version string, kind channel.Kind, ch channel.Name, locale string, ordinal int) string {
+func derivativeID(version string, kind channel.Kind, ch channel.Name, locale string, ordinal int) string {
 	h := sha256.Sum256([]byte(strings.Join([]string{version, string(kind), string(ch), locale, strconv.Itoa(ordinal)}, "\x00")))
 	return hex.EncodeToString(h[:8])
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Options are what Derive needs besides the document.
+// Options are what From needs besides the document.
 type Options struct {
 	Version      string          // SHA-256 hex of the source bytes; feeds DerivativeID
 	SourceID     string          // for UTM {source}
@@ -72,10 +72,10 @@ var generators = []func(*deriver){
 	(*deriver).snippets,
 }
 
-// Derive makes the ready-to-publish derivatives of a document. It is deterministic: the
+// From makes the ready-to-publish derivatives of a document. It is deterministic: the
 // same document and options give byte-identical results and the same IDs. Every
 // derivative is valid for its channel; what cannot be made valid is listed in Skipped.
-func Derive(doc *parse.Document, opt Options) Result {
+func From(doc *parse.Document, opt Options) Result {
 	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows
@@ -106,7 +106,7 @@ func Derive(doc *parse.Document, opt Options) Result {
 // whole document when section < 0) and CTA.
 func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int) Derivative {
 	x := Derivative{
-		ID:         DerivativeID(d.opt.Version, kind, ch, d.locale, ordinal),
+		ID:         derivativeID(d.opt.Version, kind, ch, d.locale, ordinal),
 		Kind:       kind,
 		Channel:    ch,
 		Locale:     d.locale,

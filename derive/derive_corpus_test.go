@@ -98,7 +98,7 @@ func TestDeriveCorpus(t *testing.T) {
 	for _, name := range sortedKeys(docs) {
 		data := docs[name]
 		t.Run(name, func(t *testing.T) {
-			doc, err := parse.Parse(name, data, 10<<20)
+			doc, err := parse.File(name, data, 10<<20)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -106,7 +106,7 @@ func TestDeriveCorpus(t *testing.T) {
 				t.Errorf("lang %q, want %q", doc.Lang, want)
 			}
 			opt := testOptions(data)
-			res := Derive(doc, opt)
+			res := From(doc, opt)
 			results[name] = res
 			for _, d := range res.Derivatives {
 				if d.Locale != doc.Lang {
@@ -119,8 +119,8 @@ func TestDeriveCorpus(t *testing.T) {
 			checkResult(t, res, 5)
 			checkQuality(t, doc, res)
 			first, _ := json.Marshal(res)
-			doc2, _ := parse.Parse(name, data, 10<<20)
-			again, _ := json.Marshal(Derive(doc2, opt))
+			doc2, _ := parse.File(name, data, 10<<20)
+			again, _ := json.Marshal(From(doc2, opt))
 			if !bytes.Equal(first, again) {
 				t.Error("deriving twice gave different JSON")
 			}

@@ -28,7 +28,7 @@ Turn on the cache for one repository first and watch the hit rate for a week bef
 `
 
 func TestDeriveLinksAndCTA(t *testing.T) {
-	doc, err := parse.Parse("builds.md", []byte(shortDoc), 0)
+	doc, err := parse.File("builds.md", []byte(shortDoc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 			UTM:         config.UTM{Source: "{channel}", Campaign: "{campaign}-{stage}"},
 		},
 	}
-	res := Derive(doc, opt)
+	res := From(doc, opt)
 	if res.LinkTarget != TargetLandingPage || res.Stage != "decision" {
 		t.Errorf("target %q stage %q", res.LinkTarget, res.Stage)
 	}
@@ -54,7 +54,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 		if !strings.HasPrefix(d.Backlink, "https://example.com/builds?ref=paper&utm_campaign=q3-decision&utm_source="+string(d.Channel)) {
 			t.Errorf("%s backlink %q", d.Kind, d.Backlink)
 		}
-		if d.ID != DerivativeID(opt.Version, d.Kind, d.Channel, d.Locale, d.Ordinal) {
+		if d.ID != derivativeID(opt.Version, d.Kind, d.Channel, d.Locale, d.Ordinal) {
 			t.Errorf("%s: ID %s is not DerivativeID of its identity", d.Kind, d.ID)
 		}
 		deep := strings.Contains(d.Backlink, "#")
@@ -74,7 +74,7 @@ func TestDeriveLinksAndCTA(t *testing.T) {
 func TestDeriveSkipsWhatCannotFit(t *testing.T) {
 	// One "word" longer than any post: nothing valid can be made on X.
 	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{strings.Repeat("a", 400) + "."}}}}
-	res := Derive(doc, Options{Version: "v", PublicPageURL: "https://example.com/p"})
+	res := From(doc, Options{Version: "v", PublicPageURL: "https://example.com/p"})
 	for _, d := range res.Derivatives {
 		if !d.Length.Valid {
 			t.Errorf("invalid %s emitted", d.Kind)
@@ -96,7 +96,7 @@ func TestDeriveSkipsWhatCannotFit(t *testing.T) {
 
 func TestBlogTeaser(t *testing.T) {
 	doc := parseSample(t, "whitepaper.es.md")
-	res := Derive(doc, testOptions([]byte("x")))
+	res := From(doc, testOptions([]byte("x")))
 	for _, d := range res.Derivatives {
 		if d.Kind != channel.KindBlog {
 			continue
@@ -115,7 +115,7 @@ func TestBlogTeaser(t *testing.T) {
 
 func TestBlogSlugFallsBackForNonLatinTitles(t *testing.T) {
 	doc := parseSample(t, "whitepaper.ja.md")
-	for _, d := range Derive(doc, Options{Version: "deadbeefcafe0000", PublicPageURL: "https://example.com/p"}).Derivatives {
+	for _, d := range From(doc, Options{Version: "deadbeefcafe0000", PublicPageURL: "https://example.com/p"}).Derivatives {
 		if d.Kind == channel.KindBlog && d.Blog.Slug != "source-deadbeef" {
 			t.Errorf("slug %q", d.Blog.Slug)
 		}
@@ -123,11 +123,11 @@ func TestBlogSlugFallsBackForNonLatinTitles(t *testing.T) {
 }
 
 func TestHTMLEscapingInBlog(t *testing.T) {
-	doc, err := parse.Parse("x.md", []byte("# Tags <b> & \"quotes\"\n\nFirst point about <script>alert(1)</script> safety matters a lot here. Second sentence adds more detail about the topic.\n\n## Two\n\nAnother section explains why escaping matters for every teaser we render.\n\n## Three\n\nA third section closes the argument with a practical recommendation for teams.\n"), 0)
+	doc, err := parse.File("x.md", []byte("# Tags <b> & \"quotes\"\n\nFirst point about <script>alert(1)</script> safety matters a lot here. Second sentence adds more detail about the topic.\n\n## Two\n\nAnother section explains why escaping matters for every teaser we render.\n\n## Three\n\nA third section closes the argument with a practical recommendation for teams.\n"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range Derive(doc, testOptions(nil)).Derivatives {
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
 		if d.Kind == channel.KindBlog && (strings.Contains(d.Blog.HTML, "<script>") || strings.Contains(d.Blog.HTML, "<b>")) {
 			t.Errorf("unescaped HTML: %s", d.Blog.HTML)
 		}
@@ -137,7 +137,7 @@ func TestHTMLEscapingInBlog(t *testing.T) {
 // parseSample parses a file of the repository's samples.
 func parseSample(t testing.TB, name string) *parse.Document {
 	t.Helper()
-	doc, err := parse.Parse(name, testdocs.Sample(t, name), 10<<20)
+	doc, err := parse.File(name, testdocs.Sample(t, name), 10<<20)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

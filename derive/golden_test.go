@@ -23,11 +23,11 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := parse.Parse(name, data, 10<<20)
+			doc, err := parse.File(name, data, 10<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Derive(doc, testOptions(data))
+			res := From(doc, testOptions(data))
 			minSnippets := 5
 			if name == "notes.txt" {
 				minSnippets = 1 // a few paragraphs of notes

@@ -10,7 +10,7 @@ import (
 )
 
 func TestHashtagsComeFromTagsAndTheCampaignOnly(t *testing.T) {
-	doc, err := parse.Parse("roi.md", []byte(`---
+	doc, err := parse.File("roi.md", []byte(`---
 tags: [DevOps, roi, content operations, event]
 ---
 # Content at scale

@@ -19,7 +19,7 @@ func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 		// A declaration gives the labels of the declared language.
 		{"pt.md", "---\nlang: pt-BR\ndoc_type: whitepaper\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso.\n", "pt-BR", "Leia o documento completo"},
 	} {
-		doc, err := parse.Parse(tc.name, []byte(tc.src), 0)
+		doc, err := parse.File(tc.name, []byte(tc.src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +28,7 @@ func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 		}
 		// An English campaign CTA is not put under posts in another language.
 		opt := testOptions([]byte(tc.src))
-		res := Derive(doc, opt)
+		res := From(doc, opt)
 		if len(res.Derivatives) == 0 {
 			t.Fatalf("%s: no derivatives (%v)", tc.name, res.Skipped)
 		}
@@ -49,11 +49,11 @@ func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
 	src := "# Платформы\n\nКоманда платформы создаёт инструменты для других команд и измеряет, чем они пользуются. " +
 		"Каждую неделю команда публикует отчёт о том, сколько времени разработчики экономят.\n"
-	doc, err := parse.Parse("ru.md", []byte(src), 0)
+	doc, err := parse.File("ru.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Derive(doc, testOptions([]byte(src)))
+	res := From(doc, testOptions([]byte(src)))
 	if len(res.Derivatives) == 0 {
 		t.Fatalf("no derivatives: %v", res.Skipped)
 	}
@@ -81,7 +81,7 @@ func TestCallToActionFitsTheDocumentType(t *testing.T) {
 		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
 		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", parse.DocGuide, "Lee la guía completa"},
 	} {
-		doc, err := parse.Parse(tc.name, []byte(tc.src), 0)
+		doc, err := parse.File(tc.name, []byte(tc.src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +90,7 @@ func TestCallToActionFitsTheDocumentType(t *testing.T) {
 		}
 		opt := testOptions(nil)
 		opt.Campaign.CTA = nil // the built-in texts, not the campaign's
-		for _, d := range Derive(doc, opt).Derivatives {
+		for _, d := range From(doc, opt).Derivatives {
 			if d.CTA != tc.wantCTA {
 				t.Errorf("%s: %s CTA %q, want %q", tc.name, d.Kind, d.CTA, tc.wantCTA)
 			}

@@ -38,14 +38,14 @@ func FuzzParseDerive(f *testing.F) {
 				t.Fatalf("%d bytes of %s took %s", len(body), name, took) // a document must not stall the worker
 			}
 		}()
-		doc, err := parse.Parse(name, body, 1<<20)
+		doc, err := parse.File(name, body, 1<<20)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("a refusal without a reason")
 			}
 			return
 		}
-		res := Derive(doc, Options{Version: "v", SourceID: "s", CampaignName: "c", PublicPageURL: "https://example.com/p/x"})
+		res := From(doc, Options{Version: "v", SourceID: "s", CampaignName: "c", PublicPageURL: "https://example.com/p/x"})
 		for _, d := range res.Derivatives {
 			if !utf8.ValidString(d.Text) {
 				t.Fatalf("%s %s: invalid UTF-8 %q", d.Kind, d.Channel, d.Text)

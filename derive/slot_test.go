@@ -34,7 +34,7 @@ func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	} {
 		for name, doc := range map[string]*parse.Document{"one sentence": short, "whitepaper.en.md": parseSample(t, "whitepaper.en.md")} {
 			doc.Meta.CanonicalURL = ""
-			res := Derive(doc, Options{Version: "v", PublicPageURL: link})
+			res := From(doc, Options{Version: "v", PublicPageURL: link})
 			seen := map[channel.Name]bool{}
 			for _, d := range res.Derivatives {
 				if d.Length.Limit == 0 {
@@ -78,7 +78,7 @@ func TestLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 // TestMastodonLimitOption: a small instance limit makes posts that fit it, or none.
 func TestMastodonLimitOption(t *testing.T) {
 	doc := parseSample(t, "whitepaper.en.md")
-	res := Derive(doc, Options{Version: "v", PublicPageURL: "https://example.com/p", MastodonLimit: 120})
+	res := From(doc, Options{Version: "v", PublicPageURL: "https://example.com/p", MastodonLimit: 120})
 	n := 0
 	for _, d := range res.Derivatives {
 		if d.Channel == channel.Mastodon {

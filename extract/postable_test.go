@@ -74,7 +74,7 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
 		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n"
-	doc, err := parse.Parse("x.md", []byte(src), 0)
+	doc, err := parse.File("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ type Candidate struct {
 	illustration bool
 }
 
-// Analysis is what every generator needs from a document, computed once per Derive.
+// Analysis is what every generator needs from a document, computed once per derive.From.
 type Analysis struct {
 	Doc   *parse.Document
 	Lang  string

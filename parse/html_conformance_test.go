@@ -38,7 +38,7 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := Parse("page.html", data, 0)
+		doc, err := File("page.html", data, 0)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

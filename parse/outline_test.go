@@ -9,7 +9,7 @@ import (
 
 func parseSample(t testing.TB, name string) *Document {
 	t.Helper()
-	doc, err := Parse(name, testdocs.Sample(t, name), 10<<20)
+	doc, err := File(name, testdocs.Sample(t, name), 10<<20)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -50,7 +50,7 @@ Second line of the same paragraph.
 `
 
 func TestSectionsAndAnchors(t *testing.T) {
-	doc, err := Parse("guide.md", []byte(outlineSrc), 0)
+	doc, err := File("guide.md", []byte(outlineSrc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,11 +20,11 @@ var parsers = map[string]func(data []byte) (*Document, error){
 	".text":     parseText,
 }
 
-// Parse turns the bytes of an inbox object into a Document. The format follows the
+// File turns the bytes of an inbox object into a Document. The format follows the
 // extension of key. Bad input (wrong type, empty, too big, binary, not UTF-8, malformed
 // front matter, no text) is an *InputError whose reason a marketer can act on.
 // maxBytes <= 0 means no limit.
-func Parse(key string, data []byte, maxBytes int64) (*Document, error) {
+func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	ext := strings.ToLower(path.Ext(key))
 	parse, ok := parsers[ext]
 	if !ok {

@@ -26,7 +26,7 @@ func TestParseRejectsBadInput(t *testing.T) {
 		{"only white space", "a.txt", " \n\n\t\n", 0, "the document has no text to work with"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse(tc.key, []byte(tc.data), tc.max)
+			_, err := File(tc.key, []byte(tc.data), tc.max)
 			var ie *InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("got %v, want an *InputError", err)
@@ -39,7 +39,7 @@ func TestParseRejectsBadInput(t *testing.T) {
 }
 
 func TestParseMalformedYAMLNamesTheLine(t *testing.T) {
-	_, err := Parse("a.md", []byte("---\ntitle: ok\nstage: [x\n---\nBody.\n"), 0)
+	_, err := File("a.md", []byte("---\ntitle: ok\nstage: [x\n---\nBody.\n"), 0)
 	if err == nil || !strings.Contains(err.Error(), "line ") {
 		t.Fatalf("got %v, want a line number", err)
 	}
@@ -106,7 +106,7 @@ func TestParseFormats(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := Parse(tc.key, []byte(tc.data), 1<<20)
+			doc, err := File(tc.key, []byte(tc.data), 1<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestParseFormats(t *testing.T) {
 
 func TestParseFrontMatterFields(t *testing.T) {
 	src := "---\ntitle: T\ncanonical_url: https://example.com/t\ncampaign: c1\nstage: Consideration\npersona: cto\nregions: emea, apac\nlang: de\ntags: [Cloud Native, Ops]\ncta: Book a demo\nunknown: ignored\n---\nText body here.\n"
-	doc, err := Parse("t.md", []byte(src), 0)
+	doc, err := File("t.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestParseFullHTMLPage(t *testing.T) {
 <article><h1>Le titre</h1>` + strings.Repeat(`<p>Les équipes qui livrent chaque semaine travaillent par petits lots et automatisent le déploiement de bout en bout, ce qui rend chaque mise en production banale et sûre.</p>`, 4) + `
 <h2 id="resultats">Résultats</h2><p>Les équipes ont réduit le taux d'échec des changements de moitié en un an, selon nos mesures internes.</p></article>
 <footer><p>© 2025 Exemple. Tous droits réservés.</p></footer></body></html>`
-	doc, err := Parse("page.html", []byte(page), 0)
+	doc, err := File("page.html", []byte(page), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestParseSamples(t *testing.T) {
 
 func TestRelativeLinksResolveAgainstTheCanonicalURL(t *testing.T) {
 	md := "---\ncanonical_url: https://example.com/papers/queues/\n---\n# Queues\n\nSee [the appendix](appendix.html), [pricing](/pricing), [below](#how) and [GitHub](https://github.com/x).\n\n![chart](img/chart.png)\n"
-	doc, err := Parse("q.md", []byte(md), 0)
+	doc, err := File("q.md", []byte(md), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestRelativeLinksResolveAgainstTheCanonicalURL(t *testing.T) {
 
 func TestScriptAndStyleContentIsNotProse(t *testing.T) {
 	md := "# Queues\n\nWorkers drain queues <script>window.__pwned=1</script> before the backlog grows <style>p{color:red}</style> each night.\n\n<script>\nblock()\n</script>\n"
-	doc, err := Parse("q.md", []byte(md), 0)
+	doc, err := File("q.md", []byte(md), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,12 +42,12 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := parse.Parse("whitepaper.en.md", body, 1<<20)
+	doc, err := parse.File("whitepaper.en.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, camp := f.Campaign("")
-	res := derive.Derive(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
+	res := derive.From(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
 		Campaign: camp, Brand: f.BrandFor(camp)})
 	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
 	var ds []toolkit.Derivative

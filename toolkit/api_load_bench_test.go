@@ -29,11 +29,11 @@ func BenchmarkAPIUnderLoad(b *testing.B) {
 	tk.rdb = redis.NewClient(&redis.Options{Addr: rs.Addr, PoolSize: 64})
 	tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("mkt")})
 	ctx := b.Context()
-	doc, err := parse.Parse("w.md", []byte(benchDoc), 1<<20)
+	doc, err := parse.File("w.md", []byte(benchDoc), 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}
-	base := derive.Derive(doc, derive.Options{Version: "v", SourceID: "s"}).Derivatives
+	base := derive.From(doc, derive.Options{Version: "v", SourceID: "s"}).Derivatives
 	var ids []string
 	total := 0
 	for i := 0; total < 100_000; i++ {

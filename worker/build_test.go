@@ -19,7 +19,7 @@ func TestAnUnknownCampaignIsAWarningUnlessStrict(t *testing.T) {
 	cfg := &config.Config{File: *file}
 	cfg.Infra.PublicURL = "https://toolkit.example.com"
 	build := func() (string, []string, error) {
-		doc, err := parse.Parse("p.md", []byte(src), 0)
+		doc, err := parse.File("p.md", []byte(src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}

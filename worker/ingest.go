@@ -77,7 +77,7 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	sum := sha256.Sum256(obj.Body)
 	version := hex.EncodeToString(sum[:])
 
-	doc, err := parse.Parse(in.Key, obj.Body, limit)
+	doc, err := parse.File(in.Key, obj.Body, limit)
 	var bad *parse.InputError
 	if errors.As(err, &bad) {
 		return g.fail(ctx, in, bad.Reason)
@@ -135,7 +135,7 @@ func Build(in tasks.Ingest, id, version string, doc *parse.Document, cfg *config
 		slug = "source"
 	}
 	slug += "-" + id[:6]
-	res := derive.Derive(doc, derive.Options{
+	res := derive.From(doc, derive.Options{
 		Version: version, SourceID: id, CampaignName: campaign, Campaign: camp,
 		PublicPageURL: cfg.Infra.PublicURL + "/p/" + slug,
 		Brand:         cfg.File.BrandFor(camp), MastodonLimit: cfg.File.Channels.MastodonLimit,

@@ -68,13 +68,13 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Cleanup(func() { rdb.Close() })
 	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
-	doc, err := parse.Parse("w.md", body, 1<<20)
+	doc, err := parse.File("w.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
-	res := derive.Derive(doc, derive.Options{Version: version, SourceID: id})
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
 	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
 
 // derive runs the worker's parse-and-derive path on bytes, without storing anything.
 func derive(cfg *config.Config, key, campaign string, data []byte) (*deriveOutput, error) {
-	doc, err := parse.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
+	doc, err := parse.File(key, data, cfg.File.Limits.MaxObjectBytes)
 	if err != nil {
 		return nil, err
 	}
