@@ -42,7 +42,7 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"ko", "플랫폼 팀은 온보딩 기간을 2주에서 2일로 줄였다.", true},
 	} {
 		if got := Postable(tc.text, tc.lang); got != tc.want {
-			t.Errorf("postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+			t.Errorf("Postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }

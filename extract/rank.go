@@ -35,10 +35,10 @@ type Analysis struct {
 	// tf counts each term's occurrences in the whole document, df the sentences holding it.
 	tf, df     []int
 	Candidates []Candidate // document order
-	// ranked holds indexes into cands, best first (ties in document order); hooks holds
+	// Ranked holds indexes into Candidates, best first (ties in document order); hooks holds
 	// the postable ones, strongest hook first (rankHooks).
 	Ranked, hooks []int
-	// paragraphs[section][para] are the sentences of each paragraph, for filling a
+	// Paragraphs[section][para] are the sentences of each paragraph, for filling a
 	// post with the sentences that follow a key one.
 	Paragraphs [][][]int
 	// termIDs backs every candidate's terms; word is eachTerm's buffer.
