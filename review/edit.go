@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // EditDerivative replaces a derivative's post with a person's text. The text must pass
@@ -36,17 +36,17 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 			}
 			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
 			// Bluesky shows a shortened display link; the editor shows what the post shows.
-			if disp, _ := transforms.RenderChannel(d.Channel, channel.LinkSlot, l); disp != "" && disp != l {
+			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
 				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
 			}
 		}
 		tpl = WithSlot(tpl, d.Template)
 	}
-	tpl = transforms.Spell(brand, tpl)
-	opt := transforms.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := transforms.Refit(d.Channel, tpl, link, opt)
+	tpl = derive.Spell(brand, tpl)
+	opt := derive.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
 	if !ok || fitted != tpl {
-		rendered, _ := transforms.RenderChannel(d.Channel, tpl, link)
+		rendered := channel.Render(d.Channel, tpl, link).Text
 		room := ""
 		if brand.Disclosure != "" {
 			rendered += " " + brand.Disclosure
@@ -56,19 +56,19 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, &errs.Error{Op: "review.EditDerivative", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
-	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
+	post := channel.Render(d.Channel, tpl, link)
 	err = r.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := r.rec.Current(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(b.Derivatives, func(x transforms.Derivative) bool { return x.ID == derivID }) {
+		if !slices.ContainsFunc(b.Derivatives, func(x derive.Derivative) bool { return x.ID == derivID }) {
 			return errs.E("review.EditDerivative", errs.NotFound, "") // an earlier version's derivative
 		}
 		if apr.Edits == nil {
 			apr.Edits = map[string]record.Edit{}
 		}
-		apr.Edits[derivID] = record.Edit{Template: tpl, Text: out, Length: length, Facets: facets, By: by, At: r.now()}
+		apr.Edits[derivID] = record.Edit{Template: tpl, Text: post.Text, Length: length, Facets: post.Facets, By: by, At: r.now()}
 		if apr.Decisions[derivID].Status == record.Approved {
 			apr.Decisions[derivID] = record.Decision{Status: record.Draft, By: by, At: r.now()}
 		}

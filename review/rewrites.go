@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // A rewrite is a contributor's own version of a topic, in their voice, saved for them
@@ -58,9 +58,9 @@ func (r *Service) SaveRewrite(ctx context.Context, d *record.Derivative, user, t
 		return nil, &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
-		text = strings.ReplaceAll(transforms.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
+		text = strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
 	} else {
-		text = transforms.Spell(brand, text)
+		text = derive.Spell(brand, text)
 	}
 	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), At: r.now()}
 	if c, err := Count(&r.cfg.File, d.Channel, text); err == nil {

@@ -14,10 +14,10 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Ingestion is what ingesting needs of the record (record.Store has it).
@@ -85,8 +85,8 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	sum := sha256.Sum256(obj.Body)
 	version := hex.EncodeToString(sum[:])
 
-	doc, err := transforms.Parse(in.Key, obj.Body, limit)
-	var bad *transforms.InputError
+	doc, err := parse.File(in.Key, obj.Body, limit)
+	var bad *parse.InputError
 	if errors.As(err, &bad) {
 		return g.fail(ctx, in, bad.Reason)
 	} else if err != nil {

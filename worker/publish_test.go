@@ -12,12 +12,13 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // fakePublisher answers with its next error (nil: published) and counts its calls.
@@ -44,13 +45,13 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	svc := recordtest.Start(t)
 	tk := toolkit.New(svc.Config, svc.S3, svc.Redis, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
-	doc, err := transforms.Parse("w.md", body, 1<<20)
+	doc, err := parse.File("w.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id})
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &record.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
 	if err := tk.Record().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
@@ -58,7 +59,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	if _, err := tk.Review().ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	var tweet transforms.Derivative
+	var tweet derive.Derivative
 	for _, d := range res.Derivatives {
 		if d.Kind == channel.KindTweet {
 			tweet = d

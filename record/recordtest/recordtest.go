@@ -17,11 +17,12 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Services are a default configuration and the Redis and S3 (buckets inbox and toolkit)
@@ -63,14 +64,14 @@ func Start(t testing.TB) *Services {
 // inbox key's current version, made at.
 func Save(t testing.TB, st *record.Store, cfg *config.Config, key, body string, at time.Time) *record.Source {
 	t.Helper()
-	doc, err := transforms.Parse(key, []byte(body), 1<<20)
+	doc, err := parse.File(key, []byte(body), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	id := tasks.SourceID("inbox", key)
 	version := fmt.Sprintf("%064x", at.UnixNano())
 	camp := cfg.File.Campaigns["default"]
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id, CampaignName: "default",
 		Campaign: camp, Brand: cfg.File.BrandFor(camp), PublicPageURL: "http://localhost/p/x"})
 	s := &record.Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,
 		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, ObjectTime: at, ETag: version[:8]}
