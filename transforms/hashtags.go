@@ -14,7 +14,8 @@ var genericTags = wordSet(`event events news update updates blog post article pa
 	guide video webinar announcement tech technology business community info resources`)
 
 // allHashtags are every tag a post may carry, best first: the document's front-matter
-// tags, then the campaign's hashtags that the document mentions — never phrases mined
+// tags, then the campaign's hashtags that the document mentions, then (for a document
+// without tags) the well-known topics it is about (topicTags) — never phrases mined
 // from the text, which make fragments and particles into tags. Aliases spell a phrase
 // as the brand writes it; otherwise acronyms keep the case the document gives them.
 func (d *deriver) allHashtags() []string {
@@ -30,6 +31,9 @@ func (d *deriver) allHashtags() []string {
 				phrases = append(phrases, h)
 			}
 		}
+	}
+	if len(d.a.doc.Meta.Tags) == 0 {
+		phrases = append(phrases, d.a.documentTopics()...)
 	}
 	if len(phrases) == 0 {
 		return []string{} // not nil: computed once

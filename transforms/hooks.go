@@ -25,7 +25,43 @@ func hookStrength(c *candidate, lang string) float64 {
 	if strings.HasSuffix(c.text, "?") || strings.HasSuffix(c.text, "？") {
 		f *= 1.1
 	}
+	if containsAny(lower, definitionMarks[lang]) || lang != "en" && containsAny(lower, definitionMarks["en"]) {
+		f *= 0.6 // a definition tells a stranger what, not why it matters
+	} else if containsAny(lower, stakesWords[lang]) {
+		f *= 1.15 // a consequence: what is gained, lost or risked
+	}
 	return f
+}
+
+// definitionMarks make a sentence a definition or a description of parts: true, on
+// topic, and bland as a hook ("An operator is a controller that…").
+var definitionMarks = map[string][]string{
+	"en": {" is a ", " is an ", " are a ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
+		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes how ", " is the process of ", " is a set of "},
+	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en "},
+	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em "},
+	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de "},
+	"de": {" ist ein ", " ist eine ", " bezeichnet ", " besteht aus ", " wird definiert als "},
+	"it": {" è un ", " è una ", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di "},
+	"nl": {" is een ", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als "},
+	"ja": {"とは", "のことです", "のことである", "と呼ばれる", "で構成され"},
+	"zh": {"是指", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为"},
+	"ko": {"이란 ", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
+}
+
+// stakesWords name what a reader gains, loses or risks.
+var stakesWords = map[string][]string{
+	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " fail", " cost", " faster", " slower",
+		" lose", " break", " attack", " outage", " breach", " without "},
+	"es": {" reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
+	"pt": {" reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
+	"fr": {" rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
+	"de": {" reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
+	"it": {" riduc", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " cost", " attacc", " senza "},
+	"nl": {" verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
+	"ja": {"削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
+	"zh": {"减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
+	"ko": {"줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
 // comparisonWords mark a comparison or a contrast inside a sentence.

@@ -113,10 +113,18 @@ func (a *analysis) score() {
 	for i, s := range a.doc.Sections {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
+	said := make(map[string]bool, len(a.cands))
 	for i := range a.cands {
 		c := &a.cands[i]
 		if a.skipped[c.section] || c.illustration || !postable(c.text, a.lang) {
 			continue // score 0: never picked
+		}
+		// A sentence the document repeats (in a summary, under two headings) is one
+		// candidate: its first place.
+		if k := foldTag(c.text); said[k] {
+			continue
+		} else {
+			said[k] = true
 		}
 		var dot, norm2 float64
 		headingHits, titleHits := 0, 0

@@ -17,7 +17,7 @@ const (
 
 // Snippet bounds: enough to browse, few enough to review.
 const (
-	maxKeyPoints       = 30
+	maxKeyPoints       = 12
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points
@@ -98,7 +98,10 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		picks = append(picks, i)
 	}
 	if len(picks) > maxKeyPoints {
-		sort.SliceStable(picks, func(i, j int) bool { return a.cands[picks[i]].score > a.cands[picks[j]].score })
+		// The strongest hooks stay: a reviewer reads a dozen points that each say
+		// something, not thirty that describe.
+		weight := func(i int) float64 { return a.cands[i].score * hookStrength(&a.cands[i], a.lang) }
+		sort.SliceStable(picks, func(i, j int) bool { return weight(picks[i]) > weight(picks[j]) })
 		picks = picks[:maxKeyPoints]
 	}
 	sort.Ints(picks)
