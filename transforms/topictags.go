@@ -10,7 +10,7 @@ import (
 
 // topicTags are hashtags feeds really follow, each with the phrases that name its topic
 // in the languages the toolkit serves. A document without tags of its own gets the
-// topics it is about: named in its title or headings, or often in its text.
+// topics it is about: named in its title, or often in its headings and text.
 var topicTags = []struct {
 	tag     string
 	phrases []string
@@ -61,21 +61,21 @@ var topicTags = []struct {
 	{"#APIs", []string{"api-first", "api design", "api management"}},
 }
 
-// topicTagsMin is how often a topic's phrase must occur in the text, outside the title
-// and headings, to name what the document is about rather than something it mentions.
+// topicTagsMin is how often a topic's phrase must occur in the text, outside the title,
+// to name what the document is about rather than something it mentions.
 const topicTagsMin = 3
 
-// documentTopics are the topic tags of a document, the ones its title and headings name
-// first, then by how often its text names them.
+// documentTopics are the topic tags of a document, the ones its title names first, then
+// by how often its headings and text name them.
 func (a *analysis) documentTopics() []string {
-	var head strings.Builder
-	head.WriteString(a.doc.Title)
+	var body strings.Builder
+	body.WriteString(a.text())
 	for _, s := range a.doc.Sections {
-		head.WriteString("\n")
-		head.WriteString(s.Heading)
+		body.WriteString("\n")
+		body.WriteString(s.Heading)
 	}
-	headings := " " + wordsOnly(head.String()) + " "
-	text := " " + wordsOnly(a.text()) + " "
+	title := " " + wordsOnly(a.doc.Title) + " "
+	text := " " + wordsOnly(body.String()) + " "
 	type hit struct {
 		tag   string
 		named bool
@@ -89,7 +89,7 @@ func (a *analysis) documentTopics() []string {
 			if r, _ := utf8.DecodeRuneInString(p); !isCJK(r) && !unicode.Is(unicode.Hangul, r) {
 				p = " " + p + " " // a whole word: "seo" is not in "seoul"; particles attach in CJK and Korean
 			}
-			h.named = h.named || strings.Contains(headings, p)
+			h.named = h.named || strings.Contains(title, p)
 			h.count += strings.Count(text, p)
 		}
 		if h.named || h.count >= topicTagsMin {
