@@ -66,13 +66,13 @@ var stakesWords = map[string][]string{
 
 // comparisonWords mark a comparison or a contrast inside a sentence.
 var comparisonWords = map[string][]string{
-	"en": {" than ", " compared ", " versus ", " vs ", " instead of ", " rather than ", " while ", " whereas ", " from ", " faster", " fewer ", " less ", " more "},
-	"es": {" que ", " frente a ", " en comparación ", " en lugar de ", " mientras ", " más ", " menos "},
-	"pt": {" do que ", " em comparação ", " em vez de ", " enquanto ", " mais ", " menos "},
-	"fr": {" que ", " par rapport ", " au lieu de ", " tandis que ", " plus ", " moins "},
-	"de": {" als ", " im vergleich ", " statt ", " während ", " mehr ", " weniger "},
-	"it": {" rispetto ", " invece di ", " mentre ", " più ", " meno "},
-	"nl": {" dan ", " vergeleken ", " in plaats van ", " terwijl ", " meer ", " minder "},
+	"en": {" than ", " compared ", " versus ", " vs ", " instead of ", " rather than ", " while ", " whereas ", " from ", " faster", " fewer ", " less ", " more ", ", not ", " not just ", " not only "},
+	"es": {" que ", " frente a ", " en comparación ", " en lugar de ", " mientras ", " más ", " menos ", ", no ", " no solo "},
+	"pt": {" do que ", " em comparação ", " em vez de ", " enquanto ", " mais ", " menos ", ", não ", " não só ", " não apenas "},
+	"fr": {" que ", " par rapport ", " au lieu de ", " tandis que ", " plus ", " moins ", ", pas ", " non pas ", " pas seulement "},
+	"de": {" als ", " im vergleich ", " statt ", " während ", " mehr ", " weniger ", ", nicht ", " nicht nur "},
+	"it": {" rispetto ", " invece di ", " mentre ", " più ", " meno ", ", non ", " non solo "},
+	"nl": {" dan ", " vergeleken ", " in plaats van ", " terwijl ", " meer ", " minder ", ", niet ", " niet alleen "},
 	"ja": {"より", "比べ", "一方", "倍"},
 	"zh": {"比", "相比", "而不是", "倍", "更"},
 	"ko": {"보다", "비해", "대신", "배"},
@@ -89,16 +89,23 @@ func containsAny(s string, subs []string) bool {
 
 // rankHooks orders the postable candidates by score times hook strength: a.hooks.
 func (a *analysis) rankHooks() {
-	weight := make([]float64, len(a.cands))
 	for i := range a.cands {
 		c := &a.cands[i]
 		if c.score > 0 {
 			a.hooks = append(a.hooks, i)
-			weight[i] = c.score * hookStrength(c, a.lang)
+			c.hook = hookStrength(c, a.lang)
 		}
 	}
-	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(weight[j], weight[i]) })
+	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.cands[j].weight(), a.cands[i].weight()) })
 }
+
+// weight is how strong an opening the candidate makes: its centrality times its hook
+// strength.
+func (c *candidate) weight() float64 { return c.score * c.hook }
+
+// strong reports a sentence that gives a stranger a reason to stop: a figure, a
+// contrast, a stake or a question, and not a definition.
+func (c *candidate) strong() bool { return c.hook > 1 }
 
 // bestHook is the strongest hook not in exclude that fits, or -1.
 func (a *analysis) bestHook(exclude map[int]bool, fits func(c *candidate) bool) int {

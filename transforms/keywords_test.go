@@ -121,7 +121,9 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		want       []string
 	}{
 		{"en.md", "# Platform engineering for teams\n\nTeams in Seoul ship faster. Cloud native " +
-			"platforms help. A cloud native stack is common. Kubernetes runs it.\n", []string{"#PlatformEngineering", "#CloudNative"}},
+			"platforms help. A cloud native stack is common. Kubernetes runs it.\n", []string{"#PlatformEngineering"}},
+		{"en2.md", "# A guide for teams\n\nTeams in Seoul ship faster. Cloud native platforms help. A cloud native " +
+			"stack is common. Kubernetes runs it. Cloud native is here. Kubernetes runs it. Kubernetes runs it.\n", []string{"#CloudNative"}},
 		{"zh.md", "---\nlang: zh\n---\n# 云原生平台白皮书\n\n平台团队使用开源工具。平台可以降低成本。\n", []string{"#CloudNative"}},
 		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", []string{"#Cybersecurity"}},
 	} {
@@ -130,8 +132,8 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := &deriver{a: analyze(doc), opt: testOptions(nil)}
-		// Named in the title first; a topic said three times next; "Seoul" is not SEO and
-		// Kubernetes, said once, is not what the document is about.
+		// The topics the title names; without one, the topic named most (at least three
+		// times; "Seoul" is not SEO).
 		if got := d.allHashtags(); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: hashtags %q, want %q", tc.name, got, tc.want)
 		}

@@ -54,8 +54,10 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	if h := d.a.bestHook(said, fits); h >= 0 {
 		pick(h)
 	}
+	// After the first, a post must earn its place: a figure, a contrast, a stake or a
+	// question. A second flat sentence on the same account is a weaker post, not more reach.
 	for _, i := range d.a.ranked {
-		if c := &d.a.cands[i]; len(picks) < maxTweets && c.score > 0 && !said[i] && !usedSection[c.section] && fits(c) {
+		if c := &d.a.cands[i]; len(picks) < maxTweets && c.score > 0 && c.strong() && !said[i] && !usedSection[c.section] && fits(c) {
 			pick(i)
 		}
 	}

@@ -17,7 +17,8 @@ type candidate struct {
 	pos      int     // order in the document
 	terms    []int32 // distinct term IDs
 	score    float64
-	stat     bool // states a figure (isStat) that is a finding
+	hook     float64 // hookStrength, for the postable
+	stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
 }

@@ -17,7 +17,10 @@ const (
 
 // Snippet bounds: enough to browse, few enough to review.
 const (
-	maxKeyPoints       = 12
+	maxKeyPoints = 12
+	// plainKeyPoints is how many key points may be plain statements (not strong): enough
+	// for a document of descriptions to give a few, not a dozen.
+	plainKeyPoints     = 4
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points
@@ -97,13 +100,23 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		want[c.section]--
 		picks = append(picks, i)
 	}
+	// The strongest stay, and plain statements only a few: a reviewer reads a dozen
+	// points that each say something, not thirty that describe.
+	sort.SliceStable(picks, func(i, j int) bool { return a.cands[picks[i]].weight() > a.cands[picks[j]].weight() })
 	if len(picks) > maxKeyPoints {
-		// The strongest hooks stay: a reviewer reads a dozen points that each say
-		// something, not thirty that describe.
-		weight := func(i int) float64 { return a.cands[i].score * hookStrength(&a.cands[i], a.lang) }
-		sort.SliceStable(picks, func(i, j int) bool { return weight(picks[i]) > weight(picks[j]) })
 		picks = picks[:maxKeyPoints]
 	}
+	kept, plain := picks[:0], 0
+	for _, i := range picks {
+		if !a.cands[i].strong() {
+			if plain == plainKeyPoints {
+				continue
+			}
+			plain++
+		}
+		kept = append(kept, i)
+	}
+	picks = kept
 	sort.Ints(picks)
 	out := make([]snippet, len(picks))
 	for k, i := range picks {

@@ -10,7 +10,7 @@ import (
 
 // topicTags are hashtags feeds really follow, each with the phrases that name its topic
 // in the languages the toolkit serves. A document without tags of its own gets the
-// topics it is about: named in its title, or often in its headings and text.
+// topics it is about: the ones its title names, else the one it names most often.
 var topicTags = []struct {
 	tag     string
 	phrases []string
@@ -18,7 +18,7 @@ var topicTags = []struct {
 	{"#AI", []string{"artificial intelligence", "inteligencia artificial", "inteligência artificial", "intelligence artificielle", "künstliche intelligenz", "intelligenza artificiale", "kunstmatige intelligentie", "人工知能", "人工智能", "인공지능"}},
 	{"#GenAI", []string{"generative ai", "genai", "ia generativa", "ia générative", "生成ai", "生成式人工智能", "생성형 ai"}},
 	{"#MachineLearning", []string{"machine learning", "aprendizaje automático", "aprendizado de máquina", "apprentissage automatique", "maschinelles lernen", "apprendimento automatico", "機械学習", "机器学习", "머신러닝"}},
-	{"#CloudNative", []string{"cloud native", "cloud-native", "nativo de la nube", "nativa de la nube", "nativo da nuvem", "クラウドネイティブ", "云原生", "클라우드 네이티브"}},
+	{"#CloudNative", []string{"cloud native", "cloud-native", "nativo de la nube", "nativa de la nube", "nativo en la nube", "nativa en la nube", "nativo da nuvem", "クラウドネイティブ", "云原生", "클라우드 네이티브"}},
 	{"#Kubernetes", []string{"kubernetes", "k8s"}},
 	{"#DevOps", []string{"devops"}},
 	{"#DevSecOps", []string{"devsecops"}},
@@ -27,7 +27,7 @@ var topicTags = []struct {
 	{"#Observability", []string{"observability", "observabilidad", "observabilidade", "observabilité", "osservabilità", "オブザーバビリティ", "可观测性", "관측 가능성"}},
 	{"#OpenSource", []string{"open source", "open-source", "código abierto", "código aberto", "オープンソース", "开源", "오픈 소스", "오픈소스"}},
 	{"#Cybersecurity", []string{"cybersecurity", "cyber security", "ciberseguridad", "cibersegurança", "cybersécurité", "cybersicherheit", "sicurezza informatica", "cybersicurezza", "サイバーセキュリティ", "网络安全", "사이버 보안"}},
-	{"#CloudSecurity", []string{"cloud security", "seguridad en la nube", "segurança na nuvem", "sicurezza del cloud", "sicurezza cloud", "クラウドセキュリティ", "云安全", "클라우드 보안"}},
+	{"#CloudSecurity", []string{"cloud security", "cloud native security", "seguridad nativa en la nube", "seguridad en la nube nativa", "seguridad en la nube", "segurança na nuvem", "sicurezza del cloud", "sicurezza cloud", "クラウドセキュリティ", "云安全", "클라우드 보안"}},
 	{"#SupplyChainSecurity", []string{"supply chain security", "software supply chain", "cadena de suministro de software", "cadeia de suprimentos de software", "catena di approvvigionamento del software", "ソフトウェアサプライチェーン", "软件供应链", "소프트웨어 공급망"}},
 	{"#ZeroTrust", []string{"zero trust", "confianza cero", "confiança zero", "ゼロトラスト", "零信任", "제로 트러스트"}},
 	{"#SBOM", []string{"sbom", "software bill of materials"}},
@@ -65,8 +65,7 @@ var topicTags = []struct {
 // to name what the document is about rather than something it mentions.
 const topicTagsMin = 3
 
-// documentTopics are the topic tags of a document, the ones its title names first, then
-// by how often its headings and text name them.
+// documentTopics are the topic tags of a document.
 func (a *analysis) documentTopics() []string {
 	var body strings.Builder
 	body.WriteString(a.text())
@@ -74,8 +73,10 @@ func (a *analysis) documentTopics() []string {
 		body.WriteString("\n")
 		body.WriteString(s.Heading)
 	}
-	title := " " + wordsOnly(a.doc.Title) + " "
-	text := " " + wordsOnly(body.String()) + " "
+	title, text := wordsOnly(a.doc.Title), wordsOnly(body.String())
+	titleWords, textWords := strings.Fields(title), strings.Fields(text)
+	titleAt, textAt := wordPositions(titleWords), wordPositions(textWords)
+	unspaced := a.lang == "ja" || a.lang == "zh" || a.lang == "ko"
 	type hit struct {
 		tag   string
 		named bool
@@ -86,30 +87,57 @@ func (a *analysis) documentTopics() []string {
 		h := hit{tag: t.tag}
 		for _, p := range t.phrases {
 			p = wordsOnly(p)
-			if r, _ := utf8.DecodeRuneInString(p); !isCJK(r) && !unicode.Is(unicode.Hangul, r) {
-				p = " " + p + " " // a whole word: "seo" is not in "seoul"; particles attach in CJK and Korean
+			if r, _ := utf8.DecodeRuneInString(p); isCJK(r) || unicode.Is(unicode.Hangul, r) {
+				// Particles attach to words in CJK and Korean: search inside words.
+				if unspaced {
+					h.named = h.named || strings.Contains(title, p)
+					h.count += strings.Count(text, p)
+				}
+				continue
 			}
-			h.named = h.named || strings.Contains(title, p)
-			h.count += strings.Count(text, p)
+			// Whole words only: "seo" is not in "seoul".
+			words := strings.Fields(p)
+			h.named = h.named || phraseCount(titleWords, titleAt, words) > 0
+			h.count += phraseCount(textWords, textAt, words)
 		}
 		if h.named || h.count >= topicTagsMin {
 			hits = append(hits, h)
 		}
 	}
-	slices.SortStableFunc(hits, func(x, y hit) int {
-		if x.named != y.named {
-			if x.named {
-				return -1
-			}
-			return 1
+	// The topics the title names are what the document is about; without one, the topic
+	// it names most. A topic it only mentions often (a capability of the subject, a
+	// neighbouring field) would tag the post with something it is not about.
+	var out []string
+	for _, h := range hits {
+		if h.named {
+			out = append(out, h.tag)
 		}
-		return cmp.Compare(y.count, x.count)
-	})
-	out := make([]string, len(hits))
-	for i, h := range hits {
-		out[i] = h.tag
 	}
-	return out
+	if len(out) > 0 || len(hits) == 0 {
+		return out
+	}
+	top := slices.MaxFunc(hits, func(x, y hit) int { return cmp.Compare(x.count, y.count) })
+	return []string{top.tag}
+}
+
+// wordPositions indexes where each word stands in words.
+func wordPositions(words []string) map[string][]int {
+	at := make(map[string][]int, len(words)/4)
+	for i, w := range words {
+		at[w] = append(at[w], i)
+	}
+	return at
+}
+
+// phraseCount counts the places words holds phrase, word for word.
+func phraseCount(words []string, at map[string][]int, phrase []string) int {
+	n := 0
+	for _, i := range at[phrase[0]] {
+		if i+len(phrase) <= len(words) && slices.Equal(words[i:i+len(phrase)], phrase) {
+			n++
+		}
+	}
+	return n
 }
 
 // wordsOnly is text in lower case with every run of punctuation and space one space.
