@@ -32,19 +32,22 @@ func (d *deriver) allHashtags() []string {
 			}
 		}
 	}
+	var topics []string // spelled as tags already
 	if len(d.a.doc.Meta.Tags) == 0 {
-		phrases = append(phrases, d.a.documentTopics()...)
+		topics = d.a.documentTopics()
 	}
-	if len(phrases) == 0 {
-		return []string{} // not nil: computed once
+	var acronyms map[string]string
+	if len(phrases) > 0 {
+		acronyms = d.a.acronyms()
 	}
-	acronyms := d.a.acronyms()
 	out := []string{} // not nil: computed once
 	seen := map[string]bool{}
-	for _, p := range phrases {
+	for k, p := range append(phrases, topics...) {
 		tag, ok := aliases[foldTag(p)]
-		if !ok {
+		if !ok && k < len(phrases) {
 			tag = camelTag(p, acronyms)
+		} else if !ok {
+			tag = p
 		}
 		key := strings.ToLower(tag)
 		if tag == "" || seen[key] || genericTags[strings.TrimPrefix(key, "#")] {

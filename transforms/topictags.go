@@ -73,37 +73,39 @@ func (a *analysis) documentTopics() []string {
 		body.WriteString("\n")
 		body.WriteString(s.Heading)
 	}
-	title, text := wordsOnly(a.doc.Title), wordsOnly(body.String())
-	titleWords, textWords := strings.Fields(title), strings.Fields(text)
-	titleAt, textAt := wordPositions(titleWords), wordPositions(textWords)
-	unspaced := a.lang == "ja" || a.lang == "zh" || a.lang == "ko"
+	titleWords, textWords := lowerWords(a.doc.Title), lowerWords(body.String())
+	var title, text string // for phrases in scripts without spaces
+	if a.lang == "ja" || a.lang == "zh" || a.lang == "ko" {
+		title, text = strings.Join(titleWords, " "), strings.Join(textWords, " ")
+	}
 	type hit struct {
 		tag   string
 		named bool
 		count int
 	}
-	var hits []hit
-	for _, t := range topicTags {
-		h := hit{tag: t.tag}
+	hits := make([]hit, len(topicTags))
+	for i, t := range topicTags {
+		hits[i].tag = t.tag
 		for _, p := range t.phrases {
-			p = wordsOnly(p)
-			if r, _ := utf8.DecodeRuneInString(p); isCJK(r) || unicode.Is(unicode.Hangul, r) {
-				// Particles attach to words in CJK and Korean: search inside words.
-				if unspaced {
-					h.named = h.named || strings.Contains(title, p)
-					h.count += strings.Count(text, p)
-				}
-				continue
+			// Particles attach to words in CJK and Korean: those phrases are found inside words.
+			if r, _ := utf8.DecodeRuneInString(p); (isCJK(r) || unicode.Is(unicode.Hangul, r)) && text != "" {
+				hits[i].named = hits[i].named || strings.Contains(title, p)
+				hits[i].count += strings.Count(text, p)
 			}
-			// Whole words only: "seo" is not in "seoul".
-			words := strings.Fields(p)
-			h.named = h.named || phraseCount(titleWords, titleAt, words) > 0
-			h.count += phraseCount(textWords, textAt, words)
-		}
-		if h.named || h.count >= topicTagsMin {
-			hits = append(hits, h)
 		}
 	}
+	// Other phrases are whole words ("seo" is not in "seoul"), looked up by their first.
+	count := func(words []string, found func(i int)) {
+		for w := range words {
+			for _, p := range topicPhrases[words[w]] {
+				if w+len(p.words) <= len(words) && slices.Equal(words[w:w+len(p.words)], p.words) {
+					found(p.topic)
+				}
+			}
+		}
+	}
+	count(titleWords, func(i int) { hits[i].named = true })
+	count(textWords, func(i int) { hits[i].count++ })
 	// The topics the title names are what the document is about; without one, the topic
 	// it names most. A topic it only mentions often (a capability of the subject, a
 	// neighbouring field) would tag the post with something it is not about.
@@ -113,36 +115,38 @@ func (a *analysis) documentTopics() []string {
 			out = append(out, h.tag)
 		}
 	}
-	if len(out) > 0 || len(hits) == 0 {
+	if len(out) > 0 {
 		return out
 	}
 	top := slices.MaxFunc(hits, func(x, y hit) int { return cmp.Compare(x.count, y.count) })
+	if top.count < topicTagsMin {
+		return nil
+	}
 	return []string{top.tag}
 }
 
-// wordPositions indexes where each word stands in words.
-func wordPositions(words []string) map[string][]int {
-	at := make(map[string][]int, len(words)/4)
-	for i, w := range words {
-		at[w] = append(at[w], i)
-	}
-	return at
-}
-
-// phraseCount counts the places words holds phrase, word for word.
-func phraseCount(words []string, at map[string][]int, phrase []string) int {
-	n := 0
-	for _, i := range at[phrase[0]] {
-		if i+len(phrase) <= len(words) && slices.Equal(words[i:i+len(phrase)], phrase) {
-			n++
+// topicPhrases are topicTags' phrases written with spaces, as words, by their first word.
+var topicPhrases = func() map[string][]topicPhrase {
+	out := map[string][]topicPhrase{}
+	for i, t := range topicTags {
+		for _, p := range t.phrases {
+			if r, _ := utf8.DecodeRuneInString(p); isCJK(r) || unicode.Is(unicode.Hangul, r) {
+				continue
+			}
+			w := lowerWords(p)
+			out[w[0]] = append(out[w[0]], topicPhrase{i, w})
 		}
 	}
-	return n
+	return out
+}()
+
+// topicPhrase is one of a topic's phrases: topicTags[topic], as words.
+type topicPhrase struct {
+	topic int
+	words []string
 }
 
-// wordsOnly is text in lower case with every run of punctuation and space one space.
-func wordsOnly(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
+// lowerWords are the words of s in lower case, without punctuation.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
