@@ -12,10 +12,36 @@ import (
 const (
 	minThread = 3
 	maxThread = 7
+	// plainThreadPoints is how many of a thread's points may be plain statements: a
+	// thread of descriptions reads as a list, not a story.
+	plainThreadPoints = 2
 )
 
-// thread is a numbered series of posts on X: the strongest hook, key points from
-// different sections in document order, and a last post with the CTA and link. Every post
+// threadPoints are up to n points for a thread after hook, each from a different
+// section and none in exclude: the strongest hooks first, plain statements only a few.
+func (a *analysis) threadPoints(n, hook int, exclude map[int]bool, fits func(c *candidate) bool) []int {
+	var out []int
+	usedSection := map[int]bool{a.cands[hook].section: true}
+	plain := 0
+	for _, i := range a.hooks {
+		c := &a.cands[i]
+		if len(out) == n {
+			break
+		}
+		if exclude[i] || usedSection[c.section] || !c.strong() && plain == plainThreadPoints || !fits(c) {
+			continue
+		}
+		if !c.strong() {
+			plain++
+		}
+		usedSection[c.section] = true
+		out = append(out, i)
+	}
+	return out
+}
+
+// thread is a numbered series of posts on X: the strongest hook, the strongest points
+// of other sections in document order, and a last post with the CTA and link. Every post
 // is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
 // said already in a tweet is said again.
 func (d *deriver) thread() {
@@ -30,12 +56,7 @@ func (d *deriver) thread() {
 		return
 	}
 	said[hook] = true
-	var points []int
-	for _, p := range d.a.keyPoints(maxThread-2, 1, said) {
-		if fits(&d.a.cands[p]) {
-			points = append(points, p)
-		}
-	}
+	points := d.a.threadPoints(maxThread-2, hook, said, fits)
 	sort.Ints(points) // tell the story in the document's order
 	n := len(points) + 2
 	if n < minThread {
