@@ -19,8 +19,8 @@ func hookStrength(c *candidate, lang string) float64 {
 		if containsAny(lower, comparisonWords[lang]) || containsAny(lower, comparisonWords["en"]) {
 			f *= 1.2
 		}
-	} else if containsAny(lower, comparisonWords[lang]) {
-		f *= 1.15 // a contrast or comparison in words
+	} else if containsAny(lower, contrastWords[lang]) {
+		f *= 1.15 // a contrast in words
 	}
 	if strings.HasSuffix(c.text, "?") || strings.HasSuffix(c.text, "？") {
 		f *= 1.1
@@ -51,8 +51,8 @@ var definitionMarks = map[string][]string{
 
 // stakesWords name what a reader gains, loses or risks.
 var stakesWords = map[string][]string{
-	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " fail", " cost", " faster", " slower",
-		" lose", " break", " attack", " outage", " breach", " without "},
+	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost", " faster", " slower",
+		" lose", " attack", " outage", " breach"},
 	"es": {" reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
 	"pt": {" reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
 	"fr": {" rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
@@ -76,6 +76,21 @@ var comparisonWords = map[string][]string{
 	"ja": {"より", "比べ", "一方", "倍"},
 	"zh": {"比", "相比", "而不是", "倍", "更"},
 	"ko": {"보다", "비해", "대신", "배"},
+}
+
+// contrastWords set two things against each other in a sentence without a figure
+// (comparisonWords' "more" or "from" say little there).
+var contrastWords = map[string][]string{
+	"en": {" than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"es": {" que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero "},
+	"pt": {" do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
+	"fr": {" plutôt que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
+	"de": {" als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
+	"it": {" rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
+	"nl": {" dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
+	"ja": {"より", "ではなく", "一方", "比べ"},
+	"zh": {"而不是", "相比", "比起", "不是", "而非"},
+	"ko": {"보다", "대신", "아니라", "비해"},
 }
 
 func containsAny(s string, subs []string) bool {
@@ -107,11 +122,15 @@ func (c *candidate) weight() float64 { return c.score * c.hook }
 // contrast, a stake or a question, and not a definition.
 func (c *candidate) strong() bool { return c.hook > 1 }
 
-// bestHook is the strongest hook not in exclude that fits, or -1.
+// bestHook is the strongest hook not in exclude that fits, or -1: a strong one (a
+// figure, a contrast, a stake, a question) when there is one, however central a plain
+// statement is.
 func (a *analysis) bestHook(exclude map[int]bool, fits func(c *candidate) bool) int {
-	for _, i := range a.hooks {
-		if !exclude[i] && fits(&a.cands[i]) {
-			return i
+	for _, strong := range []bool{true, false} {
+		for _, i := range a.hooks {
+			if c := &a.cands[i]; !exclude[i] && c.strong() == strong && fits(c) {
+				return i
+			}
 		}
 	}
 	return -1

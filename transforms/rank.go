@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,6 +73,9 @@ func analyze(doc *Document) *analysis {
 	a.paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
 	add := func(text string, sec, para, sent int, example bool) int {
+		if sent == 0 {
+			text = withoutLabel(text)
+		}
 		stat := isStat(text)
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || hypothetical(text))
@@ -289,6 +293,21 @@ func listSentences(item string) []string {
 		sents = sents[1:]
 	}
 	return sents
+}
+
+// withoutLabel is a sentence without the label that opens it ("Operator
+// configuration: Ideally a project…" → "Ideally a project…"): a few words and a colon
+// before a sentence of its own.
+func withoutLabel(text string) string {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 60 || !isLabel(text[:i]) {
+		return text
+	}
+	rest := text[i+2:]
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 40 {
+		return text // "Next step: the team…" or a short definition is one sentence
+	}
+	return rest
 }
 
 // isLabel reports a short heading-like phrase: up to four words (eight characters in
