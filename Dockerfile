@@ -15,8 +15,15 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/repurpose ./cmd/repurpose
 
+# The fonts cards are set in (brand.cards.fonts defaults to these paths): Noto Sans for
+# Latin, Greek and Cyrillic, Noto Sans CJK for Chinese, Japanese and Korean.
+FROM debian:bookworm-slim AS fonts
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-noto-core fonts-noto-cjk >/dev/null
+
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/repurpose /repurpose
+COPY --from=fonts /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf /usr/share/fonts/truetype/noto/
+COPY --from=fonts /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc /usr/share/fonts/opentype/noto/
 USER nonroot:nonroot
 EXPOSE 8080
 ENTRYPOINT ["/repurpose"]

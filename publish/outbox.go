@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // The outbox writes each post as files in a bucket, for a CMS or a person to pick up:
@@ -63,7 +63,7 @@ func (o *outbox) Check(ctx context.Context) error {
 // outboxFile is what the JSON file holds.
 type outboxFile struct {
 	*Post
-	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
+	Blog *derive.BlogTeaser `json:"blog,omitempty"`
 }
 
 func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {

@@ -18,7 +18,7 @@ if [[ "$what" == all || "$what" == derive ]]; then
 	say "parse+derive beside goldmark.Convert of the same bytes (5 rounds, medians)"
 	raw="$(mktemp)"
 	trap 'rm -f "$raw"' EXIT
-	go test ./transforms -run '^$' -bench 'ParseDerive|GoldmarkConvert|CountX' -benchtime 30x -count 5 | tee "$raw"
+	go test ./derive -run '^$' -bench 'ParseDerive|GoldmarkConvert|CountX' -benchtime 30x -count 5 | tee "$raw"
 	awk '
 		/^Benchmark(ParseDerive|GoldmarkConvert)\// {
 			split($1, p, "/"); kind = p[1]; doc = p[2]; sub(/-[0-9]+$/, "", doc)
@@ -43,20 +43,20 @@ if [[ "$what" == derive-cpu ]]; then
 	say "parse+derive beside goldmark.Convert as CPU time: 20 iterations over every corpus document, twice each"
 	bin="$(mktemp)"
 	trap 'rm -f "$bin"' EXIT
-	go test -c -o "$bin" ./transforms
+	go test -c -o "$bin" ./derive
 	for b in ParseDerive GoldmarkConvert ParseDerive GoldmarkConvert; do
-		(cd transforms && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
+		(cd derive && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
 			awk -v b="$b" '/task-clock/ { printf "%-16s %10s ms of CPU\n", b, $1 }'
 	done
 fi
 
 if [[ "$what" == all || "$what" == e2e ]]; then
 	say "500 documents dropped at once into versitygw (webhook -> serve -> redis-server -> worker)"
-	go test ./cmd/repurpose -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
+	go test ./systemtest -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
 	say "500 documents dropped at 20 per second"
-	REPURPOSE_BENCH_RATE=20 go test ./cmd/repurpose -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
+	REPURPOSE_BENCH_RATE=20 go test ./systemtest -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
 	say "peak RSS of a worker process on a 10 MiB document"
-	go test ./cmd/repurpose -run '^$' -bench WorkerPeakRSS -benchtime 1x 2>/dev/null | grep -E '^Benchmark'
+	go test ./systemtest -run '^$' -bench WorkerPeakRSS -benchtime 1x 2>/dev/null | grep -E '^Benchmark'
 fi
 
 if [[ "$what" == all || "$what" == plan ]]; then

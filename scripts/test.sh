@@ -2,7 +2,7 @@
 # scripts/test.sh — the one command that runs every test of repurpose.
 #
 # On a fresh Debian machine with Go it installs what the tests need (only what is missing):
-# redis-server, awscli, docker-compose, gcc (for -race) and chromium (browser tests) from apt, and versitygw v1.8.0
+# redis-server, awscli, docker-compose, gcc (for -race), chromium (browser tests) and the Noto fonts (cards) from apt, and versitygw v1.8.0
 # built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
 # runs go test -race over the whole module, and each fuzz target for 5 s. Works as root or
 # through sudo.
@@ -36,6 +36,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev) # go test -race needs cgo
 { [[ -n "${REPURPOSE_CHROMIUM:-}" && -x "${REPURPOSE_CHROMIUM}" ]] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium) # browser tests (chromedp)
+[[ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ]] || missing+=(fonts-noto-core) # cards
+[[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ]] || missing+=(fonts-noto-cjk)   # cards: Chinese, Japanese, Korean
 
 if ((${#missing[@]})); then
 	sudo=()
@@ -57,7 +59,7 @@ if ((${#missing[@]})); then
 		"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	fi
 else
-	say "redis-server, aws, docker-compose, gcc and chromium already installed"
+	say "redis-server, aws, docker-compose, gcc, chromium and the Noto fonts already installed"
 fi
 
 # --- versitygw ----------------------------------------------------------------------------
@@ -118,8 +120,8 @@ if (($# == 0)); then
 	# interesting inputs are minimised for at most a second: the default minute can outlast
 	# the 5 s run, which then ends as "context deadline exceeded" with nothing found.
 	say "fuzzing each target for 5 s"
-	for target in transforms:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
+	for target in derive:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
+		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit; do
 		pkg=${target%%:*} name=${target##*:}
 		out=$(go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime 5s -fuzzminimizetime 1s 2>&1) || { printf '%s\n' "$out"; exit 1; }
 		printf '  %-20s %s\n' "$name" "$(printf '%s\n' "$out" | tail -1)"

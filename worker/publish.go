@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/scheduler"
@@ -301,7 +302,7 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 		}
 	}
 	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
-	r := scheduler.Render(d, tr, e.Channel, link, e.Lead)
+	r := channel.RenderParts(channel.Name(e.Channel), toolkit.PostTemplates(d, tr), link, e.Lead)
 	return &publish.Post{ID: e.ID, Account: e.Account, Region: e.Region, Channel: e.Channel, Kind: e.Kind, Locale: e.Locale,
 		Text: r.Text, Parts: r.Parts, Link: link, Facets: r.Facets, Blog: d.Blog, At: e.At,
 		SourceID: e.SourceID, DerivativeID: d.ID}, nil
