@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,8 +39,8 @@ type mastodon struct {
 // from the page's Open Graph tags.
 var mastodonMedia = mediaRules{channel: "Mastodon", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: maxImageBytes}
 
-// mastodonMediaPolls bounds the looks at an upload still being processed.
-const mastodonMediaPolls = 30
+// mastodonMediaPolls bounds the looks at an upload still being processed (20 s).
+const mastodonMediaPolls = 40
 
 func newMastodon(a *Account) (Publisher, error) {
 	instance, err := httpBaseURL(a.Get("instance"))
@@ -60,7 +59,7 @@ func newMastodon(a *Account) (Publisher, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mastodon{instance: instance, token: token, visibility: visibility, client: a.HTTP(), mediaPoll: time.Second}, nil
+	return &mastodon{instance: instance, token: token, visibility: visibility, client: a.HTTP(), mediaPoll: 500 * time.Millisecond}, nil
 }
 
 // Idempotent: every status is sent with an Idempotency-Key made from Post.ID, and
@@ -79,16 +78,9 @@ func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
-	var mediaIDs []string
-	for i := range p.Media {
-		if p.Media[i].Kind != MediaCard {
-			continue
-		}
-		id, err := m.upload(ctx, p, &p.Media[i], &res)
-		if err != nil {
-			return Result{Uploaded: res.Uploaded}, err
-		}
-		mediaIDs = append(mediaIDs, id)
+	mediaIDs, err := uploadCards(p, func(med *Media) (string, error) { return m.upload(ctx, p, med, &res) })
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
 	}
 	if len(p.Parts) == 0 {
 		s, err := m.status(ctx, p.Text, p.Locale, "", p.ID, mediaIDs)
@@ -126,15 +118,10 @@ func (m *mastodon) upload(ctx context.Context, p *Post, med *Media, res *Result)
 	if id := res.uploaded(p, med); id != "" {
 		return id, nil
 	}
-	body, ct, err := formData(formField("description", med.Alt), formFile("file", med))
+	req, err := formRequest(m.instance+"/api/v2/media", formField("description", med.Alt), formFile("file", med))
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", err
 	}
-	req, err := http.NewRequest(http.MethodPost, m.instance+"/api/v2/media", bytes.NewReader(body))
-	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
-	}
-	req.Header.Set("Content-Type", ct)
 	req.Header.Set("Authorization", "Bearer "+m.token)
 	b, _, err := Call(ctx, m.client, req, nil)
 	if err != nil {

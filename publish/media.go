@@ -181,6 +181,22 @@ func (r *Result) remember(m *Media, id string) {
 	r.Uploaded[m.SHA256] = id
 }
 
+// uploadCards uploads the post's cards in order with upload and returns their IDs.
+func uploadCards(p *Post, upload func(m *Media) (string, error)) ([]string, error) {
+	var ids []string
+	for i := range p.Media {
+		if p.Media[i].Kind != MediaCard {
+			continue
+		}
+		id, err := upload(&p.Media[i])
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 // formPart is one part of a multipart/form-data body: a field, or a file when it has
 // a file name.
 type formPart struct {
@@ -192,6 +208,21 @@ func formField(name, value string) formPart { return formPart{name: name, body: 
 
 func formFile(name string, m *Media) formPart {
 	return formPart{name: name, filename: m.Name, contentType: m.ContentType, body: m.Bytes}
+}
+
+// formRequest is a POST of parts as multipart/form-data to url; an error is Refused
+// (nothing was sent).
+func formRequest(url string, parts ...formPart) (*http.Request, error) {
+	body, ct, err := formData(parts...)
+	if err != nil {
+		return nil, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	req.Header.Set("Content-Type", ct)
+	return req, nil
 }
 
 // formData is a multipart/form-data body of parts, in order, and its Content-Type.

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -172,16 +171,11 @@ func (w *wordpress) featuredImage(ctx context.Context, p *Post, slug string, res
 		return 0, err
 	}
 	if !ok {
-		body, ct, err := formData(formField("alt_text", m.Alt), formField("slug", slug), formField("title", m.Alt),
+		req, err := formRequest(w.media, formField("alt_text", m.Alt), formField("slug", slug), formField("title", m.Alt),
 			formPart{name: "file", filename: slug + mediaExt(m.ContentType), contentType: m.ContentType, body: m.Bytes})
 		if err != nil {
-			return 0, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+			return 0, err
 		}
-		req, err := http.NewRequest(http.MethodPost, w.media, bytes.NewReader(body))
-		if err != nil {
-			return 0, &Error{Kind: Refused, Msg: err.Error(), Err: err}
-		}
-		req.Header.Set("Content-Type", ct)
 		req.SetBasicAuth(w.user, w.pass)
 		answer, _, err := Call(ctx, w.client, req, wordpressMessage)
 		if err != nil {

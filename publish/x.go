@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -92,16 +91,9 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
-	var mediaIDs []string
-	for i := range p.Media {
-		if p.Media[i].Kind != MediaCard {
-			continue
-		}
-		id, err := x.upload(ctx, token, p, &p.Media[i], &res)
-		if err != nil {
-			return Result{Uploaded: res.Uploaded}, err
-		}
-		mediaIDs = append(mediaIDs, id)
+	mediaIDs, err := uploadCards(p, func(m *Media) (string, error) { return x.upload(ctx, token, p, m, &res) })
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
 	}
 	for i, t := range parts {
 		body := xTweet{Text: t}
@@ -135,15 +127,11 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 func (x *xPublisher) upload(ctx context.Context, token string, p *Post, m *Media, res *Result) (string, error) {
 	id := res.uploaded(p, m)
 	if id == "" {
-		body, ct, err := formData(formField("media_category", "tweet_image"), formField("media_type", m.ContentType), formFile("media", m))
+		req, err := formRequest(x.api+"/2/media/upload",
+			formField("media_category", "tweet_image"), formField("media_type", m.ContentType), formFile("media", m))
 		if err != nil {
-			return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+			return "", err
 		}
-		req, err := http.NewRequest(http.MethodPost, x.api+"/2/media/upload", bytes.NewReader(body))
-		if err != nil {
-			return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
-		}
-		req.Header.Set("Content-Type", ct)
 		out, err := x.call(ctx, token, req)
 		if err != nil {
 			return "", uploadFailed(err)
