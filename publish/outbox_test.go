@@ -75,7 +75,7 @@ func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
 		acct config.Account
 		want string
 	}{
-		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, webhook, wordpress, x)`},
+		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, threads, webhook, wordpress, x)`},
 		{config.Account{Type: "outbox", Settings: map[string]string{"bucket": "b", "colour": "red"}}, "accounts.a.colour: is not a setting of outbox accounts"},
 		{config.Account{Type: "outbox"}, "accounts.a.bucket: required"},
 	} {
@@ -91,7 +91,7 @@ func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
 			t.Errorf("%s has no summary for the docs", s.Type)
 		}
 	}
-	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,webhook,wordpress,x" {
+	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,threads,webhook,wordpress,x" {
 		t.Errorf("registered %v", types)
 	}
 }
