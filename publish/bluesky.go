@@ -405,7 +405,7 @@ func blueskyRecordKey(id string, at time.Time, part int) string {
 
 // blueskyFacets finds the facets of a text posted as it is: a link facet over each
 // occurrence of link, in full or in its display form, and a tag facet over each hashtag
-// (as channel.RenderBluesky finds them).
+// (as channel.Render finds them).
 func blueskyFacets(text, link string) []channel.Facet {
 	var facets []channel.Facet
 	if link != "" {
@@ -431,10 +431,10 @@ func blueskyFacets(text, link string) []channel.Facet {
 			}
 		}
 	}
-	// With no link RenderBluesky gives text's hashtag facets, provided it returns the
+	// With no link Render gives text's hashtag facets, provided it returns the
 	// text unchanged (it trims, and drops a stray link slot).
-	if rendered, tags := channel.RenderBluesky(text, ""); rendered == text {
-		for _, f := range tags {
+	if tags := channel.Render(channel.Bluesky, text, ""); tags.Text == text {
+		for _, f := range tags.Facets {
 			if !blueskyOverlaps(facets, f.Index.ByteStart, f.Index.ByteEnd) {
 				facets = append(facets, f)
 			}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // The outbox writes each post as files in a bucket, for a CMS or a person to pick up:
@@ -64,8 +64,8 @@ func (o *outbox) Check(ctx context.Context) error {
 // outboxFile is what the JSON file holds.
 type outboxFile struct {
 	*Post
-	Blog  *transforms.BlogTeaser `json:"blog,omitempty"`
-	Media []outboxMedia          `json:"media,omitempty"`
+	Blog  *derive.BlogTeaser `json:"blog,omitempty"`
+	Media []outboxMedia      `json:"media,omitempty"`
 }
 
 // outboxMedia describes a file the post carries and names its key, beside the JSON.

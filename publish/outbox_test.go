@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 type memObjects struct {
@@ -38,7 +38,7 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 	}
 	at := time.Date(2026, 6, 1, 8, 30, 0, 0, time.UTC)
 	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://example.com/p#a", At: at,
-		Blog: &transforms.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
+		Blog: &derive.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
 	res, err := pub.Publish(t.Context(), post)
 	if err != nil {
 		t.Fatal(err)

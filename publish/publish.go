@@ -19,7 +19,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // Post is one planned post, rendered for its channel.
@@ -41,7 +41,7 @@ type Post struct {
 	// Facets are Bluesky's rich-text facets of Text (UTF-8 byte offsets).
 	Facets []channel.Facet `json:"facets,omitempty"`
 	// Blog is the blog teaser's structured form, for WordPress.
-	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
+	Blog *derive.BlogTeaser `json:"blog,omitempty"`
 	// Media are the files the post carries (cards, a carousel, a link preview image),
 	// checked against what the channel takes before anything is sent.
 	Media []Media `json:"media,omitempty"`

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // The webhook's headers. The delivery ID is Post.ID, the same on every retry, so a
@@ -68,20 +68,20 @@ func (*webhook) Idempotent() {}
 // webhookDelivery is the body receivers get. Link stays even when empty so that tools
 // which learn a schema from a sample (Zapier, Make) always see the field.
 type webhookDelivery struct {
-	ID           string                 `json:"id"`
-	Account      string                 `json:"account"`
-	Region       string                 `json:"region"`
-	Channel      string                 `json:"channel"`
-	Kind         string                 `json:"kind"`
-	Locale       string                 `json:"locale"`
-	Text         string                 `json:"text"`
-	Parts        []string               `json:"parts,omitempty"`
-	Link         string                 `json:"link"`
-	At           string                 `json:"at"`
-	SourceID     string                 `json:"source_id"`
-	DerivativeID string                 `json:"derivative_id"`
-	Blog         *transforms.BlogTeaser `json:"blog,omitempty"`
-	Media        []Media                `json:"media,omitempty"`
+	ID           string             `json:"id"`
+	Account      string             `json:"account"`
+	Region       string             `json:"region"`
+	Channel      string             `json:"channel"`
+	Kind         string             `json:"kind"`
+	Locale       string             `json:"locale"`
+	Text         string             `json:"text"`
+	Parts        []string           `json:"parts,omitempty"`
+	Link         string             `json:"link"`
+	At           string             `json:"at"`
+	SourceID     string             `json:"source_id"`
+	DerivativeID string             `json:"derivative_id"`
+	Blog         *derive.BlogTeaser `json:"blog,omitempty"`
+	Media        []Media            `json:"media,omitempty"`
 }
 
 // webhookMediaRules: a webhook takes whatever a post carries.

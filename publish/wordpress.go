@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 func init() {
@@ -232,12 +232,12 @@ func (w *wordpress) lookup(ctx context.Context, endpoint, slug string) (Result, 
 // wordpressSlug is the teaser's slug plus a suffix from the plan entry's ID, so two plan
 // entries of one teaser (two sites, a re-run) make two posts and one entry never two.
 // Lower case, as WordPress stores slugs, so the look-up compares like with like.
-func wordpressSlug(b *transforms.BlogTeaser, id string) string {
+func wordpressSlug(b *derive.BlogTeaser, id string) string {
 	h := sha256.Sum256([]byte(id))
 	suffix := hex.EncodeToString(h[:4])
 	base := strings.ToLower(strings.Trim(b.Slug, "-"))
 	if base == "" {
-		base = transforms.Slug(b.Title)
+		base = derive.Slug(b.Title)
 	}
 	if base == "" {
 		return suffix

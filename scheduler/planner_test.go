@@ -9,8 +9,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const plannerYAML = `
@@ -41,12 +42,12 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := transforms.Parse("whitepaper.en.md", body, 1<<20)
+	doc, err := parse.File("whitepaper.en.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, camp := f.Campaign("")
-	res := transforms.Derive(doc, transforms.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
+	res := derive.From(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
 		Campaign: camp, Brand: f.BrandFor(camp)})
 	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
 	var ds []toolkit.Derivative
@@ -337,7 +338,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
-		!strings.HasPrefix(Render(&tweet, tr, "x", tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
+		!strings.HasPrefix(channel.RenderParts(channel.X, toolkit.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

@@ -19,7 +19,7 @@ import (
 // The upload page puts files into the inbox, as `aws s3 cp` would, and queues them at
 // once rather than waiting for the S3 event or the scan (the TaskID makes those no-ops).
 
-// uploadAccept is what the file picker offers: the formats transforms parses.
+// uploadAccept is what the file picker offers: the formats parse reads.
 const uploadAccept = ".md,.markdown,.html,.htm,.txt"
 
 // maxUploadFiles bounds one request, so its size is bounded too.

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/scheduler"
@@ -308,7 +309,7 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 		}
 	}
 	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
-	r := scheduler.Render(d, tr, e.Channel, link, e.Lead)
+	r := channel.RenderParts(channel.Name(e.Channel), toolkit.PostTemplates(d, tr), link, e.Lead)
 	var media []publish.Media
 	if h.pub.Media != nil {
 		if media, err = h.pub.Media(ctx, e, d); err != nil {

@@ -17,12 +17,13 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // fakePublisher answers with its next error (nil: published) and counts its calls.
@@ -67,13 +68,13 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Cleanup(func() { rdb.Close() })
 	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
-	doc, err := transforms.Parse("w.md", body, 1<<20)
+	doc, err := parse.File("w.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id})
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
 	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	var tweet transforms.Derivative
+	var tweet derive.Derivative
 	for _, d := range res.Derivatives {
 		if d.Kind == channel.KindTweet {
 			tweet = d
