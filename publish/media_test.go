@@ -668,3 +668,23 @@ func TestWebhookDeliversFilesBesideTheJSON(t *testing.T) {
 		t.Errorf("card in the delivery = %v, want its alt text and size", d)
 	}
 }
+
+// An upload is not a post: one that got no answer, or a 5xx, posted nothing, so even
+// on X (which cannot recognise a repeated post) it is tried again, not left unknown.
+func TestAnUploadWithoutAnAnswerIsTriedAgain(t *testing.T) {
+	api := newFakeAPI(t, map[string]http.HandlerFunc{
+		"POST /2/media/upload": func(w http.ResponseWriter, r *http.Request) { xHijackClose(t, w, r) },
+		"POST /api/v2/media": func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "boom"})
+		},
+	})
+	for name, pub := range map[string]publish.Publisher{"X": newXTest(t, api.srv.URL, nil), "Mastodon": newMastodonTest(t, api.srv.URL, nil)} {
+		_, err := pub.Publish(context.Background(), &publish.Post{ID: "e", Text: "Hello", Media: []publish.Media{mediaTestCard(t, 1)}})
+		if publish.KindOf(err) != publish.Later {
+			t.Errorf("%s: %v, want later", name, err)
+		}
+	}
+	if api.count("POST /2/tweets")+api.count("POST /api/v1/statuses") != 0 {
+		t.Errorf("a post went out without its image: %v", api.callList())
+	}
+}
