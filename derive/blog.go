@@ -60,7 +60,7 @@ func (d *deriver) blog() {
 	rest := teaserWords(blogMarkdown(t, d.labels, d.cta, false)) + teaserWords(d.labels.WhyItMatters)
 	var best []int
 	bestWords := 0
-	for _, i := range d.moreSentences(exclude, 6) {
+	for _, i := range d.moreSentences(exclude, 12) {
 		words := rest
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {

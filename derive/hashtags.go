@@ -17,7 +17,8 @@ var genericTags = parse.WordSet(`event events news update updates blog post arti
 	guide video webinar announcement tech technology business community info resources`)
 
 // allHashtags are every tag a post may carry, best first: the document's front-matter
-// tags, then the campaign's hashtags that the document mentions — never phrases mined
+// tags, then the campaign's hashtags that the document mentions, then (for a document
+// without tags) the well-known topics it is about (topicTags) — never phrases mined
 // from the text, which make fragments and particles into tags. Aliases spell a phrase
 // as the brand writes it; otherwise acronyms keep the case the document gives them.
 func (d *deriver) allHashtags() []string {
@@ -34,16 +35,22 @@ func (d *deriver) allHashtags() []string {
 			}
 		}
 	}
-	if len(phrases) == 0 {
-		return []string{} // not nil: computed once
+	var topics []string // spelled as tags already
+	if len(d.a.Doc.Meta.Tags) == 0 {
+		topics = documentTopics(d.a)
 	}
-	acronyms := acronymsOf(d.a)
+	var acronyms map[string]string
+	if len(phrases) > 0 {
+		acronyms = acronymsOf(d.a)
+	}
 	out := []string{} // not nil: computed once
 	seen := map[string]bool{}
-	for _, p := range phrases {
+	for k, p := range append(phrases, topics...) {
 		tag, ok := aliases[foldTag(p)]
-		if !ok {
+		if !ok && k < len(phrases) {
 			tag = camelTag(p, acronyms)
+		} else if !ok {
+			tag = p
 		}
 		key := strings.ToLower(tag)
 		if tag == "" || seen[key] || genericTags[strings.TrimPrefix(key, "#")] {

@@ -55,8 +55,10 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	if h := d.a.BestHook(said, fits); h >= 0 {
 		pick(h)
 	}
+	// After the first, a post must earn its place: a figure, a contrast, a stake or a
+	// question. A second flat sentence on the same account is a weaker post, not more reach.
 	for _, i := range d.a.Ranked {
-		if c := &d.a.Candidates[i]; len(picks) < maxTweets && c.Score > 0 && !said[i] && !usedSection[c.Section] && fits(c) {
+		if c := &d.a.Candidates[i]; len(picks) < maxTweets && c.Score > 0 && c.Strong() && !said[i] && !usedSection[c.Section] && fits(c) {
 			pick(i)
 		}
 	}

@@ -19,7 +19,10 @@ const (
 
 // Snippet bounds: enough to browse, few enough to review.
 const (
-	maxKeyPoints       = 30
+	maxKeyPoints = 12
+	// plainKeyPoints is how many key points may be plain statements (not strong): enough
+	// for a document of descriptions to give a few, not a dozen.
+	plainKeyPoints     = 4
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points
@@ -99,10 +102,23 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		want[c.Section]--
 		picks = append(picks, i)
 	}
+	// The strongest stay, and plain statements only a few: a reviewer reads a dozen
+	// points that each say something, not thirty that describe.
+	sort.SliceStable(picks, func(i, j int) bool { return a.Candidates[picks[i]].Weight() > a.Candidates[picks[j]].Weight() })
 	if len(picks) > maxKeyPoints {
-		sort.SliceStable(picks, func(i, j int) bool { return a.Candidates[picks[i]].Score > a.Candidates[picks[j]].Score })
 		picks = picks[:maxKeyPoints]
 	}
+	kept, plain := picks[:0], 0
+	for _, i := range picks {
+		if !a.Candidates[i].Strong() {
+			if plain == plainKeyPoints {
+				continue
+			}
+			plain++
+		}
+		kept = append(kept, i)
+	}
+	picks = kept
 	sort.Ints(picks)
 	out := make([]snippet, len(picks))
 	for k, i := range picks {

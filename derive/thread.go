@@ -14,10 +14,13 @@ import (
 const (
 	minThread = 3
 	maxThread = 7
+	// plainThreadPoints is how many of a thread's points may be plain statements: a
+	// thread of descriptions reads as a list, not a story.
+	plainThreadPoints = 2
 )
 
-// thread is a numbered series of posts on X: the strongest hook, key points from
-// different sections in document order, and a last post with the CTA and link. Every post
+// thread is a numbered series of posts on X: the strongest hook, the strongest points
+// of other sections in document order, and a last post with the CTA and link. Every post
 // is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
 // said already in a tweet is said again.
 func (d *deriver) thread() {
@@ -32,12 +35,7 @@ func (d *deriver) thread() {
 		return
 	}
 	said[hook] = true
-	var points []int
-	for _, p := range d.a.KeyPoints(maxThread-2, 1, said) {
-		if fits(&d.a.Candidates[p]) {
-			points = append(points, p)
-		}
-	}
+	points := d.a.Points(maxThread-2, hook, said, plainThreadPoints, fits)
 	sort.Ints(points) // tell the story in the document's order
 	n := len(points) + 2
 	if n < minThread {

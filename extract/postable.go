@@ -168,33 +168,41 @@ var referenceOpeners = map[string]map[string]bool{
 	"en": parse.WordSet(`this it they these that those he she such its their them however also
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
-		finally lastly besides rather indeed still above below`),
+		finally lastly besides rather indeed still above below another both technically overall
+		alternatively conversely again now next first second third firstly secondly thirdly previously`),
 	"es": parse.WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
-		finalmente luego incluso aun tampoco allí`),
+		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`),
 	"pt": parse.WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
-		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta`),
+		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
+		outros outras ambos ambas`),
 	"fr": parse.WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
-		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également`),
+		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
+		autre autres`),
 	"de": parse.WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
-		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso`),
+		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
+		beide weitere`),
 	"it": parse.WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
-		infine ma invece altrimenti allora perciò qui tale tali`),
+		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
+		entrambe`),
 	"nl": parse.WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
-		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee`),
+		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`),
 }
 
 // cjkReferenceOpeners are the same in languages written without spaces between words
 // (and in Korean, whose particles attach to the word): matched as prefixes.
 var cjkReferenceOpeners = map[string][]string{
 	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
-		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に"},
+		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
+		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の"},
 	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
-		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前"},
+		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
+		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
-		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와"},
+		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
+		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른"},
 }
 
 // referencePhrases are openings of several words that lean on what came before, in
@@ -203,18 +211,25 @@ var referencePhrases = map[string][]string{
 	"en": {"for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
-		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same"},
+		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
+		"example:", "e.g.", "the above", "the previous", "the next", "the following", "the latter", "the former", "the rest",
+		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
+		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
+		"even more", "one possible", "another possible", "another way"},
 	"es": {"por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
-		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo"},
+		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
+		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente"},
 	"pt": {"por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
-		"desta forma", "dessa forma", "neste caso", "da mesma forma"},
+		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte"},
 	"fr": {"par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
-		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même"},
+		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente"},
 	"de": {"zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
-		"in diesem fall", "aus diesem grund"},
+		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres"},
 	"it": {"ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
-		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine"},
-	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg"},
+		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
+		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente"},
+	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
+		"voorbeeld:", "een andere", "een ander"},
 }
 
 func opensWithReference(text, lang string) bool {
@@ -241,6 +256,9 @@ func opensWithReference(text, lang string) bool {
 	if end < 0 {
 		end = len(text)
 	}
+	if strings.HasPrefix(text[end:], "-") {
+		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
+	}
 	w := strings.ToLower(text[:end])
 	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
@@ -256,6 +274,10 @@ var documentPhrases = map[string][]string{
 		"these documents", "the reader", "readers", "our example", "the example", "this example", "leave a comment", "join the",
 		"if you are interested", "let us know", "contact us", "reach out", "thanks to", "thank you", "following graphic",
 		"following diagram", "following figure", "following table", "the diagram", "the graphic", "illustrated", "shown in",
+		"previous chapter", "next chapter", "following chapter", "this chapter", "above diagram", "above figure", "above table", "as seen",
+		"discussed above", "mentioned above", "noted above", "stated above", "outlined above", "above-mentioned", "hereby",
+		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
+		"what do you think", "share your thoughts", "in the comments",
 		"it's important to note", "it is important to note", "note that", "keep in mind",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
 	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
@@ -279,9 +301,9 @@ var documentPhrases = map[string][]string{
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven"},
 	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
-		"以下の", "次の図", "下図", "上図", "読者"},
+		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳"},
 	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者"},
+		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文"},
 	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠"},
 }

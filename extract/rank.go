@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/parse"
@@ -22,7 +23,8 @@ type Candidate struct {
 	Pos      int     // order in the document
 	terms    []int32 // distinct term IDs
 	Score    float64
-	Stat     bool // states a figure (isStat) that is a finding
+	hook     float64 // hookStrength, for the postable
+	Stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
 }
@@ -76,6 +78,9 @@ func Analyze(doc *parse.Document) *Analysis {
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
 	add := func(text string, sec, para, sent int, example bool) int {
+		if sent == 0 {
+			text = withoutLabel(text)
+		}
 		stat := isStat(text)
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || hypothetical(text))
@@ -118,10 +123,18 @@ func (a *Analysis) score() {
 	for i, s := range a.Doc.Sections {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
+	said := make(map[string]bool, len(a.Candidates))
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
 		if a.skipped[c.Section] || c.illustration || !Postable(c.Text, a.Lang) {
 			continue // score 0: never picked
+		}
+		// A sentence the document repeats (in a summary, under two headings) is one
+		// candidate: its first place.
+		if k := sameWords(c.Text); said[k] {
+			continue
+		} else {
+			said[k] = true
 		}
 		var dot, norm2 float64
 		headingHits, titleHits := 0, 0
@@ -285,6 +298,32 @@ func listSentences(item string) []string {
 		sents = sents[1:]
 	}
 	return sents
+}
+
+// sameWords is a sentence as two copies of it compare: its letters and digits in
+// lower case.
+func sameWords(text string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, text)
+}
+
+// withoutLabel is a sentence without the label that opens it ("Operator
+// configuration: Ideally a project…" → "Ideally a project…"): a few words and a colon
+// before a sentence of its own.
+func withoutLabel(text string) string {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 60 || !isLabel(text[:i]) {
+		return text
+	}
+	rest := text[i+2:]
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 40 {
+		return text // "Next step: the team…" or a short definition is one sentence
+	}
+	return rest
 }
 
 // isLabel reports a short heading-like phrase: up to four words (eight characters in

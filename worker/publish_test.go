@@ -205,3 +205,45 @@ func TestRecordRetriesEndWithTheirContext(t *testing.T) {
 		t.Fatal("still waiting to retry 10s after the context ended")
 	}
 }
+
+// mediaFake uploads the post's files on its first attempt and is then turned away; it
+// keeps the posts it was given.
+type mediaFake struct{ posts []publish.Post }
+
+func (f *mediaFake) Publish(_ context.Context, p *publish.Post) (publish.Result, error) {
+	f.posts = append(f.posts, *p)
+	if len(f.posts) == 1 {
+		return publish.Result{Uploaded: map[string]string{p.Media[0].SHA256: "media-1"}}, &publish.Error{Kind: publish.Later, Msg: "503"}
+	}
+	return publish.Result{RemoteID: "r1"}, nil
+}
+
+// A post carries the files the Media hook gives for its derivative, and the attempt
+// after one that uploaded them is handed their IDs, so it does not upload them twice.
+func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
+	tk, in := publishFixture(t)
+	fake := &mediaFake{}
+	card := publish.Media{Kind: publish.MediaCard, SHA256: "c0ffee", ContentType: "image/png", Alt: "A card", Bytes: []byte("png")}
+	var asked []string
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits,
+		pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now,
+			Media: func(_ context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
+				asked = append(asked, e.ID+"/"+d.ID)
+				return []publish.Media{card}, nil
+			}}}
+	if outcome, _ := h.run(t, in); outcome != "later" {
+		t.Fatalf("first attempt: %s", outcome)
+	}
+	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.Uploaded["c0ffee"] != "media-1" {
+		t.Errorf("the record keeps what was uploaded: %+v", rec)
+	}
+	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) {
+		t.Fatalf("retry: %s %v", outcome, err)
+	}
+	if len(fake.posts) != 2 || len(fake.posts[0].Media) != 1 || fake.posts[0].Uploaded["c0ffee"] != "" || fake.posts[1].Uploaded["c0ffee"] != "media-1" {
+		t.Errorf("posts given: %+v", fake.posts)
+	}
+	if len(asked) != 2 || !strings.HasPrefix(asked[0], "e1/") {
+		t.Errorf("media asked for %v", asked)
+	}
+}
