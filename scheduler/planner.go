@@ -11,6 +11,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/toolkit"
@@ -377,7 +378,7 @@ func (p *Planner) linkFor(d *record.Derivative, ch, region string) (link, code, 
 		return canonical, "", ""
 	}
 	code = record.TrackedCode(d.ID, ch, region)
-	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, ch)
+	return links.TrackedURL(p.file, code), code, links.Target(canonical, ch)
 }
 
 func (p *Planner) fits(ch, text string) bool {

@@ -115,7 +115,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	for k := range pauses {
 		paused[k] = true
 	}
-	figures, err := ps.tk.Performance(ctx, 90)
+	figures, err := ps.tk.Analytics().Performance(ctx, 90)
 	if err != nil {
 		return nil, err
 	}

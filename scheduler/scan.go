@@ -142,7 +142,7 @@ func (s *Scheduler) rollUpOnce(ctx context.Context) {
 	if ok, err := s.leases.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
 		return
 	}
-	if n, err := s.tk.RollUp(ctx); err != nil {
+	if n, err := s.tk.Links().RollUp(ctx); err != nil {
 		s.log.Warn("link counts not rolled up; will retry", "err", err)
 	} else if n > 0 {
 		s.log.Info("link counts rolled up", "periods", n)

@@ -402,7 +402,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 	if res, err := http.Post(st.url+"/api/v1/conversions", "application/json", body); err != nil || res.StatusCode != http.StatusAccepted {
 		t.Fatalf("conversion: %v %v", res, err)
 	}
-	st.app.Toolkit.Close() // as a graceful shutdown does: the click reaches Redis
+	st.app.Toolkit.Links().Flush() // the click reaches Redis now, not at the next tick
 	var rep struct {
 		Totals struct{ Clicks, Conversions, Posts int64 }
 		Rows   []struct {
@@ -414,7 +414,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 		rep.Totals.Clicks != 1 || rep.Totals.Conversions != 1 || rep.Totals.Posts != int64(tweets) || len(rep.Rows) != 1 || rep.Rows[0].Key != "emea" {
 		t.Errorf("analytics: HTTP %d %+v", code, rep)
 	}
-	if n, err := st.app.Toolkit.RollUp(t.Context()); err != nil || n < 2 {
+	if n, err := st.app.Toolkit.Links().RollUp(t.Context()); err != nil || n < 2 {
 		t.Fatalf("rollup: %d, %v", n, err)
 	}
 	obj, err := st.app.S3.Get(t.Context(), "toolkit", "stats/days/"+time.Now().UTC().Format("20060102")+".json", 1<<20)

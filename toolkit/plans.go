@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
@@ -173,7 +174,7 @@ func (t *Toolkit) indexPlan(ctx context.Context, p, old *Plan) error {
 			}
 			pipe.HSet(ctx, keyEntry, e.ID, b)
 			if e.Code != "" {
-				if err := registerLinks(ctx, pipe, []Link{{Code: e.Code, Target: e.Target, DerivativeID: e.DerivativeID, SourceID: e.SourceID,
+				if err := links.Register(ctx, pipe, []links.Link{{Code: e.Code, Target: e.Target, DerivativeID: e.DerivativeID, SourceID: e.SourceID,
 					Kind: e.Kind, Channel: e.Channel, Region: e.Region, Locale: e.Locale}}); err != nil {
 					return err
 				}

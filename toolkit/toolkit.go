@@ -5,12 +5,13 @@ package toolkit
 import (
 	"context"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
@@ -33,20 +34,20 @@ type Toolkit struct {
 	// translator is the machine translation provider; nil means people translate
 	// (SetTranslator).
 	translator translate.Provider
-	links      linkCache                 // tracked links already looked up
-	clicks     *counter                  // link events on their way to Redis
-	salt       atomic.Pointer[saltOfDay] // today's visitor salt
-	linkSecret atomic.Pointer[[]byte]    // the link key, once read (linkkey.go)
+	links      *links.Service
+	analytics  *analytics.Service
 }
 
 // New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
 func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client, log *slog.Logger) *Toolkit {
 	t := &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
-		now: func() time.Time { return time.Now().UTC() }, log: log, clicks: newCounter(rdb, log)}
+		now: func() time.Time { return time.Now().UTC() }, log: log}
 	now := func() time.Time { return t.now() } // one clock, which tests may set
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
-	t.rec.Extend(record.Extensions{IndexDerivative: indexTrackedLink, VersionIndexed: t.indexTranslations})
+	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
+	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return entryTitle(renderFor(d, "")) }, now)
+	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.indexTranslations})
 	return t
 }
 
@@ -71,6 +72,13 @@ func (t *Toolkit) Ready(ctx context.Context) map[string]string {
 
 // Review is the review of derivatives the toolkit serves.
 func (t *Toolkit) Review() *review.Service { return t.reviews }
+
+// Links is the tracked links the toolkit redirects and counts; serve runs it (its Run
+// writes the counts to Redis).
+func (t *Toolkit) Links() *links.Service { return t.links }
+
+// Analytics reports what the tracked links brought.
+func (t *Toolkit) Analytics() *analytics.Service { return t.analytics }
 
 // Record is the store of sources, bundles and reviews the toolkit serves.
 func (t *Toolkit) Record() *record.Store { return t.rec }

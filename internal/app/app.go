@@ -79,7 +79,6 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 	cancel := tasks.NewCanceller(opt)
 	plans, err := scheduler.NewPlans(tk, &cfg.File, enq, cancel, nil, log)
 	if err != nil {
-		tk.Close()
 		enq.Close()
 		cancel.Close()
 		rdb.Close()
@@ -90,7 +89,6 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 
 // Close closes the connections, once every component has returned.
 func (a *App) Close() {
-	a.Toolkit.Close() // counted clicks still buffered go to Redis first
 	a.Tasks.Close()
 	a.Canceller.Close()
 	a.Redis.Close()
