@@ -15,6 +15,7 @@ import (
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Planner turns a source's approved derivatives into plan entries on every region's
@@ -70,8 +71,8 @@ func (p *Planner) Book(account string) *Book {
 type Input struct {
 	Source      *record.Source
 	Derivatives []record.Derivative // the current version's; only approved ones are planned
-	// Translations are the approved ones, by toolkit.TranslationKey.
-	Translations map[string]*toolkit.TranslationView
+	// Translations are the approved ones, by translations.Key.
+	Translations map[string]*translations.View
 	// Old is the previous plan (nil: none); Attempted the entries publishing has touched:
 	// those are history and stay as they are.
 	Old       *toolkit.Plan
@@ -308,7 +309,7 @@ func proven(ds []*localized, score map[string]int64, best int) map[string]bool {
 // translation.
 type localized struct {
 	d      record.Derivative
-	tr     *toolkit.TranslationView // nil: the original
+	tr     *translations.View // nil: the original
 	locale string
 }
 
@@ -322,7 +323,7 @@ func (p *Planner) texts(in Input, r config.Region, locale string) []localized {
 		}
 		if strings.EqualFold(d.Locale, locale) {
 			out = append(out, localized{d: d, locale: locale})
-		} else if tr := in.Translations[toolkit.TranslationKey(d.ID, locale)]; tr != nil {
+		} else if tr := in.Translations[translations.Key(d.ID, locale)]; tr != nil {
 			out = append(out, localized{d: d, tr: tr, locale: locale})
 		}
 	}
@@ -391,7 +392,7 @@ func (p *Planner) fits(ch, text string) bool {
 // cheaper to get and names the same words.
 func (lt *localized) hash(ch, link, lead string) string {
 	h := sha256.New()
-	for _, tpl := range toolkit.PostTemplates(&lt.d, lt.tr) {
+	for _, tpl := range translations.PostTemplates(&lt.d, lt.tr) {
 		h.Write([]byte(tpl))
 		h.Write([]byte{0})
 	}
@@ -402,7 +403,7 @@ func (lt *localized) hash(ch, link, lead string) string {
 // render is the text as it goes out on channel with link and lead: what fits is
 // checked on the words the publisher sends.
 func (lt *localized) render(ch, link, lead string) channel.Post {
-	return channel.RenderParts(channel.Name(ch), toolkit.PostTemplates(&lt.d, lt.tr), link, lead)
+	return channel.RenderParts(channel.Name(ch), translations.PostTemplates(&lt.d, lt.tr), link, lead)
 }
 
 // leads start a recycled post, so it is not the identical text again; by language.

@@ -13,6 +13,7 @@ import (
 	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 const plannerYAML = `
@@ -334,10 +335,10 @@ func TestTranslationsAndPauses(t *testing.T) {
 			break
 		}
 	}
-	tr := &toolkit.TranslationView{DerivativeID: tweet.ID, Locale: "es", Translation: toolkit.Translation{
+	tr := &translations.View{DerivativeID: tweet.ID, Locale: "es", Translation: translations.Translation{
 		Template: "Las alertas ruidosas cuestan sueño. " + channel.LinkSlot, Status: record.Approved}}
 	p, _ := NewPlanner(f)
-	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*toolkit.TranslationView{toolkit.TranslationKey(tweet.ID, "es"): tr}})
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*translations.View{translations.Key(tweet.ID, "es"): tr}})
 	var es []toolkit.PlanEntry
 	for _, e := range plan.Entries {
 		if e.Locale == "es" {
@@ -345,7 +346,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
-		!strings.HasPrefix(channel.RenderParts(channel.X, toolkit.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
+		!strings.HasPrefix(channel.RenderParts(channel.X, translations.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

@@ -78,7 +78,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	trs, err := ps.tk.ApprovedTranslations(ctx, sourceID)
+	trs, err := ps.tk.Translations().Approved(ctx, sourceID)
 	if err != nil {
 		return nil, err
 	}

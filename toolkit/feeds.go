@@ -23,6 +23,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Partner syndication: /feeds/{audience}.atom and /feeds/{audience}.json serve the
@@ -160,10 +161,10 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 	fields := make([]string, 0, len(page.Items))
 	for _, d := range page.Items {
 		if !strings.EqualFold(d.Locale, fr.filter.Locale) {
-			fields = append(fields, translationField(d.ID, fr.filter.Locale))
+			fields = append(fields, translations.Key(d.ID, fr.filter.Locale))
 		}
 	}
-	trs, err := t.indexedTranslations(ctx, fields)
+	trs, err := t.translations.Indexed(ctx, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +177,7 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 			out = append(out, d)
 			continue
 		}
-		if tv := trs[translationField(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == record.Approved {
+		if tv := trs[translations.Key(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == record.Approved {
 			out = append(out, translated(d, tv))
 		}
 	}
@@ -185,9 +186,9 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 
 // translated is d as its approved translation reads. The ID names the pair, so a feed
 // entry of the translation is not the entry of the original.
-func translated(d record.Derivative, tv *TranslationView) record.Derivative {
+func translated(d record.Derivative, tv *translations.View) record.Derivative {
 	l := tv.Length
-	d.ID = translationField(d.ID, tv.Locale)
+	d.ID = translations.Key(d.ID, tv.Locale)
 	d.Locale, d.Text, d.Template, d.Parts, d.Length = tv.Locale, tv.Text, tv.Template, tv.Parts, &l
 	return d
 }
@@ -327,7 +328,7 @@ func partnerLink(backlink, audience string) string {
 // paragraph each). The "any" channel renders the full URL, never Bluesky's shortened
 // display form, and with no link drops the slot cleanly.
 func renderFor(d record.Derivative, link string) string {
-	return channel.RenderParts(channel.Any, PostTemplates(&d, nil), link, "").Joined()
+	return channel.RenderParts(channel.Any, translations.PostTemplates(&d, nil), link, "").Joined()
 }
 
 // entryTitle is the start of text, cut at a word within feedTitleMax characters (at a

@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // atomDoc is the part of Atom (RFC 4287) a partner's reader relies on.
@@ -368,13 +369,13 @@ func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
 		t.Fatalf("%d approved English snippets, want at least 2", len(en))
 	}
 	const words = "Las colas absorben los picos de trabajo."
-	if _, err := tk.Translate(ctx, en[0].ID, "es", TranslateInput{Text: words}, "eva"); err != nil {
+	if _, err := tk.translations.Translate(ctx, en[0].ID, "es", translations.Input{Text: words}, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.DecideTranslation(ctx, en[0].ID, "es", record.Approved, "eva"); err != nil {
+	if _, err := tk.translations.Decide(ctx, en[0].ID, "es", record.Approved, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.Translate(ctx, en[1].ID, "es", TranslateInput{Text: "Borrador sin revisar."}, "eva"); err != nil {
+	if _, err := tk.translations.Translate(ctx, en[1].ID, "es", translations.Input{Text: "Borrador sin revisar."}, "eva"); err != nil {
 		t.Fatal(err)
 	}
 	w := getFeed(t, tk.Handler(), "/feeds/acme.json?locale=es", nil)

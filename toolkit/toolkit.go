@@ -16,26 +16,24 @@ import (
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Toolkit is the record (S3) and its index (Redis).
 type Toolkit struct {
-	rec     *record.Store
-	reviews *review.Service
-	s3      *s3store.Store
-	rdb     redis.UniversalClient
-	loc     config.Location // toolkit bucket and prefix
-	inbox   config.Location
-	cfg     *config.Config
-	enq     *tasks.Client
-	now     func() time.Time
-	log     *slog.Logger
-	// translator is the machine translation provider; nil means people translate
-	// (SetTranslator).
-	translator translate.Provider
-	links      *links.Service
-	analytics  *analytics.Service
+	rec          *record.Store
+	reviews      *review.Service
+	s3           *s3store.Store
+	rdb          redis.UniversalClient
+	loc          config.Location // toolkit bucket and prefix
+	inbox        config.Location
+	cfg          *config.Config
+	enq          *tasks.Client
+	now          func() time.Time
+	log          *slog.Logger
+	translations *translations.Service
+	links        *links.Service
+	analytics    *analytics.Service
 }
 
 // New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
@@ -45,14 +43,11 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	now := func() time.Time { return t.now() } // one clock, which tests may set
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
+	t.translations = translations.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
 	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return entryTitle(renderFor(d, "")) }, now)
-	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.indexTranslations})
+	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
 	return t
-}
-
-func (t *Toolkit) translationsKey(id, version string) string {
-	return t.loc.Prefix + "translations/" + id + "/" + version + ".json"
 }
 
 // Ready reports what is missing for the toolkit to work: Redis and both buckets.
@@ -76,6 +71,9 @@ func (t *Toolkit) Review() *review.Service { return t.reviews }
 // Links is the tracked links the toolkit redirects and counts; serve runs it (its Run
 // writes the counts to Redis).
 func (t *Toolkit) Links() *links.Service { return t.links }
+
+// Translations is the regional teams' translations the toolkit serves.
+func (t *Toolkit) Translations() *translations.Service { return t.translations }
 
 // Analytics reports what the tracked links brought.
 func (t *Toolkit) Analytics() *analytics.Service { return t.analytics }

@@ -21,6 +21,7 @@ import (
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 var publishOutcomes = promauto.NewCounterVec(prometheus.CounterOpts{
@@ -312,18 +313,18 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 	if d.Status != record.Approved {
 		return nil, nil
 	}
-	var tr *toolkit.TranslationView
+	var tr *translations.View
 	if d.Locale != e.Locale {
-		trs, err := h.tk.ApprovedTranslations(ctx, e.SourceID)
+		trs, err := h.tk.Translations().Approved(ctx, e.SourceID)
 		if err != nil {
 			return nil, err
 		}
-		if tr = trs[toolkit.TranslationKey(d.ID, e.Locale)]; tr == nil {
+		if tr = trs[translations.Key(d.ID, e.Locale)]; tr == nil {
 			return nil, nil
 		}
 	}
 	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
-	r := channel.RenderParts(channel.Name(e.Channel), toolkit.PostTemplates(d, tr), link, e.Lead)
+	r := channel.RenderParts(channel.Name(e.Channel), translations.PostTemplates(d, tr), link, e.Lead)
 	var media []publish.Media
 	if h.pub.Media != nil {
 		if media, err = h.pub.Media(ctx, e, d); err != nil {

@@ -35,7 +35,7 @@ import (
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -75,7 +75,7 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 	}
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
 	tk := toolkit.New(cfg, store, rdb, enq, log)
-	tk.SetTranslator(tr)
+	tk.Translations().SetProvider(tr)
 	cancel := tasks.NewCanceller(opt)
 	plans, err := scheduler.NewPlans(tk, &cfg.File, enq, cancel, nil, log)
 	if err != nil {
