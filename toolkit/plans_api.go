@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/ics"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -160,19 +161,16 @@ func (t *Toolkit) calendarICS(w http.ResponseWriter, r *http.Request, p *Princip
 // planICS is a region's calendar as RFC 5545: one 15-minute event per post, its UID the
 // entry's, so a moved post moves in the subscriber's calendar.
 func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) []byte {
-	const stamp = "20060102T150405Z"
 	name := reg.Name
 	if name == "" {
 		name = reg.ID
 	}
-	lines := []string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//repurpose//plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-		"X-WR-CALNAME:" + icsText("Posts: "+name), "X-WR-TIMEZONE:" + reg.TimeZone}
+	cal := ics.Calendar{ProdID: "-//repurpose//plan//EN", Name: "Posts: " + name, TimeZone: reg.TimeZone}
 	for _, it := range v.Items {
 		state := it.Status
 		if it.Post != nil {
 			state = string(it.Post.State)
 		}
-		summary := fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state)
 		desc := fmt.Sprintf("Account: %s\nSource: %s\nDerivative: %s", it.Account, it.SourceID, it.DerivativeID)
 		if it.Post != nil && it.Post.URL != "" {
 			desc += "\nPosted: " + it.Post.URL
@@ -180,22 +178,10 @@ func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) 
 		if it.Post != nil && it.Post.Error != "" {
 			desc += "\n" + it.Post.Error
 		}
-		lines = append(lines, "BEGIN:VEVENT",
-			"UID:"+it.ID+"@repurpose",
-			"DTSTAMP:"+now.UTC().Format(stamp),
-			"DTSTART:"+it.At.UTC().Format(stamp),
-			"DURATION:PT15M",
-			"SUMMARY:"+icsText(summary),
-			"DESCRIPTION:"+icsText(desc),
-			"URL:"+public+"/ui/sources/"+it.SourceID,
-			"END:VEVENT")
+		cal.Events = append(cal.Events, ics.Event{UID: it.ID + "@repurpose", Start: it.At,
+			Summary: fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state), Description: desc, URL: public + "/ui/sources/" + it.SourceID})
 	}
-	lines = append(lines, "END:VCALENDAR")
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(fold(l))
-	}
-	return []byte(b.String())
+	return cal.Bytes(now)
 }
 
 // changeEntry applies change to one entry of its source's plan, under the plan lock,

@@ -11,6 +11,7 @@ import (
 
 	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
@@ -45,7 +46,7 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	t.reviews = review.New(t.rec, cfg, now)
 	t.translations = translations.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
-	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return entryTitle(renderFor(d, "")) }, now)
+	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
 	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
 	return t
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/record"
 )
 
@@ -53,7 +54,7 @@ var pages = func() map[string]*template.Template {
 			return analyticsTable{Title: title, Rows: rows}
 		},
 		// unlinked is a derivative's text without its link, for where the link is beside it.
-		"unlinked": func(d record.Derivative) string { return renderFor(d, "") },
+		"unlinked": func(d record.Derivative) string { return feed.Text(d, "") },
 	}
 	names, err := fs.Glob(templateFS, "ui/templates/*.html")
 	if err != nil {

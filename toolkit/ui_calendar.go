@@ -8,6 +8,8 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/feed"
+	"github.com/repurpose/repurpose/ics"
 )
 
 // The calendar page: a region's posts by local day, with what happened to each, and the
@@ -83,7 +85,7 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 		return
 	}
 	for _, d := range ds {
-		texts[d.ID] = renderFor(d, "")
+		texts[d.ID] = feed.Text(d, "")
 	}
 	for _, it := range cv.Items {
 		at := it.At.In(loc)
@@ -127,7 +129,7 @@ func (t *Toolkit) uiMovePost(w http.ResponseWriter, r *http.Request, p *Principa
 	e, reg, err := t.entryRegion(r)
 	if err == nil {
 		var at time.Time
-		if at, err = localTime(r.FormValue("at"), reg.TimeZone); err == nil {
+		if at, err = ics.LocalTime(r.FormValue("at"), reg.TimeZone); err == nil {
 			_, err = t.Reschedule(r.Context(), p, e.ID, at)
 		} else {
 			err = errs.E("toolkit.uiMovePost", errs.Invalid, err.Error())
