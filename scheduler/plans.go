@@ -137,7 +137,7 @@ func (ps *Plans) reconnected(ctx context.Context, rec *toolkit.PostRecord) (bool
 	if rec == nil || rec.State != toolkit.Waiting || rec.WaitingFor == "" {
 		return false, nil
 	}
-	at, err := ps.tk.ConnectedAt(ctx, rec.WaitingFor)
+	at, err := ps.tk.Accounts().ConnectedAt(ctx, rec.WaitingFor)
 	return at.After(rec.StartedAt), err
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/accounts"
 	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/feed"
@@ -33,6 +34,7 @@ type Toolkit struct {
 	now          func() time.Time
 	log          *slog.Logger
 	translations *translations.Service
+	accounts     *accounts.Service
 	links        *links.Service
 	analytics    *analytics.Service
 }
@@ -45,6 +47,7 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
 	t.translations = translations.New(t.rec, cfg, rdb, now)
+	t.accounts = accounts.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
 	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
 	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
@@ -72,6 +75,9 @@ func (t *Toolkit) Review() *review.Service { return t.reviews }
 // Links is the tracked links the toolkit redirects and counts; serve runs it (its Run
 // writes the counts to Redis).
 func (t *Toolkit) Links() *links.Service { return t.links }
+
+// Accounts is the OAuth connections of the X and LinkedIn accounts: the publishers' tokens.
+func (t *Toolkit) Accounts() *accounts.Service { return t.accounts }
 
 // Translations is the regional teams' translations the toolkit serves.
 func (t *Toolkit) Translations() *translations.Service { return t.translations }

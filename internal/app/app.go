@@ -134,7 +134,7 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 	pubs := map[string]publish.Publisher{}
 	var errs []error
 	for name, acct := range a.Config.File.Accounts {
-		p, err := publish.New(name, acct, publish.Env{Objects: a.S3, Tokens: tokenSource{a.Toolkit}})
+		p, err := publish.New(name, acct, publish.Env{Objects: a.S3, Tokens: a.Toolkit.Accounts()})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -156,18 +156,6 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	return &worker.Publishing{Plans: a.Plans, Publishers: pubs}, nil
-}
-
-// tokenSource gives publishers the tokens of accounts connected on the Accounts page.
-// toolkit may not import publish, so its ErrNotConnected is translated here.
-type tokenSource struct{ tk *toolkit.Toolkit }
-
-func (s tokenSource) AccessToken(ctx context.Context, account string) (string, error) {
-	tok, err := s.tk.AccessToken(ctx, account)
-	if errors.Is(err, toolkit.ErrNotConnected) {
-		return "", fmt.Errorf("%w (%v)", publish.ErrNotConnected, err)
-	}
-	return tok, err
 }
 
 // translator builds the configured machine translation provider; nil (no provider)
