@@ -1,0 +1,241 @@
+// Package twin holds a read document against the Markdown it was published from, for the
+// readers' corpus tests: how many of the Markdown's headings the outline finds, how many of
+// its outline entries are extra, and how many of its body sentences the text keeps.
+package twin
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// Corpus is the folder of real documents, or "" after skipping the test (failing it
+// under CI, where the corpus must be present).
+func Corpus(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the corpus %s is missing: %v", dir, err)
+		}
+		t.Skipf("the corpus %s is missing (it sits beside the repository): %v", dir, err)
+		return ""
+	}
+	return dir
+}
+
+var (
+	hugoTab     = regexp.MustCompile(`\{\{<\s*tab\s+tabName="([^"]+)"`)
+	headingLine = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	numbering   = regexp.MustCompile(`^(\d+(\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+`)
+	link        = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	refLink     = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	footRef     = regexp.MustCompile(`\[\^[^\]]*\]`)
+	tag         = regexp.MustCompile(`<[^>]+>`)
+	sentenceEnd = regexp.MustCompile(`([.!?。！？])\s+`)
+)
+
+// Headings are the Markdown's headings of levels 1 to maxLevel, normalised.
+func Headings(md string, maxLevel int) []string {
+	var out []string
+	for _, l := range body(md, true) {
+		if m := hugoTab.FindStringSubmatch(l); m != nil && maxLevel >= 6 {
+			// A Hugo tab is a section the published page titles.
+			out = append(out, NormHeading(m[1]))
+		}
+		if m := headingLine.FindStringSubmatch(l); m != nil && len(m[1]) <= maxLevel {
+			if h := NormHeading(m[2]); h != "" {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// NormHeading lower-cases a heading and drops its numbering and punctuation.
+func NormHeading(s string) string {
+	s = link.ReplaceAllString(s, "$1")
+	s = strings.ToLower(strings.TrimSpace(tag.ReplaceAllString(s, "")))
+	s = numbering.ReplaceAllString(s, "")
+	return Norm(s)
+}
+
+// Norm keeps letters and digits, one space between words.
+func Norm(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// Same reports whether two normalised headings name the same section.
+func Same(a, b string) bool {
+	if a == b {
+		return true
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= 8 && strings.Contains(long, short) && len(short)*10 >= len(long)*7
+}
+
+// Recall is the share of want found in got, and the share of got that matches nothing in
+// all (every heading of the twin, any level).
+func Recall(want, got, all []string) (recall, extra float64, missing, extras []string) {
+	found := 0
+	for _, w := range want {
+		ok := false
+		for _, g := range got {
+			if Same(w, g) {
+				ok = true
+				break
+			}
+		}
+		if ok {
+			found++
+		} else {
+			missing = append(missing, w)
+		}
+	}
+	for _, g := range got {
+		ok := false
+		for _, w := range all {
+			if Same(w, g) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			extras = append(extras, g)
+		}
+	}
+	if len(want) > 0 {
+		recall = float64(found) / float64(len(want))
+	}
+	if len(got) > 0 {
+		extra = float64(len(extras)) / float64(len(got))
+	}
+	return recall, extra, missing, extras
+}
+
+// Sentences are the Markdown's body sentences of at least minWords words, normalised:
+// prose paragraphs and list items, not headings, code, tables or HTML.
+func Sentences(md string, minWords int) []string {
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, l := range body(md, false) {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "" || headingLine.MatchString(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<") || strings.HasPrefix(t, "[^"):
+			flush()
+			continue
+		case regexp.MustCompile(`^([-*+]|\d+[.)])\s+`).MatchString(t):
+			flush()
+			t = regexp.MustCompile(`^([-*+]|\d+[.)])\s+`).ReplaceAllString(t, "")
+		}
+		cur = append(cur, strings.TrimLeft(t, "> "))
+	}
+	flush()
+	var out []string
+	for _, p := range paras {
+		p = link.ReplaceAllString(p, "$1")
+		p = refLink.ReplaceAllString(p, "$1")
+		p = footRef.ReplaceAllString(p, "")
+		p = tag.ReplaceAllString(p, "")
+		for _, s := range sentenceEnd.Split(p, -1) {
+			if n := Norm(s); len(strings.Fields(n)) >= minWords {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// SentenceRecall is the share of sentences found in text, and those missing. A sentence
+// counts as found when at least 85% of its three-word runs are in the text: the published
+// Markdown is at times a later edit of the PDF ("behaviour" became "behavior"), and a
+// sentence read whole but for such an edit has been read.
+func SentenceRecall(sentences []string, text string) (float64, []string) {
+	words := strings.Fields(Norm(text))
+	grams := map[string]bool{}
+	for i := 0; i+3 <= len(words); i++ {
+		grams[strings.Join(words[i:i+3], " ")] = true
+	}
+	hay := " " + strings.Join(words, " ") + " "
+	var missing []string
+	for _, s := range sentences {
+		if strings.Contains(hay, " "+s+" ") {
+			continue
+		}
+		w := strings.Fields(s)
+		found, total := 0, 0
+		for i := 0; i+3 <= len(w); i++ {
+			total++
+			if grams[strings.Join(w[i:i+3], " ")] {
+				found++
+			}
+		}
+		if total == 0 || found*100 < total*85 {
+			missing = append(missing, s)
+		}
+	}
+	if len(sentences) == 0 {
+		return 0, nil
+	}
+	return 1 - float64(len(missing))/float64(len(sentences)), missing
+}
+
+// body is the Markdown's lines without front matter and code blocks.
+func body(md string, keepHeadings bool) []string {
+	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	var out []string
+	fence := false
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") || strings.HasPrefix(strings.TrimSpace(l), "~~~") {
+			fence = !fence
+			continue
+		}
+		if fence || strings.HasPrefix(l, "    ") && !strings.HasPrefix(strings.TrimSpace(l), "-") && !strings.HasPrefix(strings.TrimSpace(l), "*") {
+			continue
+		}
+		out = append(out, l)
+	}
+	_ = keepHeadings
+	return out
+}
+
+// SectionInTwin reports whether a section's prose is in the twin at all: at least a third
+// of its three-word runs are in the twin's sentences.
+func SectionInTwin(twinSentences []string, text string) bool {
+	grams := map[string]bool{}
+	for _, s := range twinSentences {
+		w := strings.Fields(s)
+		for i := 0; i+3 <= len(w); i++ {
+			grams[strings.Join(w[i:i+3], " ")] = true
+		}
+	}
+	w := strings.Fields(Norm(text))
+	found, total := 0, 0
+	for i := 0; i+3 <= len(w); i++ {
+		total++
+		if grams[strings.Join(w[i:i+3], " ")] {
+			found++
+		}
+	}
+	return total < 6 || found*3 >= total
+}

@@ -1,0 +1,393 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/inputs/doc"
+)
+
+// line is runs on one baseline, left to right.
+type line struct {
+	page                     int
+	pageHeight               float64
+	top, left, right, height float64
+	size                     float64
+	bold                     bool
+	text                     string
+	cells                    int // pieces separated by wide gaps: 3 or more read as a table row
+	kind                     doc.Kind
+	level                    int
+	ordered                  bool
+}
+
+// Layout turns pdftohtml's XML into a document.
+func Layout(xmlData []byte, limits doc.Limits) (*doc.Document, error) {
+	limits = limits.WithDefaults()
+	p, err := parseXML(xmlData, limits)
+	if err != nil {
+		return nil, err
+	}
+	var lines []line
+	for _, pg := range p.pages {
+		lines = append(lines, pageLines(pg)...)
+	}
+	lines = dropRunning(lines, len(p.pages))
+	body := bodySize(lines)
+	d := &doc.Document{Format: "pdf", Pages: len(p.pages)}
+	d.Title = titleOf(lines, body)
+	classify(lines, body)
+	if len(p.bookmarks) > 0 {
+		headingsFromBookmarks(lines, p.bookmarks)
+	}
+	vocab := vocabulary(lines)
+	bl := &doc.Builder{Doc: d, Limit: limits.MaxBlocks}
+	if err := assemble(bl, lines, vocab); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// pageLines groups a page's runs into lines, keeping pdftohtml's reading order (which
+// follows columns) and repairing drop caps and ligatures on the way.
+func pageLines(pg page) []line {
+	var out []line
+	runs := pg.runs
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
+		r.text = cleanText(r.text)
+		if strings.TrimSpace(r.text) == "" {
+			continue
+		}
+		// A drop cap: one big capital letter beside the lines it begins.
+		if i+1 < len(runs) && utf8.RuneCountInString(strings.TrimSpace(r.text)) == 1 && r.size >= 2*runs[i+1].size && runs[i+1].size > 0 {
+			if c, _ := utf8.DecodeRuneInString(strings.TrimSpace(r.text)); unicode.IsUpper(c) {
+				runs[i+1].text = string(c) + strings.TrimLeft(runs[i+1].text, " ")
+				continue
+			}
+		}
+		if n := len(out); n > 0 {
+			l := &out[n-1]
+			sameLine := math.Abs(r.top-l.top) < 0.5*math.Max(l.height, r.height) && r.left >= l.right-2
+			if sameLine {
+				gap := r.left - l.right
+				sep := ""
+				switch {
+				case gap > 3*l.size:
+					l.cells++
+					sep = " "
+				case gap > 0.15*l.size && !strings.HasSuffix(l.text, " ") && !strings.HasPrefix(r.text, " "):
+					sep = " "
+				}
+				l.text += sep + r.text
+				l.right = r.left + r.width
+				if r.size > l.size && len(strings.TrimSpace(r.text)) > 2 {
+					l.size = r.size
+				}
+				l.bold = l.bold && r.bold
+				continue
+			}
+		}
+		out = append(out, line{page: pg.number, pageHeight: pg.height, top: r.top, left: r.left, right: r.left + r.width, height: r.height, size: r.size, bold: r.bold, text: r.text, cells: 1})
+	}
+	for i := range out {
+		out[i].text = strings.Join(strings.Fields(out[i].text), " ")
+	}
+	markTableCells(out)
+	return out
+}
+
+// markTableCells: three or more separate pieces of text side by side on one baseline are
+// a table's cells (pdftohtml emits a table cell by cell, so they are separate lines).
+func markTableCells(lines []line) {
+	for i := range lines {
+		n := 0
+		for j := range lines {
+			a, b := lines[i], lines[j]
+			if math.Abs(a.top-b.top) < 0.5*a.height && (b.left >= a.right || a.left >= b.right) {
+				n++
+			}
+		}
+		if n >= 2 {
+			lines[i].cells = max(lines[i].cells, n+1)
+		}
+	}
+	// A cell's wrapped second line stands alone on its baseline: whatever lies between a
+	// table's rows is the table's too.
+	for i := range lines {
+		if lines[i].cells >= 3 {
+			continue
+		}
+		above, below := false, false
+		for _, o := range lines {
+			if o.cells < 3 || o.right < lines[i].left || o.left > lines[i].right {
+				continue
+			}
+			d := o.top - lines[i].top
+			above = above || (d < 0 && -d < 3*o.height)
+			below = below || (d > 0 && d < 3*o.height)
+		}
+		if above && below {
+			lines[i].cells = 3
+		}
+	}
+}
+
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
+	"\u00ad", "", "\u200b", "", "\ufeff", "", "\u00a0", " ", "\u2009", " ", "\ufffd", "")
+
+// cleanText expands ligatures and drops soft hyphens, private-use glyphs and control
+// characters: the debris PDF fonts leave in extracted text.
+func cleanText(s string) string {
+	s = ligatures.Replace(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xE000 && r <= 0xF8FF:
+			return '•' // symbol-font glyphs are bullets in practice
+		case unicode.IsControl(r) && r != '\t':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var pageNumber = regexp.MustCompile(`(?i)^(page\s*)?(\d{1,4}|[ivxlc]{1,6})(\s*(of|/)\s*\d{1,4})?$`)
+
+// dropRunning removes running headers and footers (the same text, numbers aside, near the
+// top or bottom of many pages) and page numbers.
+func dropRunning(lines []line, pages int) []line {
+	band := func(l line) bool {
+		return l.pageHeight > 0 && (l.top < 0.09*l.pageHeight || l.top+l.height > 0.91*l.pageHeight)
+	}
+	key := func(l line) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '#'
+			}
+			return unicode.ToLower(r)
+		}, l.text)
+	}
+	seen := map[string]map[int]bool{}
+	for _, l := range lines {
+		if band(l) {
+			k := key(l)
+			if seen[k] == nil {
+				seen[k] = map[int]bool{}
+			}
+			seen[k][l.page] = true
+		}
+	}
+	need := max(2, int(math.Ceil(0.3*float64(pages))))
+	out := lines[:0]
+	for _, l := range lines {
+		if band(l) && (len(seen[key(l)]) >= need || pageNumber.MatchString(l.text)) {
+			continue
+		}
+		if pageNumber.MatchString(l.text) && (l.cells < 3 || isolated(l, lines)) {
+			continue // a number alone is a page number, or a contents entry's
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// isolated: nothing else on the page sits at the line's height (a lone number, not a cell).
+func isolated(l line, lines []line) bool {
+	n := 0
+	for _, o := range lines {
+		if o.page == l.page && math.Abs(o.top-l.top) < l.height {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// bodySize is the font size most of the text is set in.
+func bodySize(lines []line) float64 {
+	weight := map[float64]int{}
+	for _, l := range lines {
+		weight[math.Round(l.size*2)/2] += utf8.RuneCountInString(l.text)
+	}
+	best, bestN := 0.0, -1
+	for s, n := range weight {
+		if n > bestN || (n == bestN && s < best) {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+// titleOf is the largest text on the first page with text, when it stands out.
+func titleOf(lines []line, body float64) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	first := lines[0].page
+	big := 0.0
+	for _, l := range lines {
+		if l.page != first {
+			break
+		}
+		big = math.Max(big, l.size)
+	}
+	if big < 1.3*body {
+		return ""
+	}
+	var parts []string
+	for _, l := range lines {
+		if l.page != first {
+			break
+		}
+		if l.size >= big-0.5 {
+			parts = append(parts, l.text)
+		} else if len(parts) > 0 {
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+var (
+	captionStart = regexp.MustCompile(`(?i)^(figure|fig\.|table|exhibit|chart|diagram|source:)\s*\d*[.:]?\s`)
+	bulletStart  = regexp.MustCompile(`^([•●◦○▪■□►▶➢➤✓✔·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+`)
+	numberStart  = regexp.MustCompile(`^\(?\d{1,2}[.)]\s+`)
+	leaderDots   = regexp.MustCompile(`\s*(\.\s?){4,}\s*\d*\s*$|\s*…{2,}\s*\d*\s*$`)
+	footnoteMark = regexp.MustCompile(`^(\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S`)
+)
+
+// classify decides what each line is: heading (with level), list item, caption, footnote,
+// table row or paragraph text.
+func classify(lines []line, body float64) {
+	type style struct {
+		size float64
+		bold bool
+	}
+	counts := map[style]int{}
+	isHeadingLike := func(l line) bool {
+		words := len(strings.Fields(l.text))
+		if words == 0 || words > 20 || l.cells >= 3 || captionStart.MatchString(l.text) {
+			return false
+		}
+		if !hasLetter(l.text) {
+			return false
+		}
+		if l.size >= 1.15*body {
+			return true
+		}
+		return l.bold && l.size >= 0.95*body && !strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, ",")
+	}
+	for i := range lines {
+		l := &lines[i]
+		l.kind = doc.Paragraph
+		switch {
+		case leaderDots.MatchString(l.text) && hasLetter(l.text):
+			// A table of contents entry: "Introduction ........ 3".
+			l.kind = doc.ListItem
+			l.text = leaderDots.ReplaceAllString(l.text, "")
+		case l.cells >= 3:
+			l.kind = doc.Table
+		case captionStart.MatchString(l.text):
+			l.kind = doc.Caption
+		case l.size < 0.9*body && l.pageHeight > 0 && l.top > 0.7*l.pageHeight && (footnoteMark.MatchString(l.text) || (i > 0 && lines[i-1].kind == doc.Footnote && lines[i-1].page == l.page)):
+			l.kind = doc.Footnote
+		case bulletStart.MatchString(l.text) && l.size < 1.15*body:
+			l.kind = doc.ListItem
+			l.ordered = numberStart.MatchString(l.text)
+			l.text = bulletStart.ReplaceAllString(l.text, "")
+		case isHeadingLike(*l):
+			l.kind = doc.Heading
+			counts[style{math.Round(l.size), l.bold}]++
+		}
+	}
+	// A "heading" style used for a large share of the lines is body text set apart, not
+	// a heading (a bold lead-in on every paragraph, a sidebar).
+	total := len(lines)
+	var styles []style
+	for s, n := range counts {
+		if n*5 > total && n > 10 {
+			continue
+		}
+		styles = append(styles, s)
+	}
+	sort.Slice(styles, func(i, j int) bool {
+		if styles[i].size != styles[j].size {
+			return styles[i].size > styles[j].size
+		}
+		return styles[i].bold && !styles[j].bold
+	})
+	level := map[style]int{}
+	for i, s := range styles {
+		level[s] = min(i+1, 6)
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.kind != doc.Heading {
+			continue
+		}
+		if lv, ok := level[style{math.Round(l.size), l.bold}]; ok {
+			l.level = lv
+		} else {
+			l.kind = doc.Paragraph
+		}
+	}
+	// Levels are relative: the top heading level in use becomes 1.
+	top := 7
+	for _, l := range lines {
+		if l.kind == doc.Heading {
+			top = min(top, l.level)
+		}
+	}
+	for i := range lines {
+		if lines[i].kind == doc.Heading {
+			lines[i].level -= top - 1
+		}
+	}
+}
+
+// headingsFromBookmarks makes the PDF's own outline the headings: each bookmark marks the
+// first line on its page that says the same, and other lines lose heading rank.
+func headingsFromBookmarks(lines []line, marks []bookmark) {
+	for i := range lines {
+		if lines[i].kind == doc.Heading {
+			lines[i].kind = doc.Paragraph
+		}
+	}
+	from := 0
+	for _, m := range marks {
+		want := normalize(m.title)
+		if want == "" {
+			continue
+		}
+		for i := from; i < len(lines); i++ {
+			if m.page > 0 && lines[i].page < m.page {
+				continue
+			}
+			if m.page > 0 && lines[i].page > m.page+1 {
+				break
+			}
+			if got := normalize(lines[i].text); got != "" && (got == want || strings.HasPrefix(want, got) && len(got)*2 > len(want)) {
+				lines[i].kind = doc.Heading
+				lines[i].level = min(m.level, 6)
+				from = i + 1
+				break
+			}
+		}
+	}
+}
+
+func normalize(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
