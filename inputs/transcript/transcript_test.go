@@ -70,7 +70,7 @@ func TestSRTNamePrefixesSpeakers(t *testing.T) {
 
 func TestFillersGoWordsStay(t *testing.T) {
 	for in, want := range map[string]string{
-		"Um, so we built it.":              "So we built it.",
+		"Um, so we built it.":               "So we built it.",
 		"We, uh, built it. Uhm... Then it.": "We, built it. Then it.",
 		"The umbrella and the humming hum.": "The umbrella and the humming hum.",
 		"Er sagt, das ist gut.":             "Er sagt, das ist gut.",
