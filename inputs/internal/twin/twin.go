@@ -5,11 +5,15 @@ package twin
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/inputs/doc"
 )
 
 // Corpus is the folder of real documents, or "" after skipping the test (failing it
@@ -34,13 +38,24 @@ var (
 	link        = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	refLink     = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
 	footRef     = regexp.MustCompile(`\[\^[^\]]*\]`)
+	shortcode   = regexp.MustCompile(`\{\{[<%][^}]*[>%]\}\}`)
+	frontTitle  = regexp.MustCompile(`(?m)^title:\s*["']?(.*?)["']?\s*$`)
+	linkDef     = regexp.MustCompile(`^\[[^\]]+\]:\s`)
 	tag         = regexp.MustCompile(`<[^>]+>`)
 	sentenceEnd = regexp.MustCompile(`([.!?。！？])\s+`)
 )
 
-// Headings are the Markdown's headings of levels 1 to maxLevel, normalised.
+// Headings are the Markdown's headings of levels 1 to maxLevel, normalised; with maxLevel
+// 6, its front matter's title too (a document's title is a heading where it is shown).
 func Headings(md string, maxLevel int) []string {
 	var out []string
+	if maxLevel >= 6 && strings.HasPrefix(md, "---") {
+		if end := strings.Index(md[3:], "\n---"); end > 0 {
+			if m := frontTitle.FindStringSubmatch(md[:end+3]); m != nil {
+				out = append(out, NormHeading(m[1]))
+			}
+		}
+	}
 	for _, l := range body(md, true) {
 		if m := hugoTab.FindStringSubmatch(l); m != nil && maxLevel >= 6 {
 			// A Hugo tab is a section the published page titles.
@@ -63,9 +78,52 @@ func NormHeading(s string) string {
 	return Norm(s)
 }
 
-// Norm keeps letters and digits, one space between words.
+// Norm keeps letters and digits, one space between words and none between CJK characters
+// (a line break in CJK Markdown is not a space in the text).
 func Norm(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(words[i-1])
+			next, _ := utf8.DecodeRuneInString(w)
+			if !(cjk(prev) && cjk(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// tokens are the words of normalised text, each CJK character a word of its own.
+func tokens(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		start := 0
+		for i, r := range w {
+			if cjk(r) {
+				if i > start {
+					out = append(out, w[start:i])
+				}
+				out = append(out, string(r))
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(w) {
+			out = append(out, w[start:])
+		}
+	}
+	return out
+}
+
+func cjk(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+
+// ForPandoc is md without its images and Hugo shortcodes, which pandoc would try to fetch
+// or print: they are not text.
+func ForPandoc(md string) string {
+	md = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`).ReplaceAllString(md, "")
+	return shortcode.ReplaceAllString(md, "")
 }
 
 // Same reports whether two normalised headings name the same section.
@@ -133,7 +191,7 @@ func Sentences(md string, minWords int) []string {
 	for _, l := range body(md, false) {
 		t := strings.TrimSpace(l)
 		switch {
-		case t == "" || headingLine.MatchString(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<") || strings.HasPrefix(t, "[^"):
+		case t == "" || headingLine.MatchString(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<") || strings.HasPrefix(t, "[^") || linkDef.MatchString(t):
 			flush()
 			continue
 		case regexp.MustCompile(`^([-*+]|\d+[.)])\s+`).MatchString(t):
@@ -145,6 +203,7 @@ func Sentences(md string, minWords int) []string {
 	flush()
 	var out []string
 	for _, p := range paras {
+		p = shortcode.ReplaceAllString(p, "")
 		p = link.ReplaceAllString(p, "$1")
 		p = refLink.ReplaceAllString(p, "$1")
 		p = footRef.ReplaceAllString(p, "")
@@ -163,18 +222,18 @@ func Sentences(md string, minWords int) []string {
 // Markdown is at times a later edit of the PDF ("behaviour" became "behavior"), and a
 // sentence read whole but for such an edit has been read.
 func SentenceRecall(sentences []string, text string) (float64, []string) {
-	words := strings.Fields(Norm(text))
+	words := tokens(Norm(text))
 	grams := map[string]bool{}
 	for i := 0; i+3 <= len(words); i++ {
 		grams[strings.Join(words[i:i+3], " ")] = true
 	}
-	hay := " " + strings.Join(words, " ") + " "
+	hay := " " + Norm(text) + " "
 	var missing []string
 	for _, s := range sentences {
 		if strings.Contains(hay, " "+s+" ") {
 			continue
 		}
-		w := strings.Fields(s)
+		w := tokens(s)
 		found, total := 0, 0
 		for i := 0; i+3 <= len(w); i++ {
 			total++
@@ -224,12 +283,12 @@ func body(md string, keepHeadings bool) []string {
 func SectionInTwin(twinSentences []string, text string) bool {
 	grams := map[string]bool{}
 	for _, s := range twinSentences {
-		w := strings.Fields(s)
+		w := tokens(s)
 		for i := 0; i+3 <= len(w); i++ {
 			grams[strings.Join(w[i:i+3], " ")] = true
 		}
 	}
-	w := strings.Fields(Norm(text))
+	w := tokens(Norm(text))
 	found, total := 0, 0
 	for i := 0; i+3 <= len(w); i++ {
 		total++
@@ -238,4 +297,42 @@ func SectionInTwin(twinSentences []string, text string) bool {
 		}
 	}
 	return total < 6 || found*3 >= total
+}
+
+// Pandoc is the path of pandoc, or skips the test without it (failing under CI, where
+// scripts/test.sh installs it).
+func Pandoc(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("pandoc")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pandoc is not installed (Debian package pandoc)")
+		}
+		t.Skip("pandoc is not installed (Debian package pandoc)")
+	}
+	return p
+}
+
+// Check holds a document read from a file made of md against md: at least minHeadings of
+// its headings (levels 1-3) in the outline, at most 10% extra entries, and at least
+// minSentences of its body sentences in the Markdown text.
+func Check(t *testing.T, d *doc.Document, md string, minHeadings, minSentences float64) {
+	t.Helper()
+	var got []string
+	for _, e := range d.Outline() {
+		got = append(got, NormHeading(e.Heading))
+	}
+	recall, extra, missing, extras := Recall(Headings(md, 3), got, Headings(md, 6))
+	t.Logf("headings: recall %.0f%%, extra %.0f%% (%d entries)", 100*recall, 100*extra, len(got))
+	if recall < minHeadings {
+		t.Errorf("outline found %.0f%% of the headings, want >= %.0f%%; missing: %q", 100*recall, 100*minHeadings, missing)
+	}
+	if extra > 0.10 {
+		t.Errorf("outline has %.0f%% extra entries, want <= 10%%: %q", 100*extra, extras)
+	}
+	sr, smissing := SentenceRecall(Sentences(md, 4), d.Markdown())
+	t.Logf("body sentences: %.1f%%", 100*sr)
+	if sr < minSentences {
+		t.Errorf("text keeps %.1f%% of the body sentences, want >= %.0f%%; missing e.g. %q", 100*sr, 100*minSentences, smissing[:min(len(smissing), 8)])
+	}
 }
