@@ -19,6 +19,9 @@ func TestCorpusWordFilesAgainstTheirMarkdown(t *testing.T) {
 	mds, _ := filepath.Glob(filepath.Join(corpus, "*.md"))
 	for _, md := range mds {
 		name := strings.TrimSuffix(filepath.Base(md), ".md")
+		if name == "README" {
+			continue
+		}
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(md)
 			if err != nil {

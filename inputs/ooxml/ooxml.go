@@ -189,3 +189,13 @@ func Attr(s xml.StartElement, name string) string {
 	}
 	return ""
 }
+
+// RelID is an element's r:id, the id of a relationship (not its own id attribute).
+func RelID(s xml.StartElement) string {
+	for _, a := range s.Attr {
+		if a.Name.Local == "id" && strings.Contains(a.Name.Space, "relationships") {
+			return a.Value
+		}
+	}
+	return ""
+}

@@ -120,8 +120,10 @@ func tokens(s string) []string {
 func cjk(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
 
 // ForPandoc is md without its images and Hugo shortcodes, which pandoc would try to fetch
-// or print: they are not text.
+// or print, and without layout <div> wrappers, in which pandoc starts no slides: they are
+// not text.
 func ForPandoc(md string) string {
+	md = regexp.MustCompile(`(?m)^\s*</?div[^>]*>\s*$`).ReplaceAllString(md, "")
 	md = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`).ReplaceAllString(md, "")
 	return shortcode.ReplaceAllString(md, "")
 }
