@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The repurpose binary in a distroless image. One image for every role:
+# The repurpose binary on Debian slim with poppler-utils, which reads PDFs in a separate,
+# time- and memory-limited process (docs/inputs.md). One image for every role:
 #   docker run IMAGE serve | worker | scheduler | reindex | version
 # Build: docker build --build-arg VERSION=$(git describe --always --dirty) -t repurpose .
 
@@ -15,7 +16,11 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/repurpose ./cmd/repurpose
 
-FROM gcr.io/distroless/static-debian12:nonroot
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin nonroot
 COPY --from=build /out/repurpose /repurpose
 USER nonroot:nonroot
 EXPOSE 8080

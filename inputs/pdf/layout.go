@@ -19,7 +19,8 @@ type line struct {
 	size                     float64
 	bold                     bool
 	text                     string
-	cells                    int // pieces separated by wide gaps: 3 or more read as a table row
+	cells                    int  // pieces separated by wide gaps: 3 or more read as a table row
+	alone                    bool // nothing else on the page at its height
 	kind                     doc.Kind
 	level                    int
 	ordered                  bool
@@ -42,7 +43,7 @@ func Layout(xmlData []byte, limits doc.Limits) (*doc.Document, error) {
 	d.Title = titleOf(lines, body)
 	classify(lines, body)
 	if len(p.bookmarks) > 0 {
-		headingsFromBookmarks(lines, p.bookmarks)
+		lines = headingsFromBookmarks(lines, p.bookmarks)
 	}
 	vocab := vocabulary(lines)
 	bl := &doc.Builder{Doc: d, Limit: limits.MaxBlocks}
@@ -101,36 +102,71 @@ func pageLines(pg page) []line {
 	return out
 }
 
-// markTableCells: three or more separate pieces of text side by side on one baseline are
-// a table's cells (pdftohtml emits a table cell by cell, so they are separate lines).
-func markTableCells(lines []line) {
-	for i := range lines {
-		n := 0
-		for j := range lines {
-			a, b := lines[i], lines[j]
-			if math.Abs(a.top-b.top) < 0.5*a.height && (b.left >= a.right || a.left >= b.right) {
-				n++
+// maxNeighbours bounds how many lines near a line are looked at: a page of a hostile PDF
+// may hold many thousands of lines on one baseline.
+const maxNeighbours = 400
+
+// near calls fn for the lines of a page whose top is within dist of line i's, nearest in
+// reading position first, until fn returns false or maxNeighbours were seen. byTop is the
+// page's line indexes sorted by top; pos is i's place in it.
+func near(lines []line, byTop []int, pos int, dist float64, fn func(j int) bool) {
+	i := byTop[pos]
+	seen := 0
+	for _, step := range []int{-1, 1} {
+		for k := pos + step; k >= 0 && k < len(byTop) && seen < maxNeighbours; k += step {
+			j := byTop[k]
+			if math.Abs(lines[j].top-lines[i].top) >= dist {
+				break
+			}
+			seen++
+			if !fn(j) {
+				return
 			}
 		}
+	}
+}
+
+// markTableCells: three or more separate pieces of text side by side on one baseline are
+// a table's cells (pdftohtml emits a table cell by cell, so they are separate lines). A
+// line alone on its baseline is marked too, for telling page numbers from cells.
+func markTableCells(lines []line) {
+	byTop := make([]int, len(lines))
+	for i := range byTop {
+		byTop[i] = i
+	}
+	sort.SliceStable(byTop, func(a, b int) bool { return lines[byTop[a]].top < lines[byTop[b]].top })
+	for pos, i := range byTop {
+		n, others := 0, 0
+		near(lines, byTop, pos, 0.5*lines[i].height, func(j int) bool {
+			others++
+			a, b := lines[i], lines[j]
+			if b.left >= a.right || a.left >= b.right {
+				n++
+			}
+			return n < 2
+		})
+		lines[i].alone = others == 0
 		if n >= 2 {
 			lines[i].cells = max(lines[i].cells, n+1)
 		}
 	}
 	// A cell's wrapped second line stands alone on its baseline: whatever lies between a
 	// table's rows is the table's too.
-	for i := range lines {
+	for pos, i := range byTop {
 		if lines[i].cells >= 3 {
 			continue
 		}
 		above, below := false, false
-		for _, o := range lines {
+		near(lines, byTop, pos, 3*math.Max(lines[i].height, 1), func(j int) bool {
+			o := lines[j]
 			if o.cells < 3 || o.right < lines[i].left || o.left > lines[i].right {
-				continue
+				return true
 			}
 			d := o.top - lines[i].top
 			above = above || (d < 0 && -d < 3*o.height)
 			below = below || (d > 0 && d < 3*o.height)
-		}
+			return !(above && below)
+		})
 		if above && below {
 			lines[i].cells = 3
 		}
@@ -187,23 +223,12 @@ func dropRunning(lines []line, pages int) []line {
 		if band(l) && (len(seen[key(l)]) >= need || pageNumber.MatchString(l.text)) {
 			continue
 		}
-		if pageNumber.MatchString(l.text) && (l.cells < 3 || isolated(l, lines)) {
+		if pageNumber.MatchString(l.text) && (l.cells < 3 || l.alone) {
 			continue // a number alone is a page number, or a contents entry's
 		}
 		out = append(out, l)
 	}
 	return out
-}
-
-// isolated: nothing else on the page sits at the line's height (a lone number, not a cell).
-func isolated(l line, lines []line) bool {
-	n := 0
-	for _, o := range lines {
-		if o.page == l.page && math.Abs(o.top-l.top) < l.height {
-			n++
-		}
-	}
-	return n == 1
 }
 
 // bodySize is the font size most of the text is set in.
@@ -349,34 +374,60 @@ func classify(lines []line, body float64) {
 }
 
 // headingsFromBookmarks makes the PDF's own outline the headings: each bookmark marks the
-// first line on its page that says the same, and other lines lose heading rank.
-func headingsFromBookmarks(lines []line, marks []bookmark) {
+// first line on its page that says the same, and other lines lose heading rank. A bookmark
+// whose words are not on its page (a heading drawn as a picture) heads its page.
+func headingsFromBookmarks(lines []line, marks []bookmark) []line {
 	for i := range lines {
 		if lines[i].kind == doc.Heading {
 			lines[i].kind = doc.Paragraph
 		}
 	}
-	from := 0
+	firstOf := map[int]int{} // page -> index of its first line
+	for i := len(lines) - 1; i >= 0; i-- {
+		firstOf[lines[i].page] = i
+	}
+	var unmatched []bookmark
 	for _, m := range marks {
 		want := normalize(m.title)
-		if want == "" {
+		if want == "" || m.page <= 0 {
 			continue
 		}
-		for i := from; i < len(lines); i++ {
-			if m.page > 0 && lines[i].page < m.page {
-				continue
-			}
-			if m.page > 0 && lines[i].page > m.page+1 {
-				break
+		start, ok := firstOf[m.page]
+		matched := false
+		for i := start; ok && i < len(lines) && lines[i].page <= m.page+1; i++ {
+			if lines[i].kind == doc.Heading {
+				continue // taken by an earlier bookmark
 			}
 			if got := normalize(lines[i].text); got != "" && (got == want || strings.HasPrefix(want, got) && len(got)*2 > len(want)) {
 				lines[i].kind = doc.Heading
 				lines[i].level = min(m.level, 6)
-				from = i + 1
+				matched = true
 				break
 			}
 		}
+		if !matched {
+			unmatched = append(unmatched, m)
+		}
 	}
+	if len(unmatched) > 0 {
+		sort.SliceStable(unmatched, func(a, b int) bool { return unmatched[a].page < unmatched[b].page })
+		var out []line
+		k := 0
+		for _, l := range lines {
+			for k < len(unmatched) && unmatched[k].page <= l.page {
+				m := unmatched[k]
+				out = append(out, line{page: m.page, kind: doc.Heading, level: min(m.level, 6), text: m.title})
+				k++
+			}
+			out = append(out, l)
+		}
+		for ; k < len(unmatched); k++ {
+			m := unmatched[k]
+			out = append(out, line{page: m.page, kind: doc.Heading, level: min(m.level, 6), text: m.title})
+		}
+		lines = out
+	}
+	return lines
 }
 
 func normalize(s string) string {

@@ -99,6 +99,9 @@ func runTool(ctx context.Context, limits doc.Limits, name string, args ...string
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
+		if ctx.Err() != nil {
+			return nil, tooSlow(limits)
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	body, readErr := io.ReadAll(io.LimitReader(out, maxOutput+1))
@@ -108,7 +111,7 @@ func runTool(ctx context.Context, limits doc.Limits, name string, args ...string
 	waitErr := cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
-		return nil, doc.Errorf("this PDF took longer than %s to read — it may be damaged or built to be hard to read; export it again, or split it", limits.Timeout)
+		return nil, tooSlow(limits)
 	case len(body) > maxOutput:
 		return nil, doc.Errorf("this PDF holds more than %d MB of text — split it into smaller documents", maxOutput>>20)
 	case readErr != nil:
@@ -119,13 +122,17 @@ func runTool(ctx context.Context, limits doc.Limits, name string, args ...string
 	return body, nil
 }
 
+func tooSlow(limits doc.Limits) error {
+	return doc.Errorf("this PDF took longer than %s to read — it may be damaged or built to be hard to read; export it again, or split it", limits.Timeout)
+}
+
 // toolError turns a failed run into a reason a marketer can act on.
 func toolError(name string, err error, stderr string) error {
 	low := strings.ToLower(stderr)
 	switch {
 	case strings.Contains(low, "incorrect password") || strings.Contains(low, "encrypt"):
 		return doc.Errorf("this PDF is encrypted with a password — save a copy without the password and upload that")
-	case strings.Contains(low, "bad_alloc") || strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate"):
+	case strings.Contains(low, "bad_alloc") || strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate") || strings.Contains(low, "failed to map"):
 		return doc.Errorf("this PDF needs more memory to read than allowed — it may be damaged or built to be hard to read; export it again")
 	case strings.Contains(low, "may not be a pdf") || strings.Contains(low, "couldn't find trailer") || strings.Contains(low, "couldn't read xref") || strings.Contains(low, "syntax error"):
 		return doc.Errorf("this is not really a PDF, or it is damaged beyond reading — export it again as PDF")

@@ -36,6 +36,9 @@ type fontSpec struct {
 	bold bool
 }
 
+// maxBookmarks bounds the outline read: no document has more sections worth listing.
+const maxBookmarks = 2000
+
 // parsed is pdftohtml's XML as plain values.
 type parsed struct {
 	pages     []page
@@ -52,7 +55,7 @@ func parseXML(data []byte, limits doc.Limits) (*parsed, error) {
 	fonts := map[string]fontSpec{}
 	p := &parsed{}
 	depth, outlineDepth, runs := 0, 0, 0
-	maxRuns := limits.MaxBlocks * 20
+	maxRuns := limits.MaxBlocks * 4
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -84,6 +87,9 @@ func parseXML(data []byte, limits doc.Limits) (*parsed, error) {
 					depth--
 					if err != nil {
 						return nil, err
+					}
+					if len(p.bookmarks) >= maxBookmarks {
+						continue
 					}
 					p.bookmarks = append(p.bookmarks, bookmark{level: outlineDepth, page: atoi(attr(t, "page")), title: title})
 				}
