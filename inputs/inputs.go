@@ -67,7 +67,7 @@ func Detect(name string, data []byte) (string, error) {
 	case srtStart.Match(head):
 		return SRT, nil
 	}
-	format := byExtension[ext]
+	format := ByName(name)
 	if what, ok := describe[format]; ok {
 		return "", doc.Errorf("this file is named %s but is not %s — export it again as %s", ext, what, what[strings.Index(what, " ")+1:])
 	}
@@ -100,6 +100,11 @@ func isImage(head []byte) bool {
 		}
 	}
 	return len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP"
+}
+
+// ByName is the format a file's name claims ("" for none known).
+func ByName(name string) string {
+	return byExtension[strings.ToLower(path.Ext(name))]
 }
 
 // Structured reports whether this package reads the format (the text formats are read by

@@ -113,9 +113,12 @@ func (a *analysis) score() {
 	for i, s := range a.doc.Sections {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
+	seen := make(map[string]bool, len(a.cands))
 	for i := range a.cands {
 		c := &a.cands[i]
-		if a.skipped[c.section] || c.illustration || !postable(c.text, a.lang) {
+		repeated := seen[c.text] // a sentence the document says twice is posted once
+		seen[c.text] = true
+		if repeated || a.skipped[c.section] || c.illustration || !postable(c.text, a.lang) {
 			continue // score 0: never picked
 		}
 		var dot, norm2 float64

@@ -141,7 +141,7 @@ func Build(in tasks.Ingest, id, version string, doc *transforms.Document, cfg *c
 	})
 	src := &toolkit.Source{
 		ID: id, Bucket: in.Bucket, Key: in.Key, Title: doc.Title, Version: version,
-		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Lang: doc.Lang,
+		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Outline: doc.Outline(), Lang: doc.Lang,
 		Campaign: campaign, Stage: res.Stage, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, Summary: doc.Summary,
 		LinkTarget: res.LinkTarget, Slug: slug, Counts: toolkit.Counts(res.Derivatives, len(res.Skipped)),
 		Skipped: res.Skipped, Warnings: append(warnings, res.Warnings...),

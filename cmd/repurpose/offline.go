@@ -30,6 +30,7 @@ type deriveOutput struct {
 func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
 	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
 	campaign := fs.String("campaign", "", "campaign to use when the document names none")
+	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,6 +49,14 @@ func runDerive(_ context.Context, fs *flag.FlagSet, args []string) error {
 	}
 	if *key == "" {
 		*key = cfg.Infra.Inbox.Prefix + filepath.Base(path)
+	}
+	if *asText {
+		doc, err := transforms.Parse(*key, data, cfg.File.Limits.MaxObjectBytes)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(os.Stdout, doc.Markdown())
+		return err
 	}
 	out, err := derive(cfg, *key, *campaign, data)
 	if err != nil {

@@ -5,14 +5,12 @@ import (
 	"strings"
 )
 
-// Markdown writes the document's prose as Markdown: headings as #, paragraphs, lists and
-// quotes (with their speaker). Tables, captions and footnotes are left out: they are not
-// prose, and derivatives are made from this text.
+// Markdown writes the document's body as Markdown: headings as #, paragraphs, lists and
+// quotes (with their speaker). The title is metadata, not a heading of the body. Tables,
+// captions and footnotes are left out: they are not prose, and derivatives are made from
+// this text.
 func (d *Document) Markdown() string {
 	var b strings.Builder
-	if d.Title != "" && !startsWithTitle(d) {
-		fmt.Fprintf(&b, "# %s\n\n", oneLine(d.Title))
-	}
 	for _, bl := range d.Blocks {
 		text := oneLine(bl.Text)
 		switch bl.Kind {
@@ -35,19 +33,6 @@ func (d *Document) Markdown() string {
 		}
 	}
 	return tidyLists(b.String())
-}
-
-// startsWithTitle: the first heading already is the title.
-func startsWithTitle(d *Document) bool {
-	for _, bl := range d.Blocks {
-		if bl.Kind == Heading {
-			return bl.Level == 1 && strings.EqualFold(oneLine(bl.Text), oneLine(d.Title))
-		}
-		if bl.Kind == Paragraph || bl.Kind == ListItem || bl.Kind == Quote {
-			return false
-		}
-	}
-	return false
 }
 
 // tidyLists ends every list with a blank line before what follows it.

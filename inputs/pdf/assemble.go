@@ -37,9 +37,10 @@ func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
 		aside = nil
 		return bl.Add(b)
 	}
+	curLeft := 0.0 // where the block's first line starts
 	start := func(l line) {
 		cur = &doc.Block{Kind: l.kind, Text: l.text, Page: l.page, Level: l.level, Ordered: l.ordered}
-		last = l
+		last, curLeft = l, l.left
 	}
 	itemBase := 0.0
 	for _, l := range lines {
@@ -77,7 +78,7 @@ func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
 			itemBase = min(itemBase, l.left)
 			l.level = min(int((l.left-itemBase)/(1.2*max(l.size, 1))+0.5), 4)
 		case doc.Paragraph:
-			if cur != nil && cur.Kind == doc.ListItem && l.page == last.page && l.left > last.left+2 && gap(last, l) < 0.6*l.height {
+			if cur != nil && cur.Kind == doc.ListItem && (l.page == last.page && l.left > curLeft+2 && gap(last, l) < 0.6*l.height || movedOn(last, l) && !endsSentence(cur.Text) && startsLower(l.text)) {
 				cur.Text = join(cur.Text, l.text, vocab)
 				last = l
 				continue
@@ -99,12 +100,20 @@ func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
 	return flushAside()
 }
 
+// movedOn: b is on the next page or column.
+func movedOn(a, b line) bool { return b.page != a.page || b.top < a.top-a.height }
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func gap(a, b line) float64 { return b.top - (a.top + a.height) }
 
 // continues reports whether line b goes on with the paragraph that line a ended.
 func continues(a, b line, right map[int]float64) bool {
 	ended := endsSentence(a.text)
-	if b.page != a.page || b.top < a.top-a.height {
+	if movedOn(a, b) {
 		// The next page or column: an unfinished sentence goes on.
 		return !ended
 	}
