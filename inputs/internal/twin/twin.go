@@ -338,3 +338,39 @@ func Check(t *testing.T, d *doc.Document, md string, minHeadings, minSentences f
 		t.Errorf("text keeps %.1f%% of the body sentences, want >= %.0f%%; missing e.g. %q", 100*sr, 100*minSentences, smissing[:min(len(smissing), 8)])
 	}
 }
+
+// CheckOfficeCorpus writes every corpus Markdown file to an Office file with pandoc (ext
+// .docx or .pptx, with extra pandoc arguments), reads it back with read and holds the
+// document against the Markdown: at least 95% of its headings and of its body sentences.
+func CheckOfficeCorpus(t *testing.T, ext string, pandocArgs []string, read func([]byte, doc.Limits) (*doc.Document, error)) {
+	corpus := Corpus(t)
+	pandoc := Pandoc(t)
+	mds, _ := filepath.Glob(filepath.Join(corpus, "*.md"))
+	for _, md := range mds {
+		name := strings.TrimSuffix(filepath.Base(md), ".md")
+		if name == "README" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(md)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), name+ext)
+			cmd := exec.Command(pandoc, append(append([]string{"-f", "markdown"}, pandocArgs...), "-o", out)...)
+			cmd.Stdin = strings.NewReader(ForPandoc(string(src)))
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("pandoc: %v\n%s", err, b)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := read(data, doc.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			Check(t, d, string(src), 0.95, 0.95)
+		})
+	}
+}
