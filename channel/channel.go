@@ -33,6 +33,17 @@ const (
 	KindThreads  Kind = "threads"  // a single post on Meta's Threads
 )
 
+// Kinds are every kind of derivative, in the order people read them.
+func Kinds() []Kind {
+	return []Kind{KindTweet, KindThread, KindMastodon, KindBluesky, KindThreads, KindLinkedIn, KindBlog, KindSnippet}
+}
+
+// Publishing are the channels posts are published on; a snippet goes out on one of them.
+func Publishing() []Name { return []Name{X, Mastodon, Bluesky, Threads, LinkedIn, Blog} }
+
+// Social are the channels whose posts carry hashtags.
+func Social() []Name { return []Name{X, Mastodon, Bluesky, Threads, LinkedIn} }
+
 // Length is a count by a channel's rules beside its limit.
 type Length struct {
 	Weighted int  `json:"weighted"`

@@ -18,6 +18,8 @@ import (
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // Location is an S3 bucket with an optional key prefix, written s3://bucket[/prefix].
@@ -258,10 +260,11 @@ func (f *File) applyDefaults() {
 var hashtagWord = regexp.MustCompile(`^[\pL\pN_]{1,30}$`)
 
 // Channels whose hashtags the brand rules cap.
-var hashtagChannels = []string{"x", "mastodon", "bluesky", "threads", "linkedin"}
+var hashtagChannels = names(channel.Social())
 
 func (b *Brand) applyDefaults() {
-	caps := map[string]int{"x": 2, "mastodon": 3, "bluesky": 2, "threads": 1, "linkedin": 3}
+	caps := map[string]int{string(channel.X): 2, string(channel.Mastodon): 3, string(channel.Bluesky): 2,
+		string(channel.Threads): 1, string(channel.LinkedIn): 3}
 	for k, v := range b.MaxHashtags {
 		caps[k] = v
 	}

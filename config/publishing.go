@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/channel"
 )
 
 // Plan is a drip campaign: which derivative kinds go out on which day after the source
@@ -191,23 +193,32 @@ func (b Blackout) Covers(y int, m time.Month, d int) bool {
 	return md >= from || md <= to // wraps the new year: 12-24 .. 01-02
 }
 
-// PlanKinds are the derivative kinds a plan may name.
-var PlanKinds = []string{"tweet", "thread", "mastodon", "bluesky", "threads", "linkedin", "blog", "snippet"}
+// planKinds are the derivative kinds a plan may name.
+var planKinds = names(channel.Kinds())
 
-// PublishChannels are the channels a region may publish on.
-var PublishChannels = []string{"x", "mastodon", "bluesky", "threads", "linkedin", "blog"}
+// publishChannels are the channels a region may publish on.
+var publishChannels = names(channel.Publishing())
+
+// names spells a vocabulary as config files do.
+func names[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
 
 // DefaultPlan is the built-in "launch" plan.
 func DefaultPlan() Plan {
 	times := 2
 	return Plan{
 		Drip: []DripStep{
-			{Days: DayRange{0, 0}, Kinds: []string{"tweet", "linkedin", "mastodon", "bluesky", "threads"}},
-			{Days: DayRange{1, 1}, Kinds: []string{"thread"}},
-			{Days: DayRange{3, 3}, Kinds: []string{"blog"}},
-			{Days: DayRange{7, 28}, Kinds: []string{"snippet"}},
+			{Days: DayRange{0, 0}, Kinds: names([]channel.Kind{channel.KindTweet, channel.KindLinkedIn, channel.KindMastodon, channel.KindBluesky, channel.KindThreads})},
+			{Days: DayRange{1, 1}, Kinds: names([]channel.Kind{channel.KindThread})},
+			{Days: DayRange{3, 3}, Kinds: names([]channel.Kind{channel.KindBlog})},
+			{Days: DayRange{7, 28}, Kinds: names([]channel.Kind{channel.KindSnippet})},
 		},
-		Evergreen: Evergreen{Kinds: []string{"snippet"}, Best: 3, EveryDays: 30, Times: &times, CooldownDays: 30},
+		Evergreen: Evergreen{Kinds: names([]channel.Kind{channel.KindSnippet}), Best: 3, EveryDays: 30, Times: &times, CooldownDays: 30},
 	}
 }
 
@@ -229,7 +240,7 @@ func (f *File) applyPublishingDefaults() {
 			e.Times = &two
 		}
 		if len(e.Kinds) == 0 && *e.Times > 0 {
-			e.Kinds = []string{"snippet"}
+			e.Kinds = names([]channel.Kind{channel.KindSnippet})
 		}
 		if e.Best == 0 {
 			e.Best = 3
@@ -299,18 +310,18 @@ func (f *File) validatePublishing(bad func(path, format string, args ...any)) {
 		for i, st := range p.Drip {
 			sp := fmt.Sprintf("%s.drip[%d]", path, i)
 			if len(st.Kinds) == 0 {
-				bad(sp+".kinds", "name at least one kind (%s)", strings.Join(PlanKinds, ", "))
+				bad(sp+".kinds", "name at least one kind (%s)", strings.Join(planKinds, ", "))
 			}
 			for _, k := range st.Kinds {
-				if !slices.Contains(PlanKinds, k) {
-					bad(sp+".kinds", "%q is not a kind (%s)", k, strings.Join(PlanKinds, ", "))
+				if !slices.Contains(planKinds, k) {
+					bad(sp+".kinds", "%q is not a kind (%s)", k, strings.Join(planKinds, ", "))
 				}
 			}
 		}
 		e := p.Evergreen
 		for _, k := range e.Kinds {
-			if !slices.Contains(PlanKinds, k) {
-				bad(path+".evergreen.kinds", "%q is not a kind (%s)", k, strings.Join(PlanKinds, ", "))
+			if !slices.Contains(planKinds, k) {
+				bad(path+".evergreen.kinds", "%q is not a kind (%s)", k, strings.Join(planKinds, ", "))
 			}
 		}
 		if e.EveryDays < 30 {
@@ -349,8 +360,8 @@ func (f *File) validatePublishing(bad func(path, format string, args ...any)) {
 		for _, ch := range sortedKeys(r.Channels) {
 			rc := r.Channels[ch]
 			cp := p + ".channels." + ch
-			if !slices.Contains(PublishChannels, ch) {
-				bad(cp, "not a channel (%s)", strings.Join(PublishChannels, ", "))
+			if !slices.Contains(publishChannels, ch) {
+				bad(cp, "not a channel (%s)", strings.Join(publishChannels, ", "))
 			}
 			if rc.Account == "" {
 				bad(cp+".account", "required: the name of one of the accounts")
