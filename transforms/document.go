@@ -77,6 +77,9 @@ type Section struct {
 type Quote struct {
 	Text        string `json:"text"`
 	Attribution string `json:"attribution,omitempty"`
+	// Anchor is the fragment of the link target where the quote is, when it has its own
+	// place there: "t=754" for the moment a talk's recording says it.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // Link is a hyperlink in the body.

@@ -3,6 +3,7 @@ package transforms
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/repurpose/repurpose/inputs"
@@ -35,6 +36,9 @@ func parseStructured(format string, data []byte) (*Document, error) {
 	out.Lang = out.Meta.Lang
 	applyDeclared(out, d.Meta)
 	pageSections(out, d)
+	if video := d.Meta["video_url"]; video != "" && out.Meta.CanonicalURL == video {
+		timeQuotes(out, d)
+	}
 	if format == inputs.VTT || format == inputs.SRT {
 		// A talk's words are its prose too: summaries and posts are made from them, quote
 		// snippets from the attributed quotes.
@@ -62,6 +66,31 @@ func applyDeclared(out *Document, meta map[string]string) {
 		for _, t := range strings.Split(strings.Trim(tags, "[]"), ",") {
 			if t = strings.TrimSpace(t); t != "" {
 				m.Tags = append(m.Tags, t)
+			}
+		}
+	}
+}
+
+// timeQuotes points each quote of a talk at the moment its recording says it
+// (#t=SECONDS, the media fragment players seek to), matching the parsed quotes to the
+// reader's in order.
+func timeQuotes(out *Document, d *doc.Document) {
+	var said []doc.Block
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Quote && b.Timed {
+			said = append(said, b)
+		}
+	}
+	next := 0
+	for i := range out.Sections {
+		for j := range out.Sections[i].Quotes {
+			q := &out.Sections[i].Quotes[j]
+			for k := next; k < len(said); k++ {
+				if normalizeSpace(said[k].Text) == q.Text {
+					q.Anchor = "t=" + strconv.Itoa(int(said[k].Start.Seconds()))
+					next = k + 1
+					break
+				}
 			}
 		}
 	}

@@ -29,6 +29,23 @@ func TestTranscriptsParseIntoAttributedQuotesAndProse(t *testing.T) {
 	if len(prose) != 2 {
 		t.Errorf("prose %q", prose)
 	}
+	if quotes[0].Anchor != "t=1" || quotes[1].Anchor != "t=5" {
+		t.Errorf("quote anchors %q and %q, want the moments they were said", quotes[0].Anchor, quotes[1].Anchor)
+	}
+	// A quote snippet links to the moment in the recording.
+	res := Derive(doc, Options{Version: "v1", SourceID: "s1", CampaignName: "launch"})
+	found := false
+	for _, d := range res.Derivatives {
+		if d.Attribution == "Ben Ode" {
+			found = true
+			if !strings.HasPrefix(d.Backlink, "https://video.example.com/talk") || !strings.HasSuffix(d.Backlink, "#t=5") {
+				t.Errorf("Ben Ode's quote links to %q, want the video at #t=5", d.Backlink)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quote snippet of Ben Ode: %+v", res.Skipped)
+	}
 	if o := doc.Outline(); len(o) != 0 {
 		t.Errorf("a talk has no section headings (its title is metadata), got outline %+v", o)
 	}
