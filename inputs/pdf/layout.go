@@ -57,7 +57,7 @@ func Layout(xmlData []byte, limits doc.Limits) (*doc.Document, error) {
 // follows columns) and repairing drop caps and ligatures on the way.
 func pageLines(pg page) []line {
 	var out []line
-	runs := pg.runs
+	runs := columnOrder(pg.runs, pg.width)
 	for i := 0; i < len(runs); i++ {
 		r := runs[i]
 		r.text = cleanText(r.text)
@@ -171,6 +171,90 @@ func markTableCells(lines []line) {
 			lines[i].cells = 3
 		}
 	}
+}
+
+// columnOrder puts a page's runs in reading order when the page is set in two columns:
+// between two full-width pieces (a title, a figure caption across the page), the left
+// column, then the right one. A PDF may draw its columns line by line across the page;
+// pdftohtml keeps the drawing order. A page without a gutter that text stays clear of
+// keeps its order.
+func columnOrder(runs []run, width float64) []run {
+	if len(runs) < 6 || width <= 0 {
+		return runs
+	}
+	gutter, fewest := -1.0, max(2, len(runs)/10+1) // a few pieces may run across
+	for x := 0.3 * width; x <= 0.7*width; x += 2 {
+		cross, left, right := 0, 0, 0
+		for _, r := range runs {
+			switch {
+			case r.left < x-1 && r.left+r.width > x+1:
+				cross++
+			case r.left+r.width <= x:
+				left++
+			default:
+				right++
+			}
+		}
+		if left >= 3 && right >= 3 && cross < fewest {
+			gutter, fewest = x, cross
+		}
+	}
+	if gutter < 0 || !sideBySide(runs, gutter) {
+		return runs
+	}
+	type keyed struct {
+		band, col int
+		r         run
+	}
+	var spans []float64 // tops of the runs across the gutter
+	for _, r := range runs {
+		if r.left < gutter-1 && r.left+r.width > gutter+1 {
+			spans = append(spans, r.top)
+		}
+	}
+	sort.Float64s(spans)
+	out := make([]keyed, len(runs))
+	for i, r := range runs {
+		k := keyed{r: r, band: sort.SearchFloat64s(spans, r.top)} // spans above it
+		switch {
+		case r.left < gutter-1 && r.left+r.width > gutter+1:
+			k.col = 2 // after both columns of the band above it
+		case r.left+r.width <= gutter:
+			k.col = 0
+		default:
+			k.col = 1
+		}
+		out[i] = k
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].band != out[j].band {
+			return out[i].band < out[j].band
+		}
+		return out[i].col < out[j].col
+	})
+	ordered := make([]run, len(out))
+	for i, k := range out {
+		ordered[i] = k.r
+	}
+	return ordered
+}
+
+// sideBySide: text on both sides of the gutter shares baselines (two columns, not an
+// indented block under a heading).
+func sideBySide(runs []run, gutter float64) bool {
+	lefts := map[int]bool{}
+	for _, r := range runs {
+		if r.left+r.width <= gutter {
+			lefts[int(r.top/4)] = true
+		}
+	}
+	shared := 0
+	for _, r := range runs {
+		if r.left >= gutter && (lefts[int(r.top/4)] || lefts[int(r.top/4)-1] || lefts[int(r.top/4)+1]) {
+			shared++
+		}
+	}
+	return shared >= 3
 }
 
 var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
