@@ -14,6 +14,7 @@ type textAt struct {
 	x, y, size float64 // y from the top of a 612x792 page
 	bold       bool
 	text       string
+	cjk        bool // set in a CID font whose ToUnicode map gives the text back
 }
 
 type mark struct {
@@ -41,6 +42,34 @@ func (s pdfSpec) bytes() []byte {
 	pagesObj := add("")
 	regular := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	bold := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+	// CJK text: each distinct character gets a CID, and a ToUnicode CMap maps it back, as
+	// PDFs made with subset CJK fonts do.
+	cids := map[rune]int{}
+	var order []rune
+	for _, pg := range s.pages {
+		for _, t := range pg {
+			for _, r := range t.text {
+				if t.cjk && cids[r] == 0 {
+					order = append(order, r)
+					cids[r] = len(order)
+				}
+			}
+		}
+	}
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	for i := 0; i < len(order); i += 100 {
+		chunk := order[i:min(i+100, len(order))]
+		fmt.Fprintf(&cmap, "%d beginbfchar\n", len(chunk))
+		for k, r := range chunk {
+			fmt.Fprintf(&cmap, "<%04X> <%04X>\n", i+k+1, r)
+		}
+		cmap.WriteString("endbfchar\n")
+	}
+	cmap.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end")
+	toUnicode := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()))
+	descendant := add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /FontDescriptor << /Type /FontDescriptor /FontName /TestCJK /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> >>")
+	cjkFont := add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", descendant, toUnicode))
 	var kids []string
 	var pageIDs []int
 	for i, pg := range s.pages {
@@ -49,6 +78,14 @@ func (s pdfSpec) bytes() []byte {
 			font := "F1"
 			if t.bold {
 				font = "F2"
+			}
+			if t.cjk {
+				var hex strings.Builder
+				for _, r := range t.text {
+					fmt.Fprintf(&hex, "%04X", cids[r])
+				}
+				fmt.Fprintf(&c, "BT /F3 %g Tf %g %g Td <%s> Tj ET\n", t.size, t.x, 792-t.y, hex.String())
+				continue
 			}
 			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, t.size, t.x, 792-t.y, esc(t.text))
 		}
@@ -64,7 +101,7 @@ func (s pdfSpec) bytes() []byte {
 			stream = fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String())
 		}
 		content := add(stream)
-		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, regular, bold, content))
+		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, regular, bold, cjkFont, content))
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 		pageIDs = append(pageIDs, page)
 	}

@@ -28,3 +28,25 @@ func TestTwoColumnsReadInOrder(t *testing.T) {
 		t.Errorf("columns read out of order:\n%s\nwant:\n%s", md, want)
 	}
 }
+
+// A CJK PDF (a CID font with a ToUnicode map, as CJK PDFs are made) reads with its
+// headings, and its lines join without spaces.
+func TestCJKText(t *testing.T) {
+	page := []textAt{
+		{x: 72, y: 80, size: 20, cjk: true, text: "平台工程白皮书"},
+		{x: 72, y: 130, size: 11, cjk: true, text: "平台团队为产品团队提供一致的体验，"},
+		{x: 72, y: 145, size: 11, cjk: true, text: "让开发者更快地交付价值。"},
+		{x: 72, y: 190, size: 15, cjk: true, text: "为什么需要平台"},
+		{x: 72, y: 225, size: 11, cjk: true, text: "平台减少认知负担，并提高可靠性。"},
+	}
+	d, err := read(t, pdfSpec{pages: [][]textAt{page}}, doc.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := d.Markdown()
+	for _, want := range []string{"# 平台工程白皮书", "## 为什么需要平台", "平台团队为产品团队提供一致的体验，让开发者更快地交付价值。"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the text lacks %q:\n%s", want, md)
+		}
+	}
+}
