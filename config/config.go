@@ -198,6 +198,32 @@ type Brand struct {
 	// Disclosure is appended to contributor shares (e.g. "#employee"); every post leaves
 	// room for it. Default none.
 	Disclosure string `yaml:"disclosure"`
+	// Cards is how the images made from a document look.
+	Cards Cards `yaml:"cards"`
+}
+
+// Cards is the look of stat, quote and title cards and of carousel slides.
+type Cards struct {
+	// Background, Text and Accent are colours written #RRGGBB. Text must stand out from
+	// the background (WCAG contrast at least 4.5:1), the accent (stat figures, the
+	// speaker, the bar along the top) at least 3:1. Defaults #0F172A, #F8FAFC, #38BDF8.
+	Background string `yaml:"background"`
+	Text       string `yaml:"text"`
+	Accent     string `yaml:"accent"`
+	// Logo is a PNG or JPEG file drawn in the bottom corner of every card. Default none.
+	Logo string `yaml:"logo"`
+	// Fonts are the font files cards are set in. Defaults: Debian's Noto Sans
+	// (fonts-noto-core) and Noto Sans CJK (fonts-noto-cjk).
+	Fonts CardFonts `yaml:"fonts"`
+}
+
+// CardFonts are font files (.ttf, .otf, or a .ttc collection): a Latin family, and a CJK
+// one for Chinese, Japanese and Korean text, each regular and bold.
+type CardFonts struct {
+	Regular    string `yaml:"regular"`
+	Bold       string `yaml:"bold"`
+	CJKRegular string `yaml:"cjk_regular"`
+	CJKBold    string `yaml:"cjk_bold"`
 }
 
 // Channels are per-channel settings.

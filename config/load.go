@@ -269,6 +269,7 @@ func (b *Brand) applyDefaults() {
 		caps[k] = v
 	}
 	b.MaxHashtags = caps
+	b.Cards.applyDefaults()
 }
 
 func (b *Brand) validate(path string, bad func(path, format string, args ...any)) {
@@ -301,6 +302,7 @@ func (b *Brand) validate(path string, bad func(path, format string, args ...any)
 	if len([]rune(b.Disclosure)) > 40 {
 		bad(path+".disclosure", "is %d characters; keep a disclosure within 40", len([]rune(b.Disclosure)))
 	}
+	b.Cards.validate(path+".cards", bad)
 }
 
 // hasRegion reports whether id names a configured region.

@@ -70,6 +70,7 @@ func (r *Redis) Close() {
 type S3 struct {
 	Endpoint string
 	srv      *http.Server
+	served   chan error // Serve's result, once it returned
 }
 
 // WriteHook is told about every object written successfully, so the embedded endpoint can
@@ -77,7 +78,7 @@ type S3 struct {
 type WriteHook func(bucket, key string)
 
 // StartS3 serves the objects under dir on addr (host:port; port 0 picks a free one) to
-// requests signed with accessKey and secretKey.
+// requests signed with accessKey and secretKey, until Close.
 func StartS3(dir, addr, accessKey, secretKey string, onWrite WriteHook) (*S3, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -98,15 +99,20 @@ func StartS3(dir, addr, accessKey, secretKey string, onWrite WriteHook) (*S3, er
 	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey}
 	srv := &http.Server{Handler: requireSigV4(notify(faker.Server(), onWrite), creds), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(io.Discard, "", 0)}
-	go func() { _ = srv.Serve(ln) }()
-	return &S3{Endpoint: "http://" + ln.Addr().String(), srv: srv}, nil
+	s := &S3{Endpoint: "http://" + ln.Addr().String(), srv: srv, served: make(chan error, 1)}
+	go func() { s.served <- srv.Serve(ln) }()
+	return s, nil
 }
 
-// Close stops the endpoint.
+// Close stops the endpoint: requests in flight may finish until ctx ends, and the
+// connections still open then are closed. It returns once the server has stopped.
 func (s *S3) Close(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
+	if err != nil {
+		s.srv.Close()
+	}
+	if served := <-s.served; !errors.Is(served, http.ErrServerClosed) {
+		return errors.Join(err, served)
 	}
 	return err
 }

@@ -60,11 +60,11 @@ fi
 
 if [[ "$what" == all || "$what" == e2e ]]; then
 	say "500 documents dropped at once into versitygw (webhook -> serve -> redis-server -> worker)"
-	go test ./cmd/repurpose -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
+	go test ./systemtest -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
 	say "500 documents dropped at 20 per second"
-	REPURPOSE_BENCH_RATE=20 go test ./cmd/repurpose -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
+	REPURPOSE_BENCH_RATE=20 go test ./systemtest -run '^$' -bench DropToReady -benchtime 500x 2>/dev/null | grep -E '^Benchmark'
 	say "peak RSS of a worker process on a 10 MiB document"
-	go test ./cmd/repurpose -run '^$' -bench WorkerPeakRSS -benchtime 1x 2>/dev/null | grep -E '^Benchmark'
+	go test ./systemtest -run '^$' -bench WorkerPeakRSS -benchtime 1x 2>/dev/null | grep -E '^Benchmark'
 fi
 
 if [[ "$what" == all || "$what" == plan ]]; then

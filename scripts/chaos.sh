@@ -23,21 +23,21 @@ done
 say() { printf '\n==> %s\n' "$*"; }
 
 say "faults: worker killed mid-ingest and mid-publish, Redis restarted, S3 stopped for ${REPURPOSE_FAULT_SECONDS}s, duplicated events, Redis flushed"
-go test ./cmd/repurpose ./scheduler ./s3store -count=1 -v -run 'TestSlowS3|TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
+go test ./systemtest ./scheduler ./s3store -count=1 -v -run 'TestSlowS3|TestWorkerKilled|TestRedisRestart|TestS3Outage|TestWebhookDown|TestDuplicateEvents|TestScanQueues|TestReviewClaimAndReindexAfterRedisFlush|TestReindexRequeues|TestServeAnswersTheTestEventWhileRedisIsDown' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "bad input and abuse: every bad document fails with a reason, hostile documents stay harmless, no fetching, no secrets in logs"
-go test ./cmd/repurpose ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
+go test ./systemtest ./toolkit -count=1 -v -run 'TestBadInput|TestPathologicalDocuments|TestNoServerSideFetch|TestSecretsNeverReachTheLogs|TestRouteRoleMatrix|TestPagesEscapeDocumentText|TestBrowserReviewClaimAndEdit|TestNextCannotRedirectOffSite|TestCrossOriginPostIsRefused|TestSignInFailuresAreGenericAndLimited|TestTrackedLinksRedirect' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 say "security: attacks replayed on real processes (docs/reliability.md, Security)"
-go test ./cmd/repurpose ./publish ./embedded ./transforms ./toolkit -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect|TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart|TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit|TestDerivativeLengthIsTheChannelsCountOfItsText|TestLengthIsTheChannelsCountOfThePostedText|TestRefitLengthIsTheChannelsCountOfThePostedText|TestSignInBurstCannotRaceTheLimit|TestSignInFailuresAreGenericAndLimited|TestForgedConversionsAreRefused|TestSlowAndIdleClientsAreCutOff|TestPublicPageOnlyWhileTheWholeSourceIsApproved|TestHugeFormIsRefusedBeforeParsing|TestRegionalCannotTranslateAnotherRegionsDocumentByAPI|TestMalformedRedisURLHidesItsPassword|TestCalendarAsJSONAndICalendar|TestCallbackShowsNoCraftedErrorText|TestPasswordChangeEndsSessions' 2>&1 |
+go test ./systemtest ./publish ./embedded ./transforms ./toolkit -count=1 -v -run 'TestWebhookFollowsRedirectsWithinItsHostOnly|TestPublishRetriesBackOffWithinBudgetThenFail|TestPublishersAgainstHostileServices|TestPostDueWhileXDisconnectedWaitsAndIsPlannedAgainOnConnect|TestServeRefusesToStartWithAnOpenEventsEndpoint|TestForgedEventsNeverUndoAWithdrawal|TestEventsForObjectsNotInTheInboxCreateNothing|TestOneEventRequestBoundsItsWork|TestRedisExpiresKeysAsRedisDoes|TestUpKeepsScanningTheInbox|TestUpS3AcceptsOnlyThePrintedCredentials|TestMissingOutboxBucketIsReportedAtStart|TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit|TestDerivativeLengthIsTheChannelsCountOfItsText|TestLengthIsTheChannelsCountOfThePostedText|TestRefitLengthIsTheChannelsCountOfThePostedText|TestSignInBurstCannotRaceTheLimit|TestSignInFailuresAreGenericAndLimited|TestForgedConversionsAreRefused|TestSlowAndIdleClientsAreCutOff|TestPublicPageOnlyWhileTheWholeSourceIsApproved|TestHugeFormIsRefusedBeforeParsing|TestRegionalCannotTranslateAnotherRegionsDocumentByAPI|TestMalformedRedisURLHidesItsPassword|TestCalendarAsJSONAndICalendar|TestCallbackShowsNoCraftedErrorText|TestPasswordChangeEndsSessions' 2>&1 |
 	grep -E '^(=== RUN|--- |PASS|FAIL|ok)|_test.go:[0-9]+:'
 
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in transforms:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents; do
+		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit; do
 		pkg=${target%%:*} name=${target##*:}
 		printf '  %-20s ' "$name"
 		go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" 2>&1 | tail -1

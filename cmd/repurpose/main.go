@@ -1,5 +1,6 @@
 // Command repurpose turns long-form marketing documents dropped into S3 into ready,
 // channel-exact social derivatives. One binary runs every role; see `repurpose help`.
+// It parses flags and prints help; internal/app wires and runs what a command names.
 package main
 
 import (
@@ -14,7 +15,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/repurpose/repurpose/internal/app"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -22,14 +23,21 @@ var version = "dev"
 
 type command struct {
 	name, args, summary string
-	run                 func(ctx context.Context, fs *flag.FlagSet, args []string) error
+	run                 func(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error
+}
+
+// streams are what every command writes to: the process's one logger (built once, from
+// REPURPOSE_LOG_LEVEL) and its output.
+type streams struct {
+	log            *slog.Logger
+	stdout, stderr io.Writer
 }
 
 var commands = []command{
 	{"up", "[--data DIR] [--addr ADDR] [FILE...]", "run everything in one process: embedded Redis and S3, serve, worker, scheduler", runUp},
-	{"serve", "", "serve the toolkit API, public pages, /events/s3 intake, /healthz, /readyz, /metrics", runServe},
-	{"worker", "", "process queued tasks (run as many as throughput needs)", runWorker},
-	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change", runScheduler},
+	{"serve", "", "serve the toolkit API, public pages, /events/s3 intake, /healthz, /readyz, /metrics", role(app.Serve)},
+	{"worker", "", "process queued tasks (run as many as throughput needs)", role(app.RunWorker)},
+	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change", role(app.RunScheduler)},
 	{"derive", "FILE", "parse and derive one document offline and print JSON (no Redis, no S3)", runDerive},
 	{"upload", "[--campaign C] FILE|DIR...", "put documents into the inbox, with progress", runUpload},
 	{"reindex", "", "rebuild the Redis index from S3 and re-queue unprocessed inbox objects and pending posts", runReindex},
@@ -41,13 +49,17 @@ var commands = []command{
 }
 
 func main() {
-	redis.SetLogger(redisLogger{newLogger(os.Stderr)}) // once, before any client exists
+	log := app.NewLogger(os.Stderr, os.Getenv("REPURPOSE_LOG_LEVEL"))
+	app.SendLibraryLogsTo(log) // once, before any client exists
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stderr))
+	os.Exit(run(ctx, os.Args[1:], streams{log: log, stdout: os.Stdout, stderr: os.Stderr}))
 }
 
-func run(ctx context.Context, args []string, stderr io.Writer) int {
+// run runs the command args name and returns the exit code: 0, 1 when the command
+// failed, 2 when no known command was named.
+func run(ctx context.Context, args []string, out streams) int {
+	stderr := out.stderr
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -71,7 +83,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 				fs.PrintDefaults()
 			}
 		}
-		err := c.run(ctx, fs, args[1:])
+		err := c.run(ctx, out, fs, args[1:])
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -107,18 +119,10 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func newLogger(w io.Writer) *slog.Logger {
-	level := slog.LevelInfo
-	if os.Getenv("REPURPOSE_LOG_LEVEL") == "debug" {
-		level = slog.LevelDebug
-	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
-}
-
-func runVersion(_ context.Context, fs *flag.FlagSet, args []string) error {
+func runVersion(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	fmt.Println("repurpose", version)
+	fmt.Fprintln(out.stdout, "repurpose", version)
 	return nil
 }

@@ -15,11 +15,11 @@ import (
 	"github.com/repurpose/repurpose/toolkit"
 )
 
-func runHashPassword(_ context.Context, fs *flag.FlagSet, args []string) error {
+func runHashPassword(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	password, err := readPassword(os.Stdin, os.Stderr)
+	password, err := readPassword(os.Stdin, out.stderr)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func runHashPassword(_ context.Context, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println(hash)
+	fmt.Fprintln(out.stdout, hash)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -162,4 +163,14 @@ var errAddrInUse = errors.New("address already in use")
 
 func addrInUse(output string) bool {
 	return strings.Contains(strings.ToLower(output), "address already in use")
+}
+
+// FreeAddr is a free loopback host:port for a server the test starts itself.
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	port, err := freePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("127.0.0.1:%d", port)
 }

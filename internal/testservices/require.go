@@ -14,7 +14,8 @@ var installHints = map[string]string{
 		"(or point $REPURPOSE_VERSITYGW at a binary), or run scripts/test.sh, which installs everything the tests need",
 	"chromium": "install it with `apt-get install -y chromium` (or point $REPURPOSE_CHROMIUM at a Chromium or Chrome binary), " +
 		"or run scripts/test.sh, which installs everything the tests need",
-	"aws": "install it with `apt-get install -y awscli`, or run scripts/test.sh, which installs everything the tests need",
+	"aws":   "install it with `apt-get install -y awscli`, or run scripts/test.sh, which installs everything the tests need",
+	"fonts": "install them with `apt-get install -y fonts-noto-core fonts-noto-cjk`, or run scripts/test.sh, which installs everything the tests need",
 }
 
 // Require stops the test when a service it needs could not be started (err != nil): with

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/app"
+)
+
+// parse parses a command's flags and loads the configuration.
+func parse(fs *flag.FlagSet, args []string) (*config.Config, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return app.LoadConfig()
+}
+
+func runUp(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	dataDir := fs.String("data", "data", "folder that keeps the embedded S3 objects between runs")
+	addr := fs.String("addr", "127.0.0.1:8080", "address of the toolkit API and public pages")
+	s3Addr := fs.String("s3-addr", "127.0.0.1:9000", "address of the embedded S3 endpoint")
+	once := fs.Bool("once", false, "exit once the named files are processed, after printing what came out")
+	cfg, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	return app.Up(ctx, cfg, out.log, app.UpOptions{DataDir: *dataDir, Addr: *addr, S3Addr: *s3Addr,
+		Files: fs.Args(), Once: *once, Stdout: out.stdout, Stderr: out.stderr})
+}
+
+// role is a long-running command without flags of its own: app runs it until a signal.
+func role(run func(context.Context, *config.Config, *slog.Logger) error) func(context.Context, streams, *flag.FlagSet, []string) error {
+	return func(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+		cfg, err := parse(fs, args)
+		if err != nil {
+			return err
+		}
+		return run(ctx, cfg, out.log)
+	}
+}
+
+func runReindex(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	cfg, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	return app.Reindex(ctx, cfg, out.log, out.stdout)
+}
+
+func runDerive(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
+	campaign := fs.String("campaign", "", "campaign to use when the document names none")
+	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("name one file")
+	}
+	cfg, err := app.LoadConfig()
+	if err != nil {
+		return err
+	}
+	path := fs.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if *key == "" {
+		*key = cfg.Infra.Inbox.Prefix + filepath.Base(path)
+	}
+	if *asText {
+		text, err := app.Text(cfg, *key, data)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(out.stdout, text)
+		return err
+	}
+	derived, err := app.Derive(cfg, *key, *campaign, data)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(out.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(derived)
+}
+
+func runUpload(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	campaign := fs.String("campaign", "", "campaign for documents whose front matter names none")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("name at least one file or folder")
+	}
+	cfg, err := app.LoadConfig()
+	if err != nil {
+		return err
+	}
+	return app.Upload(ctx, cfg, fs.Args(), *campaign, out.stderr)
+}
+
+func runCount(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	ch := fs.String("channel", "x", "channel whose counting rules apply")
+	jsonl := fs.Bool("jsonl", false, "read one JSON string per line and print one result per line")
+	cfg, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	return app.Count(&cfg.File, os.Stdin, out.stdout, *ch, *jsonl)
+}
+
+func runCalendar(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	region := fs.String("region", "", "the region's id (default: the first configured)")
+	days := fs.Int("days", 14, "how many days ahead to show")
+	past := fs.Int("past", 1, "how many days back to show (posts already out, with their outcome)")
+	cfg, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	return app.Calendar(ctx, cfg, out.log, out.stdout, *region, *days, *past)
+}
+
+func runPublishers(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return app.PrintPublishers(out.stdout)
+}

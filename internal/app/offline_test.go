@@ -1,0 +1,138 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/inputs/pdf"
+	"github.com/repurpose/repurpose/toolkit"
+)
+
+func TestCountPrintsTheChannelsVerdict(t *testing.T) {
+	var out bytes.Buffer
+	if err := Count(config.Defaults(), strings.NewReader("Read it: https://example.com/a/very/long/path/that/is/long 👩‍👩‍👧‍👦"), &out, "x", false); err != nil {
+		t.Fatal(err)
+	}
+	var r toolkit.CountResult
+	json.Unmarshal(out.Bytes(), &r)
+	// "Read it: " is 9, the URL counts 23, the space 1, the family emoji 2.
+	if r != (toolkit.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+		t.Errorf("count = %+v", r)
+	}
+	out.Reset()
+	in := `"hello"` + "\n" + `"` + strings.Repeat("a", 281) + `"` + "\n"
+	if err := Count(config.Defaults(), strings.NewReader(in), &out, "x", true); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"valid":true`) || !strings.Contains(lines[1], `"weighted_length":281`) || !strings.Contains(lines[1], `"valid":false`) {
+		t.Errorf("jsonl output:\n%s", out.String())
+	}
+	if err := Count(config.Defaults(), strings.NewReader("not json\n"), &out, "x", true); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("bad jsonl line: %v", err)
+	}
+	if err := Count(config.Defaults(), strings.NewReader("x"), &out, "myspace", false); err == nil {
+		t.Error("an unknown channel gave no error")
+	}
+}
+
+func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	data, err := os.ReadFile("../../samples/whitepaper.es.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Derive(cfg, "whitepaper.es.md", "", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Derive(cfg, "whitepaper.es.md", "", data)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Error("two derivations of the same bytes differ")
+	}
+	if a.Source.Lang != "es" || len(a.Derivatives) == 0 || a.Derivatives[0].Status != "draft" || a.Derivatives[0].Locale != "es" {
+		t.Errorf("source %+v, first derivative %+v", a.Source, a.Derivatives[0])
+	}
+	// An unconfigured campaign is a warning on the source (a typo is shown, not fatal),
+	// and an error under campaigns_strict.
+	if out, err := Derive(cfg, "x.md", "nosuch", data); err != nil || len(out.Source.Warnings) == 0 || !strings.Contains(out.Source.Warnings[0], `"nosuch"`) {
+		t.Errorf("an unconfigured campaign: %v; want the derivatives with a warning naming it", err)
+	}
+	cfg.File.CampaignsStrict = true
+	if _, err := Derive(cfg, "x.md", "nosuch", data); err == nil {
+		t.Error("an unconfigured campaign under campaigns_strict gave no error")
+	}
+}
+
+// A talk's transcript derives like a paper: source.format names it, its quotes keep their
+// speakers, and --text shows what the derivatives were made from.
+func TestDeriveATranscript(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	vtt := "WEBVTT\n\nNOTE\ntitle: Platforms that teams love\n\n"
+	lines := []string{
+		"<v Ana Ruiz>Um, platform teams serve product teams, and they measure adoption every single week of the year.",
+		"<v Ana Ruiz>Golden paths are products with users and a roadmap of their own, and they save teams weeks of toil.",
+		"<v Ben Ode>So the platform is a product, and developers are its customers who vote with their feet every day.",
+		"<v Ben Ode>Teams that adopted the golden path shipped their first service in two days instead of three weeks.",
+	}
+	for i, l := range lines {
+		vtt += fmt.Sprintf("00:00:%02d.000 --> 00:00:%02d.000\n%s\n\n", i*5, i*5+5, l)
+	}
+	out, err := Derive(cfg, "keynote.vtt", "", []byte(vtt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Source.Format != "vtt" || out.Source.Title != "Platforms that teams love" || len(out.Derivatives) == 0 {
+		t.Fatalf("format %q title %q, %d derivatives", out.Source.Format, out.Source.Title, len(out.Derivatives))
+	}
+	attributed := false
+	for _, d := range out.Derivatives {
+		attributed = attributed || d.Attribution == "Ana Ruiz" || d.Attribution == "Ben Ode"
+		if strings.Contains(strings.ToLower(d.Text), "um,") {
+			t.Errorf("a filler in %s: %q", d.Kind, d.Text)
+		}
+	}
+	if !attributed {
+		t.Error("no derivative carries a speaker as its attribution")
+	}
+}
+
+// The corpus PDFs derive with their outline and pages; --text prints the document read.
+func TestDeriveAPDF(t *testing.T) {
+	path := "../../../shared/corpus/pdf/cncf-platforms-whitepaper.en.pdf"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("the corpus is not beside the repository: %v", err)
+	}
+	if !pdf.Available() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(pdf.ErrNoEngine)
+		}
+		t.Skip(pdf.ErrNoEngine)
+	}
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	out, err := Derive(cfg, "platforms.pdf", "", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := out.Source.Outline
+	if out.Source.Format != "pdf" || len(o) < 10 || o[0].Heading != "Introduction" || o[0].Page != 2 || o[0].Anchor != "introduction" {
+		t.Fatalf("format %q outline %+v", out.Source.Format, o)
+	}
+	if len(out.Derivatives) < 10 {
+		t.Errorf("%d derivatives", len(out.Derivatives))
+	}
+}

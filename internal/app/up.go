@@ -1,0 +1,206 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/worker"
+)
+
+// Credentials of the embedded S3 endpoint: it accepts requests signed with these only.
+const (
+	UpAccessKey = "repurpose"
+	UpSecretKey = "repurpose-secret"
+)
+
+// UpOptions are `repurpose up`'s flags and where it writes.
+type UpOptions struct {
+	DataDir string   // keeps the embedded S3 objects and the admin token between runs
+	Addr    string   // the toolkit API and public pages
+	S3Addr  string   // the embedded S3 endpoint
+	Files   []string // documents to upload and report on
+	Once    bool     // exit once Files are processed
+	// Stdout gets the report on Files; Stderr the banner, the reindex and upload progress.
+	Stdout, Stderr io.Writer
+}
+
+// Up runs `repurpose up`: an embedded Redis and S3 endpoint, and serve, worker and
+// scheduler on them, until ctx ends (or, with Once, until Files are processed).
+//
+// The embedded servers are not components: they are started first and closed last,
+// after every component has returned, because the worker's last tasks still write to
+// them while it shuts down.
+func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions) error {
+	mr, err := embedded.StartRedis()
+	if err != nil {
+		return err
+	}
+	defer mr.Close()
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return fmt.Errorf("toolkit cannot listen on %s: %w (pick another with --addr)", opt.Addr, err)
+	}
+	defer ln.Close() // on the way out before it serves; serving closes it too
+	cfg.Infra.RedisURL = "redis://" + mr.Addr() + "/0"
+	cfg.Infra.PublicURL = "http://" + ln.Addr().String()
+	if cfg.Infra.AdminToken == "" {
+		if cfg.Infra.AdminToken, err = adminToken(opt.DataDir); err != nil {
+			return err
+		}
+	}
+	if cfg.Infra.EventsToken == "" {
+		// The embedded S3 queues writes itself; nobody else needs to post events.
+		if cfg.Infra.EventsToken, err = randomToken(); err != nil {
+			return err
+		}
+	}
+
+	writes := newWriteQueue(cfg.Infra.Inbox, log)
+	s3srv, err := embedded.StartS3(filepath.Join(opt.DataDir, "s3"), opt.S3Addr, UpAccessKey, UpSecretKey, writes.notify)
+	if err != nil {
+		return fmt.Errorf("%w (pick another with --s3-addr)", err)
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		s3srv.Close(stop)
+	}()
+	cfg.Infra.S3Endpoint = s3srv.Endpoint
+	store := s3store.FromAWS(aws.Config{Region: cfg.Infra.S3Region,
+		Credentials: credentials.NewStaticCredentialsProvider(UpAccessKey, UpSecretKey, "")}, s3srv.Endpoint)
+	a, err := Connect(ctx, cfg, log, store)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	writes.app = a
+	for _, b := range []string{cfg.Infra.Inbox.Bucket, cfg.Infra.Toolkit.Bucket} {
+		if err := store.EnsureBucket(ctx, b); err != nil {
+			return err
+		}
+	}
+	// Redis starts empty each time: the record in S3 brings everything back.
+	if err := a.Reindex(ctx, opt.Stderr); err != nil {
+		return err
+	}
+	w, err := a.Worker(ctx, worker.Options{PollInterval: 50 * time.Millisecond})
+	if err != nil {
+		return err
+	}
+
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir)
+	intake := ComponentFunc(func(ctx context.Context) error {
+		if len(opt.Files) > 0 {
+			if err := upload(ctx, store, cfg, opt.Files, "", opt.Stderr); err != nil {
+				log.Error("upload", "err", err)
+			}
+			if err := a.report(ctx, opt.Files, opt.Stdout); err != nil {
+				return err
+			}
+		}
+		if opt.Once {
+			stop()
+		}
+		return nil
+	})
+	err = Run(runCtx, queueMetrics{a}, NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// report waits for the named files to be processed and prints what came out of each.
+func (a *App) report(ctx context.Context, paths []string, out io.Writer) error {
+	files, _, err := collect(paths)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		id := tasks.SourceID(a.Config.Infra.Inbox.Bucket, a.Config.Infra.Inbox.Prefix+f.name)
+		for {
+			s, err := a.Toolkit.Source(ctx, id)
+			if err == nil && (s.Status == toolkit.StatusReady || s.Status == toolkit.StatusFailed) {
+				if s.Status == toolkit.StatusFailed {
+					fmt.Fprintf(out, "%s: failed — %s\n", f.name, s.Error)
+				} else {
+					fmt.Fprintf(out, "%s: ready — %s\n  %s/api/v1/sources/%s\n", f.name, describeCounts(s.Counts), a.Config.Infra.PublicURL, id)
+				}
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}
+	return nil
+}
+
+func describeCounts(c map[string]int) string {
+	var parts []string
+	for _, k := range []string{"tweet", "thread", "mastodon", "bluesky", "threads", "linkedin", "blog", "snippet", "skipped"} {
+		if c[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c[k], k))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// adminToken keeps one generated admin token in the data folder, so it survives restarts.
+func adminToken(dataDir string) (string, error) {
+	path := filepath.Join(dataDir, "admin-token")
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) > 0 {
+		return strings.TrimSpace(string(b)), nil
+	}
+	token, err := randomToken()
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return "", err
+	}
+	return token, os.WriteFile(path, []byte(token+"\n"), 0o600)
+}
+
+func randomToken() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir string) {
+	fmt.Fprintf(w, `
+repurpose is up (data in %s/)
+  toolkit      %s   (API token: %s)
+  S3 endpoint  %s   (access key %s, secret %s)
+  inbox        %s
+
+  drop a document:  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws s3 cp paper.md %s --endpoint-url %s
+  see sources:      curl -H 'Authorization: Bearer %s' %s/api/v1/sources
+
+`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL)
+}
