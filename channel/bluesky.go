@@ -13,7 +13,7 @@ import (
 
 // CountBluesky counts a Bluesky post: grapheme clusters, at most 300, and at most 3000
 // UTF-8 bytes. Bluesky shortens nothing: a URL counts as every character of it, so a
-// post shows a short display link and carries the URL in a facet (RenderBluesky).
+// post shows a short display link and carries the URL in a facet (Render).
 func CountBluesky(text string) Length {
 	n := graphemeCount(text)
 	return Length{Weighted: n, Limit: LimitBluesky, Valid: n > 0 && n <= LimitBluesky && len(text) <= LimitBlueskyBytes}
@@ -72,13 +72,13 @@ func BlueskyDisplayLink(link string) string {
 	return b.String() + "…"
 }
 
-// RenderBluesky renders a template for Bluesky: the link slot shows link's display form
+// renderBluesky renders a template for Bluesky: the link slot shows link's display form
 // and a link facet over it carries link itself; every hashtag gets a tag facet, since
 // Bluesky links only what facets say. Facets are in text order. With no link the slot
 // and the space before it go, as in every other rendering.
-func RenderBluesky(template, link string) (string, []Facet) {
+func renderBluesky(template, link string) (string, []Facet) {
 	if link == "" {
-		text := RenderSlot(template, "")
+		text := renderSlot(template, "")
 		return text, hashtagFacets(text, nil)
 	}
 	display := BlueskyDisplayLink(link)

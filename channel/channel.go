@@ -1,6 +1,6 @@
 // Package channel is the vocabulary of where posts go: the channels and the kinds of
 // derivative, each channel's limits and counting rules, and how a post's link is
-// rendered there. It imports no other package of this module, so every layer (transforms,
+// rendered there. It imports no other package of this module, so every layer (derive,
 // scheduler, publish, the web toolkit) can share it.
 package channel
 

@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -120,7 +121,7 @@ func TestBlueskyDisplayLink(t *testing.T) {
 
 func TestRenderBluesky(t *testing.T) {
 	link := "https://example.com/papers/quiet-pagers?utm_source=bluesky#results"
-	text, facets := RenderBluesky("Pagers went quiet — 62% fewer. Read more "+LinkSlot+"\n#SRE #OnCall", link)
+	text, facets := renderBluesky("Pagers went quiet — 62% fewer. Read more "+LinkSlot+"\n#SRE #OnCall", link)
 	want := "Pagers went quiet — 62% fewer. Read more example.com/papers/quiet-page…\n#SRE #OnCall"
 	if text != want {
 		t.Fatalf("text %q, want %q", text, want)
@@ -135,7 +136,7 @@ func TestRenderBluesky(t *testing.T) {
 			t.Errorf("tag facet %d: %+v", i, f)
 		}
 	}
-	if text, facets := RenderBluesky("No link "+LinkSlot, ""); text != "No link" || len(facets) != 0 {
+	if text, facets := renderBluesky("No link "+LinkSlot, ""); text != "No link" || len(facets) != 0 {
 		t.Errorf("without a link: %q %+v", text, facets)
 	}
 }
@@ -160,5 +161,23 @@ func TestLinkedInLittleText(t *testing.T) {
 		if got := LinkedInLittleText(in); got != want {
 			t.Errorf("LinkedInLittleText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestRenderPartsLeadsTheFirstPostOnly(t *testing.T) {
+	link := "https://example.com/papers/quiet-pagers"
+	thread := RenderParts(X, []string{"Pagers went quiet. (1/2)", "Read more " + LinkSlot + " (2/2)"}, link, "ICYMI: ")
+	if want := []string{"ICYMI: Pagers went quiet. (1/2)", "Read more " + link + " (2/2)"}; !slices.Equal(thread.Parts, want) || thread.Text != want[0] {
+		t.Errorf("thread %+v, want parts %q", thread, want)
+	}
+	if got, want := thread.Joined(), thread.Parts[0]+"\n\n"+thread.Parts[1]; got != want {
+		t.Errorf("Joined() = %q, want %q", got, want)
+	}
+	single := RenderParts(Bluesky, []string{"Pagers went quiet " + LinkSlot + " #SRE"}, "https://example.com/p/quiet", "")
+	if single.Parts != nil || single.Text != "Pagers went quiet example.com/p/quiet #SRE" || len(single.Facets) != 2 {
+		t.Errorf("single Bluesky post %+v: want its text, a link and a tag facet, no parts", single)
+	}
+	if single.Joined() != single.Text {
+		t.Errorf("Joined() = %q of a single post %q", single.Joined(), single.Text)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 // conformanceCase is one counter case of twitter-text's validate.yml.
@@ -22,7 +24,7 @@ type conformanceCase struct {
 // TestCountXConformance runs twitter-text's own counter cases, read at test time: the v2
 // section with v2.json (emoji not discounted) and the v3 sections with v3.json.
 func TestCountXConformance(t *testing.T) {
-	dir := sharedPath(t, "conformance", "twitter-text")
+	dir := testdocs.Shared(t, "conformance", "twitter-text")
 	raw, err := os.ReadFile(filepath.Join(dir, "validate.yml"))
 	if err != nil {
 		t.Fatal(err)

@@ -81,7 +81,7 @@ func FuzzBluesky(f *testing.F) {
 		if link == "" || strings.Contains(s+link, LinkSlot) {
 			return
 		}
-		text, facets := RenderBluesky(s+" "+LinkSlot+"\n"+s, link)
+		text, facets := renderBluesky(s+" "+LinkSlot+"\n"+s, link)
 		links := 0
 		for _, f := range facets {
 			if f.Features[0].Type == FacetLink {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 // extractCase is one URL case of twitter-text's extract.yml: either a list of URLs, or
@@ -27,7 +29,7 @@ type extractedURL struct {
 // TestFindURLsConformance runs every URL section of twitter-text's extract.yml, read at
 // test time: FindURLs must find exactly the expected URLs (and indices where given).
 func TestFindURLsConformance(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedPath(t, "conformance", "twitter-text"), "extract.yml"))
+	raw, err := os.ReadFile(filepath.Join(testdocs.Shared(t, "conformance", "twitter-text"), "extract.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +104,7 @@ func equalURLs(got, want []extractedURL) bool {
 // TLDs retired since, ccTLDs never delegated (an, tp, bl, ...). It reports; it does not
 // fail, except when a common TLD is missing.
 func TestTLDCoverage(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sharedPath(t, "conformance", "twitter-text"), "tld_lib.yml"))
+	raw, err := os.ReadFile(filepath.Join(testdocs.Shared(t, "conformance", "twitter-text"), "tld_lib.yml"))
 	if err != nil {
 		t.Skipf("no tld_lib.yml: %v", err)
 	}

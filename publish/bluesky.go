@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -94,6 +95,30 @@ type blueskyPost struct {
 	Langs     []string        `json:"langs,omitempty"`
 	Facets    []channel.Facet `json:"facets,omitempty"`
 	Reply     *blueskyReply   `json:"reply,omitempty"`
+	Embed     any             `json:"embed,omitempty"`
+}
+
+// blueskyMedia: up to four images, or a link preview's thumbnail, each at most
+// 1,000,000 bytes (the lexicon's maxSize; larger ones are refused, not re-encoded).
+var blueskyMedia = mediaRules{channel: "Bluesky", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: 1_000_000}
+
+// blueskyImage is one image of an app.bsky.embed.images embed.
+type blueskyImage struct {
+	Alt         string             `json:"alt"`
+	Image       json.RawMessage    `json:"image"`
+	AspectRatio blueskyAspectRatio `json:"aspectRatio"`
+}
+
+type blueskyAspectRatio struct {
+	Width  int `json:"width"`
+	Height int `json:"height"`
+}
+
+type blueskyExternal struct {
+	URI         string          `json:"uri"`
+	Title       string          `json:"title"`
+	Description string          `json:"description"`
+	Thumb       json.RawMessage `json:"thumb,omitempty"`
 }
 
 func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
@@ -101,13 +126,20 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 	if p.Locale != "" {
 		langs = []string{strings.ReplaceAll(p.Locale, "_", "-")} // BCP 47
 	}
+	if err := checkMedia(p, blueskyMedia); err != nil {
+		return Result{}, err
+	}
+	embed, err := b.embed(ctx, p)
+	if err != nil {
+		return Result{}, err
+	}
 	if len(p.Parts) == 0 {
 		facets := p.Facets
 		if len(facets) == 0 {
 			facets = blueskyFacets(p.Text, p.Link)
 		}
 		rkey := blueskyRecordKey(p.ID, p.At, -1)
-		ref, err := b.create(ctx, rkey, blueskyPost{Text: p.Text, Langs: langs, Facets: facets})
+		ref, err := b.create(ctx, rkey, blueskyPost{Text: p.Text, Langs: langs, Facets: facets, Embed: embed})
 		if err != nil {
 			return Result{}, err
 		}
@@ -119,7 +151,11 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 	for i, part := range p.Parts {
 		// Post.Facets are Text's; each part's are found in the part.
 		rkey := blueskyRecordKey(p.ID, p.At, i)
-		ref, err := b.create(ctx, rkey, blueskyPost{Text: part, Langs: langs, Facets: blueskyFacets(part, p.Link), Reply: reply})
+		post := blueskyPost{Text: part, Langs: langs, Facets: blueskyFacets(part, p.Link), Reply: reply}
+		if i == 0 {
+			post.Embed = embed // the images go with the first post
+		}
+		ref, err := b.create(ctx, rkey, post)
 		if err != nil {
 			if i > 0 {
 				return Result{}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
@@ -134,6 +170,63 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 		res.IDs = append(res.IDs, ref.URI)
 	}
 	return res, nil
+}
+
+// embed uploads the post's images and makes its embed: the cards as
+// app.bsky.embed.images with alt text and aspect ratio, or else the link preview as
+// app.bsky.embed.external with its thumbnail (Bluesky shows a bare URL unless the
+// poster supplies the preview). Blobs are not remembered between attempts: they are
+// content-addressed, so uploading one again gives the same blob rather than a copy,
+// and a blob no record references is soon dropped by the PDS.
+func (b *bluesky) embed(ctx context.Context, p *Post) (any, error) {
+	var images []blueskyImage
+	for i := range p.Media {
+		if m := &p.Media[i]; m.Kind == MediaCard {
+			blob, err := b.uploadBlob(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			images = append(images, blueskyImage{Alt: m.Alt, Image: blob, AspectRatio: blueskyAspectRatio{m.Width, m.Height}})
+		}
+	}
+	if len(images) > 0 {
+		return map[string]any{"$type": "app.bsky.embed.images", "images": images}, nil
+	}
+	m := firstOf(p.Media, MediaPreview)
+	if m == nil {
+		return nil, nil
+	}
+	if p.Link == "" {
+		return nil, &Error{Kind: Refused, Msg: "a link preview image needs the post's link"}
+	}
+	blob, err := b.uploadBlob(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"$type": "app.bsky.embed.external",
+		"external": blueskyExternal{URI: p.Link, Title: m.Title, Description: m.Description, Thumb: blob}}, nil
+}
+
+// uploadBlob sends a file (com.atproto.repo.uploadBlob, the raw bytes) and returns the
+// blob reference the record embeds.
+func (b *bluesky) uploadBlob(ctx context.Context, m *Media) (json.RawMessage, error) {
+	body, _, err := b.xrpc(ctx, func(*blueskySession) (*http.Request, error) {
+		req, err := http.NewRequest(http.MethodPost, b.service+"/xrpc/com.atproto.repo.uploadBlob", bytes.NewReader(m.Bytes))
+		if err == nil {
+			req.Header.Set("Content-Type", m.ContentType)
+		}
+		return req, err
+	})
+	if err != nil {
+		return nil, uploadFailed(err)
+	}
+	var out struct {
+		Blob json.RawMessage `json:"blob"`
+	}
+	if json.Unmarshal(body, &out) != nil || len(out.Blob) == 0 || out.Blob[0] != '{' {
+		return nil, &Error{Kind: Later, Msg: "the PDS's answer to the upload has no blob: " + serviceMessage(body, nil)}
+	}
+	return out.Blob, nil
 }
 
 func (b *bluesky) postURL(rkey string) string {
@@ -312,7 +405,7 @@ func blueskyRecordKey(id string, at time.Time, part int) string {
 
 // blueskyFacets finds the facets of a text posted as it is: a link facet over each
 // occurrence of link, in full or in its display form, and a tag facet over each hashtag
-// (as channel.RenderBluesky finds them).
+// (as channel.Render finds them).
 func blueskyFacets(text, link string) []channel.Facet {
 	var facets []channel.Facet
 	if link != "" {
@@ -338,10 +431,10 @@ func blueskyFacets(text, link string) []channel.Facet {
 			}
 		}
 	}
-	// With no link RenderBluesky gives text's hashtag facets, provided it returns the
+	// With no link Render gives text's hashtag facets, provided it returns the
 	// text unchanged (it trims, and drops a stray link slot).
-	if rendered, tags := channel.RenderBluesky(text, ""); rendered == text {
-		for _, f := range tags {
+	if tags := channel.Render(channel.Bluesky, text, ""); tags.Text == text {
+		for _, f := range tags.Facets {
 			if !blueskyOverlaps(facets, f.Index.ByteStart, f.Index.ByteEnd) {
 				facets = append(facets, f)
 			}

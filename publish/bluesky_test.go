@@ -363,9 +363,9 @@ func TestBlueskySinglePost(t *testing.T) {
 	if _, ok := p.(publish.Idempotent); !ok {
 		t.Error("the bluesky publisher does not say it is idempotent")
 	}
-	text, facets := channel.RenderBluesky("Café — new paper: {link} #climate", blueskyTestLink)
-	post := &publish.Post{ID: "plan-51c0", Channel: "bluesky", Locale: "de-DE", Text: text, Link: blueskyTestLink,
-		Facets: facets, At: time.Date(2026, 3, 9, 14, 30, 0, 0, time.UTC)}
+	rendered := channel.Render(channel.Bluesky, "Café — new paper: {link} #climate", blueskyTestLink)
+	post := &publish.Post{ID: "plan-51c0", Channel: "bluesky", Locale: "de-DE", Text: rendered.Text, Link: blueskyTestLink,
+		Facets: rendered.Facets, At: time.Date(2026, 3, 9, 14, 30, 0, 0, time.UTC)}
 
 	before := time.Now().UTC().Truncate(time.Millisecond)
 	res, err := p.Publish(context.Background(), post)

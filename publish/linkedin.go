@@ -1,10 +1,13 @@
 package publish
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -80,7 +83,34 @@ type linkedInPost struct {
 	Distribution              linkedInDistribution `json:"distribution"`
 	LifecycleState            string               `json:"lifecycleState"`
 	IsReshareDisabledByAuthor bool                 `json:"isReshareDisabledByAuthor"`
+	Content                   *linkedInContent     `json:"content,omitempty"`
 }
+
+// linkedInContent is a post's one piece of content: an image or a document
+// (media), or a link with its thumbnail (article).
+type linkedInContent struct {
+	Media   *linkedInMedia   `json:"media,omitempty"`
+	Article *linkedInArticle `json:"article,omitempty"`
+}
+
+type linkedInMedia struct {
+	ID      string `json:"id"`
+	Title   string `json:"title,omitempty"`
+	AltText string `json:"altText,omitempty"`
+}
+
+type linkedInArticle struct {
+	Source           string `json:"source"`
+	Title            string `json:"title"`
+	Description      string `json:"description,omitempty"`
+	Thumbnail        string `json:"thumbnail"`
+	ThumbnailAltText string `json:"thumbnailAltText,omitempty"`
+}
+
+// linkedInMediaRules: a post carries one piece of content; of the files it has, the
+// carousel goes as a document, else the card as an image, else the link preview image
+// as the link's thumbnail.
+var linkedInMediaRules = mediaRules{channel: "LinkedIn", kinds: map[string]int{MediaCard: 1, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
 
 type linkedInDistribution struct {
 	FeedDistribution               string   `json:"feedDistribution"`
@@ -95,12 +125,21 @@ func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
 	if strings.TrimSpace(p.Text) == "" {
 		return Result{}, &Error{Kind: Refused, Msg: "the post is empty"}
 	}
+	if err := checkMedia(p, linkedInMediaRules); err != nil {
+		return Result{}, err
+	}
 	token, err := l.token.get(ctx)
 	if err != nil {
 		return Result{}, err
 	}
+	var res Result
+	content, err := l.content(ctx, token, p, &res)
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
+	}
 	req, err := JSONRequest(http.MethodPost, l.api+"/rest/posts", linkedInPost{
-		Author: l.author,
+		Content: content,
+		Author:  l.author,
 		// Post.Text is plain text; commentary is "little" markup, where an unescaped
 		// reserved character can cut the published post short.
 		Commentary: channel.LinkedInLittleText(p.Text),
@@ -112,19 +151,113 @@ func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
 	if err != nil {
 		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("LinkedIn-Version", l.version)
-	req.Header.Set("X-Restli-Protocol-Version", "2.0.0")
+	l.headers(req, token)
 	_, header, err := Call(ctx, l.client, req, linkedInMessage)
 	if err != nil {
-		return Result{}, UnknownAfter5xx(err)
+		return Result{Uploaded: res.Uploaded}, UnknownAfter5xx(err)
 	}
 	// The new post's URN comes only in this header (201 with an empty body).
 	id := strings.TrimSpace(header.Get("x-restli-id"))
 	if id == "" {
-		return Result{}, &Error{Kind: Unknown, Msg: "LinkedIn accepted the post but sent no x-restli-id: the post probably exists, its ID is unknown"}
+		return Result{Uploaded: res.Uploaded}, &Error{Kind: Unknown, Msg: "LinkedIn accepted the post but sent no x-restli-id: the post probably exists, its ID is unknown"}
 	}
-	return Result{RemoteID: id, URL: "https://www.linkedin.com/feed/update/" + id}, nil
+	return Result{RemoteID: id, URL: "https://www.linkedin.com/feed/update/" + id, Uploaded: res.Uploaded}, nil
+}
+
+func (l *linkedIn) headers(req *http.Request, token string) {
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("LinkedIn-Version", l.version)
+	req.Header.Set("X-Restli-Protocol-Version", "2.0.0")
+}
+
+// content uploads the file the post carries and says how the post references it (nil
+// for none).
+func (l *linkedIn) content(ctx context.Context, token string, p *Post, res *Result) (*linkedInContent, error) {
+	if m := firstOf(p.Media, MediaCarousel); m != nil {
+		urn, err := l.upload(ctx, token, "documents", p, m, res)
+		if err != nil {
+			return nil, err
+		}
+		return &linkedInContent{Media: &linkedInMedia{ID: urn, Title: m.Title}}, nil
+	}
+	if m := firstOf(p.Media, MediaCard); m != nil {
+		urn, err := l.upload(ctx, token, "images", p, m, res)
+		if err != nil {
+			return nil, err
+		}
+		return &linkedInContent{Media: &linkedInMedia{ID: urn, AltText: m.Alt}}, nil
+	}
+	m := firstOf(p.Media, MediaPreview)
+	if m == nil {
+		return nil, nil
+	}
+	if p.Link == "" {
+		return nil, &Error{Kind: Refused, Msg: "a link preview image needs the post's link"}
+	}
+	urn, err := l.upload(ctx, token, "images", p, m, res)
+	if err != nil {
+		return nil, err
+	}
+	return &linkedInContent{Article: &linkedInArticle{Source: p.Link, Title: cmp.Or(m.Title, p.Link),
+		Description: m.Description, Thumbnail: urn, ThumbnailAltText: m.Alt}}, nil
+}
+
+// upload puts a file into LinkedIn's Images or Documents API (api: "images" or
+// "documents"): initializeUpload names an upload URL and the file's URN, the bytes go
+// to that URL, and the post references the URN. A URN an earlier attempt uploaded is
+// used again.
+func (l *linkedIn) upload(ctx context.Context, token, api string, p *Post, m *Media, res *Result) (string, error) {
+	if urn := res.uploaded(p, m); urn != "" {
+		return urn, nil
+	}
+	req, err := JSONRequest(http.MethodPost, l.api+"/rest/"+api+"?action=initializeUpload",
+		map[string]any{"initializeUploadRequest": map[string]string{"owner": l.author}})
+	if err != nil {
+		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	l.headers(req, token)
+	body, _, err := Call(ctx, l.client, req, linkedInMessage)
+	if err != nil {
+		return "", uploadFailed(err)
+	}
+	var init struct {
+		Value struct {
+			UploadURL string `json:"uploadUrl"`
+			Image     string `json:"image"`
+			Document  string `json:"document"`
+		} `json:"value"`
+	}
+	if json.Unmarshal(body, &init) != nil {
+		init.Value.UploadURL = ""
+	}
+	urn := cmp.Or(init.Value.Image, init.Value.Document)
+	if urn == "" || !l.uploadURLOK(init.Value.UploadURL) {
+		return "", &Error{Kind: Later, Msg: "LinkedIn's answer to initializeUpload has no https upload URL and URN: " + serviceMessage(body, nil)}
+	}
+	put, err := http.NewRequest(http.MethodPut, init.Value.UploadURL, bytes.NewReader(m.Bytes))
+	if err != nil {
+		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	put.Header.Set("Authorization", "Bearer "+token)
+	put.Header.Set("Content-Type", m.ContentType)
+	if _, _, err := Call(ctx, l.client, put, linkedInMessage); err != nil {
+		return "", uploadFailed(err)
+	}
+	res.remember(m, urn)
+	return urn, nil
+}
+
+// uploadURLOK: the token goes with the bytes, so only to LinkedIn over https or to
+// the API's own host (the api setting's).
+func (l *linkedIn) uploadURLOK(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	api, _ := url.Parse(l.api)
+	host := u.Hostname()
+	return (u.Scheme == "https" && (host == "linkedin.com" || strings.HasSuffix(host, ".linkedin.com"))) ||
+		(u.Scheme == api.Scheme && u.Host == api.Host)
 }
 
 // linkedInMessage is LinkedIn's message with the fields its validation names, which

@@ -3,11 +3,13 @@ package publish
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func init() {
@@ -28,7 +30,17 @@ type mastodon struct {
 	token      string
 	visibility string
 	client     *http.Client
+	// mediaPoll is the wait between looks at an upload still being processed.
+	mediaPoll time.Duration
 }
+
+// mastodonMedia: up to four images, each at most 16 MB on a default instance (X's 5 MB
+// applies to all). A link preview image is not sent: Mastodon makes its own preview
+// from the page's Open Graph tags.
+var mastodonMedia = mediaRules{channel: "Mastodon", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: maxImageBytes}
+
+// mastodonMediaPolls bounds the looks at an upload still being processed (20 s).
+const mastodonMediaPolls = 40
 
 func newMastodon(a *Account) (Publisher, error) {
 	instance, err := httpBaseURL(a.Get("instance"))
@@ -47,7 +59,7 @@ func newMastodon(a *Account) (Publisher, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mastodon{instance: instance, token: token, visibility: visibility, client: a.HTTP()}, nil
+	return &mastodon{instance: instance, token: token, visibility: visibility, client: a.HTTP(), mediaPoll: 500 * time.Millisecond}, nil
 }
 
 // Idempotent: every status is sent with an Idempotency-Key made from Post.ID, and
@@ -62,24 +74,32 @@ type mastodonStatus struct {
 }
 
 func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
-	if len(p.Parts) == 0 {
-		s, err := m.status(ctx, p.Text, p.Locale, "", p.ID)
-		if err != nil {
-			return Result{}, err
-		}
-		return Result{RemoteID: s.ID, URL: s.URL, IDs: []string{s.ID}}, nil
+	if err := checkMedia(p, mastodonMedia); err != nil {
+		return Result{}, err
 	}
 	var res Result
+	mediaIDs, err := uploadCards(p, func(med *Media) (string, error) { return m.upload(ctx, p, med, &res) })
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
+	}
+	if len(p.Parts) == 0 {
+		s, err := m.status(ctx, p.Text, p.Locale, "", p.ID, mediaIDs)
+		if err != nil {
+			return Result{Uploaded: res.Uploaded}, err
+		}
+		return Result{RemoteID: s.ID, URL: s.URL, IDs: []string{s.ID}, Uploaded: res.Uploaded}, nil
+	}
 	reply := ""
 	for i, part := range p.Parts {
 		// A key per part: one key for the whole thread would make Mastodon answer every
-		// part with the first status.
-		s, err := m.status(ctx, part, p.Locale, reply, p.ID+"-"+strconv.Itoa(i))
+		// part with the first status. The images go with the first.
+		s, err := m.status(ctx, part, p.Locale, reply, p.ID+"-"+strconv.Itoa(i), mediaIDs)
+		mediaIDs = nil
 		if err != nil {
 			if i > 0 {
-				return Result{}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
+				return Result{Uploaded: res.Uploaded}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
 			}
-			return Result{}, err
+			return Result{Uploaded: res.Uploaded}, err
 		}
 		if i == 0 {
 			res.RemoteID, res.URL = s.ID, s.URL
@@ -90,9 +110,77 @@ func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
 	return res, nil
 }
 
+// upload sends one image with its alt text as description (POST /api/v2/media) and
+// waits until the instance has processed it: a status cannot attach media still being
+// processed. An ID an earlier attempt got is used again. Nothing is posted by an
+// upload, so one that got no answer is tried again later.
+func (m *mastodon) upload(ctx context.Context, p *Post, med *Media, res *Result) (string, error) {
+	if id := res.uploaded(p, med); id != "" {
+		return id, nil
+	}
+	req, err := formRequest(m.instance+"/api/v2/media", formField("description", med.Alt), formFile("file", med))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Authorization", "Bearer "+m.token)
+	b, _, err := Call(ctx, m.client, req, nil)
+	if err != nil {
+		return "", uploadFailed(err)
+	}
+	var a mastodonAttachment
+	if err := json.Unmarshal(b, &a); err != nil || a.ID == "" {
+		return "", &Error{Kind: Later, Msg: "Mastodon's answer to the upload names no media: " + serviceMessage(b, nil), Err: err}
+	}
+	res.remember(med, a.ID)
+	// 202 with url null: still processing. GET answers 206 until it is done.
+	for n := 0; a.URL == ""; n++ {
+		if n == mastodonMediaPolls {
+			return "", &Error{Kind: Later, Msg: "Mastodon is still processing the image " + med.Name}
+		}
+		select {
+		case <-ctx.Done():
+			return "", &Error{Kind: Later, Msg: "stopped waiting for Mastodon to process " + med.Name, Err: ctx.Err()}
+		case <-time.After(m.mediaPoll):
+		}
+		req, err := http.NewRequest(http.MethodGet, m.instance+"/api/v1/media/"+url.PathEscape(a.ID), nil)
+		if err != nil {
+			return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		}
+		req.Header.Set("Authorization", "Bearer "+m.token)
+		b, _, err := Call(ctx, m.client, req, nil)
+		if err != nil {
+			return "", uploadFailed(err)
+		}
+		if json.Unmarshal(b, &a) != nil {
+			a.URL = ""
+		}
+	}
+	return a.ID, nil
+}
+
+// mastodonAttachment is the part of a MediaAttachment we read: url is null while the
+// instance processes the file.
+type mastodonAttachment struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+}
+
+// uploadFailed: an upload that got no answer posted nothing, so it is tried again
+// rather than left for a person (at worst the channel keeps an unattached copy, which
+// it deletes by itself).
+func uploadFailed(err error) error {
+	if e := (*Error)(nil); errors.As(err, &e) && e.Kind == Unknown {
+		return &Error{Kind: Later, Msg: e.Msg + " (uploading media; nothing was posted)", Err: e.Err}
+	}
+	return err
+}
+
 // status posts one status (POST /api/v1/statuses), a reply when inReplyTo is set.
-func (m *mastodon) status(ctx context.Context, text, locale, inReplyTo, key string) (*mastodonStatus, error) {
-	body := map[string]string{"status": text, "visibility": m.visibility}
+func (m *mastodon) status(ctx context.Context, text, locale, inReplyTo, key string, mediaIDs []string) (*mastodonStatus, error) {
+	body := map[string]any{"status": text, "visibility": m.visibility}
+	if len(mediaIDs) > 0 {
+		body["media_ids"] = mediaIDs
+	}
 	if locale != "" {
 		body["language"] = locale // Mastodon drops a region it does not know ("en-US" is "en")
 	}

@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // The outbox writes each post as files in a bucket, for a CMS or a person to pick up:
 // {prefix}{region}/{channel}/{YYYY-MM-DD}/{HHMM}-{id}.json (the date and time of the
-// plan, UTC), and beside a blog teaser its Markdown with front matter. The key is the
+// plan, UTC), beside a blog teaser its Markdown with front matter, and beside any post
+// the files it carries, {HHMM}-{id}-{name}, which its JSON lists under "media". The key is the
 // post's own, so writing it again is the same file: retries are safe.
 func init() {
 	Register(Spec{
@@ -63,13 +64,35 @@ func (o *outbox) Check(ctx context.Context) error {
 // outboxFile is what the JSON file holds.
 type outboxFile struct {
 	*Post
-	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
+	Blog  *derive.BlogTeaser `json:"blog,omitempty"`
+	Media []outboxMedia      `json:"media,omitempty"`
 }
 
+// outboxMedia describes a file the post carries and names its key, beside the JSON.
+type outboxMedia struct {
+	Media
+	File string `json:"file"`
+}
+
+// outboxMediaRules: the outbox takes whatever a post carries.
+var outboxMediaRules = mediaRules{channel: "the outbox", kinds: map[string]int{MediaCard: 4, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+
 func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {
+	if err := checkMedia(p, outboxMediaRules); err != nil {
+		return Result{}, err
+	}
 	at := p.At.UTC()
 	base := fmt.Sprintf("%s%s/%s/%s/%s-%s", o.prefix, p.Region, p.Channel, at.Format("2006-01-02"), at.Format("1504"), p.ID)
-	body, err := json.MarshalIndent(outboxFile{Post: p, Blog: p.Blog}, "", "  ")
+	file := outboxFile{Post: p, Blog: p.Blog}
+	// The files go first: a reader that sees the JSON finds everything it names.
+	for _, m := range p.Media {
+		key := base + "-" + m.Name
+		if err := o.put(ctx, key, m.Bytes, m.ContentType); err != nil {
+			return Result{}, err
+		}
+		file.Media = append(file.Media, outboxMedia{Media: m, File: key})
+	}
+	body, err := json.MarshalIndent(file, "", "  ")
 	if err != nil {
 		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
 	}

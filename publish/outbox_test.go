@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 type memObjects struct {
@@ -38,7 +38,7 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 	}
 	at := time.Date(2026, 6, 1, 8, 30, 0, 0, time.UTC)
 	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://example.com/p#a", At: at,
-		Blog: &transforms.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
+		Blog: &derive.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
 	res, err := pub.Publish(t.Context(), post)
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +75,7 @@ func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
 		acct config.Account
 		want string
 	}{
-		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, webhook, wordpress, x)`},
+		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, threads, webhook, wordpress, x)`},
 		{config.Account{Type: "outbox", Settings: map[string]string{"bucket": "b", "colour": "red"}}, "accounts.a.colour: is not a setting of outbox accounts"},
 		{config.Account{Type: "outbox"}, "accounts.a.bucket: required"},
 	} {
@@ -91,7 +91,39 @@ func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
 			t.Errorf("%s has no summary for the docs", s.Type)
 		}
 	}
-	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,webhook,wordpress,x" {
+	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,threads,webhook,wordpress,x" {
 		t.Errorf("registered %v", types)
+	}
+}
+
+// The files a post carries are written beside its JSON, which lists them with their
+// keys, alt text and hash — and never holds the bytes themselves.
+func TestOutboxWritesMediaBesideTheJSON(t *testing.T) {
+	objs := &memObjects{files: map[string]string{}}
+	pub, err := New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, Env{Objects: objs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := []byte("%PDF-1.4\n%%EOF\n")
+	post := &Post{ID: "e3", Region: "amer", Channel: "linkedin", At: time.Date(2026, 6, 2, 14, 5, 0, 0, time.UTC), Text: "Five findings",
+		Media: []Media{{Kind: MediaCarousel, ContentType: "application/pdf", Title: "Five findings", Bytes: pdf}}}
+	if _, err := pub.Publish(t.Context(), post); err != nil {
+		t.Fatal(err)
+	}
+	base := "cms/outbox/amer/linkedin/2026-06-02/1405-e3"
+	var got struct {
+		Media []struct {
+			Kind, File, SHA256, Title string
+		}
+	}
+	if err := json.Unmarshal([]byte(objs.files[base+".json"]), &got); err != nil || len(got.Media) != 1 {
+		t.Fatalf("the JSON file: %v, %s", err, objs.files[base+".json"])
+	}
+	m := got.Media[0]
+	if m.Kind != MediaCarousel || m.Title != "Five findings" || objs.files["cms/"+m.File] != string(pdf) || !strings.HasSuffix(m.File, m.SHA256+".pdf") {
+		t.Errorf("media entry %+v; files %v", m, objs.files)
+	}
+	if strings.Contains(objs.files[base+".json"], "bytes") {
+		t.Errorf("the JSON holds the file's bytes: %s", objs.files[base+".json"])
 	}
 }

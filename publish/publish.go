@@ -19,7 +19,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // Post is one planned post, rendered for its channel.
@@ -41,7 +41,14 @@ type Post struct {
 	// Facets are Bluesky's rich-text facets of Text (UTF-8 byte offsets).
 	Facets []channel.Facet `json:"facets,omitempty"`
 	// Blog is the blog teaser's structured form, for WordPress.
-	Blog *transforms.BlogTeaser `json:"blog,omitempty"`
+	Blog *derive.BlogTeaser `json:"blog,omitempty"`
+	// Media are the files the post carries (cards, a carousel, a link preview image),
+	// checked against what the channel takes before anything is sent.
+	Media []Media `json:"media,omitempty"`
+	// Uploaded maps a file's SHA-256 to the channel's ID for it, uploaded by an earlier
+	// attempt of this post (Result.Uploaded as recorded): a retry attaches it again
+	// rather than uploading it twice.
+	Uploaded map[string]string `json:"-"`
 	// At is the planned instant (UTC).
 	At time.Time `json:"at"`
 	// SourceID and DerivativeID say where the post came from.
@@ -57,6 +64,10 @@ type Result struct {
 	URL      string `json:"url,omitempty"`
 	// IDs are all the remote IDs of a thread, in order.
 	IDs []string `json:"ids,omitempty"`
+	// Uploaded maps each file's SHA-256 to the channel's ID for it (a media ID, an image
+	// URN). Publishers return it with an error too, so the attempt that follows reuses
+	// the files already uploaded.
+	Uploaded map[string]string `json:"uploaded,omitempty"`
 }
 
 // Publisher sends posts to one configured account.

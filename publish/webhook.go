@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 // The webhook's headers. The delivery ID is Post.ID, the same on every retry, so a
@@ -68,30 +68,43 @@ func (*webhook) Idempotent() {}
 // webhookDelivery is the body receivers get. Link stays even when empty so that tools
 // which learn a schema from a sample (Zapier, Make) always see the field.
 type webhookDelivery struct {
-	ID           string                 `json:"id"`
-	Account      string                 `json:"account"`
-	Region       string                 `json:"region"`
-	Channel      string                 `json:"channel"`
-	Kind         string                 `json:"kind"`
-	Locale       string                 `json:"locale"`
-	Text         string                 `json:"text"`
-	Parts        []string               `json:"parts,omitempty"`
-	Link         string                 `json:"link"`
-	At           string                 `json:"at"`
-	SourceID     string                 `json:"source_id"`
-	DerivativeID string                 `json:"derivative_id"`
-	Blog         *transforms.BlogTeaser `json:"blog,omitempty"`
+	ID           string             `json:"id"`
+	Account      string             `json:"account"`
+	Region       string             `json:"region"`
+	Channel      string             `json:"channel"`
+	Kind         string             `json:"kind"`
+	Locale       string             `json:"locale"`
+	Text         string             `json:"text"`
+	Parts        []string           `json:"parts,omitempty"`
+	Link         string             `json:"link"`
+	At           string             `json:"at"`
+	SourceID     string             `json:"source_id"`
+	DerivativeID string             `json:"derivative_id"`
+	Blog         *derive.BlogTeaser `json:"blog,omitempty"`
+	Media        []Media            `json:"media,omitempty"`
 }
 
+// webhookMediaRules: a webhook takes whatever a post carries.
+var webhookMediaRules = mediaRules{channel: "a webhook", kinds: map[string]int{MediaCard: 4, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+
 func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
+	if err := checkMedia(p, webhookMediaRules); err != nil {
+		return Result{}, err
+	}
 	body, err := json.Marshal(webhookDelivery{
 		ID: p.ID, Account: p.Account, Region: p.Region, Channel: p.Channel, Kind: p.Kind,
 		Locale: p.Locale, Text: p.Text, Parts: p.Parts, Link: p.Link,
 		At: p.At.UTC().Format(time.RFC3339), SourceID: p.SourceID, DerivativeID: p.DerivativeID,
-		Blog: p.Blog,
+		Blog: p.Blog, Media: p.Media,
 	})
 	if err != nil {
 		return Result{}, &Error{Kind: Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
+	}
+	contentType := "application/json"
+	if len(p.Media) > 0 {
+		if body, contentType, err = webhookMultipart(body, p.Media); err != nil {
+			return Result{}, &Error{Kind: Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
+		}
 	}
 	req, err := http.NewRequest(http.MethodPost, w.url, bytes.NewReader(body))
 	if err != nil {
@@ -100,7 +113,7 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 	// Signed afresh on each attempt: the timestamp is the sending time, so an old
 	// delivery replayed later fails the receiver's tolerance check.
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("User-Agent", "repurpose-webhook/1")
 	req.Header.Set(webhookDeliveryHeader, p.ID)
 	req.Header.Set(webhookTimestampHeader, ts)
@@ -125,6 +138,17 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// webhookMultipart is a delivery with files: multipart/form-data whose first part,
+// "post", is the JSON delivery, followed by one part "file" per file, named as the
+// delivery's media list names it. The signature covers the whole body as sent.
+func webhookMultipart(delivery []byte, media []Media) ([]byte, string, error) {
+	parts := []formPart{{name: "post", contentType: "application/json", body: delivery}}
+	for i := range media {
+		parts = append(parts, formFile("file", &media[i]))
+	}
+	return formData(parts...)
 }
 
 // webhookScalar is a JSON string's value or a number's digits ("" for anything else).

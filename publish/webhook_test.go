@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/publish"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const webhookTestSecret = "whsec-test-3f9a"
@@ -47,7 +47,7 @@ func webhookTestPost() *publish.Post {
 		// Not UTC on purpose: the body must carry the instant in UTC.
 		At:       time.Date(2026, 3, 14, 9, 30, 0, 0, time.FixedZone("CET", 3600)),
 		SourceID: "src-1", DerivativeID: "der-2",
-		Blog: &transforms.BlogTeaser{Title: "Kaltstarts", Slug: "kaltstarts", MetaDescription: "Wie",
+		Blog: &derive.BlogTeaser{Title: "Kaltstarts", Slug: "kaltstarts", MetaDescription: "Wie",
 			Takeaways: []string{"a", "b"}, Keywords: []string{"lambda"}, Markdown: "# K", HTML: "<h1>K</h1>"},
 	}
 }

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
 )
 
 func init() {
@@ -34,8 +34,13 @@ func init() {
 	})
 }
 
+// wordpressMedia: the featured image is the card, else the link preview image. A
+// carousel is not a featured image.
+var wordpressMedia = mediaRules{channel: "WordPress", kinds: map[string]int{MediaCard: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+
 type wordpress struct {
 	posts      string // {site}/wp-json/wp/v2/posts
+	media      string // {site}/wp-json/wp/v2/media
 	user, pass string
 	draft      bool
 	categories []int
@@ -48,7 +53,7 @@ func newWordPress(a *Account) (Publisher, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("accounts.%s.site: %q is not an http(s) base URL", a.Name, site)
 	}
-	w := &wordpress{posts: site + "/wp-json/wp/v2/posts", user: strings.TrimSpace(a.Get("user")), client: a.HTTP()}
+	w := &wordpress{posts: site + "/wp-json/wp/v2/posts", media: site + "/wp-json/wp/v2/media", user: strings.TrimSpace(a.Get("user")), client: a.HTTP()}
 	if w.pass, err = a.Secret("app_password"); err != nil {
 		return nil, err
 	}
@@ -88,9 +93,17 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 	if p.Blog == nil {
 		return Result{}, &Error{Kind: Refused, Msg: "only blog teasers go to WordPress (this post has no blog teaser)"}
 	}
+	if err := checkMedia(p, wordpressMedia); err != nil {
+		return Result{}, err
+	}
 	slug := wordpressSlug(p.Blog, p.ID)
-	if found, ok, err := w.lookup(ctx, slug); err != nil || ok {
+	if found, ok, err := w.lookup(ctx, w.posts, slug); err != nil || ok {
 		return found, err
+	}
+	var res Result
+	featured, err := w.featuredImage(ctx, p, slug, &res)
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
 	}
 	status := "publish"
 	switch {
@@ -107,7 +120,9 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 		Status     string `json:"status"`
 		DateGMT    string `json:"date_gmt,omitempty"`
 		Categories []int  `json:"categories,omitempty"`
+		Featured   int64  `json:"featured_media,omitempty"`
 	}{
+		Featured: featured,
 		// WordPress renders title and excerpt as HTML (an editor's unfiltered_html keeps a
 		// <script>), while ours are plain text: escaped, they show as written. Content is
 		// the teaser's HTML, escaped when it was made.
@@ -124,22 +139,68 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 	req.SetBasicAuth(w.user, w.pass)
 	answer, _, err := Call(ctx, w.client, req, wordpressMessage)
 	if err != nil {
-		return Result{}, err
+		return Result{Uploaded: res.Uploaded}, err
 	}
 	var created wordpressPost
 	if json.Unmarshal(answer, &created) != nil || created.ID == 0 {
 		// Created, most likely, but we cannot say as what; the slug look-up of the next
 		// attempt finds it.
-		return Result{}, &Error{Kind: Unknown, Msg: "WordPress answered the new post without its id: " + serviceMessage(answer, nil)}
+		return Result{Uploaded: res.Uploaded}, &Error{Kind: Unknown, Msg: "WordPress answered the new post without its id: " + serviceMessage(answer, nil)}
 	}
-	return Result{RemoteID: strconv.FormatInt(created.ID, 10), URL: created.Link}, nil
+	return Result{RemoteID: strconv.FormatInt(created.ID, 10), URL: created.Link, Uploaded: res.Uploaded}, nil
 }
 
-// lookup finds a post already made for this plan entry by an earlier attempt, in any
-// status an editor may have moved it to (context=edit, so drafts are listed).
-func (w *wordpress) lookup(ctx context.Context, slug string) (Result, bool, error) {
+// featuredImage uploads the post's card (or link preview image) to the media library
+// (POST /wp/v2/media, with its alt_text) and returns its ID (0 for none). The image's
+// slug is the post's plus "-image", so an upload an earlier attempt made is found,
+// like the post, rather than made again.
+func (w *wordpress) featuredImage(ctx context.Context, p *Post, slug string, res *Result) (int64, error) {
+	m := firstOf(p.Media, MediaCard)
+	if m == nil {
+		m = firstOf(p.Media, MediaPreview)
+	}
+	if m == nil {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(res.uploaded(p, m), 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	slug += "-image"
+	found, ok, err := w.lookup(ctx, w.media, slug)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		req, err := formRequest(w.media, formField("alt_text", m.Alt), formField("slug", slug), formField("title", m.Alt),
+			formPart{name: "file", filename: slug + mediaExt(m.ContentType), contentType: m.ContentType, body: m.Bytes})
+		if err != nil {
+			return 0, err
+		}
+		req.SetBasicAuth(w.user, w.pass)
+		answer, _, err := Call(ctx, w.client, req, wordpressMessage)
+		if err != nil {
+			return 0, uploadFailed(err)
+		}
+		var created wordpressPost
+		if json.Unmarshal(answer, &created) != nil || created.ID == 0 {
+			return 0, &Error{Kind: Later, Msg: "WordPress answered the upload without its id: " + serviceMessage(answer, nil)}
+		}
+		found.RemoteID = strconv.FormatInt(created.ID, 10)
+	}
+	res.remember(m, found.RemoteID)
+	id, _ := strconv.ParseInt(found.RemoteID, 10, 64)
+	return id, nil
+}
+
+// lookup finds a post (or, at the media endpoint, an image) already made for this plan
+// entry by an earlier attempt, in any status an editor may have moved it to
+// (context=edit, so drafts are listed).
+func (w *wordpress) lookup(ctx context.Context, endpoint, slug string) (Result, bool, error) {
 	q := url.Values{"slug": {slug}, "status": {"publish,future,draft,pending,private"}, "context": {"edit"}}
-	req, err := http.NewRequest(http.MethodGet, w.posts+"?"+q.Encode(), nil)
+	if endpoint == w.media {
+		q.Set("status", "inherit,private") // attachments' statuses
+	}
+	req, err := http.NewRequest(http.MethodGet, endpoint+"?"+q.Encode(), nil)
 	if err != nil {
 		return Result{}, false, &Error{Kind: Refused, Msg: err.Error(), Err: err}
 	}
@@ -171,12 +232,12 @@ func (w *wordpress) lookup(ctx context.Context, slug string) (Result, bool, erro
 // wordpressSlug is the teaser's slug plus a suffix from the plan entry's ID, so two plan
 // entries of one teaser (two sites, a re-run) make two posts and one entry never two.
 // Lower case, as WordPress stores slugs, so the look-up compares like with like.
-func wordpressSlug(b *transforms.BlogTeaser, id string) string {
+func wordpressSlug(b *derive.BlogTeaser, id string) string {
 	h := sha256.Sum256([]byte(id))
 	suffix := hex.EncodeToString(h[:4])
 	base := strings.ToLower(strings.Trim(b.Slug, "-"))
 	if base == "" {
-		base = transforms.Slug(b.Title)
+		base = derive.Slug(b.Title)
 	}
 	if base == "" {
 		return suffix

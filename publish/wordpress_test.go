@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/publish"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const (
@@ -49,7 +49,7 @@ func wpTestPost(at time.Time) *publish.Post {
 	return &publish.Post{
 		ID: "entry-51f0", Account: "blog", Channel: "blog", Kind: "blog", Locale: "en", At: at,
 		Text: "How we cut cold starts https://example.com/wp",
-		Blog: &transforms.BlogTeaser{
+		Blog: &derive.BlogTeaser{
 			Title: "How we cut cold starts", Slug: "how-we-cut-cold-starts",
 			MetaDescription: "Three changes halved our p99.", Takeaways: []string{"Snapshot", "Trim"},
 			Markdown: "# How", HTML: "<h1>How</h1><p>Three changes.</p>",

@@ -23,7 +23,7 @@ func init() {
 			{Name: "client_secret", Secret: true, Doc: "the X app's OAuth 2.0 client secret (confidential apps)"},
 			{Name: "auth_url", Doc: "the OAuth 2.0 authorization endpoint the Accounts page sends the admin to; default https://x.com/i/oauth2/authorize"},
 			{Name: "token_url", Doc: "the OAuth 2.0 token endpoint; default https://api.x.com/2/oauth2/token"},
-			{Name: "scopes", Doc: "the scopes asked for when connecting, space-separated; default tweet.read tweet.write users.read offline.access (offline.access brings the refresh token)"},
+			{Name: "scopes", Doc: "the scopes asked for when connecting, space-separated; default tweet.read tweet.write users.read media.write offline.access (media.write lets posts carry images; offline.access brings the refresh token)"},
 			{Name: "access_token", Secret: true,
 				Doc: "a fixed OAuth 2.0 user access token with tweet.write; without it the token of the account connected on the Accounts page is used"},
 		},
@@ -58,7 +58,16 @@ func newX(a *Account) (Publisher, error) {
 type xTweet struct {
 	Text  string    `json:"text"`
 	Reply *xReplyTo `json:"reply,omitempty"`
+	Media *xMedia   `json:"media,omitempty"`
 }
+
+type xMedia struct {
+	MediaIDs []string `json:"media_ids"`
+}
+
+// xMediaRules: up to four images of at most 5 MB. A link preview image is not sent: X
+// makes the card from the page's tags.
+var xMediaRules = mediaRules{channel: "X", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: maxImageBytes}
 
 type xReplyTo struct {
 	InReplyToTweetID string `json:"in_reply_to_tweet_id"`
@@ -74,20 +83,29 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 			return Result{}, &Error{Kind: Refused, Msg: fmt.Sprintf("post %d of %d is empty", i+1, len(parts))}
 		}
 	}
+	if err := checkMedia(p, xMediaRules); err != nil {
+		return Result{}, err
+	}
 	token, err := x.token.get(ctx)
 	if err != nil {
 		return Result{}, err
 	}
 	var res Result
+	mediaIDs, err := uploadCards(p, func(m *Media) (string, error) { return x.upload(ctx, token, p, m, &res) })
+	if err != nil {
+		return Result{Uploaded: res.Uploaded}, err
+	}
 	for i, t := range parts {
 		body := xTweet{Text: t}
 		if i > 0 {
 			body.Reply = &xReplyTo{InReplyToTweetID: res.IDs[i-1]}
+		} else if len(mediaIDs) > 0 {
+			body.Media = &xMedia{MediaIDs: mediaIDs} // the images go with the first post
 		}
 		id, err := x.tweet(ctx, token, body)
 		if err != nil {
 			if i == 0 {
-				return Result{}, err
+				return Result{Uploaded: res.Uploaded}, err
 			}
 			// Part of the thread is live. Posting it again would repeat those parts (or
 			// be refused as duplicates), so a person finishes or deletes it.
@@ -103,21 +121,54 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 	return res, nil
 }
 
+// upload sends one image (POST /2/media/upload, the one-shot form for images, which
+// needs the media.write scope), then its alt text (POST /2/media/metadata). An ID an
+// earlier attempt got is used again: X keeps an unattached upload for a day.
+func (x *xPublisher) upload(ctx context.Context, token string, p *Post, m *Media, res *Result) (string, error) {
+	id := res.uploaded(p, m)
+	if id == "" {
+		req, err := formRequest(x.api+"/2/media/upload",
+			formField("media_category", "tweet_image"), formField("media_type", m.ContentType), formFile("media", m))
+		if err != nil {
+			return "", err
+		}
+		out, err := x.call(ctx, token, req)
+		if err != nil {
+			return "", uploadFailed(err)
+		}
+		var up struct {
+			Data struct {
+				ID string `json:"id"`
+			} `json:"data"`
+		}
+		if json.Unmarshal(out, &up) != nil || up.Data.ID == "" {
+			return "", &Error{Kind: Later, Msg: "X's answer to the upload names no media: " + serviceMessage(out, nil)}
+		}
+		id = up.Data.ID
+		res.remember(m, id)
+	}
+	if m.Alt == "" {
+		return id, nil
+	}
+	req, err := JSONRequest(http.MethodPost, x.api+"/2/media/metadata", map[string]any{
+		"id": id, "metadata": map[string]any{"alt_text": map[string]string{"text": m.Alt}}})
+	if err != nil {
+		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+	}
+	if _, err := x.call(ctx, token, req); err != nil {
+		return "", uploadFailed(err)
+	}
+	return id, nil
+}
+
 // tweet posts one tweet and returns its ID.
 func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (string, error) {
 	req, err := JSONRequest(http.MethodPost, x.api+"/2/tweets", body)
 	if err != nil {
 		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	// Call drops an error answer's headers; the tap keeps X's x-rate-limit-reset.
-	client, tap := tapRateLimit(x.client)
-	out, _, err := Call(ctx, client, req, xMessage)
+	out, err := x.call(ctx, token, req)
 	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.Kind == Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
-			e.RetryAfter = xRateLimitWait(tap.reset, time.Now())
-		}
 		return "", UnknownAfter5xx(err)
 	}
 	var created struct {
@@ -130,6 +181,20 @@ func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (stri
 		return "", &Error{Kind: Unknown, Msg: "X accepted the post but its answer has no post ID: " + serviceMessage(out, nil)}
 	}
 	return created.Data.ID, nil
+}
+
+// call sends req with the token; a 429's wait comes from X's x-rate-limit-reset when
+// there is no Retry-After.
+func (x *xPublisher) call(ctx context.Context, token string, req *http.Request) ([]byte, error) {
+	req.Header.Set("Authorization", "Bearer "+token)
+	// Call drops an error answer's headers; the tap keeps X's x-rate-limit-reset.
+	client, tap := tapRateLimit(x.client)
+	out, _, err := Call(ctx, client, req, xMessage)
+	var e *Error
+	if errors.As(err, &e) && e.Kind == Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
+		e.RetryAfter = xRateLimitWait(tap.reset, time.Now())
+	}
+	return out, err
 }
 
 func (x *xPublisher) url(id string) string {

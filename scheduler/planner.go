@@ -203,7 +203,7 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		cooldown := time.Duration(c.recyle.CooldownDays) * 24 * time.Hour
 		if book.repeats(e.TextHash, at, cooldown) {
 			lead := leadFor(e.Locale, e.Occurrence)
-			if lead == "" || !p.fits(e.Channel, Render(&c.text.d, c.text.tr, e.Channel, e.Link, lead).Text) || book.repeats(c.text.hash(e.Channel, e.Link, lead), at, cooldown) {
+			if lead == "" || !p.fits(e.Channel, c.text.render(e.Channel, e.Link, lead).Text) || book.repeats(c.text.hash(e.Channel, e.Link, lead), at, cooldown) {
 				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
 				return e
 			}
@@ -357,7 +357,7 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 		fits, known := p.fitsOn[key]
 		if !known {
 			link, _, _ := p.linkFor(&lt.d, ch, r.ID)
-			fits = p.fits(ch, Render(&lt.d, lt.tr, ch, link, "").Text)
+			fits = p.fits(ch, lt.render(ch, link, "").Text)
 			p.fitsOn[key] = fits
 		}
 		if fits {
@@ -388,12 +388,18 @@ func (p *Planner) fits(ch, text string) bool {
 // cheaper to get and names the same words.
 func (lt *localized) hash(ch, link, lead string) string {
 	h := sha256.New()
-	for _, tpl := range templates(&lt.d, lt.tr) {
+	for _, tpl := range toolkit.PostTemplates(&lt.d, lt.tr) {
 		h.Write([]byte(tpl))
 		h.Write([]byte{0})
 	}
 	h.Write([]byte(ch + "\x00" + lead + "\x00" + link))
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// render is the text as it goes out on channel with link and lead: what fits is
+// checked on the words the publisher sends.
+func (lt *localized) render(ch, link, lead string) channel.Post {
+	return channel.RenderParts(channel.Name(ch), toolkit.PostTemplates(&lt.d, lt.tr), link, lead)
 }
 
 // leads start a recycled post, so it is not the identical text again; by language.

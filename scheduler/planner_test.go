@@ -9,8 +9,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 const plannerYAML = `
@@ -41,12 +42,12 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := transforms.Parse("whitepaper.en.md", body, 1<<20)
+	doc, err := parse.File("whitepaper.en.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, camp := f.Campaign("")
-	res := transforms.Derive(doc, transforms.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
+	res := derive.From(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
 		Campaign: camp, Brand: f.BrandFor(camp)})
 	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
 	var ds []toolkit.Derivative
@@ -95,7 +96,7 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 		}
 	}
 	// The paper's tweets from day 0 (Monday, from 10:00, an hour apart): three on day 0,
-	// X's daily cap, the rest on day 1; the LinkedIn post on day 0; the thread on day 1;
+	// X's daily cap, the rest on day 1; the LinkedIn post on day 0; the thread on day 1 (or 2);
 	// the blog on day 3 (Thursday, a blog day); snippets on days 7-28.
 	tweets := 0
 	for _, d := range ds {
@@ -113,8 +114,14 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 	if got := fmt.Sprint(kinds["tweet"]); got != fmt.Sprint(want) {
 		t.Errorf("tweets on days %s, want three on day 0 and %d on day 1", got, tweets-3)
 	}
-	if got := fmt.Sprint(kinds["linkedin"], kinds["thread"], kinds["blog"]); got != "[0] [1] [3]" {
-		t.Errorf("linkedin, thread, blog on days %s, want [0] [1] [3]", got)
+	// The thread's day is day 1 unless the tweets carried over from day 0 fill X's cap
+	// there; then the next day.
+	threadDay := 1
+	if tweets-3 >= 3 {
+		threadDay = 2
+	}
+	if got, want := fmt.Sprint(kinds["linkedin"], kinds["thread"], kinds["blog"]), fmt.Sprintf("[0] [%d] [3]", threadDay); got != want {
+		t.Errorf("linkedin, thread, blog on days %s, want %s", got, want)
 	}
 	for _, d := range kinds["snippet"] {
 		if d < 7 || d > 31 {
@@ -337,7 +344,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
-		!strings.HasPrefix(Render(&tweet, tr, "x", tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
+		!strings.HasPrefix(channel.RenderParts(channel.X, toolkit.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)

@@ -19,7 +19,7 @@ if [[ "$what" == all || "$what" == derive ]]; then
 	say "parse+derive beside goldmark.Convert of the same bytes (5 rounds, medians)"
 	raw="$(mktemp)"
 	trap 'rm -f "$raw"' EXIT
-	go test ./transforms -run '^$' -bench 'ParseDerive|GoldmarkConvert|CountX' -benchtime 30x -count 5 | tee "$raw"
+	go test ./derive -run '^$' -bench 'ParseDerive|GoldmarkConvert|CountX' -benchtime 30x -count 5 | tee "$raw"
 	awk '
 		/^Benchmark(ParseDerive|GoldmarkConvert)\// {
 			split($1, p, "/"); kind = p[1]; doc = p[2]; sub(/-[0-9]+$/, "", doc)
@@ -44,9 +44,9 @@ if [[ "$what" == derive-cpu ]]; then
 	say "parse+derive beside goldmark.Convert as CPU time: 20 iterations over every corpus document, twice each"
 	bin="$(mktemp)"
 	trap 'rm -f "$bin"' EXIT
-	go test -c -o "$bin" ./transforms
+	go test -c -o "$bin" ./derive
 	for b in ParseDerive GoldmarkConvert ParseDerive GoldmarkConvert; do
-		(cd transforms && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
+		(cd derive && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
 			awk -v b="$b" '/task-clock/ { printf "%-16s %10s ms of CPU\n", b, $1 }'
 	done
 fi

@@ -125,8 +125,8 @@ if (($# == 0)); then
 	# interesting inputs are minimised for at most a second: the default minute can outlast
 	# the 5 s run, which then ends as "context deadline exceeded" with nothing found.
 	say "fuzzing each target for 5 s"
-	for target in transforms:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky transforms:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit \
+	for target in derive:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
+		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit \
 		inputs/pdf:FuzzLayout inputs/docx:FuzzDocx inputs/pptx:FuzzPptx inputs/transcript:FuzzTranscript; do
 		pkg=${target%%:*} name=${target##*:}
 		out=$(go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime 5s -fuzzminimizetime 1s 2>&1) || { printf '%s\n' "$out"; exit 1; }

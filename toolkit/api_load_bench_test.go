@@ -12,8 +12,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/internal/testservices"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // BenchmarkAPIUnderLoad indexes 100,000 derivatives (2,700 sources of 37) in a real
@@ -28,11 +29,11 @@ func BenchmarkAPIUnderLoad(b *testing.B) {
 	tk.rdb = redis.NewClient(&redis.Options{Addr: rs.Addr, PoolSize: 64})
 	tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("mkt")})
 	ctx := b.Context()
-	doc, err := transforms.Parse("w.md", []byte(benchDoc), 1<<20)
+	doc, err := parse.File("w.md", []byte(benchDoc), 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}
-	base := transforms.Derive(doc, transforms.Options{Version: "v", SourceID: "s"}).Derivatives
+	base := derive.From(doc, derive.Options{Version: "v", SourceID: "s"}).Derivatives
 	var ids []string
 	total := 0
 	for i := 0; total < 100_000; i++ {

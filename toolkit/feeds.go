@@ -21,7 +21,6 @@ import (
 	"github.com/gorilla/feeds"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Partner syndication: /feeds/{audience}.atom and /feeds/{audience}.json serve the
@@ -330,15 +329,7 @@ func partnerLink(backlink, audience string) string {
 // paragraph each). The "any" channel renders the full URL, never Bluesky's shortened
 // display form, and with no link drops the slot cleanly.
 func renderFor(d Derivative, link string) string {
-	if len(d.Parts) == 0 {
-		text, _ := transforms.RenderChannel(channel.Any, d.Template, link)
-		return text
-	}
-	parts := make([]string, len(d.Parts))
-	for i, p := range d.Parts {
-		parts[i], _ = transforms.RenderChannel(channel.Any, p.Template, link)
-	}
-	return strings.Join(parts, "\n\n")
+	return channel.RenderParts(channel.Any, PostTemplates(&d, nil), link, "").Joined()
 }
 
 // entryTitle is the start of text, cut at a word within feedTitleMax characters (at a

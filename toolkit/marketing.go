@@ -13,9 +13,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Marketing's work on a source beyond review: editing a derivative, re-running a source,
@@ -46,7 +46,7 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 	}
 	_, camp := t.cfg.File.Campaign(d.Campaign)
 	brand := t.cfg.File.BrandFor(camp)
-	if p := transforms.BannedPhrase(brand, text); p != "" {
+	if p := derive.BannedPhrase(brand, text); p != "" {
 		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("the text holds %q, which the brand rules ban; reword it", p)}
 	}
 	tpl := text
@@ -58,17 +58,17 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 			}
 			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
 			// Bluesky shows a shortened display link; the editor shows what the post shows.
-			if disp, _ := transforms.RenderChannel(d.Channel, channel.LinkSlot, l); disp != "" && disp != l {
+			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
 				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
 			}
 		}
 		tpl = withSlot(tpl, d.Template)
 	}
-	tpl = transforms.Spell(brand, tpl)
-	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := transforms.Refit(d.Channel, tpl, link, opt)
+	tpl = derive.Spell(brand, tpl)
+	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
 	if !ok || fitted != tpl {
-		rendered, _ := transforms.RenderChannel(d.Channel, tpl, link)
+		rendered := channel.Render(d.Channel, tpl, link).Text
 		room := ""
 		if brand.Disclosure != "" {
 			rendered += " " + brand.Disclosure
@@ -78,19 +78,19 @@ func (t *Toolkit) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, &EditError{Code: "over_limit", Reason: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
-	out, facets := transforms.RenderChannel(d.Channel, tpl, link)
+	post := channel.Render(d.Channel, tpl, link)
 	err = t.WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := t.current(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(b.Derivatives, func(x transforms.Derivative) bool { return x.ID == derivID }) {
+		if !slices.ContainsFunc(b.Derivatives, func(x derive.Derivative) bool { return x.ID == derivID }) {
 			return ErrNotFound // an earlier version's derivative
 		}
 		if apr.Edits == nil {
 			apr.Edits = map[string]Edit{}
 		}
-		apr.Edits[derivID] = Edit{Template: tpl, Text: out, Length: length, Facets: facets, By: by, At: t.now()}
+		apr.Edits[derivID] = Edit{Template: tpl, Text: post.Text, Length: length, Facets: post.Facets, By: by, At: t.now()}
 		if apr.Decisions[derivID].Status == Approved {
 			apr.Decisions[derivID] = Decision{Status: Draft, By: by, At: t.now()}
 		}

@@ -74,7 +74,7 @@ var oauthProviders = map[string]oauthProvider{
 	// X: a confidential client authenticates with Basic; a public one sends only
 	// client_id in the body. offline.access is what brings a refresh token.
 	"x": {name: "X", authURL: "https://x.com/i/oauth2/authorize", tokenURL: "https://api.x.com/2/oauth2/token",
-		scopes: "tweet.read tweet.write users.read offline.access"},
+		scopes: "tweet.read tweet.write users.read media.write offline.access"},
 	// LinkedIn: client_secret in the body. A page needs w_organization_social instead.
 	"linkedin": {name: "LinkedIn", authURL: "https://www.linkedin.com/oauth/v2/authorization",
 		tokenURL: "https://www.linkedin.com/oauth/v2/accessToken", scopes: "w_member_social", secretInBody: true},

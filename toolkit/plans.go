@@ -99,6 +99,9 @@ type PostRecord struct {
 	RemoteID string   `json:"remote_id,omitempty"`
 	URL      string   `json:"url,omitempty"`
 	IDs      []string `json:"ids,omitempty"`
+	// Uploaded maps the SHA-256 of each file an attempt uploaded to the channel's ID for
+	// it, so the next attempt attaches it instead of uploading it again.
+	Uploaded map[string]string `json:"uploaded,omitempty"`
 	// Error is the channel's message for a refused post, or why the outcome is unknown.
 	Error string `json:"error,omitempty"`
 	// WaitingFor names the account a Waiting post waits to be connected: connecting it

@@ -4,7 +4,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Source statuses.
@@ -41,11 +42,11 @@ type Source struct {
 	Format  string `json:"format,omitempty"`
 	// Outline is the document's section headings in order (with the page for PDF and
 	// PowerPoint).
-	Outline  []transforms.OutlineEntry `json:"outline,omitempty"`
-	Lang     string                    `json:"lang,omitempty"`
-	Campaign string                    `json:"campaign,omitempty"`
-	Stage    string                    `json:"stage,omitempty"`
-	Tags     []string                  `json:"tags,omitempty"`
+	Outline  []parse.OutlineEntry `json:"outline,omitempty"`
+	Lang     string               `json:"lang,omitempty"`
+	Campaign string               `json:"campaign,omitempty"`
+	Stage    string               `json:"stage,omitempty"`
+	Tags     []string             `json:"tags,omitempty"`
 	// Regions the document is meant for (front matter); none means every region.
 	Regions    []string       `json:"regions,omitempty"`
 	Summary    string         `json:"summary,omitempty"`
@@ -53,7 +54,7 @@ type Source struct {
 	Slug       string         `json:"slug,omitempty"`
 	Counts     map[string]int `json:"counts,omitempty"`
 	// Skipped says which derivatives could not be made valid, and why.
-	Skipped []transforms.Skipped `json:"skipped,omitempty"`
+	Skipped []derive.Skipped `json:"skipped,omitempty"`
 	// Warnings are what a marketer should know of the document as a whole.
 	Warnings []string `json:"warnings,omitempty"`
 	// Approved is set once marketing approved the source or any of its derivatives.
@@ -76,10 +77,10 @@ type Source struct {
 // Withdrawn reports whether marketing withdrew the source.
 func (s *Source) Withdrawn() bool { return s.Status == StatusWithdrawn || !s.WithdrawnAt.IsZero() }
 
-// Derivative is a derivative as the toolkit shows it: what transforms made, its review
+// Derivative is a derivative as the toolkit shows it: what derive made, its review
 // status, and where it came from.
 type Derivative struct {
-	transforms.Derivative
+	derive.Derivative
 	Status   string   `json:"status"`
 	SourceID string   `json:"source_id,omitempty"`
 	Campaign string   `json:"campaign,omitempty"`
@@ -103,15 +104,15 @@ type Derivative struct {
 // Bundle is everything made from one source version: one object per version, so a
 // source costs one round trip to read.
 type Bundle struct {
-	SourceID    string                  `json:"source_id"`
-	Version     string                  `json:"version"`
-	Document    *transforms.Document    `json:"document"`
-	Derivatives []transforms.Derivative `json:"derivatives"`
-	Skipped     []transforms.Skipped    `json:"skipped,omitempty"`
-	LinkTarget  string                  `json:"link_target"`
-	Stage       string                  `json:"stage"`
-	Campaign    string                  `json:"campaign"`
-	AutoApprove bool                    `json:"auto_approve"`
+	SourceID    string              `json:"source_id"`
+	Version     string              `json:"version"`
+	Document    *parse.Document     `json:"document"`
+	Derivatives []derive.Derivative `json:"derivatives"`
+	Skipped     []derive.Skipped    `json:"skipped,omitempty"`
+	LinkTarget  string              `json:"link_target"`
+	Stage       string              `json:"stage"`
+	Campaign    string              `json:"campaign"`
+	AutoApprove bool                `json:"auto_approve"`
 }
 
 // Decision is a review of one derivative.

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // A rewrite is a contributor's own version of a topic, in their voice, saved for them
@@ -60,16 +60,16 @@ func (t *Toolkit) SaveRewrite(ctx context.Context, d *Derivative, user, text str
 	}
 	_, camp := t.cfg.File.Campaign(d.Campaign)
 	brand := t.cfg.File.BrandFor(camp)
-	if p := transforms.BannedPhrase(brand, text); p != "" {
+	if p := derive.BannedPhrase(brand, text); p != "" {
 		return nil, &EditError{Code: "banned_phrase", Reason: fmt.Sprintf("your version holds %q, which the brand rules ban; reword it", p)}
 	}
 	if brand.Disclosure != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(brand.Disclosure)) {
 		return nil, &EditError{Code: "disclosure_missing", Reason: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
-		text = strings.ReplaceAll(transforms.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
+		text = strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
 	} else {
-		text = transforms.Spell(brand, text)
+		text = derive.Spell(brand, text)
 	}
 	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), At: t.now()}
 	if c, err := Count(&t.cfg.File, d.Channel, text); err == nil {

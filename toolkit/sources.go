@@ -8,9 +8,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Queue asks for an inbox object to be ingested and shows it as queued. It reports
@@ -212,11 +212,12 @@ func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 		}
 		if tr.On() && v.Backlink != "" {
 			v.Canonical, v.Backlink = v.Backlink, tr.ShortURL+"/r/"+TrackedCode(v.ID, string(v.Channel), "")
-			v.Text, v.Facets = transforms.RenderChannel(v.Channel, v.Template, v.Backlink)
+			post := channel.Render(v.Channel, v.Template, v.Backlink)
+			v.Text, v.Facets = post.Text, post.Facets
 			if len(v.Parts) > 0 {
 				v.Parts = slices.Clone(v.Parts)
 				for j := range v.Parts {
-					v.Parts[j].Text, _ = transforms.RenderChannel(v.Channel, v.Parts[j].Template, v.Backlink)
+					v.Parts[j].Text = channel.Render(v.Channel, v.Parts[j].Template, v.Backlink).Text
 				}
 			}
 		}
@@ -247,7 +248,7 @@ func (t *Toolkit) approvals(ctx context.Context, id, version string) (*Approvals
 }
 
 // Counts tallies derivatives by kind, and skipped ones, for the source listing.
-func Counts(ds []transforms.Derivative, skipped int) map[string]int {
+func Counts(ds []derive.Derivative, skipped int) map[string]int {
 	c := map[string]int{}
 	for _, d := range ds {
 		c[string(d.Kind)]++

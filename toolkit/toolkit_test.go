@@ -17,10 +17,11 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // newTestToolkit runs the toolkit on the in-process Redis and S3 of `repurpose up`: fast,
@@ -59,13 +60,13 @@ func newTestToolkitLogging(t testing.TB, log *slog.Logger) (*Toolkit, *miniredis
 // save derives a small document and stores it as the given key's current version.
 func save(t testing.TB, tk *Toolkit, key, body string, at time.Time) *Source {
 	t.Helper()
-	doc, err := transforms.Parse(key, []byte(body), 1<<20)
+	doc, err := parse.File(key, []byte(body), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	id := tasks.SourceID("inbox", key)
 	version := fmt.Sprintf("%064x", at.UnixNano())
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id, CampaignName: "default",
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id, CampaignName: "default",
 		Campaign: tk.cfg.File.Campaigns["default"], Brand: tk.cfg.File.BrandFor(tk.cfg.File.Campaigns["default"]),
 		PublicPageURL: "http://localhost/p/x"})
 	s := &Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,

@@ -14,9 +14,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // Regional teams translate approved derivatives into their locales. A translation is a
@@ -30,7 +30,7 @@ type Translation struct {
 	Text     string `json:"text"`
 	Template string `json:"template"`
 	// Parts are a thread's posts, each refitted on its own.
-	Parts []transforms.Part `json:"parts,omitempty"`
+	Parts []derive.Part `json:"parts,omitempty"`
 	// Status is draft, approved or rejected.
 	Status string `json:"status"`
 	// Machine says a provider wrote it, named by Provider.
@@ -60,6 +60,28 @@ type TranslationView struct {
 	DerivativeID string `json:"derivative_id"`
 	SourceID     string `json:"source_id"`
 	Locale       string `json:"locale"`
+}
+
+// PostTemplates are the templates a derivative goes out from: its translation tr's when
+// there is one (nil in the derivative's own locale), else its own. The planner hashes and
+// the publisher renders them, so both see the same words.
+func PostTemplates(d *Derivative, tr *TranslationView) []string {
+	if tr != nil {
+		return templates(tr.Template, tr.Parts)
+	}
+	return templates(d.Template, d.Parts)
+}
+
+// templates are a thread's parts' templates, or the single post's template.
+func templates(template string, parts []derive.Part) []string {
+	if len(parts) == 0 {
+		return []string{template}
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.Template
+	}
+	return out
 }
 
 // ErrHumanOnly is a machine translation asked of a toolkit with no provider.
@@ -188,9 +210,9 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 // template, parts and length.
 func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
-	opt := transforms.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
+	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
-	fitted, length, ok := transforms.RefitParts(ch, templates, d.Backlink, opt)
+	fitted, length, ok := derive.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
 		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
@@ -200,9 +222,9 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 	if d.Kind == channel.KindThread || len(fitted) > 1 {
 		texts := make([]string, len(fitted))
 		for i, p := range fitted {
-			txt, _ := transforms.RenderChannel(ch, p, d.Backlink)
-			_, l, _ := transforms.Refit(ch, p, d.Backlink, opt)
-			tr.Parts = append(tr.Parts, transforms.Part{Text: txt, Template: p, Length: l})
+			txt := channel.Render(ch, p, d.Backlink).Text
+			_, l, _ := derive.Refit(ch, p, d.Backlink, opt)
+			tr.Parts = append(tr.Parts, derive.Part{Text: txt, Template: p, Length: l})
 			texts[i] = txt
 		}
 		tr.Template = strings.Join(fitted, "\n\n")
@@ -210,7 +232,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 		return nil
 	}
 	tr.Template = fitted[0]
-	tr.Text, _ = transforms.RenderChannel(ch, fitted[0], d.Backlink)
+	tr.Text = channel.Render(ch, fitted[0], d.Backlink).Text
 	return nil
 }
 

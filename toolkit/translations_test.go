@@ -376,7 +376,7 @@ func TestLongGermanIsRefittedForX(t *testing.T) {
 		"selbst wenn sich der Datenverkehr verdreifacht. Wiederholungsversuche benötigen eine exponentielle Wartezeit, " +
 		"sonst wird aus einem kleinen Ausfall ein großer für alle Kundinnen und Kunden gleichzeitig. " +
 		"Messen Sie die Tiefe der Warteschlange und alarmieren Sie beim Alter der ältesten Aufgabe.\n\nJetzt das ganze Whitepaper lesen {link}\n#Queues"
-	if l := channel.CountX(channel.Render(german, "https://t.co/0123456789")); l.Valid {
+	if l := channel.CountX(channel.Render(channel.X, german, "https://t.co/0123456789").Text); l.Valid {
 		t.Fatalf("the test text fits already: %+v", l)
 	}
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", fmt.Sprintf(`{"text": %q}`, german)), http.StatusOK)

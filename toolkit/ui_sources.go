@@ -30,7 +30,7 @@ func (t *Toolkit) renderSources(w http.ResponseWriter, r *http.Request, p *Princ
 		Sources: page.Items, Uploads: uploads, Accept: uploadAccept, MaxMiB: t.cfg.File.Limits.MaxObjectBytes >> 20}})
 }
 
-// kindGroup is one kind's derivatives, in the order transforms made them.
+// kindGroup is one kind's derivatives, in the order derive made them.
 type kindGroup struct {
 	Kind        string
 	Derivatives []reviewItem

@@ -10,7 +10,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/transforms"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // Contributors' pages: find an approved topic, claim it, make it one's own and share it.
@@ -220,7 +220,7 @@ func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivat
 const passageParagraphs = 3
 
 // passage is the text of the section with anchor: its first paragraphs.
-func passage(doc *transforms.Document, anchor string) []string {
+func passage(doc *parse.Document, anchor string) []string {
 	for _, sec := range doc.Sections {
 		if sec.Anchor == anchor {
 			return sec.Paragraphs[:min(len(sec.Paragraphs), passageParagraphs)]

@@ -20,7 +20,7 @@ import (
 // The upload page puts files into the inbox, as `aws s3 cp` would, and queues them at
 // once rather than waiting for the S3 event or the scan (the TaskID makes those no-ops).
 
-// uploadAccept is what the file picker offers: the formats transforms parses.
+// uploadAccept is what the file picker offers: the formats parse reads.
 var uploadAccept = strings.Join(inputs.Extensions, ",")
 
 // maxUploadFiles bounds one request, so its size is bounded too.

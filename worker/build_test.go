@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 func TestAnUnknownCampaignIsAWarningUnlessStrict(t *testing.T) {
@@ -19,7 +19,7 @@ func TestAnUnknownCampaignIsAWarningUnlessStrict(t *testing.T) {
 	cfg := &config.Config{File: *file}
 	cfg.Infra.PublicURL = "https://toolkit.example.com"
 	build := func() (string, []string, error) {
-		doc, err := transforms.Parse("p.md", []byte(src), 0)
+		doc, err := parse.File("p.md", []byte(src), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +37,7 @@ func TestAnUnknownCampaignIsAWarningUnlessStrict(t *testing.T) {
 		t.Errorf("got campaign %q, warnings %q, err %v; want lauch with a warning listing the known campaigns", name, warnings, err)
 	}
 	cfg.File.CampaignsStrict = true
-	var bad *transforms.InputError
+	var bad *parse.InputError
 	if _, _, err := build(); !errors.As(err, &bad) || !strings.Contains(bad.Reason, `"lauch", which is not configured`) {
 		t.Errorf("strict: %v, want an input error naming the campaign", err)
 	}

@@ -13,10 +13,11 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // ingester handles tasks.TypeIngest: fetch, parse, derive, store, mark processed.
@@ -76,8 +77,8 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	sum := sha256.Sum256(obj.Body)
 	version := hex.EncodeToString(sum[:])
 
-	doc, err := transforms.Parse(in.Key, obj.Body, limit)
-	var bad *transforms.InputError
+	doc, err := parse.File(in.Key, obj.Body, limit)
+	var bad *parse.InputError
 	if errors.As(err, &bad) {
 		return g.fail(ctx, in, bad.Reason)
 	} else if err != nil {
@@ -114,27 +115,27 @@ func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (st
 
 // Build derives a parsed document for its campaign and shapes the source record and
 // bundle the toolkit stores; `repurpose derive` prints the same shapes without storing
-// them. A campaign that is not configured is an *transforms.InputError under
+// them. A campaign that is not configured is an *parse.InputError under
 // campaigns_strict, else a warning on the source: the default campaign's settings apply,
 // and the document's own name stays in utm_campaign.
-func Build(in tasks.Ingest, id, version string, doc *transforms.Document, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle, error) {
+func Build(in tasks.Ingest, id, version string, doc *parse.Document, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle, error) {
 	campaign, camp := cfg.File.Campaign(doc.Meta.Campaign)
 	var warnings []string
 	if unknown := cfg.File.UnknownCampaign(doc.Meta.Campaign); unknown != "" {
 		if cfg.File.CampaignsStrict {
-			return nil, nil, &transforms.InputError{Reason: "the document names " + unknown}
+			return nil, nil, &parse.InputError{Reason: "the document names " + unknown}
 		}
 		warnings = append(warnings, fmt.Sprintf("the document names %s: it runs with the settings of %q; fix the name or add the campaign", unknown, campaign))
 		if name := doc.Meta.Campaign; config.ValidCampaignName(name) {
 			campaign = name // kept for utm_campaign, so its clicks are told apart
 		}
 	}
-	slug := transforms.Slug(doc.Title)
+	slug := derive.Slug(doc.Title)
 	if slug == "" {
 		slug = "source"
 	}
 	slug += "-" + id[:6]
-	res := transforms.Derive(doc, transforms.Options{
+	res := derive.From(doc, derive.Options{
 		Version: version, SourceID: id, CampaignName: campaign, Campaign: camp,
 		PublicPageURL: cfg.Infra.PublicURL + "/p/" + slug,
 		Brand:         cfg.File.BrandFor(camp), MastodonLimit: cfg.File.Channels.MastodonLimit,

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/scheduler"
@@ -31,6 +32,9 @@ type Publishing struct {
 	// Publishers by account name.
 	Publishers map[string]publish.Publisher
 	Now        func() time.Time
+	// Media gives the files a planned post carries (its cards, carousel, link preview
+	// image), loaded from where they are stored; nil: posts carry none.
+	Media func(ctx context.Context, e *toolkit.PlanEntry, d *toolkit.Derivative) ([]publish.Media, error)
 }
 
 // planner handles tasks.TypePlan.
@@ -220,6 +224,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	if rec == nil {
 		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID}
 	}
+	post.Uploaded = rec.Uploaded // files an earlier attempt uploaded are attached, not sent again
 	rec.State, rec.Attempts, rec.StartedAt, rec.Error, rec.WaitingFor = toolkit.Publishing, rec.Attempts+1, h.pub.Now(), "", ""
 	if err := h.tk.PutPostRecord(ctx, rec); err != nil {
 		return "retry", err // nothing was sent
@@ -240,6 +245,9 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	case kind == publish.Later || (kind == publish.Unknown && idempotent):
 		// Nothing posted, or the channel will recognise the repeat: try again, further
 		// apart each time, within the budget.
+		if len(res.Uploaded) > 0 {
+			rec.Uploaded = res.Uploaded
+		}
 		if rec.Attempts >= h.limits.PublishAttempts {
 			return h.finish(ctx, e, rec, toolkit.FailedPost, res,
 				fmt.Sprintf("gave up after %d attempts; the last answer: %s", rec.Attempts, words(perr)))
@@ -301,8 +309,14 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 		}
 	}
 	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
-	r := scheduler.Render(d, tr, e.Channel, link, e.Lead)
+	r := channel.RenderParts(channel.Name(e.Channel), toolkit.PostTemplates(d, tr), link, e.Lead)
+	var media []publish.Media
+	if h.pub.Media != nil {
+		if media, err = h.pub.Media(ctx, e, d); err != nil {
+			return nil, err
+		}
+	}
 	return &publish.Post{ID: e.ID, Account: e.Account, Region: e.Region, Channel: e.Channel, Kind: e.Kind, Locale: e.Locale,
-		Text: r.Text, Parts: r.Parts, Link: link, Facets: r.Facets, Blog: d.Blog, At: e.At,
+		Text: r.Text, Parts: r.Parts, Link: link, Facets: r.Facets, Blog: d.Blog, Media: media, At: e.At,
 		SourceID: e.SourceID, DerivativeID: d.ID}, nil
 }

@@ -17,12 +17,13 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 )
 
 // fakePublisher answers with its next error (nil: published) and counts its calls.
@@ -67,13 +68,13 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Cleanup(func() { rdb.Close() })
 	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
-	doc, err := transforms.Parse("w.md", body, 1<<20)
+	doc, err := parse.File("w.md", body, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
-	res := transforms.Derive(doc, transforms.Options{Version: version, SourceID: id})
+	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
 	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	var tweet transforms.Derivative
+	var tweet derive.Derivative
 	for _, d := range res.Derivatives {
 		if d.Kind == channel.KindTweet {
 			tweet = d
@@ -225,5 +226,47 @@ func TestRecordRetriesEndWithTheirContext(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("still waiting to retry 10s after the context ended")
+	}
+}
+
+// mediaFake uploads the post's files on its first attempt and is then turned away; it
+// keeps the posts it was given.
+type mediaFake struct{ posts []publish.Post }
+
+func (f *mediaFake) Publish(_ context.Context, p *publish.Post) (publish.Result, error) {
+	f.posts = append(f.posts, *p)
+	if len(f.posts) == 1 {
+		return publish.Result{Uploaded: map[string]string{p.Media[0].SHA256: "media-1"}}, &publish.Error{Kind: publish.Later, Msg: "503"}
+	}
+	return publish.Result{RemoteID: "r1"}, nil
+}
+
+// A post carries the files the Media hook gives for its derivative, and the attempt
+// after one that uploaded them is handed their IDs, so it does not upload them twice.
+func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
+	tk, in := publishFixture(t)
+	fake := &mediaFake{}
+	card := publish.Media{Kind: publish.MediaCard, SHA256: "c0ffee", ContentType: "image/png", Alt: "A card", Bytes: []byte("png")}
+	var asked []string
+	h := &publisher{tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits,
+		pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now,
+			Media: func(_ context.Context, e *toolkit.PlanEntry, d *toolkit.Derivative) ([]publish.Media, error) {
+				asked = append(asked, e.ID+"/"+d.ID)
+				return []publish.Media{card}, nil
+			}}}
+	if outcome, _ := h.run(t, in); outcome != "later" {
+		t.Fatalf("first attempt: %s", outcome)
+	}
+	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.Uploaded["c0ffee"] != "media-1" {
+		t.Errorf("the record keeps what was uploaded: %+v", rec)
+	}
+	if outcome, err := h.run(t, in); outcome != toolkit.Published {
+		t.Fatalf("retry: %s %v", outcome, err)
+	}
+	if len(fake.posts) != 2 || len(fake.posts[0].Media) != 1 || fake.posts[0].Uploaded["c0ffee"] != "" || fake.posts[1].Uploaded["c0ffee"] != "media-1" {
+		t.Errorf("posts given: %+v", fake.posts)
+	}
+	if len(asked) != 2 || !strings.HasPrefix(asked[0], "e1/") {
+		t.Errorf("media asked for %v", asked)
 	}
 }

@@ -10,9 +10,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/transforms"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -24,7 +24,7 @@ type DeriveOutput struct {
 
 // Derive runs the worker's parse-and-derive path on bytes, without storing anything.
 func Derive(cfg *config.Config, key, campaign string, data []byte) (*DeriveOutput, error) {
-	doc, err := transforms.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
+	doc, err := parse.File(key, data, cfg.File.Limits.MaxObjectBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func Derive(cfg *config.Config, key, campaign string, data []byte) (*DeriveOutpu
 
 // Text is the document as parse reads it, as Markdown: what Derive makes derivatives from.
 func Text(cfg *config.Config, key string, data []byte) (string, error) {
-	doc, err := transforms.Parse(key, data, cfg.File.Limits.MaxObjectBytes)
+	doc, err := parse.File(key, data, cfg.File.Limits.MaxObjectBytes)
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,187 @@
+package derive
+
+import (
+	"html"
+	"strings"
+	"unicode"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// A teaser's body (without its link line) is 250-600 words: a real post, not the paper.
+const (
+	blogMinWords    = 250
+	blogTargetWords = 300 // grown to, with room left under the minimum's margin
+	blogMaxWords    = 600
+)
+
+// teaser is the content of a blog teaser before it is written out.
+type teaser struct {
+	*BlogTeaser
+	intro, why string
+}
+
+// blog is a teaser for the company blog: title, slug, SEO meta description and
+// keywords, an intro, 3-5 takeaways, a "Why it matters" passage, and the CTA linking to
+// the source; as Markdown and HTML. (No list of the document's sections: a table of
+// contents tells a reader nothing.)
+func (d *deriver) blog() {
+	doc := d.a.Doc
+	if d.labels.Takeaways == "" {
+		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
+		return
+	}
+	exclude := map[int]bool{}
+	t := teaser{intro: d.intro("", introChars)}
+	points := d.takeaways(exclude, t.intro)
+	if len(points) < minTakeaways {
+		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser")
+		return
+	}
+	d.excludeSaid(exclude, t.intro)
+	slug := asciiSlug(doc.Title, 60)
+	if slug == "" {
+		slug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
+	}
+	t.BlogTeaser = &BlogTeaser{
+		Title:           doc.Title,
+		Slug:            slug,
+		MetaDescription: d.metaDescription(),
+		Takeaways:       points,
+		Keywords:        d.seoKeywords(),
+	}
+	// "Why it matters" is one passage of one section: of the best sentences not said yet,
+	// the first whose stretch to the end of its section (or to a sentence said already)
+	// brings the teaser to its target length, else the longest such stretch.
+	// The rest of the teaser stays as it is while the passage grows: count it once, and
+	// each sentence as it is added.
+	rest := teaserWords(blogMarkdown(t, d.labels, d.cta, false)) + teaserWords(d.labels.WhyItMatters)
+	var best []int
+	bestWords := 0
+	for _, i := range d.moreSentences(exclude, 12) {
+		words := rest
+		var passage []int
+		for k, j := range d.a.Passage(i, exclude) {
+			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
+				break
+			}
+			passage = append(passage, j)
+			if words += teaserWords(d.a.Candidates[j].Text); words >= blogTargetWords {
+				break
+			}
+		}
+		if words > bestWords {
+			best, bestWords = passage, words
+		}
+		if words >= blogTargetWords {
+			break
+		}
+	}
+	if len(best) > 0 {
+		t.why = d.paragraphOf(best)
+	}
+	for teaserWords(blogMarkdown(t, d.labels, d.cta, false)) > blogMaxWords {
+		switch {
+		case t.why != "":
+			t.why = ""
+		case len(t.Takeaways) > minTakeaways:
+			t.Takeaways = t.Takeaways[:len(t.Takeaways)-1]
+		default:
+			t.intro = ""
+		}
+	}
+	x := d.draft(channel.KindBlog, channel.Blog, 1, -1)
+	template := blogMarkdown(t, d.labels, d.cta, x.Backlink != "")
+	t.Markdown = channel.Render(x.Channel, template, x.Backlink).Text
+	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
+	x.Blog = t.BlogTeaser
+	d.emit(x, template)
+}
+
+// teaserWords counts words the way a reader would: white-space separated words, and in
+// Chinese and Japanese, written without spaces, one word per two characters.
+func teaserWords(text string) int {
+	words, cjk := teaserCounts(text)
+	return words + cjk/2
+}
+
+// teaserCounts are the words of text outside Chinese and Japanese, and its characters
+// in them; teaserWords adds them up.
+func teaserCounts(text string) (words, cjk int) {
+	latin := false // the current white-space separated word has a letter or digit
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			if latin {
+				words++
+			}
+			latin = false
+		case parse.IsCJK(r):
+			cjk++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			latin = true
+		}
+	}
+	if latin {
+		words++
+	}
+	return words, cjk
+}
+
+// blogMarkdown ends with the CTA as a Markdown link to the slot, or as plain text when
+// the source has no link at all; the CTA is the last line, so a word count can leave it
+// out.
+func blogMarkdown(t teaser, l labels, cta string, linked bool) string {
+	var b strings.Builder
+	b.WriteString("# " + mdEscape(t.Title) + "\n\n")
+	if t.intro != "" {
+		b.WriteString(mdEscape(t.intro) + "\n\n")
+	}
+	b.WriteString("## " + mdEscape(l.Takeaways) + "\n\n")
+	for _, p := range t.Takeaways {
+		b.WriteString("- " + mdEscape(p) + "\n")
+	}
+	if t.why != "" {
+		b.WriteString("\n## " + mdEscape(l.WhyItMatters) + "\n\n" + mdEscape(t.why) + "\n")
+	}
+	if linked {
+		b.WriteString("\n[" + mdEscape(cta) + "](" + channel.LinkSlot + ")\n")
+	} else if cta != "" {
+		b.WriteString("\n" + mdEscape(cta) + " " + channel.LinkSlot + "\n")
+	}
+	return b.String()
+}
+
+func blogHTML(t teaser, l labels, cta, link string) string {
+	e := html.EscapeString
+	var b strings.Builder
+	b.WriteString("<article>\n<h1>" + e(t.Title) + "</h1>\n")
+	if t.intro != "" {
+		b.WriteString("<p>" + e(t.intro) + "</p>\n")
+	}
+	list := func(heading string, items []string) {
+		b.WriteString("<h2>" + e(heading) + "</h2>\n<ul>\n")
+		for _, it := range items {
+			b.WriteString("<li>" + e(it) + "</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	list(l.Takeaways, t.Takeaways)
+	if t.why != "" {
+		b.WriteString("<h2>" + e(l.WhyItMatters) + "</h2>\n<p>" + e(t.why) + "</p>\n")
+	}
+	if link != "" {
+		b.WriteString(`<p><a href="` + e(link) + `">` + e(cta) + "</a></p>\n")
+	} else {
+		b.WriteString("<p>" + e(cta) + "</p>\n")
+	}
+	b.WriteString("</article>\n")
+	return b.String()
+}
+
+// mdEscaper backslash-escapes what Markdown would read as formatting in plain text.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }

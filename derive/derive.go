@@ -1,0 +1,167 @@
+// Package derive turns a parsed document and its analysis (extract) into ready
+// derivatives: tweets, threads, single posts, LinkedIn posts, blog teasers and snippets,
+// each with its link, call to action, hashtags and the brand's rules, counted and fitted
+// by its channel's rules. It is pure: no I/O, so it is fast, deterministic and testable
+// without services.
+package derive
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Options are what From needs besides the document.
+type Options struct {
+	Version      string          // SHA-256 hex of the source bytes; feeds DerivativeID
+	SourceID     string          // for UTM {source}
+	CampaignName string          // for UTM {campaign}
+	Campaign     config.Campaign // CTA per stage, UTM template, LandingPage
+	// PublicPageURL is the toolkit page for the source, linked when the document names no
+	// canonical URL and the campaign no landing page.
+	PublicPageURL string
+	// Brand is the campaign's brand rules (config.File.BrandFor): banned phrases,
+	// canonical spellings, hashtag caps per channel, a disclosure every post leaves room for.
+	Brand config.Brand
+	// MastodonLimit is the Mastodon instance's post limit (config.File.Channels);
+	// 0 means LimitMastodon.
+	MastodonLimit int
+}
+
+// Result is every derivative made from one document, and what could not be made.
+type Result struct {
+	Derivatives []Derivative `json:"derivatives"`
+	Skipped     []Skipped    `json:"skipped,omitempty"`
+	LinkTarget  string       `json:"link_target"` // canonical | landing_page | public_page
+	Stage       string       `json:"stage"`
+	// Warnings are what a marketer should know of the document as a whole (a language
+	// declaration its text contradicts, say); the derivatives are made regardless.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// deriver holds what the generators share while deriving one document.
+type deriver struct {
+	a        *extract.Analysis
+	opt      Options
+	locale   string
+	cta      string
+	labels   labels
+	review   string // why every derivative needs a person's review ("" when none does)
+	links    linker
+	keywords []string
+	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
+	brand    brandRules
+	res      Result
+	counts   map[countKey]channel.Length // see count
+	said     memory                      // what each channel's account has said
+	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
+	snippetLink string
+}
+
+// generators run in this order, which is the order of Result.Derivatives.
+var generators = []func(*deriver){
+	(*deriver).tweets,
+	(*deriver).thread,
+	(*deriver).channelPosts,
+	(*deriver).linkedIn,
+	(*deriver).blog,
+	(*deriver).snippets,
+}
+
+// From makes the ready-to-publish derivatives of a document. It is deterministic: the
+// same document and options give byte-identical results and the same IDs. Every
+// derivative is valid for its channel; what cannot be made valid is listed in Skipped.
+func From(doc *parse.Document, opt Options) Result {
+	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
+	brand := newBrandRules(opt.Brand)
+	doc = brand.document(doc) // every generator sees only text the brand allows
+	lbl, known := labelsFor(doc.Lang)
+	d := &deriver{
+		a:      extract.Analyze(doc),
+		opt:    opt,
+		locale: cmp.Or(doc.Lang, "und"),
+		labels: lbl,
+		links:  newLinker(doc, opt, stage),
+		brand:  brand,
+		counts: map[countKey]channel.Length{},
+		said:   memory{},
+	}
+	if !known {
+		d.review = noLabelsReason(doc.Lang)
+	}
+	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
+	d.keywords = d.a.Keywords(8)
+	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
+	for _, g := range generators {
+		g(d)
+	}
+	return d.res
+}
+
+// draft starts a derivative: identity, backlink (deep-linked to section, or to the
+// whole document when section < 0) and CTA.
+func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int) Derivative {
+	x := Derivative{
+		ID:         derivativeID(d.opt.Version, kind, ch, d.locale, ordinal),
+		Kind:       kind,
+		Channel:    ch,
+		Locale:     d.locale,
+		Ordinal:    ordinal,
+		CTA:        d.cta,
+		Disclosure: d.opt.Brand.Disclosure,
+	}
+	anchor := ""
+	if section >= 0 {
+		s := d.a.Doc.Sections[section]
+		anchor = s.Anchor
+		if s.Heading != "" {
+			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}
+		}
+	}
+	x.Backlink = d.links.link(kind, ch, ordinal, anchor)
+	return x
+}
+
+// emit renders a drafted derivative's template, counts it for its channel with the link
+// slot at its reserved weight (unless the generator counted it already) and adds it.
+func (d *deriver) emit(x Derivative, template string) {
+	x.Template = template
+	x.NeedsReview = d.review
+	post := channel.Render(x.Channel, template, x.Backlink)
+	x.Text, x.Facets = post.Text, post.Facets
+	if x.Length == nil {
+		l := d.countTemplate(x.Channel, template, x.Backlink)
+		x.Length = &l
+	}
+	d.res.Derivatives = append(d.res.Derivatives, x)
+}
+
+// ctaLink is the call to action followed by the link slot; the slot alone when there is no
+// call to action in the document's language.
+func (d *deriver) ctaLink() string {
+	if d.cta == "" {
+		return channel.LinkSlot
+	}
+	return d.cta + " " + channel.LinkSlot
+}
+
+func (d *deriver) skip(kind channel.Kind, ch channel.Name, reason string) {
+	d.res.Skipped = append(d.res.Skipped, Skipped{Kind: kind, Channel: ch, Reason: reason})
+}
+
+// validX reports whether a template, its slot holding link, is a valid post on X.
+func (d *deriver) validX(link string) func(string) bool { return d.validOn(channel.X, link) }
+
+// withHashtags appends as many of tags (up to all) as keep the template valid.
+func withHashtags(template string, tags []string, sep string, valid func(string) bool) (string, []string) {
+	for n := len(tags); n > 0; n-- {
+		if t := template + sep + strings.Join(tags[:n], " "); valid(t) {
+			return t, tags[:n]
+		}
+	}
+	return template, nil
+}

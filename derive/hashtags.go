@@ -1,0 +1,124 @@
+package derive
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// maxHashtagRunes keeps tags readable: a long phrase makes a tag nobody types.
+const maxHashtagRunes = 30
+
+// genericTags say nothing about a document's subject: no feed is followed for them.
+var genericTags = parse.WordSet(`event events news update updates blog post article paper whitepaper report
+	guide video webinar announcement tech technology business community info resources`)
+
+// allHashtags are every tag a post may carry, best first: the document's front-matter
+// tags, then the campaign's hashtags that the document mentions, then (for a document
+// without tags) the well-known topics it is about (topicTags) — never phrases mined
+// from the text, which make fragments and particles into tags. Aliases spell a phrase
+// as the brand writes it; otherwise acronyms keep the case the document gives them.
+func (d *deriver) allHashtags() []string {
+	aliases := map[string]string{}
+	for phrase, tag := range d.opt.Brand.HashtagAliases {
+		aliases[foldTag(phrase)] = "#" + strings.TrimPrefix(tag, "#")
+	}
+	phrases := append([]string(nil), d.a.Doc.Meta.Tags...)
+	if len(d.opt.Campaign.Hashtags) > 0 {
+		text := foldTag(proseOf(d.a))
+		for _, h := range d.opt.Campaign.Hashtags {
+			if f := foldTag(h); f != "" && strings.Contains(text, f) {
+				phrases = append(phrases, h)
+			}
+		}
+	}
+	var topics []string // spelled as tags already
+	if len(d.a.Doc.Meta.Tags) == 0 {
+		topics = documentTopics(d.a)
+	}
+	var acronyms map[string]string
+	if len(phrases) > 0 {
+		acronyms = acronymsOf(d.a)
+	}
+	out := []string{} // not nil: computed once
+	seen := map[string]bool{}
+	for k, p := range append(phrases, topics...) {
+		tag, ok := aliases[foldTag(p)]
+		if !ok && k < len(phrases) {
+			tag = camelTag(p, acronyms)
+		} else if !ok {
+			tag = p
+		}
+		key := strings.ToLower(tag)
+		if tag == "" || seen[key] || genericTags[strings.TrimPrefix(key, "#")] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, tag)
+	}
+	return out
+}
+
+// foldTag is a phrase or tag as compared: lower case, letters and digits only, so that
+// "Content Operations", "content-operations" and "#ContentOperations" are one.
+func foldTag(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// camelTag makes "platform engineering" into "#PlatformEngineering" and "cadena de
+// suministro" into "#CadenaDeSuministro"; a word the document writes as an acronym keeps
+// its capitals ("roi" → "#ROI"), and the rest of each word keeps its case ("DevOps"). A
+// tag with no letter, or too long to read, is dropped.
+func camelTag(phrase string, acronyms map[string]string) string {
+	var b strings.Builder
+	letters := false
+	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'ー'
+	}) {
+		if a, ok := acronyms[strings.ToLower(w)]; ok {
+			w = a
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(w[size:])
+		for _, r := range w {
+			letters = letters || unicode.IsLetter(r)
+		}
+	}
+	if !letters || utf8.RuneCountInString(b.String()) > maxHashtagRunes {
+		return ""
+	}
+	return "#" + b.String()
+}
+
+// proseOf is the document's title and prose, for finding what it mentions.
+func proseOf(a *extract.Analysis) string {
+	var b strings.Builder
+	b.WriteString(a.Doc.Title)
+	for _, c := range a.Candidates {
+		b.WriteString("\n")
+		b.WriteString(c.Text)
+	}
+	return b.String()
+}
+
+// acronymsOf are the words the document writes in capitals (2 to 8 letters: "ROI",
+// "SBOM"), by their lower case.
+func acronymsOf(a *extract.Analysis) map[string]string {
+	out := map[string]string{}
+	for _, w := range strings.FieldsFunc(proseOf(a), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			out[strings.ToLower(w)] = w
+		}
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package derive
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+func TestHashtagsComeFromTagsTheCampaignAndNamedTopics(t *testing.T) {
+	doc, err := parse.File("roi.md", []byte(`---
+tags: [DevOps, roi, content operations, event]
+---
+# Content at scale
+
+Teams that measure ROI on their content operations publish twice as often. A software bill of
+materials (SBOM) lists every component. Internal developer platforms reduce cognitive load.
+`), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions(nil)
+	opt.Brand.HashtagAliases = map[string]string{"content operations": "ContentOps"}
+	opt.Campaign.Hashtags = []string{"SBOM", "platform engineering", "#InternalDeveloperPlatforms"}
+	d := &deriver{a: extract.Analyze(doc), opt: opt}
+	// Tags in order; ROI as the document writes it; the alias; a generic tag dropped; the
+	// campaign's tags the document mentions (not "platform engineering"); no phrase mined
+	// from the text ("cognitive load").
+	want := []string{"#DevOps", "#ROI", "#ContentOps", "#SBOM", "#InternalDeveloperPlatforms"}
+	if got := d.allHashtags(); !slices.Equal(got, want) {
+		t.Errorf("hashtags %q, want %q", got, want)
+	}
+	for ch, want := range map[channel.Name]int{channel.X: 2, channel.Mastodon: 3, channel.Bluesky: 2, channel.Threads: 1, channel.LinkedIn: 3} {
+		if got := d.hashtagsFor(ch); len(got) != want {
+			t.Errorf("%s: %d hashtags %q, want %d", ch, len(got), got, want)
+		}
+	}
+	d.opt.Brand.MaxHashtags = map[string]int{string(channel.X): 0, "threads": 4}
+	if got := d.hashtagsFor(channel.X); len(got) != 0 {
+		t.Errorf("x capped at 0 got %q", got)
+	}
+	if got := d.hashtagsFor("threads"); len(got) != 4 {
+		t.Errorf("threads capped at 4 got %q", got)
+	}
+	// A document without tags, in a campaign without hashtags, naming no topic in its
+	// title and none often (SBOM twice), gets none.
+	plain := &deriver{a: extract.Analyze(doc), opt: testOptions(nil)}
+	plain.a.Doc.Meta.Tags = nil
+	if got := plain.hashtagsFor(channel.LinkedIn); len(got) != 0 {
+		t.Errorf("untagged document got hashtags %q", got)
+	}
+}
+
+func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"en.md", "# Platform engineering for teams\n\nTeams in Seoul ship faster. Cloud native " +
+			"platforms help. A cloud native stack is common. Kubernetes runs it.\n", []string{"#PlatformEngineering"}},
+		{"en2.md", "# A guide for teams\n\nTeams in Seoul ship faster. Cloud native platforms help. A cloud native " +
+			"stack is common. Kubernetes runs it. Cloud native is here. Kubernetes runs it. Kubernetes runs it.\n", []string{"#CloudNative"}},
+		{"zh.md", "---\nlang: zh\n---\n# 云原生平台白皮书\n\n平台团队使用开源工具。平台可以降低成本。\n", []string{"#CloudNative"}},
+		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", []string{"#Cybersecurity"}},
+	} {
+		doc, err := parse.File(tc.name, []byte(tc.text), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &deriver{a: extract.Analyze(doc), opt: testOptions(nil)}
+		// The topics the title names; without one, the topic named most (at least three
+		// times; "Seoul" is not SEO).
+		if got := d.allHashtags(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: hashtags %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package derive
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
+	for _, tc := range []struct{ name, src, want, cta string }{
+		{"de.md", "# Plattformen\n\nDas Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen.\n", "de", "Mehr erfahren"},
+		{"fr.txt", "Plateformes\n\nL'équipe plateforme construit des outils pour les autres équipes et mesure leur usage.\n", "fr", "En savoir plus"},
+		{"it.md", "# Piattaforme\n\nIl team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno.\n", "it", "Scopri di più"},
+		{"ko.md", "# 플랫폼\n\n플랫폼 팀은 다른 팀을 위한 도구를 만들고 무엇을 사용하는지 측정합니다. 팀은 매주 결과를 공유합니다.\n", "ko", "더 읽기"},
+		{"zh.md", "# 平台\n\n平台团队为其他团队构建工具，并衡量他们使用了什么。团队每周分享结果。\n", "zh", "阅读更多"},
+		// A declaration gives the labels of the declared language.
+		{"pt.md", "---\nlang: pt-BR\ndoc_type: whitepaper\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso.\n", "pt-BR", "Leia o documento completo"},
+	} {
+		doc, err := parse.File(tc.name, []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Lang != tc.want {
+			t.Errorf("%s: lang %q, want %q", tc.name, doc.Lang, tc.want)
+		}
+		// An English campaign CTA is not put under posts in another language.
+		opt := testOptions([]byte(tc.src))
+		res := From(doc, opt)
+		if len(res.Derivatives) == 0 {
+			t.Fatalf("%s: no derivatives (%v)", tc.name, res.Skipped)
+		}
+		for _, d := range res.Derivatives {
+			if d.Locale != tc.want {
+				t.Errorf("%s: %s derivative carries locale %q", tc.name, d.Kind, d.Locale)
+			}
+			if d.CTA != tc.cta {
+				t.Errorf("%s: %s derivative's CTA is %q, want %q", tc.name, d.Kind, d.CTA, tc.cta)
+			}
+			if d.NeedsReview != "" {
+				t.Errorf("%s: %s needs review: %s", tc.name, d.Kind, d.NeedsReview)
+			}
+		}
+	}
+}
+
+func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
+	src := "# Платформы\n\nКоманда платформы создаёт инструменты для других команд и измеряет, чем они пользуются. " +
+		"Каждую неделю команда публикует отчёт о том, сколько времени разработчики экономят.\n"
+	doc, err := parse.File("ru.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := From(doc, testOptions([]byte(src)))
+	if len(res.Derivatives) == 0 {
+		t.Fatalf("no derivatives: %v", res.Skipped)
+	}
+	for _, d := range res.Derivatives {
+		if d.Locale != "ru" || !strings.Contains(d.NeedsReview, "Russian") {
+			t.Errorf("%s: locale %q, needs_review %q; want ru and a reason naming Russian", d.Kind, d.Locale, d.NeedsReview)
+		}
+		for _, en := range []string{"Read the full", "Key takeaways", "Why it matters"} {
+			if strings.Contains(d.Text, en) {
+				t.Errorf("%s carries English %q:\n%s", d.Kind, en, d.Text)
+			}
+		}
+	}
+}
+
+func TestCallToActionFitsTheDocumentType(t *testing.T) {
+	body := "\n\nPlatform teams cut onboarding from two weeks to two days when every service starts from a template.\n"
+	for _, tc := range []struct{ name, src, wantType, wantCTA string }{
+		{"declared.md", "---\ndoc_type: report\n---\n# Platforms" + body, parse.DocReport, "Read the full report"},
+		{"site.md", "---\ntype: whitepapers\n---\n# Platforms" + body, parse.DocWhitepaper, "Read the full whitepaper"},
+		{"blog.md", "---\ncategories: [Article]\n---\n# Platforms" + body, parse.DocArticle, "Read the full article"},
+		{"guide.md", "# The Platform Engineering Guide" + body, parse.DocGuide, "Read the full guide"},
+		{"page.html", "<html><body><article><h1>Platforms</h1><p>" + body + "</p></article></body></html>", parse.DocArticle, "Read the full article"},
+		// A word inside a longer one names nothing.
+		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
+		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", parse.DocGuide, "Lee la guía completa"},
+	} {
+		doc, err := parse.File(tc.name, []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Type != tc.wantType {
+			t.Errorf("%s: type %q, want %q", tc.name, doc.Type, tc.wantType)
+		}
+		opt := testOptions(nil)
+		opt.Campaign.CTA = nil // the built-in texts, not the campaign's
+		for _, d := range From(doc, opt).Derivatives {
+			if d.CTA != tc.wantCTA {
+				t.Errorf("%s: %s CTA %q, want %q", tc.name, d.Kind, d.CTA, tc.wantCTA)
+			}
+		}
+	}
+}
+
+func TestLabelsCoverTheBuiltInLanguages(t *testing.T) {
+	var langs []string
+	for lang := range labelsByLang {
+		langs = append(langs, lang)
+	}
+	if want := slices.Sorted(slices.Values(extract.Languages)); !slices.Equal(slices.Sorted(slices.Values(langs)), want) {
+		t.Errorf("labels are written for %v, the built-in languages are %v", slices.Sorted(slices.Values(langs)), want)
+	}
+}

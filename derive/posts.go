@@ -1,0 +1,119 @@
+package derive
+
+import (
+	"fmt"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+)
+
+// postChannels are the channels that get single key-sentence posts beside X's tweets
+// (which come first, before the thread), with the kind of derivative each gets. The
+// counting rules, hashtag cap and link slot of each come from its channel name (count,
+// hashtagsFor, reservedLink).
+var postChannels = []struct {
+	kind channel.Kind
+	ch   channel.Name
+}{
+	{channel.KindMastodon, channel.Mastodon},
+	{channel.KindBluesky, channel.Bluesky},
+	{channel.KindThreads, channel.Threads},
+}
+
+// tweets are the single posts on X.
+func (d *deriver) tweets() { d.posts(channel.KindTweet, channel.X) }
+
+// channelPosts makes the single posts of every channel in postChannels.
+func (d *deriver) channelPosts() {
+	for _, c := range postChannels {
+		d.posts(c.kind, c.ch)
+	}
+}
+
+// maxTweets is how many single posts each channel is offered, each from a different section.
+const maxTweets = 3
+
+// posts are single posts on channel, each a sentence from a different section that stands
+// alone and fits whole — the strongest hook first, then the best ranked: the sentence,
+// the CTA when it fits, the link slot, and the channel's hashtags as far as they fit, all
+// within the channel's count with room for the brand's disclosure. Nothing the account
+// said already is said again.
+func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
+	tags := d.hashtagsFor(ch)
+	said := d.said.on(ch)
+	fits := func(c *extract.Candidate) bool {
+		_, _, ok := d.post(kind, ch, 0, c.Section, c.Text, tags)
+		return ok
+	}
+	var picks []int
+	usedSection := map[int]bool{}
+	pick := func(i int) {
+		picks = append(picks, i)
+		usedSection[d.a.Candidates[i].Section] = true
+		said[i] = true
+	}
+	if h := d.a.BestHook(said, fits); h >= 0 {
+		pick(h)
+	}
+	// After the first, a post must earn its place: a figure, a contrast, a stake or a
+	// question. A second flat sentence on the same account is a weaker post, not more reach.
+	for _, i := range d.a.Ranked {
+		if c := &d.a.Candidates[i]; len(picks) < maxTweets && c.Score > 0 && c.Strong() && !said[i] && !usedSection[c.Section] && fits(c) {
+			pick(i)
+		}
+	}
+	if len(picks) == 0 {
+		d.skip(kind, ch, fmt.Sprintf("no sentence of the source stands alone and fits in the channel's limit of %d beside the link",
+			d.count(ch, "").Limit))
+		return
+	}
+	for n, i := range picks {
+		c := d.a.Candidates[i]
+		x, tpl, _ := d.post(kind, ch, n+1, c.Section, c.Text, tags)
+		// A second hook on the same section, tried against the first (an A/B test).
+		if kind == channel.KindTweet {
+			if j, found := d.a.SecondHook(i, said); found {
+				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+1, c.Section, d.a.Candidates[j].Text, tags); ok {
+					said[j] = true
+					x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
+					d.emit(x, tpl)
+					d.emit(y, ytpl)
+					continue
+				}
+			}
+		}
+		d.emit(x, tpl)
+	}
+	d.said.say(ch, keys(said)...)
+}
+
+func keys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// post drafts one single post on channel from a sentence: the template and its hashtags.
+func (d *deriver) post(kind channel.Kind, ch channel.Name, ordinal, section int, sentence string, tags []string) (Derivative, string, bool) {
+	x := d.draft(kind, ch, ordinal, section)
+	valid := d.leavingRoom(d.validOn(ch, x.Backlink))
+	tpl, ok := d.tweetTemplate(sentence, valid)
+	if !ok {
+		return x, "", false
+	}
+	tpl, x.Hashtags = withHashtags(tpl, tags, "\n", valid)
+	return x, tpl, true
+}
+
+// tweetTemplate prefers the whole sentence with the CTA, then the whole sentence
+// without it; a sentence is never cut.
+func (d *deriver) tweetTemplate(sentence string, valid func(string) bool) (string, bool) {
+	for _, tail := range []string{"\n\n" + d.ctaLink(), " " + channel.LinkSlot} {
+		if t := sentence + tail; valid(t) {
+			return t, true
+		}
+	}
+	return "", false
+}

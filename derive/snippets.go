@@ -1,0 +1,228 @@
+package derive
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Snippet types.
+const (
+	SnippetKeyPoint = "key_point"
+	SnippetStat     = "stat"
+	SnippetQuote    = "quote"
+)
+
+// Snippet bounds: enough to browse, few enough to review.
+const (
+	maxKeyPoints = 12
+	// plainKeyPoints is how many key points may be plain statements (not strong): enough
+	// for a document of descriptions to give a few, not a dozen.
+	plainKeyPoints     = 4
+	maxStats           = 10
+	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
+	secondPointMinSent = 6   // sentences a section needs to give two key points
+)
+
+// snippet is a chosen sentence or quote before it becomes a Derivative.
+type snippet struct {
+	typ, text, attribution string
+	section, pos           int
+	anchor                 string // the quote's own place in the link target, if any
+}
+
+// snippets are short pieces for any channel, each "<text> {link}" and valid on X (the
+// strictest channel): key points (one or two per section with real content), stats,
+// and attributed quotes; in document order within each type.
+func (d *deriver) snippets() {
+	said := d.said.social() // a snippet may go out on any of them
+	d.snippetLink = d.longestSnippetLink()
+	var all []snippet
+	all = append(all, d.keyPointSnippets(said)...)
+	all = append(all, d.statSnippets(said)...)
+	all = append(all, d.quoteSnippets()...)
+	if len(all) == 0 {
+		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
+		return
+	}
+	for n, s := range all {
+		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section)
+		x.Type, x.Attribution = s.typ, s.attribution
+		if s.anchor != "" {
+			x.Backlink = d.links.link(channel.KindSnippet, channel.Any, n+1, s.anchor)
+		}
+		tpl := s.text + " " + channel.LinkSlot
+		if !d.leavingRoom(d.validOn(channel.Any, x.Backlink))(tpl) {
+			d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf("snippet %d does not fit on X with its link %s", n+1, x.Backlink))
+			continue
+		}
+		d.emit(x, tpl)
+	}
+}
+
+// fitsAny: a snippet must be valid on X with its link and room for the disclosure. The
+// link is drafted once the snippets are chosen, so the longest a snippet of this source
+// can get stands in (see longestSnippetLink).
+func (d *deriver) fitsAny(text string) bool {
+	return d.leavingRoom(d.validOn(channel.Any, d.snippetLink))(text + " " + channel.LinkSlot)
+}
+
+// longestSnippetLink is the longest backlink a snippet may get: links differ only by
+// section anchor and ordinal, and no source gets a thousand snippets.
+func (d *deriver) longestSnippetLink() string {
+	longest := d.links.link(channel.KindSnippet, channel.Any, 999, "")
+	for _, s := range d.a.Doc.Sections {
+		if l := d.links.link(channel.KindSnippet, channel.Any, 999, s.Anchor); len(l) > len(longest) {
+			longest = l
+		}
+		for _, q := range s.Quotes {
+			if l := d.links.link(channel.KindSnippet, channel.Any, 999, q.Anchor); len(l) > len(longest) {
+				longest = l
+			}
+		}
+	}
+	return longest
+}
+
+func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
+	a := d.a
+	// Up to two picks per section with real content, best first; fitsAny is the costly
+	// test, so it runs only on sentences a section still needs.
+	want := make([]int, len(a.Doc.Sections))
+	for si := range want {
+		switch {
+		case !d.hasContent(si):
+		case d.sentences(si) >= secondPointMinSent:
+			want[si] = 2
+		default:
+			want[si] = 1
+		}
+	}
+	var picks []int
+	for _, i := range a.Ranked {
+		c := a.Candidates[i]
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || !d.fitsAny(c.Text) {
+			continue
+		}
+		want[c.Section]--
+		picks = append(picks, i)
+	}
+	// The strongest stay, and plain statements only a few: a reviewer reads a dozen
+	// points that each say something, not thirty that describe.
+	sort.SliceStable(picks, func(i, j int) bool { return a.Candidates[picks[i]].Weight() > a.Candidates[picks[j]].Weight() })
+	if len(picks) > maxKeyPoints {
+		picks = picks[:maxKeyPoints]
+	}
+	kept, plain := picks[:0], 0
+	for _, i := range picks {
+		if !a.Candidates[i].Strong() {
+			if plain == plainKeyPoints {
+				continue
+			}
+			plain++
+		}
+		kept = append(kept, i)
+	}
+	picks = kept
+	sort.Ints(picks)
+	out := make([]snippet, len(picks))
+	for k, i := range picks {
+		c := a.Candidates[i]
+		out[k] = snippet{typ: SnippetKeyPoint, text: c.Text, section: c.Section, pos: c.Pos}
+	}
+	return out
+}
+
+// hasContent: a section with real prose, not just a heading or a line.
+func (d *deriver) hasContent(section int) bool {
+	n := 0
+	for _, p := range d.a.Doc.Sections[section].Paragraphs {
+		n += utf8.RuneCountInString(p)
+	}
+	if d.a.Lang == "ja" {
+		n *= 2 // denser script
+	}
+	return n >= sectionContentMin || d.sentences(section) >= 2
+}
+
+func (d *deriver) sentences(section int) int {
+	n := 0
+	for _, p := range d.a.Paragraphs[section] {
+		n += len(p)
+	}
+	return n
+}
+
+func (d *deriver) statSnippets(said map[int]bool) []snippet {
+	var out []snippet
+	for _, i := range d.a.Ranked {
+		c := d.a.Candidates[i]
+		if len(out) == maxStats {
+			break
+		}
+		if c.Stat && c.Score > 0 && !said[i] && d.fitsAny(c.Text) {
+			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// quoteSnippets are the attributed blockquotes and quoted sentences, quoted in the
+// document's language's marks, cut at sentence boundaries only: a quote is never cut
+// inside a sentence.
+func (d *deriver) quoteSnippets() []snippet {
+	var out []snippet
+	for si, s := range d.a.Doc.Sections {
+		for _, q := range s.Quotes {
+			if text, ok := d.quoteText(q); ok {
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si, anchor: q.Anchor})
+			}
+		}
+	}
+	for _, c := range d.a.Candidates {
+		if !extract.HasQuoteMark(c.Text) {
+			continue
+		}
+		if q, ok := extract.QuotedSentence(c.Text); ok {
+			if text, ok := d.quoteText(q); ok {
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.Section, pos: c.Pos})
+			}
+		}
+	}
+	return out
+}
+
+// quoteText frames an attributed quote as “text” — speaker, keeping as many of its
+// sentences as fit a post; false when it has no speaker or not one sentence fits.
+func (d *deriver) quoteText(q parse.Quote) (string, bool) {
+	if q.Attribution == "" {
+		return "", false
+	}
+	open, close := "“", "”"
+	if d.a.Lang == "ja" {
+		open, close = "「", "」"
+	}
+	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
+	sents := parse.Sentences(q.Text)
+	var kept []string
+	for _, sent := range sents {
+		// Room for a closing " …" is kept in case later sentences are dropped.
+		if !d.fitsAny(frame(parse.JoinSentences(append(kept, sent)) + " …")) {
+			break
+		}
+		kept = append(kept, sent)
+	}
+	if len(kept) == 0 {
+		return "", false
+	}
+	text := parse.JoinSentences(kept)
+	if len(kept) < len(sents) {
+		text += " …"
+	}
+	return frame(text), true
+}

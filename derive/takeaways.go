@@ -1,0 +1,101 @@
+package derive
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Takeaway bounds shared by the LinkedIn post and the blog teaser.
+const (
+	minTakeaways   = 3
+	maxTakeaways   = 5
+	takeawayChars  = 250
+	introChars     = 500
+	metaDescChars  = 160
+	minUsefulChars = 20
+)
+
+// takeaways are up to five key sentences from different sections (filled from any
+// section on short documents), in document order, each whole and at most 250 characters.
+// Sentences in exclude, or already said in the intro, are left out; the picks are added
+// to exclude, so what follows does not repeat them.
+func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
+	d.excludeSaid(exclude, intro)
+	tooLong := map[int]bool{}
+	for i, c := range d.a.Candidates {
+		if n := utf8.RuneCountInString(c.Text); n > takeawayChars || n < minUsefulChars {
+			tooLong[i] = true
+		}
+	}
+	picks := d.a.KeyPoints(maxTakeaways, minTakeaways, union(exclude, tooLong))
+	sort.Ints(picks)
+	var out []string
+	for _, i := range picks {
+		exclude[i] = true
+		out = append(out, d.a.Candidates[i].Text)
+	}
+	return out
+}
+
+// excludeSaid adds the candidates whose sentence text is said in text.
+func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
+	said := map[string]bool{}
+	for _, s := range parse.Sentences(text) {
+		said[s] = true
+	}
+	for i, c := range d.a.Candidates {
+		if said[c.Text] {
+			exclude[i] = true
+		}
+	}
+}
+
+// intro is the document's summary without the hook sentence (already said), as whole
+// sentences within max characters; none about the document itself, and none at all when
+// its first needs context it does not have.
+func (d *deriver) intro(hook string, max int) string {
+	var kept []string
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
+			continue
+		}
+		if len(kept) == 0 && !extract.Postable(s, d.a.Lang) {
+			return ""
+		}
+		if utf8.RuneCountInString(parse.JoinSentences(append(kept, s))) > max {
+			break
+		}
+		kept = append(kept, s)
+	}
+	return parse.JoinSentences(kept)
+}
+
+// moreSentences are further key sentences for a paragraph of context ("Why it
+// matters"): whole sentences of useful length that stand on their own, not in exclude,
+// from different sections first, best first. Callers take as many as their length
+// needs and join them with paragraphOf.
+func (d *deriver) moreSentences(exclude map[int]bool, n int) []int {
+	var out []int
+	for _, i := range d.a.KeyPoints(n, n, exclude) {
+		t := d.a.Candidates[i].Text
+		if l := utf8.RuneCountInString(t); l >= minUsefulChars && l <= takeawayChars {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// paragraphOf joins candidates in document order, so the paragraph reads as the source
+// does.
+func (d *deriver) paragraphOf(picks []int) string {
+	sorted := append([]int(nil), picks...)
+	sort.Ints(sorted)
+	sents := make([]string, len(sorted))
+	for k, i := range sorted {
+		sents[k] = d.a.Candidates[i].Text
+	}
+	return parse.JoinSentences(sents)
+}

@@ -1,0 +1,91 @@
+package derive
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Thread bounds: a hook, 1-5 key points, a closing CTA.
+const (
+	minThread = 3
+	maxThread = 7
+	// plainThreadPoints is how many of a thread's points may be plain statements: a
+	// thread of descriptions reads as a list, not a story.
+	plainThreadPoints = 2
+)
+
+// thread is a numbered series of posts on X: the strongest hook, the strongest points
+// of other sections in document order, and a last post with the CTA and link. Every post
+// is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
+// said already in a tweet is said again.
+func (d *deriver) thread() {
+	x := d.draft(channel.KindThread, channel.X, 1, -1)
+	valid := d.leavingRoom(d.validX(x.Backlink))
+	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
+	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
+	said := d.said.on(channel.X)
+	hook := d.a.BestHook(said, fits)
+	if hook < 0 {
+		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet stands alone and fits a thread's first post")
+		return
+	}
+	said[hook] = true
+	points := d.a.Points(maxThread-2, hook, said, plainThreadPoints, fits)
+	sort.Ints(points) // tell the story in the document's order
+	n := len(points) + 2
+	if n < minThread {
+		d.skip(channel.KindThread, channel.X, "the source has too few key points the account has not posted yet for a thread of 3 posts")
+		return
+	}
+	for _, p := range points {
+		said[p] = true
+	}
+	bodies := []string{d.a.Candidates[hook].Text}
+	for _, p := range points {
+		// The point and as many of the sentences after it as fit, whole.
+		var body []string
+		for k, j := range d.a.Rest(p, said) {
+			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
+				break
+			}
+			if !valid(parse.JoinSentences(append(body, d.a.Candidates[j].Text)) + numbered(n, n)) {
+				break
+			}
+			body = append(body, d.a.Candidates[j].Text)
+			said[j] = true
+		}
+		bodies = append(bodies, parse.JoinSentences(body))
+	}
+	for i, body := range bodies {
+		x.Parts = append(x.Parts, Part{Template: body + numbered(i+1, n)})
+	}
+	last := d.ctaLink()
+	suffix := numbered(n, n)
+	last, x.Hashtags = withHashtags(last, d.hashtagsFor(channel.X), "\n\n",
+		func(t string) bool { return valid(t + suffix) })
+	if !valid(last + suffix) {
+		d.skip(channel.KindThread, channel.X, "the CTA and link do not fit in one post")
+		return
+	}
+	x.Parts = append(x.Parts, Part{Template: last + suffix})
+
+	templates := make([]string, len(x.Parts))
+	for i := range x.Parts {
+		p := &x.Parts[i]
+		p.Text = channel.Render(x.Channel, p.Template, x.Backlink).Text
+		p.Length = d.countTemplate(channel.X, p.Template, x.Backlink)
+		templates[i] = p.Template
+		// A thread's Length is its longest post: the one closest to the limit.
+		if x.Length == nil || p.Length.Weighted > x.Length.Weighted {
+			l := p.Length
+			x.Length = &l
+		}
+	}
+	d.emit(x, strings.Join(templates, "\n\n"))
+	d.said.say(channel.X, keys(said)...)
+}

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// boilerplateHeadings name the parts of a document that are about the document, not its
+// subject — who wrote and reviewed it, its contents, sources, terms and history — in each
+// language with built-in texts, lower case. A heading is boilerplate when it is one of
+// them (or its plural), or several joined by "and", "&", "/" or a comma: "References and
+// further reading" is, "Reference architecture" is not.
+var boilerplateHeadings = parse.WordList(`
+	contributor|contributing|acknowledgement|acknowledgment|author|about the author|reviewer|editor|maintainer|
+	table of contents|contents|toc|reference|bibliography|further reading|source|citation|footnote|note|
+	glossary|terminology|acronym|abbreviation|definition|changelog|change log|revision history|version history|
+	document history|license|licence|copyright|disclaimer|about this document|about this paper|comment|
+	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|
+	gracias|obrigado|merci|danke|grazie|bedankt|感谢|谢辞|ありがとう|감사|
+	colaborador|contribuidor|agradecimiento|agradecimento|autor|revisor|índice|indice|tabla de contenido|sumário|
+	referencia|referência|bibliografía|bibliografia|glosario|glossário|acrónimo|acrônimo|sigla|
+	historial de versiones|histórico de versões|licencia|licença|comentario|comentário|
+	contributeur|remerciement|auteur|relecteur|table des matières|sommaire|référence|glossaire|acronyme|commentaire|
+	mitwirkende|danksagung|autoren|inhaltsverzeichnis|inhalt|referenzen|literatur|quellen|glossar|abkürzungen|kommentare|
+	collaboratore|contributore|contributori|ringraziamenti|autori|revisori|sommario|riferimenti|glossario|acronimi|commenti|
+	bijdragers|dankwoord|auteurs|inhoudsopgave|referenties|bronnen|woordenlijst|afkortingen|
+	貢献者|コントリビューター|謝辞|著者|執筆者|レビュアー|目次|参考文献|参考資料|参照|用語集|略語|変更履歴|
+	贡献者|致谢|作者|审阅者|目录|参考文献|参考资料|术语表|缩略语|修订历史|
+	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
+
+// boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …".
+var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
+
+// boilerplate marks the sections whose heading, or a heading above them, names
+// boilerplate: nothing in them becomes a post.
+func boilerplate(doc *parse.Document) []bool {
+	out := make([]bool, len(doc.Sections))
+	skipBelow := 0 // while > 0, sections deeper than this level are inside a skipped one
+	for i, s := range doc.Sections {
+		if skipBelow > 0 && s.Level > skipBelow {
+			out[i] = true
+			continue
+		}
+		skipBelow = 0
+		if isBoilerplateHeading(s.Heading) {
+			out[i] = true
+			skipBelow = max(s.Level, 1)
+		}
+	}
+	return out
+}
+
+func isBoilerplateHeading(heading string) bool {
+	h := strings.ToLower(strings.TrimFunc(heading, func(r rune) bool {
+		return !unicode.IsLetter(r) // numbering, colons, emoji
+	}))
+	if h == "" {
+		return false
+	}
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(h, p) {
+			return true
+		}
+	}
+	parts := strings.FieldsFunc(h, func(r rune) bool { return r == '&' || r == '/' || r == ',' || r == '、' || r == '・' })
+	var words []string
+	for _, part := range parts {
+		for _, w := range strings.Split(part, " and ") {
+			for _, w := range strings.Split(w, " y ") { // es; "e", "et", "und", "en" are rare in such headings
+				words = append(words, strings.TrimSpace(w))
+			}
+		}
+	}
+	for _, w := range words {
+		if !isBoilerplateTerm(w) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+func isBoilerplateTerm(w string) bool {
+	for _, b := range boilerplateHeadings {
+		if w == b || w == b+"s" || w == b+"es" {
+			return true
+		}
+	}
+	return false
+}

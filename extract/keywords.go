@@ -1,0 +1,310 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Keyword phrase bounds: long-tail phrases of two to four words (script units in
+// Japanese), each seen at least twice.
+const (
+	minPhraseWords = 2
+	maxPhraseWords = 4
+	minPhraseCount = 2
+)
+
+// keywords are the document's long-tail phrases, best first, each in its most common
+// spelling ("Platform Engineering", "cadena de suministro", "プラットフォームチーム").
+// Longer phrases score higher at the same frequency, and a phrase seen mostly inside a
+// longer one gives way to it. Frequent single words fill up when phrases run out.
+func (a *Analysis) Keywords(n int) []string {
+	// Phrases are counted by a hash of their folded words (see PhraseKey), so the hot
+	// loop neither lower-cases nor allocates; spellings are substrings of the text.
+	type gram struct {
+		count   int
+		words   int
+		surface string // the most frequent spelling so far
+		best    int
+		others  map[string]int // further spellings, rare
+	}
+	// Sized for the corpus's rate of about one distinct phrase per 20-25 bytes of text,
+	// so the table rarely grows while counting.
+	size := 0
+	for _, c := range a.Candidates {
+		size += len(c.Text)
+	}
+	size /= 20
+	index := make(map[uint64]int32, size)
+	grams := make([]gram, 0, size)
+	var scratch phraseScratch
+	for _, c := range a.Candidates {
+		phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) {
+			i, ok := index[key]
+			if !ok {
+				i = int32(len(grams))
+				index[key] = i
+				grams = append(grams, gram{words: words, surface: p})
+			}
+			g := &grams[i]
+			g.count++
+			if p == g.surface {
+				g.best++
+				return
+			}
+			if g.others == nil {
+				g.others = map[string]int{}
+			}
+			g.others[p]++
+			n := g.others[p]
+			// Ties go to the alphabetically first spelling, for determinism.
+			if n > g.best || n == g.best && p < g.surface {
+				g.others[g.surface] = g.best
+				delete(g.others, p)
+				g.surface, g.best = p, n
+			}
+		})
+	}
+	type entry struct {
+		key, surface string
+		words, count int
+		dominated    bool
+		score        float64
+	}
+	byKey := map[string]*entry{}
+	for _, g := range grams {
+		if g.count < minPhraseCount {
+			continue
+		}
+		e := &entry{key: PhraseKey(g.surface, a.Lang), surface: g.surface, words: g.words, count: g.count}
+		if a.Lang == "ja" {
+			e.words = utf8.RuneCountInString(e.key)/5 + 1 // no spaces: longer is more specific
+		}
+		byKey[e.key] = e
+	}
+	// A phrase that mostly occurs inside a longer one ("supply chain" in "software supply
+	// chain security") is dominated by it. Sub-phrases of a frequent phrase are at least
+	// as frequent, so byKey holds them all.
+	var starts []int // of each word of a key, and one past its end
+	for _, e := range byKey {
+		if a.Lang == "ja" {
+			break
+		}
+		// The sub-phrase of words i..j-1 is the key from the start of word i to the
+		// space before word j: a substring, nothing to join.
+		starts = append(starts[:0], 0)
+		for i := 0; i < len(e.key); i++ {
+			if e.key[i] == ' ' {
+				starts = append(starts, i+1)
+			}
+		}
+		starts = append(starts, len(e.key)+1)
+		words := len(starts) - 1
+		for i := 0; i < words; i++ {
+			for j := i + minPhraseWords; j <= words; j++ {
+				if j-i == words {
+					continue
+				}
+				if sub := byKey[e.key[starts[i]:starts[j]-1]]; sub != nil && e.count*10 >= sub.count*7 {
+					sub.dominated = true
+				}
+			}
+		}
+	}
+	var list []*entry
+	for _, e := range byKey {
+		if !e.dominated {
+			e.score = float64(e.count) * (1 + 0.35*float64(min(e.words, maxPhraseWords)-minPhraseWords))
+			if e.words < minPhraseWords {
+				e.score -= 1e6 // single words only after every phrase
+			}
+			list = append(list, e)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		return list[i].key < list[j].key
+	})
+	var out []string
+	for _, e := range list[:min(n, len(list))] {
+		out = append(out, e.surface)
+	}
+	return out
+}
+
+// PhraseKey folds the spellings of one phrase together: lower case, and a plural "s"
+// dropped from each word in languages that mark plurals so ("platform teams" and
+// "Platform Team", "cargas de trabajo" and "carga de trabajo" are one keyword).
+func PhraseKey(s, lang string) string {
+	k := lowerASCII(s)
+	if lang == "ja" || lang == "de" || !strings.Contains(k, "s ") && !strings.HasSuffix(k, "s") {
+		return k
+	}
+	ws := strings.Split(k, " ")
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			ws[i] = w[:len(w)-1]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// phraseConnectors may join two content words inside a phrase ("cadena de suministro",
+// "separation of duties") but never start or end one.
+var phraseConnectors = map[string]map[string]bool{
+	"en": parse.WordSet(`of for`),
+	"es": parse.WordSet(`de del para`),
+	"fr": parse.WordSet(`de du des pour`),
+	"de": parse.WordSet(`für von`),
+}
+
+// phraseToken is a word (or, in Japanese, a script run) of a sentence.
+type phraseToken struct {
+	start, end int
+	hash       uint64 // of the folded word: PhraseKey's folding, without allocating
+	connector  bool
+	script     byte // 'L'atin (any spaced script), 'K'atakana, 'H'an
+}
+
+// FNV-1a, to hash folded words and combine them into phrase keys.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// phrasesOf calls fn with every candidate keyword phrase of text, its key (a hash of its
+// folded words) and its word count: runs of 2-4 adjacent words that start and end with
+// a content word, never across punctuation or a stop word. Japanese has no spaces, so
+// its words are script runs (katakana loanwords, kanji compounds) and a phrase is 1-4
+// adjacent runs (プラットフォームチーム, 開発者体験, クラウドネイティブ技術); hiragana
+// (particles, endings) breaks a phrase. scratch is reused across calls.
+func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key uint64, words int)) {
+	run := scratch.run[:0]
+	flush := func() {
+		for i, t := range run {
+			if t.connector {
+				continue
+			}
+			key := uint64(fnvOffset)
+			for j := i; j < len(run) && j-i < maxPhraseWords; j++ {
+				key = (key ^ run[j].hash) * fnvPrime
+				if run[j].connector {
+					if run[j-1].connector {
+						break
+					}
+					continue
+				}
+				if j > i || lang == "ja" && singleRunKeyword(text[t.start:t.end], t.script) {
+					fn(text[t.start:run[j].end], key, j-i+1)
+				}
+			}
+		}
+		run = run[:0]
+	}
+	scratch.word = eachWordToken(text, lang, scratch.word, func(t phraseToken, adjacent, stop bool) {
+		if !adjacent || stop {
+			flush()
+		}
+		if stop || t.connector && len(run) == 0 {
+			return // a phrase never starts with a connector
+		}
+		run = append(run, t)
+	})
+	flush()
+	scratch.run = run
+}
+
+// phraseScratch holds phrasesOf's buffers between calls: a word's folded bytes and the
+// run of words a phrase may span.
+type phraseScratch struct {
+	word []byte
+	run  []phraseToken
+}
+
+// singleRunKeyword: in Japanese one run may be a keyword by itself when it is long
+// enough to be a term, not a particle-like fragment.
+func singleRunKeyword(s string, script byte) bool {
+	n := utf8.RuneCountInString(s)
+	return script == 'K' && n >= 3 || script == 'H' && n >= 3
+}
+
+// eachWordToken calls fn with each word of text, saying whether it follows the previous
+// one directly (nothing or one space between) and whether it is a stop word, number or
+// one-letter word that breaks a phrase. scratch holds the lower-cased word.
+func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adjacent, stop bool)) []byte {
+	prevEnd := -1
+	start, script := -1, byte(0)
+	foldPlural := lang != "ja" && lang != "de"
+	kinds := wordKindsOf(lang)
+	emit := func(end int) {
+		for end > start+1 && (text[end-1] == '-' || text[end-1] == '\'') {
+			end-- // "teams'" and "end-" are words without their mark
+		}
+		w := text[start:end]
+		adjacent := prevEnd >= 0 && (prevEnd == start || prevEnd+1 == start && text[prevEnd] == ' ')
+		t := phraseToken{start: start, end: end, script: script}
+		stop := false
+		scratch = scratch[:0]
+		if script == 'L' {
+			for _, r := range w {
+				switch {
+				case 'A' <= r && r <= 'Z':
+					scratch = append(scratch, byte(r)+'a'-'A')
+				case r < utf8.RuneSelf:
+					scratch = append(scratch, byte(r))
+				default:
+					scratch = utf8.AppendRune(scratch, unicode.ToLower(r))
+				}
+			}
+			first, _ := utf8.DecodeRuneInString(w)
+			stop = len(w) < 2 || !unicode.IsLetter(first)
+			var k wordKind
+			if len(scratch) <= longestKindWord {
+				k = kinds[string(scratch)]
+			}
+			t.connector = !stop && k&connectorWord != 0
+			stop = stop || !t.connector && k&stopWord != 0
+			if n := len(scratch); foldPlural && n > 3 && scratch[n-1] == 's' && scratch[n-2] != 's' {
+				scratch = scratch[:n-1]
+			}
+		} else {
+			scratch = append(scratch, w...)
+		}
+		t.hash = fnvOffset
+		for _, b := range scratch {
+			t.hash = (t.hash ^ uint64(b)) * fnvPrime
+		}
+		fn(t, adjacent, stop)
+		prevEnd, start = end, -1
+	}
+	for i, r := range text {
+		s := byte(0)
+		switch {
+		case r < utf8.RuneSelf && (isASCIIAlnum(byte(r)) || (r == '-' || r == '\'') && script == 'L' && start >= 0):
+			s = 'L'
+		case r == 'ー' || r == '・' && script == 'K' || r >= 0x30A1 && r <= 0x30FA:
+			s = 'K'
+		case r >= 0x3041 && r <= 0x3096:
+			// hiragana (particles, endings), the most common characters of Japanese
+		case parse.IsHan(r):
+			s = 'H'
+		case r >= utf8.RuneSelf && !parse.IsHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			s = 'L'
+		}
+		if start >= 0 && s != script {
+			emit(i)
+		}
+		if s != 0 && start < 0 {
+			start, script = i, s
+		}
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
+	return scratch
+}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// keywordsOf derives the keywords of a small document in lang.
+func keywordsOf(t *testing.T, lang, text string) []string {
+	t.Helper()
+	doc := &parse.Document{Title: "T", Lang: lang}
+	for _, p := range strings.Split(text, "\n") {
+		doc.Sections = append(doc.Sections, parse.Section{Paragraphs: []string{p}})
+	}
+	return Analyze(doc).Keywords(5)
+}
+
+func TestKeywordsPerLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []string // among the keywords, in any order
+		not        []string // never keywords: fragments, stop-word edges
+	}{
+		{"en", "Platform teams build an internal developer platform for product teams.\n" +
+			"An internal developer platform reduces cognitive load for product teams.\n" +
+			"Platform teams measure the internal developer platform by adoption.",
+			[]string{"internal developer platform", "product teams", "Platform teams"},
+			[]string{"developer platform", "for product", "an internal"}},
+		{"es", "La seguridad de la cadena de suministro protege cada imagen de contenedor.\n" +
+			"Una imagen de contenedor firmada refuerza la cadena de suministro.\n" +
+			"Los equipos revisan la cadena de suministro y cada imagen de contenedor.",
+			[]string{"cadena de suministro", "imagen de contenedor"},
+			[]string{"de suministro", "la cadena"}},
+		{"de", "Die Plattform Teams betreiben eine interne Entwicklerplattform.\n" +
+			"Eine interne Entwicklerplattform entlastet die Plattform Teams.\n" +
+			"Gute Plattform Teams messen die interne Entwicklerplattform.",
+			[]string{"interne Entwicklerplattform", "Plattform Teams"},
+			[]string{"die Plattform", "eine interne"}},
+		{"fr", "La chaîne d'approvisionnement logicielle exige une signature des images.\n" +
+			"Une signature des images protège la chaîne d'approvisionnement logicielle.\n" +
+			"Les équipes sécurisent la chaîne d'approvisionnement logicielle.",
+			[]string{"chaîne d'approvisionnement logicielle", "signature des images"},
+			[]string{"la chaîne", "des images"}},
+		{"ja", "プラットフォームチームは開発者体験を改善します。\n" +
+			"開発者体験はプラットフォームチームの目標です。\n" +
+			"クラウドネイティブ技術を使うプラットフォームチームが増えています。クラウドネイティブ技術は重要です。",
+			[]string{"プラットフォームチーム", "開発者体験", "クラウドネイティブ技術"},
+			[]string{"は", "目標"}},
+	} {
+		got := keywordsOf(t, tc.lang, tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: keywords %q lack %q", tc.lang, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: keywords %q hold %q", tc.lang, got, w)
+			}
+		}
+	}
+}
+
+func TestKeywordSpellingsFold(t *testing.T) {
+	got := keywordsOf(t, "en", "Platform Teams own it. The platform team ships it. Platform teams rest.")
+	if len(got) == 0 || got[0] != "Platform Teams" || slices.Contains(got, "platform team") {
+		t.Errorf("keywords %q: want one keyword in its most common spelling", got)
+	}
+}

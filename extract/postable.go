@@ -1,0 +1,421 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// A post is read by a stranger scrolling a feed, who has not read the document. postable
+// keeps only the sentences that make sense to them alone: none that leans on the sentence
+// before it, talks about the document instead of its subject, points at a figure or
+// table, is cut short, or carries a contributor's e-mail address or a version line.
+func Postable(text, lang string) bool {
+	if text == "" {
+		return false
+	}
+	v := viewOf(text)
+	if opensWithReference(text, lang) || aboutTheDocumentView(&v, lang) || notTheBrandsVoiceView(&v, lang) {
+		return false
+	}
+	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
+		strings.IndexByte(text, ':') >= 0 && statusField.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
+		return false // an address, a version line, a link competing with the post's own, a table row
+	}
+	if pointsBackView(&v, lang) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
+		return false // the tail of a sentence split elsewhere
+	}
+	if !endsWhole(text) {
+		return false // introduces a list, trails off, or is a fragment
+	}
+	return balanced(text)
+}
+
+// sentenceView is a sentence lower-cased and cut into words once, for the checks that
+// read it.
+type sentenceView struct {
+	text, lower string
+	words       []string
+}
+
+func viewOf(text string) sentenceView {
+	lower := strings.ToLower(text)
+	return sentenceView{text: text, lower: lower, words: strings.FieldsFunc(lower, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '’'
+	})}
+}
+
+// phraseIndex finds which of many phrases a sentence holds while looking only at the
+// phrases that start with one of its words: a few string searches instead of a hundred.
+// Phrases in scripts written without spaces are searched one by one.
+type phraseIndex struct {
+	byFirst  map[string][]string
+	unspaced []string
+}
+
+func indexPhrases(lists ...[]string) *phraseIndex {
+	ix := &phraseIndex{byFirst: map[string][]string{}}
+	for _, list := range lists {
+		for _, p := range list {
+			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+				ix.unspaced = append(ix.unspaced, p)
+				continue
+			}
+			ix.byFirst[first[0]] = append(ix.byFirst[first[0]], p)
+		}
+	}
+	return ix
+}
+
+func (ix *phraseIndex) in(v *sentenceView) bool {
+	for _, w := range v.words {
+		for _, p := range ix.byFirst[w] {
+			if strings.Contains(v.lower, p) {
+				return true
+			}
+		}
+	}
+	return containsAny(v.lower, ix.unspaced)
+}
+
+// Languages are the languages with built-in word lists and texts: every other language
+// is read with English's lists, and its derivatives carry no words of ours.
+var Languages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "ja", "zh", "ko"}
+
+// perLang builds one index per language with built-in texts, of its phrases and English
+// ones (technical text in any language borrows English).
+func perLang(phrases map[string][]string) map[string]*phraseIndex {
+	out := map[string]*phraseIndex{}
+	for _, lang := range Languages {
+		out[lang] = indexPhrases(phrases[lang], phrases["en"])
+	}
+	out[""] = indexPhrases(phrases["en"])
+	return out
+}
+
+func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
+	if p, ok := ix[lang]; ok {
+		return p
+	}
+	return ix[""]
+}
+
+// endsWhole reports a sentence that ends as one: with a full stop, question or
+// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
+func endsWhole(text string) bool {
+	text = strings.TrimRight(text, parse.Closers)
+	if strings.HasSuffix(text, "...") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?。！？｡", last)
+}
+
+// balanced reports whether every bracket and quote the sentence opens, it closes.
+func balanced(text string) bool {
+	var depth [4]int // () [] “” «»
+	straight := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（':
+			depth[0]++
+		case ')', '）':
+			depth[0]--
+		case '[':
+			depth[1]++
+		case ']':
+			depth[1]--
+		case '“', '「', '『':
+			depth[2]++
+		case '”', '」', '』':
+			depth[2]--
+		case '«':
+			depth[3]++
+		case '»':
+			depth[3]--
+		case '"':
+			straight++
+		}
+		for _, d := range depth {
+			if d < 0 {
+				return false
+			}
+		}
+	}
+	return depth == [4]int{} && straight%2 == 0
+}
+
+var (
+	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01" (anchored:
+	// one try per sentence).
+	versionLine = regexp.MustCompile(`(?i)^(?:(?:version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|\W*\d{4}-\d{2}-\d{2})`)
+	// statusField: "… Created: 12 Jan 2022 Status: WIP" anywhere in a line.
+	statusField = regexp.MustCompile(`(?i)\b(?:status|created|last updated|last modified|revision|stato|estado|creado|creato)\s*:`)
+)
+
+// referenceOpeners are first words that lean on an earlier sentence: pronouns,
+// demonstratives and connectives ("This means…", "However…", "Além disso…").
+var referenceOpeners = map[string]map[string]bool{
+	"en": parse.WordSet(`this it they these that those he she such its their them however also
+		but and so yet thus therefore hence additionally furthermore moreover then here instead
+		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
+		finally lastly besides rather indeed still above below another both technically overall
+		alternatively conversely again now next first second third firstly secondly thirdly previously`),
+	"es": parse.WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
+		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`),
+	"pt": parse.WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
+		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
+		outros outras ambos ambas`),
+	"fr": parse.WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
+		autre autres`),
+	"de": parse.WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
+		beide weitere`),
+	"it": parse.WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
+		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
+		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
+		entrambe`),
+	"nl": parse.WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
+		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`),
+}
+
+// cjkReferenceOpeners are the same in languages written without spaces between words
+// (and in Korean, whose particles attach to the word): matched as prefixes.
+var cjkReferenceOpeners = map[string][]string{
+	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
+		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
+		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の"},
+	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
+		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之"},
+	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
+		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
+		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른"},
+}
+
+// referencePhrases are openings of several words that lean on what came before, in
+// lower case: "for example", "most importantly", "as a result".
+var referencePhrases = map[string][]string{
+	"en": {"for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
+		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
+		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
+		"example:", "e.g.", "the above", "the previous", "the next", "the following", "the latter", "the former", "the rest",
+		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
+		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
+		"even more", "one possible", "another possible", "another way"},
+	"es": {"por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
+		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente"},
+	"pt": {"por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte"},
+	"fr": {"par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente"},
+	"de": {"zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres"},
+	"it": {"ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
+		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente"},
+	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
+		"voorbeeld:", "een andere", "een ander"},
+}
+
+func opensWithReference(text, lang string) bool {
+	if prefixes, ok := cjkReferenceOpeners[lang]; ok {
+		for _, p := range prefixes {
+			if strings.HasPrefix(text, p) {
+				return true
+			}
+		}
+		if lang != "ko" {
+			return false
+		}
+	}
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	lower := strings.ToLower(text[:min(len(text), 40)])
+	for _, l := range []string{lang, "en"} {
+		for _, p := range referencePhrases[l] {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+	}
+	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(text)
+	}
+	if strings.HasPrefix(text[end:], "-") {
+		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
+	}
+	w := strings.ToLower(text[:end])
+	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
+}
+
+// documentPhrases are what a sentence about the document itself says (lower case):
+// "this paper", "the next section", "refer to", "see figure".
+var documentPhrases = map[string][]string{
+	"en": {"this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
+		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
+		"the following section", "following sections", "the next section", "next sections", "previous section",
+		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
+		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to", "can be found in", "are found in", "see also", "(see ", "see recommendations",
+		"these documents", "the reader", "readers", "our example", "the example", "this example", "leave a comment", "join the",
+		"if you are interested", "let us know", "contact us", "reach out", "thanks to", "thank you", "following graphic",
+		"following diagram", "following figure", "following table", "the diagram", "the graphic", "illustrated", "shown in",
+		"previous chapter", "next chapter", "following chapter", "this chapter", "above diagram", "above figure", "above table", "as seen",
+		"discussed above", "mentioned above", "noted above", "stated above", "outlined above", "above-mentioned", "hereby",
+		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
+		"what do you think", "share your thoughts", "in the comments",
+		"it's important to note", "it is important to note", "note that", "keep in mind",
+		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
+	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
+		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
+		"la siguiente figura", "el lector", "los lectores"},
+	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
+		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores"},
+	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
+		"reportez-vous", "ci-dessous", "ci-dessus"},
+	"de": {"dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
+		"im folgenden"},
+	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
+		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
+		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura"},
+	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
+		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven"},
+	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
+		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳"},
+	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文"},
+	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+		"참고하십시오", "살펴보겠"},
+}
+
+// figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
+var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
+
+// AboutTheDocument reports a sentence about the document rather than its subject.
+func AboutTheDocument(text, lang string) bool {
+	v := viewOf(text)
+	return aboutTheDocumentView(&v, lang)
+}
+
+var documentPhraseIndex = perLang(documentPhrases)
+
+func aboutTheDocumentView(v *sentenceView, lang string) bool {
+	if strings.ContainsAny(v.text, "0123456789") && figureReference.MatchString(v.text) {
+		return true
+	}
+	return phrasesFor(documentPhraseIndex, lang).in(v)
+}
+
+// Followable reports whether a sentence may follow the one before it in a post: it may
+// lean on it, but not introduce a list the post leaves out, trail off, or talk about the
+// document.
+func Followable(text, lang string) bool {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return last != ':' && last != '：' && last != '…' && !AboutTheDocument(text, lang) && balanced(text)
+}
+
+// firstPerson are words of one person's voice ("I believe…"): on a brand's account they
+// would put an author's opinion in the brand's mouth. "We" is the brand's own voice.
+var firstPerson = map[string]map[string]bool{
+	"en": parse.WordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
+	"es": parse.WordSet(`yo mí mío mía conmigo`),
+	"pt": parse.WordSet(`eu meu minha meus minhas comigo`),
+	"fr": parse.WordSet(`je j' moi mon ma mes`),
+	"de": parse.WordSet(`ich mein meine meinen meinem meiner mir mich`),
+	"it": parse.WordSet(`io mio mia miei mie`),
+	"nl": parse.WordSet(`ik mijn mij`),
+}
+
+// firstPersonCJK are the same where words are not spaced.
+var firstPersonCJK = map[string][]string{
+	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は"},
+	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者"},
+	"ko": {"저는", "나는", "제가", "내가", "저의", "필자"},
+}
+
+// counterViews introduce a view the author goes on to argue against (lower case).
+var counterViews = map[string][]string{
+	"en": {"some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
+		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
+		"you might think", "conventional wisdom", "contrary to"},
+	"es": {"algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos"},
+	"pt": {"alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos"},
+	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques"},
+	"de": {"manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker"},
+	"it": {"alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici"},
+	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici"},
+}
+
+// notTheBrandsVoiceView reports a sentence in one person's voice, or one stating a view
+// the document sets up to refute.
+var counterViewIndex = perLang(counterViews)
+
+func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
+	if containsAny(v.text, firstPersonCJK[lang]) || phrasesFor(counterViewIndex, lang).in(v) {
+		return true
+	}
+	if words := firstPerson[lang]; words != nil {
+		for _, w := range v.words {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// backReferences are words that point at something said before the sentence: a
+// demonstrative before a noun ("this platform", "these items", "To achieve this"),
+// wherever it stands. Time expressions ("this year") are not.
+var backReferences = map[string]map[string]bool{
+	"en": parse.WordSet(`this these those such latter former aforementioned`),
+	"es": parse.WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
+	"pt": parse.WordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
+	"fr": parse.WordSet(`cet cette ces ceci cela`),
+	"de": parse.WordSet(`dieser diese dieses diesen diesem`),
+	"it": parse.WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
+	"nl": parse.WordSet(`deze dit`),
+}
+
+var backReferencesCJK = map[string][]string{
+	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
+	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中"},
+	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서"},
+}
+
+// timeWords after a demonstrative make it a time, not a reference back.
+var timeWords = parse.WordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
+
+// pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
+func pointsBackView(v *sentenceView, lang string) bool {
+	if containsAny(v.text, backReferencesCJK[lang]) {
+		return true
+	}
+	refs := backReferences[lang]
+	for i, w := range v.words {
+		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Platform teams cut onboarding from two weeks to two days.", true},
+		{"en", "This means the cache must be warm before the release.", false},
+		{"en", "However, most teams never measure it.", false},
+		{"en", "For example, Spotify built Backstage as its developer portal.", false},
+		{"en", "In this paper we'll discuss what the value of platforms is.", false},
+		{"en", "The next section describes the maturity levels in detail.", false},
+		{"en", "See Figure 3 for the architecture of the factory.", false},
+		{"en", "Questions go to jane.doe@example.com or the mailing list.", false},
+		{"en", "Version 1.2 — Status: Draft", false},
+		{"en", "the tail of a sentence split somewhere else.", false},
+		{"en", "Teams that adopt platforms see three benefits:", false},
+		{"en", "The CTO said \"we will never go back to tickets.", false},
+		{"en", "I believe platform engineering should cover the whole value chain.", false},
+		{"en", "Some say that platforms are just rebranded operations teams.", false},
+		{"es", "Sin embargo, la mayoría de los equipos no lo mide.", false},
+		{"es", "Este documento describe las prácticas de seguridad.", false},
+		{"es", "Los equipos de plataforma reducen la incorporación de dos semanas a dos días.", true},
+		{"pt", "Além disso, os times precisam de documentação.", false},
+		{"it", "Ciò significa che i requisiti vanno introdotti subito.", false},
+		{"it", "Le prossime sezioni forniscono un'analisi dettagliata.", false},
+		{"it", "I team di piattaforma riducono i tempi di rilascio del 40%.", true},
+		{"ja", "しかし、多くのチームは測定していない。", false},
+		{"ja", "本書ではプラットフォームの価値を説明する。", false},
+		{"ja", "プラットフォームチームは導入期間を二週間から二日に短縮した。", true},
+		{"zh", "因此，平台团队需要与用户合作。", false},
+		{"zh", "本白皮书介绍平台的价值。", false},
+		{"zh", "平台团队将入职时间从两周缩短到两天。", true},
+		{"ko", "하지만 대부분의 팀은 이를 측정하지 않는다.", false},
+		{"ko", "플랫폼 팀은 온보딩 기간을 2주에서 2일로 줄였다.", true},
+	} {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
+			t.Errorf("Postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
+	for heading, want := range map[string]bool{
+		"Contributors": true, "Acknowledgements": true, "Table of Contents": true, "References and further reading": true,
+		"Appendix A: Glossary": true, "Glosario": true, "Ringraziamenti": true, "参考文献": true, "贡献者": true, "기여자": true,
+		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
+	} {
+		if got := isBoilerplateHeading(heading); got != want {
+			t.Errorf("isBoilerplateHeading(%q) = %v, want %v", heading, got, want)
+		}
+	}
+	doc := &parse.Document{Sections: []parse.Section{
+		{Heading: "Why platforms", Level: 2}, {Heading: "Contributors", Level: 2}, {Heading: "Reviewers", Level: 3},
+		{Heading: "Jane Doe", Level: 3}, {Heading: "What comes next", Level: 2},
+	}}
+	got := boilerplate(doc)
+	want := []bool{false, true, true, true, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("section %q: boilerplate %v, want %v", doc.Sections[i].Heading, got[i], want[i])
+		}
+	}
+}
+
+func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
+	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
+		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
+		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n"
+	doc, err := parse.File("x.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		finding := c.Text == "Teams that adopted the platform shipped 3x more often than the rest."
+		if c.Stat != finding {
+			t.Errorf("stat %v for %q", c.Stat, c.Text)
+		}
+		if c.illustration && c.Score > 0 {
+			t.Errorf("an example's figure can be posted: %q", c.Text)
+		}
+	}
+}

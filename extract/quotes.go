@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// speechVerbs introduce or follow a quotation ("said", "dijo", "sagt", "a déclaré").
+const speechVerbs = `said|says|explains|explained|notes|noted|adds|added|told|writes|wrote|` +
+	`dijo|dice|afirma|afirmó|explica|explicó|señala|señaló|comenta|comentó|` +
+	`sagt|sagte|erklärt|erklärte|betont|betonte|` +
+	`dit|a dit|explique|a expliqué|affirme|a affirmé|souligne|a souligné`
+
+// A quoted sentence is one whose words are a quotation, with the speaker named in the
+// same sentence: “…,” said Jane Doe, SRE lead. / Jane Doe said: “…” / According to
+// Jane Doe, “…”.
+var (
+	quoteThenSpeaker = regexp.MustCompile(`^[“"«„]\s*(.+?)\s*[”"»“]\s*[,—–-]?\s*(?:(?:` + speechVerbs + `)\s+(.+?)|(.+?),?\s+(?:` + speechVerbs + `))\s*[.!]?$`)
+	speakerThenQuote = regexp.MustCompile(`^(?:(?:According to|Según|Laut|Selon)\s+(.+?),|(.+?)\s+(?:` + speechVerbs + `)\s*[:,]?)\s*[“"«„]\s*(.+?)\s*[”"»“]\s*[.!]?$`)
+)
+
+// QuotedSentence finds a quotation and its speaker in one sentence. The quotation must
+// be a sentence's worth of words and the speaker a name (capitalised, short), so a scare
+// quote ("the so-called “golden path”") is not taken for one.
+func QuotedSentence(s string) (parse.Quote, bool) {
+	var text, who string
+	if m := matchQuote(quoteThenSpeaker, s); m != nil {
+		text, who = m[1], cmp.Or(m[2], m[3])
+	} else if m := matchQuote(speakerThenQuote, s); m != nil {
+		text, who = m[3], cmp.Or(m[1], m[2])
+	} else {
+		return parse.Quote{}, false
+	}
+	text = strings.TrimRight(text, ",")
+	who = strings.TrimSpace(who)
+	first, _ := utf8.DecodeRuneInString(who)
+	if utf8.RuneCountInString(text) < 20 || strings.Count(text, " ") < 3 ||
+		!unicode.IsUpper(first) || utf8.RuneCountInString(who) > 80 {
+		return parse.Quote{}, false
+	}
+	return parse.Quote{Text: text, Attribution: who}, true
+}
+
+// matchQuote runs one of the two patterns only where it can match, since regexps are
+// slow: quoteThenSpeaker opens with a quote mark, speakerThenQuote closes with one
+// before white space and a final . or !.
+func matchQuote(re *regexp.Regexp, s string) []string {
+	if re == quoteThenSpeaker {
+		if first, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(`“"«„`, first) {
+			return nil
+		}
+	} else {
+		end := s
+		if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") {
+			end = end[:len(end)-1]
+		}
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(end, " \t\n\f\r")); !strings.ContainsRune(`”"»“`, last) {
+			return nil
+		}
+	}
+	return re.FindStringSubmatch(s)
+}
+
+// HasQuoteMark is the cheap test before the patterns run.
+func HasQuoteMark(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "„")
+}

@@ -1,0 +1,27 @@
+package extract
+
+import "testing"
+
+func TestQuotedSentence(t *testing.T) {
+	for _, tc := range []struct {
+		s         string
+		text, who string // who "" when no quote should be found
+	}{
+		{"“Platforms are products, not projects,” said Jane Doe, head of platform at Acme.", "Platforms are products, not projects", "Jane Doe, head of platform at Acme"},
+		{`"We cut our pages in half within six weeks," Maria Lopez says.`, "We cut our pages in half within six weeks", "Maria Lopez"},
+		{"Jane Doe said: “Every team should own its golden path end to end.”", "Every team should own its golden path end to end.", "Jane Doe"},
+		{"According to Ana Ruiz, “the cheapest incident is the one you never page anyone for.”", "the cheapest incident is the one you never page anyone for.", "Ana Ruiz"},
+		{"«La seguridad empieza en el diseño de cada servicio», afirma Luis Gómez.", "La seguridad empieza en el diseño de cada servicio", "Luis Gómez"},
+		{"„Plattformen sind Produkte für interne Kunden“, sagt Eva Braun.", "Plattformen sind Produkte für interne Kunden", "Eva Braun"},
+		// Scare quotes and short quotes are not quotations.
+		{"Teams follow the so-called “golden path” to production.", "", ""},
+		{"“Done,” he said.", "", ""},
+		{"The word “platform” means many things to many people.", "", ""},
+		{"Nobody quoted anything here at all, said the log.", "", ""},
+	} {
+		q, ok := QuotedSentence(tc.s)
+		if ok != (tc.who != "") || ok && (q.Text != tc.text || q.Attribution != tc.who) {
+			t.Errorf("QuotedSentence(%q) = %+v %v, want %q by %q", tc.s, q, ok, tc.text, tc.who)
+		}
+	}
+}

@@ -1,0 +1,340 @@
+// Package extract reads a parsed Document for what posts are made of: its sentences
+// ranked by TF-IDF and position, which of them stand alone (postable), hooks, statistics,
+// quotations and keywords, with boilerplate sections set aside. It is pure: no I/O.
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Candidate is a sentence of the document that a derivative may quote.
+type Candidate struct {
+	Text     string
+	Section  int     // index into Document.Sections
+	para     int     // paragraph index in the section; -1 for a list item
+	sentence int     // sentence index in the paragraph
+	Pos      int     // order in the document
+	terms    []int32 // distinct term IDs
+	Score    float64
+	hook     float64 // hookStrength, for the postable
+	Stat     bool    // states a figure (isStat) that is a finding
+	// illustration: states a figure from an example or a made-up case; never posted.
+	illustration bool
+}
+
+// Analysis is what every generator needs from a document, computed once per derive.From.
+type Analysis struct {
+	Doc   *parse.Document
+	Lang  string
+	vocab vocabulary
+	// tf counts each term's occurrences in the whole document, df the sentences holding it.
+	tf, df     []int
+	Candidates []Candidate // document order
+	// Ranked holds indexes into Candidates, best first (ties in document order); hooks holds
+	// the postable ones, strongest hook first (rankHooks).
+	Ranked, hooks []int
+	// Paragraphs[section][para] are the sentences of each paragraph, for filling a
+	// post with the sentences that follow a key one.
+	Paragraphs [][][]int
+	// termIDs backs every candidate's terms; word is eachTerm's buffer.
+	termIDs []int32
+	word    []byte
+	// skipped[section] marks boilerplate sections (contributors, references, …): their
+	// sentences count for the document's vocabulary but are never posted.
+	skipped []bool
+}
+
+// Analyze segments the document into sentences and ranks them.
+func Analyze(doc *parse.Document) *Analysis {
+	// Sized for the corpus's rates (a sentence per 128 bytes of text, a term per 8, a
+	// distinct one per 32), so the tables rarely grow.
+	size := 0
+	for _, s := range doc.Sections {
+		for _, p := range s.Paragraphs {
+			size += len(p)
+		}
+		for _, l := range s.Lists {
+			for _, item := range l {
+				size += len(item)
+			}
+		}
+	}
+	a := &Analysis{
+		Doc:        doc,
+		Lang:       parse.BaseLang(doc.Lang),
+		vocab:      make(vocabulary, size/32),
+		tf:         make([]int, 0, size/32),
+		df:         make([]int, 0, size/32),
+		Candidates: make([]Candidate, 0, size/128),
+		termIDs:    make([]int32, 0, size/8),
+	}
+	a.Paragraphs = make([][][]int, len(doc.Sections))
+	a.skipped = boilerplate(doc)
+	add := func(text string, sec, para, sent int, example bool) int {
+		if sent == 0 {
+			text = withoutLabel(text)
+		}
+		stat := isStat(text)
+		// A figure from an example would be posted as a finding: never post it.
+		illustration := stat && (example || hypothetical(text))
+		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
+			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
+		return len(a.Candidates) - 1
+	}
+	for si, s := range doc.Sections {
+		example := hypothetical(s.Heading)
+		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
+		for pi, p := range s.Paragraphs {
+			for k, sent := range parse.Sentences(p) {
+				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], add(sent, si, pi, k, example))
+			}
+		}
+		for _, l := range s.Lists {
+			for _, item := range l {
+				for k, sent := range listSentences(item) {
+					add(sent, si, -1, k, example)
+				}
+			}
+		}
+	}
+	a.score()
+	a.rankHooks()
+	return a
+}
+
+// score ranks sentences by TF-IDF: each sentence's cosine similarity to the document's
+// term vector (what the whole text is about), weighted by where it sits, whether it
+// echoes its heading or the title, its length, and whether it stands on its own.
+func (a *Analysis) score() {
+	n := len(a.Candidates)
+	idf := make([]float64, len(a.df))
+	for t, df := range a.df {
+		idf[t] = math.Log(float64(n+1)/float64(df+1)) + 1
+	}
+	titleTerms := a.lookup(a.Doc.Title)
+	headingTerms := make([][]int32, len(a.Doc.Sections))
+	for i, s := range a.Doc.Sections {
+		headingTerms[i] = a.lookup(s.Heading)
+	}
+	said := make(map[string]bool, len(a.Candidates))
+	for i := range a.Candidates {
+		c := &a.Candidates[i]
+		if a.skipped[c.Section] || c.illustration || !Postable(c.Text, a.Lang) {
+			continue // score 0: never picked
+		}
+		// A sentence the document repeats (in a summary, under two headings) is one
+		// candidate: its first place.
+		if k := sameWords(c.Text); said[k] {
+			continue
+		} else {
+			said[k] = true
+		}
+		var dot, norm2 float64
+		headingHits, titleHits := 0, 0
+		for _, t := range c.terms {
+			w := idf[t]
+			dot += w * w * float64(a.tf[t])
+			norm2 += w * w
+			if containsID(headingTerms[c.Section], t) {
+				headingHits++
+			}
+			if containsID(titleTerms, t) {
+				titleHits++
+			}
+		}
+		if norm2 == 0 {
+			continue
+		}
+		s := dot / math.Sqrt(norm2)
+		s *= 1 + 0.15*float64(min(headingHits, 3)) + 0.1*float64(min(titleHits, 3))
+		s *= 1.2 - 0.3*float64(c.Pos)/float64(n) // earlier is more central
+		if c.para >= 0 && c.sentence == 0 {
+			s *= 1.15 // topic sentence
+		}
+		if c.para < 0 {
+			s *= 0.8 // list items are often fragments
+		}
+		s *= a.standalone(c.Text)
+		c.Score = s
+	}
+	a.Ranked = make([]int, n)
+	for i := range a.Ranked {
+		a.Ranked[i] = i
+	}
+	slices.SortStableFunc(a.Ranked, func(i, j int) int { return cmp.Compare(a.Candidates[j].Score, a.Candidates[i].Score) })
+}
+
+// standalone weighs what makes a sentence work out of context: a length of 60-220
+// characters (half that in Japanese, which is denser), a full stop, no opening pronoun
+// or connective pointing at a previous sentence, no URL or code.
+func (a *Analysis) standalone(text string) float64 {
+	f := 1.0
+	n := utf8.RuneCountInString(text)
+	lo, hi := 60, 220
+	if a.Lang == "ja" {
+		lo, hi = 25, 110
+	}
+	switch {
+	case n < lo/2:
+		f *= 0.2
+	case n < lo:
+		f *= 0.5
+	case n > hi:
+		f *= float64(hi) / float64(n) * 0.7
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	switch {
+	case last == ':' || last == '：':
+		f *= 0.2 // introduces a list
+	case last == '?' || last == '？':
+		f *= 0.6
+	case !strings.ContainsRune(".!。！»\"”)", last):
+		f *= 0.7 // a fragment
+	}
+	if strings.Contains(text, "://") || strings.ContainsAny(text, "|`{}[]<>") {
+		f *= 0.4
+	}
+	return f
+}
+
+// KeyPoints picks the best sentence of up to n different sections, best first,
+// skipping the candidates in exclude. When fewer than atLeast sections qualify, the
+// next best sentences of any section fill up.
+func (a *Analysis) KeyPoints(n, atLeast int, exclude map[int]bool) []int {
+	var picked []int
+	taken := map[int]bool{}
+	usedSection := map[int]bool{}
+	for _, i := range a.Ranked {
+		c := a.Candidates[i]
+		if len(picked) == n {
+			break
+		}
+		if exclude[i] || usedSection[c.Section] || c.Score <= 0 {
+			continue
+		}
+		usedSection[c.Section] = true
+		taken[i] = true
+		picked = append(picked, i)
+	}
+	for _, i := range a.Ranked {
+		if len(picked) >= atLeast {
+			break
+		}
+		if !exclude[i] && !taken[i] && a.Candidates[i].Score > 0 {
+			taken[i] = true
+			picked = append(picked, i)
+		}
+	}
+	return picked
+}
+
+// SecondHook is another sentence of candidate i's section to open a post with, of the
+// other kind of hook: its best figure when i states none, its best statement when i is a
+// figure; none already taken. The A/B test then compares kinds, not runners-up.
+func (a *Analysis) SecondHook(i int, taken map[int]bool) (int, bool) {
+	c := a.Candidates[i]
+	for _, j := range a.Ranked {
+		o := a.Candidates[j]
+		if j != i && !taken[j] && o.Section == c.Section && o.Score > 0 && o.Stat != c.Stat {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// rest is the candidate and the sentences after it in the same paragraph, up to one in
+// stop (said elsewhere): what a post may fill its room with, whole sentences.
+func (a *Analysis) Rest(i int, stop map[int]bool) []int {
+	c := a.Candidates[i]
+	out := []int{i}
+	if c.para < 0 {
+		return out
+	}
+	for _, j := range a.Paragraphs[c.Section][c.para][c.sentence+1:] {
+		if stop[j] {
+			break
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// passage is the candidate and the sentences after it to the end of its section, up to
+// one in stop: one coherent stretch of the document.
+func (a *Analysis) Passage(i int, stop map[int]bool) []int {
+	c := a.Candidates[i]
+	out := []int{i}
+	if c.para < 0 {
+		return out
+	}
+	for pi, para := range a.Paragraphs[c.Section][c.para:] {
+		from := 0
+		if pi == 0 {
+			from = c.sentence + 1
+		}
+		for _, j := range para[from:] {
+			if stop[j] {
+				return out
+			}
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// listSentences are the sentences of a list item, without the label that opens many
+// ("Self-service. The platform…", "**文档和入门**。文档是…"): a few words that are not a
+// sentence of their own.
+func listSentences(item string) []string {
+	sents := parse.Sentences(item)
+	if len(sents) > 1 && isLabel(sents[0]) {
+		sents = sents[1:]
+	}
+	return sents
+}
+
+// sameWords is a sentence as two copies of it compare: its letters and digits in
+// lower case.
+func sameWords(text string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, text)
+}
+
+// withoutLabel is a sentence without the label that opens it ("Operator
+// configuration: Ideally a project…" → "Ideally a project…"): a few words and a colon
+// before a sentence of its own.
+func withoutLabel(text string) string {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 60 || !isLabel(text[:i]) {
+		return text
+	}
+	rest := text[i+2:]
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 40 {
+		return text // "Next step: the team…" or a short definition is one sentence
+	}
+	return rest
+}
+
+// isLabel reports a short heading-like phrase: up to four words (eight characters in
+// scripts without spaces) and no comma.
+func isLabel(s string) bool {
+	s = strings.TrimRight(s, ".:。：")
+	if strings.ContainsAny(s, ",，、") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); parse.IsCJK(r) {
+		return utf8.RuneCountInString(s) <= 8
+	}
+	return len(strings.Fields(s)) <= 4
+}

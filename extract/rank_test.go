@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// rankOf is the position of the sentence starting with prefix in the document's ranking.
+func rankOf(a *Analysis, text string) int {
+	for r, i := range a.Ranked {
+		if a.Candidates[i].Text == text {
+			return r
+		}
+	}
+	return -1
+}
+
+func TestRankPenalisesUnresolvedOpeners(t *testing.T) {
+	// Each pair says the same; the one opening with a pronoun needs the sentence before it.
+	for _, tc := range []struct{ lang, filler, own, dep string }{
+		{"en", "Remote caching matters for teams with large monorepos and slow builds.",
+			"Remote caching cuts the median build time of large monorepos in half.",
+			"It cuts the median build time of large monorepos in half with remote caching."},
+		{"es", "La caché remota importa a equipos con monorrepos grandes y compilaciones lentas.",
+			"La caché remota reduce a la mitad el tiempo de compilación de monorrepos grandes.",
+			"Esto reduce a la mitad el tiempo de compilación de monorrepos grandes con caché remota."},
+		{"de", "Ein entfernter Cache hilft Teams mit großen Monorepos und langsamen Builds.",
+			"Ein entfernter Cache halbiert die Buildzeit großer Monorepos deutlich.",
+			"Dies halbiert die Buildzeit großer Monorepos deutlich mit entferntem Cache."},
+		{"fr", "Le cache distant aide les équipes aux grands monorepos et aux builds lents.",
+			"Le cache distant divise par deux le temps de build des grands monorepos.",
+			"Cela divise par deux le temps de build des grands monorepos avec le cache distant."},
+	} {
+		doc := &parse.Document{Title: "Builds", Lang: tc.lang, Sections: []parse.Section{
+			{Heading: "A", Paragraphs: []string{tc.filler + " " + tc.dep}},
+			{Heading: "B", Paragraphs: []string{tc.filler + " " + tc.own}},
+		}}
+		a := Analyze(doc)
+		if own, dep := rankOf(a, tc.own), rankOf(a, tc.dep); own < 0 || dep < 0 || own > dep {
+			t.Errorf("%s: self-contained sentence ranked %d, pronoun-led one %d", tc.lang, own, dep)
+		}
+		if !opensWithReference(tc.dep, tc.lang) || opensWithReference(tc.own, tc.lang) {
+			t.Errorf("%s: opener detection wrong for %q / %q", tc.lang, tc.dep, tc.own)
+		}
+	}
+}
+
+func TestRankPrefersUsefulLength(t *testing.T) {
+	a := &Analysis{Lang: "en"}
+	short := a.standalone("Caching helps builds.")
+	useful := a.standalone("Remote caching cuts the median build time of large monorepos in half for most teams.")
+	long := a.standalone("Remote caching cuts the median build time of large monorepos in half for most teams, " +
+		"provided that the cache is warm, the network between runners and the cache is fast, the keys are " +
+		"stable across machines, and nobody invalidates the whole cache on every dependency bump, which happens.")
+	fragment := a.standalone("Three things matter for remote caching in large monorepos:")
+	if !(useful > short && useful > long && useful > fragment) {
+		t.Errorf("standalone: useful %.2f, short %.2f, long %.2f, fragment %.2f", useful, short, long, fragment)
+	}
+}
+
+func TestRankWeighsHeadings(t *testing.T) {
+	// Same length and shape; the one echoing its section's heading ranks higher.
+	doc := &parse.Document{Title: "Builds", Lang: "en", Sections: []parse.Section{
+		{Heading: "Remote caching", Paragraphs: []string{"Teams gain a lot from remote caching on shared runners every day."}},
+		{Heading: "Other notes", Paragraphs: []string{"Teams gain a lot from careful reviews on shared branches every day."}},
+	}}
+	a := Analyze(doc)
+	if a.Ranked[0] != 0 {
+		t.Errorf("heading-echoing sentence is not first: %q", a.Candidates[a.Ranked[0]].Text)
+	}
+}

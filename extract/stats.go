@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Patterns of a statistic worth sharing. Numbers alone are not enough: years, versions,
+// section numbers and list ordinals are everywhere in a whitepaper and say nothing.
+var (
+	percentRe    = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|％|percent\b|per cent\b|por ciento|pour cent|prozent|パーセント)`)
+	multiplierRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?[x×](?:\s|$|[,.;:)])|\b\d+(?:\.\d+)?-?fold\b|\b\d+(?:\.\d+)? (?:times|veces|fois|mal) (?:faster|more|higher|lower|less|fewer|as|cheaper|más|menos|plus|moins|schneller)|\d+(?:\.\d+)?倍`)
+	moneyRe      = regexp.MustCompile(`(?i)[$€£¥]\s?\d|\d\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|dollars|dólares|euros|usd|eur)\b|\d\s?(?:万円|億円|円)`)
+	countRe      = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
+	cueCountRe   = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
+	jaCountRe    = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
+)
+
+// sectionWords before a number make it a reference, not a count ("Section 12 covers").
+var sectionWords = parse.WordSet(`section sections chapter figure fig table step phase level version
+	v page pages article item part appendix rfc iso sección capítulo figura tabla paso fase
+	nivel versión página artículo kapitel abbildung tabelle schritt chapitre étape niveau`)
+
+// monthWords make a number a date, not a count.
+var monthWords = parse.WordSet(`january february march april may june july august september october
+	november december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo
+	abril mayo junio julio agosto septiembre octubre noviembre diciembre januar februar märz
+	juni juli oktober dezember janvier février mars avril mai juin juillet août septembre
+	octobre novembre décembre`)
+
+// isFunctionWord is a stop word of any language the package knows.
+func isFunctionWord(w string) bool {
+	for _, set := range stopwords {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isStat reports whether a sentence states a figure: a percentage, a multiplier, an
+// amount of money, or a count of something.
+func isStat(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false // every pattern needs a digit; most sentences have none
+	}
+	// Each pattern runs only when a word it needs is there: regexps are the slow part.
+	lower := lowerASCII(s)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if digitThen(lower, "%", "％", "percent", "per cent", "por ciento", "pour cent", "prozent", "パーセント") && percentRe.MatchString(s) ||
+		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
+		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
+		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
+		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) {
+		return true
+	}
+	if !hasNumberThenWord(s) {
+		return false
+	}
+	for _, m := range countRe.FindAllStringSubmatchIndex(s, -1) {
+		num := strings.ReplaceAll(s[m[2]:m[3]], ",", "")
+		if v, err := strconv.Atoi(num); err == nil && len(num) == 4 && v >= 1900 && v <= 2099 {
+			continue // a year
+		}
+		before := strings.Fields(strings.ToLower(s[:m[2]]))
+		if len(before) > 0 && (sectionWords[strings.Trim(before[len(before)-1], "(.:")] || monthWords[before[len(before)-1]]) {
+			continue
+		}
+		if after := strings.ToLower(s[m[4]:m[5]]); monthWords[after] || isFunctionWord(after) {
+			continue // a date ("12 March"), or a number not counting anything ("12 with")
+		}
+		if r, _ := utf8.DecodeRuneInString(s[m[4]:]); unicode.IsUpper(r) {
+			continue // a title ("12 Available Methods"), not a finding
+		}
+		return true
+	}
+	return false
+}
+
+// digitThen reports whether one of marks follows a digit in s, directly or after one
+// white-space character ("12%", "3x", "10 times"): the quick test for the patterns that
+// need it, as their words ("x", "mal", "cent") are in many sentences without a figure.
+func digitThen(s string, marks ...string) bool {
+	for _, mark := range marks {
+		for off := 0; ; {
+			i := strings.Index(s[off:], mark)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i
+			if j > 0 && isSpaceByte(s[j-1]) {
+				j--
+			}
+			if j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+				return true
+			}
+			off = i + len(mark)
+		}
+	}
+	return false
+}
+
+// countCues are the words cueCountRe wants before a number.
+var countCues = []string{"over", "more than", "nearly", "almost", "about", "around", "up to", "at least",
+	"fewer than", "less than", "más de", "menos de", "casi", "hasta", "alrededor de", "plus de",
+	"près de", "über", "mehr als", "fast"}
+
+// cueBeforeNumber is the quick test for cueCountRe: one of countCues ends right before
+// the white space before a number in lower (s lower-cased). Case-insensitive matching
+// also takes the long s (U+017F) for "s" and the Kelvin sign for "k", which
+// lower-casing does not, so with those the pattern decides.
+func cueBeforeNumber(s, lower string) bool {
+	if strings.ContainsAny(s, "\u017F\u212A") {
+		return true
+	}
+	for i := 1; i < len(lower); i++ {
+		if !isDigit(lower[i]) || !isSpaceByte(lower[i-1]) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && isSpaceByte(lower[j-1]) {
+			j--
+		}
+		for _, cue := range countCues {
+			if strings.HasSuffix(lower[:j], cue) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpaceByte is the white space of regexp's \s.
+func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c)
+}
+
+// hasNumberThenWord is a quick test for "<digits> <letter>", which both count patterns
+// need.
+func hasNumberThenWord(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == ' ' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] != ' ' && (s[i+1] >= utf8.RuneSelf || unicode.IsLetter(rune(s[i+1]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// hypotheticalMarks make a figure an illustration, not a finding: an example, a scenario,
+// a made-up company (lower case, in a sentence or its section's heading).
+var hypotheticalMarks = []string{
+	"example", "for instance", "e.g.", "imagine", "suppose", "hypothetical", "fictional", "fictitious",
+	"ejemplo", "supongamos", "hipotétic", "ficticia", "ficticio",
+	"exemplo", "suponha", "fictíci",
+	"exemple", "hypothétique", "fictive", "fictif",
+	"beispiel", "z. b.", "z.b.", "angenommen", "hypothetisch", "fiktiv",
+	"esempio", "ad es.", "ipotetic", "fittizi",
+	"voorbeeld", "stel dat", "fictief",
+	"例えば", "たとえば", "仮に", "架空",
+	"例如", "比如", "假设", "虚构", "示例",
+	"예를 들어", "예시", "가정하",
+}
+
+// hypothetical reports a sentence, or a section heading, that frames its figures as an
+// illustration.
+func hypothetical(text string) bool {
+	return containsAny(strings.ToLower(text), hypotheticalMarks)
+}

@@ -1,0 +1,44 @@
+package extract
+
+import "testing"
+
+func TestIsStat(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Pages fell by 62% in six weeks.", true},
+		{"Deploys are 4x faster than before.", true},
+		{"The weekly teams shipped 3.5× more often.", true},
+		{"It cost about $180,000 a year.", true},
+		{"La merma llegó a 4.200 euros al mes.", true},
+		{"Captures over 50 recommended practices.", true},
+		{"The group ran 14 services for 230 developers.", true},
+		{"会議の時間を半年で48%削減しました。", true},
+		{"生産性が3倍になりました。", true},
+		{"This architecture was evaluated in early 2022.", false},
+		{"Kubernetes 1.20 removed the flag.", false},
+		{"See section 12 for details.", false},
+		{"Upgrade to v2.3.1 before March.", false},
+		{"There are two broad ways of organizing controls.", false},
+		{"In 2023 the project moved to the foundation.", false},
+		{"Revenue grew to €2.4 million in the first year.", true},
+		{"Nearly 40 teams adopted the platform within a quarter.", true},
+		{"Las pruebas bajaron un 35 por ciento tras el cambio.", true},
+		{"Die Kosten sanken um 20 Prozent.", true},
+		{"Le coût a baissé de 30 pour cent.", true},
+		{"Las fallas se redujeron 3 veces más rápido.", true},
+		{"See chapter 4 and table 12 for the method.", false},
+		{"Refer to RFC 7231 for the semantics.", false},
+		{"Threat Modeling: step 3 of the process.", false},
+		{"Released on 12 March with version 1.4.2.", false},
+		{"Kubernetes v1.29 and Go 1.22 are supported.", false},
+		{"The 2024 survey is attached.", false},
+		{"On March 12 with the new team we started.", false},
+		{"El 3 de mayo empezó la migración.", false},
+	} {
+		if got := isStat(tc.s); got != tc.want {
+			t.Errorf("isStat(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

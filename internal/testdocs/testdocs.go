@@ -1,0 +1,38 @@
+// Package testdocs finds the documents tests read: the repository's samples and the
+// shared test data beside the repository (the corpus and the conformance suites).
+package testdocs
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// root is the repository's root folder, found from this file so that it holds for a
+// test in any package.
+func root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Shared is a file or folder of the shared test data (../shared from the repository's
+// root). The test skips when it is absent; the README says how to get equivalent data.
+func Shared(t testing.TB, parts ...string) string {
+	t.Helper()
+	p := filepath.Join(append([]string{root(), "..", "shared"}, parts...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("shared test data %s is absent (%v): skipping", p, err)
+	}
+	return p
+}
+
+// Sample is the content of a file in the repository's samples folder.
+func Sample(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root(), "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -1,0 +1,124 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// docTypeWords name a document type in front matter (doc_type, type, categories) or in a
+// title, in each language with built-in texts (lower case).
+var docTypeWords = []struct {
+	typ   string
+	words []string
+}{
+	{DocTalk, []string{"talk", "webinar", "keynote", "transcript", "podcast", "charla", "palestra", "conférence", "vortrag", "intervento", "講演", "演讲", "발표"}},
+	{DocReport, []string{"report", "survey", "state of", "informe", "relatório", "rapport", "bericht", "rapporto", "レポート", "報告書", "报告", "보고서"}},
+	{DocGuide, []string{"guide", "handbook", "playbook", "how-to", "tutorial", "guía", "guia", "leitfaden", "guida", "gids", "ガイド", "手引き", "指南", "가이드"}},
+	{DocWhitepaper, []string{"whitepaper", "white paper", "white-paper", "libro blanco", "livro branco", "livre blanc", "documento técnico", "ホワイトペーパー", "白書", "白皮书", "백서"}},
+	{DocArticle, []string{"article", "blog", "post", "news", "artículo", "artigo", "artikel", "articolo", "記事", "ブログ", "文章", "博客", "기사", "블로그"}},
+}
+
+// docType is what kind of document this is: what its front matter says (doc_type, else
+// type or categories), else what its title says, else an article for a web page and
+// unknown for the rest.
+func docType(doc *Document) string {
+	for _, declared := range append([]string{doc.Meta.DocType}, doc.Meta.Categories...) {
+		if t := typeNamed(declared); t != "" {
+			return t
+		}
+	}
+	if t := typeNamed(doc.Title); t != "" {
+		return t
+	}
+	if doc.Format == "html" {
+		return DocArticle
+	}
+	return ""
+}
+
+func typeNamed(s string) string {
+	s = strings.ToLower(s)
+	for _, t := range docTypeWords {
+		for _, w := range t.words {
+			if containsWord(s, w) {
+				return t.typ
+			}
+		}
+	}
+	return ""
+}
+
+// containsWord reports w in s as a word or its plural ("whitepapers"), not inside a
+// longer word ("reporting", "Postgres"); in scripts without spaces, anywhere.
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		end := i + len(w)
+		if strings.HasPrefix(s[end:], "s") {
+			end++
+		}
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		first, _ := utf8.DecodeRuneInString(w)
+		if IsCJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
+			!unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// genericTitles are headings that open many documents and name none of them: a document
+// whose first heading is one of them has no title of its own (lower case).
+var genericTitles = WordList(`introduction|overview|summary|executive summary|abstract|preface|foreword|background|
+	contents|table of contents|introducción|resumen|resumen ejecutivo|introdução|resumo|introduction générale|résumé|
+	einleitung|einführung|zusammenfassung|introduzione|sommario|inleiding|samenvatting|はじめに|概要|序論|引言|简介|概述|摘要|
+	소개|개요|서론|요약`)
+
+func genericTitle(title string) bool {
+	t := strings.ToLower(strings.TrimFunc(title, func(r rune) bool { return !unicode.IsLetter(r) }))
+	for _, g := range genericTitles {
+		if t == g {
+			return true
+		}
+	}
+	return false
+}
+
+// titleFromKey makes a title of an inbox key's file name ("cncf-secure-software-factory.en.md"
+// → "CNCF Secure Software Factory"): words capitalised, those the document writes in
+// capitals kept so.
+func titleFromKey(key string, doc *Document) string {
+	name := key[strings.LastIndex(key, "/")+1:]
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i] // the extension and a language suffix
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	if len(words) < 2 {
+		return "" // "paper.md" says nothing
+	}
+	text := doc.sample()
+	for i, w := range words {
+		if up := strings.ToUpper(w); containsWord(text, up) {
+			words[i] = up
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}
+
+// Document types, which decide what a call to action invites the reader to do.
+const (
+	DocWhitepaper = "whitepaper"
+	DocReport     = "report"
+	DocGuide      = "guide"
+	DocArticle    = "article"
+	DocTalk       = "talk"
+)

@@ -1,0 +1,139 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// langSample bounds the text identification reads: a few pages settle it; the trigram
+// model reads the first trigramSample bytes of it.
+const (
+	langSample    = 16 << 10
+	trigramSample = 3 << 10
+)
+
+// identifyLang names the language of text as an ISO 639-1 code, "" when it cannot tell.
+// Scripts settle East Asian text, where a trigram model guesses badly: Hangul is Korean,
+// kana is Japanese (Japanese always writes its particles in kana), Han without kana is
+// Chinese. Other text goes to whatlanggo's trigram profiles, limited to languages that
+// write long-form business documents, so a short passage is not taken for a rare
+// language that happens to share its trigrams.
+func identifyLang(text string) string {
+	if len(text) > langSample {
+		text = text[:langSample]
+	}
+	var letters, hangul, kana, han int
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf: // most text: no script table to look up
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				letters++
+			}
+			continue
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+			kana++ // the long-vowel mark and the middle dot also appear in Chinese text
+		case unicode.Is(unicode.Han, r):
+			han++
+		case !unicode.IsLetter(r):
+			continue
+		}
+		letters++
+	}
+	if cjk := hangul + kana + han; letters > 0 && cjk*4 >= letters { // technical CJK text borrows many Latin terms
+		switch {
+		case hangul*2 >= cjk:
+			return "ko"
+		case kana*20 >= cjk: // 5%: particles alone pass that; Chinese has no kana
+			return "ja"
+		default:
+			return "zh"
+		}
+	}
+	if len(text) > trigramSample {
+		text = text[:trigramSample] // trigram profiles settle within a few KB; they cost per byte
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+	}
+	info := whatlanggo.DetectWithOptions(text, langOptions)
+	if info.Lang < 0 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// langOptions limit identification to the major written languages of business documents.
+var langOptions = whatlanggo.Options{Whitelist: func() map[whatlanggo.Lang]bool {
+	set := map[whatlanggo.Lang]bool{}
+	for _, l := range []whatlanggo.Lang{
+		// Latin script
+		whatlanggo.Eng, whatlanggo.Spa, whatlanggo.Por, whatlanggo.Fra, whatlanggo.Deu,
+		whatlanggo.Ita, whatlanggo.Nld, whatlanggo.Pol, whatlanggo.Swe, whatlanggo.Dan,
+		whatlanggo.Nob, whatlanggo.Fin, whatlanggo.Ces, whatlanggo.Ron,
+		whatlanggo.Hun, whatlanggo.Tur, whatlanggo.Ind, whatlanggo.Vie,
+		whatlanggo.Hrv, whatlanggo.Slv, whatlanggo.Lit, whatlanggo.Lav, whatlanggo.Est,
+		// other alphabets
+		whatlanggo.Rus, whatlanggo.Ukr, whatlanggo.Bul, whatlanggo.Srp, whatlanggo.Arb,
+		whatlanggo.Pes, whatlanggo.Urd, whatlanggo.Heb, whatlanggo.Hin, whatlanggo.Mar,
+		whatlanggo.Ell, whatlanggo.Tha,
+	} {
+		set[l] = true
+	}
+	return set
+}()}
+
+// documentLang decides a parsed document's language: what it declares (front matter
+// `lang`, HTML's lang attribute) unless its text is plainly in another script, else what
+// its text reads as. A declaration the text contradicts is overruled with a warning: posts
+// in one language with labels in another are worse than either.
+func documentLang(declared, text string) (lang, warning string) {
+	found := identifyLang(text)
+	if declared == "" {
+		return found, ""
+	}
+	if found == "" || sameScript(BaseLang(declared), found) {
+		return declared, ""
+	}
+	return found, fmt.Sprintf("the document says its language is %s, but its text is in %s: the posts are made in %s",
+		LangName(declared), LangName(found), LangName(found))
+}
+
+// sameScript reports whether two languages are written alike, so that neither could be
+// told from the other by its letters alone (es and pt, say): a declaration is trusted
+// there, since a trigram guess is weaker than the author's word.
+func sameScript(a, b string) bool { return scriptOf(a) == scriptOf(b) }
+
+func scriptOf(lang string) string {
+	switch lang {
+	case "ja", "zh", "ko", "ru", "uk", "bg", "sr", "ar", "fa", "ur", "he", "hi", "mr", "el", "th":
+		return lang
+	}
+	return "latin"
+}
+
+// LangName is a language's English name for messages ("Korean"), its tag when unknown.
+func LangName(tag string) string {
+	if t, err := language.Parse(tag); err == nil {
+		if name := display.English.Languages().Name(t); name != "" {
+			return name
+		}
+	}
+	return tag
+}
+
+// BaseLang is the language part of a tag: "es-MX" -> "es".
+func BaseLang(tag string) string {
+	tag = strings.ToLower(tag)
+	if i := strings.IndexAny(tag, "-_"); i > 0 {
+		tag = tag[:i]
+	}
+	return tag
+}

@@ -1,0 +1,51 @@
+package parse
+
+import (
+	"testing"
+)
+
+func TestIdentifyLang(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The platform team builds tools for the other teams and it measures what they use.", "en"},
+		{"El equipo de plataforma construye herramientas para los demás equipos y mide lo que usan.", "es"},
+		{"A equipe de plataforma constrói ferramentas para as outras equipes e mede o que elas usam.", "pt"},
+		{"Das Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen, und wie oft.", "de"},
+		{"L'équipe plateforme construit des outils pour les autres équipes et mesure ce qu'elles utilisent.", "fr"},
+		{"Il team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno.", "it"},
+		{"Het platformteam bouwt gereedschap voor de andere teams en meet wat zij gebruiken.", "nl"},
+		{"Команда платформы создаёт инструменты для других команд и измеряет, чем они пользуются.", "ru"},
+		{"プラットフォームチームは他のチームのためにツールを作ります。", "ja"},
+		// Kanji-heavy Japanese still writes its particles in kana.
+		{"本書は組織内部基盤構築運用管理手法を解説する。", "ja"},
+		{"平台团队为其他团队构建工具，并衡量他们使用了什么。", "zh"},
+		// Technical Chinese and Korean borrow many Latin terms.
+		{"平台工程团队使用 Kubernetes、Argo CD 和 Backstage 构建内部开发者平台（IDP）。", "zh"},
+		{"플랫폼 팀은 Kubernetes와 Argo CD로 다른 팀을 위한 도구를 만들고 사용량을 측정합니다.", "ko"},
+		{"12345 67890", ""},
+	} {
+		if got := identifyLang(tc.text); got != tc.want {
+			t.Errorf("identifyLang(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDocumentLangTrustsDeclarationsTheTextDoesNotContradict(t *testing.T) {
+	english := "The platform team builds tools for the other teams and measures what they use every week."
+	for _, tc := range []struct {
+		name, declared, text, want string
+		warns                      bool
+	}{
+		{"undeclared", "", english, "en", false},
+		{"declared and right", "en-GB", english, "en-GB", false},
+		// Trigram guesses confuse neighbours that share an alphabet; the author knows.
+		{"declared neighbour", "pt", "El equipo de plataforma construye herramientas para los demás equipos.", "pt", false},
+		// A Korean title over untranslated English text: the posts are English.
+		{"declared Korean, English text", "ko", english, "en", true},
+		{"declared English, Japanese text", "en", "プラットフォームチームは他のチームのためにツールを作ります。", "ja", true},
+	} {
+		got, warning := documentLang(tc.declared, tc.text)
+		if got != tc.want || (warning != "") != tc.warns {
+			t.Errorf("%s: documentLang(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown is shared: a goldmark Markdown is safe for concurrent use.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+
+// parseMarkdown reads front matter, then walks the goldmark AST once.
+func parseMarkdown(data []byte) (*Document, error) {
+	format, head, body := splitFrontMatter(data)
+	var meta FrontMatter
+	if format != "" {
+		var err error
+		if meta, err = decodeFrontMatter(format, head); err != nil {
+			return nil, err
+		}
+	}
+	root := markdown.Parser().Parse(text.NewReader(body))
+	w := &mdWalker{src: body, o: newOutline("markdown")}
+	if err := ast.Walk(root, w.visit); err != nil {
+		return nil, err
+	}
+	return w.o.finish(meta), nil
+}
+
+// mdWalker turns goldmark blocks into outline entries.
+type mdWalker struct {
+	src []byte
+	o   *outline
+	// hidden is the closing tag ("</script", "</style") while inline raw HTML has opened
+	// an element whose content is code, not prose: its text is left out until then.
+	hidden string
+}
+
+// visit is the one ast.Walk closure (as in Hugo's toc.go): each block kind it knows is
+// consumed whole, and its children skipped.
+func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.o.heading(n.Level, w.inline(n), "")
+	case *ast.Paragraph, *ast.TextBlock:
+		w.o.paragraph(w.inline(n))
+	case *ast.List:
+		w.o.list(w.listItems(n, nil))
+	case *ast.Blockquote:
+		w.o.quote(w.quote(n))
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak,
+		*east.Table, *east.FootnoteList:
+		// not prose
+	default:
+		return ast.WalkContinue, nil
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// inline is the plain text of n's inline content: no Markdown syntax, code kept as
+// text, links as their text, escapes and entities decoded. Line breaks stay as "\n" for
+// callers that care (quotes); the outline collapses them.
+func (w *mdWalker) inline(n ast.Node) string {
+	var b strings.Builder
+	w.writeInline(&b, n)
+	return b.String()
+}
+
+func (w *mdWalker) writeInline(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, raw := c.(*ast.RawHTML); w.hidden != "" && !raw {
+			continue
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(w.src)
+			if !c.IsRaw() && bytes.ContainsAny(v, `\&`) {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.Link:
+			start := b.Len()
+			w.writeInline(b, c)
+			w.o.link(b.String()[start:], string(c.Destination))
+		case *ast.AutoLink:
+			label := c.Label(w.src)
+			b.Write(label)
+			w.o.link(string(label), string(c.URL(w.src)))
+		case *ast.Image:
+			w.o.image(w.inline(c), string(c.Destination))
+		case *ast.RawHTML:
+			b.WriteByte(' ') // inline tags such as <br> separate words
+			w.hidden = hiddenAfter(w.hidden, c.Segments.Value(w.src))
+		case *east.FootnoteLink:
+			// a reference mark, not text
+		default:
+			w.writeInline(b, c)
+		}
+	}
+}
+
+// listItems flattens a list: each item's own text, then its nested items.
+func (w *mdWalker) listItems(list ast.Node, items []listItem) []listItem {
+	for li := list.FirstChild(); li != nil; li = li.NextSibling() {
+		var b strings.Builder
+		var nested []ast.Node
+		linkOnly := false
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.List:
+				nested = append(nested, c)
+			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+				if b.Len() == 0 {
+					linkOnly = isInPageLink(c)
+				}
+				b.WriteString(w.inline(c))
+				b.WriteByte(' ')
+			}
+		}
+		items = append(items, listItem{text: b.String(), linkOnly: linkOnly})
+		for _, n := range nested {
+			items = w.listItems(n, items)
+		}
+	}
+	return items
+}
+
+// isInPageLink reports whether a block is a single link to an anchor in the same page,
+// as table-of-contents entries are.
+func isInPageLink(block ast.Node) bool {
+	l, ok := block.FirstChild().(*ast.Link)
+	return ok && block.ChildCount() == 1 && bytes.HasPrefix(l.Destination, []byte("#"))
+}
+
+// quote reads a blockquote; a last line starting with a dash names the speaker. A
+// "- Name" line is parsed by Markdown as a one-item list, so that counts too.
+func (w *mdWalker) quote(bq *ast.Blockquote) Quote {
+	var lines []string
+	for c := bq.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.List:
+			if c.NextSibling() == nil && c.ChildCount() == 1 && !c.IsOrdered() && c.Marker == '-' {
+				lines = append(lines, "- "+w.inline(c.FirstChild()))
+				continue
+			}
+			for _, it := range w.listItems(c, nil) {
+				lines = append(lines, it.text)
+			}
+		case *ast.Paragraph, *ast.TextBlock:
+			lines = append(lines, strings.Split(w.inline(c), "\n")...)
+		}
+	}
+	return splitAttribution(lines)
+}
+
+// attributionMarks open a line that names who said a quote.
+var attributionMarks = []string{"—", "―", "--", "– ", "- ", "~"}
+
+// splitAttribution separates a trailing attribution line from a quote's lines and strips
+// the quote marks around the text.
+func splitAttribution(lines []string) Quote {
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	var q Quote
+	if n := len(lines); n > 1 {
+		last := strings.TrimSpace(lines[n-1])
+		for _, m := range attributionMarks {
+			if strings.HasPrefix(last, m) {
+				q.Attribution = strings.TrimSpace(strings.TrimPrefix(last, m))
+				lines = lines[:n-1]
+				break
+			}
+		}
+	}
+	q.Text = strings.Trim(normalizeSpace(strings.Join(lines, " ")), `"“”„«»「」`)
+	return q
+}
+
+// hiddenAfter follows inline raw HTML through <script> and <style> elements: it returns
+// the closing tag still awaited after tag, given the one awaited before ("" for none).
+func hiddenAfter(awaited string, tag []byte) string {
+	t := strings.ToLower(string(tag))
+	if awaited != "" {
+		if strings.HasPrefix(t, awaited) {
+			return ""
+		}
+		return awaited
+	}
+	for _, name := range []string{"script", "style"} {
+		if strings.HasPrefix(t, "<"+name) && !strings.HasSuffix(strings.TrimSpace(t), "/>") &&
+			!strings.Contains(t, "</"+name) {
+			return "</" + name
+		}
+	}
+	return ""
+}

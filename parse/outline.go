@@ -1,0 +1,245 @@
+package parse
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// outline builds a Document's sections as a parser meets headings and blocks in
+// document order; the three parsers share it so Markdown, HTML and text documents have
+// the same shape.
+type outline struct {
+	doc      Document
+	slugs    slugger
+	firstH1  string
+	firstAny string
+	// linkItems and items count list items per section, to spot tables of contents.
+	linkItems, items []int
+}
+
+// listItem is one flattened list entry; linkOnly marks an entry that is nothing but an
+// in-page link (a table-of-contents line).
+type listItem struct {
+	text     string
+	linkOnly bool
+}
+
+func newOutline(format string) *outline {
+	o := &outline{slugs: slugger{}}
+	o.doc.Format = format
+	o.startSection(Section{})
+	return o
+}
+
+func (o *outline) startSection(s Section) {
+	o.doc.Sections = append(o.doc.Sections, s)
+	o.linkItems = append(o.linkItems, 0)
+	o.items = append(o.items, 0)
+}
+
+func (o *outline) current() *Section { return &o.doc.Sections[len(o.doc.Sections)-1] }
+
+// heading starts a section. id is the element's own anchor (HTML id), if any. An empty
+// heading starts nothing: its content stays with the section before.
+func (o *outline) heading(level int, text, id string) {
+	text = normalizeSpace(text)
+	if text == "" {
+		return
+	}
+	if id == "" {
+		id = o.slugs.anchor(text)
+	}
+	if o.firstAny == "" {
+		o.firstAny = text
+	}
+	if level == 1 && o.firstH1 == "" {
+		o.firstH1 = text
+	}
+	o.startSection(Section{Heading: text, Level: level, Anchor: id})
+}
+
+func (o *outline) paragraph(text string) {
+	if text = normalizeSpace(text); text != "" && !isTableRow(text) {
+		s := o.current()
+		s.Paragraphs = append(s.Paragraphs, text)
+	}
+}
+
+func (o *outline) list(items []listItem) {
+	var texts []string
+	i := len(o.doc.Sections) - 1
+	for _, it := range items {
+		if t := normalizeSpace(it.text); t != "" {
+			texts = append(texts, t)
+			o.items[i]++
+			if it.linkOnly {
+				o.linkItems[i]++
+			}
+		}
+	}
+	if len(texts) > 0 {
+		s := o.current()
+		s.Lists = append(s.Lists, texts)
+	}
+}
+
+func (o *outline) quote(q Quote) {
+	q.Text, q.Attribution = normalizeSpace(q.Text), normalizeSpace(q.Attribution)
+	if q.Text != "" {
+		s := o.current()
+		s.Quotes = append(s.Quotes, q)
+	}
+}
+
+func (o *outline) link(text, url string) {
+	if url != "" {
+		o.doc.Links = append(o.doc.Links, Link{Text: normalizeSpace(text), URL: url})
+	}
+}
+
+func (o *outline) image(alt, url string) {
+	if url != "" {
+		o.doc.Images = append(o.doc.Images, Image{Alt: normalizeSpace(alt), URL: url})
+	}
+}
+
+// tocHeading matches the usual names of a table of contents.
+var tocHeading = regexp.MustCompile(`(?i)^(table of contents|contents|toc|índice|indice|tabla de contenidos?|contenido|inhalt|inhaltsverzeichnis|table des matières|sommaire|目次|もくじ)$`)
+
+// finish drops empty and table-of-contents sections and settles title and summary.
+func (o *outline) finish(meta FrontMatter) *Document {
+	kept := o.doc.Sections[:0]
+	for i, s := range o.doc.Sections {
+		empty := len(s.Paragraphs)+len(s.Lists)+len(s.Quotes) == 0
+		toc := len(s.Paragraphs)+len(s.Quotes) == 0 && o.items[i] > 0 &&
+			(tocHeading.MatchString(s.Heading) || o.linkItems[i] == o.items[i])
+		if (empty && i == 0) || toc {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	d := o.doc
+	d.Sections = kept
+	d.Meta = meta
+	d.Title = cmp.Or(meta.Title, o.firstH1, o.firstAny)
+	d.Summary = d.summary()
+	if d.Title == "" {
+		d.Title = d.titleFromText()
+	}
+	if meta.Lang != "" {
+		d.Lang = meta.Lang
+	}
+	return &d
+}
+
+// summary is the first substantial paragraph (80+ characters), else the first one.
+func (d *Document) summary() string {
+	first := ""
+	for _, s := range d.Sections {
+		for _, p := range s.Paragraphs {
+			if utf8.RuneCountInString(p) >= 80 {
+				return p
+			}
+			if first == "" {
+				first = p
+			}
+		}
+	}
+	return first
+}
+
+// titleFromText is the first sentence, trimmed to 80 characters, for documents with no
+// title and no heading.
+func (d *Document) titleFromText() string {
+	text := d.Summary
+	if text == "" {
+		for _, s := range d.Sections {
+			for _, l := range s.Lists {
+				text = l[0]
+				break
+			}
+		}
+	}
+	if sents := Sentences(text); len(sents) > 0 {
+		text = sents[0]
+	}
+	return Truncate(text, 80)
+}
+
+// isTableRow spots a pipe table that Markdown did not recognise (blank lines between
+// rows): it is layout, not prose.
+func isTableRow(text string) bool {
+	return strings.HasPrefix(text, "|") && strings.Count(text, "|") >= 3
+}
+
+// normalizeSpace collapses every run of white space (including newlines and no-break
+// spaces) to one space, drops invisible characters (zero-width spaces, soft hyphens) and
+// trims the ends.
+func normalizeSpace(s string) string {
+	if isNormalSpace(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		// Copy the run of characters kept as they are in one go.
+		end := i
+		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf {
+				if c == ' ' || c >= '\t' && c <= '\r' {
+					break // unicode.IsSpace in ASCII
+				}
+				end++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if isInvisible(r) || r <= maxSpace && unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		if end > i {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:end])
+			i = end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		}
+		i += size // an invisible character goes
+	}
+	return b.String()
+}
+
+// maxSpace is the last white-space character (the ideographic space): kana and kanji
+// need no look-up.
+const maxSpace = '\u3000'
+
+// isInvisible: the zero-width space, word joiner and no-break space (BOM), soft hyphens.
+func isInvisible(r rune) bool {
+	return r == '\u200B' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD'
+}
+
+// isNormalSpace: printable ASCII with single inner spaces, the common case that needs no
+// copy.
+func isNormalSpace(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}

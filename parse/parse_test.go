@@ -1,0 +1,218 @@
+package parse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParseRejectsBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, data string
+		max             int64
+		want            string
+	}{
+		{"empty", "a.md", "", 0, "the file is empty"},
+		{"binary named .md", "logo.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "the file is not text (it contains binary bytes) — upload Markdown, HTML or plain text"},
+		{"invalid UTF-8", "a.txt", "hello \xff world", 0, "the text is not valid UTF-8 (byte offset 6) — save it as UTF-8"},
+		{"malformed YAML", "a.md", "---\ntitle: ok\ntags: [unclosed\n---\n# T\n\nText.\n", 0, "the front matter is malformed: line"},
+		{"malformed TOML", "a.md", "+++\ntitle = \n+++\n# T\n\nText.\n", 0, "the front matter is malformed: "},
+		{"bad stage", "a.md", "---\nstage: purchase\n---\n# T\n\nText.\n", 0, `the front matter stage "purchase" is not valid — use one of: awareness, consideration, decision`},
+		{"unsupported extension", "paper.rtf", "{\\rtf1 text}", 0, `unsupported file type ".rtf" — upload .md, .markdown, .html, .htm, .txt, .text, .pdf, .docx, .pptx, .vtt or .srt`},
+		{"named .pdf, not a PDF", "paper.pdf", "<html>a web page</html>", 0, "this file is named .pdf but is not a PDF"},
+		{"old Word format", "draft.doc.md", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", 0, "the file is not text"},
+		{"oversized PDF", "paper.pdf", "%PDF-1.7" + strings.Repeat(" ", 20<<10), 10 << 10, "the file is 20 KB; the limit is 10 KB"},
+		{"no extension", "paper", "text", 0, "unsupported file type without an extension"},
+		{"oversized", "a.md", strings.Repeat("word ", 2500), 10 << 10, "the file is 12.2 KB; the limit is 10 KB"},
+		{"oversized MB", "a.txt", strings.Repeat("x", 3<<20), 2 << 20, "the file is 3 MB; the limit is 2 MB"},
+		{"no text", "a.md", "---\ntitle: Only a title\n---\n\n```\ncode only\n```\n", 0, "the document has no text to work with"},
+		{"only white space", "a.txt", " \n\n\t\n", 0, "the document has no text to work with"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := File(tc.key, []byte(tc.data), tc.max)
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("got %v, want an *InputError", err)
+			}
+			if !strings.HasPrefix(ie.Reason, tc.want) {
+				t.Errorf("reason %q, want it to start with %q", ie.Reason, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseMalformedYAMLNamesTheLine(t *testing.T) {
+	_, err := File("a.md", []byte("---\ntitle: ok\nstage: [x\n---\nBody.\n"), 0)
+	if err == nil || !strings.Contains(err.Error(), "line ") {
+		t.Fatalf("got %v, want a line number", err)
+	}
+}
+
+func TestParseFormats(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, data           string
+		title, lang, format, para string
+	}{
+		{
+			name:   "markdown with YAML front matter, BOM and CRLF",
+			key:    "Paper.MD",
+			data:   "\xEF\xBB\xBF---\r\ntitle: Front Title\r\nstage: decision\r\ntags: [a, b]\r\n---\r\n# Heading\r\n\r\nFirst *paragraph* with `code` and a [link](https://example.com).\r\n",
+			title:  "Front Title",
+			lang:   "en",
+			format: "markdown",
+			para:   "First paragraph with code and a link.",
+		},
+		{
+			name:   "markdown with TOML front matter",
+			key:    "a.markdown",
+			data:   "+++\nlang = \"es\"\n+++\n## Segundo\n\nEl texto &amp; la nube.\n",
+			title:  "Segundo",
+			lang:   "es",
+			format: "markdown",
+			para:   "El texto & la nube.",
+		},
+		{
+			name:   "HTML fragment",
+			key:    "a.htm",
+			data:   "<h2 id=\"intro\">Intro</h2><p>Hello <b>bold</b> world, this is the text.</p><ul><li>one</li></ul>",
+			title:  "Intro",
+			lang:   "en",
+			format: "html",
+			para:   "Hello bold world, this is the text.",
+		},
+		{
+			name:   "plain text with a title line",
+			key:    "notes.TXT",
+			data:   "Meeting notes\n\nLa reunión fue breve y los equipos de la empresa acordaron los pasos para el próximo mes.\n",
+			title:  "Meeting notes",
+			lang:   "es",
+			format: "text",
+			para:   "La reunión fue breve y los equipos de la empresa acordaron los pasos para el próximo mes.",
+		},
+		{
+			name:   "plain text without a title line",
+			key:    "a.text",
+			data:   "This is the first sentence of a document with no title at all. And a second one.\n",
+			title:  "This is the first sentence of a document with no title at all.",
+			lang:   "en",
+			format: "text",
+			para:   "This is the first sentence of a document with no title at all. And a second one.",
+		},
+		{
+			name:   "Japanese guessed from script",
+			key:    "a.md",
+			data:   "# 見出し\n\nこれは日本語の文章です。プラットフォームについて説明します。\n",
+			title:  "見出し",
+			lang:   "ja",
+			format: "markdown",
+			para:   "これは日本語の文章です。プラットフォームについて説明します。",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := File(tc.key, []byte(tc.data), 1<<20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tc.title || doc.Lang != tc.lang || doc.Format != tc.format {
+				t.Errorf("got title %q lang %q format %q, want %q %q %q", doc.Title, doc.Lang, doc.Format, tc.title, tc.lang, tc.format)
+			}
+			if got := doc.Sections[0].Paragraphs; len(got) == 0 || got[0] != tc.para {
+				t.Errorf("first paragraph %q, want %q", got, tc.para)
+			}
+		})
+	}
+}
+
+func TestParseFrontMatterFields(t *testing.T) {
+	src := "---\ntitle: T\ncanonical_url: https://example.com/t\ncampaign: c1\nstage: Consideration\npersona: cto\nregions: emea, apac\nlang: de\ntags: [Cloud Native, Ops]\ncta: Book a demo\nunknown: ignored\n---\nText body here.\n"
+	doc, err := File("t.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Meta
+	if m.Title != "T" || m.CanonicalURL != "https://example.com/t" || m.Campaign != "c1" || m.Stage != "consideration" ||
+		m.Persona != "cto" || strings.Join(m.Regions, ",") != "emea,apac" || m.Lang != "de" ||
+		strings.Join(m.Tags, ",") != "Cloud Native,Ops" || m.CTA != "Book a demo" || doc.Lang != "de" {
+		t.Errorf("front matter read as %+v (lang %s)", m, doc.Lang)
+	}
+}
+
+func TestParseFullHTMLPage(t *testing.T) {
+	page := `<!doctype html><html lang="fr"><head><title>Le titre | Site</title>
+<link rel="canonical" href="https://example.com/fr/article"></head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/blog">Blog</a></li></ul></nav>
+<article><h1>Le titre</h1>` + strings.Repeat(`<p>Les équipes qui livrent chaque semaine travaillent par petits lots et automatisent le déploiement de bout en bout, ce qui rend chaque mise en production banale et sûre.</p>`, 4) + `
+<h2 id="resultats">Résultats</h2><p>Les équipes ont réduit le taux d'échec des changements de moitié en un an, selon nos mesures internes.</p></article>
+<footer><p>© 2025 Exemple. Tous droits réservés.</p></footer></body></html>`
+	doc, err := File("page.html", []byte(page), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Lang != "fr" || doc.Meta.CanonicalURL != "https://example.com/fr/article" {
+		t.Errorf("lang %q canonical %q", doc.Lang, doc.Meta.CanonicalURL)
+	}
+	var all []string
+	for _, s := range doc.Sections {
+		all = append(all, s.Heading+": "+strings.Join(s.Paragraphs, " | "))
+		for _, l := range s.Lists {
+			all = append(all, l...)
+		}
+	}
+	text := strings.Join(all, "\n")
+	if strings.Contains(text, "Accueil") || strings.Contains(text, "droits réservés") {
+		t.Errorf("navigation or footer kept:\n%s", text)
+	}
+	if !strings.Contains(text, "Résultats: Les équipes ont réduit") {
+		t.Errorf("article content lost:\n%s", text)
+	}
+}
+
+func TestParseSamples(t *testing.T) {
+	for _, tc := range []struct{ file, title, lang string }{
+		{"whitepaper.en.md", "Quiet Pagers: Cutting Alert Fatigue in Platform On-Call", "en"},
+		{"whitepaper.es.md", "Inventario sin sorpresas: previsión de demanda para tiendas de barrio", "es"},
+		{"whitepaper.ja.md", "会議を半分に：分散チームのための非同期コミュニケーション", "ja"},
+		{"landing-page.html", "Five Habits of Teams That Ship Weekly", "en"},
+		{"notes.txt", "Notes from the customer advisory board", "en"},
+	} {
+		doc := parseSample(t, tc.file)
+		if doc.Title != tc.title || doc.Lang != tc.lang {
+			t.Errorf("%s: title %q lang %q", tc.file, doc.Title, doc.Lang)
+		}
+	}
+}
+
+func TestRelativeLinksResolveAgainstTheCanonicalURL(t *testing.T) {
+	md := "---\ncanonical_url: https://example.com/papers/queues/\n---\n# Queues\n\nSee [the appendix](appendix.html), [pricing](/pricing), [below](#how) and [GitHub](https://github.com/x).\n\n![chart](img/chart.png)\n"
+	doc, err := File("q.md", []byte(md), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://example.com/papers/queues/appendix.html", "https://example.com/pricing", "#how", "https://github.com/x"}
+	if len(doc.Links) != len(want) {
+		t.Fatalf("links = %+v", doc.Links)
+	}
+	for i, l := range doc.Links {
+		if l.URL != want[i] {
+			t.Errorf("link %d = %q, want %q", i, l.URL, want[i])
+		}
+	}
+	if len(doc.Images) != 1 || doc.Images[0].URL != "https://example.com/papers/queues/img/chart.png" {
+		t.Errorf("images = %+v", doc.Images)
+	}
+}
+
+func TestScriptAndStyleContentIsNotProse(t *testing.T) {
+	md := "# Queues\n\nWorkers drain queues <script>window.__pwned=1</script> before the backlog grows <style>p{color:red}</style> each night.\n\n<script>\nblock()\n</script>\n"
+	doc, err := File("q.md", []byte(md), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(doc.Sections[len(doc.Sections)-1].Paragraphs, "\n")
+	if strings.Contains(got, "pwned") || strings.Contains(got, "color") || strings.Contains(got, "block()") {
+		t.Errorf("script or style content became text: %q", got)
+	}
+	if !strings.Contains(got, "Workers drain queues") || !strings.Contains(got, "each night.") {
+		t.Errorf("the prose around the tags was lost: %q", got)
+	}
+}

@@ -1,0 +1,71 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// bulletRe matches a plain-text list line: "- x", "* x", "• x", "1. x", "2) x".
+var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)])\s+`)
+
+// parseText reads plain text: paragraphs are separated by blank lines, a block of bullet
+// lines is a list, and a short first line with no final period is the title. Plain text
+// has no headings, so the document is one section.
+func parseText(data []byte) (*Document, error) {
+	blocks := splitBlocks(string(data))
+	o := newOutline("text")
+	if len(blocks) > 1 && isTitleLine(blocks[0]) {
+		o.firstH1 = normalizeSpace(blocks[0])
+		s := o.current()
+		s.Heading, s.Level = o.firstH1, 1
+		blocks = blocks[1:]
+	}
+	for _, b := range blocks {
+		lines := strings.Split(b, "\n")
+		var items []listItem
+		for _, l := range lines {
+			if loc := bulletRe.FindStringIndex(l); loc != nil {
+				items = append(items, listItem{text: l[loc[1]:]})
+			}
+		}
+		switch {
+		case len(items) == len(lines):
+			o.list(items)
+		case len(items) == len(lines)-1 && !bulletRe.MatchString(lines[0]):
+			// "Customers asked for three things:" followed by the things
+			o.paragraph(lines[0])
+			o.list(items)
+		default:
+			o.paragraph(b)
+		}
+	}
+	return o.finish(FrontMatter{}), nil
+}
+
+// splitBlocks splits text on blank lines (lines holding only white space count).
+func splitBlocks(text string) []string {
+	var blocks []string
+	var cur []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			if len(cur) > 0 {
+				blocks = append(blocks, strings.Join(cur, "\n"))
+				cur = cur[:0]
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, strings.Join(cur, "\n"))
+	}
+	return blocks
+}
+
+// isTitleLine: one line, under 100 characters, not ending like a sentence.
+func isTitleLine(block string) bool {
+	t := strings.TrimSpace(block)
+	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) < 100 &&
+		!strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") && !bulletRe.MatchString(t)
+}
