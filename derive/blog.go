@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"unicode"
@@ -31,6 +32,11 @@ func (d *deriver) blog() {
 	doc := d.a.Doc
 	if d.labels.Takeaways == "" {
 		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
+		return
+	}
+	if !parse.WrittenIn(doc.Title, d.a.Lang) {
+		d.skip(channel.KindBlog, channel.Blog, fmt.Sprintf("the title is not in %s like the text: a teaser would open in another language",
+			parse.LangName(d.a.Lang)))
 		return
 	}
 	exclude := map[int]bool{}

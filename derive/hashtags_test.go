@@ -62,8 +62,11 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 			"platforms help. A cloud native stack is common. Kubernetes runs it.\n", []string{"#PlatformEngineering"}},
 		{"en2.md", "# A guide for teams\n\nTeams in Seoul ship faster. Cloud native platforms help. A cloud native " +
 			"stack is common. Kubernetes runs it. Cloud native is here. Kubernetes runs it. Kubernetes runs it.\n", []string{"#CloudNative"}},
-		{"zh.md", "---\nlang: zh\n---\n# 云原生平台白皮书\n\n平台团队使用开源工具。平台可以降低成本。\n", []string{"#CloudNative"}},
-		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", []string{"#Cybersecurity"}},
+		// In another language, a topic only in the words the document uses itself: no
+		// English tag for 云原生 or ciberseguridad, #ZeroTrust for "Zero Trust".
+		{"zh.md", "---\nlang: zh\n---\n# 云原生平台白皮书\n\n平台团队使用开源工具。平台可以降低成本。\n", nil},
+		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", nil},
+		{"es2.md", "---\nlang: es\n---\n# Guía de Zero Trust\n\nLa seguridad importa. La seguridad en la nube cuesta.\n", []string{"#ZeroTrust"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)
 		if err != nil {
@@ -72,7 +75,7 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		d := &deriver{a: extract.Analyze(doc), opt: testOptions(nil)}
 		// The topics the title names; without one, the topic named most (at least three
 		// times; "Seoul" is not SEO).
-		if got := d.allHashtags(); !slices.Equal(got, tc.want) {
+		if got := d.allHashtags(); !slices.Equal(got, tc.want) && len(got)+len(tc.want) > 0 {
 			t.Errorf("%s: hashtags %q, want %q", tc.name, got, tc.want)
 		}
 	}

@@ -20,6 +20,7 @@ const (
 // Snippet bounds: enough to browse, few enough to review.
 const (
 	maxKeyPoints = 12
+	fewSnippets  = 5 // fewer than this, and the source says why
 	// plainKeyPoints is how many key points may be plain statements (not strong): enough
 	// for a document of descriptions to give a few, not a dozen.
 	plainKeyPoints     = 4
@@ -48,6 +49,10 @@ func (d *deriver) snippets() {
 	if len(all) == 0 {
 		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
 		return
+	}
+	if len(all) < fewSnippets {
+		d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf(
+			"only %d sentences of the source stand alone, fit a post and are not in another post already", len(all)))
 	}
 	for n, s := range all {
 		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section)
@@ -126,6 +131,10 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 			plain++
 		}
 		kept = append(kept, i)
+	}
+	if left := len(picks) - len(kept); left > 0 {
+		d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf(
+			"%d more key points were left out: they describe rather than give a figure, a contrast or a stake, and fewer points are better than weaker ones", left))
 	}
 	picks = kept
 	sort.Ints(picks)

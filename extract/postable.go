@@ -35,7 +35,46 @@ func Postable(text, lang string) bool {
 	if !endsWhole(text) {
 		return false // introduces a list, trails off, or is a fragment
 	}
+	if wholeQuote(text) {
+		return false // someone's words without their name (attributed ones become quote snippets)
+	}
+	if strings.IndexByte(text, ':') >= 0 && labelled(text) {
+		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
+	}
 	return balanced(text)
+}
+
+// wholeQuote reports a sentence that is nothing but a quotation: posted as is, it gives
+// a speaker's words to the brand.
+func wholeQuote(text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	t := strings.TrimRight(text, ".!?。！？ ")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(`“"«„「『`, first) && strings.ContainsRune(`”"»“」』`, last)
+}
+
+// labelled reports a line that opens with a Title Case label and a colon and goes on in
+// lower case: a term and its gloss, which reads as a fragment alone.
+func labelled(text string) bool {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 100 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i+2:]); !unicode.IsLower(r) {
+		return false
+	}
+	depth, words, capital := 0, 0, 0
+	for _, w := range strings.Fields(text[:i]) {
+		open := strings.Count(w, "(") > 0
+		if depth == 0 && !open {
+			words++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				capital++
+			}
+		}
+		depth += strings.Count(w, "(") - strings.Count(w, ")")
+	}
+	return words > 0 && words <= 8 && capital*2 > words
 }
 
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that

@@ -106,6 +106,13 @@ func documentLang(declared, text string) (lang, warning string) {
 		LangName(declared), LangName(found), LangName(found))
 }
 
+// WrittenIn reports whether text could be in lang by its script: a Korean title over
+// English text is not.
+func WrittenIn(text, lang string) bool {
+	found := identifyLang(text)
+	return found == "" || sameScript(BaseLang(lang), found)
+}
+
 // sameScript reports whether two languages are written alike, so that neither could be
 // told from the other by its letters alone (es and pt, say): a declaration is trusted
 // there, since a trigram guess is weaker than the author's word.

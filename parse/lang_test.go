@@ -49,3 +49,21 @@ func TestDocumentLangTrustsDeclarationsTheTextDoesNotContradict(t *testing.T) {
 		}
 	}
 }
+
+func TestWrittenInTellsATitleInAnotherScript(t *testing.T) {
+	for _, tc := range []struct {
+		text, lang string
+		want       bool
+	}{
+		{"CNCF 오퍼레이터 백서", "en", false},
+		{"CNCF 오퍼레이터 백서", "ko", true},
+		{"CNCF 平台白皮书", "zh", true},
+		{"Platform Engineering Maturity Model", "en", true},
+		{"Documento técnico de seguridad", "es", true},
+		{"Documento técnico de seguridad", "ja", false},
+	} {
+		if got := WrittenIn(tc.text, tc.lang); got != tc.want {
+			t.Errorf("WrittenIn(%q, %s) = %v, want %v", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -46,7 +47,7 @@ func benchSources(b *testing.B, n int) (*config.File, []Input) {
 		src.ID = fmt.Sprintf("src%04d", i)
 		src.ReadyAt = ready.Add(time.Duration(i) * time.Hour)
 		src.Regions = nil // meant for every region
-		cp := make([]toolkit.Derivative, len(ds))
+		cp := make([]record.Derivative, len(ds))
 		for j, d := range ds {
 			d.ID = fmt.Sprintf("%s-%04d", d.ID, i)
 			d.SourceID, d.Regions = src.ID, nil

@@ -11,6 +11,8 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -65,8 +67,8 @@ func (p *Planner) Book(account string) *Book {
 
 // Input is what planning one source needs.
 type Input struct {
-	Source      *toolkit.Source
-	Derivatives []toolkit.Derivative // the current version's; only approved ones are planned
+	Source      *record.Source
+	Derivatives []record.Derivative // the current version's; only approved ones are planned
 	// Translations are the approved ones, by toolkit.TranslationKey.
 	Translations map[string]*toolkit.TranslationView
 	// Old is the previous plan (nil: none); Attempted the entries publishing has touched:
@@ -115,7 +117,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 		}
 	}
 	var wanted []candidate
-	if !s.Withdrawn() && s.Status == toolkit.StatusReady {
+	if !s.Withdrawn() && s.Status == record.StatusReady {
 		wanted = p.candidates(in)
 	}
 	byID := map[string]bool{}
@@ -270,7 +272,7 @@ func (p *Planner) candidates(in Input) []candidate {
 	return out
 }
 
-func (p *Planner) candidate(s *toolkit.Source, r config.Region, lt *localized, ch string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
+func (p *Planner) candidate(s *record.Source, r config.Region, lt *localized, ch string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {
 	cal := p.cals[r.ID+"/"+ch]
 	want := ready
 	if offset > 0 { // day n starts at local midnight n days after the day the source was ready
@@ -304,7 +306,7 @@ func proven(ds []*localized, score map[string]int64, best int) map[string]bool {
 // localized is a derivative in one of a region's locales: the original, or its approved
 // translation.
 type localized struct {
-	d      toolkit.Derivative
+	d      record.Derivative
 	tr     *toolkit.TranslationView // nil: the original
 	locale string
 }
@@ -314,7 +316,7 @@ type localized struct {
 func (p *Planner) texts(in Input, r config.Region, locale string) []localized {
 	var out []localized
 	for _, d := range in.Derivatives {
-		if d.Status != toolkit.Approved || (len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(x string) bool { return strings.EqualFold(x, r.ID) })) {
+		if d.Status != record.Approved || (len(d.Regions) > 0 && !slices.ContainsFunc(d.Regions, func(x string) bool { return strings.EqualFold(x, r.ID) })) {
 			continue
 		}
 		if strings.EqualFold(d.Locale, locale) {
@@ -369,17 +371,17 @@ func (p *Planner) channelsFor(r config.Region, lt *localized, i int, paused map[
 
 // linkFor is the link a post carries on channel in region: its tracked link (with the
 // code and where it leads) when tracking is on, else the document's own.
-func (p *Planner) linkFor(d *toolkit.Derivative, ch, region string) (link, code, target string) {
+func (p *Planner) linkFor(d *record.Derivative, ch, region string) (link, code, target string) {
 	canonical := cmp.Or(d.Canonical, d.Backlink)
 	if !p.file.Tracking.On() || canonical == "" {
 		return canonical, "", ""
 	}
-	code = toolkit.TrackedCode(d.ID, ch, region)
+	code = record.TrackedCode(d.ID, ch, region)
 	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, ch)
 }
 
 func (p *Planner) fits(ch, text string) bool {
-	c, err := toolkit.Count(p.file, channel.Name(ch), text)
+	c, err := review.Count(p.file, channel.Name(ch), text)
 	return err == nil && c.Valid
 }
 

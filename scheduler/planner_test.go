@@ -11,6 +11,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -32,7 +33,7 @@ regions:
 
 // fixture parses the config and derives the sample whitepaper as an approved source,
 // ready at ready.
-func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit.Source, []toolkit.Derivative) {
+func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *record.Source, []record.Derivative) {
 	t.Helper()
 	f, err := config.ParseFile(strings.NewReader(yaml))
 	if err != nil {
@@ -49,10 +50,10 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *toolkit
 	_, camp := f.Campaign("")
 	res := derive.From(doc, derive.Options{Version: strings.Repeat("a", 64), SourceID: "src1", CampaignName: "default",
 		Campaign: camp, Brand: f.BrandFor(camp)})
-	s := &toolkit.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: toolkit.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
-	var ds []toolkit.Derivative
+	s := &record.Source{ID: "src1", Version: strings.Repeat("a", 64), Status: record.StatusReady, ReadyAt: ready, CreatedAt: ready, Regions: doc.Meta.Regions}
+	var ds []record.Derivative
 	for _, d := range res.Derivatives {
-		ds = append(ds, toolkit.Derivative{Derivative: d, Status: toolkit.Approved, SourceID: s.ID, Regions: s.Regions})
+		ds = append(ds, record.Derivative{Derivative: d, Status: record.Approved, SourceID: s.ID, Regions: s.Regions})
 	}
 	return f, s, ds
 }
@@ -237,7 +238,7 @@ func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
 	}
 
 	w := *s
-	w.Status = toolkit.StatusWithdrawn
+	w.Status = record.StatusWithdrawn
 	p, _ = NewPlanner(f)
 	gone := planOnce(t, p, Input{Source: &w, Derivatives: ds, Old: old, Attempted: map[string]bool{posted.ID: true}})
 	for _, e := range gone.Entries {
@@ -253,7 +254,7 @@ func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
 
 	nv := *s
 	nv.Version = strings.Repeat("b", 64)
-	var ds2 []toolkit.Derivative
+	var ds2 []record.Derivative
 	for _, d := range ds {
 		d.ID += "-v2"
 		ds2 = append(ds2, d)
@@ -326,7 +327,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 	yaml := strings.Replace(plannerYAML, "locales: [en]", "locales: [en, es]", 1)
 	ready := utc("2026-06-01T08:00:00Z")
 	f, s, ds := fixture(t, yaml, ready)
-	var tweet toolkit.Derivative
+	var tweet record.Derivative
 	for _, d := range ds {
 		if d.Kind == "tweet" {
 			tweet = d
@@ -334,7 +335,7 @@ func TestTranslationsAndPauses(t *testing.T) {
 		}
 	}
 	tr := &toolkit.TranslationView{DerivativeID: tweet.ID, Locale: "es", Translation: toolkit.Translation{
-		Template: "Las alertas ruidosas cuestan sueño. " + channel.LinkSlot, Status: toolkit.Approved}}
+		Template: "Las alertas ruidosas cuestan sueño. " + channel.LinkSlot, Status: record.Approved}}
 	p, _ := NewPlanner(f)
 	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*toolkit.TranslationView{toolkit.TranslationKey(tweet.ID, "es"): tr}})
 	var es []toolkit.PlanEntry
@@ -369,7 +370,7 @@ plans:
     evergreen: {best: 1, every_days: 30, times: 1}
 `
 	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
-	var snippets []toolkit.Derivative
+	var snippets []record.Derivative
 	for _, d := range ds {
 		if d.Kind == "snippet" {
 			snippets = append(snippets, d)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 )
@@ -18,11 +20,23 @@ import (
 // same slot.
 type Plans struct {
 	tk     *toolkit.Toolkit
+	rec    PlanRecords
+	locks  Locker
 	file   *config.File
 	enq    *tasks.Client
 	cancel *tasks.Canceller
 	now    func() time.Time
 	log    *slog.Logger
+}
+
+// Locker runs fn while holding the lock on name (record.Locks does).
+type Locker interface {
+	WithLock(ctx context.Context, name string, fn func() error) error
+}
+
+// PlanRecords is what planning needs of the record (record.Store has it).
+type PlanRecords interface {
+	SourceWithDerivatives(ctx context.Context, id string) (*record.Source, []record.Derivative, error)
 }
 
 // NewPlans checks the regions' calendars (zones, holiday countries) and returns the
@@ -34,13 +48,13 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 	if now == nil {
 		now = func() time.Time { return time.Now().UTC() }
 	}
-	return &Plans{tk: tk, file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
+	return &Plans{tk: tk, rec: tk.Record(), locks: tk.Record().Locks(), file: f, enq: enq, cancel: cancel, now: now, log: log}, nil
 }
 
 // PlanSource (re-)plans one source in every region and queues its posts.
 func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
 	var out *toolkit.Plan
-	err := ps.tk.WithLock(ctx, toolkit.PlanLock, func() error {
+	err := ps.locks.WithLock(ctx, toolkit.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
 		return err
@@ -53,8 +67,8 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	src, ds, err := ps.tk.SourceWithDerivatives(ctx, sourceID)
-	if errors.Is(err, toolkit.ErrNotFound) {
+	src, ds, err := ps.rec.SourceWithDerivatives(ctx, sourceID)
+	if errors.Is(err, errs.NotFound) {
 		return nil, nil // nothing to plan; a plan left behind is cancelled by withdraw first
 	}
 	if err != nil {

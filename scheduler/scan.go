@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -21,11 +22,25 @@ type ScanResult struct {
 	Queued  int // newly queued by this scan
 }
 
+// Records is what the periodic jobs need of the record (record.Store has it).
+type Records interface {
+	// ProcessedETags names every handled (source, ETag) pair as record.MarkerName does.
+	ProcessedETags(ctx context.Context) (map[string]bool, error)
+	// Queue asks for an inbox object to be ingested; false when it was already.
+	Queue(ctx context.Context, in tasks.Ingest) (bool, error)
+}
+
+// Leaser takes a lease on name for ttl if nobody holds it (record.Locks does), so one of
+// several schedulers does each periodic job.
+type Leaser interface {
+	Lease(ctx context.Context, name string, ttl time.Duration) (bool, error)
+}
+
 // ScanInbox lists the inbox and queues every object whose current ETag has no processed
 // marker. Already-queued ones are not queued twice (the TaskID says so).
-func ScanInbox(ctx context.Context, s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location) (ScanResult, error) {
+func ScanInbox(ctx context.Context, s3 *s3store.Store, rec Records, inbox config.Location) (ScanResult, error) {
 	var res ScanResult
-	done, err := tk.ProcessedETags(ctx)
+	done, err := rec.ProcessedETags(ctx)
 	if err != nil {
 		return res, err
 	}
@@ -34,11 +49,11 @@ func ScanInbox(ctx context.Context, s3 *s3store.Store, tk *toolkit.Toolkit, inbo
 			return nil
 		}
 		res.Objects++
-		if done[toolkit.MarkerName(tasks.SourceID(inbox.Bucket, o.Key), o.ETag)] {
+		if done[record.MarkerName(tasks.SourceID(inbox.Bucket, o.Key), o.ETag)] {
 			return nil
 		}
 		res.Pending++
-		added, err := tk.Queue(ctx, tasks.Ingest{Bucket: inbox.Bucket, Key: o.Key, ETag: o.ETag, Size: o.Size})
+		added, err := rec.Queue(ctx, tasks.Ingest{Bucket: inbox.Bucket, Key: o.Key, ETag: o.ETag, Size: o.Size})
 		if added {
 			res.Queued++
 		}
@@ -50,6 +65,8 @@ func ScanInbox(ctx context.Context, s3 *s3store.Store, tk *toolkit.Toolkit, inbo
 // Scheduler runs the periodic jobs until its context ends.
 type Scheduler struct {
 	s3       *s3store.Store
+	rec      Records
+	leases   Leaser
 	tk       *toolkit.Toolkit
 	inbox    config.Location
 	interval time.Duration
@@ -58,7 +75,7 @@ type Scheduler struct {
 
 // New returns a scheduler that scans the inbox every interval.
 func New(s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location, interval time.Duration, log *slog.Logger) *Scheduler {
-	return &Scheduler{s3: s3, tk: tk, inbox: inbox, interval: interval, log: log}
+	return &Scheduler{s3: s3, rec: tk.Record(), leases: tk.Record().Locks(), tk: tk, inbox: inbox, interval: interval, log: log}
 }
 
 // Run scans at once and then every interval. With several schedulers on one Redis, a
@@ -83,7 +100,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 }
 
 func (s *Scheduler) scanOnce(ctx context.Context) {
-	ok, err := s.tk.Lease(ctx, "scan-inbox", s.interval*9/10)
+	ok, err := s.leases.Lease(ctx, "scan-inbox", s.interval*9/10)
 	if err != nil {
 		s.log.Warn("inbox scan waits for Redis", "err", err)
 		return
@@ -92,7 +109,7 @@ func (s *Scheduler) scanOnce(ctx context.Context) {
 		return // another scheduler has this interval
 	}
 	start := time.Now()
-	res, err := ScanInbox(ctx, s.s3, s.tk, s.inbox)
+	res, err := ScanInbox(ctx, s.s3, s.rec, s.inbox)
 	if err != nil {
 		s.log.Warn("inbox scan failed; will retry", "err", err)
 		return
@@ -122,7 +139,7 @@ const rollUpInterval = 5 * time.Minute
 
 // rollUpOnce writes the link counts' rollups, once per interval across schedulers.
 func (s *Scheduler) rollUpOnce(ctx context.Context) {
-	if ok, err := s.tk.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
+	if ok, err := s.leases.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
 		return
 	}
 	if n, err := s.tk.RollUp(ctx); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/testservices"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -50,7 +51,7 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	results := make([]ScanResult, 3)
 	for i := range results {
 		wg.Go(func() {
-			res, err := ScanInbox(ctx, store, tk, cfg.Infra.Inbox)
+			res, err := ScanInbox(ctx, store, tk.Record(), cfg.Infra.Inbox)
 			if err != nil {
 				t.Error(err)
 			}
@@ -75,11 +76,11 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	if info.Pending != 5 {
 		t.Errorf("queue holds %d pending tasks, want 5", info.Pending)
 	}
-	src, err := tk.Source(ctx, tasks.SourceID("inbox", "drop/3.md"))
-	if err != nil || src.Status != toolkit.StatusQueued {
+	src, err := tk.Record().Source(ctx, tasks.SourceID("inbox", "drop/3.md"))
+	if err != nil || src.Status != record.StatusQueued {
 		t.Errorf("source shows %+v, %v; want queued", src, err)
 	}
-	again, _ := ScanInbox(ctx, store, tk, cfg.Infra.Inbox)
+	again, _ := ScanInbox(ctx, store, tk.Record(), cfg.Infra.Inbox)
 	if again.Queued != 0 || again.Pending != 5 {
 		t.Errorf("a second scan: %+v, want 5 pending and none queued again", again)
 	}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/review"
 )
 
 // TestServeAnswersTheTestEventWhileRedisIsDown: S3 servers test their webhook at start-up,
@@ -112,11 +112,11 @@ func TestAPIAuthorisationPagingAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var counted toolkit.CountResult
+	var counted review.CountResult
 	json.NewDecoder(cresp.Body).Decode(&counted)
 	cresp.Body.Close()
 	// "Ship it: " 9 + URL 23 + space 1 + emoji 2: the editor's counter and the server agree.
-	if cresp.StatusCode != 200 || counted != (toolkit.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+	if cresp.StatusCode != 200 || counted != (review.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
 		t.Errorf("POST /api/v1/count: HTTP %d %+v", cresp.StatusCode, counted)
 	}
 	resp, err := http.Get(st.url + "/metrics")

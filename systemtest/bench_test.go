@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // BenchmarkDropToReady drops b.N distinct whitepapers into versitygw, whose webhook calls
@@ -79,11 +79,11 @@ func BenchmarkDropToReady(b *testing.B) {
 			if latency[i] != 0 || sent == 0 {
 				continue
 			}
-			s, err := st.app.Toolkit.Source(ctx, tasks.SourceID("inbox", fmt.Sprintf("bench/%05d.md", i)))
-			if err == nil && s.Status == toolkit.StatusReady {
+			s, err := st.app.Toolkit.Record().Source(ctx, tasks.SourceID("inbox", fmt.Sprintf("bench/%05d.md", i)))
+			if err == nil && s.Status == record.StatusReady {
 				latency[i] = time.Since(time.Unix(0, sent))
 				pending--
-			} else if err == nil && s.Status == toolkit.StatusFailed {
+			} else if err == nil && s.Status == record.StatusFailed {
 				b.Fatalf("document %d failed: %s", i, s.Error)
 			}
 		}

@@ -12,18 +12,19 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
 // countText posts text to POST /api/v1/count as a contributor (any role may count) and
 // returns the status and the answer.
-func (st *stack) countText(client *http.Client, channel, text string) (int, toolkit.CountResult, string) {
+func (st *stack) countText(client *http.Client, channel, text string) (int, review.CountResult, string) {
 	st.t.Helper()
 	body, _ := json.Marshal(map[string]string{"channel": channel, "text": text})
 	return st.postCount(client, string(body))
 }
 
-func (st *stack) postCount(client *http.Client, body string) (int, toolkit.CountResult, string) {
+func (st *stack) postCount(client *http.Client, body string) (int, review.CountResult, string) {
 	st.t.Helper()
 	req, _ := http.NewRequest("POST", st.url+"/api/v1/count", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+testContribA)
@@ -34,7 +35,7 @@ func (st *stack) postCount(client *http.Client, body string) (int, toolkit.Count
 	defer resp.Body.Close()
 	var raw json.RawMessage
 	json.NewDecoder(resp.Body).Decode(&raw)
-	var res toolkit.CountResult
+	var res review.CountResult
 	json.Unmarshal(raw, &res)
 	return resp.StatusCode, res, string(raw)
 }

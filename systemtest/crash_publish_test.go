@@ -176,7 +176,7 @@ limits:
 			var got []string
 			for id, r := range recs {
 				if r != nil {
-					got = append(got, id+": "+r.State+" "+r.Error)
+					got = append(got, id+": "+string(r.State)+" "+r.Error)
 				}
 			}
 			t.Fatalf("not every post settled within 150 s of the restart: %v", got)
@@ -184,7 +184,7 @@ limits:
 	}
 	states := map[string][]string{}
 	for _, e := range plan.Entries {
-		states[e.Channel] = append(states[e.Channel], recs[e.ID].State)
+		states[e.Channel] = append(states[e.Channel], string(recs[e.ID].State))
 	}
 	t.Logf("outcomes: %v", states)
 	// X: three tweets; the one in flight at the kill is unknown and was never sent again.
@@ -196,7 +196,7 @@ limits:
 	if planned < 2 || len(tweets) != planned {
 		t.Errorf("X was sent %d requests for %d planned tweets, want one per tweet (and at least two tweets)", len(tweets), planned)
 	}
-	if got := strings.Join(states["x"], ","); strings.Count(got, toolkit.Unknown) != 1 || strings.Count(got, toolkit.Published) != planned-1 {
+	if got := strings.Join(states["x"], ","); strings.Count(got, string(toolkit.Unknown)) != 1 || strings.Count(got, string(toolkit.Published)) != planned-1 {
 		t.Errorf("X outcomes %s, want one unknown and %d published", got, planned-1)
 	}
 	for _, e := range plan.Entries {
@@ -209,7 +209,7 @@ limits:
 	if len(deliveries) != 2 || deliveries[0] != stalledDelivery || deliveries[1] != stalledDelivery {
 		t.Errorf("webhook deliveries %v, want the stalled delivery %s sent again once", deliveries, stalledDelivery)
 	}
-	if got := strings.Join(states["linkedin"], ","); got != toolkit.Published {
+	if got := strings.Join(states["linkedin"], ","); got != string(toolkit.Published) {
 		t.Errorf("the webhook post's outcome %s, want published", got)
 	}
 }

@@ -94,7 +94,7 @@ func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
 func ready(st *stack, keys []string) int {
 	n := 0
 	for _, k := range keys {
-		s, err := st.app.Toolkit.Source(st.t.Context(), tasks.SourceID("inbox", k))
+		s, err := st.app.Toolkit.Record().Source(st.t.Context(), tasks.SourceID("inbox", k))
 		if err == nil && s.Status == "ready" {
 			n++
 		}

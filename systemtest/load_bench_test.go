@@ -18,7 +18,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/internal/testservices"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/record"
 )
 
 // BenchmarkBacklog measures a backlog of REPURPOSE_BENCH_DOCS documents (default 10,000)
@@ -142,8 +142,8 @@ func peakRSS(pid int) float64 {
 
 // readyUnder counts the ready sources whose keys start with prefix, from the index.
 func readyUnder(st *stack, prefix string) int {
-	page, err := st.app.Toolkit.Sources(context.Background(), 1<<30, "", func(s *toolkit.Source) bool {
-		return s.Status == toolkit.StatusReady && strings.HasPrefix(s.Key, prefix)
+	page, err := st.app.Toolkit.Record().Sources(context.Background(), 1<<30, "", func(s *record.Source) bool {
+		return s.Status == record.StatusReady && strings.HasPrefix(s.Key, prefix)
 	})
 	if err != nil {
 		return 0

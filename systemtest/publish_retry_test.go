@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"github.com/repurpose/repurpose/internal/testservices"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/repurpose/repurpose/internal/testservices"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/toolkit"
@@ -74,7 +75,7 @@ func (st *stack) waitCalendar(t *testing.T, from time.Time, timeout time.Duratio
 	}
 }
 
-func allIn(state string) func([]toolkit.CalendarItem) bool {
+func allIn(state toolkit.PostState) func([]toolkit.CalendarItem) bool {
 	return func(items []toolkit.CalendarItem) bool {
 		for _, it := range items {
 			if it.Post == nil || it.Post.State != state {

@@ -428,7 +428,7 @@ func TestForgedConversionsAreRefused(t *testing.T) {
 	// Another serve process, and one started after Redis lost everything, verify it too.
 	rdb.FlushAll(ctx)
 	other := toolkit.New(st.app.Config, st.app.S3, rdb, nil, st.app.Log)
-	if _, err := other.Reindex(ctx, func(int) {}); err != nil { // as after any flush
+	if _, err := other.Record().Reindex(ctx, func(int) {}); err != nil { // as after any flush
 		t.Fatal(err)
 	}
 	if _, _, err := other.Convert(ctx, click, "", false); err != nil {

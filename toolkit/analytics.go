@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Analytics: which snippet, in which region and channel, sends people who convert. Counts
@@ -71,11 +73,11 @@ var Groupings = []string{"derivative", "source", "campaign", "channel", "region"
 // links a user may see (nil: all).
 func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, keep func(*Link) bool) (*Report, error) {
 	if !slices.Contains(Groupings, by) {
-		return nil, &InputError{Reason: fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", "))}
+		return nil, errs.E("toolkit.Analytics", errs.Invalid, fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", ")))
 	}
 	from = from.UTC().Truncate(24 * time.Hour)
 	if to.Sub(from) > 400*24*time.Hour || !to.After(from) {
-		return nil, &InputError{Reason: "to must come after from, within 400 days"}
+		return nil, errs.E("toolkit.Analytics", errs.Invalid, "to must come after from, within 400 days")
 	}
 	type cell struct {
 		code, day string
@@ -209,7 +211,7 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 	switch rep.By {
 	case "source":
 		for i := range rep.Rows {
-			if s, err := t.indexedSource(ctx, rep.Rows[i].Key); err == nil {
+			if s, err := t.rec.IndexedSource(ctx, rep.Rows[i].Key); err == nil {
 				rep.Rows[i].Label = cmp.Or(s.Title, s.Key)
 			}
 		}
@@ -218,7 +220,7 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 		for i, r := range rep.Rows {
 			ids[i] = r.Key
 		}
-		ds, err := t.derivatives(ctx, ids)
+		ds, err := t.rec.Derivatives(ctx, ids)
 		if err != nil {
 			return err
 		}
@@ -260,7 +262,7 @@ func (t *Toolkit) linksOf(ctx context.Context, codes map[string]bool) (map[strin
 		if l.Campaign == "" {
 			c, seen := campaigns[l.SourceID]
 			if !seen {
-				if src, err := t.indexedSource(ctx, l.SourceID); err == nil {
+				if src, err := t.rec.IndexedSource(ctx, l.SourceID); err == nil {
 					c = src.Campaign
 				}
 				campaigns[l.SourceID] = c
@@ -333,7 +335,7 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		figures[r.Key] = r
 		ids = append(ids, r.Key)
 	}
-	ds, err := t.derivatives(ctx, ids)
+	ds, err := t.rec.Derivatives(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -351,7 +353,7 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		ht := HookTest{A: figures[a], B: figures[b]}
 		ht.A.Key, ht.B.Key = a, b
 		if ht.A.Label == "" || ht.B.Label == "" {
-			pair, err := t.derivatives(ctx, []string{a, b})
+			pair, err := t.rec.Derivatives(ctx, []string{a, b})
 			if err != nil {
 				return nil, err
 			}

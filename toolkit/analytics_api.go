@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 )
 
 // report reads ?by= (default channel), ?from= and ?to= (dates, UTC; default the last 30
@@ -24,7 +25,7 @@ func (t *Toolkit) report(r *http.Request, p *Principal, defaultBy string) (*Repo
 		if v := q.Get(name); v != "" {
 			d, err := time.Parse("2006-01-02", v)
 			if err != nil {
-				return nil, &InputError{Reason: fmt.Sprintf("%s %q must be a date such as 2026-06-01", name, v)}
+				return nil, errs.E("toolkit.report", errs.Invalid, fmt.Sprintf("%s %q must be a date such as 2026-06-01", name, v))
 			}
 			*dst = d
 		}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Handler serves the JSON API under /api/v1, public pages, /healthz and /readyz.
@@ -31,8 +33,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/sources", t.allow(t.listSources, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/sources/{id}", t.allow(t.getSource, admin, marketing, regional))
 	mux.HandleFunc("POST /api/v1/sources/{id}/approve", t.allow(t.approveSource, admin, marketing))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/approve", t.allow(t.decide(Approved), admin, marketing))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/reject", t.allow(t.decide(Rejected), admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/approve", t.allow(t.decide(record.Approved), admin, marketing))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/reject", t.allow(t.decide(record.Rejected), admin, marketing))
 	mux.HandleFunc("POST /api/v1/derivatives/{id}/edit", t.allow(t.editDerivative, admin, marketing))
 	mux.HandleFunc("POST /api/v1/sources/{id}/rerun", t.allow(t.rerunSource, admin, marketing))
 	mux.HandleFunc("POST /api/v1/sources/{id}/withdraw", t.allow(t.withdrawSource, admin, marketing))
@@ -44,8 +46,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/count", t.allow(t.count, admin, marketing, regional, contributor))
 	// Translations (translations_api.go): regional users only for their regions' locales.
 	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}", t.allow(t.translateDerivative, admin, marketing, regional))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/approve", t.allow(t.decideTranslation(Approved), admin, marketing, regional))
-	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/reject", t.allow(t.decideTranslation(Rejected), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/approve", t.allow(t.decideTranslation(record.Approved), admin, marketing, regional))
+	mux.HandleFunc("POST /api/v1/derivatives/{id}/translations/{locale}/reject", t.allow(t.decideTranslation(record.Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/translations", t.allow(t.listTranslations, admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets", t.allow(t.snippets(false), admin, marketing, regional))
 	mux.HandleFunc("GET /api/v1/snippets.csv", t.allow(t.snippets(true), admin, marketing, regional))
@@ -80,8 +82,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /ui/upload", t.page(t.uiUpload, admin, marketing))
 	mux.HandleFunc("GET /ui/sources/{id}", t.page(t.uiSource, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/approve", t.page(t.uiApproveSource, admin, marketing))
-	mux.HandleFunc("POST /ui/derivatives/{id}/approve", t.page(t.uiDecide(Approved), admin, marketing))
-	mux.HandleFunc("POST /ui/derivatives/{id}/reject", t.page(t.uiDecide(Rejected), admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/approve", t.page(t.uiDecide(record.Approved), admin, marketing))
+	mux.HandleFunc("POST /ui/derivatives/{id}/reject", t.page(t.uiDecide(record.Rejected), admin, marketing))
 	mux.HandleFunc("POST /ui/derivatives/{id}/edit", t.page(t.uiEdit, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/rerun", t.page(t.uiRerun, admin, marketing))
 	mux.HandleFunc("POST /ui/sources/{id}/withdraw", t.page(t.uiWithdraw, admin, marketing))
@@ -96,8 +98,8 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("GET /ui/translations/{id}/{locale}", t.page(t.uiTranslation, admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}", t.page(t.uiTranslate(false), admin, marketing, regional))
 	mux.HandleFunc("POST /ui/translations/{id}/{locale}/machine", t.page(t.uiTranslate(true), admin, marketing, regional))
-	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(Approved), admin, marketing, regional))
-	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(Rejected), admin, marketing, regional))
+	mux.HandleFunc("POST /ui/translations/{id}/{locale}/approve", t.page(t.uiDecideTranslation(record.Approved), admin, marketing, regional))
+	mux.HandleFunc("POST /ui/translations/{id}/{locale}/reject", t.page(t.uiDecideTranslation(record.Rejected), admin, marketing, regional))
 	mux.HandleFunc("GET /ui/snippets", t.page(t.uiSnippets, admin, marketing, regional))
 	mux.HandleFunc("GET /ui/calendar", t.page(t.uiCalendar, admin, marketing, regional))
 	mux.HandleFunc("GET /ui/analytics", t.page(t.uiAnalytics, admin, marketing, regional))
@@ -177,7 +179,7 @@ func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, p *Princip
 	if !ok {
 		return
 	}
-	page, err := t.Sources(r.Context(), limit, r.URL.Query().Get("cursor"), sourceScope(p))
+	page, err := t.rec.Sources(r.Context(), limit, r.URL.Query().Get("cursor"), sourceScope(p))
 	if t.failed(w, r, err) {
 		return
 	}
@@ -187,12 +189,12 @@ func (t *Toolkit) listSources(w http.ResponseWriter, r *http.Request, p *Princip
 // getSource answers a source with its derivatives; a regional user sees only sources meant
 // for their regions, and of those only the approved derivatives.
 func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
+	s, ds, err := t.rec.SourceWithDerivatives(r.Context(), r.PathValue("id"))
 	if err == nil && p.Role == config.RoleRegional {
 		if !sourceScope(p)(s) {
-			err = ErrNotFound // not theirs: as if it did not exist
+			err = errs.NotFound // not theirs: as if it did not exist
 		}
-		ds = slices.DeleteFunc(ds, func(d Derivative) bool { return d.Status != Approved })
+		ds = slices.DeleteFunc(ds, func(d record.Derivative) bool { return d.Status != record.Approved })
 	}
 	if t.failed(w, r, err) {
 		return
@@ -202,24 +204,24 @@ func (t *Toolkit) getSource(w http.ResponseWriter, r *http.Request, p *Principal
 
 // sourceScope is which sources p may list: a regional user those meant for their
 // regions (or for every region); anyone else all (nil).
-func sourceScope(p *Principal) func(*Source) bool {
+func sourceScope(p *Principal) func(*record.Source) bool {
 	if p.Role != config.RoleRegional {
 		return nil
 	}
-	return func(s *Source) bool { return inScope(s.Regions, p.Regions) }
+	return func(s *record.Source) bool { return record.InScope(s.Regions, p.Regions) }
 }
 
 func (t *Toolkit) approveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, err := t.ApproveSource(r.Context(), r.PathValue("id"), p.Name)
+	s, err := t.reviews.ApproveSource(r.Context(), r.PathValue("id"), p.Name)
 	if t.failed(w, r, err) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"source": s})
 }
 
-func (t *Toolkit) decide(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) decide(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
-		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
+		d, err := t.reviews.Decide(r.Context(), r.PathValue("id"), status, p.Name)
 		if t.failed(w, r, err) {
 			return
 		}
@@ -247,7 +249,7 @@ func (t *Toolkit) listTopics(w http.ResponseWriter, r *http.Request, p *Principa
 }
 
 func (t *Toolkit) claim(w http.ResponseWriter, r *http.Request, p *Principal) {
-	d, until, err := t.Claim(r.Context(), r.PathValue("id"), p.Name)
+	d, until, err := t.reviews.Claim(r.Context(), r.PathValue("id"), p.Name)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -255,7 +257,7 @@ func (t *Toolkit) claim(w http.ResponseWriter, r *http.Request, p *Principal) {
 }
 
 func (t *Toolkit) release(w http.ResponseWriter, r *http.Request, p *Principal) {
-	err := t.Release(r.Context(), r.PathValue("id"), p.Name, p.Role == config.RoleAdmin)
+	err := t.reviews.Release(r.Context(), r.PathValue("id"), p.Name, p.Role == config.RoleAdmin)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -278,9 +280,9 @@ func pageLimit(w http.ResponseWriter, r *http.Request) (int, bool) {
 
 // scopeTopics narrows a listing to what p may see: contributors and regional users see
 // approved derivatives only, regional users those meant for their regions.
-func scopeTopics(f *TopicFilter, p *Principal) {
+func scopeTopics(f *record.TopicFilter, p *Principal) {
 	if p.Role == config.RoleContributor || p.Role == config.RoleRegional {
-		f.Status = Approved
+		f.Status = record.Approved
 	}
 	if p.Role == config.RoleRegional {
 		f.Scope = p.Regions
@@ -297,30 +299,52 @@ func (t *Toolkit) failed(w http.ResponseWriter, r *http.Request, err error) bool
 	return true
 }
 
-// classify maps an error to the HTTP status, code and message the API and pages show.
+// classify maps an error to the HTTP status, code and message the API and pages show:
+// the one place an error's kind becomes a status. Unclassified errors are storage or
+// network trouble: logged, and shown as a passing outage.
 func (t *Toolkit) classify(r *http.Request, err error) (int, string, string) {
-	var (
-		conflict *ConflictError
-		input    *InputError
-		edit     *EditError
-		scope    *scopeError
-	)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return http.StatusNotFound, "not_found", "no such item: " + r.PathValue("id")
-	case errors.As(err, &conflict):
-		return http.StatusConflict, "conflict", conflict.Reason
-	case errors.As(err, &input):
-		return http.StatusBadRequest, "bad_request", input.Reason
-	case errors.As(err, &edit):
-		return http.StatusUnprocessableEntity, edit.Code, edit.Reason
-	case errors.As(err, &scope) && scope.status == http.StatusForbidden:
-		return scope.status, "forbidden", scope.msg
-	case errors.As(err, &scope):
-		return scope.status, "bad_request", scope.msg
+	kind := errs.KindOf(err)
+	if kind == errs.Other {
+		t.log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
+		return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
 	}
-	t.log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
-	return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
+	status, code := kindStatus[kind].status, kindStatus[kind].code
+	if c := errs.CodeOf(err); c != "" {
+		code = c
+	}
+	msg := errs.Message(err)
+	if kind == errs.NotFound && !hasMessage(err) {
+		msg = "no such item: " + r.PathValue("id")
+	}
+	return status, code, msg
+}
+
+// kindStatus is each error kind's HTTP status and default error code.
+var kindStatus = map[errs.Kind]struct {
+	status int
+	code   string
+}{
+	errs.NotFound:  {http.StatusNotFound, "not_found"},
+	errs.Invalid:   {http.StatusBadRequest, "bad_request"},
+	errs.Rejected:  {http.StatusUnprocessableEntity, "rejected"},
+	errs.Conflict:  {http.StatusConflict, "conflict"},
+	errs.Forbidden: {http.StatusForbidden, "forbidden"},
+	errs.TooLarge:  {http.StatusRequestEntityTooLarge, "too_large"},
+	errs.Permanent: {http.StatusUnprocessableEntity, "permanent"},
+	// A service the toolkit calls failed, or asked it to slow down: not the caller's doing.
+	errs.Unavailable: {http.StatusBadGateway, "unavailable"},
+	errs.RateLimited: {http.StatusServiceUnavailable, "rate_limited"},
+}
+
+// hasMessage reports whether err carries words written for people.
+func hasMessage(err error) bool {
+	var e *errs.Error
+	for x := err; errors.As(x, &e); x = e.Err {
+		if e.Msg != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

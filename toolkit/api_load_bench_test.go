@@ -15,6 +15,7 @@ import (
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/internal/testservices"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/record"
 )
 
 // BenchmarkAPIUnderLoad indexes 100,000 derivatives (2,700 sources of 37) in a real
@@ -37,25 +38,22 @@ func BenchmarkAPIUnderLoad(b *testing.B) {
 	var ids []string
 	total := 0
 	for i := 0; total < 100_000; i++ {
-		s := &Source{ID: fmt.Sprintf("src%05d", i), Key: fmt.Sprintf("k%05d.md", i), Status: StatusReady, Version: "v",
+		s := &record.Source{ID: fmt.Sprintf("src%05d", i), Key: fmt.Sprintf("k%05d.md", i), Status: record.StatusReady, Version: "v",
 			Title: "Paper", CreatedAt: time.Unix(int64(1_700_000_000+i), 0), Campaign: "default", Lang: "en"}
-		ds := make([]Derivative, len(base))
+		bundle := &record.Bundle{SourceID: s.ID, Version: s.Version}
+		apr := &record.Approvals{Decisions: map[string]record.Decision{}}
 		for j, d := range base {
 			d.ID = fmt.Sprintf("%s-%02d", s.ID, j)
-			st := Draft
+			bundle.Derivatives = append(bundle.Derivatives, d)
 			if j%3 == 0 {
-				st = Approved
+				apr.Decisions[d.ID] = record.Decision{Status: record.Approved}
 			}
-			ds[j] = Derivative{Derivative: d, Status: st, SourceID: s.ID, Campaign: "default"}
 		}
-		if err := tk.indexSource(ctx, s); err != nil {
-			b.Fatal(err)
-		}
-		if err := tk.indexDerivatives(ctx, s, ds); err != nil {
+		if err := tk.rec.Index(ctx, s, bundle, apr); err != nil {
 			b.Fatal(err)
 		}
 		ids = append(ids, s.ID)
-		total += len(ds)
+		total += len(bundle.Derivatives)
 	}
 	srv := httptest.NewServer(tk.Handler())
 	defer srv.Close()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // TestRouteRoleMatrix walks every API route with every role (and none): each answer is
@@ -31,11 +32,11 @@ func TestRouteRoleMatrix(t *testing.T) {
 	tk.cfg.Infra.TokenKey = make([]byte, 32)
 	tk.cfg.File.Accounts = map[string]config.Account{"x-main": {Type: "x", Settings: map[string]string{"client_id": "cid"}}}
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	d := ds[0].ID
@@ -168,11 +169,11 @@ func TestRegionalUsersSeeTheirRegionsOnly(t *testing.T) {
 		config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("marketing-token")})
 	everywhere := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	apac := save(t, tk, "apac.md", "---\nregions: [apac]\n---\n"+strings.SplitN(doc, "---\n", 3)[2], time.Unix(2000, 0))
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), everywhere.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), everywhere.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.Decide(t.Context(), ds[0].ID, Approved, "mia"); err != nil {
+	if _, err := tk.reviews.Decide(t.Context(), ds[0].ID, record.Approved, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	h := tk.Handler()
@@ -189,7 +190,7 @@ func TestRegionalUsersSeeTheirRegionsOnly(t *testing.T) {
 		}
 		return rec.Code
 	}
-	var list struct{ Sources []Source }
+	var list struct{ Sources []record.Source }
 	get("/api/v1/sources", "regional-token", &list)
 	if len(list.Sources) != 1 || list.Sources[0].ID != everywhere.ID {
 		t.Errorf("the regional user lists %+v, want only %s", list.Sources, everywhere.ID)
@@ -201,7 +202,7 @@ func TestRegionalUsersSeeTheirRegionsOnly(t *testing.T) {
 	if code := get("/api/v1/sources/"+apac.ID, "regional-token", nil); code != http.StatusNotFound {
 		t.Errorf("another region's source: HTTP %d, want 404", code)
 	}
-	var one struct{ Derivatives []Derivative }
+	var one struct{ Derivatives []record.Derivative }
 	if code := get("/api/v1/sources/"+everywhere.ID, "regional-token", &one); code != http.StatusOK ||
 		len(one.Derivatives) != 1 || one.Derivatives[0].ID != ds[0].ID {
 		t.Errorf("the regional user's source: HTTP %d with %d derivatives, want only the approved one", code, len(one.Derivatives))

@@ -23,6 +23,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/errs"
 )
 
 // Counting clicks stays off the redirect's critical path: a request adds its event up in
@@ -334,7 +336,7 @@ func (t *Toolkit) redirect(w http.ResponseWriter, r *http.Request) {
 	defer func() { redirectSeconds.Observe(time.Since(start).Seconds()) }()
 	code := r.PathValue("code")
 	l, err := t.LinkOf(r.Context(), code)
-	if errors.Is(err, ErrNotFound) || (err == nil && l.Target == "") {
+	if errors.Is(err, errs.NotFound) || (err == nil && l.Target == "") {
 		notFoundLink(w)
 		return
 	}
@@ -395,7 +397,7 @@ func (t *Toolkit) clickCode(ctx context.Context, clickID string) (string, error)
 	}
 	c, at, ok := parseClickID(key, clickID)
 	if !ok || t.now().Sub(at) > clickIDTTL+24*time.Hour {
-		return "", &InputError{Reason: "unknown or expired click_id: send it exactly as the landing page's URL carried it (a conversion counts within 30 days of its click)"}
+		return "", errs.E("toolkit.clickCode", errs.Invalid, "unknown or expired click_id: send it exactly as the landing page's URL carried it (a conversion counts within 30 days of its click)")
 	}
 	return c, nil
 }
@@ -410,8 +412,8 @@ func (t *Toolkit) Convert(ctx context.Context, clickID, code string, returning b
 			return "", false, err
 		}
 		if _, err := t.LinkOf(ctx, c); err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return "", false, &InputError{Reason: "the click_id's link is not known"}
+			if errors.Is(err, errs.NotFound) {
+				return "", false, errs.E("toolkit.Convert", errs.Invalid, "the click_id's link is not known")
 			}
 			return "", false, err
 		}
@@ -422,8 +424,8 @@ func (t *Toolkit) Convert(ctx context.Context, clickID, code string, returning b
 		t.rdb.Expire(ctx, "repurpose:conv:"+clickID, clickIDTTL)
 		code, returning = c, n > 1
 	} else if _, err := t.LinkOf(ctx, code); err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return "", false, &InputError{Reason: "unknown code"}
+		if errors.Is(err, errs.NotFound) {
+			return "", false, errs.E("toolkit.Convert", errs.Invalid, "unknown code")
 		}
 		return "", false, err
 	}

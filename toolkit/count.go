@@ -7,29 +7,8 @@ import (
 	"net/http"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/review"
 )
-
-// CountResult is a text's length by a channel's own rules: what `repurpose count` prints
-// and POST /api/v1/count answers, so an editor's live counter agrees with the server.
-type CountResult struct {
-	Channel        string `json:"channel"`
-	WeightedLength int    `json:"weighted_length"`
-	Limit          int    `json:"limit"`
-	Valid          bool   `json:"valid"`
-}
-
-// Count measures text for channel under the configured limits.
-func Count(f *config.File, ch channel.Name, text string) (CountResult, error) {
-	l, err := channel.Count(ch, text)
-	if err != nil {
-		return CountResult{}, err
-	}
-	if ch == channel.Mastodon {
-		l = channel.CountMastodon(text, f.Channels.MastodonLimit) // the instance's own limit
-	}
-	return CountResult{Channel: string(ch), WeightedLength: l.Weighted, Limit: l.Limit, Valid: l.Valid}, nil
-}
 
 // MaxTextBytes is the longest text, in UTF-8 bytes, that the toolkit counts or saves as a
 // post (POST /api/v1/count, edits, rewrites): far more than any channel takes, so a
@@ -70,7 +49,7 @@ func (t *Toolkit) count(w http.ResponseWriter, r *http.Request, _ *Principal) {
 	if refuseLongText(w, req.Text) {
 		return
 	}
-	res, err := Count(&t.cfg.File, channel.Name(req.Channel), req.Text)
+	res, err := review.Count(&t.cfg.File, channel.Name(req.Channel), req.Text)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return

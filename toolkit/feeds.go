@@ -21,6 +21,8 @@ import (
 	"github.com/gorilla/feeds"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Partner syndication: /feeds/{audience}.atom and /feeds/{audience}.json serve the
@@ -53,7 +55,7 @@ var feedEpoch = time.Unix(0, 0).UTC()
 // feedRequest is a parsed feed URL.
 type feedRequest struct {
 	audience, format string // format: atom | json
-	filter           TopicFilter
+	filter           record.TopicFilter
 	limit            int
 }
 
@@ -122,7 +124,7 @@ func parseFeedRequest(r *http.Request) (feedRequest, int, string) {
 		return fr, http.StatusNotFound, "no such feed: an audience is 1-64 of a-z, 0-9, _ and -, starting with a letter or digit"
 	}
 	q := r.URL.Query()
-	fr.filter = TopicFilter{Status: Approved, Kind: q.Get("kind"), Locale: q.Get("locale"), Campaign: q.Get("campaign"),
+	fr.filter = record.TopicFilter{Status: record.Approved, Kind: q.Get("kind"), Locale: q.Get("locale"), Campaign: q.Get("campaign"),
 		Region: q.Get("region")}
 	if fr.filter.Kind == "" {
 		fr.filter.Kind = string(channel.KindSnippet)
@@ -144,14 +146,14 @@ func parseFeedRequest(r *http.Request) (feedRequest, int, string) {
 // feedEntries lists what a feed carries, newest source first. With a locale, that is the
 // approved derivatives written in it and the approved translations into it: a partner
 // reading Spanish gets the Spanish text of an English paper once a reviewer approved it.
-func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]Derivative, error) {
+func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Derivative, error) {
 	if fr.filter.Locale == "" {
-		page, err := t.Topics(ctx, fr.filter, fr.limit, "")
+		page, err := t.rec.Topics(ctx, fr.filter, fr.limit, "")
 		return page.Items, err
 	}
 	every := fr.filter
 	every.Locale = ""
-	page, err := t.Topics(ctx, every, 1<<30, "")
+	page, err := t.rec.Topics(ctx, every, 1<<30, "")
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +167,7 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]Derivative
 	if err != nil {
 		return nil, err
 	}
-	out := []Derivative{}
+	out := []record.Derivative{}
 	for _, d := range page.Items {
 		if len(out) == fr.limit {
 			break
@@ -174,7 +176,7 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]Derivative
 			out = append(out, d)
 			continue
 		}
-		if tv := trs[translationField(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == Approved {
+		if tv := trs[translationField(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == record.Approved {
 			out = append(out, translated(d, tv))
 		}
 	}
@@ -183,7 +185,7 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]Derivative
 
 // translated is d as its approved translation reads. The ID names the pair, so a feed
 // entry of the translation is not the entry of the original.
-func translated(d Derivative, tv *TranslationView) Derivative {
+func translated(d record.Derivative, tv *TranslationView) record.Derivative {
 	l := tv.Length
 	d.ID = translationField(d.ID, tv.Locale)
 	d.Locale, d.Text, d.Template, d.Parts, d.Length = tv.Locale, tv.Text, tv.Template, tv.Parts, &l
@@ -193,8 +195,8 @@ func translated(d Derivative, tv *TranslationView) Derivative {
 // sourcesByID reads the sources of ds in one Redis round trip, falling back to the S3
 // record only for those the index lacks: a feed of 100 entries from a handful of sources
 // should not cost 100 look-ups. A source that no longer exists is left out.
-func (t *Toolkit) sourcesByID(ctx context.Context, ds []Derivative) (map[string]*Source, error) {
-	out := map[string]*Source{}
+func (t *Toolkit) sourcesByID(ctx context.Context, ds []record.Derivative) (map[string]*record.Source, error) {
+	out := map[string]*record.Source{}
 	var ids []string
 	for _, d := range ds {
 		if _, seen := out[d.SourceID]; !seen && d.SourceID != "" {
@@ -205,35 +207,31 @@ func (t *Toolkit) sourcesByID(ctx context.Context, ds []Derivative) (map[string]
 	if len(ids) == 0 {
 		return out, nil
 	}
-	vals, err := t.rdb.HMGet(ctx, keySource, ids...).Result()
+	indexed, err := t.rec.IndexedSources(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	for i, v := range vals {
-		if s, ok := v.(string); ok {
-			var src Source
-			if err := json.Unmarshal([]byte(s), &src); err != nil {
-				return nil, fmt.Errorf("index entry %s: %w", ids[i], err)
-			}
-			out[ids[i]] = &src
+	for _, id := range ids {
+		if src := indexed[id]; src != nil {
+			out[id] = src
 			continue
 		}
-		src, err := t.Source(ctx, ids[i])
-		if errors.Is(err, ErrNotFound) {
-			delete(out, ids[i])
+		src, err := t.rec.Source(ctx, id)
+		if errors.Is(err, errs.NotFound) {
+			delete(out, id)
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		out[ids[i]] = src
+		out[id] = src
 	}
 	return out, nil
 }
 
 // buildFeed turns derivatives, in the listing's order (newest source first), into the
 // library's format-neutral feed.
-func (t *Toolkit) buildFeed(fr feedRequest, ds []Derivative, srcs map[string]*Source) *feeds.Feed {
+func (t *Toolkit) buildFeed(fr feedRequest, ds []record.Derivative, srcs map[string]*record.Source) *feeds.Feed {
 	home := t.cfg.Infra.PublicURL
 	publisher := home
 	if u, err := url.Parse(home); err == nil && u.Host != "" {
@@ -328,7 +326,7 @@ func partnerLink(backlink, audience string) string {
 // renderFor renders a derivative's text with link in its slot (a thread's posts, one
 // paragraph each). The "any" channel renders the full URL, never Bluesky's shortened
 // display form, and with no link drops the slot cleanly.
-func renderFor(d Derivative, link string) string {
+func renderFor(d record.Derivative, link string) string {
 	return channel.RenderParts(channel.Any, PostTemplates(&d, nil), link, "").Joined()
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/record"
 )
 
 // atomDoc is the part of Atom (RFC 4287) a partner's reader relies on.
@@ -71,16 +72,16 @@ const esDoc = "---\nlang: es\n---\n# Colas\n\n## Picos\n\nLas colas absorben pic
 
 // feedFixture stores an English and a Spanish source, approves the English one whole and
 // one Spanish snippet, and leaves the rest of the Spanish source in draft.
-func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]Derivative, drafts map[string]bool) {
+func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]record.Derivative, drafts map[string]bool) {
 	t.Helper()
 	tk, _ = newTestToolkit(t)
 	ctx := t.Context()
 	en := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	es := save(t, tk, "es.md", esDoc, time.Unix(2000, 0))
-	if _, err := tk.ApproveSource(ctx, en.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, en.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
-	_, esDs, err := tk.SourceWithDerivatives(ctx, es.ID)
+	_, esDs, err := tk.rec.SourceWithDerivatives(ctx, es.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]Derivative, dra
 	var picked bool
 	for _, d := range esDs {
 		if d.Kind == channel.KindSnippet && !picked {
-			if _, err := tk.Decide(ctx, d.ID, Approved, "maria"); err != nil {
+			if _, err := tk.reviews.Decide(ctx, d.ID, record.Approved, "maria"); err != nil {
 				t.Fatal(err)
 			}
 			picked = true
@@ -99,11 +100,11 @@ func feedFixture(t *testing.T) (tk *Toolkit, approved map[string]Derivative, dra
 	if !picked {
 		t.Fatal("the Spanish source gave no snippet")
 	}
-	all, err := tk.Topics(ctx, TopicFilter{Status: Approved}, 1000, "")
+	all, err := tk.rec.Topics(ctx, record.TopicFilter{Status: record.Approved}, 1000, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	approved = map[string]Derivative{}
+	approved = map[string]record.Derivative{}
 	for _, d := range all.Items {
 		approved[d.ID] = d
 	}
@@ -357,7 +358,7 @@ func TestEntryTitle(t *testing.T) {
 func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
 	tk, approved, _ := feedFixture(t)
 	ctx := t.Context()
-	var en []Derivative
+	var en []record.Derivative
 	for _, d := range approved {
 		if d.Locale == "en" && d.Kind == channel.KindSnippet {
 			en = append(en, d)
@@ -370,7 +371,7 @@ func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
 	if _, err := tk.Translate(ctx, en[0].ID, "es", TranslateInput{Text: words}, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.DecideTranslation(ctx, en[0].ID, "es", Approved, "eva"); err != nil {
+	if _, err := tk.DecideTranslation(ctx, en[0].ID, "es", record.Approved, "eva"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tk.Translate(ctx, en[1].ID, "es", TranslateInput{Text: "Borrador sin revisar."}, "eva"); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/record"
 )
 
 // A reminder is an RFC 5545 calendar event a contributor downloads, so the nudge to share
@@ -26,7 +28,7 @@ func (t *Toolkit) reminder(w http.ResponseWriter, r *http.Request, p *Principal)
 		return
 	}
 	text := draft(d)
-	rw, err := t.rewrite(r.Context(), d.ID, p.Name)
+	rw, err := t.reviews.Rewrite(r.Context(), d.ID, p.Name)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
@@ -63,7 +65,7 @@ func localTime(at, tz string) (time.Time, error) {
 // reminderICS is a one-event calendar. DTSTART is in UTC ("Z"), which every client reads
 // without a VTIMEZONE block; the UID is stable for the same topic and time, so
 // downloading again updates the event rather than adding another.
-func reminderICS(d *Derivative, text, shareURL, topicURL string, at, now time.Time) []byte {
+func reminderICS(d *record.Derivative, text, shareURL, topicURL string, at, now time.Time) []byte {
 	const stamp = "20060102T150405Z"
 	uid := sha256.Sum256([]byte(d.ID + "@" + at.UTC().Format(stamp)))
 	summary := "Share: " + string(d.Kind) + " on " + string(d.Channel)

@@ -2,31 +2,20 @@ package toolkit
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base32"
 	"encoding/json"
-	"errors"
 	"net/url"
 	"sync"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Tracked links (DESIGN.md, Links): every (derivative, channel, region) has a short code
 // derived from its content, so it is stable and needs no allocation. /r/{code} redirects to
 // the canonical backlink re-tagged for the channel, with a click ID the landing page can
 // send back with a conversion.
-
-var codeEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
-
-// TrackedCode is the code of a derivative's link on a channel in a region ("" for links
-// that belong to no region: the toolkit's own, a contributor's share).
-func TrackedCode(derivID, channel, region string) string {
-	h := sha256.Sum256([]byte("link\x00" + derivID + "\x00" + channel + "\x00" + region))
-	return codeEncoding.EncodeToString(h[:])[:10] // 50 bits: no collision among millions
-}
 
 // TrackedURL is the short link of a code, or "" when tracking is off.
 func TrackedURL(f *config.File, code string) string {
@@ -67,6 +56,16 @@ type Link struct {
 // keyLink holds every code's Link: rebuilt by Reindex from bundles and plans, since codes
 // and targets are derived from them.
 const keyLink = "repurpose:link" // hash: code -> Link JSON
+
+// indexTrackedLink registers the tracked link the toolkit shows for a derivative, in
+// the transaction that indexes it.
+func indexTrackedLink(ctx context.Context, p redis.Pipeliner, s *record.Source, d *record.Derivative) error {
+	if d.Canonical == "" {
+		return nil
+	}
+	return registerLinks(ctx, p, []Link{{Code: record.TrackedCode(d.ID, string(d.Channel), ""), Target: LinkTarget(d.Canonical, string(d.Channel)),
+		DerivativeID: d.ID, SourceID: s.ID, Campaign: d.Campaign, Kind: string(d.Kind), Channel: string(d.Channel), Locale: d.Locale}})
+}
 
 // registerLinks indexes links within a pipeline.
 func registerLinks(ctx context.Context, p redis.Pipeliner, links []Link) error {
@@ -113,17 +112,10 @@ func (t *Toolkit) LinkOf(ctx context.Context, code string) (*Link, error) {
 	if l, ok := t.links.get(code); ok {
 		return l, nil
 	}
-	b, err := t.rdb.HGet(ctx, keyLink, code).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
-	}
+	l, err := record.IndexedValue[Link](ctx, t.rdb, keyLink, code)
 	if err != nil {
 		return nil, err
 	}
-	var l Link
-	if err := json.Unmarshal(b, &l); err != nil {
-		return nil, err
-	}
-	t.links.put(code, &l)
-	return &l, nil
+	t.links.put(code, l)
+	return l, nil
 }

@@ -13,18 +13,19 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // trackedFixture is a toolkit with tracking on and one approved source.
-func trackedFixture(t testing.TB) (*Toolkit, *redis.Client, Derivative) {
+func trackedFixture(t testing.TB) (*Toolkit, *redis.Client, record.Derivative) {
 	t.Helper()
 	tk, _ := newTestToolkit(t)
 	tk.cfg.File.Tracking.ShortURL, tk.cfg.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	return tk, tk.rdb.(*redis.Client), firstOf(t, ds, "snippet", "any")
 }
 
@@ -42,11 +43,11 @@ func hit(h http.Handler, method, path, ua, ip string) *httptest.ResponseRecorder
 // is a 404 page and never a redirect.
 func TestTrackedLinksRedirect(t *testing.T) {
 	tk, _, d := trackedFixture(t)
-	code := TrackedCode(d.ID, string(d.Channel), "")
+	code := record.TrackedCode(d.ID, string(d.Channel), "")
 	if d.Backlink != "https://go.example.com/r/"+code || d.Canonical == "" || !strings.Contains(d.Text, d.Backlink) || strings.Contains(d.Text, d.Canonical) {
 		t.Fatalf("backlink %q, canonical %q, text %q", d.Backlink, d.Canonical, d.Text)
 	}
-	if TrackedCode(d.ID, string(d.Channel), "") != code || TrackedCode(d.ID, "x", "emea") == code || len(code) != 10 {
+	if record.TrackedCode(d.ID, string(d.Channel), "") != code || record.TrackedCode(d.ID, "x", "emea") == code || len(code) != 10 {
 		t.Errorf("codes are not stable and distinct: %s", code)
 	}
 	h := tk.Handler()
@@ -74,7 +75,7 @@ func TestTrackedLinksRedirect(t *testing.T) {
 // stored; a graceful close writes every click still buffered.
 func TestClicksPreviewsAndUniques(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
-	code := TrackedCode(d.ID, string(d.Channel), "")
+	code := record.TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	var wg sync.WaitGroup
 	for i := range 300 {
@@ -114,7 +115,7 @@ func TestClicksPreviewsAndUniques(t *testing.T) {
 // answers an image; an unknown click ID is refused.
 func TestConversions(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
-	code := TrackedCode(d.ID, string(d.Channel), "")
+	code := record.TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	w := hit(h, "GET", "/r/"+code, "Mozilla/5.0", "198.51.100.9")
 	tk.Close()
@@ -164,7 +165,7 @@ func TestConversions(t *testing.T) {
 func TestCountsSurviveRedisLoss(t *testing.T) {
 	tk, rdb, d := trackedFixture(t)
 	ctx := t.Context()
-	code := TrackedCode(d.ID, string(d.Channel), "")
+	code := record.TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	clicks := func(n int, ip string) {
 		for range n {
@@ -184,7 +185,7 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 	rdb.FlushAll(ctx)
 	tk.links = linkCache{}    // a new process
 	clicks(2, "198.51.100.2") // the link is unknown until reindex: these are 404s
-	if _, err := tk.Reindex(ctx, nil); err != nil {
+	if _, err := tk.rec.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	clicks(2, "198.51.100.2")
@@ -221,7 +222,7 @@ func TestAnalytics(t *testing.T) {
 	tk.cfg.File.Users = append(tk.cfg.File.Users,
 		config.User{Name: "mia", Role: config.RoleMarketing, TokenSHA256: HashToken("mkt")},
 		config.User{Name: "ana", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("emea-token")})
-	xCode := TrackedCode(d.ID, "x", "emea")
+	xCode := record.TrackedCode(d.ID, "x", "emea")
 	at := time.Now().UTC().Add(-time.Hour)
 	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
 		At: at, Status: Planned, Code: xCode, Target: LinkTarget(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
@@ -237,7 +238,7 @@ func TestAnalytics(t *testing.T) {
 		clicks = append(clicks, loc.Query().Get("rp_click"))
 	}
 	for range 3 {
-		hit(h, "GET", "/r/"+TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
+		hit(h, "GET", "/r/"+record.TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
 	tk.Close()
 	tk.clicks = newCounter(rdb, tk.log)
@@ -292,18 +293,18 @@ func TestTopicsByPerformance(t *testing.T) {
 	ctx := t.Context()
 	h := tk.Handler()
 	for range 4 {
-		hit(h, "GET", "/r/"+TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
+		hit(h, "GET", "/r/"+record.TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
 	tk.Close()
-	newest, err := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, "", "")
+	newest, err := tk.TopicsSorted(ctx, record.TopicFilter{Status: record.Approved}, 5, "", "")
 	if err != nil || len(newest.Items) == 0 {
 		t.Fatal(err)
 	}
-	best, err := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, "", "performance")
+	best, err := tk.TopicsSorted(ctx, record.TopicFilter{Status: record.Approved}, 5, "", "performance")
 	if err != nil || best.Items[0].ID != d.ID || best.Items[0].Clicks != 4 || best.NextCursor != "5" {
 		t.Fatalf("best first: %v (%v)", best.Items[0], err)
 	}
-	next, _ := tk.TopicsSorted(ctx, TopicFilter{Status: Approved}, 5, best.NextCursor, "performance")
+	next, _ := tk.TopicsSorted(ctx, record.TopicFilter{Status: record.Approved}, 5, best.NextCursor, "performance")
 	for _, x := range next.Items {
 		for _, y := range best.Items {
 			if x.ID == y.ID {
@@ -311,7 +312,7 @@ func TestTopicsByPerformance(t *testing.T) {
 			}
 		}
 	}
-	if _, err := tk.TopicsSorted(ctx, TopicFilter{}, 5, "", "random"); err == nil {
+	if _, err := tk.TopicsSorted(ctx, record.TopicFilter{}, 5, "", "random"); err == nil {
 		t.Error("an unknown order was accepted")
 	}
 }
@@ -322,8 +323,8 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 	tk, rdb, _ := trackedFixture(t)
 	ctx := t.Context()
 	tk.cfg.File.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "UTC", Channels: map[string]config.RegionChannel{"x": {Account: "hook"}}}}
-	page, _ := tk.Topics(ctx, TopicFilter{Kind: "tweet"}, 100, "")
-	var a, b Derivative
+	page, _ := tk.rec.Topics(ctx, record.TopicFilter{Kind: "tweet"}, 100, "")
+	var a, b record.Derivative
 	for _, d := range page.Items {
 		if d.Variant == "a" && a.ID == "" {
 			a = d
@@ -339,8 +340,8 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 	}
 	at := time.Now().UTC().Add(-time.Hour)
 	var entries []PlanEntry
-	for i, d := range []Derivative{a, b} {
-		code := TrackedCode(d.ID, "x", "emea")
+	for i, d := range []record.Derivative{a, b} {
+		code := record.TrackedCode(d.ID, "x", "emea")
 		entries = append(entries, PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
 			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: Planned, Code: code, Target: LinkTarget(d.Canonical, "x")})
 	}

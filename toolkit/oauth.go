@@ -20,6 +20,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/oauth2"
 
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 )
 
@@ -47,7 +48,7 @@ var ErrNotConnected = errors.New("the account is not connected")
 
 // errNoTokenKey refuses to connect or read tokens without the key: nothing is stored in
 // the clear.
-var errNoTokenKey = errors.New("REPURPOSE_TOKEN_KEY is not set, so OAuth tokens cannot be stored encrypted and accounts cannot be connected: " +
+var errNoTokenKey = errs.E("toolkit.tokens", errs.Conflict, "REPURPOSE_TOKEN_KEY is not set, so OAuth tokens cannot be stored encrypted and accounts cannot be connected: "+
 	"make a key with `openssl rand -base64 32`, set it for serve and worker, and restart")
 
 // reconnectError is a connection the provider no longer honours; it Is ErrNotConnected.
@@ -84,20 +85,20 @@ var oauthProviders = map[string]oauthProvider{
 func (t *Toolkit) oauthConfig(name string) (*oauth2.Config, oauthProvider, error) {
 	acct, ok := t.cfg.File.Accounts[name]
 	if !ok {
-		return nil, oauthProvider{}, &NotFoundError{Reason: "no account is named " + name}
+		return nil, oauthProvider{}, errs.E("toolkit.oauthConfig", errs.NotFound, "no account is named "+name)
 	}
 	prov, ok := oauthProviders[acct.Type]
 	if !ok {
-		return nil, oauthProvider{}, &InputError{Reason: fmt.Sprintf("accounts.%s is a %s account: only X and LinkedIn accounts are connected here", name, acct.Type)}
+		return nil, oauthProvider{}, errs.E("toolkit.oauthConfig", errs.Invalid, fmt.Sprintf("accounts.%s is a %s account: only X and LinkedIn accounts are connected here", name, acct.Type))
 	}
 	path := "accounts." + name + "."
 	clientID := strings.TrimSpace(acct.Settings["client_id"])
 	if clientID == "" {
-		return nil, prov, &InputError{Reason: path + "client_id: required to connect the account (the " + prov.name + " app's OAuth 2.0 client ID)"}
+		return nil, prov, errs.E("toolkit.oauthConfig", errs.Invalid, path+"client_id: required to connect the account (the "+prov.name+" app's OAuth 2.0 client ID)")
 	}
 	secret, err := acct.Secret("client_secret", os.Getenv, os.ReadFile)
 	if err != nil {
-		return nil, prov, &InputError{Reason: path + err.Error()}
+		return nil, prov, errs.E("toolkit.oauthConfig", errs.Invalid, path+err.Error())
 	}
 	endpoint := oauth2.Endpoint{AuthURL: prov.authURL, TokenURL: prov.tokenURL, AuthStyle: oauth2.AuthStyleInParams}
 	if secret != "" && !prov.secretInBody {
@@ -109,7 +110,7 @@ func (t *Toolkit) oauthConfig(name string) (*oauth2.Config, oauthProvider, error
 	}{{"auth_url", &endpoint.AuthURL}, {"token_url", &endpoint.TokenURL}} {
 		if raw := strings.TrimSpace(acct.Settings[u.setting]); raw != "" {
 			if !httpURL(raw) {
-				return nil, prov, &InputError{Reason: fmt.Sprintf("%s%s: %q is not an http(s) URL", path, u.setting, raw)}
+				return nil, prov, errs.E("toolkit.oauthConfig", errs.Invalid, fmt.Sprintf("%s%s: %q is not an http(s) URL", path, u.setting, raw))
 			}
 			*u.dst = raw
 		}
@@ -167,7 +168,7 @@ func (t *Toolkit) saveToken(ctx context.Context, account string, tok *oauthToken
 	if err != nil {
 		return err
 	}
-	return t.putJSON(ctx, t.oauthKey(account), sealedToken{Alg: sealAlg, Sealed: aead.Seal(nil, nil, plain, []byte(account))})
+	return t.rec.PutJSON(ctx, t.oauthKey(account), sealedToken{Alg: sealAlg, Sealed: aead.Seal(nil, nil, plain, []byte(account))})
 }
 
 // loadToken reads an account's token; nil when it was never connected.
@@ -177,7 +178,7 @@ func (t *Toolkit) loadToken(ctx context.Context, account string) (*oauthToken, e
 		return nil, err
 	}
 	var s sealedToken
-	if err := t.getJSON(ctx, t.oauthKey(account), &s); errors.Is(err, s3store.ErrNotFound) {
+	if err := t.rec.GetJSON(ctx, t.oauthKey(account), &s); errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
@@ -210,7 +211,7 @@ func (t *Toolkit) AccessToken(ctx context.Context, account string) (string, erro
 	}
 	// X rotates refresh tokens and refuses a spent one, so only one process refreshes;
 	// the others wait and read what it stored.
-	err = t.WithLock(ctx, "oauth:"+account, func() error {
+	err = t.rec.Locks().WithLock(ctx, "oauth:"+account, func() error {
 		if tok, err = t.loadToken(ctx, account); err != nil || t.fresh(tok) {
 			return err
 		}
@@ -363,7 +364,7 @@ func (t *Toolkit) uiAccounts(w http.ResponseWriter, r *http.Request, p *Principa
 	}
 	errMsg := ""
 	if len(t.cfg.Infra.TokenKey) == 0 {
-		errMsg = errNoTokenKey.Error()
+		errMsg = errNoTokenKey.Msg
 	}
 	t.renderAccounts(w, r, p, http.StatusOK, errMsg, notice)
 }
@@ -403,27 +404,9 @@ func (t *Toolkit) renderAccounts(w http.ResponseWriter, r *http.Request, p *Prin
 
 // accountsFailed shows err on the Accounts page with the status its kind deserves.
 func (t *Toolkit) accountsFailed(w http.ResponseWriter, r *http.Request, p *Principal, err error) {
-	var (
-		nf   *NotFoundError
-		prov *providerError
-	)
-	switch {
-	case errors.Is(err, errNoTokenKey):
-		t.renderAccounts(w, r, p, http.StatusConflict, err.Error(), "")
-	case errors.As(err, &nf):
-		t.renderAccounts(w, r, p, http.StatusNotFound, nf.Reason, "")
-	case errors.As(err, &prov):
-		t.renderAccounts(w, r, p, http.StatusBadGateway, prov.reason, "")
-	default:
-		status, _, msg := t.classify(r, err)
-		t.renderAccounts(w, r, p, status, msg, "")
-	}
+	status, _, msg := t.classify(r, err)
+	t.renderAccounts(w, r, p, status, msg, "")
 }
-
-// providerError is the provider's refusal of a connection, for the admin to read.
-type providerError struct{ reason string }
-
-func (e *providerError) Error() string { return e.reason }
 
 // uiConnect starts the authorization code flow: a random state and PKCE verifier are
 // kept for ten minutes, and the admin is sent to the provider to approve.
@@ -498,7 +481,7 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	}
 	conf, prov, err := t.oauthConfig(pending.Account)
 	if err == nil && t.cfg.File.Accounts[pending.Account].Type != pending.Type {
-		err = &InputError{Reason: "accounts." + pending.Account + " changed type while it was being connected: press Connect again"}
+		err = errs.E("toolkit.oauthCallback", errs.Invalid, "accounts."+pending.Account+" changed type while it was being connected: press Connect again")
 	}
 	if err != nil {
 		t.accountsFailed(w, r, p, err)
@@ -511,7 +494,7 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	}
 	tok, err := conf.Exchange(context.WithValue(ctx, oauth2.HTTPClient, oauthHTTP), code, oauth2.VerifierOption(pending.Verifier))
 	if err != nil {
-		t.accountsFailed(w, r, p, &providerError{reason: "Connecting " + pending.Account + " failed: " + tokenEndpointError(prov, err)})
+		t.accountsFailed(w, r, p, errs.E("toolkit.oauthCallback", errs.Unavailable, "Connecting "+pending.Account+" failed: "+tokenEndpointError(prov, err)))
 		return
 	}
 	err = t.saveToken(ctx, pending.Account, &oauthToken{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken,

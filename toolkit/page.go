@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"slices"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 )
 
 // pageTemplate renders a source as a plain public page, so derivatives of a document with
@@ -36,8 +36,8 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 		notFound()
 		return
 	}
-	id, err := t.rdb.HGet(r.Context(), keySlug, r.PathValue("slug")).Result()
-	if errors.Is(err, redis.Nil) {
+	id, err := t.rec.SourceBySlug(r.Context(), r.PathValue("slug"))
+	if errors.Is(err, errs.NotFound) {
 		notFound()
 		return
 	}
@@ -45,15 +45,15 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
 		return
 	}
-	s, err := t.Source(r.Context(), id)
+	s, err := t.rec.Source(r.Context(), id)
 	if err != nil || !s.Approved || s.Version == "" || s.Withdrawn() {
 		notFound()
 		return
 	}
-	b, err := t.Bundle(r.Context(), s)
-	var apr *Approvals
+	b, err := t.rec.Bundle(r.Context(), s)
+	var apr *record.Approvals
 	if err == nil {
-		apr, err = t.approvals(r.Context(), s.ID, s.Version)
+		apr, err = t.rec.Approvals(r.Context(), s.ID, s.Version)
 	}
 	if err != nil {
 		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
@@ -71,7 +71,7 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 // approvedWhole reports whether every derivative of the current version is approved: the
 // whole document is public only then (approving the source does that), not because one
 // snippet of it was, and no longer once any part is rejected or edited again.
-func approvedWhole(s *Source, b *Bundle, apr *Approvals) bool {
-	ds := views(s, b, apr, config.Tracking{})
-	return len(ds) > 0 && !slices.ContainsFunc(ds, func(d Derivative) bool { return d.Status != Approved })
+func approvedWhole(s *record.Source, b *record.Bundle, apr *record.Approvals) bool {
+	ds := record.Views(s, b, apr, config.Tracking{})
+	return len(ds) > 0 && !slices.ContainsFunc(ds, func(d record.Derivative) bool { return d.Status != record.Approved })
 }

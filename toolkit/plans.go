@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
@@ -32,19 +33,23 @@ const (
 	Unplanned = "unplanned"
 )
 
-// Post states: the publishing outcome of a plan entry.
+// PostState is the publishing outcome of a plan entry. Its "failed" is a post the
+// channel refused, not a source that failed (record.StatusFailed).
+type PostState string
+
+// Post states.
 const (
 	// Publishing: the intent is recorded and the channel is being called. Found after a
 	// crash, the outcome is unknown.
-	Publishing = "publishing"
-	Published  = "published"
+	Publishing PostState = "publishing"
+	Published  PostState = "published"
 	// FailedPost: the channel refused the post; Error has its message.
-	FailedPost = "failed"
+	FailedPost PostState = "failed"
 	// Unknown: the post may or may not be out; a person must look and resolve it.
-	Unknown = "unknown"
+	Unknown PostState = "unknown"
 	// Waiting: the channel asked us to come back later (nothing was posted), or will
 	// recognise a repeat; the task is retried.
-	Waiting = "waiting"
+	Waiting PostState = "waiting"
 )
 
 // Plan is one source's publishing plan across every region.
@@ -92,13 +97,13 @@ func EntryID(sourceID, derivID, locale, region, channel string, occurrence int) 
 
 // PostRecord is what happened when an entry was published.
 type PostRecord struct {
-	EntryID  string   `json:"entry_id"`
-	SourceID string   `json:"source_id"`
-	State    string   `json:"state"`
-	Attempts int      `json:"attempts"`
-	RemoteID string   `json:"remote_id,omitempty"`
-	URL      string   `json:"url,omitempty"`
-	IDs      []string `json:"ids,omitempty"`
+	EntryID  string    `json:"entry_id"`
+	SourceID string    `json:"source_id"`
+	State    PostState `json:"state"`
+	Attempts int       `json:"attempts"`
+	RemoteID string    `json:"remote_id,omitempty"`
+	URL      string    `json:"url,omitempty"`
+	IDs      []string  `json:"ids,omitempty"`
 	// Uploaded maps the SHA-256 of each file an attempt uploaded to the channel's ID for
 	// it, so the next attempt attaches it instead of uploading it again.
 	Uploaded map[string]string `json:"uploaded,omitempty"`
@@ -131,7 +136,7 @@ func (t *Toolkit) pausesKey() string             { return t.loc.Prefix + "pauses
 // SourcePlan reads a source's plan; nil when it has none.
 func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error) {
 	var p Plan
-	err := t.getJSON(ctx, t.planKey(sourceID), &p)
+	err := t.rec.GetJSON(ctx, t.planKey(sourceID), &p)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	}
@@ -143,7 +148,7 @@ func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error
 
 // SavePlan stores a source's new plan and re-indexes its entries, replacing old's.
 func (t *Toolkit) SavePlan(ctx context.Context, p, old *Plan) error {
-	if err := t.putJSON(ctx, t.planKey(p.SourceID), p); err != nil {
+	if err := t.rec.PutJSON(ctx, t.planKey(p.SourceID), p); err != nil {
 		return err
 	}
 	return t.indexPlan(ctx, p, old)
@@ -213,21 +218,13 @@ func (t *Toolkit) Booked(ctx context.Context, account, except string) ([]Slot, e
 
 // Entry reads one plan entry from the index.
 func (t *Toolkit) Entry(ctx context.Context, id string) (*PlanEntry, error) {
-	b, err := t.rdb.HGet(ctx, keyEntry, id).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, ErrNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	var e PlanEntry
-	return &e, json.Unmarshal(b, &e)
+	return record.IndexedValue[PlanEntry](ctx, t.rdb, keyEntry, id)
 }
 
 // PostRecord reads an entry's publishing record; nil when it was never attempted.
 func (t *Toolkit) PostRecord(ctx context.Context, entryID string) (*PostRecord, error) {
 	var r PostRecord
-	err := t.getJSON(ctx, t.postKey(entryID), &r)
+	err := t.rec.GetJSON(ctx, t.postKey(entryID), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	}
@@ -239,7 +236,7 @@ func (t *Toolkit) PostRecord(ctx context.Context, entryID string) (*PostRecord, 
 
 // PutPostRecord stores an entry's publishing record, then indexes it.
 func (t *Toolkit) PutPostRecord(ctx context.Context, r *PostRecord) error {
-	if err := t.putJSON(ctx, t.postKey(r.EntryID), r); err != nil {
+	if err := t.rec.PutJSON(ctx, t.postKey(r.EntryID), r); err != nil {
 		return err
 	}
 	b, err := json.Marshal(r)
@@ -299,7 +296,7 @@ func (t *Toolkit) calendarItems(ctx context.Context, ids []string) ([]CalendarIt
 // PostRecords reads the publishing records of entries from the index, by entry ID;
 // entries never attempted are absent.
 func (t *Toolkit) PostRecords(ctx context.Context, ids []string) (map[string]*PostRecord, error) {
-	return indexedJSON[PostRecord](ctx, t.rdb, keyPost, ids)
+	return record.IndexedValues[PostRecord](ctx, t.rdb, keyPost, ids)
 }
 
 // Pause is a region ("emea") or region channel ("emea/x") that publishes nothing new.
@@ -314,7 +311,7 @@ type Pauses map[string]Pause
 // Paused reads what is paused.
 func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
 	p := Pauses{}
-	err := t.getJSON(ctx, t.pausesKey(), &p)
+	err := t.rec.GetJSON(ctx, t.pausesKey(), &p)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return Pauses{}, nil
 	}
@@ -323,7 +320,7 @@ func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
 
 // SetPaused pauses (or resumes) a region or region channel.
 func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by string) error {
-	return t.WithLock(ctx, "pauses", func() error {
+	return t.rec.Locks().WithLock(ctx, "pauses", func() error {
 		p, err := t.Paused(ctx)
 		if err != nil {
 			return err
@@ -333,7 +330,7 @@ func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by st
 		} else {
 			delete(p, what)
 		}
-		return t.putJSON(ctx, t.pausesKey(), p)
+		return t.rec.PutJSON(ctx, t.pausesKey(), p)
 	})
 }
 
@@ -350,7 +347,7 @@ func (t *Toolkit) replan(ctx context.Context, sourceID, why string) {
 }
 
 // Replan asks for a source to be planned again (see replan).
-func (t *Toolkit) Replan(ctx context.Context, sourceID, why string) { t.replan(ctx, sourceID, why) }
+func (t *Toolkit) Replan(ctx context.Context, sourceID, why string) { t.rec.Replan(ctx, sourceID, why) }
 
 // keyPlanConfig holds the hash of the publishing settings plans were last made with.
 const keyPlanConfig = "repurpose:plan-config"
@@ -393,7 +390,7 @@ func (t *Toolkit) replanAll(ctx context.Context, why string) (int, error) {
 	if t.enq == nil {
 		return 0, nil
 	}
-	page, err := t.Sources(ctx, 1<<30, "", func(s *Source) bool { return s.Status == StatusReady || s.Withdrawn() })
+	page, err := t.rec.Sources(ctx, 1<<30, "", func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
 	if err != nil {
 		return 0, err
 	}
@@ -403,4 +400,66 @@ func (t *Toolkit) replanAll(ctx context.Context, why string) (int, error) {
 		}
 	}
 	return len(page.Items), nil
+}
+
+// ReindexPlans rebuilds the publishing index from the plans and post records in S3 and
+// queues again every planned post not yet out, under the TaskID it had (so a post still
+// queued is not queued twice). A source with a post whose time passed while nothing ran
+// it is re-planned instead: the post goes out at its next free slot, not at a random
+// hour.
+func (t *Toolkit) ReindexPlans(ctx context.Context) (queued, replanned int, err error) {
+	recs := map[string]*PostRecord{}
+	if err := t.rec.Each(ctx, "posts/", func(key string) error {
+		var r PostRecord
+		if err := t.rec.GetJSON(ctx, key, &r); err != nil {
+			return err
+		}
+		recs[r.EntryID] = &r
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		return t.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
+	}); err != nil {
+		return 0, 0, err
+	}
+	now := t.now()
+	err = t.rec.Each(ctx, "plans/", func(key string) error {
+		var p Plan
+		if err := t.rec.GetJSON(ctx, key, &p); err != nil {
+			return err
+		}
+		if err := t.indexPlan(ctx, &p, &p); err != nil {
+			return err
+		}
+		var due []PlanEntry
+		overdue := false
+		for _, e := range p.Entries {
+			if r := recs[e.ID]; e.Status != Planned || (r != nil && r.State != Waiting && r.State != Publishing) {
+				continue
+			}
+			if recs[e.ID] == nil && e.At.Before(now.Add(-time.Hour)) {
+				overdue = true
+			}
+			due = append(due, e)
+		}
+		if overdue && t.enq != nil {
+			replanned++
+			return t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: p.SourceID, Why: "overdue after reindex"}, now.UnixNano())
+		}
+		for _, e := range due {
+			if t.enq == nil {
+				break
+			}
+			added, err := t.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At})
+			if err != nil {
+				return err
+			}
+			if added {
+				queued++
+			}
+		}
+		return nil
+	})
+	return queued, replanned, err
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -30,10 +31,10 @@ func (t *Toolkit) userRegion(p *Principal, id string) (*config.Region, error) {
 		for _, r := range t.cfg.File.Regions {
 			ids = append(ids, r.ID)
 		}
-		return nil, &scopeError{http.StatusBadRequest, fmt.Sprintf("region %q is not configured (regions: %s)", id, strings.Join(ids, ", "))}
+		return nil, errs.E("toolkit.userRegion", errs.Invalid, fmt.Sprintf("region %q is not configured (regions: %s)", id, strings.Join(ids, ", ")))
 	}
 	if p.Role == config.RoleRegional && !slices.ContainsFunc(t.userRegions(p), func(x string) bool { return strings.EqualFold(x, r.ID) }) {
-		return nil, &scopeError{http.StatusForbidden, fmt.Sprintf("region %s is not one of yours (%s)", r.ID, strings.Join(t.userRegions(p), ", "))}
+		return nil, errs.E("toolkit.userRegion", errs.Forbidden, fmt.Sprintf("region %s is not one of yours (%s)", r.ID, strings.Join(t.userRegions(p), ", ")))
 	}
 	return r, nil
 }
@@ -65,7 +66,7 @@ func calendarSpan(q map[string][]string, loc *time.Location, now time.Time) (tim
 		if t, err := time.ParseInLocation("2006-01-02", v, loc); err == nil {
 			return t, nil
 		}
-		return time.Time{}, &InputError{Reason: fmt.Sprintf("%s %q must be a date (2026-06-01) or a time (2026-06-01T09:00:00Z)", name, v)}
+		return time.Time{}, errs.E("toolkit.calendarSpan", errs.Invalid, fmt.Sprintf("%s %q must be a date (2026-06-01) or a time (2026-06-01T09:00:00Z)", name, v))
 	}
 	from, err := parse("from", now)
 	if err != nil {
@@ -76,7 +77,7 @@ func calendarSpan(q map[string][]string, loc *time.Location, now time.Time) (tim
 		return from, to, err
 	}
 	if !to.After(from) || to.Sub(from) > 400*24*time.Hour {
-		return from, to, &InputError{Reason: "to must come after from, within 400 days"}
+		return from, to, errs.E("toolkit.calendarSpan", errs.Invalid, "to must come after from, within 400 days")
 	}
 	return from, to, nil
 }
@@ -169,7 +170,7 @@ func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) 
 	for _, it := range v.Items {
 		state := it.Status
 		if it.Post != nil {
-			state = it.Post.State
+			state = string(it.Post.State)
 		}
 		summary := fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state)
 		desc := fmt.Sprintf("Account: %s\nSource: %s\nDerivative: %s", it.Account, it.SourceID, it.DerivativeID)
@@ -208,13 +209,13 @@ func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, chan
 		return nil, err
 	}
 	var out *PlanEntry
-	err = t.WithLock(ctx, PlanLock, func() error {
+	err = t.rec.Locks().WithLock(ctx, PlanLock, func() error {
 		plan, err := t.SourcePlan(ctx, idx.SourceID)
 		if err != nil {
 			return err
 		}
 		if plan == nil {
-			return ErrNotFound
+			return errs.E("toolkit.changeEntry", errs.NotFound, "")
 		}
 		old := *plan
 		old.Entries = slices.Clone(plan.Entries)
@@ -227,7 +228,7 @@ func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, chan
 				return t.SavePlan(ctx, plan, &old)
 			}
 		}
-		return ErrNotFound
+		return errs.E("toolkit.changeEntry", errs.NotFound, "")
 	})
 	return out, err
 }
@@ -239,7 +240,7 @@ func (t *Toolkit) attempted(ctx context.Context, id string) error {
 		return err
 	}
 	if rec != nil && rec.State != Waiting {
-		return &ConflictError{Reason: fmt.Sprintf("this post is %s already; it cannot be moved or cancelled", rec.State)}
+		return errs.E("toolkit.attempted", errs.Conflict, fmt.Sprintf("this post is %s already; it cannot be moved or cancelled", rec.State))
 	}
 	return nil
 }
@@ -247,14 +248,14 @@ func (t *Toolkit) attempted(ctx context.Context, id string) error {
 // Reschedule moves a planned post to at (a person's choice, which re-planning keeps).
 func (t *Toolkit) Reschedule(ctx context.Context, p *Principal, id string, at time.Time) (*PlanEntry, error) {
 	if !at.After(t.now()) {
-		return nil, &InputError{Reason: "the new time must be in the future"}
+		return nil, errs.E("toolkit.Reschedule", errs.Invalid, "the new time must be in the future")
 	}
 	if err := t.attempted(ctx, id); err != nil {
 		return nil, err
 	}
 	e, err := t.changeEntry(ctx, p, id, func(e *PlanEntry) error {
 		if e.Status != Planned {
-			return &ConflictError{Reason: fmt.Sprintf("this post is %s; only planned posts move", e.Status)}
+			return errs.E("toolkit.Reschedule", errs.Conflict, fmt.Sprintf("this post is %s; only planned posts move", e.Status))
 		}
 		e.At, e.Manual, e.Reason = at.UTC().Truncate(time.Second), true, "moved by "+p.Name
 		return nil
@@ -277,7 +278,7 @@ func (t *Toolkit) CancelPost(ctx context.Context, p *Principal, id string) (*Pla
 	}
 	return t.changeEntry(ctx, p, id, func(e *PlanEntry) error {
 		if e.Status != Planned {
-			return &ConflictError{Reason: fmt.Sprintf("this post is %s already", e.Status)}
+			return errs.E("toolkit.CancelPost", errs.Conflict, fmt.Sprintf("this post is %s already", e.Status))
 		}
 		e.Status, e.Manual, e.Reason = Cancelled, true, "cancelled by "+p.Name
 		return nil
@@ -295,13 +296,13 @@ func (t *Toolkit) Resolve(ctx context.Context, p *Principal, id string, publishe
 		return nil, err
 	}
 	var out *PostRecord
-	err = t.WithLock(ctx, "post:"+id, func() error {
+	err = t.rec.Locks().WithLock(ctx, "post:"+id, func() error {
 		rec, err := t.PostRecord(ctx, id)
 		if err != nil {
 			return err
 		}
 		if rec == nil || rec.State != Unknown {
-			return &ConflictError{Reason: "only a post whose outcome is unknown is resolved"}
+			return errs.E("toolkit.Resolve", errs.Conflict, "only a post whose outcome is unknown is resolved")
 		}
 		rec.ResolvedBy, rec.FinishedAt = p.Name, t.now()
 		if published {
@@ -325,7 +326,7 @@ func (t *Toolkit) Pause(ctx context.Context, p *Principal, region, channel strin
 	what := reg.ID
 	if channel != "" {
 		if _, ok := reg.Channels[channel]; !ok {
-			return nil, &InputError{Reason: fmt.Sprintf("region %s does not publish on %q", reg.ID, channel)}
+			return nil, errs.E("toolkit.Pause", errs.Invalid, fmt.Sprintf("region %s does not publish on %q", reg.ID, channel))
 		}
 		what += "/" + channel
 	}

@@ -3,6 +3,8 @@ package toolkit
 import (
 	"net/http/httptest"
 	"testing"
+
+	"github.com/repurpose/repurpose/record"
 )
 
 // BenchmarkRedirect is the handler's own cost per click (Redis writes happen off the
@@ -10,7 +12,7 @@ import (
 func BenchmarkRedirect(b *testing.B) {
 	tk, _, d := trackedFixture(b)
 	h := tk.Handler()
-	path := "/r/" + TrackedCode(d.ID, string(d.Channel), "")
+	path := "/r/" + record.TrackedCode(d.ID, string(d.Channel), "")
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

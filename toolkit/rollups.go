@@ -94,7 +94,7 @@ func (t *Toolkit) rollUp(ctx context.Context, epoch, kind, period, key string, u
 			return 0, err
 		}
 	}
-	return 1, t.putJSON(ctx, t.rollupKey(kind, period), r)
+	return 1, t.rec.PutJSON(ctx, t.rollupKey(kind, period), r)
 }
 
 // uniques are a day's unique visitors per code: the HyperLogLog's count, plus the count
@@ -151,7 +151,7 @@ func (t *Toolkit) dayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 		return r, err
 	}
 	var r Rollup
-	err = t.getJSON(ctx, t.rollupKey("days", period), &r)
+	err = t.rec.GetJSON(ctx, t.rollupKey("days", period), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return &Rollup{Period: period}, nil
 	}
@@ -169,14 +169,14 @@ func (t *Toolkit) RestoreCounts(ctx context.Context) (int, error) {
 	}
 	n := 0
 	restore := func(kind string, since time.Time, key func(time.Time) string, layout string, ttl time.Duration) error {
-		return t.each(ctx, "stats/"+kind+"/", func(objKey string) error {
+		return t.rec.Each(ctx, "stats/"+kind+"/", func(objKey string) error {
 			period := strings.TrimSuffix(objKey[strings.LastIndex(objKey, "/")+1:], ".json")
 			at, err := time.Parse(layout, period)
 			if err != nil || at.Before(since) {
 				return nil
 			}
 			var r Rollup
-			if err := t.getJSON(ctx, objKey, &r); err != nil || r.Epoch == epoch {
+			if err := t.rec.GetJSON(ctx, objKey, &r); err != nil || r.Epoch == epoch {
 				return err // this Redis holds these counts itself
 			}
 			// Once per rollup of an earlier life; counts that arrived since are kept.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // Freshness is when a topic was approved: ?fresh=7d lists what was approved in the last
@@ -23,11 +24,11 @@ func TestFreshTopicsWereApprovedRecently(t *testing.T) {
 	tk.now = func() time.Time { return clock }
 	old := save(t, tk, "q.md", doc, time.Unix(1000, 0))
 	recent := save(t, tk, "es.md", esDoc, time.Unix(2000, 0))
-	if _, err := tk.ApproveSource(ctx, old.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, old.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
 	clock = day0.Add(10 * 24 * time.Hour)
-	if _, err := tk.ApproveSource(ctx, recent.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, recent.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
 	clock = day0.Add(12 * 24 * time.Hour)
@@ -38,7 +39,7 @@ func TestFreshTopicsWereApprovedRecently(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := tk.Topics(ctx, f, 1000, "")
+		p, err := tk.rec.Topics(ctx, f, 1000, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,10 +82,10 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 	tk, srv := uiServer(t)
 	tk.cfg.File.Brand = config.Brand{Disclosure: "#employee", BannedPhrases: []string{"guaranteed"}, Spellings: []string{"GitHub"}}
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
-	_, all, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, all, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,15 +165,15 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tweet := firstOf(t, ds, "tweet", "x")
-	var variants, points []Derivative
+	var variants, points []record.Derivative
 	for _, d := range ds {
 		if d.Section == nil || d.Section.Anchor != tweet.Section.Anchor || d.ID == tweet.ID {
 			continue
@@ -187,7 +188,7 @@ func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 		t.Fatalf("the fixture gives %d variants and %d points in section %q", len(variants), len(points), tweet.Section.Anchor)
 	}
 	// One variant goes back to draft: it must not be offered.
-	if _, err := tk.EditDerivative(t.Context(), variants[0].ID, "Queues absorb bursts, edited.", "maria"); err != nil {
+	if _, err := tk.reviews.EditDerivative(t.Context(), variants[0].ID, "Queues absorb bursts, edited.", "maria"); err != nil {
 		t.Fatal(err)
 	}
 	c := browser(t)

@@ -15,6 +15,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit/translate"
 )
@@ -30,9 +33,8 @@ type Translation struct {
 	Text     string `json:"text"`
 	Template string `json:"template"`
 	// Parts are a thread's posts, each refitted on its own.
-	Parts []derive.Part `json:"parts,omitempty"`
-	// Status is draft, approved or rejected.
-	Status string `json:"status"`
+	Parts  []derive.Part       `json:"parts,omitempty"`
+	Status record.ReviewStatus `json:"status"`
 	// Machine says a provider wrote it, named by Provider.
 	Machine  bool   `json:"machine"`
 	Provider string `json:"provider,omitempty"`
@@ -65,7 +67,7 @@ type TranslationView struct {
 // PostTemplates are the templates a derivative goes out from: its translation tr's when
 // there is one (nil in the derivative's own locale), else its own. The planner hashes and
 // the publisher renders them, so both see the same words.
-func PostTemplates(d *Derivative, tr *TranslationView) []string {
+func PostTemplates(d *record.Derivative, tr *TranslationView) []string {
 	if tr != nil {
 		return templates(tr.Template, tr.Parts)
 	}
@@ -84,14 +86,6 @@ func templates(template string, parts []derive.Part) []string {
 	return out
 }
 
-// ErrHumanOnly is a machine translation asked of a toolkit with no provider.
-var ErrHumanOnly = &ConflictError{Reason: "no translation provider is configured: translation is human-only"}
-
-// UnfitError is a translation that cannot be made valid on its channel.
-type UnfitError struct{ Reason string }
-
-func (e *UnfitError) Error() string { return e.Reason }
-
 // SetTranslator sets the machine translation provider; nil leaves translation to people.
 func (t *Toolkit) SetTranslator(p translate.Provider) { t.translator = p }
 
@@ -107,22 +101,23 @@ type TranslateInput struct {
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
 func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in TranslateInput, by string) (*TranslationView, error) {
-	d, err := t.Derivative(ctx, derivID)
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != Approved {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status)}
+	if d.Status != record.Approved {
+		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status))
 	}
 	if strings.EqualFold(d.Locale, locale) {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale)}
+		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale))
 	}
 	var templates []string // one per post: the template, or a thread's parts
-	tr := Translation{Status: Draft, By: by, At: t.now()}
+	tr := Translation{Status: record.Draft, By: by, At: t.now()}
 	switch {
 	case in.Machine:
 		if t.translator == nil {
-			return nil, ErrHumanOnly
+			return nil, &errs.Error{Op: "toolkit.Translate", Kind: errs.Conflict,
+				Msg: "no translation provider is configured: translation is human-only", Err: translate.ErrHumanOnly}
 		}
 		if templates, err = t.machineTranslate(ctx, d, locale); err != nil {
 			return nil, err
@@ -134,9 +129,9 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 		}
 	default:
 		if strings.TrimSpace(in.Text) == "" {
-			return nil, &InputError{Reason: `send {"text": "..."} with the translation, or {"machine": true}`}
+			return nil, errs.E("toolkit.Translate", errs.Invalid, `send {"text": "..."} with the translation, or {"machine": true}`)
 		}
-		templates = []string{withSlot(in.Text, d.Template)}
+		templates = []string{review.WithSlot(in.Text, d.Template)}
 	}
 	if err := t.fitTranslation(d, templates, &tr); err != nil {
 		return nil, err
@@ -145,17 +140,17 @@ func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in Tran
 }
 
 // DecideTranslation approves or rejects a derivative's translation into locale.
-func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status, by string) (*TranslationView, error) {
-	d, err := t.Derivative(ctx, derivID)
+func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale string, status record.ReviewStatus, by string) (*TranslationView, error) {
+	d, err := t.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
-	if status == Approved && d.Status != Approved {
-		return nil, &ConflictError{Reason: fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status)}
+	if status == record.Approved && d.Status != record.Approved {
+		return nil, errs.E("toolkit.DecideTranslation", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
 	}
 	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) {
 		if old == nil {
-			return nil, &NotFoundError{Reason: fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale)}
+			return nil, errs.E("toolkit.DecideTranslation", errs.NotFound, fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale))
 		}
 		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, t.now()
 		return old, nil
@@ -164,19 +159,19 @@ func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale, status
 
 // putTranslation changes one translation of the source's current version: record first,
 // then index, under the source's lock.
-func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
+func (t *Toolkit) putTranslation(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
 	var out *TranslationView
-	err := t.WithLock(ctx, "source:"+d.SourceID, func() error {
-		s, err := t.Source(ctx, d.SourceID)
+	err := t.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
+		s, err := t.rec.Source(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
-		current, err := t.rdb.SIsMember(ctx, keySourceDerivs(s.ID), d.ID).Result()
+		current, err := t.rec.IsCurrent(ctx, s.ID, d.ID)
 		if err != nil {
 			return err
 		}
 		if !current || s.Version == "" {
-			return &ConflictError{Reason: fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID)}
+			return errs.E("toolkit.putTranslation", errs.Conflict, fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID))
 		}
 		trs, err := t.translations(ctx, s.ID, s.Version)
 		if err != nil {
@@ -194,28 +189,28 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *Derivative, locale stri
 			trs.Derivatives[d.ID] = map[string]Translation{}
 		}
 		trs.Derivatives[d.ID][locale] = *tr
-		if err := t.putJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
+		if err := t.rec.PutJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
 			return err
 		}
 		out = &TranslationView{Translation: *tr, DerivativeID: d.ID, SourceID: s.ID, Locale: locale}
 		return t.indexTranslation(ctx, out)
 	})
 	if err == nil {
-		t.replan(ctx, d.SourceID, "translation "+locale)
+		t.rec.Replan(ctx, d.SourceID, "translation "+locale)
 	}
 	return out, err
 }
 
 // fitTranslation refits templates to the derivative's channel and fills tr's text,
 // template, parts and length.
-func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translation) error {
+func (t *Toolkit) fitTranslation(d *record.Derivative, templates []string, tr *Translation) error {
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
 	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
 	fitted, length, ok := derive.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
-		return &UnfitError{Reason: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
+		return &errs.Error{Op: "toolkit.fitTranslation", Kind: errs.Rejected, Code: "does_not_fit", Msg: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
 	}
 	tr.Cut = !slices.Equal(fitted, templates)
 	tr.Length = length
@@ -239,7 +234,7 @@ func (t *Toolkit) fitTranslation(d *Derivative, templates []string, tr *Translat
 // machineTranslate asks the provider for the derivative's templates in locale, keeping
 // the brand's spellings, the link slot, hashtag lines and a thread's numbering as they
 // are.
-func (t *Toolkit) machineTranslate(ctx context.Context, d *Derivative, locale string) ([]string, error) {
+func (t *Toolkit) machineTranslate(ctx context.Context, d *record.Derivative, locale string) ([]string, error) {
 	templates := []string{d.Template}
 	if len(d.Parts) > 0 {
 		templates = templates[:0]
@@ -261,12 +256,12 @@ func (t *Toolkit) machineTranslate(ctx context.Context, d *Derivative, locale st
 	_, campaign := t.cfg.File.Campaign(d.Campaign)
 	res, err := translate.Run(ctx, t.translator, translate.Request{Texts: texts, Source: d.Locale, Target: locale,
 		Keep: t.cfg.File.BrandFor(campaign).Spellings})
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Texts) != len(texts) {
-		return nil, &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
+	if err == nil && len(res.Texts) != len(texts) {
+		err = &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
 			Msg: fmt.Sprintf("asked for %d translations, got %d", len(texts), len(res.Texts))}
+	}
+	if err != nil {
+		return nil, providerFault(err)
 	}
 	out := make([]string, len(templates))
 	for i := range templates {
@@ -309,7 +304,7 @@ func mtSplit(template string) ([]string, func([]string) string) {
 		if m := mtNumbering.FindStringIndex(line); m != nil {
 			line, end = line[:m[0]], line[m[0]:]
 		}
-		if isHashtags(line) {
+		if review.IsHashtags(line) {
 			lit(line + end)
 			continue
 		}
@@ -334,48 +329,12 @@ func mtSplit(template string) ([]string, func([]string) string) {
 	}
 }
 
-// isHashtags reports whether a line holds hashtags and nothing else.
-func isHashtags(line string) bool {
-	fields := strings.Fields(line)
-	for _, f := range fields {
-		if len(f) < 2 || f[0] != '#' {
-			return false
-		}
-	}
-	return len(fields) > 0
-}
-
-// withSlot adds the link slot to a person's translation that left it out, as the
-// original has it: after a space or on a line of its own, before trailing hashtag lines.
-func withSlot(text, original string) string {
-	text = strings.TrimSpace(text)
-	i := strings.Index(original, channel.LinkSlot)
-	if strings.Contains(text, channel.LinkSlot) || i < 0 {
-		return text
-	}
-	sep := " "
-	if i > 0 && original[i-1] == '\n' {
-		sep = "\n"
-	}
-	lines := strings.Split(text, "\n")
-	k := len(lines)
-	for k > 1 && isHashtags(lines[k-1]) {
-		k--
-	}
-	body := strings.TrimRightFunc(strings.Join(lines[:k], "\n"), unicode.IsSpace)
-	out := body + sep + channel.LinkSlot
-	if k < len(lines) {
-		out += "\n" + strings.Join(lines[k:], "\n")
-	}
-	return out
-}
-
 // threadNumbered ends a post with its " (i/n)".
 var threadNumbered = regexp.MustCompile(`\(\d+/\d+\)[ \t]*(\n|$)`)
 
 // threadParts are a person's translation of a thread: Parts, or Text split after each
 // post's "(i/n)". The link slot goes in the last post when left out.
-func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
+func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
 	parts := in.Parts
 	if len(parts) == 0 && strings.TrimSpace(in.Text) != "" {
 		rest := strings.TrimSpace(in.Text)
@@ -394,11 +353,11 @@ func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
 	}
 	for _, p := range parts {
 		if strings.TrimSpace(p) == "" {
-			return nil, &InputError{Reason: "a thread's parts must not be empty"}
+			return nil, errs.E("toolkit.threadParts", errs.Invalid, "a thread's parts must not be empty")
 		}
 	}
 	if len(parts) == 0 {
-		return nil, &InputError{Reason: `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`}
+		return nil, errs.E("toolkit.threadParts", errs.Invalid, `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`)
 	}
 	last := ""
 	if len(d.Parts) > 0 {
@@ -406,25 +365,36 @@ func threadParts(d *Derivative, in TranslateInput) ([]string, error) {
 	}
 	hasSlot := slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, channel.LinkSlot) })
 	if !hasSlot {
-		parts[len(parts)-1] = withSlot(parts[len(parts)-1], last)
+		parts[len(parts)-1] = review.WithSlot(parts[len(parts)-1], last)
 	}
 	return parts, nil
 }
 
-// InputError is a request the API answers with 400.
-type InputError struct{ Reason string }
-
-func (e *InputError) Error() string { return e.Reason }
-
-// NotFoundError is a missing item with a message saying which.
-type NotFoundError struct{ Reason string }
-
-func (e *NotFoundError) Error() string { return e.Reason }
+// providerFault gives a translation provider's error its kind: a rate limit is to be
+// tried again later, a permanent refusal (an unsupported pair, a lost brand name) is
+// the text's, and anything else from the provider is the service being unavailable.
+func providerFault(err error) error {
+	const op = "toolkit.machineTranslate"
+	var terr *translate.Error
+	switch _, limited := translate.RetryAfter(err); {
+	case limited:
+		return &errs.Error{Op: op, Kind: errs.RateLimited, Msg: "the translation service is busy; " + err.Error(), Err: err}
+	case translate.IsPermanent(err):
+		msg := err.Error()
+		if errors.As(err, &terr) && terr.Msg != "" {
+			msg = terr.Msg
+		}
+		return &errs.Error{Op: op, Kind: errs.Permanent, Code: "translation_failed", Msg: "the translation service refused the text: " + msg, Err: err}
+	case errors.As(err, &terr):
+		return &errs.Error{Op: op, Kind: errs.Unavailable, Code: "translation_unavailable", Msg: "the translation service failed; try again shortly: " + err.Error(), Err: err}
+	}
+	return err
+}
 
 // translations reads a source version's translations from the record.
 func (t *Toolkit) translations(ctx context.Context, id, version string) (*Translations, error) {
 	trs := &Translations{}
-	err := t.getJSON(ctx, t.translationsKey(id, version), trs)
+	err := t.rec.GetJSON(ctx, t.translationsKey(id, version), trs)
 	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		return nil, err
 	}
@@ -458,7 +428,7 @@ func (t *Toolkit) indexTranslation(ctx context.Context, v *TranslationView) erro
 
 // indexTranslations replaces a source's translations in the index with those of its
 // current version's record.
-func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
+func (t *Toolkit) indexTranslations(ctx context.Context, s *record.Source) error {
 	trs := &Translations{}
 	if s.Version != "" {
 		var err error
@@ -494,7 +464,7 @@ func (t *Toolkit) indexTranslations(ctx context.Context, s *Source) error {
 // indexedTranslations reads the translations of (derivative, locale) pairs from the
 // index; missing ones are absent from the map.
 func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map[string]*TranslationView, error) {
-	return indexedJSON[TranslationView](ctx, t.rdb, keyTranslation, fields)
+	return record.IndexedValues[TranslationView](ctx, t.rdb, keyTranslation, fields)
 }
 
 // Scope is the locales a listing covers, each with the regions it is read in; no
@@ -502,8 +472,8 @@ func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map
 type Scope map[string][]string
 
 // approvedFor lists the approved derivatives meant for any of regions (all when none).
-func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivative, error) {
-	page, err := t.Topics(ctx, TopicFilter{Status: Approved}, 1<<30, "")
+func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]record.Derivative, error) {
+	page, err := t.rec.Topics(ctx, record.TopicFilter{Status: record.Approved}, 1<<30, "")
 	if err != nil {
 		return nil, err
 	}
@@ -512,7 +482,7 @@ func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivati
 	}
 	out := page.Items[:0]
 	for _, d := range page.Items {
-		if slices.ContainsFunc(regions, func(r string) bool { return (TopicFilter{Region: r}).match(&d) }) {
+		if slices.ContainsFunc(regions, func(r string) bool { return (record.TopicFilter{Region: r}).Match(&d) }) {
 			out = append(out, d)
 		}
 	}
@@ -521,15 +491,15 @@ func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]Derivati
 
 // QueueItem is one approved derivative awaiting, or holding, a translation into Locale.
 type QueueItem struct {
-	Derivative  Derivative   `json:"derivative"`
-	Locale      string       `json:"locale"`
-	Status      string       `json:"status"` // missing | draft | approved | rejected
-	Translation *Translation `json:"translation,omitempty"`
+	Derivative  record.Derivative `json:"derivative"`
+	Locale      string            `json:"locale"`
+	Status      string            `json:"status"` // missing | draft | approved | rejected
+	Translation *Translation      `json:"translation,omitempty"`
 }
 
 // approvedWithTranslations reads the approved derivatives meant for locale's regions in
 // scope, and their translations into locale, keyed by translationField.
-func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]Derivative, map[string]*TranslationView, error) {
+func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]record.Derivative, map[string]*TranslationView, error) {
 	ds, err := t.approvedFor(ctx, scope[locale])
 	if err != nil {
 		return nil, nil, err
@@ -562,7 +532,7 @@ func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status stri
 			}
 			it := QueueItem{Derivative: d, Locale: locale, Status: Missing}
 			if tv := trs[translationField(d.ID, locale)]; tv != nil {
-				it.Status, it.Translation = tv.Status, &tv.Translation
+				it.Status, it.Translation = string(tv.Status), &tv.Translation
 			}
 			if status == "" || it.Status == status {
 				out = append(out, it)
@@ -603,14 +573,14 @@ func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) 
 		}
 		for _, d := range ds {
 			sn := Snippet{ID: d.ID, SourceID: d.SourceID, Kind: string(d.Kind), Channel: string(d.Channel), Type: d.Type, Locale: locale,
-				Link: d.Backlink, Status: Approved}
+				Link: d.Backlink, Status: string(record.Approved)}
 			if strings.EqualFold(d.Locale, locale) {
 				sn.Text, sn.Template, sn.Length = d.Text, d.Template, d.Length
 				out = append(out, sn)
 				continue
 			}
 			tv := trs[translationField(d.ID, locale)]
-			if tv == nil || tv.Status != Approved {
+			if tv == nil || tv.Status != record.Approved {
 				continue
 			}
 			l := tv.Length
@@ -642,7 +612,7 @@ func (t *Toolkit) ApprovedTranslations(ctx context.Context, sourceID string) (ma
 		return nil, err
 	}
 	for k, tv := range trs {
-		if tv.Status != Approved {
+		if tv.Status != record.Approved {
 			delete(trs, k)
 		}
 	}

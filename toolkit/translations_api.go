@@ -2,7 +2,6 @@ package toolkit
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -12,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
@@ -41,19 +42,11 @@ func (t *Toolkit) region(id string) *config.Region {
 	return nil
 }
 
-// scopeError is why a principal may not work on or read a region or locale.
-type scopeError struct {
-	status int
-	msg    string
-}
-
-func (e *scopeError) Error() string { return e.msg }
-
 // mayTranslate checks that p may write or review translations into locale: admin and
 // marketing any configured locale, regional users only their regions' locales.
-func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {
+func (t *Toolkit) mayTranslate(p *Principal, locale string) error {
 	if !localeTag.MatchString(locale) {
-		return &scopeError{http.StatusBadRequest, fmt.Sprintf("%q is not a locale such as de, pt-BR or zh-Hant", locale)}
+		return errs.E("toolkit.mayTranslate", errs.Invalid, fmt.Sprintf("%q is not a locale such as de, pt-BR or zh-Hant", locale))
 	}
 	if p.Role == config.RoleRegional {
 		for _, id := range t.userRegions(p) {
@@ -61,12 +54,12 @@ func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {
 				return nil
 			}
 		}
-		return &scopeError{http.StatusForbidden, fmt.Sprintf("%s is not a locale of your regions (%s)", locale, strings.Join(t.userRegions(p), ", "))}
+		return errs.E("toolkit.mayTranslate", errs.Forbidden, fmt.Sprintf("%s is not a locale of your regions (%s)", locale, strings.Join(t.userRegions(p), ", ")))
 	}
 	if len(t.cfg.File.Regions) > 0 && !slices.ContainsFunc(t.cfg.File.Regions, func(r config.Region) bool {
 		return slices.ContainsFunc(r.Locales, func(l string) bool { return strings.EqualFold(l, locale) })
 	}) {
-		return &scopeError{http.StatusBadRequest, fmt.Sprintf("%s is not a locale of any configured region", locale)}
+		return errs.E("toolkit.mayTranslate", errs.Invalid, fmt.Sprintf("%s is not a locale of any configured region", locale))
 	}
 	return nil
 }
@@ -74,10 +67,10 @@ func (t *Toolkit) mayTranslate(p *Principal, locale string) *scopeError {
 // mayTranslateTopic is the one check of a translation request, for the API and the pages
 // alike: the derivative ({id}) must be one p may see, which for a regional user means an
 // approved one meant for their regions, and the locale ({locale}) one p may work on.
-func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*Derivative, string, error) {
+func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*record.Derivative, string, error) {
 	locale := r.PathValue("locale")
-	if e := t.mayTranslate(p, locale); e != nil {
-		return nil, "", e
+	if err := t.mayTranslate(p, locale); err != nil {
+		return nil, "", err
 	}
 	d, err := t.visibleTopic(r, p)
 	return d, locale, err
@@ -86,16 +79,16 @@ func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*Derivative,
 // scope works out which locales, read in which regions, a listing for p covers from
 // ?region= and ?locale=. Regional users default to their own regions and may not ask for
 // others'; admin and marketing default to every configured region.
-func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError) {
+func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, error) {
 	var regions []string
 	switch {
 	case region != "":
 		r := t.region(region)
 		if r == nil {
-			return nil, &scopeError{http.StatusBadRequest, fmt.Sprintf("%q is not a configured region", region)}
+			return nil, errs.E("toolkit.scope", errs.Invalid, fmt.Sprintf("%q is not a configured region", region))
 		}
 		if p.Role == config.RoleRegional && !slices.ContainsFunc(t.userRegions(p), func(id string) bool { return strings.EqualFold(id, r.ID) }) {
-			return nil, &scopeError{http.StatusForbidden, fmt.Sprintf("region %s is not one of yours (%s)", r.ID, strings.Join(t.userRegions(p), ", "))}
+			return nil, errs.E("toolkit.scope", errs.Forbidden, fmt.Sprintf("region %s is not one of yours (%s)", r.ID, strings.Join(t.userRegions(p), ", ")))
 		}
 		regions = []string{r.ID}
 	case p.Role == config.RoleRegional:
@@ -122,45 +115,14 @@ func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, *scopeError
 			return nil, err
 		}
 		if region != "" {
-			return nil, &scopeError{http.StatusBadRequest, fmt.Sprintf("region %s does not read %s", regions[0], locale)}
+			return nil, errs.E("toolkit.scope", errs.Invalid, fmt.Sprintf("region %s does not read %s", regions[0], locale))
 		}
 		scope[locale] = nil // no regions configured: any region
 	}
 	if len(scope) == 0 {
-		return nil, &scopeError{http.StatusBadRequest, "no region is configured: name a locale (?locale=de)"}
+		return nil, errs.E("toolkit.scope", errs.Invalid, "no region is configured: name a locale (?locale=de)")
 	}
 	return scope, nil
-}
-
-// classifyTranslation maps a translation error to its status, code and message, for the
-// API and the pages alike. Provider errors keep their kinds: a rate limit is 503, a
-// permanent refusal 422 with the service's message, anything else from the provider 502.
-func (t *Toolkit) classifyTranslation(r *http.Request, err error) (int, string, string) {
-	var (
-		unfit *UnfitError
-		nf    *NotFoundError
-		terr  *translate.Error
-	)
-	switch {
-	case errors.As(err, &unfit):
-		return http.StatusUnprocessableEntity, "does_not_fit", unfit.Reason
-	case errors.As(err, &nf):
-		return http.StatusNotFound, "not_found", nf.Reason
-	}
-	if _, limited := translate.RetryAfter(err); limited {
-		return http.StatusServiceUnavailable, "rate_limited", "the translation service is busy; " + err.Error()
-	}
-	if translate.IsPermanent(err) {
-		msg := err.Error()
-		if errors.As(err, &terr) && terr.Msg != "" {
-			msg = terr.Msg
-		}
-		return http.StatusUnprocessableEntity, "translation_failed", "the translation service refused the text: " + msg
-	}
-	if errors.As(err, &terr) {
-		return http.StatusBadGateway, "translation_unavailable", "the translation service failed; try again shortly: " + err.Error()
-	}
-	return t.classify(r, err)
 }
 
 // translationFailed writes the answer for a translation error, with Retry-After for a
@@ -172,9 +134,7 @@ func (t *Toolkit) translationFailed(w http.ResponseWriter, r *http.Request, err 
 	if after, limited := translate.RetryAfter(err); limited {
 		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(after.Seconds())))))
 	}
-	status, code, msg := t.classifyTranslation(r, err)
-	writeError(w, status, code, msg)
-	return true
+	return t.failed(w, r, err)
 }
 
 func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -200,7 +160,7 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 	writeJSON(w, http.StatusOK, map[string]any{"translation": tv})
 }
 
-func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) decideTranslation(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		d, locale, err := t.mayTranslateTopic(r, p)
 		if t.translationFailed(w, r, err) {
@@ -215,7 +175,7 @@ func (t *Toolkit) decideTranslation(status string) func(http.ResponseWriter, *ht
 }
 
 // translationQueueStatuses are the values ?status= takes on the queue.
-var translationQueueStatuses = []string{"", Missing, Draft, Approved, Rejected}
+var translationQueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
 
 func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
 	q := r.URL.Query()
@@ -228,9 +188,8 @@ func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Pr
 	if !ok {
 		return
 	}
-	scope, e := t.scope(p, q.Get("region"), q.Get("locale"))
-	if e != nil {
-		writeError(w, e.status, codeFor(e.status), e.msg)
+	scope, err := t.scope(p, q.Get("region"), q.Get("locale"))
+	if t.failed(w, r, err) {
 		return
 	}
 	items, err := t.TranslationQueue(r.Context(), scope, status)
@@ -250,9 +209,8 @@ func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request,
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		q := r.URL.Query()
 		region, locale := q.Get("region"), q.Get("locale")
-		scope, e := t.scope(p, region, locale)
-		if e != nil {
-			writeError(w, e.status, codeFor(e.status), e.msg)
+		scope, err := t.scope(p, region, locale)
+		if t.failed(w, r, err) {
 			return
 		}
 		items, err := t.Snippets(r.Context(), scope)
@@ -275,11 +233,4 @@ func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request,
 		}
 		writeCSV(w, name, []string{"id", "source", "kind", "channel", "locale", "text", "link", "status"}, rows)
 	}
-}
-
-func codeFor(status int) string {
-	if status == http.StatusForbidden {
-		return "forbidden"
-	}
-	return "bad_request"
 }

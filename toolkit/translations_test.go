@@ -16,6 +16,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
@@ -153,13 +154,13 @@ Load tests with three times the usual traffic reveal which consumer gives up fir
 `
 
 // approvedTweet saves kubeDoc, approves it and returns its first tweet on X.
-func approvedTweet(t *testing.T, tk *Toolkit, key string) (*Source, Derivative) {
+func approvedTweet(t *testing.T, tk *Toolkit, key string) (*record.Source, record.Derivative) {
 	t.Helper()
 	s := save(t, tk, key, kubeDoc, time.Unix(1000, 0))
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func approvedTweet(t *testing.T, tk *Toolkit, key string) (*Source, Derivative) 
 		}
 	}
 	t.Fatal("no tweet")
-	return nil, Derivative{}
+	return nil, record.Derivative{}
 }
 
 func snippetsCSV(t *testing.T, rec *httptest.ResponseRecorder) [][]string {
@@ -211,7 +212,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 
 	out := want(t, a.call(t, "eva", "POST", base, fmt.Sprintf(`{"text": %q}`, german)), http.StatusOK)
 	tv := decode[TranslationView](t, out["translation"])
-	if tv.Status != Draft || tv.Machine || tv.By != "eva" || tv.Locale != "de" || tv.DerivativeID != d.ID {
+	if tv.Status != record.Draft || tv.Machine || tv.By != "eva" || tv.Locale != "de" || tv.DerivativeID != d.ID {
 		t.Errorf("draft %+v", tv)
 	}
 	// The person left the link out: the slot goes where the original has it, before the hashtags.
@@ -230,7 +231,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	var draft, missing int
 	for _, it := range items {
 		switch {
-		case it.Derivative.ID == d.ID && it.Status == Draft:
+		case it.Derivative.ID == d.ID && it.Status == string(record.Draft):
 			draft++
 		case it.Status == Missing:
 			missing++
@@ -241,7 +242,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 
 	out = want(t, a.call(t, "eva", "POST", base+"/approve", ""), http.StatusOK)
-	if tv := decode[TranslationView](t, out["translation"]); tv.Status != Approved || tv.ReviewedBy != "eva" {
+	if tv := decode[TranslationView](t, out["translation"]); tv.Status != record.Approved || tv.ReviewedBy != "eva" {
 		t.Errorf("approved %+v", tv)
 	}
 	if j, c := has("eva"); !j || !c {
@@ -278,7 +279,7 @@ func TestOriginalsInTheLocaleAreSnippetsAndRegionsAreHonoured(t *testing.T) {
 	a.tk.cfg.File.Regions = append(a.tk.cfg.File.Regions, config.Region{ID: "latam", Locales: []string{"es"}})
 	es := "---\nlang: es\nregions: [latam]\n---\n# Colas\n\nLas colas absorben picos de trabajo para que el 90% de las peticiones termine en un segundo.\n\nLos reintentos necesitan espera exponencial, o una caída pequeña se vuelve grande.\n"
 	s := save(t, a.tk, "es.md", es, time.Unix(1000, 0))
-	if _, err := a.tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := a.tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	rows := snippetsCSV(t, a.call(t, "mia", "GET", "/api/v1/snippets.csv?region=latam&locale=es", ""))
@@ -286,7 +287,7 @@ func TestOriginalsInTheLocaleAreSnippetsAndRegionsAreHonoured(t *testing.T) {
 		t.Fatal("no Spanish originals offered to latam")
 	}
 	for _, r := range rows {
-		if r[1] != s.ID || r[4] != "es" || r[7] != Approved || r[5] == "" {
+		if r[1] != s.ID || r[4] != "es" || r[7] != "approved" || r[5] == "" {
 			t.Errorf("row %q", r)
 		}
 	}
@@ -304,7 +305,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	_, d := approvedTweet(t, a.tk, "kube.md")
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", `{"machine": true}`), http.StatusOK)
 	tv := decode[TranslationView](t, out["translation"])
-	if !tv.Machine || tv.Provider != "fake" || tv.Status != Draft {
+	if !tv.Machine || tv.Provider != "fake" || tv.Status != record.Draft {
 		t.Errorf("%+v", tv)
 	}
 	if len(fake.reqs) != 1 || fake.reqs[0].Source != d.Locale || fake.reqs[0].Target != "de" || !slices.Contains(fake.reqs[0].Keep, "Kubernetes") {
@@ -332,7 +333,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	}
 
 	// A thread is translated post by post, numbering kept.
-	_, ds, _ := a.tk.SourceWithDerivatives(t.Context(), d.SourceID)
+	_, ds, _ := a.tk.rec.SourceWithDerivatives(t.Context(), d.SourceID)
 	threads := 0
 	for _, th := range ds {
 		if th.Kind != channel.KindThread {
@@ -441,10 +442,10 @@ func TestRegionalUsersTranslateOnlyTheirLocales(t *testing.T) {
 func TestRegionalCannotTranslateAnotherRegionsDocumentByAPI(t *testing.T) {
 	a := newTranslationAPI(t)
 	s := save(t, a.tk, "apac.md", strings.Replace(kubeDoc, "tags: [Queues]", "tags: [Queues]\nregions: [apac]", 1), time.Unix(1000, 0))
-	if _, err := a.tk.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
+	if _, err := a.tk.reviews.ApproveSource(t.Context(), s.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	_, ds, err := a.tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := a.tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil || len(ds) == 0 {
 		t.Fatalf("derivatives: %v", err)
 	}
@@ -462,7 +463,7 @@ func TestRegionalCannotTranslateAnotherRegionsDocumentByAPI(t *testing.T) {
 func TestTranslationNeedsAnApprovedDerivativeAndAProviderForMachines(t *testing.T) {
 	a := newTranslationAPI(t)
 	s := save(t, a.tk, "draft.md", kubeDoc, time.Unix(1000, 0))
-	_, ds, _ := a.tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, _ := a.tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	rec := a.call(t, "mia", "POST", "/api/v1/derivatives/"+ds[0].ID+"/translations/de", `{"text": "Hallo."}`)
 	if rec.Code != http.StatusConflict {
 		t.Errorf("translating a draft: HTTP %d %s", rec.Code, rec.Body)
@@ -496,7 +497,7 @@ func TestReindexRestoresTranslationsAndNewVersionsStartWithout(t *testing.T) {
 	if _, err := tk.Translate(ctx, d.ID, "de", TranslateInput{Text: "Warteschlangen fangen Lastspitzen ab."}, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.DecideTranslation(ctx, d.ID, "de", Approved, "eva"); err != nil {
+	if _, err := tk.DecideTranslation(ctx, d.ID, "de", record.Approved, "eva"); err != nil {
 		t.Fatal(err)
 	}
 	scope := Scope{"de": {"emea"}}
@@ -510,21 +511,21 @@ func TestReindexRestoresTranslationsAndNewVersionsStartWithout(t *testing.T) {
 	if got, _ := tk.Snippets(ctx, scope); len(got) != 0 {
 		t.Fatalf("the index still holds %d snippets after FLUSHALL", len(got))
 	}
-	if _, err := tk.Reindex(ctx, nil); err != nil {
+	if _, err := tk.rec.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	after, err := tk.Snippets(ctx, scope)
 	if err != nil || len(after) != 1 || after[0].Text != before[0].Text || after[0].ID != d.ID {
 		t.Fatalf("after reindex: %v %+v", err, after)
 	}
-	q, err := tk.TranslationQueue(ctx, scope, Approved)
+	q, err := tk.TranslationQueue(ctx, scope, string(record.Approved))
 	if err != nil || len(q) != 1 || q[0].Translation.By != "eva" || q[0].Translation.ReviewedBy != "eva" {
 		t.Fatalf("queue after reindex: %v %+v", err, q)
 	}
 
 	// A new version of the source starts with no translations.
 	s2 := save(t, tk, "kube.md", kubeDoc+"\nA new paragraph about Kubernetes operators and their queues.\n", time.Unix(2000, 0))
-	if _, err := tk.ApproveSource(ctx, s2.ID, "mia"); err != nil {
+	if _, err := tk.reviews.ApproveSource(ctx, s2.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	q, err = tk.TranslationQueue(ctx, scope, "")

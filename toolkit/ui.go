@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // The web UI: server-rendered pages that work without JavaScript; app.js only enhances
@@ -49,7 +50,7 @@ var pages = func() map[string]*template.Template {
 		"percent": func(f float64) float64 { return f * 100 },
 		"tableOf": func(title string, rows []Figures) analyticsTable { return analyticsTable{Title: title, Rows: rows} },
 		// unlinked is a derivative's text without its link, for where the link is beside it.
-		"unlinked": func(d Derivative) string { return renderFor(d, "") },
+		"unlinked": func(d record.Derivative) string { return renderFor(d, "") },
 	}
 	names, err := fs.Glob(templateFS, "ui/templates/*.html")
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 )
 
 // The calendar page: a region's posts by local day, with what happened to each, and the
@@ -76,7 +77,7 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 	for _, it := range cv.Items {
 		ids = append(ids, it.DerivativeID)
 	}
-	ds, err := t.derivatives(r.Context(), ids)
+	ds, err := t.rec.Derivatives(r.Context(), ids)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
@@ -89,7 +90,7 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 		post := calendarPost{CalendarItem: it, Local: at.Format("15:04"), Text: texts[it.DerivativeID], State: it.Status,
 			Open: it.Post == nil || it.Post.State == Waiting, Until: at.Format("2006-01-02T15:04")}
 		if it.Post != nil {
-			post.State = it.Post.State
+			post.State = string(it.Post.State)
 		}
 		date := at.Format("Monday 2 January 2006")
 		if n := len(v.Days); n == 0 || v.Days[n-1].Date != date {
@@ -117,7 +118,7 @@ func (t *Toolkit) entryRegion(r *http.Request) (*PlanEntry, *config.Region, erro
 	}
 	reg := t.region(e.Region)
 	if reg == nil {
-		return nil, nil, &InputError{Reason: "region " + e.Region + " is no longer configured"}
+		return nil, nil, errs.E("toolkit.entryRegion", errs.Invalid, "region "+e.Region+" is no longer configured")
 	}
 	return e, reg, nil
 }
@@ -129,7 +130,7 @@ func (t *Toolkit) uiMovePost(w http.ResponseWriter, r *http.Request, p *Principa
 		if at, err = localTime(r.FormValue("at"), reg.TimeZone); err == nil {
 			_, err = t.Reschedule(r.Context(), p, e.ID, at)
 		} else {
-			err = &InputError{Reason: err.Error()}
+			err = errs.E("toolkit.uiMovePost", errs.Invalid, err.Error())
 		}
 	}
 	t.backToCalendar(w, r, p, regionID(reg), "moved", err)

@@ -5,12 +5,14 @@ import (
 	"net/http"
 
 	"github.com/microcosm-cc/bluemonday"
+
+	"github.com/repurpose/repurpose/record"
 )
 
 // Marketing's pages: what came out of each source, and its review.
 
 type sourcesView struct {
-	Sources []Source
+	Sources []record.Source
 	Uploads []uploadResult // what the last upload did, when the page answers one
 	Accept  string
 	MaxMiB  int64
@@ -21,7 +23,7 @@ func (t *Toolkit) uiSources(w http.ResponseWriter, r *http.Request, p *Principal
 }
 
 func (t *Toolkit) renderSources(w http.ResponseWriter, r *http.Request, p *Principal, status int, uploads []uploadResult) {
-	page, err := t.Sources(r.Context(), 200, "", nil)
+	page, err := t.rec.Sources(r.Context(), 200, "", nil)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
@@ -37,12 +39,12 @@ type kindGroup struct {
 }
 
 type reviewItem struct {
-	Derivative
+	record.Derivative
 	BlogHTML template.HTML // sanitised; the only markup a page takes from a document
 }
 
 type sourceView struct {
-	Source *Source
+	Source *record.Source
 	Groups []kindGroup
 	Drafts int
 }
@@ -52,7 +54,7 @@ type sourceView struct {
 var ugc = bluemonday.UGCPolicy()
 
 func (t *Toolkit) uiSource(w http.ResponseWriter, r *http.Request, p *Principal) {
-	s, ds, err := t.SourceWithDerivatives(r.Context(), r.PathValue("id"))
+	s, ds, err := t.rec.SourceWithDerivatives(r.Context(), r.PathValue("id"))
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
@@ -60,7 +62,7 @@ func (t *Toolkit) uiSource(w http.ResponseWriter, r *http.Request, p *Principal)
 	v := sourceView{Source: s}
 	at := map[string]int{}
 	for _, d := range ds {
-		if d.Status == Draft {
+		if d.Status == record.Draft {
 			v.Drafts++
 		}
 		item := reviewItem{Derivative: d}
@@ -84,16 +86,16 @@ func (t *Toolkit) uiSource(w http.ResponseWriter, r *http.Request, p *Principal)
 
 func (t *Toolkit) uiApproveSource(w http.ResponseWriter, r *http.Request, p *Principal) {
 	id := r.PathValue("id")
-	if _, err := t.ApproveSource(r.Context(), id, p.Name); err != nil {
+	if _, err := t.reviews.ApproveSource(r.Context(), id, p.Name); err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
 	http.Redirect(w, r, "/ui/sources/"+id, http.StatusSeeOther)
 }
 
-func (t *Toolkit) uiDecide(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) uiDecide(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
-		d, err := t.Decide(r.Context(), r.PathValue("id"), status, p.Name)
+		d, err := t.reviews.Decide(r.Context(), r.PathValue("id"), status, p.Name)
 		if err != nil {
 			t.uiError(w, r, p, err)
 			return

@@ -15,10 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hibiken/asynq"
-
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/tasks"
+	"github.com/repurpose/repurpose/record"
 )
 
 const testPassword = "correct horse battery staple"
@@ -26,7 +24,7 @@ const testPassword = "correct horse battery staple"
 // uiServer serves the toolkit with one password user per role, named after the role.
 func uiServer(t *testing.T) (*Toolkit, *httptest.Server) {
 	t.Helper()
-	tk, mr := newTestToolkit(t)
+	tk, _ := newQueueingToolkit(t)
 	hash, err := HashPassword(testPassword)
 	if err != nil {
 		t.Fatal(err)
@@ -34,8 +32,6 @@ func uiServer(t *testing.T) (*Toolkit, *httptest.Server) {
 	for _, r := range []config.Role{config.RoleAdmin, config.RoleMarketing, config.RoleRegional, config.RoleContributor} {
 		tk.cfg.File.Users = append(tk.cfg.File.Users, config.User{Name: string(r), Role: r, PasswordHash: hash, Regions: []string{"emea"}})
 	}
-	tk.enq = tasks.NewClient(asynq.RedisClientOpt{Addr: mr.Addr()}, time.Hour)
-	t.Cleanup(func() { tk.enq.Close() })
 	srv := httptest.NewServer(tk.Handler())
 	t.Cleanup(srv.Close)
 	return tk, srv
@@ -233,7 +229,7 @@ func TestCrossOriginPostIsRefused(t *testing.T) {
 			t.Errorf("cross-origin POST with %v: %d, want 403", h, res.StatusCode)
 		}
 	}
-	if got, _ := tk.Source(t.Context(), s.ID); got.Approved {
+	if got, _ := tk.rec.Source(t.Context(), s.ID); got.Approved {
 		t.Error("a cross-origin POST approved the source")
 	}
 	// A script with a token sends neither header and passes.
@@ -258,8 +254,8 @@ Measure queue depth, alert on the age of the oldest task, and add workers before
 func TestPagesEscapeDocumentText(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "hostile.txt", hostile, time.Unix(1000, 0))
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	c := browser(t)
@@ -296,7 +292,7 @@ func TestPagesEscapeDocumentText(t *testing.T) {
 func TestPagesByRole(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	homes := map[string]string{"admin": "/ui/sources", "marketing": "/ui/sources", "regional": "/ui/topics", "contributor": "/ui/topics"}
 	for role, home := range homes {
 		c := browser(t)
@@ -330,8 +326,8 @@ func TestReviewClaimAndShare(t *testing.T) {
 	if res, _ := do(t, marketing, "POST", srv.URL+"/ui/sources/"+s.ID+"/approve", url.Values{}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("approve all: %d", res.StatusCode)
 	}
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
-	var tweet *Derivative
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
+	var tweet *record.Derivative
 	for i := range ds {
 		if ds[i].Kind == "tweet" {
 			tweet = &ds[i]
@@ -368,8 +364,8 @@ func TestReviewClaimAndShare(t *testing.T) {
 func TestReminderICS(t *testing.T) {
 	tk, srv := uiServer(t)
 	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	tk.ApproveSource(t.Context(), s.ID, "setup")
-	_, ds, _ := tk.SourceWithDerivatives(t.Context(), s.ID)
+	tk.reviews.ApproveSource(t.Context(), s.ID, "setup")
+	_, ds, _ := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	c := browser(t)
 	signIn(t, c, srv, "contributor", testPassword, "")
 	u := srv.URL + "/ui/topics/" + ds[0].ID + "/reminder.ics?at=2025-03-30T09:30&tz=Europe/Berlin"
@@ -472,8 +468,8 @@ func TestUploadQueuesTheFile(t *testing.T) {
 	if err != nil || string(obj.Body) != doc {
 		t.Fatalf("inbox object: %v", err)
 	}
-	s, err := tk.Source(t.Context(), out.Files[0].SourceID)
-	if err != nil || s.Status != StatusQueued {
+	s, err := tk.rec.Source(t.Context(), out.Files[0].SourceID)
+	if err != nil || s.Status != record.StatusQueued {
 		t.Fatalf("source after upload: %+v %v", s, err)
 	}
 	if _, body := do(t, c, "GET", srv.URL+"/ui/sources", nil); !strings.Contains(body, "paper.md") || !strings.Contains(body, "queued") {

@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,19 +9,22 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 )
 
 // Contributors' pages: find an approved topic, claim it, make it one's own and share it.
 
 type topicsView struct {
-	Filter       TopicFilter
+	Filter       record.TopicFilter
 	Fresh        string // the ?fresh= asked for
 	Sort         string // newest (default) or performance
 	FreshChoices []choice
 	Campaigns    []string
 	Channels     []string
-	Topics       []Derivative
+	Topics       []record.Derivative
 	NextCursor   string
 	NextURL      string
 }
@@ -38,10 +40,10 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 	q := r.URL.Query()
 	f, err := t.topicFilter(q)
 	if err != nil {
-		t.uiError(w, r, p, &InputError{Reason: err.Error()})
+		t.uiError(w, r, p, errs.E("toolkit.uiTopics", errs.Invalid, err.Error()))
 		return
 	}
-	f.Status = Approved
+	f.Status = record.Approved
 	scopeTopics(&f, p)
 	page, err := t.TopicsSorted(r.Context(), f, 50, q.Get("cursor"), q.Get("sort"))
 	if err != nil {
@@ -62,19 +64,19 @@ func (t *Toolkit) uiTopics(w http.ResponseWriter, r *http.Request, p *Principal)
 }
 
 type topicView struct {
-	Topic       *Derivative
+	Topic       *record.Derivative
 	SourceTitle string
 	// Variants are the topic's approved posts on every channel, the topic itself included:
 	// the same section's posts, then those made from the whole paper.
-	Variants []Derivative
+	Variants []record.Derivative
 	// Points are the section's approved snippets: key points, stats and quotes to speak to.
-	Points []Derivative
+	Points []record.Derivative
 	// Passage is the section of the paper the topic comes from, as written there.
 	Passage []string
-	Draft   string       // what the editor starts with: the saved version, or the post and the disclosure
-	Count   *CountResult // nil where the channel has no counter (blog, any)
-	Saved   *Rewrite     // the user's saved version
-	Error   string       // why the last save was refused
+	Draft   string              // what the editor starts with: the saved version, or the post and the disclosure
+	Count   *review.CountResult // nil where the channel has no counter (blog, any)
+	Saved   *review.Rewrite     // the user's saved version
+	Error   string              // why the last save was refused
 	Share   []shareLink
 	// CanClaim: everyone but regional users; Mine: the user holds the claim.
 	CanClaim, Mine, Editable bool
@@ -85,15 +87,15 @@ type shareLink struct{ Name, URL string }
 
 // visibleTopic reads a derivative as p may see it: contributors and regional users see
 // approved ones only, regional users those meant for their regions.
-func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*Derivative, error) {
-	d, err := t.Derivative(r.Context(), r.PathValue("id"))
+func (t *Toolkit) visibleTopic(r *http.Request, p *Principal) (*record.Derivative, error) {
+	d, err := t.rec.Derivative(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
-	f := TopicFilter{}
+	f := record.TopicFilter{}
 	scopeTopics(&f, p)
-	if !f.match(d) {
-		return nil, ErrNotFound
+	if !f.Match(d) {
+		return nil, errs.E("toolkit.visibleTopic", errs.NotFound, "")
 	}
 	return d, nil
 }
@@ -120,11 +122,9 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 		t.uiError(w, r, p, err)
 		return
 	}
-	text := unixLines(r.FormValue("text"))
-	_, err = t.SaveRewrite(r.Context(), d, p.Name, text)
-	var bad *EditError
-	var conflict *ConflictError
-	if errors.As(err, &bad) || errors.As(err, &conflict) {
+	text := review.UnixLines(r.FormValue("text"))
+	_, err = t.reviews.SaveRewrite(r.Context(), d, p.Name, text)
+	if k := errs.KindOf(err); k == errs.Rejected || k == errs.Conflict {
 		status, _, msg := t.classify(r, err)
 		v, verr := t.topicPage(r, p, d)
 		if verr != nil {
@@ -132,7 +132,7 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 			return
 		}
 		v.Draft, v.Error = text, "Not saved: "+msg
-		if c, cerr := Count(&t.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
+		if c, cerr := review.Count(&t.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
 			v.Count = &c
 		}
 		t.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
@@ -147,37 +147,37 @@ func (t *Toolkit) uiRewrite(w http.ResponseWriter, r *http.Request, p *Principal
 
 // topicPage gathers what a topic page shows: the topic, its variants on other channels,
 // the section's talking points and text, and the user's own version.
-func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topicView, error) {
+func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *record.Derivative) (*topicView, error) {
 	ctx := r.Context()
-	holders, err := t.claimants(ctx, []string{d.ID})
+	holder, err := t.rec.Claims().Holder(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	d.ClaimedBy = holders[d.ID]
+	d.ClaimedBy = holder
 	v := &topicView{Topic: d, Draft: draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
 		Mine: d.ClaimedBy == p.Name, Editable: len(d.Parts) == 0 && d.Blog == nil}
-	if v.Saved, err = t.rewrite(ctx, d.ID, p.Name); err != nil {
+	if v.Saved, err = t.reviews.Rewrite(ctx, d.ID, p.Name); err != nil {
 		return nil, err
 	}
 	if v.Saved != nil {
 		v.Draft = v.Saved.Text
 	}
 	v.Share = shareLinks(d, v.Draft)
-	if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
+	if c, err := review.Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
-	siblings, err := t.sourceDerivatives(ctx, d.SourceID)
+	siblings, err := t.rec.SourceDerivatives(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
 	}
 	v.Variants, v.Points = relatedTo(d, siblings)
-	s, err := t.Source(ctx, d.SourceID)
+	s, err := t.rec.Source(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
 	}
 	v.SourceTitle = s.Title
 	if d.Section != nil && s.Version != "" {
-		if b, err := t.Bundle(ctx, s); err == nil && b.Document != nil {
+		if b, err := t.rec.Bundle(ctx, s); err == nil && b.Document != nil {
 			v.Passage = passage(b.Document, d.Section.Anchor)
 		}
 	}
@@ -187,16 +187,16 @@ func (t *Toolkit) topicPage(r *http.Request, p *Principal, d *Derivative) (*topi
 // relatedTo picks, from a source's derivatives, the approved ones in d's locale that
 // belong with it: posts from the same section (or the whole paper) on each channel, and
 // the same section's snippets.
-func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivative) {
-	anchor := func(x *Derivative) string {
+func relatedTo(d *record.Derivative, siblings []record.Derivative) (variants, points []record.Derivative) {
+	anchor := func(x *record.Derivative) string {
 		if x.Section == nil {
 			return ""
 		}
 		return x.Section.Anchor
 	}
-	var whole []Derivative
+	var whole []record.Derivative
 	for _, x := range siblings {
-		if x.Status != Approved || !strings.EqualFold(x.Locale, d.Locale) {
+		if x.Status != record.Approved || !strings.EqualFold(x.Locale, d.Locale) {
 			continue
 		}
 		switch {
@@ -211,7 +211,7 @@ func relatedTo(d *Derivative, siblings []Derivative) (variants, points []Derivat
 		}
 	}
 	if d.Kind == channel.KindSnippet || anchor(d) == "" {
-		variants = append([]Derivative{*d}, variants...)
+		variants = append([]record.Derivative{*d}, variants...)
 	}
 	return append(variants, whole...), points
 }
@@ -232,7 +232,7 @@ func passage(doc *parse.Document, anchor string) []string {
 func (t *Toolkit) uiClaim(w http.ResponseWriter, r *http.Request, p *Principal) {
 	d, err := t.visibleTopic(r, p)
 	if err == nil {
-		_, _, err = t.Claim(r.Context(), d.ID, p.Name)
+		_, _, err = t.reviews.Claim(r.Context(), d.ID, p.Name)
 	}
 	t.backToTopic(w, r, p, err)
 }
@@ -240,7 +240,7 @@ func (t *Toolkit) uiClaim(w http.ResponseWriter, r *http.Request, p *Principal) 
 func (t *Toolkit) uiRelease(w http.ResponseWriter, r *http.Request, p *Principal) {
 	d, err := t.visibleTopic(r, p)
 	if err == nil {
-		err = t.Release(r.Context(), d.ID, p.Name, p.Role == config.RoleAdmin)
+		err = t.reviews.Release(r.Context(), d.ID, p.Name, p.Role == config.RoleAdmin)
 	}
 	t.backToTopic(w, r, p, err)
 }
@@ -254,7 +254,7 @@ func (t *Toolkit) backToTopic(w http.ResponseWriter, r *http.Request, p *Princip
 }
 
 // draft is what a contributor starts from: the post with the brand's disclosure added.
-func draft(d *Derivative) string {
+func draft(d *record.Derivative) string {
 	if d.Disclosure == "" || strings.Contains(d.Text, d.Disclosure) {
 		return d.Text
 	}
@@ -262,7 +262,7 @@ func draft(d *Derivative) string {
 }
 
 // shareText is text without d's link, for intents that take the link separately.
-func shareText(d *Derivative, text string) string {
+func shareText(d *record.Derivative, text string) string {
 	if d.Backlink != "" {
 		text = strings.ReplaceAll(text, d.Backlink, "")
 	}
@@ -275,7 +275,7 @@ func shareText(d *Derivative, text string) string {
 
 // shareLinks are the networks' own share dialogs, pre-filled with text and d's link: the
 // contributor posts from their own account. Only http(s) links are offered.
-func shareLinks(d *Derivative, text string) []shareLink {
+func shareLinks(d *record.Derivative, text string) []shareLink {
 	if !httpURL(d.Backlink) {
 		return nil
 	}

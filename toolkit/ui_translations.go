@@ -1,7 +1,6 @@
 package toolkit
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -9,6 +8,8 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 )
 
 // Regional teams' pages: the translation queue per locale, one translation's editor, and
@@ -45,15 +46,6 @@ func uiLocales(regions []config.Region) []string {
 	return out
 }
 
-// scopeFailed shows a scope refusal as a page, and reports whether there was one.
-func (t *Toolkit) scopeFailed(w http.ResponseWriter, r *http.Request, p *Principal, e *scopeError) bool {
-	if e == nil {
-		return false
-	}
-	t.render(w, r, e.status, "error", view{Title: http.StatusText(e.status), User: p, Error: e.msg})
-	return true
-}
-
 type translationsView struct {
 	Locales  []string
 	Locale   string
@@ -77,8 +69,9 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 			Error: "No region is configured with locales yet: add regions to the configuration file."})
 		return
 	}
-	scope, e := t.scope(p, "", v.Locale)
-	if t.scopeFailed(w, r, p, e) {
+	scope, err := t.scope(p, "", v.Locale)
+	if err != nil {
+		t.uiError(w, r, p, err)
 		return
 	}
 	items, err := t.TranslationQueue(r.Context(), scope, v.Status)
@@ -91,12 +84,12 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 type translationView struct {
-	Original   *Derivative
+	Original   *record.Derivative
 	Locale     string
-	Current    *TranslationView // nil when there is none yet
-	Draft      string           // what the editor holds
-	Count      *CountResult     // nil for threads and channels without a counter
-	Machine    bool             // a provider is configured
+	Current    *TranslationView    // nil when there is none yet
+	Draft      string              // what the editor holds
+	Count      *review.CountResult // nil for threads and channels without a counter
+	Machine    bool                // a provider is configured
 	Notice     string
 	IsThread   bool
 	EditorHint string
@@ -112,14 +105,9 @@ var translationNotices = map[string]string{
 }
 
 // translationTarget reads the derivative and checks the locale for the translation pages.
-func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*Derivative, string, bool) {
+func (t *Toolkit) translationTarget(w http.ResponseWriter, r *http.Request, p *Principal) (*record.Derivative, string, bool) {
 	d, locale, err := t.mayTranslateTopic(r, p)
-	var scope *scopeError
-	switch {
-	case errors.As(err, &scope):
-		t.scopeFailed(w, r, p, scope)
-		return nil, "", false
-	case err != nil:
+	if err != nil {
 		t.uiError(w, r, p, err)
 		return nil, "", false
 	}
@@ -136,7 +124,7 @@ func (t *Toolkit) uiTranslation(w http.ResponseWriter, r *http.Request, p *Princ
 
 // renderTranslation shows the editor; draft, when not nil, is what the user sent (kept
 // after an error), else the current translation's text.
-func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *Derivative, locale string, status int, errMsg string, draft *string, notice string) {
+func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *record.Derivative, locale string, status int, errMsg string, draft *string, notice string) {
 	trs, err := t.indexedTranslations(r.Context(), []string{translationField(d.ID, locale)})
 	if err != nil {
 		t.uiError(w, r, p, err)
@@ -152,7 +140,7 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 	}
 	if v.IsThread {
 		v.EditorHint = "A thread is translated post by post: end each post with its (1/n), (2/n) …"
-	} else if c, err := Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
+	} else if c, err := review.Count(&t.cfg.File, d.Channel, v.Draft); err == nil {
 		v.Count = &c
 	}
 	if strings.EqualFold(d.Locale, locale) && errMsg == "" {
@@ -164,7 +152,7 @@ func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *P
 
 // translationMessage is what a page says about a failed translation, and its status.
 func (t *Toolkit) translationMessage(r *http.Request, err error) (int, string) {
-	status, _, msg := t.classifyTranslation(r, err)
+	status, _, msg := t.classify(r, err)
 	return status, strings.ToUpper(msg[:1]) + msg[1:]
 }
 
@@ -201,7 +189,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 	}
 }
 
-func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *http.Request, *Principal) {
+func (t *Toolkit) uiDecideTranslation(status record.ReviewStatus) func(http.ResponseWriter, *http.Request, *Principal) {
 	return func(w http.ResponseWriter, r *http.Request, p *Principal) {
 		d, locale, ok := t.translationTarget(w, r, p)
 		if !ok {
@@ -212,7 +200,7 @@ func (t *Toolkit) uiDecideTranslation(status string) func(http.ResponseWriter, *
 			t.renderTranslation(w, r, p, d, locale, code, msg, nil, "")
 			return
 		}
-		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+status, http.StatusSeeOther)
+		http.Redirect(w, r, translationPath(d.ID, locale)+"?done="+string(status), http.StatusSeeOther)
 	}
 }
 
@@ -243,8 +231,9 @@ func (t *Toolkit) uiSnippets(w http.ResponseWriter, r *http.Request, p *Principa
 			v.Locales = uiLocales([]config.Region{*reg})
 		}
 	}
-	scope, e := t.scope(p, v.Region, v.Locale)
-	if t.scopeFailed(w, r, p, e) {
+	scope, err := t.scope(p, v.Region, v.Locale)
+	if err != nil {
+		t.uiError(w, r, p, err)
 		return
 	}
 	items, err := t.Snippets(r.Context(), scope)

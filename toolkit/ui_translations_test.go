@@ -11,12 +11,13 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit/translate"
 )
 
 // translationUI is uiServer with regions emea (de, fr) and apac (ja); the regional user
 // works in emea. It returns an approved single-post derivative of text.
-func translationUI(t *testing.T, text string) (*Toolkit, string, *Derivative) {
+func translationUI(t *testing.T, text string) (*Toolkit, string, *record.Derivative) {
 	t.Helper()
 	tk, srv := uiServer(t)
 	tk.cfg.File.Regions = []config.Region{
@@ -24,11 +25,11 @@ func translationUI(t *testing.T, text string) (*Toolkit, string, *Derivative) {
 		{ID: "apac", Name: "Asia Pacific", Locales: []string{"ja"}},
 	}
 	s := save(t, tk, "q.md", text, time.Unix(1000, 0))
-	_, ds, err := tk.SourceWithDerivatives(t.Context(), s.ID)
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	for i := range ds {

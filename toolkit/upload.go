@@ -127,7 +127,7 @@ func (t *Toolkit) uploadOne(r *http.Request, part *multipart.Part, limit int64, 
 	key := t.inbox.Prefix + name
 	etag, err := t.s3.PutMeta(ctx, t.inbox.Bucket, key, body, ContentType(name), map[string]string{"uploaded-by": by})
 	if err == nil {
-		_, err = t.Queue(ctx, tasks.Ingest{Bucket: t.inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
+		_, err = t.rec.Queue(ctx, tasks.Ingest{Bucket: t.inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
 	}
 	if err != nil {
 		_, _, res.Error = t.classify(r, err)

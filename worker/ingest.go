@@ -13,16 +13,24 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 )
+
+// Ingestion is what ingesting needs of the record (record.Store has it).
+type Ingestion interface {
+	Processed(ctx context.Context, sourceID, etag string) (bool, error)
+	MarkProcessing(ctx context.Context, in tasks.Ingest) error
+	Save(ctx context.Context, in tasks.Ingest, s *record.Source, b *record.Bundle) error
+	Fail(ctx context.Context, in tasks.Ingest, reason string) error
+}
 
 // ingester handles tasks.TypeIngest: fetch, parse, derive, store, mark processed.
 type ingester struct {
-	tk  *toolkit.Toolkit
+	rec Ingestion
 	s3  *s3store.Store
 	cfg *config.Config
 	log *slog.Logger
@@ -34,7 +42,7 @@ func (g *ingester) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	start := time.Now()
 	in, err := tasks.DecodeIngest(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.ingest", errs.Invalid, err)
 	}
 	outcome, err := g.ingest(ctx, in)
 	ingestDuration.WithLabelValues(outcome).Observe(time.Since(start).Seconds())
@@ -49,13 +57,13 @@ func (g *ingester) ProcessTask(ctx context.Context, t *asynq.Task) error {
 func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) {
 	id := tasks.SourceID(in.Bucket, in.Key)
 	if !in.Force { // a re-run does it again
-		if done, err := g.tk.Processed(ctx, id, in.ETag); err != nil {
+		if done, err := g.rec.Processed(ctx, id, in.ETag); err != nil {
 			return "retry", err
 		} else if done {
 			return "duplicate", nil
 		}
 	}
-	if err := g.tk.MarkProcessing(ctx, in); err != nil {
+	if err := g.rec.MarkProcessing(ctx, in); err != nil {
 		return "retry", err
 	}
 	limit := g.cfg.File.Limits.MaxObjectBytes
@@ -87,7 +95,7 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	if doc.Meta.Campaign == "" {
 		doc.Meta.Campaign = obj.Metadata["campaign"] // set by `repurpose upload --campaign`
 	}
-	src, bundle, err := Build(in, id, version, doc, g.cfg)
+	src, bundle, err := record.Build(in, id, version, doc, g.cfg)
 	if errors.As(err, &bad) {
 		return g.fail(ctx, in, bad.Reason)
 	}
@@ -99,57 +107,18 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 		}
 		return g.fail(ctx, in, "nothing publishable could be made from this document ("+strings.Join(reasons, "; ")+")")
 	}
-	if err := g.tk.Save(ctx, in, src, bundle); err != nil {
+	if err := g.rec.Save(ctx, in, src, bundle); err != nil {
 		return "retry", err
 	}
 	return "ready", nil
 }
 
-// fail records bad input on the source; the task is not retried.
+// fail records bad input on the source; the task is not retried (an Invalid error).
 func (g *ingester) fail(ctx context.Context, in tasks.Ingest, reason string) (string, error) {
-	if err := g.tk.Fail(ctx, in, reason); err != nil {
+	if err := g.rec.Fail(ctx, in, reason); err != nil {
 		return "retry", err
 	}
-	return "failed", fmt.Errorf("%w: %s", asynq.SkipRetry, reason)
-}
-
-// Build derives a parsed document for its campaign and shapes the source record and
-// bundle the toolkit stores; `repurpose derive` prints the same shapes without storing
-// them. A campaign that is not configured is an *parse.InputError under
-// campaigns_strict, else a warning on the source: the default campaign's settings apply,
-// and the document's own name stays in utm_campaign.
-func Build(in tasks.Ingest, id, version string, doc *parse.Document, cfg *config.Config) (*toolkit.Source, *toolkit.Bundle, error) {
-	campaign, camp := cfg.File.Campaign(doc.Meta.Campaign)
-	var warnings []string
-	if unknown := cfg.File.UnknownCampaign(doc.Meta.Campaign); unknown != "" {
-		if cfg.File.CampaignsStrict {
-			return nil, nil, &parse.InputError{Reason: "the document names " + unknown}
-		}
-		warnings = append(warnings, fmt.Sprintf("the document names %s: it runs with the settings of %q; fix the name or add the campaign", unknown, campaign))
-		if name := doc.Meta.Campaign; config.ValidCampaignName(name) {
-			campaign = name // kept for utm_campaign, so its clicks are told apart
-		}
-	}
-	slug := derive.Slug(doc.Title)
-	if slug == "" {
-		slug = "source"
-	}
-	slug += "-" + id[:6]
-	res := derive.From(doc, derive.Options{
-		Version: version, SourceID: id, CampaignName: campaign, Campaign: camp,
-		PublicPageURL: cfg.Infra.PublicURL + "/p/" + slug,
-		Brand:         cfg.File.BrandFor(camp), MastodonLimit: cfg.File.Channels.MastodonLimit,
-	})
-	src := &toolkit.Source{
-		ID: id, Bucket: in.Bucket, Key: in.Key, Title: doc.Title, Version: version,
-		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Outline: doc.Outline(), Lang: doc.Lang,
-		Campaign: campaign, Stage: res.Stage, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, Summary: doc.Summary,
-		LinkTarget: res.LinkTarget, Slug: slug, Counts: toolkit.Counts(res.Derivatives, len(res.Skipped)),
-		Skipped: res.Skipped, Warnings: append(warnings, res.Warnings...),
-	}
-	b := &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives,
-		Skipped: res.Skipped, LinkTarget: res.LinkTarget, Stage: res.Stage, Campaign: campaign, AutoApprove: camp.AutoApprove}
-	return src, b, nil
+	return "failed", errs.E("worker.ingest", errs.Invalid, reason)
 }
 
 func humanBytes(n int64) string {

@@ -15,7 +15,9 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -34,7 +36,7 @@ type Publishing struct {
 	Now        func() time.Time
 	// Media gives the files a planned post carries (its cards, carousel, link preview
 	// image), loaded from where they are stored; nil: posts carry none.
-	Media func(ctx context.Context, e *toolkit.PlanEntry, d *toolkit.Derivative) ([]publish.Media, error)
+	Media func(ctx context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error)
 }
 
 // planner handles tasks.TypePlan.
@@ -46,7 +48,7 @@ type planner struct {
 func (h *planner) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	in, err := tasks.DecodePlan(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.plan", errs.Invalid, err)
 	}
 	plan, err := h.plans.PlanSource(ctx, in.SourceID)
 	if err != nil {
@@ -84,12 +86,24 @@ func (e *laterError) Unwrap() error { return e.err }
 // means a worker died mid-call, and then only a channel that recognises a repeat is
 // called again; any other post is marked unknown for a person.
 type publisher struct {
-	tk   *toolkit.Toolkit
-	pub  Publishing
-	log  *slog.Logger
-	hold time.Duration // how long one delivery holds the entry
+	rec   PostRecords
+	locks TryLocker
+	tk    *toolkit.Toolkit
+	pub   Publishing
+	log   *slog.Logger
+	hold  time.Duration // how long one delivery holds the entry
 	// limits hold the retry budget: PublishAttempts, PublishBackoff, PublishBackoffMax.
 	limits config.Limits
+}
+
+// TryLocker takes name for ttl without waiting (record.Locks does).
+type TryLocker interface {
+	TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error)
+}
+
+// PostRecords is what publishing needs of the record (record.Store has it).
+type PostRecords interface {
+	Derivative(ctx context.Context, id string) (*record.Derivative, error)
 }
 
 // maxRetryAfter bounds the wait a service may ask for (X's daily limits reset within a
@@ -136,10 +150,10 @@ func words(err error) string {
 func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	in, err := tasks.DecodePublish(t.Payload())
 	if err != nil {
-		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+		return errs.Wrap("worker.publish", errs.Invalid, err)
 	}
 	// Two deliveries of the same task never run side by side.
-	release, ok, err := h.tk.TryLock(ctx, "post:"+in.EntryID, h.hold)
+	release, ok, err := h.locks.TryLock(ctx, "post:"+in.EntryID, h.hold)
 	if err != nil {
 		return err
 	}
@@ -151,7 +165,7 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	outcome, err := h.publish(ctx, in, &channel)
 	publishOutcomes.WithLabelValues(channel, outcome).Inc()
 	level := slog.LevelInfo
-	if err != nil || outcome == "failed" || outcome == toolkit.Unknown {
+	if err != nil || outcome == "failed" || outcome == string(toolkit.Unknown) {
 		level = slog.LevelWarn
 	}
 	h.log.Log(ctx, level, "publish", "entry", in.EntryID, "outcome", outcome, "err", err)
@@ -241,7 +255,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
 			return "retry", err
 		}
-		return toolkit.Waiting, nil
+		return string(toolkit.Waiting), nil
 	case kind == publish.Later || (kind == publish.Unknown && idempotent):
 		// Nothing posted, or the channel will recognise the repeat: try again, further
 		// apart each time, within the budget.
@@ -269,7 +283,7 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 
 // finish records an outcome. The record is written again until it sticks (within the
 // task's time): losing it would turn a published post into an unknown one.
-func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state string, res publish.Result, msg string) (string, error) {
+func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state toolkit.PostState, res publish.Result, msg string) (string, error) {
 	if rec == nil {
 		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID, StartedAt: h.pub.Now()}
 	}
@@ -281,21 +295,21 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 	if err != nil {
 		h.log.Error("publish: the outcome could not be recorded; the post will show as unknown", "entry", e.ID, "state", state, "err", err)
 	}
-	return state, nil
+	return string(state), nil
 }
 
 // post renders an entry as it goes out: the approved derivative, or its approved
 // translation into the entry's locale, with the recycle's lead-in. nil when the
 // derivative or translation is no longer approved.
 func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Post, error) {
-	d, err := h.tk.Derivative(ctx, e.DerivativeID)
-	if errors.Is(err, toolkit.ErrNotFound) {
+	d, err := h.rec.Derivative(ctx, e.DerivativeID)
+	if errors.Is(err, errs.NotFound) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != toolkit.Approved {
+	if d.Status != record.Approved {
 		return nil, nil
 	}
 	var tr *toolkit.TranslationView

@@ -5,23 +5,18 @@ import (
 	"errors"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/redis/go-redis/v9"
-
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
-	"github.com/repurpose/repurpose/embedded"
 	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/publish"
-	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/record/recordtest"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 )
@@ -47,26 +42,8 @@ func (idempotentFake) Idempotent() {}
 // publishFixture stores an approved source and a plan of one tweet, due now, on "acct".
 func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	t.Helper()
-	mr, err := embedded.StartRedis()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(mr.Close)
-	srv, err := embedded.StartS3(filepath.Join(t.TempDir(), "s3"), "127.0.0.1:0", "k", "s", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close(context.Background()) })
-	store := s3store.FromAWS(aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("k", "s", "")}, srv.Endpoint)
-	for _, b := range []string{"inbox", "toolkit"} {
-		if err := store.EnsureBucket(t.Context(), b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	infra, _ := config.FromEnv(func(string) string { return "" })
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { rdb.Close() })
-	tk := toolkit.New(&config.Config{Infra: infra, File: *config.Defaults()}, store, rdb, nil, slog.Default())
+	svc := recordtest.Start(t)
+	tk := toolkit.New(svc.Config, svc.S3, svc.Redis, nil, slog.Default())
 	body, _ := os.ReadFile("../samples/whitepaper.en.md")
 	doc, err := parse.File("w.md", body, 1<<20)
 	if err != nil {
@@ -75,11 +52,11 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	version := strings.Repeat("a", 64)
 	id := tasks.SourceID("inbox", "w.md")
 	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
-	s := &toolkit.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
-	if err := tk.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &toolkit.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
+	s := &record.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
+	if err := tk.Record().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.ApproveSource(t.Context(), id, "mia"); err != nil {
+	if _, err := tk.Review().ApproveSource(t.Context(), id, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	var tweet derive.Derivative
@@ -112,7 +89,7 @@ func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 	fake.next = func() error {
 		return &publish.Error{Kind: publish.Later, RetryAfter: 7 * time.Second, Msg: "429 slow down"}
 	}
-	h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 	outcome, err := h.run(t, in)
 	var later *laterError
 	// The first wait is the backoff's (30 s less up to a quarter), longer than asked.
@@ -126,7 +103,7 @@ func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 		t.Errorf("an ordinary error backs off %v (want 8s) and counts as a failure", d)
 	}
 	fake.next = func() error { return nil }
-	if outcome, err := h.run(t, in); outcome != toolkit.Published || err != nil {
+	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) || err != nil {
 		t.Fatalf("the retry: %s %v", outcome, err)
 	}
 	rec, _ := tk.PostRecord(t.Context(), "e1")
@@ -147,7 +124,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 		idempotent bool
 		intent     bool // a record in "publishing" left by a dead worker
 		err        error
-		outcome    string
+		outcome    toolkit.PostState
 		calls      int32
 		retried    bool
 	}{
@@ -167,9 +144,9 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 			if tc.intent {
 				tk.PutPostRecord(t.Context(), &toolkit.PostRecord{EntryID: "e1", SourceID: in.SourceID, State: toolkit.Publishing, Attempts: 1})
 			}
-			h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+			h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 			outcome, err := h.run(t, in)
-			if outcome != tc.outcome || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
+			if outcome != string(tc.outcome) || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
 				t.Errorf("outcome %s (err %v), %d calls; want %s, %d calls, retried %v", outcome, err, fake.calls.Load(), tc.outcome, tc.calls, tc.retried)
 			}
 			rec, _ := tk.PostRecord(t.Context(), "e1")
@@ -187,7 +164,7 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 func TestStaleTasksPostNothing(t *testing.T) {
 	tk, in := publishFixture(t)
 	fake := &fakePublisher{next: func() error { return nil }}
-	h := &publisher{tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 	moved := in
 	moved.At = in.At.Add(-time.Hour)
 	if outcome, _ := h.run(t, moved); outcome != "skipped" {
@@ -248,9 +225,9 @@ func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
 	fake := &mediaFake{}
 	card := publish.Media{Kind: publish.MediaCard, SHA256: "c0ffee", ContentType: "image/png", Alt: "A card", Bytes: []byte("png")}
 	var asked []string
-	h := &publisher{tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits,
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits,
 		pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now,
-			Media: func(_ context.Context, e *toolkit.PlanEntry, d *toolkit.Derivative) ([]publish.Media, error) {
+			Media: func(_ context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
 				asked = append(asked, e.ID+"/"+d.ID)
 				return []publish.Media{card}, nil
 			}}}
@@ -260,7 +237,7 @@ func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
 	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.Uploaded["c0ffee"] != "media-1" {
 		t.Errorf("the record keeps what was uploaded: %+v", rec)
 	}
-	if outcome, err := h.run(t, in); outcome != toolkit.Published {
+	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) {
 		t.Fatalf("retry: %s %v", outcome, err)
 	}
 	if len(fake.posts) != 2 || len(fake.posts[0].Media) != 1 || fake.posts[0].Uploaded["c0ffee"] != "" || fake.posts[1].Uploaded["c0ffee"] != "media-1" {

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -72,14 +73,14 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 		IsFailure:                isFailure,
 	})
 	mux := asynq.NewServeMux()
-	mux.Use(measure)
-	mux.Handle(tasks.TypeIngest, &ingester{tk: tk, s3: s3, cfg: cfg, log: log})
+	mux.Use(measure, retryPolicy)
+	mux.Handle(tasks.TypeIngest, &ingester{rec: tk.Record(), s3: s3, cfg: cfg, log: log})
 	if p := opt.Publishing; p != nil {
 		if p.Now == nil {
 			p.Now = func() time.Time { return time.Now().UTC() }
 		}
 		mux.Handle(tasks.TypePlan, &planner{plans: p.Plans, log: log})
-		mux.Handle(tasks.TypePublish, &publisher{tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
+		mux.Handle(tasks.TypePublish, &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: *p, log: log, hold: publishHold, limits: cfg.File.Limits})
 	}
 	return srv, mux
 }
@@ -100,6 +101,23 @@ func measure(next asynq.Handler) asynq.Handler {
 			result = "retry"
 		}
 		taskDuration.WithLabelValues(t.Type(), result).Observe(time.Since(start).Seconds())
+		return err
+	})
+}
+
+// retryPolicy is the one place an error's kind decides what asynq does with the task:
+// bad input or a permanent refusal cannot get better by retrying, so the task is
+// skipped (asynq.SkipRetry); anything else is retried with backoff — a missing item
+// too, which may yet appear.
+func retryPolicy(next asynq.Handler) asynq.Handler {
+	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
+		err := next.ProcessTask(ctx, t)
+		switch errs.KindOf(err) {
+		case errs.Invalid, errs.Rejected, errs.Permanent, errs.TooLarge:
+			if !errors.Is(err, asynq.SkipRetry) {
+				return fmt.Errorf("%w: %w", asynq.SkipRetry, err)
+			}
+		}
 		return err
 	})
 }

@@ -99,7 +99,7 @@ func (a *App) Close() {
 // Handler is serve's whole HTTP surface.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/events/s3", worker.EventsHandler(a.Toolkit, a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log))
+	mux.Handle("/events/s3", worker.EventsHandler(a.Toolkit.Record(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log))
 	mux.Handle("GET /metrics", promhttp.Handler())
 	mux.Handle("/", a.Toolkit.Handler())
 	top := http.NewServeMux()

@@ -67,7 +67,7 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 	for _, it := range v.Items {
 		state := it.Status
 		if it.Post != nil {
-			state = it.Post.State
+			state = string(it.Post.State)
 			if it.Post.URL != "" {
 				state += " " + it.Post.URL
 			} else if it.Post.Error != "" {

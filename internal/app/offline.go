@@ -11,15 +11,15 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/worker"
 )
 
 // DeriveOutput is what `repurpose derive` prints: the API's source shape.
 type DeriveOutput struct {
-	Source      *toolkit.Source      `json:"source"`
-	Derivatives []toolkit.Derivative `json:"derivatives"`
+	Source      *record.Source      `json:"source"`
+	Derivatives []record.Derivative `json:"derivatives"`
 }
 
 // Derive runs the worker's parse-and-derive path on bytes, without storing anything.
@@ -34,12 +34,12 @@ func Derive(cfg *config.Config, key, campaign string, data []byte) (*DeriveOutpu
 	sum := sha256.Sum256(data)
 	bucket := cfg.Infra.Inbox.Bucket
 	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
-	src, b, err := worker.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
+	src, b, err := record.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
 	if err != nil {
 		return nil, err
 	}
-	src.Status = toolkit.StatusReady
-	return &DeriveOutput{Source: src, Derivatives: toolkit.Preview(src, b)}, nil
+	src.Status = record.StatusReady
+	return &DeriveOutput{Source: src, Derivatives: record.Preview(src, b)}, nil
 }
 
 // Text is the document as parse reads it, as Markdown: what Derive makes derivatives from.
@@ -56,7 +56,7 @@ func Text(cfg *config.Config, key string, data []byte) (string, error) {
 func Count(f *config.File, in io.Reader, out io.Writer, ch string, jsonl bool) error {
 	enc := json.NewEncoder(out)
 	one := func(text string) error {
-		res, err := toolkit.Count(f, channel.Name(ch), text)
+		res, err := review.Count(f, channel.Name(ch), text)
 		if err != nil {
 			return err
 		}

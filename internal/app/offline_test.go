@@ -10,7 +10,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/inputs/pdf"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/review"
 )
 
 func TestCountPrintsTheChannelsVerdict(t *testing.T) {
@@ -18,10 +18,10 @@ func TestCountPrintsTheChannelsVerdict(t *testing.T) {
 	if err := Count(config.Defaults(), strings.NewReader("Read it: https://example.com/a/very/long/path/that/is/long 👩‍👩‍👧‍👦"), &out, "x", false); err != nil {
 		t.Fatal(err)
 	}
-	var r toolkit.CountResult
+	var r review.CountResult
 	json.Unmarshal(out.Bytes(), &r)
 	// "Read it: " is 9, the URL counts 23, the space 1, the family emoji 2.
-	if r != (toolkit.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
+	if r != (review.CountResult{Channel: "x", WeightedLength: 35, Limit: 280, Valid: true}) {
 		t.Errorf("count = %+v", r)
 	}
 	out.Reset()

@@ -97,7 +97,7 @@ func Reindex(ctx context.Context, cfg *config.Config, log *slog.Logger, out io.W
 // Reindex rebuilds the index from S3 and re-queues what S3 says is pending, reporting
 // progress to out.
 func (a *App) Reindex(ctx context.Context, out io.Writer) error {
-	n, err := a.Toolkit.Reindex(ctx, func(done int) {
+	n, err := a.Toolkit.Record().Reindex(ctx, func(done int) {
 		if done%100 == 0 {
 			fmt.Fprintf(out, "indexed %d sources...\n", done)
 		}
@@ -113,7 +113,7 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("restore link counts: %w", err)
 	}
-	res, err := scheduler.ScanInbox(ctx, a.S3, a.Toolkit, a.Config.Infra.Inbox)
+	res, err := scheduler.ScanInbox(ctx, a.S3, a.Toolkit.Record(), a.Config.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}

@@ -19,9 +19,9 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/embedded"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -139,9 +139,9 @@ func (a *App) report(ctx context.Context, paths []string, out io.Writer) error {
 	for _, f := range files {
 		id := tasks.SourceID(a.Config.Infra.Inbox.Bucket, a.Config.Infra.Inbox.Prefix+f.name)
 		for {
-			s, err := a.Toolkit.Source(ctx, id)
-			if err == nil && (s.Status == toolkit.StatusReady || s.Status == toolkit.StatusFailed) {
-				if s.Status == toolkit.StatusFailed {
+			s, err := a.Toolkit.Record().Source(ctx, id)
+			if err == nil && (s.Status == record.StatusReady || s.Status == record.StatusFailed) {
+				if s.Status == record.StatusFailed {
 					fmt.Fprintf(out, "%s: failed — %s\n", f.name, s.Error)
 				} else {
 					fmt.Fprintf(out, "%s: ready — %s\n  %s/api/v1/sources/%s\n", f.name, describeCounts(s.Counts), a.Config.Infra.PublicURL, id)

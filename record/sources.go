@@ -1,4 +1,4 @@
-package toolkit
+package record
 
 import (
 	"context"
@@ -9,33 +9,34 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
 
 // Queue asks for an inbox object to be ingested and shows it as queued. It reports
 // false when that version was already queued, running or done.
-func (t *Toolkit) Queue(ctx context.Context, in tasks.Ingest) (bool, error) {
-	if err := t.setStatus(ctx, in, StatusQueued); err != nil {
+func (st *Store) Queue(ctx context.Context, in tasks.Ingest) (bool, error) {
+	if err := st.setStatus(ctx, in, StatusQueued); err != nil {
 		return false, err
 	}
-	return t.enq.EnqueueIngest(ctx, in)
+	return st.enq.EnqueueIngest(ctx, in)
 }
 
 // MarkProcessing shows an inbox object as being worked on.
-func (t *Toolkit) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
-	return t.setStatus(ctx, in, StatusProcessing)
+func (st *Store) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
+	return st.setStatus(ctx, in, StatusProcessing)
 }
 
 // setStatus shows transient progress in the index only: the S3 record changes when the
 // outcome is known.
-func (t *Toolkit) setStatus(ctx context.Context, in tasks.Ingest, status string) error {
+func (st *Store) setStatus(ctx context.Context, in tasks.Ingest, status SourceStatus) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
 	etag := tasks.NormalizeETag(in.ETag)
-	return t.WithLock(ctx, "source:"+id, func() error {
-		s, err := t.indexedSource(ctx, id)
-		if errors.Is(err, ErrNotFound) {
-			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
+	return st.locks.WithLock(ctx, "source:"+id, func() error {
+		s, err := st.IndexedSource(ctx, id)
+		if errors.Is(err, errs.NotFound) {
+			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: st.now()}
 		} else if err != nil {
 			return err
 		}
@@ -43,14 +44,14 @@ func (t *Toolkit) setStatus(ctx context.Context, in tasks.Ingest, status string)
 			s.ETag == etag && (s.Status == StatusReady || s.Status == StatusFailed || s.Withdrawn())) {
 			return nil // already further along
 		}
-		s.Status, s.Error, s.UpdatedAt = status, "", t.now()
-		return t.indexSource(ctx, s)
+		s.Status, s.Error, s.UpdatedAt = status, "", st.now()
+		return st.indexSource(ctx, s)
 	})
 }
 
 // Processed reports whether this ETag of the source was handled already.
-func (t *Toolkit) Processed(ctx context.Context, sourceID, etag string) (bool, error) {
-	_, err := t.s3.Head(ctx, t.loc.Bucket, t.markerKey(sourceID, etag))
+func (st *Store) Processed(ctx context.Context, sourceID, etag string) (bool, error) {
+	_, err := st.s3.Head(ctx, st.loc.Bucket, st.keys.marker(sourceID, etag))
 	if errors.Is(err, s3store.ErrNotFound) {
 		return false, nil
 	}
@@ -58,10 +59,10 @@ func (t *Toolkit) Processed(ctx context.Context, sourceID, etag string) (bool, e
 }
 
 // ProcessedETags lists every handled (source, ETag) pair, for scanning the inbox in one pass.
-func (t *Toolkit) ProcessedETags(ctx context.Context) (map[string]bool, error) {
+func (st *Store) ProcessedETags(ctx context.Context) (map[string]bool, error) {
 	done := map[string]bool{}
-	prefix := t.markerPrefix()
-	err := t.s3.List(ctx, t.loc.Bucket, prefix, func(o s3store.Info) error {
+	prefix := st.keys.markers()
+	err := st.s3.List(ctx, st.loc.Bucket, prefix, func(o s3store.Info) error {
 		rest := o.Key[len(prefix):]
 		done[rest[:len(rest)-len(".json")]] = true
 		return nil
@@ -72,42 +73,42 @@ func (t *Toolkit) ProcessedETags(ctx context.Context) (map[string]bool, error) {
 // MarkerName is how ProcessedETags names a (source, ETag) pair.
 func MarkerName(sourceID, etag string) string { return sourceID + "/" + tasks.NormalizeETag(etag) }
 
-func (t *Toolkit) markProcessed(ctx context.Context, id, etag string, m Marker) error {
-	m.At = t.now()
-	return t.putJSON(ctx, t.markerKey(id, etag), m)
+func (st *Store) markProcessed(ctx context.Context, id, etag string, m Marker) error {
+	m.At = st.now()
+	return st.PutJSON(ctx, st.keys.marker(id, etag), m)
 }
 
 // Fail records that an inbox object could not be used, and why; the reason is shown on
 // the source. Derivatives of an earlier good version stay.
-func (t *Toolkit) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
+func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
 	id := tasks.SourceID(in.Bucket, in.Key)
-	err := t.WithLock(ctx, "source:"+id, func() error {
-		s, err := t.Source(ctx, id)
-		if errors.Is(err, ErrNotFound) {
-			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: t.now()}
+	err := st.locks.WithLock(ctx, "source:"+id, func() error {
+		s, err := st.Source(ctx, id)
+		if errors.Is(err, errs.NotFound) {
+			s = &Source{ID: id, Bucket: in.Bucket, Key: in.Key, CreatedAt: st.now()}
 		} else if err != nil {
 			return err
 		}
-		s.Status, s.Error, s.ETag, s.Size, s.UpdatedAt = StatusFailed, reason, tasks.NormalizeETag(in.ETag), in.Size, t.now()
-		if err := t.putJSON(ctx, t.sourceKey(id), s); err != nil {
+		s.Status, s.Error, s.ETag, s.Size, s.UpdatedAt = StatusFailed, reason, tasks.NormalizeETag(in.ETag), in.Size, st.now()
+		if err := st.PutJSON(ctx, st.keys.source(id), s); err != nil {
 			return err
 		}
-		return t.indexSource(ctx, s)
+		return st.indexSource(ctx, s)
 	})
 	if err != nil {
 		return err
 	}
-	return t.markProcessed(ctx, id, in.ETag, Marker{Outcome: StatusFailed})
+	return st.markProcessed(ctx, id, in.ETag, Marker{Outcome: StatusFailed})
 }
 
 // Save stores a new version's bundle and makes it the source's current one. The same
 // bytes again change nothing (a withdrawn source stays withdrawn unless re-run); an
 // upload older than the current version is ignored.
-func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
+func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
 	kept := false
-	err := t.WithLock(ctx, "source:"+s.ID, func() error {
-		cur, err := t.Source(ctx, s.ID)
-		if errors.Is(err, ErrNotFound) {
+	err := st.locks.WithLock(ctx, "source:"+s.ID, func() error {
+		cur, err := st.Source(ctx, s.ID)
+		if errors.Is(err, errs.NotFound) {
 			cur = nil
 		} else if err != nil {
 			return err
@@ -118,7 +119,7 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 		if cur != nil && cur.Withdrawn() && cur.Version == b.Version && !in.Force {
 			kept = true
 			cur.Status, cur.Error = StatusWithdrawn, "" // instead of "processing"
-			return t.indexSource(ctx, cur)
+			return st.indexSource(ctx, cur)
 		}
 		if cur != nil {
 			s.CreatedAt = cur.CreatedAt
@@ -132,55 +133,55 @@ func (t *Toolkit) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundl
 			}
 		}
 		if s.CreatedAt.IsZero() {
-			s.CreatedAt = t.now()
+			s.CreatedAt = st.now()
 		}
-		s.UpdatedAt = t.now()
+		s.UpdatedAt = st.now()
 		if s.ReadyAt.IsZero() {
 			s.ReadyAt = s.UpdatedAt
 		}
 		s.Status, s.Error = StatusReady, ""
-		if err := t.putJSON(ctx, t.bundleKey(s.ID, b.Version), b); err != nil {
+		if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {
 			return err
 		}
-		apr, err := t.approvals(ctx, s.ID, b.Version)
+		apr, err := st.Approvals(ctx, s.ID, b.Version)
 		if err != nil {
 			return err
 		}
 		if b.AutoApprove && len(apr.Decisions) == 0 {
 			for _, d := range b.Derivatives {
-				apr.Decisions[d.ID] = Decision{Status: Approved, By: "campaign:" + b.Campaign, At: t.now()}
+				apr.Decisions[d.ID] = Decision{Status: Approved, By: "campaign:" + b.Campaign, At: st.now()}
 			}
-			if err := t.putJSON(ctx, t.approvalsKey(s.ID, b.Version), apr); err != nil {
+			if err := st.PutJSON(ctx, st.keys.approvals(s.ID, b.Version), apr); err != nil {
 				return err
 			}
 			s.Approved = true
 		}
-		if err := t.putJSON(ctx, t.sourceKey(s.ID), s); err != nil {
+		if err := st.PutJSON(ctx, st.keys.source(s.ID), s); err != nil {
 			return err
 		}
-		if err := t.index(ctx, s, b, apr); err != nil {
+		if err := st.Index(ctx, s, b, apr); err != nil {
 			return err
 		}
-		return t.indexTranslations(ctx, s) // a new version starts with none
+		return st.versionIndexed(ctx, s) // a new version starts with no translations
 	})
 	if err != nil {
 		return err
 	}
 	if !kept {
-		t.replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
+		st.Replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
 	}
-	return t.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
+	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
 
-// index writes a source and its current bundle into Redis.
+// Index writes a source and its current bundle into Redis.
 // Derivatives go first: whoever sees the source ready finds them there.
-func (t *Toolkit) index(ctx context.Context, s *Source, b *Bundle, apr *Approvals) error {
+func (st *Store) Index(ctx context.Context, s *Source, b *Bundle, apr *Approvals) error {
 	if b != nil {
-		if err := t.indexDerivatives(ctx, s, views(s, b, apr, t.cfg.File.Tracking)); err != nil {
+		if err := st.indexDerivatives(ctx, s, st.Views(s, b, apr)); err != nil {
 			return err
 		}
 	}
-	return t.indexSource(ctx, s)
+	return st.indexSource(ctx, s)
 }
 
 // Preview shows a freshly made bundle as the API will before anyone reviews it.
@@ -191,12 +192,12 @@ func Preview(s *Source, b *Bundle) []Derivative {
 			apr.Decisions[d.ID] = Decision{Status: Approved}
 		}
 	}
-	return views(s, b, apr, config.Tracking{})
+	return Views(s, b, apr, config.Tracking{})
 }
 
-// views joins a bundle's derivatives with their reviews; with tracking on, each one's
+// Views joins a bundle's derivatives with their reviews; with tracking on, each one's
 // link is its tracked link (the canonical one kept in Canonical).
-func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivative {
+func Views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivative {
 	out := make([]Derivative, len(b.Derivatives))
 	for i, d := range b.Derivatives {
 		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
@@ -226,18 +227,24 @@ func views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 	return out
 }
 
+// Views is a bundle's derivatives as this store's index shows them, with their reviews.
+func (st *Store) Views(s *Source, b *Bundle, apr *Approvals) []Derivative {
+	return Views(s, b, apr, st.cfg.File.Tracking)
+}
+
 // Bundle reads a source's current bundle from the record.
-func (t *Toolkit) Bundle(ctx context.Context, s *Source) (*Bundle, error) {
+func (st *Store) Bundle(ctx context.Context, s *Source) (*Bundle, error) {
 	var b Bundle
-	if err := t.getJSON(ctx, t.bundleKey(s.ID, s.Version), &b); err != nil {
+	if err := st.GetJSON(ctx, st.keys.bundle(s.ID, s.Version), &b); err != nil {
 		return nil, err
 	}
 	return &b, nil
 }
 
-func (t *Toolkit) approvals(ctx context.Context, id, version string) (*Approvals, error) {
+// Approvals reads the reviews and edits of a source version (none yet: empty).
+func (st *Store) Approvals(ctx context.Context, id, version string) (*Approvals, error) {
 	apr := &Approvals{}
-	err := t.getJSON(ctx, t.approvalsKey(id, version), apr)
+	err := st.GetJSON(ctx, st.keys.approvals(id, version), apr)
 	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		return nil, err
 	}
@@ -245,6 +252,24 @@ func (t *Toolkit) approvals(ctx context.Context, id, version string) (*Approvals
 		apr.Decisions = map[string]Decision{}
 	}
 	return apr, nil
+}
+
+// PutApprovals stores the reviews and edits of a source version.
+func (st *Store) PutApprovals(ctx context.Context, id, version string, apr *Approvals) error {
+	return st.PutJSON(ctx, st.keys.approvals(id, version), apr)
+}
+
+// PutSource stores a source's record (the index follows with Index).
+func (st *Store) PutSource(ctx context.Context, s *Source) error {
+	return st.PutJSON(ctx, st.keys.source(s.ID), s)
+}
+
+// versionIndexed lets what follows a source's current version (translations) catch up.
+func (st *Store) versionIndexed(ctx context.Context, s *Source) error {
+	if st.ext.VersionIndexed == nil {
+		return nil
+	}
+	return st.ext.VersionIndexed(ctx, s)
 }
 
 // Counts tallies derivatives by kind, and skipped ones, for the source listing.

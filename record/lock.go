@@ -1,4 +1,4 @@
-package toolkit
+package record
 
 import (
 	"context"
@@ -10,19 +10,26 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// Locks are short leases in Redis: one process at a time changes a source's record,
+// plans, or an account's tokens, and does a periodic job.
+type Locks struct{ rdb redis.UniversalClient }
+
+// NewLocks returns the locks kept in rdb.
+func NewLocks(rdb redis.UniversalClient) *Locks { return &Locks{rdb: rdb} }
+
 // unlock deletes the lock only if this holder still owns it.
 var unlock = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
 
 // WithLock runs fn while holding a short Redis lock on name, so read-modify-write of one
 // source's record is not interleaved between processes. The lease outlives any single
 // S3 round trip; fn should not take longer.
-func (t *Toolkit) WithLock(ctx context.Context, name string, fn func() error) error {
+func (l *Locks) WithLock(ctx context.Context, name string, fn func() error) error {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
 	key := keyLock(name)
 	for {
-		ok, err := t.rdb.SetNX(ctx, key, token, 30*time.Second).Result()
+		ok, err := l.rdb.SetNX(ctx, key, token, 30*time.Second).Result()
 		if err != nil {
 			return err
 		}
@@ -35,26 +42,26 @@ func (t *Toolkit) WithLock(ctx context.Context, name string, fn func() error) er
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	defer unlock.Run(context.WithoutCancel(ctx), t.rdb, []string{key}, token)
+	defer unlock.Run(context.WithoutCancel(ctx), l.rdb, []string{key}, token)
 	return fn()
 }
 
 // Lease takes name for ttl if nobody holds it, so one of several processes does a
 // periodic job each period. It is never released early: the period is the point.
-func (t *Toolkit) Lease(ctx context.Context, name string, ttl time.Duration) (bool, error) {
-	return t.rdb.SetNX(ctx, keyLock(name), "1", ttl).Result()
+func (l *Locks) Lease(ctx context.Context, name string, ttl time.Duration) (bool, error) {
+	return l.rdb.SetNX(ctx, keyLock(name), "1", ttl).Result()
 }
 
 // TryLock takes name for ttl if nobody holds it, without waiting; release gives it back
 // (only if it is still ours). ok is false when someone else holds it.
-func (t *Toolkit) TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error) {
+func (l *Locks) TryLock(ctx context.Context, name string, ttl time.Duration) (release func(), ok bool, err error) {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
 	key := keyLock(name)
-	ok, err = t.rdb.SetNX(ctx, key, token, ttl).Result()
+	ok, err = l.rdb.SetNX(ctx, key, token, ttl).Result()
 	if err != nil || !ok {
 		return func() {}, false, err
 	}
-	return func() { unlock.Run(context.WithoutCancel(ctx), t.rdb, []string{key}, token) }, true, nil
+	return func() { unlock.Run(context.WithoutCancel(ctx), l.rdb, []string{key}, token) }, true, nil
 }

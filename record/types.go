@@ -1,4 +1,4 @@
-package toolkit
+package record
 
 import (
 	"time"
@@ -8,31 +8,40 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
+// SourceStatus is where a source is on its way from the inbox: queued, processing,
+// ready, failed or withdrawn.
+type SourceStatus string
+
 // Source statuses.
 const (
-	StatusQueued     = "queued"
-	StatusProcessing = "processing"
-	StatusReady      = "ready"
-	StatusFailed     = "failed"
+	StatusQueued     SourceStatus = "queued"
+	StatusProcessing SourceStatus = "processing"
+	StatusReady      SourceStatus = "ready"
+	// StatusFailed: the document could not be used (Source.Error says why). A post
+	// that failed is another matter, with its own type.
+	StatusFailed SourceStatus = "failed"
 	// StatusWithdrawn: marketing took the source back; its derivatives reach no one.
-	StatusWithdrawn = "withdrawn"
+	StatusWithdrawn SourceStatus = "withdrawn"
 )
 
-// Derivative statuses.
+// ReviewStatus is a person's verdict on a derivative or a translation.
+type ReviewStatus string
+
+// Review statuses.
 const (
-	Draft    = "draft"
-	Approved = "approved"
-	Rejected = "rejected"
+	Draft    ReviewStatus = "draft"
+	Approved ReviewStatus = "approved"
+	Rejected ReviewStatus = "rejected"
 )
 
 // Source is one inbox key: its current version and what became of it. Its S3 copy is
 // the record; Redis holds the same JSON for listing.
 type Source struct {
-	ID     string `json:"id"`
-	Bucket string `json:"bucket"`
-	Key    string `json:"key"`
-	Title  string `json:"title,omitempty"`
-	Status string `json:"status"`
+	ID     string       `json:"id"`
+	Bucket string       `json:"bucket"`
+	Key    string       `json:"key"`
+	Title  string       `json:"title,omitempty"`
+	Status SourceStatus `json:"status"`
 	// Error is why the last attempt failed, in words a marketer can act on.
 	Error string `json:"error,omitempty"`
 	// Version is the SHA-256 of the bytes the derivatives were made from.
@@ -81,11 +90,11 @@ func (s *Source) Withdrawn() bool { return s.Status == StatusWithdrawn || !s.Wit
 // status, and where it came from.
 type Derivative struct {
 	derive.Derivative
-	Status   string   `json:"status"`
-	SourceID string   `json:"source_id,omitempty"`
-	Campaign string   `json:"campaign,omitempty"`
-	Tags     []string `json:"tags,omitempty"`
-	Regions  []string `json:"regions,omitempty"`
+	Status   ReviewStatus `json:"status"`
+	SourceID string       `json:"source_id,omitempty"`
+	Campaign string       `json:"campaign,omitempty"`
+	Tags     []string     `json:"tags,omitempty"`
+	Regions  []string     `json:"regions,omitempty"`
 	// ClaimedBy is the contributor holding the topic, while the claim lasts.
 	ClaimedBy string `json:"claimed_by,omitempty"`
 	// Canonical is the document's own link when Backlink is a tracked one.
@@ -117,9 +126,9 @@ type Bundle struct {
 
 // Decision is a review of one derivative.
 type Decision struct {
-	Status string    `json:"status"`
-	By     string    `json:"by"`
-	At     time.Time `json:"at"`
+	Status ReviewStatus `json:"status"`
+	By     string       `json:"by"`
+	At     time.Time    `json:"at"`
 }
 
 // Approvals are the reviews of one source version, and marketing's edits of its
@@ -142,7 +151,7 @@ type Edit struct {
 // Marker says an inbox object version (by ETag) was handled, so re-delivery after the
 // task's retention is still a no-op.
 type Marker struct {
-	Version string    `json:"version,omitempty"`
-	Outcome string    `json:"outcome"` // ready | failed
-	At      time.Time `json:"at"`
+	Version string       `json:"version,omitempty"`
+	Outcome SourceStatus `json:"outcome"` // ready | failed
+	At      time.Time    `json:"at"`
 }

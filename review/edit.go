@@ -1,0 +1,85 @@
+package review
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
+)
+
+// EditDerivative replaces a derivative's post with a person's text. The text must pass
+// the brand rules (a banned phrase refuses it; names are spelled canonically) and be
+// valid on the derivative's channel with its link (added where the original has it when
+// the text leaves it out) and room for the disclosure. An approved derivative goes back
+// to draft: someone must approve the new words.
+func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) (*record.Derivative, error) {
+	d, err := r.rec.Derivative(ctx, derivID)
+	if err != nil {
+		return nil, err
+	}
+	text, brand, err := r.checkText(d, text, editWords)
+	if err != nil {
+		return nil, err
+	}
+	tpl := text
+	link := cmp.Or(d.Canonical, d.Backlink) // the edit is kept with the document's own link
+	if d.Backlink != "" {
+		for _, l := range []string{d.Backlink, d.Canonical} { // what the editor showed, or the canonical pasted in
+			if l == "" {
+				continue
+			}
+			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
+			// Bluesky shows a shortened display link; the editor shows what the post shows.
+			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
+				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
+			}
+		}
+		tpl = WithSlot(tpl, d.Template)
+	}
+	tpl = derive.Spell(brand, tpl)
+	opt := derive.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
+	if !ok || fitted != tpl {
+		rendered := channel.Render(d.Channel, tpl, link).Text
+		room := ""
+		if brand.Disclosure != "" {
+			rendered += " " + brand.Disclosure
+			room = fmt.Sprintf(", with room for the disclosure %q", brand.Disclosure)
+		}
+		c, _ := Count(&r.cfg.File, d.Channel, rendered)
+		return nil, &errs.Error{Op: "review.EditDerivative", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
+			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
+	}
+	post := channel.Render(d.Channel, tpl, link)
+	err = r.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
+		s, b, apr, err := r.rec.Current(ctx, d.SourceID)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(b.Derivatives, func(x derive.Derivative) bool { return x.ID == derivID }) {
+			return errs.E("review.EditDerivative", errs.NotFound, "") // an earlier version's derivative
+		}
+		if apr.Edits == nil {
+			apr.Edits = map[string]record.Edit{}
+		}
+		apr.Edits[derivID] = record.Edit{Template: tpl, Text: post.Text, Length: length, Facets: post.Facets, By: by, At: r.now()}
+		if apr.Decisions[derivID].Status == record.Approved {
+			apr.Decisions[derivID] = record.Decision{Status: record.Draft, By: by, At: r.now()}
+		}
+		if err := r.rec.PutApprovals(ctx, s.ID, s.Version, apr); err != nil {
+			return err
+		}
+		return r.rec.Index(ctx, s, b, apr)
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.rec.Replan(ctx, d.SourceID, "edited") // new words need approving before they go out
+	return r.rec.Derivative(ctx, derivID)
+}
