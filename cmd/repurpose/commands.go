@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -56,6 +57,7 @@ func runReindex(ctx context.Context, out streams, fs *flag.FlagSet, args []strin
 func runDerive(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
 	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
 	campaign := fs.String("campaign", "", "campaign to use when the document names none")
+	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -74,6 +76,14 @@ func runDerive(_ context.Context, out streams, fs *flag.FlagSet, args []string) 
 	}
 	if *key == "" {
 		*key = cfg.Infra.Inbox.Prefix + filepath.Base(path)
+	}
+	if *asText {
+		text, err := app.Text(cfg, *key, data)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(out.stdout, text)
+		return err
 	}
 	derived, err := app.Derive(cfg, *key, *campaign, data)
 	if err != nil {
