@@ -12,9 +12,9 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
-	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/translations"
 )
 
@@ -75,7 +75,7 @@ type Input struct {
 	Translations map[string]*translations.View
 	// Old is the previous plan (nil: none); Attempted the entries publishing has touched:
 	// those are history and stay as they are.
-	Old       *toolkit.Plan
+	Old       *planstore.Plan
 	Attempted map[string]bool
 	// Paused regions ("emea") and region channels ("emea/x") plan nothing new.
 	Paused map[string]bool
@@ -87,7 +87,7 @@ type Input struct {
 
 // candidate is a post wanting a slot.
 type candidate struct {
-	entry  toolkit.PlanEntry
+	entry  planstore.PlanEntry
 	want   time.Time // the earliest it may go out
 	text   *localized
 	order  int // tie-break: the plan's order
@@ -99,21 +99,21 @@ type candidate struct {
 
 // Plan computes a source's plan. Entries publishing has touched and times a person set
 // are kept; everything else is planned afresh into the next free slots.
-func (p *Planner) Plan(in Input) *toolkit.Plan {
+func (p *Planner) Plan(in Input) *planstore.Plan {
 	s := in.Source
-	out := &toolkit.Plan{SourceID: s.ID, Version: s.Version, PlannedAt: in.Now}
+	out := &planstore.Plan{SourceID: s.ID, Version: s.Version, PlannedAt: in.Now}
 	kept := map[string]bool{}
-	var manual []toolkit.PlanEntry
+	var manual []planstore.PlanEntry
 	if in.Old != nil {
 		for _, e := range in.Old.Entries {
 			switch {
-			case in.Attempted[e.ID], e.Manual && e.Status == toolkit.Cancelled: // history, or a person's call
+			case in.Attempted[e.ID], e.Manual && e.Status == planstore.Cancelled: // history, or a person's call
 				out.Entries = append(out.Entries, e)
 				kept[e.ID] = true
-				if e.Status == toolkit.Planned {
+				if e.Status == planstore.Planned {
 					p.Book(e.Account).Add(e.At, e.TextHash)
 				}
-			case e.Manual && e.Status == toolkit.Planned:
+			case e.Manual && e.Status == planstore.Planned:
 				manual = append(manual, e)
 			}
 		}
@@ -137,7 +137,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 	if in.Old != nil {
 		prev := map[string]time.Time{}
 		for _, e := range in.Old.Entries {
-			if e.Status == toolkit.Planned {
+			if e.Status == planstore.Planned {
 				prev[e.ID] = e.At
 			}
 		}
@@ -165,7 +165,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 			why = "a new version replaced it"
 		}
 		for _, e := range in.Old.Entries {
-			if kept[e.ID] || e.Status != toolkit.Planned {
+			if kept[e.ID] || e.Status != planstore.Planned {
 				continue
 			}
 			if in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel] {
@@ -173,11 +173,11 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 			} else {
 				e.Reason = why
 			}
-			e.Status = toolkit.Cancelled
+			e.Status = planstore.Cancelled
 			out.Entries = append(out.Entries, e)
 		}
 	}
-	slices.SortStableFunc(out.Entries, func(a, b toolkit.PlanEntry) int {
+	slices.SortStableFunc(out.Entries, func(a, b planstore.PlanEntry) int {
 		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.ID, b.ID))
 	})
 	return out
@@ -185,7 +185,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 
 // place books the first free slot for c; a recycle whose text went out on the account
 // within the cooldown gets a lead-in, or is left unplanned.
-func (p *Planner) place(c candidate) toolkit.PlanEntry {
+func (p *Planner) place(c candidate) planstore.PlanEntry {
 	e := c.entry
 	cal := p.cals[e.Region+"/"+e.Channel]
 	book := p.Book(e.Account)
@@ -199,7 +199,7 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		at, found = sl.Next(c.want)
 	}
 	if !found {
-		e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
+		e.Status, e.Reason = planstore.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
 		return e
 	}
 	e.TextHash = c.text.hash(e.Channel, e.Link, "")
@@ -208,13 +208,13 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		if book.repeats(e.TextHash, at, cooldown) {
 			lead := leadFor(e.Locale, e.Occurrence)
 			if lead == "" || !p.fits(e.Channel, c.text.render(e.Channel, e.Link, lead).Text) || book.repeats(c.text.hash(e.Channel, e.Link, lead), at, cooldown) {
-				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
+				e.Status, e.Reason = planstore.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
 				return e
 			}
 			e.Lead, e.TextHash = lead, c.text.hash(e.Channel, e.Link, lead)
 		}
 	}
-	e.At, e.Status = at, toolkit.Planned
+	e.At, e.Status = at, planstore.Planned
 	book.Add(at, e.TextHash)
 	return e
 }
@@ -286,7 +286,7 @@ func (p *Planner) candidate(s *record.Source, r config.Region, lt *localized, ch
 	d := lt.d
 	link, code, target := p.linkFor(&d, ch, r.ID)
 	return candidate{
-		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, ch, occurrence), SourceID: s.ID,
+		entry: planstore.PlanEntry{ID: planstore.EntryID(s.ID, d.ID, lt.locale, r.ID, ch, occurrence), SourceID: s.ID,
 			DerivativeID: d.ID, Kind: string(d.Kind), Channel: ch, Locale: lt.locale, Region: r.ID, Account: cal.Account,
 			Occurrence: occurrence, Link: link, Code: code, Target: target},
 		want: want.UTC().Truncate(time.Second), text: lt, order: order,

@@ -122,7 +122,7 @@ func (s *Scheduler) scanOnce(ctx context.Context) {
 // were made (a new window, cap, holiday, plan or account); it reports whether it could
 // check.
 func (s *Scheduler) replanOnce(ctx context.Context) bool {
-	n, err := s.tk.ReplanIfConfigChanged(ctx)
+	n, err := s.tk.Plans().ReplanIfConfigChanged(ctx)
 	if err != nil {
 		s.log.Warn("re-plan check waits for Redis", "err", err)
 		return false

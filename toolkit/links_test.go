@@ -15,6 +15,7 @@ import (
 	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 )
 
@@ -219,12 +220,12 @@ func TestAnalytics(t *testing.T) {
 		config.User{Name: "ana", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("emea-token")})
 	xCode := record.TrackedCode(d.ID, "x", "emea")
 	at := time.Now().UTC().Add(-time.Hour)
-	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
-		At: at, Status: Planned, Code: xCode, Target: links.Target(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
-	if err := tk.SavePlan(ctx, &Plan{SourceID: d.SourceID, Entries: []PlanEntry{e}}, nil); err != nil {
+	e := planstore.PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
+		At: at, Status: planstore.Planned, Code: xCode, Target: links.Target(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
+	if err := tk.plans.SavePlan(ctx, &planstore.Plan{SourceID: d.SourceID, Entries: []planstore.PlanEntry{e}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	tk.PutPostRecord(ctx, &PostRecord{EntryID: "e1", SourceID: d.SourceID, State: Published, RemoteID: "1"})
+	tk.plans.PutPostRecord(ctx, &planstore.PostRecord{EntryID: "e1", SourceID: d.SourceID, State: planstore.Published, RemoteID: "1"})
 	h := tk.Handler()
 	var clicks []string
 	for i := range 6 {
@@ -333,18 +334,18 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 		t.Fatalf("no A/B pair of tweets on one section: a %+v, b %+v", a, b)
 	}
 	at := time.Now().UTC().Add(-time.Hour)
-	var entries []PlanEntry
+	var entries []planstore.PlanEntry
 	for i, d := range []record.Derivative{a, b} {
 		code := record.TrackedCode(d.ID, "x", "emea")
-		entries = append(entries, PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
-			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: Planned, Code: code, Target: links.Target(d.Canonical, "x")})
+		entries = append(entries, planstore.PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
+			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: planstore.Planned, Code: code, Target: links.Target(d.Canonical, "x")})
 	}
-	tk.SavePlan(ctx, &Plan{SourceID: a.SourceID, Entries: entries}, nil)
+	tk.plans.SavePlan(ctx, &planstore.Plan{SourceID: a.SourceID, Entries: entries}, nil)
 	for _, e := range entries {
-		tk.PutPostRecord(ctx, &PostRecord{EntryID: e.ID, SourceID: e.SourceID, State: Published})
+		tk.plans.PutPostRecord(ctx, &planstore.PostRecord{EntryID: e.ID, SourceID: e.SourceID, State: planstore.Published})
 	}
 	h := tk.Handler()
-	click := func(e PlanEntry, n int) (id string) {
+	click := func(e planstore.PlanEntry, n int) (id string) {
 		for range n {
 			w := hit(h, "GET", "/r/"+e.Code, "Mozilla/5.0", "198.51.100.4")
 			loc, _ := url.Parse(w.Header().Get("Location"))

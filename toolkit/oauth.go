@@ -158,7 +158,7 @@ func (t *Toolkit) oauthCallback(w http.ResponseWriter, r *http.Request, p *Princ
 	}
 	// Posts that came due while the account was not connected wait for it: planning
 	// again gives them the next free slots.
-	if _, err := t.replanAll(ctx, "connected "+pending.Account); err != nil {
+	if _, err := t.plans.ReplanAll(ctx, "connected "+pending.Account); err != nil {
 		t.log.WarnContext(ctx, "oauth: the posts waiting for the account were not planned again; the next plan does it", "account", pending.Account, "err", err)
 	}
 	http.Redirect(w, r, "/ui/accounts?connected="+url.QueryEscape(pending.Account), http.StatusSeeOther)

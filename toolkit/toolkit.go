@@ -14,6 +14,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
@@ -35,6 +36,7 @@ type Toolkit struct {
 	log          *slog.Logger
 	translations *translations.Service
 	accounts     *accounts.Service
+	plans        *planstore.Store
 	links        *links.Service
 	analytics    *analytics.Service
 }
@@ -47,6 +49,7 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
 	t.translations = translations.New(t.rec, cfg, rdb, now)
+	t.plans = planstore.New(t.rec, cfg, rdb, enq, now, log)
 	t.accounts = accounts.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
 	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
@@ -75,6 +78,9 @@ func (t *Toolkit) Review() *review.Service { return t.reviews }
 // Links is the tracked links the toolkit redirects and counts; serve runs it (its Run
 // writes the counts to Redis).
 func (t *Toolkit) Links() *links.Service { return t.links }
+
+// Plans is the publishing plans and post records the toolkit serves.
+func (t *Toolkit) Plans() *planstore.Store { return t.plans }
 
 // Accounts is the OAuth connections of the X and LinkedIn accounts: the publishers' tokens.
 func (t *Toolkit) Accounts() *accounts.Service { return t.accounts }

@@ -105,7 +105,7 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
-	queued, replanned, err := a.Toolkit.ReindexPlans(ctx)
+	queued, replanned, err := a.Toolkit.Plans().ReindexPlans(ctx)
 	if err != nil {
 		return fmt.Errorf("reindex plans: %w", err)
 	}
