@@ -200,7 +200,8 @@ func Preview(s *Source, b *Bundle) []Derivative {
 func Views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivative {
 	out := make([]Derivative, len(b.Derivatives))
 	for i, d := range b.Derivatives {
-		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
+		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions,
+			Media: mediaOf(b, d.ID, d.Backlink != "")}
 		if dec, ok := apr.Decisions[d.ID]; ok {
 			v.Status = dec.Status
 			if dec.Status == Approved {
@@ -229,7 +230,11 @@ func Views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 
 // Views is a bundle's derivatives as this store's index shows them, with their reviews.
 func (st *Store) Views(s *Source, b *Bundle, apr *Approvals) []Derivative {
-	return Views(s, b, apr, st.cfg.File.Tracking)
+	ds := Views(s, b, apr, st.cfg.File.Tracking)
+	for i := range ds {
+		withURLs(ds[i].Media, st.cfg.Infra.PublicURL)
+	}
+	return ds
 }
 
 // Bundle reads a source's current bundle from the record.
