@@ -3,9 +3,13 @@ package record
 import (
 	"context"
 	"errors"
+	"fmt"
+	"regexp"
 	"slices"
 
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
 )
 
 // ImagesStatus is how far a source version's images are.
@@ -131,4 +135,79 @@ func (b *Bundle) MediaKeys() []string {
 		add(*b.Preview)
 	}
 	return keys
+}
+
+// queueImages asks the worker to render a source version's images; a queue that is down
+// leaves them pending, and reindex asks again.
+func (st *Store) queueImages(ctx context.Context, s *Source, why string) {
+	if st.enq == nil {
+		return
+	}
+	if err := st.enq.EnqueueImages(ctx, tasks.Images{SourceID: s.ID, Version: s.Version}, st.now().UnixNano()); err != nil {
+		st.log.WarnContext(ctx, "images: not queued", "source", s.ID, "why", why, "err", err)
+	}
+}
+
+// imagesMissing reports whether a source version's images are to be rendered (again):
+// never rendered, left pending, or a file its derivatives list is gone from the bucket.
+func (st *Store) imagesMissing(ctx context.Context, s *Source, b *Bundle) (bool, error) {
+	if s.Images == ImagesPending || s.Images == "" {
+		return true, nil
+	}
+	if s.Images != ImagesReady {
+		return false, nil // failed: a re-run or a new version tries again
+	}
+	for _, key := range b.MediaKeys() {
+		ok, err := st.HasMedia(ctx, key)
+		if err != nil || !ok {
+			return !ok, err
+		}
+	}
+	return false, nil
+}
+
+// mediaKeyRe is the shape of every media key: cards.Key's "media/<sha256>.<ext>".
+var mediaKeyRe = regexp.MustCompile(`^media/[0-9a-f]{64}\.(png|pdf)$`)
+
+// ValidMediaKey reports whether key names a media file (and nothing else in the bucket).
+func ValidMediaKey(key string) bool { return mediaKeyRe.MatchString(key) }
+
+// HasMedia reports whether the toolkit bucket holds the media file key.
+func (st *Store) HasMedia(ctx context.Context, key string) (bool, error) {
+	if !ValidMediaKey(key) {
+		return false, fmt.Errorf("%q is not a media key", key)
+	}
+	_, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// PutMedia stores a media file under its key, unless it is there already: its key is
+// its content's hash, so the file there is the same.
+func (st *Store) PutMedia(ctx context.Context, key, contentType string, data []byte) error {
+	if ok, err := st.HasMedia(ctx, key); err != nil || ok {
+		return err
+	}
+	_, err := st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
+	return err
+}
+
+// maxMediaBytes bounds a media file read back: a carousel is well under this.
+const maxMediaBytes = 20 << 20
+
+// Media reads a media file; a missing one is errs.NotFound.
+func (st *Store) Media(ctx context.Context, key string) ([]byte, error) {
+	if !ValidMediaKey(key) {
+		return nil, errs.E("record.Media", errs.NotFound, "")
+	}
+	obj, err := st.s3.Get(ctx, st.loc.Bucket, st.loc.Prefix+key, maxMediaBytes)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return nil, errs.E("record.Media", errs.NotFound, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return obj.Body, nil
 }

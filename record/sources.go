@@ -140,6 +140,9 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			s.ReadyAt = s.UpdatedAt
 		}
 		s.Status, s.Error = StatusReady, ""
+		if st.enq != nil && b.Media == nil { // rendered by the worker once the source is ready
+			s.Images, s.ImagesReason = ImagesPending, ""
+		}
 		if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {
 			return err
 		}
@@ -169,6 +172,9 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 	}
 	if !kept {
 		st.Replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
+		if s.Images == ImagesPending {
+			st.queueImages(ctx, s, "new version")
+		}
 	}
 	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
