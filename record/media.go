@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
@@ -210,4 +213,25 @@ func (st *Store) Media(ctx context.Context, key string) ([]byte, error) {
 		return nil, err
 	}
 	return obj.Body, nil
+}
+
+// MaxDescription is the longest link preview description, in characters.
+const MaxDescription = 160
+
+// PreviewDescription is what a link preview says of the source: its summary when that
+// is short enough, else the summary's first sentences that are, "" when even the first
+// is longer. It is never cut inside a sentence.
+func (s *Source) PreviewDescription() string {
+	summary := strings.TrimSpace(s.Summary)
+	if utf8.RuneCountInString(summary) <= MaxDescription {
+		return summary
+	}
+	var kept []string
+	for _, sent := range parse.Sentences(summary) {
+		if utf8.RuneCountInString(parse.JoinSentences(append(kept, sent))) > MaxDescription {
+			break
+		}
+		kept = append(kept, sent)
+	}
+	return parse.JoinSentences(kept)
 }

@@ -1,10 +1,14 @@
 package toolkit
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"net/http"
+	"path"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
@@ -74,4 +78,36 @@ func (t *Toolkit) publicPage(w http.ResponseWriter, r *http.Request) {
 func approvedWhole(s *record.Source, b *record.Bundle, apr *record.Approvals) bool {
 	ds := record.Views(s, b, apr, config.Tracking{})
 	return len(ds) > 0 && !slices.ContainsFunc(ds, func(d record.Derivative) bool { return d.Status != record.Approved })
+}
+
+// mediaFile serves a rendered card or carousel, "/media/{sha256}.png" or ".pdf", to
+// anyone: channels that fetch images themselves (Threads) and link previews need it
+// public. A name is its content's hash, so the file never changes (cached for a year)
+// and cannot be guessed without its content; only stored keys are served.
+func (t *Toolkit) mediaFile(w http.ResponseWriter, r *http.Request) {
+	key := "media/" + r.PathValue("file")
+	if !record.ValidMediaKey(key) {
+		http.Error(w, "no such file", http.StatusNotFound)
+		return
+	}
+	body, err := t.rec.Media(r.Context(), key)
+	if errors.Is(err, errs.NotFound) {
+		http.Error(w, "no such file", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
+		return
+	}
+	kind := record.MediaCard
+	if strings.HasSuffix(key, ".pdf") {
+		kind = record.MediaCarousel
+	}
+	h := w.Header()
+	h.Set("Content-Type", record.Media{Kind: kind}.ContentType())
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("ETag", `"`+strings.TrimSuffix(path.Base(key), path.Ext(key))+`"`)
+	h.Set("Content-Security-Policy", "default-src 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }

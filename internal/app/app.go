@@ -157,7 +157,7 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	return &worker.Publishing{Plans: a.Plans, Publishers: pubs}, nil
+	return &worker.Publishing{Plans: a.Plans, Publishers: pubs, Media: a.postMedia}, nil
 }
 
 // tokenSource gives publishers the tokens of accounts connected on the Accounts page.
