@@ -3,6 +3,8 @@ package systemtest
 import (
 	"bytes"
 	"image/png"
+	"io"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -131,4 +133,76 @@ func TestImagesFollowReadyAndReindexRestoresThem(t *testing.T) {
 	if a := st.waitImages(ready.Source.ID, 30*time.Second); a.Source.Images != "ready" {
 		t.Errorf("after reindex: images %s: %s", a.Source.Images, a.Source.ImagesReason)
 	}
+}
+
+// The public page of an approved source carries its link preview: Open Graph and
+// Twitter card tags with the title card as the image (which serve answers), a
+// description of at most 160 characters, and the canonical link — the document's own
+// URL when it names one.
+func TestPublicPageCarriesTheLinkPreview(t *testing.T) {
+	st := newStack(t, true, nil)
+	dir := t.TempDir()
+	plain := dir + "/plain.md"
+	os.WriteFile(plain, []byte("# Plain Facts About Queues\n\n## Why it matters\n\nQueues absorb bursts of work so that 90% of requests finish within a second even when traffic triples.\n\nA second paragraph explains that retries need backoff, or they turn a small outage into a large one.\n\n## What to do\n\nMeasure queue depth, alert on age rather than size, and scale workers before the backlog grows.\n"), 0o644)
+	owned := dir + "/owned.md"
+	os.WriteFile(owned, []byte("---\ncanonical_url: https://example.com/blog/queues\n---\n# Queues, Owned\n\nQueues absorb bursts of work so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or they turn a small outage into a large one for every customer.\n"), 0o644)
+	for name, path := range map[string]string{"plain.md": plain, "owned.md": owned} {
+		st.awsCp(path, name)
+	}
+	meta := func(html, attr, name string) string {
+		i := strings.Index(html, attr+`="`+name+`" content="`)
+		if i < 0 {
+			return ""
+		}
+		rest := html[i+len(attr+`="`+name+`" content="`):]
+		return rest[:strings.Index(rest, `"`)]
+	}
+	for name, canonical := range map[string]string{"plain.md": "", "owned.md": "https://example.com/blog/queues"} {
+		a := st.waitSource(name, 30*time.Second)
+		if im := st.waitImages(a.Source.ID, 60*time.Second); im.Source.Images != "ready" {
+			t.Fatalf("%s: images %s: %s", name, im.Source.Images, im.Source.ImagesReason)
+		}
+		var src struct{ Source struct{ Slug string } }
+		st.api("GET", "/api/v1/sources/"+a.Source.ID, testAdminToken, &src)
+		st.api("POST", "/api/v1/sources/"+a.Source.ID+"/approve", testAdminToken, nil)
+		page := st.url + "/p/" + src.Source.Slug
+		if canonical == "" {
+			canonical = page
+		}
+		html := st.body(page)
+		if !strings.Contains(html, `<link rel="canonical" href="`+canonical+`">`) {
+			t.Errorf("%s: no canonical link to %s:\n%s", name, canonical, html)
+		}
+		desc := meta(html, "property", "og:description")
+		if meta(html, "property", "og:title") != a.Source.Title || desc == "" || len([]rune(desc)) > 160 ||
+			meta(html, "name", "twitter:card") != "summary_large_image" || meta(html, "property", "og:image:alt") == "" ||
+			meta(html, "property", "og:image:width") != "1200" || meta(html, "property", "og:image:height") != "630" {
+			t.Errorf("%s: link preview tags missing or wrong:\n%s", name, html)
+		}
+		img := meta(html, "property", "og:image")
+		resp, err := http.Get(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decoded, err := png.Decode(resp.Body)
+		resp.Body.Close()
+		if err != nil || decoded.Bounds().Dx() != 1200 || decoded.Bounds().Dy() != 630 {
+			t.Errorf("%s: og:image %s does not serve a 1200×630 PNG: %v", name, img, err)
+		}
+	}
+}
+
+// body is the answer to GET url, which must be 200.
+func (st *stack) body(url string) string {
+	st.t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		st.t.Fatalf("GET %s: HTTP %d: %s", url, resp.StatusCode, b)
+	}
+	return string(b)
 }
