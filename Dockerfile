@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The repurpose binary in a distroless image. One image for every role:
+# The repurpose binary on Debian slim with poppler-utils, which reads PDFs in a separate,
+# time- and memory-limited process (docs/inputs.md). One image for every role:
 #   docker run IMAGE serve | worker | scheduler | reindex | version
 # Build: docker build --build-arg VERSION=$(git describe --always --dirty) -t repurpose .
 
@@ -20,7 +21,11 @@ RUN --mount=type=cache,target=/go/pkg/mod \
 FROM debian:bookworm-slim AS fonts
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-noto-core fonts-noto-cjk >/dev/null
 
-FROM gcr.io/distroless/static-debian12:nonroot
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --uid 65532 --user-group --no-create-home --shell /usr/sbin/nologin nonroot
 COPY --from=build /out/repurpose /repurpose
 COPY --from=fonts /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf /usr/share/fonts/truetype/noto/
 COPY --from=fonts /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc /usr/share/fonts/opentype/noto/

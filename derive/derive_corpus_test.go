@@ -18,17 +18,26 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/inputs/pdf"
 	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 )
 
-// corpusDocs are the shared corpus's documents (../../shared/corpus), read at test time.
+// corpusDocs are the shared corpus's documents (../../shared/corpus), read at test time:
+// the Markdown papers and the PDFs published beside them, whose derivatives are held to
+// the same checks.
 func corpusDocs(t testing.TB) map[string][]byte {
 	t.Helper()
 	dir := testdocs.Shared(t, "corpus")
 	files, err := filepath.Glob(filepath.Join(dir, "*.*"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if pdf.Available() || os.Getenv("CI") == "true" { // scripts/test.sh installs poppler-utils
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "pdf", "*.pdf"))
+		files = append(files, pdfs...)
+	} else {
+		t.Log("the corpus PDFs are left out: poppler-utils is not installed")
 	}
 	docs := map[string][]byte{}
 	for _, f := range files {

@@ -33,6 +33,7 @@ const (
 type snippet struct {
 	typ, text, attribution string
 	section, pos           int
+	anchor                 string // the quote's own place in the link target, if any
 }
 
 // snippets are short pieces for any channel, each "<text> {link}" and valid on X (the
@@ -56,6 +57,9 @@ func (d *deriver) snippets() {
 	for n, s := range all {
 		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section)
 		x.Type, x.Attribution = s.typ, s.attribution
+		if s.anchor != "" {
+			x.Backlink = d.links.link(channel.KindSnippet, channel.Any, n+1, s.anchor)
+		}
 		tpl := s.text + " " + channel.LinkSlot
 		if !d.leavingRoom(d.validOn(channel.Any, x.Backlink))(tpl) {
 			d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf("snippet %d does not fit on X with its link %s", n+1, x.Backlink))
@@ -79,6 +83,11 @@ func (d *deriver) longestSnippetLink() string {
 	for _, s := range d.a.Doc.Sections {
 		if l := d.links.link(channel.KindSnippet, channel.Any, 999, s.Anchor); len(l) > len(longest) {
 			longest = l
+		}
+		for _, q := range s.Quotes {
+			if l := d.links.link(channel.KindSnippet, channel.Any, 999, q.Anchor); len(l) > len(longest) {
+				longest = l
+			}
 		}
 	}
 	return longest
@@ -180,7 +189,7 @@ func (d *deriver) quoteSnippets() []snippet {
 	for si, s := range d.a.Doc.Sections {
 		for _, q := range s.Quotes {
 			if text, ok := d.quoteText(q); ok {
-				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si})
+				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si, anchor: q.Anchor})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/parse"
@@ -21,4 +22,27 @@ func TestQuoteSnippetsFromProse(t *testing.T) {
 		}
 	}
 	t.Error("no quote snippet from a quoted sentence")
+}
+
+// A talk's quote snippet links to the moment its recording says the quote.
+func TestTalkQuoteSnippetsLinkToTheirMoment(t *testing.T) {
+	vtt := "WEBVTT\n\nNOTE\ntitle: Platforms that teams love\nvideo_url: https://video.example.com/talk\n\n" +
+		"00:00:01.000 --> 00:00:05.000\n<v Ana Ruiz>Um, platform teams serve product teams, and they measure adoption every week.\n\n" +
+		"00:00:05.000 --> 00:00:09.000\n<v Ben Ode>So golden paths are products, with users and a roadmap of their own.\n"
+	doc, err := parse.File("keynote.vtt", []byte(vtt), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range From(doc, Options{Version: "v1", SourceID: "s1", CampaignName: "launch"}).Derivatives {
+		if d.Attribution == "Ben Ode" {
+			found = true
+			if !strings.HasPrefix(d.Backlink, "https://video.example.com/talk") || !strings.HasSuffix(d.Backlink, "#t=5") {
+				t.Errorf("Ben Ode's quote links to %q, want the video at #t=5", d.Backlink)
+			}
+		}
+	}
+	if !found {
+		t.Error("no quote snippet of Ben Ode")
+	}
 }

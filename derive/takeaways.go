@@ -12,7 +12,7 @@ import (
 const (
 	minTakeaways   = 3
 	maxTakeaways   = 5
-	takeawayChars  = 250
+	takeawayChars  = 180
 	introChars     = 500
 	metaDescChars  = 160
 	minUsefulChars = 20

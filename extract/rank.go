@@ -204,14 +204,14 @@ func (a *Analysis) standalone(text string) float64 {
 	return f
 }
 
-// KeyPoints picks the best sentence of up to n different sections, best first,
-// skipping the candidates in exclude. When fewer than atLeast sections qualify, the
+// KeyPoints picks the strongest sentence (hook strength times rank) of up to n different
+// sections, skipping the candidates in exclude. When fewer than atLeast sections qualify, the
 // next best sentences of any section fill up.
 func (a *Analysis) KeyPoints(n, atLeast int, exclude map[int]bool) []int {
 	var picked []int
 	taken := map[int]bool{}
 	usedSection := map[int]bool{}
-	for _, i := range a.Ranked {
+	for _, i := range a.hooks { // the strongest first: a takeaway is read alone too
 		c := a.Candidates[i]
 		if len(picked) == n {
 			break

@@ -20,8 +20,27 @@ type Document struct {
 	Sections []Section `json:"sections"`
 	Links    []Link    `json:"links,omitempty"`
 	Images   []Image   `json:"images,omitempty"`
-	// Format is markdown, html or text.
+	// Format is markdown, html or text, or pdf, docx, pptx, vtt or srt.
 	Format string `json:"format"`
+}
+
+// OutlineEntry is one section heading of a document, as source.outline lists them.
+type OutlineEntry struct {
+	Level   int    `json:"level"`
+	Heading string `json:"heading"`
+	Anchor  string `json:"anchor"`
+	Page    int    `json:"page,omitempty"`
+}
+
+// Outline lists the document's section headings in order.
+func (d *Document) Outline() []OutlineEntry {
+	var out []OutlineEntry
+	for _, s := range d.Sections {
+		if s.Level > 0 {
+			out = append(out, OutlineEntry{Level: s.Level, Heading: s.Heading, Anchor: s.Anchor, Page: s.Page})
+		}
+	}
+	return out
 }
 
 // FrontMatter is the metadata a document may carry (YAML/TOML front matter in Markdown,
@@ -48,7 +67,9 @@ type Section struct {
 	Heading string `json:"heading"`
 	Level   int    `json:"level"` // 1-6; 0 for text before the first heading
 	// Anchor is the fragment a browser scrolls to (GitHub-style slug, or the HTML id).
-	Anchor     string     `json:"anchor"`
+	Anchor string `json:"anchor"`
+	// Page is the page or slide the heading is on (PDF, PowerPoint); 0 where there are none.
+	Page       int        `json:"page,omitempty"`
 	Paragraphs []string   `json:"paragraphs,omitempty"`
 	Lists      [][]string `json:"lists,omitempty"`
 	Quotes     []Quote    `json:"quotes,omitempty"`
@@ -58,6 +79,9 @@ type Section struct {
 type Quote struct {
 	Text        string `json:"text"`
 	Attribution string `json:"attribution,omitempty"`
+	// Anchor is the fragment of the link target where the quote is, when it has its own
+	// place there: "t=754" for the moment a talk's recording says it.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // Link is a hyperlink in the body.

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/inputs"
 )
 
 // parsers maps a lower-case file extension to the parser of its format.
@@ -20,22 +22,13 @@ var parsers = map[string]func(data []byte) (*Document, error){
 	".text":     parseText,
 }
 
-// File turns the bytes of an inbox object into a Document. The format follows the
-// extension of key. Bad input (wrong type, empty, too big, binary, not UTF-8, malformed
-// front matter, no text) is an *InputError whose reason a marketer can act on.
-// maxBytes <= 0 means no limit.
+// File turns the bytes of an inbox object into a Document. A PDF, Word, PowerPoint or
+// transcript file is known by its content (a PDF named .md is a PDF); text formats follow
+// the extension of key. Bad input (wrong type, empty, too big, binary, not UTF-8, malformed
+// front matter, a scanned or encrypted PDF, no text) is an *InputError whose reason a
+// marketer can act on. maxBytes <= 0 means no limit.
 func File(key string, data []byte, maxBytes int64) (*Document, error) {
-	ext := strings.ToLower(path.Ext(key))
-	parse, ok := parsers[ext]
-	if !ok {
-		return nil, unsupportedType(ext)
-	}
-	if err := checkBytes(data, maxBytes); err != nil {
-		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	data = normalizeNewlines(data)
-	doc, err := parse(data)
+	doc, err := parseFormat(key, data, maxBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -55,21 +48,54 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	return doc, nil
 }
 
+// parseFormat runs the parser of the file's format.
+func parseFormat(key string, data []byte, maxBytes int64) (*Document, error) {
+	ext := strings.ToLower(path.Ext(key))
+	format, detectErr := inputs.Detect(key, data)
+	switch {
+	case detectErr == nil && inputs.Structured(format):
+		if err := checkSize(data, maxBytes); err != nil {
+			return nil, err
+		}
+		return parseStructured(format, data)
+	case detectErr != nil && inputs.Structured(inputs.ByName(key)):
+		return nil, &InputError{Reason: detectErr.Error()} // a .pdf that is not a PDF
+	}
+	parse, ok := parsers[ext]
+	if !ok {
+		return nil, unsupportedType(ext)
+	}
+	if err := checkBytes(data, maxBytes); err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	data = normalizeNewlines(data)
+	return parse(data)
+}
+
 func unsupportedType(ext string) error {
 	what := strconv.Quote(ext)
 	if ext == "" {
 		what = "without an extension"
 	}
-	return &InputError{Reason: fmt.Sprintf("unsupported file type %s — upload .md, .markdown, .html, .htm or .txt", what)}
+	return &InputError{Reason: fmt.Sprintf("unsupported file type %s — upload %s", what, strings.Join(inputs.Extensions[:len(inputs.Extensions)-1], ", ")+" or "+inputs.Extensions[len(inputs.Extensions)-1])}
 }
 
-// checkBytes rejects what no parser can use, cheapest checks first.
-func checkBytes(data []byte, maxBytes int64) error {
+// checkSize rejects an empty or oversized file.
+func checkSize(data []byte, maxBytes int64) error {
 	if len(data) == 0 {
 		return &InputError{Reason: "the file is empty"}
 	}
 	if maxBytes > 0 && int64(len(data)) > maxBytes {
 		return &InputError{Reason: fmt.Sprintf("the file is %s; the limit is %s", humanBytes(int64(len(data))), humanBytes(maxBytes))}
+	}
+	return nil
+}
+
+// checkBytes rejects what no text parser can use, cheapest checks first.
+func checkBytes(data []byte, maxBytes int64) error {
+	if err := checkSize(data, maxBytes); err != nil {
+		return err
 	}
 	if looksBinary(data) {
 		return &InputError{Reason: "the file is not text (it contains binary bytes) — upload Markdown, HTML or plain text"}

@@ -38,7 +38,7 @@ func Build(in tasks.Ingest, id, version string, doc *parse.Document, cfg *config
 	})
 	src := &Source{
 		ID: id, Bucket: in.Bucket, Key: in.Key, Title: doc.Title, Version: version,
-		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Lang: doc.Lang,
+		ETag: tasks.NormalizeETag(in.ETag), Size: in.Size, Format: doc.Format, Outline: doc.Outline(), Lang: doc.Lang,
 		Campaign: campaign, Stage: res.Stage, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, Summary: doc.Summary,
 		LinkTarget: res.LinkTarget, Slug: slug, Counts: Counts(res.Derivatives, len(res.Skipped)),
 		Skipped: res.Skipped, Warnings: append(warnings, res.Warnings...),

@@ -45,14 +45,17 @@ type Source struct {
 	// Error is why the last attempt failed, in words a marketer can act on.
 	Error string `json:"error,omitempty"`
 	// Version is the SHA-256 of the bytes the derivatives were made from.
-	Version  string   `json:"version,omitempty"`
-	ETag     string   `json:"etag,omitempty"`
-	Size     int64    `json:"size,omitempty"`
-	Format   string   `json:"format,omitempty"`
-	Lang     string   `json:"lang,omitempty"`
-	Campaign string   `json:"campaign,omitempty"`
-	Stage    string   `json:"stage,omitempty"`
-	Tags     []string `json:"tags,omitempty"`
+	Version string `json:"version,omitempty"`
+	ETag    string `json:"etag,omitempty"`
+	Size    int64  `json:"size,omitempty"`
+	Format  string `json:"format,omitempty"`
+	// Outline is the document's section headings in order (with the page for PDF and
+	// PowerPoint).
+	Outline  []parse.OutlineEntry `json:"outline,omitempty"`
+	Lang     string               `json:"lang,omitempty"`
+	Campaign string               `json:"campaign,omitempty"`
+	Stage    string               `json:"stage,omitempty"`
+	Tags     []string             `json:"tags,omitempty"`
 	// Regions the document is meant for (front matter); none means every region.
 	Regions    []string       `json:"regions,omitempty"`
 	Summary    string         `json:"summary,omitempty"`

@@ -6,6 +6,7 @@
 #   scripts/bench.sh derive-cpu # the same as CPU time (perf stat), steady on a busy machine
 #   scripts/bench.sh e2e        # the pipeline on redis-server and versitygw only
 #   scripts/bench.sh plan       # planning 1,000 sources × 5 regions × 4 channels only
+#   scripts/bench.sh pdf        # reading the corpus PDFs beside pdftotext, and a 10 MiB PDF's peak RSS
 #
 # Needs what scripts/test.sh installs (run it once first) and ../shared/corpus.
 set -euo pipefail
@@ -48,6 +49,13 @@ if [[ "$what" == derive-cpu ]]; then
 		(cd derive && perf stat -e task-clock "$bin" -test.run '^$' -test.bench "^Benchmark$b\$" -test.benchtime 20x 2>&1) |
 			awk -v b="$b" '/task-clock/ { printf "%-16s %10s ms of CPU\n", b, $1 }'
 	done
+fi
+
+if [[ "$what" == all || "$what" == pdf ]]; then
+	say "PDF pages per second: inputs/pdf (structure) beside pdftotext (plain text), 5 reads each"
+	go test ./inputs/pdf -run '^$' -bench 'CorpusPDF' -benchtime 5x | grep -E '^Benchmark'
+	say "peak RSS reading a 10 MiB, 500-page PDF (this Go process and the largest poppler process)"
+	go test ./inputs/pdf -run '^$' -bench 'TenMiBPDFPeakRSS' -benchtime 2x | grep -E '^Benchmark'
 fi
 
 if [[ "$what" == all || "$what" == e2e ]]; then

@@ -37,7 +37,8 @@ go test ./systemtest ./publish ./embedded ./derive ./toolkit -count=1 -v -run 'T
 if [[ -n "$fuzztime" ]]; then
 	say "fuzzing each target for $fuzztime"
 	for target in derive:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit; do
+		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit \
+		inputs/pdf:FuzzLayout inputs/docx:FuzzDocx inputs/pptx:FuzzPptx inputs/transcript:FuzzTranscript; do
 		pkg=${target%%:*} name=${target##*:}
 		printf '  %-20s ' "$name"
 		go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" 2>&1 | tail -1

@@ -2,7 +2,9 @@
 # scripts/test.sh — the one command that runs every test of repurpose.
 #
 # On a fresh Debian machine with Go it installs what the tests need (only what is missing):
-# redis-server, awscli, docker-compose, gcc (for -race), chromium (browser tests) and the Noto fonts (cards) from apt, and versitygw v1.8.0
+# redis-server, awscli, docker-compose, gcc (for -race), chromium (browser tests), the Noto fonts (cards),
+# poppler-utils (the PDF reader), pandoc (makes Word and PowerPoint files from the corpus) and qpdf (makes an
+# encrypted PDF) from apt, and versitygw v1.8.0
 # built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
 # runs go test -race over the whole module, and each fuzz target for 5 s. Works as root or
 # through sudo.
@@ -35,6 +37,9 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { [[ -x /usr/bin/aws ]] || command -v aws >/dev/null 2>&1; } || missing+=(awscli)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev) # go test -race needs cgo
+command -v pdftohtml >/dev/null 2>&1 || missing+=(poppler-utils) # the PDF reader (inputs/pdf)
+command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)               # .docx and .pptx from the corpus Markdown
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)                   # an encrypted PDF for the PDF reader's tests
 { [[ -n "${REPURPOSE_CHROMIUM:-}" && -x "${REPURPOSE_CHROMIUM}" ]] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium) # browser tests (chromedp)
 [[ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ]] || missing+=(fonts-noto-core) # cards
 [[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ]] || missing+=(fonts-noto-cjk)   # cards: Chinese, Japanese, Korean
@@ -59,7 +64,7 @@ if ((${#missing[@]})); then
 		"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	fi
 else
-	say "redis-server, aws, docker-compose, gcc, chromium and the Noto fonts already installed"
+	say "redis-server, aws, docker-compose, gcc, chromium, the Noto fonts, poppler-utils, pandoc and qpdf already installed"
 fi
 
 # --- versitygw ----------------------------------------------------------------------------
@@ -121,7 +126,8 @@ if (($# == 0)); then
 	# the 5 s run, which then ends as "context deadline exceeded" with nothing found.
 	say "fuzzing each target for 5 s"
 	for target in derive:FuzzParseDerive channel:FuzzCountX channel:FuzzFindURLs channel:FuzzDomainRuns channel:FuzzCountMastodon \
-		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit; do
+		channel:FuzzCountThreads channel:FuzzBluesky parse:FuzzFit worker:FuzzDecodeEvents cards:FuzzFit \
+		inputs/pdf:FuzzLayout inputs/docx:FuzzDocx inputs/pptx:FuzzPptx inputs/transcript:FuzzTranscript; do
 		pkg=${target%%:*} name=${target##*:}
 		out=$(go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime 5s -fuzzminimizetime 1s 2>&1) || { printf '%s\n' "$out"; exit 1; }
 		printf '  %-20s %s\n' "$name" "$(printf '%s\n' "$out" | tail -1)"

@@ -114,7 +114,8 @@ func TestBadInputFailsWithAReasonAndTheRestCarriesOn(t *testing.T) {
 		{"binary.md", write("binary.md", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0xff, 0xfe}), "binary"},
 		{"latin1.md", write("latin1.md", []byte("# Caf\xe9\n\nCr\xe8me br\xfbl\xe9e is a dessert that many people enjoy.\n")), "UTF-8"},
 		{"bad-front-matter.md", write("fm.md", []byte("---\ntitle: [unclosed\n---\n\n# Hello\n\nText.\n")), "front matter"},
-		{"slides.pdf", write("slides.pdf", []byte("%PDF-1.4 fake")), "unsupported"},
+		{"slides.pdf", write("slides.pdf", []byte("%PDF-1.4 fake")), "not really a PDF"},
+		{"notes.rtf", write("notes.rtf", []byte("{\\rtf1 notes}")), "unsupported"},
 		{"huge.md", write("huge.md", bytes.Repeat([]byte("All work and no play. "), 5000)), "limit"},
 	}
 	st.awsCp("../samples/whitepaper.en.md", "odd keys/Q3 report+ünïcode (final).md")

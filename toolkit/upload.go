@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/repurpose/repurpose/inputs"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -20,7 +21,7 @@ import (
 // once rather than waiting for the S3 event or the scan (the TaskID makes those no-ops).
 
 // uploadAccept is what the file picker offers: the formats parse reads.
-const uploadAccept = ".md,.markdown,.html,.htm,.txt"
+var uploadAccept = strings.Join(inputs.Extensions, ",")
 
 // maxUploadFiles bounds one request, so its size is bounded too.
 const maxUploadFiles = 20
@@ -42,6 +43,16 @@ func ContentType(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		return "text/markdown; charset=utf-8"
+	case ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case ".pptx":
+		return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+	case ".vtt":
+		return "text/vtt; charset=utf-8"
+	case ".srt":
+		return "application/x-subrip"
+	case ".pdf":
+		return "application/pdf"
 	}
 	if t := mime.TypeByExtension(filepath.Ext(name)); t != "" {
 		return t

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -57,6 +58,7 @@ func runDerive(ctx context.Context, out streams, fs *flag.FlagSet, args []string
 	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
 	cardsDir := fs.String("cards", "", "render the cards (PNG) and LinkedIn carousels (PDF) into this folder, for people to look at, and list them as each derivative's media")
 	campaign := fs.String("campaign", "", "campaign to use when the document names none")
+	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,6 +77,14 @@ func runDerive(ctx context.Context, out streams, fs *flag.FlagSet, args []string
 	}
 	if *key == "" {
 		*key = cfg.Infra.Inbox.Prefix + filepath.Base(path)
+	}
+	if *asText {
+		text, err := app.Text(cfg, *key, data)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(out.stdout, text)
+		return err
 	}
 	derived, err := app.Derive(ctx, cfg, *key, *campaign, data, *cardsDir)
 	if err != nil {

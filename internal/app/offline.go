@@ -89,6 +89,15 @@ func writeCards(ctx context.Context, cfg *config.Config, src *record.Source, b *
 	return nil
 }
 
+// Text is the document as parse reads it, as Markdown: what Derive makes derivatives from.
+func Text(cfg *config.Config, key string, data []byte) (string, error) {
+	doc, err := parse.File(key, data, cfg.File.Limits.MaxObjectBytes)
+	if err != nil {
+		return "", err
+	}
+	return doc.Markdown(), nil
+}
+
 // Count prints a channel's verdict on the text read from in: on all of it, or with jsonl
 // on each line holding one JSON string.
 func Count(f *config.File, in io.Reader, out io.Writer, ch string, jsonl bool) error {

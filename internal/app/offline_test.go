@@ -3,15 +3,16 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/record"
-
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/inputs/pdf"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 )
 
@@ -145,5 +146,70 @@ func TestDeriveWithCardsWritesTheImagesEachDerivativeLists(t *testing.T) {
 		if sample == "whitepaper.en.md" && (seen["stat"] == 0 || seen["quote"] == 0 || seen["carousel"] == 0) {
 			t.Errorf("%s: the sample has no stat, quote or carousel to check: %v", sample, seen)
 		}
+	}
+}
+
+// A talk's transcript derives like a paper: source.format names it, its quotes keep their
+// speakers, and --text shows what the derivatives were made from.
+func TestDeriveATranscript(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	vtt := "WEBVTT\n\nNOTE\ntitle: Platforms that teams love\n\n"
+	lines := []string{
+		"<v Ana Ruiz>Um, platform teams serve product teams, and they measure adoption every single week of the year.",
+		"<v Ana Ruiz>Golden paths are products with users and a roadmap of their own, and they save teams weeks of toil.",
+		"<v Ben Ode>So the platform is a product, and developers are its customers who vote with their feet every day.",
+		"<v Ben Ode>Teams that adopted the golden path shipped their first service in two days instead of three weeks.",
+	}
+	for i, l := range lines {
+		vtt += fmt.Sprintf("00:00:%02d.000 --> 00:00:%02d.000\n%s\n\n", i*5, i*5+5, l)
+	}
+	out, err := Derive(t.Context(), cfg, "keynote.vtt", "", []byte(vtt), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Source.Format != "vtt" || out.Source.Title != "Platforms that teams love" || len(out.Derivatives) == 0 {
+		t.Fatalf("format %q title %q, %d derivatives", out.Source.Format, out.Source.Title, len(out.Derivatives))
+	}
+	attributed := false
+	for _, d := range out.Derivatives {
+		attributed = attributed || d.Attribution == "Ana Ruiz" || d.Attribution == "Ben Ode"
+		if strings.Contains(strings.ToLower(d.Text), "um,") {
+			t.Errorf("a filler in %s: %q", d.Kind, d.Text)
+		}
+	}
+	if !attributed {
+		t.Error("no derivative carries a speaker as its attribution")
+	}
+}
+
+// The corpus PDFs derive with their outline and pages; --text prints the document read.
+func TestDeriveAPDF(t *testing.T) {
+	path := "../../../shared/corpus/pdf/cncf-platforms-whitepaper.en.pdf"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("the corpus is not beside the repository: %v", err)
+	}
+	if !pdf.Available() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(pdf.ErrNoEngine)
+		}
+		t.Skip(pdf.ErrNoEngine)
+	}
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	out, err := Derive(t.Context(), cfg, "platforms.pdf", "", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := out.Source.Outline
+	if out.Source.Format != "pdf" || len(o) < 10 || o[0].Heading != "Introduction" || o[0].Page != 2 || o[0].Anchor != "introduction" {
+		t.Fatalf("format %q outline %+v", out.Source.Format, o)
+	}
+	if len(out.Derivatives) < 10 {
+		t.Errorf("%d derivatives", len(out.Derivatives))
 	}
 }

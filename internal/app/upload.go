@@ -13,6 +13,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/inputs"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/toolkit"
 )
@@ -39,7 +40,7 @@ func upload(ctx context.Context, store *s3store.Store, cfg *config.Config, paths
 		return err
 	}
 	if len(files) == 0 {
-		return errors.New("no documents found (looked for .md, .markdown, .html, .htm, .txt)")
+		return errors.New("no documents found (looked for " + strings.Join(inputs.Extensions, ", ") + ")")
 	}
 	bar := progressbar.NewOptions64(total, progressbar.OptionSetWriter(out), progressbar.OptionShowBytes(true),
 		progressbar.OptionSetDescription(fmt.Sprintf("uploading %d documents", len(files))), progressbar.OptionShowCount())
@@ -119,9 +120,5 @@ func collect(paths []string) ([]localFile, int64, error) {
 }
 
 func isDocument(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".html", ".htm", ".txt", ".text":
-		return true
-	}
-	return false
+	return inputs.ByName(path) != ""
 }
