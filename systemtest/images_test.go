@@ -2,6 +2,7 @@ package systemtest
 
 import (
 	"bytes"
+	"html"
 	"image/png"
 	"io"
 	"net/http"
@@ -106,6 +107,28 @@ func TestImagesFollowReadyAndReindexRestoresThem(t *testing.T) {
 		img, err := png.Decode(bytes.NewReader(obj.Body))
 		if err != nil || img.Bounds().Dx() != m.Width || img.Bounds().Dy() != m.Height {
 			t.Errorf("%s does not decode at %d×%d: %v", key, m.Width, m.Height, err)
+		}
+	}
+
+	// The source page shows each post's card with its alt text and a download link.
+	req, _ := http.NewRequest("GET", st.url+"/ui/sources/"+ready.Source.ID, nil)
+	req.Header.Set("Authorization", "Bearer "+testAdminToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, d := range a.Derivatives {
+		for _, m := range d.Media {
+			if m.Kind != "card" {
+				continue
+			}
+			alt := html.EscapeString(m.Alt) // as html/template writes it
+			if !strings.Contains(string(page), `<img src="/`+m.Key+`"`) || !strings.Contains(string(page), `<a href="/`+m.Key+`" download>`) ||
+				!strings.Contains(string(page), alt) {
+				t.Errorf("the source page (HTTP %d) does not show %s's card %s with its alt text %q and a download link", resp.StatusCode, d.ID, m.Key, m.Alt)
+			}
 		}
 	}
 
