@@ -70,14 +70,20 @@ var topicTags = []struct {
 // to name what the document is about rather than something it mentions.
 const topicTagsMin = 3
 
+// topicSample is how much of the prose is read for topics, in bytes.
+const topicSample = 24 << 10
+
 // documentTopics are the topic tags of a document.
 func documentTopics(a *extract.Analysis) []string {
 	var body strings.Builder
-	body.WriteString(proseOf(a))
 	for _, s := range a.Doc.Sections {
-		body.WriteString("\n")
 		body.WriteString(s.Heading)
+		body.WriteString("\n")
 	}
+	// What a document is about shows in its headings and first pages; reading all of a
+	// long paper would only cost time.
+	prose := proseOf(a)
+	body.WriteString(prose[:min(len(prose), topicSample)])
 	titleWords, textWords := lowerWords(a.Doc.Title), lowerWords(body.String())
 	type hit struct {
 		tag   string

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // benchYAML: 5 regions in 5 zones, each publishing on 4 channels with its own accounts.
@@ -71,7 +71,7 @@ func BenchmarkPlan1000Sources(b *testing.B) {
 			plan := p.Plan(in)
 			entries += len(plan.Entries)
 			for _, e := range plan.Entries {
-				if e.Status == toolkit.Planned {
+				if e.Status == planstore.Planned {
 					planned++
 				}
 			}
@@ -87,16 +87,16 @@ func BenchmarkPlan1000Sources(b *testing.B) {
 func BenchmarkReplanOneSource(b *testing.B) {
 	f, ins := benchSources(b, 1000)
 	p, _ := NewPlanner(f)
-	plans := make([]*toolkit.Plan, len(ins))
+	plans := make([]*planstore.Plan, len(ins))
 	for i, in := range ins {
 		plans[i] = p.Plan(in)
 	}
 	target := 500
-	booked := map[string][]toolkit.Slot{} // every other source's slots, as Redis holds them
+	booked := map[string][]planstore.Slot{} // every other source's slots, as Redis holds them
 	for i, pl := range plans {
 		for _, e := range pl.Entries {
-			if i != target && e.Status == toolkit.Planned {
-				booked[e.Account] = append(booked[e.Account], toolkit.Slot{At: e.At, TextHash: e.TextHash, SourceID: e.SourceID})
+			if i != target && e.Status == planstore.Planned {
+				booked[e.Account] = append(booked[e.Account], planstore.Slot{At: e.At, TextHash: e.TextHash, SourceID: e.SourceID})
 			}
 		}
 	}
@@ -109,7 +109,7 @@ func BenchmarkReplanOneSource(b *testing.B) {
 		in := ins[target]
 		in.Old = plans[target]
 		again := fresh.Plan(in)
-		before := map[string]toolkit.PlanEntry{}
+		before := map[string]planstore.PlanEntry{}
 		for _, e := range plans[target].Entries {
 			before[e.ID] = e
 		}

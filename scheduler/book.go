@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/planstore"
 )
 
 // Book is what is already planned on one account, across every source and region: the
@@ -28,7 +28,7 @@ func (b *Book) Add(t time.Time, textHash string) {
 }
 
 // Load adds many posts at once, sorting once rather than inserting one by one.
-func (b *Book) Load(slots []toolkit.Slot) {
+func (b *Book) Load(slots []planstore.Slot) {
 	for _, s := range slots {
 		b.times = append(b.times, s.At)
 		if s.TextHash != "" {

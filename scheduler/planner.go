@@ -11,9 +11,11 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Planner turns a source's approved derivatives into plan entries on every region's
@@ -69,11 +71,11 @@ func (p *Planner) Book(account string) *Book {
 type Input struct {
 	Source      *record.Source
 	Derivatives []record.Derivative // the current version's; only approved ones are planned
-	// Translations are the approved ones, by toolkit.TranslationKey.
-	Translations map[string]*toolkit.TranslationView
+	// Translations are the approved ones, by translations.Key.
+	Translations map[string]*translations.View
 	// Old is the previous plan (nil: none); Attempted the entries publishing has touched:
 	// those are history and stay as they are.
-	Old       *toolkit.Plan
+	Old       *planstore.Plan
 	Attempted map[string]bool
 	// Paused regions ("emea") and region channels ("emea/x") plan nothing new.
 	Paused map[string]bool
@@ -85,7 +87,7 @@ type Input struct {
 
 // candidate is a post wanting a slot.
 type candidate struct {
-	entry  toolkit.PlanEntry
+	entry  planstore.PlanEntry
 	want   time.Time // the earliest it may go out
 	text   *localized
 	order  int // tie-break: the plan's order
@@ -97,21 +99,21 @@ type candidate struct {
 
 // Plan computes a source's plan. Entries publishing has touched and times a person set
 // are kept; everything else is planned afresh into the next free slots.
-func (p *Planner) Plan(in Input) *toolkit.Plan {
+func (p *Planner) Plan(in Input) *planstore.Plan {
 	s := in.Source
-	out := &toolkit.Plan{SourceID: s.ID, Version: s.Version, PlannedAt: in.Now}
+	out := &planstore.Plan{SourceID: s.ID, Version: s.Version, PlannedAt: in.Now}
 	kept := map[string]bool{}
-	var manual []toolkit.PlanEntry
+	var manual []planstore.PlanEntry
 	if in.Old != nil {
 		for _, e := range in.Old.Entries {
 			switch {
-			case in.Attempted[e.ID], e.Manual && e.Status == toolkit.Cancelled: // history, or a person's call
+			case in.Attempted[e.ID], e.Manual && e.Status == planstore.Cancelled: // history, or a person's call
 				out.Entries = append(out.Entries, e)
 				kept[e.ID] = true
-				if e.Status == toolkit.Planned {
+				if e.Status == planstore.Planned {
 					p.Book(e.Account).Add(e.At, e.TextHash)
 				}
-			case e.Manual && e.Status == toolkit.Planned:
+			case e.Manual && e.Status == planstore.Planned:
 				manual = append(manual, e)
 			}
 		}
@@ -135,7 +137,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 	if in.Old != nil {
 		prev := map[string]time.Time{}
 		for _, e := range in.Old.Entries {
-			if e.Status == toolkit.Planned {
+			if e.Status == planstore.Planned {
 				prev[e.ID] = e.At
 			}
 		}
@@ -163,7 +165,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 			why = "a new version replaced it"
 		}
 		for _, e := range in.Old.Entries {
-			if kept[e.ID] || e.Status != toolkit.Planned {
+			if kept[e.ID] || e.Status != planstore.Planned {
 				continue
 			}
 			if in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel] {
@@ -171,11 +173,11 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 			} else {
 				e.Reason = why
 			}
-			e.Status = toolkit.Cancelled
+			e.Status = planstore.Cancelled
 			out.Entries = append(out.Entries, e)
 		}
 	}
-	slices.SortStableFunc(out.Entries, func(a, b toolkit.PlanEntry) int {
+	slices.SortStableFunc(out.Entries, func(a, b planstore.PlanEntry) int {
 		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.ID, b.ID))
 	})
 	return out
@@ -183,7 +185,7 @@ func (p *Planner) Plan(in Input) *toolkit.Plan {
 
 // place books the first free slot for c; a recycle whose text went out on the account
 // within the cooldown gets a lead-in, or is left unplanned.
-func (p *Planner) place(c candidate) toolkit.PlanEntry {
+func (p *Planner) place(c candidate) planstore.PlanEntry {
 	e := c.entry
 	cal := p.cals[e.Region+"/"+e.Channel]
 	book := p.Book(e.Account)
@@ -197,7 +199,7 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		at, found = sl.Next(c.want)
 	}
 	if !found {
-		e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
+		e.Status, e.Reason = planstore.Unplanned, fmt.Sprintf("no free slot on %s within %d days: widen the windows or raise max_per_day", e.Account, horizon)
 		return e
 	}
 	e.TextHash = c.text.hash(e.Channel, e.Link, "")
@@ -206,13 +208,13 @@ func (p *Planner) place(c candidate) toolkit.PlanEntry {
 		if book.repeats(e.TextHash, at, cooldown) {
 			lead := leadFor(e.Locale, e.Occurrence)
 			if lead == "" || !p.fits(e.Channel, c.text.render(e.Channel, e.Link, lead).Text) || book.repeats(c.text.hash(e.Channel, e.Link, lead), at, cooldown) {
-				e.Status, e.Reason = toolkit.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
+				e.Status, e.Reason = planstore.Unplanned, fmt.Sprintf("the same text goes out on %s within %d days", e.Account, c.recyle.CooldownDays)
 				return e
 			}
 			e.Lead, e.TextHash = lead, c.text.hash(e.Channel, e.Link, lead)
 		}
 	}
-	e.At, e.Status = at, toolkit.Planned
+	e.At, e.Status = at, planstore.Planned
 	book.Add(at, e.TextHash)
 	return e
 }
@@ -284,7 +286,7 @@ func (p *Planner) candidate(s *record.Source, r config.Region, lt *localized, ch
 	d := lt.d
 	link, code, target := p.linkFor(&d, ch, r.ID)
 	return candidate{
-		entry: toolkit.PlanEntry{ID: toolkit.EntryID(s.ID, d.ID, lt.locale, r.ID, ch, occurrence), SourceID: s.ID,
+		entry: planstore.PlanEntry{ID: planstore.EntryID(s.ID, d.ID, lt.locale, r.ID, ch, occurrence), SourceID: s.ID,
 			DerivativeID: d.ID, Kind: string(d.Kind), Channel: ch, Locale: lt.locale, Region: r.ID, Account: cal.Account,
 			Occurrence: occurrence, Link: link, Code: code, Target: target},
 		want: want.UTC().Truncate(time.Second), text: lt, order: order,
@@ -307,7 +309,7 @@ func proven(ds []*localized, score map[string]int64, best int) map[string]bool {
 // translation.
 type localized struct {
 	d      record.Derivative
-	tr     *toolkit.TranslationView // nil: the original
+	tr     *translations.View // nil: the original
 	locale string
 }
 
@@ -321,7 +323,7 @@ func (p *Planner) texts(in Input, r config.Region, locale string) []localized {
 		}
 		if strings.EqualFold(d.Locale, locale) {
 			out = append(out, localized{d: d, locale: locale})
-		} else if tr := in.Translations[toolkit.TranslationKey(d.ID, locale)]; tr != nil {
+		} else if tr := in.Translations[translations.Key(d.ID, locale)]; tr != nil {
 			out = append(out, localized{d: d, tr: tr, locale: locale})
 		}
 	}
@@ -377,7 +379,7 @@ func (p *Planner) linkFor(d *record.Derivative, ch, region string) (link, code, 
 		return canonical, "", ""
 	}
 	code = record.TrackedCode(d.ID, ch, region)
-	return toolkit.TrackedURL(p.file, code), code, toolkit.LinkTarget(canonical, ch)
+	return links.TrackedURL(p.file, code), code, links.Target(canonical, ch)
 }
 
 func (p *Planner) fits(ch, text string) bool {
@@ -390,7 +392,7 @@ func (p *Planner) fits(ch, text string) bool {
 // cheaper to get and names the same words.
 func (lt *localized) hash(ch, link, lead string) string {
 	h := sha256.New()
-	for _, tpl := range toolkit.PostTemplates(&lt.d, lt.tr) {
+	for _, tpl := range translations.PostTemplates(&lt.d, lt.tr) {
 		h.Write([]byte(tpl))
 		h.Write([]byte{0})
 	}
@@ -401,7 +403,7 @@ func (lt *localized) hash(ch, link, lead string) string {
 // render is the text as it goes out on channel with link and lead: what fits is
 // checked on the words the publisher sends.
 func (lt *localized) render(ch, link, lead string) channel.Post {
-	return channel.RenderParts(channel.Name(ch), toolkit.PostTemplates(&lt.d, lt.tr), link, lead)
+	return channel.RenderParts(channel.Name(ch), translations.PostTemplates(&lt.d, lt.tr), link, lead)
 }
 
 // leads start a recycled post, so it is not the identical text again; by language.

@@ -11,8 +11,9 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 const plannerYAML = `
@@ -58,7 +59,7 @@ func fixture(t *testing.T, yaml string, ready time.Time) (*config.File, *record.
 	return f, s, ds
 }
 
-func planOnce(t *testing.T, p *Planner, in Input) *toolkit.Plan {
+func planOnce(t *testing.T, p *Planner, in Input) *planstore.Plan {
 	t.Helper()
 	if in.Now.IsZero() {
 		in.Now = in.Source.ReadyAt
@@ -67,10 +68,10 @@ func planOnce(t *testing.T, p *Planner, in Input) *toolkit.Plan {
 }
 
 // byAccount groups planned entries.
-func byAccount(p *toolkit.Plan) map[string][]toolkit.PlanEntry {
-	out := map[string][]toolkit.PlanEntry{}
+func byAccount(p *planstore.Plan) map[string][]planstore.PlanEntry {
+	out := map[string][]planstore.PlanEntry{}
 	for _, e := range p.Entries {
-		if e.Status == toolkit.Planned {
+		if e.Status == planstore.Planned {
 			out[e.Account] = append(out[e.Account], e)
 		}
 	}
@@ -89,10 +90,10 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
 	checkPlan(t, p, plan)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	day := func(e toolkit.PlanEntry) int { return int(dayOf(e.At, berlin) - dayOf(ready, berlin)) }
+	day := func(e planstore.PlanEntry) int { return int(dayOf(e.At, berlin) - dayOf(ready, berlin)) }
 	kinds := map[string][]int{}
 	for _, e := range plan.Entries {
-		if e.Status == toolkit.Planned && e.Occurrence == 0 {
+		if e.Status == planstore.Planned && e.Occurrence == 0 {
 			kinds[e.Kind] = append(kinds[e.Kind], day(e))
 		}
 	}
@@ -141,7 +142,7 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 	for _, e := range plan.Entries {
 		if e.Occurrence > 0 {
 			recycles++
-			if e.Kind != "snippet" || e.Status != toolkit.Planned || day(e) < 30*e.Occurrence+7 {
+			if e.Kind != "snippet" || e.Status != planstore.Planned || day(e) < 30*e.Occurrence+7 {
 				t.Errorf("recycle %+v on day %d", e, day(e))
 			}
 		}
@@ -158,7 +159,7 @@ func TestDripPlanKeepsWindowsSpacingAndCaps(t *testing.T) {
 }
 
 // checkPlan asserts the calendar rules on every planned entry.
-func checkPlan(t *testing.T, p *Planner, plan *toolkit.Plan) {
+func checkPlan(t *testing.T, p *Planner, plan *planstore.Plan) {
 	t.Helper()
 	for acct, es := range byAccount(plan) {
 		perDay := map[day]int{}
@@ -197,7 +198,7 @@ func TestCapacityIsSharedAcrossSources(t *testing.T) {
 	s2 := *s
 	s2.ID = "src2"
 	b := planOnce(t, p, Input{Source: &s2, Derivatives: ds})
-	both := &toolkit.Plan{Entries: append(append([]toolkit.PlanEntry{}, a.Entries...), b.Entries...)}
+	both := &planstore.Plan{Entries: append(append([]planstore.PlanEntry{}, a.Entries...), b.Entries...)}
 	checkPlan(t, p, both)
 	if a.Entries[0].ID == b.Entries[0].ID {
 		t.Error("two sources share entry IDs")
@@ -224,14 +225,14 @@ func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
 
 	p, _ = NewPlanner(f)
 	again := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: old, Attempted: map[string]bool{posted.ID: true}})
-	find := func(pl *toolkit.Plan, id string) toolkit.PlanEntry {
+	find := func(pl *planstore.Plan, id string) planstore.PlanEntry {
 		for _, e := range pl.Entries {
 			if e.ID == id {
 				return e
 			}
 		}
 		t.Fatalf("entry %s missing", id)
-		return toolkit.PlanEntry{}
+		return planstore.PlanEntry{}
 	}
 	if e := find(again, manual.ID); !e.At.Equal(manual.At) || !e.Manual {
 		t.Errorf("a manual time was not kept: %+v", e)
@@ -244,10 +245,10 @@ func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
 	for _, e := range gone.Entries {
 		switch {
 		case e.ID == posted.ID:
-			if e.Status != toolkit.Planned {
+			if e.Status != planstore.Planned {
 				t.Errorf("the published entry changed: %+v", e)
 			}
-		case e.Status != toolkit.Cancelled || e.Reason != "the source was withdrawn":
+		case e.Status != planstore.Cancelled || e.Reason != "the source was withdrawn":
 			t.Errorf("after withdrawal: %s %s %q", e.ID, e.Status, e.Reason)
 		}
 	}
@@ -264,9 +265,9 @@ func TestReplanKeepsHistoryAndCancelsWithReasons(t *testing.T) {
 	cancelled, planned := 0, 0
 	for _, e := range next.Entries {
 		switch {
-		case e.Status == toolkit.Cancelled && e.Reason == "a new version replaced it":
+		case e.Status == planstore.Cancelled && e.Reason == "a new version replaced it":
 			cancelled++
-		case e.Status == toolkit.Planned && strings.HasSuffix(e.DerivativeID, "-v2"):
+		case e.Status == planstore.Planned && strings.HasSuffix(e.DerivativeID, "-v2"):
 			planned++
 		}
 	}
@@ -288,13 +289,13 @@ plans:
 	f, s, ds := fixture(t, yaml, ready)
 	p, _ := NewPlanner(f)
 	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
-	var recycles []toolkit.PlanEntry
+	var recycles []planstore.PlanEntry
 	hashes := map[string]bool{}
 	for _, e := range plan.Entries {
 		if e.Occurrence > 0 {
 			recycles = append(recycles, e)
 		}
-		if e.Status == toolkit.Planned && e.Account == "emea-x" {
+		if e.Status == planstore.Planned && e.Account == "emea-x" {
 			if hashes[e.TextHash] && e.Occurrence > 0 {
 				t.Errorf("the identical text twice on emea-x within the cooldown: %+v", e)
 			}
@@ -312,7 +313,7 @@ plans:
 	plan = planOnce(t, p, Input{Source: s, Derivatives: ds})
 	skipped := 0
 	for _, e := range plan.Entries {
-		if e.Occurrence > 0 && e.Status == toolkit.Unplanned && strings.Contains(e.Reason, "within 90 days") {
+		if e.Occurrence > 0 && e.Status == planstore.Unplanned && strings.Contains(e.Reason, "within 90 days") {
 			skipped++
 		}
 	}
@@ -334,27 +335,27 @@ func TestTranslationsAndPauses(t *testing.T) {
 			break
 		}
 	}
-	tr := &toolkit.TranslationView{DerivativeID: tweet.ID, Locale: "es", Translation: toolkit.Translation{
+	tr := &translations.View{DerivativeID: tweet.ID, Locale: "es", Translation: translations.Translation{
 		Template: "Las alertas ruidosas cuestan sueño. " + channel.LinkSlot, Status: record.Approved}}
 	p, _ := NewPlanner(f)
-	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*toolkit.TranslationView{toolkit.TranslationKey(tweet.ID, "es"): tr}})
-	var es []toolkit.PlanEntry
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*translations.View{translations.Key(tweet.ID, "es"): tr}})
+	var es []planstore.PlanEntry
 	for _, e := range plan.Entries {
 		if e.Locale == "es" {
 			es = append(es, e)
 		}
 	}
 	if len(es) != 1 || es[0].DerivativeID != tweet.ID || es[0].TextHash != (&localized{d: tweet, tr: tr, locale: "es"}).hash("x", tweet.Backlink, "") ||
-		!strings.HasPrefix(channel.RenderParts(channel.X, toolkit.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
+		!strings.HasPrefix(channel.RenderParts(channel.X, translations.PostTemplates(&tweet, tr), tweet.Backlink, "").Text, "Las alertas ruidosas cuestan sueño. ") || es[0].Link != tweet.Backlink || es[0].Code != "" {
 		t.Errorf("Spanish entries %+v, want the one translated tweet with its Spanish text", es)
 	}
 	p, _ = NewPlanner(f)
 	paused := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: plan, Paused: map[string]bool{"emea/x": true}})
 	for _, e := range paused.Entries {
-		if e.Channel == "x" && e.Status == toolkit.Planned {
+		if e.Channel == "x" && e.Status == planstore.Planned {
 			t.Errorf("an X post planned while emea/x is paused: %+v", e)
 		}
-		if e.Channel == "x" && e.Status == toolkit.Cancelled && e.Reason != "paused" {
+		if e.Channel == "x" && e.Status == planstore.Cancelled && e.Reason != "paused" {
 			t.Errorf("an X post cancelled for %q, want paused", e.Reason)
 		}
 	}

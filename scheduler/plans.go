@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
@@ -52,8 +53,8 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 }
 
 // PlanSource (re-)plans one source in every region and queues its posts.
-func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
-	var out *toolkit.Plan
+func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*planstore.Plan, error) {
+	var out *planstore.Plan
 	err := ps.locks.WithLock(ctx, toolkit.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
@@ -62,7 +63,7 @@ func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*toolkit.Plan
 	return out, err
 }
 
-func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, error) {
+func (ps *Plans) plan(ctx context.Context, sourceID string) (*planstore.Plan, error) {
 	planner, err := NewPlanner(ps.file)
 	if err != nil {
 		return nil, err
@@ -74,11 +75,11 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	old, err := ps.tk.SourcePlan(ctx, sourceID)
+	old, err := ps.tk.Plans().SourcePlan(ctx, sourceID)
 	if err != nil {
 		return nil, err
 	}
-	trs, err := ps.tk.ApprovedTranslations(ctx, sourceID)
+	trs, err := ps.tk.Translations().Approved(ctx, sourceID)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +89,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		for i, e := range old.Entries {
 			ids[i] = e.ID
 		}
-		recs, err := ps.tk.PostRecords(ctx, ids)
+		recs, err := ps.tk.Plans().PostRecords(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -101,13 +102,13 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 		}
 	}
 	for _, acct := range planner.Accounts() {
-		slots, err := ps.tk.Booked(ctx, acct, sourceID)
+		slots, err := ps.tk.Plans().Booked(ctx, acct, sourceID)
 		if err != nil {
 			return nil, err
 		}
 		planner.Book(acct).Load(slots)
 	}
-	pauses, err := ps.tk.Paused(ctx)
+	pauses, err := ps.tk.Plans().Paused(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	for k := range pauses {
 		paused[k] = true
 	}
-	figures, err := ps.tk.Performance(ctx, 90)
+	figures, err := ps.tk.Analytics().Performance(ctx, 90)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 	}
 	plan := planner.Plan(Input{Source: src, Derivatives: ds, Translations: trs, Old: old, Attempted: attempted, Paused: paused,
 		Performance: perf, Now: ps.now()})
-	if err := ps.tk.SavePlan(ctx, plan, old); err != nil {
+	if err := ps.tk.Plans().SavePlan(ctx, plan, old); err != nil {
 		return nil, err
 	}
 	return plan, ps.queue(ctx, plan, old, attempted)
@@ -133,27 +134,27 @@ func (ps *Plans) plan(ctx context.Context, sourceID string) (*toolkit.Plan, erro
 
 // reconnected: rec waits for its account, which has been connected since, so the post
 // is planned afresh rather than kept as history.
-func (ps *Plans) reconnected(ctx context.Context, rec *toolkit.PostRecord) (bool, error) {
-	if rec == nil || rec.State != toolkit.Waiting || rec.WaitingFor == "" {
+func (ps *Plans) reconnected(ctx context.Context, rec *planstore.PostRecord) (bool, error) {
+	if rec == nil || rec.State != planstore.Waiting || rec.WaitingFor == "" {
 		return false, nil
 	}
-	at, err := ps.tk.ConnectedAt(ctx, rec.WaitingFor)
+	at, err := ps.tk.Accounts().ConnectedAt(ctx, rec.WaitingFor)
 	return at.After(rec.StartedAt), err
 }
 
 // queue makes the queue match the plan: each planned, unattempted entry has its task at
 // its instant; a task whose entry moved or went is deleted. (A task that slips through
 // is harmless: the publisher checks the plan first.)
-func (ps *Plans) queue(ctx context.Context, plan, old *toolkit.Plan, attempted map[string]bool) error {
+func (ps *Plans) queue(ctx context.Context, plan, old *planstore.Plan, attempted map[string]bool) error {
 	now := map[string]time.Time{}
 	for _, e := range plan.Entries {
-		if e.Status == toolkit.Planned {
+		if e.Status == planstore.Planned {
 			now[e.ID] = e.At
 		}
 	}
 	if old != nil {
 		for _, e := range old.Entries {
-			if at, ok := now[e.ID]; e.Status == toolkit.Planned && (!ok || !at.Equal(e.At)) && ps.cancel != nil {
+			if at, ok := now[e.ID]; e.Status == planstore.Planned && (!ok || !at.Equal(e.At)) && ps.cancel != nil {
 				if err := ps.cancel.CancelPublish(e.ID, e.At); err != nil {
 					ps.log.WarnContext(ctx, "plan: a moved post's old task stays (the publisher will skip it)", "entry", e.ID, "err", err)
 				}
@@ -162,7 +163,7 @@ func (ps *Plans) queue(ctx context.Context, plan, old *toolkit.Plan, attempted m
 	}
 	var errs []error
 	for _, e := range plan.Entries {
-		if e.Status != toolkit.Planned || attempted[e.ID] {
+		if e.Status != planstore.Planned || attempted[e.ID] {
 			continue
 		}
 		if _, err := ps.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At}); err != nil {

@@ -122,7 +122,7 @@ func (s *Scheduler) scanOnce(ctx context.Context) {
 // were made (a new window, cap, holiday, plan or account); it reports whether it could
 // check.
 func (s *Scheduler) replanOnce(ctx context.Context) bool {
-	n, err := s.tk.ReplanIfConfigChanged(ctx)
+	n, err := s.tk.Plans().ReplanIfConfigChanged(ctx)
 	if err != nil {
 		s.log.Warn("re-plan check waits for Redis", "err", err)
 		return false
@@ -142,7 +142,7 @@ func (s *Scheduler) rollUpOnce(ctx context.Context) {
 	if ok, err := s.leases.Lease(ctx, "rollup", rollUpInterval*9/10); err != nil || !ok {
 		return
 	}
-	if n, err := s.tk.RollUp(ctx); err != nil {
+	if n, err := s.tk.Links().RollUp(ctx); err != nil {
 		s.log.Warn("link counts not rolled up; will retry", "err", err)
 	} else if n > 0 {
 		s.log.Info("link counts rolled up", "periods", n)

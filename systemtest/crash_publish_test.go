@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/planstore"
 )
 
 // stallingService answers posts at once, except the first, which it holds until the
@@ -154,17 +154,17 @@ limits:
 
 	startWorker()
 	id := sourceID("whitepaper.en.md")
-	var plan *toolkit.Plan
-	var recs map[string]*toolkit.PostRecord
+	var plan *planstore.Plan
+	var recs map[string]*planstore.PostRecord
 	for deadline := time.Now().Add(150 * time.Second); ; time.Sleep(250 * time.Millisecond) {
-		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), id)
+		plan, _ = st.app.Toolkit.Plans().SourcePlan(t.Context(), id)
 		settled := 0
 		if plan != nil {
-			recs = map[string]*toolkit.PostRecord{}
+			recs = map[string]*planstore.PostRecord{}
 			for _, e := range plan.Entries {
-				r, _ := st.app.Toolkit.PostRecord(t.Context(), e.ID)
+				r, _ := st.app.Toolkit.Plans().PostRecord(t.Context(), e.ID)
 				recs[e.ID] = r
-				if r != nil && (r.State == toolkit.Published || r.State == toolkit.Unknown || r.State == toolkit.FailedPost) {
+				if r != nil && (r.State == planstore.Published || r.State == planstore.Unknown || r.State == planstore.FailedPost) {
 					settled++
 				}
 			}
@@ -196,11 +196,11 @@ limits:
 	if planned < 2 || len(tweets) != planned {
 		t.Errorf("X was sent %d requests for %d planned tweets, want one per tweet (and at least two tweets)", len(tweets), planned)
 	}
-	if got := strings.Join(states["x"], ","); strings.Count(got, string(toolkit.Unknown)) != 1 || strings.Count(got, string(toolkit.Published)) != planned-1 {
+	if got := strings.Join(states["x"], ","); strings.Count(got, string(planstore.Unknown)) != 1 || strings.Count(got, string(planstore.Published)) != planned-1 {
 		t.Errorf("X outcomes %s, want one unknown and %d published", got, planned-1)
 	}
 	for _, e := range plan.Entries {
-		if r := recs[e.ID]; r.State == toolkit.Unknown && !strings.Contains(r.Error, "a worker stopped while publishing") {
+		if r := recs[e.ID]; r.State == planstore.Unknown && !strings.Contains(r.Error, "a worker stopped while publishing") {
 			t.Errorf("the unknown post says %q, not what a person should check", r.Error)
 		}
 	}
@@ -209,7 +209,7 @@ limits:
 	if len(deliveries) != 2 || deliveries[0] != stalledDelivery || deliveries[1] != stalledDelivery {
 		t.Errorf("webhook deliveries %v, want the stalled delivery %s sent again once", deliveries, stalledDelivery)
 	}
-	if got := strings.Join(states["linkedin"], ","); got != string(toolkit.Published) {
+	if got := strings.Join(states["linkedin"], ","); got != string(planstore.Published) {
 		t.Errorf("the webhook post's outcome %s, want published", got)
 	}
 }

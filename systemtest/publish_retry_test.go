@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/internal/testservices"
+	"github.com/repurpose/repurpose/planstore"
 
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // publishingStack is the stack with its worker, configured by a YAML file as an
@@ -52,7 +52,7 @@ const everyDay = `{account: %s, windows: ["daily 00:00-24:00"], spacing: 1s, max
 
 // waitCalendar polls the region's calendar, as a person watching it, until done says
 // every post settled; it fails with what the calendar shows after timeout.
-func (st *stack) waitCalendar(t *testing.T, from time.Time, timeout time.Duration, done func([]toolkit.CalendarItem) bool) []toolkit.CalendarItem {
+func (st *stack) waitCalendar(t *testing.T, from time.Time, timeout time.Duration, done func([]planstore.CalendarItem) bool) []planstore.CalendarItem {
 	t.Helper()
 	var cal calendarAnswer
 	for deadline := time.Now().Add(timeout); ; time.Sleep(100 * time.Millisecond) {
@@ -75,8 +75,8 @@ func (st *stack) waitCalendar(t *testing.T, from time.Time, timeout time.Duratio
 	}
 }
 
-func allIn(state toolkit.PostState) func([]toolkit.CalendarItem) bool {
-	return func(items []toolkit.CalendarItem) bool {
+func allIn(state planstore.PostState) func([]planstore.CalendarItem) bool {
+	return func(items []planstore.CalendarItem) bool {
 		for _, it := range items {
 			if it.Post == nil || it.Post.State != state {
 				return false
@@ -180,7 +180,7 @@ limits:
 	start := time.Now()
 	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
-	items := st.waitCalendar(t, start, 90*time.Second, allIn(toolkit.FailedPost))
+	items := st.waitCalendar(t, start, 90*time.Second, allIn(planstore.FailedPost))
 
 	words := map[string]string{"down": "Down for maintenance", "limited": "slow down", "hangup": "no answer", "nobucket": "outbox-gone"}
 	seen := map[string]int{}
@@ -281,15 +281,15 @@ limits:
 	writeTestFile(t, path, doc)
 	start := time.Now()
 	st.awsCp(path, "hostile.md")
-	items := st.waitCalendar(t, start, 60*time.Second, func(items []toolkit.CalendarItem) bool {
+	items := st.waitCalendar(t, start, 60*time.Second, func(items []planstore.CalendarItem) bool {
 		for _, it := range items {
-			if it.Post == nil || it.Post.State == toolkit.Publishing || it.Post.State == toolkit.Waiting {
+			if it.Post == nil || it.Post.State == planstore.Publishing || it.Post.State == planstore.Waiting {
 				return false
 			}
 		}
 		return true
 	})
-	byAccount := map[string][]toolkit.CalendarItem{}
+	byAccount := map[string][]planstore.CalendarItem{}
 	for _, it := range items {
 		byAccount[it.Account] = append(byAccount[it.Account], it)
 	}
@@ -303,7 +303,7 @@ limits:
 		}
 		for _, it := range hooks {
 			p := it.Post
-			if p.State != toolkit.FailedPost || p.Attempts != 1 || !strings.Contains(p.Error, "redirected") ||
+			if p.State != planstore.FailedPost || p.Attempts != 1 || !strings.Contains(p.Error, "redirected") ||
 				strings.Contains(p.Error, "INTERNAL") || strings.Contains(p.Error, "delete-everything") || p.URL != "" {
 				t.Errorf("a redirected delivery: %+v; want failed once, saying it was redirected, nothing of the internal service", p)
 			}
@@ -333,7 +333,7 @@ limits:
 			t.Fatalf("X got %d requests for %d posts, want one each", n, len(xs))
 		}
 		for _, it := range xs {
-			if p := it.Post; p.State != toolkit.Unknown || p.Attempts != 1 || !strings.Contains(p.Error, "503") {
+			if p := it.Post; p.State != planstore.Unknown || p.Attempts != 1 || !strings.Contains(p.Error, "503") {
 				t.Errorf("a post X answered 503: %+v; want unknown after one attempt, with X's answer", p)
 			}
 		}
@@ -390,7 +390,7 @@ regions:
 	start := time.Now()
 	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
-	waiting := st.waitCalendar(t, start, 60*time.Second, allIn(toolkit.Waiting))
+	waiting := st.waitCalendar(t, start, 60*time.Second, allIn(planstore.Waiting))
 	for _, it := range waiting {
 		if e := it.Post.Error; !strings.Contains(e, "waiting for the account acme-x") || !strings.Contains(e, "Accounts page") {
 			t.Errorf("%s waits saying %q; want the account and what to do", it.ID, e)
@@ -422,7 +422,7 @@ regions:
 	if next != "/ui/accounts?connected=acme-x" {
 		t.Fatalf("the callback sent the admin to %q", next)
 	}
-	published := st.waitCalendar(t, connected, 60*time.Second, allIn(toolkit.Published))
+	published := st.waitCalendar(t, connected, 60*time.Second, allIn(planstore.Published))
 	for _, it := range published {
 		if !it.At.After(connected.Add(-time.Second)) {
 			t.Errorf("%s went out at its old time %v, not planned again after the connection at %v", it.ID, it.At, connected)

@@ -23,9 +23,9 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/app"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // hookReceiver is a webhook endpoint (a Zapier or in-house CMS stand-in) that checks
@@ -79,7 +79,7 @@ func (h *hookReceiver) deliveries() []delivery {
 // calendarAnswer is GET /api/v1/calendar.
 type calendarAnswer struct {
 	Region, TimeZone string
-	Items            []toolkit.CalendarItem
+	Items            []planstore.CalendarItem
 }
 
 // TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants runs the whole way on
@@ -141,7 +141,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 	if len(cal.Items) != all || cal.TimeZone != "Europe/Berlin" {
 		t.Fatalf("the calendar holds %d posts in %q, want %d in Europe/Berlin: %+v", len(cal.Items), cal.TimeZone, all, cal.Items)
 	}
-	planned := map[string]toolkit.CalendarItem{}
+	planned := map[string]planstore.CalendarItem{}
 	last := map[string]time.Time{}
 	for _, it := range cal.Items {
 		planned[it.ID] = it
@@ -161,15 +161,15 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 	if a := st.waitSource("second.md", 30*time.Second); a.Source.Status != "ready" {
 		t.Fatalf("second.md: %s %s", a.Source.Status, a.Source.Error)
 	}
-	var plan *toolkit.Plan
+	var plan *planstore.Plan
 	for deadline := time.Now().Add(15 * time.Second); plan == nil || len(plan.Entries) == 0; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("second.md"))
+		plan, _ = st.app.Toolkit.Plans().SourcePlan(t.Context(), sourceID("second.md"))
 		if time.Now().After(deadline) {
 			t.Fatal("the second paper was not planned")
 		}
 	}
 	for _, e := range plan.Entries {
-		if e.Status == toolkit.Planned && !e.At.After(last[e.Account]) {
+		if e.Status == planstore.Planned && !e.At.After(last[e.Account]) {
 			t.Errorf("the second paper's %s on %s at %v is not after the first paper's last post there (%v)", e.Kind, e.Account, e.At, last[e.Account])
 		}
 	}
@@ -177,10 +177,10 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 		t.Fatalf("withdraw: HTTP %d", code)
 	}
 	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("second.md"))
+		plan, _ = st.app.Toolkit.Plans().SourcePlan(t.Context(), sourceID("second.md"))
 		cancelled := 0
 		for _, e := range plan.Entries {
-			if e.Status == toolkit.Cancelled && e.Reason == "the source was withdrawn" {
+			if e.Status == planstore.Cancelled && e.Reason == "the source was withdrawn" {
 				cancelled++
 			}
 		}
@@ -200,7 +200,7 @@ func TestDropIsPublishedOnWebhookAndOutboxAtPlannedInstants(t *testing.T) {
 		st.api("GET", "/api/v1/calendar?region=emea&from="+start.Add(-time.Minute).UTC().Format(time.RFC3339), testAdminToken, &cal)
 		out := 0
 		for _, it := range cal.Items {
-			if it.Post != nil && it.Post.State == toolkit.Published {
+			if it.Post != nil && it.Post.State == planstore.Published {
 				out++
 			}
 		}
@@ -320,9 +320,9 @@ func TestReindexRequeuesPlannedPostsAfterRedisIsFlushed(t *testing.T) {
 	whitepaper, _ := filepath.Abs("../samples/whitepaper.en.md")
 	st.awsCp(whitepaper, "whitepaper.en.md")
 	tweets := kindsOf(st.waitSource("whitepaper.en.md", 30*time.Second), "tweet")
-	var plan *toolkit.Plan
+	var plan *planstore.Plan
 	for deadline := time.Now().Add(15 * time.Second); tweets < 2 || plan == nil || len(plan.Entries) != tweets; time.Sleep(50 * time.Millisecond) {
-		plan, _ = st.app.Toolkit.SourcePlan(t.Context(), sourceID("whitepaper.en.md"))
+		plan, _ = st.app.Toolkit.Plans().SourcePlan(t.Context(), sourceID("whitepaper.en.md"))
 		if time.Now().After(deadline) {
 			t.Fatalf("the paper's %d tweets were not planned: %+v", tweets, plan)
 		}
@@ -416,7 +416,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 	if res, err := http.Post(st.url+"/api/v1/conversions", "application/json", body); err != nil || res.StatusCode != http.StatusAccepted {
 		t.Fatalf("conversion: %v %v", res, err)
 	}
-	st.app.Toolkit.Close() // as a graceful shutdown does: the click reaches Redis
+	st.app.Toolkit.Links().Flush() // the click reaches Redis now, not at the next tick
 	var rep struct {
 		Totals struct{ Clicks, Conversions, Posts int64 }
 		Rows   []struct {
@@ -428,7 +428,7 @@ func TestTrackedLinksEndToEnd(t *testing.T) {
 		rep.Totals.Clicks != 1 || rep.Totals.Conversions != 1 || rep.Totals.Posts != int64(tweets) || len(rep.Rows) != 1 || rep.Rows[0].Key != "emea" {
 		t.Errorf("analytics: HTTP %d %+v", code, rep)
 	}
-	if n, err := st.app.Toolkit.RollUp(t.Context()); err != nil || n < 2 {
+	if n, err := st.app.Toolkit.Links().RollUp(t.Context()); err != nil || n < 2 {
 		t.Fatalf("rollup: %d, %v", n, err)
 	}
 	obj, err := st.app.S3.Get(t.Context(), "toolkit", "stats/days/"+time.Now().UTC().Format("20060102")+".json", 1<<20)

@@ -431,7 +431,7 @@ func TestForgedConversionsAreRefused(t *testing.T) {
 	if _, err := other.Record().Reindex(ctx, func(int) {}); err != nil { // as after any flush
 		t.Fatal(err)
 	}
-	if _, _, err := other.Convert(ctx, click, "", false); err != nil {
+	if _, _, err := other.Links().Convert(ctx, click, "", false); err != nil {
 		t.Errorf("a real click ID on a serve process started after Redis was flushed: %v", err)
 	}
 }

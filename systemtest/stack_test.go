@@ -122,6 +122,13 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 		t.Fatal(err)
 	}
 	t.Cleanup(st.app.Close)
+	counting := make(chan struct{}) // link counts go to Redis as serve's do
+	go func() {
+		defer close(counting)
+		_ = st.app.Toolkit.Links().Run(ctx)
+	}()
+	// Registered after Close, so it runs first: the counts go out before the connections close.
+	t.Cleanup(func() { cancel(); <-counting })
 	h.Store(http.Handler(http.HandlerFunc(st.app.Handler().ServeHTTP))) // one concrete type in the atomic.Value
 	if withWorker {
 		st.startWorker(ctx)

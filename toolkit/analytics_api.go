@@ -7,13 +7,15 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/links"
 )
 
 // report reads ?by= (default channel), ?from= and ?to= (dates, UTC; default the last 30
 // days) and reports what p may see: a regional user, their regions' links.
-func (t *Toolkit) report(r *http.Request, p *Principal, defaultBy string) (*Report, error) {
+func (t *Toolkit) report(r *http.Request, p *Principal, defaultBy string) (*analytics.Report, error) {
 	q := r.URL.Query()
 	by := q.Get("by")
 	if by == "" {
@@ -33,15 +35,15 @@ func (t *Toolkit) report(r *http.Request, p *Principal, defaultBy string) (*Repo
 	if q.Get("to") != "" {
 		to = to.AddDate(0, 0, 1) // the last day counts whole
 	}
-	return t.Analytics(r.Context(), from, to, by, t.linkScope(p))
+	return t.analytics.Report(r.Context(), from, to, by, t.linkScope(p))
 }
 
 // linkScope is which links p's analytics cover: a regional user's regions' (nil: all).
-func (t *Toolkit) linkScope(p *Principal) func(*Link) bool {
+func (t *Toolkit) linkScope(p *Principal) func(*links.Link) bool {
 	if p.Role != config.RoleRegional {
 		return nil
 	}
-	return func(l *Link) bool { return l.Region != "" && slices.Contains(t.userRegions(p), l.Region) }
+	return func(l *links.Link) bool { return l.Region != "" && slices.Contains(t.userRegions(p), l.Region) }
 }
 
 func (t *Toolkit) getAnalytics(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -72,7 +74,7 @@ func (t *Toolkit) getHookTests(w http.ResponseWriter, r *http.Request, p *Princi
 	if t.failed(w, r, err) {
 		return
 	}
-	tests, err := t.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p))
+	tests, err := t.analytics.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p))
 	if t.failed(w, r, err) {
 		return
 	}
@@ -85,10 +87,10 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
 // analyticsPage is the dashboard: totals, a chart of the days, the best performers, and
 // the figures by channel, region and campaign.
 type analyticsPage struct {
-	Report   *Report
-	Hooks    []HookTest
+	Report   *analytics.Report
+	Hooks    []analytics.HookTest
 	Chart    chart
-	Top      []Figures
+	Top      []analytics.Figures
 	Tables   []analyticsTable
 	From, To string
 	Query    string
@@ -96,7 +98,7 @@ type analyticsPage struct {
 
 type analyticsTable struct {
 	Title, By string
-	Rows      []Figures
+	Rows      []analytics.Figures
 }
 
 // chart is a server-drawn bar chart of clicks (and conversions) per day.
@@ -112,7 +114,7 @@ type bar struct {
 	Label              string
 }
 
-func drawChart(days []Figures) chart {
+func drawChart(days []analytics.Figures) chart {
 	c := chart{Width: 720, Height: 180}
 	for _, d := range days {
 		c.Max = max(c.Max, d.Clicks)
@@ -147,7 +149,7 @@ func (t *Toolkit) uiAnalytics(w http.ResponseWriter, r *http.Request, p *Princip
 	v := analyticsPage{Report: rep, Chart: drawChart(rep.Days), From: rep.From.Format("2006-01-02"),
 		To: rep.To.AddDate(0, 0, -1).Format("2006-01-02"), Query: r.URL.RawQuery}
 	v.Top = rep.Rows[:min(10, len(rep.Rows))]
-	if v.Hooks, err = t.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p)); err != nil {
+	if v.Hooks, err = t.analytics.HookTests(r.Context(), rep.From, rep.To, t.linkScope(p)); err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}

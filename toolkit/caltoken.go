@@ -19,7 +19,7 @@ import (
 
 // CalendarToken is user's read-only calendar token.
 func (t *Toolkit) CalendarToken(ctx context.Context, u *config.User) (string, error) {
-	key, err := t.linkKey(ctx)
+	key, err := t.links.Key(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -43,7 +43,7 @@ func (t *Toolkit) calendarReader(r *http.Request) (*Principal, bool) {
 	if u == nil {
 		return nil, false
 	}
-	key, err := t.linkKey(r.Context())
+	key, err := t.links.Key(r.Context())
 	if err != nil || !hmac.Equal([]byte(mac), []byte(calendarMAC(key, u))) {
 		return nil, false
 	}

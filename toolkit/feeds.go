@@ -1,28 +1,22 @@
 package toolkit
 
 import (
-	"bytes"
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
-
-	"github.com/gorilla/feeds"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Partner syndication: /feeds/{audience}.atom and /feeds/{audience}.json serve the
@@ -34,9 +28,6 @@ import (
 const (
 	feedDefaultLimit = 100
 	feedMaxLimit     = 500
-	// feedMedium replaces the campaign's utm_medium: the partner's feed is the medium.
-	feedMedium   = "syndication"
-	feedTitleMax = 80 // characters of an entry title
 )
 
 // feedAudience is the partner's name as it appears in the path and in utm_source.
@@ -47,10 +38,6 @@ var feedKinds = []string{
 	string(channel.KindSnippet), string(channel.KindTweet), string(channel.KindThread), string(channel.KindLinkedIn),
 	string(channel.KindBlog), string(channel.KindMastodon), string(channel.KindBluesky), string(channel.KindThreads),
 }
-
-// feedEpoch stands in for "updated" when a feed has no entries: Atom requires the element,
-// and a fixed value keeps the ETag of an empty feed stable across requests.
-var feedEpoch = time.Unix(0, 0).UTC()
 
 // feedRequest is a parsed feed URL.
 type feedRequest struct {
@@ -79,20 +66,20 @@ func (t *Toolkit) feed(w http.ResponseWriter, r *http.Request) {
 	if t.failed(w, r, err) {
 		return
 	}
-	f := t.buildFeed(fr, entries, srcs)
-	var body bytes.Buffer
+	meta := feed.Meta{Audience: fr.audience, Kind: fr.filter.Kind, Locale: fr.filter.Locale, Campaign: fr.filter.Campaign, PublicURL: t.cfg.Infra.PublicURL}
+	var body []byte
 	var contentType string
 	if fr.format == "atom" {
 		contentType = "application/atom+xml; charset=utf-8"
-		err = writeAtom(&body, f)
+		body, err = feed.Atom(meta, entries, srcs)
 	} else {
 		contentType = "application/feed+json; charset=utf-8"
-		err = writeJSONFeed(&body, f, t.feedURL(fr, "json"), fr.filter.Locale)
+		body, err = feed.JSON(meta, entries, srcs)
 	}
 	if t.failed(w, r, err) {
 		return
 	}
-	sum := sha256.Sum256(body.Bytes())
+	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
 	h := w.Header()
 	h.Set("Cache-Control", "public, max-age=300")
@@ -103,9 +90,9 @@ func (t *Toolkit) feed(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("Content-Type", contentType)
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.Itoa(body.Len()))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(body.Bytes())
+	_, _ = w.Write(body)
 }
 
 // parseFeedRequest reads the path and query; a non-zero status is the error to answer.
@@ -160,10 +147,10 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 	fields := make([]string, 0, len(page.Items))
 	for _, d := range page.Items {
 		if !strings.EqualFold(d.Locale, fr.filter.Locale) {
-			fields = append(fields, translationField(d.ID, fr.filter.Locale))
+			fields = append(fields, translations.Key(d.ID, fr.filter.Locale))
 		}
 	}
-	trs, err := t.indexedTranslations(ctx, fields)
+	trs, err := t.translations.Indexed(ctx, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +163,7 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 			out = append(out, d)
 			continue
 		}
-		if tv := trs[translationField(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == record.Approved {
+		if tv := trs[translations.Key(d.ID, fr.filter.Locale)]; tv != nil && tv.Status == record.Approved {
 			out = append(out, translated(d, tv))
 		}
 	}
@@ -185,9 +172,9 @@ func (t *Toolkit) feedEntries(ctx context.Context, fr feedRequest) ([]record.Der
 
 // translated is d as its approved translation reads. The ID names the pair, so a feed
 // entry of the translation is not the entry of the original.
-func translated(d record.Derivative, tv *TranslationView) record.Derivative {
+func translated(d record.Derivative, tv *translations.View) record.Derivative {
 	l := tv.Length
-	d.ID = translationField(d.ID, tv.Locale)
+	d.ID = translations.Key(d.ID, tv.Locale)
 	d.Locale, d.Text, d.Template, d.Parts, d.Length = tv.Locale, tv.Text, tv.Template, tv.Parts, &l
 	return d
 }
@@ -227,173 +214,6 @@ func (t *Toolkit) sourcesByID(ctx context.Context, ds []record.Derivative) (map[
 		out[id] = src
 	}
 	return out, nil
-}
-
-// buildFeed turns derivatives, in the listing's order (newest source first), into the
-// library's format-neutral feed.
-func (t *Toolkit) buildFeed(fr feedRequest, ds []record.Derivative, srcs map[string]*record.Source) *feeds.Feed {
-	home := t.cfg.Infra.PublicURL
-	publisher := home
-	if u, err := url.Parse(home); err == nil && u.Host != "" {
-		publisher = u.Host
-	}
-	title := fmt.Sprintf("Approved %ss for %s", fr.filter.Kind, fr.audience)
-	for _, s := range []string{fr.filter.Campaign, fr.filter.Locale} {
-		if s != "" {
-			title += " · " + s
-		}
-	}
-	f := &feeds.Feed{
-		Title: title,
-		// The library makes the Atom self link the feed's id too: stable for one
-		// audience and filter set, whatever order the partner wrote the query in.
-		Link:    &feeds.Link{Href: t.feedURL(fr, "atom"), Rel: "self"},
-		Author:  &feeds.Author{Name: publisher},
-		Updated: feedEpoch,
-	}
-	for _, d := range ds {
-		src := srcs[d.SourceID]
-		if src == nil {
-			continue // removed between the listing and the look-up
-		}
-		created, updated := src.CreatedAt, src.UpdatedAt
-		if created.IsZero() {
-			created = updated
-		}
-		if updated.IsZero() {
-			updated = created
-		}
-		if updated.IsZero() {
-			created, updated = feedEpoch, feedEpoch
-		}
-		// Whole seconds: Atom shows no more, and both formats then agree.
-		created, updated = created.UTC().Truncate(time.Second), updated.UTC().Truncate(time.Second)
-		if updated.After(f.Updated) {
-			f.Updated = updated
-		}
-		link := partnerLink(cmp.Or(d.Canonical, d.Backlink), fr.audience) // the partner's own tag, not a tracked link
-		item := &feeds.Item{
-			Id:      "urn:repurpose:derivative:" + d.ID,
-			Title:   entryTitle(renderFor(d, "")),
-			Content: renderFor(d, link),
-			Created: created,
-			Updated: updated,
-		}
-		if link != "" {
-			item.Link = &feeds.Link{Href: link}
-		}
-		f.Add(item)
-	}
-	return f
-}
-
-// feedURL is the canonical public URL of a feed: the filters that shape it, in a fixed
-// order, so the id and self link do not change with how a partner wrote the query.
-func (t *Toolkit) feedURL(fr feedRequest, format string) string {
-	q := url.Values{}
-	if fr.filter.Kind != string(channel.KindSnippet) {
-		q.Set("kind", fr.filter.Kind)
-	}
-	if fr.filter.Locale != "" {
-		q.Set("locale", fr.filter.Locale)
-	}
-	if fr.filter.Campaign != "" {
-		q.Set("campaign", fr.filter.Campaign)
-	}
-	u := t.cfg.Infra.PublicURL + "/feeds/" + fr.audience + "." + format
-	if len(q) > 0 {
-		u += "?" + q.Encode()
-	}
-	return u
-}
-
-// partnerLink re-tags a backlink for a partner: utm_source names the partner and
-// utm_medium says it came through syndication; the other parameters (campaign, content)
-// and the fragment (the deep link to the section) stay. Anything but an absolute
-// http(s) URL gives no link.
-func partnerLink(backlink, audience string) string {
-	u, err := url.Parse(backlink)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	q := u.Query()
-	q.Set("utm_source", audience)
-	q.Set("utm_medium", feedMedium)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
-// renderFor renders a derivative's text with link in its slot (a thread's posts, one
-// paragraph each). The "any" channel renders the full URL, never Bluesky's shortened
-// display form, and with no link drops the slot cleanly.
-func renderFor(d record.Derivative, link string) string {
-	return channel.RenderParts(channel.Any, PostTemplates(&d, nil), link, "").Joined()
-}
-
-// entryTitle is the start of text, cut at a word within feedTitleMax characters (at a
-// character for scripts written without spaces).
-func entryTitle(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(text) <= feedTitleMax {
-		return text
-	}
-	head, n := text, 0
-	for i := range text {
-		if n == feedTitleMax {
-			head = text[:i]
-			break
-		}
-		n++
-	}
-	if i := strings.LastIndexByte(head, ' '); i > feedTitleMax/2 {
-		head = head[:i]
-	}
-	return strings.TrimRight(head, " ,;:-–—") + "…"
-}
-
-// writeAtom writes f as Atom. The library marks content as HTML; derivative text is
-// plain, so it is declared "text", or an "&" or "<" in it would be read as markup.
-func writeAtom(w *bytes.Buffer, f *feeds.Feed) error {
-	af := (&feeds.Atom{Feed: f}).AtomFeed()
-	for i, e := range af.Entries {
-		item := f.Items[i]
-		if e.Content != nil {
-			e.Content.Type = "text"
-		}
-		e.Published = item.Created.Format(time.RFC3339)
-		if item.Link == nil {
-			e.Links = nil // content stands in for a link; an empty href is not a valid IRI
-		}
-	}
-	return feeds.WriteXML(af, w)
-}
-
-// writeJSONFeed writes f as JSON Feed 1.1, with the text as content_text for the same
-// reason as in writeAtom.
-func writeJSONFeed(w *bytes.Buffer, f *feeds.Feed, feedURL, language string) error {
-	jf := (&feeds.JSON{Feed: f}).JSONFeed()
-	jf.HomePageUrl = "" // the library puts the Atom self link here; the toolkit UI needs a login
-	jf.FeedUrl = feedURL
-	jf.Language = language
-	// The library tags items omitempty, but JSON Feed requires "items" even when empty:
-	// this shallower field shadows it.
-	out := struct {
-		*feeds.JSONFeed
-		Items []*feeds.JSONItem `json:"items"`
-	}{JSONFeed: jf, Items: make([]*feeds.JSONItem, 0, len(f.Items))}
-	for _, item := range f.Items {
-		ji := &feeds.JSONItem{Id: item.Id, Title: item.Title, ContentText: item.Content}
-		if item.Link != nil {
-			ji.Url = item.Link.Href
-		}
-		created, updated := item.Created, item.Updated
-		ji.PublishedDate, ji.ModifiedDate = &created, &updated
-		out.Items = append(out.Items, ji)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
 }
 
 // etagMatches applies If-None-Match's weak comparison: "*" or any listed tag, with or

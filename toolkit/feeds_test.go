@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // atomDoc is the part of Atom (RFC 4287) a partner's reader relies on.
@@ -322,36 +323,6 @@ func TestFeedETagGivesNotModified(t *testing.T) {
 	}
 }
 
-func TestPartnerLink(t *testing.T) {
-	got := partnerLink("https://ex.com/paper?utm_source=x&utm_medium=social&utm_campaign=launch&ref=1#why-queues", "acme")
-	u, _ := url.Parse(got)
-	q := u.Query()
-	if q.Get("utm_source") != "acme" || q.Get("utm_medium") != "syndication" || q.Get("utm_campaign") != "launch" ||
-		q.Get("ref") != "1" || u.Fragment != "why-queues" || u.Path != "/paper" {
-		t.Errorf("partnerLink = %q", got)
-	}
-	for _, bad := range []string{"", "not a url", "/relative", "javascript:alert(1)"} {
-		if got := partnerLink(bad, "acme"); got != "" {
-			t.Errorf("partnerLink(%q) = %q, want none", bad, got)
-		}
-	}
-}
-
-func TestEntryTitle(t *testing.T) {
-	long := strings.Repeat("word ", 30)
-	got := entryTitle(long)
-	if n := len([]rune(got)); n > 81 || !strings.HasSuffix(got, "word…") {
-		t.Errorf("entryTitle = %q (%d characters)", got, n)
-	}
-	ja := strings.Repeat("キュー", 40)
-	if got := entryTitle(ja); len([]rune(got)) != 81 {
-		t.Errorf("entryTitle of unspaced text has %d characters", len([]rune(got)))
-	}
-	if got := entryTitle("  short\n text "); got != "short text" {
-		t.Errorf("entryTitle = %q", got)
-	}
-}
-
 // A partner's Spanish feed carries the approved Spanish translation of an English snippet
 // beside the Spanish original, with its own entry ID and the partner's link; a draft
 // translation stays out.
@@ -368,13 +339,13 @@ func TestLocaleFeedCarriesApprovedTranslations(t *testing.T) {
 		t.Fatalf("%d approved English snippets, want at least 2", len(en))
 	}
 	const words = "Las colas absorben los picos de trabajo."
-	if _, err := tk.Translate(ctx, en[0].ID, "es", TranslateInput{Text: words}, "eva"); err != nil {
+	if _, err := tk.translations.Translate(ctx, en[0].ID, "es", translations.Input{Text: words}, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.DecideTranslation(ctx, en[0].ID, "es", record.Approved, "eva"); err != nil {
+	if _, err := tk.translations.Decide(ctx, en[0].ID, "es", record.Approved, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.Translate(ctx, en[1].ID, "es", TranslateInput{Text: "Borrador sin revisar."}, "eva"); err != nil {
+	if _, err := tk.translations.Translate(ctx, en[1].ID, "es", translations.Input{Text: "Borrador sin revisar."}, "eva"); err != nil {
 		t.Fatal(err)
 	}
 	w := getFeed(t, tk.Handler(), "/feeds/acme.json?locale=es", nil)

@@ -12,7 +12,10 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 )
 
@@ -58,9 +61,8 @@ func TestTrackedLinksRedirect(t *testing.T) {
 		loc.Query().Get("utm_source") != "any" || w.Header().Get("Cache-Control") != "private, no-store" {
 		t.Errorf("redirect: %d to %s (canonical %s), cache %q", w.Code, loc, d.Canonical, w.Header().Get("Cache-Control"))
 	}
-	key, _ := tk.linkKey(t.Context())
-	if c, at, ok := parseClickID(key, loc.Query().Get("rp_click")); !ok || c != code || time.Since(at) > 24*time.Hour {
-		t.Errorf("click ID %q: code %q, day %v", loc.Query().Get("rp_click"), c, at)
+	if c, err := tk.links.ClickCode(t.Context(), loc.Query().Get("rp_click")); err != nil || c != code {
+		t.Errorf("click ID %q: code %q (%v)", loc.Query().Get("rp_click"), c, err)
 	}
 	for _, bad := range []string{"/r/nosuchcode", "/r/" + code + "x", "/r/..%2f..%2fetc"} {
 		w := hit(h, "GET", bad, "Mozilla/5.0", "203.0.113.7")
@@ -92,14 +94,14 @@ func TestClicksPreviewsAndUniques(t *testing.T) {
 		hit(h, "GET", "/r/"+code, ua, "192.0.2.1")
 	}
 	hit(h, "HEAD", "/r/"+code, "Mozilla/5.0 (person)", "198.51.100.20")
-	tk.Close()
+	tk.links.Flush()
 	day := time.Now().UTC().Format("20060102")
 	counts, _ := rdb.HGetAll(t.Context(), "repurpose:ct:d:"+day).Result()
 	if counts["c:"+code] != "300" || counts["p:"+code] != "7" {
 		t.Errorf("day counts %v, want 300 clicks and 7 previews", counts)
 	}
-	if n, _ := rdb.PFCount(t.Context(), keyUniques(day, code)).Result(); n != 2 {
-		t.Errorf("%d unique visitors, want 2", n)
+	if r, err := tk.links.DayCounts(t.Context(), time.Now()); err != nil || r.Uniques[code] != 2 {
+		t.Errorf("%d unique visitors (%v), want 2", r.Uniques[code], err)
 	}
 	keys, _ := rdb.Keys(t.Context(), "*").Result()
 	for _, k := range keys {
@@ -118,7 +120,7 @@ func TestConversions(t *testing.T) {
 	code := record.TrackedCode(d.ID, string(d.Channel), "")
 	h := tk.Handler()
 	w := hit(h, "GET", "/r/"+code, "Mozilla/5.0", "198.51.100.9")
-	tk.Close()
+	tk.links.Flush()
 	loc, _ := url.Parse(w.Header().Get("Location"))
 	click := loc.Query().Get("rp_click")
 	post := func(body string) *httptest.ResponseRecorder {
@@ -135,11 +137,6 @@ func TestConversions(t *testing.T) {
 	}
 	if w := post(`{"click_id":"forged"}`); w.Code != 400 {
 		t.Errorf("a malformed click: %d %s", w.Code, w.Body)
-	}
-	key, _ := tk.linkKey(t.Context())
-	old := code + ".1.abcdefghij"
-	if w := post(`{"click_id":"` + old + "." + clickSignature(key, old) + `"}`); w.Code != 400 || !strings.Contains(w.Body.String(), "expired") {
-		t.Errorf("a click from 1970: %d %s", w.Code, w.Body)
 	}
 	if w := post(`{"click_id":"zzzzzzzzzz.` + strings.Split(click, ".")[1] + `.abcdefghij"}`); w.Code != 400 {
 		t.Errorf("an unknown click: %d %s", w.Code, w.Body)
@@ -171,41 +168,40 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 		for range n {
 			hit(h, "GET", "/r/"+code, "Mozilla/5.0", ip)
 		}
-		tk.clicks.close()
-		tk.clicks = newCounter(rdb, tk.log) // as a restarted serve would have
+		tk.links.Flush() // as a restarted serve would have
 	}
 	dayCount := func() string {
 		v, _ := rdb.HGet(ctx, "repurpose:ct:d:"+time.Now().UTC().Format("20060102"), "c:"+code).Result()
 		return v
 	}
 	clicks(5, "198.51.100.1")
-	if n, err := tk.RollUp(ctx); err != nil || n != 2 {
+	if n, err := tk.links.RollUp(ctx); err != nil || n != 2 {
 		t.Fatalf("rolled up %d periods (%v), want the hour and the day", n, err)
 	}
 	rdb.FlushAll(ctx)
-	tk.links = linkCache{}    // a new process
-	clicks(2, "198.51.100.2") // the link is unknown until reindex: these are 404s
+	tk.links = links.New(tk.rec, tk.cfg, tk.s3, tk.rdb, tk.now, tk.log) // a new process
+	clicks(2, "198.51.100.2")                                           // the link is unknown until reindex: these are 404s
 	if _, err := tk.rec.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	clicks(2, "198.51.100.2")
-	if n, err := tk.RestoreCounts(ctx); err != nil || n != 2 {
+	if n, err := tk.links.RestoreCounts(ctx); err != nil || n != 2 {
 		t.Fatalf("restored %d periods (%v), want 2", n, err)
 	}
 	if got := dayCount(); got != "7" {
 		t.Errorf("clicks today after the restore: %s, want 5 from before the loss + 2 after", got)
 	}
-	if n, _ := tk.RestoreCounts(ctx); n != 0 || dayCount() != "7" {
+	if n, _ := tk.links.RestoreCounts(ctx); n != 0 || dayCount() != "7" {
 		t.Errorf("a second restore added %d periods: %s clicks", n, dayCount())
 	}
-	r, err := tk.dayCounts(ctx, time.Now())
+	r, err := tk.links.DayCounts(ctx, time.Now())
 	if err != nil || r.Uniques[code] != 2 {
 		t.Errorf("uniques after the restore %v (%v), want 2 (one before, one after; HyperLogLog plus the restored count)", r.Uniques, err)
 	}
 	// And again: the rollup now holds everything.
-	tk.RollUp(ctx)
+	tk.links.RollUp(ctx)
 	rdb.FlushAll(ctx)
-	tk.RestoreCounts(ctx)
+	tk.links.RestoreCounts(ctx)
 	if got := dayCount(); got != "7" {
 		t.Errorf("after a second loss: %s clicks, want 7", got)
 	}
@@ -215,7 +211,7 @@ func TestCountsSurviveRedisLoss(t *testing.T) {
 // post published; regional users see their regions; the dashboard draws the days and the
 // CSV carries the same rows.
 func TestAnalytics(t *testing.T) {
-	tk, rdb, d := trackedFixture(t)
+	tk, _, d := trackedFixture(t)
 	ctx := t.Context()
 	tk.cfg.File.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
 		Channels: map[string]config.RegionChannel{"x": {Account: "hook"}}}}
@@ -224,12 +220,12 @@ func TestAnalytics(t *testing.T) {
 		config.User{Name: "ana", Role: config.RoleRegional, Regions: []string{"emea"}, TokenSHA256: HashToken("emea-token")})
 	xCode := record.TrackedCode(d.ID, "x", "emea")
 	at := time.Now().UTC().Add(-time.Hour)
-	e := PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
-		At: at, Status: Planned, Code: xCode, Target: LinkTarget(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
-	if err := tk.SavePlan(ctx, &Plan{SourceID: d.SourceID, Entries: []PlanEntry{e}}, nil); err != nil {
+	e := planstore.PlanEntry{ID: "e1", SourceID: d.SourceID, DerivativeID: d.ID, Kind: string(d.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "hook",
+		At: at, Status: planstore.Planned, Code: xCode, Target: links.Target(d.Canonical, "x"), Link: "https://go.example.com/r/" + xCode}
+	if err := tk.plans.SavePlan(ctx, &planstore.Plan{SourceID: d.SourceID, Entries: []planstore.PlanEntry{e}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	tk.PutPostRecord(ctx, &PostRecord{EntryID: "e1", SourceID: d.SourceID, State: Published, RemoteID: "1"})
+	tk.plans.PutPostRecord(ctx, &planstore.PostRecord{EntryID: "e1", SourceID: d.SourceID, State: planstore.Published, RemoteID: "1"})
 	h := tk.Handler()
 	var clicks []string
 	for i := range 6 {
@@ -240,18 +236,17 @@ func TestAnalytics(t *testing.T) {
 	for range 3 {
 		hit(h, "GET", "/r/"+record.TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
-	tk.Close()
-	tk.clicks = newCounter(rdb, tk.log)
+	tk.links.Flush()
 	for _, c := range clicks[:2] {
-		if _, _, err := tk.Convert(ctx, c, "", false); err != nil {
+		if _, _, err := tk.links.Convert(ctx, c, "", false); err != nil {
 			t.Fatal(err)
 		}
 	}
-	rep, err := tk.Analytics(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), "channel", nil)
+	rep, err := tk.analytics.Report(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), "channel", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := map[string]Figures{}
+	rows := map[string]analytics.Figures{}
 	for _, r := range rep.Rows {
 		rows[r.Key] = r
 	}
@@ -262,7 +257,7 @@ func TestAnalytics(t *testing.T) {
 	if rep.Totals.Clicks != 9 || fmt.Sprintf("%.3f", rep.Totals.ConversionRate) != "0.222" || len(rep.Days) != 3 {
 		t.Errorf("totals %+v, %d days", rep.Totals, len(rep.Days))
 	}
-	if _, err := tk.Analytics(ctx, time.Now(), time.Now().AddDate(0, 0, 1), "colour", nil); err == nil {
+	if _, err := tk.analytics.Report(ctx, time.Now(), time.Now().AddDate(0, 0, 1), "colour", nil); err == nil {
 		t.Error("an unknown grouping was accepted")
 	}
 	// A regional user sees their region's posts only.
@@ -295,7 +290,7 @@ func TestTopicsByPerformance(t *testing.T) {
 	for range 4 {
 		hit(h, "GET", "/r/"+record.TrackedCode(d.ID, string(d.Channel), ""), "Mozilla/5.0", "203.0.113.5")
 	}
-	tk.Close()
+	tk.links.Flush()
 	newest, err := tk.TopicsSorted(ctx, record.TopicFilter{Status: record.Approved}, 5, "", "")
 	if err != nil || len(newest.Items) == 0 {
 		t.Fatal(err)
@@ -320,7 +315,7 @@ func TestTopicsByPerformance(t *testing.T) {
 // Two tweets on the same section try two hooks; both are published, and the hook tests
 // say which won: conversions per post first, then clicks per post.
 func TestHookTestsSayWhichWon(t *testing.T) {
-	tk, rdb, _ := trackedFixture(t)
+	tk, _, _ := trackedFixture(t)
 	ctx := t.Context()
 	tk.cfg.File.Regions = []config.Region{{ID: "emea", Locales: []string{"en"}, TimeZone: "UTC", Channels: map[string]config.RegionChannel{"x": {Account: "hook"}}}}
 	page, _ := tk.rec.Topics(ctx, record.TopicFilter{Kind: "tweet"}, 100, "")
@@ -339,18 +334,18 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 		t.Fatalf("no A/B pair of tweets on one section: a %+v, b %+v", a, b)
 	}
 	at := time.Now().UTC().Add(-time.Hour)
-	var entries []PlanEntry
+	var entries []planstore.PlanEntry
 	for i, d := range []record.Derivative{a, b} {
 		code := record.TrackedCode(d.ID, "x", "emea")
-		entries = append(entries, PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
-			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: Planned, Code: code, Target: LinkTarget(d.Canonical, "x")})
+		entries = append(entries, planstore.PlanEntry{ID: fmt.Sprintf("e%d", i), SourceID: d.SourceID, DerivativeID: d.ID, Kind: "tweet", Channel: "x",
+			Locale: "en", Region: "emea", Account: "hook", At: at.Add(time.Duration(i) * time.Minute), Status: planstore.Planned, Code: code, Target: links.Target(d.Canonical, "x")})
 	}
-	tk.SavePlan(ctx, &Plan{SourceID: a.SourceID, Entries: entries}, nil)
+	tk.plans.SavePlan(ctx, &planstore.Plan{SourceID: a.SourceID, Entries: entries}, nil)
 	for _, e := range entries {
-		tk.PutPostRecord(ctx, &PostRecord{EntryID: e.ID, SourceID: e.SourceID, State: Published})
+		tk.plans.PutPostRecord(ctx, &planstore.PostRecord{EntryID: e.ID, SourceID: e.SourceID, State: planstore.Published})
 	}
 	h := tk.Handler()
-	click := func(e PlanEntry, n int) (id string) {
+	click := func(e planstore.PlanEntry, n int) (id string) {
 		for range n {
 			w := hit(h, "GET", "/r/"+e.Code, "Mozilla/5.0", "198.51.100.4")
 			loc, _ := url.Parse(w.Header().Get("Location"))
@@ -360,17 +355,16 @@ func TestHookTestsSayWhichWon(t *testing.T) {
 	}
 	click(entries[0], 2)
 	click(entries[1], 5)
-	tk.Close()
-	tk.clicks = newCounter(rdb, tk.log)
-	tests, err := tk.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
+	tk.links.Flush()
+	tests, err := tk.analytics.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
 	if err != nil || len(tests) != 1 || tests[0].A.Key != a.ID || tests[0].B.Clicks != 5 || tests[0].Winner != "b" {
 		t.Fatalf("hook tests %+v (%v), want b ahead on clicks per post", tests, err)
 	}
-	if _, _, err := tk.Convert(ctx, click(entries[0], 1), "", false); err != nil {
+	if _, _, err := tk.links.Convert(ctx, click(entries[0], 1), "", false); err != nil {
 		t.Fatal(err)
 	}
-	tk.Close()
-	tests, _ = tk.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
+	tk.links.Flush()
+	tests, _ = tk.analytics.HookTests(ctx, time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1), nil)
 	if tests[0].Winner != "a" || tests[0].A.Conversions != 1 {
 		t.Errorf("after a conversion on a: %+v, want a ahead (conversions per post come first)", tests[0])
 	}

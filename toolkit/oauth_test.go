@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/publish"
 )
 
 // fakeAuthServer is an OAuth 2.0 authorization server that holds its clients to RFC 6749,
@@ -207,7 +208,9 @@ func oauthServer(t *testing.T, provider, clientSecret string) (*Toolkit, *httpte
 	tk.cfg.Infra.PublicURL = srv.URL
 	tk.cfg.Infra.TokenKey = make([]byte, 32)
 	rand.Read(tk.cfg.Infra.TokenKey)
-	scope := oauthProviders[provider].scopes
+	// The scopes each provider is asked for by default: X's offline.access is what brings a
+	// refresh token.
+	scope := map[string]string{"x": "tweet.read tweet.write users.read media.write offline.access", "linkedin": "w_member_social"}[provider]
 	fake := newFakeAuthServer(t, provider, "client-"+provider, clientSecret, srv.URL+"/oauth/callback", scope)
 	settings := map[string]string{"client_id": fake.clientID, "auth_url": fake.srv.URL + "/authorize", "token_url": fake.srv.URL + "/token"}
 	if clientSecret != "" {
@@ -281,7 +284,7 @@ func TestConnectAccountEndToEnd(t *testing.T) {
 			}
 
 			issued := fake.issued()
-			got, err := tk.AccessToken(t.Context(), "main")
+			got, err := tk.accounts.AccessToken(t.Context(), "main")
 			if err != nil || got != issued.access {
 				t.Fatalf("AccessToken = %q, %v; want the issued token", got, err)
 			}
@@ -336,8 +339,8 @@ func TestCallbackRefusesAForgedExpiredOrForeignState(t *testing.T) {
 	if ex, _ := fake.counts(); ex != 0 {
 		t.Errorf("%d codes were exchanged for refused callbacks", ex)
 	}
-	if _, err := tk.AccessToken(t.Context(), "main"); !errors.Is(err, ErrNotConnected) {
-		t.Errorf("after refused callbacks AccessToken: %v, want ErrNotConnected", err)
+	if _, err := tk.accounts.AccessToken(t.Context(), "main"); !errors.Is(err, publish.ErrNotConnected) {
+		t.Errorf("after refused callbacks AccessToken: %v, want publish.ErrNotConnected", err)
 	}
 }
 
@@ -423,7 +426,7 @@ func TestConnectingNeedsTheTokenKey(t *testing.T) {
 	if keys, _ := tk.rdb.Keys(t.Context(), "repurpose:oauth:state:*").Result(); len(keys) != 0 {
 		t.Errorf("connect without the key left a state: %v", keys)
 	}
-	if _, err := tk.AccessToken(t.Context(), "main"); err == nil || !strings.Contains(err.Error(), msg) {
+	if _, err := tk.accounts.AccessToken(t.Context(), "main"); err == nil || !strings.Contains(err.Error(), msg) {
 		t.Errorf("AccessToken without the key: %v", err)
 	}
 }
@@ -446,14 +449,14 @@ func TestAccessTokenRefreshesBeforeItExpires(t *testing.T) {
 	at := func(d time.Duration) { tk.now = func() time.Time { return expires.Add(-d) } }
 
 	at(6 * time.Minute)
-	if got, err := tk.AccessToken(t.Context(), "main"); err != nil || got != first.access {
+	if got, err := tk.accounts.AccessToken(t.Context(), "main"); err != nil || got != first.access {
 		t.Fatalf("6 minutes before expiry: %q, %v; want the first token", got, err)
 	}
 	if _, n := fake.counts(); n != 0 {
 		t.Fatalf("refreshed %d times 6 minutes before expiry", n)
 	}
 	at(4 * time.Minute)
-	got, err := tk.AccessToken(t.Context(), "main")
+	got, err := tk.accounts.AccessToken(t.Context(), "main")
 	second := fake.issued()
 	if err != nil || got != second.access || got == first.access {
 		t.Fatalf("4 minutes before expiry: %q, %v; want the refreshed token", got, err)
@@ -462,7 +465,7 @@ func TestAccessTokenRefreshesBeforeItExpires(t *testing.T) {
 	// if the rotated one was stored.
 	expires = time.Now().Add(2 * time.Hour)
 	at(time.Minute)
-	if got, err := tk.AccessToken(t.Context(), "main"); err != nil || got != fake.issued().access || got == second.access {
+	if got, err := tk.accounts.AccessToken(t.Context(), "main"); err != nil || got != fake.issued().access || got == second.access {
 		t.Fatalf("the second refresh: %q, %v", got, err)
 	}
 	if _, n := fake.counts(); n != 2 {
@@ -480,7 +483,7 @@ func TestConcurrentAccessTokensRefreshOnce(t *testing.T) {
 	got := make([]string, 4)
 	errs := make([]error, 4)
 	for i := range got {
-		wg.Go(func() { got[i], errs[i] = tk.AccessToken(t.Context(), "main") })
+		wg.Go(func() { got[i], errs[i] = tk.accounts.AccessToken(t.Context(), "main") })
 	}
 	wg.Wait()
 	for i := range got {
@@ -495,9 +498,9 @@ func TestConcurrentAccessTokensRefreshOnce(t *testing.T) {
 
 func TestAccessTokenOfAnAccountNeverConnected(t *testing.T) {
 	tk, _, _ := oauthServer(t, "linkedin", "li-secret")
-	_, err := tk.AccessToken(t.Context(), "main")
-	if !errors.Is(err, ErrNotConnected) || !strings.Contains(err.Error(), "accounts.main") {
-		t.Errorf("AccessToken = %v, want ErrNotConnected naming the account", err)
+	_, err := tk.accounts.AccessToken(t.Context(), "main")
+	if !errors.Is(err, publish.ErrNotConnected) || !strings.Contains(err.Error(), "accounts.main") {
+		t.Errorf("AccessToken = %v, want publish.ErrNotConnected naming the account", err)
 	}
 }
 
@@ -506,8 +509,8 @@ func TestRefusedRefreshAsksForAReconnect(t *testing.T) {
 	connected(t, srv)
 	fake.revoke()
 	tk.now = func() time.Time { return time.Now().Add(2 * time.Hour) }
-	_, err := tk.AccessToken(t.Context(), "main")
-	if !errors.Is(err, ErrNotConnected) || !strings.Contains(err.Error(), "accounts.main must be reconnected on the Accounts page: LinkedIn refused its refresh token (invalid_grant") {
+	_, err := tk.accounts.AccessToken(t.Context(), "main")
+	if !errors.Is(err, publish.ErrNotConnected) || !strings.Contains(err.Error(), "accounts.main must be reconnected on the Accounts page: LinkedIn refused its refresh token (invalid_grant") {
 		t.Errorf("AccessToken after the grant was revoked: %v", err)
 	}
 }

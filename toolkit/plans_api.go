@@ -12,6 +12,8 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/ics"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -41,12 +43,12 @@ func (t *Toolkit) userRegion(p *Principal, id string) (*config.Region, error) {
 
 // CalendarView is a region's calendar over a span, as the API answers it.
 type CalendarView struct {
-	Region   string         `json:"region"`
-	TimeZone string         `json:"timezone"`
-	From     time.Time      `json:"from"`
-	To       time.Time      `json:"to"`
-	Paused   []string       `json:"paused,omitempty"`
-	Items    []CalendarItem `json:"items"`
+	Region   string                   `json:"region"`
+	TimeZone string                   `json:"timezone"`
+	From     time.Time                `json:"from"`
+	To       time.Time                `json:"to"`
+	Paused   []string                 `json:"paused,omitempty"`
+	Items    []planstore.CalendarItem `json:"items"`
 }
 
 // calendarSpan reads ?from= and ?to= (RFC 3339, or a date taken in the region's zone);
@@ -84,11 +86,11 @@ func calendarSpan(q map[string][]string, loc *time.Location, now time.Time) (tim
 
 // RegionCalendar is region's calendar in [from, to), with what is paused.
 func (t *Toolkit) RegionCalendar(ctx context.Context, r *config.Region, from, to time.Time) (*CalendarView, error) {
-	items, err := t.Calendar(ctx, r.ID, from, to)
+	items, err := t.plans.Calendar(ctx, r.ID, from, to)
 	if err != nil {
 		return nil, err
 	}
-	pauses, err := t.Paused(ctx)
+	pauses, err := t.plans.Paused(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -160,19 +162,16 @@ func (t *Toolkit) calendarICS(w http.ResponseWriter, r *http.Request, p *Princip
 // planICS is a region's calendar as RFC 5545: one 15-minute event per post, its UID the
 // entry's, so a moved post moves in the subscriber's calendar.
 func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) []byte {
-	const stamp = "20060102T150405Z"
 	name := reg.Name
 	if name == "" {
 		name = reg.ID
 	}
-	lines := []string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//repurpose//plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-		"X-WR-CALNAME:" + icsText("Posts: "+name), "X-WR-TIMEZONE:" + reg.TimeZone}
+	cal := ics.Calendar{ProdID: "-//repurpose//plan//EN", Name: "Posts: " + name, TimeZone: reg.TimeZone}
 	for _, it := range v.Items {
 		state := it.Status
 		if it.Post != nil {
 			state = string(it.Post.State)
 		}
-		summary := fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state)
 		desc := fmt.Sprintf("Account: %s\nSource: %s\nDerivative: %s", it.Account, it.SourceID, it.DerivativeID)
 		if it.Post != nil && it.Post.URL != "" {
 			desc += "\nPosted: " + it.Post.URL
@@ -180,37 +179,25 @@ func planICS(v *CalendarView, reg *config.Region, public string, now time.Time) 
 		if it.Post != nil && it.Post.Error != "" {
 			desc += "\n" + it.Post.Error
 		}
-		lines = append(lines, "BEGIN:VEVENT",
-			"UID:"+it.ID+"@repurpose",
-			"DTSTAMP:"+now.UTC().Format(stamp),
-			"DTSTART:"+it.At.UTC().Format(stamp),
-			"DURATION:PT15M",
-			"SUMMARY:"+icsText(summary),
-			"DESCRIPTION:"+icsText(desc),
-			"URL:"+public+"/ui/sources/"+it.SourceID,
-			"END:VEVENT")
+		cal.Events = append(cal.Events, ics.Event{UID: it.ID + "@repurpose", Start: it.At,
+			Summary: fmt.Sprintf("%s %s (%s, %s)", it.Channel, it.Kind, it.Locale, state), Description: desc, URL: public + "/ui/sources/" + it.SourceID})
 	}
-	lines = append(lines, "END:VCALENDAR")
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(fold(l))
-	}
-	return []byte(b.String())
+	return cal.Bytes(now)
 }
 
 // changeEntry applies change to one entry of its source's plan, under the plan lock,
 // and stores the plan. p must be allowed the entry's region.
-func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, change func(e *PlanEntry) error) (*PlanEntry, error) {
-	idx, err := t.Entry(ctx, id)
+func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, change func(e *planstore.PlanEntry) error) (*planstore.PlanEntry, error) {
+	idx, err := t.plans.Entry(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := t.userRegion(p, idx.Region); err != nil {
 		return nil, err
 	}
-	var out *PlanEntry
+	var out *planstore.PlanEntry
 	err = t.rec.Locks().WithLock(ctx, PlanLock, func() error {
-		plan, err := t.SourcePlan(ctx, idx.SourceID)
+		plan, err := t.plans.SourcePlan(ctx, idx.SourceID)
 		if err != nil {
 			return err
 		}
@@ -225,7 +212,7 @@ func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, chan
 					return err
 				}
 				out = &plan.Entries[i]
-				return t.SavePlan(ctx, plan, &old)
+				return t.plans.SavePlan(ctx, plan, &old)
 			}
 		}
 		return errs.E("toolkit.changeEntry", errs.NotFound, "")
@@ -235,26 +222,26 @@ func (t *Toolkit) changeEntry(ctx context.Context, p *Principal, id string, chan
 
 // attempted refuses a change to a post publishing has already touched.
 func (t *Toolkit) attempted(ctx context.Context, id string) error {
-	rec, err := t.PostRecord(ctx, id)
+	rec, err := t.plans.PostRecord(ctx, id)
 	if err != nil {
 		return err
 	}
-	if rec != nil && rec.State != Waiting {
+	if rec != nil && rec.State != planstore.Waiting {
 		return errs.E("toolkit.attempted", errs.Conflict, fmt.Sprintf("this post is %s already; it cannot be moved or cancelled", rec.State))
 	}
 	return nil
 }
 
 // Reschedule moves a planned post to at (a person's choice, which re-planning keeps).
-func (t *Toolkit) Reschedule(ctx context.Context, p *Principal, id string, at time.Time) (*PlanEntry, error) {
+func (t *Toolkit) Reschedule(ctx context.Context, p *Principal, id string, at time.Time) (*planstore.PlanEntry, error) {
 	if !at.After(t.now()) {
 		return nil, errs.E("toolkit.Reschedule", errs.Invalid, "the new time must be in the future")
 	}
 	if err := t.attempted(ctx, id); err != nil {
 		return nil, err
 	}
-	e, err := t.changeEntry(ctx, p, id, func(e *PlanEntry) error {
-		if e.Status != Planned {
+	e, err := t.changeEntry(ctx, p, id, func(e *planstore.PlanEntry) error {
+		if e.Status != planstore.Planned {
 			return errs.E("toolkit.Reschedule", errs.Conflict, fmt.Sprintf("this post is %s; only planned posts move", e.Status))
 		}
 		e.At, e.Manual, e.Reason = at.UTC().Truncate(time.Second), true, "moved by "+p.Name
@@ -272,53 +259,53 @@ func (t *Toolkit) Reschedule(ctx context.Context, p *Principal, id string, at ti
 }
 
 // CancelPost cancels one planned post; re-planning leaves it cancelled.
-func (t *Toolkit) CancelPost(ctx context.Context, p *Principal, id string) (*PlanEntry, error) {
+func (t *Toolkit) CancelPost(ctx context.Context, p *Principal, id string) (*planstore.PlanEntry, error) {
 	if err := t.attempted(ctx, id); err != nil {
 		return nil, err
 	}
-	return t.changeEntry(ctx, p, id, func(e *PlanEntry) error {
-		if e.Status != Planned {
+	return t.changeEntry(ctx, p, id, func(e *planstore.PlanEntry) error {
+		if e.Status != planstore.Planned {
 			return errs.E("toolkit.CancelPost", errs.Conflict, fmt.Sprintf("this post is %s already", e.Status))
 		}
-		e.Status, e.Manual, e.Reason = Cancelled, true, "cancelled by "+p.Name
+		e.Status, e.Manual, e.Reason = planstore.Cancelled, true, "cancelled by "+p.Name
 		return nil
 	})
 }
 
 // Resolve settles a post whose outcome is unknown: a person looked at the account and
 // says whether it went out (with its URL when it did).
-func (t *Toolkit) Resolve(ctx context.Context, p *Principal, id string, published bool, url string) (*PostRecord, error) {
-	e, err := t.Entry(ctx, id)
+func (t *Toolkit) Resolve(ctx context.Context, p *Principal, id string, published bool, url string) (*planstore.PostRecord, error) {
+	e, err := t.plans.Entry(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := t.userRegion(p, e.Region); err != nil {
 		return nil, err
 	}
-	var out *PostRecord
+	var out *planstore.PostRecord
 	err = t.rec.Locks().WithLock(ctx, "post:"+id, func() error {
-		rec, err := t.PostRecord(ctx, id)
+		rec, err := t.plans.PostRecord(ctx, id)
 		if err != nil {
 			return err
 		}
-		if rec == nil || rec.State != Unknown {
+		if rec == nil || rec.State != planstore.Unknown {
 			return errs.E("toolkit.Resolve", errs.Conflict, "only a post whose outcome is unknown is resolved")
 		}
 		rec.ResolvedBy, rec.FinishedAt = p.Name, t.now()
 		if published {
-			rec.State, rec.URL, rec.Error = Published, url, ""
+			rec.State, rec.URL, rec.Error = planstore.Published, url, ""
 		} else {
-			rec.State, rec.Error = FailedPost, "not published (resolved by "+p.Name+")"
+			rec.State, rec.Error = planstore.FailedPost, "not published (resolved by "+p.Name+")"
 		}
 		out = rec
-		return t.PutPostRecord(ctx, rec)
+		return t.plans.PutPostRecord(ctx, rec)
 	})
 	return out, err
 }
 
 // Pause stops (or resumes) a region or one of its channels and re-plans everything:
 // paused posts are cancelled, resumed ones take the next free slots.
-func (t *Toolkit) Pause(ctx context.Context, p *Principal, region, channel string, paused bool) (Pauses, error) {
+func (t *Toolkit) Pause(ctx context.Context, p *Principal, region, channel string, paused bool) (planstore.Pauses, error) {
 	reg, err := t.userRegion(p, region)
 	if err != nil {
 		return nil, err
@@ -330,17 +317,17 @@ func (t *Toolkit) Pause(ctx context.Context, p *Principal, region, channel strin
 		}
 		what += "/" + channel
 	}
-	if err := t.SetPaused(ctx, what, paused, p.Name); err != nil {
+	if err := t.plans.SetPaused(ctx, what, paused, p.Name); err != nil {
 		return nil, err
 	}
 	why := "resumed " + what
 	if paused {
 		why = "paused " + what
 	}
-	if _, err := t.replanAll(ctx, why); err != nil {
+	if _, err := t.plans.ReplanAll(ctx, why); err != nil {
 		return nil, err
 	}
-	return t.Paused(ctx)
+	return t.plans.Paused(ctx)
 }
 
 // API handlers.

@@ -13,12 +13,13 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/tasks"
 )
 
 // planFixture is a toolkit with one region and a stored plan of three posts (one
 // tomorrow, one in two days, one cancelled), and API tokens per role.
-func planFixture(t *testing.T) (*Toolkit, *Plan, http.Handler) {
+func planFixture(t *testing.T) (*Toolkit, *planstore.Plan, http.Handler) {
 	t.Helper()
 	tk, srv := uiServer(t)
 	srv.Close()                                   // the handler is called directly
@@ -35,12 +36,12 @@ func planFixture(t *testing.T) (*Toolkit, *Plan, http.Handler) {
 	} {
 		tk.cfg.File.Users = append(tk.cfg.File.Users, u)
 	}
-	p := &Plan{SourceID: "src1", Version: "v1", PlannedAt: now, Entries: []PlanEntry{
-		{ID: "e1", SourceID: "src1", DerivativeID: "d1", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(25 * time.Hour), Status: Planned, TextHash: "h1"},
-		{ID: "e2", SourceID: "src1", DerivativeID: "d2", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(49 * time.Hour), Status: Planned, TextHash: "h2"},
-		{ID: "e3", SourceID: "src1", DerivativeID: "d3", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(26 * time.Hour), Status: Cancelled, Reason: "no longer approved"},
+	p := &planstore.Plan{SourceID: "src1", Version: "v1", PlannedAt: now, Entries: []planstore.PlanEntry{
+		{ID: "e1", SourceID: "src1", DerivativeID: "d1", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(25 * time.Hour), Status: planstore.Planned, TextHash: "h1"},
+		{ID: "e2", SourceID: "src1", DerivativeID: "d2", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(49 * time.Hour), Status: planstore.Planned, TextHash: "h2"},
+		{ID: "e3", SourceID: "src1", DerivativeID: "d3", Kind: "tweet", Channel: "x", Locale: "en", Region: "emea", Account: "hook", At: now.Add(26 * time.Hour), Status: planstore.Cancelled, Reason: "no longer approved"},
 	}}
-	if err := tk.SavePlan(t.Context(), p, nil); err != nil {
+	if err := tk.plans.SavePlan(t.Context(), p, nil); err != nil {
 		t.Fatal(err)
 	}
 	return tk, p, tk.Handler()
@@ -60,15 +61,15 @@ func call(h http.Handler, method, path, token, body string) *httptest.ResponseRe
 // feed that a calendar library reads back; a calendar app's token may be in the URL.
 func TestCalendarAsJSONAndICalendar(t *testing.T) {
 	tk, p, h := planFixture(t)
-	items, err := tk.Calendar(t.Context(), "emea", p.PlannedAt, p.PlannedAt.Add(72*time.Hour))
+	items, err := tk.plans.Calendar(t.Context(), "emea", p.PlannedAt, p.PlannedAt.Add(72*time.Hour))
 	if err != nil || len(items) != 2 || items[0].ID != "e1" || items[1].ID != "e2" {
 		t.Fatalf("calendar %+v (%v), want e1 then e2 (the cancelled post is not booked)", items, err)
 	}
-	slots, _ := tk.Booked(t.Context(), "hook", "other-source")
+	slots, _ := tk.plans.Booked(t.Context(), "hook", "other-source")
 	if len(slots) != 2 {
 		t.Errorf("hook has %d booked slots, want 2", len(slots))
 	}
-	if slots, _ := tk.Booked(t.Context(), "hook", "src1"); len(slots) != 0 {
+	if slots, _ := tk.plans.Booked(t.Context(), "hook", "src1"); len(slots) != 0 {
 		t.Errorf("re-planning src1 should see none of its own slots, got %d", len(slots))
 	}
 
@@ -100,7 +101,7 @@ func TestCalendarAsJSONAndICalendar(t *testing.T) {
 	if len(evs) != 2 {
 		t.Fatalf("%d events, want 2", len(evs))
 	}
-	for i, want := range []PlanEntry{p.Entries[0], p.Entries[1]} {
+	for i, want := range []planstore.PlanEntry{p.Entries[0], p.Entries[1]} {
 		start, err := evs[i].GetStartAt()
 		if err != nil || !start.Equal(want.At) || evs[i].Id() != want.ID+"@repurpose" {
 			t.Errorf("event %d: %s at %v (%v), want %s at %v", i, evs[i].Id(), start, err, want.ID, want.At)
@@ -150,7 +151,7 @@ func TestRescheduleCancelAndResolve(t *testing.T) {
 	if w.Code != 200 {
 		t.Fatalf("reschedule: %d %s", w.Code, w.Body)
 	}
-	stored, _ := tk.SourcePlan(ctx, "src1")
+	stored, _ := tk.plans.SourcePlan(ctx, "src1")
 	if e := stored.Entries[0]; !e.Manual || !e.At.Equal(moved) || e.Reason != "moved by mia" {
 		t.Errorf("the stored entry after moving: %+v", e)
 	}
@@ -168,7 +169,7 @@ func TestRescheduleCancelAndResolve(t *testing.T) {
 	if w := call(h, "POST", "/api/v1/plan/entries/e2/cancel", "mkt", ""); w.Code != 200 {
 		t.Fatalf("cancel: %d %s", w.Code, w.Body)
 	}
-	items, _ := tk.Calendar(ctx, "emea", p.PlannedAt, p.PlannedAt.Add(96*time.Hour))
+	items, _ := tk.plans.Calendar(ctx, "emea", p.PlannedAt, p.PlannedAt.Add(96*time.Hour))
 	if len(items) != 1 || items[0].ID != "e1" {
 		t.Errorf("after cancelling e2 the calendar holds %+v", items)
 	}
@@ -177,7 +178,7 @@ func TestRescheduleCancelAndResolve(t *testing.T) {
 	}
 
 	// Publishing touched e1 and left its outcome unknown.
-	if err := tk.PutPostRecord(ctx, &PostRecord{EntryID: "e1", SourceID: "src1", State: Unknown, Attempts: 1, Error: "a worker stopped"}); err != nil {
+	if err := tk.plans.PutPostRecord(ctx, &planstore.PostRecord{EntryID: "e1", SourceID: "src1", State: planstore.Unknown, Attempts: 1, Error: "a worker stopped"}); err != nil {
 		t.Fatal(err)
 	}
 	if w := call(h, "POST", "/api/v1/plan/entries/e1/reschedule", "mkt", `{"at":"`+moved.Add(time.Hour).Format(time.RFC3339)+`"}`); w.Code != 409 || !strings.Contains(w.Body.String(), "unknown already") {
@@ -187,8 +188,8 @@ func TestRescheduleCancelAndResolve(t *testing.T) {
 		t.Errorf("resolving without saying: %d %s", w.Code, w.Body)
 	}
 	w = call(h, "POST", "/api/v1/plan/entries/e1/resolve", "mkt", `{"published":true,"url":"https://x.com/acme/status/1"}`)
-	rec, _ := tk.PostRecord(ctx, "e1")
-	if w.Code != 200 || rec.State != Published || rec.URL != "https://x.com/acme/status/1" || rec.ResolvedBy != "mia" {
+	rec, _ := tk.plans.PostRecord(ctx, "e1")
+	if w.Code != 200 || rec.State != planstore.Published || rec.URL != "https://x.com/acme/status/1" || rec.ResolvedBy != "mia" {
 		t.Errorf("resolve: %d %s; record %+v", w.Code, w.Body, rec)
 	}
 	if w := call(h, "POST", "/api/v1/plan/entries/e1/resolve", "mkt", `{"published":false}`); w.Code != 409 {
@@ -204,7 +205,7 @@ func TestPauseAndResume(t *testing.T) {
 	if w := call(h, "POST", "/api/v1/regions/emea/pause?channel=x", "mkt", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"emea/x"`) {
 		t.Fatalf("pause: %d %s", w.Code, w.Body)
 	}
-	ps, _ := tk.Paused(t.Context())
+	ps, _ := tk.plans.Paused(t.Context())
 	if ps["emea/x"].By != "mia" {
 		t.Errorf("paused %+v", ps)
 	}
@@ -233,11 +234,11 @@ func TestReindexPlansAfterRedisIsFlushed(t *testing.T) {
 	if err := tk.rdb.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	queued, replanned, err := tk.ReindexPlans(ctx)
+	queued, replanned, err := tk.plans.ReindexPlans(ctx)
 	if err != nil || queued != 2 || replanned != 0 {
 		t.Fatalf("reindex: %d queued, %d re-planned, %v; want 2 and 0", queued, replanned, err)
 	}
-	items, _ := tk.Calendar(ctx, "emea", p.PlannedAt, p.PlannedAt.Add(72*time.Hour))
+	items, _ := tk.plans.Calendar(ctx, "emea", p.PlannedAt, p.PlannedAt.Add(72*time.Hour))
 	if len(items) != 2 {
 		t.Errorf("the calendar after reindex holds %d posts, want 2", len(items))
 	}
@@ -249,14 +250,14 @@ func TestReindexPlansAfterRedisIsFlushed(t *testing.T) {
 			t.Errorf("%s: task %+v (%v), want it scheduled at %v", e.ID, info, err, e.At)
 		}
 	}
-	if q, _, _ := tk.ReindexPlans(ctx); q != 0 {
+	if q, _, _ := tk.plans.ReindexPlans(ctx); q != 0 {
 		t.Errorf("a second reindex queued %d posts again", q)
 	}
 
 	// Three days later nothing has run: e1 and e2 are overdue, so src1 is re-planned.
 	tk.now = func() time.Time { return p.PlannedAt.Add(72 * time.Hour) }
 	tk.rdb.FlushAll(ctx)
-	if _, replanned, err := tk.ReindexPlans(ctx); err != nil || replanned != 1 {
+	if _, replanned, err := tk.plans.ReindexPlans(ctx); err != nil || replanned != 1 {
 		t.Errorf("overdue posts: %d sources re-planned (%v), want 1", replanned, err)
 	}
 }
@@ -279,7 +280,7 @@ func TestCalendarPage(t *testing.T) {
 	}
 	moved := first.Add(90 * time.Minute).Truncate(time.Minute) // the form has minutes
 	res, _ = do(t, c, "POST", srv.URL+"/ui/plan/e1/reschedule", url.Values{"at": {moved.Format("2006-01-02T15:04")}})
-	e, _ := tk.Entry(t.Context(), "e1")
+	e, _ := tk.plans.Entry(t.Context(), "e1")
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/ui/calendar?done=moved&region=emea" || !e.At.Equal(moved) {
 		t.Errorf("moving from the page: %d to %s; the entry is at %v, want %v (Berlin wall time)", res.StatusCode, res.Header.Get("Location"), e.At, moved)
 	}
@@ -293,13 +294,13 @@ func TestCalendarPage(t *testing.T) {
 	if !strings.Contains(page, "<strong>paused</strong>") || !strings.Contains(page, "Paused: its posts") || strings.Contains(page, `action="/ui/plan/e2/cancel"`) {
 		t.Errorf("after pausing x and cancelling e2:\n%s", page)
 	}
-	tk.PutPostRecord(t.Context(), &PostRecord{EntryID: "e1", SourceID: "src1", State: Unknown, Error: "a worker stopped while publishing this post"})
+	tk.plans.PutPostRecord(t.Context(), &planstore.PostRecord{EntryID: "e1", SourceID: "src1", State: planstore.Unknown, Error: "a worker stopped while publishing this post"})
 	_, page = do(t, c, "GET", srv.URL+"/ui/calendar", nil)
 	if !strings.Contains(page, "It went out") || !strings.Contains(page, "a worker stopped while publishing") {
 		t.Errorf("an unknown post offers no way to resolve it:\n%s", page)
 	}
 	do(t, c, "POST", srv.URL+"/ui/plan/e1/resolve", url.Values{"published": {"no"}})
-	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.State != FailedPost || rec.ResolvedBy != "marketing" {
+	if rec, _ := tk.plans.PostRecord(t.Context(), "e1"); rec.State != planstore.FailedPost || rec.ResolvedBy != "marketing" {
 		t.Errorf("resolved as not out: %+v", rec)
 	}
 	rosa := browser(t)

@@ -25,5 +25,5 @@ func BenchmarkRedirect(b *testing.B) {
 			}
 		}
 	})
-	tk.Close()
+	tk.links.Flush()
 }

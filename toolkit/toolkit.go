@@ -5,53 +5,56 @@ package toolkit
 import (
 	"context"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/accounts"
+	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/feed"
+	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Toolkit is the record (S3) and its index (Redis).
 type Toolkit struct {
-	rec     *record.Store
-	reviews *review.Service
-	s3      *s3store.Store
-	rdb     redis.UniversalClient
-	loc     config.Location // toolkit bucket and prefix
-	inbox   config.Location
-	cfg     *config.Config
-	enq     *tasks.Client
-	now     func() time.Time
-	log     *slog.Logger
-	// translator is the machine translation provider; nil means people translate
-	// (SetTranslator).
-	translator translate.Provider
-	links      linkCache                 // tracked links already looked up
-	clicks     *counter                  // link events on their way to Redis
-	salt       atomic.Pointer[saltOfDay] // today's visitor salt
-	linkSecret atomic.Pointer[[]byte]    // the link key, once read (linkkey.go)
+	rec          *record.Store
+	reviews      *review.Service
+	s3           *s3store.Store
+	rdb          redis.UniversalClient
+	loc          config.Location // toolkit bucket and prefix
+	inbox        config.Location
+	cfg          *config.Config
+	enq          *tasks.Client
+	now          func() time.Time
+	log          *slog.Logger
+	translations *translations.Service
+	accounts     *accounts.Service
+	plans        *planstore.Store
+	links        *links.Service
+	analytics    *analytics.Service
 }
 
 // New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
 func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client, log *slog.Logger) *Toolkit {
 	t := &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
-		now: func() time.Time { return time.Now().UTC() }, log: log, clicks: newCounter(rdb, log)}
+		now: func() time.Time { return time.Now().UTC() }, log: log}
 	now := func() time.Time { return t.now() } // one clock, which tests may set
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
-	t.rec.Extend(record.Extensions{IndexDerivative: indexTrackedLink, VersionIndexed: t.indexTranslations})
+	t.translations = translations.New(t.rec, cfg, rdb, now)
+	t.plans = planstore.New(t.rec, cfg, rdb, enq, now, log)
+	t.accounts = accounts.New(t.rec, cfg, rdb, now)
+	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
+	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
+	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
 	return t
-}
-
-func (t *Toolkit) translationsKey(id, version string) string {
-	return t.loc.Prefix + "translations/" + id + "/" + version + ".json"
 }
 
 // Ready reports what is missing for the toolkit to work: Redis and both buckets.
@@ -71,6 +74,22 @@ func (t *Toolkit) Ready(ctx context.Context) map[string]string {
 
 // Review is the review of derivatives the toolkit serves.
 func (t *Toolkit) Review() *review.Service { return t.reviews }
+
+// Links is the tracked links the toolkit redirects and counts; serve runs it (its Run
+// writes the counts to Redis).
+func (t *Toolkit) Links() *links.Service { return t.links }
+
+// Plans is the publishing plans and post records the toolkit serves.
+func (t *Toolkit) Plans() *planstore.Store { return t.plans }
+
+// Accounts is the OAuth connections of the X and LinkedIn accounts: the publishers' tokens.
+func (t *Toolkit) Accounts() *accounts.Service { return t.accounts }
+
+// Translations is the regional teams' translations the toolkit serves.
+func (t *Toolkit) Translations() *translations.Service { return t.translations }
+
+// Analytics reports what the tracked links brought.
+func (t *Toolkit) Analytics() *analytics.Service { return t.analytics }
 
 // Record is the store of sources, bundles and reviews the toolkit serves.
 func (t *Toolkit) Record() *record.Store { return t.rec }

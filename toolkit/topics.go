@@ -46,7 +46,7 @@ func (t *Toolkit) TopicsByPerformance(ctx context.Context, f record.TopicFilter,
 	if err != nil {
 		return all, err
 	}
-	perf, err := t.Performance(ctx, 30)
+	perf, err := t.analytics.Performance(ctx, 30)
 	if err != nil {
 		return record.Page[record.Derivative]{}, err
 	}

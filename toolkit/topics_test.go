@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/record"
 )
 
@@ -205,7 +206,7 @@ func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 			t.Errorf("the %s variant %s is not offered", v.Channel, v.ID)
 		}
 	}
-	if !strings.Contains(page, "Talking points") || !strings.Contains(html.UnescapeString(page), renderFor(points[0], "")) {
+	if !strings.Contains(page, "Talking points") || !strings.Contains(html.UnescapeString(page), feed.Text(points[0], "")) {
 		t.Errorf("the talking point %q is missing", points[0].Text)
 	}
 	if !strings.Contains(page, `<blockquote class="passage"`) || !strings.Contains(page, "Queues absorb bursts so that 90% of requests") {

@@ -13,7 +13,8 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // The translation API: regional teams translate approved derivatives into their
@@ -79,7 +80,7 @@ func (t *Toolkit) mayTranslateTopic(r *http.Request, p *Principal) (*record.Deri
 // scope works out which locales, read in which regions, a listing for p covers from
 // ?region= and ?locale=. Regional users default to their own regions and may not ask for
 // others'; admin and marketing default to every configured region.
-func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, error) {
+func (t *Toolkit) scope(p *Principal, region, locale string) (translations.Scope, error) {
 	var regions []string
 	switch {
 	case region != "":
@@ -98,7 +99,7 @@ func (t *Toolkit) scope(p *Principal, region, locale string) (Scope, error) {
 			regions = append(regions, r.ID)
 		}
 	}
-	scope := Scope{}
+	scope := translations.Scope{}
 	for _, id := range regions {
 		r := t.region(id)
 		if r == nil {
@@ -142,7 +143,7 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 	if t.translationFailed(w, r, err) {
 		return
 	}
-	var in TranslateInput
+	var in translations.Input
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
@@ -153,7 +154,7 @@ func (t *Toolkit) translateDerivative(w http.ResponseWriter, r *http.Request, p 
 		writeError(w, http.StatusBadRequest, "bad_request", `send either a text or {"machine": true}, not both`)
 		return
 	}
-	tv, err := t.Translate(r.Context(), d.ID, locale, in, p.Name)
+	tv, err := t.translations.Translate(r.Context(), d.ID, locale, in, p.Name)
 	if t.translationFailed(w, r, err) {
 		return
 	}
@@ -166,7 +167,7 @@ func (t *Toolkit) decideTranslation(status record.ReviewStatus) func(http.Respon
 		if t.translationFailed(w, r, err) {
 			return
 		}
-		tv, err := t.DecideTranslation(r.Context(), d.ID, locale, status, p.Name)
+		tv, err := t.translations.Decide(r.Context(), d.ID, locale, status, p.Name)
 		if t.translationFailed(w, r, err) {
 			return
 		}
@@ -175,7 +176,7 @@ func (t *Toolkit) decideTranslation(status record.ReviewStatus) func(http.Respon
 }
 
 // translationQueueStatuses are the values ?status= takes on the queue.
-var translationQueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
+var translationQueueStatuses = []string{"", translations.Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
 
 func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
 	q := r.URL.Query()
@@ -192,7 +193,7 @@ func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Pr
 	if t.failed(w, r, err) {
 		return
 	}
-	items, err := t.TranslationQueue(r.Context(), scope, status)
+	items, err := t.translations.Queue(r.Context(), scope, status)
 	if t.failed(w, r, err) {
 		return
 	}
@@ -202,7 +203,7 @@ func (t *Toolkit) listTranslations(w http.ResponseWriter, r *http.Request, p *Pr
 	if end < len(items) {
 		next = strconv.Itoa(end)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"locales": scopeLocales(scope), "translations": items[start:end], "next_cursor": next})
+	writeJSON(w, http.StatusOK, map[string]any{"locales": scope.Locales(), "translations": items[start:end], "next_cursor": next})
 }
 
 func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request, *Principal) {
@@ -213,12 +214,12 @@ func (t *Toolkit) snippets(csvOut bool) func(http.ResponseWriter, *http.Request,
 		if t.failed(w, r, err) {
 			return
 		}
-		items, err := t.Snippets(r.Context(), scope)
+		items, err := t.translations.Snippets(r.Context(), scope)
 		if t.failed(w, r, err) {
 			return
 		}
 		if !csvOut {
-			writeJSON(w, http.StatusOK, map[string]any{"locales": scopeLocales(scope), "snippets": items})
+			writeJSON(w, http.StatusOK, map[string]any{"locales": scope.Locales(), "snippets": items})
 			return
 		}
 		name := "snippets"

@@ -17,7 +17,8 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // fakeProvider translates into "German" by marking every word it may change, leaving
@@ -202,7 +203,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 
 	has := func(user string) (bool, bool) {
 		out := want(t, a.call(t, user, "GET", "/api/v1/snippets?region=emea&locale=de", ""), http.StatusOK)
-		inJSON := slices.ContainsFunc(decode[[]Snippet](t, out["snippets"]), func(s Snippet) bool {
+		inJSON := slices.ContainsFunc(decode[[]translations.Snippet](t, out["snippets"]), func(s translations.Snippet) bool {
 			return s.ID == d.ID && s.Translated && s.Locale == "de"
 		})
 		rows := snippetsCSV(t, a.call(t, user, "GET", "/api/v1/snippets.csv?region=emea&locale=de", ""))
@@ -211,7 +212,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 
 	out := want(t, a.call(t, "eva", "POST", base, fmt.Sprintf(`{"text": %q}`, german)), http.StatusOK)
-	tv := decode[TranslationView](t, out["translation"])
+	tv := decode[translations.View](t, out["translation"])
 	if tv.Status != record.Draft || tv.Machine || tv.By != "eva" || tv.Locale != "de" || tv.DerivativeID != d.ID {
 		t.Errorf("draft %+v", tv)
 	}
@@ -227,13 +228,13 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 	// The queue shows it as a draft; other approved derivatives are missing.
 	q := want(t, a.call(t, "eva", "GET", "/api/v1/translations?locale=de", ""), http.StatusOK)
-	items := decode[[]QueueItem](t, q["translations"])
+	items := decode[[]translations.QueueItem](t, q["translations"])
 	var draft, missing int
 	for _, it := range items {
 		switch {
 		case it.Derivative.ID == d.ID && it.Status == string(record.Draft):
 			draft++
-		case it.Status == Missing:
+		case it.Status == translations.Missing:
 			missing++
 		}
 	}
@@ -242,7 +243,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 
 	out = want(t, a.call(t, "eva", "POST", base+"/approve", ""), http.StatusOK)
-	if tv := decode[TranslationView](t, out["translation"]); tv.Status != record.Approved || tv.ReviewedBy != "eva" {
+	if tv := decode[translations.View](t, out["translation"]); tv.Status != record.Approved || tv.ReviewedBy != "eva" {
 		t.Errorf("approved %+v", tv)
 	}
 	if j, c := has("eva"); !j || !c {
@@ -253,11 +254,11 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 	// Not offered in another locale, and fr is still to do.
 	out = want(t, a.call(t, "eva", "GET", "/api/v1/snippets?region=emea&locale=fr", ""), http.StatusOK)
-	if slices.ContainsFunc(decode[[]Snippet](t, out["snippets"]), func(s Snippet) bool { return s.ID == d.ID }) {
+	if slices.ContainsFunc(decode[[]translations.Snippet](t, out["snippets"]), func(s translations.Snippet) bool { return s.ID == d.ID }) {
 		t.Error("the German translation was offered in French")
 	}
 	q = want(t, a.call(t, "eva", "GET", "/api/v1/translations?status=approved", ""), http.StatusOK)
-	if items := decode[[]QueueItem](t, q["translations"]); len(items) != 1 || items[0].Locale != "de" {
+	if items := decode[[]translations.QueueItem](t, q["translations"]); len(items) != 1 || items[0].Locale != "de" {
 		t.Errorf("approved queue %+v", items)
 	}
 	// Rejecting takes it back out.
@@ -267,7 +268,7 @@ func TestHumanTranslationIsOfferedOnlyOnceApproved(t *testing.T) {
 	}
 	// English originals are offered to English readers only: none here.
 	out = want(t, a.call(t, "mia", "GET", "/api/v1/snippets?region=emea&locale=de", ""), http.StatusOK)
-	for _, s := range decode[[]Snippet](t, out["snippets"]) {
+	for _, s := range decode[[]translations.Snippet](t, out["snippets"]) {
 		if !s.Translated {
 			t.Errorf("an English original offered in de: %+v", s)
 		}
@@ -293,7 +294,7 @@ func TestOriginalsInTheLocaleAreSnippetsAndRegionsAreHonoured(t *testing.T) {
 	}
 	// The document is for latam only: emea gets nothing of it, even in es.
 	out := want(t, a.call(t, "mia", "GET", "/api/v1/snippets?region=emea", ""), http.StatusOK)
-	if n := len(decode[[]Snippet](t, out["snippets"])); n != 0 {
+	if n := len(decode[[]translations.Snippet](t, out["snippets"])); n != 0 {
 		t.Errorf("emea got %d snippets of a latam document", n)
 	}
 }
@@ -301,10 +302,10 @@ func TestOriginalsInTheLocaleAreSnippetsAndRegionsAreHonoured(t *testing.T) {
 func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 	a := newTranslationAPI(t)
 	fake := &fakeProvider{}
-	a.tk.SetTranslator(fake)
+	a.tk.translations.SetProvider(fake)
 	_, d := approvedTweet(t, a.tk, "kube.md")
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", `{"machine": true}`), http.StatusOK)
-	tv := decode[TranslationView](t, out["translation"])
+	tv := decode[translations.View](t, out["translation"])
 	if !tv.Machine || tv.Provider != "fake" || tv.Status != record.Draft {
 		t.Errorf("%+v", tv)
 	}
@@ -341,7 +342,7 @@ func TestMachineTranslationKeepsBrandNames(t *testing.T) {
 		}
 		threads++
 		out := want(t, a.call(t, "mia", "POST", "/api/v1/derivatives/"+th.ID+"/translations/fr", `{"machine": true}`), http.StatusOK)
-		tv := decode[TranslationView](t, out["translation"])
+		tv := decode[translations.View](t, out["translation"])
 		sentSlotOrTags(fake.reqs[len(fake.reqs)-1])
 		if len(tv.Parts) != len(th.Parts) {
 			t.Fatalf("thread: %d parts, want %d", len(tv.Parts), len(th.Parts))
@@ -381,7 +382,7 @@ func TestLongGermanIsRefittedForX(t *testing.T) {
 		t.Fatalf("the test text fits already: %+v", l)
 	}
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", fmt.Sprintf(`{"text": %q}`, german)), http.StatusOK)
-	tv := decode[TranslationView](t, out["translation"])
+	tv := decode[translations.View](t, out["translation"])
 	if !tv.Cut || !tv.Length.Valid || tv.Length.Weighted > 280 {
 		t.Errorf("refit: cut %v length %+v", tv.Cut, tv.Length)
 	}
@@ -421,7 +422,7 @@ func TestRegionalUsersTranslateOnlyTheirLocales(t *testing.T) {
 	if locales := decode[[]string](t, out["locales"]); !slices.Equal(locales, []string{"de", "fr"}) {
 		t.Errorf("eva's locales %v", locales)
 	}
-	for _, it := range decode[[]QueueItem](t, out["translations"]) {
+	for _, it := range decode[[]translations.QueueItem](t, out["translations"]) {
 		if it.Locale != "de" && it.Locale != "fr" {
 			t.Errorf("eva sees %s", it.Locale)
 		}
@@ -455,7 +456,7 @@ func TestRegionalCannotTranslateAnotherRegionsDocumentByAPI(t *testing.T) {
 			t.Errorf("emea POST %s on an apac document: HTTP %d %s, want 404", path, rec.Code, rec.Body)
 		}
 	}
-	if trs, err := a.tk.indexedTranslations(t.Context(), []string{translationField(ds[0].ID, "de")}); err != nil || len(trs) != 0 {
+	if trs, err := a.tk.translations.Indexed(t.Context(), []string{translations.Key(ds[0].ID, "de")}); err != nil || len(trs) != 0 {
 		t.Errorf("translations stored for the apac document: %v %v", trs, err)
 	}
 }
@@ -494,31 +495,31 @@ func TestReindexRestoresTranslationsAndNewVersionsStartWithout(t *testing.T) {
 	tk := a.tk
 	ctx := t.Context()
 	_, d := approvedTweet(t, tk, "kube.md")
-	if _, err := tk.Translate(ctx, d.ID, "de", TranslateInput{Text: "Warteschlangen fangen Lastspitzen ab."}, "eva"); err != nil {
+	if _, err := tk.translations.Translate(ctx, d.ID, "de", translations.Input{Text: "Warteschlangen fangen Lastspitzen ab."}, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tk.DecideTranslation(ctx, d.ID, "de", record.Approved, "eva"); err != nil {
+	if _, err := tk.translations.Decide(ctx, d.ID, "de", record.Approved, "eva"); err != nil {
 		t.Fatal(err)
 	}
-	scope := Scope{"de": {"emea"}}
-	before, err := tk.Snippets(ctx, scope)
+	scope := translations.Scope{"de": {"emea"}}
+	before, err := tk.translations.Snippets(ctx, scope)
 	if err != nil || len(before) != 1 {
 		t.Fatalf("before: %v %+v", err, before)
 	}
 	if err := tk.rdb.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := tk.Snippets(ctx, scope); len(got) != 0 {
+	if got, _ := tk.translations.Snippets(ctx, scope); len(got) != 0 {
 		t.Fatalf("the index still holds %d snippets after FLUSHALL", len(got))
 	}
 	if _, err := tk.rec.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	after, err := tk.Snippets(ctx, scope)
+	after, err := tk.translations.Snippets(ctx, scope)
 	if err != nil || len(after) != 1 || after[0].Text != before[0].Text || after[0].ID != d.ID {
 		t.Fatalf("after reindex: %v %+v", err, after)
 	}
-	q, err := tk.TranslationQueue(ctx, scope, string(record.Approved))
+	q, err := tk.translations.Queue(ctx, scope, string(record.Approved))
 	if err != nil || len(q) != 1 || q[0].Translation.By != "eva" || q[0].Translation.ReviewedBy != "eva" {
 		t.Fatalf("queue after reindex: %v %+v", err, q)
 	}
@@ -528,19 +529,19 @@ func TestReindexRestoresTranslationsAndNewVersionsStartWithout(t *testing.T) {
 	if _, err := tk.reviews.ApproveSource(ctx, s2.ID, "mia"); err != nil {
 		t.Fatal(err)
 	}
-	q, err = tk.TranslationQueue(ctx, scope, "")
+	q, err = tk.translations.Queue(ctx, scope, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, it := range q {
-		if it.Status != Missing {
+		if it.Status != translations.Missing {
 			t.Errorf("the new version has a translation: %+v", it)
 		}
 	}
-	if n, _ := tk.rdb.HLen(ctx, keyTranslation).Result(); n != 0 {
+	if n, _ := tk.rdb.HLen(ctx, "repurpose:translation").Result(); n != 0 {
 		t.Errorf("%d stale translations in the index", n)
 	}
-	if _, err := tk.Translate(ctx, d.ID, "de", TranslateInput{Text: "Hallo."}, "eva"); err == nil {
+	if _, err := tk.translations.Translate(ctx, d.ID, "de", translations.Input{Text: "Hallo."}, "eva"); err == nil {
 		t.Error("translated a derivative of a superseded version")
 	}
 }
@@ -601,10 +602,10 @@ func TestLibreTranslateWiring(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	a := newTranslationAPI(t)
-	a.tk.SetTranslator(translate.NewLibreTranslate(srv.URL, "k3y", srv.Client()))
+	a.tk.translations.SetProvider(translate.NewLibreTranslate(srv.URL, "k3y", srv.Client()))
 	_, d := approvedTweet(t, a.tk, "kube.md")
 	out := want(t, a.call(t, "eva", "POST", "/api/v1/derivatives/"+d.ID+"/translations/de", `{"machine": true}`), http.StatusOK)
-	tv := decode[TranslationView](t, out["translation"])
+	tv := decode[translations.View](t, out["translation"])
 	if tv.Provider != "libretranslate" || !tv.Machine {
 		t.Errorf("%+v", tv)
 	}

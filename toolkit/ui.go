@@ -12,7 +12,9 @@ import (
 	"path"
 	"strings"
 
+	"github.com/repurpose/repurpose/analytics"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/feed"
 	"github.com/repurpose/repurpose/record"
 )
 
@@ -48,9 +50,11 @@ var pages = func() map[string]*template.Template {
 		"asset":   func(name string) string { return "/ui/static/" + name + "?v=" + assetVersion },
 		"httpURL": httpURL,
 		"percent": func(f float64) float64 { return f * 100 },
-		"tableOf": func(title string, rows []Figures) analyticsTable { return analyticsTable{Title: title, Rows: rows} },
+		"tableOf": func(title string, rows []analytics.Figures) analyticsTable {
+			return analyticsTable{Title: title, Rows: rows}
+		},
 		// unlinked is a derivative's text without its link, for where the link is beside it.
-		"unlinked": func(d record.Derivative) string { return renderFor(d, "") },
+		"unlinked": func(d record.Derivative) string { return feed.Text(d, "") },
 	}
 	names, err := fs.Glob(templateFS, "ui/templates/*.html")
 	if err != nil {

@@ -8,6 +8,9 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/feed"
+	"github.com/repurpose/repurpose/ics"
+	"github.com/repurpose/repurpose/planstore"
 )
 
 // The calendar page: a region's posts by local day, with what happened to each, and the
@@ -29,7 +32,7 @@ type calendarDay struct {
 }
 
 type calendarPost struct {
-	CalendarItem
+	planstore.CalendarItem
 	Local string // the time in the region's zone
 	Text  string
 	State string // planned, or the post's state
@@ -83,12 +86,12 @@ func (t *Toolkit) uiCalendar(w http.ResponseWriter, r *http.Request, p *Principa
 		return
 	}
 	for _, d := range ds {
-		texts[d.ID] = renderFor(d, "")
+		texts[d.ID] = feed.Text(d, "")
 	}
 	for _, it := range cv.Items {
 		at := it.At.In(loc)
 		post := calendarPost{CalendarItem: it, Local: at.Format("15:04"), Text: texts[it.DerivativeID], State: it.Status,
-			Open: it.Post == nil || it.Post.State == Waiting, Until: at.Format("2006-01-02T15:04")}
+			Open: it.Post == nil || it.Post.State == planstore.Waiting, Until: at.Format("2006-01-02T15:04")}
 		if it.Post != nil {
 			post.State = string(it.Post.State)
 		}
@@ -111,8 +114,8 @@ func (t *Toolkit) backToCalendar(w http.ResponseWriter, r *http.Request, p *Prin
 }
 
 // entryRegion is the region of a plan entry, for coming back to its calendar.
-func (t *Toolkit) entryRegion(r *http.Request) (*PlanEntry, *config.Region, error) {
-	e, err := t.Entry(r.Context(), r.PathValue("id"))
+func (t *Toolkit) entryRegion(r *http.Request) (*planstore.PlanEntry, *config.Region, error) {
+	e, err := t.plans.Entry(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +130,7 @@ func (t *Toolkit) uiMovePost(w http.ResponseWriter, r *http.Request, p *Principa
 	e, reg, err := t.entryRegion(r)
 	if err == nil {
 		var at time.Time
-		if at, err = localTime(r.FormValue("at"), reg.TimeZone); err == nil {
+		if at, err = ics.LocalTime(r.FormValue("at"), reg.TimeZone); err == nil {
 			_, err = t.Reschedule(r.Context(), p, e.ID, at)
 		} else {
 			err = errs.E("toolkit.uiMovePost", errs.Invalid, err.Error())

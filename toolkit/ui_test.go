@@ -420,21 +420,6 @@ func TestReminderICS(t *testing.T) {
 	}
 }
 
-func TestFoldKeepsUTF8Whole(t *testing.T) {
-	line := "DESCRIPTION:" + strings.Repeat("日本語テキスト", 20)
-	out := fold(line)
-	for _, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
-		if len(l) > 75 || !utf8Valid(l) {
-			t.Errorf("bad folded line %q", l)
-		}
-	}
-	if strings.ReplaceAll(out, "\r\n ", "") != line+"\r\n" {
-		t.Error("unfolding does not give the line back")
-	}
-}
-
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
-
 func TestUploadQueuesTheFile(t *testing.T) {
 	tk, srv := uiServer(t)
 	c := browser(t)

@@ -10,6 +10,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // Regional teams' pages: the translation queue per locale, one translation's editor, and
@@ -51,7 +52,7 @@ type translationsView struct {
 	Locale   string
 	Status   string
 	Statuses []string
-	Items    []QueueItem
+	Items    []translations.QueueItem
 }
 
 func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Principal) {
@@ -74,7 +75,7 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 		t.uiError(w, r, p, err)
 		return
 	}
-	items, err := t.TranslationQueue(r.Context(), scope, v.Status)
+	items, err := t.translations.Queue(r.Context(), scope, v.Status)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
@@ -86,7 +87,7 @@ func (t *Toolkit) uiTranslations(w http.ResponseWriter, r *http.Request, p *Prin
 type translationView struct {
 	Original   *record.Derivative
 	Locale     string
-	Current    *TranslationView    // nil when there is none yet
+	Current    *translations.View  // nil when there is none yet
 	Draft      string              // what the editor holds
 	Count      *review.CountResult // nil for threads and channels without a counter
 	Machine    bool                // a provider is configured
@@ -125,13 +126,13 @@ func (t *Toolkit) uiTranslation(w http.ResponseWriter, r *http.Request, p *Princ
 // renderTranslation shows the editor; draft, when not nil, is what the user sent (kept
 // after an error), else the current translation's text.
 func (t *Toolkit) renderTranslation(w http.ResponseWriter, r *http.Request, p *Principal, d *record.Derivative, locale string, status int, errMsg string, draft *string, notice string) {
-	trs, err := t.indexedTranslations(r.Context(), []string{translationField(d.ID, locale)})
+	trs, err := t.translations.Indexed(r.Context(), []string{translations.Key(d.ID, locale)})
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return
 	}
-	v := translationView{Original: d, Locale: locale, Current: trs[translationField(d.ID, locale)],
-		Machine: t.translator != nil, Notice: notice, IsThread: d.Kind == channel.KindThread}
+	v := translationView{Original: d, Locale: locale, Current: trs[translations.Key(d.ID, locale)],
+		Machine: t.translations.Machine(), Notice: notice, IsThread: d.Kind == channel.KindThread}
 	switch {
 	case draft != nil:
 		v.Draft = *draft
@@ -165,7 +166,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 		if !ok {
 			return
 		}
-		in := TranslateInput{Machine: machine}
+		in := translations.Input{Machine: machine}
 		var typed *string
 		if !machine {
 			text := strings.ReplaceAll(r.PostFormValue("text"), "\r\n", "\n")
@@ -176,7 +177,7 @@ func (t *Toolkit) uiTranslate(machine bool) func(http.ResponseWriter, *http.Requ
 			}
 			in.Text = text
 		}
-		if _, err := t.Translate(r.Context(), d.ID, locale, in, p.Name); err != nil {
+		if _, err := t.translations.Translate(r.Context(), d.ID, locale, in, p.Name); err != nil {
 			status, msg := t.translationMessage(r, err)
 			t.renderTranslation(w, r, p, d, locale, status, msg, typed, "")
 			return
@@ -195,7 +196,7 @@ func (t *Toolkit) uiDecideTranslation(status record.ReviewStatus) func(http.Resp
 		if !ok {
 			return
 		}
-		if _, err := t.DecideTranslation(r.Context(), d.ID, locale, status, p.Name); err != nil {
+		if _, err := t.translations.Decide(r.Context(), d.ID, locale, status, p.Name); err != nil {
 			code, msg := t.translationMessage(r, err)
 			t.renderTranslation(w, r, p, d, locale, code, msg, nil, "")
 			return
@@ -213,7 +214,7 @@ type snippetsView struct {
 	Region   string
 	Locales  []string
 	Locale   string
-	Snippets []Snippet
+	Snippets []translations.Snippet
 	CSV      string
 }
 
@@ -236,7 +237,7 @@ func (t *Toolkit) uiSnippets(w http.ResponseWriter, r *http.Request, p *Principa
 		t.uiError(w, r, p, err)
 		return
 	}
-	items, err := t.Snippets(r.Context(), scope)
+	items, err := t.translations.Snippets(r.Context(), scope)
 	if err != nil {
 		t.uiError(w, r, p, err)
 		return

@@ -12,7 +12,8 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
+	"github.com/repurpose/repurpose/translations"
 )
 
 // translationUI is uiServer with regions emea (de, fr) and apac (ja); the regional user
@@ -83,8 +84,8 @@ func TestRegionalTranslatesApprovesAndSeesSnippet(t *testing.T) {
 		!strings.Contains(body, "Warteschlangen in der Praxis.") {
 		t.Fatalf("after saving: %d\n%s", res.StatusCode, body)
 	}
-	trs, _ := tk.indexedTranslations(t.Context(), []string{translationField(d.ID, "de")})
-	if tv := trs[translationField(d.ID, "de")]; tv == nil || tv.By != "regional" || strings.Count(tv.Text, d.Backlink) != 1 {
+	trs, _ := tk.translations.Indexed(t.Context(), []string{translations.Key(d.ID, "de")})
+	if tv := trs[translations.Key(d.ID, "de")]; tv == nil || tv.By != "regional" || strings.Count(tv.Text, d.Backlink) != 1 {
 		t.Fatalf("saved translation = %+v", tv)
 	}
 	if _, body := do(t, c, "GET", base+"/ui/snippets?region=emea&locale=de", nil); strings.Contains(body, "Warteschlangen") {
@@ -110,7 +111,7 @@ func TestRegionalTranslatesApprovesAndSeesSnippet(t *testing.T) {
 func TestMachineTranslateOnThePage(t *testing.T) {
 	tk, base, d := translationUI(t, doc)
 	fake := &fakeProvider{err: &translate.Error{Op: "translate", Provider: "fake", Kind: translate.KindPermanent, Msg: "unsupported language pair"}}
-	tk.SetTranslator(fake)
+	tk.translations.SetProvider(fake)
 	c := browser(t)
 	signIn(t, c, srvFrom(base), "regional", testPassword, "")
 	page := "/ui/translations/" + d.ID + "/fr"

@@ -16,11 +16,13 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/translations"
 )
 
 var publishOutcomes = promauto.NewCounterVec(prometheus.CounterOpts{
@@ -36,7 +38,7 @@ type Publishing struct {
 	Now        func() time.Time
 	// Media gives the files a planned post carries (its cards, carousel, link preview
 	// image), loaded from where they are stored; nil: posts carry none.
-	Media func(ctx context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error)
+	Media func(ctx context.Context, e *planstore.PlanEntry, d *record.Derivative) ([]publish.Media, error)
 }
 
 // planner handles tasks.TypePlan.
@@ -60,8 +62,8 @@ func (h *planner) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		for _, e := range plan.Entries {
 			counts[e.Status]++
 		}
-		h.log.Info("plan", "source", in.SourceID, "why", in.Why, "planned", counts[toolkit.Planned],
-			"cancelled", counts[toolkit.Cancelled], "unplanned", counts[toolkit.Unplanned])
+		h.log.Info("plan", "source", in.SourceID, "why", in.Why, "planned", counts[planstore.Planned],
+			"cancelled", counts[planstore.Cancelled], "unplanned", counts[planstore.Unplanned])
 	}
 	return nil
 }
@@ -165,7 +167,7 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 	outcome, err := h.publish(ctx, in, &channel)
 	publishOutcomes.WithLabelValues(channel, outcome).Inc()
 	level := slog.LevelInfo
-	if err != nil || outcome == "failed" || outcome == string(toolkit.Unknown) {
+	if err != nil || outcome == "failed" || outcome == string(planstore.Unknown) {
 		level = slog.LevelWarn
 	}
 	h.log.Log(ctx, level, "publish", "entry", in.EntryID, "outcome", outcome, "err", err)
@@ -174,8 +176,8 @@ func (h *publisher) ProcessTask(ctx context.Context, t *asynq.Task) error {
 
 // entry reads the plan entry from the record (S3), not the index: it decides whether
 // anything is posted.
-func (h *publisher) entry(ctx context.Context, in tasks.Publish) (*toolkit.PlanEntry, error) {
-	plan, err := h.tk.SourcePlan(ctx, in.SourceID)
+func (h *publisher) entry(ctx context.Context, in tasks.Publish) (*planstore.PlanEntry, error) {
+	plan, err := h.tk.Plans().SourcePlan(ctx, in.SourceID)
 	if err != nil || plan == nil {
 		return nil, err
 	}
@@ -194,11 +196,11 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	if err != nil {
 		return "retry", err
 	}
-	if e == nil || e.Status != toolkit.Planned || !e.At.Equal(in.At) {
+	if e == nil || e.Status != planstore.Planned || !e.At.Equal(in.At) {
 		return "skipped", nil // cancelled, moved or re-planned since this task was queued
 	}
 	*channel = e.Channel
-	pauses, err := h.tk.Paused(ctx)
+	pauses, err := h.tk.Plans().Paused(ctx)
 	if err != nil {
 		return "retry", err
 	}
@@ -208,22 +210,22 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 	if _, p := pauses[e.Region+"/"+e.Channel]; p {
 		return "skipped", nil
 	}
-	rec, err := h.tk.PostRecord(ctx, e.ID)
+	rec, err := h.tk.Plans().PostRecord(ctx, e.ID)
 	if err != nil {
 		return "retry", err
 	}
 	pub, ok := h.pub.Publishers[e.Account]
 	if !ok {
-		return h.finish(ctx, e, rec, toolkit.FailedPost, publish.Result{}, fmt.Sprintf("no account named %q is configured", e.Account))
+		return h.finish(ctx, e, rec, planstore.FailedPost, publish.Result{}, fmt.Sprintf("no account named %q is configured", e.Account))
 	}
 	_, idempotent := pub.(publish.Idempotent)
 	if rec != nil {
 		switch rec.State {
-		case toolkit.Published, toolkit.FailedPost, toolkit.Unknown:
+		case planstore.Published, planstore.FailedPost, planstore.Unknown:
 			return "duplicate", nil // a repeated delivery: already settled
-		case toolkit.Publishing:
+		case planstore.Publishing:
 			if !idempotent {
-				return h.finish(ctx, e, rec, toolkit.Unknown, publish.Result{},
+				return h.finish(ctx, e, rec, planstore.Unknown, publish.Result{},
 					"a worker stopped while publishing this post: check "+e.Account+" and mark it published or not")
 			}
 		}
@@ -233,29 +235,29 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 		return "retry", err
 	}
 	if post == nil {
-		return h.finish(ctx, e, rec, toolkit.FailedPost, publish.Result{}, "the derivative is no longer approved")
+		return h.finish(ctx, e, rec, planstore.FailedPost, publish.Result{}, "the derivative is no longer approved")
 	}
 	if rec == nil {
-		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID}
+		rec = &planstore.PostRecord{EntryID: e.ID, SourceID: e.SourceID}
 	}
 	post.Uploaded = rec.Uploaded // files an earlier attempt uploaded are attached, not sent again
-	rec.State, rec.Attempts, rec.StartedAt, rec.Error, rec.WaitingFor = toolkit.Publishing, rec.Attempts+1, h.pub.Now(), "", ""
-	if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+	rec.State, rec.Attempts, rec.StartedAt, rec.Error, rec.WaitingFor = planstore.Publishing, rec.Attempts+1, h.pub.Now(), "", ""
+	if err := h.tk.Plans().PutPostRecord(ctx, rec); err != nil {
 		return "retry", err // nothing was sent
 	}
 	res, perr := pub.Publish(ctx, post)
 	switch kind := publish.KindOf(perr); {
 	case perr == nil:
-		return h.finish(ctx, e, rec, toolkit.Published, res, "")
+		return h.finish(ctx, e, rec, planstore.Published, res, "")
 	case errors.Is(perr, publish.ErrNotConnected):
 		// Nothing was sent, and nothing can be until an admin connects the account: the
 		// post waits, and connecting the account plans it again (scheduler.Plans).
-		rec.State, rec.WaitingFor, rec.Attempts = toolkit.Waiting, e.Account, rec.Attempts-1
+		rec.State, rec.WaitingFor, rec.Attempts = planstore.Waiting, e.Account, rec.Attempts-1
 		rec.Error = "waiting for the account " + e.Account + ": " + words(perr) + "; the post is planned again once it is connected"
-		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+		if err := h.tk.Plans().PutPostRecord(ctx, rec); err != nil {
 			return "retry", err
 		}
-		return string(toolkit.Waiting), nil
+		return string(planstore.Waiting), nil
 	case kind == publish.Later || (kind == publish.Unknown && idempotent):
 		// Nothing posted, or the channel will recognise the repeat: try again, further
 		// apart each time, within the budget.
@@ -263,35 +265,35 @@ func (h *publisher) publish(ctx context.Context, in tasks.Publish, channel *stri
 			rec.Uploaded = res.Uploaded
 		}
 		if rec.Attempts >= h.limits.PublishAttempts {
-			return h.finish(ctx, e, rec, toolkit.FailedPost, res,
+			return h.finish(ctx, e, rec, planstore.FailedPost, res,
 				fmt.Sprintf("gave up after %d attempts; the last answer: %s", rec.Attempts, words(perr)))
 		}
 		wait := max(backoff(rec.Attempts, h.limits.PublishBackoff.Std(), h.limits.PublishBackoffMax.Std()),
 			min(publish.RetryAfter(perr), maxRetryAfter))
-		rec.State = toolkit.Waiting
+		rec.State = planstore.Waiting
 		rec.Error = fmt.Sprintf("attempt %d of %d: %s; trying again in %s", rec.Attempts, h.limits.PublishAttempts, words(perr), wait.Round(time.Second))
-		if err := h.tk.PutPostRecord(ctx, rec); err != nil {
+		if err := h.tk.Plans().PutPostRecord(ctx, rec); err != nil {
 			return "retry", err
 		}
 		return "later", &laterError{after: wait, err: perr}
 	case kind == publish.Refused:
-		return h.finish(ctx, e, rec, toolkit.FailedPost, res, perr.Error())
+		return h.finish(ctx, e, rec, planstore.FailedPost, res, perr.Error())
 	default:
-		return h.finish(ctx, e, rec, toolkit.Unknown, res, perr.Error())
+		return h.finish(ctx, e, rec, planstore.Unknown, res, perr.Error())
 	}
 }
 
 // finish records an outcome. The record is written again until it sticks (within the
 // task's time): losing it would turn a published post into an unknown one.
-func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolkit.PostRecord, state toolkit.PostState, res publish.Result, msg string) (string, error) {
+func (h *publisher) finish(ctx context.Context, e *planstore.PlanEntry, rec *planstore.PostRecord, state planstore.PostState, res publish.Result, msg string) (string, error) {
 	if rec == nil {
-		rec = &toolkit.PostRecord{EntryID: e.ID, SourceID: e.SourceID, StartedAt: h.pub.Now()}
+		rec = &planstore.PostRecord{EntryID: e.ID, SourceID: e.SourceID, StartedAt: h.pub.Now()}
 	}
 	rec.State, rec.Error, rec.FinishedAt = state, msg, h.pub.Now()
 	if res.RemoteID != "" || len(res.IDs) > 0 {
 		rec.RemoteID, rec.URL, rec.IDs = res.RemoteID, res.URL, res.IDs
 	}
-	err := retryFor(ctx, 100*time.Millisecond, 10*time.Second, func() error { return h.tk.PutPostRecord(ctx, rec) })
+	err := retryFor(ctx, 100*time.Millisecond, 10*time.Second, func() error { return h.tk.Plans().PutPostRecord(ctx, rec) })
 	if err != nil {
 		h.log.Error("publish: the outcome could not be recorded; the post will show as unknown", "entry", e.ID, "state", state, "err", err)
 	}
@@ -301,7 +303,7 @@ func (h *publisher) finish(ctx context.Context, e *toolkit.PlanEntry, rec *toolk
 // post renders an entry as it goes out: the approved derivative, or its approved
 // translation into the entry's locale, with the recycle's lead-in. nil when the
 // derivative or translation is no longer approved.
-func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Post, error) {
+func (h *publisher) post(ctx context.Context, e *planstore.PlanEntry) (*publish.Post, error) {
 	d, err := h.rec.Derivative(ctx, e.DerivativeID)
 	if errors.Is(err, errs.NotFound) {
 		return nil, nil
@@ -312,18 +314,18 @@ func (h *publisher) post(ctx context.Context, e *toolkit.PlanEntry) (*publish.Po
 	if d.Status != record.Approved {
 		return nil, nil
 	}
-	var tr *toolkit.TranslationView
+	var tr *translations.View
 	if d.Locale != e.Locale {
-		trs, err := h.tk.ApprovedTranslations(ctx, e.SourceID)
+		trs, err := h.tk.Translations().Approved(ctx, e.SourceID)
 		if err != nil {
 			return nil, err
 		}
-		if tr = trs[toolkit.TranslationKey(d.ID, e.Locale)]; tr == nil {
+		if tr = trs[translations.Key(d.ID, e.Locale)]; tr == nil {
 			return nil, nil
 		}
 	}
 	link := cmp.Or(e.Link, d.Canonical, d.Backlink) // the entry's own (a tracked link), as planned
-	r := channel.RenderParts(channel.Name(e.Channel), toolkit.PostTemplates(d, tr), link, e.Lead)
+	r := channel.RenderParts(channel.Name(e.Channel), translations.PostTemplates(d, tr), link, e.Lead)
 	var media []publish.Media
 	if h.pub.Media != nil {
 		if media, err = h.pub.Media(ctx, e, d); err != nil {

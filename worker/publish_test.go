@@ -14,6 +14,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
@@ -67,8 +68,8 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 		}
 	}
 	at := time.Now().UTC().Truncate(time.Second)
-	e := toolkit.PlanEntry{ID: "e1", SourceID: id, DerivativeID: tweet.ID, Kind: string(tweet.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "acct", At: at, Status: toolkit.Planned}
-	if err := tk.SavePlan(t.Context(), &toolkit.Plan{SourceID: id, Version: version, Entries: []toolkit.PlanEntry{e}}, nil); err != nil {
+	e := planstore.PlanEntry{ID: "e1", SourceID: id, DerivativeID: tweet.ID, Kind: string(tweet.Kind), Channel: "x", Locale: "en", Region: "emea", Account: "acct", At: at, Status: planstore.Planned}
+	if err := tk.Plans().SavePlan(t.Context(), &planstore.Plan{SourceID: id, Version: version, Entries: []planstore.PlanEntry{e}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	return tk, tasks.Publish{EntryID: "e1", SourceID: id, At: at}
@@ -96,18 +97,18 @@ func TestRateLimitIsLaterThenPublishedOnce(t *testing.T) {
 	if d := retryDelay(3, err, nil); outcome != "later" || !errors.As(err, &later) || d < 22*time.Second || d > 30*time.Second || isFailure(err) {
 		t.Fatalf("a rate limit: %s %v; delay %v, failure %v", outcome, err, d, isFailure(err))
 	}
-	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.State != toolkit.Waiting || !strings.Contains(rec.Error, "429 slow down") {
+	if rec, _ := tk.Plans().PostRecord(t.Context(), "e1"); rec.State != planstore.Waiting || !strings.Contains(rec.Error, "429 slow down") {
 		t.Errorf("record after a rate limit: %+v", rec)
 	}
 	if d := retryDelay(3, errors.New("s3 down"), nil); d != 8*time.Second || !isFailure(errors.New("x")) {
 		t.Errorf("an ordinary error backs off %v (want 8s) and counts as a failure", d)
 	}
 	fake.next = func() error { return nil }
-	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) || err != nil {
+	if outcome, err := h.run(t, in); outcome != string(planstore.Published) || err != nil {
 		t.Fatalf("the retry: %s %v", outcome, err)
 	}
-	rec, _ := tk.PostRecord(t.Context(), "e1")
-	if rec.State != toolkit.Published || rec.RemoteID != "r-e1" || rec.Attempts != 2 || rec.Error != "" {
+	rec, _ := tk.Plans().PostRecord(t.Context(), "e1")
+	if rec.State != planstore.Published || rec.RemoteID != "r-e1" || rec.Attempts != 2 || rec.Error != "" {
 		t.Errorf("record after publishing: %+v", rec)
 	}
 	if outcome, _ := h.run(t, in); outcome != "duplicate" || fake.calls.Load() != 2 {
@@ -124,15 +125,15 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 		idempotent bool
 		intent     bool // a record in "publishing" left by a dead worker
 		err        error
-		outcome    toolkit.PostState
+		outcome    planstore.PostState
 		calls      int32
 		retried    bool
 	}{
-		{"refused", false, false, &publish.Error{Kind: publish.Refused, Msg: "duplicate content"}, toolkit.FailedPost, 1, false},
-		{"unknown", false, false, &publish.Error{Kind: publish.Unknown, Msg: "no answer"}, toolkit.Unknown, 1, false},
+		{"refused", false, false, &publish.Error{Kind: publish.Refused, Msg: "duplicate content"}, planstore.FailedPost, 1, false},
+		{"unknown", false, false, &publish.Error{Kind: publish.Unknown, Msg: "no answer"}, planstore.Unknown, 1, false},
 		{"unknown, idempotent", true, false, &publish.Error{Kind: publish.Unknown, Msg: "no answer"}, "later", 1, true},
-		{"interrupted", false, true, nil, toolkit.Unknown, 0, false},
-		{"interrupted, idempotent", true, true, nil, toolkit.Published, 1, false},
+		{"interrupted", false, true, nil, planstore.Unknown, 0, false},
+		{"interrupted, idempotent", true, true, nil, planstore.Published, 1, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tk, in := publishFixture(t)
@@ -142,18 +143,18 @@ func TestRefusedUnknownAndInterruptedPosts(t *testing.T) {
 				pub = idempotentFake{fake}
 			}
 			if tc.intent {
-				tk.PutPostRecord(t.Context(), &toolkit.PostRecord{EntryID: "e1", SourceID: in.SourceID, State: toolkit.Publishing, Attempts: 1})
+				tk.Plans().PutPostRecord(t.Context(), &planstore.PostRecord{EntryID: "e1", SourceID: in.SourceID, State: planstore.Publishing, Attempts: 1})
 			}
 			h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, pub: Publishing{Publishers: map[string]publish.Publisher{"acct": pub}, Now: time.Now}, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
 			outcome, err := h.run(t, in)
 			if outcome != string(tc.outcome) || fake.calls.Load() != tc.calls || (err != nil) != tc.retried {
 				t.Errorf("outcome %s (err %v), %d calls; want %s, %d calls, retried %v", outcome, err, fake.calls.Load(), tc.outcome, tc.calls, tc.retried)
 			}
-			rec, _ := tk.PostRecord(t.Context(), "e1")
-			if tc.outcome == toolkit.FailedPost && !strings.Contains(rec.Error, "duplicate content") {
+			rec, _ := tk.Plans().PostRecord(t.Context(), "e1")
+			if tc.outcome == planstore.FailedPost && !strings.Contains(rec.Error, "duplicate content") {
 				t.Errorf("the refusal's words are lost: %+v", rec)
 			}
-			if tc.outcome == toolkit.Unknown && rec.State != toolkit.Unknown {
+			if tc.outcome == planstore.Unknown && rec.State != planstore.Unknown {
 				t.Errorf("record %+v, want unknown", rec)
 			}
 		})
@@ -170,7 +171,7 @@ func TestStaleTasksPostNothing(t *testing.T) {
 	if outcome, _ := h.run(t, moved); outcome != "skipped" {
 		t.Errorf("a task for the post's old time: %s", outcome)
 	}
-	if err := tk.SetPaused(t.Context(), "emea/x", true, "mia"); err != nil {
+	if err := tk.Plans().SetPaused(t.Context(), "emea/x", true, "mia"); err != nil {
 		t.Fatal(err)
 	}
 	if outcome, _ := h.run(t, in); outcome != "skipped" {
@@ -227,17 +228,17 @@ func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
 	var asked []string
 	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits,
 		pub: Publishing{Publishers: map[string]publish.Publisher{"acct": fake}, Now: time.Now,
-			Media: func(_ context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
+			Media: func(_ context.Context, e *planstore.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
 				asked = append(asked, e.ID+"/"+d.ID)
 				return []publish.Media{card}, nil
 			}}}
 	if outcome, _ := h.run(t, in); outcome != "later" {
 		t.Fatalf("first attempt: %s", outcome)
 	}
-	if rec, _ := tk.PostRecord(t.Context(), "e1"); rec.Uploaded["c0ffee"] != "media-1" {
+	if rec, _ := tk.Plans().PostRecord(t.Context(), "e1"); rec.Uploaded["c0ffee"] != "media-1" {
 		t.Errorf("the record keeps what was uploaded: %+v", rec)
 	}
-	if outcome, err := h.run(t, in); outcome != string(toolkit.Published) {
+	if outcome, err := h.run(t, in); outcome != string(planstore.Published) {
 		t.Fatalf("retry: %s %v", outcome, err)
 	}
 	if len(fake.posts) != 2 || len(fake.posts[0].Media) != 1 || fake.posts[0].Uploaded["c0ffee"] != "" || fake.posts[1].Uploaded["c0ffee"] != "media-1" {

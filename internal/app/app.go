@@ -35,7 +35,7 @@ import (
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -75,11 +75,10 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 	}
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
 	tk := toolkit.New(cfg, store, rdb, enq, log)
-	tk.SetTranslator(tr)
+	tk.Translations().SetProvider(tr)
 	cancel := tasks.NewCanceller(opt)
 	plans, err := scheduler.NewPlans(tk, &cfg.File, enq, cancel, nil, log)
 	if err != nil {
-		tk.Close()
 		enq.Close()
 		cancel.Close()
 		rdb.Close()
@@ -90,7 +89,6 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 
 // Close closes the connections, once every component has returned.
 func (a *App) Close() {
-	a.Toolkit.Close() // counted clicks still buffered go to Redis first
 	a.Tasks.Close()
 	a.Canceller.Close()
 	a.Redis.Close()
@@ -136,7 +134,7 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 	pubs := map[string]publish.Publisher{}
 	var errs []error
 	for name, acct := range a.Config.File.Accounts {
-		p, err := publish.New(name, acct, publish.Env{Objects: a.S3, Tokens: tokenSource{a.Toolkit}})
+		p, err := publish.New(name, acct, publish.Env{Objects: a.S3, Tokens: a.Toolkit.Accounts()})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -158,18 +156,6 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	return &worker.Publishing{Plans: a.Plans, Publishers: pubs, Media: a.postMedia}, nil
-}
-
-// tokenSource gives publishers the tokens of accounts connected on the Accounts page.
-// toolkit may not import publish, so its ErrNotConnected is translated here.
-type tokenSource struct{ tk *toolkit.Toolkit }
-
-func (s tokenSource) AccessToken(ctx context.Context, account string) (string, error) {
-	tok, err := s.tk.AccessToken(ctx, account)
-	if errors.Is(err, toolkit.ErrNotConnected) {
-		return "", fmt.Errorf("%w (%v)", publish.ErrNotConnected, err)
-	}
-	return tok, err
 }
 
 // translator builds the configured machine translation provider; nil (no provider)

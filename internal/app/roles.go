@@ -38,7 +38,7 @@ func Serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	if cfg.Infra.EventsToken == "" {
 		log.Warn("REPURPOSE_EVENTS_OPEN=true and no REPURPOSE_EVENTS_TOKEN: /events/s3 accepts events from anyone who can reach it")
 	}
-	return Run(ctx, queueMetrics{a}, NewHTTPServer(ln, a.Handler(), log, DefaultLimits))
+	return Run(ctx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits))
 }
 
 // RunWorker runs `repurpose worker`: it waits for Redis, then processes tasks until ctx
@@ -105,11 +105,11 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
-	queued, replanned, err := a.Toolkit.ReindexPlans(ctx)
+	queued, replanned, err := a.Toolkit.Plans().ReindexPlans(ctx)
 	if err != nil {
 		return fmt.Errorf("reindex plans: %w", err)
 	}
-	restored, err := a.Toolkit.RestoreCounts(ctx)
+	restored, err := a.Toolkit.Links().RestoreCounts(ctx)
 	if err != nil {
 		return fmt.Errorf("restore link counts: %w", err)
 	}

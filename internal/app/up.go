@@ -123,7 +123,7 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		}
 		return nil
 	})
-	err = Run(runCtx, queueMetrics{a}, NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
+	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}

@@ -1,4 +1,8 @@
-package toolkit
+// Package planstore keeps publishing plans: each source's plan and each post's outcome
+// in S3, and in Redis the calendar per region, every account's booked instants and the
+// entries by ID, rebuilt from S3 by ReindexPlans. It serves no HTTP; the planning itself
+// is package scheduler's.
+package planstore
 
 import (
 	"context"
@@ -7,18 +11,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
 )
 
-// Publishing plans, as records and index. A source's plan (every region, every channel)
+// A source's plan (every region, every channel)
 // is one object in S3, plans/{source}.json; each post's publishing outcome is its own
 // object, posts/{entry}.json, written by the publisher without touching the plan. Redis
 // holds the calendar per region, every account's booked instants (the capacity all
@@ -118,6 +125,22 @@ type PostRecord struct {
 	ResolvedBy string `json:"resolved_by,omitempty"`
 }
 
+// Store keeps the plans and post records of a record's sources.
+type Store struct {
+	rec *record.Store
+	cfg *config.Config
+	rdb redis.UniversalClient
+	enq *tasks.Client // nil where nothing asks for work
+	loc config.Location
+	now func() time.Time
+	log *slog.Logger
+}
+
+// New returns the plan store beside rec; enq may be nil; now is the clock.
+func New(rec *record.Store, cfg *config.Config, rdb redis.UniversalClient, enq *tasks.Client, now func() time.Time, log *slog.Logger) *Store {
+	return &Store{rec: rec, cfg: cfg, rdb: rdb, enq: enq, loc: cfg.Infra.Toolkit, now: now, log: log}
+}
+
 // Redis keys of the publishing index.
 const (
 	keyEntry = "repurpose:entry" // hash: entry id -> PlanEntry JSON
@@ -127,16 +150,16 @@ const (
 func keyCalendar(region string) string { return "repurpose:cal:" + region }    // zset: entry id by unix time
 func keySlots(account string) string   { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
 
-func (t *Toolkit) planKey(sourceID string) string {
-	return t.loc.Prefix + "plans/" + sourceID + ".json"
+func (st *Store) planKey(sourceID string) string {
+	return st.loc.Prefix + "plans/" + sourceID + ".json"
 }
-func (t *Toolkit) postKey(entryID string) string { return t.loc.Prefix + "posts/" + entryID + ".json" }
-func (t *Toolkit) pausesKey() string             { return t.loc.Prefix + "pauses.json" }
+func (st *Store) postKey(entryID string) string { return st.loc.Prefix + "posts/" + entryID + ".json" }
+func (st *Store) pausesKey() string             { return st.loc.Prefix + "pauses.json" }
 
 // SourcePlan reads a source's plan; nil when it has none.
-func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error) {
+func (st *Store) SourcePlan(ctx context.Context, sourceID string) (*Plan, error) {
 	var p Plan
-	err := t.rec.GetJSON(ctx, t.planKey(sourceID), &p)
+	err := st.rec.GetJSON(ctx, st.planKey(sourceID), &p)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	}
@@ -147,18 +170,18 @@ func (t *Toolkit) SourcePlan(ctx context.Context, sourceID string) (*Plan, error
 }
 
 // SavePlan stores a source's new plan and re-indexes its entries, replacing old's.
-func (t *Toolkit) SavePlan(ctx context.Context, p, old *Plan) error {
-	if err := t.rec.PutJSON(ctx, t.planKey(p.SourceID), p); err != nil {
+func (st *Store) SavePlan(ctx context.Context, p, old *Plan) error {
+	if err := st.rec.PutJSON(ctx, st.planKey(p.SourceID), p); err != nil {
 		return err
 	}
-	return t.indexPlan(ctx, p, old)
+	return st.indexPlan(ctx, p, old)
 }
 
 // books reports whether an entry takes a slot: planned, or already out.
 func books(e PlanEntry) bool { return e.Status == Planned }
 
-func (t *Toolkit) indexPlan(ctx context.Context, p, old *Plan) error {
-	_, err := t.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+func (st *Store) indexPlan(ctx context.Context, p, old *Plan) error {
+	_, err := st.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
 		if old != nil {
 			for _, e := range old.Entries {
 				pipe.HDel(ctx, keyEntry, e.ID)
@@ -173,7 +196,7 @@ func (t *Toolkit) indexPlan(ctx context.Context, p, old *Plan) error {
 			}
 			pipe.HSet(ctx, keyEntry, e.ID, b)
 			if e.Code != "" {
-				if err := registerLinks(ctx, pipe, []Link{{Code: e.Code, Target: e.Target, DerivativeID: e.DerivativeID, SourceID: e.SourceID,
+				if err := links.Register(ctx, pipe, []links.Link{{Code: e.Code, Target: e.Target, DerivativeID: e.DerivativeID, SourceID: e.SourceID,
 					Kind: e.Kind, Channel: e.Channel, Region: e.Region, Locale: e.Locale}}); err != nil {
 					return err
 				}
@@ -196,8 +219,8 @@ type Slot struct {
 }
 
 // Booked lists the instants booked on an account by every source but except.
-func (t *Toolkit) Booked(ctx context.Context, account, except string) ([]Slot, error) {
-	vals, err := t.rdb.HGetAll(ctx, keySlots(account)).Result()
+func (st *Store) Booked(ctx context.Context, account, except string) ([]Slot, error) {
+	vals, err := st.rdb.HGetAll(ctx, keySlots(account)).Result()
 	if err != nil {
 		return nil, err
 	}
@@ -217,14 +240,14 @@ func (t *Toolkit) Booked(ctx context.Context, account, except string) ([]Slot, e
 }
 
 // Entry reads one plan entry from the index.
-func (t *Toolkit) Entry(ctx context.Context, id string) (*PlanEntry, error) {
-	return record.IndexedValue[PlanEntry](ctx, t.rdb, keyEntry, id)
+func (st *Store) Entry(ctx context.Context, id string) (*PlanEntry, error) {
+	return record.IndexedValue[PlanEntry](ctx, st.rdb, keyEntry, id)
 }
 
 // PostRecord reads an entry's publishing record; nil when it was never attempted.
-func (t *Toolkit) PostRecord(ctx context.Context, entryID string) (*PostRecord, error) {
+func (st *Store) PostRecord(ctx context.Context, entryID string) (*PostRecord, error) {
 	var r PostRecord
-	err := t.rec.GetJSON(ctx, t.postKey(entryID), &r)
+	err := st.rec.GetJSON(ctx, st.postKey(entryID), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return nil, nil
 	}
@@ -235,15 +258,15 @@ func (t *Toolkit) PostRecord(ctx context.Context, entryID string) (*PostRecord, 
 }
 
 // PutPostRecord stores an entry's publishing record, then indexes it.
-func (t *Toolkit) PutPostRecord(ctx context.Context, r *PostRecord) error {
-	if err := t.rec.PutJSON(ctx, t.postKey(r.EntryID), r); err != nil {
+func (st *Store) PutPostRecord(ctx context.Context, r *PostRecord) error {
+	if err := st.rec.PutJSON(ctx, st.postKey(r.EntryID), r); err != nil {
 		return err
 	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	return t.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
+	return st.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
 }
 
 // CalendarItem is a plan entry with its outcome, as calendars show it.
@@ -253,22 +276,22 @@ type CalendarItem struct {
 }
 
 // Calendar lists a region's booked entries in [from, to), in time order.
-func (t *Toolkit) Calendar(ctx context.Context, region string, from, to time.Time) ([]CalendarItem, error) {
-	ids, err := t.rdb.ZRangeByScore(ctx, keyCalendar(region), &redis.ZRangeBy{
+func (st *Store) Calendar(ctx context.Context, region string, from, to time.Time) ([]CalendarItem, error) {
+	ids, err := st.rdb.ZRangeByScore(ctx, keyCalendar(region), &redis.ZRangeBy{
 		Min: strconv.FormatInt(from.Unix(), 10), Max: "(" + strconv.FormatInt(to.Unix(), 10)}).Result()
 	if err != nil || len(ids) == 0 {
 		return []CalendarItem{}, err
 	}
-	return t.calendarItems(ctx, ids)
+	return st.calendarItems(ctx, ids)
 }
 
 // calendarItems reads entries with their outcomes, in the order of ids.
-func (t *Toolkit) calendarItems(ctx context.Context, ids []string) ([]CalendarItem, error) {
-	entries, err := t.rdb.HMGet(ctx, keyEntry, ids...).Result()
+func (st *Store) calendarItems(ctx context.Context, ids []string) ([]CalendarItem, error) {
+	entries, err := st.rdb.HMGet(ctx, keyEntry, ids...).Result()
 	if err != nil {
 		return nil, err
 	}
-	posts, err := t.rdb.HMGet(ctx, keyPost, ids...).Result()
+	posts, err := st.rdb.HMGet(ctx, keyPost, ids...).Result()
 	if err != nil {
 		return nil, err
 	}
@@ -295,8 +318,8 @@ func (t *Toolkit) calendarItems(ctx context.Context, ids []string) ([]CalendarIt
 
 // PostRecords reads the publishing records of entries from the index, by entry ID;
 // entries never attempted are absent.
-func (t *Toolkit) PostRecords(ctx context.Context, ids []string) (map[string]*PostRecord, error) {
-	return record.IndexedValues[PostRecord](ctx, t.rdb, keyPost, ids)
+func (st *Store) PostRecords(ctx context.Context, ids []string) (map[string]*PostRecord, error) {
+	return record.IndexedValues[PostRecord](ctx, st.rdb, keyPost, ids)
 }
 
 // Pause is a region ("emea") or region channel ("emea/x") that publishes nothing new.
@@ -309,9 +332,9 @@ type Pause struct {
 type Pauses map[string]Pause
 
 // Paused reads what is paused.
-func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
+func (st *Store) Paused(ctx context.Context) (Pauses, error) {
 	p := Pauses{}
-	err := t.rec.GetJSON(ctx, t.pausesKey(), &p)
+	err := st.rec.GetJSON(ctx, st.pausesKey(), &p)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return Pauses{}, nil
 	}
@@ -319,35 +342,23 @@ func (t *Toolkit) Paused(ctx context.Context) (Pauses, error) {
 }
 
 // SetPaused pauses (or resumes) a region or region channel.
-func (t *Toolkit) SetPaused(ctx context.Context, what string, paused bool, by string) error {
-	return t.rec.Locks().WithLock(ctx, "pauses", func() error {
-		p, err := t.Paused(ctx)
+func (st *Store) SetPaused(ctx context.Context, what string, paused bool, by string) error {
+	return st.rec.Locks().WithLock(ctx, "pauses", func() error {
+		p, err := st.Paused(ctx)
 		if err != nil {
 			return err
 		}
 		if paused {
-			p[what] = Pause{By: by, At: t.now()}
+			p[what] = Pause{By: by, At: st.now()}
 		} else {
 			delete(p, what)
 		}
-		return t.rec.PutJSON(ctx, t.pausesKey(), p)
+		return st.rec.PutJSON(ctx, st.pausesKey(), p)
 	})
 }
 
-// replan asks for a source's plan to be made again after a change that affects it. The
-// change itself stands if the ask cannot be queued (it is logged), and the next change,
-// or the scheduler's start-up sweep, plans it.
-func (t *Toolkit) replan(ctx context.Context, sourceID, why string) {
-	if t.enq == nil || !t.cfg.File.Publishes() {
-		return
-	}
-	if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: sourceID, Why: why}, t.now().UnixNano()); err != nil {
-		t.log.WarnContext(ctx, "plan: not queued", "source", sourceID, "why", why, "err", err)
-	}
-}
-
-// Replan asks for a source to be planned again (see replan).
-func (t *Toolkit) Replan(ctx context.Context, sourceID, why string) { t.rec.Replan(ctx, sourceID, why) }
+// Replan asks for a source to be planned again (record.Store.Replan).
+func (st *Store) Replan(ctx context.Context, sourceID, why string) { st.rec.Replan(ctx, sourceID, why) }
 
 // keyPlanConfig holds the hash of the publishing settings plans were last made with.
 const keyPlanConfig = "repurpose:plan-config"
@@ -356,8 +367,8 @@ const keyPlanConfig = "repurpose:plan-config"
 // settings (regions, plans, accounts) differ from those the plans were made with, so a
 // new window, cap, holiday or account applies to what is already planned. It reports how
 // many sources it asked to re-plan.
-func (t *Toolkit) ReplanIfConfigChanged(ctx context.Context) (int, error) {
-	f := t.cfg.File
+func (st *Store) ReplanIfConfigChanged(ctx context.Context) (int, error) {
+	f := st.cfg.File
 	campaignPlans := map[string]string{}
 	for n, c := range f.Campaigns {
 		campaignPlans[n] = c.Plan
@@ -368,34 +379,34 @@ func (t *Toolkit) ReplanIfConfigChanged(ctx context.Context) (int, error) {
 	}
 	sum := sha256.Sum256(b)
 	hash := hex.EncodeToString(sum[:])
-	old, err := t.rdb.Get(ctx, keyPlanConfig).Result()
+	old, err := st.rdb.Get(ctx, keyPlanConfig).Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return 0, err
 	}
 	if old == hash || (old == "" && !f.Publishes()) { // unchanged, or nothing was ever planned
 		if old == "" {
-			return 0, t.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
+			return 0, st.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
 		}
 		return 0, nil
 	}
-	n, err := t.replanAll(ctx, "settings changed")
+	n, err := st.ReplanAll(ctx, "settings changed")
 	if err != nil {
 		return n, err
 	}
-	return n, t.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
+	return n, st.rdb.Set(ctx, keyPlanConfig, hash, 0).Err()
 }
 
-// replanAll asks for every ready or withdrawn source to be planned again.
-func (t *Toolkit) replanAll(ctx context.Context, why string) (int, error) {
-	if t.enq == nil {
+// ReplanAll asks for every ready or withdrawn source to be planned again.
+func (st *Store) ReplanAll(ctx context.Context, why string) (int, error) {
+	if st.enq == nil {
 		return 0, nil
 	}
-	page, err := t.rec.Sources(ctx, 1<<30, "", func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
+	page, err := st.rec.Sources(ctx, 1<<30, "", func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
 	if err != nil {
 		return 0, err
 	}
 	for i, s := range page.Items {
-		if err := t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: s.ID, Why: why}, t.now().UnixNano()); err != nil {
+		if err := st.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: s.ID, Why: why}, st.now().UnixNano()); err != nil {
 			return i, err
 		}
 	}
@@ -407,11 +418,11 @@ func (t *Toolkit) replanAll(ctx context.Context, why string) (int, error) {
 // queued is not queued twice). A source with a post whose time passed while nothing ran
 // it is re-planned instead: the post goes out at its next free slot, not at a random
 // hour.
-func (t *Toolkit) ReindexPlans(ctx context.Context) (queued, replanned int, err error) {
+func (st *Store) ReindexPlans(ctx context.Context) (queued, replanned int, err error) {
 	recs := map[string]*PostRecord{}
-	if err := t.rec.Each(ctx, "posts/", func(key string) error {
+	if err := st.rec.Each(ctx, "posts/", func(key string) error {
 		var r PostRecord
-		if err := t.rec.GetJSON(ctx, key, &r); err != nil {
+		if err := st.rec.GetJSON(ctx, key, &r); err != nil {
 			return err
 		}
 		recs[r.EntryID] = &r
@@ -419,17 +430,17 @@ func (t *Toolkit) ReindexPlans(ctx context.Context) (queued, replanned int, err 
 		if err != nil {
 			return err
 		}
-		return t.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
+		return st.rdb.HSet(ctx, keyPost, r.EntryID, b).Err()
 	}); err != nil {
 		return 0, 0, err
 	}
-	now := t.now()
-	err = t.rec.Each(ctx, "plans/", func(key string) error {
+	now := st.now()
+	err = st.rec.Each(ctx, "plans/", func(key string) error {
 		var p Plan
-		if err := t.rec.GetJSON(ctx, key, &p); err != nil {
+		if err := st.rec.GetJSON(ctx, key, &p); err != nil {
 			return err
 		}
-		if err := t.indexPlan(ctx, &p, &p); err != nil {
+		if err := st.indexPlan(ctx, &p, &p); err != nil {
 			return err
 		}
 		var due []PlanEntry
@@ -443,15 +454,15 @@ func (t *Toolkit) ReindexPlans(ctx context.Context) (queued, replanned int, err 
 			}
 			due = append(due, e)
 		}
-		if overdue && t.enq != nil {
+		if overdue && st.enq != nil {
 			replanned++
-			return t.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: p.SourceID, Why: "overdue after reindex"}, now.UnixNano())
+			return st.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: p.SourceID, Why: "overdue after reindex"}, now.UnixNano())
 		}
 		for _, e := range due {
-			if t.enq == nil {
+			if st.enq == nil {
 				break
 			}
-			added, err := t.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At})
+			added, err := st.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At})
 			if err != nil {
 				return err
 			}

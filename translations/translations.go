@@ -1,4 +1,9 @@
-package toolkit
+// Package translations is regional teams' translations of approved derivatives: the
+// record of each source version's translations in S3, its Redis index, the queue of what
+// awaits translating, the snippets ready in each locale, and machine translation through
+// a provider of package translate. It serves no HTTP: callers pass who acts as plain
+// values, and errors are errs.Error kinds.
+package translations
 
 import (
 	"context"
@@ -14,15 +19,16 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
-	"github.com/repurpose/repurpose/toolkit/translate"
+	"github.com/repurpose/repurpose/translate"
 )
 
-// Regional teams translate approved derivatives into their locales. A translation is a
+// A translation is a
 // draft until a regional reviewer (or marketing) approves it; only approved translations
 // are offered. The record is one object per source version, like approvals, so a new
 // version starts with no translations; Redis indexes each (derivative, locale) pair.
@@ -50,14 +56,14 @@ type Translation struct {
 	ReviewedAt time.Time `json:"reviewed_at,omitzero"`
 }
 
-// Translations are the translations of one source version: derivative ID -> locale ->
+// Record is the translations of one source version: derivative ID -> locale ->
 // translation.
-type Translations struct {
+type Record struct {
 	Derivatives map[string]map[string]Translation `json:"derivatives"`
 }
 
-// TranslationView is a translation as the index and the API show it.
-type TranslationView struct {
+// View is a translation as the index and the API show it.
+type View struct {
 	Translation
 	DerivativeID string `json:"derivative_id"`
 	SourceID     string `json:"source_id"`
@@ -67,7 +73,7 @@ type TranslationView struct {
 // PostTemplates are the templates a derivative goes out from: its translation tr's when
 // there is one (nil in the derivative's own locale), else its own. The planner hashes and
 // the publisher renders them, so both see the same words.
-func PostTemplates(d *record.Derivative, tr *TranslationView) []string {
+func PostTemplates(d *record.Derivative, tr *View) []string {
 	if tr != nil {
 		return templates(tr.Template, tr.Parts)
 	}
@@ -86,12 +92,36 @@ func templates(template string, parts []derive.Part) []string {
 	return out
 }
 
-// SetTranslator sets the machine translation provider; nil leaves translation to people.
-func (t *Toolkit) SetTranslator(p translate.Provider) { t.translator = p }
+// Service keeps the translations of a record's sources.
+type Service struct {
+	rec *record.Store
+	cfg *config.Config
+	rdb redis.UniversalClient
+	loc config.Location // the toolkit bucket: translations/{source}/{version}.json
+	now func() time.Time
+	// provider is the machine translation provider; nil means people translate.
+	provider translate.Provider
+}
 
-// TranslateInput is a translation to save: a person's Text (or a thread's Parts), or
+// New returns the translations of rec's sources; now is the clock.
+func New(rec *record.Store, cfg *config.Config, rdb redis.UniversalClient, now func() time.Time) *Service {
+	return &Service{rec: rec, cfg: cfg, rdb: rdb, loc: cfg.Infra.Toolkit, now: now}
+}
+
+// SetProvider sets the machine translation provider; nil leaves translation to people.
+// Call it before serving.
+func (s *Service) SetProvider(p translate.Provider) { s.provider = p }
+
+// Machine says a provider is set, so machines may translate.
+func (s *Service) Machine() bool { return s.provider != nil }
+
+func (s *Service) recordKey(id, version string) string {
+	return s.loc.Prefix + "translations/" + id + "/" + version + ".json"
+}
+
+// Input is a translation to save: a person's Text (or a thread's Parts), or
 // Machine to ask the configured provider.
-type TranslateInput struct {
+type Input struct {
 	Text    string   `json:"text"`
 	Parts   []string `json:"parts"`
 	Machine bool     `json:"machine"`
@@ -100,80 +130,80 @@ type TranslateInput struct {
 // Translate saves a draft translation of an approved derivative into locale, refitted to
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
-func (t *Toolkit) Translate(ctx context.Context, derivID, locale string, in TranslateInput, by string) (*TranslationView, error) {
-	d, err := t.rec.Derivative(ctx, derivID)
+func (s *Service) Translate(ctx context.Context, derivID, locale string, in Input, by string) (*View, error) {
+	d, err := s.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
 	if d.Status != record.Approved {
-		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status))
+		return nil, errs.E("translations.Translate", errs.Conflict, fmt.Sprintf("derivative %s is %s: only approved derivatives are translated", derivID, d.Status))
 	}
 	if strings.EqualFold(d.Locale, locale) {
-		return nil, errs.E("toolkit.Translate", errs.Conflict, fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale))
+		return nil, errs.E("translations.Translate", errs.Conflict, fmt.Sprintf("derivative %s is already in %s", derivID, d.Locale))
 	}
 	var templates []string // one per post: the template, or a thread's parts
-	tr := Translation{Status: record.Draft, By: by, At: t.now()}
+	tr := Translation{Status: record.Draft, By: by, At: s.now()}
 	switch {
 	case in.Machine:
-		if t.translator == nil {
-			return nil, &errs.Error{Op: "toolkit.Translate", Kind: errs.Conflict,
+		if s.provider == nil {
+			return nil, &errs.Error{Op: "translations.Translate", Kind: errs.Conflict,
 				Msg: "no translation provider is configured: translation is human-only", Err: translate.ErrHumanOnly}
 		}
-		if templates, err = t.machineTranslate(ctx, d, locale); err != nil {
+		if templates, err = s.machineTranslate(ctx, d, locale); err != nil {
 			return nil, err
 		}
-		tr.Machine, tr.Provider = true, t.translator.Name()
+		tr.Machine, tr.Provider = true, s.provider.Name()
 	case d.Kind == channel.KindThread:
 		if templates, err = threadParts(d, in); err != nil {
 			return nil, err
 		}
 	default:
 		if strings.TrimSpace(in.Text) == "" {
-			return nil, errs.E("toolkit.Translate", errs.Invalid, `send {"text": "..."} with the translation, or {"machine": true}`)
+			return nil, errs.E("translations.Translate", errs.Invalid, `send {"text": "..."} with the translation, or {"machine": true}`)
 		}
 		templates = []string{review.WithSlot(in.Text, d.Template)}
 	}
-	if err := t.fitTranslation(d, templates, &tr); err != nil {
+	if err := s.fit(d, templates, &tr); err != nil {
 		return nil, err
 	}
-	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
+	return s.put(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
 }
 
-// DecideTranslation approves or rejects a derivative's translation into locale.
-func (t *Toolkit) DecideTranslation(ctx context.Context, derivID, locale string, status record.ReviewStatus, by string) (*TranslationView, error) {
-	d, err := t.rec.Derivative(ctx, derivID)
+// Decide approves or rejects a derivative's translation into locale.
+func (s *Service) Decide(ctx context.Context, derivID, locale string, status record.ReviewStatus, by string) (*View, error) {
+	d, err := s.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
 	}
 	if status == record.Approved && d.Status != record.Approved {
-		return nil, errs.E("toolkit.DecideTranslation", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
+		return nil, errs.E("translations.Decide", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
 	}
-	return t.putTranslation(ctx, d, locale, func(old *Translation) (*Translation, error) {
+	return s.put(ctx, d, locale, func(old *Translation) (*Translation, error) {
 		if old == nil {
-			return nil, errs.E("toolkit.DecideTranslation", errs.NotFound, fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale))
+			return nil, errs.E("translations.Decide", errs.NotFound, fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale))
 		}
-		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, t.now()
+		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, s.now()
 		return old, nil
 	})
 }
 
-// putTranslation changes one translation of the source's current version: record first,
+// put changes one translation of the source's current version: record first,
 // then index, under the source's lock.
-func (t *Toolkit) putTranslation(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*TranslationView, error) {
-	var out *TranslationView
-	err := t.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
-		s, err := t.rec.Source(ctx, d.SourceID)
+func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*View, error) {
+	var out *View
+	err := s.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
+		src, err := s.rec.Source(ctx, d.SourceID)
 		if err != nil {
 			return err
 		}
-		current, err := t.rec.IsCurrent(ctx, s.ID, d.ID)
+		current, err := s.rec.IsCurrent(ctx, src.ID, d.ID)
 		if err != nil {
 			return err
 		}
-		if !current || s.Version == "" {
-			return errs.E("toolkit.putTranslation", errs.Conflict, fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID))
+		if !current || src.Version == "" {
+			return errs.E("translations.put", errs.Conflict, fmt.Sprintf("derivative %s belongs to an earlier version of its source", d.ID))
 		}
-		trs, err := t.translations(ctx, s.ID, s.Version)
+		trs, err := s.record(ctx, src.ID, src.Version)
 		if err != nil {
 			return err
 		}
@@ -189,28 +219,28 @@ func (t *Toolkit) putTranslation(ctx context.Context, d *record.Derivative, loca
 			trs.Derivatives[d.ID] = map[string]Translation{}
 		}
 		trs.Derivatives[d.ID][locale] = *tr
-		if err := t.rec.PutJSON(ctx, t.translationsKey(s.ID, s.Version), trs); err != nil {
+		if err := s.rec.PutJSON(ctx, s.recordKey(src.ID, src.Version), trs); err != nil {
 			return err
 		}
-		out = &TranslationView{Translation: *tr, DerivativeID: d.ID, SourceID: s.ID, Locale: locale}
-		return t.indexTranslation(ctx, out)
+		out = &View{Translation: *tr, DerivativeID: d.ID, SourceID: src.ID, Locale: locale}
+		return s.indexTranslation(ctx, out)
 	})
 	if err == nil {
-		t.rec.Replan(ctx, d.SourceID, "translation "+locale)
+		s.rec.Replan(ctx, d.SourceID, "translation "+locale)
 	}
 	return out, err
 }
 
-// fitTranslation refits templates to the derivative's channel and fills tr's text,
+// fit refits templates to the derivative's channel and fills tr's text,
 // template, parts and length.
-func (t *Toolkit) fitTranslation(d *record.Derivative, templates []string, tr *Translation) error {
-	_, campaign := t.cfg.File.Campaign(d.Campaign)
-	opt := derive.RefitOptions{MastodonLimit: t.cfg.File.Channels.MastodonLimit, Disclosure: t.cfg.File.BrandFor(campaign).Disclosure}
+func (s *Service) fit(d *record.Derivative, templates []string, tr *Translation) error {
+	_, campaign := s.cfg.File.Campaign(d.Campaign)
+	opt := derive.RefitOptions{MastodonLimit: s.cfg.File.Channels.MastodonLimit, Disclosure: s.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
 	fitted, length, ok := derive.RefitParts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
-		return &errs.Error{Op: "toolkit.fitTranslation", Kind: errs.Rejected, Code: "does_not_fit", Msg: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
+		return &errs.Error{Op: "translations.fit", Kind: errs.Rejected, Code: "does_not_fit", Msg: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
 	}
 	tr.Cut = !slices.Equal(fitted, templates)
 	tr.Length = length
@@ -234,7 +264,7 @@ func (t *Toolkit) fitTranslation(d *record.Derivative, templates []string, tr *T
 // machineTranslate asks the provider for the derivative's templates in locale, keeping
 // the brand's spellings, the link slot, hashtag lines and a thread's numbering as they
 // are.
-func (t *Toolkit) machineTranslate(ctx context.Context, d *record.Derivative, locale string) ([]string, error) {
+func (s *Service) machineTranslate(ctx context.Context, d *record.Derivative, locale string) ([]string, error) {
 	templates := []string{d.Template}
 	if len(d.Parts) > 0 {
 		templates = templates[:0]
@@ -253,11 +283,11 @@ func (t *Toolkit) machineTranslate(ctx context.Context, d *record.Derivative, lo
 		n := len(pieces)
 		rebuild[i] = func(all []string) string { return r(all[start : start+n]) }
 	}
-	_, campaign := t.cfg.File.Campaign(d.Campaign)
-	res, err := translate.Run(ctx, t.translator, translate.Request{Texts: texts, Source: d.Locale, Target: locale,
-		Keep: t.cfg.File.BrandFor(campaign).Spellings})
+	_, campaign := s.cfg.File.Campaign(d.Campaign)
+	res, err := translate.Run(ctx, s.provider, translate.Request{Texts: texts, Source: d.Locale, Target: locale,
+		Keep: s.cfg.File.BrandFor(campaign).Spellings})
 	if err == nil && len(res.Texts) != len(texts) {
-		err = &translate.Error{Op: "translate", Provider: t.translator.Name(), Kind: translate.KindPermanent,
+		err = &translate.Error{Op: "translate", Provider: s.provider.Name(), Kind: translate.KindPermanent,
 			Msg: fmt.Sprintf("asked for %d translations, got %d", len(texts), len(res.Texts))}
 	}
 	if err != nil {
@@ -334,7 +364,7 @@ var threadNumbered = regexp.MustCompile(`\(\d+/\d+\)[ \t]*(\n|$)`)
 
 // threadParts are a person's translation of a thread: Parts, or Text split after each
 // post's "(i/n)". The link slot goes in the last post when left out.
-func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
+func threadParts(d *record.Derivative, in Input) ([]string, error) {
 	parts := in.Parts
 	if len(parts) == 0 && strings.TrimSpace(in.Text) != "" {
 		rest := strings.TrimSpace(in.Text)
@@ -353,11 +383,11 @@ func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
 	}
 	for _, p := range parts {
 		if strings.TrimSpace(p) == "" {
-			return nil, errs.E("toolkit.threadParts", errs.Invalid, "a thread's parts must not be empty")
+			return nil, errs.E("translations.threadParts", errs.Invalid, "a thread's parts must not be empty")
 		}
 	}
 	if len(parts) == 0 {
-		return nil, errs.E("toolkit.threadParts", errs.Invalid, `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`)
+		return nil, errs.E("translations.threadParts", errs.Invalid, `a thread is translated post by post: send {"parts": ["...", ...]}, or text that keeps each post's (i/n)`)
 	}
 	last := ""
 	if len(d.Parts) > 0 {
@@ -374,7 +404,7 @@ func threadParts(d *record.Derivative, in TranslateInput) ([]string, error) {
 // tried again later, a permanent refusal (an unsupported pair, a lost brand name) is
 // the text's, and anything else from the provider is the service being unavailable.
 func providerFault(err error) error {
-	const op = "toolkit.machineTranslate"
+	const op = "translations.machineTranslate"
 	var terr *translate.Error
 	switch _, limited := translate.RetryAfter(err); {
 	case limited:
@@ -391,10 +421,10 @@ func providerFault(err error) error {
 	return err
 }
 
-// translations reads a source version's translations from the record.
-func (t *Toolkit) translations(ctx context.Context, id, version string) (*Translations, error) {
-	trs := &Translations{}
-	err := t.rec.GetJSON(ctx, t.translationsKey(id, version), trs)
+// record reads a source version's translations from the record.
+func (s *Service) record(ctx context.Context, id, version string) (*Record, error) {
+	trs := &Record{}
+	err := s.rec.GetJSON(ctx, s.recordKey(id, version), trs)
 	if err != nil && !errors.Is(err, s3store.ErrNotFound) {
 		return nil, err
 	}
@@ -405,20 +435,18 @@ func (t *Toolkit) translations(ctx context.Context, id, version string) (*Transl
 }
 
 // Redis index of translations.
-const keyTranslation = "repurpose:translation" // hash: derivID/locale -> TranslationView JSON
+const keyTranslation = "repurpose:translation" // hash: derivID/locale -> View JSON
 
 func keySourceTranslations(id string) string { return "repurpose:srctrans:" + id }
 
-func translationField(derivID, locale string) string { return derivID + "/" + locale }
-
 // indexTranslation stores one translation in the index.
-func (t *Toolkit) indexTranslation(ctx context.Context, v *TranslationView) error {
+func (s *Service) indexTranslation(ctx context.Context, v *View) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	f := translationField(v.DerivativeID, v.Locale)
-	_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	f := Key(v.DerivativeID, v.Locale)
+	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		p.HSet(ctx, keyTranslation, f, b)
 		p.SAdd(ctx, keySourceTranslations(v.SourceID), f)
 		return nil
@@ -426,34 +454,34 @@ func (t *Toolkit) indexTranslation(ctx context.Context, v *TranslationView) erro
 	return err
 }
 
-// indexTranslations replaces a source's translations in the index with those of its
-// current version's record.
-func (t *Toolkit) indexTranslations(ctx context.Context, s *record.Source) error {
-	trs := &Translations{}
-	if s.Version != "" {
+// IndexVersion replaces a source's translations in the index with those of its
+// current version's record (a record.Extensions hook).
+func (s *Service) IndexVersion(ctx context.Context, src *record.Source) error {
+	trs := &Record{}
+	if src.Version != "" {
 		var err error
-		if trs, err = t.translations(ctx, s.ID, s.Version); err != nil {
+		if trs, err = s.record(ctx, src.ID, src.Version); err != nil {
 			return err
 		}
 	}
-	old, err := t.rdb.SMembers(ctx, keySourceTranslations(s.ID)).Result()
+	old, err := s.rdb.SMembers(ctx, keySourceTranslations(src.ID)).Result()
 	if err != nil {
 		return err
 	}
-	_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		if len(old) > 0 {
 			p.HDel(ctx, keyTranslation, old...)
 		}
-		p.Del(ctx, keySourceTranslations(s.ID))
+		p.Del(ctx, keySourceTranslations(src.ID))
 		for did, byLocale := range trs.Derivatives {
 			for locale, tr := range byLocale {
-				b, err := json.Marshal(TranslationView{Translation: tr, DerivativeID: did, SourceID: s.ID, Locale: locale})
+				b, err := json.Marshal(View{Translation: tr, DerivativeID: did, SourceID: src.ID, Locale: locale})
 				if err != nil {
 					return err
 				}
-				f := translationField(did, locale)
+				f := Key(did, locale)
 				p.HSet(ctx, keyTranslation, f, b)
-				p.SAdd(ctx, keySourceTranslations(s.ID), f)
+				p.SAdd(ctx, keySourceTranslations(src.ID), f)
 			}
 		}
 		return nil
@@ -461,10 +489,10 @@ func (t *Toolkit) indexTranslations(ctx context.Context, s *record.Source) error
 	return err
 }
 
-// indexedTranslations reads the translations of (derivative, locale) pairs from the
+// Indexed reads the translations of (derivative, locale) pairs from the
 // index; missing ones are absent from the map.
-func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map[string]*TranslationView, error) {
-	return record.IndexedValues[TranslationView](ctx, t.rdb, keyTranslation, fields)
+func (s *Service) Indexed(ctx context.Context, fields []string) (map[string]*View, error) {
+	return record.IndexedValues[View](ctx, s.rdb, keyTranslation, fields)
 }
 
 // Scope is the locales a listing covers, each with the regions it is read in; no
@@ -472,8 +500,8 @@ func (t *Toolkit) indexedTranslations(ctx context.Context, fields []string) (map
 type Scope map[string][]string
 
 // approvedFor lists the approved derivatives meant for any of regions (all when none).
-func (t *Toolkit) approvedFor(ctx context.Context, regions []string) ([]record.Derivative, error) {
-	page, err := t.rec.Topics(ctx, record.TopicFilter{Status: record.Approved}, 1<<30, "")
+func (s *Service) approvedFor(ctx context.Context, regions []string) ([]record.Derivative, error) {
+	page, err := s.rec.Topics(ctx, record.TopicFilter{Status: record.Approved}, 1<<30, "")
 	if err != nil {
 		return nil, err
 	}
@@ -499,30 +527,30 @@ type QueueItem struct {
 
 // approvedWithTranslations reads the approved derivatives meant for locale's regions in
 // scope, and their translations into locale, keyed by translationField.
-func (t *Toolkit) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]record.Derivative, map[string]*TranslationView, error) {
-	ds, err := t.approvedFor(ctx, scope[locale])
+func (s *Service) approvedWithTranslations(ctx context.Context, scope Scope, locale string) ([]record.Derivative, map[string]*View, error) {
+	ds, err := s.approvedFor(ctx, scope[locale])
 	if err != nil {
 		return nil, nil, err
 	}
 	fields := make([]string, 0, len(ds))
 	for _, d := range ds {
-		fields = append(fields, translationField(d.ID, locale))
+		fields = append(fields, Key(d.ID, locale))
 	}
-	trs, err := t.indexedTranslations(ctx, fields)
+	trs, err := s.Indexed(ctx, fields)
 	return ds, trs, err
 }
 
 // Missing is the queue status of a derivative not yet translated into a locale.
 const Missing = "missing"
 
-// TranslationQueue lists, per locale of scope, the approved derivatives meant for its
+// Queue lists, per locale of scope, the approved derivatives meant for its
 // regions in another locale, with their translation status; status filters it ("" for
 // all).
-func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status string) ([]QueueItem, error) {
-	locales := scopeLocales(scope)
+func (s *Service) Queue(ctx context.Context, scope Scope, status string) ([]QueueItem, error) {
+	locales := scope.Locales()
 	out := []QueueItem{}
 	for _, locale := range locales {
-		ds, trs, err := t.approvedWithTranslations(ctx, scope, locale)
+		ds, trs, err := s.approvedWithTranslations(ctx, scope, locale)
 		if err != nil {
 			return nil, err
 		}
@@ -531,7 +559,7 @@ func (t *Toolkit) TranslationQueue(ctx context.Context, scope Scope, status stri
 				continue // already in the locale: nothing to translate
 			}
 			it := QueueItem{Derivative: d, Locale: locale, Status: Missing}
-			if tv := trs[translationField(d.ID, locale)]; tv != nil {
+			if tv := trs[Key(d.ID, locale)]; tv != nil {
 				it.Status, it.Translation = string(tv.Status), &tv.Translation
 			}
 			if status == "" || it.Status == status {
@@ -564,10 +592,10 @@ type Snippet struct {
 
 // Snippets lists what regions may publish in each locale of scope: approved translations
 // into it and approved originals in it.
-func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) {
+func (s *Service) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) {
 	out := []Snippet{}
-	for _, locale := range scopeLocales(scope) {
-		ds, trs, err := t.approvedWithTranslations(ctx, scope, locale)
+	for _, locale := range scope.Locales() {
+		ds, trs, err := s.approvedWithTranslations(ctx, scope, locale)
 		if err != nil {
 			return nil, err
 		}
@@ -579,7 +607,7 @@ func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) 
 				out = append(out, sn)
 				continue
 			}
-			tv := trs[translationField(d.ID, locale)]
+			tv := trs[Key(d.ID, locale)]
 			if tv == nil || tv.Status != record.Approved {
 				continue
 			}
@@ -592,22 +620,23 @@ func (t *Toolkit) Snippets(ctx context.Context, scope Scope) ([]Snippet, error) 
 	return out, nil
 }
 
-func scopeLocales(scope Scope) []string {
-	locales := make([]string, 0, len(scope))
-	for l := range scope {
+// Locales are the scope's locales, in order.
+func (sc Scope) Locales() []string {
+	locales := make([]string, 0, len(sc))
+	for l := range sc {
 		locales = append(locales, l)
 	}
 	slices.Sort(locales)
 	return locales
 }
 
-// ApprovedTranslations lists a source's approved translations, keyed by TranslationKey.
-func (t *Toolkit) ApprovedTranslations(ctx context.Context, sourceID string) (map[string]*TranslationView, error) {
-	fields, err := t.rdb.SMembers(ctx, keySourceTranslations(sourceID)).Result()
+// Approved lists a source's approved translations, keyed by Key.
+func (s *Service) Approved(ctx context.Context, sourceID string) (map[string]*View, error) {
+	fields, err := s.rdb.SMembers(ctx, keySourceTranslations(sourceID)).Result()
 	if err != nil {
 		return nil, err
 	}
-	trs, err := t.indexedTranslations(ctx, fields)
+	trs, err := s.Indexed(ctx, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -619,5 +648,5 @@ func (t *Toolkit) ApprovedTranslations(ctx context.Context, sourceID string) (ma
 	return trs, nil
 }
 
-// TranslationKey names a derivative's translation into a locale.
-func TranslationKey(derivID, locale string) string { return translationField(derivID, locale) }
+// Key names a derivative's translation into a locale.
+func Key(derivID, locale string) string { return derivID + "/" + locale }

@@ -1,20 +1,44 @@
-package toolkit
+// Package analytics answers which snippet, in which region and channel, sends people who
+// convert: the counts of package links, per code and day, grouped by what each code's link
+// was for, with the posts published per link from the plans, and the hook A/B tests. It
+// serves no HTTP; errors are errs.Error kinds.
+package analytics
 
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/links"
+	"github.com/repurpose/repurpose/record"
 )
 
-// Analytics: which snippet, in which region and channel, sends people who convert. Counts
-// come per code and day (Redis, or the day's rollup in S3); each code's link says what it
-// was for; published posts give the click-through per post.
+// Posts tells how many posts went out with each link: the plans know.
+type Posts interface {
+	// PublishedByCode counts the posts published in [from, to), by link code and UTC day
+	// (2006-01-02).
+	PublishedByCode(ctx context.Context, from, to time.Time) (map[string]map[string]int64, error)
+}
+
+// Service reports on the links' counts.
+type Service struct {
+	rec   *record.Store
+	links *links.Service
+	posts Posts
+	title func(record.Derivative) string
+	now   func() time.Time
+}
+
+// New returns analytics over the record's links; title names a derivative in a report
+// (its first words); now is the clock.
+func New(rec *record.Store, l *links.Service, posts Posts, title func(record.Derivative) string, now func() time.Time) *Service {
+	return &Service{rec: rec, links: l, posts: posts, title: title, now: now}
+}
 
 // Figures are one group's counts and rates.
 type Figures struct {
@@ -69,15 +93,15 @@ type Report struct {
 // Groupings are the ways a report groups its rows.
 var Groupings = []string{"derivative", "source", "campaign", "channel", "region", "locale", "kind", "day", "code"}
 
-// Analytics reports [from, to) (whole UTC days) grouped by by; keep narrows it to the
+// Report reports [from, to) (whole UTC days) grouped by by; keep narrows it to the
 // links a user may see (nil: all).
-func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, keep func(*Link) bool) (*Report, error) {
+func (s *Service) Report(ctx context.Context, from, to time.Time, by string, keep func(*links.Link) bool) (*Report, error) {
 	if !slices.Contains(Groupings, by) {
-		return nil, errs.E("toolkit.Analytics", errs.Invalid, fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", ")))
+		return nil, errs.E("analytics.Report", errs.Invalid, fmt.Sprintf("by %q must be one of %s", by, strings.Join(Groupings, ", ")))
 	}
 	from = from.UTC().Truncate(24 * time.Hour)
 	if to.Sub(from) > 400*24*time.Hour || !to.After(from) {
-		return nil, errs.E("toolkit.Analytics", errs.Invalid, "to must come after from, within 400 days")
+		return nil, errs.E("analytics.Report", errs.Invalid, "to must come after from, within 400 days")
 	}
 	type cell struct {
 		code, day string
@@ -86,7 +110,7 @@ func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, 
 	var cells []cell
 	codes := map[string]bool{}
 	for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
-		r, err := t.dayCounts(ctx, d)
+		r, err := s.links.DayCounts(ctx, d)
 		if err != nil {
 			return nil, err
 		}
@@ -104,15 +128,15 @@ func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, 
 			}
 			f := get(code)
 			switch kind {
-			case evClick:
+			case links.KindClick:
 				f.Clicks += n
-			case evPreview:
+			case links.KindPreview:
 				f.Previews += n
-			case evConverted:
+			case links.KindConverted:
 				f.Conversions += n
-			case evNew:
+			case links.KindNew:
 				f.New += n
-			case evReturning:
+			case links.KindReturning:
 				f.Returning += n
 			}
 		}
@@ -124,14 +148,14 @@ func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, 
 			codes[code] = true
 		}
 	}
-	posts, err := t.publishedByCode(ctx, from, to)
+	posts, err := s.posts.PublishedByCode(ctx, from, to)
 	if err != nil {
 		return nil, err
 	}
 	for code := range posts {
 		codes[code] = true
 	}
-	links, err := t.linksOf(ctx, codes)
+	links, err := s.links.Many(ctx, slices.Collect(maps.Keys(codes)))
 	if err != nil {
 		return nil, err
 	}
@@ -181,10 +205,10 @@ func (t *Toolkit) Analytics(ctx context.Context, from, to time.Time, by string, 
 		f.rates()
 		rep.Days = append(rep.Days, *f)
 	}
-	return rep, t.label(ctx, rep)
+	return rep, s.label(ctx, rep)
 }
 
-func groupKey(by string, l *Link, day string) string {
+func groupKey(by string, l *links.Link, day string) string {
 	switch by {
 	case "derivative":
 		return l.DerivativeID
@@ -207,11 +231,11 @@ func groupKey(by string, l *Link, day string) string {
 }
 
 // label names sources by title and derivatives by their first words.
-func (t *Toolkit) label(ctx context.Context, rep *Report) error {
+func (s *Service) label(ctx context.Context, rep *Report) error {
 	switch rep.By {
 	case "source":
 		for i := range rep.Rows {
-			if s, err := t.rec.IndexedSource(ctx, rep.Rows[i].Key); err == nil {
+			if s, err := s.rec.IndexedSource(ctx, rep.Rows[i].Key); err == nil {
 				rep.Rows[i].Label = cmp.Or(s.Title, s.Key)
 			}
 		}
@@ -220,13 +244,13 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 		for i, r := range rep.Rows {
 			ids[i] = r.Key
 		}
-		ds, err := t.rec.Derivatives(ctx, ids)
+		ds, err := s.rec.Derivatives(ctx, ids)
 		if err != nil {
 			return err
 		}
 		text := map[string]string{}
 		for _, d := range ds {
-			text[d.ID] = string(d.Kind) + " on " + string(d.Channel) + ": " + entryTitle(renderFor(d, ""))
+			text[d.ID] = string(d.Kind) + " on " + string(d.Channel) + ": " + s.title(d)
 		}
 		for i := range rep.Rows {
 			rep.Rows[i].Label = text[rep.Rows[i].Key]
@@ -235,70 +259,10 @@ func (t *Toolkit) label(ctx context.Context, rep *Report) error {
 	return nil
 }
 
-// linksOf reads the links of codes, with the campaign of their source filled in.
-func (t *Toolkit) linksOf(ctx context.Context, codes map[string]bool) (map[string]*Link, error) {
-	out := map[string]*Link{}
-	if len(codes) == 0 {
-		return out, nil
-	}
-	keys := make([]string, 0, len(codes))
-	for c := range codes {
-		keys = append(keys, c)
-	}
-	vals, err := t.rdb.HMGet(ctx, keyLink, keys...).Result()
-	if err != nil {
-		return nil, err
-	}
-	campaigns := map[string]string{}
-	for i, v := range vals {
-		s, ok := v.(string)
-		if !ok {
-			continue
-		}
-		var l Link
-		if err := json.Unmarshal([]byte(s), &l); err != nil {
-			return nil, err
-		}
-		if l.Campaign == "" {
-			c, seen := campaigns[l.SourceID]
-			if !seen {
-				if src, err := t.rec.IndexedSource(ctx, l.SourceID); err == nil {
-					c = src.Campaign
-				}
-				campaigns[l.SourceID] = c
-			}
-			l.Campaign = c
-		}
-		out[keys[i]] = &l
-	}
-	return out, nil
-}
-
-// publishedByCode counts the posts published in [from, to), by link code and UTC day.
-func (t *Toolkit) publishedByCode(ctx context.Context, from, to time.Time) (map[string]map[string]int64, error) {
-	out := map[string]map[string]int64{}
-	for _, r := range t.cfg.File.Regions {
-		items, err := t.Calendar(ctx, r.ID, from, to)
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
-			if it.Code == "" || it.Post == nil || it.Post.State != Published {
-				continue
-			}
-			if out[it.Code] == nil {
-				out[it.Code] = map[string]int64{}
-			}
-			out[it.Code][it.At.UTC().Format("2006-01-02")]++
-		}
-	}
-	return out, nil
-}
-
 // Performance is what each derivative's links brought in the last days.
-func (t *Toolkit) Performance(ctx context.Context, days int) (map[string]Figures, error) {
-	now := t.now()
-	rep, err := t.Analytics(ctx, now.AddDate(0, 0, -days), now.AddDate(0, 0, 1), "derivative", nil)
+func (s *Service) Performance(ctx context.Context, days int) (map[string]Figures, error) {
+	now := s.now()
+	rep, err := s.Report(ctx, now.AddDate(0, 0, -days), now.AddDate(0, 0, 1), "derivative", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -324,8 +288,8 @@ type HookTest struct {
 }
 
 // HookTests reports the hook tests with posts or clicks in [from, to).
-func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*Link) bool) ([]HookTest, error) {
-	rep, err := t.Analytics(ctx, from, to, "derivative", keep)
+func (s *Service) HookTests(ctx context.Context, from, to time.Time, keep func(*links.Link) bool) ([]HookTest, error) {
+	rep, err := s.Report(ctx, from, to, "derivative", keep)
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +299,7 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		figures[r.Key] = r
 		ids = append(ids, r.Key)
 	}
-	ds, err := t.rec.Derivatives(ctx, ids)
+	ds, err := s.rec.Derivatives(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -353,12 +317,12 @@ func (t *Toolkit) HookTests(ctx context.Context, from, to time.Time, keep func(*
 		ht := HookTest{A: figures[a], B: figures[b]}
 		ht.A.Key, ht.B.Key = a, b
 		if ht.A.Label == "" || ht.B.Label == "" {
-			pair, err := t.rec.Derivatives(ctx, []string{a, b})
+			pair, err := s.rec.Derivatives(ctx, []string{a, b})
 			if err != nil {
 				return nil, err
 			}
 			for _, p := range pair {
-				label := entryTitle(renderFor(p, ""))
+				label := s.title(p)
 				if p.ID == a {
 					ht.A.Label = label
 				} else {

@@ -1,4 +1,4 @@
-package toolkit
+package links
 
 import (
 	"context"
@@ -36,29 +36,29 @@ func keyDayUniqueCounts(day string) string { return "repurpose:uvc:" + day } // 
 // Redis is lost, and made anew.
 const keyEpoch = "repurpose:epoch"
 
-func (t *Toolkit) epoch(ctx context.Context) (string, error) {
-	if err := t.rdb.SetNX(ctx, keyEpoch, rand.Text(), 0).Err(); err != nil {
+func (s *Service) epoch(ctx context.Context) (string, error) {
+	if err := s.rdb.SetNX(ctx, keyEpoch, rand.Text(), 0).Err(); err != nil {
 		return "", err
 	}
-	return t.rdb.Get(ctx, keyEpoch).Result()
+	return s.rdb.Get(ctx, keyEpoch).Result()
 }
 
-func (t *Toolkit) rollupKey(kind, period string) string {
-	return t.loc.Prefix + "stats/" + kind + "/" + period + ".json"
+func (s *Service) rollupKey(kind, period string) string {
+	return s.loc.Prefix + "stats/" + kind + "/" + period + ".json"
 }
 
 // RollUp writes the counts of the last three hours and the last two days to S3. It
 // reports how many rollups it wrote (periods with no counts are skipped).
-func (t *Toolkit) RollUp(ctx context.Context) (int, error) {
-	now := t.now()
-	epoch, err := t.epoch(ctx)
+func (s *Service) RollUp(ctx context.Context) (int, error) {
+	now := s.now()
+	epoch, err := s.epoch(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for i := range 3 {
 		h := now.Add(-time.Duration(i) * time.Hour)
-		wrote, err := t.rollUp(ctx, epoch, "hours", h.Format("2006010215"), keyHourCounts(h), false)
+		wrote, err := s.rollUp(ctx, epoch, "hours", h.Format("2006010215"), keyHourCounts(h), false)
 		if err != nil {
 			return n, err
 		}
@@ -66,7 +66,7 @@ func (t *Toolkit) RollUp(ctx context.Context) (int, error) {
 	}
 	for i := range 2 {
 		d := now.AddDate(0, 0, -i)
-		wrote, err := t.rollUp(ctx, epoch, "days", d.Format("20060102"), keyDayCounts(d), true)
+		wrote, err := s.rollUp(ctx, epoch, "days", d.Format("20060102"), keyDayCounts(d), true)
 		if err != nil {
 			return n, err
 		}
@@ -75,35 +75,35 @@ func (t *Toolkit) RollUp(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-func (t *Toolkit) rollUp(ctx context.Context, epoch, kind, period, key string, uniques bool) (int, error) {
-	vals, err := t.rdb.HGetAll(ctx, key).Result()
+func (s *Service) rollUp(ctx context.Context, epoch, kind, period, key string, uniques bool) (int, error) {
+	vals, err := s.rdb.HGetAll(ctx, key).Result()
 	if err != nil || len(vals) == 0 {
 		return 0, err
 	}
-	r := Rollup{Period: period, Epoch: epoch, Counts: make(map[string]int64, len(vals)), At: t.now()}
+	r := Rollup{Period: period, Epoch: epoch, Counts: make(map[string]int64, len(vals)), At: s.now()}
 	var codes []string
 	for f, v := range vals {
 		n, _ := strconv.ParseInt(v, 10, 64)
 		r.Counts[f] = n
-		if code, ok := strings.CutPrefix(f, evClick+":"); ok {
+		if code, ok := strings.CutPrefix(f, KindClick+":"); ok {
 			codes = append(codes, code)
 		}
 	}
 	if uniques && len(codes) > 0 {
-		if r.Uniques, err = t.uniques(ctx, period, codes); err != nil {
+		if r.Uniques, err = s.uniques(ctx, period, codes); err != nil {
 			return 0, err
 		}
 	}
-	return 1, t.rec.PutJSON(ctx, t.rollupKey(kind, period), r)
+	return 1, s.rec.PutJSON(ctx, s.rollupKey(kind, period), r)
 }
 
 // uniques are a day's unique visitors per code: the HyperLogLog's count, plus the count
 // a rollup restored from before Redis was lost.
-func (t *Toolkit) uniques(ctx context.Context, day string, codes []string) (map[string]int64, error) {
+func (s *Service) uniques(ctx context.Context, day string, codes []string) (map[string]int64, error) {
 	out := make(map[string]int64, len(codes))
 	cmds := make([]*redis.IntCmd, len(codes))
-	restored := t.rdb.HMGet(ctx, keyDayUniqueCounts(day), codes...)
-	_, err := t.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+	restored := s.rdb.HMGet(ctx, keyDayUniqueCounts(day), codes...)
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, c := range codes {
 			cmds[i] = p.PFCount(ctx, keyUniques(day, c))
 		}
@@ -128,11 +128,11 @@ func (t *Toolkit) uniques(ctx context.Context, day string, codes []string) (map[
 	return out, nil
 }
 
-// dayCounts reads one day's counts: from Redis while it has them, else from the day's
+// DayCounts reads one day's counts: from Redis while it has them, else from the day's
 // rollup in S3.
-func (t *Toolkit) dayCounts(ctx context.Context, day time.Time) (*Rollup, error) {
+func (s *Service) DayCounts(ctx context.Context, day time.Time) (*Rollup, error) {
 	period := day.UTC().Format("20060102")
-	vals, err := t.rdb.HGetAll(ctx, keyDayCounts(day)).Result()
+	vals, err := s.rdb.HGetAll(ctx, keyDayCounts(day)).Result()
 	if err != nil {
 		return nil, err
 	}
@@ -141,17 +141,17 @@ func (t *Toolkit) dayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 		var codes []string
 		for f, v := range vals {
 			r.Counts[f], _ = strconv.ParseInt(v, 10, 64)
-			if code, ok := strings.CutPrefix(f, evClick+":"); ok {
+			if code, ok := strings.CutPrefix(f, KindClick+":"); ok {
 				codes = append(codes, code)
 			}
 		}
 		if len(codes) > 0 {
-			r.Uniques, err = t.uniques(ctx, period, codes)
+			r.Uniques, err = s.uniques(ctx, period, codes)
 		}
 		return r, err
 	}
 	var r Rollup
-	err = t.rec.GetJSON(ctx, t.rollupKey("days", period), &r)
+	err = s.rec.GetJSON(ctx, s.rollupKey("days", period), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return &Rollup{Period: period}, nil
 	}
@@ -161,31 +161,31 @@ func (t *Toolkit) dayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 // RestoreCounts adds back into Redis the rollups (of the periods Redis keeps counters for)
 // written in an earlier life of Redis, each once, so counts that arrived since are kept.
 // It reports how many periods it restored.
-func (t *Toolkit) RestoreCounts(ctx context.Context) (int, error) {
-	now := t.now()
-	epoch, err := t.epoch(ctx)
+func (s *Service) RestoreCounts(ctx context.Context) (int, error) {
+	now := s.now()
+	epoch, err := s.epoch(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	restore := func(kind string, since time.Time, key func(time.Time) string, layout string, ttl time.Duration) error {
-		return t.rec.Each(ctx, "stats/"+kind+"/", func(objKey string) error {
+		return s.rec.Each(ctx, "stats/"+kind+"/", func(objKey string) error {
 			period := strings.TrimSuffix(objKey[strings.LastIndex(objKey, "/")+1:], ".json")
 			at, err := time.Parse(layout, period)
 			if err != nil || at.Before(since) {
 				return nil
 			}
 			var r Rollup
-			if err := t.rec.GetJSON(ctx, objKey, &r); err != nil || r.Epoch == epoch {
+			if err := s.rec.GetJSON(ctx, objKey, &r); err != nil || r.Epoch == epoch {
 				return err // this Redis holds these counts itself
 			}
 			// Once per rollup of an earlier life; counts that arrived since are kept.
 			marker := "repurpose:restored:" + kind + ":" + period + ":" + r.Epoch
-			if fresh, err := t.rdb.SetNX(ctx, marker, 1, ttl).Result(); err != nil || !fresh {
+			if fresh, err := s.rdb.SetNX(ctx, marker, 1, ttl).Result(); err != nil || !fresh {
 				return err
 			}
 			k := key(at)
-			_, err = t.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 				for f, v := range r.Counts {
 					p.HIncrBy(ctx, k, f, v)
 				}

@@ -1,0 +1,116 @@
+package links
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/record/recordtest"
+)
+
+// newTestService is the links of an approved document on the in-process Redis and S3,
+// with tracking on; it returns the snippet's tracked code.
+func newTestService(t *testing.T) (*Service, *recordtest.Services, string) {
+	t.Helper()
+	svc := recordtest.Start(t)
+	svc.Config.File.Tracking.ShortURL, svc.Config.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
+	now := func() time.Time { return time.Now().UTC() }
+	rec := record.New(svc.Config, svc.S3, svc.Redis, nil, now, slog.Default())
+	rec.Extend(record.Extensions{IndexDerivative: IndexDerivative})
+	s := recordtest.Save(t, rec, svc.Config, "q.md", recordtest.Doc, time.Unix(1000, 0))
+	_, ds, err := rec.SourceWithDerivatives(t.Context(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := recordtest.FirstOf(t, ds, "snippet", "any")
+	return New(rec, svc.Config, svc.S3, svc.Redis, now, slog.Default()), svc, record.TrackedCode(d.ID, string(d.Channel), "")
+}
+
+// A person following a link gets a click ID naming the code and signed by this server;
+// one changed by a character, one from an unknown key and one older than 30 days are
+// refused; an unknown code leads nowhere.
+func TestClickIDs(t *testing.T) {
+	s, _, code := newTestService(t)
+	ctx := t.Context()
+	target, err := s.Follow(ctx, code, "203.0.113.7", "Mozilla/5.0", false)
+	u, _ := url.Parse(target)
+	id := u.Query().Get("rp_click")
+	if err != nil || id == "" || !strings.Contains(target, "utm_source=any") {
+		t.Fatalf("follow: %q (%v)", target, err)
+	}
+	if c, err := s.ClickCode(ctx, id); err != nil || c != code {
+		t.Errorf("click ID %q: code %q (%v), want %q", id, c, err, code)
+	}
+	key, _ := s.Key(ctx)
+	old := code + ".1.abcdefghij"
+	for name, bad := range map[string]string{
+		"changed":      id[:len(id)-1] + string(id[len(id)-1]^1),
+		"another key":  newClickID([]byte(strings.Repeat("k", 32)), code, time.Now()),
+		"from 1970":    old + "." + clickSignature(key, old),
+		"not an ID":    "forged",
+		"missing part": strings.Join(strings.Split(id, ".")[:3], "."),
+	} {
+		if _, err := s.ClickCode(ctx, bad); !errors.Is(err, errs.Invalid) {
+			t.Errorf("%s click ID %q: %v, want invalid", name, bad, err)
+		}
+	}
+	if target, err := s.Follow(ctx, "nosuchcode", "203.0.113.7", "Mozilla/5.0", false); !errors.Is(err, errs.NotFound) || target != "" {
+		t.Errorf("an unknown code: %q, %v", target, err)
+	}
+	if target, _ := s.Follow(ctx, code, "", "Twitterbot/1.0", true); strings.Contains(target, "rp_click") {
+		t.Errorf("a preview got a click ID: %s", target)
+	}
+}
+
+// The link key outlives a flushed Redis: click IDs signed before still convert.
+func TestLinkKeyOutlivesRedis(t *testing.T) {
+	s, svc, _ := newTestService(t)
+	ctx := t.Context()
+	before, _ := s.Key(ctx)
+	svc.Redis.FlushAll(ctx)
+	fresh := New(s.rec, svc.Config, svc.S3, svc.Redis, s.now, slog.Default())
+	if after, err := fresh.Key(ctx); err != nil || string(after) != string(before) {
+		t.Errorf("the key changed with Redis (%v)", err)
+	}
+}
+
+// Clicks reach Redis while Run runs, and every one still held when it stops; after it
+// stops, clicks are written as they come.
+func TestRunWritesEveryClick(t *testing.T) {
+	s, svc, code := newTestService(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error)
+	go func() { done <- s.Run(ctx) }()
+	dayCount := func() string {
+		v, _ := svc.Redis.HGet(t.Context(), keyDayCounts(time.Now()), KindClick+":"+code).Result()
+		return v
+	}
+	s.Follow(t.Context(), code, "198.51.100.1", "Mozilla/5.0", false)
+	deadline := time.Now().Add(5 * time.Second)
+	for dayCount() != "1" && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := dayCount(); got != "1" {
+		t.Fatalf("a click while running: %q counted", got)
+	}
+	for range 3 {
+		s.Follow(t.Context(), code, "198.51.100.1", "Mozilla/5.0", false)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := dayCount(); got != "4" {
+		t.Errorf("after the stop: %q clicks, want 4", got)
+	}
+	s.Follow(t.Context(), code, "198.51.100.1", "Mozilla/5.0", false)
+	if got := dayCount(); got != "5" {
+		t.Errorf("a click after the stop: %q, want 5 at once", got)
+	}
+}

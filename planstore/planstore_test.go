@@ -1,0 +1,73 @@
+package planstore
+
+import (
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/repurpose/repurpose/record"
+	"github.com/repurpose/repurpose/record/recordtest"
+)
+
+func newTestStore(t *testing.T) *Store {
+	t.Helper()
+	svc := recordtest.Start(t)
+	now := func() time.Time { return time.Now().UTC() }
+	return New(record.New(svc.Config, svc.S3, svc.Redis, nil, now, slog.Default()), svc.Config, svc.Redis, nil, now, slog.Default())
+}
+
+// Only planned posts book their account and show in the region's calendar, in time
+// order, each with its outcome once attempted; a new plan replaces the old one's entries.
+func TestPlansBookSlotsAndFillTheCalendar(t *testing.T) {
+	st := newTestStore(t)
+	ctx := t.Context()
+	at := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	entry := func(id string, in time.Duration, status string) PlanEntry {
+		return PlanEntry{ID: id, SourceID: "src1", DerivativeID: "d" + id, Channel: "x", Region: "emea", Account: "hook", At: at.Add(in), Status: status, TextHash: "h" + id}
+	}
+	old := &Plan{SourceID: "src1", Entries: []PlanEntry{entry("e2", 2*time.Hour, Planned), entry("e1", time.Hour, Planned), entry("e3", 3*time.Hour, Cancelled)}}
+	if err := st.SavePlan(ctx, old, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutPostRecord(ctx, &PostRecord{EntryID: "e1", SourceID: "src1", State: Published, URL: "https://x.com/p/1"}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.Calendar(ctx, "emea", at, at.Add(24*time.Hour))
+	if err != nil || len(items) != 2 || items[0].ID != "e1" || items[1].ID != "e2" || items[0].Post == nil || items[0].Post.State != Published || items[1].Post != nil {
+		t.Fatalf("calendar %+v (%v)", items, err)
+	}
+	if slots, _ := st.Booked(ctx, "hook", ""); len(slots) != 2 {
+		t.Errorf("booked %+v, want the two planned posts", slots)
+	}
+	if slots, _ := st.Booked(ctx, "hook", "src1"); len(slots) != 0 {
+		t.Errorf("booked by others %+v, want none", slots)
+	}
+	next := &Plan{SourceID: "src1", Entries: []PlanEntry{entry("e4", 5*time.Hour, Planned)}}
+	if err := st.SavePlan(ctx, next, old); err != nil {
+		t.Fatal(err)
+	}
+	if items, _ := st.Calendar(ctx, "emea", at, at.Add(24*time.Hour)); len(items) != 1 || items[0].ID != "e4" {
+		t.Errorf("after a re-plan: %+v, want e4 alone", items)
+	}
+	if p, err := st.SourcePlan(ctx, "src1"); err != nil || len(p.Entries) != 1 {
+		t.Errorf("stored plan %+v (%v)", p, err)
+	}
+	if p, err := st.SourcePlan(ctx, "nosuch"); err != nil || p != nil {
+		t.Errorf("a source with no plan: %+v (%v)", p, err)
+	}
+}
+
+func TestPauses(t *testing.T) {
+	st := newTestStore(t)
+	ctx := t.Context()
+	if err := st.SetPaused(ctx, "emea/x", true, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := st.Paused(ctx); err != nil || p["emea/x"].By != "mia" {
+		t.Errorf("paused %+v (%v)", p, err)
+	}
+	st.SetPaused(ctx, "emea/x", false, "mia")
+	if p, _ := st.Paused(ctx); len(p) != 0 {
+		t.Errorf("after resuming: %+v", p)
+	}
+}
