@@ -7,9 +7,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/record"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // postMedia is worker.Publishing.Media: the files a planned post carries, loaded from
@@ -20,7 +20,7 @@ import (
 // (X and Mastodon build link previews from the page's Open Graph tags themselves);
 // webhooks and outboxes everything. A file missing from the bucket (images not yet
 // rendered, or lost until reindex renders them again) is left out: the post goes as text.
-func (a *App) postMedia(ctx context.Context, e *toolkit.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
+func (a *App) postMedia(ctx context.Context, e *planstore.PlanEntry, d *record.Derivative) ([]publish.Media, error) {
 	picked := pickMedia(a.Config.File.Accounts[e.Account].Type, d.Media, d.Backlink != "")
 	if len(picked) == 0 {
 		return nil, nil
