@@ -183,3 +183,21 @@ var hypotheticalMarks = []string{
 func hypothetical(text string) bool {
 	return containsAny(strings.ToLower(text), hypotheticalMarks)
 }
+
+// figureRes find a sentence's figure, most telling first: a percentage, a multiplier, an
+// amount of money, a Japanese count.
+var figureRes = []*regexp.Regexp{percentRe, multiplierRe, regexp.MustCompile(`(?i)[$€£¥]\s?\d+(?:[.,]\d+)*(?:\s?(?:[kmb]n?|million|billion|trillion)\b)?|\d+(?:[.,]\d+)*\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|万円|億円|円)`), jaCountRe}
+
+// Figure is the figure a stat sentence states ("73%", "3×", "$4.2 billion"), as written
+// and trimmed of the punctuation around it; "" when it states none of these.
+func Figure(s string) string {
+	for _, re := range figureRes {
+		if m := re.FindString(s); m != "" {
+			return strings.TrimRight(strings.TrimSpace(m), " ,.;:)")
+		}
+	}
+	if m := countRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}

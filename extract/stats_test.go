@@ -42,3 +42,19 @@ func TestIsStat(t *testing.T) {
 		}
 	}
 }
+
+// A stat card shows the figure a sentence states, as the sentence writes it.
+func TestFigure(t *testing.T) {
+	for s, want := range map[string]string{
+		"73% of organisations run Kubernetes in production.": "73%",
+		"Deploys got 3x faster after the move.":              "3x",
+		"The market reached $4.2 billion in 2025.":           "$4.2 billion",
+		"Über 1,200 Kunden nutzen es.":                       "1,200",
+		"導入企業は500社を超えた。":                                     "500社",
+		"Nothing here counts anything.":                      "",
+	} {
+		if got := Figure(s); got != want {
+			t.Errorf("Figure(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -56,6 +56,13 @@ func (st *Store) reindexSource(ctx context.Context, s *Source) error {
 	if err := st.Index(ctx, s, b, apr); err != nil {
 		return err
 	}
+	if st.enq != nil {
+		if missing, err := st.imagesMissing(ctx, s, b); err != nil {
+			return err
+		} else if missing {
+			st.queueImages(ctx, s, "reindex")
+		}
+	}
 	return st.versionIndexed(ctx, s)
 }
 

@@ -140,6 +140,9 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			s.ReadyAt = s.UpdatedAt
 		}
 		s.Status, s.Error = StatusReady, ""
+		if st.enq != nil && b.Media == nil { // rendered by the worker once the source is ready
+			s.Images, s.ImagesReason = ImagesPending, ""
+		}
 		if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {
 			return err
 		}
@@ -169,6 +172,9 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 	}
 	if !kept {
 		st.Replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
+		if s.Images == ImagesPending {
+			st.queueImages(ctx, s, "new version")
+		}
 	}
 	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
@@ -200,7 +206,8 @@ func Preview(s *Source, b *Bundle) []Derivative {
 func Views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivative {
 	out := make([]Derivative, len(b.Derivatives))
 	for i, d := range b.Derivatives {
-		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions}
+		v := Derivative{Derivative: d, Status: Draft, SourceID: s.ID, Campaign: s.Campaign, Tags: s.Tags, Regions: s.Regions,
+			Media: mediaOf(b, d.ID, d.Backlink != "")}
 		if dec, ok := apr.Decisions[d.ID]; ok {
 			v.Status = dec.Status
 			if dec.Status == Approved {
@@ -229,7 +236,11 @@ func Views(s *Source, b *Bundle, apr *Approvals, tr config.Tracking) []Derivativ
 
 // Views is a bundle's derivatives as this store's index shows them, with their reviews.
 func (st *Store) Views(s *Source, b *Bundle, apr *Approvals) []Derivative {
-	return Views(s, b, apr, st.cfg.File.Tracking)
+	ds := Views(s, b, apr, st.cfg.File.Tracking)
+	for i := range ds {
+		withURLs(ds[i].Media, st.cfg.Infra.PublicURL)
+	}
+	return ds
 }
 
 // Bundle reads a source's current bundle from the record.

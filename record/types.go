@@ -81,6 +81,10 @@ type Source struct {
 	// (or a re-run) clears them.
 	WithdrawnBy string    `json:"withdrawn_by,omitempty"`
 	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
+	// Images says whether the current version's cards are rendered (pending, ready or
+	// failed); ImagesReason says why they failed, or which cards could not be made.
+	Images       ImagesStatus `json:"images,omitempty"`
+	ImagesReason string       `json:"images_reason,omitempty"`
 }
 
 // Withdrawn reports whether marketing withdrew the source.
@@ -108,6 +112,9 @@ type Derivative struct {
 	// EditedBy and EditedAt say who rewrote Text and Template by hand, and when.
 	EditedBy string    `json:"edited_by,omitempty"`
 	EditedAt time.Time `json:"edited_at,omitzero"`
+	// Media are the images and documents the post carries (its card, a LinkedIn
+	// carousel, the link preview's image), once rendered.
+	Media []Media `json:"media,omitempty"`
 }
 
 // Bundle is everything made from one source version: one object per version, so a
@@ -122,6 +129,11 @@ type Bundle struct {
 	Stage       string              `json:"stage"`
 	Campaign    string              `json:"campaign"`
 	AutoApprove bool                `json:"auto_approve"`
+	// Media are each derivative's rendered cards and carousel, by derivative ID, and
+	// Preview the source's title card in the link preview size: derived data, set once
+	// the images are rendered (SetImages).
+	Media   map[string][]Media `json:"media,omitempty"`
+	Preview *Media             `json:"preview,omitempty"`
 }
 
 // Decision is a review of one derivative.

@@ -275,6 +275,8 @@ func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
 		}
 		return out
 	}
+	st.waitImages(a.Source.ID, 60*time.Second) // rendered after ready: the answers change until then
+	st.waitImages(sourceID("b.txt"), 60*time.Second)
 	before := snapshot()
 	st.redis.FlushAll()
 	if err := st.app.Reindex(t.Context(), os.Stderr); err != nil {

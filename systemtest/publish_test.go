@@ -1,10 +1,13 @@
 package systemtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -46,8 +49,19 @@ func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad signature", http.StatusUnauthorized)
 		return
 	}
+	// A post with files comes as multipart/form-data: the JSON first ("post"), then
+	// the files.
+	post := body
+	if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		part, err := multipart.NewReader(bytes.NewReader(body), params["boundary"]).NextPart()
+		if err != nil || part.FormName() != "post" {
+			h.t.Errorf("a webhook delivery with files does not start with the post: %v", err)
+		} else {
+			post, _ = io.ReadAll(part)
+		}
+	}
 	var p publish.Post
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := json.Unmarshal(post, &p); err != nil {
 		h.t.Errorf("a webhook delivery is not a post: %v", err)
 	}
 	h.mu.Lock()

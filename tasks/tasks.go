@@ -26,6 +26,8 @@ const (
 	TypePlan = "plan:source"
 	// TypePublish publishes one planned post at its instant.
 	TypePublish = "post:publish"
+	// TypeImages renders a ready source version's cards and carousels.
+	TypeImages = "images:render"
 )
 
 // Queues, by priority.
@@ -33,11 +35,13 @@ const (
 	QueueIngest  = "ingest"
 	QueuePlan    = "plan"
 	QueuePublish = "publish"
+	QueueImages  = "images"
 )
 
 // Queues maps queue names to asynq priorities: a post due now goes first, then plans
-// (people wait for them in the calendar), then documents.
-var Queues = map[string]int{QueuePublish: 8, QueuePlan: 7, QueueIngest: 6, "default": 3}
+// (people wait for them in the calendar), then documents, then their images (a source
+// is ready without them).
+var Queues = map[string]int{QueuePublish: 8, QueuePlan: 7, QueueIngest: 6, QueueImages: 5, "default": 3}
 
 // Ingest is the payload of TypeIngest: one version of one inbox object.
 type Ingest struct {
@@ -162,6 +166,43 @@ func (c *Client) EnqueuePlan(ctx context.Context, p Plan, n int64) error {
 		return fmt.Errorf("enqueue %s %s: %w", TypePlan, p.SourceID, err)
 	}
 	return nil
+}
+
+// Images is the payload of TypeImages: one version of one source.
+type Images struct {
+	SourceID string `json:"source_id"`
+	Version  string `json:"version"`
+}
+
+// ImagesTimeout bounds the rendering of one source's images.
+const ImagesTimeout = 2 * time.Minute
+
+// EnqueueImages asks for a source version's images to be rendered; n tells a re-render
+// (by reindex) apart from the first.
+func (c *Client) EnqueueImages(ctx context.Context, im Images, n int64) error {
+	payload, err := json.Marshal(im)
+	if err != nil {
+		return err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypeImages, payload),
+		asynq.TaskID(fmt.Sprintf("images-%s-%s-%d", im.SourceID, im.Version, n)),
+		asynq.Queue(QueueImages), asynq.MaxRetry(5), asynq.Timeout(ImagesTimeout), asynq.Retention(time.Hour))
+	if errors.Is(err, asynq.ErrTaskIDConflict) || errors.Is(err, asynq.ErrDuplicateTask) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("enqueue %s %s: %w", TypeImages, im.SourceID, err)
+	}
+	return nil
+}
+
+// DecodeImages reads a TypeImages payload.
+func DecodeImages(payload []byte) (Images, error) {
+	var im Images
+	if err := json.Unmarshal(payload, &im); err != nil || im.SourceID == "" || im.Version == "" {
+		return im, fmt.Errorf("images payload %q: a source_id and a version are required", payload)
+	}
+	return im, nil
 }
 
 // DecodePlan reads a TypePlan payload.

@@ -62,6 +62,7 @@ func (t *Toolkit) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v1/regions/{region}/resume", t.allow(t.pauseRegion(false), admin, marketing, regional))
 	mux.HandleFunc("GET /calendar/{file}", t.calendarAuth(t.calendarICS, admin, marketing, regional))
 	mux.HandleFunc("GET /p/{slug}", t.publicPage)
+	mux.HandleFunc("GET /media/{file}", t.mediaFile)
 	mux.HandleFunc("GET /c/{file}", t.conversionPixel)
 	mux.HandleFunc("POST /api/v1/conversions", t.conversions)
 	// Partner feeds are public (readers send no tokens) and show approved content only;

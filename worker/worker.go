@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"github.com/repurpose/repurpose/cardset"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/s3store"
@@ -75,6 +76,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 	mux := asynq.NewServeMux()
 	mux.Use(measure, retryPolicy)
 	mux.Handle(tasks.TypeIngest, &ingester{rec: tk.Record(), s3: s3, cfg: cfg, log: log})
+	mux.Handle(tasks.TypeImages, &imager{rec: tk.Record(), renderers: cardset.NewRenderers(cfg), log: log})
 	if p := opt.Publishing; p != nil {
 		if p.Now == nil {
 			p.Now = func() time.Time { return time.Now().UTC() }

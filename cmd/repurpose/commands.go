@@ -54,8 +54,9 @@ func runReindex(ctx context.Context, out streams, fs *flag.FlagSet, args []strin
 	return app.Reindex(ctx, cfg, out.log, out.stdout)
 }
 
-func runDerive(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
+func runDerive(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
 	key := fs.String("key", "", "inbox key to derive as (default: the file's name), which sets the source ID")
+	cardsDir := fs.String("cards", "", "render the cards (PNG) and LinkedIn carousels (PDF) into this folder, for people to look at, and list them as each derivative's media")
 	campaign := fs.String("campaign", "", "campaign to use when the document names none")
 	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +86,7 @@ func runDerive(_ context.Context, out streams, fs *flag.FlagSet, args []string) 
 		_, err = io.WriteString(out.stdout, text)
 		return err
 	}
-	derived, err := app.Derive(cfg, *key, *campaign, data)
+	derived, err := app.Derive(ctx, cfg, *key, *campaign, data, *cardsDir)
 	if err != nil {
 		return err
 	}

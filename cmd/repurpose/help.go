@@ -24,7 +24,10 @@ source is re-planned.`,
 Uses the config file's campaigns when REPURPOSE_CONFIG is set. FILE is Markdown, HTML,
 text, PDF, Word (.docx), PowerPoint (.pptx) or a transcript (.vtt, .srt); the format is
 told by the content, and source.format names it. With --text it prints the document as
-read, as Markdown: what the derivatives are made from.`,
+read, as Markdown: what the derivatives are made from. With --cards DIR it also renders the images the
+worker would (stat, quote and title cards as PNG, LinkedIn carousels as PDF) into DIR,
+named by their SHA-256, for people to look at, and lists them as each derivative's
+"media" with their "file" paths.`,
 	"count": `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
 	"hash-password": `Prints an argon2id hash for a user's password_hash in the config file. On a terminal
 the password is asked for without echo; otherwise one line is read from stdin:

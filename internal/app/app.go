@@ -155,7 +155,7 @@ func (a *App) publishing(ctx context.Context) (*worker.Publishing, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	return &worker.Publishing{Plans: a.Plans, Publishers: pubs}, nil
+	return &worker.Publishing{Plans: a.Plans, Publishers: pubs, Media: a.postMedia}, nil
 }
 
 // translator builds the configured machine translation provider; nil (no provider)

@@ -2,12 +2,17 @@ package app
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path"
+	"path/filepath"
 
+	"github.com/repurpose/repurpose/cardset"
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/parse"
@@ -23,7 +28,9 @@ type DeriveOutput struct {
 }
 
 // Derive runs the worker's parse-and-derive path on bytes, without storing anything.
-func Derive(cfg *config.Config, key, campaign string, data []byte) (*DeriveOutput, error) {
+// With cardsDir set it renders the cards and carousels into that folder, as the worker
+// would after the source is ready, and lists them as each derivative's media.
+func Derive(ctx context.Context, cfg *config.Config, key, campaign string, data []byte, cardsDir string) (*DeriveOutput, error) {
 	doc, err := parse.File(key, data, cfg.File.Limits.MaxObjectBytes)
 	if err != nil {
 		return nil, err
@@ -39,7 +46,47 @@ func Derive(cfg *config.Config, key, campaign string, data []byte) (*DeriveOutpu
 		return nil, err
 	}
 	src.Status = record.StatusReady
+	if cardsDir != "" {
+		if err := writeCards(ctx, cfg, src, b, cardsDir); err != nil {
+			return nil, err
+		}
+	}
 	return &DeriveOutput{Source: src, Derivatives: record.Preview(src, b)}, nil
+}
+
+// writeCards renders a source's cards into dir, named by their content hash, and lists
+// them on the bundle with their file paths.
+func writeCards(ctx context.Context, cfg *config.Config, src *record.Source, b *record.Bundle, dir string) error {
+	set, err := cardset.NewRenderers(cfg).Render(ctx, src, b)
+	if err == nil {
+		err = set.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("cards: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]string{}
+	for _, f := range set.Files {
+		path := filepath.Join(dir, path.Base(f.Key))
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+		files[f.Key] = path
+	}
+	local := func(m *record.Media) { m.File, m.Key = files[m.Key], "" }
+	for _, ms := range set.Media {
+		for i := range ms {
+			local(&ms[i])
+		}
+	}
+	if set.Preview != nil {
+		local(set.Preview)
+	}
+	b.Media, b.Preview = set.Media, set.Preview
+	src.Images, src.ImagesReason = record.ImagesReady, set.Reason()
+	return nil
 }
 
 // Text is the document as parse reads it, as Markdown: what Derive makes derivatives from.

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/inputs/pdf"
+	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 )
 
@@ -48,11 +51,11 @@ func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Derive(cfg, "whitepaper.es.md", "", data)
+	a, err := Derive(t.Context(), cfg, "whitepaper.es.md", "", data, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Derive(cfg, "whitepaper.es.md", "", data)
+	b, _ := Derive(t.Context(), cfg, "whitepaper.es.md", "", data, "")
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
 	if !bytes.Equal(ja, jb) {
@@ -63,12 +66,86 @@ func TestDeriveIsDeterministicAndMatchesTheAPIShape(t *testing.T) {
 	}
 	// An unconfigured campaign is a warning on the source (a typo is shown, not fatal),
 	// and an error under campaigns_strict.
-	if out, err := Derive(cfg, "x.md", "nosuch", data); err != nil || len(out.Source.Warnings) == 0 || !strings.Contains(out.Source.Warnings[0], `"nosuch"`) {
+	if out, err := Derive(t.Context(), cfg, "x.md", "nosuch", data, ""); err != nil || len(out.Source.Warnings) == 0 || !strings.Contains(out.Source.Warnings[0], `"nosuch"`) {
 		t.Errorf("an unconfigured campaign: %v; want the derivatives with a warning naming it", err)
 	}
 	cfg.File.CampaignsStrict = true
-	if _, err := Derive(cfg, "x.md", "nosuch", data); err == nil {
+	if _, err := Derive(t.Context(), cfg, "x.md", "nosuch", data, ""); err == nil {
 		t.Error("an unconfigured campaign under campaigns_strict gave no error")
+	}
+}
+
+// `repurpose derive --cards DIR` writes every card and carousel into DIR and lists each
+// on its derivative: a stat and a quote snippet each have a card, a PNG of its channel's
+// size; the LinkedIn post has its carousel; every post with a link has the title card.
+func TestDeriveWithCardsWritesTheImagesEachDerivativeLists(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	for _, sample := range []string{"whitepaper.en.md", "whitepaper.ja.md"} {
+		data, err := os.ReadFile("../../samples/" + sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		out, err := Derive(t.Context(), cfg, sample, "", data, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Source.Images != record.ImagesReady {
+			t.Errorf("%s: images %q (%s)", sample, out.Source.Images, out.Source.ImagesReason)
+		}
+		seen := map[string]int{}
+		for _, d := range out.Derivatives {
+			kinds := map[string]int{}
+			for _, m := range d.Media {
+				kinds[m.Kind]++
+				if m.Alt == "" || m.SHA256 == "" || !strings.HasPrefix(m.File, dir+"/") || m.Key != "" {
+					t.Errorf("%s %s: media %+v", sample, d.ID, m)
+				}
+				body, err := os.ReadFile(m.File)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Kind == record.MediaCarousel {
+					if !bytes.HasPrefix(body, []byte("%PDF")) || m.Pages < 5 {
+						t.Errorf("%s %s: carousel of %d pages is not a PDF", sample, d.ID, m.Pages)
+					}
+					continue
+				}
+				img, err := png.Decode(bytes.NewReader(body))
+				if err != nil || img.Bounds().Dx() != m.Width || img.Bounds().Dy() != m.Height {
+					t.Errorf("%s %s: %s does not decode at %d×%d: %v", sample, d.ID, m.File, m.Width, m.Height, err)
+				}
+			}
+			if d.Backlink != "" && kinds[record.MediaPreview] != 1 {
+				t.Errorf("%s %s: no link preview image", sample, d.ID)
+			}
+			if d.Kind == channel.KindSnippet && (d.Type == "stat" || d.Type == "quote") {
+				seen[d.Type]++
+				if kinds[record.MediaCard] != 1 {
+					t.Errorf("%s: %s snippet %s has no card: %q", sample, d.Type, d.ID, d.Text)
+				}
+			}
+			if d.Kind == channel.KindSnippet && (d.Type == "stat" || d.Type == "key_point") && kinds[record.MediaCard] == 1 {
+				seen["finding"]++
+			}
+			if d.Kind == channel.KindLinkedIn {
+				seen["linkedin"]++
+				seen["carousel"] += kinds[record.MediaCarousel]
+			}
+			if d.Kind == channel.KindLinkedIn || d.Kind == channel.KindSnippet && d.Type == "stat" {
+				if w := d.Media[0].Width; d.Kind == channel.KindLinkedIn && w != 1080 || d.Kind == channel.KindSnippet && w != 1600 {
+					t.Errorf("%s %s: card is %d wide", sample, d.ID, w)
+				}
+			}
+		}
+		// A carousel needs four findings (stats and key points) besides the title.
+		if want := seen["linkedin"] * min(1, seen["finding"]/4); seen["carousel"] != want {
+			t.Errorf("%s: %d carousels, want %d: %v", sample, seen["carousel"], want, seen)
+		}
+		if sample == "whitepaper.en.md" && (seen["stat"] == 0 || seen["quote"] == 0 || seen["carousel"] == 0) {
+			t.Errorf("%s: the sample has no stat, quote or carousel to check: %v", sample, seen)
+		}
 	}
 }
 
@@ -87,7 +164,7 @@ func TestDeriveATranscript(t *testing.T) {
 	for i, l := range lines {
 		vtt += fmt.Sprintf("00:00:%02d.000 --> 00:00:%02d.000\n%s\n\n", i*5, i*5+5, l)
 	}
-	out, err := Derive(cfg, "keynote.vtt", "", []byte(vtt))
+	out, err := Derive(t.Context(), cfg, "keynote.vtt", "", []byte(vtt), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +201,7 @@ func TestDeriveAPDF(t *testing.T) {
 	}
 	cfg := &config.Config{File: *config.Defaults()}
 	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
-	out, err := Derive(cfg, "platforms.pdf", "", data)
+	out, err := Derive(t.Context(), cfg, "platforms.pdf", "", data, "")
 	if err != nil {
 		t.Fatal(err)
 	}

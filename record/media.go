@@ -1,0 +1,237 @@
+package record
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/parse"
+	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/tasks"
+)
+
+// ImagesStatus is how far a source version's images are.
+type ImagesStatus string
+
+// Images statuses: rendering starts once the source is ready, and does not delay it.
+const (
+	ImagesPending ImagesStatus = "pending"
+	ImagesReady   ImagesStatus = "ready"
+	ImagesFailed  ImagesStatus = "failed"
+)
+
+// Kinds of media a derivative carries.
+const (
+	MediaCard     = "card"     // a stat, quote or title card (PNG)
+	MediaCarousel = "carousel" // a LinkedIn document carousel (PDF)
+	MediaPreview  = "og"       // the link preview's image: the source's title card (PNG)
+)
+
+// Media is one rendered file. Key is where the toolkit bucket keeps it (under the
+// toolkit prefix), "media/<sha256>.<ext>", and the public path it is served at; File is
+// where `repurpose derive --cards` wrote it; URL is its public address.
+type Media struct {
+	Kind   string `json:"kind"`
+	Key    string `json:"key,omitempty"`
+	File   string `json:"file,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+	Pages  int    `json:"pages,omitempty"` // a carousel's slides
+	Alt    string `json:"alt"`
+	SHA256 string `json:"sha256"`
+}
+
+// ContentType is the file's media type, by its key's extension.
+func (m Media) ContentType() string {
+	if m.Kind == MediaCarousel {
+		return "application/pdf"
+	}
+	return "image/png"
+}
+
+// mediaOf is what derivative d carries: its own files, and the source's link preview
+// image when it links to the document.
+func mediaOf(b *Bundle, id string, links bool) []Media {
+	out := slices.Clone(b.Media[id])
+	if b.Preview != nil && links {
+		out = append(out, *b.Preview)
+	}
+	return out
+}
+
+// withURLs gives each stored file its public address, publicURL + "/" + Key (serve
+// answers /media/{sha256}.{ext}).
+func withURLs(ms []Media, publicURL string) {
+	for i := range ms {
+		if ms[i].Key != "" && publicURL != "" {
+			ms[i].URL = publicURL + "/" + ms[i].Key
+		}
+	}
+}
+
+// Images are a source version's rendered media, or why there are none.
+type Images struct {
+	Version string
+	Status  ImagesStatus
+	Reason  string
+	Media   map[string][]Media
+	Preview *Media
+}
+
+// SetImages records a version's images on its bundle and the source's images status,
+// and re-indexes the source. Images of a version that is no longer current, or of a
+// withdrawn source, are dropped: the next version renders its own.
+func (st *Store) SetImages(ctx context.Context, id string, im Images) error {
+	return st.locks.WithLock(ctx, "source:"+id, func() error {
+		s, err := st.Source(ctx, id)
+		if errors.Is(err, errs.NotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if s.Withdrawn() || s.Version != im.Version {
+			return nil
+		}
+		b, err := st.Bundle(ctx, s)
+		if err != nil {
+			return err
+		}
+		if im.Status == ImagesReady {
+			b.Media, b.Preview = im.Media, im.Preview
+			if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {
+				return err
+			}
+		}
+		s.Images, s.ImagesReason = im.Status, im.Reason
+		if err := st.PutSource(ctx, s); err != nil {
+			return err
+		}
+		apr, err := st.Approvals(ctx, s.ID, s.Version)
+		if err != nil {
+			return err
+		}
+		return st.Index(ctx, s, b, apr)
+	})
+}
+
+// MediaKeys are the keys of every file a bundle's derivatives carry, each once.
+func (b *Bundle) MediaKeys() []string {
+	var keys []string
+	add := func(m Media) {
+		if m.Key != "" && !slices.Contains(keys, m.Key) {
+			keys = append(keys, m.Key)
+		}
+	}
+	for _, d := range b.Derivatives {
+		for _, m := range b.Media[d.ID] {
+			add(m)
+		}
+	}
+	if b.Preview != nil {
+		add(*b.Preview)
+	}
+	return keys
+}
+
+// queueImages asks the worker to render a source version's images; a queue that is down
+// leaves them pending, and reindex asks again.
+func (st *Store) queueImages(ctx context.Context, s *Source, why string) {
+	if st.enq == nil {
+		return
+	}
+	if err := st.enq.EnqueueImages(ctx, tasks.Images{SourceID: s.ID, Version: s.Version}, st.now().UnixNano()); err != nil {
+		st.log.WarnContext(ctx, "images: not queued", "source", s.ID, "why", why, "err", err)
+	}
+}
+
+// imagesMissing reports whether a source version's images are to be rendered (again):
+// never rendered, left pending, or a file its derivatives list is gone from the bucket.
+func (st *Store) imagesMissing(ctx context.Context, s *Source, b *Bundle) (bool, error) {
+	if s.Images == ImagesPending || s.Images == "" {
+		return true, nil
+	}
+	if s.Images != ImagesReady {
+		return false, nil // failed: a re-run or a new version tries again
+	}
+	for _, key := range b.MediaKeys() {
+		ok, err := st.HasMedia(ctx, key)
+		if err != nil || !ok {
+			return !ok, err
+		}
+	}
+	return false, nil
+}
+
+// mediaKeyRe is the shape of every media key: cards.Key's "media/<sha256>.<ext>".
+var mediaKeyRe = regexp.MustCompile(`^media/[0-9a-f]{64}\.(png|pdf)$`)
+
+// ValidMediaKey reports whether key names a media file (and nothing else in the bucket).
+func ValidMediaKey(key string) bool { return mediaKeyRe.MatchString(key) }
+
+// HasMedia reports whether the toolkit bucket holds the media file key.
+func (st *Store) HasMedia(ctx context.Context, key string) (bool, error) {
+	if !ValidMediaKey(key) {
+		return false, fmt.Errorf("%q is not a media key", key)
+	}
+	_, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// PutMedia stores a media file under its key, unless it is there already: its key is
+// its content's hash, so the file there is the same.
+func (st *Store) PutMedia(ctx context.Context, key, contentType string, data []byte) error {
+	if ok, err := st.HasMedia(ctx, key); err != nil || ok {
+		return err
+	}
+	_, err := st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
+	return err
+}
+
+// maxMediaBytes bounds a media file read back: a carousel is well under this.
+const maxMediaBytes = 20 << 20
+
+// Media reads a media file; a missing one is errs.NotFound.
+func (st *Store) Media(ctx context.Context, key string) ([]byte, error) {
+	if !ValidMediaKey(key) {
+		return nil, errs.E("record.Media", errs.NotFound, "")
+	}
+	obj, err := st.s3.Get(ctx, st.loc.Bucket, st.loc.Prefix+key, maxMediaBytes)
+	if errors.Is(err, s3store.ErrNotFound) {
+		return nil, errs.E("record.Media", errs.NotFound, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return obj.Body, nil
+}
+
+// MaxDescription is the longest link preview description, in characters.
+const MaxDescription = 160
+
+// PreviewDescription is what a link preview says of the source: its summary when that
+// is short enough, else the summary's first sentences that are, "" when even the first
+// is longer. It is never cut inside a sentence.
+func (s *Source) PreviewDescription() string {
+	summary := strings.TrimSpace(s.Summary)
+	if utf8.RuneCountInString(summary) <= MaxDescription {
+		return summary
+	}
+	var kept []string
+	for _, sent := range parse.Sentences(summary) {
+		if utf8.RuneCountInString(parse.JoinSentences(append(kept, sent))) > MaxDescription {
+			break
+		}
+		kept = append(kept, sent)
+	}
+	return parse.JoinSentences(kept)
+}
