@@ -191,6 +191,10 @@ func (st *Store) Index(ctx context.Context, s *Source, b *Bundle, apr *Approvals
 		}
 		if !s.Withdrawn() {
 			public = PublicMediaKeys(ds)
+			// The link preview image is the public page's too, once anything is approved.
+			if b.Preview != nil && slices.ContainsFunc(ds, func(d Derivative) bool { return d.Status == Approved }) {
+				public = appendMediaKeys(public, []Media{*b.Preview})
+			}
 		}
 	}
 	if err := st.SetPublicMedia(ctx, SourceMediaOwner(s.ID), public); err != nil {
