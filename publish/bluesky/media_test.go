@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -19,24 +18,10 @@ func TestBlueskyRefusesMediaItCannotTakeBeforeSending(t *testing.T) {
 	api := publishtest.NewFakeAPI(t, map[string]http.HandlerFunc{})
 	big := publish.Media{Kind: publish.MediaCard, ContentType: "image/png", Alt: "big",
 		Bytes: append(publishtest.PNG(t, 16, 9, 1), make([]byte, 1_000_001)...)}
-	for _, c := range []struct {
-		name string
-		m    publish.Media
-		want string
-	}{
-		{"a carousel to Bluesky", publishtest.Carousel(), "Bluesky cannot take a carousel"},
-		{"over a megabyte to Bluesky", big, "Bluesky takes at most 1000000"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := newBlueskyTest(t, api.URL).Publish(context.Background(), &publish.Post{ID: "e1", Text: "Hello", Media: []publish.Media{c.m}})
-			if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), c.want) {
-				t.Errorf("err = %v, want refused saying %q", err, c.want)
-			}
-		})
-	}
-	if calls := api.Calls(); len(calls) > 0 {
-		t.Errorf("calls = %v, want none", calls)
-	}
+	publishtest.RefusesMedia(t, api, newBlueskyTest(t, api.URL), []publishtest.Refusal{
+		{Name: "a carousel to Bluesky", Media: publishtest.Carousel(), Want: "Bluesky cannot take a carousel"},
+		{Name: "over a megabyte to Bluesky", Media: big, Want: "Bluesky takes at most 1000000"},
+	})
 }
 
 // blueskyMediaPDS answers sign-in, blob uploads (checking the raw bytes and their type)

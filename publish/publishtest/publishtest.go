@@ -222,3 +222,27 @@ func (s *Tokens) AccessToken(_ context.Context, account string) (string, error) 
 func Env(vars map[string]string, tokens publish.TokenSource) publish.Env {
 	return publish.Env{Getenv: func(k string) string { return vars[k] }, Tokens: tokens}
 }
+
+// Refusal is media a publisher must refuse, with what its message says.
+type Refusal struct {
+	Name  string
+	Media publish.Media
+	Want  string
+}
+
+// RefusesMedia checks that pub (calling api) refuses a post carrying each case's media
+// with a message saying so, and sends nothing.
+func RefusesMedia(t *testing.T, api *FakeAPI, pub publish.Publisher, cases []Refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			_, err := pub.Publish(context.Background(), &publish.Post{ID: "e1", Text: "Hello", Media: []publish.Media{c.Media}})
+			if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), c.Want) {
+				t.Errorf("err = %v, want refused saying %q", err, c.Want)
+			}
+		})
+	}
+	if calls := api.Calls(); len(calls) > 0 {
+		t.Errorf("calls = %v, want none", calls)
+	}
+}

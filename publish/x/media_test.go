@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
-	"strings"
 	"sync"
 	"testing"
 
@@ -19,24 +18,10 @@ func TestXRefusesMediaItCannotTakeBeforeSending(t *testing.T) {
 	api := publishtest.NewFakeAPI(t, map[string]http.HandlerFunc{})
 	notPNG := publishtest.Card(t, 3)
 	notPNG.Bytes = []byte("<html>not an image</html>")
-	for _, c := range []struct {
-		name string
-		m    publish.Media
-		want string
-	}{
-		{"a carousel to X", publishtest.Carousel(), "X cannot take a carousel"},
-		{"HTML sent as a PNG", notPNG, "images are PNG or JPEG"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := newXTest(t, api.URL, nil).Publish(context.Background(), &publish.Post{ID: "e1", Text: "Hello", Media: []publish.Media{c.m}})
-			if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), c.want) {
-				t.Errorf("err = %v, want refused saying %q", err, c.want)
-			}
-		})
-	}
-	if calls := api.Calls(); len(calls) > 0 {
-		t.Errorf("calls = %v, want none", calls)
-	}
+	publishtest.RefusesMedia(t, api, newXTest(t, api.URL, nil), []publishtest.Refusal{
+		{Name: "a carousel to X", Media: publishtest.Carousel(), Want: "X cannot take a carousel"},
+		{Name: "HTML sent as a PNG", Media: notPNG, Want: "images are PNG or JPEG"},
+	})
 }
 
 // X: each image goes to /2/media/upload as multipart (media_category tweet_image), its
