@@ -184,9 +184,10 @@ func (b *Bundle) MediaKeys() []string {
 
 // QueueImages asks the worker to render a source version's images (again): after the
 // source is ready, and after its words change (an edit, a translation). A queue that is
-// down leaves them as they are, and reindex asks again for missing ones.
+// down leaves them as they are, and reindex asks again for missing ones. With cards off
+// there is nothing to ask.
 func (st *Store) QueueImages(ctx context.Context, s *Source, why string) {
-	if st.enq == nil {
+	if st.enq == nil || st.cfg.File.Brand.Cards.Off {
 		return
 	}
 	if err := st.enq.EnqueueImages(ctx, tasks.Images{SourceID: s.ID, Version: s.Version}, st.now().UnixNano()); err != nil {

@@ -53,7 +53,7 @@ func (st *stack) postJSON(path, token, body string) int {
 // card follows from the images queue, says the new words, and is not public until the
 // new words are approved.
 func TestDraftCardsAreNotPublicAndEditsRenderNewOnes(t *testing.T) {
-	st := newStack(t, true, nil)
+	st := newStack(t, true, withCards)
 	insp := asynq.NewInspector(st.app.RedisOpt)
 	defer insp.Close()
 	st.awsCp("../samples/whitepaper.en.md", "paper.md")
