@@ -58,7 +58,7 @@ func TestDraftCardsAreNotPublicAndEditsRenderNewOnes(t *testing.T) {
 	defer insp.Close()
 	st.awsCp("../samples/whitepaper.en.md", "paper.md")
 	ready := st.waitSource("paper.md", 30*time.Second)
-	a := st.waitImages(ready.Source.ID, 60*time.Second)
+	a := st.waitImages(ready.Source.ID, 3*time.Minute) // a whole source's cards: slow under -race on a busy machine
 	var statID string
 	var card mediaAnswer
 	for _, d := range a.Derivatives {
@@ -109,7 +109,7 @@ func TestDraftCardsAreNotPublicAndEditsRenderNewOnes(t *testing.T) {
 	if err := insp.UnpauseQueue(tasks.QueueImages); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute)
 	edited := current()
 	for edited.Key == card.Key && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
