@@ -23,7 +23,7 @@ import (
 
 // imagesFixture stores the whitepaper (ready, images not rendered) and returns the
 // toolkit, its source and a run of the images task for it.
-func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func()) {
+func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func(), *recordtest.Services) {
 	t.Helper()
 	svc := recordtest.Start(t)
 	tk := toolkit.New(svc.Config, svc.S3, svc.Redis, nil, slog.New(slog.DiscardHandler))
@@ -50,7 +50,7 @@ func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func()) {
 			t.Fatal(err)
 		}
 	}
-	return tk, s, run
+	return tk, s, run, svc
 }
 
 // statCard is a stat snippet's derivative as the index shows it, and its card.
@@ -86,9 +86,10 @@ func public(t *testing.T, tk *toolkit.Toolkit, key string) bool {
 // An edit's new words get a new card: rendered again by the images task, stored under
 // its own hash, listed on the derivative with alt text that says the new words; the old
 // file stays in the bucket. A render of the words before the edit that lands late
-// changes nothing. A draft's card is not public; approving it makes it so.
+// changes nothing. A draft's card is not public; approving it makes it so, reindex
+// remembers it, and withdrawing the source takes it back.
 func TestEditedDerivativeGetsCardsOfItsNewWords(t *testing.T) {
-	tk, s, render := imagesFixture(t)
+	tk, s, render, svc := imagesFixture(t)
 	ctx := t.Context()
 	render()
 	d, before := statCard(t, tk, s.ID)
@@ -142,12 +143,29 @@ func TestEditedDerivativeGetsCardsOfItsNewWords(t *testing.T) {
 	if !public(t, tk, after.Key) {
 		t.Errorf("the approved edit's card %s is not public", after.Key)
 	}
+
+	// Redis lost: reindex rebuilds which files are public; withdrawn, none is.
+	if err := svc.Redis.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.Record().Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !public(t, tk, after.Key) {
+		t.Errorf("after reindex the approved card %s is not public", after.Key)
+	}
+	if _, err := tk.Record().Withdraw(ctx, s.ID, "mia"); err != nil {
+		t.Fatal(err)
+	}
+	if public(t, tk, after.Key) {
+		t.Errorf("the card %s of a withdrawn source is public", after.Key)
+	}
 }
 
 // A translation gets its own cards, from its words with alt text in its language; they
 // are public once the translation is approved, and new words get new cards.
 func TestTranslationGetsCardsInItsLanguage(t *testing.T) {
-	tk, s, render := imagesFixture(t)
+	tk, s, render, svc := imagesFixture(t)
 	ctx := t.Context()
 	render()
 	if _, err := tk.Review().ApproveSource(ctx, s.ID, "mia"); err != nil {
@@ -201,6 +219,15 @@ func TestTranslationGetsCardsInItsLanguage(t *testing.T) {
 	}
 	if !public(t, tk, es.Key) {
 		t.Errorf("the approved translation's card %s is not public", es.Key)
+	}
+	if err := svc.Redis.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tk.Record().Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !public(t, tk, es.Key) {
+		t.Errorf("after reindex the approved translation's card %s is not public", es.Key)
 	}
 
 	if _, err := tk.Translations().Translate(ctx, d.ID, "es", translations.Input{Text: "El 57% de los equipos publica cada semana."}, "ana"); err != nil {
