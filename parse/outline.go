@@ -45,7 +45,7 @@ func (o *outline) current() *Section { return &o.doc.Sections[len(o.doc.Sections
 // heading starts a section. id is the element's own anchor (HTML id), if any. An empty
 // heading starts nothing: its content stays with the section before.
 func (o *outline) heading(level int, text, id string) {
-	text = normalizeSpace(text)
+	text = normalizeSpace(withoutMarkup(text))
 	if text == "" {
 		return
 	}
@@ -62,7 +62,7 @@ func (o *outline) heading(level int, text, id string) {
 }
 
 func (o *outline) paragraph(text string) {
-	if text = normalizeSpace(text); text != "" && !isTableRow(text) {
+	if text = normalizeSpace(withoutMarkup(text)); text != "" && !isTableRow(text) {
 		s := o.current()
 		s.Paragraphs = append(s.Paragraphs, text)
 	}
@@ -72,7 +72,7 @@ func (o *outline) list(items []listItem) {
 	var texts []string
 	i := len(o.doc.Sections) - 1
 	for _, it := range items {
-		if t := normalizeSpace(it.text); t != "" {
+		if t := normalizeSpace(withoutMarkup(it.text)); t != "" {
 			texts = append(texts, t)
 			o.items[i]++
 			if it.linkOnly {
@@ -87,7 +87,7 @@ func (o *outline) list(items []listItem) {
 }
 
 func (o *outline) quote(q Quote) {
-	q.Text, q.Attribution = normalizeSpace(q.Text), normalizeSpace(q.Attribution)
+	q.Text, q.Attribution = normalizeSpace(withoutMarkup(q.Text)), normalizeSpace(q.Attribution)
 	if q.Text != "" {
 		s := o.current()
 		s.Quotes = append(s.Quotes, q)
@@ -203,10 +203,10 @@ func normalizeSpace(s string) string {
 			end += size
 		}
 		if end > i {
-			if space {
+			if space && !betweenCJK(b.String(), s[i:end]) {
 				b.WriteByte(' ')
-				space = false
 			}
+			space = false
 			b.WriteString(s[i:end])
 			i = end
 			continue
@@ -218,6 +218,15 @@ func normalizeSpace(s string) string {
 		i += size // an invisible character goes
 	}
 	return b.String()
+}
+
+// betweenCJK reports a space between two Chinese or Japanese characters: written
+// without spaces, so one there is left by markup (Markdown emphasis needs a space beside
+// it: "それらを _内部_ プラットフォーム"), not by the writer.
+func betweenCJK(before, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	return r >= utf8.RuneSelf && next >= utf8.RuneSelf && IsCJK(r) && IsCJK(next)
 }
 
 // maxSpace is the last white-space character (the ideographic space): kana and kanji

@@ -35,6 +35,7 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
+	doc.Title = CleanTitle(doc.Title)
 	if genericTitle(doc.Title) {
 		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
 	}

@@ -1,0 +1,90 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// paragraphs is every paragraph and list item of a parsed document, in order.
+func paragraphs(t *testing.T, key, src string) []string {
+	t.Helper()
+	doc, err := File(key, []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range doc.Sections {
+		out = append(out, s.Paragraphs...)
+		for _, l := range s.Lists {
+			out = append(out, l...)
+		}
+	}
+	return out
+}
+
+func TestTemplateMarkupKeepsOnlyTheWordsAReaderSees(t *testing.T) {
+	src := "# Platforms\n\n" +
+		"{{% pageinfo color=\"info\" %}}\n\n" +
+		"The focus is on [internal users]({{< ref \"/wgs/platforms/glossary#platform-users\" >}}) such as product teams.\n\n" +
+		"{{% /pageinfo %}}\n\n" +
+		"{{< tabs tabTotal=\"6\">}}\n\n" +
+		"* A [product manager]({{< relref \"/glossary#team\" >}}) drives feedback.\n\n" +
+		"{% raw %}Platforms {{% note %}}reduce toil{{% /note %}} for every team.{% endraw %}\n\n" +
+		"プラットフォームは[内部ユーザー]({{< ref \"/ja/glossary\" >}})のためのものです。\n"
+	got := strings.Join(paragraphs(t, "p.md", src), "\n")
+	want := "The focus is on internal users such as product teams.\n" +
+		"Platforms reduce toil for every team.\n" +
+		"プラットフォームは内部ユーザーのためのものです。\n" +
+		"A product manager drives feedback."
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestTemplateLikeTextThatIsNotMarkupStays(t *testing.T) {
+	for _, s := range []string{
+		"Set the value to {{ .Values.image }} in the chart.",
+		"A set {1, 2} and a map {a: b} stay.",
+		"Progress was 50% {of the plan}.",
+	} {
+		if got := withoutMarkup(s); got != s {
+			t.Errorf("withoutMarkup(%q) = %q", s, got)
+		}
+	}
+}
+
+func TestEmphasisLeavesNoSpaceInsideChineseOrJapanese(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"私たちはしばしばそれらを _内部_ プラットフォームと呼んでいます。", "私たちはしばしばそれらを内部プラットフォームと呼んでいます。"},
+		{"我们通常称之为 **内部** 平台。", "我们通常称之为内部平台。"},
+		{"CNCF 平台白皮书使用 *Kubernetes* 的 API。", "CNCF 平台白皮书使用 Kubernetes 的 API。"},
+		{"Los límites de **seguridad**  importan.", "Los límites de seguridad importan."},
+		{"우리는 이를 _내부_ 플랫폼이라고 부릅니다.", "우리는 이를 내부 플랫폼이라고 부릅니다."},
+	} {
+		if got := paragraphs(t, "a.md", "# T\n\n"+tc.src+"\n"); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q → %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestTitlesLoseTheirFileLabels(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"CLOUD NATIVE SECURITY WHITEPAPER | Version 2 - Italian Issue", "CLOUD NATIVE SECURITY WHITEPAPER"},
+		{"CNCF Operator White Paper - Final Version", "CNCF Operator White Paper"},
+		{"CNCF Platforms White Paper (for PDF)", "CNCF Platforms White Paper"},
+		{"Traducción del Documento de Seguridad Nativa en la Nube", "Documento de Seguridad Nativa en la Nube"},
+		{"Guia de Plataformas — versão 1.2 (rascunho)", "Guia de Plataformas"},
+		{"Sicurezza nel cloud [bozza]", "Sicurezza nel cloud"},
+		// headlines keep their words
+		{"Platform Engineering in 2024 - Industry Trends", "Platform Engineering in 2024 - Industry Trends"},
+		{"Why Release Trains Fail", "Why Release Trains Fail"},
+		{"Kubernetes 1.30: What's New", "Kubernetes 1.30: What's New"},
+		{"Version Control - A Primer", "Version Control - A Primer"},
+		{"Final Version", "Final Version"},
+		{"Acme Report - 5 Ways to Cut Costs", "Acme Report - 5 Ways to Cut Costs"},
+	} {
+		if got := CleanTitle(tc.in); got != tc.want {
+			t.Errorf("CleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
