@@ -88,3 +88,48 @@ func TestTitlesLoseTheirFileLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestCitationMarkersThatAreAsidesGo(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"There is precedent for Operators[2] to allow for privileges.", "There is precedent for Operators to allow for privileges."},
+		{"The book “Kubernetes Operators” [ 2] provides a comprehensive overview.", "The book “Kubernetes Operators” provides a comprehensive overview."},
+		{"Platforms reduce toil [12, 14].", "Platforms reduce toil."},
+		{"A wiki page can be a platform, as described in [3].", "A wiki page can be a platform."},
+		{"As discussed in [4], teams measure productivity.", "Teams measure productivity."},
+		{"Los equipos miden la productividad, como se describe en [4].", "Los equipos miden la productividad."},
+		{"例如，一个非常简单的“平台”可以是一个 wiki 页面，如 [ 3] 所述。", "例如，一个非常简单的“平台”可以是一个 wiki 页面。"},
+		{"非常にシンプルな「プラットフォーム」は、[3]で説明されているように、wikiページです。", "非常にシンプルな「プラットフォーム」は、wikiページです。"},
+		{"플랫폼은 [3]에서 설명한 것처럼 위키 페이지일 수 있습니다.", "플랫폼은 위키 페이지일 수 있습니다."},
+		{"Platform adoption grew fast¹ in 2023.", "Platform adoption grew fast in 2023."},
+		{"Adoption grew.² Teams followed.", "Adoption grew. Teams followed."},
+		// the reference is the sentence's point: the marker stays for the postability check
+		{"See [3] for the full list.", "See [3] for the full list."},
+		{"[5] shows how teams measure productivity.", "[5] shows how teams measure productivity."},
+		{"詳細は[3]を参照してください。", "詳細は[3]を参照してください。"},
+		// not citations
+		{"The office is 40 m² and the tank 2 m³.", "The office is 40 m² and the tank 2 m³."},
+		{"Use the array items[0] and [a, b].", "Use the array items[0] and [a, b]."},
+	} {
+		if got := normalizeSpace(withoutCitations(tc.in)); got != tc.want {
+			t.Errorf("withoutCitations(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSpacesBetweenCJKWordsStayWhenTheWriterPutThem(t *testing.T) {
+	src := "# T\n\n> 決定が記録されるようになったことの方が大きかった。\n>\n> — 田中 美咲、サクラ・システムズ エンジニアリングマネージャー\n"
+	doc, err := File("a.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Sections[0].Quotes[0].Attribution; got != "田中 美咲、サクラ・システムズ エンジニアリングマネージャー" {
+		t.Errorf("attribution %q", got)
+	}
+}
+
+func TestACitationBesideANamedWorkIsAnAside(t *testing.T) {
+	in := "SPACEフレームワーク[4]で説明されているような、開発者の生産性を示す指標。"
+	if got := withoutCitations(in); got != "SPACEフレームワークで説明されているような、開発者の生産性を示す指標。" {
+		t.Errorf("got %q", got)
+	}
+}
