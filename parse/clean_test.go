@@ -133,3 +133,18 @@ func TestACitationBesideANamedWorkIsAnAside(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestATitleInCapitalsReadsAsAHeadline(t *testing.T) {
+	src := "# CLOUD NATIVE SECURITY WHITEPAPER | Version 2 - Italian Issue\n\nLa sicurezza Cloud Native richiede controlli in ogni fase del ciclo di vita.\n"
+	doc, err := File("paper.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Cloud Native Security Whitepaper" {
+		t.Errorf("title %q", doc.Title)
+	}
+	src = "# CNCF SECURITY WHITEPAPER FOR API TEAMS\n\nThe CNCF asks every API team to sign its artifacts.\n"
+	if doc, _ = File("paper.md", []byte(src), 0); doc.Title != "CNCF Security Whitepaper For API Teams" {
+		t.Errorf("title %q: the acronyms the text writes in capitals stay", doc.Title)
+	}
+}
