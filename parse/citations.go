@@ -18,7 +18,8 @@ var (
 	Citation = regexp.MustCompile(citationMark)
 	// citedClause is a clause whose only point is the reference, in each language with
 	// built-in texts.
-	citedClause = regexp.MustCompile(`(?i),?\s*\b(?:(?:as|like)\s+)?(?:described|discussed|shown|noted|defined|explained|outlined|reported|suggested|proposed|mentioned|documented|detailed|argued|stated)\s+(?:in|by)\s+` + citationMark + `,?|` +
+	citedClause = regexp.MustCompile(`(?i),?\s*\b(?:according\s+to|según|segundo|de\s+acordo\s+com|secondo|selon|laut)\s+` + citationMark + `,?|` +
+		`,?\s*\b(?:(?:as|like)\s+)?(?:described|discussed|shown|noted|defined|explained|outlined|reported|suggested|proposed|mentioned|documented|detailed|argued|stated)\s+(?:in|by)\s+` + citationMark + `,?|` +
 		`,?\s*\b(?:como\s+(?:se\s+)?(?:describe|explica|menciona|indica|muestra|descrito|mencionado|indicado|explicado)|come\s+(?:descritto|indicato|spiegato|illustrato|mostrato)|comme\s+(?:décrit|indiqué|expliqué|mentionné)|wie\s+(?:in)?)\s+(?:en|em|in|dans|no|na|nel|nella|im)?\s*` + citationMark + `(?:\s+(?:beschrieben|erläutert|dargestellt))?,?|` +
 		`[，,]?\s*(?:正如|如)\s*` + citationMark + `\s*中?所(?:述|示|说|讨论的)[，,]?|` +
 		citationMark + `\s*(?:で|に)(?:説明|記載|記述|示|述べ)[^、。]{0,12}よう(?:に|な)[、,]?|` +
@@ -76,8 +77,14 @@ func dropAsides(s string) string {
 		if keep[m[0]] {
 			continue
 		}
-		b.WriteString(strings.TrimRight(s[last:m[0]], " "))
+		before := strings.TrimRight(s[last:m[0]], " ")
+		b.WriteString(before)
 		last = m[1]
+		if r, _ := utf8.DecodeLastRuneInString(before); IsCJK(r) {
+			if rest := strings.TrimLeft(s[last:], " "); startsCJK(rest) {
+				last = len(s) - len(rest) // "所建议 [5] 跟踪" → "所建议跟踪"
+			}
+		}
 		if r, _ := utf8.DecodeRuneInString(s[last:]); last < len(s) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !IsCJK(r) {
 			b.WriteByte(' ') // "Operators[2]to" → "Operators to"
 		}
@@ -105,6 +112,11 @@ func dropSuperscripts(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func startsCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return IsCJK(r)
 }
 
 func startsUpper(s string) bool {

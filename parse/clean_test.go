@@ -100,6 +100,9 @@ func TestCitationMarkersThatAreAsidesGo(t *testing.T) {
 		{"例如，一个非常简单的“平台”可以是一个 wiki 页面，如 [ 3] 所述。", "例如，一个非常简单的“平台”可以是一个 wiki 页面。"},
 		{"非常にシンプルな「プラットフォーム」は、[3]で説明されているように、wikiページです。", "非常にシンプルな「プラットフォーム」は、wikiページです。"},
 		{"플랫폼은 [3]에서 설명한 것처럼 위키 페이지일 수 있습니다.", "플랫폼은 위키 페이지일 수 있습니다."},
+		{"According to [1], operators written in Go are the most popular.", "Operators written in Go are the most popular."},
+		{"Según [2], la mayoría de los equipos usa Go.", "La mayoría de los equipos usa Go."},
+		{"Google 的研究所建议 [ 5] 跟踪以下度量标准。", "Google 的研究所建议跟踪以下度量标准。"},
 		{"Platform adoption grew fast¹ in 2023.", "Platform adoption grew fast in 2023."},
 		{"Adoption grew.² Teams followed.", "Adoption grew. Teams followed."},
 		// the reference is the sentence's point: the marker stays for the postability check
