@@ -187,6 +187,9 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 func (d *deriver) quoteSnippets() []snippet {
 	var out []snippet
 	for si, s := range d.a.Doc.Sections {
+		if d.a.Boilerplate(si) {
+			continue
+		}
 		for _, q := range s.Quotes {
 			if text, ok := d.quoteText(q); ok {
 				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si, anchor: q.Anchor})
@@ -194,7 +197,7 @@ func (d *deriver) quoteSnippets() []snippet {
 		}
 	}
 	for _, c := range d.a.Candidates {
-		if !extract.HasQuoteMark(c.Text) {
+		if !extract.HasQuoteMark(c.Text) || d.a.Boilerplate(c.Section) {
 			continue
 		}
 		if q, ok := extract.QuotedSentence(c.Text); ok {
@@ -209,7 +212,7 @@ func (d *deriver) quoteSnippets() []snippet {
 // quoteText frames an attributed quote as “text” — speaker, keeping as many of its
 // sentences as fit a post; false when it has no speaker or not one sentence fits.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
-	if q.Attribution == "" {
+	if !extract.Speaker(q.Attribution) {
 		return "", false
 	}
 	open, close := "“", "”"

@@ -204,6 +204,10 @@ func (a *Analysis) standalone(text string) float64 {
 	return f
 }
 
+// Boilerplate reports a section about the document rather than its subject
+// (contributors, glossary, references, …): nothing in it is posted, quotes included.
+func (a *Analysis) Boilerplate(section int) bool { return a.skipped[section] }
+
 // KeyPoints picks the strongest sentence (hook strength times rank) of up to n different
 // sections, skipping the candidates in exclude. When fewer than atLeast sections qualify, the
 // next best sentences of any section fill up.
