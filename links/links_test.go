@@ -114,3 +114,31 @@ func TestRunWritesEveryClick(t *testing.T) {
 		t.Errorf("a click after the stop: %q, want 5 at once", got)
 	}
 }
+
+// A day's unique visitors never exceed its clicks: the HyperLogLog's estimate and a count
+// restored from before Redis was lost can both say more.
+func TestUniquesNeverExceedClicks(t *testing.T) {
+	s, svc, code := newTestService(t)
+	ctx := t.Context()
+	s.Follow(ctx, code, "198.51.100.1", "Mozilla/5.0", false)
+	s.Flush()
+	day := time.Now().UTC()
+	// Three visitors and a restored count of 2 against one click.
+	svc.Redis.PFAdd(ctx, keyUniques(day.Format("20060102"), code), "a", "b", "c")
+	svc.Redis.HSet(ctx, keyDayUniqueCounts(day.Format("20060102")), code, 2)
+	r, err := s.DayCounts(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, u := r.Counts[KindClick+":"+code], r.Uniques[code]; c != 1 || u != 1 {
+		t.Errorf("clicks %d, uniques %d: want 1 and 1", c, u)
+	}
+	if _, err := s.RollUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	svc.Redis.FlushAll(ctx)
+	r, err = s.DayCounts(ctx, day)
+	if err != nil || r.Uniques[code] != 1 {
+		t.Errorf("from the rollup: uniques %d (%v), want 1", r.Uniques[code], err)
+	}
+}

@@ -90,7 +90,7 @@ func (s *Service) rollUp(ctx context.Context, epoch, kind, period, key string, u
 		}
 	}
 	if uniques && len(codes) > 0 {
-		if r.Uniques, err = s.uniques(ctx, period, codes); err != nil {
+		if r.Uniques, err = s.uniques(ctx, period, codes, r.Counts); err != nil {
 			return 0, err
 		}
 	}
@@ -98,8 +98,9 @@ func (s *Service) rollUp(ctx context.Context, epoch, kind, period, key string, u
 }
 
 // uniques are a day's unique visitors per code: the HyperLogLog's count, plus the count
-// a rollup restored from before Redis was lost.
-func (s *Service) uniques(ctx context.Context, day string, codes []string) (map[string]int64, error) {
+// a rollup restored from before Redis was lost, never more than the code's clicks in
+// counts (the estimate errs by about 1%, and each visitor clicked at least once).
+func (s *Service) uniques(ctx context.Context, day string, codes []string, counts map[string]int64) (map[string]int64, error) {
 	out := make(map[string]int64, len(codes))
 	cmds := make([]*redis.IntCmd, len(codes))
 	restored := s.rdb.HMGet(ctx, keyDayUniqueCounts(day), codes...)
@@ -121,6 +122,7 @@ func (s *Service) uniques(ctx context.Context, day string, codes []string) (map[
 				n += m // the salt changed with Redis: no one is in both
 			}
 		}
+		n = min(n, counts[KindClick+":"+c])
 		if n > 0 {
 			out[c] = n
 		}
@@ -146,7 +148,7 @@ func (s *Service) DayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 			}
 		}
 		if len(codes) > 0 {
-			r.Uniques, err = s.uniques(ctx, period, codes)
+			r.Uniques, err = s.uniques(ctx, period, codes, r.Counts)
 		}
 		return r, err
 	}
@@ -154,6 +156,9 @@ func (s *Service) DayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 	err = s.rec.GetJSON(ctx, s.rollupKey("days", period), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return &Rollup{Period: period}, nil
+	}
+	for code, u := range r.Uniques { // a rollup written before uniques were capped
+		r.Uniques[code] = min(u, r.Counts[KindClick+":"+code])
 	}
 	return &r, err
 }
