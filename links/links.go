@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,6 +44,23 @@ func Target(backlink, channel string) string {
 		q.Set("utm_source", channel)
 		u.RawQuery = q.Encode()
 	}
+	return u.String()
+}
+
+// Page is the page a backlink leads to, as a canonical URL names it: without its UTM
+// tags and section anchor ("" for a link that is not http(s)).
+func Page(backlink string) string {
+	u, err := url.Parse(backlink)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") {
+			q.Del(k)
+		}
+	}
+	u.RawQuery, u.Fragment, u.RawFragment = q.Encode(), "", ""
 	return u.String()
 }
 

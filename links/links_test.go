@@ -142,3 +142,16 @@ func TestUniquesNeverExceedClicks(t *testing.T) {
 		t.Errorf("from the rollup: uniques %d (%v), want 1", r.Uniques[code], err)
 	}
 }
+
+// A backlink's page drops the UTM tags and the section anchor and keeps other parameters.
+func TestPage(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/p?utm_source=x&utm_medium=social&id=7#s2": "https://example.com/p?id=7",
+		"https://example.com/p#intro":                                  "https://example.com/p",
+		"mailto:a@example.com":                                         "",
+	} {
+		if got := Page(in); got != want {
+			t.Errorf("Page(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
