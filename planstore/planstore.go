@@ -398,10 +398,42 @@ func (st *Store) ReplanIfConfigChanged(ctx context.Context) (int, error) {
 
 // ReplanAll asks for every ready or withdrawn source to be planned again.
 func (st *Store) ReplanAll(ctx context.Context, why string) (int, error) {
+	return st.replan(ctx, why, func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
+}
+
+// ReplanRecycling asks, once a UTC day across every process, for each ready source whose
+// plan recycles (evergreen) to be planned again, so its recycles go to the snippets that
+// perform best on the latest figures rather than on those known at approval. It reports
+// how many sources it asked to re-plan (0 when today's re-plan was asked for already).
+func (st *Store) ReplanRecycling(ctx context.Context) (int, error) {
+	f := &st.cfg.File
+	recycles := func(s *record.Source) bool {
+		if s.Status != record.StatusReady || s.Withdrawn() {
+			return false
+		}
+		_, c := f.Campaign(s.Campaign)
+		ev := f.Plans[c.Plan].Evergreen
+		return ev.Recycles() > 0 && ev.Best > 0 && len(ev.Kinds) > 0
+	}
+	if st.enq == nil || !f.Publishes() {
+		return 0, nil
+	}
+	day := "repurpose:recycle-replan:" + st.now().UTC().Format("20060102")
+	if first, err := st.rdb.SetNX(ctx, day, 1, 48*time.Hour).Result(); err != nil || !first {
+		return 0, err
+	}
+	n, err := st.replan(ctx, "fresh figures for evergreen recycling", recycles)
+	if err != nil {
+		st.rdb.Del(ctx, day) // asked again at the next tick
+	}
+	return n, err
+}
+
+func (st *Store) replan(ctx context.Context, why string, keep func(*record.Source) bool) (int, error) {
 	if st.enq == nil {
 		return 0, nil
 	}
-	page, err := st.rec.Sources(ctx, 1<<30, "", func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
+	page, err := st.rec.Sources(ctx, 1<<30, "", keep)
 	if err != nil {
 		return 0, err
 	}

@@ -164,13 +164,20 @@ func (p *Planner) Plan(in Input) *planstore.Plan {
 		case in.Old.Version != s.Version:
 			why = "a new version replaced it"
 		}
+		approved := map[string]bool{}
+		for _, d := range in.Derivatives {
+			approved[d.ID] = d.Status == record.Approved
+		}
 		for _, e := range in.Old.Entries {
 			if kept[e.ID] || e.Status != planstore.Planned {
 				continue
 			}
-			if in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel] {
+			switch {
+			case in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel]:
 				e.Reason = "paused"
-			} else {
+			case e.Occurrence > 0 && why == "no longer approved" && approved[e.DerivativeID]:
+				e.Reason = "not recycled: other snippets perform better now"
+			default:
 				e.Reason = why
 			}
 			e.Status = planstore.Cancelled

@@ -394,3 +394,43 @@ plans:
 		t.Errorf("the proven performer was not recycled: got %s, want %s", got, winner)
 	}
 }
+
+// Re-planning on fresh figures moves the recycles to the snippet that performs now: the
+// recycle planned (at approval, when nothing was known) for the best ranked one is
+// cancelled, saying why, and the proven one's is planned.
+func TestEvergreenReranksOnFreshFigures(t *testing.T) {
+	yaml := plannerYAML + `
+plans:
+  launch:
+    drip: [{days: 0, kinds: [snippet]}]
+    evergreen: {best: 1, every_days: 30, times: 1}
+`
+	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
+	var snippets []record.Derivative
+	for _, d := range ds {
+		if d.Kind == "snippet" {
+			snippets = append(snippets, d)
+		}
+	}
+	p, _ := NewPlanner(f)
+	first := planOnce(t, p, Input{Source: s, Derivatives: ds, Now: utc("2026-06-01T08:00:00Z")})
+	winner := snippets[len(snippets)-1].ID
+	p, _ = NewPlanner(f)
+	again := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: first, Performance: map[string]int64{winner: 5},
+		Now: utc("2026-06-08T08:00:00Z")})
+	var planned, cancelled []planstore.PlanEntry
+	for _, e := range again.Entries {
+		if e.Occurrence == 1 && e.Status == planstore.Planned {
+			planned = append(planned, e)
+		}
+		if e.Occurrence == 1 && e.Status == planstore.Cancelled {
+			cancelled = append(cancelled, e)
+		}
+	}
+	if len(planned) == 0 || planned[0].DerivativeID != winner {
+		t.Errorf("recycles planned after fresh figures: %+v, want the proven snippet's", planned)
+	}
+	if len(cancelled) == 0 || cancelled[0].DerivativeID != snippets[0].ID || !strings.Contains(cancelled[0].Reason, "perform") {
+		t.Errorf("the earlier recycle: %+v, want it cancelled because another snippet performs better", cancelled)
+	}
+}
