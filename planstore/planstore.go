@@ -5,6 +5,7 @@
 package planstore
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +67,16 @@ type Plan struct {
 	Version   string      `json:"version"`
 	Entries   []PlanEntry `json:"entries"`
 	PlannedAt time.Time   `json:"planned_at"`
+	// Notes say why a region gets nothing of the source, for its calendar.
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Note is why a region's calendar has nothing of a source.
+type Note struct {
+	Region   string `json:"region"`
+	SourceID string `json:"source_id"`
+	Title    string `json:"title,omitempty"`
+	Reason   string `json:"reason"`
 }
 
 // PlanEntry is one post planned on one account.
@@ -147,8 +159,9 @@ const (
 	keyPost  = "repurpose:post"  // hash: entry id -> PostRecord JSON
 )
 
-func keyCalendar(region string) string { return "repurpose:cal:" + region }    // zset: entry id by unix time
-func keySlots(account string) string   { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
+func keyCalendar(region string) string { return "repurpose:cal:" + region }      // zset: entry id by unix time
+func keySlots(account string) string   { return "repurpose:slots:" + account }   // hash: entry id -> "unix|texthash|source"
+func keyNotes(region string) string    { return "repurpose:calnotes:" + region } // hash: source id -> Note
 
 func (st *Store) planKey(sourceID string) string {
 	return st.loc.Prefix + "plans/" + sourceID + ".json"
@@ -188,6 +201,16 @@ func (st *Store) indexPlan(ctx context.Context, p, old *Plan) error {
 				pipe.ZRem(ctx, keyCalendar(e.Region), e.ID)
 				pipe.HDel(ctx, keySlots(e.Account), e.ID)
 			}
+			for _, n := range old.Notes {
+				pipe.HDel(ctx, keyNotes(n.Region), old.SourceID)
+			}
+		}
+		for _, n := range p.Notes {
+			b, err := json.Marshal(n)
+			if err != nil {
+				return err
+			}
+			pipe.HSet(ctx, keyNotes(n.Region), p.SourceID, b)
 		}
 		for _, e := range p.Entries {
 			b, err := json.Marshal(e)
@@ -283,6 +306,26 @@ func (st *Store) Calendar(ctx context.Context, region string, from, to time.Time
 		return []CalendarItem{}, err
 	}
 	return st.calendarItems(ctx, ids)
+}
+
+// CalendarNotes are why a region's calendar has nothing of some sources, by title.
+func (st *Store) CalendarNotes(ctx context.Context, region string) ([]Note, error) {
+	vals, err := st.rdb.HVals(ctx, keyNotes(region)).Result()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Note, 0, len(vals))
+	for _, v := range vals {
+		var n Note
+		if err := json.Unmarshal([]byte(v), &n); err != nil {
+			return nil, fmt.Errorf("calendar note in %s: %w", region, err)
+		}
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b Note) int {
+		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.SourceID, b.SourceID))
+	})
+	return out, nil
 }
 
 // calendarItems reads entries with their outcomes, in the order of ids.

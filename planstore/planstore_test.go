@@ -117,3 +117,26 @@ regions:
 		t.Errorf("the next day: %d sources (%v), %d plan tasks; want 1 and 2", n, err, pending())
 	}
 }
+
+// A plan's notes reach its regions' calendars and leave them with the next plan.
+func TestCalendarNotesFollowThePlan(t *testing.T) {
+	st := newTestStore(t)
+	ctx := t.Context()
+	note := Note{Region: "dach", SourceID: "src1", Title: "Quiet Pagers", Reason: "not planned: no approved translation into de, fr"}
+	first := &Plan{SourceID: "src1", Notes: []Note{note}}
+	if err := st.SavePlan(ctx, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.CalendarNotes(ctx, "dach"); err != nil || len(got) != 1 || got[0] != note {
+		t.Errorf("dach's notes %+v (%v), want %+v", got, err, note)
+	}
+	if got, _ := st.CalendarNotes(ctx, "emea"); len(got) != 0 {
+		t.Errorf("emea's notes %+v, want none", got)
+	}
+	if err := st.SavePlan(ctx, &Plan{SourceID: "src1"}, first); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.CalendarNotes(ctx, "dach"); len(got) != 0 {
+		t.Errorf("after a plan without notes: %+v, want none", got)
+	}
+}

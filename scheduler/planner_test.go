@@ -434,3 +434,40 @@ plans:
 		t.Errorf("the earlier recycle: %+v, want it cancelled because another snippet performs better", cancelled)
 	}
 }
+
+// A region whose locales leave out the document's language, with no approved translation,
+// gets a note saying so instead of nothing in silence; an approved translation plans it.
+func TestPlanSaysWhyARegionGetsNothing(t *testing.T) {
+	yaml := plannerYAML + `
+  - id: dach
+    locales: [de, fr]
+    timezone: Europe/Berlin
+    channels:
+      x: {account: emea-x, windows: ["mon-fri 09:00-17:00"], spacing: 1h, max_per_day: 3}
+`
+	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
+	s.Regions = nil
+	for i := range ds {
+		ds[i].Regions = nil
+	}
+	p, _ := NewPlanner(f)
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	want := planstore.Note{Region: "dach", SourceID: s.ID, Title: s.Title, Reason: "not planned: no approved translation into de, fr"}
+	if len(plan.Notes) != 1 || plan.Notes[0] != want {
+		t.Errorf("notes %+v, want %+v", plan.Notes, want)
+	}
+	var tweet record.Derivative
+	for _, d := range ds {
+		if d.Kind == channel.KindTweet {
+			tweet = d
+			break
+		}
+	}
+	tr := &translations.View{DerivativeID: tweet.ID, Locale: "de", Translation: translations.Translation{
+		Template: "Laute Alarme kosten Schlaf. " + channel.LinkSlot, Status: record.Approved}}
+	p, _ = NewPlanner(f)
+	plan = planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*translations.View{translations.Key(tweet.ID, "de"): tr}})
+	if len(plan.Notes) != 0 {
+		t.Errorf("with an approved German translation: notes %+v, want none", plan.Notes)
+	}
+}
