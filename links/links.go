@@ -75,6 +75,8 @@ type Link struct {
 	Channel      string `json:"channel"`
 	Region       string `json:"region,omitempty"`
 	Locale       string `json:"locale"`
+	// Person is who shared it, for a link made for one person's share (package shares).
+	Person string `json:"person,omitempty"`
 }
 
 // keyLink holds every code's Link: rebuilt by reindex from bundles and plans, since codes

@@ -155,3 +155,29 @@ func TestPage(t *testing.T) {
 		}
 	}
 }
+
+// CodeCounts adds up a link's clicks and conversions over a span: today's from Redis, a
+// day Redis no longer keeps from its rollup; other links' counts are left out.
+func TestCodeCountsOverASpan(t *testing.T) {
+	s, _, code := newTestService(t)
+	ctx := t.Context()
+	target, _ := s.Follow(ctx, code, "198.51.100.1", "Mozilla/5.0", false)
+	s.Follow(ctx, code, "198.51.100.2", "Mozilla/5.0", false)
+	s.Flush()
+	u, _ := url.Parse(target)
+	if _, _, err := s.Convert(ctx, u.Query().Get("rp_click"), "", false); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().UTC().AddDate(0, 0, -50)
+	if err := s.rec.PutJSON(ctx, s.rollupKey("days", old.Format("20060102")), Rollup{Period: old.Format("20060102"),
+		Counts: map[string]int64{KindClick + ":" + code: 5, KindConverted + ":" + code: 2, KindClick + ":other": 9}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CodeCounts(ctx, []string{code}, time.Now().AddDate(0, 0, -60), time.Now())
+	if err != nil || len(got) != 1 || got[code] != (Tally{Clicks: 7, Conversions: 3}) {
+		t.Errorf("counts %+v (%v), want 7 clicks and 3 conversions for %s alone", got, err, code)
+	}
+	if got, _ := s.CodeCounts(ctx, []string{code}, time.Now().AddDate(0, 0, -10), time.Now()); got[code] != (Tally{Clicks: 2, Conversions: 1}) {
+		t.Errorf("the last 10 days: %+v, want 2 clicks and 1 conversion", got[code])
+	}
+}

@@ -214,3 +214,76 @@ func (s *Service) RestoreCounts(ctx context.Context) (int, error) {
 	}
 	return n, restore("hours", now.Add(-hourRetention), keyHourCounts, "2006010215", hourRetention)
 }
+
+// Tally is what a link brought in a span of days.
+type Tally struct{ Clicks, Conversions int64 }
+
+// CodeCounts is what each of codes brought on the UTC days from from to to (at most 400):
+// from Redis while it keeps the days, else from their rollups. Codes with nothing are
+// absent.
+func (s *Service) CodeCounts(ctx context.Context, codes []string, from, to time.Time) (map[string]Tally, error) {
+	out := map[string]Tally{}
+	if len(codes) == 0 {
+		return out, nil
+	}
+	from, to = from.UTC().Truncate(24*time.Hour), to.UTC()
+	if to.Sub(from) > 400*24*time.Hour {
+		from = to.Add(-400 * 24 * time.Hour).Truncate(24 * time.Hour)
+	}
+	fields := make([]string, 0, 2*len(codes))
+	for _, c := range codes {
+		fields = append(fields, KindClick+":"+c, KindConverted+":"+c)
+	}
+	kept := s.now().Add(-dayRetention)
+	var days []time.Time
+	var cmds []*redis.SliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+			days = append(days, d)
+			cmds = append(cmds, p.HMGet(ctx, keyDayCounts(d), fields...))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	add := func(field string, n int64) {
+		kind, code, _ := strings.Cut(field, ":")
+		t := out[code]
+		if kind == KindClick {
+			t.Clicks += n
+		} else {
+			t.Conversions += n
+		}
+		out[code] = t
+	}
+	for i, d := range days {
+		vals := cmds[i].Val()
+		found := false
+		for j, v := range vals {
+			if str, ok := v.(string); ok {
+				n, _ := strconv.ParseInt(str, 10, 64)
+				add(fields[j], n)
+				found = true
+			}
+		}
+		if found || !d.Before(kept) {
+			continue
+		}
+		r, err := s.DayCounts(ctx, d) // a day Redis no longer keeps
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fields {
+			if n := r.Counts[f]; n > 0 {
+				add(f, n)
+			}
+		}
+	}
+	for c, t := range out {
+		if t == (Tally{}) {
+			delete(out, c)
+		}
+	}
+	return out, nil
+}
