@@ -361,9 +361,10 @@ func TestTranslationsAndPauses(t *testing.T) {
 	}
 }
 
-// The evergreen recycler picks proven performers first: a snippet whose links brought
-// conversions is recycled ahead of better-ranked ones that brought nothing.
-func TestEvergreenPicksProvenPerformers(t *testing.T) {
+// evergreenFixture is the whitepaper's snippets on a plan that recycles the best one once,
+// with the snippets in rank order.
+func evergreenFixture(t *testing.T) (*config.File, *record.Source, []record.Derivative, []record.Derivative) {
+	t.Helper()
 	yaml := plannerYAML + `
 plans:
   launch:
@@ -377,6 +378,13 @@ plans:
 			snippets = append(snippets, d)
 		}
 	}
+	return f, s, ds, snippets
+}
+
+// The evergreen recycler picks proven performers first: a snippet whose links brought
+// conversions is recycled ahead of better-ranked ones that brought nothing.
+func TestEvergreenPicksProvenPerformers(t *testing.T) {
+	f, s, ds, snippets := evergreenFixture(t)
 	recycled := func(perf map[string]int64) string {
 		p, _ := NewPlanner(f)
 		for _, e := range planOnce(t, p, Input{Source: s, Derivatives: ds, Performance: perf}).Entries {
@@ -399,19 +407,7 @@ plans:
 // recycle planned (at approval, when nothing was known) for the best ranked one is
 // cancelled, saying why, and the proven one's is planned.
 func TestEvergreenReranksOnFreshFigures(t *testing.T) {
-	yaml := plannerYAML + `
-plans:
-  launch:
-    drip: [{days: 0, kinds: [snippet]}]
-    evergreen: {best: 1, every_days: 30, times: 1}
-`
-	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
-	var snippets []record.Derivative
-	for _, d := range ds {
-		if d.Kind == "snippet" {
-			snippets = append(snippets, d)
-		}
-	}
+	f, s, ds, snippets := evergreenFixture(t)
 	p, _ := NewPlanner(f)
 	first := planOnce(t, p, Input{Source: s, Derivatives: ds, Now: utc("2026-06-01T08:00:00Z")})
 	winner := snippets[len(snippets)-1].ID
