@@ -43,6 +43,8 @@ func keyShares(person string) string { return "repurpose:shares:" + person } // 
 
 // Service records shares and reports what they brought.
 type Service struct {
+	rec     *record.Store // the record: each share's object, for Restore
+	prefix  string        // of the toolkit bucket
 	file    *config.File
 	rdb     redis.UniversalClient
 	links   *links.Service
@@ -50,9 +52,10 @@ type Service struct {
 	now     func() time.Time
 }
 
-// New returns the shares kept in rdb, counted through l, texts through r; now is the clock.
-func New(cfg *config.Config, rdb redis.UniversalClient, l *links.Service, r *review.Service, now func() time.Time) *Service {
-	return &Service{file: &cfg.File, rdb: rdb, links: l, reviews: r, now: now}
+// New returns the shares kept in rec and indexed in rdb, counted through l, texts
+// through r; now is the clock.
+func New(rec *record.Store, cfg *config.Config, rdb redis.UniversalClient, l *links.Service, r *review.Service, now func() time.Time) *Service {
+	return &Service{rec: rec, prefix: cfg.Infra.Toolkit.Prefix, file: &cfg.File, rdb: rdb, links: l, reviews: r, now: now}
 }
 
 // Channels are those a person shares on from their own account.
@@ -150,24 +153,33 @@ func withLink(text, old, link string) string {
 	return strings.TrimRight(text, " \n") + " " + link
 }
 
+// kept is a share as the record keeps it: a person's first share of a topic on a channel
+// is written to S3 once, so Restore brings it and its link back after Redis is lost (a
+// link out in the world must keep leading somewhere).
+type kept struct {
+	Person string      `json:"person"`
+	Share  shareRecord `json:"share"`
+	Link   *links.Link `json:"link,omitempty"`
+}
+
+func (s *Service) objectKey(person, topic, ch string) string {
+	return s.prefix + "shares/" + record.TrackedCode(topic, ch, "person:"+person) + ".json"
+}
+
 // save records a share (and registers its link) in one transaction, keeping the person's
 // newest maxPerPerson shares.
 func (s *Service) save(ctx context.Context, person string, rec shareRecord, link *links.Link) error {
-	b, err := json.Marshal(rec)
+	field := rec.Topic + "|" + rec.Channel
+	known, err := s.rdb.HExists(ctx, keyShares(person), field).Result()
 	if err != nil {
 		return err
 	}
-	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		if link != nil {
-			if err := links.Register(ctx, p, []links.Link{*link}); err != nil {
-				return err
-			}
+	if !known {
+		if err := s.rec.PutJSON(ctx, s.objectKey(person, rec.Topic, rec.Channel), kept{Person: person, Share: rec, Link: link}); err != nil {
+			return err
 		}
-		p.HSet(ctx, keyShares(person), rec.Topic+"|"+rec.Channel, b)
-		p.SAdd(ctx, keySharers, person)
-		return nil
-	})
-	if err != nil {
+	}
+	if err := s.index(ctx, kept{Person: person, Share: rec, Link: link}); err != nil {
 		return err
 	}
 	if n, err := s.rdb.HLen(ctx, keyShares(person)).Result(); err != nil || n <= maxPerPerson {
@@ -182,6 +194,48 @@ func (s *Service) save(ctx context.Context, person string, rec shareRecord, link
 		drop = append(drop, r.Topic+"|"+r.Channel)
 	}
 	return s.rdb.HDel(ctx, keyShares(person), drop...).Err()
+}
+
+// index puts a share and its link in Redis, in one transaction.
+func (s *Service) index(ctx context.Context, k kept) error {
+	b, err := json.Marshal(k.Share)
+	if err != nil {
+		return err
+	}
+	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		if k.Link != nil {
+			if err := links.Register(ctx, p, []links.Link{*k.Link}); err != nil {
+				return err
+			}
+		}
+		p.HSet(ctx, keyShares(k.Person), k.Share.Topic+"|"+k.Share.Channel, b)
+		p.SAdd(ctx, keySharers, k.Person)
+		return nil
+	})
+	return err
+}
+
+// Restore indexes again the shares the record keeps from the last 400 days, with their
+// links (for `repurpose reindex` after Redis was lost); a share indexed since keeps its
+// latest time. It reports how many it restored.
+func (s *Service) Restore(ctx context.Context) (int, error) {
+	n, since := 0, s.now().Add(-keepFor)
+	err := s.rec.Each(ctx, "shares/", func(key string) error {
+		var k kept
+		if err := s.rec.GetJSON(ctx, key, &k); err != nil {
+			return err
+		}
+		if k.Person == "" || !k.Share.At.After(since) {
+			return nil
+		}
+		known, err := s.rdb.HExists(ctx, keyShares(k.Person), k.Share.Topic+"|"+k.Share.Channel).Result()
+		if err != nil || known {
+			return err
+		}
+		n++
+		return s.index(ctx, k)
+	})
+	return n, err
 }
 
 // records are person's shares within keepFor, newest first.

@@ -27,6 +27,7 @@ type fixture struct {
 	shares *Service
 	links  *links.Service
 	rdb    *redis.Client
+	rec    *record.Store
 	cfg    *config.Config
 	ds     []record.Derivative
 }
@@ -52,7 +53,7 @@ func newFixture(t *testing.T, tracking bool) *fixture {
 		t.Fatal(err)
 	}
 	l := links.New(rec, cfg, svc.S3, rdb, now, slog.New(slog.DiscardHandler))
-	return &fixture{shares: New(cfg, rdb, l, review.New(rec, cfg, now), now), links: l, rdb: rdb, cfg: cfg, ds: ds}
+	return &fixture{shares: New(rec, cfg, rdb, l, review.New(rec, cfg, now), now), links: l, rdb: rdb, rec: rec, cfg: cfg, ds: ds}
 }
 
 func (f *fixture) first(t *testing.T, kind channel.Kind, ch channel.Name) *record.Derivative {
@@ -210,5 +211,33 @@ func TestSharesAreBounded(t *testing.T) {
 	}
 	if n, _ := f.rdb.HLen(ctx, keyShares("alice")).Result(); n != maxPerPerson {
 		t.Errorf("alice's record holds %d shares, want %d", n, maxPerPerson)
+	}
+}
+
+// A share's link keeps leading to the page after Redis is lost: reindex restores the
+// shares and their links from the record.
+func TestSharesAndTheirLinksSurviveALostRedis(t *testing.T) {
+	f := newFixture(t, true)
+	ctx := t.Context()
+	tweet := f.first(t, channel.KindTweet, channel.X)
+	s, err := f.shares.Share(ctx, "alice", tweet, "linkedin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.shares.Share(ctx, "alice", tweet, "linkedin") // again: one share, one object
+	f.rdb.FlushAll(ctx)
+	if n, err := f.shares.Restore(ctx); err != nil || n != 1 {
+		t.Fatalf("restored %d shares (%v), want 1", n, err)
+	}
+	fresh := links.New(f.rec, f.cfg, nil, f.rdb, time.Now, slog.New(slog.DiscardHandler))
+	code := strings.TrimPrefix(s.URL, "https://go.example.com/r/")
+	if l, err := fresh.Lookup(ctx, code); err != nil || l.Person != "alice" || !strings.Contains(l.Target, "utm_term=alice") {
+		t.Errorf("alice's link after the loss: %+v (%v)", l, err)
+	}
+	if mine, _ := f.shares.Mine(ctx, "alice"); len(mine.Shares) != 1 || mine.Shares[0].URL != s.URL {
+		t.Errorf("alice's shares after the loss: %+v", mine)
+	}
+	if n, _ := f.shares.Restore(ctx); n != 0 {
+		t.Errorf("a second restore brought back %d, want 0", n)
 	}
 }
