@@ -307,6 +307,8 @@ type User struct {
 	PasswordHash string `yaml:"password_hash"`
 	// Regions scopes a regional user.
 	Regions []string `yaml:"regions"`
+	// Team groups people on the sharing leaderboard (beside their regions).
+	Team string `yaml:"team"`
 }
 
 // Limits bound the work a process takes on.
