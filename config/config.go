@@ -89,6 +89,8 @@ type File struct {
 	// them. Each has a type (a publisher: webhook, outbox, x, mastodon, bluesky, linkedin,
 	// wordpress) and that publisher's settings.
 	Accounts map[string]Account `yaml:"accounts"`
+	// Digests is how digests of new topics are sent (users[].digest says to whom).
+	Digests Digests `yaml:"digests"`
 }
 
 // Tracking is how backlinks are tracked.
@@ -303,6 +305,9 @@ type User struct {
 	PasswordHash string `yaml:"password_hash"`
 	// Regions scopes a regional user.
 	Regions []string `yaml:"regions"`
+	// Digest, when set, sends the user a digest of newly approved topics that match
+	// their interests. Default none.
+	Digest *Digest `yaml:"digest"`
 }
 
 // Limits bound the work a process takes on.
