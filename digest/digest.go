@@ -69,6 +69,8 @@ type Service struct {
 	users map[string]person
 	order []string
 	mail  *mailer // nil without digests.smtp.host
+	// problems are what Check reports.
+	problems []error
 }
 
 // person is a configured user's digest with its webhooks read from the environment.
@@ -78,9 +80,9 @@ type person struct {
 	slack, teams string
 }
 
-// New checks every digest's destinations (the webhook variables must hold http(s) URLs,
-// https unless the host is this machine) and returns the service; errors name the setting.
-func New(opt Options) (*Service, error) {
+// New returns the service. What is wrong with the destinations (see Check) does not stop
+// it: unsubscribing and building digests work without them.
+func New(opt Options) *Service {
 	if opt.HTTP == nil {
 		opt.HTTP = &http.Client{Timeout: 10 * time.Second}
 	}
@@ -94,7 +96,6 @@ func New(opt Options) (*Service, error) {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Service{opt: opt, users: map[string]person{}}
-	var bad []error
 	for i, u := range opt.File.Users {
 		if u.Digest == nil {
 			continue
@@ -109,7 +110,7 @@ func New(opt Options) (*Service, error) {
 			}
 			*w.to = strings.TrimSpace(opt.Getenv(w.env))
 			if err := checkWebhook(*w.to); err != nil {
-				bad = append(bad, fmt.Errorf("users[%d].digest.%s: the environment variable %s %w", i, w.field, w.env, err))
+				s.problems = append(s.problems, fmt.Errorf("users[%d].digest.%s: the environment variable %s %w", i, w.field, w.env, err))
 			}
 		}
 		s.users[u.Name] = p
@@ -118,12 +119,18 @@ func New(opt Options) (*Service, error) {
 	if opt.File.Digests.SMTP.Host != "" {
 		m, err := newMailer(opt.File.Digests, opt.Getenv, opt.SMTPTLS)
 		if err != nil {
-			bad = append(bad, err)
+			s.problems = append(s.problems, err)
 		}
 		s.mail = m
 	}
-	return s, errors.Join(bad...)
+	return s
 }
+
+// Check says what stops digests from being sent, naming the setting: a webhook variable
+// that is unset or does not hold an https URL (http only to this machine), an SMTP
+// password variable that is unset. Senders (the scheduler, `repurpose digest`) refuse to
+// start with one.
+func (s *Service) Check() error { return errors.Join(s.problems...) }
 
 func checkWebhook(raw string) error {
 	if raw == "" {

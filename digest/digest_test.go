@@ -63,10 +63,10 @@ func newWorld(t *testing.T, redis *testservices.RedisServer, users string) *worl
 
 func (w *world) service(t *testing.T) *digest.Service {
 	t.Helper()
-	s, err := digest.New(digest.Options{File: w.file, SMTPTLS: w.smtpTLS, PublicURL: "https://toolkit.example.com", Topics: w.rec,
+	s := digest.New(digest.Options{File: w.file, SMTPTLS: w.smtpTLS, PublicURL: "https://toolkit.example.com", Topics: w.rec,
 		Redis: w.redis.Client(), Leases: record.NewLocks(w.redis.Client()), Getenv: func(k string) string { return w.env[k] },
 		Key: func(context.Context) ([]byte, error) { return []byte("0123456789abcdef0123456789abcdef"), nil }})
-	if err != nil {
+	if err := s.Check(); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -429,7 +429,7 @@ func TestWebhookVariablesAreChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	for value, want := range map[string]string{"": "is not set", "http://hooks.slack.com/x": "must hold an https URL"} {
-		_, err := digest.New(digest.Options{File: f, Getenv: func(string) string { return value }})
+		err := digest.New(digest.Options{File: f, Getenv: func(string) string { return value }}).Check()
 		if err == nil || !strings.Contains(err.Error(), "users[0].digest.slack_webhook_env: the environment variable ANA_SLACK "+want) {
 			t.Errorf("%q: %v", value, err)
 		}

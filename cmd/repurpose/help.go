@@ -28,7 +28,14 @@ read, as Markdown: what the derivatives are made from. With --cards DIR it also 
 worker would (stat, quote and title cards as PNG, LinkedIn carousels as PDF) into DIR,
 named by their SHA-256, for people to look at, and lists them as each derivative's
 "media" with their "file" paths.`,
-	"count": `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
+	"count": `Prints {"channel", "weighted_length", "limit", "valid"} by the channel's own counting
+rules (README.md, Derivatives, has the table); --channel names the channel.`,
+	"digest": `A digest lists the topics approved since a period before the person's last digest that
+match their interests (users[].digest in the config file: tags, channels, languages,
+region) and that they were never sent, at most 20. Without --dry-run it goes now to
+every destination they have (e-mail, Slack, Microsoft Teams), whether or not it is due,
+and its topics are recorded as sent to them; the scheduler sends the digests that are
+due (weekly by default) by itself. An unsubscribed person is sent nothing.`,
 	"hash-password": `Prints an argon2id hash for a user's password_hash in the config file. On a terminal
 the password is asked for without echo; otherwise one line is read from stdin:
   printf '%s\n' "$PASSWORD" | repurpose hash-password`,

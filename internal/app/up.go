@@ -105,6 +105,9 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 	if err != nil {
 		return err
 	}
+	if err := a.Digests.Check(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
 
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -123,7 +126,7 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		}
 		return nil
 	})
-	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
+	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), a.Digests, writes, intake)
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
