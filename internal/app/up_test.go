@@ -6,7 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -89,4 +93,107 @@ func waitOK(t *testing.T, url string) {
 			t.Fatalf("%s does not answer", url)
 		}
 	}
+}
+
+// `repurpose up` writes DATA/env, readable by its owner only, which a shell sources so
+// the CLI reaches the running instance: the calendar reads its Redis, an upload lands in
+// its S3 and is processed, and the admin token opens its API. The banner says how.
+func TestUpWritesTheCLIEnvironment(t *testing.T) {
+	opt := upConfig(t)
+	conf := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(conf, []byte("regions:\n  - id: emea\n    locales: [de]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("REPURPOSE_CONFIG", conf)
+	var banner syncBuffer
+	opt.Stderr = &banner
+	cfg, err := LoadConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	started := make(chan string, 1)
+	opt.Started = func(toolkitURL, _ string) { started <- toolkitURL }
+	go func() { done <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
+	defer func() { cancel(); <-done }()
+	var toolkitURL string
+	select {
+	case toolkitURL = <-started:
+	case err := <-done:
+		t.Fatalf("up did not start: %v", err)
+	}
+
+	path := filepath.Join(opt.DataDir, "env")
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("%s: %v, mode %v", path, err, fi.Mode())
+	}
+	if want := "source " + path + " && repurpose calendar"; !strings.Contains(banner.String(), want) {
+		t.Errorf("the banner does not say %q:\n%s", want, banner.String())
+	}
+	sh := exec.Command("bash", "-c", `. "$1" && env`, "bash", path)
+	sh.Env = []string{"PATH=" + os.Getenv("PATH")}
+	out, err := sh.Output()
+	if err != nil {
+		t.Fatalf("sourcing %s: %v", path, err)
+	}
+	env := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			env[k] = v
+		}
+	}
+	if env["REPURPOSE_PUBLIC_URL"] != toolkitURL || env["REPURPOSE_CONFIG"] != conf || env["REPURPOSE_ADMIN_TOKEN"] != cfg.Infra.AdminToken {
+		t.Errorf("env: %v", env)
+	}
+	for _, k := range []string{"REPURPOSE_REDIS_URL", "REPURPOSE_S3_ENDPOINT", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REPURPOSE_INBOX", "REPURPOSE_TOOLKIT"} {
+		t.Setenv(k, env[k])
+	}
+	t.Setenv("REPURPOSE_ADMIN_TOKEN", env["REPURPOSE_ADMIN_TOKEN"])
+	cli, err := LoadConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var cal bytes.Buffer
+	if err := Calendar(ctx, cli, slog.New(slog.DiscardHandler), &cal, "", 7, 1); err != nil || !strings.HasPrefix(cal.String(), "emea (UTC)") {
+		t.Errorf("calendar: %v\n%s", err, cal.String())
+	}
+	if err := Upload(ctx, cli, []string{"../../samples/notes.txt"}, "", io.Discard); err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, env["REPURPOSE_PUBLIC_URL"]+"/api/v1/sources", nil)
+	req.Header.Set("Authorization", "Bearer "+env["REPURPOSE_ADMIN_TOKEN"])
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK && strings.Contains(string(body), `"key":"notes.txt"`) && strings.Contains(string(body), `"status":"ready"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the upload was not processed: %d %s", resp.StatusCode, body)
+		}
+	}
+}
+
+// syncBuffer is a buffer up's goroutines may write while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
