@@ -37,7 +37,7 @@ var commands = []command{
 	{"up", "[--data DIR] [--addr ADDR] [--s3-addr ADDR] [--once] [FILE...]", "run everything in one process: embedded Redis and S3, serve, worker, scheduler", runUp},
 	{"serve", "", "serve the toolkit API, public pages, /events/s3 intake, /healthz, /readyz, /metrics", role(app.Serve)},
 	{"worker", "", "process queued tasks (run as many as throughput needs)", role(app.RunWorker)},
-	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change", role(app.RunScheduler)},
+	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change; send digests", role(app.RunScheduler)},
 	{"derive", "[--text] [--key K] [--campaign C] [--cards DIR] FILE", "parse and derive one document offline and print JSON (no Redis, no S3)", runDerive},
 	{"upload", "[--campaign C] FILE|DIR...", "put documents into the inbox, with progress", runUpload},
 	{"reindex", "", "rebuild the Redis index from S3 and re-queue unprocessed inbox objects and pending posts", runReindex},
