@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/repurpose/repurpose/config"
 )
 
 func upConfig(t *testing.T) UpOptions {
@@ -55,17 +57,8 @@ func TestUpStopsCleanlyOnSignal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	started := make(chan string, 1)
-	opt.Started = func(toolkitURL, _ string) { started <- toolkitURL }
-	go func() { done <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
-	select {
-	case url := <-started:
-		waitOK(t, url+"/healthz")
-	case err := <-done:
-		t.Fatalf("up did not start: %v", err)
-	}
+	url, cancel, done := startUp(t, cfg, opt)
+	waitOK(t, url+"/healthz")
 	cancel()
 	select {
 	case err := <-done:
@@ -75,6 +68,24 @@ func TestUpStopsCleanlyOnSignal(t *testing.T) {
 	case <-time.After(45 * time.Second):
 		t.Fatal("up still running 45 s after the signal")
 	}
+}
+
+// startUp runs Up until cancel is called and returns once it listens, with where the
+// toolkit is and the channel its error comes on.
+func startUp(t *testing.T, cfg *config.Config, opt UpOptions) (toolkitURL string, cancel func(), done <-chan error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	errc := make(chan error, 1)
+	started := make(chan string, 1)
+	opt.Started = func(toolkitURL, _ string) { started <- toolkitURL }
+	go func() { errc <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
+	select {
+	case toolkitURL = <-started:
+	case err := <-errc:
+		cancel()
+		t.Fatalf("up did not start: %v", err)
+	}
+	return toolkitURL, cancel, errc
 }
 
 // waitOK waits up to 30 s for url to answer 200, on a connection it closes.
@@ -111,18 +122,9 @@ func TestUpWritesTheCLIEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	started := make(chan string, 1)
-	opt.Started = func(toolkitURL, _ string) { started <- toolkitURL }
-	go func() { done <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
+	toolkitURL, cancel, done := startUp(t, cfg, opt)
 	defer func() { cancel(); <-done }()
-	var toolkitURL string
-	select {
-	case toolkitURL = <-started:
-	case err := <-done:
-		t.Fatalf("up did not start: %v", err)
-	}
+	ctx := t.Context()
 
 	path := filepath.Join(opt.DataDir, "env")
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
