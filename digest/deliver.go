@@ -94,7 +94,11 @@ func (s *Service) deliver(ctx context.Context, p person, dg *Digest) (Result, er
 		}
 	}
 	if p.d.Email != "" {
-		try("e-mail "+p.d.Email, s.mail.send(ctx, p.d.Email, dg))
+		if s.mail == nil { // Check said why
+			try("e-mail "+p.d.Email, errors.New("the SMTP server is not configured"))
+		} else {
+			try("e-mail "+p.d.Email, s.mail.send(ctx, p.d.Email, dg))
+		}
 	}
 	if p.slack != "" {
 		try("Slack", s.post(ctx, p.slack, dg.Slack()))

@@ -422,7 +422,8 @@ func TestUnsubscribeIsSigned(t *testing.T) {
 	}
 }
 
-// A webhook variable that is unset or not https stops the start with the setting's path.
+// A webhook or SMTP password variable that is unset, or a webhook that is not https, is
+// what Check reports, with the setting's path.
 func TestWebhookVariablesAreChecked(t *testing.T) {
 	f, err := config.ParseFile(strings.NewReader(anaSlack))
 	if err != nil {
@@ -433,5 +434,13 @@ func TestWebhookVariablesAreChecked(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "users[0].digest.slack_webhook_env: the environment variable ANA_SLACK "+want) {
 			t.Errorf("%q: %v", value, err)
 		}
+	}
+	f, err = config.ParseFile(strings.NewReader("digests:\n  from: toolkit@example.com\n  smtp:\n    host: smtp.example.com\n    username: toolkit\n    password_env: SMTP_PASSWORD\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := digest.New(digest.Options{File: f, Getenv: func(string) string { return "" }}).Check(); err == nil ||
+		err.Error() != "digests.smtp.password_env: the environment variable SMTP_PASSWORD is not set" {
+		t.Errorf("unset SMTP password: %v", err)
 	}
 }
