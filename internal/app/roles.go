@@ -53,10 +53,13 @@ func RunWorker(ctx context.Context, cfg *config.Config, log *slog.Logger) error 
 }
 
 // RunScheduler runs `repurpose scheduler`: it waits for Redis, then runs the periodic
-// jobs until ctx ends.
+// jobs and sends the digests that are due until ctx ends.
 func RunScheduler(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	return runOnRedis(ctx, cfg, log, func(a *App) ([]Component, error) {
-		return []Component{queueMetrics{a}, a.Scheduler()}, nil
+		if err := a.Digests.Check(); err != nil {
+			return nil, fmt.Errorf("configuration: %w", err)
+		}
+		return []Component{queueMetrics{a}, a.Scheduler(), a.Digests}, nil
 	})
 }
 
