@@ -81,8 +81,8 @@ func (d *deriver) linkedIn() {
 		return
 	}
 	d.emit(x, tpl)
-	d.excludeSaid(exclude, p.context)
 	d.linkedInQuoted = p.quote
+	d.excludeSaid(exclude, p.context)
 	d.said.say(channel.LinkedIn, keys(exclude)...)
 }
 
@@ -112,9 +112,15 @@ func (d *deriver) contextSentence(hook string, max int) string {
 }
 
 // linkedInQuote is the document's first quotation with its speaker that fits a few
-// lines, framed as “…” — speaker; "" when it has none.
+// lines, framed as “…” — speaker; "" when it has none. A quotation is said once per
+// account, and the snippets (offered on every channel, with a quote card) need one: the
+// post takes one only when the document has another for them.
 func (d *deriver) linkedInQuote() string {
-	for _, s := range d.quoteSnippets() {
+	quotes := d.quoteSnippets()
+	if len(quotes) < 2 {
+		return ""
+	}
+	for _, s := range quotes {
 		// A quote cut short ("…") is not one to feature.
 		if s.attribution != "" && !strings.Contains(s.text, "…") && utf8.RuneCountInString(s.text) <= linkedInQuoteChars {
 			return s.text

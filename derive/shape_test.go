@@ -40,6 +40,10 @@ Developers who carry the pager for their own code fix alerts faster than a separ
 
 “The best compliment our release process got was that nobody noticed it anymore,” said Dana Whitfield, release manager.
 
+## More voices
+
+“Once the deploys were automatic, nobody wanted to go back to release nights,” said Sam Okafor, staff engineer.
+
 ## Reviews
 
 A weekly team rarely merges a change that takes longer than a day to review, unless the change is behind a flag.
@@ -98,10 +102,12 @@ func only(t *testing.T, res Result, kind channel.Kind) *Derivative {
 }
 
 // TestLinkedInHasTheEditorsShape: the first line is the strongest finding (the figure
-// with its comparison), then one sentence of context, 3-5 short takeaways, the quotation
-// with its speaker, and the call to action.
+// with its comparison), then one sentence of context, 3-5 short takeaways, a quotation
+// with its speaker (the other is left to the snippets, which never repeat it), and the
+// call to action.
 func TestLinkedInHasTheEditorsShape(t *testing.T) {
-	li := only(t, deriveText(t, "quiet.md", findingsDoc), channel.KindLinkedIn)
+	res := deriveText(t, "quiet.md", findingsDoc)
+	li := only(t, res, channel.KindLinkedIn)
 	if li == nil {
 		t.Fatal("no LinkedIn post")
 	}
@@ -126,6 +132,11 @@ func TestLinkedInHasTheEditorsShape(t *testing.T) {
 	}
 	if !strings.Contains(li.Template, "” — Dana Whitfield, release manager") {
 		t.Errorf("no quotation with its speaker:\n%s", li.Template)
+	}
+	for _, d := range res.Derivatives {
+		if d.Kind == channel.KindSnippet && strings.Contains(d.Text, "Dana Whitfield") {
+			t.Errorf("the snippets repeat the post's quotation: %q", d.Text)
+		}
 	}
 	if !strings.Contains(li.Template, li.CTA+"\n"+channel.LinkSlot) {
 		t.Errorf("no call to action before the link:\n%s", li.Template)

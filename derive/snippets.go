@@ -46,7 +46,7 @@ func (d *deriver) snippets() {
 	all = append(all, d.keyPointSnippets(said)...)
 	all = append(all, d.statSnippets(said)...)
 	for _, q := range d.quoteSnippets() {
-		if q.text != d.linkedInQuoted {
+		if q.text != d.linkedInQuoted { // said on LinkedIn already
 			all = append(all, q)
 		}
 	}
