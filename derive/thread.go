@@ -31,10 +31,7 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Finding() && fits(c) })
-	if hook < 0 {
-		hook = d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) })
-	}
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) })
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet gives a reason to read on "+
 			"(a figure, a contrast, a consequence, a recommendation) and fits a thread's first post")

@@ -246,13 +246,18 @@ func (a *Analysis) Points(n, first int, exclude map[int]bool, plain int, fits fu
 	return out
 }
 
-// BestHook is the strongest hook not in exclude that fits, or -1: a strong one (a
-// figure, a contrast, a stake, a question) when there is one, however central a plain
-// statement is.
+// BestHook is the strongest hook not in exclude that fits, or -1: a finding (a figure,
+// a contrast, a consequence, a stake) when there is one, else another strong sentence (a
+// recommendation, a question), however central a plain statement is.
 func (a *Analysis) BestHook(exclude map[int]bool, fits func(c *Candidate) bool) int {
-	for _, strong := range []bool{true, false} {
+	tiers := []func(c *Candidate) bool{
+		(*Candidate).Finding,
+		(*Candidate).Strong,
+		func(*Candidate) bool { return true },
+	}
+	for _, tier := range tiers {
 		for _, i := range a.hooks {
-			if c := &a.Candidates[i]; !exclude[i] && c.Strong() == strong && fits(c) {
+			if c := &a.Candidates[i]; !exclude[i] && tier(c) && fits(c) {
 				return i
 			}
 		}

@@ -118,3 +118,15 @@ func TestPayoffIsWhatToDo(t *testing.T) {
 		t.Errorf("payoff %q from a document of descriptions", plain.Candidates[p].Text)
 	}
 }
+
+// TestBestHookLeadsWithAFinding: a recommendation is strong, but the first post leads
+// with what the document found when it states it, however central the advice is.
+func TestBestHookLeadsWithAFinding(t *testing.T) {
+	advice := "Release teams should review every release change of the release pipeline within a day."
+	finding := "Teams that deploy on Fridays lose weekends to incidents nobody planned for."
+	a := analysisOf("en", advice, "Release teams own the release pipeline and every release change.", finding)
+	all := func(*Candidate) bool { return true }
+	if h := a.BestHook(map[int]bool{}, all); h < 0 || a.Candidates[h].Text != finding {
+		t.Errorf("best hook %d, want the finding", h)
+	}
+}
