@@ -298,6 +298,8 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 			t.Errorf("%s failed without a reason", name)
 		case name == "divs.html" && !strings.Contains(a.Source.Error, "more than 512 deep"):
 			t.Errorf("50,000 nested divs: %q, want a reason a marketer can act on", a.Source.Error)
+		case (name == "lists.md" || name == "quotes.md") && !strings.Contains(a.Source.Error, "more than 512 deep"):
+			t.Errorf("%s, 50,000 levels deep: %q, want it refused with a reason a marketer can act on", name, a.Source.Error)
 		case name == "bomb.md" && !strings.Contains(a.Source.Error, "front matter"):
 			t.Errorf("a YAML alias bomb: %q, want it refused as malformed front matter", a.Source.Error)
 		case name == "inject.md" && (a.Source.Status != "ready" || len(a.Derivatives) == 0):
