@@ -45,7 +45,11 @@ func (d *deriver) snippets() {
 	var all []snippet
 	all = append(all, d.keyPointSnippets(said)...)
 	all = append(all, d.statSnippets(said)...)
-	all = append(all, d.quoteSnippets()...)
+	for _, q := range d.quoteSnippets() {
+		if q.text != d.linkedInQuoted { // said on LinkedIn already
+			all = append(all, q)
+		}
+	}
 	if len(all) == 0 {
 		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
 		return

@@ -24,6 +24,8 @@ type Candidate struct {
 	terms    []int32 // distinct term IDs
 	Score    float64
 	hook     float64 // hookStrength, for the postable
+	finding  bool    // hookStrength's finding
+	advice   bool    // a recommendation (adviceWords)
 	Stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
