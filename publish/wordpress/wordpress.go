@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/repurpose/repurpose/derive"
 
@@ -110,12 +109,11 @@ func (w *wordpress) Publish(ctx context.Context, p *publish.Post) (publish.Resul
 	if err != nil {
 		return publish.Result{Uploaded: res.Uploaded}, err
 	}
-	status := "publish"
-	switch {
-	case w.draft:
+	// Scheduled at its instant, as the account's status says; WordPress publishes a
+	// "future" post whose date has come (a retry after the instant) at once.
+	status := "future"
+	if w.draft {
 		status = "draft"
-	case p.At.After(time.Now()):
-		status = "future"
 	}
 	body := struct {
 		Title      string `json:"title"`
