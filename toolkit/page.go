@@ -120,14 +120,28 @@ func approvedWhole(s *record.Source, b *record.Bundle, apr *record.Approvals) bo
 }
 
 // mediaFile serves a rendered card or carousel, "/media/{sha256}.png" or ".pdf", to
-// anyone: channels that fetch images themselves (Threads) and link previews need it
-// public. A name is its content's hash, so the file never changes (cached for a year)
+// anyone once something approved lists it: channels that fetch images themselves
+// (Threads) and link previews need it public. A name is its content's hash, so the file never changes (cached for a year)
 // and cannot be guessed without its content; only stored keys are served.
 func (t *Toolkit) mediaFile(w http.ResponseWriter, r *http.Request) {
 	key := "media/" + r.PathValue("file")
 	if !record.ValidMediaKey(key) {
 		http.Error(w, "no such file", http.StatusNotFound)
 		return
+	}
+	// A draft's cards are not public until something approved lists them (record.MediaPublic);
+	// people signed in see them all.
+	cache := "public, max-age=31536000, immutable"
+	if _, signedIn := t.authenticate(r); !signedIn {
+		if public, err := t.rec.MediaPublic(r.Context(), key); err != nil {
+			http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
+			return
+		} else if !public {
+			http.Error(w, "no such file", http.StatusNotFound)
+			return
+		}
+	} else {
+		cache = "private, no-store"
 	}
 	body, err := t.rec.Media(r.Context(), key)
 	if errors.Is(err, errs.NotFound) {
@@ -144,7 +158,7 @@ func (t *Toolkit) mediaFile(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", record.Media{Kind: kind}.ContentType())
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("Cache-Control", cache)
 	h.Set("ETag", `"`+strings.TrimSuffix(path.Base(key), path.Ext(key))+`"`)
 	h.Set("Content-Security-Policy", "default-src 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")

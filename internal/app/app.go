@@ -32,6 +32,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/digest"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/all" // every publisher registers itself
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"

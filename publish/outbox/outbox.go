@@ -1,4 +1,7 @@
-package publish
+// Package outbox is the publisher of type "outbox": each post as files in an S3
+// bucket, for a CMS or a person to pick up.
+// It registers itself with publish; see package publish for the layout.
+package outbox
 
 import (
 	"context"
@@ -7,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/derive"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 // The outbox writes each post as files in a bucket, for a CMS or a person to pick up:
@@ -15,10 +20,10 @@ import (
 // the files it carries, {HHMM}-{id}-{name}, which its JSON lists under "media". The key is the
 // post's own, so writing it again is the same file: retries are safe.
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "outbox",
 		Summary: "writes each post as JSON (and a blog teaser as Markdown) into an S3 bucket, per region, channel and date",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "bucket", Required: true, Doc: "the bucket the files go to"},
 			{Name: "prefix", Doc: `the folder inside it, default "outbox/"`},
 		},
@@ -27,11 +32,11 @@ func init() {
 }
 
 type outbox struct {
-	objects              ObjectWriter
+	objects              publish.ObjectWriter
 	name, bucket, prefix string
 }
 
-func newOutbox(a *Account) (Publisher, error) {
+func newOutbox(a *publish.Account) (publish.Publisher, error) {
 	if a.Objects() == nil {
 		return nil, fmt.Errorf("accounts.%s: the outbox needs the S3 store", a.Name)
 	}
@@ -63,23 +68,23 @@ func (o *outbox) Check(ctx context.Context) error {
 
 // outboxFile is what the JSON file holds.
 type outboxFile struct {
-	*Post
+	*publish.Post
 	Blog  *derive.BlogTeaser `json:"blog,omitempty"`
 	Media []outboxMedia      `json:"media,omitempty"`
 }
 
 // outboxMedia describes a file the post carries and names its key, beside the JSON.
 type outboxMedia struct {
-	Media
+	publish.Media
 	File string `json:"file"`
 }
 
 // outboxMediaRules: the outbox takes whatever a post carries.
-var outboxMediaRules = mediaRules{channel: "the outbox", kinds: map[string]int{MediaCard: 4, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+var outboxMediaRules = publish.MediaRules{Channel: "the outbox", Kinds: map[string]int{publish.MediaCard: 4, publish.MediaCarousel: 1, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
-func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {
-	if err := checkMedia(p, outboxMediaRules); err != nil {
-		return Result{}, err
+func (o *outbox) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
+	if err := publish.CheckMedia(p, outboxMediaRules); err != nil {
+		return publish.Result{}, err
 	}
 	at := p.At.UTC()
 	base := fmt.Sprintf("%s%s/%s/%s/%s-%s", o.prefix, p.Region, p.Channel, at.Format("2006-01-02"), at.Format("1504"), p.ID)
@@ -88,34 +93,34 @@ func (o *outbox) Publish(ctx context.Context, p *Post) (Result, error) {
 	for _, m := range p.Media {
 		key := base + "-" + m.Name
 		if err := o.put(ctx, key, m.Bytes, m.ContentType); err != nil {
-			return Result{}, err
+			return publish.Result{}, err
 		}
 		file.Media = append(file.Media, outboxMedia{Media: m, File: key})
 	}
 	body, err := json.MarshalIndent(file, "", "  ")
 	if err != nil {
-		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	if p.Blog != nil {
 		if err := o.put(ctx, base+".md", []byte(blogMarkdown(p)), "text/markdown; charset=utf-8"); err != nil {
-			return Result{}, err
+			return publish.Result{}, err
 		}
 	}
 	if err := o.put(ctx, base+".json", body, "application/json"); err != nil {
-		return Result{}, err
+		return publish.Result{}, err
 	}
-	return Result{RemoteID: base + ".json", URL: "s3://" + o.bucket + "/" + base + ".json"}, nil
+	return publish.Result{RemoteID: base + ".json", URL: "s3://" + o.bucket + "/" + base + ".json"}, nil
 }
 
 func (o *outbox) put(ctx context.Context, key string, body []byte, ct string) error {
 	if _, err := o.objects.Put(ctx, o.bucket, key, body, ct); err != nil {
-		return &Error{Kind: Later, Msg: fmt.Sprintf("cannot write s3://%s/%s: %s", o.bucket, key, Excerpt(err.Error())), Err: err}
+		return &publish.Error{Kind: publish.Later, Msg: fmt.Sprintf("cannot write s3://%s/%s: %s", o.bucket, key, publish.Excerpt(err.Error())), Err: err}
 	}
 	return nil
 }
 
 // blogMarkdown is the teaser as a CMS takes it: YAML front matter, then the Markdown.
-func blogMarkdown(p *Post) string {
+func blogMarkdown(p *publish.Post) string {
 	b := p.Blog
 	q := func(s string) string { v, _ := json.Marshal(s); return string(v) } // JSON strings are YAML strings
 	var sb strings.Builder

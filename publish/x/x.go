@@ -1,4 +1,7 @@
-package publish
+// Package x is the publisher of type "x": posts and threads to X with the API v2 as a
+// user, images uploaded with their alt text.
+// It registers itself with publish; see package publish for the layout.
+package x
 
 import (
 	"context"
@@ -10,13 +13,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "x",
 		Summary: "post to X (Twitter) with the API v2 as a user; a thread goes out as a chain of replies",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "api", Doc: "the API's address; default https://api.x.com"},
 			{Name: "username", Doc: "the account's @handle, for the posts' URLs"},
 			{Name: "client_id", Doc: "the X app's OAuth 2.0 client ID, used by the Accounts page to connect the account"},
@@ -37,16 +42,16 @@ func init() {
 type xPublisher struct {
 	api      string
 	username string
-	token    oauthUserToken
+	token    publish.UserToken
 	client   *http.Client
 }
 
-func newX(a *Account) (Publisher, error) {
-	api, err := apiBase(a, "https://api.x.com")
+func newX(a *publish.Account) (publish.Publisher, error) {
+	api, err := publish.APIBase(a, "https://api.x.com")
 	if err != nil {
 		return nil, err
 	}
-	tok, err := newOAuthUserToken(a)
+	tok, err := publish.NewUserToken(a)
 	if err != nil {
 		return nil, err
 	}
@@ -67,33 +72,33 @@ type xMedia struct {
 
 // xMediaRules: up to four images of at most 5 MB. A link preview image is not sent: X
 // makes the card from the page's tags.
-var xMediaRules = mediaRules{channel: "X", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: maxImageBytes}
+var xMediaRules = publish.MediaRules{Channel: "X", Kinds: map[string]int{publish.MediaCard: 4, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
 type xReplyTo struct {
 	InReplyToTweetID string `json:"in_reply_to_tweet_id"`
 }
 
-func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
+func (x *xPublisher) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
 	parts := p.Parts
 	if len(parts) == 0 {
 		parts = []string{p.Text}
 	}
 	for i, t := range parts {
 		if strings.TrimSpace(t) == "" {
-			return Result{}, &Error{Kind: Refused, Msg: fmt.Sprintf("post %d of %d is empty", i+1, len(parts))}
+			return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: fmt.Sprintf("post %d of %d is empty", i+1, len(parts))}
 		}
 	}
-	if err := checkMedia(p, xMediaRules); err != nil {
-		return Result{}, err
+	if err := publish.CheckMedia(p, xMediaRules); err != nil {
+		return publish.Result{}, err
 	}
-	token, err := x.token.get(ctx)
+	token, err := x.token.Get(ctx)
 	if err != nil {
-		return Result{}, err
+		return publish.Result{}, err
 	}
-	var res Result
-	mediaIDs, err := uploadCards(p, func(m *Media) (string, error) { return x.upload(ctx, token, p, m, &res) })
+	var res publish.Result
+	mediaIDs, err := publish.UploadCards(p, func(m *publish.Media) (string, error) { return x.upload(ctx, token, p, m, &res) })
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, err
+		return publish.Result{Uploaded: res.Uploaded}, err
 	}
 	for i, t := range parts {
 		body := xTweet{Text: t}
@@ -105,11 +110,11 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 		id, err := x.tweet(ctx, token, body)
 		if err != nil {
 			if i == 0 {
-				return Result{Uploaded: res.Uploaded}, err
+				return publish.Result{Uploaded: res.Uploaded}, err
 			}
 			// Part of the thread is live. Posting it again would repeat those parts (or
 			// be refused as duplicates), so a person finishes or deletes it.
-			return res, &Error{Kind: Unknown, Err: err,
+			return res, &publish.Error{Kind: publish.Unknown, Err: err,
 				Msg: fmt.Sprintf("the thread stopped after %d of %d posts (%s): %v", i, len(parts), x.url(res.IDs[0]), err)}
 		}
 		res.IDs = append(res.IDs, id)
@@ -124,17 +129,17 @@ func (x *xPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
 // upload sends one image (POST /2/media/upload, the one-shot form for images, which
 // needs the media.write scope), then its alt text (POST /2/media/metadata). An ID an
 // earlier attempt got is used again: X keeps an unattached upload for a day.
-func (x *xPublisher) upload(ctx context.Context, token string, p *Post, m *Media, res *Result) (string, error) {
-	id := res.uploaded(p, m)
+func (x *xPublisher) upload(ctx context.Context, token string, p *publish.Post, m *publish.Media, res *publish.Result) (string, error) {
+	id := res.UploadedBefore(p, m)
 	if id == "" {
-		req, err := formRequest(x.api+"/2/media/upload",
-			formField("media_category", "tweet_image"), formField("media_type", m.ContentType), formFile("media", m))
+		req, err := publish.FormRequest(x.api+"/2/media/upload",
+			publish.FormField("media_category", "tweet_image"), publish.FormField("media_type", m.ContentType), publish.FormFile("media", m))
 		if err != nil {
 			return "", err
 		}
 		out, err := x.call(ctx, token, req)
 		if err != nil {
-			return "", uploadFailed(err)
+			return "", publish.UploadFailed(err)
 		}
 		var up struct {
 			Data struct {
@@ -142,34 +147,34 @@ func (x *xPublisher) upload(ctx context.Context, token string, p *Post, m *Media
 			} `json:"data"`
 		}
 		if json.Unmarshal(out, &up) != nil || up.Data.ID == "" {
-			return "", &Error{Kind: Later, Msg: "X's answer to the upload names no media: " + serviceMessage(out, nil)}
+			return "", &publish.Error{Kind: publish.Later, Msg: "X's answer to the upload names no media: " + publish.ServiceMessage(out, nil)}
 		}
 		id = up.Data.ID
-		res.remember(m, id)
+		res.Remember(m, id)
 	}
 	if m.Alt == "" {
 		return id, nil
 	}
-	req, err := JSONRequest(http.MethodPost, x.api+"/2/media/metadata", map[string]any{
+	req, err := publish.JSONRequest(http.MethodPost, x.api+"/2/media/metadata", map[string]any{
 		"id": id, "metadata": map[string]any{"alt_text": map[string]string{"text": m.Alt}}})
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	if _, err := x.call(ctx, token, req); err != nil {
-		return "", uploadFailed(err)
+		return "", publish.UploadFailed(err)
 	}
 	return id, nil
 }
 
 // tweet posts one tweet and returns its ID.
 func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (string, error) {
-	req, err := JSONRequest(http.MethodPost, x.api+"/2/tweets", body)
+	req, err := publish.JSONRequest(http.MethodPost, x.api+"/2/tweets", body)
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	out, err := x.call(ctx, token, req)
 	if err != nil {
-		return "", UnknownAfter5xx(err)
+		return "", publish.UnknownAfter5xx(err)
 	}
 	var created struct {
 		Data struct {
@@ -178,7 +183,7 @@ func (x *xPublisher) tweet(ctx context.Context, token string, body xTweet) (stri
 	}
 	if json.Unmarshal(out, &created) != nil || created.Data.ID == "" {
 		// X answered 2xx, so the tweet most likely exists, but we cannot say which.
-		return "", &Error{Kind: Unknown, Msg: "X accepted the post but its answer has no post ID: " + serviceMessage(out, nil)}
+		return "", &publish.Error{Kind: publish.Unknown, Msg: "X accepted the post but its answer has no post ID: " + publish.ServiceMessage(out, nil)}
 	}
 	return created.Data.ID, nil
 }
@@ -189,9 +194,9 @@ func (x *xPublisher) call(ctx context.Context, token string, req *http.Request) 
 	req.Header.Set("Authorization", "Bearer "+token)
 	// Call drops an error answer's headers; the tap keeps X's x-rate-limit-reset.
 	client, tap := tapRateLimit(x.client)
-	out, _, err := Call(ctx, client, req, xMessage)
-	var e *Error
-	if errors.As(err, &e) && e.Kind == Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
+	out, _, err := publish.Call(ctx, client, req, xMessage)
+	var e *publish.Error
+	if errors.As(err, &e) && e.Kind == publish.Later && e.RetryAfter == 0 && tap.status == http.StatusTooManyRequests {
 		e.RetryAfter = xRateLimitWait(tap.reset, time.Now())
 	}
 	return out, err
@@ -273,59 +278,4 @@ func tapRateLimit(client *http.Client) (*http.Client, *rateLimitTap) {
 	}
 	c.Transport = tap
 	return &c, tap
-}
-
-// apiBase is the account's api setting (def when unset) without a trailing slash.
-func apiBase(a *Account, def string) (string, error) {
-	raw := strings.TrimSpace(a.Get("api"))
-	if raw == "" {
-		return def, nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("accounts.%s.api: %q is not an http(s) URL", a.Name, raw)
-	}
-	return strings.TrimRight(raw, "/"), nil
-}
-
-// oauthUserToken gives the OAuth 2.0 user access token X and LinkedIn posts are sent
-// with: the account's fixed access_token when it has one (set on purpose for this
-// account, so it wins), else the token of the account connected on the Accounts page,
-// fetched per post because the store refreshes it.
-type oauthUserToken struct {
-	account string
-	static  string
-	source  TokenSource
-}
-
-func newOAuthUserToken(a *Account) (oauthUserToken, error) {
-	static, err := a.Secret("access_token")
-	if err != nil {
-		return oauthUserToken{}, err
-	}
-	if static == "" && a.Tokens() == nil {
-		return oauthUserToken{}, fmt.Errorf("accounts.%s: no access token: set access_token_env or access_token_file, or connect the account on the Accounts page (which needs the token store)", a.Name)
-	}
-	return oauthUserToken{account: a.Name, static: static, source: a.Tokens()}, nil
-}
-
-func (t oauthUserToken) get(ctx context.Context) (string, error) {
-	if t.static != "" {
-		return t.static, nil
-	}
-	tok, err := t.source.AccessToken(ctx, t.account)
-	var e *Error
-	switch {
-	case errors.Is(err, ErrNotConnected):
-		// Nothing can be posted until a person connects the account.
-		return "", &Error{Kind: Refused, Msg: ErrNotConnected.Error(), Err: err}
-	case errors.As(err, &e):
-		return "", err
-	case err != nil:
-		// Nothing was sent; a failed refresh may work next time.
-		return "", &Error{Kind: Later, Msg: "cannot get the access token of " + t.account + ": " + err.Error(), Err: err}
-	case tok == "":
-		return "", &Error{Kind: Refused, Msg: ErrNotConnected.Error(), Err: ErrNotConnected}
-	}
-	return tok, nil
 }

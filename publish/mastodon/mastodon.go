@@ -1,22 +1,25 @@
-package publish
+// Package mastodon is the publisher of type "mastodon": statuses (a thread as replies)
+// with an Idempotency-Key, images with their description.
+// It registers itself with publish; see package publish for the layout.
+package mastodon
 
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "mastodon",
 		Summary: "posts statuses to a Mastodon account (a thread as a chain of replies)",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "instance", Required: true, Doc: "the instance's base URL, like https://mastodon.social"},
 			{Name: "token", Required: true, Secret: true, Doc: "an access token with the write:statuses scope"},
 			{Name: "visibility", Doc: "public (default), unlisted or private"},
@@ -37,13 +40,13 @@ type mastodon struct {
 // mastodonMedia: up to four images, each at most 16 MB on a default instance (X's 5 MB
 // applies to all). A link preview image is not sent: Mastodon makes its own preview
 // from the page's Open Graph tags.
-var mastodonMedia = mediaRules{channel: "Mastodon", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: maxImageBytes}
+var mastodonMedia = publish.MediaRules{Channel: "Mastodon", Kinds: map[string]int{publish.MediaCard: 4, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
 // mastodonMediaPolls bounds the looks at an upload still being processed (20 s).
 const mastodonMediaPolls = 40
 
-func newMastodon(a *Account) (Publisher, error) {
-	instance, err := httpBaseURL(a.Get("instance"))
+func newMastodon(a *publish.Account) (publish.Publisher, error) {
+	instance, err := publish.BaseURL(a.Get("instance"))
 	if err != nil {
 		return nil, fmt.Errorf("accounts.%s.instance: %w", a.Name, err)
 	}
@@ -73,21 +76,21 @@ type mastodonStatus struct {
 	URL string `json:"url"` // null for some remote-only statuses: stays ""
 }
 
-func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
-	if err := checkMedia(p, mastodonMedia); err != nil {
-		return Result{}, err
+func (m *mastodon) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
+	if err := publish.CheckMedia(p, mastodonMedia); err != nil {
+		return publish.Result{}, err
 	}
-	var res Result
-	mediaIDs, err := uploadCards(p, func(med *Media) (string, error) { return m.upload(ctx, p, med, &res) })
+	var res publish.Result
+	mediaIDs, err := publish.UploadCards(p, func(med *publish.Media) (string, error) { return m.upload(ctx, p, med, &res) })
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, err
+		return publish.Result{Uploaded: res.Uploaded}, err
 	}
 	if len(p.Parts) == 0 {
 		s, err := m.status(ctx, p.Text, p.Locale, "", p.ID, mediaIDs)
 		if err != nil {
-			return Result{Uploaded: res.Uploaded}, err
+			return publish.Result{Uploaded: res.Uploaded}, err
 		}
-		return Result{RemoteID: s.ID, URL: s.URL, IDs: []string{s.ID}, Uploaded: res.Uploaded}, nil
+		return publish.Result{RemoteID: s.ID, URL: s.URL, IDs: []string{s.ID}, Uploaded: res.Uploaded}, nil
 	}
 	reply := ""
 	for i, part := range p.Parts {
@@ -97,9 +100,9 @@ func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
 		mediaIDs = nil
 		if err != nil {
 			if i > 0 {
-				return Result{Uploaded: res.Uploaded}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
+				return publish.Result{Uploaded: res.Uploaded}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
 			}
-			return Result{Uploaded: res.Uploaded}, err
+			return publish.Result{Uploaded: res.Uploaded}, err
 		}
 		if i == 0 {
 			res.RemoteID, res.URL = s.ID, s.URL
@@ -114,42 +117,42 @@ func (m *mastodon) Publish(ctx context.Context, p *Post) (Result, error) {
 // waits until the instance has processed it: a status cannot attach media still being
 // processed. An ID an earlier attempt got is used again. Nothing is posted by an
 // upload, so one that got no answer is tried again later.
-func (m *mastodon) upload(ctx context.Context, p *Post, med *Media, res *Result) (string, error) {
-	if id := res.uploaded(p, med); id != "" {
+func (m *mastodon) upload(ctx context.Context, p *publish.Post, med *publish.Media, res *publish.Result) (string, error) {
+	if id := res.UploadedBefore(p, med); id != "" {
 		return id, nil
 	}
-	req, err := formRequest(m.instance+"/api/v2/media", formField("description", med.Alt), formFile("file", med))
+	req, err := publish.FormRequest(m.instance+"/api/v2/media", publish.FormField("description", med.Alt), publish.FormFile("file", med))
 	if err != nil {
 		return "", err
 	}
 	req.Header.Set("Authorization", "Bearer "+m.token)
-	b, _, err := Call(ctx, m.client, req, nil)
+	b, _, err := publish.Call(ctx, m.client, req, nil)
 	if err != nil {
-		return "", uploadFailed(err)
+		return "", publish.UploadFailed(err)
 	}
 	var a mastodonAttachment
 	if err := json.Unmarshal(b, &a); err != nil || a.ID == "" {
-		return "", &Error{Kind: Later, Msg: "Mastodon's answer to the upload names no media: " + serviceMessage(b, nil), Err: err}
+		return "", &publish.Error{Kind: publish.Later, Msg: "Mastodon's answer to the upload names no media: " + publish.ServiceMessage(b, nil), Err: err}
 	}
-	res.remember(med, a.ID)
+	res.Remember(med, a.ID)
 	// 202 with url null: still processing. GET answers 206 until it is done.
 	for n := 0; a.URL == ""; n++ {
 		if n == mastodonMediaPolls {
-			return "", &Error{Kind: Later, Msg: "Mastodon is still processing the image " + med.Name}
+			return "", &publish.Error{Kind: publish.Later, Msg: "Mastodon is still processing the image " + med.Name}
 		}
 		select {
 		case <-ctx.Done():
-			return "", &Error{Kind: Later, Msg: "stopped waiting for Mastodon to process " + med.Name, Err: ctx.Err()}
+			return "", &publish.Error{Kind: publish.Later, Msg: "stopped waiting for Mastodon to process " + med.Name, Err: ctx.Err()}
 		case <-time.After(m.mediaPoll):
 		}
 		req, err := http.NewRequest(http.MethodGet, m.instance+"/api/v1/media/"+url.PathEscape(a.ID), nil)
 		if err != nil {
-			return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+			return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 		}
 		req.Header.Set("Authorization", "Bearer "+m.token)
-		b, _, err := Call(ctx, m.client, req, nil)
+		b, _, err := publish.Call(ctx, m.client, req, nil)
 		if err != nil {
-			return "", uploadFailed(err)
+			return "", publish.UploadFailed(err)
 		}
 		if json.Unmarshal(b, &a) != nil {
 			a.URL = ""
@@ -165,16 +168,6 @@ type mastodonAttachment struct {
 	URL string `json:"url"`
 }
 
-// uploadFailed: an upload that got no answer posted nothing, so it is tried again
-// rather than left for a person (at worst the channel keeps an unattached copy, which
-// it deletes by itself).
-func uploadFailed(err error) error {
-	if e := (*Error)(nil); errors.As(err, &e) && e.Kind == Unknown {
-		return &Error{Kind: Later, Msg: e.Msg + " (uploading media; nothing was posted)", Err: e.Err}
-	}
-	return err
-}
-
 // status posts one status (POST /api/v1/statuses), a reply when inReplyTo is set.
 func (m *mastodon) status(ctx context.Context, text, locale, inReplyTo, key string, mediaIDs []string) (*mastodonStatus, error) {
 	body := map[string]any{"status": text, "visibility": m.visibility}
@@ -187,34 +180,20 @@ func (m *mastodon) status(ctx context.Context, text, locale, inReplyTo, key stri
 	if inReplyTo != "" {
 		body["in_reply_to_id"] = inReplyTo
 	}
-	req, err := JSONRequest(http.MethodPost, m.instance+"/api/v1/statuses", body)
+	req, err := publish.JSONRequest(http.MethodPost, m.instance+"/api/v1/statuses", body)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Authorization", "Bearer "+m.token)
 	req.Header.Set("Idempotency-Key", key)
-	b, _, err := Call(ctx, m.client, req, nil)
+	b, _, err := publish.Call(ctx, m.client, req, nil)
 	if err != nil {
 		return nil, err
 	}
 	var s mastodonStatus
 	if err := json.Unmarshal(b, &s); err != nil || s.ID == "" {
 		// The status was made, but we cannot say which: only its key can find it again.
-		return nil, &Error{Kind: Unknown, Msg: "Mastodon's answer names no status: " + serviceMessage(b, nil), Err: err}
+		return nil, &publish.Error{Kind: publish.Unknown, Msg: "Mastodon's answer names no status: " + publish.ServiceMessage(b, nil), Err: err}
 	}
 	return &s, nil
-}
-
-// httpBaseURL checks a service's base URL: http or https with a host; the trailing slash
-// goes so paths can be appended.
-func httpBaseURL(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("%q is not an http(s) URL like https://example.social", s)
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q: a base URL has no query or fragment", s)
-	}
-	return strings.TrimRight(s, "/"), nil
 }

@@ -1,4 +1,4 @@
-package publish_test
+package mastodon_test
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/mastodon"
+	"github.com/repurpose/repurpose/publish/publishtest"
 )
 
 const mastodonTestToken = "masto-secret-token"
@@ -270,7 +272,7 @@ func TestMastodonRefusalCarriesTheMessage(t *testing.T) {
 func TestMastodonNoAnswerIsUnknown(t *testing.T) {
 	s := newMastodonServer(t)
 	s.fail = func(_ int, w http.ResponseWriter, r *http.Request) bool {
-		mastodonHijackClose(t, w, r)
+		publishtest.HijackClose(t, w, r)
 		return true
 	}
 	p := newMastodonTest(t, s.srv.URL, nil)
@@ -278,17 +280,6 @@ func TestMastodonNoAnswerIsUnknown(t *testing.T) {
 	if publish.KindOf(err) != publish.Unknown {
 		t.Errorf("kind = %v (%v), want unknown", publish.KindOf(err), err)
 	}
-}
-
-// mastodonHijackClose reads the request and drops the connection without an answer.
-func mastodonHijackClose(t *testing.T, w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		t.Errorf("hijack: %v", err)
-		return
-	}
-	conn.Close()
 }
 
 func TestMastodonConfig(t *testing.T) {

@@ -1,4 +1,4 @@
-package publish_test
+package bluesky_test
 
 import (
 	"bytes"
@@ -19,6 +19,8 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/bluesky"
+	"github.com/repurpose/repurpose/publish/publishtest"
 )
 
 const (
@@ -669,7 +671,7 @@ func TestBlueskyFailures(t *testing.T) {
 			blueskyXRPCError(w, http.StatusInternalServerError, "InternalServerError", "Internal Server Error")
 		}, publish.Later, "Internal Server Error", 0},
 		{"no answer", func(w http.ResponseWriter, r *http.Request) {
-			blueskyHijackClose(t, w, r)
+			publishtest.HijackClose(t, w, r)
 		}, publish.Unknown, "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -692,24 +694,13 @@ func TestBlueskyFailures(t *testing.T) {
 	}
 }
 
-// blueskyHijackClose reads the request and drops the connection without an answer.
-func blueskyHijackClose(t *testing.T, w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		t.Errorf("hijack: %v", err)
-		return
-	}
-	conn.Close()
-}
-
 // Signing in posts nothing, so no answer to it is "later", not "unknown".
 func TestBlueskySignInWithoutAnswerIsLater(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/xrpc/com.atproto.server.createSession" {
 			t.Errorf("%s before a session", r.URL.Path)
 		}
-		blueskyHijackClose(t, w, r)
+		publishtest.HijackClose(t, w, r)
 	}))
 	defer srv.Close()
 	_, err := newBlueskyTest(t, srv.URL).Publish(context.Background(), &publish.Post{ID: "plan-s", Text: "x"})

@@ -1,4 +1,4 @@
-package publish_test
+package wordpress_test
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/wordpress"
 )
 
 const (

@@ -1,4 +1,4 @@
-package publish_test
+package x_test
 
 import (
 	"context"
@@ -10,44 +10,14 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/publish/publishtest"
+	_ "github.com/repurpose/repurpose/publish/x"
 )
-
-// xTokenSource stands in for the Accounts page's token store.
-type xTokenSource struct {
-	token string
-	err   error
-	mu    sync.Mutex
-	asked []string
-}
-
-func (s *xTokenSource) AccessToken(_ context.Context, account string) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.asked = append(s.asked, account)
-	return s.token, s.err
-}
-
-// xEnv reads variables from vars and tokens from tokens (nil: no store).
-func xEnv(vars map[string]string, tokens publish.TokenSource) publish.Env {
-	return publish.Env{Getenv: func(k string) string { return vars[k] }, Tokens: tokens}
-}
-
-// xHijackClose reads the request and drops the connection without an answer.
-func xHijackClose(t *testing.T, w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		t.Errorf("hijack: %v", err)
-		return
-	}
-	conn.Close()
-}
 
 // newXTest is an x account named "xacct" with the static token "user-token" from
 // X_TOKEN, calling api.
@@ -58,7 +28,7 @@ func newXTest(t *testing.T, api string, extra map[string]string) publish.Publish
 		settings[k] = v
 	}
 	p, err := publish.New("xacct", config.Account{Type: "x", Settings: settings},
-		xEnv(map[string]string{"X_TOKEN": "user-token"}, nil))
+		publishtest.Env(map[string]string{"X_TOKEN": "user-token"}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +217,7 @@ func TestXRefusalsCarryXsMessage(t *testing.T) {
 func TestXNoAnswerIsUnknownNoConnectionIsLater(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		xReadTweet(t, r, "user-token")
-		xHijackClose(t, w, r)
+		publishtest.HijackClose(t, w, r)
 	}))
 	defer srv.Close()
 	_, err := newXTest(t, srv.URL, nil).Publish(context.Background(), &publish.Post{ID: "plan-6", Channel: "x", Text: "hello"})
@@ -276,22 +246,22 @@ func TestXConnectedAccountToken(t *testing.T) {
 	defer srv.Close()
 	post := &publish.Post{ID: "plan-7", Channel: "x", Text: "hello"}
 
-	store := &xTokenSource{token: "connected-token"}
-	p, err := publish.New("xacct", config.Account{Type: "x", Settings: map[string]string{"api": srv.URL}}, xEnv(nil, store))
+	store := &publishtest.Tokens{Token: "connected-token"}
+	p, err := publish.New("xacct", config.Account{Type: "x", Settings: map[string]string{"api": srv.URL}}, publishtest.Env(nil, store))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Publish(context.Background(), post); err != nil {
 		t.Fatal(err)
 	}
-	if bearer != "Bearer connected-token" || !reflect.DeepEqual(store.asked, []string{"xacct"}) {
-		t.Errorf("Authorization = %q after asking the store for %v, want the connected account's token", bearer, store.asked)
+	if bearer != "Bearer connected-token" || !reflect.DeepEqual(store.Asked, []string{"xacct"}) {
+		t.Errorf("Authorization = %q after asking the store for %v, want the connected account's token", bearer, store.Asked)
 	}
 
 	// A token set on the account is meant for it: it wins over the store.
 	bearer = ""
 	p, err = publish.New("xacct", config.Account{Type: "x", Settings: map[string]string{"api": srv.URL, "access_token_env": "X_TOKEN"}},
-		xEnv(map[string]string{"X_TOKEN": "fixed-token"}, store))
+		publishtest.Env(map[string]string{"X_TOKEN": "fixed-token"}, store))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +274,7 @@ func TestXConnectedAccountToken(t *testing.T) {
 
 	bearer = ""
 	p, err = publish.New("xacct", config.Account{Type: "x", Settings: map[string]string{"api": srv.URL}},
-		xEnv(nil, &xTokenSource{err: publish.ErrNotConnected}))
+		publishtest.Env(nil, &publishtest.Tokens{Err: publish.ErrNotConnected}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,20 +295,20 @@ func TestXConfig(t *testing.T) {
 		want     string
 	}{
 		{"no token anywhere", map[string]string{}, nil, "accounts.xacct: no access token"},
-		{"token in the clear", map[string]string{"access_token": "AAAA"}, &xTokenSource{}, "accounts.xacct.access_token: a secret is not written in the file"},
+		{"token in the clear", map[string]string{"access_token": "AAAA"}, &publishtest.Tokens{}, "accounts.xacct.access_token: a secret is not written in the file"},
 		{"token variable unset", map[string]string{"access_token_env": "X_MISSING"}, nil, "accounts.xacct.access_token_env: the environment variable X_MISSING is not set"},
-		{"client secret in the clear", map[string]string{"client_secret": "s"}, &xTokenSource{}, "accounts.xacct.client_secret"},
-		{"api not a URL", map[string]string{"api": "api.x.com"}, &xTokenSource{}, "accounts.xacct.api"},
+		{"client secret in the clear", map[string]string{"client_secret": "s"}, &publishtest.Tokens{}, "accounts.xacct.client_secret"},
+		{"api not a URL", map[string]string{"api": "api.x.com"}, &publishtest.Tokens{}, "accounts.xacct.api"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := publish.New("xacct", config.Account{Type: "x", Settings: tc.settings}, xEnv(nil, tc.tokens))
+			_, err := publish.New("xacct", config.Account{Type: "x", Settings: tc.settings}, publishtest.Env(nil, tc.tokens))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error = %v, want one containing %q", err, tc.want)
 			}
 		})
 	}
 	if _, err := publish.New("xacct", config.Account{Type: "x", Settings: map[string]string{"client_id": "cid", "client_secret_env": "X_SECRET", "username": "acme"}},
-		xEnv(nil, &xTokenSource{})); err != nil {
+		publishtest.Env(nil, &publishtest.Tokens{})); err != nil {
 		t.Errorf("an account connected on the Accounts page: %v", err)
 	}
 }

@@ -1,4 +1,7 @@
-package publish
+// Package threads is the publisher of type "threads": Meta's Threads API, a media
+// container then threads_publish.
+// It registers itself with publish; see package publish for the layout.
+package threads
 
 import (
 	"context"
@@ -8,13 +11,15 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "threads",
 		Summary: "posts to a Threads account with Meta's Threads API: a media container, then threads_publish",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "api", Doc: "the API's address; default https://graph.threads.net"},
 			{Name: "user_id", Doc: "the Threads user ID posts go to; default me (the token's user)"},
 			{Name: "access_token", Required: true, Secret: true,
@@ -27,7 +32,7 @@ func init() {
 // threadsMedia: one image. Threads fetches it itself, so it must have a public URL; a
 // link preview image is not sent, as Threads makes the preview from the first URL in
 // the text.
-var threadsMedia = mediaRules{channel: "Threads", kinds: map[string]int{MediaCard: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+var threadsMedia = publish.MediaRules{Channel: "Threads", Kinds: map[string]int{publish.MediaCard: 1, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
 // threadsContainerPolls bounds the looks at an image container not yet ready (25 s,
 // within a delivery's hold).
@@ -41,8 +46,8 @@ type threadsPublisher struct {
 	poll             time.Duration
 }
 
-func newThreads(a *Account) (Publisher, error) {
-	api, err := apiBase(a, "https://graph.threads.net")
+func newThreads(a *publish.Account) (publish.Publisher, error) {
+	api, err := publish.APIBase(a, "https://graph.threads.net")
 	if err != nil {
 		return nil, err
 	}
@@ -60,39 +65,39 @@ func newThreads(a *Account) (Publisher, error) {
 	return &threadsPublisher{api: api + "/v1.0", user: user, token: token, client: a.HTTP(), poll: time.Second}, nil
 }
 
-func (t *threadsPublisher) Publish(ctx context.Context, p *Post) (Result, error) {
+func (t *threadsPublisher) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
 	if len(p.Parts) > 0 {
-		return Result{}, &Error{Kind: Refused, Msg: "Threads takes a single post, not a thread"}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "Threads takes a single post, not a thread"}
 	}
 	if strings.TrimSpace(p.Text) == "" {
-		return Result{}, &Error{Kind: Refused, Msg: "the post is empty"}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "the post is empty"}
 	}
-	if err := checkMedia(p, threadsMedia); err != nil {
-		return Result{}, err
+	if err := publish.CheckMedia(p, threadsMedia); err != nil {
+		return publish.Result{}, err
 	}
 	form := url.Values{"media_type": {"TEXT"}, "text": {p.Text}}
-	card := firstOf(p.Media, MediaCard)
+	card := publish.FirstMedia(p.Media, publish.MediaCard)
 	if card != nil {
 		if u, err := url.Parse(card.URL); err != nil || u.Scheme != "https" || u.Host == "" {
-			return Result{}, &Error{Kind: Refused, Msg: "Threads fetches images from a public https URL, and the card " + card.Name + " has none"}
+			return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "Threads fetches images from a public https URL, and the card " + card.Name + " has none"}
 		}
 		form = url.Values{"media_type": {"IMAGE"}, "text": {p.Text}, "image_url": {card.URL}, "alt_text": {card.Alt}}
 	}
 	// The container is not a post: making one again after a failure posts nothing.
 	container, err := t.create(ctx, "/"+t.user+"/threads", form)
 	if err != nil {
-		return Result{}, uploadFailed(err)
+		return publish.Result{}, publish.UploadFailed(err)
 	}
 	if card != nil {
 		if err := t.waitUntilReady(ctx, container); err != nil {
-			return Result{}, err
+			return publish.Result{}, err
 		}
 	}
 	id, err := t.create(ctx, "/"+t.user+"/threads_publish", url.Values{"creation_id": {container}})
 	if err != nil {
-		return Result{}, UnknownAfter5xx(err)
+		return publish.Result{}, publish.UnknownAfter5xx(err)
 	}
-	res := Result{RemoteID: id}
+	res := publish.Result{RemoteID: id}
 	// The permalink is for people; a post without it is still published.
 	var link struct {
 		Permalink string `json:"permalink"`
@@ -114,22 +119,22 @@ func (t *threadsPublisher) waitUntilReady(ctx context.Context, container string)
 			ErrorMessage string `json:"error_message"`
 		}
 		if err := t.get(ctx, container, "status,error_message", &st); err != nil {
-			return uploadFailed(err)
+			return publish.UploadFailed(err)
 		}
 		switch st.Status {
 		case "FINISHED":
 			return nil
 		case "ERROR":
-			return &Error{Kind: Refused, Msg: "Threads could not use the image: " + Excerpt(st.ErrorMessage)}
+			return &publish.Error{Kind: publish.Refused, Msg: "Threads could not use the image: " + publish.Excerpt(st.ErrorMessage)}
 		case "EXPIRED":
-			return &Error{Kind: Later, Msg: "the Threads container expired before it was published"}
+			return &publish.Error{Kind: publish.Later, Msg: "the Threads container expired before it was published"}
 		}
 		if n == threadsContainerPolls {
-			return &Error{Kind: Later, Msg: "Threads is still processing the image"}
+			return &publish.Error{Kind: publish.Later, Msg: "Threads is still processing the image"}
 		}
 		select {
 		case <-ctx.Done():
-			return &Error{Kind: Later, Msg: "stopped waiting for Threads to process the image", Err: ctx.Err()}
+			return &publish.Error{Kind: publish.Later, Msg: "stopped waiting for Threads to process the image", Err: ctx.Err()}
 		case <-time.After(t.poll):
 		}
 	}
@@ -139,7 +144,7 @@ func (t *threadsPublisher) waitUntilReady(ctx context.Context, container string)
 func (t *threadsPublisher) create(ctx context.Context, path string, form url.Values) (string, error) {
 	req, err := http.NewRequest(http.MethodPost, t.api+path, strings.NewReader(form.Encode()))
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	body, err := t.call(ctx, req)
@@ -150,7 +155,7 @@ func (t *threadsPublisher) create(ctx context.Context, path string, form url.Val
 		ID string `json:"id"`
 	}
 	if json.Unmarshal(body, &created) != nil || created.ID == "" {
-		return "", &Error{Kind: Unknown, Msg: "Threads' answer names no ID: " + serviceMessage(body, nil)}
+		return "", &publish.Error{Kind: publish.Unknown, Msg: "Threads' answer names no ID: " + publish.ServiceMessage(body, nil)}
 	}
 	return created.ID, nil
 }
@@ -159,14 +164,14 @@ func (t *threadsPublisher) create(ctx context.Context, path string, form url.Val
 func (t *threadsPublisher) get(ctx context.Context, id, fields string, out any) error {
 	req, err := http.NewRequest(http.MethodGet, t.api+"/"+url.PathEscape(id)+"?"+url.Values{"fields": {fields}}.Encode(), nil)
 	if err != nil {
-		return &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	body, err := t.call(ctx, req)
 	if err != nil {
 		return err
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return &Error{Kind: Unknown, Msg: "Threads' answer is not JSON: " + serviceMessage(body, nil), Err: err}
+		return &publish.Error{Kind: publish.Unknown, Msg: "Threads' answer is not JSON: " + publish.ServiceMessage(body, nil), Err: err}
 	}
 	return nil
 }
@@ -175,7 +180,7 @@ func (t *threadsPublisher) get(ctx context.Context, id, fields string, out any) 
 // parameter, which in a URL would reach error messages and logs.
 func (t *threadsPublisher) call(ctx context.Context, req *http.Request) ([]byte, error) {
 	req.Header.Set("Authorization", "Bearer "+t.token)
-	body, _, err := Call(ctx, t.client, req, threadsMessage)
+	body, _, err := publish.Call(ctx, t.client, req, threadsMessage)
 	return body, err
 }
 

@@ -1,4 +1,4 @@
-package publish_test
+package threads_test
 
 import (
 	"context"
@@ -10,12 +10,14 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/publish/publishtest"
+	_ "github.com/repurpose/repurpose/publish/threads"
 )
 
 func newThreadsTest(t *testing.T, api string) publish.Publisher {
 	t.Helper()
 	p, err := publish.New("th", config.Account{Type: "threads", Settings: map[string]string{"api": api, "access_token_env": "TH_TOKEN"}},
-		xEnv(map[string]string{"TH_TOKEN": "th-token"}, nil))
+		publishtest.Env(map[string]string{"TH_TOKEN": "th-token"}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +27,7 @@ func newThreadsTest(t *testing.T, api string) publish.Publisher {
 // threadsAPI is the Threads API: a container (checked as a form with the token in a
 // header), its status (IN_PROGRESS once, then FINISHED), threads_publish naming the
 // container, and the post's permalink. publishStatus, when set, answers the publish.
-func threadsAPI(t *testing.T, forms *[]map[string]string, publishStatus int) *fakeAPI {
+func threadsAPI(t *testing.T, forms *[]map[string]string, publishStatus int) *publishtest.FakeAPI {
 	var mu sync.Mutex
 	polls := 0
 	form := func(r *http.Request) map[string]string {
@@ -44,28 +46,28 @@ func threadsAPI(t *testing.T, forms *[]map[string]string, publishStatus int) *fa
 		mu.Unlock()
 		return f
 	}
-	return newFakeAPI(t, map[string]http.HandlerFunc{
+	return publishtest.NewFakeAPI(t, map[string]http.HandlerFunc{
 		"POST /v1.0/me/threads": func(w http.ResponseWriter, r *http.Request) {
 			form(r)
-			writeJSON(w, http.StatusOK, map[string]string{"id": "c1"})
+			publishtest.WriteJSON(w, http.StatusOK, map[string]string{"id": "c1"})
 		},
 		"GET /v1.0/c1": func(w http.ResponseWriter, r *http.Request) {
 			mu.Lock()
 			polls++
 			status := map[bool]string{true: "IN_PROGRESS", false: "FINISHED"}[polls == 1]
 			mu.Unlock()
-			writeJSON(w, http.StatusOK, map[string]string{"status": status, "id": "c1"})
+			publishtest.WriteJSON(w, http.StatusOK, map[string]string{"status": status, "id": "c1"})
 		},
 		"POST /v1.0/me/threads_publish": func(w http.ResponseWriter, r *http.Request) {
 			form(r)
 			if publishStatus != 0 {
-				writeJSON(w, publishStatus, map[string]any{"error": map[string]any{"message": "Service temporarily unavailable", "code": 2}})
+				publishtest.WriteJSON(w, publishStatus, map[string]any{"error": map[string]any{"message": "Service temporarily unavailable", "code": 2}})
 				return
 			}
-			writeJSON(w, http.StatusOK, map[string]string{"id": "p9"})
+			publishtest.WriteJSON(w, http.StatusOK, map[string]string{"id": "p9"})
 		},
 		"GET /v1.0/p9": func(w http.ResponseWriter, r *http.Request) {
-			writeJSON(w, http.StatusOK, map[string]string{"id": "p9", "permalink": "https://www.threads.net/@acme/post/C9"})
+			publishtest.WriteJSON(w, http.StatusOK, map[string]string{"id": "p9", "permalink": "https://www.threads.net/@acme/post/C9"})
 		},
 	})
 }
@@ -74,7 +76,7 @@ func threadsAPI(t *testing.T, forms *[]map[string]string, publishStatus int) *fa
 func TestThreadsTextPost(t *testing.T) {
 	var forms []map[string]string
 	api := threadsAPI(t, &forms, 0)
-	res, err := newThreadsTest(t, api.srv.URL).Publish(context.Background(), &publish.Post{ID: "e", Text: "Cold starts, halved https://example.com/p"})
+	res, err := newThreadsTest(t, api.URL).Publish(context.Background(), &publish.Post{ID: "e", Text: "Cold starts, halved https://example.com/p"})
 	if err != nil || res.RemoteID != "p9" || res.URL != "https://www.threads.net/@acme/post/C9" {
 		t.Fatalf("%+v, %v", res, err)
 	}
@@ -90,9 +92,9 @@ func TestThreadsTextPost(t *testing.T) {
 func TestThreadsImagePostWaitsForTheContainer(t *testing.T) {
 	var forms []map[string]string
 	api := threadsAPI(t, &forms, 0)
-	card := mediaTestCard(t, 1)
-	card.URL = "https://toolkit.example.com/media/" + mediaTestSum(card.Bytes) + ".png"
-	if _, err := newThreadsTest(t, api.srv.URL).Publish(context.Background(), &publish.Post{ID: "e", Text: "73%", Media: []publish.Media{card}}); err != nil {
+	card := publishtest.Card(t, 1)
+	card.URL = "https://toolkit.example.com/media/" + publishtest.Sum(card.Bytes) + ".png"
+	if _, err := newThreadsTest(t, api.URL).Publish(context.Background(), &publish.Post{ID: "e", Text: "73%", Media: []publish.Media{card}}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"media_type": "IMAGE", "text": "73%", "image_url": card.URL, "alt_text": card.Alt}
@@ -100,7 +102,7 @@ func TestThreadsImagePostWaitsForTheContainer(t *testing.T) {
 		t.Errorf("container = %v, want %v", forms[0], want)
 	}
 	wantCalls := []string{"POST /v1.0/me/threads", "GET /v1.0/c1", "GET /v1.0/c1", "POST /v1.0/me/threads_publish", "GET /v1.0/p9"}
-	if calls := api.callList(); !reflect.DeepEqual(calls, wantCalls) {
+	if calls := api.Calls(); !reflect.DeepEqual(calls, wantCalls) {
 		t.Errorf("calls = %v, want %v", calls, wantCalls)
 	}
 }
@@ -110,10 +112,10 @@ func TestThreadsImagePostWaitsForTheContainer(t *testing.T) {
 func TestThreadsFailures(t *testing.T) {
 	var forms []map[string]string
 	api := threadsAPI(t, &forms, http.StatusInternalServerError)
-	pub := newThreadsTest(t, api.srv.URL)
-	_, err := pub.Publish(context.Background(), &publish.Post{ID: "e", Text: "73%", Media: []publish.Media{mediaTestCard(t, 2)}})
-	if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), "public https URL") || len(api.callList()) != 0 {
-		t.Errorf("a card without a URL: %v, calls %v", err, api.callList())
+	pub := newThreadsTest(t, api.URL)
+	_, err := pub.Publish(context.Background(), &publish.Post{ID: "e", Text: "73%", Media: []publish.Media{publishtest.Card(t, 2)}})
+	if publish.KindOf(err) != publish.Refused || !strings.Contains(err.Error(), "public https URL") || len(api.Calls()) != 0 {
+		t.Errorf("a card without a URL: %v, calls %v", err, api.Calls())
 	}
 	_, err = pub.Publish(context.Background(), &publish.Post{ID: "e", Text: "Hello"})
 	if publish.KindOf(err) != publish.Unknown || !strings.Contains(err.Error(), "Service temporarily unavailable") {

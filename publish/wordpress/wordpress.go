@@ -1,4 +1,7 @@
-package publish
+// Package wordpress is the publisher of type "wordpress": the blog teaser as a
+// scheduled post with its featured image.
+// It registers itself with publish; see package publish for the layout.
+package wordpress
 
 import (
 	"context"
@@ -15,13 +18,15 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/derive"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "wordpress",
 		Summary: "the blog teaser as a scheduled WordPress post (REST API, application password)",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "site", Required: true, Doc: "the site's http(s) base URL, e.g. https://blog.example.com (the REST API is {site}/wp-json/)"},
 			{Name: "user", Required: true, Doc: "the WordPress user name the application password belongs to (an author or editor)"},
 			{Name: "app_password", Required: true, Secret: true,
@@ -35,7 +40,7 @@ func init() {
 
 // wordpressMedia: the featured image is the card, else the link preview image. A
 // carousel is not a featured image.
-var wordpressMedia = mediaRules{channel: "WordPress", kinds: map[string]int{MediaCard: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+var wordpressMedia = publish.MediaRules{Channel: "WordPress", Kinds: map[string]int{publish.MediaCard: 1, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
 type wordpress struct {
 	posts      string // {site}/wp-json/wp/v2/posts
@@ -46,7 +51,7 @@ type wordpress struct {
 	client     *http.Client
 }
 
-func newWordPress(a *Account) (Publisher, error) {
+func newWordPress(a *publish.Account) (publish.Publisher, error) {
 	site := strings.TrimRight(strings.TrimSpace(a.Get("site")), "/")
 	u, err := url.Parse(site)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
@@ -88,21 +93,21 @@ type wordpressPost struct {
 	Slug string `json:"slug"`
 }
 
-func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
+func (w *wordpress) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
 	if p.Blog == nil {
-		return Result{}, &Error{Kind: Refused, Msg: "only blog teasers go to WordPress (this post has no blog teaser)"}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "only blog teasers go to WordPress (this post has no blog teaser)"}
 	}
-	if err := checkMedia(p, wordpressMedia); err != nil {
-		return Result{}, err
+	if err := publish.CheckMedia(p, wordpressMedia); err != nil {
+		return publish.Result{}, err
 	}
 	slug := wordpressSlug(p.Blog, p.ID)
 	if found, ok, err := w.lookup(ctx, w.posts, slug); err != nil || ok {
 		return found, err
 	}
-	var res Result
+	var res publish.Result
 	featured, err := w.featuredImage(ctx, p, slug, &res)
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, err
+		return publish.Result{Uploaded: res.Uploaded}, err
 	}
 	// Scheduled at its instant, as the account's status says; WordPress publishes a
 	// "future" post whose date has come (a retry after the instant) at once.
@@ -130,37 +135,37 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 	if !p.At.IsZero() {
 		body.DateGMT = p.At.UTC().Format("2006-01-02T15:04:05")
 	}
-	req, err := JSONRequest(http.MethodPost, w.posts, body)
+	req, err := publish.JSONRequest(http.MethodPost, w.posts, body)
 	if err != nil {
-		return Result{}, &Error{Kind: Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
 	}
 	req.SetBasicAuth(w.user, w.pass)
-	answer, _, err := Call(ctx, w.client, req, wordpressMessage)
+	answer, _, err := publish.Call(ctx, w.client, req, wordpressMessage)
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, err
+		return publish.Result{Uploaded: res.Uploaded}, err
 	}
 	var created wordpressPost
 	if json.Unmarshal(answer, &created) != nil || created.ID == 0 {
 		// Created, most likely, but we cannot say as what; the slug look-up of the next
 		// attempt finds it.
-		return Result{Uploaded: res.Uploaded}, &Error{Kind: Unknown, Msg: "WordPress answered the new post without its id: " + serviceMessage(answer, nil)}
+		return publish.Result{Uploaded: res.Uploaded}, &publish.Error{Kind: publish.Unknown, Msg: "WordPress answered the new post without its id: " + publish.ServiceMessage(answer, nil)}
 	}
-	return Result{RemoteID: strconv.FormatInt(created.ID, 10), URL: created.Link, Uploaded: res.Uploaded}, nil
+	return publish.Result{RemoteID: strconv.FormatInt(created.ID, 10), URL: created.Link, Uploaded: res.Uploaded}, nil
 }
 
 // featuredImage uploads the post's card (or link preview image) to the media library
 // (POST /wp/v2/media, with its alt_text) and returns its ID (0 for none). The image's
 // slug is the post's plus "-image", so an upload an earlier attempt made is found,
 // like the post, rather than made again.
-func (w *wordpress) featuredImage(ctx context.Context, p *Post, slug string, res *Result) (int64, error) {
-	m := firstOf(p.Media, MediaCard)
+func (w *wordpress) featuredImage(ctx context.Context, p *publish.Post, slug string, res *publish.Result) (int64, error) {
+	m := publish.FirstMedia(p.Media, publish.MediaCard)
 	if m == nil {
-		m = firstOf(p.Media, MediaPreview)
+		m = publish.FirstMedia(p.Media, publish.MediaPreview)
 	}
 	if m == nil {
 		return 0, nil
 	}
-	if id, err := strconv.ParseInt(res.uploaded(p, m), 10, 64); err == nil && id > 0 {
+	if id, err := strconv.ParseInt(res.UploadedBefore(p, m), 10, 64); err == nil && id > 0 {
 		return id, nil
 	}
 	slug += "-image"
@@ -169,23 +174,23 @@ func (w *wordpress) featuredImage(ctx context.Context, p *Post, slug string, res
 		return 0, err
 	}
 	if !ok {
-		req, err := formRequest(w.media, formField("alt_text", m.Alt), formField("slug", slug), formField("title", m.Alt),
-			formPart{name: "file", filename: slug + mediaExt(m.ContentType), contentType: m.ContentType, body: m.Bytes})
+		req, err := publish.FormRequest(w.media, publish.FormField("alt_text", m.Alt), publish.FormField("slug", slug), publish.FormField("title", m.Alt),
+			publish.FormPart{Name: "file", Filename: slug + publish.MediaExt(m.ContentType), ContentType: m.ContentType, Body: m.Bytes})
 		if err != nil {
 			return 0, err
 		}
 		req.SetBasicAuth(w.user, w.pass)
-		answer, _, err := Call(ctx, w.client, req, wordpressMessage)
+		answer, _, err := publish.Call(ctx, w.client, req, wordpressMessage)
 		if err != nil {
-			return 0, uploadFailed(err)
+			return 0, publish.UploadFailed(err)
 		}
 		var created wordpressPost
 		if json.Unmarshal(answer, &created) != nil || created.ID == 0 {
-			return 0, &Error{Kind: Later, Msg: "WordPress answered the upload without its id: " + serviceMessage(answer, nil)}
+			return 0, &publish.Error{Kind: publish.Later, Msg: "WordPress answered the upload without its id: " + publish.ServiceMessage(answer, nil)}
 		}
 		found.RemoteID = strconv.FormatInt(created.ID, 10)
 	}
-	res.remember(m, found.RemoteID)
+	res.Remember(m, found.RemoteID)
 	id, _ := strconv.ParseInt(found.RemoteID, 10, 64)
 	return id, nil
 }
@@ -193,38 +198,38 @@ func (w *wordpress) featuredImage(ctx context.Context, p *Post, slug string, res
 // lookup finds a post (or, at the media endpoint, an image) already made for this plan
 // entry by an earlier attempt, in any status an editor may have moved it to
 // (context=edit, so drafts are listed).
-func (w *wordpress) lookup(ctx context.Context, endpoint, slug string) (Result, bool, error) {
+func (w *wordpress) lookup(ctx context.Context, endpoint, slug string) (publish.Result, bool, error) {
 	q := url.Values{"slug": {slug}, "status": {"publish,future,draft,pending,private"}, "context": {"edit"}}
 	if endpoint == w.media {
 		q.Set("status", "inherit,private") // attachments' statuses
 	}
 	req, err := http.NewRequest(http.MethodGet, endpoint+"?"+q.Encode(), nil)
 	if err != nil {
-		return Result{}, false, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return publish.Result{}, false, &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	req.Header.Set("Accept", "application/json")
 	req.SetBasicAuth(w.user, w.pass)
-	answer, _, err := Call(ctx, w.client, req, wordpressMessage)
+	answer, _, err := publish.Call(ctx, w.client, req, wordpressMessage)
 	if err != nil {
 		// A look-up that got no answer posted nothing: try again later, not "unknown".
-		if e := (*Error)(nil); errors.As(err, &e) && e.Kind == Unknown {
-			return Result{}, false, &Error{Kind: Later, Msg: e.Msg, Err: e.Err}
+		if e := (*publish.Error)(nil); errors.As(err, &e) && e.Kind == publish.Unknown {
+			return publish.Result{}, false, &publish.Error{Kind: publish.Later, Msg: e.Msg, Err: e.Err}
 		}
-		return Result{}, false, err
+		return publish.Result{}, false, err
 	}
 	var posts []wordpressPost
 	if err := json.Unmarshal(answer, &posts); err != nil {
-		return Result{}, false, &Error{Kind: Refused, Err: err,
-			Msg: "the answer to the slug look-up is not a list of posts (is the site WordPress with its REST API at /wp-json/?): " + serviceMessage(answer, nil)}
+		return publish.Result{}, false, &publish.Error{Kind: publish.Refused, Err: err,
+			Msg: "the answer to the slug look-up is not a list of posts (is the site WordPress with its REST API at /wp-json/?): " + publish.ServiceMessage(answer, nil)}
 	}
 	for _, found := range posts {
 		// Checked, not trusted: a plugin that ignores ?slug= must not pass its latest
 		// post off as ours.
 		if strings.EqualFold(found.Slug, slug) && found.ID != 0 {
-			return Result{RemoteID: strconv.FormatInt(found.ID, 10), URL: found.Link}, true, nil
+			return publish.Result{RemoteID: strconv.FormatInt(found.ID, 10), URL: found.Link}, true, nil
 		}
 	}
-	return Result{}, false, nil
+	return publish.Result{}, false, nil
 }
 
 // wordpressSlug is the teaser's slug plus a suffix from the plan entry's ID, so two plan

@@ -1,4 +1,4 @@
-package publish_test
+package linkedin_test
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/linkedin"
+	"github.com/repurpose/repurpose/publish/publishtest"
 )
 
 // newLinkedInTest is a linkedin account named "li" posting as an organization with the
@@ -23,7 +25,7 @@ func newLinkedInTest(t *testing.T, api string, extra map[string]string) publish.
 		settings[k] = v
 	}
 	p, err := publish.New("li", config.Account{Type: "linkedin", Settings: settings},
-		xEnv(map[string]string{"LI_TOKEN": "li-token"}, nil))
+		publishtest.Env(map[string]string{"LI_TOKEN": "li-token"}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +140,7 @@ func TestLinkedInFailures(t *testing.T) {
 			w.WriteHeader(http.StatusForbidden)
 			_, _ = io.WriteString(w, `{"status":403,"serviceErrorCode":100,"code":"ACCESS_DENIED","message":"Not enough permissions to access: partnerApiPostsExternal.CREATE.20260701"}`)
 		}, publish.Refused, "Not enough permissions to access: partnerApiPostsExternal.CREATE.20260701"},
-		{"connection closed after the request", xHijackClose, publish.Unknown, ""},
+		{"connection closed after the request", publishtest.HijackClose, publish.Unknown, ""},
 		{"created without an ID", func(t *testing.T, w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusCreated)
 		}, publish.Unknown, "x-restli-id"},
@@ -175,19 +177,19 @@ func TestLinkedInConnectedAccountToken(t *testing.T) {
 	settings := map[string]string{"api": srv.URL, "author": "urn:li:person:8675309"}
 	post := &publish.Post{ID: "plan-4", Channel: "linkedin", Text: "hello"}
 
-	store := &xTokenSource{token: "connected-token"}
-	p, err := publish.New("li", config.Account{Type: "linkedin", Settings: settings}, xEnv(nil, store))
+	store := &publishtest.Tokens{Token: "connected-token"}
+	p, err := publish.New("li", config.Account{Type: "linkedin", Settings: settings}, publishtest.Env(nil, store))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Publish(context.Background(), post); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(store.asked, []string{"li"}) {
-		t.Errorf("the store was asked for %v, want [li]", store.asked)
+	if !reflect.DeepEqual(store.Asked, []string{"li"}) {
+		t.Errorf("the store was asked for %v, want [li]", store.Asked)
 	}
 
-	p, err = publish.New("li", config.Account{Type: "linkedin", Settings: settings}, xEnv(nil, &xTokenSource{err: publish.ErrNotConnected}))
+	p, err = publish.New("li", config.Account{Type: "linkedin", Settings: settings}, publishtest.Env(nil, &publishtest.Tokens{Err: publish.ErrNotConnected}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,13 +226,13 @@ func TestLinkedInConfig(t *testing.T) {
 		{"not a setting", map[string]string{"author": "urn:li:organization:1", "page": "acme"}, "accounts.li.page: is not a setting of linkedin accounts"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := publish.New("li", config.Account{Type: "linkedin", Settings: tc.settings}, xEnv(nil, &xTokenSource{}))
+			_, err := publish.New("li", config.Account{Type: "linkedin", Settings: tc.settings}, publishtest.Env(nil, &publishtest.Tokens{}))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error = %v, want one containing %q", err, tc.want)
 			}
 		})
 	}
-	_, err := publish.New("li", config.Account{Type: "linkedin", Settings: map[string]string{"author": "urn:li:organization:1"}}, xEnv(nil, nil))
+	_, err := publish.New("li", config.Account{Type: "linkedin", Settings: map[string]string{"author": "urn:li:organization:1"}}, publishtest.Env(nil, nil))
 	if err == nil || !strings.Contains(err.Error(), "accounts.li: no access token") {
 		t.Errorf("no token and no store: error = %v, want one naming the account", err)
 	}

@@ -1,4 +1,4 @@
-package publish_test
+package webhook_test
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/publish/webhook"
 )
 
 const webhookTestSecret = "whsec-test-3f9a"
@@ -79,7 +80,7 @@ func TestWebhookDeliveryIsSignedAndDescribesThePost(t *testing.T) {
 		if !strings.HasPrefix(r.Header.Get("X-Repurpose-Signature"), "sha256=") {
 			t.Errorf("X-Repurpose-Signature %q", r.Header.Get("X-Repurpose-Signature"))
 		}
-		if err := publish.VerifyWebhook(webhookTestSecret, r.Header, b, time.Now(), 5*time.Minute); err != nil {
+		if err := webhook.Verify(webhookTestSecret, r.Header, b, time.Now(), 5*time.Minute); err != nil {
 			t.Errorf("the receiver cannot verify the delivery: %v", err)
 		}
 		var got map[string]any
@@ -123,28 +124,28 @@ func TestWebhookDeliveryIsSignedAndDescribesThePost(t *testing.T) {
 		t.Fatal("no delivery arrived")
 	}
 	now := time.Now()
-	if err := publish.VerifyWebhook(webhookTestSecret, header, body, now, 5*time.Minute); err != nil {
+	if err := webhook.Verify(webhookTestSecret, header, body, now, 5*time.Minute); err != nil {
 		t.Fatalf("verify: %v", err)
 	}
 	altered := []byte(strings.Replace(string(body), "halbiert", "verdoppelt", 1))
-	if err := publish.VerifyWebhook(webhookTestSecret, header, altered, now, 5*time.Minute); err == nil {
+	if err := webhook.Verify(webhookTestSecret, header, altered, now, 5*time.Minute); err == nil {
 		t.Error("an altered body verified")
 	}
-	if err := publish.VerifyWebhook("another-secret", header, body, now, 5*time.Minute); err == nil {
+	if err := webhook.Verify("another-secret", header, body, now, 5*time.Minute); err == nil {
 		t.Error("another secret verified")
 	}
-	if err := publish.VerifyWebhook(webhookTestSecret, header, body, now.Add(6*time.Minute), 5*time.Minute); err == nil {
+	if err := webhook.Verify(webhookTestSecret, header, body, now.Add(6*time.Minute), 5*time.Minute); err == nil {
 		t.Error("a delivery replayed 6 minutes later verified with a 5 minute tolerance")
 	}
 	// The timestamp is signed: moving it forward to pass the tolerance breaks the signature.
 	moved := header.Clone()
 	moved.Set("X-Repurpose-Timestamp", strconv.FormatInt(now.Add(6*time.Minute).Unix(), 10))
-	if err := publish.VerifyWebhook(webhookTestSecret, moved, body, now.Add(6*time.Minute), 5*time.Minute); err == nil {
+	if err := webhook.Verify(webhookTestSecret, moved, body, now.Add(6*time.Minute), 5*time.Minute); err == nil {
 		t.Error("a replay with a new timestamp verified")
 	}
 	unsigned := header.Clone()
 	unsigned.Del("X-Repurpose-Signature")
-	if err := publish.VerifyWebhook(webhookTestSecret, unsigned, body, now, 5*time.Minute); err == nil {
+	if err := webhook.Verify(webhookTestSecret, unsigned, body, now, 5*time.Minute); err == nil {
 		t.Error("a delivery without a signature verified")
 	}
 }

@@ -1,4 +1,7 @@
-package publish
+// Package linkedin is the publisher of type "linkedin": the Posts API, with images,
+// documents (the carousel) and link thumbnails.
+// It registers itself with publish; see package publish for the layout.
+package linkedin
 
 import (
 	"bytes"
@@ -12,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 // linkedInVersion is the LinkedIn-Version sent when the account sets none. LinkedIn
@@ -20,10 +25,10 @@ import (
 const linkedInVersion = "202607"
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "linkedin",
 		Summary: "post to a LinkedIn page or member feed with the Posts API",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "author", Required: true,
 				Doc: "who posts: urn:li:organization:<id> for a page (w_organization_social) or urn:li:person:<id> for a member (w_member_social)"},
 			{Name: "api", Doc: "the API's address; default https://api.linkedin.com"},
@@ -46,14 +51,14 @@ type linkedIn struct {
 	api     string
 	author  string
 	version string
-	token   oauthUserToken
+	token   publish.UserToken
 	client  *http.Client
 }
 
 // linkedInVersionRE is YYYYMM, with LinkedIn's occasional patch suffix (202508.02).
 var linkedInVersionRE = regexp.MustCompile(`^20\d{2}(0[1-9]|1[0-2])(\.\d{2})?$`)
 
-func newLinkedIn(a *Account) (Publisher, error) {
+func newLinkedIn(a *publish.Account) (publish.Publisher, error) {
 	author := strings.TrimSpace(a.Get("author"))
 	if !strings.HasPrefix(author, "urn:li:") {
 		return nil, fmt.Errorf("accounts.%s.author: %q is not a LinkedIn URN such as urn:li:organization:123 or urn:li:person:abc", a.Name, author)
@@ -64,11 +69,11 @@ func newLinkedIn(a *Account) (Publisher, error) {
 	} else if !linkedInVersionRE.MatchString(version) {
 		return nil, fmt.Errorf("accounts.%s.version: %q is not a LinkedIn API version (YYYYMM, such as %s)", a.Name, version, linkedInVersion)
 	}
-	api, err := apiBase(a, "https://api.linkedin.com")
+	api, err := publish.APIBase(a, "https://api.linkedin.com")
 	if err != nil {
 		return nil, err
 	}
-	tok, err := newOAuthUserToken(a)
+	tok, err := publish.NewUserToken(a)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +115,7 @@ type linkedInArticle struct {
 // linkedInMediaRules: a post carries one piece of content; of the files it has, the
 // carousel goes as a document, else the card as an image, else the link preview image
 // as the link's thumbnail.
-var linkedInMediaRules = mediaRules{channel: "LinkedIn", kinds: map[string]int{MediaCard: 1, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+var linkedInMediaRules = publish.MediaRules{Channel: "LinkedIn", Kinds: map[string]int{publish.MediaCard: 1, publish.MediaCarousel: 1, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
 type linkedInDistribution struct {
 	FeedDistribution               string   `json:"feedDistribution"`
@@ -118,26 +123,26 @@ type linkedInDistribution struct {
 	ThirdPartyDistributionChannels []string `json:"thirdPartyDistributionChannels"`
 }
 
-func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
+func (l *linkedIn) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
 	if len(p.Parts) > 0 {
-		return Result{}, &Error{Kind: Refused, Msg: "LinkedIn takes a single post, not a thread"}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "LinkedIn takes a single post, not a thread"}
 	}
 	if strings.TrimSpace(p.Text) == "" {
-		return Result{}, &Error{Kind: Refused, Msg: "the post is empty"}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "the post is empty"}
 	}
-	if err := checkMedia(p, linkedInMediaRules); err != nil {
-		return Result{}, err
+	if err := publish.CheckMedia(p, linkedInMediaRules); err != nil {
+		return publish.Result{}, err
 	}
-	token, err := l.token.get(ctx)
+	token, err := l.token.Get(ctx)
 	if err != nil {
-		return Result{}, err
+		return publish.Result{}, err
 	}
-	var res Result
+	var res publish.Result
 	content, err := l.content(ctx, token, p, &res)
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, err
+		return publish.Result{Uploaded: res.Uploaded}, err
 	}
-	req, err := JSONRequest(http.MethodPost, l.api+"/rest/posts", linkedInPost{
+	req, err := publish.JSONRequest(http.MethodPost, l.api+"/rest/posts", linkedInPost{
 		Content: content,
 		Author:  l.author,
 		// Post.Text is plain text; commentary is "little" markup, where an unescaped
@@ -149,19 +154,19 @@ func (l *linkedIn) Publish(ctx context.Context, p *Post) (Result, error) {
 		LifecycleState: "PUBLISHED",
 	})
 	if err != nil {
-		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	l.headers(req, token)
-	_, header, err := Call(ctx, l.client, req, linkedInMessage)
+	_, header, err := publish.Call(ctx, l.client, req, linkedInMessage)
 	if err != nil {
-		return Result{Uploaded: res.Uploaded}, UnknownAfter5xx(err)
+		return publish.Result{Uploaded: res.Uploaded}, publish.UnknownAfter5xx(err)
 	}
 	// The new post's URN comes only in this header (201 with an empty body).
 	id := strings.TrimSpace(header.Get("x-restli-id"))
 	if id == "" {
-		return Result{Uploaded: res.Uploaded}, &Error{Kind: Unknown, Msg: "LinkedIn accepted the post but sent no x-restli-id: the post probably exists, its ID is unknown"}
+		return publish.Result{Uploaded: res.Uploaded}, &publish.Error{Kind: publish.Unknown, Msg: "LinkedIn accepted the post but sent no x-restli-id: the post probably exists, its ID is unknown"}
 	}
-	return Result{RemoteID: id, URL: "https://www.linkedin.com/feed/update/" + id, Uploaded: res.Uploaded}, nil
+	return publish.Result{RemoteID: id, URL: "https://www.linkedin.com/feed/update/" + id, Uploaded: res.Uploaded}, nil
 }
 
 func (l *linkedIn) headers(req *http.Request, token string) {
@@ -172,27 +177,27 @@ func (l *linkedIn) headers(req *http.Request, token string) {
 
 // content uploads the file the post carries and says how the post references it (nil
 // for none).
-func (l *linkedIn) content(ctx context.Context, token string, p *Post, res *Result) (*linkedInContent, error) {
-	if m := firstOf(p.Media, MediaCarousel); m != nil {
+func (l *linkedIn) content(ctx context.Context, token string, p *publish.Post, res *publish.Result) (*linkedInContent, error) {
+	if m := publish.FirstMedia(p.Media, publish.MediaCarousel); m != nil {
 		urn, err := l.upload(ctx, token, "documents", p, m, res)
 		if err != nil {
 			return nil, err
 		}
 		return &linkedInContent{Media: &linkedInMedia{ID: urn, Title: m.Title}}, nil
 	}
-	if m := firstOf(p.Media, MediaCard); m != nil {
+	if m := publish.FirstMedia(p.Media, publish.MediaCard); m != nil {
 		urn, err := l.upload(ctx, token, "images", p, m, res)
 		if err != nil {
 			return nil, err
 		}
 		return &linkedInContent{Media: &linkedInMedia{ID: urn, AltText: m.Alt}}, nil
 	}
-	m := firstOf(p.Media, MediaPreview)
+	m := publish.FirstMedia(p.Media, publish.MediaPreview)
 	if m == nil {
 		return nil, nil
 	}
 	if p.Link == "" {
-		return nil, &Error{Kind: Refused, Msg: "a link preview image needs the post's link"}
+		return nil, &publish.Error{Kind: publish.Refused, Msg: "a link preview image needs the post's link"}
 	}
 	urn, err := l.upload(ctx, token, "images", p, m, res)
 	if err != nil {
@@ -206,19 +211,19 @@ func (l *linkedIn) content(ctx context.Context, token string, p *Post, res *Resu
 // "documents"): initializeUpload names an upload URL and the file's URN, the bytes go
 // to that URL, and the post references the URN. A URN an earlier attempt uploaded is
 // used again.
-func (l *linkedIn) upload(ctx context.Context, token, api string, p *Post, m *Media, res *Result) (string, error) {
-	if urn := res.uploaded(p, m); urn != "" {
+func (l *linkedIn) upload(ctx context.Context, token, api string, p *publish.Post, m *publish.Media, res *publish.Result) (string, error) {
+	if urn := res.UploadedBefore(p, m); urn != "" {
 		return urn, nil
 	}
-	req, err := JSONRequest(http.MethodPost, l.api+"/rest/"+api+"?action=initializeUpload",
+	req, err := publish.JSONRequest(http.MethodPost, l.api+"/rest/"+api+"?action=initializeUpload",
 		map[string]any{"initializeUploadRequest": map[string]string{"owner": l.author}})
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	l.headers(req, token)
-	body, _, err := Call(ctx, l.client, req, linkedInMessage)
+	body, _, err := publish.Call(ctx, l.client, req, linkedInMessage)
 	if err != nil {
-		return "", uploadFailed(err)
+		return "", publish.UploadFailed(err)
 	}
 	var init struct {
 		Value struct {
@@ -232,18 +237,18 @@ func (l *linkedIn) upload(ctx context.Context, token, api string, p *Post, m *Me
 	}
 	urn := cmp.Or(init.Value.Image, init.Value.Document)
 	if urn == "" || !l.uploadURLOK(init.Value.UploadURL) {
-		return "", &Error{Kind: Later, Msg: "LinkedIn's answer to initializeUpload has no https upload URL and URN: " + serviceMessage(body, nil)}
+		return "", &publish.Error{Kind: publish.Later, Msg: "LinkedIn's answer to initializeUpload has no https upload URL and URN: " + publish.ServiceMessage(body, nil)}
 	}
 	put, err := http.NewRequest(http.MethodPut, init.Value.UploadURL, bytes.NewReader(m.Bytes))
 	if err != nil {
-		return "", &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return "", &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	put.Header.Set("Authorization", "Bearer "+token)
 	put.Header.Set("Content-Type", m.ContentType)
-	if _, _, err := Call(ctx, l.client, put, linkedInMessage); err != nil {
-		return "", uploadFailed(err)
+	if _, _, err := publish.Call(ctx, l.client, put, linkedInMessage); err != nil {
+		return "", publish.UploadFailed(err)
 	}
-	res.remember(m, urn)
+	res.Remember(m, urn)
 	return urn, nil
 }
 

@@ -1,4 +1,7 @@
-package publish
+// Package webhook is the publisher of type "webhook": each post as signed JSON (with
+// its files, multipart) to a URL; Verify is the receiver's check.
+// It registers itself with publish; see package publish for the layout.
+package webhook
 
 import (
 	"bytes"
@@ -16,6 +19,8 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/derive"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 // The webhook's headers. The delivery ID is Post.ID, the same on every retry, so a
@@ -27,13 +32,13 @@ const (
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "webhook",
 		Summary: "POST each post as signed JSON to a URL (Zapier, Make, Slack bridges, an in-house CMS)",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "url", Required: true, Doc: "the http(s) address deliveries are POSTed to"},
 			{Name: "secret", Required: true, Secret: true,
-				Doc: "the shared key of the X-Repurpose-Signature HMAC-SHA256; receivers check it with publish.VerifyWebhook"},
+				Doc: "the shared key of the X-Repurpose-Signature HMAC-SHA256; receivers check it with Verify of package publish/webhook"},
 		},
 		New: newWebhook,
 	})
@@ -45,7 +50,7 @@ type webhook struct {
 	client *http.Client
 }
 
-func newWebhook(a *Account) (Publisher, error) {
+func newWebhook(a *publish.Account) (publish.Publisher, error) {
 	raw := strings.TrimSpace(a.Get("url"))
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -81,15 +86,15 @@ type webhookDelivery struct {
 	SourceID     string             `json:"source_id"`
 	DerivativeID string             `json:"derivative_id"`
 	Blog         *derive.BlogTeaser `json:"blog,omitempty"`
-	Media        []Media            `json:"media,omitempty"`
+	Media        []publish.Media    `json:"media,omitempty"`
 }
 
 // webhookMediaRules: a webhook takes whatever a post carries.
-var webhookMediaRules = mediaRules{channel: "a webhook", kinds: map[string]int{MediaCard: 4, MediaCarousel: 1, MediaPreview: 1}, maxImage: maxImageBytes}
+var webhookMediaRules = publish.MediaRules{Channel: "a webhook", Kinds: map[string]int{publish.MediaCard: 4, publish.MediaCarousel: 1, publish.MediaPreview: 1}, MaxImage: publish.MaxImageBytes}
 
-func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
-	if err := checkMedia(p, webhookMediaRules); err != nil {
-		return Result{}, err
+func (w *webhook) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
+	if err := publish.CheckMedia(p, webhookMediaRules); err != nil {
+		return publish.Result{}, err
 	}
 	body, err := json.Marshal(webhookDelivery{
 		ID: p.ID, Account: p.Account, Region: p.Region, Channel: p.Channel, Kind: p.Kind,
@@ -98,17 +103,17 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 		Blog: p.Blog, Media: p.Media,
 	})
 	if err != nil {
-		return Result{}, &Error{Kind: Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
 	}
 	contentType := "application/json"
 	if len(p.Media) > 0 {
 		if body, contentType, err = webhookMultipart(body, p.Media); err != nil {
-			return Result{}, &Error{Kind: Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
+			return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: "cannot encode the post: " + err.Error(), Err: err}
 		}
 	}
 	req, err := http.NewRequest(http.MethodPost, w.url, bytes.NewReader(body))
 	if err != nil {
-		return Result{}, &Error{Kind: Refused, Msg: err.Error(), Err: err}
+		return publish.Result{}, &publish.Error{Kind: publish.Refused, Msg: err.Error(), Err: err}
 	}
 	// Signed afresh on each attempt: the timestamp is the sending time, so an old
 	// delivery replayed later fails the receiver's tolerance check.
@@ -118,11 +123,11 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 	req.Header.Set(webhookDeliveryHeader, p.ID)
 	req.Header.Set(webhookTimestampHeader, ts)
 	req.Header.Set(webhookSignatureHeader, "sha256="+hex.EncodeToString(webhookMAC(w.secret, ts, body)))
-	answer, _, err := Call(ctx, w.client, req, nil)
+	answer, _, err := publish.Call(ctx, w.client, req, nil)
 	if err != nil {
-		return Result{}, err
+		return publish.Result{}, err
 	}
-	res := Result{RemoteID: p.ID}
+	res := publish.Result{RemoteID: p.ID}
 	// The answer is optional: Zapier sends {"id": ...}, Make and Slack plain text.
 	var got struct {
 		ID  json.RawMessage `json:"id"`
@@ -130,7 +135,7 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 	}
 	if json.Unmarshal(answer, &got) == nil {
 		// Shown in the calendar: a short plain ID, and a link only to a web page.
-		if id := Excerpt(webhookScalar(got.ID)); id != "" {
+		if id := publish.Excerpt(webhookScalar(got.ID)); id != "" {
 			res.RemoteID = id
 		}
 		if u, err := url.Parse(webhookScalar(got.URL)); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && len(u.String()) <= 2048 {
@@ -143,12 +148,12 @@ func (w *webhook) Publish(ctx context.Context, p *Post) (Result, error) {
 // webhookMultipart is a delivery with files: multipart/form-data whose first part,
 // "post", is the JSON delivery, followed by one part "file" per file, named as the
 // delivery's media list names it. The signature covers the whole body as sent.
-func webhookMultipart(delivery []byte, media []Media) ([]byte, string, error) {
-	parts := []formPart{{name: "post", contentType: "application/json", body: delivery}}
+func webhookMultipart(delivery []byte, media []publish.Media) ([]byte, string, error) {
+	parts := []publish.FormPart{{Name: "post", ContentType: "application/json", Body: delivery}}
 	for i := range media {
-		parts = append(parts, formFile("file", &media[i]))
+		parts = append(parts, publish.FormFile("file", &media[i]))
 	}
-	return formData(parts...)
+	return publish.FormData(parts...)
 }
 
 // webhookScalar is a JSON string's value or a number's digits ("" for anything else).
@@ -172,11 +177,11 @@ func webhookMAC(secret []byte, ts string, body []byte) []byte {
 	return m.Sum(nil)
 }
 
-// VerifyWebhook checks a webhook delivery as its receiver: the X-Repurpose-Signature
+// Verify checks a webhook delivery as its receiver: the X-Repurpose-Signature
 // must be the HMAC-SHA256 with secret of X-Repurpose-Timestamp + "." + body (the raw
 // body, as received), and the timestamp within tolerance of now (5 minutes when
 // tolerance is not positive), so a captured delivery cannot be replayed later.
-func VerifyWebhook(secret string, header http.Header, body []byte, now time.Time, tolerance time.Duration) error {
+func Verify(secret string, header http.Header, body []byte, now time.Time, tolerance time.Duration) error {
 	if secret == "" {
 		return errors.New("webhook: no secret to verify with")
 	}

@@ -1,4 +1,7 @@
-package publish
+// Package bluesky is the publisher of type "bluesky": AT Protocol records with fixed
+// keys, facets, image and link preview embeds.
+// It registers itself with publish; see package publish for the layout.
+package bluesky
 
 import (
 	"bytes"
@@ -17,13 +20,15 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
+
+	"github.com/repurpose/repurpose/publish"
 )
 
 func init() {
-	Register(Spec{
+	publish.Register(publish.Spec{
 		Type:    "bluesky",
 		Summary: "posts to a Bluesky (AT Protocol) account with an app password (a thread as replies)",
-		Fields: []Field{
+		Fields: []publish.Field{
 			{Name: "service", Doc: "the account's PDS, default https://bsky.social"},
 			{Name: "handle", Required: true, Doc: "the account's handle, like example.bsky.social"},
 			{Name: "app_password", Required: true, Secret: true, Doc: "an app password of the account"},
@@ -54,12 +59,12 @@ type blueskySession struct {
 	DID       string `json:"did"`
 }
 
-func newBluesky(a *Account) (Publisher, error) {
+func newBluesky(a *publish.Account) (publish.Publisher, error) {
 	service := a.Get("service")
 	if service == "" {
 		service = blueskyDefaultService
 	}
-	service, err := httpBaseURL(service)
+	service, err := publish.BaseURL(service)
 	if err != nil {
 		return nil, fmt.Errorf("accounts.%s.service: %w", a.Name, err)
 	}
@@ -100,7 +105,7 @@ type blueskyPost struct {
 
 // blueskyMedia: up to four images, or a link preview's thumbnail, each at most
 // 1,000,000 bytes (the lexicon's maxSize; larger ones are refused, not re-encoded).
-var blueskyMedia = mediaRules{channel: "Bluesky", kinds: map[string]int{MediaCard: 4, MediaPreview: 1}, maxImage: 1_000_000}
+var blueskyMedia = publish.MediaRules{Channel: "Bluesky", Kinds: map[string]int{publish.MediaCard: 4, publish.MediaPreview: 1}, MaxImage: 1_000_000}
 
 // blueskyImage is one image of an app.bsky.embed.images embed.
 type blueskyImage struct {
@@ -121,17 +126,17 @@ type blueskyExternal struct {
 	Thumb       json.RawMessage `json:"thumb,omitempty"`
 }
 
-func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
+func (b *bluesky) Publish(ctx context.Context, p *publish.Post) (publish.Result, error) {
 	var langs []string
 	if p.Locale != "" {
 		langs = []string{strings.ReplaceAll(p.Locale, "_", "-")} // BCP 47
 	}
-	if err := checkMedia(p, blueskyMedia); err != nil {
-		return Result{}, err
+	if err := publish.CheckMedia(p, blueskyMedia); err != nil {
+		return publish.Result{}, err
 	}
 	embed, err := b.embed(ctx, p)
 	if err != nil {
-		return Result{}, err
+		return publish.Result{}, err
 	}
 	if len(p.Parts) == 0 {
 		facets := p.Facets
@@ -141,11 +146,11 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 		rkey := blueskyRecordKey(p.ID, p.At, -1)
 		ref, err := b.create(ctx, rkey, blueskyPost{Text: p.Text, Langs: langs, Facets: facets, Embed: embed})
 		if err != nil {
-			return Result{}, err
+			return publish.Result{}, err
 		}
-		return Result{RemoteID: ref.URI, URL: b.postURL(rkey), IDs: []string{ref.URI}}, nil
+		return publish.Result{RemoteID: ref.URI, URL: b.postURL(rkey), IDs: []string{ref.URI}}, nil
 	}
-	var res Result
+	var res publish.Result
 	var root blueskyRef
 	var reply *blueskyReply // nil for the first post
 	for i, part := range p.Parts {
@@ -158,9 +163,9 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 		ref, err := b.create(ctx, rkey, post)
 		if err != nil {
 			if i > 0 {
-				return Result{}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
+				return publish.Result{}, fmt.Errorf("post %d of %d of the thread: %w", i+1, len(p.Parts), err)
 			}
-			return Result{}, err
+			return publish.Result{}, err
 		}
 		if i == 0 {
 			res.RemoteID, res.URL = ref.URI, b.postURL(rkey)
@@ -178,10 +183,10 @@ func (b *bluesky) Publish(ctx context.Context, p *Post) (Result, error) {
 // poster supplies the preview). Blobs are not remembered between attempts: they are
 // content-addressed, so uploading one again gives the same blob rather than a copy,
 // and a blob no record references is soon dropped by the PDS.
-func (b *bluesky) embed(ctx context.Context, p *Post) (any, error) {
+func (b *bluesky) embed(ctx context.Context, p *publish.Post) (any, error) {
 	var images []blueskyImage
 	for i := range p.Media {
-		if m := &p.Media[i]; m.Kind == MediaCard {
+		if m := &p.Media[i]; m.Kind == publish.MediaCard {
 			blob, err := b.uploadBlob(ctx, m)
 			if err != nil {
 				return nil, err
@@ -192,12 +197,12 @@ func (b *bluesky) embed(ctx context.Context, p *Post) (any, error) {
 	if len(images) > 0 {
 		return map[string]any{"$type": "app.bsky.embed.images", "images": images}, nil
 	}
-	m := firstOf(p.Media, MediaPreview)
+	m := publish.FirstMedia(p.Media, publish.MediaPreview)
 	if m == nil {
 		return nil, nil
 	}
 	if p.Link == "" {
-		return nil, &Error{Kind: Refused, Msg: "a link preview image needs the post's link"}
+		return nil, &publish.Error{Kind: publish.Refused, Msg: "a link preview image needs the post's link"}
 	}
 	blob, err := b.uploadBlob(ctx, m)
 	if err != nil {
@@ -209,7 +214,7 @@ func (b *bluesky) embed(ctx context.Context, p *Post) (any, error) {
 
 // uploadBlob sends a file (com.atproto.repo.uploadBlob, the raw bytes) and returns the
 // blob reference the record embeds.
-func (b *bluesky) uploadBlob(ctx context.Context, m *Media) (json.RawMessage, error) {
+func (b *bluesky) uploadBlob(ctx context.Context, m *publish.Media) (json.RawMessage, error) {
 	body, _, err := b.xrpc(ctx, func(*blueskySession) (*http.Request, error) {
 		req, err := http.NewRequest(http.MethodPost, b.service+"/xrpc/com.atproto.repo.uploadBlob", bytes.NewReader(m.Bytes))
 		if err == nil {
@@ -218,13 +223,13 @@ func (b *bluesky) uploadBlob(ctx context.Context, m *Media) (json.RawMessage, er
 		return req, err
 	})
 	if err != nil {
-		return nil, uploadFailed(err)
+		return nil, publish.UploadFailed(err)
 	}
 	var out struct {
 		Blob json.RawMessage `json:"blob"`
 	}
 	if json.Unmarshal(body, &out) != nil || len(out.Blob) == 0 || out.Blob[0] != '{' {
-		return nil, &Error{Kind: Later, Msg: "the PDS's answer to the upload has no blob: " + serviceMessage(body, nil)}
+		return nil, &publish.Error{Kind: publish.Later, Msg: "the PDS's answer to the upload has no blob: " + publish.ServiceMessage(body, nil)}
 	}
 	return out.Blob, nil
 }
@@ -242,7 +247,7 @@ func (b *bluesky) create(ctx context.Context, rkey string, post blueskyPost) (*b
 	body, xerr, err := b.xrpc(ctx, func(s *blueskySession) (*http.Request, error) {
 		did = s.DID
 		post.CreatedAt = time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
-		return JSONRequest(http.MethodPost, b.service+"/xrpc/com.atproto.repo.createRecord", map[string]any{
+		return publish.JSONRequest(http.MethodPost, b.service+"/xrpc/com.atproto.repo.createRecord", map[string]any{
 			"repo": s.DID, "collection": blueskyPostCollection, "rkey": rkey, "record": post,
 		})
 	})
@@ -259,7 +264,7 @@ func (b *bluesky) create(ctx context.Context, rkey string, post blueskyPost) (*b
 	}
 	var ref blueskyRef
 	if err := json.Unmarshal(body, &ref); err != nil || ref.URI == "" {
-		return nil, &Error{Kind: Unknown, Msg: "the PDS's answer names no record: " + serviceMessage(body, nil), Err: err}
+		return nil, &publish.Error{Kind: publish.Unknown, Msg: "the PDS's answer names no record: " + publish.ServiceMessage(body, nil), Err: err}
 	}
 	return &ref, nil
 }
@@ -272,7 +277,7 @@ func (b *bluesky) get(ctx context.Context, did, rkey string) (*blueskyRef, bool)
 		return nil, false
 	}
 	req.Header.Set("Accept", "application/json")
-	body, _, err := Call(ctx, b.client, req, nil)
+	body, _, err := publish.Call(ctx, b.client, req, nil)
 	if err != nil {
 		return nil, false
 	}
@@ -312,11 +317,11 @@ func (b *bluesky) xrpc(ctx context.Context, build func(*blueskySession) (*http.R
 		}
 		req.Header.Set("Authorization", "Bearer "+s.AccessJwt)
 		var xerr blueskyError
-		body, _, err := Call(ctx, b.client, req, xerr.read)
+		body, _, err := publish.Call(ctx, b.client, req, xerr.read)
 		if err == nil {
 			return body, blueskyError{}, nil
 		}
-		if !retried && KindOf(err) == Refused && (xerr.Name == "ExpiredToken" || xerr.Name == "InvalidToken") {
+		if !retried && publish.KindOf(err) == publish.Refused && (xerr.Name == "ExpiredToken" || xerr.Name == "InvalidToken") {
 			b.dropSession(s)
 			continue
 		}
@@ -346,24 +351,24 @@ func (b *bluesky) currentSession(ctx context.Context) (*blueskySession, error) {
 	if b.session != nil {
 		return b.session, nil
 	}
-	req, err := JSONRequest(http.MethodPost, b.service+"/xrpc/com.atproto.server.createSession",
+	req, err := publish.JSONRequest(http.MethodPost, b.service+"/xrpc/com.atproto.server.createSession",
 		map[string]string{"identifier": b.handle, "password": b.password})
 	if err != nil {
 		return nil, err
 	}
 	var xerr blueskyError
-	body, _, err := Call(ctx, b.client, req, xerr.read)
+	body, _, err := publish.Call(ctx, b.client, req, xerr.read)
 	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.Kind == Unknown {
+		var e *publish.Error
+		if errors.As(err, &e) && e.Kind == publish.Unknown {
 			// Nothing is posted by signing in: trying again is safe.
-			e.Kind = Later
+			e.Kind = publish.Later
 		}
 		return nil, fmt.Errorf("signing in to %s as %s: %w", b.service, b.handle, err)
 	}
 	var s blueskySession
 	if err := json.Unmarshal(body, &s); err != nil || s.AccessJwt == "" || s.DID == "" {
-		return nil, &Error{Kind: Later, Msg: "the PDS's session answer has no accessJwt and did: " + serviceMessage(body, nil), Err: err}
+		return nil, &publish.Error{Kind: publish.Later, Msg: "the PDS's session answer has no accessJwt and did: " + publish.ServiceMessage(body, nil), Err: err}
 	}
 	b.session = &s
 	return &s, nil

@@ -1,4 +1,4 @@
-package publish
+package outbox
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/publish"
 )
 
 type memObjects struct {
@@ -29,15 +30,15 @@ func (m *memObjects) Put(_ context.Context, bucket, key string, body []byte, _ s
 // post again is the same file; a blog teaser also comes as Markdown with front matter.
 func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 	objs := &memObjects{files: map[string]string{}}
-	pub, err := New("emea-outbox", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms", "prefix": "drop"}}, Env{Objects: objs})
+	pub, err := publish.New("emea-outbox", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms", "prefix": "drop"}}, publish.Env{Objects: objs})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := pub.(Idempotent); !ok {
+	if _, ok := pub.(publish.Idempotent); !ok {
 		t.Error("the outbox should be idempotent: its keys are the post's own")
 	}
 	at := time.Date(2026, 6, 1, 8, 30, 0, 0, time.UTC)
-	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://go.example.com/r/abc", Page: "https://example.com/p", At: at,
+	post := &publish.Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://go.example.com/r/abc", Page: "https://example.com/p", At: at,
 		Blog: &derive.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
 	res, err := pub.Publish(t.Context(), post)
 	if err != nil {
@@ -47,7 +48,7 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 	if res.URL != "s3://"+base+".json" || len(objs.files) != 2 {
 		t.Fatalf("result %+v, files %v", res, objs.files)
 	}
-	var got Post
+	var got publish.Post
 	if err := json.Unmarshal([]byte(objs.files[base+".json"]), &got); err != nil || got.Text != "Teaser" || got.Blog == nil || !got.At.Equal(at) {
 		t.Errorf("the JSON file reads %+v (%v)", got, err)
 	}
@@ -61,38 +62,11 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 		t.Errorf("publishing again: %v, %d files", err, len(objs.files))
 	}
 	objs.fail = true
-	if _, err := pub.Publish(t.Context(), &Post{ID: "e2", Region: "emea", Channel: "x", At: at}); KindOf(err) != Later {
+	if _, err := pub.Publish(t.Context(), &publish.Post{ID: "e2", Region: "emea", Channel: "x", At: at}); publish.KindOf(err) != publish.Later {
 		t.Errorf("S3 down: %v, want later", err)
 	}
-	if _, err := New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, Env{}); err == nil {
+	if _, err := publish.New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, publish.Env{}); err == nil {
 		t.Error("an outbox without the S3 store was accepted")
-	}
-}
-
-// Unknown types and settings are refused with the field's path and what would do.
-func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
-	for _, tc := range []struct {
-		acct config.Account
-		want string
-	}{
-		{config.Account{Type: "fax"}, `accounts.a.type: "fax" is not a publisher (bluesky, linkedin, mastodon, outbox, threads, webhook, wordpress, x)`},
-		{config.Account{Type: "outbox", Settings: map[string]string{"bucket": "b", "colour": "red"}}, "accounts.a.colour: is not a setting of outbox accounts"},
-		{config.Account{Type: "outbox"}, "accounts.a.bucket: required"},
-	} {
-		_, err := New("a", tc.acct, Env{Objects: &memObjects{}})
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: %v, want %q", tc.acct, err, tc.want)
-		}
-	}
-	var types []string
-	for _, s := range Specs() {
-		types = append(types, s.Type)
-		if s.Summary == "" {
-			t.Errorf("%s has no summary for the docs", s.Type)
-		}
-	}
-	if strings.Join(types, ",") != "bluesky,linkedin,mastodon,outbox,threads,webhook,wordpress,x" {
-		t.Errorf("registered %v", types)
 	}
 }
 
@@ -100,13 +74,13 @@ func TestAccountsAreCheckedAgainstTheirSpec(t *testing.T) {
 // keys, alt text and hash — and never holds the bytes themselves.
 func TestOutboxWritesMediaBesideTheJSON(t *testing.T) {
 	objs := &memObjects{files: map[string]string{}}
-	pub, err := New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, Env{Objects: objs})
+	pub, err := publish.New("o", config.Account{Type: "outbox", Settings: map[string]string{"bucket": "cms"}}, publish.Env{Objects: objs})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pdf := []byte("%PDF-1.4\n%%EOF\n")
-	post := &Post{ID: "e3", Region: "amer", Channel: "linkedin", At: time.Date(2026, 6, 2, 14, 5, 0, 0, time.UTC), Text: "Five findings",
-		Media: []Media{{Kind: MediaCarousel, ContentType: "application/pdf", Title: "Five findings", Bytes: pdf}}}
+	post := &publish.Post{ID: "e3", Region: "amer", Channel: "linkedin", At: time.Date(2026, 6, 2, 14, 5, 0, 0, time.UTC), Text: "Five findings",
+		Media: []publish.Media{{Kind: publish.MediaCarousel, ContentType: "application/pdf", Title: "Five findings", Bytes: pdf}}}
 	if _, err := pub.Publish(t.Context(), post); err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +94,7 @@ func TestOutboxWritesMediaBesideTheJSON(t *testing.T) {
 		t.Fatalf("the JSON file: %v, %s", err, objs.files[base+".json"])
 	}
 	m := got.Media[0]
-	if m.Kind != MediaCarousel || m.Title != "Five findings" || objs.files["cms/"+m.File] != string(pdf) || !strings.HasSuffix(m.File, m.SHA256+".pdf") {
+	if m.Kind != publish.MediaCarousel || m.Title != "Five findings" || objs.files["cms/"+m.File] != string(pdf) || !strings.HasSuffix(m.File, m.SHA256+".pdf") {
 		t.Errorf("media entry %+v; files %v", m, objs.files)
 	}
 	if strings.Contains(objs.files[base+".json"], "bytes") {
