@@ -49,7 +49,7 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 		return err
 	}
 	now := time.Now()
-	v, err := tk.RegionCalendar(ctx, reg, now.AddDate(0, 0, -past), now.AddDate(0, 0, days))
+	v, err := tk.Plans().RegionCalendar(ctx, reg, now.AddDate(0, 0, -past), now.AddDate(0, 0, days))
 	if err != nil {
 		return err
 	}
