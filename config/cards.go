@@ -90,6 +90,9 @@ func (c *Cards) validate(path string, bad func(path, format string, args ...any)
 			bad(path+".logo", "%q must be a .png or .jpg file", c.Logo)
 		}
 	}
+	if c.Off {
+		return // nothing reads the fonts
+	}
 	for _, f := range []struct{ name, v string }{{"regular", c.Fonts.Regular}, {"bold", c.Fonts.Bold}, {"cjk_regular", c.Fonts.CJKRegular}, {"cjk_bold", c.Fonts.CJKBold}} {
 		switch strings.ToLower(filepath.Ext(f.v)) {
 		case ".ttf", ".otf", ".ttc", ".otc":

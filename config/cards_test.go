@@ -47,4 +47,9 @@ func TestCardsSettingsNameTheBadField(t *testing.T) {
 	if _, err := ParseFile(strings.NewReader(good)); err != nil {
 		t.Errorf("a light brand is refused: %v", err)
 	}
+	// Cards off reads no font, so a font setting it would refuse does not stop it.
+	off := "brand:\n  cards:\n    off: true\n    fonts:\n      cjk_bold: /fonts/x.woff2\n"
+	if f, err := ParseFile(strings.NewReader(off)); err != nil || !f.Brand.Cards.Off {
+		t.Errorf("cards off: %v", err)
+	}
 }

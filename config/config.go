@@ -204,6 +204,10 @@ type Brand struct {
 
 // Cards is the look of stat, quote and title cards and of carousel slides.
 type Cards struct {
+	// Off renders no images: posts go out as text with their link previews from the
+	// channel. For a brand that posts text only, or a machine without the fonts.
+	// Default false.
+	Off bool `yaml:"off"`
 	// Background, Text and Accent are colours written #RRGGBB. Text must stand out from
 	// the background (WCAG contrast at least 4.5:1), the accent (stat figures, the
 	// speaker, the bar along the top) at least 3:1. Defaults #0F172A, #F8FAFC, #38BDF8.

@@ -25,6 +25,9 @@ func parseMarkdown(data []byte) (*Document, error) {
 			return nil, err
 		}
 	}
+	if containerDepth(body) > maxNesting {
+		return nil, &InputError{Reason: "the Markdown nests lists or quotes more than 512 deep, which no document needs; export it again from its editor, or upload its text"}
+	}
 	root := markdown.Parser().Parse(text.NewReader(body))
 	w := &mdWalker{src: body, o: newOutline("markdown")}
 	if err := ast.Walk(root, w.visit); err != nil {
@@ -208,4 +211,49 @@ func hiddenAfter(awaited string, tag []byte) string {
 		}
 	}
 	return ""
+}
+
+// maxNesting is the deepest nesting of elements a document may have: far beyond any real
+// one, and shallow enough that the parsers' work on nesting stays small (goldmark takes
+// seconds on a line of 50,000 list markers).
+const maxNesting = 512
+
+// containerDepth is the most list markers and quote marks any line opens with ("> - 1. "
+// is three): a bound on how deep the line's blocks nest. It reads each byte once and
+// stops counting past maxNesting.
+func containerDepth(src []byte) int {
+	deepest, depth, start := 0, 0, true
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			depth, start = 0, true
+			continue
+		case !start || c == ' ' || c == '\t':
+			continue
+		case c == '>':
+			depth++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+			depth++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(src) && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+				j++
+			}
+			if j+1 < len(src) && (src[j] == '.' || src[j] == ')') && (src[j+1] == ' ' || src[j+1] == '\t') {
+				depth++
+				i = j
+			} else {
+				start = false
+			}
+		default:
+			start = false
+		}
+		if depth > deepest {
+			if deepest = depth; deepest > maxNesting {
+				return deepest
+			}
+		}
+	}
+	return deepest
 }

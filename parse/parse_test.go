@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,8 @@ func TestParseRejectsBadInput(t *testing.T) {
 		{"oversized MB", "a.txt", strings.Repeat("x", 3<<20), 2 << 20, "the file is 3 MB; the limit is 2 MB"},
 		{"no text", "a.md", "---\ntitle: Only a title\n---\n\n```\ncode only\n```\n", 0, "the document has no text to work with"},
 		{"only white space", "a.txt", " \n\n\t\n", 0, "the document has no text to work with"},
+		{"lists 50,000 deep", "a.md", strings.Repeat("- ", 50000) + "deep\n", 0, "the Markdown nests lists or quotes more than 512 deep"},
+		{"quotes and numbered lists 600 deep", "a.md", "# T\n\nText.\n\n" + strings.Repeat("> 1. ", 300) + "deep\n", 0, "the Markdown nests lists or quotes more than 512 deep"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := File(tc.key, []byte(tc.data), tc.max)
@@ -38,6 +41,20 @@ func TestParseRejectsBadInput(t *testing.T) {
 				t.Errorf("reason %q, want it to start with %q", ie.Reason, tc.want)
 			}
 		})
+	}
+}
+
+// Real nesting, however deep a document goes, is read: only depth no document needs is
+// refused.
+func TestParseReadsDeepButRealNesting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Levels\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "%s- level %d of the outline, with a sentence of its own.\n", strings.Repeat("  ", i), i)
+	}
+	b.WriteString("\n> - > 1. A quote holding a list holding a quote holding a numbered item.\n")
+	if _, err := File("deep.md", []byte(b.String()), 0); err != nil {
+		t.Fatalf("40 nested levels: %v", err)
 	}
 }
 

@@ -141,9 +141,9 @@ func (b *Bundle) MediaKeys() []string {
 }
 
 // queueImages asks the worker to render a source version's images; a queue that is down
-// leaves them pending, and reindex asks again.
+// leaves them pending, and reindex asks again. With cards off there is nothing to ask.
 func (st *Store) queueImages(ctx context.Context, s *Source, why string) {
-	if st.enq == nil {
+	if st.enq == nil || st.cfg.File.Brand.Cards.Off {
 		return
 	}
 	if err := st.enq.EnqueueImages(ctx, tasks.Images{SourceID: s.ID, Version: s.Version}, st.now().UnixNano()); err != nil {

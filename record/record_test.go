@@ -162,3 +162,29 @@ func TestRerunQueuesAForcedTaskEachTime(t *testing.T) {
 		}
 	}
 }
+
+// A ready source asks the worker for its images; with cards off it asks for none and
+// shows no images status (a pending one would never end).
+func TestCardsOffQueuesNoImages(t *testing.T) {
+	for _, off := range []bool{false, true} {
+		svc := recordtest.Start(t)
+		svc.Config.File.Brand.Cards.Off = off
+		enq := tasks.NewClient(asynq.RedisClientOpt{Addr: svc.Mini.Addr()}, time.Hour)
+		t.Cleanup(func() { enq.Close() })
+		st := record.New(svc.Config, svc.S3, svc.Redis, enq, nil, slog.New(slog.DiscardHandler))
+		s := save(t, st, svc.Config, "c.md", doc, time.Unix(1000, 0))
+		ins := asynq.NewInspector(asynq.RedisClientOpt{Addr: svc.Mini.Addr()})
+		pending, err := ins.ListPendingTasks(tasks.QueueImages)
+		ins.Close()
+		if err != nil && !errors.Is(err, asynq.ErrQueueNotFound) {
+			t.Fatal(err)
+		}
+		want, status := 1, record.ImagesPending
+		if off {
+			want, status = 0, ""
+		}
+		if len(pending) != want || s.Images != status {
+			t.Errorf("cards off %v: %d image tasks queued, images %q; want %d, %q", off, len(pending), s.Images, want, status)
+		}
+	}
+}

@@ -140,7 +140,10 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			s.ReadyAt = s.UpdatedAt
 		}
 		s.Status, s.Error = StatusReady, ""
-		if st.enq != nil && b.Media == nil { // rendered by the worker once the source is ready
+		switch {
+		case st.cfg.File.Brand.Cards.Off:
+			s.Images, s.ImagesReason = "", ""
+		case st.enq != nil && b.Media == nil: // rendered by the worker once the source is ready
 			s.Images, s.ImagesReason = ImagesPending, ""
 		}
 		if err := st.PutJSON(ctx, st.keys.bundle(s.ID, b.Version), b); err != nil {

@@ -40,6 +40,7 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev) # go test -race needs
 command -v pdftohtml >/dev/null 2>&1 || missing+=(poppler-utils) # the PDF reader (inputs/pdf)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)               # .docx and .pptx from the corpus Markdown
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)                   # an encrypted PDF for the PDF reader's tests
+command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)   # Office files for the readers' tests
 { [[ -n "${REPURPOSE_CHROMIUM:-}" && -x "${REPURPOSE_CHROMIUM}" ]] || command -v chromium >/dev/null 2>&1; } || missing+=(chromium) # browser tests (chromedp)
 [[ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ]] || missing+=(fonts-noto-core) # cards
 [[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ]] || missing+=(fonts-noto-cjk)   # cards: Chinese, Japanese, Korean
@@ -82,6 +83,25 @@ else
 		(cd / && GOFLAGS= GOBIN="$gwbin" go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION")
 	fi
 fi
+
+# --- files authored in Word and PowerPoint -----------------------------------------------
+# The Word and PowerPoint readers are also tested on files people made in Office, taken from
+# the test data of published npm packages (mammoth, BSD-2-Clause; pptx2json, MIT), pinned by
+# version and checksum, kept under $HOME/.cache and never in the repository.
+export REPURPOSE_OFFICE_FILES="$HOME/.cache/repurpose/office"
+fetch_npm() { # name version sha512
+	local dir="$REPURPOSE_OFFICE_FILES/$1-$2" tgz
+	[[ -d "$dir" ]] && return
+	say "fetching $1 $2 from the npm registry (Office files for the readers' tests)"
+	mkdir -p "$REPURPOSE_OFFICE_FILES"
+	tgz="$(mktemp)"
+	curl -fsSL --retry 3 "https://registry.npmjs.org/$1/-/$1-$2.tgz" -o "$tgz" || die "could not fetch $1 $2 from the npm registry"
+	printf '%s  %s\n' "$3" "$tgz" | sha512sum -c --quiet - || die "$1 $2 from the npm registry does not match its checksum"
+	rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" && tar xzf "$tgz" -C "$dir.tmp" && mv "$dir.tmp" "$dir"
+	rm -f "$tgz"
+}
+fetch_npm mammoth 1.13.0 d9c6b071815c3fb2127d76c170bf65995813356a3cf2fff9d8d0f5827cb01ed553fe95f4fffa6e3e77f488c3d5f59826baf34e13ece42210e067d3367367430e
+fetch_npm pptx2json 0.0.10 1f8bc0c407129160c4f606cbbe6c883b60d8d2483bc364eff3c137a036325f0df399deaeca957a3ff9c6fdb3923de1c0f2bc7f327dd7ed9ed6a674d4f977d93e
 
 # --- deployment files ---------------------------------------------------------------------
 if [[ -f deploy/compose.yaml ]]; then

@@ -3,7 +3,6 @@ package systemtest
 import (
 	"bytes"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -174,11 +173,11 @@ func TestSecretsNeverReachTheLogs(t *testing.T) {
 	)
 	cfgFile := filepath.Join(t.TempDir(), "repurpose.yaml")
 	writeTestFile(t, cfgFile, "accounts:\n  hook: {type: webhook, url: \"http://127.0.0.1:9/x\", secret_env: HOOK_SECRET}\n")
-	port := strconv.Itoa(freePort(t))
+	addr := testservices.FreeAddr(t)
 	env := append(st.s3.Environ(), "REPURPOSE_REDIS_URL="+st.redis.URL, "REPURPOSE_S3_ENDPOINT="+st.s3.Endpoint,
 		"REPURPOSE_CONFIG="+cfgFile, "REPURPOSE_EVENTS_TOKEN="+eventsToken, "REPURPOSE_ADMIN_TOKEN="+adminToken,
 		"HOOK_SECRET="+hookSecret, "REPURPOSE_TOKEN_KEY="+tokenKey, "REPURPOSE_LOG_LEVEL=debug",
-		"REPURPOSE_HTTP_ADDR=127.0.0.1:"+port, "REPURPOSE_PUBLIC_URL=http://127.0.0.1:"+port)
+		"REPURPOSE_HTTP_ADDR="+addr, "REPURPOSE_PUBLIC_URL=http://"+addr)
 	var logs [2]bytes.Buffer
 	var cmds []*exec.Cmd
 	for i, role := range []string{"serve", "worker"} {
@@ -190,7 +189,7 @@ func TestSecretsNeverReachTheLogs(t *testing.T) {
 		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 		cmds = append(cmds, cmd)
 	}
-	base := "http://127.0.0.1:" + port
+	base := "http://" + addr
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if res, err := http.Get(base + "/healthz"); err == nil {
 			res.Body.Close()
@@ -230,16 +229,6 @@ func TestSecretsNeverReachTheLogs(t *testing.T) {
 			t.Errorf("a secret (%s…) is in the logs:\n%s", secret[:8], all)
 		}
 	}
-}
-
-// freePort is a loopback port nothing listens on now.
-func freePort(t *testing.T) int {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
 }
 
 // TestWebhookDownDuringUploadsIsCaughtByTheScan takes the events endpoint down while
@@ -309,6 +298,8 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 			t.Errorf("%s failed without a reason", name)
 		case name == "divs.html" && !strings.Contains(a.Source.Error, "more than 512 deep"):
 			t.Errorf("50,000 nested divs: %q, want a reason a marketer can act on", a.Source.Error)
+		case (name == "lists.md" || name == "quotes.md") && !strings.Contains(a.Source.Error, "more than 512 deep"):
+			t.Errorf("%s, 50,000 levels deep: %q, want it refused with a reason a marketer can act on", name, a.Source.Error)
 		case name == "bomb.md" && !strings.Contains(a.Source.Error, "front matter"):
 			t.Errorf("a YAML alias bomb: %q, want it refused as malformed front matter", a.Source.Error)
 		case name == "inject.md" && (a.Source.Status != "ready" || len(a.Derivatives) == 0):

@@ -53,7 +53,7 @@ func (st *stack) waitImages(id string, timeout time.Duration) imagesAnswer {
 // file its derivatives list is in the toolkit bucket and decodes at its channel's size,
 // and reindex renders a file that went missing again.
 func TestImagesFollowReadyAndReindexRestoresThem(t *testing.T) {
-	st := newStack(t, true, nil)
+	st := newStack(t, true, withCards)
 	insp := asynq.NewInspector(st.app.RedisOpt)
 	defer insp.Close()
 	// Images wait while their queue is paused: ready must not wait for them.
@@ -163,7 +163,7 @@ func TestImagesFollowReadyAndReindexRestoresThem(t *testing.T) {
 // description of at most 160 characters, and the canonical link — the document's own
 // URL when it names one.
 func TestPublicPageCarriesTheLinkPreview(t *testing.T) {
-	st := newStack(t, true, nil)
+	st := newStack(t, true, withCards)
 	dir := t.TempDir()
 	plain := dir + "/plain.md"
 	os.WriteFile(plain, []byte("# Plain Facts About Queues\n\n## Why it matters\n\nQueues absorb bursts of work so that 90% of requests finish within a second even when traffic triples.\n\nA second paragraph explains that retries need backoff, or they turn a small outage into a large one.\n\n## What to do\n\nMeasure queue depth, alert on age rather than size, and scale workers before the backlog grows.\n"), 0o644)

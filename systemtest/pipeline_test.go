@@ -230,7 +230,7 @@ func TestDuplicateEventsAndSameBytesAddNothing(t *testing.T) {
 // TestReviewClaimAndReindexAfterRedisFlush approves, claims, flushes Redis and rebuilds:
 // the API answers the same afterwards.
 func TestReviewClaimAndReindexAfterRedisFlush(t *testing.T) {
-	st := newStack(t, true, nil)
+	st := newStack(t, true, withCards)
 	st.awsCp("../samples/whitepaper.en.md", "a.md")
 	st.awsCp("../samples/notes.txt", "b.txt")
 	a := st.waitSource("a.md", 30*time.Second)

@@ -81,6 +81,7 @@ func TestPlannedPostsCarryTheirCarouselAndCard(t *testing.T) {
 	const public = "https://toolkit.example.com" // Threads fetches images over https only
 	st := newStack(t, true, func(c *config.Config) {
 		c.Infra.PublicURL = public
+		withCards(c)
 		f := &c.File
 		f.Accounts = map[string]config.Account{
 			"li": {Type: "linkedin", Settings: map[string]string{"api": srv.URL, "author": "urn:li:organization:5515715", "access_token_env": "REPURPOSE_TEST_LI_TOKEN"}},

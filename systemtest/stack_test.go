@@ -64,6 +64,9 @@ func newStack(t testing.TB, withWorker bool, edit func(*config.Config)) *stack {
 	return newStackOn(t, testservices.NewRedis(t), withWorker, edit)
 }
 
+// withCards is the edit for a stack whose worker renders cards, as by default.
+func withCards(c *config.Config) { c.File.Brand.Cards.Off = false }
+
 // newStackOn is newStack on a given redis-server (one with its append-only file on, say).
 func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edit func(*config.Config)) *stack {
 	t.Helper()
@@ -104,6 +107,9 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 		{Name: "ana", Role: config.RoleContributor, TokenSHA256: auth.HashToken(testContribA)},
 		{Name: "ben", Role: config.RoleContributor, TokenSHA256: auth.HashToken(testContribB)},
 	}
+	// Cards take most of a worker's time under -race; the tests that check them turn
+	// them on (withCards), the rest check the pipeline without them.
+	file.Brand.Cards.Off = true
 	cfg := &config.Config{Infra: infra, File: *file}
 	if edit != nil {
 		edit(cfg)

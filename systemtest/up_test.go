@@ -22,20 +22,33 @@ import (
 )
 
 // startUp runs `repurpose up` in-process, with the configuration the environment names,
-// until stop is called, once it serves.
-func startUp(t *testing.T, data, api, s3 string) (stop func()) {
+// on ports the kernel picks, until stop is called, once it serves; it returns the toolkit
+// and the S3 endpoint's host:port.
+func startUp(t *testing.T, data string) (st *stack, s3 string, stop func()) {
 	t.Helper()
 	cfg, err := app.LoadConfig()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
+	done := make(chan error, 1)
+	type endpoints struct{ api, s3 string }
+	started := make(chan endpoints, 1)
 	go func() {
-		done <- app.Up(ctx, cfg, slog.New(slog.DiscardHandler), app.UpOptions{DataDir: data, Addr: api, S3Addr: s3,
-			Stdout: io.Discard, Stderr: io.Discard})
+		done <- app.Up(ctx, cfg, slog.New(slog.DiscardHandler), app.UpOptions{DataDir: data, Addr: "127.0.0.1:0", S3Addr: "127.0.0.1:0",
+			Stdout: io.Discard, Stderr: io.Discard, Started: func(api, s3 string) { started <- endpoints{api, s3} }})
 	}()
-	st := &stack{t: t, url: "http://" + api}
+	var at endpoints
+	select {
+	case at = <-started:
+	case err := <-done:
+		cancel()
+		t.Fatalf("up did not start: %v", err)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatal("up did not start listening within 30 s")
+	}
+	st = &stack{t: t, url: at.api}
 	deadline := time.Now().Add(20 * time.Second)
 	for st.get("/healthz") != 200 {
 		if time.Now().After(deadline) {
@@ -43,7 +56,7 @@ func startUp(t *testing.T, data, api, s3 string) (stop func()) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return func() {
+	return st, strings.TrimPrefix(at.s3, "http://"), func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("up: %v", err)
@@ -56,14 +69,13 @@ func startUp(t *testing.T, data, api, s3 string) (stop func()) {
 func upWithConfig(t *testing.T, yaml string) (st *stack, data, s3 string) {
 	t.Helper()
 	data = t.TempDir()
-	api := testservices.FreeAddr(t)
-	s3 = testservices.FreeAddr(t)
 	cfgFile := filepath.Join(t.TempDir(), "repurpose.yaml")
 	writeTestFile(t, cfgFile, yaml)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
 	t.Setenv("REPURPOSE_CONFIG", cfgFile)
-	t.Cleanup(startUp(t, data, api, s3))
-	return &stack{t: t, url: "http://" + api}, data, s3
+	st, s3, stop := startUp(t, data)
+	t.Cleanup(stop)
+	return st, data, s3
 }
 
 // TestUpKeepsScanningTheInbox runs up with a 1s scan interval and stores documents
@@ -101,15 +113,12 @@ func TestUpKeepsScanningTheInbox(t *testing.T) {
 // restart on the same data folder, the source is still there.
 func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 	data := t.TempDir()
-	api, s3 := testservices.FreeAddr(t), testservices.FreeAddr(t)
 	t.Setenv("REPURPOSE_ADMIN_TOKEN", testAdminToken)
 	t.Setenv("REPURPOSE_CONFIG", "")
-	start := func() (stop func()) { return startUp(t, data, api, s3) }
-	stop := start()
+	st, s3, stop := startUp(t, data)
 	if out, err := upCLI(t, s3, app.UpSecretKey, "s3", "cp", "--only-show-errors", "../samples/whitepaper.en.md", "s3://inbox/whitepaper.en.md"); err != nil {
 		t.Fatalf("aws s3 cp: %v\n%s", err, out)
 	}
-	st := &stack{t: t, url: "http://" + api}
 	dropped := time.Now()
 	a := st.waitSource("whitepaper.en.md", 10*time.Second)
 	t.Logf("embedded drop to ready: %s", time.Since(dropped).Round(time.Millisecond))
@@ -121,7 +130,7 @@ func TestUpProcessesAnAWSCLIDropAndSurvivesRestart(t *testing.T) {
 	}
 	stop()
 
-	stop = start()
+	st, _, stop = startUp(t, data)
 	defer stop()
 	again := st.waitSource("whitepaper.en.md", 10*time.Second)
 	if again.Source.Version != a.Source.Version || len(again.Derivatives) != len(a.Derivatives) {

@@ -11,8 +11,12 @@ import (
 // this text.
 func (d *Document) Markdown() string {
 	var b strings.Builder
+	depth := -1 // the level of the list item before, -1 outside a list
 	for _, bl := range d.Blocks {
 		text := oneLine(bl.Text)
+		if bl.Kind != ListItem {
+			depth = -1
+		}
 		switch bl.Kind {
 		case Heading:
 			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(max(bl.Level, 1), 6)), text)
@@ -23,7 +27,10 @@ func (d *Document) Markdown() string {
 			if bl.Ordered {
 				marker = "1."
 			}
-			fmt.Fprintf(&b, "%s%s %s\n", strings.Repeat("  ", min(bl.Level, 8)), marker, escapeStart(text))
+			// Four spaces a level nest an item under a "- " or a "1. " parent alike, and a
+			// level never skips one: deeper would read as code.
+			depth = min(max(bl.Level, 0), depth+1, 8)
+			fmt.Fprintf(&b, "%s%s %s\n", strings.Repeat("    ", depth), marker, escapeStart(text))
 		case Quote:
 			fmt.Fprintf(&b, "> %s\n", text)
 			if bl.Speaker != "" {

@@ -121,7 +121,7 @@ func (p *Package) Core(d *doc.Document) error {
 		if !ok || len(stack) == 0 {
 			return nil
 		}
-		v := strings.TrimSpace(string(c))
+		v := strings.Join(strings.Fields(string(c)), " ") // one line: titles head posts and pages
 		switch stack[len(stack)-1] {
 		case "title":
 			d.Title = v

@@ -38,6 +38,9 @@ type UpOptions struct {
 	S3Addr  string   // the embedded S3 endpoint
 	Files   []string // documents to upload and report on
 	Once    bool     // exit once Files are processed
+	// Started, if set, is told where the toolkit and the S3 endpoint listen once both do:
+	// with port 0 in Addr or S3Addr, the kernel picks the port.
+	Started func(toolkitURL, s3Endpoint string)
 	// Stdout gets the report on Files; Stderr the banner, the reindex and upload progress.
 	Stdout, Stderr io.Writer
 }
@@ -109,6 +112,9 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir)
+	if opt.Started != nil {
+		opt.Started(cfg.Infra.PublicURL, s3srv.Endpoint)
+	}
 	intake := ComponentFunc(func(ctx context.Context) error {
 		if len(opt.Files) > 0 {
 			if err := upload(ctx, store, cfg, opt.Files, "", opt.Stderr); err != nil {

@@ -11,14 +11,14 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
-
-	"github.com/repurpose/repurpose/internal/testservices"
 )
 
 func upConfig(t *testing.T) UpOptions {
 	t.Helper()
 	t.Setenv("REPURPOSE_CONFIG", "")
-	return UpOptions{DataDir: t.TempDir(), Addr: testservices.FreeAddr(t), S3Addr: testservices.FreeAddr(t), Stdout: io.Discard, Stderr: io.Discard}
+	// Port 0: the kernel picks free ports when up listens, so no other test can take them
+	// between choosing and binding.
+	return UpOptions{DataDir: t.TempDir(), Addr: "127.0.0.1:0", S3Addr: "127.0.0.1:0", Stdout: io.Discard, Stderr: io.Discard}
 }
 
 // `repurpose up --once FILE` processes the file, prints what came out and returns by
@@ -53,8 +53,15 @@ func TestUpStopsCleanlyOnSignal(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
+	started := make(chan string, 1)
+	opt.Started = func(toolkitURL, _ string) { started <- toolkitURL }
 	go func() { done <- Up(ctx, cfg, slog.New(slog.DiscardHandler), opt) }()
-	waitOK(t, "http://"+opt.Addr+"/healthz")
+	select {
+	case url := <-started:
+		waitOK(t, url+"/healthz")
+	case err := <-done:
+		t.Fatalf("up did not start: %v", err)
+	}
 	cancel()
 	select {
 	case err := <-done:

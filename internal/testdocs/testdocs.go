@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -35,4 +36,25 @@ func Sample(t testing.TB, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// Office is a file authored in Word or PowerPoint from the published test data that
+// scripts/test.sh fetches (REPURPOSE_OFFICE_FILES, by default $HOME/.cache/repurpose/office):
+// parts are the package folder and the path inside it. The test skips when it is absent,
+// and fails under CI, where the script has fetched it.
+func Office(t testing.TB, parts ...string) string {
+	t.Helper()
+	dir := os.Getenv("REPURPOSE_OFFICE_FILES")
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, ".cache", "repurpose", "office")
+	}
+	p := filepath.Join(append([]string{dir}, parts...)...)
+	if _, err := os.Stat(p); err != nil {
+		if ci := strings.ToLower(os.Getenv("CI")); ci == "true" || ci == "1" {
+			t.Fatalf("%s is absent under CI (%v): scripts/test.sh --setup-only fetches it", p, err)
+		}
+		t.Skipf("%s is absent (%v): scripts/test.sh --setup-only fetches it", p, err)
+	}
+	return p
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
+	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -144,18 +147,39 @@ func formatTail(name, out string) string {
 	return fmt.Sprintf("\n--- %s output (tail) ---\n%s\n--- end of %s output ---", name, out, name)
 }
 
-// freePort asks the kernel for a free loopback port. Another process may take it before the
-// service binds it; callers retry with a new port when the output says so (addrInUse).
+// freePort finds a free loopback port below the kernel's ephemeral range. The kernel hands
+// ports in that range to every outgoing connection and every listener on port 0, so a port
+// chosen there and released may be taken again before the service binds it; below it, only
+// another test choosing the same port at random could. Callers still retry with a new port
+// when the output says so (addrInUse).
 func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
+	low := ephemeralLow()
+	var err error
+	for range 100 {
+		port := 10000 + rand.IntN(low-10000)
+		var l net.Listener
+		if l, err = net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err != nil {
+			continue
+		}
+		if err = l.Close(); err == nil {
+			return port, nil
+		}
 	}
-	port := l.Addr().(*net.TCPAddr).Port
-	if err := l.Close(); err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
+	return 0, fmt.Errorf("find a free port: %w", err)
+}
+
+// ephemeralLow is the lowest port the kernel picks by itself (Linux's default 32768 where
+// it cannot be read).
+func ephemeralLow() int {
+	low := 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if n, err := strconv.Atoi(f[0]); err == nil && n > 11000 {
+				low = n
+			}
+		}
 	}
-	return port, nil
+	return low
 }
 
 // errAddrInUse marks a start that failed because the port was taken meanwhile.
