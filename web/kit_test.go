@@ -105,13 +105,13 @@ func save(t testing.TB, tk *testKit, key, body string, at time.Time) *record.Sou
 const doc = recordtest.Doc
 
 func TestRedactQuery(t *testing.T) {
-	if got := RedactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {
-		t.Errorf("RedactQuery = %q", got)
+	if got := redactQuery("token=s3cret&x=1"); got != "token=REDACTED&x=1" {
+		t.Errorf("redactQuery = %q", got)
 	}
 	// Sent to sign in on the way back from an OAuth provider: the code is in next.
-	got := RedactQuery("next=" + url.QueryEscape("/oauth/callback?code=s3cret&state=st4te"))
+	got := redactQuery("next=" + url.QueryEscape("/oauth/callback?code=s3cret&state=st4te"))
 	if strings.Contains(got, "s3cret") || strings.Contains(got, "st4te") || !strings.Contains(got, "oauth") {
-		t.Errorf("RedactQuery of a nested next = %q", got)
+		t.Errorf("redactQuery of a nested next = %q", got)
 	}
 }
 

@@ -517,8 +517,8 @@ func TestRefusedRefreshAsksForAReconnect(t *testing.T) {
 }
 
 func TestCallbackCodeAndStateAreNotLogged(t *testing.T) {
-	got := RedactQuery(url.Values{"code": {"the-code"}, "state": {"the-state"}}.Encode())
+	got := redactQuery(url.Values{"code": {"the-code"}, "state": {"the-state"}}.Encode())
 	if strings.Contains(got, "the-code") || strings.Contains(got, "the-state") {
-		t.Errorf("RedactQuery = %q", got)
+		t.Errorf("redactQuery = %q", got)
 	}
 }

@@ -31,9 +31,9 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// Observe logs each request (with any token in the query redacted) and counts it by route.
-// (serve mounts tracked-link redirects ahead of it: they keep their own histogram.)
-func Observe(next http.Handler, log *slog.Logger) http.Handler {
+// observe logs each request (with any token in the query redacted) and counts it by route.
+// (Tracked-link redirects pass outside it: they keep their own histogram.)
+func observe(next http.Handler, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
@@ -53,14 +53,14 @@ func Observe(next http.Handler, log *slog.Logger) http.Handler {
 		}
 		log.LogAttrs(r.Context(), level, "http",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.String("query", RedactQuery(r.URL.RawQuery)), slog.Int("status", rec.code),
+			slog.String("query", redactQuery(r.URL.RawQuery)), slog.Int("status", rec.code),
 			slog.Duration("took", time.Since(start)))
 	})
 }
 
-// RedactQuery hides the value of a token parameter, which webhook senders put in URLs,
+// redactQuery hides the value of a token parameter, which webhook senders put in URLs,
 // and the authorization code and state an OAuth provider sends back to /oauth/callback.
-func RedactQuery(raw string) string {
+func redactQuery(raw string) string {
 	if raw == "" {
 		return ""
 	}
@@ -75,7 +75,7 @@ func RedactQuery(raw string) string {
 		case "next": // a sign-in's way back carries the page's own query, secrets and all
 			for i, v := range vs {
 				if u, err := url.Parse(v); err == nil && u.RawQuery != "" {
-					u.RawQuery = RedactQuery(u.RawQuery)
+					u.RawQuery = redactQuery(u.RawQuery)
 					vs[i] = u.String()
 				}
 			}

@@ -195,7 +195,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // chain is what every toolkit route passes through: the request log and metrics, the
 // security headers, the cross-origin refusal and the body limit.
 func (s *site) chain(h http.Handler) http.HandlerFunc {
-	return Observe(secure(csrf(limitBody(h))), s.log).ServeHTTP
+	return observe(secure(csrf(limitBody(h))), s.log).ServeHTTP
 }
 
 // open is a route anyone may call.
@@ -206,7 +206,7 @@ func (s *site) bare(h http.Handler) http.HandlerFunc {
 	if h == nil {
 		return nil
 	}
-	return Observe(h, s.log).ServeHTTP
+	return observe(h, s.log).ServeHTTP
 }
 
 // api is a JSON route for roles: the signed-out get 401, other roles 403.
@@ -279,7 +279,7 @@ func (s *site) guardPage(roles []config.Role, h httpx.Handler) http.HandlerFunc 
 
 // upload is page without the body limit: the upload page bounds its own (per file).
 func (s *site) upload(roles []config.Role, h httpx.Handler) http.HandlerFunc {
-	return Observe(secure(csrf(s.guardPage(roles, h))), s.log).ServeHTTP
+	return observe(secure(csrf(s.guardPage(roles, h))), s.log).ServeHTTP
 }
 
 func healthz(w http.ResponseWriter, r *http.Request) {

@@ -36,6 +36,7 @@ type accountRow struct {
 	Problem     string // why its token cannot be read
 }
 
+// Page lists the configured accounts and their connections.
 func (pg *Accounts) Page(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	notice := ""
 	if name := r.URL.Query().Get("connected"); name != "" {

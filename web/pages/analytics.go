@@ -64,6 +64,7 @@ func drawChart(days []analytics.Figures) chart {
 	return c
 }
 
+// Analytics is the dashboard of what the links brought.
 func (pg *Regional) Analytics(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	rep, err := pg.acc.Report(r, p, "derivative")
 	if err != nil {

@@ -46,6 +46,7 @@ var calendarNotices = map[string]string{
 	"paused": "Paused: its posts not yet out are cancelled until it resumes.", "resumed": "Resumed: its posts are planned again from now.",
 }
 
+// Calendar is a region's posts by local day, with the controls to steer them.
 func (pg *Regional) Calendar(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	v := calendarPage{Paused: map[string]bool{}, Notice: calendarNotices[r.URL.Query().Get("done")]}
 	for _, reg := range pg.acc.Regions(p) {

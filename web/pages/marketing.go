@@ -14,6 +14,7 @@ import (
 // Marketing's work on a source beyond review: editing a derivative, re-running a source,
 // withdrawing it, and the campaign settings behind it all.
 
+// Edit saves a reviewer's text of a derivative; one the rules refuse is shown why.
 func (pg *Review) Edit(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, err := pg.tk.Review().EditDerivative(r.Context(), r.PathValue("id"), r.FormValue("text"), p.Name)
 	if errs.KindOf(err) == errs.Rejected {
@@ -27,6 +28,7 @@ func (pg *Review) Edit(w http.ResponseWriter, r *http.Request, p *httpx.Principa
 	http.Redirect(w, r, "/ui/sources/"+d.SourceID+"#d-"+d.ID, http.StatusSeeOther)
 }
 
+// Rerun derives a source again.
 func (pg *Review) Rerun(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	id := r.PathValue("id")
 	if _, _, err := pg.tk.Record().Rerun(r.Context(), id); err != nil {
@@ -68,6 +70,7 @@ type campaignView struct {
 	Regions   []string    // the regions that publish it, with their channels
 }
 
+// Campaigns shows each configured campaign and what it sets.
 func (pg *Review) Campaigns(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	f := &pg.cfg.File
 	var out []campaignView

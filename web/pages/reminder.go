@@ -10,6 +10,7 @@ import (
 // A reminder is an RFC 5545 calendar event a contributor downloads, so the nudge to share
 // a topic arrives in their own calendar at the local time they chose.
 
+// Reminder is an iCalendar event at the local time the contributor chose.
 func (pg *Topics) Reminder(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, err := pg.acc.Visible(r, p)
 	if err != nil {

@@ -19,6 +19,7 @@ type sourcesView struct {
 	MaxMiB  int64
 }
 
+// Sources lists the sources with the upload form.
 func (pg *Review) Sources(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	pg.renderSources(w, r, p, http.StatusOK, nil)
 }
@@ -54,6 +55,7 @@ type sourceView struct {
 // no scripts, styles or event handlers.
 var ugc = bluemonday.UGCPolicy()
 
+// Source is a source's review: its derivatives by kind.
 func (pg *Review) Source(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	s, ds, err := pg.tk.Record().SourceWithDerivatives(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -85,6 +87,7 @@ func (pg *Review) Source(w http.ResponseWriter, r *http.Request, p *httpx.Princi
 	pg.render(w, r, http.StatusOK, "source", view{Title: title, User: p, Data: v})
 }
 
+// ApproveSource approves every draft of a source.
 func (pg *Review) ApproveSource(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	id := r.PathValue("id")
 	if _, err := pg.tk.Review().ApproveSource(r.Context(), id, p.Name); err != nil {
@@ -94,6 +97,7 @@ func (pg *Review) ApproveSource(w http.ResponseWriter, r *http.Request, p *httpx
 	http.Redirect(w, r, "/ui/sources/"+id, http.StatusSeeOther)
 }
 
+// Decide approves or rejects one derivative.
 func (pg *Review) Decide(status record.ReviewStatus) httpx.Handler {
 	return func(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 		d, err := pg.tk.Review().Decide(r.Context(), r.PathValue("id"), status, p.Name)

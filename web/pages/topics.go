@@ -38,6 +38,7 @@ var freshChoices = []choice{{"1d", "In the last day"}, {"7d", "In the last week"
 var uiChannels = []string{string(channel.X), string(channel.Mastodon), string(channel.Bluesky),
 	string(channel.Threads), string(channel.LinkedIn), string(channel.Blog), string(channel.Any)}
 
+// List is the topics a contributor may pick, filtered and sorted.
 func (pg *Topics) List(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	q := r.URL.Query()
 	f, err := pg.acc.TopicFilter(q)
@@ -87,6 +88,7 @@ type topicView struct {
 
 type shareLink struct{ Name, URL string }
 
+// Topic is one topic with its variants, talking points and the user's own version.
 func (pg *Topics) Topic(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, err := pg.acc.Visible(r, p)
 	if err != nil {
@@ -157,7 +159,7 @@ func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Deriv
 	if err != nil {
 		return nil, err
 	}
-	v.Variants, v.Points = relatedTo(d, siblings)
+	v.Variants, v.Points = record.Related(d, siblings)
 	s, err := pg.tk.Record().Source(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
@@ -169,38 +171,6 @@ func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Deriv
 		}
 	}
 	return v, nil
-}
-
-// relatedTo picks, from a source's derivatives, the approved ones in d's locale that
-// belong with it: posts from the same section (or the whole paper) on each channel, and
-// the same section's snippets.
-func relatedTo(d *record.Derivative, siblings []record.Derivative) (variants, points []record.Derivative) {
-	anchor := func(x *record.Derivative) string {
-		if x.Section == nil {
-			return ""
-		}
-		return x.Section.Anchor
-	}
-	var whole []record.Derivative
-	for _, x := range siblings {
-		if x.Status != record.Approved || !strings.EqualFold(x.Locale, d.Locale) {
-			continue
-		}
-		switch {
-		case x.Kind == channel.KindSnippet:
-			if anchor(&x) == anchor(d) && x.ID != d.ID {
-				points = append(points, x)
-			}
-		case anchor(&x) == anchor(d) && anchor(d) != "":
-			variants = append(variants, x)
-		case anchor(&x) == "":
-			whole = append(whole, x)
-		}
-	}
-	if d.Kind == channel.KindSnippet || anchor(d) == "" {
-		variants = append([]record.Derivative{*d}, variants...)
-	}
-	return append(variants, whole...), points
 }
 
 // passageParagraphs is how much of a section a topic page quotes.
@@ -216,6 +186,7 @@ func passage(doc *parse.Document, anchor string) []string {
 	return nil
 }
 
+// Claim claims a topic for the user.
 func (pg *Topics) Claim(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, err := pg.acc.Visible(r, p)
 	if err == nil {
@@ -224,6 +195,7 @@ func (pg *Topics) Claim(w http.ResponseWriter, r *http.Request, p *httpx.Princip
 	pg.backToTopic(w, r, p, err)
 }
 
+// Release gives the claim back.
 func (pg *Topics) Release(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, err := pg.acc.Visible(r, p)
 	if err == nil {

@@ -39,6 +39,7 @@ type translationsView struct {
 	Items    []translations.QueueItem
 }
 
+// Translations is the translation queue of one locale.
 func (pg *Regional) Translations(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	q := r.URL.Query()
 	v := translationsView{Locales: uiLocales(pg.acc.Regions(p)), Locale: q.Get("locale"), Status: q.Get("status"),
@@ -99,6 +100,7 @@ func (pg *Regional) translationTarget(w http.ResponseWriter, r *http.Request, p 
 	return d, locale, true
 }
 
+// Translation is one translation's editor.
 func (pg *Regional) Translation(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	d, locale, ok := pg.translationTarget(w, r, p)
 	if !ok {
@@ -174,6 +176,7 @@ func (pg *Regional) Translate(machine bool) httpx.Handler {
 	}
 }
 
+// DecideTranslation approves or rejects a translation.
 func (pg *Regional) DecideTranslation(status record.ReviewStatus) httpx.Handler {
 	return func(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 		d, locale, ok := pg.translationTarget(w, r, p)
@@ -202,6 +205,7 @@ type snippetsView struct {
 	CSV      string
 }
 
+// Snippets lists the approved snippets per region and locale.
 func (pg *Regional) Snippets(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	q := r.URL.Query()
 	v := snippetsView{Regions: pg.acc.Regions(p), Region: q.Get("region"), Locale: q.Get("locale")}

@@ -6,11 +6,9 @@ import (
 	"html/template"
 	"net/http"
 	"path"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/record"
@@ -59,31 +57,13 @@ func (pb *Public) Page(w http.ResponseWriter, r *http.Request) {
 		notFound()
 		return
 	}
-	id, err := pb.tk.Record().SourceBySlug(r.Context(), r.PathValue("slug"))
+	s, b, err := pb.tk.Record().Published(r.Context(), r.PathValue("slug"))
 	if errors.Is(err, errs.NotFound) {
 		notFound()
 		return
 	}
 	if err != nil {
 		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
-		return
-	}
-	s, err := pb.tk.Record().Source(r.Context(), id)
-	if err != nil || !s.Approved || s.Version == "" || s.Withdrawn() {
-		notFound()
-		return
-	}
-	b, err := pb.tk.Record().Bundle(r.Context(), s)
-	var apr *record.Approvals
-	if err == nil {
-		apr, err = pb.tk.Record().Approvals(r.Context(), s.ID, s.Version)
-	}
-	if err != nil {
-		http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
-		return
-	}
-	if !approvedWhole(s, b, apr) {
-		notFound()
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -110,14 +90,6 @@ func (pb *Public) pageView(s *record.Source, b *record.Bundle) pageView {
 		v.Image = &img
 	}
 	return v
-}
-
-// approvedWhole reports whether every derivative of the current version is approved: the
-// whole document is public only then (approving the source does that), not because one
-// snippet of it was, and no longer once any part is rejected or edited again.
-func approvedWhole(s *record.Source, b *record.Bundle, apr *record.Approvals) bool {
-	ds := record.Views(s, b, apr, config.Tracking{})
-	return len(ds) > 0 && !slices.ContainsFunc(ds, func(d record.Derivative) bool { return d.Status != record.Approved })
 }
 
 // Media serves a rendered card or carousel, "/media/{sha256}.png" or ".pdf", to
