@@ -57,7 +57,7 @@ func (pb *Public) Page(w http.ResponseWriter, r *http.Request) {
 		notFound()
 		return
 	}
-	s, b, err := pb.tk.Record().Published(r.Context(), r.PathValue("slug"))
+	s, b, err := pb.tk.Review().Published(r.Context(), r.PathValue("slug"))
 	if errors.Is(err, errs.NotFound) {
 		notFound()
 		return
