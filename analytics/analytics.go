@@ -273,9 +273,9 @@ func (s *Service) Performance(ctx context.Context, days int) (map[string]Figures
 	return out, nil
 }
 
-// Score ranks performance: conversions first, then clicks (a conversion outweighs a
-// hundred clicks).
-func (f Figures) Score() int64 { return f.Conversions*100 + f.Clicks }
+// Score ranks performance: conversions first, then clicks (README, Feeding the loop): the
+// conversions fill the high bits, so one conversion outranks any number of clicks.
+func (f Figures) Score() int64 { return f.Conversions<<32 | min(f.Clicks, 1<<32-1) }
 
 // HookTest is a pair of tweets trying two hooks on the same section (variants a and b),
 // with what each brought and which won.

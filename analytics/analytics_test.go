@@ -26,3 +26,18 @@ func TestWinner(t *testing.T) {
 		}
 	}
 }
+
+// Performance ranks conversions first, then clicks: one conversion beats any number of
+// clicks, and among equal conversions more clicks win.
+func TestScoreConversionsFirst(t *testing.T) {
+	one := Figures{Conversions: 1}
+	if many := (Figures{Clicks: 5000}); one.Score() <= many.Score() {
+		t.Errorf("1 conversion scores %d, 5000 clicks %d: the conversion must rank first", one.Score(), many.Score())
+	}
+	if a, b := (Figures{Conversions: 2, Clicks: 3}), (Figures{Conversions: 2, Clicks: 4}); a.Score() >= b.Score() {
+		t.Errorf("equal conversions: 3 clicks scores %d, 4 clicks %d", a.Score(), b.Score())
+	}
+	if a, b := (Figures{Clicks: 0}), (Figures{Clicks: 1}); a.Score() >= b.Score() {
+		t.Error("a click must count when nothing converted")
+	}
+}

@@ -212,12 +212,17 @@ var counters = map[Name]func(string) Length{
 func Count(ch Name, text string) (Length, error) {
 	c, ok := counters[ch]
 	if !ok {
-		known := make([]string, 0, len(counters))
-		for k := range counters {
-			known = append(known, string(k))
-		}
-		sort.Strings(known)
-		return Length{}, fmt.Errorf("unknown channel %q (known: %s)", ch, strings.Join(known, ", "))
+		return Length{}, fmt.Errorf("unknown channel %q (known: %s)", ch, strings.Join(Counted(), ", "))
 	}
 	return c(text), nil
+}
+
+// Counted names every channel Count knows, sorted.
+func Counted() []string {
+	known := make([]string, 0, len(counters))
+	for k := range counters {
+		known = append(known, string(k))
+	}
+	sort.Strings(known)
+	return known
 }

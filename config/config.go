@@ -89,6 +89,8 @@ type File struct {
 	// them. Each has a type (a publisher: webhook, outbox, x, mastodon, bluesky, linkedin,
 	// wordpress) and that publisher's settings.
 	Accounts map[string]Account `yaml:"accounts"`
+	// Digests is how digests of new topics are sent (users[].digest says to whom).
+	Digests Digests `yaml:"digests"`
 }
 
 // Tracking is how backlinks are tracked.
@@ -307,6 +309,11 @@ type User struct {
 	PasswordHash string `yaml:"password_hash"`
 	// Regions scopes a regional user.
 	Regions []string `yaml:"regions"`
+	// Team groups people on the sharing leaderboard (beside their regions).
+	Team string `yaml:"team"`
+	// Digest, when set, sends the user a digest of newly approved topics that match
+	// their interests. Default none.
+	Digest *Digest `yaml:"digest"`
 }
 
 // Limits bound the work a process takes on.

@@ -130,8 +130,11 @@ func TestREADMEExampleIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("README.md's configuration example is rejected: %v", err)
 	}
-	if f.DefaultCampaign != "launch" || f.Brand.Disclosure != "#employee" || len(f.Users) != 1 {
+	if f.DefaultCampaign != "launch" || f.Brand.Disclosure != "#employee" || len(f.Users) != 2 {
 		t.Errorf("example parsed as %+v", f)
+	}
+	if d := f.Users[1].Digest; d == nil || d.Every != DigestWeekly || d.Region != "emea" || f.Digests.SMTP.Port != 587 {
+		t.Errorf("the example's digest parsed as %+v, smtp %+v", d, f.Digests.SMTP)
 	}
 }
 

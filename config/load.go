@@ -226,6 +226,7 @@ func (f *File) applyDefaults() {
 		f.Translation.Terminology = "repurpose-brand"
 	}
 	f.applyPublishingDefaults()
+	f.applyDigestDefaults()
 	if f.Channels.MastodonLimit == 0 {
 		f.Channels.MastodonLimit = 500
 	}
@@ -458,6 +459,7 @@ func (f *File) Validate() error {
 		}
 	}
 	f.validatePublishing(bad)
+	f.validateDigests(bad)
 	l := f.Limits
 	if l.MaxObjectBytes < 1024 || l.MaxObjectBytes > 1<<30 {
 		bad("limits.max_object_bytes", "%d is outside 1024 .. 1073741824", l.MaxObjectBytes)

@@ -41,7 +41,7 @@ func (d *deriver) blog() {
 	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
-	points := d.takeaways(exclude, t.intro)
+	points := d.takeaways(exclude, t.intro, takeawayChars)
 	if len(points) < minTakeaways {
 		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser")
 		return

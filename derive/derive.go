@@ -60,6 +60,8 @@ type deriver struct {
 	said     memory                      // what each channel's account has said
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
+	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
+	linkedInQuoted string
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

@@ -6,69 +6,68 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
 )
 
-// A LinkedIn post reads best between these lengths (characters): long enough to say
-// something, short enough to be read past "see more". The channel's hard limit is 3000.
+// A LinkedIn post stays below "see more" and the lines a reader skims: at most 2000
+// characters (the channel's hard limit is 3000), a first line and a context sentence
+// of at most linkedInLineChars, takeaways of at most linkedInPointChars (half in Chinese
+// and Japanese, whose characters are wide).
 const (
-	linkedInMinChars = 600
-	linkedInMaxChars = 2000
+	linkedInMaxChars   = 2000
+	linkedInLineChars  = 240
+	linkedInPointChars = 140
+	linkedInQuoteChars = 300
 )
 
 // linkedInPost is the parts of a LinkedIn post before it is written out.
 type linkedInPost struct {
-	hook, intro, more string
-	points            []string
+	hook, context, quote string
+	points               []string
 }
 
-// linkedIn is one LinkedIn post: a hook line, a short intro, a second paragraph when the
-// post is still short, 3-5 bullet takeaways, the CTA with the link, and the channel's
-// hashtags; 600-2000 characters where the source allows, always room for the disclosure.
+// linkedIn is one LinkedIn post in the shape an editor would write it: a first line that
+// stops the scroll (the strongest finding the account has not posted: a figure with its
+// comparison, a contrast, a consequence), one sentence of context, 3-5 takeaways as
+// short lines, a quotation with its speaker when the document has one, the CTA with the
+// link, and the channel's hashtags. A document without a strong finding gets no post:
+// a definition as the first line is a flat post, not more reach.
 func (d *deriver) linkedIn() {
-	// The hook is the strongest the account has not posted, and preferably one no other
-	// channel opened with either.
 	said := d.said.on(channel.LinkedIn)
-	all := func(*extract.Candidate) bool { return true }
-	hook := d.a.BestHook(union(said, d.said.social()), all)
+	line := d.wide(linkedInLineChars)
+	strong := func(c *extract.Candidate) bool { return c.Finding() && utf8.RuneCountInString(c.Text) <= line }
+	// The hook is preferably one no other channel opened with either.
+	hook := d.a.BestHook(union(said, d.said.social()), strong)
 	if hook < 0 {
-		hook = d.a.BestHook(said, all)
+		hook = d.a.BestHook(said, strong)
 	}
 	if hook < 0 {
-		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has no sentence to build a post on")
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source states no finding to open a post with (a figure, a contrast, "+
+			"a consequence, a stake), and a description as the first line is a weaker post, not more reach")
 		return
 	}
 	exclude := union(said, map[int]bool{hook: true})
-	p := linkedInPost{hook: d.a.Candidates[hook].Text, intro: d.intro(d.a.Candidates[hook].Text, introChars)}
-	p.points = d.takeaways(exclude, p.intro)
-	if len(p.points) < minTakeaways && p.intro != "" {
-		// A short document: its summary would say what the takeaways need to.
-		exclude = union(said, map[int]bool{hook: true})
-		p.intro = ""
-		p.points = d.takeaways(exclude, "")
+	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(d.a.Candidates[hook].Text, line)}
+	p.points = d.takeaways(exclude, p.context, d.wide(linkedInPointChars))
+	if len(p.points) < minTakeaways {
+		p.points = d.takeaways(exclude, p.context, takeawayChars)
 	}
 	if len(p.points) < minTakeaways {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list")
 		return
 	}
-	d.excludeSaid(exclude, p.intro)
-	more := d.moreSentences(exclude, 6)
+	p.quote = d.linkedInQuote()
 	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1)
 	x.Hashtags = d.hashtagsFor(channel.LinkedIn)
 	valid := d.leavingRoom(func(t string) bool { return channel.CountLinkedIn(t).Valid })
 	length := func(p linkedInPost) int {
 		return utf8.RuneCountInString(channel.Render(x.Channel, d.linkedInTemplate(p, x.Hashtags), x.Backlink).Text)
 	}
-	// Grow a second paragraph while the post is short...
-	for k := 1; k <= len(more) && length(p) < linkedInMinChars; k++ {
-		p.more = d.paragraphOf(more[:k])
-	}
-	// ...and shed it, the intro, then takeaways beyond three while it is long.
+	// Shed the quote, then takeaways beyond three, while the post is long.
 	for length(p) > linkedInMaxChars {
 		switch {
-		case p.more != "":
-			p.more = ""
-		case p.intro != "":
-			p.intro = ""
+		case p.quote != "":
+			p.quote = ""
 		case len(p.points) > minTakeaways:
 			p.points = p.points[:len(p.points)-1]
 		default:
@@ -82,17 +81,59 @@ func (d *deriver) linkedIn() {
 		return
 	}
 	d.emit(x, tpl)
-	d.excludeSaid(exclude, p.more)
+	d.linkedInQuoted = p.quote
+	d.excludeSaid(exclude, p.context)
 	d.said.say(channel.LinkedIn, keys(exclude)...)
+}
+
+// wide is a length in characters for the document's script: half in Chinese and
+// Japanese, whose characters say about twice as much.
+func (d *deriver) wide(chars int) int {
+	if d.a.Lang == "ja" || d.a.Lang == "zh" {
+		return chars / 2
+	}
+	return chars
+}
+
+// contextSentence is one sentence that tells a stranger what the hook is about: the
+// document summary's first sentence that stands alone, is not the hook, not about the
+// document itself and at most max characters; "" when there is none.
+func (d *deriver) contextSentence(hook string, max int) string {
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
+			continue
+		}
+		if !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {
+			return ""
+		}
+		return s
+	}
+	return ""
+}
+
+// linkedInQuote is the document's first quotation with its speaker that fits a few
+// lines, framed as “…” — speaker; "" when it has none. A quotation is said once per
+// account, and the snippets (offered on every channel, with a quote card) need one: the
+// post takes one only when the document has another for them.
+func (d *deriver) linkedInQuote() string {
+	quotes := d.quoteSnippets()
+	if len(quotes) < 2 {
+		return ""
+	}
+	for _, s := range quotes {
+		// A quote cut short ("…") is not one to feature.
+		if s.attribution != "" && !strings.Contains(s.text, "…") && utf8.RuneCountInString(s.text) <= linkedInQuoteChars {
+			return s.text
+		}
+	}
+	return ""
 }
 
 func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 	var b strings.Builder
 	b.WriteString(p.hook)
-	for _, para := range []string{p.intro, p.more} {
-		if para != "" {
-			b.WriteString("\n\n" + para)
-		}
+	if p.context != "" {
+		b.WriteString("\n\n" + p.context)
 	}
 	b.WriteString("\n")
 	if d.labels.Takeaways != "" {
@@ -101,6 +142,9 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 	b.WriteString("\n")
 	for _, pt := range p.points {
 		b.WriteString("• " + pt + "\n")
+	}
+	if p.quote != "" {
+		b.WriteString("\n" + p.quote + "\n")
 	}
 	b.WriteString("\n")
 	if d.cta != "" {

@@ -57,13 +57,13 @@ func (d *deriver) metaDescription() string {
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without
-// duplicates in any spelling. Chinese, Japanese and Korean get their tags only: without
-// a dictionary, phrases cut from running text end in particles or halves of words.
+// duplicates in any spelling. Korean gets its tags only: its phrases cut from running
+// text end in particles (Japanese and Chinese phrases come from a dictionary).
 func (d *deriver) seoKeywords() []string {
 	var out []string
 	seen := map[string]bool{}
 	sources := [][]string{d.a.Doc.Meta.Tags, d.keywords}
-	if d.a.Lang == "ja" || d.a.Lang == "zh" || d.a.Lang == "ko" {
+	if d.a.Lang == "ko" {
 		sources = sources[:1]
 	}
 	for _, src := range sources {

@@ -45,7 +45,11 @@ func (d *deriver) snippets() {
 	var all []snippet
 	all = append(all, d.keyPointSnippets(said)...)
 	all = append(all, d.statSnippets(said)...)
-	all = append(all, d.quoteSnippets()...)
+	for _, q := range d.quoteSnippets() {
+		if q.text != d.linkedInQuoted { // said on LinkedIn already
+			all = append(all, q)
+		}
+	}
 	if len(all) == 0 {
 		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
 		return
@@ -187,6 +191,9 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 func (d *deriver) quoteSnippets() []snippet {
 	var out []snippet
 	for si, s := range d.a.Doc.Sections {
+		if d.a.Boilerplate(si) {
+			continue
+		}
 		for _, q := range s.Quotes {
 			if text, ok := d.quoteText(q); ok {
 				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: si, anchor: q.Anchor})
@@ -194,7 +201,7 @@ func (d *deriver) quoteSnippets() []snippet {
 		}
 	}
 	for _, c := range d.a.Candidates {
-		if !extract.HasQuoteMark(c.Text) {
+		if !extract.HasQuoteMark(c.Text) || d.a.Boilerplate(c.Section) {
 			continue
 		}
 		if q, ok := extract.QuotedSentence(c.Text); ok {
@@ -209,7 +216,7 @@ func (d *deriver) quoteSnippets() []snippet {
 // quoteText frames an attributed quote as “text” — speaker, keeping as many of its
 // sentences as fit a post; false when it has no speaker or not one sentence fits.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
-	if q.Attribution == "" {
+	if !extract.Speaker(q.Attribution) {
 		return "", false
 	}
 	open, close := "“", "”"

@@ -24,6 +24,25 @@ func TestQuoteSnippetsFromProse(t *testing.T) {
 	t.Error("no quote snippet from a quoted sentence")
 }
 
+// A quote needs a speaker, a person or a named body, and none comes from a glossary:
+// a term's definition in quotation marks is not someone's words.
+func TestNoQuoteSnippetsFromGlossariesOrUnnamedSpeakers(t *testing.T) {
+	src := "# Platforms\n\n## Results\n\nThe team measured every page for a quarter and compared the numbers week by week. " +
+		"The definition says: “A thin platform is a careful balance between keeping it small and helping teams ship.”\n\n" +
+		"> Every team should own its golden path from the first commit to production.\n>\n> — the glossary\n\n" +
+		"## Glossary\n\nThinnest viable platform was defined in a book. “A TVP is a careful balance between keeping the platform small and accelerating delivery,” said Matthew Skelton, co-author.\n\n" +
+		"> Platforms are products with users, roadmaps and a team that owns them.\n>\n> — Manuel Pais\n"
+	doc, err := parse.File("p.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Type == SnippetQuote {
+			t.Errorf("quote %q by %q", d.Text, d.Attribution)
+		}
+	}
+}
+
 // A talk's quote snippet links to the moment its recording says the quote.
 func TestTalkQuoteSnippetsLinkToTheirMoment(t *testing.T) {
 	vtt := "WEBVTT\n\nNOTE\ntitle: Platforms that teams love\nvideo_url: https://video.example.com/talk\n\n" +

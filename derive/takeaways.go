@@ -19,14 +19,14 @@ const (
 )
 
 // takeaways are up to five key sentences from different sections (filled from any
-// section on short documents), in document order, each whole and at most 250 characters.
+// section on short documents), in document order, each whole and at most chars long.
 // Sentences in exclude, or already said in the intro, are left out; the picks are added
 // to exclude, so what follows does not repeat them.
-func (d *deriver) takeaways(exclude map[int]bool, intro string) []string {
+func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []string {
 	d.excludeSaid(exclude, intro)
 	tooLong := map[int]bool{}
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); n > takeawayChars || n < minUsefulChars {
+		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars {
 			tooLong[i] = true
 		}
 	}

@@ -10,38 +10,49 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Thread bounds: a hook, 1-5 key points, a closing CTA.
+// Thread bounds: a hook, 3-4 points, a payoff, a closing CTA.
 const (
-	minThread = 3
-	maxThread = 7
+	minThreadPoints = 3
+	maxThread       = 7
 	// plainThreadPoints is how many of a thread's points may be plain statements: a
 	// thread of descriptions reads as a list, not a story.
 	plainThreadPoints = 2
 )
 
-// thread is a numbered series of posts on X: the strongest hook, the strongest points
-// of other sections in document order, and a last post with the CTA and link. Every post
-// is whole sentences, counts its own " (i/n)" and stays valid; no sentence the account
-// said already in a tweet is said again.
+// thread is a numbered series of posts on X that reads as one: the strongest hook (a
+// finding when the document states one), the strongest points of other sections in
+// document order, a payoff (what to do, or the conclusion's finding), and a last post
+// with the CTA and link. Every post is whole sentences, counts its own " (i/n)" and
+// stays valid; no sentence the account said already in a tweet is said again. A
+// document that cannot fill the shape gets no thread.
 func (d *deriver) thread() {
 	x := d.draft(channel.KindThread, channel.X, 1, -1)
 	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, fits)
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) })
 	if hook < 0 {
-		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet stands alone and fits a thread's first post")
+		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet gives a reason to read on "+
+			"(a figure, a contrast, a consequence, a recommendation) and fits a thread's first post")
 		return
 	}
 	said[hook] = true
-	points := d.a.Points(maxThread-2, hook, said, plainThreadPoints, fits)
-	sort.Ints(points) // tell the story in the document's order
-	n := len(points) + 2
-	if n < minThread {
-		d.skip(channel.KindThread, channel.X, "the source has too few key points the account has not posted yet for a thread of 3 posts")
+	payoff := d.a.Payoff(said, fits)
+	if payoff < 0 {
+		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
 		return
 	}
+	said[payoff] = true
+	points := d.a.Points(maxThread-3, hook, said, plainThreadPoints, fits)
+	if len(points) < minThreadPoints {
+		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
+			"the source has %d distinct points from other sections the account has not posted yet; a thread needs %d", len(points), minThreadPoints))
+		return
+	}
+	sort.Ints(points) // tell the story in the document's order
+	points = append(points, payoff)
+	n := len(points) + 2
 	for _, p := range points {
 		said[p] = true
 	}

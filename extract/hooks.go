@@ -7,28 +7,63 @@ import (
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
-// figure (most of all with a comparison), a contrast, a question to the reader. The first
-// post on each channel is the strongest hook, not the most typical sentence.
-func hookStrength(c *Candidate, lang string) float64 {
-	f := 1.0
+// figure (most of all with a comparison), a contrast, a consequence (because, so that,
+// leads to), a stake, a recommendation, a question to the reader. Definitions, truisms
+// ("X is essential"), inventories of parts and hedged claims weigh less. The first post
+// on each channel is the strongest hook, not the most typical sentence.
+func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
+	f = 1.0
 	lower := strings.ToLower(c.Text)
+	has := func(marks map[string][]string) bool {
+		return containsAny(lower, marks[lang]) || lang != "en" && containsAny(lower, marks["en"]) && isLatin(lang)
+	}
 	if c.Stat {
 		f *= 1.8
-		if containsAny(lower, comparisonWords[lang]) || containsAny(lower, comparisonWords["en"]) {
+		if has(comparisonWords) {
 			f *= 1.2
 		}
-	} else if containsAny(lower, contrastWords[lang]) {
+		finding = true
+	} else if has(contrastWords) {
 		f *= 1.15 // a contrast in words
+		finding = true
 	}
 	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
 		f *= 1.1
 	}
-	if containsAny(lower, definitionMarks[lang]) || lang != "en" && containsAny(lower, definitionMarks["en"]) {
-		f *= 0.6 // a definition tells a stranger what, not why it matters
-	} else if containsAny(lower, stakesWords[lang]) {
-		f *= 1.15 // a consequence: what is gained, lost or risked
+	if has(consequenceWords) {
+		f *= 1.15 // a claim with its consequence or reason
+		finding = true
 	}
-	return f
+	switch {
+	case containsAny(lower, definitionMarks[lang]) || lang != "en" && containsAny(lower, definitionMarks["en"]):
+		f *= 0.6 // a definition tells a stranger what, not why it matters
+	case has(truismWords):
+		f *= 0.6 // "security is essential": true everywhere, news nowhere
+	case has(stakesWords):
+		f *= 1.15 // a consequence: what is gained, lost or risked
+		finding = true
+	}
+	if has(adviceWords) {
+		f *= 1.1 // a concrete recommendation: what to do
+		c.advice = true
+	}
+	if has(hedgeWords) {
+		f *= 0.85 // "might help", "can be used": a possibility, not a finding
+	}
+	if !c.Stat && inventory(c.Text) {
+		f *= 0.8 // a list of parts ("including A, B, C and D") describes, it does not claim
+	}
+	return f, finding && f > 1
+}
+
+// isLatin reports a language written in the Latin alphabet, where English marks (a
+// quoted "rather than") can occur in the text too.
+func isLatin(lang string) bool { return lang != "ja" && lang != "zh" && lang != "ko" }
+
+// inventory reports a sentence that is mostly an enumeration: four or more list
+// separators.
+func inventory(text string) bool {
+	return strings.Count(text, ", ")+strings.Count(text, "、")+strings.Count(text, "，") >= 4
 }
 
 // definitionMarks make a sentence a definition or a description of parts: true, on
@@ -62,15 +97,75 @@ var stakesWords = map[string][]string{
 	"ko": {"줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
+// consequenceWords tie a claim to its reason or its result.
+var consequenceWords = map[string][]string{
+	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result", " in order to ",
+		" otherwise ", " unless ", " only when ", " only if ", " without ", " at the cost of ", " at the expense of "},
+	"es": {" porque ", " para que ", " lo que significa ", " conduce a ", " da lugar a ", " como resultado", " de lo contrario", " a menos que ", " solo cuando ", " sin "},
+	"pt": {" porque ", " para que ", " o que significa ", " leva a ", " resulta em ", " como resultado", " caso contrário", " a menos que ", " só quando ", " sem "},
+	"fr": {" parce que ", " afin que ", " ce qui signifie ", " conduit à ", " entraîne ", " par conséquent", " sinon ", " à moins que ", " seulement si ", " sans "},
+	"de": {" weil ", " damit ", " was bedeutet ", " führt zu ", " dadurch ", " deshalb ", " sonst ", " es sei denn ", " nur wenn ", " ohne "},
+	"it": {" perché ", " affinché ", " il che significa ", " porta a ", " comporta ", " di conseguenza", " altrimenti ", " a meno che ", " solo se ", " senza "},
+	"nl": {" omdat ", " zodat ", " wat betekent ", " leidt tot ", " daardoor ", " anders ", " tenzij ", " alleen als ", " zonder "},
+	"ja": {"ため、", "ので", "によって", "により", "結果", "しないと", "なければ", "場合のみ"},
+	"zh": {"因为", "因此", "从而", "导致", "以便", "否则", "除非", "只有", "如果没有"},
+	"ko": {"때문에", "따라서", "그 결과", "하지 않으면", "없이는", "경우에만"},
+}
+
+// adviceWords make a sentence a recommendation: what the reader should do.
+var adviceWords = map[string][]string{
+	"en": {" should ", " must ", " need to ", " needs to ", " recommend", " make sure ", " ensure "},
+	"es": {" debe ", " deben ", " debería", " se recomienda", " recomendamos", " es necesario ", " asegúre"},
+	"pt": {" deve ", " devem ", " deveria", " recomenda", " é necessário ", " garant"},
+	"fr": {" doit ", " doivent ", " devrait", " recommand", " il faut ", " assurez"},
+	"de": {" sollte", " müssen ", " muss ", " empfehl", " stellen sie sicher"},
+	"it": {" deve ", " devono ", " dovrebbe", " dovrebbero", " si raccomanda", " raccomand", " è necessario "},
+	"nl": {" moet ", " moeten ", " zou moeten", " aanbevol", " zorg ervoor"},
+	"ja": {"べき", "なければなりません", "必要があります", "推奨", "してください"},
+	"zh": {"应该", "应当", "必须", "需要", "建议"},
+	"ko": {"해야", "필요가 있", "권장", "하십시오", "하세요"},
+}
+
+// hedgeWords make a claim a possibility: weaker than a finding.
+var hedgeWords = map[string][]string{
+	"en": {" might ", " may ", " could ", " can be ", " possibly ", " perhaps "},
+	"es": {" podría", " puede ser ", " quizás ", " posiblemente "},
+	"pt": {" poderia", " pode ser ", " talvez ", " possivelmente "},
+	"fr": {" pourrait", " peut être ", " peut-être ", " éventuellement "},
+	"de": {" könnte", " kann sein", " vielleicht ", " möglicherweise "},
+	"it": {" potrebbe", " può essere ", " forse ", " eventualmente "},
+	"nl": {" zou kunnen", " kan worden ", " misschien ", " mogelijk "},
+	"ja": {"かもしれません", "可能性があります", "場合があります"},
+	"zh": {"可能", "也许", "或许"},
+	"ko": {"수도 있", "가능성이 있"},
+}
+
+// truismWords make a sentence true of almost anything: "X is essential", "plays a key
+// role", "is crucial for".
+var truismWords = map[string][]string{
+	"en": {" is essential", " are essential", " is crucial", " are crucial", " is important", " are important", " is vital", " are vital",
+		" is critical", " are critical", " is key ", " plays a key role", " plays an important role", " plays a crucial role", " plays a vital role",
+		" is a must", " is paramount", " is fundamental"},
+	"es": {" es esencial", " son esenciales", " es crucial", " son cruciales", " es importante", " son importantes", " es fundamental", " son fundamentales", " juega un papel"},
+	"pt": {" é essencial", " são essenciais", " é crucial", " é importante", " são importantes", " é fundamental", " desempenha um papel"},
+	"fr": {" est essentiel", " sont essentiels", " est crucial", " est important", " sont importants", " est fondamental", " joue un rôle"},
+	"de": {" ist wichtig", " sind wichtig", " ist entscheidend", " ist unerlässlich", " spielt eine wichtige rolle", " spielt eine zentrale rolle"},
+	"it": {" è essenziale", " sono essenziali", " è cruciale", " è importante", " sono importanti", " è fondamentale", " sono fondamentali", " svolge un ruolo", " gioca un ruolo"},
+	"nl": {" is essentieel", " is cruciaal", " is belangrijk", " zijn belangrijk", " speelt een belangrijke rol"},
+	"ja": {"重要です", "不可欠です", "重要な役割", "欠かせません"},
+	"zh": {"至关重要", "非常重要", "很重要", "不可或缺", "发挥着重要作用", "起着关键作用"},
+	"ko": {"중요합니다", "필수적입니다", "중요한 역할"},
+}
+
 // comparisonWords mark a comparison or a contrast inside a sentence.
 var comparisonWords = map[string][]string{
 	"en": {" than ", " compared ", " versus ", " vs ", " instead of ", " rather than ", " while ", " whereas ", " from ", " faster", " fewer ", " less ", " more ", ", not ", " not just ", " not only "},
-	"es": {" que ", " frente a ", " en comparación ", " en lugar de ", " mientras ", " más ", " menos ", ", no ", " no solo "},
+	"es": {" más que ", " menos que ", " frente a ", " en comparación ", " en lugar de ", " mientras ", " más ", " menos ", ", no ", " no solo "},
 	"pt": {" do que ", " em comparação ", " em vez de ", " enquanto ", " mais ", " menos ", ", não ", " não só ", " não apenas "},
-	"fr": {" que ", " par rapport ", " au lieu de ", " tandis que ", " plus ", " moins ", ", pas ", " non pas ", " pas seulement "},
-	"de": {" als ", " im vergleich ", " statt ", " während ", " mehr ", " weniger ", ", nicht ", " nicht nur "},
+	"fr": {" plus que ", " moins que ", " par rapport ", " au lieu de ", " tandis que ", " plus ", " moins ", ", pas ", " non pas ", " pas seulement "},
+	"de": {" mehr als ", " weniger als ", " im vergleich ", " statt ", " während ", " mehr ", " weniger ", ", nicht ", " nicht nur "},
 	"it": {" rispetto ", " invece di ", " mentre ", " più ", " meno ", ", non ", " non solo "},
-	"nl": {" dan ", " vergeleken ", " in plaats van ", " terwijl ", " meer ", " minder ", ", niet ", " niet alleen "},
+	"nl": {" meer dan ", " minder dan ", " vergeleken ", " in plaats van ", " terwijl ", " meer ", " minder ", ", niet ", " niet alleen "},
 	"ja": {"より", "比べ", "一方", "倍"},
 	"zh": {"比", "相比", "而不是", "倍", "更"},
 	"ko": {"보다", "비해", "대신", "배"},
@@ -80,12 +175,12 @@ var comparisonWords = map[string][]string{
 // (comparisonWords' "more" or "from" say little there).
 var contrastWords = map[string][]string{
 	"en": {" than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
-	"es": {" que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero "},
+	"es": {" más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
 	"pt": {" do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
-	"fr": {" plutôt que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
-	"de": {" als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
+	"fr": {" plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
+	"de": {" mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
 	"it": {" rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
-	"nl": {" dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
+	"nl": {" meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
 	"ja": {"より", "ではなく", "一方", "比べ"},
 	"zh": {"而不是", "相比", "比起", "不是", "而非"},
 	"ko": {"보다", "대신", "아니라", "비해"},
@@ -106,19 +201,27 @@ func (a *Analysis) rankHooks() {
 		c := &a.Candidates[i]
 		if c.Score > 0 {
 			a.hooks = append(a.hooks, i)
-			c.hook = hookStrength(c, a.Lang)
+			c.hook, c.finding = hookStrength(c, a.Lang)
 		}
 	}
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.Candidates[j].Weight(), a.Candidates[i].Weight()) })
 }
 
 // Weight is how strong an opening the candidate makes: its centrality times its hook
-// strength.
-func (c *Candidate) Weight() float64 { return c.Score * c.hook }
+// strength cubed. Centrality varies by a factor of two or three among a document's best
+// sentences, and the most central is the most typical, which is rarely the most
+// striking: the kind of sentence (a figure, a contrast, a consequence) must outweigh it.
+func (c *Candidate) Weight() float64 { return c.Score * c.hook * c.hook * c.hook }
 
 // Strong reports a sentence that gives a stranger a reason to stop: a figure, a
-// contrast, a stake or a question, and not a definition.
+// contrast, a consequence, a stake, a recommendation or a question, and not a
+// definition, a truism or a hedge.
 func (c *Candidate) Strong() bool { return c.hook > 1 }
+
+// Finding reports a strong sentence that states something found rather than advised or
+// asked: a figure, a contrast, a consequence or a stake. It opens a post that must
+// stop the scroll in its first line.
+func (c *Candidate) Finding() bool { return c.finding }
 
 // Points are up to n sentences to follow first (a hook) in one post series, each from
 // a section of its own and none in exclude: the strongest hooks first, at most plain of
@@ -143,13 +246,40 @@ func (a *Analysis) Points(n, first int, exclude map[int]bool, plain int, fits fu
 	return out
 }
 
-// BestHook is the strongest hook not in exclude that fits, or -1: a strong one (a
-// figure, a contrast, a stake, a question) when there is one, however central a plain
-// statement is.
+// BestHook is the strongest hook not in exclude that fits, or -1: a finding (a figure,
+// a contrast, a consequence, a stake) when there is one, else another strong sentence (a
+// recommendation, a question), however central a plain statement is.
 func (a *Analysis) BestHook(exclude map[int]bool, fits func(c *Candidate) bool) int {
+	tiers := []func(c *Candidate) bool{
+		(*Candidate).Finding,
+		(*Candidate).Strong,
+		func(*Candidate) bool { return true },
+	}
+	for _, tier := range tiers {
+		for _, i := range a.hooks {
+			if c := &a.Candidates[i]; !exclude[i] && tier(c) && fits(c) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// Payoff is the sentence to end a post series on, before its call to action, or -1: the
+// strongest recommendation (what to do) or strong sentence of the document's closing
+// quarter (its conclusion), not in exclude, that fits; else a list item of the closing
+// quarter (closing lists are mostly steps to take: "Fix the system, then share what
+// you learned.").
+func (a *Analysis) Payoff(exclude map[int]bool, fits func(c *Candidate) bool) int {
+	closing := len(a.Candidates) * 3 / 4
 	for _, strong := range []bool{true, false} {
 		for _, i := range a.hooks {
-			if c := &a.Candidates[i]; !exclude[i] && c.Strong() == strong && fits(c) {
+			c := &a.Candidates[i]
+			ok := c.Strong() && (c.advice || c.Pos >= closing)
+			if !strong {
+				ok = c.para < 0 && c.Pos >= closing
+			}
+			if ok && !exclude[i] && fits(c) {
 				return i
 			}
 		}

@@ -9,8 +9,8 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Keyword phrase bounds: long-tail phrases of two to four words (script units in
-// Japanese), each seen at least twice.
+// Keyword phrase bounds: long-tail phrases of two to four words (dictionary words in
+// Japanese and Chinese), each seen at least twice.
 const (
 	minPhraseWords = 2
 	maxPhraseWords = 4
@@ -28,6 +28,7 @@ func (a *Analysis) Keywords(n int) []string {
 		count   int
 		words   int
 		surface string // the most frequent spelling so far
+		spaced  string // the folded words with spaces between, in languages without them
 		best    int
 		others  map[string]int // further spellings, rare
 	}
@@ -41,32 +42,49 @@ func (a *Analysis) Keywords(n int) []string {
 	index := make(map[uint64]int32, size)
 	grams := make([]gram, 0, size)
 	var scratch phraseScratch
-	for _, c := range a.Candidates {
-		phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) {
-			i, ok := index[key]
-			if !ok {
-				i = int32(len(grams))
-				index[key] = i
-				grams = append(grams, gram{words: words, surface: p})
+	count := func(p, spaced string, key uint64, words int) {
+		i, ok := index[key]
+		if !ok {
+			i = int32(len(grams))
+			index[key] = i
+			grams = append(grams, gram{words: words, surface: p, spaced: spaced})
+		}
+		g := &grams[i]
+		g.count++
+		if p == g.surface {
+			g.best++
+			return
+		}
+		if g.others == nil {
+			g.others = map[string]int{}
+		}
+		g.others[p]++
+		n := g.others[p]
+		// Ties go to the alphabetically first spelling, for determinism.
+		if n > g.best || n == g.best && p < g.surface {
+			g.others[g.surface] = g.best
+			delete(g.others, p)
+			g.surface, g.best = p, n
+		}
+	}
+	if segmented(a.Lang) {
+		sampled := 0
+		for _, c := range a.Candidates {
+			if sampled += len(c.Text); sampled > segmentSample {
+				break
 			}
-			g := &grams[i]
-			g.count++
-			if p == g.surface {
-				g.best++
-				return
-			}
-			if g.others == nil {
-				g.others = map[string]int{}
-			}
-			g.others[p]++
-			n := g.others[p]
-			// Ties go to the alphabetically first spelling, for determinism.
-			if n > g.best || n == g.best && p < g.surface {
-				g.others[g.surface] = g.best
-				delete(g.others, p)
-				g.surface, g.best = p, n
-			}
-		})
+			segmentedPhrasesOf(c.Text, a.Lang, func(p, spaced string, words int) {
+				key := uint64(fnvOffset)
+				for k := 0; k < len(spaced); k++ {
+					key = (key ^ uint64(spaced[k])) * fnvPrime
+				}
+				count(p, spaced, key, words)
+			})
+		}
+	} else {
+		for _, c := range a.Candidates {
+			phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) { count(p, "", key, words) })
+		}
 	}
 	type entry struct {
 		key, surface string
@@ -80,8 +98,8 @@ func (a *Analysis) Keywords(n int) []string {
 			continue
 		}
 		e := &entry{key: PhraseKey(g.surface, a.Lang), surface: g.surface, words: g.words, count: g.count}
-		if a.Lang == "ja" {
-			e.words = utf8.RuneCountInString(e.key)/5 + 1 // no spaces: longer is more specific
+		if g.spaced != "" {
+			e.key = g.spaced // words apart, so sub-phrases are found below
 		}
 		byKey[e.key] = e
 	}
@@ -90,9 +108,6 @@ func (a *Analysis) Keywords(n int) []string {
 	// as frequent, so byKey holds them all.
 	var starts []int // of each word of a key, and one past its end
 	for _, e := range byKey {
-		if a.Lang == "ja" {
-			break
-		}
 		// The sub-phrase of words i..j-1 is the key from the start of word i to the
 		// space before word j: a substring, nothing to join.
 		starts = append(starts[:0], 0)
@@ -179,10 +194,8 @@ const (
 
 // phrasesOf calls fn with every candidate keyword phrase of text, its key (a hash of its
 // folded words) and its word count: runs of 2-4 adjacent words that start and end with
-// a content word, never across punctuation or a stop word. Japanese has no spaces, so
-// its words are script runs (katakana loanwords, kanji compounds) and a phrase is 1-4
-// adjacent runs (プラットフォームチーム, 開発者体験, クラウドネイティブ技術); hiragana
-// (particles, endings) breaks a phrase. scratch is reused across calls.
+// a content word, never across punctuation or a stop word. Japanese and Chinese have no
+// spaces and go to segmentedPhrasesOf instead. scratch is reused across calls.
 func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key uint64, words int)) {
 	run := scratch.run[:0]
 	flush := func() {
@@ -199,7 +212,7 @@ func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key 
 					}
 					continue
 				}
-				if j > i || lang == "ja" && singleRunKeyword(text[t.start:t.end], t.script) {
+				if j > i {
 					fn(text[t.start:run[j].end], key, j-i+1)
 				}
 			}
@@ -224,13 +237,6 @@ func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key 
 type phraseScratch struct {
 	word []byte
 	run  []phraseToken
-}
-
-// singleRunKeyword: in Japanese one run may be a keyword by itself when it is long
-// enough to be a term, not a particle-like fragment.
-func singleRunKeyword(s string, script byte) bool {
-	n := utf8.RuneCountInString(s)
-	return script == 'K' && n >= 3 || script == 'H' && n >= 3
 }
 
 // eachWordToken calls fn with each word of text, saying whether it follows the previous

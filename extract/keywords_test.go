@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/parse"
 )
@@ -49,6 +50,18 @@ func TestKeywordsPerLanguage(t *testing.T) {
 			"クラウドネイティブ技術を使うプラットフォームチームが増えています。クラウドネイティブ技術は重要です。",
 			[]string{"プラットフォームチーム", "開発者体験", "クラウドネイティブ技術"},
 			[]string{"は", "目標"}},
+		// Dictionary words, not script runs: a phrase neither ends in a particle or a
+		// verb's stem (提供し) nor cuts a word in half.
+		{"ja", "セキュリティチームは脆弱性管理を自動化しています。\n" +
+			"脆弱性管理の自動化により、セキュリティチームの負担が減ります。\n" +
+			"多くの企業が脆弱性管理に投資し、セキュリティチームを強化しています。",
+			[]string{"脆弱性管理", "セキュリティチーム"},
+			[]string{"管理を", "自動化し", "チームの"}},
+		{"zh", "平台团队为产品团队提供自助服务。\n" +
+			"平台团队需要了解产品团队的需求。\n" +
+			"优秀的平台团队会衡量开发者体验，开发者体验决定了采用率。",
+			[]string{"平台团队", "产品团队", "开发者体验"},
+			[]string{"的", "团队的", "团队提供", "提供自助"}},
 	} {
 		got := keywordsOf(t, tc.lang, tc.text)
 		for _, w := range tc.want {
@@ -68,5 +81,26 @@ func TestKeywordSpellingsFold(t *testing.T) {
 	got := keywordsOf(t, "en", "Platform Teams own it. The platform team ships it. Platform teams rest.")
 	if len(got) == 0 || got[0] != "Platform Teams" || slices.Contains(got, "platform team") {
 		t.Errorf("keywords %q: want one keyword in its most common spelling", got)
+	}
+}
+
+// TestSegmentedKeywordsAreWholeWords: every Japanese and Chinese keyword is one or more
+// whole dictionary words, none ending in a particle, and the blog gets them (they were
+// empty when phrases were cut from script runs).
+func TestSegmentedKeywordsAreWholeWords(t *testing.T) {
+	for lang, text := range map[string]string{
+		"ja": "コンテナイメージの署名はサプライチェーンを守ります。\nサプライチェーンの攻撃は増えています。コンテナイメージを検証してください。",
+		"zh": "容器镜像签名可以保护供应链。\n供应链攻击正在增加。请验证容器镜像。",
+	} {
+		got := keywordsOf(t, lang, text)
+		if len(got) == 0 {
+			t.Errorf("%s: no keywords", lang)
+		}
+		for _, k := range got {
+			last, _ := utf8.DecodeLastRuneInString(k)
+			if strings.ContainsRune("のをはがにでともへや的了和是", last) {
+				t.Errorf("%s: keyword %q ends in a particle", lang, k)
+			}
+		}
 	}
 }

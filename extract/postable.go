@@ -25,8 +25,11 @@ func Postable(text, lang string) bool {
 		strings.IndexByte(text, ':') >= 0 && statusField.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
-	if pointsBackView(&v, lang) {
+	if pointsBackView(&v, lang) || alsoInFirstClause(&v, lang) {
 		return false
+	}
+	if strings.IndexByte(text, '[') >= 0 && parse.Citation.MatchString(text) {
+		return false // "See [3]…": built on a reference the post does not have
 	}
 	first, _ := utf8.DecodeRuneInString(text)
 	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
@@ -208,7 +211,8 @@ var referenceOpeners = map[string]map[string]bool{
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
 		finally lastly besides rather indeed still above below another both technically overall
-		alternatively conversely again now next first second third firstly secondly thirdly previously`),
+		alternatively conversely again now next first second third firstly secondly thirdly previously
+		further`),
 	"es": parse.WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
 		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`),
@@ -235,13 +239,14 @@ var referenceOpeners = map[string]map[string]bool{
 var cjkReferenceOpeners = map[string][]string{
 	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
-		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の"},
+		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の", "要するに", "簡単に言えば", "一言で言えば"},
 	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
-		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之"},
+		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
+		"简而言之", "总而言之", "进一步"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
-		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른"},
+		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해"},
 }
 
 // referencePhrases are openings of several words that lean on what came before, in
@@ -254,21 +259,36 @@ var referencePhrases = map[string][]string{
 		"example:", "e.g.", "the above", "the previous", "the next", "the following", "the latter", "the former", "the rest",
 		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
 		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
-		"even more", "one possible", "another possible", "another way"},
+		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
+		"in brief", "to sum up", "to summarize", "to summarise",
+		// "Some build…", "Some are…": a pronoun for people or things named before ("Some
+		// teams…" names them, and stands alone)
+		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
+		"some would ", "some should ", "some must ", "some do ", "some use ", "some build ", "some adopt ", "some prefer ",
+		"some choose ", "some need ", "some rely ", "some take ", "some make ", "some treat ", "some go ", "others "},
 	"es": {"por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
-		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente"},
+		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
+		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
+		"algunos prefieren ", "algunas prefieren ", "otros ", "otras "},
 	"pt": {"por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
-		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte"},
+		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
+		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
+		"algumas podem ", "outros ", "outras "},
 	"fr": {"par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
-		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente"},
+		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
+		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
+		"certaines peuvent "},
 	"de": {"zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
-		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres"},
+		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
+		"kurz gesagt", "zusammenfassend"},
 	"it": {"ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
-		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente"},
+		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
+		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
+		"alcuni possono ", "alcune possono ", "altri ", "altre "},
 	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
-		"voorbeeld:", "een andere", "een ander"},
+		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat"},
 }
 
 func opensWithReference(text, lang string) bool {
@@ -299,6 +319,9 @@ func opensWithReference(text, lang string) bool {
 		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
 	}
 	w := strings.ToLower(text[:end])
+	if base, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && len(base) > 1 {
+		w = base // "They're", "It's", "That’s" lean back as "they", "it", "that" do
+	}
 	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
 
@@ -318,37 +341,48 @@ var documentPhrases = map[string][]string{
 		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
 		"what do you think", "share your thoughts", "in the comments",
 		"it's important to note", "it is important to note", "note that", "keep in mind",
-		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents"},
+		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
+		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
+		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
 	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
-		"la siguiente figura", "el lector", "los lectores"},
+		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
+		"lea primero", "versión final"},
 	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
-		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores"},
+		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
+		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
 	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
-		"reportez-vous", "ci-dessous", "ci-dessus"},
+		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
+		"version finale"},
 	"de": {"dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
-		"im folgenden"},
+		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
 	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
-		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura"},
+		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
+		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
 	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
-		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven"},
+		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
 	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
-		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳"},
+		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
+		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
 	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文"},
+		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
+		"在深入", "请先阅读", "最终版"},
 	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
-		"참고하십시오", "살펴보겠"},
+		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
 }
 
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
 var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
+
+// readFirst: "Please read the CNCF Platforms White Paper first": a reading instruction.
+var readFirst = regexp.MustCompile(`\bread (?:the|our|this|that) [^.!?]{1,80}\bfirst\b`)
 
 // AboutTheDocument reports a sentence about the document rather than its subject.
 func AboutTheDocument(text, lang string) bool {
@@ -360,6 +394,9 @@ var documentPhraseIndex = perLang(documentPhrases)
 
 func aboutTheDocumentView(v *sentenceView, lang string) bool {
 	if strings.ContainsAny(v.text, "0123456789") && figureReference.MatchString(v.text) {
+		return true
+	}
+	if strings.Contains(v.lower, "read") && readFirst.MatchString(v.lower) {
 		return true
 	}
 	return phrasesFor(documentPhraseIndex, lang).in(v)
@@ -454,6 +491,44 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	for i, w := range v.words {
 		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {
 			return true
+		}
+	}
+	return false
+}
+
+// alsoWords say a sentence adds to one before it; in its first clause ("The mirror also
+// prevents…") they make the subject's action the second of two.
+var alsoWords = map[string]string{"en": "also", "es": "también", "pt": "também", "it": "anche", "fr": "aussi", "nl": "ook"}
+
+// namingWords after "also" give another name ("also known as"), not another action.
+var namingWords = parse.WordSet(`known called named referred termed conocido conocida llamado llamada denominado conhecido chamado noto nota chiamato chiamata detto appelé appelée connu genoemd`)
+
+var onlyWords = parse.WordSet(`only solo sólo só somente solamente seulement alleen`)
+
+// alsoInFirstClause reports "also" among the first words of a sentence, before any comma:
+// "The mirror also prevents downtime." Later ("…, and it also…") it joins the sentence's
+// own parts.
+func alsoInFirstClause(v *sentenceView, lang string) bool {
+	if lang == "zh" {
+		clause, _, _ := strings.Cut(v.text, "，")
+		i := strings.Index(clause, "也")
+		return i > 0 && i <= 24 && !strings.HasPrefix(clause[i:], "也许") && !strings.HasPrefix(clause[i:], "也就是")
+	}
+	also, ok := alsoWords[lang]
+	if !ok {
+		return false
+	}
+	clause, _, _ := strings.Cut(v.lower, ",")
+	for i, w := range v.words[:min(len(v.words), 6)] {
+		if onlyWords[w] {
+			return false // "not only … but also": one sentence's two parts
+		}
+		if w == also {
+			next := ""
+			if i+1 < len(v.words) {
+				next = v.words[i+1]
+			}
+			return i > 0 && strings.Contains(clause, also) && !namingWords[next]
 		}
 	}
 	return false

@@ -100,3 +100,63 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestSentencesThatLeanOnTheDocumentOrAPredecessorAreNotPosts(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		// a citation the sentence is built on (asides are dropped when parsing)
+		{"en", "The article by [2] discusses different approaches to writing operators.", false},
+		{"en", "See [3] for the full list of controls.", false},
+		{"ja", "詳細は[3]を参照してください。", false},
+		{"zh", "[4] 中讨论了开发人员生产力的度量。", false},
+		// reading instructions and navigation
+		{"en", "Please read the CNCF Platforms White Paper first for complete context.", false},
+		{"en", "Before diving into definitions, it is important to explore the value platforms provide.", false},
+		{"en", "Further insights into frameworks and use cases are provided.", false},
+		{"en", "An internal platform team may manage the web page and an API.", false},
+		{"es", "Antes de profundizar en las definiciones, conviene explorar el valor de las plataformas.", false},
+		{"it", "Prima di approfondire le definizioni, è importante esplorare il valore delle piattaforme.", false},
+		{"pt", "Leia primeiro o documento de plataformas.", false},
+		{"ja", "プラットフォーム構築の定義に飛び込む前に、まず価値を追求することが重要です。", false},
+		{"zh", "在深入探讨平台构建的定义之前，先探讨一下平台提供的价值。", false},
+		{"ko", "정의에 들어가기 전에 플랫폼의 가치를 살펴봅니다.", false},
+		// openers that need a predecessor
+		{"en", "They're funded centrally and treated as cost centers by the business.", false},
+		{"en", "It’s the platform team that owns the golden paths for every service.", false},
+		{"en", "That's why platform teams measure adoption before they build more.", false},
+		{"en", "To further reduce the blast radius, a dedicated namespace provides more separation.", false},
+		{"en", "Further, the organization focuses people on provided platform frameworks.", false},
+		{"en", "In a nutshell, platforms bridge capability providers and platform users.", false},
+		{"en", "The mirror also prevents downtime if the upstream repository becomes unavailable.", false},
+		{"es", "Las herramientas también deben garantizar el cumplimiento durante la ejecución.", false},
+		{"es", "En resumen, se espera que la adopción de serverless aumente con el tiempo.", false},
+		{"it", "Zero Trust richiede anche una comunicazione sicura tra le entità.", false},
+		{"it", "In sintesi, GitOps può eliminare le vulnerabilità prima della produzione.", false},
+		{"pt", "As ferramentas também devem garantir a conformidade.", false},
+		{"zh", "共享的平台模式也允许在模板中嵌入治理和控件。", false},
+		{"zh", "简而言之，平台连接了能力提供者和平台用户。", false},
+		{"ja", "要するに、プラットフォームは提供者と利用者をつなぎます。", false},
+		// …and what still stands alone
+		{"en", "Many documents describe capability levels (also known as maturity levels) of operators.", true},
+		{"en", "Platforms not only reduce toil but also speed up every delivery team.", true},
+		{"en", "Teams that publish within a day of approval get more clicks, and they also keep users longer.", true},
+		{"en", "Some teams release every week without drama, while others treat each release as an emergency.", true},
+		{"en", "Some build self-service tools for infrastructure provisioning.", false},
+		{"en", "Some are best suited as CLI tools for use in scripts.", false},
+		{"en", "Others benefit from integration into the editor.", false},
+		{"en", "Some areas of the platform need an owner.", true},
+		{"es", "Algunos prefieren una plataforma centrada en un catálogo.", false},
+		{"es", "Algunas organizaciones pueden aprovechar las implementaciones canary.", true},
+		{"it", "Alcuni sono più adatti come strumenti da riga di comando.", false},
+		{"en", "Further research is needed.", false},
+		{"en", "A platform team maintains conventional patterns used broadly across the enterprise.", true},
+		{"zh", "平台团队也许可以先从少数应用团队开始。", true},
+		{"es", "Las plataformas reducen el trabajo repetitivo de los equipos.", true},
+	} {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
+			t.Errorf("Postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func QuotedSentence(s string) (parse.Quote, bool) {
 	who = strings.TrimSpace(who)
 	first, _ := utf8.DecodeRuneInString(who)
 	if utf8.RuneCountInString(text) < 20 || strings.Count(text, " ") < 3 ||
-		!unicode.IsUpper(first) || utf8.RuneCountInString(who) > 80 {
+		!unicode.IsUpper(first) || utf8.RuneCountInString(who) > 80 || !Speaker(who) {
 		return parse.Quote{}, false
 	}
 	return parse.Quote{Text: text, Attribution: who}, true
@@ -70,3 +70,30 @@ func matchQuote(re *regexp.Regexp, s string) []string {
 func HasQuoteMark(s string) bool {
 	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "„")
 }
+
+// nameJoiners may stand in lower case inside a name ("Ministry of Health", "Ursula von
+// der Leyen", "Jane Doe, head of platform").
+var nameJoiners = parse.WordSet(`of for and the de del della di da do dos das du des van von der den le la y e et und zu`)
+
+// Speaker reports whether who names a person or a named body, as a quote needs: its words
+// before any comma are capitalised but for joiners. "The definition", "the glossary" or
+// "This term" are not speakers, and a definition in quotation marks is not a quote.
+func Speaker(who string) bool {
+	name, _, _ := strings.Cut(who, ",")
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	if first := strings.ToLower(words[0]); determiners[first] && len(words) > 1 {
+		words = words[1:] // "The Linux Foundation": a body's name may open with an article
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !nameJoiners[w] {
+			return false
+		}
+	}
+	return !determiners[strings.ToLower(words[0])]
+}
+
+var determiners = parse.WordSet(`the a an this that these those el la los las un una este esta o a os as um uma il lo gli i le une ce cette der die das ein eine dieser diese de het een`)

@@ -25,3 +25,32 @@ func TestQuotedSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestADefinitionInQuotesIsNotAQuote(t *testing.T) {
+	for _, s := range []string{
+		`The definition says: "A TVP is a careful balance between keeping the platform small and helping teams."`,
+		`The glossary says: "A platform is a foundation of self-service capabilities for many teams."`,
+		`La definición dice: "Una plataforma es una base de capacidades de autoservicio para los equipos."`,
+	} {
+		if q, ok := QuotedSentence(s); ok {
+			t.Errorf("QuotedSentence(%q) = %+v: a definition is not a quote", s, q)
+		}
+	}
+	for _, tc := range []struct {
+		who  string
+		want bool
+	}{
+		{"Jane Doe, head of platform at Acme", true},
+		{"The Linux Foundation", true},
+		{"Ursula von der Leyen", true},
+		{"田中 美咲、サクラ・システムズ", true},
+		{"The definition", false},
+		{"the glossary", false},
+		{"This term", false},
+		{"", false},
+	} {
+		if got := Speaker(tc.who); got != tc.want {
+			t.Errorf("Speaker(%q) = %v, want %v", tc.who, got, tc.want)
+		}
+	}
+}

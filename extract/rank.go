@@ -24,6 +24,8 @@ type Candidate struct {
 	terms    []int32 // distinct term IDs
 	Score    float64
 	hook     float64 // hookStrength, for the postable
+	finding  bool    // hookStrength's finding
+	advice   bool    // a recommendation (adviceWords)
 	Stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
@@ -203,6 +205,10 @@ func (a *Analysis) standalone(text string) float64 {
 	}
 	return f
 }
+
+// Boilerplate reports a section about the document rather than its subject
+// (contributors, glossary, references, …): nothing in it is posted, quotes included.
+func (a *Analysis) Boilerplate(section int) bool { return a.skipped[section] }
 
 // KeyPoints picks the strongest sentence (hook strength times rank) of up to n different
 // sections, skipping the candidates in exclude. When fewer than atLeast sections qualify, the

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -46,6 +47,23 @@ func Target(backlink, channel string) string {
 	return u.String()
 }
 
+// Page is the page a backlink leads to, as a canonical URL names it: without its UTM
+// tags and section anchor ("" for a link that is not http(s)).
+func Page(backlink string) string {
+	u, err := url.Parse(backlink)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") {
+			q.Del(k)
+		}
+	}
+	u.RawQuery, u.Fragment, u.RawFragment = q.Encode(), "", ""
+	return u.String()
+}
+
 // Link is what a code stands for: where it goes, and what its clicks count for.
 type Link struct {
 	Code         string `json:"code"`
@@ -57,6 +75,8 @@ type Link struct {
 	Channel      string `json:"channel"`
 	Region       string `json:"region,omitempty"`
 	Locale       string `json:"locale"`
+	// Person is who shared it, for a link made for one person's share (package shares).
+	Person string `json:"person,omitempty"`
 }
 
 // keyLink holds every code's Link: rebuilt by reindex from bundles and plans, since codes

@@ -114,3 +114,70 @@ func TestRunWritesEveryClick(t *testing.T) {
 		t.Errorf("a click after the stop: %q, want 5 at once", got)
 	}
 }
+
+// A day's unique visitors never exceed its clicks: the HyperLogLog's estimate and a count
+// restored from before Redis was lost can both say more.
+func TestUniquesNeverExceedClicks(t *testing.T) {
+	s, svc, code := newTestService(t)
+	ctx := t.Context()
+	s.Follow(ctx, code, "198.51.100.1", "Mozilla/5.0", false)
+	s.Flush()
+	day := time.Now().UTC()
+	// Three visitors and a restored count of 2 against one click.
+	svc.Redis.PFAdd(ctx, keyUniques(day.Format("20060102"), code), "a", "b", "c")
+	svc.Redis.HSet(ctx, keyDayUniqueCounts(day.Format("20060102")), code, 2)
+	r, err := s.DayCounts(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, u := r.Counts[KindClick+":"+code], r.Uniques[code]; c != 1 || u != 1 {
+		t.Errorf("clicks %d, uniques %d: want 1 and 1", c, u)
+	}
+	if _, err := s.RollUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	svc.Redis.FlushAll(ctx)
+	r, err = s.DayCounts(ctx, day)
+	if err != nil || r.Uniques[code] != 1 {
+		t.Errorf("from the rollup: uniques %d (%v), want 1", r.Uniques[code], err)
+	}
+}
+
+// A backlink's page drops the UTM tags and the section anchor and keeps other parameters.
+func TestPage(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/p?utm_source=x&utm_medium=social&id=7#s2": "https://example.com/p?id=7",
+		"https://example.com/p#intro":                                  "https://example.com/p",
+		"mailto:a@example.com":                                         "",
+	} {
+		if got := Page(in); got != want {
+			t.Errorf("Page(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// CodeCounts adds up a link's clicks and conversions over a span: today's from Redis, a
+// day Redis no longer keeps from its rollup; other links' counts are left out.
+func TestCodeCountsOverASpan(t *testing.T) {
+	s, _, code := newTestService(t)
+	ctx := t.Context()
+	target, _ := s.Follow(ctx, code, "198.51.100.1", "Mozilla/5.0", false)
+	s.Follow(ctx, code, "198.51.100.2", "Mozilla/5.0", false)
+	s.Flush()
+	u, _ := url.Parse(target)
+	if _, _, err := s.Convert(ctx, u.Query().Get("rp_click"), "", false); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().UTC().AddDate(0, 0, -50)
+	if err := s.rec.PutJSON(ctx, s.rollupKey("days", old.Format("20060102")), Rollup{Period: old.Format("20060102"),
+		Counts: map[string]int64{KindClick + ":" + code: 5, KindConverted + ":" + code: 2, KindClick + ":other": 9}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CodeCounts(ctx, []string{code}, time.Now().AddDate(0, 0, -60), time.Now())
+	if err != nil || len(got) != 1 || got[code] != (Tally{Clicks: 7, Conversions: 3}) {
+		t.Errorf("counts %+v (%v), want 7 clicks and 3 conversions for %s alone", got, err, code)
+	}
+	if got, _ := s.CodeCounts(ctx, []string{code}, time.Now().AddDate(0, 0, -10), time.Now()); got[code] != (Tally{Clicks: 2, Conversions: 1}) {
+		t.Errorf("the last 10 days: %+v, want 2 clicks and 1 conversion", got[code])
+	}
+}

@@ -90,7 +90,7 @@ func (s *Service) rollUp(ctx context.Context, epoch, kind, period, key string, u
 		}
 	}
 	if uniques && len(codes) > 0 {
-		if r.Uniques, err = s.uniques(ctx, period, codes); err != nil {
+		if r.Uniques, err = s.uniques(ctx, period, codes, r.Counts); err != nil {
 			return 0, err
 		}
 	}
@@ -98,8 +98,9 @@ func (s *Service) rollUp(ctx context.Context, epoch, kind, period, key string, u
 }
 
 // uniques are a day's unique visitors per code: the HyperLogLog's count, plus the count
-// a rollup restored from before Redis was lost.
-func (s *Service) uniques(ctx context.Context, day string, codes []string) (map[string]int64, error) {
+// a rollup restored from before Redis was lost, never more than the code's clicks in
+// counts (the estimate errs by about 1%, and each visitor clicked at least once).
+func (s *Service) uniques(ctx context.Context, day string, codes []string, counts map[string]int64) (map[string]int64, error) {
 	out := make(map[string]int64, len(codes))
 	cmds := make([]*redis.IntCmd, len(codes))
 	restored := s.rdb.HMGet(ctx, keyDayUniqueCounts(day), codes...)
@@ -121,6 +122,7 @@ func (s *Service) uniques(ctx context.Context, day string, codes []string) (map[
 				n += m // the salt changed with Redis: no one is in both
 			}
 		}
+		n = min(n, counts[KindClick+":"+c])
 		if n > 0 {
 			out[c] = n
 		}
@@ -146,7 +148,7 @@ func (s *Service) DayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 			}
 		}
 		if len(codes) > 0 {
-			r.Uniques, err = s.uniques(ctx, period, codes)
+			r.Uniques, err = s.uniques(ctx, period, codes, r.Counts)
 		}
 		return r, err
 	}
@@ -154,6 +156,9 @@ func (s *Service) DayCounts(ctx context.Context, day time.Time) (*Rollup, error)
 	err = s.rec.GetJSON(ctx, s.rollupKey("days", period), &r)
 	if errors.Is(err, s3store.ErrNotFound) {
 		return &Rollup{Period: period}, nil
+	}
+	for code, u := range r.Uniques { // a rollup written before uniques were capped
+		r.Uniques[code] = min(u, r.Counts[KindClick+":"+code])
 	}
 	return &r, err
 }
@@ -208,4 +213,77 @@ func (s *Service) RestoreCounts(ctx context.Context) (int, error) {
 		return n, err
 	}
 	return n, restore("hours", now.Add(-hourRetention), keyHourCounts, "2006010215", hourRetention)
+}
+
+// Tally is what a link brought in a span of days.
+type Tally struct{ Clicks, Conversions int64 }
+
+// CodeCounts is what each of codes brought on the UTC days from from to to (at most 400):
+// from Redis while it keeps the days, else from their rollups. Codes with nothing are
+// absent.
+func (s *Service) CodeCounts(ctx context.Context, codes []string, from, to time.Time) (map[string]Tally, error) {
+	out := map[string]Tally{}
+	if len(codes) == 0 {
+		return out, nil
+	}
+	from, to = from.UTC().Truncate(24*time.Hour), to.UTC()
+	if to.Sub(from) > 400*24*time.Hour {
+		from = to.Add(-400 * 24 * time.Hour).Truncate(24 * time.Hour)
+	}
+	fields := make([]string, 0, 2*len(codes))
+	for _, c := range codes {
+		fields = append(fields, KindClick+":"+c, KindConverted+":"+c)
+	}
+	kept := s.now().Add(-dayRetention)
+	var days []time.Time
+	var cmds []*redis.SliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+			days = append(days, d)
+			cmds = append(cmds, p.HMGet(ctx, keyDayCounts(d), fields...))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	add := func(field string, n int64) {
+		kind, code, _ := strings.Cut(field, ":")
+		t := out[code]
+		if kind == KindClick {
+			t.Clicks += n
+		} else {
+			t.Conversions += n
+		}
+		out[code] = t
+	}
+	for i, d := range days {
+		vals := cmds[i].Val()
+		found := false
+		for j, v := range vals {
+			if str, ok := v.(string); ok {
+				n, _ := strconv.ParseInt(str, 10, 64)
+				add(fields[j], n)
+				found = true
+			}
+		}
+		if found || !d.Before(kept) {
+			continue
+		}
+		r, err := s.DayCounts(ctx, d) // a day Redis no longer keeps
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fields {
+			if n := r.Counts[f]; n > 0 {
+				add(f, n)
+			}
+		}
+	}
+	for c, t := range out {
+		if t == (Tally{}) {
+			delete(out, c)
+		}
+	}
+	return out, nil
 }

@@ -102,7 +102,11 @@ func titleFromKey(key string, doc *Document) string {
 	if len(words) < 2 {
 		return "" // "paper.md" says nothing
 	}
-	text := doc.sample()
+	return capitalised(words, doc.sample())
+}
+
+// capitalised joins words capitalised, those text writes in capitals kept so.
+func capitalised(words []string, text string) string {
 	for i, w := range words {
 		if up := strings.ToUpper(w); containsWord(text, up) {
 			words[i] = up
@@ -112,6 +116,26 @@ func titleFromKey(key string, doc *Document) string {
 		words[i] = string(unicode.ToUpper(r)) + w[size:]
 	}
 	return strings.Join(words, " ")
+}
+
+// shouting reports a title in capitals ("CLOUD NATIVE SECURITY WHITEPAPER"): a label
+// on a cover, which reads as shouting in a post or a headline.
+func shouting(title string) bool {
+	letters, words := 0, 0
+	for _, w := range strings.Fields(title) {
+		if hasLower := strings.ToUpper(w) != w; hasLower {
+			return false
+		}
+		if strings.ToLower(w) != w {
+			words++
+		}
+	}
+	for _, r := range title {
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return words >= 3 && letters >= 12
 }
 
 // Document types, which decide what a call to action invites the reader to do.

@@ -108,6 +108,10 @@ func (w *mdWalker) writeInline(b *strings.Builder, n ast.Node) {
 		case *ast.RawHTML:
 			b.WriteByte(' ') // inline tags such as <br> separate words
 			w.hidden = hiddenAfter(w.hidden, c.Segments.Value(w.src))
+		case *ast.Emphasis:
+			b.WriteRune(wordJoiner) // see normalizeSpace
+			w.writeInline(b, c)
+			b.WriteRune(wordJoiner)
 		case *east.FootnoteLink:
 			// a reference mark, not text
 		default:

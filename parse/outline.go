@@ -45,7 +45,7 @@ func (o *outline) current() *Section { return &o.doc.Sections[len(o.doc.Sections
 // heading starts a section. id is the element's own anchor (HTML id), if any. An empty
 // heading starts nothing: its content stays with the section before.
 func (o *outline) heading(level int, text, id string) {
-	text = normalizeSpace(text)
+	text = normalizeSpace(withoutMarkup(text))
 	if text == "" {
 		return
 	}
@@ -62,7 +62,7 @@ func (o *outline) heading(level int, text, id string) {
 }
 
 func (o *outline) paragraph(text string) {
-	if text = normalizeSpace(text); text != "" && !isTableRow(text) {
+	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) {
 		s := o.current()
 		s.Paragraphs = append(s.Paragraphs, text)
 	}
@@ -72,7 +72,7 @@ func (o *outline) list(items []listItem) {
 	var texts []string
 	i := len(o.doc.Sections) - 1
 	for _, it := range items {
-		if t := normalizeSpace(it.text); t != "" {
+		if t := normalizeSpace(withoutCitations(withoutMarkup(it.text))); t != "" {
 			texts = append(texts, t)
 			o.items[i]++
 			if it.linkOnly {
@@ -87,7 +87,7 @@ func (o *outline) list(items []listItem) {
 }
 
 func (o *outline) quote(q Quote) {
-	q.Text, q.Attribution = normalizeSpace(q.Text), normalizeSpace(q.Attribution)
+	q.Text, q.Attribution = normalizeSpace(withoutCitations(withoutMarkup(q.Text))), normalizeSpace(q.Attribution)
 	if q.Text != "" {
 		s := o.current()
 		s.Quotes = append(s.Quotes, q)
@@ -184,7 +184,7 @@ func normalizeSpace(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, joined := false, false
 	for i := 0; i < len(s); {
 		// Copy the run of characters kept as they are in one go.
 		end := i
@@ -203,10 +203,10 @@ func normalizeSpace(s string) string {
 			end += size
 		}
 		if end > i {
-			if space {
+			if space && !(joined && betweenCJK(b.String(), s[i:end])) {
 				b.WriteByte(' ')
-				space = false
 			}
+			space, joined = false, false
 			b.WriteString(s[i:end])
 			i = end
 			continue
@@ -214,10 +214,25 @@ func normalizeSpace(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
+		} else if r == wordJoiner {
+			joined = true
 		}
 		i += size // an invisible character goes
 	}
 	return b.String()
+}
+
+// wordJoiner marks where markup ended: a space beside it between two Chinese or
+// Japanese characters is the markup's, not the writer's (Markdown emphasis needs one:
+// "それらを _内部_ プラットフォーム"), and goes with it. Other spaces between them stay
+// ("田中 美咲").
+const wordJoiner = '\u2060'
+
+// betweenCJK reports a space between two Chinese or Japanese characters.
+func betweenCJK(before, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	return r >= utf8.RuneSelf && next >= utf8.RuneSelf && IsCJK(r) && IsCJK(next)
 }
 
 // maxSpace is the last white-space character (the ideographic space): kana and kanji

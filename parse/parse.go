@@ -35,6 +35,11 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
+	if doc.Title = CleanTitle(doc.Title); shouting(doc.Title) {
+		title := doc.Title
+		doc.Title = "" // the words the text itself writes in capitals, not the title's
+		doc.Title = capitalised(strings.Fields(strings.ToLower(title)), doc.sample())
+	}
 	if genericTitle(doc.Title) {
 		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
 	}

@@ -5,6 +5,7 @@
 package planstore
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +67,16 @@ type Plan struct {
 	Version   string      `json:"version"`
 	Entries   []PlanEntry `json:"entries"`
 	PlannedAt time.Time   `json:"planned_at"`
+	// Notes say why a region gets nothing of the source, for its calendar.
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Note is why a region's calendar has nothing of a source.
+type Note struct {
+	Region   string `json:"region"`
+	SourceID string `json:"source_id"`
+	Title    string `json:"title,omitempty"`
+	Reason   string `json:"reason"`
 }
 
 // PlanEntry is one post planned on one account.
@@ -147,8 +159,9 @@ const (
 	keyPost  = "repurpose:post"  // hash: entry id -> PostRecord JSON
 )
 
-func keyCalendar(region string) string { return "repurpose:cal:" + region }    // zset: entry id by unix time
-func keySlots(account string) string   { return "repurpose:slots:" + account } // hash: entry id -> "unix|texthash|source"
+func keyCalendar(region string) string { return "repurpose:cal:" + region }      // zset: entry id by unix time
+func keySlots(account string) string   { return "repurpose:slots:" + account }   // hash: entry id -> "unix|texthash|source"
+func keyNotes(region string) string    { return "repurpose:calnotes:" + region } // hash: source id -> Note
 
 func (st *Store) planKey(sourceID string) string {
 	return st.loc.Prefix + "plans/" + sourceID + ".json"
@@ -188,6 +201,16 @@ func (st *Store) indexPlan(ctx context.Context, p, old *Plan) error {
 				pipe.ZRem(ctx, keyCalendar(e.Region), e.ID)
 				pipe.HDel(ctx, keySlots(e.Account), e.ID)
 			}
+			for _, n := range old.Notes {
+				pipe.HDel(ctx, keyNotes(n.Region), old.SourceID)
+			}
+		}
+		for _, n := range p.Notes {
+			b, err := json.Marshal(n)
+			if err != nil {
+				return err
+			}
+			pipe.HSet(ctx, keyNotes(n.Region), p.SourceID, b)
 		}
 		for _, e := range p.Entries {
 			b, err := json.Marshal(e)
@@ -283,6 +306,26 @@ func (st *Store) Calendar(ctx context.Context, region string, from, to time.Time
 		return []CalendarItem{}, err
 	}
 	return st.calendarItems(ctx, ids)
+}
+
+// CalendarNotes are why a region's calendar has nothing of some sources, by title.
+func (st *Store) CalendarNotes(ctx context.Context, region string) ([]Note, error) {
+	vals, err := st.rdb.HVals(ctx, keyNotes(region)).Result()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Note, 0, len(vals))
+	for _, v := range vals {
+		var n Note
+		if err := json.Unmarshal([]byte(v), &n); err != nil {
+			return nil, fmt.Errorf("calendar note in %s: %w", region, err)
+		}
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b Note) int {
+		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.SourceID, b.SourceID))
+	})
+	return out, nil
 }
 
 // calendarItems reads entries with their outcomes, in the order of ids.
@@ -398,10 +441,42 @@ func (st *Store) ReplanIfConfigChanged(ctx context.Context) (int, error) {
 
 // ReplanAll asks for every ready or withdrawn source to be planned again.
 func (st *Store) ReplanAll(ctx context.Context, why string) (int, error) {
+	return st.replan(ctx, why, func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
+}
+
+// ReplanRecycling asks, once a UTC day across every process, for each ready source whose
+// plan recycles (evergreen) to be planned again, so its recycles go to the snippets that
+// perform best on the latest figures rather than on those known at approval. It reports
+// how many sources it asked to re-plan (0 when today's re-plan was asked for already).
+func (st *Store) ReplanRecycling(ctx context.Context) (int, error) {
+	f := &st.cfg.File
+	recycles := func(s *record.Source) bool {
+		if s.Status != record.StatusReady || s.Withdrawn() {
+			return false
+		}
+		_, c := f.Campaign(s.Campaign)
+		ev := f.Plans[c.Plan].Evergreen
+		return ev.Recycles() > 0 && ev.Best > 0 && len(ev.Kinds) > 0
+	}
+	if st.enq == nil || !f.Publishes() {
+		return 0, nil
+	}
+	day := "repurpose:recycle-replan:" + st.now().UTC().Format("20060102")
+	if first, err := st.rdb.SetNX(ctx, day, 1, 48*time.Hour).Result(); err != nil || !first {
+		return 0, err
+	}
+	n, err := st.replan(ctx, "fresh figures for evergreen recycling", recycles)
+	if err != nil {
+		st.rdb.Del(ctx, day) // asked again at the next tick
+	}
+	return n, err
+}
+
+func (st *Store) replan(ctx context.Context, why string, keep func(*record.Source) bool) (int, error) {
 	if st.enq == nil {
 		return 0, nil
 	}
-	page, err := st.rec.Sources(ctx, 1<<30, "", func(s *record.Source) bool { return s.Status == record.StatusReady || s.Withdrawn() })
+	page, err := st.rec.Sources(ctx, 1<<30, "", keep)
 	if err != nil {
 		return 0, err
 	}

@@ -2,11 +2,16 @@ package planstore
 
 import (
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
+
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/record/recordtest"
+	"github.com/repurpose/repurpose/tasks"
 )
 
 func newTestStore(t *testing.T) *Store {
@@ -69,5 +74,69 @@ func TestPauses(t *testing.T) {
 	st.SetPaused(ctx, "emea/x", false, "mia")
 	if p, _ := st.Paused(ctx); len(p) != 0 {
 		t.Errorf("after resuming: %+v", p)
+	}
+}
+
+// Recycles are re-planned once a day on fresh figures: the first call of a UTC day asks
+// for every ready source that recycles to be planned again, later calls that day do
+// nothing, and the next day asks again.
+func TestReplanRecyclingOncePerDay(t *testing.T) {
+	svc := recordtest.Start(t)
+	f, err := config.ParseFile(strings.NewReader(`
+accounts:
+  emea-x: {type: webhook, url: "https://hooks.example.com/x", secret_env: S}
+regions:
+  - id: emea
+    locales: [en]
+    timezone: Europe/Berlin
+    channels:
+      x: {account: emea-x, windows: ["mon-fri 09:00-17:00"]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.Config.File = *f
+	enq := tasks.NewClient(asynq.RedisClientOpt{Addr: svc.Mini.Addr()}, time.Hour)
+	t.Cleanup(func() { enq.Close() })
+	clock := time.Date(2026, 6, 1, 23, 0, 0, 0, time.UTC)
+	now := func() time.Time { return clock }
+	rec := record.New(svc.Config, svc.S3, svc.Redis, nil, now, slog.Default())
+	recordtest.Save(t, rec, svc.Config, "q.md", recordtest.Doc, time.Unix(1000, 0))
+	st := New(rec, svc.Config, svc.Redis, enq, now, slog.Default())
+	pending := func() int {
+		ts, _ := asynq.NewInspector(asynq.RedisClientOpt{Addr: svc.Mini.Addr()}).ListPendingTasks(tasks.QueuePlan)
+		return len(ts)
+	}
+	for i, want := range []int{1, 0} {
+		if n, err := st.ReplanRecycling(t.Context()); err != nil || n != want {
+			t.Errorf("call %d on day one: %d sources (%v), want %d", i+1, n, err, want)
+		}
+	}
+	clock = clock.Add(2 * time.Hour)
+	if n, err := st.ReplanRecycling(t.Context()); err != nil || n != 1 || pending() != 2 {
+		t.Errorf("the next day: %d sources (%v), %d plan tasks; want 1 and 2", n, err, pending())
+	}
+}
+
+// A plan's notes reach its regions' calendars and leave them with the next plan.
+func TestCalendarNotesFollowThePlan(t *testing.T) {
+	st := newTestStore(t)
+	ctx := t.Context()
+	note := Note{Region: "dach", SourceID: "src1", Title: "Quiet Pagers", Reason: "not planned: no approved translation into de, fr"}
+	first := &Plan{SourceID: "src1", Notes: []Note{note}}
+	if err := st.SavePlan(ctx, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.CalendarNotes(ctx, "dach"); err != nil || len(got) != 1 || got[0] != note {
+		t.Errorf("dach's notes %+v (%v), want %+v", got, err, note)
+	}
+	if got, _ := st.CalendarNotes(ctx, "emea"); len(got) != 0 {
+		t.Errorf("emea's notes %+v, want none", got)
+	}
+	if err := st.SavePlan(ctx, &Plan{SourceID: "src1"}, first); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.CalendarNotes(ctx, "dach"); len(got) != 0 {
+		t.Errorf("after a plan without notes: %+v, want none", got)
 	}
 }

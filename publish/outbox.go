@@ -128,6 +128,9 @@ func blogMarkdown(p *Post) string {
 		}
 		fmt.Fprintf(&sb, "keywords: [%s]\n", strings.Join(ks, ", "))
 	}
-	fmt.Fprintf(&sb, "canonical: %s\nlang: %s\n---\n\n%s\n", q(p.Link), q(p.Locale), strings.TrimSpace(b.Markdown))
+	if p.Page != "" {
+		fmt.Fprintf(&sb, "canonical: %s\n", q(p.Page))
+	}
+	fmt.Fprintf(&sb, "lang: %s\n---\n\n%s\n", q(p.Locale), strings.TrimSpace(b.Markdown))
 	return sb.String()
 }

@@ -37,7 +37,7 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 		t.Error("the outbox should be idempotent: its keys are the post's own")
 	}
 	at := time.Date(2026, 6, 1, 8, 30, 0, 0, time.UTC)
-	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://example.com/p#a", At: at,
+	post := &Post{ID: "e1", Region: "emea", Channel: "blog", Kind: "blog", Locale: "en", Text: "Teaser", Link: "https://go.example.com/r/abc", Page: "https://example.com/p", At: at,
 		Blog: &derive.BlogTeaser{Title: `Quiet "Pagers"`, Slug: "quiet-pagers", MetaDescription: "Less noise.", Keywords: []string{"on-call"}, Markdown: "# Quiet Pagers\n\nBody."}}
 	res, err := pub.Publish(t.Context(), post)
 	if err != nil {
@@ -52,7 +52,7 @@ func TestOutboxWritesFilesPerRegionChannelAndDate(t *testing.T) {
 		t.Errorf("the JSON file reads %+v (%v)", got, err)
 	}
 	md := objs.files[base+".md"]
-	for _, want := range []string{"---\ntitle: \"Quiet \\\"Pagers\\\"\"\n", "slug: \"quiet-pagers\"", "date: 2026-06-01T08:30:00Z", "keywords: [\"on-call\"]", "---\n\n# Quiet Pagers\n\nBody.\n"} {
+	for _, want := range []string{"---\ntitle: \"Quiet \\\"Pagers\\\"\"\n", "slug: \"quiet-pagers\"", "date: 2026-06-01T08:30:00Z", "keywords: [\"on-call\"]", "canonical: \"https://example.com/p\"\n", "---\n\n# Quiet Pagers\n\nBody.\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q:\n%s", want, md)
 		}

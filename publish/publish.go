@@ -36,8 +36,10 @@ type Post struct {
 	// Text is the post as it goes out, link included. A thread's posts are Parts.
 	Text  string   `json:"text"`
 	Parts []string `json:"parts,omitempty"`
-	// Link is the backlink the text carries ("" for none).
+	// Link is the backlink the text carries ("" for none); Page the page it leads to,
+	// untracked: a blog teaser's canonical URL.
 	Link string `json:"link,omitempty"`
+	Page string `json:"page,omitempty"`
 	// Facets are Bluesky's rich-text facets of Text (UTF-8 byte offsets).
 	Facets []channel.Facet `json:"facets,omitempty"`
 	// Blog is the blog teaser's structured form, for WordPress.

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/repurpose/repurpose/derive"
 )
@@ -105,12 +104,11 @@ func (w *wordpress) Publish(ctx context.Context, p *Post) (Result, error) {
 	if err != nil {
 		return Result{Uploaded: res.Uploaded}, err
 	}
-	status := "publish"
-	switch {
-	case w.draft:
+	// Scheduled at its instant, as the account's status says; WordPress publishes a
+	// "future" post whose date has come (a retry after the instant) at once.
+	status := "future"
+	if w.draft {
 		status = "draft"
-	case p.At.After(time.Now()):
-		status = "future"
 	}
 	body := struct {
 		Title      string `json:"title"`

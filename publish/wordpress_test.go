@@ -169,7 +169,8 @@ func TestWordPressStatus(t *testing.T) {
 		at       time.Time
 		want     string
 	}{
-		{"planned time passed: publish now", nil, past, "publish"},
+		{"planned time passed: future all the same (WordPress publishes it at once)", nil, past, "future"},
+		{"the default", nil, future, "future"},
 		{"draft for an editor", map[string]string{"status": "draft"}, future, "draft"},
 		{"future said explicitly", map[string]string{"status": "future"}, future, "future"},
 	} {

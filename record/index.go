@@ -29,6 +29,11 @@ func (st *Store) IndexedSource(ctx context.Context, id string) (*Source, error) 
 	return IndexedValue[Source](ctx, st.rdb, keySource, id)
 }
 
+// IndexedSources reads sources from the index only; ids it lacks are absent.
+func (st *Store) IndexedSources(ctx context.Context, ids []string) (map[string]*Source, error) {
+	return IndexedValues[Source](ctx, st.rdb, keySource, ids)
+}
+
 // SourceBySlug is the ID of the source whose public page is at slug.
 func (st *Store) SourceBySlug(ctx context.Context, slug string) (string, error) {
 	id, err := st.rdb.HGet(ctx, keySlug, slug).Result()
@@ -189,7 +194,7 @@ func (st *Store) SourcesOf(ctx context.Context, ds []Derivative) (map[string]*So
 	if len(ids) == 0 {
 		return out, nil
 	}
-	indexed, err := IndexedValues[Source](ctx, st.rdb, keySource, ids)
+	indexed, err := st.IndexedSources(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

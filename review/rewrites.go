@@ -85,3 +85,21 @@ func (r *Service) Rewrite(ctx context.Context, derivID, user string) (*Rewrite, 
 	}
 	return &rw, nil
 }
+
+// Draft is what a contributor starts from: the post with the brand's disclosure added.
+func Draft(d *record.Derivative) string {
+	if d.Disclosure == "" || strings.Contains(d.Text, d.Disclosure) {
+		return d.Text
+	}
+	return d.Text + " " + d.Disclosure
+}
+
+// Own is the person's version of d as they would share it: the one they saved, else the
+// draft.
+func (r *Service) Own(ctx context.Context, d *record.Derivative, user string) (string, error) {
+	rw, err := r.Rewrite(ctx, d.ID, user)
+	if err != nil || rw == nil {
+		return Draft(d), err
+	}
+	return rw.Text, nil
+}

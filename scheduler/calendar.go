@@ -132,11 +132,32 @@ func (c *Calendar) spans(d day) []span {
 	for _, w := range c.windows {
 		if w.Days[wd] {
 			if s := (span{c.at(d, w.Start), c.at(d, w.End)}); s.end.After(s.start) {
-				out = append(out, s)
+				out = append(out, c.once(s)...)
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start.Before(out[j].start) })
+	return out
+}
+
+// once is s without the second pass of a repeated hour: when the clocks go back inside s,
+// the wall times they read again were in s already, so a window over the fold keeps its
+// wall-clock length.
+func (c *Calendar) once(s span) []span {
+	local := s.start.In(c.loc)
+	_, before := local.Zone()
+	_, change := local.ZoneBounds()
+	if change.IsZero() || !change.Before(s.end) {
+		return []span{s}
+	}
+	_, after := change.In(c.loc).Zone()
+	if after >= before { // the clocks jumped forward: nothing repeats
+		return []span{s}
+	}
+	out := []span{{s.start, change}}
+	if again := change.Add(time.Duration(before-after) * time.Second); again.Before(s.end) {
+		out = append(out, span{again, s.end})
+	}
 	return out
 }
 

@@ -98,6 +98,32 @@ func TestWindowEdgesInSkippedAndRepeatedHours(t *testing.T) {
 	}
 }
 
+// A window over the repeated hour counts it once: 02:00-03:00 on the fall-back night is
+// the first 02:00-03:00 (CEST), not two hours; 01:30-03:30 is its first pass and then
+// 03:00-03:30 CET.
+func TestWindowOverTheRepeatedHourCountsItOnce(t *testing.T) {
+	for _, tc := range []struct {
+		window string
+		want   []string
+	}{
+		{"daily 02:00-03:00", []string{"2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z", "2026-10-26T01:00:00Z"}},
+		{"daily 01:30-03:30", []string{"2026-10-24T23:30:00Z", "2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z", "2026-10-25T02:00:00Z", "2026-10-26T00:30:00Z"}},
+	} {
+		c := calendarFor(t, "Europe/Berlin", []string{tc.window}, 30*time.Minute, 10, nil)
+		s := newSlotter(c, NewBook())
+		from := utc("2026-10-24T23:00:00Z")
+		for i, w := range tc.want {
+			got, ok := s.Next(from)
+			if !ok || !got.Equal(utc(w)) {
+				t.Errorf("%s, post %d on the fall-back night: %v (%s), want %s", tc.window, i, got.UTC(), got.In(c.loc).Format("15:04 MST"), w)
+				break
+			}
+			s.book.Add(got, "")
+			from = got
+		}
+	}
+}
+
 // Capacity is shared: posts keep the spacing, stop at the daily cap, and skip to the next
 // open day; weekends outside the windows are skipped.
 func TestSpacingAndDailyCapAcrossPosts(t *testing.T) {

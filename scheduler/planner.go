@@ -120,7 +120,7 @@ func (p *Planner) Plan(in Input) *planstore.Plan {
 	}
 	var wanted []candidate
 	if !s.Withdrawn() && s.Status == record.StatusReady {
-		wanted = p.candidates(in)
+		wanted, out.Notes = p.candidates(in)
 	}
 	byID := map[string]bool{}
 	for _, c := range wanted {
@@ -164,13 +164,20 @@ func (p *Planner) Plan(in Input) *planstore.Plan {
 		case in.Old.Version != s.Version:
 			why = "a new version replaced it"
 		}
+		approved := map[string]bool{}
+		for _, d := range in.Derivatives {
+			approved[d.ID] = d.Status == record.Approved
+		}
 		for _, e := range in.Old.Entries {
 			if kept[e.ID] || e.Status != planstore.Planned {
 				continue
 			}
-			if in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel] {
+			switch {
+			case in.Paused[e.Region] || in.Paused[e.Region+"/"+e.Channel]:
 				e.Reason = "paused"
-			} else {
+			case e.Occurrence > 0 && why == "no longer approved" && approved[e.DerivativeID]:
+				e.Reason = "not recycled: other snippets perform better now"
+			default:
 				e.Reason = why
 			}
 			e.Status = planstore.Cancelled
@@ -220,14 +227,16 @@ func (p *Planner) place(c candidate) planstore.PlanEntry {
 }
 
 // candidates lists every post the source's approved derivatives want, per region,
-// locale and channel, with the earliest instant the drip allows.
-func (p *Planner) candidates(in Input) []candidate {
+// locale and channel, with the earliest instant the drip allows; and why a region that
+// is meant to get the source gets nothing.
+func (p *Planner) candidates(in Input) ([]candidate, []planstore.Note) {
 	s := in.Source
 	_, camp := p.file.Campaign(s.Campaign)
 	plan, ok := p.file.Plans[camp.Plan]
 	if !ok {
-		return nil
+		return nil, nil
 	}
+	var notes []planstore.Note
 	ready := s.ReadyAt
 	if ready.IsZero() {
 		ready = s.CreatedAt
@@ -236,6 +245,10 @@ func (p *Planner) candidates(in Input) []candidate {
 	order := 0
 	for _, r := range p.file.Regions {
 		if len(r.Channels) == 0 || in.Paused[r.ID] {
+			continue
+		}
+		if note := p.untranslated(in, r); note != "" {
+			notes = append(notes, planstore.Note{Region: r.ID, SourceID: s.ID, Title: s.Title, Reason: note})
 			continue
 		}
 		for _, locale := range r.Locales {
@@ -271,7 +284,28 @@ func (p *Planner) candidates(in Input) []candidate {
 			}
 		}
 	}
-	return out
+	return out, notes
+}
+
+// untranslated says why region r gets nothing of the source when approved derivatives
+// are meant for it but none reads in its locales: "" when some do, or none is meant.
+func (p *Planner) untranslated(in Input, r config.Region) string {
+	meant := false
+	for _, d := range in.Derivatives {
+		if d.Status == record.Approved && (len(d.Regions) == 0 || slices.ContainsFunc(d.Regions, func(x string) bool { return strings.EqualFold(x, r.ID) })) {
+			meant = true
+			break
+		}
+	}
+	if !meant {
+		return ""
+	}
+	for _, locale := range r.Locales {
+		if len(p.texts(in, r, locale)) > 0 {
+			return ""
+		}
+	}
+	return "not planned: no approved translation into " + strings.Join(r.Locales, ", ")
 }
 
 func (p *Planner) candidate(s *record.Source, r config.Region, lt *localized, ch string, occurrence int, ready time.Time, offset int, now time.Time, order int) candidate {

@@ -361,9 +361,10 @@ func TestTranslationsAndPauses(t *testing.T) {
 	}
 }
 
-// The evergreen recycler picks proven performers first: a snippet whose links brought
-// conversions is recycled ahead of better-ranked ones that brought nothing.
-func TestEvergreenPicksProvenPerformers(t *testing.T) {
+// evergreenFixture is the whitepaper's snippets on a plan that recycles the best one once,
+// with the snippets in rank order.
+func evergreenFixture(t *testing.T) (*config.File, *record.Source, []record.Derivative, []record.Derivative) {
+	t.Helper()
 	yaml := plannerYAML + `
 plans:
   launch:
@@ -377,6 +378,13 @@ plans:
 			snippets = append(snippets, d)
 		}
 	}
+	return f, s, ds, snippets
+}
+
+// The evergreen recycler picks proven performers first: a snippet whose links brought
+// conversions is recycled ahead of better-ranked ones that brought nothing.
+func TestEvergreenPicksProvenPerformers(t *testing.T) {
+	f, s, ds, snippets := evergreenFixture(t)
 	recycled := func(perf map[string]int64) string {
 		p, _ := NewPlanner(f)
 		for _, e := range planOnce(t, p, Input{Source: s, Derivatives: ds, Performance: perf}).Entries {
@@ -392,5 +400,70 @@ plans:
 	winner := snippets[len(snippets)-1].ID
 	if got := recycled(map[string]int64{winner: 250, snippets[0].ID: 3}); got != winner {
 		t.Errorf("the proven performer was not recycled: got %s, want %s", got, winner)
+	}
+}
+
+// Re-planning on fresh figures moves the recycles to the snippet that performs now: the
+// recycle planned (at approval, when nothing was known) for the best ranked one is
+// cancelled, saying why, and the proven one's is planned.
+func TestEvergreenReranksOnFreshFigures(t *testing.T) {
+	f, s, ds, snippets := evergreenFixture(t)
+	p, _ := NewPlanner(f)
+	first := planOnce(t, p, Input{Source: s, Derivatives: ds, Now: utc("2026-06-01T08:00:00Z")})
+	winner := snippets[len(snippets)-1].ID
+	p, _ = NewPlanner(f)
+	again := planOnce(t, p, Input{Source: s, Derivatives: ds, Old: first, Performance: map[string]int64{winner: 5},
+		Now: utc("2026-06-08T08:00:00Z")})
+	var planned, cancelled []planstore.PlanEntry
+	for _, e := range again.Entries {
+		if e.Occurrence == 1 && e.Status == planstore.Planned {
+			planned = append(planned, e)
+		}
+		if e.Occurrence == 1 && e.Status == planstore.Cancelled {
+			cancelled = append(cancelled, e)
+		}
+	}
+	if len(planned) == 0 || planned[0].DerivativeID != winner {
+		t.Errorf("recycles planned after fresh figures: %+v, want the proven snippet's", planned)
+	}
+	if len(cancelled) == 0 || cancelled[0].DerivativeID != snippets[0].ID || !strings.Contains(cancelled[0].Reason, "perform") {
+		t.Errorf("the earlier recycle: %+v, want it cancelled because another snippet performs better", cancelled)
+	}
+}
+
+// A region whose locales leave out the document's language, with no approved translation,
+// gets a note saying so instead of nothing in silence; an approved translation plans it.
+func TestPlanSaysWhyARegionGetsNothing(t *testing.T) {
+	yaml := plannerYAML + `
+  - id: dach
+    locales: [de, fr]
+    timezone: Europe/Berlin
+    channels:
+      x: {account: emea-x, windows: ["mon-fri 09:00-17:00"], spacing: 1h, max_per_day: 3}
+`
+	f, s, ds := fixture(t, yaml, utc("2026-06-01T08:00:00Z"))
+	s.Regions = nil
+	for i := range ds {
+		ds[i].Regions = nil
+	}
+	p, _ := NewPlanner(f)
+	plan := planOnce(t, p, Input{Source: s, Derivatives: ds})
+	want := planstore.Note{Region: "dach", SourceID: s.ID, Title: s.Title, Reason: "not planned: no approved translation into de, fr"}
+	if len(plan.Notes) != 1 || plan.Notes[0] != want {
+		t.Errorf("notes %+v, want %+v", plan.Notes, want)
+	}
+	var tweet record.Derivative
+	for _, d := range ds {
+		if d.Kind == channel.KindTweet {
+			tweet = d
+			break
+		}
+	}
+	tr := &translations.View{DerivativeID: tweet.ID, Locale: "de", Translation: translations.Translation{
+		Template: "Laute Alarme kosten Schlaf. " + channel.LinkSlot, Status: record.Approved}}
+	p, _ = NewPlanner(f)
+	plan = planOnce(t, p, Input{Source: s, Derivatives: ds, Translations: map[string]*translations.View{translations.Key(tweet.ID, "de"): tr}})
+	if len(plan.Notes) != 0 {
+		t.Errorf("with an approved German translation: notes %+v, want none", plan.Notes)
 	}
 }

@@ -91,6 +91,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 		}
 		s.scanOnce(ctx)
 		s.rollUpOnce(ctx)
+		s.recycleOnce(ctx)
 		select {
 		case <-ctx.Done():
 			return nil
@@ -131,6 +132,16 @@ func (s *Scheduler) replanOnce(ctx context.Context) bool {
 		s.log.Info("publishing settings changed: re-planning", "sources", n)
 	}
 	return true
+}
+
+// recycleOnce re-plans, once a day, the sources whose plans recycle, so the recycles
+// follow the latest figures.
+func (s *Scheduler) recycleOnce(ctx context.Context) {
+	if n, err := s.tk.Plans().ReplanRecycling(ctx); err != nil {
+		s.log.Warn("daily re-plan of recycles not asked for; will retry", "err", err)
+	} else if n > 0 {
+		s.log.Info("re-planning recycles on fresh figures", "sources", n)
+	}
 }
 
 // rollUpInterval is how often link counts are rolled up to S3: at most this much counting

@@ -4,10 +4,12 @@
 # On a fresh Debian machine with Go it installs what the tests need (only what is missing):
 # redis-server, awscli, docker-compose, gcc (for -race), chromium (browser tests), the Noto fonts (cards),
 # poppler-utils (the PDF reader), pandoc (makes Word and PowerPoint files from the corpus) and qpdf (makes an
-# encrypted PDF) from apt, and versitygw v1.8.0
+# encrypted PDF) from apt, and versitygw v1.8.0 and gotestsum v1.13.0
 # built into $HOME/.cache/repurpose/bin. Then it checks deploy/compose.yaml, gofmt, go vet,
-# runs go test -race over the whole module, and each fuzz target for 5 s. Works as root or
-# through sudo.
+# runs go test -race over the whole module (a line per package as each finishes, then every
+# skipped test with its reason and every failure with its output), and each fuzz target
+# for 5 s.
+# Works as root or through sudo.
 #
 #   scripts/test.sh                      # everything
 #   scripts/test.sh -run TestX ./web/...     # go test arguments (packages default to ./...)
@@ -17,6 +19,9 @@
 set -euo pipefail
 
 VERSITYGW_VERSION=v1.8.0
+# gotestsum turns go test -json into a line per package and lists skipped tests at the end
+# (a hand-written formatter would have to track the same events; gotest.tools keeps it).
+GOTESTSUM_VERSION=v1.13.0
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -103,6 +108,20 @@ fetch_npm() { # name version sha512
 fetch_npm mammoth 1.13.0 d9c6b071815c3fb2127d76c170bf65995813356a3cf2fff9d8d0f5827cb01ed553fe95f4fffa6e3e77f488c3d5f59826baf34e13ece42210e067d3367367430e
 fetch_npm pptx2json 0.0.10 1f8bc0c407129160c4f606cbbe6c883b60d8d2483bc364eff3c137a036325f0df399deaeca957a3ff9c6fdb3923de1c0f2bc7f327dd7ed9ed6a674d4f977d93e
 
+# --- gotestsum ----------------------------------------------------------------------------
+toolbin="$HOME/.cache/repurpose/bin"
+gotestsum="$toolbin/gotestsum-$GOTESTSUM_VERSION"
+if [[ -x "$gotestsum" ]]; then
+	say "gotestsum $GOTESTSUM_VERSION already built at $gotestsum"
+else
+	say "building gotestsum $GOTESTSUM_VERSION into $toolbin (once)"
+	mkdir -p "$toolbin"
+	tmpbin="$(mktemp -d)"
+	(cd / && GOFLAGS= GOBIN="$tmpbin" go install "gotest.tools/gotestsum@$GOTESTSUM_VERSION")
+	mv "$tmpbin/gotestsum" "$gotestsum"
+	rmdir "$tmpbin"
+fi
+
 # --- deployment files ---------------------------------------------------------------------
 if [[ -f deploy/compose.yaml ]]; then
 	if command -v docker-compose >/dev/null 2>&1; then
@@ -138,7 +157,9 @@ for a in "$@"; do
 done
 $has_pkg || args+=(./...)
 say "go test -race -count=1 -timeout 20m ${args[*]}"
-go test -race -count=1 -timeout 20m "${args[@]}" # the end-to-end package runs about 5 minutes under -race
+# The end-to-end package runs about 5 minutes under -race.
+"$gotestsum" --format pkgname --format-icons text --format-hide-empty-pkg \
+	-- -race -count=1 -timeout 20m "${args[@]}"
 if (($# == 0)); then
 	# A short run of every fuzz target beyond its committed corpus (scripts/chaos.sh --fuzz
 	# runs them longer). A finding fails the run and is saved under testdata/fuzz. New

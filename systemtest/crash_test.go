@@ -16,13 +16,14 @@ import (
 // TestWorkerKilledMidBatchLosesAndDuplicatesNothing SIGKILLs a worker process while it
 // works through a batch, starts another, and checks every document ends ready exactly once.
 func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
+	t.Parallel() // it mostly waits on a fault; another such test runs beside it
 	if testing.Short() {
 		t.Skip("waits for asynq to recover the killed worker's tasks")
 	}
 	st := newStack(t, false, nil)
 	bin := buildBinary(t)
 	cfgFile := filepath.Join(t.TempDir(), "repurpose.yaml")
-	os.WriteFile(cfgFile, []byte("limits:\n  worker_concurrency: 2\n"), 0o644)
+	os.WriteFile(cfgFile, []byte("limits:\n  worker_concurrency: 2\nbrand:\n  cards: {off: true}\n"), 0o644)
 	env := append(st.s3.Environ(), "REPURPOSE_REDIS_URL="+st.redis.URL, "REPURPOSE_S3_ENDPOINT="+st.s3.Endpoint,
 		"REPURPOSE_CONFIG="+cfgFile, "REPURPOSE_PUBLIC_URL="+st.url)
 	startWorker := func() *exec.Cmd {

@@ -61,6 +61,7 @@ func countObjects(t *testing.T, st *stack, prefix string) int {
 // arrive while Redis is down are answered 503 and not retried by versitygw; the
 // scheduler's inbox scan (here every second) queues them.
 func TestRedisRestartDuringProcessingLosesNothing(t *testing.T) {
+	t.Parallel() // it mostly waits on a fault; another such test runs beside it
 	st := newStackOn(t, testservices.NewRedisAOF(t), true, nil)
 	st.startScheduler(time.Second)
 	keys := putPapers(t, st, 60, "redis-restart")
@@ -90,6 +91,7 @@ func TestRedisRestartDuringProcessingLosesNothing(t *testing.T) {
 // says S3 is missing, the sources say they are queued, the worker retries with backoff,
 // and once S3 is back every document is ready.
 func TestS3OutageIsWaitedOut(t *testing.T) {
+	t.Parallel() // it mostly waits on a fault; another such test runs beside it
 	st := newStack(t, false, nil)
 	keys := putPapers(t, st, 5, "s3-outage")
 	for _, k := range keys {
@@ -235,6 +237,7 @@ func TestSecretsNeverReachTheLogs(t *testing.T) {
 // documents are uploaded (versitygw does not retry a failed webhook), then brings it back:
 // the scheduler's inbox scan queues every one of them, once.
 func TestWebhookDownDuringUploadsIsCaughtByTheScan(t *testing.T) {
+	t.Parallel() // it mostly waits on a fault; another such test runs beside it
 	st := newStack(t, true, nil)
 	st.eventsDown.Store(true)
 	keys := putPapers(t, st, 10, "webhook-down")
@@ -264,6 +267,7 @@ func TestWebhookDownDuringUploadsIsCaughtByTheScan(t *testing.T) {
 // an ordinary paper: each ends ready or failed with a reason,
 // within the time the worker allows, and the ordinary paper is ready as if alone.
 func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
+	t.Parallel() // it mostly waits on a fault; another such test runs beside it
 	st := newStack(t, true, nil)
 	bomb := "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
 	prev := "a"

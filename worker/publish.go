@@ -16,6 +16,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/links"
 	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/record"
@@ -333,6 +334,6 @@ func (h *publisher) post(ctx context.Context, e *planstore.PlanEntry) (*publish.
 		}
 	}
 	return &publish.Post{ID: e.ID, Account: e.Account, Region: e.Region, Channel: e.Channel, Kind: e.Kind, Locale: e.Locale,
-		Text: r.Text, Parts: r.Parts, Link: link, Facets: r.Facets, Blog: d.Blog, Media: media, At: e.At,
+		Text: r.Text, Parts: r.Parts, Link: link, Page: links.Page(cmp.Or(d.Canonical, d.Backlink)), Facets: r.Facets, Blog: d.Blog, Media: media, At: e.At,
 		SourceID: e.SourceID, DerivativeID: d.ID}, nil
 }

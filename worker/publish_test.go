@@ -248,3 +248,22 @@ func TestRetryIsGivenWhatTheFailedAttemptUploaded(t *testing.T) {
 		t.Errorf("media asked for %v", asked)
 	}
 }
+
+// A post names the page it leads to, untracked — the outbox's canonical — whatever link
+// its text carries.
+func TestPostNamesItsPageNotItsShortLink(t *testing.T) {
+	tk, in := publishFixture(t)
+	h := &publisher{rec: tk.Record(), locks: tk.Record().Locks(), tk: tk, log: slog.New(slog.DiscardHandler), hold: time.Minute, limits: config.Defaults().Limits}
+	e, err := tk.Plans().Entry(t.Context(), in.EntryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Link = "https://go.example.com/r/abcdefghij"
+	p, err := h.post(t.Context(), e)
+	if err != nil || p == nil {
+		t.Fatalf("post: %v %v", p, err)
+	}
+	if p.Link != e.Link || p.Page != "https://example.com/papers/quiet-pagers" {
+		t.Errorf("link %q, page %q: want the short link and the paper's page", p.Link, p.Page)
+	}
+}

@@ -9,17 +9,42 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/app"
 )
 
 // parse parses a command's flags and loads the configuration.
 func parse(fs *flag.FlagSet, args []string) (*config.Config, error) {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
 	return app.LoadConfig()
+}
+
+// parseFlags parses flags before, between and after the positional arguments
+// (`derive FILE --key K`), which fs.Args() then holds in order; after "--" everything is
+// positional.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 func runUp(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
@@ -59,7 +84,7 @@ func runDerive(ctx context.Context, out streams, fs *flag.FlagSet, args []string
 	cardsDir := fs.String("cards", "", "render the cards (PNG) and LinkedIn carousels (PDF) into this folder, for people to look at, and list them as each derivative's media")
 	campaign := fs.String("campaign", "", "campaign to use when the document names none")
 	asText := fs.Bool("text", false, "print the document as read, as Markdown (what the derivatives are made from), instead of deriving")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -98,7 +123,7 @@ func runDerive(ctx context.Context, out streams, fs *flag.FlagSet, args []string
 
 func runUpload(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
 	campaign := fs.String("campaign", "", "campaign for documents whose front matter names none")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -113,7 +138,7 @@ func runUpload(ctx context.Context, out streams, fs *flag.FlagSet, args []string
 }
 
 func runCount(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
-	ch := fs.String("channel", "x", "channel whose counting rules apply")
+	ch := fs.String("channel", "x", "channel whose counting rules apply: "+strings.Join(channel.Counted(), ", "))
 	jsonl := fs.Bool("jsonl", false, "read one JSON string per line and print one result per line")
 	cfg, err := parse(fs, args)
 	if err != nil {
@@ -134,8 +159,22 @@ func runCalendar(ctx context.Context, out streams, fs *flag.FlagSet, args []stri
 }
 
 func runPublishers(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return app.PrintPublishers(out.stdout)
+}
+
+func runDigest(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
+	user := fs.String("user", "", "the person (a name from the config file's users) whose digest to send")
+	dryRun := fs.Bool("dry-run", false, "print the digest that would be sent, and send nothing")
+	cfg, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *user == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errors.New("name one person with --user")
+	}
+	return app.Digest(ctx, cfg, out.log, out.stdout, *user, *dryRun)
 }

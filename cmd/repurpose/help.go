@@ -6,7 +6,12 @@ var helpTexts = map[string]string{
 --data, creates the inbox and toolkit buckets, rebuilds the index from what is stored,
 and runs serve, worker and scheduler together. Documents named on the command line are
 uploaded and reported on; anything copied into the inbox later is processed within
-seconds. Nothing is lost across restarts.`,
+seconds. It writes DIR/env (mode 0600): source it in another terminal and the other
+commands reach this instance (source data/env && repurpose calendar).
+Across restarts the record under --data is kept (documents, reviews, plans,
+translations, link counts rolled up every 5 minutes); sign-in sessions, clicks since
+the last roll-up, and the digests' memory of what was sent and who unsubscribed live
+only in the embedded Redis and start afresh.`,
 	"serve": `Listens at once, even before Redis or S3 answer (S3 servers such as versitygw test
 their webhook at start-up). /readyz says what is still missing. Without
 REPURPOSE_EVENTS_TOKEN it will not start, unless REPURPOSE_EVENTS_OPEN=true.
@@ -19,7 +24,9 @@ outbox bucket that does not exist, stops it with the setting's path.`,
 	"scheduler": `Lists the inbox every limits.scan_interval (default 1m) and queues what has no
 processed marker. Several schedulers may run: one scans per interval. At start, when the
 publishing settings (regions, plans, accounts) changed since the plans were made, every
-source is re-planned.`,
+source is re-planned. Every 15 minutes it sends the digests that are due (users[].digest
+in the config file); one scheduler sends each round. A digest variable that is unset or
+not an https URL stops it with the setting's path.`,
 	"derive": `Prints {"source": {...}, "derivatives": [...]} exactly as the API shows a source.
 Uses the config file's campaigns when REPURPOSE_CONFIG is set. FILE is Markdown, HTML,
 text, PDF, Word (.docx), PowerPoint (.pptx) or a transcript (.vtt, .srt); the format is
@@ -28,7 +35,14 @@ read, as Markdown: what the derivatives are made from. With --cards DIR it also 
 worker would (stat, quote and title cards as PNG, LinkedIn carousels as PDF) into DIR,
 named by their SHA-256, for people to look at, and lists them as each derivative's
 "media" with their "file" paths.`,
-	"count": `Prints {"channel", "weighted_length", "limit", "valid"}. Channels: x, linkedin.`,
+	"count": `Prints {"channel", "weighted_length", "limit", "valid"} by the channel's own counting
+rules (README.md, Derivatives, has the table); --channel names the channel.`,
+	"digest": `A digest lists the topics approved since a period before the person's last digest that
+match their interests (users[].digest in the config file: tags, channels, languages,
+region) and that they were never sent, at most 20. Without --dry-run it goes now to
+every destination they have (e-mail, Slack, Microsoft Teams), whether or not it is due,
+and its topics are recorded as sent to them; the scheduler sends the digests that are
+due (weekly by default) by itself. An unsubscribed person is sent nothing.`,
 	"hash-password": `Prints an argon2id hash for a user's password_hash in the config file. On a terminal
 the password is asked for without echo; otherwise one line is read from stdin:
   printf '%s\n' "$PASSWORD" | repurpose hash-password`,

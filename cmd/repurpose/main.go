@@ -34,15 +34,16 @@ type streams struct {
 }
 
 var commands = []command{
-	{"up", "[--data DIR] [--addr ADDR] [FILE...]", "run everything in one process: embedded Redis and S3, serve, worker, scheduler", runUp},
+	{"up", "[--data DIR] [--addr ADDR] [--s3-addr ADDR] [--once] [FILE...]", "run everything in one process: embedded Redis and S3, serve, worker, scheduler", runUp},
 	{"serve", "", "serve the toolkit API, public pages, /events/s3 intake, /healthz, /readyz, /metrics", role(app.Serve)},
 	{"worker", "", "process queued tasks (run as many as throughput needs)", role(app.RunWorker)},
-	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change", role(app.RunScheduler)},
-	{"derive", "FILE", "parse and derive one document offline and print JSON (no Redis, no S3)", runDerive},
+	{"scheduler", "", "scan the inbox for documents that events missed; re-plan when publishing settings change; send digests", role(app.RunScheduler)},
+	{"derive", "[--text] [--key K] [--campaign C] [--cards DIR] FILE", "parse and derive one document offline and print JSON (no Redis, no S3)", runDerive},
 	{"upload", "[--campaign C] FILE|DIR...", "put documents into the inbox, with progress", runUpload},
 	{"reindex", "", "rebuild the Redis index from S3 and re-queue unprocessed inbox objects and pending posts", runReindex},
 	{"count", "--channel x [--jsonl]", "count text on stdin by a channel's rules", runCount},
 	{"calendar", "[--region R] [--days N] [--past N]", "print a region's planned and published posts in its own time", runCalendar},
+	{"digest", "--user NAME [--dry-run]", "send a person's digest of newly approved topics now, or print it", runDigest},
 	{"publishers", "", "list the publisher types accounts may use, with their settings", runPublishers},
 	{"hash-password", "", "read a password on stdin and print the password_hash for the config file", runHashPassword},
 	{"version", "", "print the version", runVersion},
@@ -120,7 +121,7 @@ func capitalise(s string) string {
 }
 
 func runVersion(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	fmt.Fprintln(out.stdout, "repurpose", version)

@@ -15,7 +15,7 @@ import (
 )
 
 func runHashPassword(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	password, err := readPassword(os.Stdin, out.stderr)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,10 +38,12 @@ func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
 		aside = nil
 		return bl.Add(b)
 	}
-	curLeft := 0.0 // where the block's first line starts
+	curLeft := 0.0               // where the block's first line starts
+	leading := typicalGap(lines) // between the lines of a paragraph, in most of them
+	lineGap := leading           // between the block's lines so far
 	start := func(l line) {
 		cur = &doc.Block{Kind: l.kind, Text: l.text, Page: l.page, Level: l.level, Ordered: l.ordered}
-		last, curLeft = l, l.left
+		last, curLeft, lineGap = l, l.left, leading
 	}
 	itemBase := 0.0
 	for _, l := range lines {
@@ -83,7 +86,10 @@ func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
 				last = l
 				continue
 			}
-			if cur != nil && cur.Kind == doc.Paragraph && continues(last, l, right) {
+			if cur != nil && cur.Kind == doc.Paragraph && continues(last, l, right, lineGap) {
+				if !movedOn(last, l) {
+					lineGap = gap(last, l)
+				}
 				cur.Text = join(cur.Text, l.text, vocab)
 				last = l
 				continue
@@ -110,14 +116,39 @@ func startsLower(s string) bool {
 
 func gap(a, b line) float64 { return b.top - (a.top + a.height) }
 
-// continues reports whether line b goes on with the paragraph that line a ended.
-func continues(a, b line, right map[int]float64) bool {
+// typicalGap is the median gap between consecutive body lines on a page that could
+// belong to one paragraph: the document's leading.
+func typicalGap(lines []line) float64 {
+	var gaps []float64
+	for i := 1; i < len(lines); i++ {
+		a, b := lines[i-1], lines[i]
+		if a.kind == doc.Paragraph && b.kind == doc.Paragraph && !movedOn(a, b) {
+			if g := gap(a, b); g < 0.6*a.height {
+				gaps = append(gaps, g)
+			}
+		}
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	sort.Float64s(gaps)
+	return gaps[len(gaps)/2]
+}
+
+// continues reports whether line b goes on with the paragraph that line a ended, whose
+// lines so far were lineGap apart (the document's usual gap while it has one). A wider gap than the
+// paragraph's own spacing starts another ("… overhead." / "Operator configuration: …"):
+// a run-in heading's paragraph is otherwise set like the one before it.
+func continues(a, b line, right map[int]float64, lineGap float64) bool {
 	ended := endsSentence(a.text)
 	if movedOn(a, b) {
 		// The next page or column: an unfinished sentence goes on.
 		return !ended
 	}
 	if gap(a, b) > 0.6*a.height || b.size > a.size*1.1 || a.size > b.size*1.1 {
+		return false
+	}
+	if gap(a, b) > lineGap+0.35*a.height {
 		return false
 	}
 	// A short last line that ends a sentence ends its paragraph.

@@ -50,3 +50,26 @@ func TestCJKText(t *testing.T) {
 		}
 	}
 }
+
+// Paragraphs set with a little more space between them than between their lines are two
+// paragraphs, even when the first one's last line runs to the margin: a run-in heading
+// ("Operator configuration:") opens the second, not the middle of the first.
+func TestAWiderGapStartsAParagraph(t *testing.T) {
+	first := []string{"Open source operators are unlikely to have configurations for these Linux", "security modules, but writing them for an operator needs no significant effort."}
+	second := []string{"Operator configuration: Ideally a project will be secure by default to raise the", "likelihood of a secure operator or application deployment in every cluster."}
+	var page []textAt
+	for i, l := range first {
+		page = append(page, textAt{x: 50, y: 100 + float64(i)*13, size: 11, text: l})
+	}
+	for i, l := range second {
+		page = append(page, textAt{x: 50, y: 134 + float64(i)*13, size: 11, text: l})
+	}
+	d, err := read(t, pdfSpec{pages: [][]textAt{page}}, doc.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := d.Markdown()
+	if want := strings.Join(first, " ") + "\n\n" + strings.Join(second, " "); !strings.Contains(md, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", md, want)
+	}
+}

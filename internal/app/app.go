@@ -30,6 +30,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/digest"
 	"github.com/repurpose/repurpose/publish"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/scheduler"
@@ -52,6 +53,7 @@ type App struct {
 	Toolkit   *toolkit.Toolkit
 	Canceller *tasks.Canceller
 	Plans     *scheduler.Plans
+	Digests   *digest.Service
 }
 
 // Connect builds the shared connections; store is nil to use the configuration's S3
@@ -85,7 +87,9 @@ func Connect(ctx context.Context, cfg *config.Config, log *slog.Logger, store *s
 		rdb.Close()
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	return &App{Config: cfg, Log: log, RedisOpt: opt, Redis: rdb, S3: store, Tasks: enq, Toolkit: tk, Canceller: cancel, Plans: plans}, nil
+	digests := digest.New(digest.Options{File: &cfg.File, PublicURL: cfg.Infra.PublicURL, Topics: tk.Record(), Redis: rdb,
+		Leases: tk.Record().Locks(), Key: tk.Links().Key, Getenv: os.Getenv, Log: log})
+	return &App{Config: cfg, Log: log, RedisOpt: opt, Redis: rdb, S3: store, Tasks: enq, Toolkit: tk, Canceller: cancel, Plans: plans, Digests: digests}, nil
 }
 
 // Close closes the connections, once every component has returned.

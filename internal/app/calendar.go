@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/toolkit"
 )
 
@@ -53,6 +55,16 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 	if err != nil {
 		return err
 	}
+	notes, err := tk.Plans().CalendarNotes(ctx, reg.ID)
+	if err != nil {
+		return err
+	}
+	return printCalendar(w, reg, loc, v, notes)
+}
+
+// printCalendar writes a region's calendar view, then why sources it was meant to get
+// are not on it.
+func printCalendar(w io.Writer, reg *config.Region, loc *time.Location, v *planstore.CalendarView, notes []planstore.Note) error {
 	fmt.Fprintf(w, "%s (%s), %s to %s", reg.ID, reg.TimeZone, v.From.In(loc).Format("Mon 2 Jan"), v.To.In(loc).Format("Mon 2 Jan 2006"))
 	if len(v.Paused) > 0 {
 		fmt.Fprintf(w, " — paused: %s", strings.Join(v.Paused, ", "))
@@ -60,11 +72,19 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 	fmt.Fprintln(w)
 	if len(v.Items) == 0 {
 		fmt.Fprintln(w, "nothing planned")
-		return nil
+	} else if err := printItems(w, loc, v.Items); err != nil {
+		return err
 	}
+	for _, n := range notes {
+		fmt.Fprintf(w, "%s: %s\n", cmp.Or(n.Title, n.SourceID), n.Reason)
+	}
+	return nil
+}
+
+func printItems(w io.Writer, loc *time.Location, items []planstore.CalendarItem) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tCHANNEL\tACCOUNT\tKIND\tLANG\tSTATE\tENTRY")
-	for _, it := range v.Items {
+	for _, it := range items {
 		state := it.Status
 		if it.Post != nil {
 			state = string(it.Post.State)

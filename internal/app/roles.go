@@ -7,9 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"time"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/scheduler"
+	"github.com/repurpose/repurpose/shares"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -51,10 +53,13 @@ func RunWorker(ctx context.Context, cfg *config.Config, log *slog.Logger) error 
 }
 
 // RunScheduler runs `repurpose scheduler`: it waits for Redis, then runs the periodic
-// jobs until ctx ends.
+// jobs and sends the digests that are due until ctx ends.
 func RunScheduler(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	return runOnRedis(ctx, cfg, log, func(a *App) ([]Component, error) {
-		return []Component{queueMetrics{a}, a.Scheduler()}, nil
+		if err := a.Digests.Check(); err != nil {
+			return nil, fmt.Errorf("configuration: %w", err)
+		}
+		return []Component{queueMetrics{a}, a.Scheduler(), a.Digests}, nil
 	})
 }
 
@@ -113,11 +118,16 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("restore link counts: %w", err)
 	}
+	tk := a.Toolkit
+	shared, err := shares.New(tk.Record(), a.Config, a.Redis, tk.Links(), tk.Review(), time.Now).Restore(ctx)
+	if err != nil {
+		return fmt.Errorf("restore shares: %w", err)
+	}
 	res, err := scheduler.ScanInbox(ctx, a.S3, a.Toolkit.Record(), a.Config.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}
 	fmt.Fprintf(out, "indexed %d sources; inbox holds %d documents, %d pending, %d queued now\n", n, res.Objects, res.Pending, res.Queued)
-	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue); link counts: %d periods restored from S3\n", queued, replanned, restored)
+	fmt.Fprintf(out, "plans: %d posts queued again, %d sources re-planned (posts overdue); link counts: %d periods restored from S3; %d shares restored\n", queued, replanned, restored, shared)
 	return nil
 }

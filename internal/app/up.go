@@ -108,10 +108,17 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 	if err != nil {
 		return err
 	}
+	if err := a.Digests.Check(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
 
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir)
+	envFile, err := writeEnv(opt.DataDir, cfg)
+	if err != nil {
+		return err
+	}
+	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir, envFile)
 	if opt.Started != nil {
 		opt.Started(cfg.Infra.PublicURL, s3srv.Endpoint)
 	}
@@ -129,7 +136,7 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		}
 		return nil
 	})
-	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), writes, intake)
+	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), a.Digests, writes, intake)
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -198,7 +205,58 @@ func randomToken() (string, error) {
 	return hex.EncodeToString(b[:]), nil
 }
 
-func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir string) {
+// writeEnv writes DATA/env: `export K=V` lines that let the CLI (`source data/env &&
+// repurpose calendar`) reach this instance — its Redis, S3 endpoint, credentials, buckets,
+// toolkit and admin token. It holds secrets, so only its owner may read it (0600); the
+// next `up` writes it again, since the embedded Redis's port changes.
+func writeEnv(dataDir string, cfg *config.Config) (string, error) {
+	vars := [][2]string{
+		{"REPURPOSE_REDIS_URL", cfg.Infra.RedisURL},
+		{"REPURPOSE_S3_ENDPOINT", cfg.Infra.S3Endpoint},
+		{"AWS_ACCESS_KEY_ID", UpAccessKey},
+		{"AWS_SECRET_ACCESS_KEY", UpSecretKey},
+		{"AWS_REGION", cfg.Infra.S3Region},
+		{"REPURPOSE_INBOX", cfg.Infra.Inbox.String()},
+		{"REPURPOSE_TOOLKIT", cfg.Infra.Toolkit.String()},
+		{"REPURPOSE_PUBLIC_URL", cfg.Infra.PublicURL},
+		{"REPURPOSE_ADMIN_TOKEN", cfg.Infra.AdminToken},
+	}
+	if cfg.Infra.ConfigPath != "" {
+		abs, err := filepath.Abs(cfg.Infra.ConfigPath)
+		if err != nil {
+			return "", err
+		}
+		vars = append(vars, [2]string{"REPURPOSE_CONFIG", abs})
+	}
+	var b strings.Builder
+	b.WriteString("# Written by `repurpose up` for the CLI: source this file, then run repurpose commands.\n")
+	for _, v := range vars {
+		fmt.Fprintf(&b, "export %s=%s\n", v[0], shellQuote(v[1]))
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return "", err
+	}
+	// A new file renamed into place: an old one's looser mode is not kept.
+	f, err := os.CreateTemp(dataDir, ".env-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.WriteString(b.String()); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dataDir, "env")
+	return path, os.Rename(f.Name(), path)
+}
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir, envFile string) {
 	fmt.Fprintf(w, `
 repurpose is up (data in %s/)
   toolkit      %s   (API token: %s)
@@ -207,6 +265,7 @@ repurpose is up (data in %s/)
 
   drop a document:  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws s3 cp paper.md %s --endpoint-url %s
   see sources:      curl -H 'Authorization: Bearer %s' %s/api/v1/sources
+  use the CLI:      source %s && repurpose calendar   (in another terminal; any command)
 
-`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL)
+`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL, envFile)
 }

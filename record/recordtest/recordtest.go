@@ -32,6 +32,8 @@ type Services struct {
 	S3     *s3store.Store
 	Redis  *redis.Client
 	Mini   *miniredis.Miniredis
+	// S3Endpoint is the S3 server's URL; its credentials are k and s.
+	S3Endpoint string
 }
 
 // Start starts the services for one test.
@@ -57,7 +59,7 @@ func Start(t testing.TB) *Services {
 	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { rdb.Close() })
-	return &Services{Config: cfg, S3: store, Redis: rdb, Mini: mr.Miniredis}
+	return &Services{Config: cfg, S3: store, Redis: rdb, Mini: mr.Miniredis, S3Endpoint: srv.Endpoint}
 }
 
 // Save derives a small document under cfg's default campaign and stores it as the given

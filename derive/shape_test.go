@@ -1,0 +1,207 @@
+package derive
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// findingsDoc states findings, recommendations and a quotation with its speaker, one
+// section each, as a report does.
+const findingsDoc = `---
+title: Quiet Releases
+---
+# Quiet Releases
+
+We followed twelve release teams at one company for a year and recorded every change they shipped to production.
+
+## Results
+
+Teams that release weekly had a change failure rate of 8% against 19% for quarterly teams.
+
+## Batches
+
+Small changes fail less often because a reviewer can read every line before it ships.
+
+## Deploys
+
+Manual deploys cost each team two evenings a month, so the weekly teams automated them end to end.
+
+## Ownership
+
+Developers who carry the pager for their own code fix alerts faster than a separate operations team.
+
+## Voices
+
+“The best compliment our release process got was that nobody noticed it anymore,” said Dana Whitfield, release manager.
+
+## More voices
+
+“Once the deploys were automatic, nobody wanted to go back to release nights,” said Sam Okafor, staff engineer.
+
+## Reviews
+
+A weekly team rarely merges a change that takes longer than a day to review, unless the change is behind a flag.
+
+## What to do
+
+Teams should start with one repository and measure the failure rate for a month before changing the rest.
+`
+
+// descriptionsDoc describes and defines, and states no finding.
+const descriptionsDoc = `---
+title: The Release Pipeline
+---
+# The Release Pipeline
+
+A release pipeline is a sequence of stages that turns a commit into a release.
+
+## Stages
+
+The pipeline has a build stage, a test stage and a deploy stage for each service.
+
+## Artifacts
+
+An artifact is the output of the build stage that later stages use.
+
+## Environments
+
+The pipeline deploys to a staging environment and a production environment in turn.
+
+## Approvals
+
+The deploy stage waits for an approval from the owner of the service in the portal.
+`
+
+func deriveText(t *testing.T, name, text string) Result {
+	t.Helper()
+	doc, err := parse.File(name, []byte(text), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return From(doc, Options{Version: "0123456789abcdef", PublicPageURL: "https://example.com/p/x"})
+}
+
+func only(t *testing.T, res Result, kind channel.Kind) *Derivative {
+	t.Helper()
+	var found *Derivative
+	for i := range res.Derivatives {
+		if res.Derivatives[i].Kind == kind {
+			if found != nil {
+				t.Fatalf("two %s derivatives", kind)
+			}
+			found = &res.Derivatives[i]
+		}
+	}
+	return found
+}
+
+// TestLinkedInHasTheEditorsShape: the first line is the strongest finding (the figure
+// with its comparison), then one sentence of context, 3-5 short takeaways, a quotation
+// with its speaker (the other is left to the snippets, which never repeat it), and the
+// call to action.
+func TestLinkedInHasTheEditorsShape(t *testing.T) {
+	res := deriveText(t, "quiet.md", findingsDoc)
+	li := only(t, res, channel.KindLinkedIn)
+	if li == nil {
+		t.Fatal("no LinkedIn post")
+	}
+	paras := strings.Split(li.Template, "\n\n")
+	if !strings.Contains(paras[0], "8% against 19%") {
+		t.Errorf("first line %q, want the figure with its comparison", paras[0])
+	}
+	if paras[1] != "We followed twelve release teams at one company for a year and recorded every change they shipped to production." {
+		t.Errorf("context %q, want the summary's sentence", paras[1])
+	}
+	var points []string
+	for _, l := range strings.Split(li.Template, "\n") {
+		if rest, ok := strings.CutPrefix(l, "• "); ok {
+			points = append(points, rest)
+			if n := utf8.RuneCountInString(rest); n > linkedInPointChars {
+				t.Errorf("takeaway of %d characters: %q", n, rest)
+			}
+		}
+	}
+	if len(points) < minTakeaways || len(points) > maxTakeaways {
+		t.Errorf("%d takeaways, want 3-5: %q", len(points), points)
+	}
+	if !strings.Contains(li.Template, "” — Dana Whitfield, release manager") {
+		t.Errorf("no quotation with its speaker:\n%s", li.Template)
+	}
+	for _, d := range res.Derivatives {
+		if d.Kind == channel.KindSnippet && strings.Contains(d.Text, "Dana Whitfield") {
+			t.Errorf("the snippets repeat the post's quotation: %q", d.Text)
+		}
+	}
+	if !strings.Contains(li.Template, li.CTA+"\n"+channel.LinkSlot) {
+		t.Errorf("no call to action before the link:\n%s", li.Template)
+	}
+}
+
+// TestNoFlatPosts: a document of descriptions gets no LinkedIn post and no thread, each
+// with its reason, rather than posts led by a definition.
+func TestNoFlatPosts(t *testing.T) {
+	res := deriveText(t, "pipeline.md", descriptionsDoc)
+	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindThread} {
+		if d := only(t, res, kind); d != nil {
+			t.Errorf("a %s post from descriptions:\n%s", kind, d.Template)
+		}
+		if !skippedKind(res, kind) {
+			t.Errorf("no reason for the missing %s post: %+v", kind, res.Skipped)
+		}
+	}
+}
+
+// TestThreadReadsAsOne: hook (a finding) → at least three points from other sections →
+// the payoff (what to do) → the call to action with the link.
+func TestThreadReadsAsOne(t *testing.T) {
+	th := only(t, deriveText(t, "quiet.md", findingsDoc), channel.KindThread)
+	if th == nil {
+		t.Fatal("no thread")
+	}
+	n := len(th.Parts)
+	if n < minThreadPoints+3 || n > maxThread {
+		t.Fatalf("%d parts", n)
+	}
+	doc, _ := parse.File("quiet.md", []byte(findingsDoc), 0)
+	a := extract.Analyze(doc)
+	hook := strings.TrimSuffix(th.Parts[0].Template, fmt.Sprintf(" (1/%d)", n))
+	for _, c := range a.Candidates {
+		if c.Text == hook && !c.Finding() {
+			t.Errorf("the hook %q is not a finding", hook)
+		}
+	}
+	if payoff := th.Parts[n-2].Template; !strings.HasPrefix(payoff, "Teams should start with one repository") {
+		t.Errorf("part %d is %q, want the recommendation as the payoff", n-1, payoff)
+	}
+	if last := th.Parts[n-1].Template; !strings.Contains(last, channel.LinkSlot) {
+		t.Errorf("the last part %q has no link", last)
+	}
+}
+
+// TestBlogKeywordsInChineseAndJapanese: the teaser's keywords come from the text in
+// languages without spaces too (they were empty), whole words without particles.
+func TestBlogKeywordsInChineseAndJapanese(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"zh.md", "---\ntitle: 发布习惯\nlang: zh\n---\n# 发布习惯\n\n每周发布的团队故障率更低，因为每个变更都很小。\n\n## 变更\n\n小批量变更更容易审查，审查人员可以读完每一行代码。\n\n## 部署\n\n自动化部署为每个团队节省了时间，团队不再需要在晚上部署。\n\n## 审查\n\n团队应该在一天之内完成变更审查，小批量变更让审查更快。\n\n## 告警\n\n负责自己代码的开发人员处理告警的速度比单独的运维团队更快。\n\n## 开始\n\n先在一个代码仓库中试行变更审查规则，一个月后再推广到其他团队。\n", "代码"},
+		{"ja.md", "---\ntitle: リリースの習慣\nlang: ja\n---\n# リリースの習慣\n\n毎週リリースするチームは障害率が低く、変更管理が簡単です。\n\n## 変更\n\n小さな変更はレビューしやすく、変更管理の負担が減ります。\n\n## デプロイ\n\n自動デプロイにより、チームは夜間の作業をなくしました。\n\n## レビュー\n\nチームは変更管理のルールを一日で決めるべきです。\n\n## アラート\n\n自分のコードを担当する開発者は、別の運用チームよりも早くアラートに対応します。\n\n## 始め方\n\nまず一つのリポジトリで変更管理のルールを試し、一か月後に他のチームへ広げてください。\n", "変更管理"},
+	} {
+		b := only(t, deriveText(t, tc.name, tc.text), channel.KindBlog)
+		if b == nil {
+			t.Errorf("%s: no blog teaser", tc.name)
+			continue
+		}
+		found := false
+		for _, k := range b.Blog.Keywords {
+			found = found || k == tc.want
+		}
+		if !found {
+			t.Errorf("%s: keywords %q lack %q", tc.name, b.Blog.Keywords, tc.want)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// analysisOf analyses a document of one section per line.
+func analysisOf(lang string, lines ...string) *Analysis {
+	doc := &parse.Document{Title: "Release habits", Lang: lang}
+	for _, l := range lines {
+		doc.Sections = append(doc.Sections, parse.Section{Heading: "Part", Paragraphs: []string{l}})
+	}
+	return Analyze(doc)
+}
+
+func candidate(t *testing.T, a *Analysis, text string) *Candidate {
+	t.Helper()
+	for i := range a.Candidates {
+		if a.Candidates[i].Text == text {
+			return &a.Candidates[i]
+		}
+	}
+	t.Fatalf("no candidate %q", text)
+	return nil
+}
+
+// TestHookStrengthWeighsKindsOfClaim: a claim with its consequence, a contrast or a
+// recommendation is a finding worth opening with; a truism, a hedge or an inventory of
+// parts is not, in every language the corpus has, and a common relative pronoun
+// ("que", "als") is no contrast.
+func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
+	for _, tc := range []struct {
+		lang            string
+		strong, finding []string
+		weak            []string
+	}{
+		{"en",
+			[]string{"Release teams should review every change within one working day of the request."},
+			[]string{"Small releases fail less often because each change is reviewed by two people before it ships.",
+				"Teams that deploy on Fridays lose their weekends to incidents nobody planned for."},
+			[]string{"Security is essential for every modern software delivery team in the industry.",
+				"A release pipeline might help teams to deliver their software to production environments.",
+				"The platform offers interfaces, including a portal, a command line, an API, templates, and docs."}},
+		{"es",
+			nil,
+			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},
+			[]string{"La seguridad es fundamental para las aplicaciones que los equipos despliegan en la nube.",
+				"Los equipos que trabajan en la plataforma publican las versiones que el cliente espera."}},
+		{"it",
+			nil,
+			[]string{"I team che rilasciano ogni settimana sbagliano meno, perché ogni modifica è piccola e revisionata."},
+			[]string{"La sicurezza è fondamentale per tutte le applicazioni che i team distribuiscono nel cloud."}},
+		{"ja",
+			nil,
+			[]string{"小さな変更は一日でレビューされるため、障害が起きても短時間で元に戻せます。"},
+			[]string{"セキュリティはすべてのチームにとって重要です。"}},
+		{"zh",
+			nil,
+			[]string{"小批量发布降低了故障率，因为每个变更都经过了两人审查。"},
+			[]string{"安全对于所有团队来说都至关重要，在云原生环境中尤其如此。"}},
+	} {
+		var lines []string
+		lines = append(append(append(lines, tc.strong...), tc.finding...), tc.weak...)
+		a := analysisOf(tc.lang, lines...)
+		for _, s := range append(append([]string(nil), tc.strong...), tc.finding...) {
+			if c := candidate(t, a, s); !c.Strong() {
+				t.Errorf("%s: %q is not strong (hook %.2f)", tc.lang, s, c.hook)
+			}
+		}
+		for _, s := range tc.finding {
+			if c := candidate(t, a, s); !c.Finding() {
+				t.Errorf("%s: %q is not a finding", tc.lang, s)
+			}
+		}
+		for _, s := range tc.strong {
+			if c := candidate(t, a, s); c.Finding() {
+				t.Errorf("%s: the recommendation %q is taken for a finding", tc.lang, s)
+			}
+		}
+		for _, s := range tc.weak {
+			if c := candidate(t, a, s); c.Strong() || c.Finding() {
+				t.Errorf("%s: %q is strong (hook %.2f)", tc.lang, s, c.hook)
+			}
+		}
+	}
+}
+
+// TestWeightPutsTheKindOfClaimBeforeCentrality: a finding outranks a more central
+// description as the opening.
+func TestWeightPutsTheKindOfClaimBeforeCentrality(t *testing.T) {
+	central := "Release teams run a release pipeline that builds and tests every release of the product."
+	finding := "Weekly releases fail less often because every change in a release is small."
+	a := analysisOf("en", central, "Each release pipeline belongs to the release teams of the product.", finding)
+	c, f := candidate(t, a, central), candidate(t, a, finding)
+	if c.Score <= f.Score {
+		t.Fatalf("the test needs the description to be more central: %.1f vs %.1f", c.Score, f.Score)
+	}
+	if a.Candidates[a.hooks[0]].Text != finding {
+		t.Errorf("first hook %q (score %.1f), want the finding (score %.1f, hook %.2f)", a.Candidates[a.hooks[0]].Text, c.Score, f.Score, f.hook)
+	}
+}
+
+// TestPayoffIsWhatToDo: a thread ends on a recommendation, or on a step from the
+// document's closing list, never on a plain description.
+func TestPayoffIsWhatToDo(t *testing.T) {
+	all := func(*Candidate) bool { return true }
+	advice := "Teams should review every change within one working day of the request."
+	a := analysisOf("en", "Weekly teams release on Tuesdays and Thursdays in the afternoon.", advice,
+		"The release pipeline has three stages and one manual approval step.")
+	if p := a.Payoff(map[int]bool{}, all); p < 0 || a.Candidates[p].Text != advice {
+		t.Errorf("payoff %d, want the recommendation", p)
+	}
+	plain := analysisOf("en", "Weekly teams release on Tuesdays and Thursdays in the afternoon.",
+		"The release pipeline has three stages and one manual approval step.")
+	if p := plain.Payoff(map[int]bool{}, all); p >= 0 {
+		t.Errorf("payoff %q from a document of descriptions", plain.Candidates[p].Text)
+	}
+}
+
+// TestBestHookLeadsWithAFinding: a recommendation is strong, but the first post leads
+// with what the document found when it states it, however central the advice is.
+func TestBestHookLeadsWithAFinding(t *testing.T) {
+	advice := "Release teams should review every release change of the release pipeline within a day."
+	finding := "Teams that deploy on Fridays lose weekends to incidents nobody planned for."
+	a := analysisOf("en", advice, "Release teams own the release pipeline and every release change.", finding)
+	all := func(*Candidate) bool { return true }
+	if h := a.BestHook(map[int]bool{}, all); h < 0 || a.Candidates[h].Text != finding {
+		t.Errorf("best hook %d, want the finding", h)
+	}
+}

@@ -1,0 +1,125 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A numbered citation ("[3]", "[ 3]", "[12, 14]", "¹") points a reader of the document at
+// its references; a post has none to point at. withoutCitations drops the markers that are
+// asides, with the clause that only points at one ("as described in [3]", "如 [3] 所述",
+// "[3]で説明されているように"). A marker that is part of the sentence ("see [3]", "[3]
+// shows…") stays: the sentence is about the reference, and Citation reports it.
+var (
+	citationMark = `\[\s?[1-9]\d{0,2}(?:\s?[,–-]\s?[1-9]\d{0,2})*\s?\]`
+	// Citation matches a citation marker.
+	Citation = regexp.MustCompile(citationMark)
+	// citedClause is a clause whose only point is the reference, in each language with
+	// built-in texts.
+	citedClause = regexp.MustCompile(`(?i),?\s*\b(?:according\s+to|según|segundo|de\s+acordo\s+com|secondo|selon|laut)\s+` + citationMark + `,?|` +
+		`,?\s*\b(?:(?:as|like)\s+)?(?:described|discussed|shown|noted|defined|explained|outlined|reported|suggested|proposed|mentioned|documented|detailed|argued|stated)\s+(?:in|by)\s+` + citationMark + `,?|` +
+		`,?\s*\b(?:como\s+(?:se\s+)?(?:describe|explica|menciona|indica|muestra|descrito|mencionado|indicado|explicado)|come\s+(?:descritto|indicato|spiegato|illustrato|mostrato)|comme\s+(?:décrit|indiqué|expliqué|mentionné)|wie\s+(?:in)?)\s+(?:en|em|in|dans|no|na|nel|nella|im)?\s*` + citationMark + `(?:\s+(?:beschrieben|erläutert|dargestellt))?,?|` +
+		`[，,]?\s*(?:正如|如)\s*` + citationMark + `\s*中?所(?:述|示|说|讨论的)[，,]?|` +
+		citationMark + `\s*(?:で|に)(?:説明|記載|記述|示|述べ)[^、。]{0,12}よう(?:に|な)[、,]?|` +
+		citationMark + `\s*에서\s*(?:설명|언급|기술|논의)한\s*(?:것처럼|바와\s*같이)[,]?\s?`)
+	// citationNoun: a marker a sentence is built on: after a preposition or verb of
+	// pointing, at the start, or before a particle.
+	citationNoun = regexp.MustCompile(`(?i)(?:^|\b(?:in|see|from|to|per|cf\.?|by|of|on|en|em|dans|di|nel|im|siehe|voir|véase|vedi|veja|consulte|reference|ref\.?)\s+)` + citationMark + `|` +
+		`(?:^|[^\p{L}\p{N}]|\p{Hiragana})` + citationMark + `\s*(?:で|に|の|は|が|を|から|에서|에|은|는|이|가|를|中|里)`)
+)
+
+// superscripts are the superscript digits footnote marks are written with.
+const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+func withoutCitations(s string) string {
+	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
+		capital := startsUpper(s)
+		var b strings.Builder
+		last := 0
+		for _, m := range citedClause.FindAllStringIndex(s, -1) {
+			clause := s[m[0]:m[1]]
+			if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); clause[0] == '[' && unicode.IsLetter(before) && !IsHiragana(before) {
+				continue // "SPACEフレームワーク[4]で説明されている…": the framework is described, the marker is an aside
+			}
+			b.WriteString(s[last:m[0]])
+			last = m[1]
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(clause, " ,，、")); r < 0x1100 {
+				b.WriteByte(0) // a space, or none before punctuation; Chinese, Japanese, Korean need none
+			}
+		}
+		b.WriteString(s[last:])
+		s = strings.NewReplacer("\x00.", ".", "\x00,", ",", "\x00;", ";", "\x00", " ").Replace(b.String())
+		if s = strings.TrimLeft(s, " "); capital && !startsUpper(s) {
+			r, size := utf8.DecodeRuneInString(s) // "As described in [3], teams…" → "Teams…"
+			s = string(unicode.ToUpper(r)) + s[size:]
+		}
+		s = dropAsides(s)
+	}
+	if strings.ContainsAny(s, superscripts) {
+		s = dropSuperscripts(s)
+	}
+	return s
+}
+
+// dropAsides removes the markers not built into the sentence (citationNoun).
+func dropAsides(s string) string {
+	keep := map[int]bool{}
+	for _, m := range citationNoun.FindAllStringIndex(s, -1) {
+		if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
+			keep[m[0]+loc[0]] = true
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range Citation.FindAllStringIndex(s, -1) {
+		if keep[m[0]] {
+			continue
+		}
+		before := strings.TrimRight(s[last:m[0]], " ")
+		b.WriteString(before)
+		last = m[1]
+		if r, _ := utf8.DecodeLastRuneInString(before); IsCJK(r) {
+			if rest := strings.TrimLeft(s[last:], " "); startsCJK(rest) {
+				last = len(s) - len(rest) // "所建议 [5] 跟踪" → "所建议跟踪"
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(s[last:]); last < len(s) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !IsCJK(r) {
+			b.WriteByte(' ') // "Operators[2]to" → "Operators to"
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// dropSuperscripts removes superscript digits after a word of three letters or more or
+// after punctuation ("platforms¹", "growth.²"); a unit keeps its power ("m²", "cm³").
+func dropSuperscripts(s string) string {
+	var b strings.Builder
+	letters := 0
+	var prev rune
+	for _, r := range s {
+		if strings.ContainsRune(superscripts, r) && (letters >= 3 || unicode.IsPunct(prev) || IsCJK(prev)) {
+			continue
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		} else if !strings.ContainsRune(superscripts, r) {
+			letters = 0
+		}
+		prev = r
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func startsCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return IsCJK(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
