@@ -593,6 +593,9 @@ func (s *Service) approvedWithTranslations(ctx context.Context, scope Scope, loc
 // Missing is the queue status of a derivative not yet translated into a locale.
 const Missing = "missing"
 
+// QueueStatuses are the statuses a queue is listed by ("" for all).
+var QueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
+
 // Queue lists, per locale of scope, the approved derivatives meant for its
 // regions in another locale, with their translation status; status filters it ("" for
 // all).
