@@ -128,11 +128,9 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 }
 
 func (ix *phraseIndex) in(v *sentenceView) bool {
-	lower := []byte(v.lower)
-	if !ix.ac.IsMatch(lower) {
-		return false // most sentences
-	}
-	for _, m := range ix.ac.FindAllOverlapping(lower) {
+	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
+	// for each of the phrases' first bytes whenever the DFA returns to its start.
+	for _, m := range ix.ac.FindAllOverlapping([]byte(v.lower)) {
 		if first := ix.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
 			return true
 		}
