@@ -49,29 +49,82 @@ type Set struct {
 // after MaxFiles files; a card that cannot be made is skipped, not fatal.
 func Render(ctx context.Context, r *cards.Renderer, s *record.Source, b *record.Bundle) (*Set, error) {
 	set := &Set{Media: map[string][]record.Media{}}
-	lang, title := s.Lang, strings.TrimSpace(s.Title)
-	source := title
-	if utf8.RuneCountInString(source) > 100 {
-		source = "" // a card's source line takes 100 characters, and is never cut
-	}
+	title := strings.TrimSpace(s.Title)
 	if title != "" {
-		card := cards.Card{Kind: cards.Title, Lang: lang, Title: title, Subtitle: subtitle(b.Document)}
+		card := cards.Card{Kind: cards.Title, Lang: s.Lang, Title: title, Subtitle: subtitle(b.Document)}
 		if m, ok := set.card(r, card, cards.OpenGraph, "the title card"); ok {
 			m.Kind = record.MediaPreview
 			set.Preview = &m
 		}
 	}
+	if err := set.derivatives(ctx, r, b.Derivatives, look{lang: s.Lang, title: title, hookSubtitle: title, subtitle: subtitle(b.Document)}); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// Translated are derivatives in another locale: their templates are the translation's.
+type Translated struct {
+	Locale      string
+	Derivatives []derive.Derivative
+}
+
+// RenderTranslations renders the cards of translated derivatives, each locale on its
+// own as Render does a bundle (its cards, and a carousel for a LinkedIn post when the
+// locale's translated stats and key points are enough), alt text in the locale's
+// language. Media are keyed by derivative ID and locale ("d1/es"); a derivative that
+// links carries the source's link preview image, preview, as in its own language.
+func RenderTranslations(ctx context.Context, r *cards.Renderer, s *record.Source, preview *record.Media, trs []Translated) (*Set, error) {
+	out := &Set{Media: map[string][]record.Media{}}
+	for _, tr := range trs {
+		// The document's title stays the source's name on a card; its subtitle and
+		// summary are in the source's language, so a translated card goes without.
+		set := &Set{Media: map[string][]record.Media{}}
+		err := set.derivatives(ctx, r, tr.Derivatives, look{lang: tr.Locale, title: strings.TrimSpace(s.Title)})
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range set.Files {
+			out.add(f)
+		}
+		out.Skipped = append(out.Skipped, set.Skipped...)
+		for _, d := range tr.Derivatives {
+			ms := set.Media[d.ID]
+			if preview != nil && d.Backlink != "" {
+				ms = append(ms, *preview)
+			}
+			if len(ms) > 0 {
+				out.Media[d.ID+"/"+tr.Locale] = ms
+			}
+		}
+	}
+	return out, nil
+}
+
+// look is what the cards of one language share: its language, the document's title (the
+// carousel's, and stat cards' source line), a single post's hook card's subtitle, and the
+// carousel's subtitle.
+type look struct {
+	lang, title, hookSubtitle, subtitle string
+}
+
+// derivatives renders the cards of ds, and their carousels, into set.
+func (set *Set) derivatives(ctx context.Context, r *cards.Renderer, ds []derive.Derivative, l look) error {
+	source := l.title
+	if utf8.RuneCountInString(source) > 100 {
+		source = "" // a card's source line takes 100 characters, and is never cut
+	}
 	var stats []cards.StatLine
 	var takeaways []string
-	for _, d := range b.Derivatives {
+	for _, d := range ds {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("rendering stopped after %d files: %w", len(set.Files), err)
+			return fmt.Errorf("rendering stopped after %d files: %w", len(set.Files), err)
 		}
 		if len(set.Files) >= MaxFiles {
 			set.Skipped = append(set.Skipped, fmt.Sprintf("no more than %d images per source", MaxFiles))
 			break
 		}
-		card, ok := cardFor(d, lang, title, source)
+		card, ok := cardFor(d, l.lang, l.hookSubtitle, source)
 		if !ok {
 			continue
 		}
@@ -88,12 +141,12 @@ func Render(ctx context.Context, r *cards.Renderer, s *record.Source, b *record.
 			set.Media[d.ID] = append(set.Media[d.ID], m)
 		}
 	}
-	if len(stats)+len(takeaways) >= MinCarouselFindings && title != "" {
-		for _, d := range b.Derivatives {
+	if len(stats)+len(takeaways) >= MinCarouselFindings && l.title != "" {
+		for _, d := range ds {
 			if d.Kind != channel.KindLinkedIn || ctx.Err() != nil || len(set.Files) >= MaxFiles {
 				continue
 			}
-			c := cards.Carousel{Lang: lang, Title: title, Subtitle: subtitle(b.Document), Stats: stats, Takeaways: takeaways, Link: d.Backlink, Source: source}
+			c := cards.Carousel{Lang: l.lang, Title: l.title, Subtitle: l.subtitle, Stats: stats, Takeaways: takeaways, Link: d.Backlink, Source: source}
 			doc, err := r.Carousel(c)
 			if err != nil {
 				set.Skipped = append(set.Skipped, fmt.Sprintf("the carousel of %s: %v", d.ID, err))
@@ -105,7 +158,7 @@ func Render(ctx context.Context, r *cards.Renderer, s *record.Source, b *record.
 				Width: doc.Format.Width, Height: doc.Format.Height, Pages: doc.Pages, Alt: doc.Alt, SHA256: doc.SHA256})
 		}
 	}
-	return set, nil
+	return nil
 }
 
 // card renders c in format f; a card that cannot be made is noted as what.
@@ -152,7 +205,8 @@ func (set *Set) Reason() string {
 }
 
 // cardFor is the card a derivative carries, if any: stats, quotes and key points are
-// snippets' own; a single post (tweet, LinkedIn post) shows its hook as a title card.
+// snippets' own; a single post (tweet, LinkedIn post) shows its hook as a title card,
+// with title as its subtitle ("" for none).
 func cardFor(d derive.Derivative, lang, title, source string) (cards.Card, bool) {
 	text := postText(d.Template)
 	switch {

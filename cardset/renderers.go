@@ -51,3 +51,13 @@ func (rs *Renderers) Render(ctx context.Context, s *record.Source, b *record.Bun
 	}
 	return Render(ctx, r, s, b)
 }
+
+// RenderTranslations renders translated derivatives' cards in source s's campaign's
+// brand (see the function of that name).
+func (rs *Renderers) RenderTranslations(ctx context.Context, s *record.Source, preview *record.Media, trs []Translated) (*Set, error) {
+	r, err := rs.For(s.Campaign)
+	if err != nil {
+		return nil, err
+	}
+	return RenderTranslations(ctx, r, s, preview, trs)
+}

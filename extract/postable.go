@@ -329,6 +329,9 @@ func opensWithReference(text, lang string) bool {
 		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
 	}
 	w := strings.ToLower(text[:end])
+	if base, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && len(base) > 1 {
+		w = base // "They're", "It's", "That’s" lean back as "they", "it", "that" do
+	}
 	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
 

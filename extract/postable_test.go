@@ -123,6 +123,9 @@ func TestSentencesThatLeanOnTheDocumentOrAPredecessorAreNotPosts(t *testing.T) {
 		{"zh", "在深入探讨平台构建的定义之前，先探讨一下平台提供的价值。", false},
 		{"ko", "정의에 들어가기 전에 플랫폼의 가치를 살펴봅니다.", false},
 		// openers that need a predecessor
+		{"en", "They're funded centrally and treated as cost centers by the business.", false},
+		{"en", "It’s the platform team that owns the golden paths for every service.", false},
+		{"en", "That's why platform teams measure adoption before they build more.", false},
 		{"en", "To further reduce the blast radius, a dedicated namespace provides more separation.", false},
 		{"en", "Further, the organization focuses people on provided platform frameworks.", false},
 		{"en", "In a nutshell, platforms bridge capability providers and platform users.", false},

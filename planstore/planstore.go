@@ -534,10 +534,7 @@ func (st *Store) ReindexPlans(ctx context.Context) (queued, replanned int, err e
 			return st.enq.EnqueuePlan(ctx, tasks.Plan{SourceID: p.SourceID, Why: "overdue after reindex"}, now.UnixNano())
 		}
 		for _, e := range due {
-			if st.enq == nil {
-				break
-			}
-			added, err := st.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At})
+			added, err := st.Queue(ctx, e)
 			if err != nil {
 				return err
 			}

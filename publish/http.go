@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -68,7 +69,7 @@ func Call(ctx context.Context, client *http.Client, req *http.Request, msg func(
 		return body, res.Header, nil
 	case res.StatusCode == http.StatusTooManyRequests || res.StatusCode >= 500:
 		e := &Error{Kind: Later, Status: res.StatusCode, RetryAfter: retryAfter(res.Header, time.Now()),
-			Msg: fmt.Sprintf("%s answered %d %s", req.URL.Host, res.StatusCode, serviceMessage(body, msg))}
+			Msg: fmt.Sprintf("%s answered %d %s", req.URL.Host, res.StatusCode, ServiceMessage(body, msg))}
 		return nil, nil, e
 	case res.StatusCode >= 300 && res.StatusCode < 400:
 		to := "another address"
@@ -80,7 +81,7 @@ func Call(ctx context.Context, client *http.Client, req *http.Request, msg func(
 			req.URL.Host, to, res.StatusCode)}
 	default:
 		return nil, nil, &Error{Kind: Refused, Status: res.StatusCode,
-			Msg: fmt.Sprintf("%s refused the post (HTTP %d): %s", req.URL.Host, res.StatusCode, serviceMessage(body, msg))}
+			Msg: fmt.Sprintf("%s refused the post (HTTP %d): %s", req.URL.Host, res.StatusCode, ServiceMessage(body, msg))}
 	}
 }
 
@@ -96,9 +97,9 @@ func UnknownAfter5xx(err error) error {
 	return err
 }
 
-// serviceMessage is an excerpt of the service's own words from an error body: msg's
+// ServiceMessage is an excerpt of the service's own words from an error body: msg's
 // pick, else the common JSON shapes, else the text of the body.
-func serviceMessage(body []byte, msg func([]byte) string) string {
+func ServiceMessage(body []byte, msg func([]byte) string) string {
 	return Excerpt(serviceWords(body, msg))
 }
 
@@ -212,4 +213,41 @@ func JSONRequest(method, url string, v any) (*http.Request, error) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
 	return req, nil
+}
+
+// UploadFailed: an upload that got no answer posted nothing, so it is tried again
+// rather than left for a person (at worst the channel keeps an unattached copy, which
+// it deletes by itself).
+func UploadFailed(err error) error {
+	if e := (*Error)(nil); errors.As(err, &e) && e.Kind == Unknown {
+		return &Error{Kind: Later, Msg: e.Msg + " (uploading media; nothing was posted)", Err: e.Err}
+	}
+	return err
+}
+
+// BaseURL checks a service's base URL: http or https with a host; the trailing slash
+// goes so paths can be appended.
+func BaseURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%q is not an http(s) URL like https://example.social", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q: a base URL has no query or fragment", s)
+	}
+	return strings.TrimRight(s, "/"), nil
+}
+
+// APIBase is the account's api setting (def when unset) without a trailing slash.
+func APIBase(a *Account, def string) (string, error) {
+	raw := strings.TrimSpace(a.Get("api"))
+	if raw == "" {
+		return def, nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("accounts.%s.api: %q is not an http(s) URL", a.Name, raw)
+	}
+	return strings.TrimRight(raw, "/"), nil
 }

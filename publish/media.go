@@ -28,7 +28,7 @@ const (
 // Bounds on what a post may carry, whatever the channel; each channel's own are tighter.
 const (
 	maxMediaPerPost = 4
-	maxImageBytes   = 5 << 20  // X's limit for images, the lowest but Bluesky's
+	MaxImageBytes   = 5 << 20  // X's limit for images, the lowest but Bluesky's
 	maxPDFBytes     = 20 << 20 // a carousel of 10 slides is well under 1 MB
 	maxAltRunes     = 1000     // X's alt text limit, the lowest
 	maxTitleRunes   = 200
@@ -55,15 +55,16 @@ type Media struct {
 	Bytes []byte `json:"-"`
 }
 
-// mediaRules is what one channel takes: how many of each kind, and the largest image.
-type mediaRules struct {
-	channel  string
-	kinds    map[string]int
-	maxImage int
+// MediaRules is what one channel takes: how many of each kind, and the largest image
+// in bytes; Channel names it in messages.
+type MediaRules struct {
+	Channel  string
+	Kinds    map[string]int
+	MaxImage int
 }
 
-// firstOf is the first medium of kind (nil for none).
-func firstOf(ms []Media, kind string) *Media {
+// FirstMedia is the first medium of kind (nil for none).
+func FirstMedia(ms []Media, kind string) *Media {
 	for i := range ms {
 		if ms[i].Kind == kind {
 			return &ms[i]
@@ -72,11 +73,11 @@ func firstOf(ms []Media, kind string) *Media {
 	return nil
 }
 
-// checkMedia refuses, before anything is sent, media the channel cannot take or that
+// CheckMedia refuses, before anything is sent, media the channel cannot take or that
 // is not what it says: unknown kinds, too many, too large, a file whose bytes are not
 // its content type, a card without alt text. It fills in the SHA-256 and an image's
 // size when they are missing.
-func checkMedia(p *Post, rules mediaRules) error {
+func CheckMedia(p *Post, rules MediaRules) error {
 	if len(p.Media) > maxMediaPerPost {
 		return &Error{Kind: Refused, Msg: fmt.Sprintf("a post carries at most %d files, this one %d", maxMediaPerPost, len(p.Media))}
 	}
@@ -86,15 +87,15 @@ func checkMedia(p *Post, rules mediaRules) error {
 		refuse := func(format string, args ...any) error {
 			return &Error{Kind: Refused, Msg: fmt.Sprintf("media %d (%s %s): ", i+1, m.Kind, m.Name) + fmt.Sprintf(format, args...)}
 		}
-		limit, ok := rules.kinds[m.Kind]
+		limit, ok := rules.Kinds[m.Kind]
 		switch {
 		case m.Kind != MediaCard && m.Kind != MediaCarousel && m.Kind != MediaPreview:
 			return refuse("%q is not a kind of media (card, carousel or og)", m.Kind)
 		case !ok:
-			return refuse("%s cannot take a %s", rules.channel, mediaKindName(m.Kind))
+			return refuse("%s cannot take a %s", rules.Channel, mediaKindName(m.Kind))
 		}
 		if counts[m.Kind]++; counts[m.Kind] > limit {
-			return refuse("%s takes at most %d %s per post", rules.channel, limit, mediaKindName(m.Kind))
+			return refuse("%s takes at most %d %s per post", rules.Channel, limit, mediaKindName(m.Kind))
 		}
 		if len(m.Bytes) == 0 {
 			return refuse("the file is empty")
@@ -114,8 +115,8 @@ func checkMedia(p *Post, rules mediaRules) error {
 			if sniffed != "image/png" && sniffed != "image/jpeg" || m.ContentType != sniffed {
 				return refuse("images are PNG or JPEG and say so; this is %s sent as %q", sniffed, m.ContentType)
 			}
-			if len(m.Bytes) > rules.maxImage {
-				return refuse("the image is %d bytes; %s takes at most %d", len(m.Bytes), rules.channel, rules.maxImage)
+			if len(m.Bytes) > rules.MaxImage {
+				return refuse("the image is %d bytes; %s takes at most %d", len(m.Bytes), rules.Channel, rules.MaxImage)
 			}
 			if m.Width == 0 || m.Height == 0 {
 				cfg, _, err := image.DecodeConfig(bytes.NewReader(m.Bytes))
@@ -138,7 +139,7 @@ func checkMedia(p *Post, rules mediaRules) error {
 			return refuse("the file's SHA-256 is not the one it names")
 		}
 		if m.Name == "" {
-			m.Name = m.SHA256 + mediaExt(m.ContentType)
+			m.Name = m.SHA256 + MediaExt(m.ContentType)
 		}
 	}
 	return nil
@@ -154,7 +155,8 @@ func mediaKindName(kind string) string {
 	return "card image"
 }
 
-func mediaExt(contentType string) string {
+// MediaExt is the file extension of a medium's content type.
+func MediaExt(contentType string) string {
 	switch contentType {
 	case "image/jpeg":
 		return ".jpg"
@@ -164,25 +166,26 @@ func mediaExt(contentType string) string {
 	return ".png"
 }
 
-// uploaded is the remote ID of a file an earlier attempt of this post uploaded ("" for
-// none), and remember records one this attempt did, so that a retry attaches it again
-// instead of uploading a second copy.
-func (r *Result) uploaded(p *Post, m *Media) string {
+// UploadedBefore is the remote ID of a file an earlier attempt of this post (or this
+// attempt) uploaded ("" for none), and Remember records one this attempt did, so that a
+// retry attaches it again instead of uploading a second copy.
+func (r *Result) UploadedBefore(p *Post, m *Media) string {
 	if id := r.Uploaded[m.SHA256]; id != "" {
 		return id
 	}
 	return p.Uploaded[m.SHA256]
 }
 
-func (r *Result) remember(m *Media, id string) {
+// Remember records that m was uploaded as id.
+func (r *Result) Remember(m *Media, id string) {
 	if r.Uploaded == nil {
 		r.Uploaded = map[string]string{}
 	}
 	r.Uploaded[m.SHA256] = id
 }
 
-// uploadCards uploads the post's cards in order with upload and returns their IDs.
-func uploadCards(p *Post, upload func(m *Media) (string, error)) ([]string, error) {
+// UploadCards uploads the post's cards in order with upload and returns their IDs.
+func UploadCards(p *Post, upload func(m *Media) (string, error)) ([]string, error) {
 	var ids []string
 	for i := range p.Media {
 		if p.Media[i].Kind != MediaCard {
@@ -197,23 +200,24 @@ func uploadCards(p *Post, upload func(m *Media) (string, error)) ([]string, erro
 	return ids, nil
 }
 
-// formPart is one part of a multipart/form-data body: a field, or a file when it has
+// FormPart is one part of a multipart/form-data body: a field, or a file when it has
 // a file name.
-type formPart struct {
-	name, filename, contentType string
-	body                        []byte
+type FormPart struct {
+	Name, Filename, ContentType string
+	Body                        []byte
 }
 
-func formField(name, value string) formPart { return formPart{name: name, body: []byte(value)} }
+// FormField is a plain field; FormFile a medium's file.
+func FormField(name, value string) FormPart { return FormPart{Name: name, Body: []byte(value)} }
 
-func formFile(name string, m *Media) formPart {
-	return formPart{name: name, filename: m.Name, contentType: m.ContentType, body: m.Bytes}
+func FormFile(name string, m *Media) FormPart {
+	return FormPart{Name: name, Filename: m.Name, ContentType: m.ContentType, Body: m.Bytes}
 }
 
-// formRequest is a POST of parts as multipart/form-data to url; an error is Refused
+// FormRequest is a POST of parts as multipart/form-data to url; an error is Refused
 // (nothing was sent).
-func formRequest(url string, parts ...formPart) (*http.Request, error) {
-	body, ct, err := formData(parts...)
+func FormRequest(url string, parts ...FormPart) (*http.Request, error) {
+	body, ct, err := FormData(parts...)
 	if err != nil {
 		return nil, &Error{Kind: Refused, Msg: err.Error(), Err: err}
 	}
@@ -225,25 +229,25 @@ func formRequest(url string, parts ...formPart) (*http.Request, error) {
 	return req, nil
 }
 
-// formData is a multipart/form-data body of parts, in order, and its Content-Type.
-func formData(parts ...formPart) ([]byte, string, error) {
+// FormData is a multipart/form-data body of parts, in order, and its Content-Type.
+func FormData(parts ...FormPart) ([]byte, string, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for _, p := range parts {
 		h := textproto.MIMEHeader{}
-		disposition := fmt.Sprintf("form-data; name=%q", p.name)
-		if p.filename != "" {
-			disposition += fmt.Sprintf("; filename=%q", p.filename)
+		disposition := fmt.Sprintf("form-data; name=%q", p.Name)
+		if p.Filename != "" {
+			disposition += fmt.Sprintf("; filename=%q", p.Filename)
 		}
 		h.Set("Content-Disposition", disposition)
-		if p.contentType != "" {
-			h.Set("Content-Type", p.contentType)
+		if p.ContentType != "" {
+			h.Set("Content-Type", p.ContentType)
 		}
 		part, err := w.CreatePart(h)
 		if err != nil {
 			return nil, "", err
 		}
-		if _, err := part.Write(p.body); err != nil {
+		if _, err := part.Write(p.Body); err != nil {
 			return nil, "", err
 		}
 	}

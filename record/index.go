@@ -178,3 +178,40 @@ func IndexedValues[T any](ctx context.Context, rdb redis.UniversalClient, key st
 	}
 	return out, nil
 }
+
+// SourcesOf reads the sources of ds in one Redis round trip, falling back to the S3
+// record only for those the index lacks: a feed of 100 entries from a handful of sources
+// should not cost 100 look-ups. A source that no longer exists is left out.
+func (st *Store) SourcesOf(ctx context.Context, ds []Derivative) (map[string]*Source, error) {
+	out := map[string]*Source{}
+	var ids []string
+	for _, d := range ds {
+		if _, seen := out[d.SourceID]; !seen && d.SourceID != "" {
+			out[d.SourceID] = nil
+			ids = append(ids, d.SourceID)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	indexed, err := st.IndexedSources(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if src := indexed[id]; src != nil {
+			out[id] = src
+			continue
+		}
+		src, err := st.Source(ctx, id)
+		if errors.Is(err, errs.NotFound) {
+			delete(out, id)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[id] = src
+	}
+	return out, nil
+}

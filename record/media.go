@@ -2,8 +2,11 @@ package record
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -75,13 +78,49 @@ func withURLs(ms []Media, publicURL string) {
 	}
 }
 
+// WithMediaURLs gives each stored file of ms its public address.
+func (st *Store) WithMediaURLs(ms []Media) { withURLs(ms, st.cfg.Infra.PublicURL) }
+
 // Images are a source version's rendered media, or why there are none.
 type Images struct {
 	Version string
+	// Edits is the EditsStamp of the approvals the cards were rendered from: images of
+	// words edited since are dropped, as the render the edit queued follows.
+	Edits   string
 	Status  ImagesStatus
 	Reason  string
 	Media   map[string][]Media
 	Preview *Media
+}
+
+// EditsStamp names the edited words of a version (every derivative's edited template):
+// "" when nothing was edited.
+func (apr *Approvals) EditsStamp() string {
+	if apr == nil || len(apr.Edits) == 0 {
+		return ""
+	}
+	ids := slices.Sorted(maps.Keys(apr.Edits))
+	h := sha256.New()
+	for _, id := range ids {
+		fmt.Fprintf(h, "%s\x00%s\x00", id, apr.Edits[id].Template)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Edited is the bundle with the approvals' edits in its derivatives' words, as cards
+// are rendered from them; b itself is not changed.
+func (b *Bundle) Edited(apr *Approvals) *Bundle {
+	if apr == nil || len(apr.Edits) == 0 {
+		return b
+	}
+	out := *b
+	out.Derivatives = slices.Clone(b.Derivatives)
+	for i, d := range out.Derivatives {
+		if e, ok := apr.Edits[d.ID]; ok {
+			out.Derivatives[i].Template, out.Derivatives[i].Text = e.Template, e.Text
+		}
+	}
+	return &out
 }
 
 // SetImages records a version's images on its bundle and the source's images status,
@@ -99,6 +138,13 @@ func (st *Store) SetImages(ctx context.Context, id string, im Images) error {
 		if s.Withdrawn() || s.Version != im.Version {
 			return nil
 		}
+		apr, err := st.Approvals(ctx, s.ID, s.Version)
+		if err != nil {
+			return err
+		}
+		if apr.EditsStamp() != im.Edits {
+			return nil // rendered from words edited since; the edit's render follows
+		}
 		b, err := st.Bundle(ctx, s)
 		if err != nil {
 			return err
@@ -111,10 +157,6 @@ func (st *Store) SetImages(ctx context.Context, id string, im Images) error {
 		}
 		s.Images, s.ImagesReason = im.Status, im.Reason
 		if err := st.PutSource(ctx, s); err != nil {
-			return err
-		}
-		apr, err := st.Approvals(ctx, s.ID, s.Version)
-		if err != nil {
 			return err
 		}
 		return st.Index(ctx, s, b, apr)
@@ -140,9 +182,11 @@ func (b *Bundle) MediaKeys() []string {
 	return keys
 }
 
-// queueImages asks the worker to render a source version's images; a queue that is down
-// leaves them pending, and reindex asks again. With cards off there is nothing to ask.
-func (st *Store) queueImages(ctx context.Context, s *Source, why string) {
+// QueueImages asks the worker to render a source version's images (again): after the
+// source is ready, and after its words change (an edit, a translation). A queue that is
+// down leaves them as they are, and reindex asks again for missing ones. With cards off
+// there is nothing to ask.
+func (st *Store) QueueImages(ctx context.Context, s *Source, why string) {
 	if st.enq == nil || st.cfg.File.Brand.Cards.Off {
 		return
 	}

@@ -161,3 +161,16 @@ func (st *Store) SourceWithDerivatives(ctx context.Context, id string) (*Source,
 	p, err := st.withClaims(ctx, Page[Derivative]{Items: ds})
 	return s, p.Items, err
 }
+
+// OffsetPage is the page of items that starts at cursor, an offset into them ("" or
+// junk: the start), limit long; its NextCursor is the offset after it.
+func OffsetPage[T any](items []T, limit int, cursor string) Page[T] {
+	start, _ := strconv.Atoi(cursor)
+	start = min(max(start, 0), len(items))
+	end := min(start+limit, len(items))
+	page := Page[T]{Items: items[start:end]}
+	if end < len(items) {
+		page.NextCursor = strconv.Itoa(end)
+	}
+	return page
+}

@@ -60,7 +60,7 @@ func (st *Store) reindexSource(ctx context.Context, s *Source) error {
 		if missing, err := st.imagesMissing(ctx, s, b); err != nil {
 			return err
 		} else if missing {
-			st.queueImages(ctx, s, "reindex")
+			st.QueueImages(ctx, s, "reindex")
 		}
 	}
 	return st.versionIndexed(ctx, s)

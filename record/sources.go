@@ -176,7 +176,7 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 	if !kept {
 		st.Replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
 		if s.Images == ImagesPending {
-			st.queueImages(ctx, s, "new version")
+			st.QueueImages(ctx, s, "new version")
 		}
 	}
 	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
@@ -184,11 +184,24 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 
 // Index writes a source and its current bundle into Redis.
 // Derivatives go first: whoever sees the source ready finds them there.
+// Without a bundle (or once withdrawn) none of the source's media is public.
 func (st *Store) Index(ctx context.Context, s *Source, b *Bundle, apr *Approvals) error {
+	var public []string
 	if b != nil {
-		if err := st.indexDerivatives(ctx, s, st.Views(s, b, apr)); err != nil {
+		ds := st.Views(s, b, apr)
+		if err := st.indexDerivatives(ctx, s, ds); err != nil {
 			return err
 		}
+		if !s.Withdrawn() {
+			public = PublicMediaKeys(ds)
+			// The link preview image is the public page's too, once anything is approved.
+			if b.Preview != nil && slices.ContainsFunc(ds, func(d Derivative) bool { return d.Status == Approved }) {
+				public = appendMediaKeys(public, []Media{*b.Preview})
+			}
+		}
+	}
+	if err := st.SetPublicMedia(ctx, SourceMediaOwner(s.ID), public); err != nil {
+		return err
 	}
 	return st.indexSource(ctx, s)
 }

@@ -17,7 +17,8 @@ import (
 // the brand rules (a banned phrase refuses it; names are spelled canonically) and be
 // valid on the derivative's channel with its link (added where the original has it when
 // the text leaves it out) and room for the disclosure. An approved derivative goes back
-// to draft: someone must approve the new words.
+// to draft: someone must approve the new words. Its cards (and a carousel they feed) are
+// rendered again from the new words by the worker.
 func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) (*record.Derivative, error) {
 	d, err := r.rec.Derivative(ctx, derivID)
 	if err != nil {
@@ -57,8 +58,10 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
 	}
 	post := channel.Render(d.Channel, tpl, link)
+	var src *record.Source
 	err = r.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
 		s, b, apr, err := r.rec.Current(ctx, d.SourceID)
+		src = s
 		if err != nil {
 			return err
 		}
@@ -81,5 +84,6 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, err
 	}
 	r.rec.Replan(ctx, d.SourceID, "edited") // new words need approving before they go out
+	r.rec.QueueImages(ctx, src, "edited")   // and new cards: the worker renders them
 	return r.rec.Derivative(ctx, derivID)
 }

@@ -55,7 +55,7 @@ func NewPlans(tk *toolkit.Toolkit, f *config.File, enq *tasks.Client, cancel *ta
 // PlanSource (re-)plans one source in every region and queues its posts.
 func (ps *Plans) PlanSource(ctx context.Context, sourceID string) (*planstore.Plan, error) {
 	var out *planstore.Plan
-	err := ps.locks.WithLock(ctx, toolkit.PlanLock, func() error {
+	err := ps.locks.WithLock(ctx, planstore.PlanLock, func() error {
 		p, err := ps.plan(ctx, sourceID)
 		out = p
 		return err
@@ -166,7 +166,7 @@ func (ps *Plans) queue(ctx context.Context, plan, old *planstore.Plan, attempted
 		if e.Status != planstore.Planned || attempted[e.ID] {
 			continue
 		}
-		if _, err := ps.enq.EnqueuePublish(ctx, tasks.Publish{EntryID: e.ID, SourceID: e.SourceID, At: e.At}); err != nil {
+		if _, err := ps.tk.Plans().Queue(ctx, e); err != nil {
 			errs = append(errs, err)
 		}
 	}

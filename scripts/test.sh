@@ -12,7 +12,7 @@
 # Works as root or through sudo.
 #
 #   scripts/test.sh                      # everything
-#   scripts/test.sh -run TestX ./toolkit/... # go test arguments (packages default to ./...)
+#   scripts/test.sh -run TestX ./web/...     # go test arguments (packages default to ./...)
 #   scripts/test.sh --setup-only         # install and build the services, nothing else
 #
 # CI (.ci/run) sets CI=true: tests that cannot start a service then fail instead of skip.

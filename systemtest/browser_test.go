@@ -14,7 +14,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/testservices"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/web/auth"
 )
 
 // screenshotDir is where the browser tests leave a full-page PNG of every page they visit
@@ -157,15 +157,15 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 		contribPass  = "contributor-password-1"
 		regionalPass = "regional-password-1"
 	)
-	mktHash, err := toolkit.HashPassword(mktPass)
+	mktHash, err := auth.HashPassword(mktPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	contribHash, err := toolkit.HashPassword(contribPass)
+	contribHash, err := auth.HashPassword(contribPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	regionalHash, err := toolkit.HashPassword(regionalPass)
+	regionalHash, err := auth.HashPassword(regionalPass)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/review"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/web/httpx"
 )
 
 // countText posts text to POST /api/v1/count as a contributor (any role may count) and
@@ -57,11 +57,11 @@ func TestCountEndpointAnswersDottedFloodsAndRefusesPastTheLimit(t *testing.T) {
 			}
 		}
 	}
-	code, _, raw := st.countText(client, "x", strings.Repeat("a.", toolkit.MaxTextBytes/2)+"a")
+	code, _, raw := st.countText(client, "x", strings.Repeat("a.", httpx.MaxTextBytes/2)+"a")
 	if code != http.StatusRequestEntityTooLarge || !strings.Contains(raw, "at most 262144 bytes") {
 		t.Errorf("a text one byte past the limit: HTTP %d %s, want 413 naming the limit", code, raw)
 	}
-	code, _, raw = st.postCount(client, `{"channel": "x", "text": "a"`+strings.Repeat(" ", 8*toolkit.MaxTextBytes)+`}`)
+	code, _, raw = st.postCount(client, `{"channel": "x", "text": "a"`+strings.Repeat(" ", 8*httpx.MaxTextBytes)+`}`)
 	if code != http.StatusRequestEntityTooLarge || !strings.Contains(raw, "too_large") {
 		t.Errorf("a 2 MiB body with a short text: HTTP %d %s, want 413", code, raw)
 	}

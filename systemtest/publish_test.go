@@ -25,6 +25,7 @@ import (
 	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/planstore"
 	"github.com/repurpose/repurpose/publish"
+	"github.com/repurpose/repurpose/publish/webhook"
 	"github.com/repurpose/repurpose/tasks"
 )
 
@@ -44,7 +45,7 @@ type delivery struct {
 
 func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	if err := publish.VerifyWebhook(h.secret, r.Header, body, time.Now(), time.Minute); err != nil {
+	if err := webhook.Verify(h.secret, r.Header, body, time.Now(), time.Minute); err != nil {
 		h.t.Errorf("a webhook delivery failed verification: %v", err)
 		http.Error(w, "bad signature", http.StatusUnauthorized)
 		return

@@ -26,6 +26,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/internal/app"
 	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/web/auth"
 )
 
 // A malformed REPURPOSE_REDIS_URL stops serve with an error that names the URL without
@@ -284,7 +285,7 @@ func heapGrowth(f func()) uint64 {
 // different names never hold more than a few password hashes' memory (64 MiB each).
 func TestSignInBurstCannotRaceTheLimit(t *testing.T) {
 	const testPassword = "correct horse battery staple"
-	hash, err := toolkit.HashPassword(testPassword)
+	hash, err := auth.HashPassword(testPassword)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ import (
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/web/auth"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -104,8 +104,8 @@ func newStackOn(t testing.TB, rs *testservices.RedisServer, withWorker bool, edi
 	}
 	file := config.Defaults()
 	file.Users = []config.User{
-		{Name: "ana", Role: config.RoleContributor, TokenSHA256: toolkit.HashToken(testContribA)},
-		{Name: "ben", Role: config.RoleContributor, TokenSHA256: toolkit.HashToken(testContribB)},
+		{Name: "ana", Role: config.RoleContributor, TokenSHA256: auth.HashToken(testContribA)},
+		{Name: "ben", Role: config.RoleContributor, TokenSHA256: auth.HashToken(testContribB)},
 	}
 	// Cards take most of a worker's time under -race; the tests that check them turn
 	// them on (withCards), the rest check the pipeline without them.

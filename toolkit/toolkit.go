@@ -1,10 +1,13 @@
-// Package toolkit is the shared toolkit's HTTP API and pages over the record (package
-// record) and the work done on it: plans, translations, links and analytics, accounts.
+// Package toolkit opens the shared toolkit's rooms over one S3 store, one Redis and one
+// clock: the record (package record) and the work done on it — review, translations,
+// plans, links and analytics, accounts. It serves no HTTP (package web does); worker,
+// scheduler and web share one Toolkit.
 package toolkit
 
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -22,18 +25,14 @@ import (
 	"github.com/repurpose/repurpose/translations"
 )
 
-// Toolkit is the record (S3) and its index (Redis).
+// Toolkit is the record (S3) and its index (Redis), and the rooms over them.
 type Toolkit struct {
-	rec          *record.Store
-	reviews      *review.Service
+	cfg          *config.Config
 	s3           *s3store.Store
 	rdb          redis.UniversalClient
-	loc          config.Location // toolkit bucket and prefix
-	inbox        config.Location
-	cfg          *config.Config
-	enq          *tasks.Client
-	now          func() time.Time
-	log          *slog.Logger
+	clock        atomic.Pointer[func() time.Time]
+	rec          *record.Store
+	reviews      *review.Service
 	translations *translations.Service
 	accounts     *accounts.Service
 	plans        *planstore.Store
@@ -43,19 +42,25 @@ type Toolkit struct {
 
 // New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
 func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *tasks.Client, log *slog.Logger) *Toolkit {
-	t := &Toolkit{s3: s3, rdb: rdb, loc: cfg.Infra.Toolkit, inbox: cfg.Infra.Inbox, cfg: cfg, enq: enq,
-		now: func() time.Time { return time.Now().UTC() }, log: log}
-	now := func() time.Time { return t.now() } // one clock, which tests may set
+	t := &Toolkit{cfg: cfg, s3: s3, rdb: rdb}
+	t.SetClock(func() time.Time { return time.Now().UTC() })
+	now := t.Now // one clock, which tests may set
 	t.rec = record.New(cfg, s3, rdb, enq, now, log)
 	t.reviews = review.New(t.rec, cfg, now)
 	t.translations = translations.New(t.rec, cfg, rdb, now)
 	t.plans = planstore.New(t.rec, cfg, rdb, enq, now, log)
 	t.accounts = accounts.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
-	t.analytics = analytics.New(t.rec, t.links, t, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
+	t.analytics = analytics.New(t.rec, t.links, t.plans, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
 	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
 	return t
 }
+
+// Now is the toolkit's clock.
+func (t *Toolkit) Now() time.Time { return (*t.clock.Load())() }
+
+// SetClock replaces the clock every room reads (tests move time with it).
+func (t *Toolkit) SetClock(now func() time.Time) { t.clock.Store(&now) }
 
 // Ready reports what is missing for the toolkit to work: Redis and both buckets.
 func (t *Toolkit) Ready(ctx context.Context) map[string]string {
@@ -63,14 +68,23 @@ func (t *Toolkit) Ready(ctx context.Context) map[string]string {
 	if err := t.rdb.Ping(ctx).Err(); err != nil {
 		missing["redis"] = err.Error()
 	}
-	if err := t.s3.Ping(ctx, t.loc.Bucket); err != nil {
+	if err := t.s3.Ping(ctx, t.cfg.Infra.Toolkit.Bucket); err != nil {
 		missing["s3_toolkit"] = err.Error()
 	}
-	if err := t.s3.Ping(ctx, t.inbox.Bucket); err != nil {
+	if err := t.s3.Ping(ctx, t.cfg.Infra.Inbox.Bucket); err != nil {
 		missing["s3_inbox"] = err.Error()
 	}
 	return missing
 }
+
+// Config is the configuration the toolkit was opened with.
+func (t *Toolkit) Config() *config.Config { return t.cfg }
+
+// S3 is the object store of the record and the inbox.
+func (t *Toolkit) S3() *s3store.Store { return t.s3 }
+
+// Redis is the index, the sessions and the counters.
+func (t *Toolkit) Redis() redis.UniversalClient { return t.rdb }
 
 // Review is the review of derivatives the toolkit serves.
 func (t *Toolkit) Review() *review.Service { return t.reviews }

@@ -54,6 +54,10 @@ type Translation struct {
 	// ReviewedBy and ReviewedAt are the last approval or rejection.
 	ReviewedBy string    `json:"reviewed_by,omitempty"`
 	ReviewedAt time.Time `json:"reviewed_at,omitzero"`
+	// Media are the translation's own cards (and carousel), rendered from its words with
+	// alt text in its language, and the source's link preview image; set by the worker
+	// after the text is saved (SetMedia), none until then.
+	Media []record.Media `json:"media,omitempty"`
 }
 
 // Record is the translations of one source version: derivative ID -> locale ->
@@ -166,7 +170,19 @@ func (s *Service) Translate(ctx context.Context, derivID, locale string, in Inpu
 	if err := s.fit(d, templates, &tr); err != nil {
 		return nil, err
 	}
-	return s.put(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
+	v, err := s.put(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
+	if err == nil {
+		s.queueImages(ctx, d.SourceID, "translation "+locale) // cards in the new words
+	}
+	return v, err
+}
+
+// queueImages asks for the source's images to be rendered again, its translations'
+// among them.
+func (s *Service) queueImages(ctx context.Context, sourceID, why string) {
+	if src, err := s.rec.Source(ctx, sourceID); err == nil && src.Version != "" && !src.Withdrawn() {
+		s.rec.QueueImages(ctx, src, why)
+	}
 }
 
 // Decide approves or rejects a derivative's translation into locale.
@@ -178,13 +194,19 @@ func (s *Service) Decide(ctx context.Context, derivID, locale string, status rec
 	if status == record.Approved && d.Status != record.Approved {
 		return nil, errs.E("translations.Decide", errs.Conflict, fmt.Sprintf("derivative %s is %s: only translations of approved derivatives are approved", derivID, d.Status))
 	}
-	return s.put(ctx, d, locale, func(old *Translation) (*Translation, error) {
+	render := false
+	v, err := s.put(ctx, d, locale, func(old *Translation) (*Translation, error) {
 		if old == nil {
 			return nil, errs.E("translations.Decide", errs.NotFound, fmt.Sprintf("derivative %s has no translation into %s yet", derivID, locale))
 		}
 		old.Status, old.ReviewedBy, old.ReviewedAt = status, by, s.now()
+		render = status == record.Approved && len(old.Media) == 0 // not rendered yet (or nothing to render)
 		return old, nil
 	})
+	if err == nil && render {
+		s.queueImages(ctx, d.SourceID, "translation "+locale+" approved")
+	}
+	return v, err
 }
 
 // put changes one translation of the source's current version: record first,
@@ -439,8 +461,24 @@ const keyTranslation = "repurpose:translation" // hash: derivID/locale -> View J
 
 func keySourceTranslations(id string) string { return "repurpose:srctrans:" + id }
 
+// publicMedia makes an approved translation's media public, and no other's.
+func (s *Service) publicMedia(ctx context.Context, key string, tr *Translation) error {
+	var keys []string
+	if tr != nil && tr.Status == record.Approved {
+		for _, m := range tr.Media {
+			if m.Key != "" && !slices.Contains(keys, m.Key) {
+				keys = append(keys, m.Key)
+			}
+		}
+	}
+	return s.rec.SetPublicMedia(ctx, record.TranslationMediaOwner(key), keys)
+}
+
 // indexTranslation stores one translation in the index.
 func (s *Service) indexTranslation(ctx context.Context, v *View) error {
+	if err := s.publicMedia(ctx, Key(v.DerivativeID, v.Locale), &v.Translation); err != nil {
+		return err
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -467,6 +505,18 @@ func (s *Service) IndexVersion(ctx context.Context, src *record.Source) error {
 	old, err := s.rdb.SMembers(ctx, keySourceTranslations(src.ID)).Result()
 	if err != nil {
 		return err
+	}
+	for _, f := range old {
+		if err := s.publicMedia(ctx, f, nil); err != nil {
+			return err
+		}
+	}
+	for did, byLocale := range trs.Derivatives {
+		for locale, tr := range byLocale {
+			if err := s.publicMedia(ctx, Key(did, locale), &tr); err != nil {
+				return err
+			}
+		}
 	}
 	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		if len(old) > 0 {
@@ -542,6 +592,9 @@ func (s *Service) approvedWithTranslations(ctx context.Context, scope Scope, loc
 
 // Missing is the queue status of a derivative not yet translated into a locale.
 const Missing = "missing"
+
+// QueueStatuses are the statuses a queue is listed by ("" for all).
+var QueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
 
 // Queue lists, per locale of scope, the approved derivatives meant for its
 // regions in another locale, with their translation status; status filters it ("" for

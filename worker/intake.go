@@ -16,7 +16,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/tasks"
-	"github.com/repurpose/repurpose/toolkit"
+	"github.com/repurpose/repurpose/web/httpx"
 )
 
 // Queuer asks for an inbox object to be ingested (toolkit.Toolkit.Queue).
@@ -57,25 +57,25 @@ func EventsHandler(q Queuer, objects Header, inbox config.Location, token string
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
-			toolkit.WriteError(w, http.StatusMethodNotAllowed, "method_not_allowed", "send events with POST")
+			httpx.WriteError(w, http.StatusMethodNotAllowed, "method_not_allowed", "send events with POST")
 			return
 		}
 		if token != "" && !validToken(r, token) {
-			toolkit.WriteError(w, http.StatusUnauthorized, "unauthorized", "send the events token as Authorization: Bearer <token> or ?token=<token>")
+			httpx.WriteError(w, http.StatusUnauthorized, "unauthorized", "send the events token as Authorization: Bearer <token> or ?token=<token>")
 			return
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxEventBody+1))
 		if err != nil || len(body) > maxEventBody {
-			toolkit.WriteError(w, http.StatusRequestEntityTooLarge, "too_large", "an event notification must be under 1 MiB")
+			httpx.WriteError(w, http.StatusRequestEntityTooLarge, "too_large", "an event notification must be under 1 MiB")
 			return
 		}
 		events, notice, err := DecodeEvents(body)
 		if err != nil {
-			toolkit.WriteError(w, http.StatusBadRequest, "bad_event", err.Error())
+			httpx.WriteError(w, http.StatusBadRequest, "bad_event", err.Error())
 			return
 		}
 		if len(events) > maxEventObjects {
-			toolkit.WriteError(w, http.StatusRequestEntityTooLarge, "too_many_events",
+			httpx.WriteError(w, http.StatusRequestEntityTooLarge, "too_many_events",
 				fmt.Sprintf("a notification may name at most %d objects; this one names %d", maxEventObjects, len(events)))
 			return
 		}
@@ -105,7 +105,7 @@ func EventsHandler(q Queuer, objects Header, inbox config.Location, token string
 			}
 			if err != nil {
 				log.Error("cannot queue event", "bucket", e.Bucket, "key", e.Key, "err", err)
-				toolkit.WriteError(w, http.StatusServiceUnavailable, "unavailable", "cannot queue work right now; send the event again")
+				httpx.WriteError(w, http.StatusServiceUnavailable, "unavailable", "cannot queue work right now; send the event again")
 				return
 			}
 			if added {

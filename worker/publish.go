@@ -329,7 +329,13 @@ func (h *publisher) post(ctx context.Context, e *planstore.PlanEntry) (*publish.
 	r := channel.RenderParts(channel.Name(e.Channel), translations.PostTemplates(d, tr), link, e.Lead)
 	var media []publish.Media
 	if h.pub.Media != nil {
-		if media, err = h.pub.Media(ctx, e, d); err != nil {
+		withMedia := d
+		if tr != nil { // a translation carries its own cards, in its words
+			td := *d
+			td.Media = tr.Media
+			withMedia = &td
+		}
+		if media, err = h.pub.Media(ctx, e, withMedia); err != nil {
 			return nil, err
 		}
 	}

@@ -10,9 +10,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/repurpose/repurpose/web/auth"
 	"golang.org/x/term"
-
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 func runHashPassword(_ context.Context, out streams, fs *flag.FlagSet, args []string) error {
@@ -23,7 +22,7 @@ func runHashPassword(_ context.Context, out streams, fs *flag.FlagSet, args []st
 	if err != nil {
 		return err
 	}
-	hash, err := toolkit.HashPassword(password)
+	hash, err := auth.HashPassword(password)
 	if err != nil {
 		return err
 	}

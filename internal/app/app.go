@@ -32,11 +32,13 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/digest"
 	"github.com/repurpose/repurpose/publish"
+	_ "github.com/repurpose/repurpose/publish/all" // every publisher registers itself
 	"github.com/repurpose/repurpose/s3store"
 	"github.com/repurpose/repurpose/scheduler"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/translate"
+	"github.com/repurpose/repurpose/web"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -98,16 +100,12 @@ func (a *App) Close() {
 	a.Redis.Close()
 }
 
-// Handler is serve's whole HTTP surface.
+// Handler is serve's whole HTTP surface (package web's route table).
 func (a *App) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/events/s3", worker.EventsHandler(a.Toolkit.Record(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log))
-	mux.Handle("GET /metrics", promhttp.Handler())
-	mux.Handle("/", a.Toolkit.Handler())
-	top := http.NewServeMux()
-	top.Handle("GET /r/{code}", a.Toolkit.Redirects()) // the hot path: straight to the redirect
-	top.Handle("/", toolkit.Observe(mux, a.Log))
-	return top
+	return web.New(a.Toolkit, a.Log, web.Options{
+		Events:  worker.EventsHandler(a.Toolkit.Record(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log),
+		Metrics: promhttp.Handler(),
+	})
 }
 
 // Scheduler is the periodic jobs' component: the inbox scan, re-plans and roll-ups.

@@ -51,7 +51,7 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 		return err
 	}
 	now := time.Now()
-	v, err := tk.RegionCalendar(ctx, reg, now.AddDate(0, 0, -past), now.AddDate(0, 0, days))
+	v, err := tk.Plans().RegionCalendar(ctx, reg, now.AddDate(0, 0, -past), now.AddDate(0, 0, days))
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func PrintCalendar(ctx context.Context, w io.Writer, tk *toolkit.Toolkit, cfg *c
 
 // printCalendar writes a region's calendar view, then why sources it was meant to get
 // are not on it.
-func printCalendar(w io.Writer, reg *config.Region, loc *time.Location, v *toolkit.CalendarView, notes []planstore.Note) error {
+func printCalendar(w io.Writer, reg *config.Region, loc *time.Location, v *planstore.CalendarView, notes []planstore.Note) error {
 	fmt.Fprintf(w, "%s (%s), %s to %s", reg.ID, reg.TimeZone, v.From.In(loc).Format("Mon 2 Jan"), v.To.In(loc).Format("Mon 2 Jan 2006"))
 	if len(v.Paused) > 0 {
 		fmt.Fprintf(w, " — paused: %s", strings.Join(v.Paused, ", "))

@@ -7,7 +7,6 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/planstore"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // The calendar says why a source the region was meant to get is not on it, beside what
@@ -22,7 +21,7 @@ func TestCalendarSaysWhatIsNotPlanned(t *testing.T) {
 		"planned": {{PlanEntry: planstore.PlanEntry{ID: "e1", Channel: "x", Account: "dach-x", Kind: "tweet", Locale: "de", At: at, Status: planstore.Planned}}},
 	} {
 		var out strings.Builder
-		v := &toolkit.CalendarView{Region: "dach", From: at, To: at.AddDate(0, 0, 7), Items: items}
+		v := &planstore.CalendarView{Region: "dach", From: at, To: at.AddDate(0, 0, 7), Items: items}
 		if err := printCalendar(&out, reg, loc, v, notes); err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,7 @@ import (
 
 // ServerLimits bound what one connection may hold: a client that sends its headers or
 // body slowly, or keeps a connection open and idle, is cut off instead of tying up the
-// server. The upload page reads its body for longer (toolkit.UploadReadTimeout).
+// server. The upload page reads its body for longer (pages.UploadReadTimeout).
 type ServerLimits struct {
 	Header, Read, Write, Idle time.Duration
 	MaxHeaderBytes            int

@@ -15,7 +15,6 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/inputs"
 	"github.com/repurpose/repurpose/s3store"
-	"github.com/repurpose/repurpose/toolkit"
 )
 
 // Upload runs `repurpose upload`: it puts files (and the documents in folders) into the
@@ -56,7 +55,7 @@ func upload(ctx context.Context, store *s3store.Store, cfg *config.Config, paths
 		}
 		if err == nil {
 			key := cfg.Infra.Inbox.Prefix + f.name
-			_, err = store.PutMeta(ctx, cfg.Infra.Inbox.Bucket, key, data, toolkit.ContentType(f.name), meta)
+			_, err = store.PutMeta(ctx, cfg.Infra.Inbox.Bucket, key, data, inputs.ContentType(f.name), meta)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %v", f.path, err))
