@@ -18,6 +18,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/translate v1.28.17
 	github.com/aws/smithy-go v1.28.9
 	github.com/chromedp/chromedp v0.23.0
+	github.com/coregx/ahocorasick v0.3.1
 	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
 	github.com/emersion/go-smtp v0.26.0
 	github.com/go-ego/gse v0.80.3

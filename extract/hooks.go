@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/coregx/ahocorasick"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
@@ -13,41 +16,39 @@ import (
 // on each channel is the strongest hook, not the most typical sentence.
 func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	f = 1.0
-	lower := strings.ToLower(c.Text)
-	has := func(marks map[string][]string) bool {
-		return containsAny(lower, marks[lang]) || lang != "en" && containsAny(lower, marks["en"]) && isLatin(lang)
-	}
+	found := hookMarksFor(lang).in(strings.ToLower(c.Text))
+	has := func(set hookSet) bool { return found&(1<<set) != 0 }
 	if c.Stat {
 		f *= 1.8
-		if has(comparisonWords) {
+		if has(comparison) {
 			f *= 1.2
 		}
 		finding = true
-	} else if has(contrastWords) {
+	} else if has(contrast) {
 		f *= 1.15 // a contrast in words
 		finding = true
 	}
 	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
 		f *= 1.1
 	}
-	if has(consequenceWords) {
+	if has(consequence) {
 		f *= 1.15 // a claim with its consequence or reason
 		finding = true
 	}
 	switch {
-	case containsAny(lower, definitionMarks[lang]) || lang != "en" && containsAny(lower, definitionMarks["en"]):
+	case has(definition):
 		f *= 0.6 // a definition tells a stranger what, not why it matters
-	case has(truismWords):
+	case has(truism):
 		f *= 0.6 // "security is essential": true everywhere, news nowhere
-	case has(stakesWords):
+	case has(stakes):
 		f *= 1.15 // a consequence: what is gained, lost or risked
 		finding = true
 	}
-	if has(adviceWords) {
+	if has(advice) {
 		f *= 1.1 // a concrete recommendation: what to do
 		c.advice = true
 	}
-	if has(hedgeWords) {
+	if has(hedge) {
 		f *= 0.85 // "might help", "can be used": a possibility, not a finding
 	}
 	if !c.Stat && inventory(c.Text) {
@@ -285,4 +286,87 @@ func (a *Analysis) Payoff(exclude map[int]bool, fits func(c *Candidate) bool) in
 		}
 	}
 	return -1
+}
+
+// hookSet names a list of marks that hookStrength looks for.
+type hookSet uint
+
+const (
+	comparison hookSet = iota
+	contrast
+	consequence
+	definition
+	truism
+	stakes
+	advice
+	hedge
+)
+
+// hookMarks finds in one pass over a sentence which of the hook lists it holds: each
+// list is a few dozen substrings per language (with English's for Latin scripts), and
+// searching them one by one was most of hookStrength's time.
+type hookMarks struct {
+	ac   *ahocorasick.Automaton
+	sets []uint16 // per pattern, the hookSets (as bits) it belongs to
+}
+
+func (m *hookMarks) in(lower string) (found uint16) {
+	for _, match := range m.ac.FindAllOverlapping([]byte(lower)) {
+		found |= m.sets[match.PatternID]
+	}
+	return found
+}
+
+// newHookMarks gathers lang's marks: its own lists, and English's where English words
+// can stand in its text (definitions in any language but English's own).
+func newHookMarks(lang string) *hookMarks {
+	lists := [...]map[string][]string{comparison: comparisonWords, contrast: contrastWords, consequence: consequenceWords,
+		definition: definitionMarks, truism: truismWords, stakes: stakesWords, advice: adviceWords, hedge: hedgeWords}
+	m := &hookMarks{}
+	id := map[string]int{}
+	add := func(p string, set hookSet) {
+		i, ok := id[p]
+		if !ok {
+			i = len(m.sets)
+			id[p] = i
+			m.sets = append(m.sets, 0)
+		}
+		m.sets[i] |= 1 << set
+	}
+	for set, marks := range lists {
+		for _, p := range marks[lang] {
+			add(p, hookSet(set))
+		}
+		if lang != "en" && (isLatin(lang) || hookSet(set) == definition) {
+			for _, p := range marks["en"] {
+				add(p, hookSet(set))
+			}
+		}
+	}
+	patterns := make([]string, len(m.sets))
+	for p, i := range id {
+		patterns[i] = p
+	}
+	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostFirst).AddStrings(patterns).Build()
+	if err != nil {
+		panic("extract: hook marks: " + err.Error())
+	}
+	m.ac = ac
+	return m
+}
+
+// hookMarksByLang holds each built-in language's marks; "" is every other language's.
+var hookMarksByLang = sync.OnceValue(func() map[string]*hookMarks {
+	out := map[string]*hookMarks{"": newHookMarks("")}
+	for _, lang := range Languages {
+		out[lang] = newHookMarks(lang)
+	}
+	return out
+})
+
+func hookMarksFor(lang string) *hookMarks {
+	if m, ok := hookMarksByLang()[lang]; ok {
+		return m
+	}
+	return hookMarksByLang()[""]
 }

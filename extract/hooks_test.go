@@ -130,3 +130,39 @@ func TestBestHookLeadsWithAFinding(t *testing.T) {
 		t.Errorf("best hook %d, want the finding", h)
 	}
 }
+
+// TestHookMarksFindEveryListASentenceHolds holds the one-pass matcher to searching each
+// list on its own, on every mark alone and every pair of marks run together (where one
+// mark overlaps or holds another: "比" in "相比", " is a " in " is a set of ").
+func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
+	lists := [...]map[string][]string{comparison: comparisonWords, contrast: contrastWords, consequence: consequenceWords,
+		definition: definitionMarks, truism: truismWords, stakes: stakesWords, advice: adviceWords, hedge: hedgeWords}
+	oneByOne := func(lower, lang string) (found uint16) {
+		for set, marks := range lists {
+			if containsAny(lower, marks[lang]) || lang != "en" && (isLatin(lang) || hookSet(set) == definition) && containsAny(lower, marks["en"]) {
+				found |= 1 << set
+			}
+		}
+		return found
+	}
+	for _, lang := range append([]string{"sv"}, Languages...) {
+		var all []string
+		for _, marks := range lists {
+			all = append(all, marks[lang]...)
+			all = append(all, marks["en"]...)
+		}
+		m := hookMarksFor(lang)
+		check := func(text string) {
+			if got, want := m.in(text), oneByOne(text, lang); got != want {
+				t.Fatalf("%s %q: found sets %08b, each list on its own %08b", lang, text, got, want)
+			}
+		}
+		for _, p := range all {
+			check("x" + p + "y")
+			for _, q := range all {
+				check(p + q)
+				check(p[:len(p)/2] + q)
+			}
+		}
+	}
+}

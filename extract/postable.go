@@ -2,9 +2,12 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/parse"
 )
@@ -94,38 +97,45 @@ func viewOf(text string) sentenceView {
 	})}
 }
 
-// phraseIndex finds which of many phrases a sentence holds while looking only at the
-// phrases that start with one of its words: a few string searches instead of a hundred.
-// Phrases in scripts written without spaces are searched one by one.
+// phraseIndex finds whether a sentence holds one of many phrases in one pass over it
+// (Aho-Corasick); a phrase in a spaced script counts only where its first word is one of
+// the sentence's words ("this paper" not in "synthis paper"), as a phrase search by words
+// would. Phrases in scripts written without spaces count anywhere.
 type phraseIndex struct {
-	byFirst  map[string][]string
-	unspaced []string
+	ac    *ahocorasick.Automaton
+	first []string // per phrase, its first word; "" for a phrase without spaces
 }
 
 func indexPhrases(lists ...[]string) *phraseIndex {
-	ix := &phraseIndex{byFirst: map[string][]string{}}
+	ix := &phraseIndex{}
+	var phrases []string
 	for _, list := range lists {
 		for _, p := range list {
 			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
-				ix.unspaced = append(ix.unspaced, p)
-				continue
+				first = []string{""}
 			}
-			ix.byFirst[first[0]] = append(ix.byFirst[first[0]], p)
+			phrases = append(phrases, p)
+			ix.first = append(ix.first, first[0])
 		}
 	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(phrases).Build()
+	if err != nil {
+		panic("extract: phrase index: " + err.Error())
+	}
+	ix.ac = ac
 	return ix
 }
 
 func (ix *phraseIndex) in(v *sentenceView) bool {
-	for _, w := range v.words {
-		for _, p := range ix.byFirst[w] {
-			if strings.Contains(v.lower, p) {
-				return true
-			}
+	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
+	// for each of the phrases' first bytes whenever the DFA returns to its start.
+	for _, m := range ix.ac.FindAllOverlapping([]byte(v.lower)) {
+		if first := ix.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
+			return true
 		}
 	}
-	return containsAny(v.lower, ix.unspaced)
+	return false
 }
 
 // Languages are the languages with built-in word lists and texts: every other language

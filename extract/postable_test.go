@@ -160,3 +160,23 @@ func TestSentencesThatLeanOnTheDocumentOrAPredecessorAreNotPosts(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseIndexCountsASpacedPhraseFromAWordStart: a phrase counts where the sentence
+// holds it from its first word, not inside a longer word; CJK phrases count anywhere.
+func TestPhraseIndexCountsASpacedPhraseFromAWordStart(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		about      bool
+	}{
+		{"This paper shows how teams ship faster.", "en", true},
+		{"Teams ship faster, as this paper shows.", "en", true},
+		{"Photosynthis paper mills ship faster.", "en", false},
+		{"本書では開発者の体験を説明します。", "ja", true},
+		{"開発者の体験が向上します。", "ja", false},
+	} {
+		v := viewOf(c.text)
+		if got := phrasesFor(documentPhraseIndex, c.lang).in(&v); got != c.about {
+			t.Errorf("%q: about the document %v, want %v", c.text, got, c.about)
+		}
+	}
+}

@@ -25,7 +25,9 @@ var (
 		return t
 	})
 	chinese = sync.OnceValue(func() *gse.Segmenter {
-		s := &gse.Segmenter{SkipLog: true}
+		// Pos segments by the dictionary alone: the HMM model for unknown words (tables
+		// of every CJK character) is never used, so it is not loaded.
+		s := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 		if err := s.LoadDictEmbed("zh_s"); err != nil {
 			panic("extract: the embedded Chinese dictionary does not load: " + err.Error())
 		}
