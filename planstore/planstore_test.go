@@ -133,6 +133,10 @@ func TestCalendarNotesFollowThePlan(t *testing.T) {
 	if got, _ := st.CalendarNotes(ctx, "emea"); len(got) != 0 {
 		t.Errorf("emea's notes %+v, want none", got)
 	}
+	// The region's calendar (the API's and the page's) carries them.
+	if cv, err := st.RegionCalendar(ctx, &config.Region{ID: "dach", TimeZone: "Europe/Berlin"}, time.Now(), time.Now().Add(time.Hour)); err != nil || len(cv.Notes) != 1 || cv.Notes[0] != note {
+		t.Errorf("dach's calendar notes %+v (%v), want %+v", cv, err, note)
+	}
 	if err := st.SavePlan(ctx, &Plan{SourceID: "src1"}, first); err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,9 @@ type CalendarView struct {
 	To       time.Time      `json:"to"`
 	Paused   []string       `json:"paused,omitempty"`
 	Items    []CalendarItem `json:"items"`
+	// Notes say why a source is not planned here ("not planned: no approved translation
+	// into de, fr"), so an empty calendar explains itself.
+	Notes []Note `json:"notes,omitempty"`
 }
 
 // RegionCalendar is region's calendar in [from, to), with what is paused.
@@ -57,6 +60,9 @@ func (st *Store) RegionCalendar(ctx context.Context, r *config.Region, from, to 
 		}
 	}
 	slices.Sort(v.Paused)
+	if v.Notes, err = st.CalendarNotes(ctx, r.ID); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

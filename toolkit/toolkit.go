@@ -21,6 +21,7 @@ import (
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/s3store"
+	"github.com/repurpose/repurpose/shares"
 	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/translations"
 )
@@ -38,6 +39,7 @@ type Toolkit struct {
 	plans        *planstore.Store
 	links        *links.Service
 	analytics    *analytics.Service
+	shares       *shares.Service
 }
 
 // New returns a toolkit that logs to log. enq may be nil where nothing asks for work.
@@ -52,6 +54,7 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	t.accounts = accounts.New(t.rec, cfg, rdb, now)
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
 	t.analytics = analytics.New(t.rec, t.links, t.plans, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
+	t.shares = shares.New(t.rec, cfg, rdb, t.links, t.reviews, now)
 	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
 	return t
 }
@@ -107,3 +110,6 @@ func (t *Toolkit) Analytics() *analytics.Service { return t.analytics }
 
 // Record is the store of sources, bundles and reviews the toolkit serves.
 func (t *Toolkit) Record() *record.Store { return t.rec }
+
+// Shares is credit per person: each share's link, my shares, the leaderboard.
+func (t *Toolkit) Shares() *shares.Service { return t.shares }

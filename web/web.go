@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/digest"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/web/access"
@@ -39,8 +40,9 @@ var (
 
 // Options are the routes served beside the toolkit's own.
 type Options struct {
-	Events  http.Handler // /events/s3: S3 event notifications (it checks its own token)
-	Metrics http.Handler // GET /metrics
+	Events  http.Handler    // /events/s3: S3 event notifications (it checks its own token)
+	Metrics http.Handler    // GET /metrics
+	Digests *digest.Service // /digest/unsubscribe; nil where no digests are sent
 }
 
 // New returns the whole HTTP surface over tk.
@@ -50,7 +52,7 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 	au := auth.New(tk.Config(), tk.Redis(), tk.Links(), tk.Now)
 	s := &site{auth: au, log: log}
 	a := api.New(tk, acc, e)
-	pub := public.New(tk, au, e)
+	pub := public.New(tk, au, opt.Digests, e)
 	base := pages.NewBase(tk, acc, au, e)
 	rev, top, reg := &pages.Review{Base: base}, &pages.Topics{Base: base}, &pages.Regional{Base: base}
 	acct, sess := &pages.Accounts{Base: base}, &pages.Session{Base: base}
@@ -75,6 +77,11 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"GET /api/v1/topics", s.api(everyone, a.Topics)},
 		{"POST /api/v1/topics/{id}/claim", s.api(writers, a.Claim)},
 		{"DELETE /api/v1/topics/{id}/claim", s.api(writers, a.Release)},
+		{"GET /api/v1/topics/{id}/share", s.api(everyone, a.Share)},
+		{"GET /api/v1/me/shares", s.api(everyone, a.MyShares)},
+		{"GET /api/v1/me/sharing", s.api(everyone, a.Sharing)},
+		{"PUT /api/v1/me/sharing", s.api(everyone, a.SaveSharing)},
+		{"GET /api/v1/leaderboard", s.api(everyone, a.Leaderboard)},
 		{"GET /api/v1/topics/{id}/rewrite", s.api(writers, a.Rewrite)},
 		{"PUT /api/v1/topics/{id}/rewrite", s.api(writers, a.SaveRewrite)},
 		{"POST /api/v1/count", s.api(everyone, a.Count)},
@@ -100,6 +107,8 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		// "<audience>.atom" or "<audience>.json" (a wildcard must be a whole segment).
 		{"GET /p/{slug}", s.open(pub.Page)},
 		{"GET /media/{file}", s.open(pub.Media)},
+		{"GET /digest/unsubscribe", s.open(pub.Unsubscribe)},
+		{"POST /digest/unsubscribe", s.open(pub.Unsubscribe)},
 		{"GET /c/{file}", s.open(pub.ConversionPixel)},
 		{"POST /api/v1/conversions", s.open(pub.Conversions)},
 		{"GET /feeds/{feed}", s.open(pub.Feed)},

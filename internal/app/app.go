@@ -105,6 +105,7 @@ func (a *App) Handler() http.Handler {
 	return web.New(a.Toolkit, a.Log, web.Options{
 		Events:  worker.EventsHandler(a.Toolkit.Record(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log),
 		Metrics: promhttp.Handler(),
+		Digests: a.Digests,
 	})
 }
 

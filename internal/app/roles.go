@@ -7,11 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"time"
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/scheduler"
-	"github.com/repurpose/repurpose/shares"
 	"github.com/repurpose/repurpose/worker"
 )
 
@@ -118,8 +116,7 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("restore link counts: %w", err)
 	}
-	tk := a.Toolkit
-	shared, err := shares.New(tk.Record(), a.Config, a.Redis, tk.Links(), tk.Review(), time.Now).Restore(ctx)
+	shared, err := a.Toolkit.Shares().Restore(ctx)
 	if err != nil {
 		return fmt.Errorf("restore shares: %w", err)
 	}

@@ -23,7 +23,8 @@ type calendarPage struct {
 	Region  *config.Region
 	Days    []calendarDay
 	Paused  map[string]bool
-	Feed    string // the iCalendar URL (without a token)
+	Notes   []planstore.Note // why sources are not planned in the region
+	Feed    string           // the iCalendar URL (without a token)
 	Notice  string
 }
 
@@ -76,6 +77,7 @@ func (pg *Regional) Calendar(w http.ResponseWriter, r *http.Request, p *httpx.Pr
 	for _, k := range cv.Paused {
 		v.Paused[k] = true
 	}
+	v.Notes = cv.Notes
 	loc, _ := time.LoadLocation(reg.TimeZone)
 	texts := map[string]string{}
 	ids := make([]string, 0, len(cv.Items))

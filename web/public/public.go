@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/digest"
 	"github.com/repurpose/repurpose/toolkit"
 	"github.com/repurpose/repurpose/web/auth"
 	"github.com/repurpose/repurpose/web/httpx"
@@ -17,11 +18,13 @@ type Public struct {
 	tk   *toolkit.Toolkit
 	cfg  *config.Config
 	auth *auth.Auth // the client's address, for counting
-	log  *slog.Logger
+	// digests answers the digests' unsubscribe links; nil where none are sent.
+	digests *digest.Service
+	log     *slog.Logger
 	httpx.Errors
 }
 
-// New returns the open routes over tk.
-func New(tk *toolkit.Toolkit, a *auth.Auth, e httpx.Errors) *Public {
-	return &Public{tk: tk, cfg: tk.Config(), auth: a, log: e.Log, Errors: e}
+// New returns the open routes over tk; d may be nil.
+func New(tk *toolkit.Toolkit, a *auth.Auth, d *digest.Service, e httpx.Errors) *Public {
+	return &Public{tk: tk, cfg: tk.Config(), auth: a, digests: d, log: e.Log, Errors: e}
 }
