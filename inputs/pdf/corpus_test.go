@@ -48,6 +48,10 @@ func TestCorpusPDFsAgainstTheirMarkdown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The papers are English; one says so in its catalog (/Lang(en-US)).
+			if d.Lang != "" && !strings.HasPrefix(d.Lang, "en") || name == "cncf-operator-whitepaper.en" && d.Lang != "en-US" {
+				t.Errorf("language %q from the PDF's catalog", d.Lang)
+			}
 			// A section of the PDF that the later Markdown dropped (an appendix) is not
 			// an extra heading: only headings over text the Markdown has are held to it.
 			sentences := twin.Sentences(string(md), 4)

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -77,6 +78,7 @@ func Read(ctx context.Context, data []byte, limits doc.Limits) (*doc.Document, e
 		return nil, err
 	}
 	applyInfo(d, meta)
+	d.Lang = catalogLang(data)
 	if !d.HasText() {
 		return nil, doc.Errorf("this PDF is a scan: it has no text to read — upload the document it was made from, or a PDF with selectable text")
 	}
@@ -168,6 +170,19 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 		l.left -= k
 	}
 	return n, nil
+}
+
+// langEntry is the document catalog's /Lang, a language tag in a literal string
+// ("/Lang(en-US)"), as it stands uncompressed; a catalog inside a compressed object stream
+// is not searched, and the text's own language decides then.
+var langEntry = regexp.MustCompile(`/Lang\s*\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3})\)`)
+
+// catalogLang is the language the PDF declares, or "".
+func catalogLang(data []byte) string {
+	if m := langEntry.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
 }
 
 // parseInfo reads pdfinfo's "Key: value" lines.
