@@ -12,24 +12,31 @@ import (
 
 // Locks are short leases in Redis: one process at a time changes a source's record,
 // plans, or an account's tokens, and does a periodic job.
-type Locks struct{ rdb redis.UniversalClient }
+type Locks struct {
+	rdb redis.UniversalClient
+	ttl time.Duration // WithLock's lease, renewed while fn runs
+}
 
 // NewLocks returns the locks kept in rdb.
-func NewLocks(rdb redis.UniversalClient) *Locks { return &Locks{rdb: rdb} }
+func NewLocks(rdb redis.UniversalClient) *Locks { return &Locks{rdb: rdb, ttl: 30 * time.Second} }
 
 // unlock deletes the lock only if this holder still owns it.
 var unlock = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
 
-// WithLock runs fn while holding a short Redis lock on name, so read-modify-write of one
-// source's record is not interleaved between processes. The lease outlives any single
-// S3 round trip; fn should not take longer.
+// extend renews the lock's lease only if this holder still owns it.
+var extend = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) end return 0`)
+
+// WithLock runs fn while holding a Redis lock on name, so read-modify-write of one
+// source's record, or of the plans, is not interleaved between processes. The lease is
+// renewed every third of its length while fn runs, so a slow fn (a busy machine, a slow
+// S3) keeps it; a process that dies holding it frees it within the lease.
 func (l *Locks) WithLock(ctx context.Context, name string, fn func() error) error {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
 	key := keyLock(name)
 	for {
-		ok, err := l.rdb.SetNX(ctx, key, token, 30*time.Second).Result()
+		ok, err := l.rdb.SetNX(ctx, key, token, l.ttl).Result()
 		if err != nil {
 			return err
 		}
@@ -43,6 +50,21 @@ func (l *Locks) WithLock(ctx context.Context, name string, fn func() error) erro
 		}
 	}
 	defer unlock.Run(context.WithoutCancel(ctx), l.rdb, []string{key}, token)
+	stop, renewed := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(renewed)
+		tick := time.NewTicker(l.ttl / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				extend.Run(context.WithoutCancel(ctx), l.rdb, []string{key}, token, l.ttl.Milliseconds())
+			}
+		}
+	}()
+	defer func() { close(stop); <-renewed }()
 	return fn()
 }
 
