@@ -78,8 +78,15 @@ func withURLs(ms []Media, publicURL string) {
 	}
 }
 
-// WithMediaURLs gives each stored file of ms its public address.
-func (st *Store) WithMediaURLs(ms []Media) { withURLs(ms, st.cfg.Infra.PublicURL) }
+// WithURLs gives each stored file of ms its public address.
+func (f *MediaFiles) WithURLs(ms []Media) { withURLs(ms, f.st.cfg.Infra.PublicURL) }
+
+// MediaFiles are the rendered cards and carousels in the toolkit bucket: storing and
+// serving them, who may fetch them, and each version's images status.
+type MediaFiles struct{ st *Store }
+
+// Files is the record's media files.
+func (st *Store) Files() *MediaFiles { return &MediaFiles{st: st} }
 
 // Images are a source version's rendered media, or why there are none.
 type Images struct {
@@ -126,7 +133,8 @@ func (b *Bundle) Edited(apr *Approvals) *Bundle {
 // SetImages records a version's images on its bundle and the source's images status,
 // and re-indexes the source. Images of a version that is no longer current, or of a
 // withdrawn source, are dropped: the next version renders its own.
-func (st *Store) SetImages(ctx context.Context, id string, im Images) error {
+func (f *MediaFiles) SetImages(ctx context.Context, id string, im Images) error {
+	st := f.st
 	return st.locks.WithLock(ctx, "source:"+id, func() error {
 		s, err := st.Source(ctx, id)
 		if errors.Is(err, errs.NotFound) {
@@ -182,11 +190,12 @@ func (b *Bundle) MediaKeys() []string {
 	return keys
 }
 
-// QueueImages asks the worker to render a source version's images (again): after the
+// Queue asks the worker to render a source version's images (again): after the
 // source is ready, and after its words change (an edit, a translation). A queue that is
 // down leaves them as they are, and reindex asks again for missing ones. With cards off
 // there is nothing to ask.
-func (st *Store) QueueImages(ctx context.Context, s *Source, why string) {
+func (f *MediaFiles) Queue(ctx context.Context, s *Source, why string) {
+	st := f.st
 	if st.enq == nil || st.cfg.File.Brand.Cards.Off {
 		return
 	}
@@ -195,9 +204,9 @@ func (st *Store) QueueImages(ctx context.Context, s *Source, why string) {
 	}
 }
 
-// imagesMissing reports whether a source version's images are to be rendered (again):
-// never rendered, left pending, or a file its derivatives list is gone from the bucket.
-func (st *Store) imagesMissing(ctx context.Context, s *Source, b *Bundle) (bool, error) {
+// missing reports whether a source version's images are to be rendered (again): never
+// rendered, left pending, or a file its derivatives list is gone from the bucket.
+func (f *MediaFiles) missing(ctx context.Context, s *Source, b *Bundle) (bool, error) {
 	if s.Images == ImagesPending || s.Images == "" {
 		return true, nil
 	}
@@ -205,7 +214,7 @@ func (st *Store) imagesMissing(ctx context.Context, s *Source, b *Bundle) (bool,
 		return false, nil // failed: a re-run or a new version tries again
 	}
 	for _, key := range b.MediaKeys() {
-		ok, err := st.HasMedia(ctx, key)
+		ok, err := f.Has(ctx, key)
 		if err != nil || !ok {
 			return !ok, err
 		}
@@ -219,8 +228,9 @@ var mediaKeyRe = regexp.MustCompile(`^media/[0-9a-f]{64}\.(png|pdf)$`)
 // ValidMediaKey reports whether key names a media file (and nothing else in the bucket).
 func ValidMediaKey(key string) bool { return mediaKeyRe.MatchString(key) }
 
-// HasMedia reports whether the toolkit bucket holds the media file key.
-func (st *Store) HasMedia(ctx context.Context, key string) (bool, error) {
+// Has reports whether the toolkit bucket holds the media file key.
+func (f *MediaFiles) Has(ctx context.Context, key string) (bool, error) {
+	st := f.st
 	if !ValidMediaKey(key) {
 		return false, fmt.Errorf("%q is not a media key", key)
 	}
@@ -231,10 +241,11 @@ func (st *Store) HasMedia(ctx context.Context, key string) (bool, error) {
 	return err == nil, err
 }
 
-// PutMedia stores a media file under its key, unless it is there already: its key is
+// Put stores a media file under its key, unless it is there already: its key is
 // its content's hash, so the file there is the same.
-func (st *Store) PutMedia(ctx context.Context, key, contentType string, data []byte) error {
-	if ok, err := st.HasMedia(ctx, key); err != nil || ok {
+func (f *MediaFiles) Put(ctx context.Context, key, contentType string, data []byte) error {
+	st := f.st
+	if ok, err := f.Has(ctx, key); err != nil || ok {
 		return err
 	}
 	_, err := st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
@@ -244,8 +255,9 @@ func (st *Store) PutMedia(ctx context.Context, key, contentType string, data []b
 // maxMediaBytes bounds a media file read back: a carousel is well under this.
 const maxMediaBytes = 20 << 20
 
-// Media reads a media file; a missing one is errs.NotFound.
-func (st *Store) Media(ctx context.Context, key string) ([]byte, error) {
+// Get reads a media file; a missing one is errs.NotFound.
+func (f *MediaFiles) Get(ctx context.Context, key string) ([]byte, error) {
+	st := f.st
 	if !ValidMediaKey(key) {
 		return nil, errs.E("record.Media", errs.NotFound, "")
 	}

@@ -26,9 +26,10 @@ func SourceMediaOwner(sourceID string) string { return "source:" + sourceID }
 // TranslationMediaOwner is the owner name of a translation's media (key: derivative/locale).
 func TranslationMediaOwner(key string) string { return "translation:" + key }
 
-// MediaPublic reports whether the media file key may be served to anyone: something
+// Public reports whether the media file key may be served to anyone: something
 // approved lists it.
-func (st *Store) MediaPublic(ctx context.Context, key string) (bool, error) {
+func (f *MediaFiles) Public(ctx context.Context, key string) (bool, error) {
+	st := f.st
 	if !ValidMediaKey(key) {
 		return false, nil
 	}
@@ -36,9 +37,10 @@ func (st *Store) MediaPublic(ctx context.Context, key string) (bool, error) {
 	return n > 0, err
 }
 
-// SetPublicMedia makes keys the public media of owner, replacing what it listed before
+// SetPublic makes keys the public media of owner, replacing what it listed before
 // (none: it lists nothing any more).
-func (st *Store) SetPublicMedia(ctx context.Context, owner string, keys []string) error {
+func (f *MediaFiles) SetPublic(ctx context.Context, owner string, keys []string) error {
+	st := f.st
 	old, err := st.rdb.SMembers(ctx, keyOwnerMedia(owner)).Result()
 	if err != nil {
 		return err

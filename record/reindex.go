@@ -57,10 +57,10 @@ func (st *Store) reindexSource(ctx context.Context, s *Source) error {
 		return err
 	}
 	if st.enq != nil {
-		if missing, err := st.imagesMissing(ctx, s, b); err != nil {
+		if missing, err := st.Files().missing(ctx, s, b); err != nil {
 			return err
 		} else if missing {
-			st.QueueImages(ctx, s, "reindex")
+			st.Files().Queue(ctx, s, "reindex")
 		}
 	}
 	return st.versionIndexed(ctx, s)

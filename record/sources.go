@@ -176,7 +176,7 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 	if !kept {
 		st.Replan(ctx, s.ID, "new version") // the old version's posts go; auto-approved ones come
 		if s.Images == ImagesPending {
-			st.QueueImages(ctx, s, "new version")
+			st.Files().Queue(ctx, s, "new version")
 		}
 	}
 	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
@@ -200,7 +200,7 @@ func (st *Store) Index(ctx context.Context, s *Source, b *Bundle, apr *Approvals
 			}
 		}
 	}
-	if err := st.SetPublicMedia(ctx, SourceMediaOwner(s.ID), public); err != nil {
+	if err := st.Files().SetPublic(ctx, SourceMediaOwner(s.ID), public); err != nil {
 		return err
 	}
 	return st.indexSource(ctx, s)

@@ -84,6 +84,6 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 		return nil, err
 	}
 	r.rec.Replan(ctx, d.SourceID, "edited") // new words need approving before they go out
-	r.rec.QueueImages(ctx, src, "edited")   // and new cards: the worker renders them
+	r.rec.Files().Queue(ctx, src, "edited") // and new cards: the worker renders them
 	return r.rec.Derivative(ctx, derivID)
 }

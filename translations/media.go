@@ -61,7 +61,7 @@ func (s *Service) SetMedia(ctx context.Context, sourceID, version string, media 
 					continue
 				}
 				tr.Media = media[key]
-				s.rec.WithMediaURLs(tr.Media)
+				s.rec.Files().WithURLs(tr.Media)
 				byLocale[locale] = tr
 				changed = append(changed, &View{Translation: tr, DerivativeID: did, SourceID: sourceID, Locale: locale})
 			}

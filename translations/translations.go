@@ -181,7 +181,7 @@ func (s *Service) Translate(ctx context.Context, derivID, locale string, in Inpu
 // among them.
 func (s *Service) queueImages(ctx context.Context, sourceID, why string) {
 	if src, err := s.rec.Source(ctx, sourceID); err == nil && src.Version != "" && !src.Withdrawn() {
-		s.rec.QueueImages(ctx, src, why)
+		s.rec.Files().Queue(ctx, src, why)
 	}
 }
 
@@ -471,7 +471,7 @@ func (s *Service) publicMedia(ctx context.Context, key string, tr *Translation) 
 			}
 		}
 	}
-	return s.rec.SetPublicMedia(ctx, record.TranslationMediaOwner(key), keys)
+	return s.rec.Files().SetPublic(ctx, record.TranslationMediaOwner(key), keys)
 }
 
 // indexTranslation stores one translation in the index.

@@ -20,8 +20,7 @@ import (
 // ImageRecord is what rendering images needs of the record (record.Store has it).
 type ImageRecord interface {
 	Current(ctx context.Context, id string) (*record.Source, *record.Bundle, *record.Approvals, error)
-	PutMedia(ctx context.Context, key, contentType string, data []byte) error
-	SetImages(ctx context.Context, id string, im record.Images) error
+	Files() *record.MediaFiles
 }
 
 // TranslationImages is what rendering images needs of the translations
@@ -67,7 +66,7 @@ func (h *imager) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		// Fonts that cannot be loaded or text no card takes do not get better by
 		// retrying; the source says why.
 		h.log.Warn("images", "source", s.ID, "outcome", "failed", "err", err)
-		return h.rec.SetImages(ctx, s.ID, record.Images{Version: s.Version, Edits: stamp, Status: record.ImagesFailed, Reason: err.Error()})
+		return h.rec.Files().SetImages(ctx, s.ID, record.Images{Version: s.Version, Edits: stamp, Status: record.ImagesFailed, Reason: err.Error()})
 	}
 	files := set.Files
 	var translated *cardset.Set
@@ -83,12 +82,12 @@ func (h *imager) ProcessTask(ctx context.Context, t *asynq.Task) error {
 		files, rendered = append(files, translated.Files...), words
 	}
 	for _, f := range files {
-		if err := h.rec.PutMedia(ctx, f.Key, f.ContentType, f.Data); err != nil {
+		if err := h.rec.Files().Put(ctx, f.Key, f.ContentType, f.Data); err != nil {
 			return h.storageFailed(ctx, s, stamp, fmt.Errorf("store %s: %w", f.Key, err))
 		}
 	}
 	im := record.Images{Version: s.Version, Edits: stamp, Status: record.ImagesReady, Reason: set.Reason(), Media: set.Media, Preview: set.Preview}
-	if err := h.rec.SetImages(ctx, s.ID, im); err != nil {
+	if err := h.rec.Files().SetImages(ctx, s.ID, im); err != nil {
 		return h.storageFailed(ctx, s, stamp, err)
 	}
 	if translated != nil {
@@ -115,7 +114,7 @@ func (h *imager) storageFailed(ctx context.Context, s *record.Source, stamp stri
 	n, okN := asynq.GetRetryCount(ctx)
 	max, okMax := asynq.GetMaxRetry(ctx)
 	if okN && okMax && n >= max {
-		if serr := h.rec.SetImages(ctx, s.ID, record.Images{Version: s.Version, Edits: stamp, Status: record.ImagesFailed, Reason: err.Error()}); serr != nil {
+		if serr := h.rec.Files().SetImages(ctx, s.ID, record.Images{Version: s.Version, Edits: stamp, Status: record.ImagesFailed, Reason: err.Error()}); serr != nil {
 			h.log.Warn("images", "source", s.ID, "err", serr)
 		}
 	}

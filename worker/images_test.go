@@ -76,7 +76,7 @@ func statCard(t *testing.T, tk *toolkit.Toolkit, id string) (record.Derivative, 
 
 func public(t *testing.T, tk *toolkit.Toolkit, key string) bool {
 	t.Helper()
-	ok, err := tk.Record().MediaPublic(t.Context(), key)
+	ok, err := tk.Record().Files().Public(t.Context(), key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestEditedDerivativeGetsCardsOfItsNewWords(t *testing.T) {
 		t.Errorf("after the edit the card is %s with alt %q, want a new file saying the new words", after.Key, after.Alt)
 	}
 	for _, key := range []string{after.Key, before.Key} {
-		if ok, err := tk.Record().HasMedia(ctx, key); err != nil || !ok {
+		if ok, err := tk.Record().Files().Has(ctx, key); err != nil || !ok {
 			t.Errorf("%s in the bucket: %v %v, want both the new card and the old one (left for a cleanup)", key, ok, err)
 		}
 	}
@@ -130,7 +130,7 @@ func TestEditedDerivativeGetsCardsOfItsNewWords(t *testing.T) {
 
 	// The render queued before the edit finishes late: its cards are of the old words.
 	late := record.Images{Version: s.Version, Status: record.ImagesReady, Media: staleMedia.Media, Preview: staleMedia.Preview}
-	if err := tk.Record().SetImages(ctx, s.ID, late); err != nil {
+	if err := tk.Record().Files().SetImages(ctx, s.ID, late); err != nil {
 		t.Fatal(err)
 	}
 	if _, now := statCard(t, tk, s.ID); now.Key != after.Key {
@@ -205,7 +205,7 @@ func TestTranslationGetsCardsInItsLanguage(t *testing.T) {
 	if !strings.HasSuffix(es.URL, "/"+es.Key) {
 		t.Errorf("the card's URL is %q, want the public address of %s", es.URL, es.Key)
 	}
-	if ok, err := tk.Record().HasMedia(ctx, es.Key); err != nil || !ok {
+	if ok, err := tk.Record().Files().Has(ctx, es.Key); err != nil || !ok {
 		t.Errorf("%s is not in the bucket: %v", es.Key, err)
 	}
 	if _, again := statCard(t, tk, s.ID); again.Key != original.Key {

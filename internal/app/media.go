@@ -31,7 +31,7 @@ func (a *App) postMedia(ctx context.Context, e *planstore.PlanEntry, d *record.D
 	}
 	out := make([]publish.Media, 0, len(picked))
 	for _, m := range picked {
-		body, err := a.Toolkit.Record().Media(ctx, m.Key)
+		body, err := a.Toolkit.Record().Files().Get(ctx, m.Key)
 		if errors.Is(err, errs.NotFound) {
 			a.Log.Warn("publish: media missing, posted without it", "entry", e.ID, "key", m.Key)
 			continue

@@ -102,11 +102,11 @@ func (pb *Public) Media(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no such file", http.StatusNotFound)
 		return
 	}
-	// A draft's cards are not public until something approved lists them (record.MediaPublic);
+	// A draft's cards are not public until something approved lists them (record.MediaFiles.Public);
 	// people signed in see them all.
 	cache := "public, max-age=31536000, immutable"
 	if _, signedIn := pb.auth.Authenticate(r); !signedIn {
-		if public, err := pb.tk.Record().MediaPublic(r.Context(), key); err != nil {
+		if public, err := pb.tk.Record().Files().Public(r.Context(), key); err != nil {
 			http.Error(w, "unavailable, try again shortly", http.StatusServiceUnavailable)
 			return
 		} else if !public {
@@ -116,7 +116,7 @@ func (pb *Public) Media(w http.ResponseWriter, r *http.Request) {
 	} else {
 		cache = "private, no-store"
 	}
-	body, err := pb.tk.Record().Media(r.Context(), key)
+	body, err := pb.tk.Record().Files().Get(r.Context(), key)
 	if errors.Is(err, errs.NotFound) {
 		http.Error(w, "no such file", http.StatusNotFound)
 		return
