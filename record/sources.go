@@ -14,23 +14,32 @@ import (
 	"github.com/repurpose/repurpose/tasks"
 )
 
+// Intake is how inbox documents become sources: queued, processing, saved or failed,
+// and the processed markers that keep a version from being handled twice.
+type Intake struct{ st *Store }
+
+// Intake is the record's intake of inbox documents.
+func (st *Store) Intake() *Intake { return &Intake{st: st} }
+
 // Queue asks for an inbox object to be ingested and shows it as queued. It reports
 // false when that version was already queued, running or done.
-func (st *Store) Queue(ctx context.Context, in tasks.Ingest) (bool, error) {
-	if err := st.setStatus(ctx, in, StatusQueued); err != nil {
+func (it *Intake) Queue(ctx context.Context, in tasks.Ingest) (bool, error) {
+	st := it.st
+	if err := it.setStatus(ctx, in, StatusQueued); err != nil {
 		return false, err
 	}
 	return st.enq.EnqueueIngest(ctx, in)
 }
 
 // MarkProcessing shows an inbox object as being worked on.
-func (st *Store) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
-	return st.setStatus(ctx, in, StatusProcessing)
+func (it *Intake) MarkProcessing(ctx context.Context, in tasks.Ingest) error {
+	return it.setStatus(ctx, in, StatusProcessing)
 }
 
 // setStatus shows transient progress in the index only: the S3 record changes when the
 // outcome is known.
-func (st *Store) setStatus(ctx context.Context, in tasks.Ingest, status SourceStatus) error {
+func (it *Intake) setStatus(ctx context.Context, in tasks.Ingest, status SourceStatus) error {
+	st := it.st
 	id := tasks.SourceID(in.Bucket, in.Key)
 	etag := tasks.NormalizeETag(in.ETag)
 	return st.locks.WithLock(ctx, "source:"+id, func() error {
@@ -50,7 +59,8 @@ func (st *Store) setStatus(ctx context.Context, in tasks.Ingest, status SourceSt
 }
 
 // Processed reports whether this ETag of the source was handled already.
-func (st *Store) Processed(ctx context.Context, sourceID, etag string) (bool, error) {
+func (it *Intake) Processed(ctx context.Context, sourceID, etag string) (bool, error) {
+	st := it.st
 	_, err := st.s3.Head(ctx, st.loc.Bucket, st.keys.marker(sourceID, etag))
 	if errors.Is(err, s3store.ErrNotFound) {
 		return false, nil
@@ -59,7 +69,8 @@ func (st *Store) Processed(ctx context.Context, sourceID, etag string) (bool, er
 }
 
 // ProcessedETags lists every handled (source, ETag) pair, for scanning the inbox in one pass.
-func (st *Store) ProcessedETags(ctx context.Context) (map[string]bool, error) {
+func (it *Intake) ProcessedETags(ctx context.Context) (map[string]bool, error) {
+	st := it.st
 	done := map[string]bool{}
 	prefix := st.keys.markers()
 	err := st.s3.List(ctx, st.loc.Bucket, prefix, func(o s3store.Info) error {
@@ -73,14 +84,16 @@ func (st *Store) ProcessedETags(ctx context.Context) (map[string]bool, error) {
 // MarkerName is how ProcessedETags names a (source, ETag) pair.
 func MarkerName(sourceID, etag string) string { return sourceID + "/" + tasks.NormalizeETag(etag) }
 
-func (st *Store) markProcessed(ctx context.Context, id, etag string, m Marker) error {
+func (it *Intake) markProcessed(ctx context.Context, id, etag string, m Marker) error {
+	st := it.st
 	m.At = st.now()
 	return st.PutJSON(ctx, st.keys.marker(id, etag), m)
 }
 
 // Fail records that an inbox object could not be used, and why; the reason is shown on
 // the source. Derivatives of an earlier good version stay.
-func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
+func (it *Intake) Fail(ctx context.Context, in tasks.Ingest, reason string) error {
+	st := it.st
 	id := tasks.SourceID(in.Bucket, in.Key)
 	err := st.locks.WithLock(ctx, "source:"+id, func() error {
 		s, err := st.Source(ctx, id)
@@ -98,13 +111,14 @@ func (st *Store) Fail(ctx context.Context, in tasks.Ingest, reason string) error
 	if err != nil {
 		return err
 	}
-	return st.markProcessed(ctx, id, in.ETag, Marker{Outcome: StatusFailed})
+	return it.markProcessed(ctx, id, in.ETag, Marker{Outcome: StatusFailed})
 }
 
 // Save stores a new version's bundle and makes it the source's current one. The same
 // bytes again change nothing (a withdrawn source stays withdrawn unless re-run); an
 // upload older than the current version is ignored.
-func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
+func (it *Intake) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle) error {
+	st := it.st
 	kept := false
 	err := st.locks.WithLock(ctx, "source:"+s.ID, func() error {
 		cur, err := st.Source(ctx, s.ID)
@@ -179,7 +193,7 @@ func (st *Store) Save(ctx context.Context, in tasks.Ingest, s *Source, b *Bundle
 			st.Files().Queue(ctx, s, "new version")
 		}
 	}
-	return st.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
+	return it.markProcessed(ctx, s.ID, in.ETag, Marker{Version: b.Version, Outcome: StatusReady})
 }
 
 // Index writes a source and its current bundle into Redis.

@@ -22,7 +22,7 @@ type ScanResult struct {
 	Queued  int // newly queued by this scan
 }
 
-// Records is what the periodic jobs need of the record (record.Store has it).
+// Records is what the periodic jobs need of the record (record.Intake has it).
 type Records interface {
 	// ProcessedETags names every handled (source, ETag) pair as record.MarkerName does.
 	ProcessedETags(ctx context.Context) (map[string]bool, error)
@@ -75,7 +75,7 @@ type Scheduler struct {
 
 // New returns a scheduler that scans the inbox every interval.
 func New(s3 *s3store.Store, tk *toolkit.Toolkit, inbox config.Location, interval time.Duration, log *slog.Logger) *Scheduler {
-	return &Scheduler{s3: s3, rec: tk.Record(), leases: tk.Record().Locks(), tk: tk, inbox: inbox, interval: interval, log: log}
+	return &Scheduler{s3: s3, rec: tk.Record().Intake(), leases: tk.Record().Locks(), tk: tk, inbox: inbox, interval: interval, log: log}
 }
 
 // Run scans at once and then every interval. With several schedulers on one Redis, a

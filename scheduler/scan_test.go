@@ -51,7 +51,7 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	results := make([]ScanResult, 3)
 	for i := range results {
 		wg.Go(func() {
-			res, err := ScanInbox(ctx, store, tk.Record(), cfg.Infra.Inbox)
+			res, err := ScanInbox(ctx, store, tk.Record().Intake(), cfg.Infra.Inbox)
 			if err != nil {
 				t.Error(err)
 			}
@@ -80,7 +80,7 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	if err != nil || src.Status != record.StatusQueued {
 		t.Errorf("source shows %+v, %v; want queued", src, err)
 	}
-	again, _ := ScanInbox(ctx, store, tk.Record(), cfg.Infra.Inbox)
+	again, _ := ScanInbox(ctx, store, tk.Record().Intake(), cfg.Infra.Inbox)
 	if again.Queued != 0 || again.Pending != 5 {
 		t.Errorf("a second scan: %+v, want 5 pending and none queued again", again)
 	}

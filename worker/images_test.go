@@ -39,7 +39,7 @@ func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func(), *rec
 	id := tasks.SourceID("inbox", "w.md")
 	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &record.Source{ID: id, Bucket: "inbox", Key: "w.md", Title: doc.Title, Lang: doc.Lang, Version: version, ObjectTime: time.Now()}
-	if err := tk.Record().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
+	if err := tk.Record().Intake().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
 	}
 	h := &imager{rec: tk.Record(), trs: tk.Translations(), renderers: cardset.NewRenderers(svc.Config), log: slog.New(slog.DiscardHandler)}

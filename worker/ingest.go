@@ -20,7 +20,7 @@ import (
 	"github.com/repurpose/repurpose/tasks"
 )
 
-// Ingestion is what ingesting needs of the record (record.Store has it).
+// Ingestion is what ingesting needs of the record (record.Intake has it).
 type Ingestion interface {
 	Processed(ctx context.Context, sourceID, etag string) (bool, error)
 	MarkProcessing(ctx context.Context, in tasks.Ingest) error

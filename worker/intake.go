@@ -19,7 +19,7 @@ import (
 	"github.com/repurpose/repurpose/web/httpx"
 )
 
-// Queuer asks for an inbox object to be ingested (toolkit.Toolkit.Queue).
+// Queuer asks for an inbox object to be ingested (record.Intake.Queue).
 type Queuer interface {
 	Queue(ctx context.Context, in tasks.Ingest) (bool, error)
 }

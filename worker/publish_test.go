@@ -54,7 +54,7 @@ func publishFixture(t *testing.T) (*toolkit.Toolkit, tasks.Publish) {
 	id := tasks.SourceID("inbox", "w.md")
 	res := derive.From(doc, derive.Options{Version: version, SourceID: id})
 	s := &record.Source{ID: id, Bucket: "inbox", Key: "w.md", Version: version, ObjectTime: time.Now()}
-	if err := tk.Record().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
+	if err := tk.Record().Intake().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: "w.md", ETag: "e"}, s, &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := tk.Review().ApproveSource(t.Context(), id, "mia"); err != nil {

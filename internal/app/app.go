@@ -103,7 +103,7 @@ func (a *App) Close() {
 // Handler is serve's whole HTTP surface (package web's route table).
 func (a *App) Handler() http.Handler {
 	return web.New(a.Toolkit, a.Log, web.Options{
-		Events:  worker.EventsHandler(a.Toolkit.Record(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log),
+		Events:  worker.EventsHandler(a.Toolkit.Record().Intake(), a.S3, a.Config.Infra.Inbox, a.Config.Infra.EventsToken, a.Log),
 		Metrics: promhttp.Handler(),
 		Digests: a.Digests,
 	})

@@ -120,7 +120,7 @@ func (a *App) Reindex(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("restore shares: %w", err)
 	}
-	res, err := scheduler.ScanInbox(ctx, a.S3, a.Toolkit.Record(), a.Config.Infra.Inbox)
+	res, err := scheduler.ScanInbox(ctx, a.S3, a.Toolkit.Record().Intake(), a.Config.Infra.Inbox)
 	if err != nil {
 		return fmt.Errorf("inbox scan: %w", err)
 	}

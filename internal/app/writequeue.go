@@ -49,7 +49,7 @@ func (q *writeQueue) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case w := <-q.writes:
-			_, err := worker.QueueObject(ctx, q.app.S3, q.app.Toolkit.Record(), w.bucket, w.key)
+			_, err := worker.QueueObject(ctx, q.app.S3, q.app.Toolkit.Record().Intake(), w.bucket, w.key)
 			if err != nil && !errors.Is(err, s3store.ErrNotFound) && ctx.Err() == nil {
 				q.log.Warn("could not queue upload; the inbox scan will", "key", w.key, "err", err)
 			}

@@ -78,7 +78,7 @@ func Save(t testing.TB, st *record.Store, cfg *config.Config, key, body string, 
 	s := &record.Source{ID: id, Bucket: "inbox", Key: key, Title: doc.Title, Version: version, Lang: doc.Lang,
 		Campaign: doc.Meta.Campaign, Tags: doc.Meta.Tags, Regions: doc.Meta.Regions, ObjectTime: at, ETag: version[:8]}
 	b := &record.Bundle{SourceID: id, Version: version, Document: doc, Derivatives: res.Derivatives}
-	if err := st.Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: key, ETag: version[:8]}, s, b); err != nil {
+	if err := st.Intake().Save(t.Context(), tasks.Ingest{Bucket: "inbox", Key: key, ETag: version[:8]}, s, b); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Source(t.Context(), id)

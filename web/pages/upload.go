@@ -107,7 +107,7 @@ func (pg *Review) uploadOne(r *http.Request, part *multipart.Part, limit int64, 
 	key := pg.cfg.Infra.Inbox.Prefix + name
 	etag, err := pg.tk.S3().PutMeta(ctx, pg.cfg.Infra.Inbox.Bucket, key, body, inputs.ContentType(name), map[string]string{"uploaded-by": by})
 	if err == nil {
-		_, err = pg.tk.Record().Queue(ctx, tasks.Ingest{Bucket: pg.cfg.Infra.Inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
+		_, err = pg.tk.Record().Intake().Queue(ctx, tasks.Ingest{Bucket: pg.cfg.Infra.Inbox.Bucket, Key: key, ETag: etag, Size: int64(len(body))})
 	}
 	if err != nil {
 		_, _, res.Error = pg.Classify(r, err)
