@@ -177,10 +177,12 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 // is not searched, and the text's own language decides then.
 var langEntry = regexp.MustCompile(`/Lang\s*\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3})\)`)
 
-// catalogLang is the language the PDF declares, or "".
+// catalogLang is the language the PDF declares, or "": its primary subtag only ("en" of
+// "en-US"), as the tag is often the writing tool's own locale rather than the readers'.
 func catalogLang(data []byte) string {
 	if m := langEntry.FindSubmatch(data); m != nil {
-		return string(m[1])
+		primary, _, _ := strings.Cut(string(m[1]), "-")
+		return strings.ToLower(primary)
 	}
 	return ""
 }

@@ -187,13 +187,13 @@ func TestCleanTextRepairsLigaturesAndDebris(t *testing.T) {
 	}
 }
 
-// The catalog's /Lang is the document's declared language, whatever spacing the writer
-// used; a tag that is no language tag is not taken.
+// The catalog's /Lang is the document's declared language (its primary subtag), whatever
+// spacing the writer used; a tag that is no language tag is not taken.
 func TestCatalogLang(t *testing.T) {
 	for in, want := range map[string]string{
-		"<< /Type /Catalog /Pages 2 0 R /Lang(en-US) >>":      "en-US",
+		"<< /Type /Catalog /Pages 2 0 R /Lang(en-US) >>":      "en",
 		"<</Type/Catalog/Lang (de)/Pages 3 0 R>>":             "de",
-		"<< /Lang (zh-Hans-CN) /Type /Catalog >>":             "zh-Hans-CN",
+		"<< /Lang (ZH-Hans-CN) /Type /Catalog >>":             "zh",
 		"<< /Type /Catalog /Pages 2 0 R >>":                   "",
 		"<< /Lang (<script>) >>":                              "",
 		"<< /Lang <656E2D5553> >>":                            "", // a hex string: not read
