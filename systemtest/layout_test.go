@@ -56,8 +56,7 @@ const layoutJS = `(() => {
 			[...tr.cells].forEach((td, i) => {
 				if (td.colSpan > 1 || !heads[i]) return;
 				const label = getComputedStyle(td, '::before');
-				const said = td.getAttribute('data-label');
-				if (label.display === 'none' || label.content === 'none' || said !== heads[i]) out.unlabelled.push(heads[i] + ' of ' + name(tr));
+				if (label.display === 'none' || label.content !== JSON.stringify(heads[i])) out.unlabelled.push(heads[i] + ' of ' + name(tr));
 			});
 		}
 	}
