@@ -118,6 +118,7 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 		{"carl", config.RoleContributor, []string{"/ui/topics", "/ui/topics/*"}},
 	}
 	password := func(name string) string { return name + "-password-1" }
+	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", "hook-secret-for-tests")
 	ctx := newBrowser(t)
 	st := newStack(t, true, func(c *config.Config) {
 		for _, u := range users {
@@ -133,7 +134,7 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 		}
 		c.File.Accounts = map[string]config.Account{
 			"x-main": {Type: "x", Settings: map[string]string{"client_id": "cid"}},
-			"hook":   {Type: "webhook", Settings: map[string]string{"url": "http://127.0.0.1:9/none"}},
+			"hook":   {Type: "webhook", Settings: map[string]string{"url": "http://127.0.0.1:9/none", "secret_env": "REPURPOSE_TEST_HOOK_SECRET"}},
 		}
 		var window config.Window
 		if err := window.UnmarshalText([]byte("daily 09:00-17:00")); err != nil {
