@@ -22,7 +22,7 @@ const (
 // pageLayout is what the phone check reads from a page (layoutJS).
 type pageLayout struct {
 	ScrollWidth int      `json:"scrollWidth"` // document.documentElement.scrollWidth
-	Width       int      `json:"width"`       // the viewport's
+	Width       int      `json:"width"`       // the viewport's (window.innerWidth)
 	Rows        int      `json:"rows"`        // table body rows in main
 	TableRows   []string `json:"tableRows"`   // rows still laid out as table rows
 	Unlabelled  []string `json:"unlabelled"`  // cells shown without their column's name
@@ -41,7 +41,7 @@ type pageLayout struct {
 // that show this same page filtered; controls are what can be tapped; the menu button is
 // the visible header button that controls the element holding the main navigation.
 const layoutJS = `(() => {
-	const W = document.documentElement.clientWidth;
+	const W = window.innerWidth;
 	const shown = e => e.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) &&
 		e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > 0;
 	const name = e => (e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' +
@@ -128,7 +128,7 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 			}
 			user := config.User{Name: u.name, Role: u.role, PasswordHash: hash}
 			if u.role == config.RoleRegional {
-				user.Regions = []string{"emea"}
+				user.Regions = []string{"emea", "dach"}
 			}
 			c.File.Users = append(c.File.Users, user)
 		}
@@ -141,8 +141,12 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 			t.Fatal(err)
 		}
 		ch := config.RegionChannel{Account: "hook", Windows: []config.Window{window}, Spacing: config.Duration(time.Hour), MaxPerDay: 5}
-		c.File.Regions = append(c.File.Regions, config.Region{ID: "emea", Name: "EMEA", Locales: []string{"en", "es"},
-			TimeZone: "Europe/Berlin", Channels: map[string]config.RegionChannel{"x": ch, "linkedin": ch}})
+		// EMEA publishes the paper in English; DACH needs it in German, which the
+		// translation queue offers first.
+		c.File.Regions = append(c.File.Regions,
+			config.Region{ID: "emea", Name: "EMEA", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
+				Channels: map[string]config.RegionChannel{"x": ch, "linkedin": ch}},
+			config.Region{ID: "dach", Name: "DACH", Locales: []string{"de"}, TimeZone: "Europe/Berlin"})
 	})
 	whitepaper := "../samples/whitepaper.en.md"
 	st.awsCp(whitepaper, "whitepaper.en.md")
