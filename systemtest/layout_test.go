@@ -146,7 +146,8 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 		c.File.Regions = append(c.File.Regions,
 			config.Region{ID: "emea", Name: "EMEA", Locales: []string{"en"}, TimeZone: "Europe/Berlin",
 				Channels: map[string]config.RegionChannel{"x": ch, "linkedin": ch}},
-			config.Region{ID: "dach", Name: "DACH", Locales: []string{"de"}, TimeZone: "Europe/Berlin"})
+			config.Region{ID: "dach", Name: "DACH", Locales: []string{"de"}, TimeZone: "Europe/Berlin",
+				Channels: map[string]config.RegionChannel{"x": ch}})
 	})
 	whitepaper := "../samples/whitepaper.en.md"
 	st.awsCp(whitepaper, "whitepaper.en.md")
