@@ -1,11 +1,14 @@
 package systemtest
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -22,6 +25,7 @@ const (
 // pageLayout is what the phone check reads from a page (layoutJS).
 type pageLayout struct {
 	ScrollWidth int      `json:"scrollWidth"` // document.documentElement.scrollWidth
+	ClientWidth int      `json:"clientWidth"` // ...and the width it has to fit (less a scrollbar)
 	Width       int      `json:"width"`       // the viewport's (window.innerWidth)
 	Rows        int      `json:"rows"`        // table body rows in main
 	TableRows   []string `json:"tableRows"`   // rows still laid out as table rows
@@ -41,12 +45,12 @@ type pageLayout struct {
 // that show this same page filtered; controls are what can be tapped; the menu button is
 // the visible header button that controls the element holding the main navigation.
 const layoutJS = `(() => {
-	const W = window.innerWidth;
+	const W = document.documentElement.clientWidth;
 	const shown = e => e.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) &&
 		e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > 0;
 	const name = e => (e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' +
 		(e.innerText || e.value || e.getAttribute('aria-label') || e.name || '').trim().replace(/\s+/g, ' ').slice(0, 40) + '"');
-	const out = {scrollWidth: document.documentElement.scrollWidth, width: W, rows: 0, tableRows: [], unlabelled: [],
+	const out = {scrollWidth: document.documentElement.scrollWidth, clientWidth: W, width: window.innerWidth, rows: 0, tableRows: [], unlabelled: [],
 		unfolded: [], unopenable: [], small: [], outside: [], navLinks: 0, navShown: 0, hasNav: false, menu: '', menuFocus: false};
 	for (const table of document.querySelectorAll('main table')) {
 		const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
@@ -158,8 +162,10 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 	b := &browser{t: t, ctx: ctx, base: st.url}
 	started := time.Now()
 	for _, u := range users {
-		b.resize(phoneWidth, phoneHeight)
+		// Signed in at the desk: on a phone who is signed in is behind the menu.
+		b.resize(deskWidth, deskHeight)
 		b.signIn(u.name, password(u.name), "/ui/", "main h1")
+		b.resize(phoneWidth, phoneHeight)
 		pages := b.walk()
 		for _, shape := range u.must {
 			if _, ok := pages[shape]; !ok {
@@ -196,10 +202,15 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 	b.checkPhone("signin-390")
 }
 
-// resize sets the viewport, as a window of that size would have.
+// resize sets the viewport, as a window of that size would have. A phone's scrollbars
+// overlay the page rather than take its width, so at phone width they are hidden.
 func (b *browser) resize(w, h int64) {
 	b.t.Helper()
-	b.run("resize", 10*time.Second, chromedp.EmulateViewport(w, h))
+	hide := emulation.SetScrollbarsHiddenParams{Hidden: w <= phoneWidth}
+	b.run("resize", 10*time.Second, chromedp.EmulateViewport(w, h), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScrollbarsHidden, hide)
+		return err
+	}))
 }
 
 // open loads a page and waits for its main element.
@@ -323,8 +334,8 @@ func (b *browser) phoneAlways(name string, l pageLayout) {
 	if l.Width != phoneWidth {
 		b.t.Fatalf("%s: the viewport is %d px wide, not %d", name, l.Width, phoneWidth)
 	}
-	if l.ScrollWidth > l.Width {
-		b.t.Errorf("%s: the page scrolls sideways: %d px wide in a %d px screen", name, l.ScrollWidth, l.Width)
+	if l.ScrollWidth > l.ClientWidth || l.ClientWidth != l.Width {
+		b.t.Errorf("%s: the page scrolls sideways: %d px wide in a %d px screen (%d px of it the page's)", name, l.ScrollWidth, l.Width, l.ClientWidth)
 	}
 	if len(l.Outside) > 0 {
 		b.t.Errorf("%s: %d elements reach past the screen's right edge, first %q", name, len(l.Outside), l.Outside[:min(5, len(l.Outside))])
@@ -346,6 +357,7 @@ func (b *browser) checkMenuKeyboard(who string) {
 	if l.Menu != "true" || l.NavShown != l.NavLinks {
 		b.t.Errorf("%s: Enter on the menu button did not open the navigation: aria-expanded=%q, %d of %d links shown", who, l.Menu, l.NavShown, l.NavLinks)
 	}
+	b.shot(who + "-menu-open")
 	// Tab moves into the open navigation, to its first link.
 	b.run("press Tab", 5*time.Second, chromedp.KeyEvent(kb.Tab))
 	if in := eval[bool](b, `!!document.activeElement.closest('header nav')`); !in {
@@ -355,7 +367,6 @@ func (b *browser) checkMenuKeyboard(who string) {
 	if l = eval[pageLayout](b, layoutJS); l.Menu != "false" || !l.MenuFocus {
 		b.t.Errorf("%s: Escape in the open navigation left aria-expanded=%q, focus on the button %v", who, l.Menu, l.MenuFocus)
 	}
-	b.shot(who + "-menu-keyboard")
 }
 
 // checkDesk screenshots the page at desk width and checks the desk layout is kept: the
@@ -367,8 +378,8 @@ func (b *browser) checkDesk(name string) {
 	if l.Width != deskWidth {
 		b.t.Fatalf("%s: the viewport is %d px wide, not %d", name, l.Width, deskWidth)
 	}
-	if l.ScrollWidth > l.Width {
-		b.t.Errorf("%s: the page scrolls sideways: %d px wide in a %d px window", name, l.ScrollWidth, l.Width)
+	if l.ScrollWidth > l.ClientWidth {
+		b.t.Errorf("%s: the page scrolls sideways: %d px wide in a %d px window", name, l.ScrollWidth, l.ClientWidth)
 	}
 	if l.HasNav && (l.Menu != "" || l.NavShown != l.NavLinks) {
 		b.t.Errorf("%s: the navigation is folded at the desk: menu button aria-expanded=%q, %d of %d links shown", name, l.Menu, l.NavShown, l.NavLinks)
