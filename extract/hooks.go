@@ -125,7 +125,8 @@ func inventory(text string) bool {
 // topic, and bland as a hook ("An operator is a controller that…").
 var definitionMarks = map[string][]string{
 	"en": {" is a ", " is an ", " are a ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
-		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes how ", " is the process of ", " is a set of "},
+		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
+		" is part of ", " is one of "},
 	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en "},
 	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em "},
 	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de "},
@@ -154,8 +155,8 @@ var stakesWords = map[string][]string{
 
 // consequenceWords tie a claim to its reason or its result.
 var consequenceWords = map[string][]string{
-	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result", " in order to ",
-		" otherwise ", " unless ", " only when ", " only if ", " without ", " at the cost of ", " at the expense of "},
+	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result",
+		" otherwise ", " unless ", " only when ", " only if ", " without ", " at the cost of ", " at the expense of "}, // "in order to" is a purpose, not a result
 	"es": {" porque ", " para que ", " lo que significa ", " conduce a ", " da lugar a ", " como resultado", " de lo contrario", " a menos que ", " solo cuando ", " sin "},
 	"pt": {" porque ", " para que ", " o que significa ", " leva a ", " resulta em ", " como resultado", " caso contrário", " a menos que ", " só quando ", " sem "},
 	"fr": {" parce que ", " afin que ", " ce qui signifie ", " conduit à ", " entraîne ", " par conséquent", " sinon ", " à moins que ", " seulement si ", " sans "},

@@ -47,7 +47,10 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 				// Recommendations without a measure or a reason: truisms in the imperative.
 				"Release pipelines should follow cloud native and supply chain security best practices.",
 				"A release tool should be able to upgrade the version of the application it releases.",
-				"By widening the scope, we can ensure a comprehensive and enhanced experience for all users."}},
+				"By widening the scope, we can ensure a comprehensive and enhanced experience for all users.",
+				// A purpose is not a result, and "describes" defines.
+				"Scaling is one of the tasks a release tool can manage in order to keep the service functional.",
+				"Adoption describes not only how teams use the platform, but also what motivates them to do so."}},
 		{"es",
 			nil,
 			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},

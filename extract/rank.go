@@ -79,6 +79,9 @@ func Analyze(doc *parse.Document) *Analysis {
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
+	for i, level := range levelDescriptions(doc) {
+		a.skipped[i] = a.skipped[i] || level
+	}
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {
 			text = withoutLabel(text)
