@@ -15,7 +15,7 @@ func (a *API) Share(w http.ResponseWriter, r *http.Request, p *Principal) {
 	if a.Failed(w, r, err) {
 		return
 	}
-	sh, err := a.tk.Shares().Share(r.Context(), p.Name, d, r.URL.Query().Get("channel"))
+	sh, err := a.tk.Shares().Share(r.Context(), p.Name, d, r.URL.Query().Get("channel"), "")
 	if a.Failed(w, r, err) {
 		return
 	}
