@@ -50,40 +50,36 @@ func (r *Service) SaveRewrite(ctx context.Context, d *record.Derivative, user, t
 	case h != user:
 		return nil, errs.E("review.SaveRewrite", errs.Conflict, "this topic is claimed by "+h)
 	}
-	text, c, err := r.CheckRewrite(d, text)
+	text, err = r.OwnText(d, text)
 	if err != nil {
 		return nil, err
 	}
-	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), Count: c, At: r.now()}
+	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), At: r.now()}
+	if c, err := Count(&r.cfg.File, d.Channel, text); err == nil {
+		rw.Count = &c
+		if !c.Valid {
+			return nil, &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("your version is too long for %s: %d of %d, counted by %s's rules; shorten it",
+				d.Channel, c.WeightedLength, c.Limit, d.Channel)}
+		}
+	}
 	return rw, r.rec.PutJSON(ctx, r.rewriteKey(d.ID, user), rw)
 }
 
-// CheckRewrite is text as a person's own version of d must be to go out under the brand:
-// no banned phrase, names spelled canonically, the disclosure in it, valid on d's channel
-// by its own counting rules (the count is nil where the channel has none). A text that
-// breaks a rule is errs.Rejected, saying which.
-func (r *Service) CheckRewrite(d *record.Derivative, text string) (string, *CountResult, error) {
+// OwnText is text as a person's own version of d must be to go out under the brand: no
+// banned phrase, names spelled canonically, the disclosure in it; a text that breaks a
+// rule is errs.Rejected, saying which. Whether it fits a channel is the caller's to count.
+func (r *Service) OwnText(d *record.Derivative, text string) (string, error) {
 	text, brand, err := r.checkText(d, text, rewriteWords)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	if brand.Disclosure != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(brand.Disclosure)) {
-		return "", nil, &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
+		return "", &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
-		text = strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
-	} else {
-		text = derive.Spell(brand, text)
+		return strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink), nil
 	}
-	c, err := Count(&r.cfg.File, d.Channel, text)
-	if err != nil {
-		return text, nil, nil
-	}
-	if !c.Valid {
-		return "", nil, &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("your version is too long for %s: %d of %d, counted by %s's rules; shorten it",
-			d.Channel, c.WeightedLength, c.Limit, d.Channel)}
-	}
-	return text, &c, nil
+	return derive.Spell(brand, text), nil
 }
 
 // Rewrite reads user's saved version of a derivative; nil when there is none.

@@ -77,6 +77,7 @@ type Share struct {
 	Text  string `json:"text"`
 	URL   string `json:"url"`
 	Count int    `json:"count"`
+	Limit int    `json:"limit"`
 	Fits  bool   `json:"fits"`
 	// IntentURL opens the channel's compose dialog with Text; "" where the dialog cannot
 	// carry it (LinkedIn, Mastodon, or a text that does not fit).
@@ -122,7 +123,7 @@ func (s *Service) build(ctx context.Context, person string, d *record.Derivative
 	if text == "" {
 		text, err = s.reviews.Own(ctx, d, person)
 	} else {
-		text, _, err = s.reviews.CheckRewrite(d, text)
+		text, err = s.reviews.OwnText(d, text)
 	}
 	if err != nil {
 		return nil, rec, nil, err
@@ -138,7 +139,7 @@ func (s *Service) build(ctx context.Context, person string, d *record.Derivative
 	}
 	out := &Share{Channel: string(name), Text: withLink(text, d.Backlink, rec.URL), URL: rec.URL}
 	if c, err := review.Count(s.file, name, out.Text); err == nil {
-		out.Count, out.Fits = c.WeightedLength, c.Valid
+		out.Count, out.Limit, out.Fits = c.WeightedLength, c.Limit, c.Valid
 	}
 	if prefix, ok := intents[name]; ok && out.Fits {
 		out.IntentURL = prefix + url.QueryEscape(out.Text)

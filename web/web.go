@@ -78,6 +78,7 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"POST /api/v1/topics/{id}/claim", s.api(writers, a.Claim)},
 		{"DELETE /api/v1/topics/{id}/claim", s.api(writers, a.Release)},
 		{"GET /api/v1/topics/{id}/share", s.api(everyone, a.Share)},
+		{"POST /api/v1/topics/{id}/share/preview", s.api(everyone, a.SharePreview)},
 		{"GET /api/v1/me/shares", s.api(everyone, a.MyShares)},
 		{"GET /api/v1/me/sharing", s.api(everyone, a.Sharing)},
 		{"PUT /api/v1/me/sharing", s.api(everyone, a.SaveSharing)},

@@ -22,6 +22,26 @@ func (a *API) Share(w http.ResponseWriter, r *http.Request, p *Principal) {
 	httpx.WriteJSON(w, http.StatusOK, sh)
 }
 
+// SharePreview answers what sharing {"channel", "text"} would be, without recording it:
+// the text as it would go out (the caller's link in it, checked by the brand rules; ""
+// for their saved version), its count and whether it fits. The topic page counts the
+// editor with it, so the live count is the server's.
+func (a *API) SharePreview(w http.ResponseWriter, r *http.Request, p *Principal) {
+	var in struct{ Channel, Text string }
+	if !httpx.ReadJSON(w, r, &in, 64<<10, `{"channel": "x", "text": "..."}`) {
+		return
+	}
+	d, err := a.acc.Visible(r, p)
+	if a.Failed(w, r, err) {
+		return
+	}
+	sh, err := a.tk.Shares().Preview(r.Context(), p.Name, d, in.Channel, in.Text)
+	if a.Failed(w, r, err) {
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, sh)
+}
+
 // MyShares lists what the caller shared, where, and what each link brought.
 func (a *API) MyShares(w http.ResponseWriter, r *http.Request, p *Principal) {
 	mine, err := a.tk.Shares().Mine(r.Context(), p.Name)
