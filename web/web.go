@@ -138,6 +138,12 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"POST /ui/topics/{id}/release", s.page(writers, top.Release)},
 		{"POST /ui/topics/{id}/rewrite", s.page(writers, top.Rewrite)},
 		{"GET /ui/topics/{id}/reminder.ics", s.page(everyone, top.Reminder)},
+		// Sharing opens the channel's composer in a new tab: a link, so a GET (recording the
+		// share, as the API's GET does); a form could not be sent on to another site.
+		{"GET /ui/topics/{id}/share", s.page(everyone, top.Share)},
+		{"GET /ui/shares", s.page(everyone, top.MyShares)},
+		{"GET /ui/leaderboard", s.page(everyone, top.Leaderboard)},
+		{"POST /ui/me/sharing", s.page(everyone, top.SaveSharing)},
 		{"GET /ui/translations", s.page(staff, reg.Translations)},
 		{"GET /ui/translations/{id}/{locale}", s.page(staff, reg.Translation)},
 		{"POST /ui/translations/{id}/{locale}", s.page(staff, reg.Translate(false))},
