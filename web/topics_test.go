@@ -132,9 +132,17 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 
 	_, page := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID, nil)
 	page = html.UnescapeString(page)
-	if !strings.Contains(page, ">"+want+"</textarea>") ||
-		!strings.Contains(page, "text="+url.QueryEscape("We moved our GitHub alerts to queues and sleep better: #employee")) {
-		t.Errorf("the topic page does not start from the saved version, or its X intent does not carry it:\n%s", page)
+	if !strings.Contains(page, ">"+want+"</textarea>") {
+		t.Errorf("the topic page does not start from the saved version:\n%s", page)
+	}
+	// Sharing on X opens X's intent with the saved version, the contributor's own link
+	// where the topic's was.
+	res, _ := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID+"/share?channel=x", nil)
+	intent, _ := url.Parse(res.Header.Get("Location"))
+	if sent := intent.Query().Get("text"); res.StatusCode != http.StatusSeeOther || intent.Host != "twitter.com" ||
+		!strings.HasPrefix(sent, "We moved our GitHub alerts to queues and sleep better: ") || !strings.HasSuffix(sent, " #employee") ||
+		!strings.Contains(sent, "utm_term=contributor") {
+		t.Errorf("sharing the saved version on X: HTTP %d to %s, want X's intent with it and the contributor's link", res.StatusCode, intent)
 	}
 	res, ics := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID+"/reminder.ics?at=2026-06-02T09:00&tz=Europe/Madrid", nil)
 	if res.StatusCode != http.StatusOK || !strings.Contains(strings.ReplaceAll(ics, "\r\n ", ""), "We moved our GitHub alerts") {
