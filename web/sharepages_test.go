@@ -99,7 +99,7 @@ func TestSharePages(t *testing.T) {
 	// My shares: both, the X one with its click.
 	_, page = do(t, c, "GET", srv.URL+"/ui/shares", nil)
 	xRow := regexp.MustCompile(`(?s)<tr data-topic="` + tweet.ID + `" data-channel="x">.*?</tr>`).FindString(page)
-	if !strings.Contains(xRow, xLink) || !strings.Contains(xRow, `<td class="num">1</td>`) ||
+	if !strings.Contains(xRow, xLink) || !strings.Contains(xRow, `<td class="num" data-label="Clicks">1</td>`) ||
 		!strings.Contains(page, `data-topic="`+tweet.ID+`" data-channel="linkedin"`) {
 		t.Errorf("My shares does not list the X share with its click and the LinkedIn share:\n%s", page)
 	}

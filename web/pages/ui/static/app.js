@@ -99,7 +99,8 @@ function setupEditor(editor) {
   const update = async () => {
     const mine = ++seq;
     try {
-      const [own, ...shares] = await Promise.all([preview(""), ...offers.map((a) => preview(a.dataset.share))]);
+      // The translation editor has no topic: it counts the text as typed.
+      const [own, ...shares] = await Promise.all([topic ? preview("") : {}, ...offers.map((a) => preview(a.dataset.share))]);
       if (mine !== seq) return;
       offers.forEach((a, i) => {
         const r = shares[i], s = r.ok, note = $('[data-share-note="' + a.dataset.share + '"]');
