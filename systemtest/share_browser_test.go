@@ -74,37 +74,29 @@ func TestBrowserContributorSharesAndIsCredited(t *testing.T) {
 	}
 	b := &browser{t: t, ctx: ctx, base: st.url}
 	reader := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	// as fetches a toolkit URL as the person, without following the redirect.
-	as := func(token, u string) *url.URL {
+	// redirect GETs u with the headers h and answers where it redirects, with want.
+	redirect := func(u string, h http.Header, want int) *url.URL {
 		t.Helper()
 		req, _ := http.NewRequest("GET", u, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header = h
 		res, err := reader.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
-		loc, _ := url.Parse(res.Header.Get("Location"))
-		if res.StatusCode != http.StatusSeeOther || loc == nil {
-			t.Fatalf("GET %s: HTTP %d, want 303 to the channel's composer", u, res.StatusCode)
+		loc, err := url.Parse(res.Header.Get("Location"))
+		if res.StatusCode != want || err != nil {
+			t.Fatalf("GET %s: HTTP %d, want %d with a Location", u, res.StatusCode, want)
 		}
 		return loc
 	}
-	// click follows a share's link as a reader does, answering where it leads.
+	// as follows a share link as the person (303 to the channel's composer); click, a
+	// share's link as a reader does (302 to the page).
+	as := func(token, u string) *url.URL {
+		return redirect(u, http.Header{"Authorization": {"Bearer " + token}}, http.StatusSeeOther)
+	}
 	click := func(link string) url.Values {
-		t.Helper()
-		req, _ := http.NewRequest("GET", link, nil)
-		req.Header.Set("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
-		res, err := reader.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		to, _ := url.Parse(res.Header.Get("Location"))
-		if res.StatusCode != http.StatusFound || to == nil {
-			t.Fatalf("a reader's GET %s: HTTP %d", link, res.StatusCode)
-		}
-		return to.Query()
+		return redirect(link, http.Header{"User-Agent": {"Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)"}}, http.StatusFound).Query()
 	}
 	text := func(sel string) string {
 		return get(b, "read "+sel, 5*time.Second, chromedp.Text(chromedp.CSS(sel)))

@@ -48,16 +48,21 @@ func browser(t *testing.T) *http.Client {
 // do sends a request as a browser does from the site's own pages (Sec-Fetch-Site: same-origin).
 func do(t *testing.T, c *http.Client, method, u string, form url.Values) (*http.Response, string) {
 	t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
+	if form == nil {
+		return send(t, c, method, u, "", nil)
 	}
+	return send(t, c, method, u, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+}
+
+// send sends a request of contentType ("" for none) from the site's own pages.
+func send(t *testing.T, c *http.Client, method, u, contentType string, body io.Reader) (*http.Response, string) {
+	t.Helper()
 	req, err := http.NewRequest(method, u, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := c.Do(req)

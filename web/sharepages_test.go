@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/record"
 )
 
 // A contributor's sharing in the web UI: the topic page offers X only for a text that fits
@@ -24,14 +24,7 @@ func TestSharePages(t *testing.T) {
 	tk, srv := uiServer(t)
 	tk.cfg.File.Tracking.ShortURL, tk.cfg.File.Tracking.ClickParam = "https://go.example.com", "rp_click"
 	tk.cfg.File.Brand = config.Brand{Disclosure: "#employee"}
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := approvedDoc(t, tk)
 	tweet, long := firstOf(t, ds, "tweet", "x"), firstOf(t, ds, "linkedin", "linkedin")
 	c := browser(t)
 	signIn(t, c, srv, "contributor", testPassword, "")
@@ -84,7 +77,10 @@ func TestSharePages(t *testing.T) {
 		t.Errorf("the LinkedIn share's link leads to %v, want utm_source=linkedin, utm_term=contributor", to)
 	}
 	var pre struct{ Text string }
-	postJSON(t, c, srv.URL+"/api/v1/topics/"+tweet.ID+"/share/preview", `{"channel":"linkedin","text":"`+edited+`"}`, &pre)
+	res, body := doJSON(t, c, "POST", srv.URL+"/api/v1/topics/"+tweet.ID+"/share/preview", `{"channel":"linkedin","text":"`+edited+`"}`)
+	if err := json.Unmarshal([]byte(body), &pre); res.StatusCode != http.StatusOK || err != nil {
+		t.Fatalf("the preview: HTTP %d %s", res.StatusCode, body)
+	}
 	if pre.Text != edited+" "+liLink {
 		t.Errorf("the edited version as it goes out: %q, want %q", pre.Text, edited+" "+liLink)
 	}
@@ -148,19 +144,22 @@ func follow(t *testing.T, tk *testKit, link string) url.Values {
 	return to.Query()
 }
 
-// postJSON sends a JSON request as the page's script does, and decodes a 200 answer into v.
-func postJSON(t *testing.T, c *http.Client, u, body string, v any) {
+// doJSON sends a JSON request as the page's script does.
+func doJSON(t *testing.T, c *http.Client, method, u, body string) (*http.Response, string) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", u, strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
+	return send(t, c, method, u, "application/json", strings.NewReader(body))
+}
+
+// approvedDoc saves the test document and approves it all, answering its derivatives.
+func approvedDoc(t *testing.T, tk *testKit) []record.Derivative {
+	t.Helper()
+	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
+		t.Fatal(err)
+	}
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != http.StatusOK || json.Unmarshal(b, v) != nil {
-		t.Fatalf("POST %s: HTTP %d %s", u, res.StatusCode, b)
-	}
+	return ds
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -82,29 +81,13 @@ func TestFreshTopicsWereApprovedRecently(t *testing.T) {
 func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 	tk, srv := uiServer(t)
 	tk.cfg.File.Brand = config.Brand{Disclosure: "#employee", BannedPhrases: []string{"guaranteed"}, Spellings: []string{"GitHub"}}
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	_, all, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tweet := firstOf(t, all, "tweet", "x")
+	tweet := firstOf(t, approvedDoc(t, tk), "tweet", "x")
 	c := browser(t)
 	signIn(t, c, srv, "contributor", testPassword, "")
 	api := func(text string) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest("PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", strings.NewReader(`{"text":`+strconv.Quote(text)+`}`))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		res, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		res, body := doJSON(t, c, "PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", `{"text":`+strconv.Quote(text)+`}`)
+		return res.StatusCode, body
 	}
 	if code, body := api("Queues help. #employee"); code != http.StatusConflict || !strings.Contains(body, "claim this topic") {
 		t.Errorf("saving without the claim: HTTP %d %s", code, body)
@@ -173,14 +156,7 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 // talking points and the passage of the paper it came from; drafts stay off it.
 func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 	tk, srv := uiServer(t)
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := approvedDoc(t, tk)
 	tweet := firstOf(t, ds, "tweet", "x")
 	var variants, points []record.Derivative
 	for _, d := range ds {
