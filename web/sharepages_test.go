@@ -46,6 +46,10 @@ func TestSharePages(t *testing.T) {
 	if !regexp.MustCompile(`data-share="x"[^>]*hidden`).MatchString(page) || !strings.Contains(page, "Too long for x with your link") {
 		t.Errorf("the LinkedIn post's page offers it on X, or does not say why not")
 	}
+	// Shared on its own channel, it opens LinkedIn's dialog.
+	if res, _ := do(t, c, "GET", srv.URL+"/ui/topics/"+long.ID+"/share", nil); !strings.HasPrefix(res.Header.Get("Location"), "https://www.linkedin.com/sharing/share-offsite/?url=") {
+		t.Errorf("sharing the LinkedIn post on its own channel: HTTP %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
 	res, page := do(t, c, "GET", srv.URL+"/ui/topics/"+long.ID+"/share?channel=x", nil)
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Not shared: with your link it is ") {
 		t.Errorf("sharing the LinkedIn post on X: HTTP %d, want 422 saying it does not fit", res.StatusCode)
@@ -99,8 +103,8 @@ func TestSharePages(t *testing.T) {
 		!strings.Contains(page, `data-topic="`+tweet.ID+`" data-channel="linkedin"`) {
 		t.Errorf("My shares does not list the X share with its click and the LinkedIn share:\n%s", page)
 	}
-	if strings.Contains(page, `data-topic="`+long.ID+`"`) {
-		t.Error("a share that was refused is listed")
+	if strings.Contains(page, `data-topic="`+long.ID+`" data-channel="x"`) || !strings.Contains(page, `data-topic="`+long.ID+`" data-channel="linkedin"`) {
+		t.Error("a share that was refused is listed, or one made is not")
 	}
 
 	// The leaderboard, seen by marketing: the contributor, until they opt out.

@@ -75,7 +75,7 @@ func shareable(ms []record.Media) []record.Media {
 	return slices.DeleteFunc(slices.Clone(ms), func(m record.Media) bool { return m.Key == "" || m.Kind == record.MediaPreview })
 }
 
-// Share records the user's share of a topic on ?channel= with ?text= (their version as
+// Share records the user's share of a topic on ?channel= (absent, the topic's own) with ?text= (their version as
 // edited on the page; absent, the saved one) and sends the browser to the channel's
 // composer: X's intent with the whole text, LinkedIn's dialog with the user's link. A
 // text the brand rules refuse, or one the channel would not take, is shown on the topic
@@ -98,7 +98,7 @@ func (pg *Topics) Share(w http.ResponseWriter, r *http.Request, p *httpx.Princip
 		return
 	}
 	to := sh.IntentURL
-	if ch == string(channel.LinkedIn) && sh.Fits && sh.URL != "" {
+	if sh.Channel == string(channel.LinkedIn) && sh.Fits && sh.URL != "" {
 		to = linkedInShare + url.QueryEscape(sh.URL)
 	}
 	if to == "" {
