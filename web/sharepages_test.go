@@ -96,6 +96,13 @@ func TestSharePages(t *testing.T) {
 		t.Errorf("sharing without the disclosure: HTTP %d, want 422 saying so with the text kept", res.StatusCode)
 	}
 
+	// Another site cannot make a share in the contributor's name: its link shows the topic.
+	req, _ := http.NewRequest("GET", srv.URL+"/ui/topics/"+tweet.ID+"/share?channel=bluesky", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	if res, err := c.Do(req); err != nil || res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/ui/topics/"+tweet.ID {
+		t.Errorf("a share link followed from another site: %v %v, want 303 to the topic page", res, err)
+	}
+
 	// My shares: both, the X one with its click.
 	_, page = do(t, c, "GET", srv.URL+"/ui/shares", nil)
 	xRow := regexp.MustCompile(`(?s)<tr data-topic="` + tweet.ID + `" data-channel="x">.*?</tr>`).FindString(page)
@@ -103,7 +110,7 @@ func TestSharePages(t *testing.T) {
 		!strings.Contains(page, `data-topic="`+tweet.ID+`" data-channel="linkedin"`) {
 		t.Errorf("My shares does not list the X share with its click and the LinkedIn share:\n%s", page)
 	}
-	if strings.Contains(page, `data-topic="`+long.ID+`" data-channel="x"`) || !strings.Contains(page, `data-topic="`+long.ID+`" data-channel="linkedin"`) {
+	if strings.Contains(page, `data-topic="`+long.ID+`" data-channel="x"`) || strings.Contains(page, `data-channel="bluesky"`) || !strings.Contains(page, `data-topic="`+long.ID+`" data-channel="linkedin"`) {
 		t.Error("a share that was refused is listed, or one made is not")
 	}
 

@@ -86,6 +86,13 @@ func (pg *Topics) Share(w http.ResponseWriter, r *http.Request, p *httpx.Princip
 		pg.Error(w, r, p, err)
 		return
 	}
+	// A GET records the share, so another site must not make one in the user's name: a
+	// link from elsewhere shows the topic instead (a calendar reminder's link sends no
+	// Sec-Fetch-Site other than "none").
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
+		http.Redirect(w, r, "/ui/topics/"+url.PathEscape(d.ID), http.StatusSeeOther)
+		return
+	}
 	q := r.URL.Query()
 	ch, text := q.Get("channel"), strings.TrimSpace(review.UnixLines(q.Get("text")))
 	sh, err := pg.tk.Shares().Preview(r.Context(), p.Name, d, ch, text)
