@@ -1,6 +1,7 @@
 package systemtest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/repurpose/repurpose/channel"
@@ -133,7 +136,24 @@ func TestBrowserContributorSharesAndIsCredited(t *testing.T) {
 			chromedp.Poll[bool](`document.querySelector('#counter').textContent.startsWith('`+strconv.Itoa(n.Weighted)+` of 280')`))
 		b.shot(p.name + "-edited-" + size)
 
-		// X: the share link opens X's intent with exactly that text.
+		// X: pressing Share on X records the share (in a new tab, on its way to X)...
+		b.run("share on X", 10*time.Second, chromedp.Click(chromedp.CSS(`a[data-share="x"]`)),
+			// The new tab comes to the front; the page carries on in this one.
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, page.BringToFront, cdp.Empty{})
+				return err
+			}))
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			var mine struct{ Shares []struct{ Channel, URL string } }
+			st.api("GET", "/api/v1/me/shares", p.token, &mine)
+			if len(mine.Shares) == 1 && mine.Shares[0].Channel == "x" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: pressing Share on X recorded %+v, want the X share", p.name, mine.Shares)
+			}
+		}
+		// ...and the share link opens X's intent with exactly that text.
 		href := eval[string](b, `document.querySelector('a[data-share="x"]').href`)
 		intent := as(p.token, href)
 		if intent.Host != "twitter.com" || intent.Path != "/intent/tweet" || intent.Query().Get("text") != sent {
