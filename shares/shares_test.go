@@ -161,7 +161,7 @@ func TestShareOnXOnlyWhatFits(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, _ := channel.Count(channel.X, x.Text)
-	if !x.Fits || x.Count != n.Weighted || !strings.HasPrefix(x.IntentURL, "https://twitter.com/intent/tweet?text=") {
+	if !x.Fits || x.Count != n.Weighted || x.Limit != 280 || !strings.HasPrefix(x.IntentURL, "https://twitter.com/intent/tweet?text=") {
 		t.Fatalf("a tweet on X: %+v", x)
 	}
 	if u, _ := url.Parse(x.IntentURL); u.Query().Get("text") != x.Text {
