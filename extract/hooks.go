@@ -140,7 +140,7 @@ var definitionMarks = map[string][]string{
 
 // stakesWords name what a reader gains, loses or risks.
 var stakesWords = map[string][]string{
-	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost", " faster", " slower",
+	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
 		" lose", " attack", " outage", " breach"},
 	"es": {" reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
 	"pt": {" reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
