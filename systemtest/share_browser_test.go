@@ -144,7 +144,9 @@ func TestBrowserContributorSharesAndIsCredited(t *testing.T) {
 				return err
 			}))
 		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-			var mine struct{ Shares []struct{ Channel, URL string } }
+			var mine struct {
+				Shares []struct{ Channel, URL string }
+			}
 			st.api("GET", "/api/v1/me/shares", p.token, &mine)
 			if len(mine.Shares) == 1 && mine.Shares[0].Channel == "x" {
 				break
