@@ -113,13 +113,13 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 		role config.Role
 		must []string // page shapes the walk has to reach
 	}{
-		{"ada", config.RoleAdmin, []string{"/ui/sources", "/ui/sources/*", "/ui/campaigns", "/ui/topics", "/ui/topics/*",
+		{"ada", config.RoleAdmin, []string{"/ui/sources", "/ui/sources/*", "/ui/campaigns", "/ui/topics", "/ui/topics/*", "/ui/shares", "/ui/leaderboard",
 			"/ui/translations", "/ui/translations/*/*", "/ui/snippets", "/ui/calendar", "/ui/analytics", "/ui/accounts"}},
-		{"mia", config.RoleMarketing, []string{"/ui/sources", "/ui/sources/*", "/ui/campaigns", "/ui/topics", "/ui/topics/*",
+		{"mia", config.RoleMarketing, []string{"/ui/sources", "/ui/sources/*", "/ui/campaigns", "/ui/topics", "/ui/topics/*", "/ui/shares", "/ui/leaderboard",
 			"/ui/translations", "/ui/translations/*/*", "/ui/snippets", "/ui/calendar", "/ui/analytics"}},
-		{"rosa", config.RoleRegional, []string{"/ui/topics", "/ui/topics/*", "/ui/translations", "/ui/translations/*/*",
+		{"rosa", config.RoleRegional, []string{"/ui/topics", "/ui/topics/*", "/ui/shares", "/ui/leaderboard", "/ui/translations", "/ui/translations/*/*",
 			"/ui/snippets", "/ui/calendar", "/ui/analytics"}},
-		{"carl", config.RoleContributor, []string{"/ui/topics", "/ui/topics/*"}},
+		{"carl", config.RoleContributor, []string{"/ui/topics", "/ui/topics/*", "/ui/shares", "/ui/leaderboard"}},
 	}
 	password := func(name string) string { return name + "-password-1" }
 	t.Setenv("REPURPOSE_TEST_HOOK_SECRET", "hook-secret-for-tests")
