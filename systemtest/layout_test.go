@@ -162,10 +162,8 @@ func TestBrowserEveryPageOnAPhoneAndADesk(t *testing.T) {
 	b := &browser{t: t, ctx: ctx, base: st.url}
 	started := time.Now()
 	for _, u := range users {
-		// Signed in at the desk: on a phone who is signed in is behind the menu.
-		b.resize(deskWidth, deskHeight)
-		b.signIn(u.name, password(u.name), "/ui/", "main h1")
 		b.resize(phoneWidth, phoneHeight)
+		b.signIn(u.name, password(u.name), "/ui/", "main h1")
 		pages := b.walk()
 		for _, shape := range u.must {
 			if _, ok := pages[shape]; !ok {
