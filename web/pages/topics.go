@@ -121,7 +121,7 @@ func (pg *Topics) Rewrite(w http.ResponseWriter, r *http.Request, p *httpx.Princ
 			return
 		}
 		v.Draft, v.Error = text, "Not saved: "+msg
-		if c, cerr := review.Count(&pg.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
+		if c, cerr := review.Count(&pg.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil && v.Editable {
 			v.Count = &c
 		}
 		pg.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
@@ -152,8 +152,10 @@ func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Deriv
 		v.Draft = v.Saved.Text
 	}
 	v.Share = shareLinks(d, v.Draft)
-	if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil {
-		v.Count = &c
+	if v.Editable { // a thread's parts and a blog teaser have no one count to show
+		if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil {
+			v.Count = &c
+		}
 	}
 	siblings, err := pg.tk.Record().SourceDerivatives(ctx, d.SourceID)
 	if err != nil {
