@@ -3,6 +3,7 @@ package pages
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 
@@ -47,6 +48,7 @@ type kindGroup struct {
 type reviewItem struct {
 	record.Derivative
 	Label    string
+	Next     string        // the ID of the post shown after this one: where a decision moves on to
 	BlogHTML template.HTML // sanitised; the only markup a page takes from a document
 	Preview  *postPreview
 	Editable bool
@@ -119,6 +121,15 @@ func (pg *Review) renderSource(w http.ResponseWriter, r *http.Request, p *httpx.
 		}
 		v.Groups[i].Derivatives = append(v.Groups[i].Derivatives, item)
 	}
+	var prev *reviewItem
+	for gi := range v.Groups {
+		for di := range v.Groups[gi].Derivatives {
+			if prev != nil {
+				prev.Next = v.Groups[gi].Derivatives[di].ID
+			}
+			prev = &v.Groups[gi].Derivatives[di]
+		}
+	}
 	title := s.Title
 	if title == "" {
 		title = s.Key
@@ -144,6 +155,15 @@ func (pg *Review) Decide(status record.ReviewStatus) httpx.Handler {
 			pg.Error(w, r, p, err)
 			return
 		}
-		http.Redirect(w, r, filterOf(r.URL.Query()).sourceURL(d.SourceID, "d-"+d.ID), http.StatusSeeOther)
+		// Back to the decided post, or, where the filter now hides it, to the next one.
+		f, at := filterOf(r.URL.Query()), d.ID
+		if f.Status != "" && f.Status != string(status) {
+			at = r.FormValue("next")
+		}
+		frag := ""
+		if at != "" && !strings.ContainsAny(at, "#?/&") {
+			frag = "d-" + at
+		}
+		http.Redirect(w, r, f.sourceURL(d.SourceID, frag), http.StatusSeeOther)
 	}
 }
