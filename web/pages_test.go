@@ -59,6 +59,23 @@ func do(t *testing.T, c *http.Client, method, u string, form url.Values) (*http.
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
+	return send(t, c, req)
+}
+
+// doJSON sends a JSON body as the site's own scripts do.
+func doJSON(t *testing.T, c *http.Client, method, u, body string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return send(t, c, req)
+}
+
+// send sends req from the site's own pages and reads the answer.
+func send(t *testing.T, c *http.Client, req *http.Request) (*http.Response, string) {
+	t.Helper()
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := c.Do(req)
 	if err != nil {

@@ -156,20 +156,13 @@ func TestSourceReviewBulkPerKind(t *testing.T) {
 func editCount(t *testing.T, c *http.Client, base, id, text string) (n, limit int, valid bool) {
 	t.Helper()
 	b, _ := json.Marshal(map[string]string{"text": text})
-	req, _ := http.NewRequest("POST", base+"/ui/derivatives/"+id+"/count", strings.NewReader(string(b)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
+	res, body := doJSON(t, c, "POST", base+"/ui/derivatives/"+id+"/count", string(b))
 	var out struct {
 		Weighted int  `json:"weighted_length"`
 		Limit    int  `json:"limit"`
 		Valid    bool `json:"valid"`
 	}
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != 200 {
+	if err := json.Unmarshal([]byte(body), &out); err != nil || res.StatusCode != 200 {
 		t.Fatalf("count: %d %v", res.StatusCode, err)
 	}
 	return out.Weighted, out.Limit, out.Valid

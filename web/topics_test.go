@@ -2,7 +2,6 @@ package web
 
 import (
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -95,16 +94,8 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 	signIn(t, c, srv, "contributor", testPassword, "")
 	api := func(text string) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest("PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", strings.NewReader(`{"text":`+strconv.Quote(text)+`}`))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		res, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		res, body := doJSON(t, c, "PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", `{"text":`+strconv.Quote(text)+`}`)
+		return res.StatusCode, body
 	}
 	if code, body := api("Queues help. #employee"); code != http.StatusConflict || !strings.Contains(body, "claim this topic") {
 		t.Errorf("saving without the claim: HTTP %d %s", code, body)
