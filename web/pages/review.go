@@ -177,7 +177,8 @@ func (pg *Review) EditCount(w http.ResponseWriter, r *http.Request, p *httpx.Pri
 	}
 	d, err := pg.tk.Record().Derivative(r.Context(), r.PathValue("id"))
 	if err != nil {
-		httpx.WriteError(w, http.StatusNotFound, "not_found", "no such derivative")
+		status, code, msg := pg.Classify(r, err)
+		httpx.WriteError(w, status, code, msg)
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, pg.tk.Review().EditCount(d, req.Text))
