@@ -144,6 +144,9 @@ func TestSourceReviewBulkPerKind(t *testing.T) {
 	if res, _ := do(t, c, "POST", page+"/decide", url.Values{"kind": {"tweet"}, "verdict": {"published"}}); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bulk decision that is neither approve nor reject: %d", res.StatusCode)
 	}
+	if res, _ := do(t, c, "POST", page+"/decide", url.Values{"verdict": {"rejected"}}); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bulk rejection of no kind in particular: %d, want it refused", res.StatusCode)
+	}
 	// Contributors may not decide.
 	contributor := browser(t)
 	signIn(t, contributor, srv, "contributor", testPassword, "")

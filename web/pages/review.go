@@ -137,6 +137,10 @@ func (pg *Review) DecideKind(w http.ResponseWriter, r *http.Request, p *httpx.Pr
 		return
 	}
 	f := reviewFilter{Kind: r.FormValue("kind"), Channel: r.FormValue("channel")}
+	if f.Kind == "" { // all drafts at once is ApproveSource, asked for by name
+		pg.Error(w, r, p, errs.E("pages.DecideKind", errs.Invalid, "name the kind to decide"))
+		return
+	}
 	_, n, err := pg.tk.Review().DecideDrafts(r.Context(), id, status, p.Name, func(d record.Derivative) bool { return f.match(d) })
 	if err != nil {
 		pg.Error(w, r, p, err)
