@@ -129,6 +129,8 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"POST /ui/derivatives/{id}/approve", s.page(reviewers, rev.Decide(record.Approved))},
 		{"POST /ui/derivatives/{id}/reject", s.page(reviewers, rev.Decide(record.Rejected))},
 		{"POST /ui/derivatives/{id}/edit", s.page(reviewers, rev.Edit)},
+		{"POST /ui/derivatives/{id}/count", s.page(reviewers, rev.EditCount)},
+		{"POST /ui/sources/{id}/decide", s.page(reviewers, rev.DecideKind)},
 		{"POST /ui/sources/{id}/rerun", s.page(reviewers, rev.Rerun)},
 		{"POST /ui/sources/{id}/withdraw", s.page(reviewers, rev.Withdraw)},
 		{"GET /ui/campaigns", s.page(reviewers, rev.Campaigns)},

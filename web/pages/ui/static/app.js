@@ -16,11 +16,15 @@ function sourceRow(s) {
     el("br"), el("span", { class: "hint" }, s.key));
   const status = el("td", {}, el("span", { class: "badge " + s.status }, s.status));
   if (s.error) status.append(el("br"), el("span", { class: "reason" }, s.error));
+  const review = el("td");
+  if (s.drafts > 0 && s.status !== "withdrawn") {
+    review.append(el("a", { class: "to-review", href: "/ui/sources/" + encodeURIComponent(s.id) + "?status=draft" }, s.drafts + " to review"));
+  } else review.append("—");
   const counts = el("td");
   const kinds = Object.keys(s.counts || {}).sort();
   if (kinds.length === 0) counts.append("—");
   for (const k of kinds) counts.append(el("span", { class: "count" }, k + " " + s.counts[k]), " ");
-  return el("tr", { "data-id": s.id }, name, status, counts);
+  return el("tr", { "data-id": s.id }, name, status, review, counts);
 }
 
 async function refreshSources(table) {
@@ -150,7 +154,8 @@ function setupEditor(editor) {
   }
 }
 
-// Review: each edit form's textarea counts live into the element its data-counter names.
+// Review: each edit form's textarea counts live, as a save will count it, into the
+// element its data-counter names.
 function setupCounter(editor) {
   const counter = document.getElementById(editor.dataset.counter);
   let timer = 0, seq = 0;
@@ -159,11 +164,61 @@ function setupCounter(editor) {
     timer = setTimeout(async () => {
       const mine = ++seq;
       try {
-        const c = await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+        // The editor's own count URL counts as the save will (link and disclosure); the
+        // generic counter counts the text alone.
+        const c = editor.dataset.countUrl
+          ? await postJSON(editor.dataset.countUrl, { text: editor.value })
+          : await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
         if (mine === seq && c.ok && counter) showCount(counter, c.ok);
       } catch (_) { /* keep the last count */ }
     }, 250);
   });
+}
+
+// Review keys (listed on the page): j/k move between posts, a approves, r rejects, e edits
+// the post in focus, Esc leaves its editor. Typing in a field is never taken for a key.
+function setupReviewKeys(root) {
+  const cards = () => [...root.querySelectorAll("article.review-card")];
+  const current = () => document.activeElement && document.activeElement.closest("article.review-card");
+  const move = (step) => {
+    const all = cards(), at = all.indexOf(current());
+    const next = all[at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + step))];
+    if (next) { next.focus(); next.scrollIntoView({ block: "nearest" }); }
+  };
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t.closest && t.closest("input, textarea, select, [contenteditable]")) {
+      if (e.key === "Escape" && t.closest("details.review-edit")) {
+        t.closest("details.review-edit").open = false;
+        t.closest("article.review-card").focus();
+      }
+      return;
+    }
+    const card = current();
+    switch (e.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": case "r": {
+        const b = card && card.querySelector(`button[data-key=${e.key === "a" ? "approve" : "reject"}]`);
+        if (!b) return;
+        b.click();
+        break;
+      }
+      case "e": {
+        const d = card && card.querySelector("details.review-edit");
+        if (!d) return;
+        d.open = true;
+        $("textarea", d).focus();
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+  });
+  // Back from a decision at #d-…: that post has the focus, so the keys go on from there.
+  const target = location.hash.startsWith("#d-") && document.getElementById(location.hash.slice(1));
+  if (target && !document.querySelector("[autofocus]")) target.focus();
 }
 
 // Reminder: default to the browser's time zone and the next full hour.
@@ -190,5 +245,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const editor = $("#editor");
   if (editor) setupEditor(editor);
   for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
+  const review = $("[data-review]");
+  if (review) setupReviewKeys(review);
   setupReminder();
 });
