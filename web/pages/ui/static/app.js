@@ -70,6 +70,13 @@ function setupUpload(form) {
   zone.addEventListener("drop", (e) => { e.preventDefault(); zone.classList.remove("over"); send(e.dataTransfer.files); });
 }
 
+// showCount writes a count into its counter: an empty text is not over the limit.
+function showCount(counter, c) {
+  const over = c.weighted_length > c.limit;
+  counter.textContent = c.weighted_length + " of " + c.limit + (over ? " — over the limit, shorten it" : "");
+  counter.classList.toggle("over", over);
+}
+
 // Editor: a live counter by the channel's own rules (the server's), copy, and share
 // links that carry the edited text.
 function setupEditor(editor) {
@@ -89,8 +96,7 @@ function setupEditor(editor) {
         body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
       const c = await res.json();
       if (mine !== seq || !res.ok) return;
-      counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-      counter.classList.toggle("over", !c.valid);
+      showCount(counter, c);
     } catch (_) { /* keep the last count */ }
   };
   editor.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 250); });
@@ -118,10 +124,51 @@ function setupCounter(editor) {
           body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
         const c = await res.json();
         if (mine !== seq || !res.ok || !counter) return;
-        counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-        counter.classList.toggle("over", !c.valid);
+        showCount(counter, c);
       } catch (_) { /* keep the last count */ }
     }, 250);
+  });
+}
+
+// Translations: a whole source is machine-translated in small batches, so the page shows
+// how far it got and each text that failed; then the queue is shown again with the outcome.
+function setupBatch(form) {
+  const bar = $(".tr-batch-progress", form), status = $(".tr-batch-status", form), errors = $(".tr-batch-errors", form);
+  const button = $("button", form), step = form.dataset.step || "5";
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    bar.hidden = false;
+    let done = 0, failed = 0, retry = "1", remaining = 0;
+    try {
+      for (;;) {
+        const res = await fetch(form.action, { method: "POST", headers: { "Accept": "application/json" },
+          body: new URLSearchParams({ batch: step, retry }) });
+        const r = await res.json();
+        if (!res.ok) throw new Error((r.error && r.error.message) || res.statusText);
+        retry = "";
+        done += r.translated;
+        for (const f of r.failed) {
+          failed++;
+          errors.append(el("li", {}, f.label + ": " + f.error));
+        }
+        remaining = r.remaining;
+        bar.max = done + failed + remaining;
+        bar.value = done + failed;
+        status.textContent = done + " of " + bar.max + " translated" + (failed ? ", " + failed + " failed" : "") + "…";
+        if (remaining === 0 || r.translated + r.failed.length === 0) break;
+      }
+    } catch (err) {
+      status.textContent = "Stopped: " + err.message;
+      button.disabled = false;
+      return;
+    }
+    const q = new URLSearchParams(location.search);
+    const src = form.action.split("/sources/")[1].split("/")[0];
+    const loc = decodeURIComponent(form.action.split("/sources/")[1].split("/")[1]);
+    q.set("locale", loc);
+    for (const [k, v] of Object.entries({ batch: src, translated: done, failed, remaining })) q.set(k, v);
+    location.assign("/ui/translations?" + q.toString() + "#src-" + src);
   });
 }
 
@@ -149,5 +196,6 @@ document.addEventListener("DOMContentLoaded", () => {
   const editor = $("#editor");
   if (editor) setupEditor(editor);
   for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
+  for (const f of document.querySelectorAll("form.tr-batch")) setupBatch(f);
   setupReminder();
 });
