@@ -200,7 +200,7 @@ func (s *Service) MachineSource(ctx context.Context, scope Scope, sourceID, loca
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			d := it.Derivative
-			_, err := s.Translate(ctx, d.ID, locale, Input{Machine: true}, by)
+			_, err := s.translate(ctx, d.ID, locale, Input{Machine: true}, by)
 			mu.Lock()
 			defer mu.Unlock()
 			if err == nil {
@@ -218,6 +218,9 @@ func (s *Service) MachineSource(ctx context.Context, scope Scope, sourceID, loca
 		}()
 	}
 	wg.Wait()
+	if res.Translated > 0 {
+		s.changed(context.WithoutCancel(ctx), sourceID, "translation "+locale, true)
+	}
 	slices.SortFunc(res.Failed, func(a, b ItemError) int { return strings.Compare(a.DerivativeID, b.DerivativeID) })
 	return res, nil
 }

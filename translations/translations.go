@@ -135,6 +135,25 @@ type Input struct {
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
 func (s *Service) Translate(ctx context.Context, derivID, locale string, in Input, by string) (*View, error) {
+	v, err := s.translate(ctx, derivID, locale, in, by)
+	if err == nil {
+		s.changed(ctx, v.SourceID, "translation "+locale, true)
+	}
+	return v, err
+}
+
+// changed re-plans a source whose translations changed and, with images, renders its
+// cards again in the new words.
+func (s *Service) changed(ctx context.Context, sourceID, why string, images bool) {
+	s.rec.Replan(ctx, sourceID, why)
+	if images {
+		s.queueImages(ctx, sourceID, why)
+	}
+}
+
+// translate is Translate without its consequences (re-planning, rendering), which a
+// batch has once for all its texts.
+func (s *Service) translate(ctx context.Context, derivID, locale string, in Input, by string) (*View, error) {
 	d, err := s.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
@@ -173,7 +192,6 @@ func (s *Service) Translate(ctx context.Context, derivID, locale string, in Inpu
 	v, err := s.put(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
 	if err == nil {
 		s.clearFailure(ctx, d.SourceID, Key(d.ID, locale))
-		s.queueImages(ctx, d.SourceID, "translation "+locale) // cards in the new words
 	}
 	return v, err
 }
@@ -204,14 +222,14 @@ func (s *Service) Decide(ctx context.Context, derivID, locale string, status rec
 		render = status == record.Approved && len(old.Media) == 0 // not rendered yet (or nothing to render)
 		return old, nil
 	})
-	if err == nil && render {
-		s.queueImages(ctx, d.SourceID, "translation "+locale+" approved")
+	if err == nil {
+		s.changed(ctx, d.SourceID, "translation "+locale+" "+string(status), render)
 	}
 	return v, err
 }
 
 // put changes one translation of the source's current version: record first,
-// then index, under the source's lock.
+// then index, under the source's lock. Callers re-plan the source (changed).
 func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*View, error) {
 	var out *View
 	err := s.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
@@ -248,9 +266,6 @@ func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, 
 		out = &View{Translation: *tr, DerivativeID: d.ID, SourceID: src.ID, Locale: locale}
 		return s.indexTranslation(ctx, out)
 	})
-	if err == nil {
-		s.rec.Replan(ctx, d.SourceID, "translation "+locale)
-	}
 	return out, err
 }
 

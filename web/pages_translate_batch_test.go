@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/repurpose/repurpose/tasks"
 	"github.com/repurpose/repurpose/translate"
 	"github.com/repurpose/repurpose/translations"
 )
@@ -229,5 +233,29 @@ func TestEmptyTranslationEditorIsNotOverTheLimit(t *testing.T) {
 	_, body := do(t, c, "GET", base+"/ui/translations/"+d.ID+"/de", nil)
 	if !strings.Contains(body, ">0 of 280<") || strings.Contains(body, "over the limit") || strings.Contains(body, `class="counter over"`) {
 		t.Fatalf("empty editor's counter:\n%s", body)
+	}
+}
+
+// A whole source translated at once has its cards rendered once, not once per text.
+func TestMachineTranslatingASourceRendersItsCardsOnce(t *testing.T) {
+	tk, base, d := translationUI(t, doc)
+	tk.cfg.File.Brand.Cards.Off = false
+	tk.translations.SetProvider(&fakeProvider{})
+	insp := asynq.NewInspector(asynq.RedisClientOpt{Addr: tk.rdb.(*redis.Client).Options().Addr})
+	defer insp.Close()
+	pending := func() int {
+		ts, _ := insp.ListPendingTasks(tasks.QueueImages)
+		return len(ts)
+	}
+	before := pending()
+	c := browser(t)
+	signIn(t, c, srvFrom(base), "regional", testPassword, "")
+	res, _ := do(t, c, "POST", base+"/ui/translations/sources/"+d.SourceID+"/de/machine", url.Values{})
+	loc, _ := url.Parse(res.Header.Get("Location"))
+	if n, _ := strconv.Atoi(loc.Query().Get("translated")); n < 2 {
+		t.Fatalf("translated %d texts", n)
+	}
+	if got := pending() - before; got != 1 {
+		t.Errorf("%d renders queued for one source's translations, want 1", got)
 	}
 }
