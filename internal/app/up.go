@@ -33,7 +33,7 @@ const (
 
 // UpOptions are `repurpose up`'s flags and where it writes.
 type UpOptions struct {
-	DataDir string   // keeps the embedded S3 objects and the admin token between runs
+	DataDir string   // keeps the embedded S3 objects, admin token and password hash, and kept Redis keys between runs
 	Addr    string   // the toolkit API and public pages
 	S3Addr  string   // the embedded S3 endpoint
 	Files   []string // documents to upload and report on
