@@ -212,7 +212,7 @@ func (s *Service) MachineSource(ctx context.Context, scope Scope, sourceID, loca
 				return
 			}
 			opt.Log.WarnContext(ctx, "machine translation", "source", sourceID, "derivative", d.ID, "locale", locale, "err", err)
-			msg := Reason(err)
+			msg := reason(err)
 			res.Failed = append(res.Failed, ItemError{DerivativeID: d.ID, Label: string(d.Kind) + " on " + string(d.Channel), Error: msg})
 			s.recordFailure(context.WithoutCancel(ctx), d.SourceID, Key(d.ID, locale), msg)
 		}()
@@ -225,9 +225,9 @@ func (s *Service) MachineSource(ctx context.Context, scope Scope, sourceID, loca
 	return res, nil
 }
 
-// Reason is what a person is told about a failed translation: the error's message, with
+// reason is what a person is told about a failed translation: the error's message, with
 // a capital letter.
-func Reason(err error) string {
+func reason(err error) string {
 	msg := errs.Message(err)
 	if errs.KindOf(err) == errs.Other {
 		msg = "the toolkit cannot reach its storage right now; try again shortly"
