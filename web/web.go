@@ -150,6 +150,7 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"GET /ui/translations/{id}/{locale}", s.page(staff, reg.Translation)},
 		{"POST /ui/translations/{id}/{locale}", s.page(staff, reg.Translate(false))},
 		{"POST /ui/translations/{id}/{locale}/machine", s.page(staff, reg.Translate(true))},
+		{"POST /ui/translations/sources/{source}/{locale}/machine", s.page(staff, reg.TranslateSource)},
 		{"POST /ui/translations/{id}/{locale}/approve", s.page(staff, reg.DecideTranslation(record.Approved))},
 		{"POST /ui/translations/{id}/{locale}/reject", s.page(staff, reg.DecideTranslation(record.Rejected))},
 		{"GET /ui/snippets", s.page(staff, reg.Snippets)},

@@ -90,9 +90,11 @@ async function postJSON(path, body) {
   return res.ok ? { ok: out } : { refused: (out.error && out.error.message) || "HTTP " + res.status };
 }
 
+// showCount writes a count into its counter: an empty text is not over the limit.
 function showCount(counter, c) {
-  counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-  counter.classList.toggle("over", !c.valid);
+  const over = c.weighted_length > c.limit;
+  counter.textContent = c.weighted_length + " of " + c.limit + (over ? " — over the limit, shorten it" : "");
+  counter.classList.toggle("over", over);
 }
 
 function setupEditor(editor) {
@@ -221,6 +223,48 @@ function setupReviewKeys(root) {
   if (target && !document.querySelector("[autofocus]")) target.focus();
 }
 
+// Translations: a whole source is machine-translated in small batches, so the page shows
+// how far it got and each text that failed; then the queue is shown again with the outcome.
+function setupBatch(form) {
+  const bar = $(".tr-batch-progress", form), status = $(".tr-batch-status", form), errors = $(".tr-batch-errors", form);
+  const button = $("button", form), step = form.dataset.step || "5";
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    bar.hidden = false;
+    let done = 0, failed = 0, retry = "1", remaining = 0;
+    try {
+      for (;;) {
+        const res = await fetch(form.action, { method: "POST", headers: { "Accept": "application/json" },
+          body: new URLSearchParams({ batch: step, retry }) });
+        const r = await res.json();
+        if (!res.ok) throw new Error((r.error && r.error.message) || res.statusText);
+        retry = "";
+        done += r.translated;
+        for (const f of r.failed) {
+          failed++;
+          errors.append(el("li", {}, f.label + ": " + f.error));
+        }
+        remaining = r.remaining;
+        bar.max = done + failed + remaining;
+        bar.value = done + failed;
+        status.textContent = done + " of " + bar.max + " translated" + (failed ? ", " + failed + " failed" : "") + "…";
+        if (remaining === 0 || r.translated + r.failed.length === 0) break;
+      }
+    } catch (err) {
+      status.textContent = "Stopped: " + err.message;
+      button.disabled = false;
+      return;
+    }
+    const q = new URLSearchParams(location.search);
+    const src = form.action.split("/sources/")[1].split("/")[0];
+    const loc = decodeURIComponent(form.action.split("/sources/")[1].split("/")[1]);
+    q.set("locale", loc);
+    for (const [k, v] of Object.entries({ batch: src, translated: done, failed, remaining })) q.set(k, v);
+    location.assign("/ui/translations?" + q.toString() + "#src-" + src);
+  });
+}
+
 // Reminder: default to the browser's time zone and the next full hour.
 function setupReminder() {
   const tz = $("#tz"), at = $("#at");
@@ -247,5 +291,6 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
   const review = $("[data-review]");
   if (review) setupReviewKeys(review);
+  for (const f of document.querySelectorAll("form.tr-batch")) setupBatch(f);
   setupReminder();
 });
