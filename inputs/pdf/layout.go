@@ -258,7 +258,7 @@ func findGutters(runs []run, width float64) []float64 {
 		return nil
 	}
 	var found []strip
-	var best *strip // the strip being crossed
+	var best *strip                  // the strip being crossed
 	fewest := max(2, len(runs)/10+1) // a few pieces may run across
 	for x := 0.15 * width; x <= 0.85*width+1; x += 2 {
 		cross, left, right := 0, 0, 0
