@@ -241,14 +241,23 @@ func (f *MediaFiles) Has(ctx context.Context, key string) (bool, error) {
 	return err == nil, err
 }
 
-// Put stores a media file under its key, unless it is there already: its key is
-// its content's hash, so the file there is the same.
+// Put stores a media file under its key, unless it is there already and was stored
+// less than MediaGrace/2 ago: its key is its content's hash, so the file there is the
+// same, and storing an older one again keeps Sweep from removing it while the render
+// that found it lists it.
 func (f *MediaFiles) Put(ctx context.Context, key, contentType string, data []byte) error {
 	st := f.st
-	if ok, err := f.Has(ctx, key); err != nil || ok {
+	if !ValidMediaKey(key) {
+		return fmt.Errorf("%q is not a media key", key)
+	}
+	info, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
+	switch {
+	case err == nil && st.now().Sub(info.LastModified) < MediaGrace/2:
+		return nil
+	case err != nil && !errors.Is(err, s3store.ErrNotFound):
 		return err
 	}
-	_, err := st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
+	_, err = st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
 	return err
 }
 
