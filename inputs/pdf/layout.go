@@ -259,7 +259,7 @@ func findGutters(runs []run, width float64) []float64 {
 	}
 	var found []strip
 	var best *strip                  // the strip being crossed
-	fewest := max(2, len(runs)/10+1) // a few pieces may run across
+	fewest := max(4, len(runs)/10+1) // a few pieces may run across: a title, an abstract
 	for x := 0.15 * width; x <= 0.85*width+1; x += 2 {
 		cross, left, right := 0, 0, 0
 		for _, r := range runs {
@@ -307,7 +307,38 @@ func findGutters(runs []run, width float64) []float64 {
 	for i, g := range gutters {
 		xs[i] = g.mid()
 	}
+	if len(xs) > 0 && !prose(runs, xs) {
+		return nil
+	}
 	return xs
+}
+
+// prose reports whether the text between the gutters is set as columns: most lines of
+// each column fill at least half its width. A table's cells leave most of theirs empty
+// (and stay a table: see markTableCells).
+func prose(runs []run, gutters []float64) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range runs {
+		lo, hi = math.Min(lo, r.left), math.Max(hi, r.left+r.width)
+	}
+	edges := append(append([]float64{lo}, gutters...), hi)
+	for i := 1; i < len(edges); i++ {
+		a, b := edges[i-1], edges[i]
+		var widths []float64
+		for _, r := range runs {
+			if r.left >= a-1 && r.left+r.width <= b+1 {
+				widths = append(widths, r.width)
+			}
+		}
+		if len(widths) == 0 {
+			return false
+		}
+		sort.Float64s(widths)
+		if widths[len(widths)/2] < 0.5*(b-a) {
+			return false
+		}
+	}
+	return true
 }
 
 // within counts the runs that lie wholly between a and b.
