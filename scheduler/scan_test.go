@@ -22,9 +22,8 @@ import (
 	"github.com/repurpose/repurpose/toolkit"
 )
 
-// TestScanQueuesWhatEventsMissedOnce: with no webhook at all, the scan finds every inbox
-// object; concurrent scans (several schedulers) and repeated scans queue each only once.
-func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
+// services starts Redis and S3 with an inbox and a toolkit bucket, and configures them.
+func services(t *testing.T) (*config.Config, *s3store.Store, *testservices.RedisServer) {
 	rs := testservices.NewRedis(t)
 	s3srv := testservices.S3(t, testservices.S3Options{Buckets: []string{"inbox", "toolkit"}})
 	env := map[string]string{"REPURPOSE_REDIS_URL": rs.URL, "REPURPOSE_S3_ENDPOINT": s3srv.Endpoint}
@@ -32,9 +31,15 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
 	store := s3store.FromAWS(aws.Config{Region: "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider(s3srv.AccessKey, s3srv.SecretKey, "")}, s3srv.Endpoint)
+	return &config.Config{Infra: infra, File: *config.Defaults()}, store, rs
+}
+
+// TestScanQueuesWhatEventsMissedOnce: with no webhook at all, the scan finds every inbox
+// object; concurrent scans (several schedulers) and repeated scans queue each only once.
+func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
+	cfg, store, rs := services(t)
 	opt, _ := tasks.RedisOpt(rs.URL)
 	enq := tasks.NewClient(opt, cfg.File.Limits.TaskRetention.Std())
 	defer enq.Close()
@@ -91,16 +96,7 @@ func TestScanQueuesWhatEventsMissedOnce(t *testing.T) {
 // TestMediaSweepRunsOncePerInterval: with several schedulers on one Redis, one of them
 // sweeps in an interval; a file nothing lists, older than the grace period, goes.
 func TestMediaSweepRunsOncePerInterval(t *testing.T) {
-	rs := testservices.NewRedis(t)
-	s3srv := testservices.S3(t, testservices.S3Options{Buckets: []string{"inbox", "toolkit"}})
-	env := map[string]string{"REPURPOSE_REDIS_URL": rs.URL, "REPURPOSE_S3_ENDPOINT": s3srv.Endpoint}
-	infra, err := config.FromEnv(func(k string) string { return env[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &config.Config{Infra: infra, File: *config.Defaults()}
-	store := s3store.FromAWS(aws.Config{Region: "us-east-1",
-		Credentials: credentials.NewStaticCredentialsProvider(s3srv.AccessKey, s3srv.SecretKey, "")}, s3srv.Endpoint)
+	cfg, store, rs := services(t)
 	rdb := redis.NewClient(&redis.Options{Addr: rs.Addr})
 	defer rdb.Close()
 	tk := toolkit.New(cfg, store, rdb, nil, slog.New(slog.DiscardHandler))
