@@ -20,7 +20,9 @@ import (
 // bucket, listed by nothing yet, and about to be. Sweep leaves every file younger than
 // MediaGrace, and Put stores again (renewing its age) a file it finds older than half
 // of it: a file a render has just stored or found stays at least MediaGrace/2 after the
-// render, far longer than a render takes to list it.
+// render, far longer than a render takes to list it. Put and Sweep take the file's lock
+// while they look at its age and store or remove it, so neither acts on an age the
+// other has just changed.
 
 // MediaGrace is how long a media file is kept after it was stored, listed or not.
 const MediaGrace = time.Hour
@@ -107,22 +109,28 @@ func (f *MediaFiles) Sweep(ctx context.Context, grace time.Duration) (SweepResul
 		return res, err
 	}
 	for _, key := range stale {
-		// Stored again since it was listed (a render found it): it stays.
-		info, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
-		if errors.Is(err, s3store.ErrNotFound) {
-			continue
-		}
+		err := st.locks.WithLock(ctx, mediaLock(key), func() error {
+			// Stored again since it was listed (a render found it): it stays.
+			info, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
+			if errors.Is(err, s3store.ErrNotFound) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if st.now().Sub(info.LastModified) < grace {
+				res.Young++
+				return nil
+			}
+			if err := st.s3.Delete(ctx, st.loc.Bucket, st.loc.Prefix+key); err != nil {
+				return err
+			}
+			res.Removed++
+			return nil
+		})
 		if err != nil {
 			return res, err
 		}
-		if st.now().Sub(info.LastModified) < grace {
-			res.Young++
-			continue
-		}
-		if err := st.s3.Delete(ctx, st.loc.Bucket, st.loc.Prefix+key); err != nil {
-			return res, err
-		}
-		res.Removed++
 	}
 	return res, nil
 }
