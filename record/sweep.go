@@ -38,9 +38,9 @@ type SweepResult struct {
 	Removed int
 }
 
-// Listed are the keys of every media file a derivative lists: of each source's current
+// listed are the keys of every media file a derivative lists: of each source's current
 // version that is not withdrawn, and of its translations.
-func (f *MediaFiles) Listed(ctx context.Context) (map[string]bool, error) {
+func (f *MediaFiles) listed(ctx context.Context) (map[string]bool, error) {
 	st := f.st
 	listed := map[string]bool{}
 	err := st.Each(ctx, "sources/", func(key string) error {
@@ -84,7 +84,7 @@ func (f *MediaFiles) Sweep(ctx context.Context, grace time.Duration) (SweepResul
 	if grace <= 0 {
 		grace = MediaGrace
 	}
-	listed, err := f.Listed(ctx)
+	listed, err := f.listed(ctx)
 	if err != nil {
 		return res, err
 	}
