@@ -49,13 +49,13 @@ func browser(t *testing.T) *http.Client {
 func do(t *testing.T, c *http.Client, method, u string, form url.Values) (*http.Response, string) {
 	t.Helper()
 	if form == nil {
-		return send(t, c, method, u, "", nil)
+		return sendBody(t, c, method, u, "", nil)
 	}
-	return send(t, c, method, u, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	return sendBody(t, c, method, u, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 }
 
-// send sends a request of contentType ("" for none) from the site's own pages.
-func send(t *testing.T, c *http.Client, method, u, contentType string, body io.Reader) (*http.Response, string) {
+// sendBody sends a request of contentType ("" for none) from the site's own pages.
+func sendBody(t *testing.T, c *http.Client, method, u, contentType string, body io.Reader) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, u, body)
 	if err != nil {
@@ -64,6 +64,23 @@ func send(t *testing.T, c *http.Client, method, u, contentType string, body io.R
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
+	return send(t, c, req)
+}
+
+// doJSON sends a JSON body as the site's own scripts do.
+func doJSON(t *testing.T, c *http.Client, method, u, body string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return send(t, c, req)
+}
+
+// send sends req from the site's own pages and reads the answer.
+func send(t *testing.T, c *http.Client, req *http.Request) (*http.Response, string) {
+	t.Helper()
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := c.Do(req)
 	if err != nil {

@@ -155,12 +155,6 @@ func follow(t *testing.T, tk *testKit, link string) url.Values {
 	return to.Query()
 }
 
-// doJSON sends a JSON request as the page's script does.
-func doJSON(t *testing.T, c *http.Client, method, u, body string) (*http.Response, string) {
-	t.Helper()
-	return send(t, c, method, u, "application/json", strings.NewReader(body))
-}
-
 // approvedDoc saves the test document and approves it all, answering its derivatives.
 func approvedDoc(t *testing.T, tk *testKit) []record.Derivative {
 	t.Helper()

@@ -159,7 +159,7 @@ func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Deriv
 		v.Draft = typed
 	}
 	v.Share, v.Count = pg.shareOffers(r, p, d, typed)
-	if v.Count == nil {
+	if v.Count == nil && v.Editable { // a thread's parts and a blog teaser have no one count to show
 		if c, err := review.Count(&pg.cfg.File, d.Channel, strings.TrimSpace(v.Draft)); err == nil {
 			v.Count = &c
 		}

@@ -58,11 +58,15 @@ function sourceRow(s) {
     el("br"), el("span", { class: "hint" }, s.key));
   const status = el("td", {}, el("span", { class: "badge " + s.status }, s.status));
   if (s.error) status.append(el("br"), el("span", { class: "reason" }, s.error));
+  const review = el("td");
+  if (s.drafts > 0 && s.status !== "withdrawn") {
+    review.append(el("a", { class: "to-review", href: "/ui/sources/" + encodeURIComponent(s.id) + "?status=draft" }, s.drafts + " to review"));
+  } else review.append("—");
   const counts = el("td");
   const kinds = Object.keys(s.counts || {}).sort();
   if (kinds.length === 0) counts.append("—");
   for (const k of kinds) counts.append(el("span", { class: "count" }, k + " " + s.counts[k]), " ");
-  return el("tr", { "data-id": s.id }, name, status, counts);
+  return el("tr", { "data-id": s.id }, name, status, review, counts);
 }
 
 async function refreshSources(table) {
@@ -128,9 +132,11 @@ async function postJSON(path, body) {
   return res.ok ? { ok: out } : { refused: (out.error && out.error.message) || "HTTP " + res.status };
 }
 
+// showCount writes a count into its counter: an empty text is not over the limit.
 function showCount(counter, c) {
-  counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-  counter.classList.toggle("over", !c.valid);
+  const over = c.weighted_length > c.limit;
+  counter.textContent = c.weighted_length + " of " + c.limit + (over ? " — over the limit, shorten it" : "");
+  counter.classList.toggle("over", over);
 }
 
 function setupEditor(editor) {
@@ -192,7 +198,8 @@ function setupEditor(editor) {
   }
 }
 
-// Review: each edit form's textarea counts live into the element its data-counter names.
+// Review: each edit form's textarea counts live, as a save will count it, into the
+// element its data-counter names.
 function setupCounter(editor) {
   const counter = document.getElementById(editor.dataset.counter);
   let timer = 0, seq = 0;
@@ -201,10 +208,102 @@ function setupCounter(editor) {
     timer = setTimeout(async () => {
       const mine = ++seq;
       try {
-        const c = await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+        // The editor's own count URL counts as the save will (link and disclosure); the
+        // generic counter counts the text alone.
+        const c = editor.dataset.countUrl
+          ? await postJSON(editor.dataset.countUrl, { text: editor.value })
+          : await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
         if (mine === seq && c.ok && counter) showCount(counter, c.ok);
       } catch (_) { /* keep the last count */ }
     }, 250);
+  });
+}
+
+// Review keys (listed on the page): j/k move between posts, a approves, r rejects, e edits
+// the post in focus, Esc leaves its editor. Typing in a field is never taken for a key.
+function setupReviewKeys(root) {
+  const cards = () => [...root.querySelectorAll("article.review-card")];
+  const current = () => document.activeElement && document.activeElement.closest("article.review-card");
+  const move = (step) => {
+    const all = cards(), at = all.indexOf(current());
+    const next = all[at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + step))];
+    if (next) { next.focus(); next.scrollIntoView({ block: "nearest" }); }
+  };
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t.closest && t.closest("input, textarea, select, [contenteditable]")) {
+      if (e.key === "Escape" && t.closest("details.review-edit")) {
+        t.closest("details.review-edit").open = false;
+        t.closest("article.review-card").focus();
+      }
+      return;
+    }
+    const card = current();
+    switch (e.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": case "r": {
+        const b = card && card.querySelector(`button[data-key=${e.key === "a" ? "approve" : "reject"}]`);
+        if (!b) return;
+        b.click();
+        break;
+      }
+      case "e": {
+        const d = card && card.querySelector("details.review-edit");
+        if (!d) return;
+        d.open = true;
+        $("textarea", d).focus();
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+  });
+  // Back from a decision at #d-…: that post has the focus, so the keys go on from there.
+  const target = location.hash.startsWith("#d-") && document.getElementById(location.hash.slice(1));
+  if (target && !document.querySelector("[autofocus]")) target.focus();
+}
+
+// Translations: a whole source is machine-translated in small batches, so the page shows
+// how far it got and each text that failed; then the queue is shown again with the outcome.
+function setupBatch(form) {
+  const bar = $(".tr-batch-progress", form), status = $(".tr-batch-status", form), errors = $(".tr-batch-errors", form);
+  const button = $("button", form), step = form.dataset.step || "5";
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    bar.hidden = false;
+    let done = 0, failed = 0, retry = "1", remaining = 0;
+    try {
+      for (;;) {
+        const res = await fetch(form.action, { method: "POST", headers: { "Accept": "application/json" },
+          body: new URLSearchParams({ batch: step, retry }) });
+        const r = await res.json();
+        if (!res.ok) throw new Error((r.error && r.error.message) || res.statusText);
+        retry = "";
+        done += r.translated;
+        for (const f of r.failed) {
+          failed++;
+          errors.append(el("li", {}, f.label + ": " + f.error));
+        }
+        remaining = r.remaining;
+        bar.max = done + failed + remaining;
+        bar.value = done + failed;
+        status.textContent = done + " of " + bar.max + " translated" + (failed ? ", " + failed + " failed" : "") + "…";
+        if (remaining === 0 || r.translated + r.failed.length === 0) break;
+      }
+    } catch (err) {
+      status.textContent = "Stopped: " + err.message;
+      button.disabled = false;
+      return;
+    }
+    const q = new URLSearchParams(location.search);
+    const src = form.action.split("/sources/")[1].split("/")[0];
+    const loc = decodeURIComponent(form.action.split("/sources/")[1].split("/")[1]);
+    q.set("locale", loc);
+    for (const [k, v] of Object.entries({ batch: src, translated: done, failed, remaining })) q.set(k, v);
+    location.assign("/ui/translations?" + q.toString() + "#src-" + src);
   });
 }
 
@@ -236,5 +335,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const editor = $("#editor");
   if (editor) setupEditor(editor);
   for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
+  const review = $("[data-review]");
+  if (review) setupReviewKeys(review);
+  for (const f of document.querySelectorAll("form.tr-batch")) setupBatch(f);
   setupReminder();
 });
