@@ -20,6 +20,8 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "The next section describes the maturity levels in detail.", false},
 		{"en", "See Figure 3 for the architecture of the factory.", false},
 		{"en", "Two engineers wrote a book about release pipelines, which covers signing in depth.", false},
+		{"en", "In either case, it is the ability to invest sustained effort that drives the work.", false},
+		{"en", "That document is a prerequisite for the pipeline described in this reference architecture.", false},
 		{"en", "The foundation published a whitepaper titled “Pipelines at Scale” last spring.", false},
 		{"en", "Questions go to jane.doe@example.com or the mailing list.", false},
 		{"en", "Version 1.2 — Status: Draft", false},
