@@ -33,12 +33,43 @@ var (
 // superscripts are the superscript digits footnote marks are written with.
 const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
+// wordBeforeCitation and particleAfterCitation are what citedClause and citationNoun need
+// beside a marker: a word before it (the last of their phrases) or a particle after it.
+// Paragraphs whose markers have neither (most: "…platforms [3].") are spared running those
+// two patterns over all their text, which cost more than the rest of parsing them.
+var (
+	wordBeforeCitation = regexp.MustCompile(`(?i)(?:to|según|segundo|com|secondo|selon|laut|in|by|en|em|dans|no|na|nel|nella|im|wie|` +
+		`describe|explica|menciona|indica|muestra|descrito|mencionado|indicado|explicado|descritto|indicato|spiegato|illustrato|mostrato|` +
+		`décrit|indiqué|expliqué|mentionné|see|from|per|cf\.?|of|on|di|siehe|voir|véase|vedi|veja|consulte|reference|ref\.?|如)$`)
+	particleAfterCitation = regexp.MustCompile(`^(?:で|に|の|は|が|を|から|에서|에|은|는|이|가|를|中|里)`)
+)
+
+// citationsInPlace reports whether some marker of s may be part of a clause (citedClause)
+// or of the sentence (citationNoun): it opens s, or has a word or particle those need
+// beside it. Spaces, and the NULs withoutCitations turns into spaces, are skipped.
+func citationsInPlace(s string) bool {
+	const space = " \t\n\f\r\x00" // \s in the patterns
+	for _, m := range Citation.FindAllStringIndex(s, -1) {
+		before := strings.TrimRight(s[:m[0]], space)
+		if before == "" || wordBeforeCitation.MatchString(before[max(0, len(before)-48):]) ||
+			particleAfterCitation.MatchString(strings.TrimLeft(s[m[1]:], space)) {
+			return true
+		}
+	}
+	return false
+}
+
 func withoutCitations(s string) string {
 	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
+		inPlace := citationsInPlace(s)
+		var clauses [][]int
+		if inPlace {
+			clauses = citedClause.FindAllStringIndex(s, -1)
+		}
 		capital := startsUpper(s)
 		var b strings.Builder
 		last := 0
-		for _, m := range citedClause.FindAllStringIndex(s, -1) {
+		for _, m := range clauses {
 			clause := s[m[0]:m[1]]
 			if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); clause[0] == '[' && unicode.IsLetter(before) && !IsHiragana(before) {
 				continue // "SPACEフレームワーク[4]で説明されている…": the framework is described, the marker is an aside
@@ -55,20 +86,23 @@ func withoutCitations(s string) string {
 			r, size := utf8.DecodeRuneInString(s) // "As described in [3], teams…" → "Teams…"
 			s = string(unicode.ToUpper(r)) + s[size:]
 		}
-		s = dropAsides(s)
+		s = dropAsides(s, inPlace)
 	}
-	if strings.ContainsAny(s, superscripts) {
+	if hasSuperscript(s) {
 		s = dropSuperscripts(s)
 	}
 	return s
 }
 
-// dropAsides removes the markers not built into the sentence (citationNoun).
-func dropAsides(s string) string {
+// dropAsides removes the markers not built into the sentence (citationNoun); none is when
+// inPlace (citationsInPlace) is false.
+func dropAsides(s string, inPlace bool) string {
 	keep := map[int]bool{}
-	for _, m := range citationNoun.FindAllStringIndex(s, -1) {
-		if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
-			keep[m[0]+loc[0]] = true
+	if inPlace {
+		for _, m := range citationNoun.FindAllStringIndex(s, -1) {
+			if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
+				keep[m[0]+loc[0]] = true
+			}
 		}
 	}
 	var b strings.Builder
@@ -91,6 +125,24 @@ func dropAsides(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// hasSuperscript is strings.ContainsAny(s, superscripts) without decoding every rune of s:
+// their UTF-8 starts with 0xC2 (¹²³) or 0xE2 (the rest).
+func hasSuperscript(s string) bool {
+	for _, lead := range [...]byte{0xC2, 0xE2} {
+		for rest := s; ; {
+			i := strings.IndexByte(rest, lead)
+			if i < 0 {
+				break
+			}
+			if r, _ := utf8.DecodeRuneInString(rest[i:]); strings.ContainsRune(superscripts, r) {
+				return true
+			}
+			rest = rest[i+1:]
+		}
+	}
+	return false
 }
 
 // dropSuperscripts removes superscript digits after a word of three letters or more or
