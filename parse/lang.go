@@ -11,10 +11,12 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// langSample bounds the text identification reads: a few pages settle it; the trigram
-// model reads the first trigramSample bytes of it.
+// langSample bounds the text identification reads: a few pages settle it. The trigram
+// model, which costs per byte, reads the first trigramFirst bytes of it, and up to
+// trigramSample only when those leave it unsure.
 const (
 	langSample    = 16 << 10
+	trigramFirst  = 1 << 10
 	trigramSample = 3 << 10
 )
 
@@ -57,17 +59,26 @@ func identifyLang(text string) string {
 			return "zh"
 		}
 	}
-	if len(text) > trigramSample {
-		text = text[:trigramSample] // trigram profiles settle within a few KB; they cost per byte
-		for !utf8.ValidString(text) {
-			text = text[:len(text)-1]
-		}
+	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramFirst), langOptions)
+	if info.Confidence < 1 && len(text) > trigramFirst { // the best two languages are close: read more
+		info = whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions)
 	}
-	info := whatlanggo.DetectWithOptions(text, langOptions)
 	if info.Lang < 0 {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// validPrefix is text's first n bytes or fewer, not cutting a character.
+func validPrefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	text = text[:n]
+	for !utf8.ValidString(text) {
+		text = text[:len(text)-1]
+	}
+	return text
 }
 
 // langOptions limit identification to the major written languages of business documents.
