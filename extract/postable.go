@@ -25,7 +25,7 @@ func Postable(text, lang string) bool {
 		return false
 	}
 	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
-		strings.IndexByte(text, ':') >= 0 && statusField.MatchString(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
+		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
 	if pointsBackView(&v, lang) || alsoInFirstClause(&v, lang) {
@@ -211,8 +211,28 @@ var (
 	// one try per sentence).
 	versionLine = regexp.MustCompile(`(?i)^(?:(?:version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|\W*\d{4}-\d{2}-\d{2})`)
 	// statusField: "… Created: 12 Jan 2022 Status: WIP" anywhere in a line.
-	statusField = regexp.MustCompile(`(?i)\b(?:status|created|last updated|last modified|revision|stato|estado|creado|creato)\s*:`)
+	statusField = regexp.MustCompile(`(?i)\b(?:` + statusWords + `)\s*:`)
+	// statusBeforeColon is a status word ending the text before a colon: read a few bytes
+	// before each colon first, so that statusField rarely runs over a whole sentence.
+	statusBeforeColon = regexp.MustCompile(`(?i)(?:` + statusWords + `)$`)
 )
+
+const statusWords = `status|created|last updated|last modified|revision|stato|estado|creado|creato`
+
+// hasStatusField reports whether statusField matches text.
+func hasStatusField(text string) bool {
+	for rest := text; ; {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return false
+		}
+		before := strings.TrimRight(rest[:i], " \t\n\f\r") // \s
+		if statusBeforeColon.MatchString(before[max(0, len(before)-32):]) {
+			return statusField.MatchString(text)
+		}
+		rest = rest[i+1:]
+	}
+}
 
 // referenceOpeners are first words that lean on an earlier sentence: pronouns,
 // demonstratives and connectives ("This means…", "However…", "Além disso…").
@@ -391,6 +411,11 @@ var documentPhrases = map[string][]string{
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
 var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
 
+// figureStems are parts of figureReference's words that any spelling it matches keeps in
+// lower case (none holds an s or a k, which (?i) also matches as ſ and the Kelvin sign): a
+// sentence without one is spared the pattern.
+var figureStems = []string{"fig", "tab", "abbildung", "append", "apéndice", "anex", "annex", "anhang", "bijlage", "图", "表", "図", "그림", "표"}
+
 // readFirst: "Please read the CNCF Platforms White Paper first": a reading instruction.
 var readFirst = regexp.MustCompile(`\bread (?:the|our|this|that) [^.!?]{1,80}\bfirst\b`)
 
@@ -403,7 +428,7 @@ func AboutTheDocument(text, lang string) bool {
 var documentPhraseIndex = perLang(documentPhrases)
 
 func aboutTheDocumentView(v *sentenceView, lang string) bool {
-	if strings.ContainsAny(v.text, "0123456789") && figureReference.MatchString(v.text) {
+	if strings.ContainsAny(v.text, "0123456789") && containsAny(v.lower, figureStems) && figureReference.MatchString(v.text) {
 		return true
 	}
 	if strings.Contains(v.lower, "read") && readFirst.MatchString(v.lower) {

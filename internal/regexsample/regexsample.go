@@ -41,8 +41,10 @@ func (s *Sampler) write(b *strings.Builder, re *syntax.Regexp) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
-			if re.Flags&syntax.FoldCase != 0 && s.rng.IntN(2) == 0 {
-				r = unicode.SimpleFold(r) // another case, Kelvin sign and long s included
+			if re.Flags&syntax.FoldCase != 0 {
+				for range s.rng.IntN(3) {
+					r = unicode.SimpleFold(r) // round the letter's cases: S, s, ſ (long s); K, k, K (Kelvin)
+				}
 			}
 			b.WriteRune(r)
 		}
