@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -321,6 +322,29 @@ var referencePhrases = map[string][]string{
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat"},
 }
 
+// referencePhraseIndex holds, per language, its referencePhrases and English's by their
+// first byte: a sentence is compared with the few that start as it does.
+var referencePhraseIndex = func() map[string]*[256][]string {
+	out := map[string]*[256][]string{}
+	for _, lang := range append(slices.Collect(maps.Keys(referencePhrases)), "") {
+		var ix [256][]string
+		for _, l := range []string{lang, "en"} {
+			for _, p := range referencePhrases[l] {
+				ix[p[0]] = append(ix[p[0]], p)
+			}
+		}
+		out[lang] = &ix
+	}
+	return out
+}()
+
+func referencePhrasesFor(lang string) *[256][]string {
+	if ix, ok := referencePhraseIndex[lang]; ok {
+		return ix
+	}
+	return referencePhraseIndex[""]
+}
+
 func opensWithReference(text, lang string) bool {
 	if prefixes, ok := cjkReferenceOpeners[lang]; ok {
 		for _, p := range prefixes {
@@ -333,9 +357,8 @@ func opensWithReference(text, lang string) bool {
 		}
 	}
 	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	lower := strings.ToLower(text[:min(len(text), 40)])
-	for _, l := range []string{lang, "en"} {
-		for _, p := range referencePhrases[l] {
+	if lower := strings.ToLower(text[:min(len(text), 40)]); lower != "" {
+		for _, p := range referencePhrasesFor(lang)[lower[0]] {
 			if strings.HasPrefix(lower, p) {
 				return true
 			}
