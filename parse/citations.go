@@ -33,26 +33,52 @@ var (
 // superscripts are the superscript digits footnote marks are written with.
 const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
-// wordBeforeCitation and particleAfterCitation are what citedClause and citationNoun need
-// beside a marker: a word before it (the last of their phrases) or a particle after it.
-// Paragraphs whose markers have neither (most: "…platforms [3].") are spared running those
-// two patterns over all their text, which cost more than the rest of parsing them.
+// What citedClause and citationNoun need beside a marker: the last word of their phrase
+// before it, or a particle after it. Paragraphs whose markers have neither (most:
+// "…platforms [3].") are spared running the patterns over all their text, which costs
+// more than the rest of parsing them.
 var (
-	wordBeforeCitation = regexp.MustCompile(`(?i)(?:to|según|segundo|com|secondo|selon|laut|in|by|en|em|dans|no|na|nel|nella|im|wie|` +
-		`describe|explica|menciona|indica|muestra|descrito|mencionado|indicado|explicado|descritto|indicato|spiegato|illustrato|mostrato|` +
-		`décrit|indiqué|expliqué|mentionné|see|from|per|cf\.?|of|on|di|siehe|voir|véase|vedi|veja|consulte|reference|ref\.?|如)$`)
-	particleAfterCitation = regexp.MustCompile(`^(?:で|に|の|は|が|を|から|에서|에|은|는|이|가|를|中|里)`)
+	clauseWords = []string{"to", "según", "segundo", "com", "secondo", "selon", "laut", "in", "by", "en", "em", "dans", "no", "na",
+		"nel", "nella", "im", "wie", "describe", "explica", "menciona", "indica", "muestra", "descrito", "mencionado", "indicado",
+		"explicado", "descritto", "indicato", "spiegato", "illustrato", "mostrato", "décrit", "indiqué", "expliqué", "mentionné", "如"}
+	clauseParticles = []string{"で", "に", "에서"}
+	nounWords       = []string{"in", "see", "from", "to", "per", "cf", "cf.", "by", "of", "on", "en", "em", "dans", "di", "nel", "im",
+		"siehe", "voir", "véase", "vedi", "veja", "consulte", "reference", "ref", "ref."}
+	nounParticles = []string{"で", "に", "の", "は", "が", "を", "から", "에서", "에", "은", "는", "이", "가", "를", "中", "里"}
 )
 
-// citationsInPlace reports whether some marker of s may be part of a clause (citedClause)
-// or of the sentence (citationNoun): it opens s, or has a word or particle those need
-// beside it. Spaces, and the NULs withoutCitations turns into spaces, are skipped.
-func citationsInPlace(s string) bool {
-	const space = " \t\n\f\r\x00" // \s in the patterns
+// markerBeside reports whether a marker of s has one of words before it (in any case, as
+// the patterns' (?i) reads them) or one of particles after it, spaces between skipped;
+// or, if first, opens s.
+func markerBeside(s string, words, particles []string, first bool) bool {
+	const space = " \t\n\f\r" // \s in the patterns
 	for _, m := range Citation.FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:m[0]], space)
-		if before == "" || wordBeforeCitation.MatchString(before[max(0, len(before)-48):]) ||
-			particleAfterCitation.MatchString(strings.TrimLeft(s[m[1]:], space)) {
+		if first && before == "" || endsWithFold(before, words) {
+			return true
+		}
+		after := strings.TrimLeft(s[m[1]:], space)
+		for _, p := range particles {
+			if strings.HasPrefix(after, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWithFold reports whether s ends with one of words under Unicode case folding.
+func endsWithFold(s string, words []string) bool {
+	for _, w := range words {
+		i := len(s)
+		for range utf8.RuneCountInString(w) {
+			if i == 0 {
+				break
+			}
+			_, size := utf8.DecodeLastRuneInString(s[:i])
+			i -= size
+		}
+		if strings.EqualFold(s[i:], w) {
 			return true
 		}
 	}
@@ -61,9 +87,8 @@ func citationsInPlace(s string) bool {
 
 func withoutCitations(s string) string {
 	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
-		inPlace := citationsInPlace(s)
 		var clauses [][]int
-		if inPlace {
+		if markerBeside(s, clauseWords, clauseParticles, false) {
 			clauses = citedClause.FindAllStringIndex(s, -1)
 		}
 		capital := startsUpper(s)
@@ -86,7 +111,7 @@ func withoutCitations(s string) string {
 			r, size := utf8.DecodeRuneInString(s) // "As described in [3], teams…" → "Teams…"
 			s = string(unicode.ToUpper(r)) + s[size:]
 		}
-		s = dropAsides(s, inPlace)
+		s = dropAsides(s)
 	}
 	if hasSuperscript(s) {
 		s = dropSuperscripts(s)
@@ -94,11 +119,10 @@ func withoutCitations(s string) string {
 	return s
 }
 
-// dropAsides removes the markers not built into the sentence (citationNoun); none is when
-// inPlace (citationsInPlace) is false.
-func dropAsides(s string, inPlace bool) string {
+// dropAsides removes the markers not built into the sentence (citationNoun).
+func dropAsides(s string) string {
 	keep := map[int]bool{}
-	if inPlace {
+	if markerBeside(s, nounWords, nounParticles, true) {
 		for _, m := range citationNoun.FindAllStringIndex(s, -1) {
 			if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
 				keep[m[0]+loc[0]] = true

@@ -10,24 +10,36 @@ import (
 	"github.com/repurpose/repurpose/internal/regexsample"
 )
 
-// citationsInPlace only spares work: whenever citedClause or citationNoun would find a
-// marker, it must say so. Sentences are built from random strings each pattern matches,
-// set in random surroundings, and from the corpus.
-func TestCitationsInPlaceAdmitsEveryClauseAndNoun(t *testing.T) {
-	surroundings := []string{"", " ", "Teams ", "平台", "x.", "\x00", "プラットフォーム", "플랫폼은 ", "(", "see[1] "}
-	checked := 0
-	for _, re := range []*regexp.Regexp{citedClause, citationNoun} {
-		sampler := regexsample.New(re)
+// The checks before citedClause and citationNoun only spare work: whenever a pattern
+// would find a marker, its check must let it run. Sentences are built from random
+// strings each pattern matches (any case), set in random surroundings, and taken from the
+// corpus.
+func TestCitationChecksLetEveryClauseAndNounThrough(t *testing.T) {
+	checks := []struct {
+		re   *regexp.Regexp
+		may  func(string) bool
+		name string
+	}{
+		{citedClause, func(s string) bool { return markerBeside(s, clauseWords, clauseParticles, false) }, "clause"},
+		{citationNoun, func(s string) bool { return markerBeside(s, nounWords, nounParticles, true) }, "noun"},
+	}
+	surroundings := []string{"", " ", "Teams ", "平台", "x.", "プラットフォーム", "플랫폼은 ", "(", "see[1] ", "[2]で"}
+	for _, c := range checks {
+		sampler := regexsample.New(c.re)
+		checked := 0
 		for i := range 15000 {
 			s := sampler.Pick(surroundings) + sampler.Next() + sampler.Pick(surroundings)
-			inPlace := citationsInPlace(s)
-			if !inPlace || i%10 == 0 { // the patterns are slow: those they must not match, and a sample
-				if found := citedClause.MatchString(s) || citationNoun.MatchString(s); found && !inPlace {
-					t.Fatalf("citationsInPlace(%q) = false, but a pattern finds a marker in place", s)
+			may := c.may(s)
+			if !may || i%10 == 0 { // the patterns are slow: those they must not match, and a sample
+				if found := c.re.MatchString(s); found && !may {
+					t.Fatalf("%q: the %s pattern matches, but its check says it cannot", s, c.name)
 				} else if found {
 					checked++
 				}
 			}
+		}
+		if checked < 1000 {
+			t.Errorf("only %d of the 1,500 sampled sentences matched the %s pattern", checked, c.name)
 		}
 	}
 	files, _ := filepath.Glob("../../shared/corpus/*.md")
@@ -37,12 +49,11 @@ func TestCitationsInPlaceAdmitsEveryClauseAndNoun(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(data), "\n") {
-			if (citedClause.MatchString(line) || citationNoun.MatchString(line)) && !citationsInPlace(line) {
-				t.Errorf("citationsInPlace(%q) = false, but a pattern finds a marker in place", line)
+			for _, c := range checks {
+				if c.re.MatchString(line) && !c.may(line) {
+					t.Errorf("%q: the %s pattern matches, but its check says it cannot", line, c.name)
+				}
 			}
 		}
-	}
-	if checked < 1000 { // of the 3,000 sampled
-		t.Errorf("only %d sentences held a clause or noun marker", checked)
 	}
 }
