@@ -89,13 +89,49 @@ func labelled(text string) bool {
 type sentenceView struct {
 	text, lower string
 	words       []string
+	lowerBytes  []byte // lower for the phrase automata, once converted
 }
 
 func viewOf(text string) sentenceView {
 	lower := strings.ToLower(text)
-	return sentenceView{text: text, lower: lower, words: strings.FieldsFunc(lower, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '’'
-	})}
+	return sentenceView{text: text, lower: lower, words: wordsOf(lower)}
+}
+
+// bytes is v.lower as the phrase automata read it.
+func (v *sentenceView) bytes() []byte {
+	if v.lowerBytes == nil {
+		v.lowerBytes = []byte(v.lower)
+	}
+	return v.lowerBytes
+}
+
+// wordsOf cuts s into words: runs of letters and apostrophes (strings.FieldsFunc, with
+// ASCII read without table look-ups: sentences are mostly ASCII).
+func wordsOf(s string) []string {
+	words := make([]string, 0, len(s)/6+1)
+	start := -1
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		var in bool
+		if c < utf8.RuneSelf {
+			in = 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || r == '’'
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			words, start = append(words, s[start:i]), -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words
 }
 
 // phraseIndex finds whether a sentence holds one of many phrases in one pass over it
@@ -112,7 +148,7 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 	var phrases []string
 	for _, list := range lists {
 		for _, p := range list {
-			first := strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+			first := wordsOf(p)
 			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
 				first = []string{""}
 			}
@@ -131,7 +167,7 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 func (ix *phraseIndex) in(v *sentenceView) bool {
 	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
 	// for each of the phrases' first bytes whenever the DFA returns to its start.
-	for _, m := range ix.ac.FindAllOverlapping([]byte(v.lower)) {
+	for _, m := range ix.ac.FindAllOverlapping(v.bytes()) {
 		if first := ix.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
 			return true
 		}
