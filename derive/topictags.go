@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
@@ -149,31 +148,7 @@ type topicPhrase struct {
 }
 
 // lowerWords are the words of s in lower case, without punctuation: runs of letters and
-// digits (strings.FieldsFunc, with ASCII read without table look-ups).
-func lowerWords(s string) []string {
-	s = strings.ToLower(s)
-	words := make([]string, 0, len(s)/6+1)
-	start := -1
-	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var in bool
-		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' // lower case already
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			in = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			words, start = append(words, s[start:i]), -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		words = append(words, s[start:])
-	}
-	return words
-}
+// digits.
+func lowerWords(s string) []string { return letterDigitRunes.Fields(strings.ToLower(s)) }
+
+var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })

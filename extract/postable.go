@@ -107,34 +107,10 @@ func (v *sentenceView) bytes() []byte {
 	return v.lowerBytes
 }
 
-// wordsOf cuts s into words: runs of letters and apostrophes (strings.FieldsFunc, with
-// ASCII read without table look-ups: sentences are mostly ASCII).
-func wordsOf(s string) []string {
-	words := make([]string, 0, len(s)/6+1)
-	start := -1
-	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var in bool
-		if c < utf8.RuneSelf {
-			in = 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\''
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			in = unicode.IsLetter(r) || r == '’'
-		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			words, start = append(words, s[start:i]), -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		words = append(words, s[start:])
-	}
-	return words
-}
+// wordsOf cuts s into words: runs of letters and apostrophes.
+func wordsOf(s string) []string { return wordRunes.Fields(s) }
+
+var wordRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' })
 
 // phraseIndex finds whether a sentence holds one of many phrases in one pass over it
 // (Aho-Corasick); a phrase in a spaced script counts only where its first word is one of
