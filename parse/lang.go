@@ -32,19 +32,20 @@ func identifyLang(text string) string {
 	}
 	var letters, hangul, kana, han int
 	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf: // most text: no script table to look up
+		if r < utf8.RuneSelf { // most text: no script table to look up
 			if 'a' <= r|0x20 && r|0x20 <= 'z' {
 				letters++
 			}
 			continue
-		case unicode.Is(unicode.Hangul, r):
+		}
+		switch scriptOfRune(r) {
+		case hangulRune:
 			hangul++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
-			kana++ // the long-vowel mark and the middle dot also appear in Chinese text
-		case unicode.Is(unicode.Han, r):
+		case kanaRune:
+			kana++
+		case hanRune:
 			han++
-		case !unicode.IsLetter(r):
+		case notLetter:
 			continue
 		}
 		letters++
@@ -79,6 +80,37 @@ func validPrefix(text string, n int) string {
 		text = text[:len(text)-1]
 	}
 	return text
+}
+
+// What identifyLang counts of a character beyond ASCII.
+const (
+	notLetter = iota
+	otherLetter
+	hangulRune
+	kanaRune // the long-vowel mark and the middle dot are not: they also appear in Chinese text
+	hanRune
+)
+
+// scriptOfRune classifies r for identifyLang, the blocks that make most of Korean,
+// Japanese and Chinese text first, without a table look-up.
+func scriptOfRune(r rune) int {
+	switch {
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
+		return hangulRune
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		return hanRune
+	case r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FA: // hiragana, katakana
+		return kanaRune
+	case unicode.Is(unicode.Hangul, r):
+		return hangulRune
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+		return kanaRune
+	case unicode.Is(unicode.Han, r):
+		return hanRune
+	case unicode.IsLetter(r):
+		return otherLetter
+	}
+	return notLetter
 }
 
 // langOptions limit identification to the major written languages of business documents.

@@ -3,6 +3,8 @@ package parse
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestIdentifyLang(t *testing.T) {
@@ -79,5 +81,26 @@ func TestIdentifyLangReadsOnWhenTheFirstKilobyteIsUnsure(t *testing.T) {
 	}
 	if got := identifyLang(figures + prose); got != "es" {
 		t.Errorf("identifyLang(figures, then Spanish) = %q, want es", got)
+	}
+}
+
+// scriptOfRune reads the common Korean, Japanese and Chinese blocks without the Unicode
+// tables; every character must still get what the tables say.
+func TestScriptOfRuneAgreesWithTheUnicodeTables(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		want := notLetter
+		switch {
+		case unicode.Is(unicode.Hangul, r):
+			want = hangulRune
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+			want = kanaRune
+		case unicode.Is(unicode.Han, r):
+			want = hanRune
+		case unicode.IsLetter(r):
+			want = otherLetter
+		}
+		if got := scriptOfRune(r); got != want {
+			t.Fatalf("scriptOfRune(%U) = %d, want %d", r, got, want)
+		}
 	}
 }
