@@ -191,30 +191,35 @@ func balanced(text string) bool {
 	var depth [4]int // () [] “” «»
 	straight := 0
 	for _, r := range text {
+		kind, closes := -1, false
 		switch r {
 		case '(', '（':
-			depth[0]++
+			kind = 0
 		case ')', '）':
-			depth[0]--
+			kind, closes = 0, true
 		case '[':
-			depth[1]++
+			kind = 1
 		case ']':
-			depth[1]--
+			kind, closes = 1, true
 		case '“', '「', '『':
-			depth[2]++
+			kind = 2
 		case '”', '」', '』':
-			depth[2]--
+			kind, closes = 2, true
 		case '«':
-			depth[3]++
+			kind = 3
 		case '»':
-			depth[3]--
+			kind, closes = 3, true
 		case '"':
 			straight++
 		}
-		for _, d := range depth {
-			if d < 0 {
-				return false
-			}
+		switch {
+		case kind < 0:
+		case !closes:
+			depth[kind]++
+		case depth[kind] == 0:
+			return false // closes what it never opened
+		default:
+			depth[kind]--
 		}
 	}
 	return depth == [4]int{} && straight%2 == 0

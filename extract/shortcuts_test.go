@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -52,4 +53,59 @@ func TestSameWordsAsStringsMap(t *testing.T) {
 			t.Fatalf("sameWords(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// balanced stops at the first closer without an opener; it must agree with checking
+// every depth after every character.
+func TestBalancedAgreesWithCheckingEveryDepth(t *testing.T) {
+	lines := testdocs.Lines(t, `a (b) [c] "d"`, "(（a）)", "a)(", "«a» “b” 「c」『d』", `"a`, "]", "（）)")
+	alphabet := []rune("ab (（)）[]“”「」『』«»\"")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		r := make([]rune, rng.IntN(8))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		lines = append(lines, string(r))
+	}
+	for _, s := range lines {
+		if got, want := balanced(s), referenceBalanced(s); got != want {
+			t.Fatalf("balanced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// referenceBalanced is balanced as it was first written: every depth checked after every
+// character.
+func referenceBalanced(text string) bool {
+	var depth [4]int
+	straight := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（':
+			depth[0]++
+		case ')', '）':
+			depth[0]--
+		case '[':
+			depth[1]++
+		case ']':
+			depth[1]--
+		case '“', '「', '『':
+			depth[2]++
+		case '”', '」', '』':
+			depth[2]--
+		case '«':
+			depth[3]++
+		case '»':
+			depth[3]--
+		case '"':
+			straight++
+		}
+		for _, d := range depth {
+			if d < 0 {
+				return false
+			}
+		}
+	}
+	return depth == [4]int{} && straight%2 == 0
 }
