@@ -82,8 +82,7 @@ func documentTopics(a *extract.Analysis) []string {
 	}
 	// What a document is about shows in its headings and first pages; reading all of a
 	// long paper would only cost time.
-	prose := proseOf(a)
-	body.WriteString(prose[:min(len(prose), topicSample)])
+	body.WriteString(proseOf(a, topicSample))
 	titleWords, textWords := lowerWords(a.Doc.Title), lowerWords(body.String())
 	type hit struct {
 		tag   string
