@@ -3,6 +3,7 @@ package derive
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -64,10 +65,7 @@ func (d *deriver) blog() {
 	// The rest of the teaser stays as it is while the passage grows: count it once, and
 	// each sentence as it is added.
 	rest := teaserWords(blogMarkdown(t, d.labels, d.cta, false)) + teaserWords(d.labels.WhyItMatters)
-	var best []int
-	bestWords := 0
-	for _, i := range d.moreSentences(exclude, 12) {
-		words := rest
+	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {
 			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
@@ -78,11 +76,37 @@ func (d *deriver) blog() {
 				break
 			}
 		}
+		return passage, words
+	}
+	var best []int
+	bestWords := 0
+	for _, i := range d.moreSentences(exclude, 24) {
+		passage, words := grow(i, exclude, rest)
 		if words > bestWords {
 			best, bestWords = passage, words
 		}
 		if words >= blogTargetWords {
 			break
+		}
+	}
+	// Too short still: a takeaway may open the passage instead, when the list keeps its
+	// three (the best passage of a short essay often starts at one of its key points).
+	if bestWords < blogMinWords && len(points) > minTakeaways {
+		dropped := -1
+		for k, text := range points {
+			i := d.candidateOf(text, exclude)
+			if i < 0 {
+				continue
+			}
+			delete(exclude, i)
+			passage, words := grow(i, exclude, rest-teaserWords(text))
+			exclude[i] = true
+			if words > bestWords {
+				best, bestWords, dropped = passage, words, k
+			}
+		}
+		if dropped >= 0 {
+			t.Takeaways = slices.Delete(slices.Clone(points), dropped, dropped+1)
 		}
 	}
 	if len(best) > 0 {
@@ -191,3 +215,13 @@ func blogHTML(t teaser, l labels, cta, link string) string {
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
 
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// candidateOf is the candidate in exclude whose sentence is text, or -1.
+func (d *deriver) candidateOf(text string, exclude map[int]bool) int {
+	for i := range exclude {
+		if d.a.Candidates[i].Text == text {
+			return i
+		}
+	}
+	return -1
+}

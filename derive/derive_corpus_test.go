@@ -149,6 +149,10 @@ func TestDeriveCorpus(t *testing.T) {
 				return s.Channel == channel.Blog && strings.Contains(s.Reason, "title is not in")
 			})
 		}
+		doc, _ := parse.File(name, docs[name], 10<<20)
+		if flatSourceSkipped(doc, results[name], channel.KindLinkedIn) {
+			got[channel.LinkedIn] = true
+		}
 		for _, ch := range slices.Sorted(maps.Keys(channels)) {
 			if !got[ch] {
 				t.Errorf("%s: no valid post for channel %s (skipped: %+v)", name, ch, results[name].Skipped)
@@ -209,6 +213,22 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 	if sourceStats > 0 && stats == 0 && !statPosted(a, res) {
 		t.Errorf("the source states %d figures, but no post or stat snippet carries one", sourceStats)
 	}
+}
+
+// flatSourceSkipped reports a LinkedIn post left out, with its reason, of a source that
+// states no finding to open it with (see TestNoFlatPosts): the test's own reading of
+// the source, not the deriver's word for it.
+func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool {
+	if kind != channel.KindLinkedIn || !skippedKind(res, kind) {
+		return false
+	}
+	a := extract.Analyze(doc)
+	for _, c := range a.Candidates {
+		if c.Score > 0 && c.Finding() {
+			return false
+		}
+	}
+	return true
 }
 
 // statPosted reports whether a post (not a snippet) opens with one of the source's

@@ -23,7 +23,7 @@ const (
 	fewSnippets  = 5 // fewer than this, and the source says why
 	// plainKeyPoints is how many key points may be plain statements (not strong): enough
 	// for a document of descriptions to give a few, not a dozen.
-	plainKeyPoints     = 4
+	plainKeyPoints     = 2
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points
@@ -99,7 +99,7 @@ func (d *deriver) longestSnippetLink() string {
 
 func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	a := d.a
-	// Up to two picks per section with real content, best first; fitsAny is the costly
+	// Up to two picks per section with real content, strongest first; fitsAny is the costly
 	// test, so it runs only on sentences a section still needs.
 	want := make([]int, len(a.Doc.Sections))
 	for si := range want {
@@ -112,7 +112,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		}
 	}
 	var picks []int
-	for _, i := range a.Ranked {
+	for _, i := range a.ByHook() { // a section's strongest claim, not its most typical sentence
 		c := a.Candidates[i]
 		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || !d.fitsAny(c.Text) {
 			continue

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -47,6 +48,30 @@ func boilerplate(doc *parse.Document) []bool {
 		if isBoilerplateHeading(s.Heading) {
 			out[i] = true
 			skipBelow = max(s.Level, 1)
+		}
+	}
+	return out
+}
+
+// levelHeading names one level of a maturity model: "Level 2, Operationalized",
+// "Nivel 3", "レベル 1", "第2级".
+var levelHeading = regexp.MustCompile(`(?i)^\W*(?:level|nivel|nível|livello|niveau|stufe|niveau|レベル|级别|等级|레벨)\s*\d|^\W*第\s*\d+\s*[级級]`)
+
+// levelDescriptions marks the sections under a heading that names a level of a model:
+// what they say ("discovery of capabilities is inconsistent") holds at that level only,
+// and a post would not say which.
+func levelDescriptions(doc *parse.Document) []bool {
+	out := make([]bool, len(doc.Sections))
+	inside := 0 // while > 0, sections deeper than this level belong to the level's heading
+	for i, s := range doc.Sections {
+		if inside > 0 && s.Level > inside {
+			out[i] = true
+			continue
+		}
+		inside = 0
+		if levelHeading.MatchString(s.Heading) {
+			out[i] = true
+			inside = max(s.Level, 1)
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
 )
@@ -40,21 +41,74 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		f *= 0.6 // a definition tells a stranger what, not why it matters
 	case has(truism):
 		f *= 0.6 // "security is essential": true everywhere, news nowhere
+	case has(risk):
+		f *= 1.3 // what goes wrong: an attacker, an outage, resistance, waste
+		finding = true
 	case has(stakes):
-		f *= 1.15 // a consequence: what is gained, lost or risked
+		f *= 1.2 // a consequence: what is gained, lost or risked
 		finding = true
 	}
 	if has(advice) {
-		f *= 1.1 // a concrete recommendation: what to do
 		c.advice = true
+		// "Teams should review every change within a day" says what to do; "policies
+		// should follow best practices" is a truism in the imperative.
+		if measured(c.Text, lang) {
+			f *= 1.1
+		}
 	}
 	if has(hedge) {
 		f *= 0.85 // "might help", "can be used": a possibility, not a finding
 	}
+	if has(fluff) {
+		f *= 0.8 // "a comprehensive, holistic approach": adjectives instead of a claim
+	}
 	if !c.Stat && inventory(c.Text) {
 		f *= 0.8 // a list of parts ("including A, B, C and D") describes, it does not claim
 	}
+	if long(c.Text, lang) {
+		f *= 0.9 // a stranger reads a feed's first line, not a paragraph in one sentence
+	}
 	return f, finding && f > 1
+}
+
+// measured reports a sentence that holds a measure: a figure, or a number or unit
+// written as a word ("within one working day", "twice a week").
+func measured(text, lang string) bool {
+	if strings.ContainsAny(text, "0123456789") {
+		return true
+	}
+	words := measureWords[lang]
+	if len(words) == 0 {
+		return false
+	}
+	lower := " " + strings.ToLower(text) + " "
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// measureWords are numbers and units written as words, each with the spaces around it.
+var measureWords = map[string][]string{
+	"en": {" one ", " two ", " three ", " four ", " five ", " six ", " seven ", " eight ", " nine ", " ten ", " twice ", " half ",
+		" hour", " day ", " days ", " week", " month", " quarter ", " every release", " every change", " every commit"},
+	"es": {" un día ", " dos ", " tres ", " cuatro ", " cinco ", " diez ", " horas ", " días ", " semana", " mes ", " meses "},
+	"pt": {" um dia ", " dois ", " duas ", " três ", " quatro ", " cinco ", " dez ", " horas ", " dias ", " semana", " mês ", " meses "},
+	"fr": {" un jour ", " deux ", " trois ", " quatre ", " cinq ", " dix ", " heures ", " jours ", " semaine", " mois "},
+	"de": {" einen tag ", " zwei ", " drei ", " vier ", " fünf ", " zehn ", " stunden ", " tage", " woche", " monat"},
+	"it": {" un giorno ", " due ", " tre ", " quattro ", " cinque ", " dieci ", " ore ", " giorni ", " settiman", " mese ", " mesi "},
+	"nl": {" één ", " twee ", " drie ", " vier ", " vijf ", " tien ", " uur ", " dagen ", " week ", " weken ", " maand"},
+}
+
+// long reports a sentence too long to read as a feed's opening line: more than 32 words,
+// or 90 characters in Chinese and Japanese.
+func long(text, lang string) bool {
+	if lang == "ja" || lang == "zh" {
+		return utf8.RuneCountInString(text) > 90
+	}
+	return len(strings.Fields(text)) > 32
 }
 
 // isLatin reports a language written in the Latin alphabet, where English marks (a
@@ -71,7 +125,8 @@ func inventory(text string) bool {
 // topic, and bland as a hook ("An operator is a controller that…").
 var definitionMarks = map[string][]string{
 	"en": {" is a ", " is an ", " are a ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
-		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes how ", " is the process of ", " is a set of "},
+		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
+		" is part of ", " is one of "},
 	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en "},
 	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em "},
 	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de "},
@@ -100,8 +155,8 @@ var stakesWords = map[string][]string{
 
 // consequenceWords tie a claim to its reason or its result.
 var consequenceWords = map[string][]string{
-	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result", " in order to ",
-		" otherwise ", " unless ", " only when ", " only if ", " without ", " at the cost of ", " at the expense of "},
+	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result",
+		" otherwise ", " unless ", " only when ", " only if ", " without ", " at the cost of ", " at the expense of "}, // "in order to" is a purpose, not a result
 	"es": {" porque ", " para que ", " lo que significa ", " conduce a ", " da lugar a ", " como resultado", " de lo contrario", " a menos que ", " solo cuando ", " sin "},
 	"pt": {" porque ", " para que ", " o que significa ", " leva a ", " resulta em ", " como resultado", " caso contrário", " a menos que ", " só quando ", " sem "},
 	"fr": {" parce que ", " afin que ", " ce qui signifie ", " conduit à ", " entraîne ", " par conséquent", " sinon ", " à moins que ", " seulement si ", " sans "},
@@ -139,6 +194,43 @@ var hedgeWords = map[string][]string{
 	"ja": {"かもしれません", "可能性があります", "場合があります"},
 	"zh": {"可能", "也许", "或许"},
 	"ko": {"수도 있", "가능성이 있"},
+}
+
+// riskWords name what goes wrong, the stakes a stranger stops for: an attacker, a
+// breach, an outage, resistance, waste.
+var riskWords = map[string][]string{
+	"en": {" attack", " compromise", " takeover", " breach", " exploit", " malicious", " outage", " downtime", " resistance",
+		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak"},
+	"es": {" ataque", " atacante", " comprometid", " brecha", " malicios", " interrupci", " resistencia", " fuga", " desperdici",
+		" frustra", " no autorizad"},
+	"pt": {" ataque", " atacante", " comprometid", " violaç", " malicios", " interrupç", " resistência", " vazamento", " desperdíc",
+		" frustra", " não autorizad"},
+	"fr": {" attaque", " attaquant", " compromis", " malveillant", " panne", " résistance", " fuite", " gaspill", " frustra",
+		" non autoris"},
+	"de": {" angriff", " angreifer", " kompromittier", " sicherheitslücke", " bösartig", " ausfall", " widerstand", " verschwend",
+		" frust", " unbefugt"},
+	"it": {" attacc", " compromess", " violazion", " malevol", " dannos", " interruzion", " resistenza", " spreco", " frustra",
+		" non autorizzat"},
+	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd"},
+	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス"},
+	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权"},
+	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단"},
+}
+
+// fluffWords are adjectives and phrases that stand in for a claim: "a comprehensive,
+// holistic approach", "best practices".
+var fluffWords = map[string][]string{
+	"en": {" comprehensive", " holistic", " seamless", " enhanced", " various ", " diverse ", " robust", " cutting-edge",
+		" best practices", " leverag", " empower", " unlock", " journey", " realm", " can help ", " can assist ", " we can ensure "},
+	"es": {" integral", " holístic", " diversos ", " diversas ", " robust", " mejores prácticas", " aprovech"},
+	"pt": {" abrangente", " holístic", " diversos ", " diversas ", " robust", " melhores práticas", " alavanc"},
+	"fr": {" complet ", " holistique", " divers ", " diverses ", " robuste", " meilleures pratiques"},
+	"de": {" umfassend", " ganzheitlich", " vielfältig", " robust", " best practices", " bewährte verfahren"},
+	"it": {" completo ", " olistic", " diversi ", " diverse ", " robust", " migliori pratiche", " best practice"},
+	"nl": {" uitgebreid", " holistisch", " diverse ", " robuust", " best practices"},
+	"ja": {"ベストプラクティス", "包括的", "多様な", "さまざまな"},
+	"zh": {"最佳实践", "全面", "各种", "多样"},
+	"ko": {"모범 사례", "포괄적", "다양한"},
 }
 
 // truismWords make a sentence true of almost anything: "X is essential", "plays a key
@@ -208,6 +300,9 @@ func (a *Analysis) rankHooks() {
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.Candidates[j].Weight(), a.Candidates[i].Weight()) })
 }
 
+// ByHook are the postable candidates, the strongest hook first (Weight).
+func (a *Analysis) ByHook() []int { return a.hooks }
+
 // Weight is how strong an opening the candidate makes: its centrality times its hook
 // strength cubed. Centrality varies by a factor of two or three among a document's best
 // sentences, and the most central is the most typical, which is rarely the most
@@ -215,9 +310,13 @@ func (a *Analysis) rankHooks() {
 func (c *Candidate) Weight() float64 { return c.Score * c.hook * c.hook * c.hook }
 
 // Strong reports a sentence that gives a stranger a reason to stop: a figure, a
-// contrast, a consequence, a stake, a recommendation or a question, and not a
-// definition, a truism or a hedge.
+// contrast, a consequence, a stake, a risk, a recommendation with its measure or a
+// question, and not a definition, a truism, a hedge or fluff.
 func (c *Candidate) Strong() bool { return c.hook > 1 }
+
+// plainClaim reports a sentence that is neither strong nor weak: a claim without a
+// figure, contrast or stake, but no definition, truism, hedge or fluff either.
+func (c *Candidate) plainClaim() bool { return c.hook >= 1 }
 
 // Finding reports a strong sentence that states something found rather than advised or
 // asked: a figure, a contrast, a consequence or a stake. It opens a post that must
@@ -249,13 +348,11 @@ func (a *Analysis) Points(n, first int, exclude map[int]bool, plain int, fits fu
 
 // BestHook is the strongest hook not in exclude that fits, or -1: a finding (a figure,
 // a contrast, a consequence, a stake) when there is one, else another strong sentence (a
-// recommendation, a question), however central a plain statement is.
+// measured recommendation, a question), else a plain claim; never a definition, a
+// truism, a hedge or fluff, however central: the post is left out rather than led by
+// one.
 func (a *Analysis) BestHook(exclude map[int]bool, fits func(c *Candidate) bool) int {
-	tiers := []func(c *Candidate) bool{
-		(*Candidate).Finding,
-		(*Candidate).Strong,
-		func(*Candidate) bool { return true },
-	}
+	tiers := []func(c *Candidate) bool{(*Candidate).Finding, (*Candidate).Strong, (*Candidate).plainClaim}
 	for _, tier := range tiers {
 		for _, i := range a.hooks {
 			if c := &a.Candidates[i]; !exclude[i] && tier(c) && fits(c) {
@@ -276,7 +373,7 @@ func (a *Analysis) Payoff(exclude map[int]bool, fits func(c *Candidate) bool) in
 	for _, strong := range []bool{true, false} {
 		for _, i := range a.hooks {
 			c := &a.Candidates[i]
-			ok := c.Strong() && (c.advice || c.Pos >= closing)
+			ok := c.advice && c.hook >= 1 || c.Strong() && c.Pos >= closing
 			if !strong {
 				ok = c.para < 0 && c.Pos >= closing
 			}
@@ -300,7 +397,14 @@ const (
 	stakes
 	advice
 	hedge
+	risk
+	fluff
 )
+
+// hookLists are the lists of marks by the set they make up.
+var hookLists = [...]map[string][]string{comparison: comparisonWords, contrast: contrastWords, consequence: consequenceWords,
+	definition: definitionMarks, truism: truismWords, stakes: stakesWords, advice: adviceWords, hedge: hedgeWords,
+	risk: riskWords, fluff: fluffWords}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and
@@ -320,8 +424,6 @@ func (m *hookMarks) in(lower string) (found uint16) {
 // newHookMarks gathers lang's marks: its own lists, and English's where English words
 // can stand in its text (definitions in any language but English's own).
 func newHookMarks(lang string) *hookMarks {
-	lists := [...]map[string][]string{comparison: comparisonWords, contrast: contrastWords, consequence: consequenceWords,
-		definition: definitionMarks, truism: truismWords, stakes: stakesWords, advice: adviceWords, hedge: hedgeWords}
 	m := &hookMarks{}
 	id := map[string]int{}
 	add := func(p string, set hookSet) {
@@ -333,7 +435,7 @@ func newHookMarks(lang string) *hookMarks {
 		}
 		m.sets[i] |= 1 << set
 	}
-	for set, marks := range lists {
+	for set, marks := range hookLists {
 		for _, p := range marks[lang] {
 			add(p, hookSet(set))
 		}

@@ -39,14 +39,23 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 		{"en",
 			[]string{"Release teams should review every change within one working day of the request."},
 			[]string{"Small releases fail less often because each change is reviewed by two people before it ships.",
-				"Teams that deploy on Fridays lose their weekends to incidents nobody planned for."},
+				"Teams that deploy on Fridays lose their weekends to incidents nobody planned for.",
+				"A build agent with broad cluster rights hands an attacker the keys to every namespace."},
 			[]string{"Security is essential for every modern software delivery team in the industry.",
 				"A release pipeline might help teams to deliver their software to production environments.",
-				"The platform offers interfaces, including a portal, a command line, an API, templates, and docs."}},
+				"The platform offers interfaces, including a portal, a command line, an API, templates, and docs.",
+				// Recommendations without a measure or a reason: truisms in the imperative.
+				"Release pipelines should follow cloud native and supply chain security best practices.",
+				"A release tool should be able to upgrade the version of the application it releases.",
+				"By widening the scope, we can ensure a comprehensive and enhanced experience for all users.",
+				// A purpose is not a result, and "describes" defines.
+				"Scaling is one of the tasks a release tool can manage in order to keep the service functional.",
+				"Adoption describes not only how teams use the platform, but also what motivates them to do so."}},
 		{"es",
 			nil,
 			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},
 			[]string{"La seguridad es fundamental para las aplicaciones que los equipos despliegan en la nube.",
+				"La seguridad de las aplicaciones debe implementarse durante todo el ciclo de vida de una aplicación.",
 				"Los equipos que trabajan en la plataforma publican las versiones que el cliente espera."}},
 		{"it",
 			nil,
@@ -131,12 +140,29 @@ func TestBestHookLeadsWithAFinding(t *testing.T) {
 	}
 }
 
+// TestBestHookNeverOpensWithADefinition: a source of definitions, truisms and fluff
+// opens no post, however central its sentences are; a plain claim may, when it is all
+// the source has.
+func TestBestHookNeverOpensWithADefinition(t *testing.T) {
+	all := func(*Candidate) bool { return true }
+	weak := analysisOf("en", "A release pipeline is a set of stages that build and test every change.",
+		"Release hygiene is essential for every team that ships software to production.",
+		"With release trains we can ensure a comprehensive and seamless experience for all users.")
+	if h := weak.BestHook(map[int]bool{}, all); h >= 0 {
+		t.Errorf("best hook %q from a source of definitions", weak.Candidates[h].Text)
+	}
+	plain := "Release teams at the company ship their product from a single repository of services."
+	a := analysisOf("en", "A release pipeline is a set of stages that build and test every change.", plain)
+	if h := a.BestHook(map[int]bool{}, all); h < 0 || a.Candidates[h].Text != plain {
+		t.Errorf("best hook %d, want the plain claim", h)
+	}
+}
+
 // TestHookMarksFindEveryListASentenceHolds holds the one-pass matcher to searching each
 // list on its own, on every mark alone and every pair of marks run together (where one
 // mark overlaps or holds another: "比" in "相比", " is a " in " is a set of ").
 func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
-	lists := [...]map[string][]string{comparison: comparisonWords, contrast: contrastWords, consequence: consequenceWords,
-		definition: definitionMarks, truism: truismWords, stakes: stakesWords, advice: adviceWords, hedge: hedgeWords}
+	lists := hookLists
 	oneByOne := func(lower, lang string) (found uint16) {
 		for set, marks := range lists {
 			if containsAny(lower, marks[lang]) || lang != "en" && (isLatin(lang) || hookSet(set) == definition) && containsAny(lower, marks["en"]) {
@@ -154,7 +180,7 @@ func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
 		m := hookMarksFor(lang)
 		check := func(text string) {
 			if got, want := m.in(text), oneByOne(text, lang); got != want {
-				t.Fatalf("%s %q: found sets %08b, each list on its own %08b", lang, text, got, want)
+				t.Fatalf("%s %q: found sets %010b, each list on its own %010b", lang, text, got, want)
 			}
 		}
 		for _, p := range all {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/parse"
@@ -18,6 +19,8 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "In this paper we'll discuss what the value of platforms is.", false},
 		{"en", "The next section describes the maturity levels in detail.", false},
 		{"en", "See Figure 3 for the architecture of the factory.", false},
+		{"en", "Two engineers wrote a book about release pipelines, which covers signing in depth.", false},
+		{"en", "The foundation published a whitepaper titled “Pipelines at Scale” last spring.", false},
 		{"en", "Questions go to jane.doe@example.com or the mailing list.", false},
 		{"en", "Version 1.2 — Status: Draft", false},
 		{"en", "the tail of a sentence split somewhere else.", false},
@@ -77,6 +80,30 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("section %q: boilerplate %v, want %v", doc.Sections[i].Heading, got[i], want[i])
+		}
+	}
+}
+
+// TestLevelDescriptionsAreNotPosted: what a maturity model says of one level holds at
+// that level only; a post would not say which, so its sections are not posted, in any
+// language, while the model's other sections are.
+func TestLevelDescriptionsAreNotPosted(t *testing.T) {
+	src := "# A maturity model\n\n## Why levels\n\nTeams that skip a level lose a year to rework because nobody owns the gap.\n\n" +
+		"## Level 1, Provisional — Erratic\n\nUser discovery of services is inconsistent across the teams of the company.\n\n" +
+		"### Characteristics\n\nEvery team builds its own scripts, because no shared tooling exists yet in the company.\n\n" +
+		"## Nivel 2, Operacional\n\nLos equipos usan herramientas estándar porque la plataforma las ofrece a todos.\n\n" +
+		"## レベル 3\n\nチームはセルフサービスでサービスを作成できるため、待ち時間が短くなります。\n\n" +
+		"## Stage 4: Publish the artifact\n\nEvery artifact is signed before it leaves the pipeline, because unsigned artifacts invite tampering.\n"
+	doc, err := parse.File("model.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		heading := doc.Sections[c.Section].Heading
+		want := heading == "Why levels" || strings.HasPrefix(heading, "Stage")
+		if posted := c.Score > 0; posted != want {
+			t.Errorf("%q under %q: postable %v, want %v", c.Text, heading, posted, want)
 		}
 	}
 }

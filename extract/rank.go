@@ -79,6 +79,9 @@ func Analyze(doc *parse.Document) *Analysis {
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
+	for i, level := range levelDescriptions(doc) {
+		a.skipped[i] = a.skipped[i] || level
+	}
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {
 			text = withoutLabel(text)
@@ -243,12 +246,12 @@ func (a *Analysis) KeyPoints(n, atLeast int, exclude map[int]bool) []int {
 
 // SecondHook is another sentence of candidate i's section to open a post with, of the
 // other kind of hook: its best figure when i states none, its best statement when i is a
-// figure; none already taken. The A/B test then compares kinds, not runners-up.
+// figure; never a definition, truism, hedge or fluff; none already taken. The A/B test then compares kinds, not runners-up.
 func (a *Analysis) SecondHook(i int, taken map[int]bool) (int, bool) {
 	c := a.Candidates[i]
 	for _, j := range a.Ranked {
 		o := a.Candidates[j]
-		if j != i && !taken[j] && o.Section == c.Section && o.Score > 0 && o.Stat != c.Stat {
+		if j != i && !taken[j] && o.Section == c.Section && o.Score > 0 && o.Stat != c.Stat && o.plainClaim() {
 			return j, true
 		}
 	}
