@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -174,6 +175,21 @@ func TestThreadReadsAsOne(t *testing.T) {
 	for _, c := range a.Candidates {
 		if c.Text == hook && !c.Finding() {
 			t.Errorf("the hook %q is not a finding", hook)
+		}
+	}
+	// The points between hook and payoff come strongest first: each opens with a
+	// sentence that weighs no more than the one opening the part before it.
+	weight := map[string]float64{}
+	for _, c := range a.Candidates {
+		weight[c.Text] = c.Weight()
+	}
+	prev := math.Inf(1)
+	for k, p := range th.Parts[1 : n-2] {
+		first := parse.Sentences(strings.TrimSuffix(p.Template, fmt.Sprintf(" (%d/%d)", k+2, n)))[0]
+		if w := weight[first]; w > prev {
+			t.Errorf("part %d (%q) outweighs the part before it", k+2, first)
+		} else {
+			prev = w
 		}
 	}
 	if payoff := th.Parts[n-2].Template; !strings.HasPrefix(payoff, "Teams should start with one repository") {

@@ -2,7 +2,6 @@ package derive
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
@@ -20,11 +19,12 @@ const (
 )
 
 // thread is a numbered series of posts on X that reads as one: the strongest hook (a
-// finding when the document states one), the strongest points of other sections in
-// document order, a payoff (what to do, or the conclusion's finding), and a last post
-// with the CTA and link. Every post is whole sentences, counts its own " (i/n)" and
-// stays valid; no sentence the account said already in a tweet is said again. A
-// document that cannot fill the shape gets no thread.
+// finding when the document states one), the strongest points of other sections,
+// strongest first (a reader who stops after two parts has had the best of it), a payoff
+// (what to do, or the conclusion's finding), and a last post with the CTA and link.
+// Every post is whole sentences, counts its own " (i/n)" and stays valid; no sentence
+// the account said already in a tweet is said again. A document that cannot fill the
+// shape gets no thread.
 func (d *deriver) thread() {
 	x := d.draft(channel.KindThread, channel.X, 1, -1)
 	valid := d.leavingRoom(d.validX(x.Backlink))
@@ -50,7 +50,6 @@ func (d *deriver) thread() {
 			"the source has %d distinct points from other sections the account has not posted yet; a thread needs %d", len(points), minThreadPoints))
 		return
 	}
-	sort.Ints(points) // tell the story in the document's order
 	points = append(points, payoff)
 	n := len(points) + 2
 	for _, p := range points {

@@ -60,7 +60,9 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 		{"it",
 			nil,
 			[]string{"I team che rilasciano ogni settimana sbagliano meno, perché ogni modifica è piccola e revisionata."},
-			[]string{"La sicurezza è fondamentale per tutte le applicazioni che i team distribuiscono nel cloud."}},
+			[]string{"La sicurezza è fondamentale per tutte le applicazioni che i team distribuiscono nel cloud.",
+				// "cost" is English's stake, not the start of costituiscono.
+				"Lo sviluppo si svolge in fasi distinte che costituiscono il ciclo di vita del prodotto."}},
 		{"ja",
 			nil,
 			[]string{"小さな変更は一日でレビューされるため、障害が起きても短時間で元に戻せます。"},
