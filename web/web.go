@@ -78,6 +78,7 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"POST /api/v1/topics/{id}/claim", s.api(writers, a.Claim)},
 		{"DELETE /api/v1/topics/{id}/claim", s.api(writers, a.Release)},
 		{"GET /api/v1/topics/{id}/share", s.api(everyone, a.Share)},
+		{"POST /api/v1/topics/{id}/share/preview", s.api(everyone, a.SharePreview)},
 		{"GET /api/v1/me/shares", s.api(everyone, a.MyShares)},
 		{"GET /api/v1/me/sharing", s.api(everyone, a.Sharing)},
 		{"PUT /api/v1/me/sharing", s.api(everyone, a.SaveSharing)},
@@ -137,6 +138,12 @@ func New(tk *toolkit.Toolkit, log *slog.Logger, opt Options) http.Handler {
 		{"POST /ui/topics/{id}/release", s.page(writers, top.Release)},
 		{"POST /ui/topics/{id}/rewrite", s.page(writers, top.Rewrite)},
 		{"GET /ui/topics/{id}/reminder.ics", s.page(everyone, top.Reminder)},
+		// Sharing opens the channel's composer in a new tab: a link, so a GET (recording the
+		// share, as the API's GET does); a form could not be sent on to another site.
+		{"GET /ui/topics/{id}/share", s.page(everyone, top.Share)},
+		{"GET /ui/shares", s.page(everyone, top.MyShares)},
+		{"GET /ui/leaderboard", s.page(everyone, top.Leaderboard)},
+		{"POST /ui/me/sharing", s.page(everyone, top.SaveSharing)},
 		{"GET /ui/translations", s.page(staff, reg.Translations)},
 		{"GET /ui/translations/{id}/{locale}", s.page(staff, reg.Translation)},
 		{"POST /ui/translations/{id}/{locale}", s.page(staff, reg.Translate(false))},

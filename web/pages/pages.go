@@ -58,6 +58,7 @@ var templates = func() map[string]*template.Template {
 		"asset":   func(name string) string { return "/ui/static/" + name + "?v=" + assetVersion },
 		"httpURL": httpx.HTTPURL,
 		"percent": func(f float64) float64 { return f * 100 },
+		"inc":     func(i int) int { return i + 1 },
 		"tableOf": func(title string, rows []analytics.Figures) analyticsTable {
 			return analyticsTable{Title: title, Rows: rows}
 		},

@@ -70,37 +70,82 @@ function setupUpload(form) {
   zone.addEventListener("drop", (e) => { e.preventDefault(); zone.classList.remove("over"); send(e.dataTransfer.files); });
 }
 
-// Editor: a live counter by the channel's own rules (the server's), copy, and share
-// links that carry the edited text.
+// Editor: a live count of the user's version exactly as it goes out — their own link and
+// the disclosure in it, counted by the server (the share preview) — copy, and share links
+// that carry the edited text, each shown only while its channel takes it.
+const shareNotes = {
+  fits: (s) => s.channel === "linkedin"
+    ? "LinkedIn's share dialog takes only the link: Share on LinkedIn copies your post, then opens the composer; paste it there."
+    : "Fits " + s.channel + " with your link: " + s.count + " of " + s.limit + ".",
+  long: (s) => "Too long for " + s.channel + " with your link: " + s.count + " of " + s.limit + "; shorten it to share it there.",
+};
+
+async function postJSON(path, body) {
+  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const out = await res.json();
+  return res.ok ? { ok: out } : { refused: (out.error && out.error.message) || "HTTP " + res.status };
+}
+
+function showCount(counter, c) {
+  counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
+  counter.classList.toggle("over", !c.valid);
+}
+
 function setupEditor(editor) {
-  const counter = $("#counter"), intent = $("a[data-intent=x]");
+  const counter = $("#counter"), topic = editor.dataset.topic, status = $("#share-status");
+  const offers = [...document.querySelectorAll("a[data-share]")];
+  const preview = (channel) => postJSON("/api/v1/topics/" + encodeURIComponent(topic) + "/share/preview", { channel, text: editor.value });
   let timer = 0, seq = 0;
   const update = async () => {
     const mine = ++seq;
-    if (intent) {
-      const u = new URL(intent.href);
-      const link = u.searchParams.get("url");
-      u.searchParams.set("text", editor.value.split(link).join("").replace(/[ \t]+/g, " ").trim());
-      intent.href = u.toString();
-    }
-    if (!counter) return;
     try {
-      const res = await fetch("/api/v1/count", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
-      const c = await res.json();
-      if (mine !== seq || !res.ok) return;
-      counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-      counter.classList.toggle("over", !c.valid);
+      // The translation editor has no topic: it counts the text as typed.
+      const [own, ...shares] = await Promise.all([topic ? preview("") : {}, ...offers.map((a) => preview(a.dataset.share))]);
+      if (mine !== seq) return;
+      offers.forEach((a, i) => {
+        const r = shares[i], s = r.ok, note = $('[data-share-note="' + a.dataset.share + '"]');
+        a.hidden = !(s && s.fits);
+        if (s) {
+          const u = new URL(a.href);
+          u.searchParams.set("text", editor.value);
+          a.href = u.toString();
+          a.dataset.text = s.text;
+        }
+        if (note) note.textContent = s ? (s.fits ? shareNotes.fits(s) : shareNotes.long(s)) : "Not shareable: " + r.refused;
+      });
+      if (!counter) return;
+      if (own.ok) {
+        showCount(counter, { weighted_length: own.ok.count, limit: own.ok.limit, valid: own.ok.fits });
+        return;
+      }
+      // Not a channel people share on, or a version the brand rules refuse: count it as typed.
+      const c = await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+      if (mine === seq && c.ok) showCount(counter, c.ok);
     } catch (_) { /* keep the last count */ }
   };
   editor.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 250); });
 
-  const copy = $("#copy"), status = $("#copy-status");
+  // LinkedIn's dialog takes only the link: copy the post first, then open it.
+  for (const a of offers.filter((a) => a.dataset.share === "linkedin")) {
+    a.addEventListener("click", async (e) => {
+      if (!navigator.clipboard) return; // the link opens the dialog; the note says to copy by hand
+      e.preventDefault();
+      try {
+        await navigator.clipboard.writeText(a.dataset.text);
+        status.textContent = "Your post is copied. Paste it into LinkedIn's composer, which opens in a new tab.";
+      } catch (_) {
+        status.textContent = "Copying was blocked: copy your post from the box above, then paste it into LinkedIn's composer.";
+      }
+      window.open(a.href, "_blank", "noopener");
+    });
+  }
+
+  const copy = $("#copy"), copied = $("#copy-status");
   if (copy && navigator.clipboard) {
     copy.hidden = false;
     copy.addEventListener("click", async () => {
-      try { await navigator.clipboard.writeText(editor.value); status.textContent = "Copied."; }
-      catch (_) { status.textContent = "Copying was blocked; select the text and copy it."; }
+      try { await navigator.clipboard.writeText(editor.value); copied.textContent = "Copied."; }
+      catch (_) { copied.textContent = "Copying was blocked; select the text and copy it."; }
     });
   }
 }
@@ -114,12 +159,8 @@ function setupCounter(editor) {
     timer = setTimeout(async () => {
       const mine = ++seq;
       try {
-        const res = await fetch("/api/v1/count", { method: "POST", headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
-        const c = await res.json();
-        if (mine !== seq || !res.ok || !counter) return;
-        counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-        counter.classList.toggle("over", !c.valid);
+        const c = await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+        if (mine === seq && c.ok && counter) showCount(counter, c.ok);
       } catch (_) { /* keep the last count */ }
     }, 250);
   });
