@@ -122,7 +122,7 @@ func (d *deriver) blog() {
 			t.intro = ""
 		}
 	}
-	x := d.draft(channel.KindBlog, channel.Blog, 1, -1)
+	x := d.draft(channel.KindBlog, channel.Blog, 1, -1, "")
 	template := blogMarkdown(t, d.labels, d.cta, x.Backlink != "")
 	t.Markdown = channel.Render(x.Channel, template, x.Backlink).Text
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)

@@ -175,10 +175,14 @@ func (r brandRules) document(doc *parse.Document) *parse.Document {
 		}
 		for _, q := range s.Quotes {
 			if !r.isBanned(q.Text) && !r.isBanned(q.Attribution) {
-				ns.Quotes = append(ns.Quotes, parse.Quote{Text: r.spell(q.Text), Attribution: r.spell(q.Attribution)})
+				ns.Quotes = append(ns.Quotes, parse.Quote{Text: r.spell(q.Text), Attribution: r.spell(q.Attribution), Anchor: q.Anchor})
 			}
 		}
 		out.Sections[i] = ns
+	}
+	out.Moments = make([]parse.Moment, len(doc.Moments))
+	for i, m := range doc.Moments {
+		out.Moments[i] = parse.Moment{Text: r.spell(m.Text), Anchor: m.Anchor}
 	}
 	return &out
 }

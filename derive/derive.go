@@ -62,6 +62,7 @@ type deriver struct {
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
 	linkedInQuoted string
+	moments        *moments // where a talk says each sentence
 }
 
 // generators run in this order, which is the order of Result.Derivatives.
@@ -92,6 +93,7 @@ func From(doc *parse.Document, opt Options) Result {
 		counts: map[countKey]channel.Length{},
 		said:   memory{},
 	}
+	d.moments = newMoments(doc.Moments)
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
@@ -104,9 +106,10 @@ func From(doc *parse.Document, opt Options) Result {
 	return d.res
 }
 
-// draft starts a derivative: identity, backlink (deep-linked to section, or to the
-// whole document when section < 0) and CTA.
-func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int) Derivative {
+// draft starts a derivative: identity, backlink and CTA. The backlink is deep-linked to
+// the moment a talk says sentence (the one the derivative opens with; "" for none), else
+// to section, or to the whole document when section < 0.
+func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int, sentence string) Derivative {
 	x := Derivative{
 		ID:         derivativeID(d.opt.Version, kind, ch, d.locale, ordinal),
 		Kind:       kind,
@@ -123,6 +126,9 @@ func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int
 		if s.Heading != "" {
 			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}
 		}
+	}
+	if at := d.moments.anchor(sentence); at != "" {
+		anchor = at
 	}
 	x.Backlink = d.links.link(kind, ch, ordinal, anchor)
 	return x

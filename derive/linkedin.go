@@ -57,7 +57,7 @@ func (d *deriver) linkedIn() {
 		return
 	}
 	p.quote = d.linkedInQuote()
-	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1)
+	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1, p.hook)
 	x.Hashtags = d.hashtagsFor(channel.LinkedIn)
 	valid := d.leavingRoom(func(t string) bool { return channel.CountLinkedIn(t).Valid })
 	length := func(p linkedInPost) int {

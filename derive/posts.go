@@ -97,7 +97,7 @@ func keys(m map[int]bool) []int {
 
 // post drafts one single post on channel from a sentence: the template and its hashtags.
 func (d *deriver) post(kind channel.Kind, ch channel.Name, ordinal, section int, sentence string, tags []string) (Derivative, string, bool) {
-	x := d.draft(kind, ch, ordinal, section)
+	x := d.draft(kind, ch, ordinal, section, sentence)
 	valid := d.leavingRoom(d.validOn(ch, x.Backlink))
 	tpl, ok := d.tweetTemplate(sentence, valid)
 	if !ok {

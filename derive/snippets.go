@@ -59,7 +59,7 @@ func (d *deriver) snippets() {
 			"only %d sentences of the source stand alone, fit a post and are not in another post already", len(all)))
 	}
 	for n, s := range all {
-		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section)
+		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section, s.text)
 		x.Type, x.Attribution = s.typ, s.attribution
 		if s.anchor != "" {
 			x.Backlink = d.links.link(channel.KindSnippet, channel.Any, n+1, s.anchor)
@@ -81,7 +81,7 @@ func (d *deriver) fitsAny(text string) bool {
 }
 
 // longestSnippetLink is the longest backlink a snippet may get: links differ only by
-// section anchor and ordinal, and no source gets a thousand snippets.
+// section anchor (or a talk's moment) and ordinal, and no source gets a thousand snippets.
 func (d *deriver) longestSnippetLink() string {
 	longest := d.links.link(channel.KindSnippet, channel.Any, 999, "")
 	for _, s := range d.a.Doc.Sections {
@@ -92,6 +92,11 @@ func (d *deriver) longestSnippetLink() string {
 			if l := d.links.link(channel.KindSnippet, channel.Any, 999, q.Anchor); len(l) > len(longest) {
 				longest = l
 			}
+		}
+	}
+	for _, m := range d.moments.list {
+		if l := d.links.link(channel.KindSnippet, channel.Any, 999, m.Anchor); len(l) > len(longest) {
+			longest = l
 		}
 	}
 	return longest

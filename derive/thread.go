@@ -26,7 +26,7 @@ const (
 // the account said already in a tweet is said again. A document that cannot fill the
 // shape gets no thread.
 func (d *deriver) thread() {
-	x := d.draft(channel.KindThread, channel.X, 1, -1)
+	x := d.draft(channel.KindThread, channel.X, 1, -1, "")
 	valid := d.leavingRoom(d.validX(x.Backlink))
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
@@ -38,6 +38,9 @@ func (d *deriver) thread() {
 		return
 	}
 	said[hook] = true
+	// The thread links where its hook is said (in a talk); X counts every link alike.
+	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
+	valid = d.leavingRoom(d.validX(x.Backlink))
 	payoff := d.a.Payoff(said, fits)
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")

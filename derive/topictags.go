@@ -92,8 +92,7 @@ func documentTopics(a *extract.Analysis) []string {
 	}
 	// What a document is about shows in its headings and first pages; reading all of a
 	// long paper would only cost time.
-	prose := proseOf(a)
-	body.WriteString(prose[:min(len(prose), topicSample)])
+	body.WriteString(proseOf(a, topicSample))
 	titleWords, textWords := lowerWords(a.Doc.Title), lowerWords(body.String())
 	type hit struct {
 		tag   string
@@ -183,7 +182,8 @@ type topicPhrase struct {
 	spellsTag bool
 }
 
-// lowerWords are the words of s in lower case, without punctuation.
-func lowerWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
+// lowerWords are the words of s in lower case, without punctuation: runs of letters and
+// digits.
+func lowerWords(s string) []string { return letterDigitRunes.Fields(strings.ToLower(s)) }
+
+var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -26,13 +27,14 @@ import (
 type Redis struct {
 	*miniredis.Miniredis
 	stop, done chan struct{}
+	keep       atomic.Pointer[keeper] // nil: nothing is kept between runs
 }
 
 // clockTick is how late, at most, a key expires.
 const clockTick = 50 * time.Millisecond
 
 // StartRedis starts an in-process Redis on a free loopback port. It keeps nothing on
-// disk: `repurpose up` rebuilds its index from S3 at every start.
+// disk unless told what to Keep: `repurpose up` rebuilds its index from S3 at every start.
 func StartRedis() (*Redis, error) {
 	m := miniredis.NewMiniRedis()
 	if err := m.StartAddr("127.0.0.1:0"); err != nil {
@@ -47,7 +49,7 @@ func (r *Redis) runClock() {
 	defer close(r.done)
 	tick := time.NewTicker(clockTick)
 	defer tick.Stop()
-	last := time.Now()
+	last, saved := time.Now(), time.Now()
 	for {
 		select {
 		case <-r.stop:
@@ -55,14 +57,21 @@ func (r *Redis) runClock() {
 		case now := <-tick.C:
 			r.FastForward(now.Sub(last)) // expires what is due
 			last = now
+			if k := r.keep.Load(); k != nil && now.Sub(saved) >= keepInterval {
+				k.save(r)
+				saved = now
+			}
 		}
 	}
 }
 
-// Close stops the clock and the server.
+// Close stops the clock and the server, keeping what it was told to Keep.
 func (r *Redis) Close() {
 	close(r.stop)
 	<-r.done
+	if k := r.keep.Load(); k != nil {
+		k.save(r)
+	}
 	r.Miniredis.Close()
 }
 

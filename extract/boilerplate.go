@@ -108,11 +108,13 @@ func isBoilerplateHeading(heading string) bool {
 	return len(words) > 0
 }
 
-func isBoilerplateTerm(w string) bool {
+func isBoilerplateTerm(w string) bool { return boilerplateTerms[w] }
+
+// boilerplateTerms are boilerplateHeadings and their plurals.
+var boilerplateTerms = func() map[string]bool {
+	set := make(map[string]bool, 3*len(boilerplateHeadings))
 	for _, b := range boilerplateHeadings {
-		if w == b || w == b+"s" || w == b+"es" {
-			return true
-		}
+		set[b], set[b+"s"], set[b+"es"] = true, true, true
 	}
-	return false
-}
+	return set
+}()

@@ -22,6 +22,15 @@ type Document struct {
 	Images   []Image   `json:"images,omitempty"`
 	// Format is markdown, html or text, or pdf, docx, pptx, vtt or srt.
 	Format string `json:"format"`
+	// Moments are a talk's sentences, each with the fragment of its recording's link
+	// where it is said ("t=754"); none for other documents.
+	Moments []Moment `json:"moments,omitempty"`
+}
+
+// Moment is a sentence and the fragment of the link target where it is said.
+type Moment struct {
+	Text   string `json:"text"`
+	Anchor string `json:"anchor"`
 }
 
 // OutlineEntry is one section heading of a document, as source.outline lists them.

@@ -72,15 +72,18 @@ func applyDeclared(out *Document, meta map[string]string) {
 	}
 }
 
-// timeQuotes points each quote of a talk at the moment its recording says it
-// (#t=SECONDS, the media fragment players seek to), matching the parsed quotes to the
-// reader's in order.
+// timeQuotes points each quote of a talk, and each of its sentences, at the moment its
+// recording says it (#t=SECONDS, the media fragment players seek to), matching the
+// parsed quotes to the reader's in order.
 func timeQuotes(out *Document, d *doc.Document) {
 	var said []doc.Block
 	for _, b := range d.Blocks {
 		if b.Kind == doc.Quote && b.Timed {
 			said = append(said, b)
 		}
+	}
+	for _, m := range d.Moments {
+		out.Moments = append(out.Moments, Moment{Text: normalizeSpace(m.Text), Anchor: "t=" + strconv.Itoa(int(m.Start.Seconds()))})
 	}
 	next := 0
 	for i := range out.Sections {

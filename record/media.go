@@ -241,16 +241,30 @@ func (f *MediaFiles) Has(ctx context.Context, key string) (bool, error) {
 	return err == nil, err
 }
 
-// Put stores a media file under its key, unless it is there already: its key is
-// its content's hash, so the file there is the same.
+// Put stores a media file under its key, unless it is there already and was stored
+// less than MediaGrace/2 ago: its key is its content's hash, so the file there is the
+// same, and storing an older one again keeps Sweep from removing it while the render
+// that found it lists it. The file's lock keeps a sweep from removing it in between.
 func (f *MediaFiles) Put(ctx context.Context, key, contentType string, data []byte) error {
 	st := f.st
-	if ok, err := f.Has(ctx, key); err != nil || ok {
-		return err
+	if !ValidMediaKey(key) {
+		return fmt.Errorf("%q is not a media key", key)
 	}
-	_, err := st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
-	return err
+	return st.locks.WithLock(ctx, mediaLock(key), func() error {
+		info, err := st.s3.Head(ctx, st.loc.Bucket, st.loc.Prefix+key)
+		switch {
+		case err == nil && st.now().Sub(info.LastModified) < MediaGrace/2:
+			return nil
+		case err != nil && !errors.Is(err, s3store.ErrNotFound):
+			return err
+		}
+		_, err = st.s3.Put(ctx, st.loc.Bucket, st.loc.Prefix+key, data, contentType)
+		return err
+	})
 }
+
+// mediaLock names the lock Put and Sweep take on one file.
+func mediaLock(key string) string { return "media:" + key }
 
 // maxMediaBytes bounds a media file read back: a carousel is well under this.
 const maxMediaBytes = 20 << 20

@@ -44,6 +44,9 @@ type Extensions struct {
 	// VersionIndexed runs after a source's current version was indexed, or taken out
 	// of the index (then s.Version is "").
 	VersionIndexed func(ctx context.Context, s *Source) error
+	// MediaKeys are the media files the translations of a source's current version list:
+	// a sweep keeps them (see Sweep).
+	MediaKeys func(ctx context.Context, s *Source) ([]string, error)
 }
 
 // New returns the record kept at cfg.Infra.Toolkit. enq may be nil where nothing asks

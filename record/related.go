@@ -18,12 +18,12 @@ func Related(d *Derivative, siblings []Derivative) (variants, points []Derivativ
 	}
 	var whole []Derivative
 	for _, x := range siblings {
-		if x.Status != Approved || !strings.EqualFold(x.Locale, d.Locale) {
-			continue
+		if x.Status != Approved || !strings.EqualFold(x.Locale, d.Locale) || x.ID == d.ID {
+			continue // d itself is put first below, once
 		}
 		switch {
 		case x.Kind == channel.KindSnippet:
-			if anchor(&x) == anchor(d) && x.ID != d.ID {
+			if anchor(&x) == anchor(d) {
 				points = append(points, x)
 			}
 		case anchor(&x) == anchor(d) && anchor(d) != "":
@@ -32,8 +32,6 @@ func Related(d *Derivative, siblings []Derivative) (variants, points []Derivativ
 			whole = append(whole, x)
 		}
 	}
-	if d.Kind == channel.KindSnippet || anchor(d) == "" {
-		variants = append([]Derivative{*d}, variants...)
-	}
+	variants = append([]Derivative{*d}, variants...)
 	return append(variants, whole...), points
 }

@@ -203,6 +203,12 @@ func (st *Store) Index(ctx context.Context, s *Source, b *Bundle, apr *Approvals
 	var public []string
 	if b != nil {
 		ds := st.Views(s, b, apr)
+		s.Drafts = 0
+		for _, d := range ds {
+			if d.Status == Draft {
+				s.Drafts++
+			}
+		}
 		if err := st.indexDerivatives(ctx, s, ds); err != nil {
 			return err
 		}

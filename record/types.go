@@ -62,6 +62,9 @@ type Source struct {
 	LinkTarget string         `json:"link_target,omitempty"`
 	Slug       string         `json:"slug,omitempty"`
 	Counts     map[string]int `json:"counts,omitempty"`
+	// Drafts is how many of the current version's derivatives still wait for review;
+	// the index sets it whenever it indexes them.
+	Drafts int `json:"drafts,omitempty"`
 	// Skipped says which derivatives could not be made valid, and why.
 	Skipped []derive.Skipped `json:"skipped,omitempty"`
 	// Warnings are what a marketer should know of the document as a whole.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
@@ -28,35 +29,16 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 	if err != nil {
 		return nil, err
 	}
-	tpl := text
-	link := cmp.Or(d.Canonical, d.Backlink) // the edit is kept with the document's own link
-	if d.Backlink != "" {
-		for _, l := range []string{d.Backlink, d.Canonical} { // what the editor showed, or the canonical pasted in
-			if l == "" {
-				continue
-			}
-			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
-			// Bluesky shows a shortened display link; the editor shows what the post shows.
-			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
-				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
-			}
-		}
-		tpl = WithSlot(tpl, d.Template)
-	}
-	tpl = derive.Spell(brand, tpl)
-	opt := derive.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
-	if !ok || fitted != tpl {
-		rendered := channel.Render(d.Channel, tpl, link).Text
+	e := r.fitEdit(d, text, brand)
+	if !e.ok {
 		room := ""
 		if brand.Disclosure != "" {
-			rendered += " " + brand.Disclosure
 			room = fmt.Sprintf(", with room for the disclosure %q", brand.Disclosure)
 		}
-		c, _ := Count(&r.cfg.File, d.Channel, rendered)
 		return nil, &errs.Error{Op: "review.EditDerivative", Kind: errs.Rejected, Code: "over_limit", Msg: fmt.Sprintf("the text is too long for %s: %d of %d (counted by %s's rules with the link%s); shorten it",
-			d.Channel, c.WeightedLength, c.Limit, d.Channel, room)}
+			d.Channel, e.count.WeightedLength, e.count.Limit, d.Channel, room)}
 	}
+	tpl, link, length := e.tpl, e.link, e.length
 	post := channel.Render(d.Channel, tpl, link)
 	var src *record.Source
 	err = r.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
@@ -86,4 +68,53 @@ func (r *Service) EditDerivative(ctx context.Context, derivID, text, by string) 
 	r.rec.Replan(ctx, d.SourceID, "edited") // new words need approving before they go out
 	r.rec.Files().Queue(ctx, src, "edited") // and new cards: the worker renders them
 	return r.rec.Derivative(ctx, derivID)
+}
+
+// EditCount counts text as EditDerivative would save it as an edit of d: with the link
+// it adds where the text leaves it out and room for the disclosure. The review page's
+// counter shows this, so it agrees with what a save says.
+func (r *Service) EditCount(d *record.Derivative, text string) CountResult {
+	_, camp := r.cfg.File.Campaign(d.Campaign)
+	return r.fitEdit(d, strings.TrimSpace(UnixLines(text)), r.cfg.File.BrandFor(camp)).count
+}
+
+// editFit is an edit's text as kept: its template, the link it is posted with, its
+// Length, and its count as the channel sees it with the disclosure after it.
+type editFit struct {
+	tpl, link string
+	length    channel.Length
+	count     CountResult
+	ok        bool // fits as written
+}
+
+// fitEdit makes text an edit of d: the link (as the editor showed it, or the canonical
+// one pasted in) becomes the slot, added where the text leaves it out; names are spelled
+// the brand's way; and it must fit with room for the disclosure, as written.
+func (r *Service) fitEdit(d *record.Derivative, text string, brand config.Brand) editFit {
+	tpl := text
+	link := cmp.Or(d.Canonical, d.Backlink) // the edit is kept with the document's own link
+	if d.Backlink != "" {
+		for _, l := range []string{d.Backlink, d.Canonical} {
+			if l == "" {
+				continue
+			}
+			tpl = strings.ReplaceAll(tpl, l, channel.LinkSlot)
+			// Bluesky shows a shortened display link; the editor shows what the post shows.
+			if disp := channel.Render(d.Channel, channel.LinkSlot, l).Text; disp != "" && disp != l {
+				tpl = strings.ReplaceAll(tpl, disp, channel.LinkSlot)
+			}
+		}
+		tpl = WithSlot(tpl, d.Template)
+	}
+	tpl = derive.Spell(brand, tpl)
+	opt := derive.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
+	rendered := channel.Render(d.Channel, tpl, link).Text
+	if brand.Disclosure != "" {
+		rendered += " " + brand.Disclosure
+	}
+	c, _ := Count(&r.cfg.File, d.Channel, rendered)
+	ok = ok && fitted == tpl
+	c.Valid = ok
+	return editFit{tpl: tpl, link: link, length: length, count: c, ok: ok}
 }

@@ -30,15 +30,26 @@ func New(rec *record.Store, cfg *config.Config, now func() time.Time) *Service {
 
 // ApproveSource approves every draft derivative of a source's current version.
 func (r *Service) ApproveSource(ctx context.Context, id, by string) (*record.Source, error) {
-	return r.review(ctx, id, by, func(ds []record.Derivative) map[string]record.ReviewStatus {
+	s, _, err := r.DecideDrafts(ctx, id, record.Approved, by, func(record.Derivative) bool { return true })
+	return s, err
+}
+
+// DecideDrafts approves or rejects, in one step, the drafts of a source's current
+// version that match (all of one kind on one channel, say), and answers how many it
+// decided. Derivatives already decided keep their verdict.
+func (r *Service) DecideDrafts(ctx context.Context, id string, status record.ReviewStatus, by string, match func(record.Derivative) bool) (*record.Source, int, error) {
+	n := 0
+	s, err := r.review(ctx, id, by, func(ds []record.Derivative) map[string]record.ReviewStatus {
 		out := map[string]record.ReviewStatus{}
 		for _, d := range ds {
-			if d.Status == record.Draft {
-				out[d.ID] = record.Approved
+			if d.Status == record.Draft && match(d) {
+				out[d.ID] = status
 			}
 		}
+		n = len(out)
 		return out
 	})
+	return s, n, err
 }
 
 // Decide approves or rejects one derivative.

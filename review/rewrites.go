@@ -50,17 +50,9 @@ func (r *Service) SaveRewrite(ctx context.Context, d *record.Derivative, user, t
 	case h != user:
 		return nil, errs.E("review.SaveRewrite", errs.Conflict, "this topic is claimed by "+h)
 	}
-	text, brand, err := r.checkText(d, text, rewriteWords)
+	text, err = r.OwnText(d, text)
 	if err != nil {
 		return nil, err
-	}
-	if brand.Disclosure != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(brand.Disclosure)) {
-		return nil, &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
-	}
-	if d.Backlink != "" { // spelling rules never touch the link
-		text = strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink)
-	} else {
-		text = derive.Spell(brand, text)
 	}
 	rw := &Rewrite{DerivativeID: d.ID, By: user, Text: text, Channel: string(d.Channel), At: r.now()}
 	if c, err := Count(&r.cfg.File, d.Channel, text); err == nil {
@@ -71,6 +63,23 @@ func (r *Service) SaveRewrite(ctx context.Context, d *record.Derivative, user, t
 		}
 	}
 	return rw, r.rec.PutJSON(ctx, r.rewriteKey(d.ID, user), rw)
+}
+
+// OwnText is text as a person's own version of d must be to go out under the brand: no
+// banned phrase, names spelled canonically, the disclosure in it; a text that breaks a
+// rule is errs.Rejected, saying which. Whether it fits a channel is the caller's to count.
+func (r *Service) OwnText(d *record.Derivative, text string) (string, error) {
+	text, brand, err := r.checkText(d, text, rewriteWords)
+	if err != nil {
+		return "", err
+	}
+	if brand.Disclosure != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(brand.Disclosure)) {
+		return "", &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
+	}
+	if d.Backlink != "" { // spelling rules never touch the link
+		return strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink), nil
+	}
+	return derive.Spell(brand, text), nil
 }
 
 // Rewrite reads user's saved version of a derivative; nil when there is none.

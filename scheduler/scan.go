@@ -92,6 +92,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 		s.scanOnce(ctx)
 		s.rollUpOnce(ctx)
 		s.recycleOnce(ctx)
+		s.sweepMediaOnce(ctx)
 		select {
 		case <-ctx.Done():
 			return nil
@@ -157,5 +158,24 @@ func (s *Scheduler) rollUpOnce(ctx context.Context) {
 		s.log.Warn("link counts not rolled up; will retry", "err", err)
 	} else if n > 0 {
 		s.log.Info("link counts rolled up", "periods", n)
+	}
+}
+
+// sweepInterval is how often media no derivative lists are looked for.
+const sweepInterval = 6 * time.Hour
+
+// sweepMediaOnce removes, once per interval across schedulers, the rendered files no
+// derivative lists any more (record.MediaFiles.Sweep).
+func (s *Scheduler) sweepMediaOnce(ctx context.Context) {
+	if ok, err := s.leases.Lease(ctx, "media-sweep", sweepInterval*9/10); err != nil || !ok {
+		return
+	}
+	res, err := s.tk.Record().Files().Sweep(ctx, record.MediaGrace)
+	if err != nil {
+		s.log.Warn("media sweep failed; will retry next interval", "err", err)
+		return
+	}
+	if res.Removed > 0 {
+		s.log.Info("media no derivative lists removed", "removed", res.Removed, "files", res.Files, "listed", res.Listed, "young", res.Young)
 	}
 }

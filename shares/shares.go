@@ -77,6 +77,7 @@ type Share struct {
 	Text  string `json:"text"`
 	URL   string `json:"url"`
 	Count int    `json:"count"`
+	Limit int    `json:"limit"`
 	Fits  bool   `json:"fits"`
 	// IntentURL opens the channel's compose dialog with Text; "" where the dialog cannot
 	// carry it (LinkedIn, Mastodon, or a text that does not fit).
@@ -93,18 +94,40 @@ type shareRecord struct {
 }
 
 // Share makes person's share of topic d on ch ("" for the topic's own channel) and
-// records it: the text as they would post it (their saved version, else the draft with
-// the disclosure) carrying their own link. An unknown channel is errs.Invalid.
-func (s *Service) Share(ctx context.Context, person string, d *record.Derivative, ch string) (*Share, error) {
-	name := channel.Name(cmp.Or(ch, string(d.Channel)))
-	if !slices.Contains(Channels, name) {
-		return nil, errs.E("shares.Share", errs.Invalid, fmt.Sprintf("channel %q: share on one of %s", name, names(Channels)))
-	}
-	own, err := s.reviews.Own(ctx, d, person)
+// records it: text as they would post it — "" for their saved version, else the draft
+// with the disclosure; any other text is checked by the brand rules as their saved
+// version would be (errs.Rejected saying why) — carrying their own link, where d's link
+// was or after the text when they left it out. An unknown channel is errs.Invalid.
+func (s *Service) Share(ctx context.Context, person string, d *record.Derivative, ch, text string) (*Share, error) {
+	out, rec, link, err := s.build(ctx, person, d, ch, text)
 	if err != nil {
 		return nil, err
 	}
-	rec := shareRecord{Topic: d.ID, Channel: string(name), At: s.now().UTC()}
+	return out, s.save(ctx, person, rec, link)
+}
+
+// Preview is Share without recording it: what the share would be, for a page to offer and
+// a live counter to count.
+func (s *Service) Preview(ctx context.Context, person string, d *record.Derivative, ch, text string) (*Share, error) {
+	out, _, _, err := s.build(ctx, person, d, ch, text)
+	return out, err
+}
+
+func (s *Service) build(ctx context.Context, person string, d *record.Derivative, ch, text string) (*Share, shareRecord, *links.Link, error) {
+	rec := shareRecord{Topic: d.ID, Channel: cmp.Or(ch, string(d.Channel)), At: s.now().UTC()}
+	name := channel.Name(rec.Channel)
+	if !slices.Contains(Channels, name) {
+		return nil, rec, nil, errs.E("shares.Share", errs.Invalid, fmt.Sprintf("channel %q: share on one of %s", name, names(Channels)))
+	}
+	var err error
+	if text == "" {
+		text, err = s.reviews.Own(ctx, d, person)
+	} else {
+		text, err = s.reviews.OwnText(d, text)
+	}
+	if err != nil {
+		return nil, rec, nil, err
+	}
 	target := Credit(cmp.Or(d.Canonical, d.Backlink), name, person)
 	rec.URL = target
 	var link *links.Link
@@ -114,14 +137,14 @@ func (s *Service) Share(ctx context.Context, person string, d *record.Derivative
 		link = &links.Link{Code: rec.Code, Target: target, DerivativeID: d.ID, SourceID: d.SourceID, Campaign: d.Campaign,
 			Kind: string(d.Kind), Channel: string(name), Locale: d.Locale, Person: person}
 	}
-	out := &Share{Channel: string(name), Text: withLink(own, d.Backlink, rec.URL), URL: rec.URL}
+	out := &Share{Channel: string(name), Text: withLink(text, d.Backlink, rec.URL), URL: rec.URL}
 	if c, err := review.Count(s.file, name, out.Text); err == nil {
-		out.Count, out.Fits = c.WeightedLength, c.Valid
+		out.Count, out.Limit, out.Fits = c.WeightedLength, c.Limit, c.Valid
 	}
 	if prefix, ok := intents[name]; ok && out.Fits {
 		out.IntentURL = prefix + url.QueryEscape(out.Text)
 	}
-	return out, s.save(ctx, person, rec, link)
+	return out, rec, link, nil
 }
 
 // Credit is the page a person's share leads to: backlink with utm_source naming the

@@ -86,7 +86,7 @@ func TestAClickOnAPersonsLinkIsCreditedToThem(t *testing.T) {
 	f := newFixture(t, true)
 	ctx := t.Context()
 	tweet := f.first(t, channel.KindTweet, channel.X)
-	alice, err := f.shares.Share(ctx, "alice", tweet, "linkedin")
+	alice, err := f.shares.Share(ctx, "alice", tweet, "linkedin", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,11 @@ func TestAClickOnAPersonsLinkIsCreditedToThem(t *testing.T) {
 	if q := u.Query(); q.Get("utm_source") != "linkedin" || q.Get("utm_term") != "alice" {
 		t.Errorf("alice's link leads to %s, want utm_source=linkedin and utm_term=alice", target)
 	}
-	bob, err := f.shares.Share(ctx, "bob", tweet, "x")
+	bob, err := f.shares.Share(ctx, "bob", tweet, "x", "")
 	if err != nil || bob.URL == alice.URL {
 		t.Fatalf("bob's share %+v (%v), want a link of his own", bob, err)
 	}
-	carol, _ := f.shares.Share(ctx, "carol", tweet, "x")
+	carol, _ := f.shares.Share(ctx, "carol", tweet, "x", "")
 	f.follow(t, carol.URL, false)
 	f.follow(t, carol.URL, false)
 	if _, err := f.shares.SetSettings(ctx, "carol", Settings{LeaderboardOptOut: true}); err != nil {
@@ -156,26 +156,26 @@ func TestShareOnXOnlyWhatFits(t *testing.T) {
 	f := newFixture(t, true)
 	ctx := t.Context()
 	tweet := f.first(t, channel.KindTweet, channel.X)
-	x, err := f.shares.Share(ctx, "alice", tweet, "x")
+	x, err := f.shares.Share(ctx, "alice", tweet, "x", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	n, _ := channel.Count(channel.X, x.Text)
-	if !x.Fits || x.Count != n.Weighted || !strings.HasPrefix(x.IntentURL, "https://twitter.com/intent/tweet?text=") {
+	if !x.Fits || x.Count != n.Weighted || x.Limit != 280 || !strings.HasPrefix(x.IntentURL, "https://twitter.com/intent/tweet?text=") {
 		t.Fatalf("a tweet on X: %+v", x)
 	}
 	if u, _ := url.Parse(x.IntentURL); u.Query().Get("text") != x.Text {
 		t.Errorf("the intent carries %q, want the text %q", u.Query().Get("text"), x.Text)
 	}
 	long := f.first(t, channel.KindLinkedIn, channel.LinkedIn)
-	li, err := f.shares.Share(ctx, "alice", long, "x")
+	li, err := f.shares.Share(ctx, "alice", long, "x", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if li.Fits || li.IntentURL != "" || li.Count <= 280 {
 		t.Errorf("a LinkedIn post on X: fits %v, count %d, intent %q; want no intent", li.Fits, li.Count, li.IntentURL)
 	}
-	if _, err := f.shares.Share(ctx, "alice", tweet, "myspace"); !errors.Is(err, errs.Invalid) {
+	if _, err := f.shares.Share(ctx, "alice", tweet, "myspace", ""); !errors.Is(err, errs.Invalid) {
 		t.Errorf("an unknown channel: %v, want invalid", err)
 	}
 }
@@ -184,7 +184,7 @@ func TestShareOnXOnlyWhatFits(t *testing.T) {
 func TestShareWithoutTrackingNamesThePersonInUTM(t *testing.T) {
 	f := newFixture(t, false)
 	tweet := f.first(t, channel.KindTweet, channel.X)
-	s, err := f.shares.Share(context.Background(), "bob", tweet, "linkedin")
+	s, err := f.shares.Share(context.Background(), "bob", tweet, "linkedin", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestSharesAreBounded(t *testing.T) {
 	for i := range maxPerPerson + 3 {
 		d := *tweet
 		d.ID = tweet.ID + "-" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26))
-		if _, err := f.shares.Share(ctx, "alice", &d, "x"); err != nil {
+		if _, err := f.shares.Share(ctx, "alice", &d, "x", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -220,11 +220,11 @@ func TestSharesAndTheirLinksSurviveALostRedis(t *testing.T) {
 	f := newFixture(t, true)
 	ctx := t.Context()
 	tweet := f.first(t, channel.KindTweet, channel.X)
-	s, err := f.shares.Share(ctx, "alice", tweet, "linkedin")
+	s, err := f.shares.Share(ctx, "alice", tweet, "linkedin", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.shares.Share(ctx, "alice", tweet, "linkedin") // again: one share, one object
+	f.shares.Share(ctx, "alice", tweet, "linkedin", "") // again: one share, one object
 	f.rdb.FlushAll(ctx)
 	if n, err := f.shares.Restore(ctx); err != nil || n != 1 {
 		t.Fatalf("restored %d shares (%v), want 1", n, err)
@@ -239,5 +239,36 @@ func TestSharesAndTheirLinksSurviveALostRedis(t *testing.T) {
 	}
 	if n, _ := f.shares.Restore(ctx); n != 0 {
 		t.Errorf("a second restore brought back %d, want 0", n)
+	}
+}
+
+// A person's edited version is shared as they typed it, with their own link put back when
+// they left it out; it is checked by the brand rules as a saved version is (the
+// disclosure must stay). A preview is the same share, recorded only when shared.
+func TestShareOfAnEditedVersion(t *testing.T) {
+	f := newFixture(t, true)
+	f.cfg.File.Brand.Disclosure = "(I work here)"
+	ctx := t.Context()
+	tweet := f.first(t, channel.KindTweet, channel.X)
+	edited := "My own words on this paper (I work here)"
+	pre, err := f.shares.Preview(ctx, "alice", tweet, "x", edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := edited + " " + pre.URL; pre.Text != want || !strings.HasPrefix(pre.URL, "https://go.example.com/r/") {
+		t.Errorf("a version without the link is shared as %q, want %q", pre.Text, want)
+	}
+	if mine, _ := f.shares.Mine(ctx, "alice"); len(mine.Shares) != 0 {
+		t.Errorf("a preview was recorded as a share: %+v", mine.Shares)
+	}
+	sh, err := f.shares.Share(ctx, "alice", tweet, "x", edited)
+	if err != nil || *sh != *pre {
+		t.Fatalf("the share %+v (%v) is not what the preview showed %+v", sh, err, pre)
+	}
+	if mine, _ := f.shares.Mine(ctx, "alice"); len(mine.Shares) != 1 {
+		t.Errorf("alice's shares after sharing: %+v", mine.Shares)
+	}
+	if _, err := f.shares.Preview(ctx, "alice", tweet, "x", "My own words, no disclosure"); !errors.Is(err, errs.Rejected) {
+		t.Errorf("a version without the disclosure: %v, want it refused", err)
 	}
 }

@@ -26,6 +26,12 @@ import (
 // and the S3 endpoint's host:port.
 func startUp(t *testing.T, data string) (st *stack, s3 string, stop func()) {
 	t.Helper()
+	return startUpTelling(t, data, io.Discard)
+}
+
+// startUpTelling is startUp with up's banner and progress written to stderr.
+func startUpTelling(t *testing.T, data string, stderr io.Writer) (st *stack, s3 string, stop func()) {
+	t.Helper()
 	cfg, err := app.LoadConfig()
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +42,7 @@ func startUp(t *testing.T, data string) (st *stack, s3 string, stop func()) {
 	started := make(chan endpoints, 1)
 	go func() {
 		done <- app.Up(ctx, cfg, slog.New(slog.DiscardHandler), app.UpOptions{DataDir: data, Addr: "127.0.0.1:0", S3Addr: "127.0.0.1:0",
-			Stdout: io.Discard, Stderr: io.Discard, Started: func(api, s3 string) { started <- endpoints{api, s3} }})
+			Stdout: io.Discard, Stderr: stderr, Started: func(api, s3 string) { started <- endpoints{api, s3} }})
 	}()
 	var at endpoints
 	select {

@@ -55,7 +55,7 @@ func New(cfg *config.Config, s3 *s3store.Store, rdb redis.UniversalClient, enq *
 	t.links = links.New(t.rec, cfg, s3, rdb, now, log)
 	t.analytics = analytics.New(t.rec, t.links, t.plans, func(d record.Derivative) string { return feed.Title(feed.Text(d, "")) }, now)
 	t.shares = shares.New(t.rec, cfg, rdb, t.links, t.reviews, now)
-	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion})
+	t.rec.Extend(record.Extensions{IndexDerivative: links.IndexDerivative, VersionIndexed: t.translations.IndexVersion, MediaKeys: t.translations.MediaKeys})
 	return t
 }
 

@@ -41,7 +41,7 @@ func (s *Service) Texts(ctx context.Context, src *record.Source, b *record.Bundl
 // SetMedia records the media rendered for a source version's translations (by Key;
 // rendered are the words each was rendered from, as Texts said). A translation whose
 // words changed since is left alone: the render its change queued follows. Media no
-// longer listed stay in the bucket (see docs/cards.md).
+// longer listed are removed by record's sweep, after a grace period.
 func (s *Service) SetMedia(ctx context.Context, sourceID, version string, media map[string][]record.Media, rendered map[string]string) error {
 	var changed []*View
 	err := s.rec.Locks().WithLock(ctx, "source:"+sourceID, func() error {
@@ -80,4 +80,24 @@ func (s *Service) SetMedia(ctx context.Context, sourceID, version string, media 
 		return nil
 	})
 	return err
+}
+
+// MediaKeys are the media files the translations of a source's current version list,
+// rejected ones included (a decision may be undone): record's sweep keeps them.
+func (s *Service) MediaKeys(ctx context.Context, src *record.Source) ([]string, error) {
+	trs, err := s.record(ctx, src.ID, src.Version)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, byLocale := range trs.Derivatives {
+		for _, tr := range byLocale {
+			for _, m := range tr.Media {
+				if m.Key != "" {
+					keys = append(keys, m.Key)
+				}
+			}
+		}
+	}
+	return keys, nil
 }

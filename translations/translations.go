@@ -135,6 +135,25 @@ type Input struct {
 // the derivative's channel. A new text replaces any earlier one, approved or not, and
 // needs approving again.
 func (s *Service) Translate(ctx context.Context, derivID, locale string, in Input, by string) (*View, error) {
+	v, err := s.translate(ctx, derivID, locale, in, by)
+	if err == nil {
+		s.changed(ctx, v.SourceID, "translation "+locale, true)
+	}
+	return v, err
+}
+
+// changed re-plans a source whose translations changed and, with images, renders its
+// cards again in the new words.
+func (s *Service) changed(ctx context.Context, sourceID, why string, images bool) {
+	s.rec.Replan(ctx, sourceID, why)
+	if images {
+		s.queueImages(ctx, sourceID, why)
+	}
+}
+
+// translate is Translate without its consequences (re-planning, rendering), which a
+// batch has once for all its texts.
+func (s *Service) translate(ctx context.Context, derivID, locale string, in Input, by string) (*View, error) {
 	d, err := s.rec.Derivative(ctx, derivID)
 	if err != nil {
 		return nil, err
@@ -172,7 +191,7 @@ func (s *Service) Translate(ctx context.Context, derivID, locale string, in Inpu
 	}
 	v, err := s.put(ctx, d, locale, func(old *Translation) (*Translation, error) { return &tr, nil })
 	if err == nil {
-		s.queueImages(ctx, d.SourceID, "translation "+locale) // cards in the new words
+		s.clearFailure(ctx, d.SourceID, Key(d.ID, locale))
 	}
 	return v, err
 }
@@ -203,14 +222,14 @@ func (s *Service) Decide(ctx context.Context, derivID, locale string, status rec
 		render = status == record.Approved && len(old.Media) == 0 // not rendered yet (or nothing to render)
 		return old, nil
 	})
-	if err == nil && render {
-		s.queueImages(ctx, d.SourceID, "translation "+locale+" approved")
+	if err == nil {
+		s.changed(ctx, d.SourceID, "translation "+locale+" "+string(status), render)
 	}
 	return v, err
 }
 
 // put changes one translation of the source's current version: record first,
-// then index, under the source's lock.
+// then index, under the source's lock. Callers re-plan the source (changed).
 func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, change func(*Translation) (*Translation, error)) (*View, error) {
 	var out *View
 	err := s.rec.Locks().WithLock(ctx, "source:"+d.SourceID, func() error {
@@ -247,9 +266,6 @@ func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, 
 		out = &View{Translation: *tr, DerivativeID: d.ID, SourceID: src.ID, Locale: locale}
 		return s.indexTranslation(ctx, out)
 	})
-	if err == nil {
-		s.rec.Replan(ctx, d.SourceID, "translation "+locale)
-	}
 	return out, err
 }
 
@@ -430,7 +446,8 @@ func providerFault(err error) error {
 	var terr *translate.Error
 	switch _, limited := translate.RetryAfter(err); {
 	case limited:
-		return &errs.Error{Op: op, Kind: errs.RateLimited, Msg: "the translation service is busy; " + err.Error(), Err: err}
+		after, _ := translate.RetryAfter(err)
+		return &errs.Error{Op: op, Kind: errs.RateLimited, Msg: fmt.Sprintf("the translation service is busy; try again in %s", after.Round(time.Second)), Err: err}
 	case translate.IsPermanent(err):
 		msg := err.Error()
 		if errors.As(err, &terr) && terr.Msg != "" {
@@ -438,7 +455,13 @@ func providerFault(err error) error {
 		}
 		return &errs.Error{Op: op, Kind: errs.Permanent, Code: "translation_failed", Msg: "the translation service refused the text: " + msg, Err: err}
 	case errors.As(err, &terr):
-		return &errs.Error{Op: op, Kind: errs.Unavailable, Code: "translation_unavailable", Msg: "the translation service failed; try again shortly: " + err.Error(), Err: err}
+		// The cause ("dial tcp …", "HTTP 502") is for the logs; a person is told what to do.
+		what := "could not be reached"
+		if terr.Status != 0 {
+			what = "did not answer properly"
+		}
+		return &errs.Error{Op: op, Kind: errs.Unavailable, Code: "translation_unavailable",
+			Msg: "the translation service " + what + ", so nothing was translated; try again in a few minutes, and if it keeps failing ask an administrator to check the translation service", Err: err}
 	}
 	return err
 }
@@ -571,8 +594,10 @@ func (s *Service) approvedFor(ctx context.Context, regions []string) ([]record.D
 type QueueItem struct {
 	Derivative  record.Derivative `json:"derivative"`
 	Locale      string            `json:"locale"`
-	Status      string            `json:"status"` // missing | draft | approved | rejected
+	Status      string            `json:"status"` // missing | failed | draft | approved | rejected
 	Translation *Translation      `json:"translation,omitempty"`
+	// Error is why its machine translation failed (status failed).
+	Error string `json:"error,omitempty"`
 }
 
 // approvedWithTranslations reads the approved derivatives meant for locale's regions in
@@ -594,18 +619,24 @@ func (s *Service) approvedWithTranslations(ctx context.Context, scope Scope, loc
 const Missing = "missing"
 
 // QueueStatuses are the statuses a queue is listed by ("" for all).
-var QueueStatuses = []string{"", Missing, string(record.Draft), string(record.Approved), string(record.Rejected)}
+var QueueStatuses = []string{"", Missing, Failed, string(record.Draft), string(record.Approved), string(record.Rejected)}
 
 // Queue lists, per locale of scope, the approved derivatives meant for its
 // regions in another locale, with their translation status; status filters it ("" for
-// all).
+// all; missing includes failed, which are missing too).
 func (s *Service) Queue(ctx context.Context, scope Scope, status string) ([]QueueItem, error) {
 	locales := scope.Locales()
 	out := []QueueItem{}
+	var fails map[string]map[string]failure
 	for _, locale := range locales {
 		ds, trs, err := s.approvedWithTranslations(ctx, scope, locale)
 		if err != nil {
 			return nil, err
+		}
+		if fails == nil {
+			if fails, err = s.failures(ctx, sourceIDs(ds)); err != nil {
+				return nil, err
+			}
 		}
 		for _, d := range ds {
 			if strings.EqualFold(d.Locale, locale) {
@@ -614,13 +645,26 @@ func (s *Service) Queue(ctx context.Context, scope Scope, status string) ([]Queu
 			it := QueueItem{Derivative: d, Locale: locale, Status: Missing}
 			if tv := trs[Key(d.ID, locale)]; tv != nil {
 				it.Status, it.Translation = string(tv.Status), &tv.Translation
+			} else if f, ok := fails[d.SourceID][Key(d.ID, locale)]; ok {
+				it.Status, it.Error = Failed, f.Error
 			}
-			if status == "" || it.Status == status {
+			if status == "" || it.Status == status || status == Missing && it.Status == Failed {
 				out = append(out, it)
 			}
 		}
 	}
 	return out, nil
+}
+
+// sourceIDs are the sources of ds, each once.
+func sourceIDs(ds []record.Derivative) []string {
+	var ids []string
+	for _, d := range ds {
+		if !slices.Contains(ids, d.SourceID) {
+			ids = append(ids, d.SourceID)
+		}
+	}
+	return ids
 }
 
 // Snippet is an approved text ready for a region in a locale: an approved translation,

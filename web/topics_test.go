@@ -2,7 +2,6 @@ package web
 
 import (
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -82,29 +81,13 @@ func TestFreshTopicsWereApprovedRecently(t *testing.T) {
 func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 	tk, srv := uiServer(t)
 	tk.cfg.File.Brand = config.Brand{Disclosure: "#employee", BannedPhrases: []string{"guaranteed"}, Spellings: []string{"GitHub"}}
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	_, all, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tweet := firstOf(t, all, "tweet", "x")
+	tweet := firstOf(t, approvedDoc(t, tk), "tweet", "x")
 	c := browser(t)
 	signIn(t, c, srv, "contributor", testPassword, "")
 	api := func(text string) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest("PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", strings.NewReader(`{"text":`+strconv.Quote(text)+`}`))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		res, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		res, body := doJSON(t, c, "PUT", srv.URL+"/api/v1/topics/"+tweet.ID+"/rewrite", `{"text":`+strconv.Quote(text)+`}`)
+		return res.StatusCode, body
 	}
 	if code, body := api("Queues help. #employee"); code != http.StatusConflict || !strings.Contains(body, "claim this topic") {
 		t.Errorf("saving without the claim: HTTP %d %s", code, body)
@@ -132,9 +115,17 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 
 	_, page := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID, nil)
 	page = html.UnescapeString(page)
-	if !strings.Contains(page, ">"+want+"</textarea>") ||
-		!strings.Contains(page, "text="+url.QueryEscape("We moved our GitHub alerts to queues and sleep better: #employee")) {
-		t.Errorf("the topic page does not start from the saved version, or its X intent does not carry it:\n%s", page)
+	if !strings.Contains(page, ">"+want+"</textarea>") {
+		t.Errorf("the topic page does not start from the saved version:\n%s", page)
+	}
+	// Sharing on X opens X's intent with the saved version, the contributor's own link
+	// where the topic's was.
+	res, _ := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID+"/share?channel=x", nil)
+	intent, _ := url.Parse(res.Header.Get("Location"))
+	if sent := intent.Query().Get("text"); res.StatusCode != http.StatusSeeOther || intent.Host != "twitter.com" ||
+		!strings.HasPrefix(sent, "We moved our GitHub alerts to queues and sleep better: ") || !strings.HasSuffix(sent, " #employee") ||
+		!strings.Contains(sent, "utm_term=contributor") {
+		t.Errorf("sharing the saved version on X: HTTP %d to %s, want X's intent with it and the contributor's link", res.StatusCode, intent)
 	}
 	res, ics := do(t, c, "GET", srv.URL+"/ui/topics/"+tweet.ID+"/reminder.ics?at=2026-06-02T09:00&tz=Europe/Madrid", nil)
 	if res.StatusCode != http.StatusOK || !strings.Contains(strings.ReplaceAll(ics, "\r\n ", ""), "We moved our GitHub alerts") {
@@ -165,14 +156,7 @@ func TestContributorsSaveTheirOwnVersion(t *testing.T) {
 // talking points and the passage of the paper it came from; drafts stay off it.
 func TestTopicPageShowsVariantsPointsAndTheSection(t *testing.T) {
 	tk, srv := uiServer(t)
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
-	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
-		t.Fatal(err)
-	}
-	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := approvedDoc(t, tk)
 	tweet := firstOf(t, ds, "tweet", "x")
 	var variants, points []record.Derivative
 	for _, d := range ds {

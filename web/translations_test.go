@@ -28,6 +28,8 @@ type fakeProvider struct {
 	mu   sync.Mutex
 	reqs []translate.Request
 	err  error
+	// failEvery n > 0 refuses every nth request, as a provider that chokes on some texts.
+	failEvery int
 }
 
 func (f *fakeProvider) Name() string { return "fake" }
@@ -38,6 +40,9 @@ func (f *fakeProvider) Translate(_ context.Context, req translate.Request) (tran
 	f.reqs = append(f.reqs, req)
 	if f.err != nil {
 		return translate.Result{}, f.err
+	}
+	if f.failEvery > 0 && len(f.reqs)%f.failEvery == 0 {
+		return translate.Result{}, &translate.Error{Op: "translate", Provider: "fake", Kind: translate.KindPermanent, Msg: "text too hard"}
 	}
 	out := make([]string, len(req.Texts))
 	for i, text := range req.Texts {

@@ -121,7 +121,7 @@ func TestEditedDerivativeGetsCardsOfItsNewWords(t *testing.T) {
 	}
 	for _, key := range []string{after.Key, before.Key} {
 		if ok, err := tk.Record().Files().Has(ctx, key); err != nil || !ok {
-			t.Errorf("%s in the bucket: %v %v, want both the new card and the old one (left for a cleanup)", key, ok, err)
+			t.Errorf("%s in the bucket: %v %v, want both the new card and the old one (left for the sweep, past its grace period)", key, ok, err)
 		}
 	}
 	if public(t, tk, after.Key) || public(t, tk, before.Key) {
@@ -237,7 +237,19 @@ func TestTranslationGetsCardsInItsLanguage(t *testing.T) {
 		t.Errorf("the card of words replaced by a new draft (%s) is still public", es.Key)
 	}
 	render()
-	if next := card(translation()); next.Key == es.Key || !strings.Contains(next.Alt, "57% ") {
+	next := card(translation())
+	if next.Key == es.Key || !strings.Contains(next.Alt, "57% ") {
 		t.Errorf("after new words the card is %s with alt %q, want a new one saying 57%%", next.Key, next.Alt)
+	}
+
+	// A sweep with no grace at all removes the card of the replaced words, and keeps what
+	// the translation and the original list.
+	if _, err := tk.Record().Files().Sweep(ctx, time.Nanosecond); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]bool{es.Key: false, next.Key: true, original.Key: true} {
+		if ok, err := tk.Record().Files().Has(ctx, key); err != nil || ok != want {
+			t.Errorf("after a sweep %s is in the bucket: %v (%v), want %v", key, ok, err, want)
+		}
 	}
 }

@@ -48,7 +48,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 func runUp(ctx context.Context, out streams, fs *flag.FlagSet, args []string) error {
-	dataDir := fs.String("data", "data", "folder that keeps the embedded S3 objects between runs")
+	dataDir := fs.String("data", "data", "folder that keeps between runs the embedded S3 objects, the admin's password hash, sessions and the digests' memory")
 	addr := fs.String("addr", "127.0.0.1:8080", "address of the toolkit API and public pages (port 0: any free port, printed in the banner)")
 	s3Addr := fs.String("s3-addr", "127.0.0.1:9000", "address of the embedded S3 endpoint (port 0: any free port, printed in the banner)")
 	once := fs.Bool("once", false, "exit once the named files are processed, after printing what came out")

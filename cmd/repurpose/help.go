@@ -8,10 +8,15 @@ and runs serve, worker and scheduler together. Documents named on the command li
 uploaded and reported on; anything copied into the inbox later is processed within
 seconds. It writes DIR/env (mode 0600): source it in another terminal and the other
 commands reach this instance (source data/env && repurpose calendar).
-Across restarts the record under --data is kept (documents, reviews, plans,
-translations, link counts rolled up every 5 minutes); sign-in sessions, clicks since
-the last roll-up, and the digests' memory of what was sent and who unsubscribed live
-only in the embedded Redis and start afresh.`,
+To sign in to the web UI, the banner names the address and the user admin; at the first
+start it prints admin's generated password, that once: only its argon2id hash is kept
+(DIR/admin-password-hash; delete it and start again for a new password). A config file
+that names a user admin is used as it is.
+Across restarts nothing is lost: the record under --data (documents, reviews, plans,
+translations, link counts, rolled up on the way out too), and, in DIR/redis-kept.json,
+sign-in sessions and the digests' memory of what was sent and who unsubscribed. After a
+crash, clicks since the last 5-minute roll-up and up to 30 s of sessions and digests
+are lost.`,
 	"serve": `Listens at once, even before Redis or S3 answer (S3 servers such as versitygw test
 their webhook at start-up). /readyz says what is still missing. Without
 REPURPOSE_EVENTS_TOKEN it will not start, unless REPURPOSE_EVENTS_OPEN=true.

@@ -42,6 +42,12 @@ type Block struct {
 	Timed bool `json:"timed,omitempty"`
 }
 
+// Moment is one sentence of a recording and when it began.
+type Moment struct {
+	Text  string        `json:"text"`
+	Start time.Duration `json:"start"`
+}
+
 // Document is a read document.
 type Document struct {
 	// Format is pdf, docx, pptx, vtt or srt.
@@ -54,6 +60,9 @@ type Document struct {
 	Meta   map[string]string `json:"meta,omitempty"`
 	Pages  int               `json:"pages,omitempty"`
 	Blocks []Block           `json:"blocks"`
+	// Moments are a recording's sentences in order, each with when it began to be said:
+	// a post made from one sentence links to its moment, not to its quote's first.
+	Moments []Moment `json:"moments,omitempty"`
 }
 
 // OutlineEntry is one section heading.

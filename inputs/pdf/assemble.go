@@ -12,10 +12,11 @@ import (
 // assemble joins classified lines into blocks: a paragraph's lines, across columns and
 // pages, become one paragraph; a wrapped heading one heading; a list item its lines.
 func assemble(bl *doc.Builder, lines []line, vocab map[string]bool) error {
-	right := map[int]float64{} // the right edge of each page's text column
+	right := map[[2]int]float64{} // the right edge of each page's text columns
 	for _, l := range lines {
 		if l.kind == doc.Paragraph {
-			right[l.page] = max(right[l.page], l.right)
+			k := [2]int{l.page, l.col}
+			right[k] = max(right[k], l.right)
 		}
 	}
 	var cur *doc.Block // the body block being built
@@ -139,7 +140,7 @@ func typicalGap(lines []line) float64 {
 // lines so far were lineGap apart (the document's usual gap while it has one). A wider gap than the
 // paragraph's own spacing starts another ("… overhead." / "Operator configuration: …"):
 // a run-in heading's paragraph is otherwise set like the one before it.
-func continues(a, b line, right map[int]float64, lineGap float64) bool {
+func continues(a, b line, right map[[2]int]float64, lineGap float64) bool {
 	ended := endsSentence(a.text)
 	if movedOn(a, b) {
 		// The next page or column: an unfinished sentence goes on.
@@ -152,7 +153,8 @@ func continues(a, b line, right map[int]float64, lineGap float64) bool {
 		return false
 	}
 	// A short last line that ends a sentence ends its paragraph.
-	return !(ended && a.right < right[a.page]-0.15*(right[a.page]-a.left))
+	edge := right[[2]int{a.page, a.col}]
+	return !(ended && a.right < edge-0.15*(edge-a.left))
 }
 
 func continuesAside(a, b line) bool {

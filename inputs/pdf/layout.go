@@ -19,6 +19,7 @@ type line struct {
 	size                     float64
 	bold                     bool
 	text                     string
+	col                      int  // the page's column it is in (0 on a page of one column)
 	cells                    int  // pieces separated by wide gaps: 3 or more read as a table row
 	alone                    bool // nothing else on the page at its height
 	kind                     doc.Kind
@@ -57,7 +58,8 @@ func Layout(xmlData []byte, limits doc.Limits) (*doc.Document, error) {
 // follows columns) and repairing drop caps and ligatures on the way.
 func pageLines(pg page) []line {
 	var out []line
-	runs := columnOrder(pg.runs, pg.width)
+	gutters := findGutters(pg.runs, pg.width)
+	runs := columnOrder(pg.runs, gutters)
 	for i := 0; i < len(runs); i++ {
 		r := runs[i]
 		r.text = cleanText(r.text)
@@ -97,8 +99,9 @@ func pageLines(pg page) []line {
 	}
 	for i := range out {
 		out[i].text = strings.Join(strings.Fields(out[i].text), " ")
+		out[i].col, _ = column(out[i].left, out[i].right, gutters)
 	}
-	markTableCells(out)
+	markTableCells(out, gutters)
 	return out
 }
 
@@ -126,10 +129,22 @@ func near(lines []line, byTop []int, pos int, dist float64, fn func(j int) bool)
 	}
 }
 
-// markTableCells: three or more separate pieces of text side by side on one baseline are
-// a table's cells (pdftohtml emits a table cell by cell, so they are separate lines). A
-// line alone on its baseline is marked too, for telling page numbers from cells.
-func markTableCells(lines []line) {
+// markTableCells: three or more separate pieces of text side by side on one baseline,
+// with no column gutter between them, are a table's cells (pdftohtml emits a table cell
+// by cell, so they are separate lines); lines of three columns are not. A line alone on
+// its baseline is marked too, for telling page numbers from cells.
+func markTableCells(lines []line, gutters []float64) {
+	apart := func(a, b line) bool { // a gutter between them
+		if b.left < a.left {
+			a, b = b, a
+		}
+		for _, g := range gutters {
+			if a.right <= g && b.left >= g {
+				return true
+			}
+		}
+		return false
+	}
 	byTop := make([]int, len(lines))
 	for i := range byTop {
 		byTop[i] = i
@@ -140,7 +155,7 @@ func markTableCells(lines []line) {
 		near(lines, byTop, pos, 0.5*lines[i].height, func(j int) bool {
 			others++
 			a, b := lines[i], lines[j]
-			if b.left >= a.right || a.left >= b.right {
+			if (b.left >= a.right || a.left >= b.right) && !apart(a, b) {
 				n++
 			}
 			return n < 2
@@ -173,58 +188,30 @@ func markTableCells(lines []line) {
 	}
 }
 
-// columnOrder puts a page's runs in reading order when the page is set in two columns:
-// between two full-width pieces (a title, a figure caption across the page), the left
-// column, then the right one. A PDF may draw its columns line by line across the page;
-// pdftohtml keeps the drawing order. A page without a gutter that text stays clear of
-// keeps its order.
-func columnOrder(runs []run, width float64) []run {
-	if len(runs) < 6 || width <= 0 {
-		return runs
-	}
-	gutter, fewest := -1.0, max(2, len(runs)/10+1) // a few pieces may run across
-	for x := 0.3 * width; x <= 0.7*width; x += 2 {
-		cross, left, right := 0, 0, 0
-		for _, r := range runs {
-			switch {
-			case r.left < x-1 && r.left+r.width > x+1:
-				cross++
-			case r.left+r.width <= x:
-				left++
-			default:
-				right++
-			}
-		}
-		if left >= 3 && right >= 3 && cross < fewest {
-			gutter, fewest = x, cross
-		}
-	}
-	if gutter < 0 || !sideBySide(runs, gutter) {
+// columnOrder puts a page's runs in reading order when the page is set in columns (two,
+// three or more): between pieces that run across a gutter (a title, an abstract, a figure
+// caption across the page), each column top to bottom, left to right. A PDF may draw its
+// columns line by line across the page; pdftohtml keeps the drawing order. A page without
+// a gutter that text stays clear of keeps its order.
+func columnOrder(runs []run, gutters []float64) []run {
+	if len(gutters) == 0 {
 		return runs
 	}
 	type keyed struct {
 		band, col int
 		r         run
 	}
-	var spans []float64 // tops of the runs across the gutter
+	var spans []float64 // tops of the runs across a gutter
 	for _, r := range runs {
-		if r.left < gutter-1 && r.left+r.width > gutter+1 {
+		if _, span := column(r.left, r.left+r.width, gutters); span {
 			spans = append(spans, r.top)
 		}
 	}
 	sort.Float64s(spans)
 	out := make([]keyed, len(runs))
 	for i, r := range runs {
-		k := keyed{r: r, band: sort.SearchFloat64s(spans, r.top)} // spans above it
-		switch {
-		case r.left < gutter-1 && r.left+r.width > gutter+1:
-			k.col = 2 // after both columns of the band above it
-		case r.left+r.width <= gutter:
-			k.col = 0
-		default:
-			k.col = 1
-		}
-		out[i] = k
+		col, _ := column(r.left, r.left+r.width, gutters)
+		out[i] = keyed{r: r, col: col, band: sort.SearchFloat64s(spans, r.top)} // band: spans above it
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].band != out[j].band {
@@ -239,22 +226,147 @@ func columnOrder(runs []run, width float64) []run {
 	return ordered
 }
 
-// sideBySide: text on both sides of the gutter shares baselines (two columns, not an
-// indented block under a heading).
-func sideBySide(runs []run, gutter float64) bool {
+// column is how many gutters lie left of the text from left to right; text across a
+// gutter is a span, ordered after every column of the band above it.
+func column(left, right float64, gutters []float64) (col int, span bool) {
+	for _, g := range gutters {
+		switch {
+		case left < g-1 && right > g+1:
+			return len(gutters) + 1, true
+		case right > g:
+			col++
+		}
+	}
+	return col, false
+}
+
+// strip is a stretch of x that few runs cross: a gutter between columns.
+type strip struct {
+	x, end float64 // the part of it crossed least
+	cross  int
+}
+
+// mid is where the gutter is: clear of both columns' ragged edges.
+func (s strip) mid() float64 { return (s.x + s.end) / 2 }
+
+// findGutters is the x of each gutter between columns, left to right: a vertical strip
+// that few runs cross (fewer than the lines beside it that share baselines across it, and
+// a tenth of the page's runs), with text on both sides sharing baselines (columns, not an
+// indented block under a heading) and a column's worth of text between two gutters.
+func findGutters(runs []run, width float64) []float64 {
+	if len(runs) < 6 || width <= 0 {
+		return nil
+	}
+	var found []strip
+	var best *strip                  // the strip being crossed
+	fewest := max(4, len(runs)/10+1) // a few pieces may run across: a title, an abstract
+	for x := 0.15 * width; x <= 0.85*width+1; x += 2 {
+		cross, left, right := 0, 0, 0
+		for _, r := range runs {
+			switch {
+			case r.left < x-1 && r.left+r.width > x+1:
+				cross++
+			case r.left+r.width <= x:
+				left++
+			default:
+				right++
+			}
+		}
+		ok := left >= 3 && right >= 3 && cross < fewest
+		if ok {
+			shared := sideBySide(runs, x)
+			ok = shared >= 3 && cross <= shared
+		}
+		switch {
+		case ok && best == nil:
+			best = &strip{x, x, cross}
+		case ok && cross < best.cross:
+			best.x, best.end, best.cross = x, x, cross
+		case ok && cross == best.cross && best.end == x-2:
+			best.end = x
+		case !ok && best != nil:
+			found = append(found, *best)
+			best = nil
+		}
+	}
+	if best != nil {
+		found = append(found, *best)
+	}
+	// Two strips with no column between them are one gutter: keep the clearer.
+	var gutters []strip
+	for _, c := range found {
+		if n := len(gutters); n > 0 && within(runs, gutters[n-1].mid(), c.mid()) < 3 {
+			if c.cross < gutters[n-1].cross {
+				gutters[n-1] = c
+			}
+			continue
+		}
+		gutters = append(gutters, c)
+	}
+	xs := make([]float64, len(gutters))
+	for i, g := range gutters {
+		xs[i] = g.mid()
+	}
+	if len(xs) > 0 && !prose(runs, xs) {
+		return nil
+	}
+	return xs
+}
+
+// prose reports whether the text between the gutters is set as columns: most lines of
+// each column fill at least half its width. A table's cells leave most of theirs empty
+// (and stay a table: see markTableCells).
+func prose(runs []run, gutters []float64) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range runs {
+		lo, hi = math.Min(lo, r.left), math.Max(hi, r.left+r.width)
+	}
+	edges := append(append([]float64{lo}, gutters...), hi)
+	for i := 1; i < len(edges); i++ {
+		a, b := edges[i-1], edges[i]
+		var widths []float64
+		for _, r := range runs {
+			if r.left >= a-1 && r.left+r.width <= b+1 {
+				widths = append(widths, r.width)
+			}
+		}
+		if len(widths) == 0 {
+			return false
+		}
+		sort.Float64s(widths)
+		if widths[len(widths)/2] < 0.5*(b-a) {
+			return false
+		}
+	}
+	return true
+}
+
+// within counts the runs that lie wholly between a and b.
+func within(runs []run, a, b float64) int {
+	n := 0
+	for _, r := range runs {
+		if r.left >= a && r.left+r.width <= b {
+			n++
+		}
+	}
+	return n
+}
+
+// sideBySide counts the runs right of x that share a baseline with text left of it.
+func sideBySide(runs []run, x float64) int {
 	lefts := map[int]bool{}
 	for _, r := range runs {
-		if r.left+r.width <= gutter {
+		if r.left+r.width <= x {
 			lefts[int(r.top/4)] = true
 		}
 	}
 	shared := 0
 	for _, r := range runs {
-		if r.left >= gutter && (lefts[int(r.top/4)] || lefts[int(r.top/4)-1] || lefts[int(r.top/4)+1]) {
+		if r.left >= x && (lefts[int(r.top/4)] || lefts[int(r.top/4)-1] || lefts[int(r.top/4)+1]) {
 			shared++
 		}
 	}
-	return shared >= 3
+	return shared
 }
 
 var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",

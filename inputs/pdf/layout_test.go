@@ -73,3 +73,83 @@ func TestAWiderGapStartsAParagraph(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", md, want)
 	}
 }
+
+// Three columns under a title and an abstract across the page, drawn line by line across
+// the page as some PDFs are: each column reads top to bottom, left to right, and three
+// lines side by side on a baseline are prose, not a table's row.
+func TestThreeColumnsUnderAnAbstractReadInOrder(t *testing.T) {
+	paras := []string{
+		"Platform teams build the paved road that product teams travel every day, and they measure how many teams use it each week, because adoption is the honest measure.",
+		"Golden paths are products with users, roadmaps and a team that owns them, and a golden path that nobody takes is a cost that nobody chose to pay for.",
+		"Onboarding took two weeks before the portal existed and takes four hours now, which is the figure the platform team shows every quarter to its sponsors.",
+	}
+	abstract := []string{"An abstract runs across the whole page above the three columns of the paper, from the", "left margin to the right one, and says what the paper finds about platform teams."}
+	page := []textAt{{x: 40, y: 50, size: 20, bold: true, text: "Three columns, one story"}}
+	for i, l := range abstract {
+		page = append(page, textAt{x: 40, y: 85 + float64(i)*12, size: 9, text: l})
+	}
+	cols := make([][]string, len(paras))
+	for c, p := range paras {
+		cols[c] = wrap(p, 30)
+	}
+	for row := 0; row < len(cols[0]) || row < len(cols[1]) || row < len(cols[2]); row++ {
+		for c := range cols {
+			if row < len(cols[c]) {
+				page = append(page, textAt{x: 40 + float64(c)*190, y: 130 + float64(row)*12, size: 9, text: cols[c][row]})
+			}
+		}
+	}
+	d, err := read(t, pdfSpec{pages: [][]textAt{page}}, doc.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := d.Markdown()
+	want := "# Three columns, one story\n\n" + strings.Join(abstract, " ") + "\n\n" + strings.Join(paras, "\n\n")
+	if !strings.Contains(md, want) {
+		t.Errorf("columns read out of order:\n%s\nwant:\n%s", md, want)
+	}
+}
+
+// wrap breaks s into lines of at most width characters, between words.
+func wrap(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		line = strings.TrimSpace(line + " " + w)
+	}
+	return append(lines, line)
+}
+
+// A table of three columns below a short paragraph stays a table: its columns of short
+// cells are not columns of prose.
+func TestThreeColumnTableIsNotReadAsColumns(t *testing.T) {
+	page := []textAt{
+		{x: 72, y: 80, size: 11, text: "Adoption grew in every region we surveyed, and the table gives the figures for each year"},
+		{x: 72, y: 94, size: 11, text: "of the study, by region and by the share of teams on the paved road."},
+	}
+	rows := [][3]string{{"Region", "2024", "2025"}, {"Europe", "41%", "58%"}, {"Americas", "37%", "52%"}, {"Asia", "29%", "47%"}, {"Africa", "18%", "33%"}, {"Oceania", "35%", "49%"}}
+	for i, r := range rows {
+		for c, cell := range r {
+			page = append(page, textAt{x: 72 + float64(c)*180, y: 130 + float64(i)*14, size: 11, text: cell})
+		}
+	}
+	d, err := read(t, pdfSpec{pages: [][]textAt{page}}, doc.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table string
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Table {
+			table += b.Text + "\n"
+		} else if strings.Contains(b.Text, "Europe") || strings.Contains(b.Text, "58%") {
+			t.Errorf("a table cell read as %s: %q", b.Kind, b.Text)
+		}
+	}
+	if !strings.Contains(table, "Europe 41% 58%") {
+		t.Errorf("the table reads %q, want its rows", table)
+	}
+}

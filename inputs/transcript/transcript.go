@@ -147,9 +147,11 @@ func isSoundLabel(s string) bool {
 }
 
 // quotes joins cues into sentences and each speaker's sentences into quotes of at most
-// sentencesPerQuote sentences, timed at the start of their first sentence.
+// sentencesPerQuote sentences, timed at the start of their first sentence; each sentence
+// keeps the start of the cue it began in.
 func quotes(bl *doc.Builder, cues []cue) error {
 	var cur *doc.Block
+	var said []doc.Moment // cur's sentences
 	sentences := 0
 	open := false // the last sentence goes on in the next cue
 	flush := func() error {
@@ -160,6 +162,11 @@ func quotes(bl *doc.Builder, cues []cue) error {
 		cur = nil
 		sentences = 0
 		b.Text = cleanFillers(b.Text)
+		for _, m := range said {
+			m.Text = cleanFillers(m.Text)
+			bl.Doc.Moments = append(bl.Doc.Moments, m)
+		}
+		said = said[:0]
 		return bl.Add(b)
 	}
 	for _, c := range cues {
@@ -182,6 +189,11 @@ func quotes(bl *doc.Builder, cues []cue) error {
 				cur.Text += " "
 			}
 			cur.Text += s
+			if n := len(said); open && n > 0 {
+				said[n-1].Text += " " + s // the sentence goes on from the last cue
+			} else {
+				said = append(said, doc.Moment{Text: s, Start: c.start})
+			}
 			open = !endsSentence(s)
 			if !open {
 				sentences++

@@ -213,3 +213,78 @@ func TestDeriveAPDF(t *testing.T) {
 		t.Errorf("%d derivatives", len(out.Derivatives))
 	}
 }
+
+// A talk with its recording's address: every post made from what was said links to the
+// moment the sentence it opens with was said, a sentence carried over two cues to the
+// cue it began in.
+func TestDeriveATranscriptLinksEachPostToItsMoment(t *testing.T) {
+	cfg := &config.Config{File: *config.Defaults()}
+	cfg.Infra, _ = config.FromEnv(func(string) string { return "" })
+	said := []string{
+		"<v Ana Ruiz>Teams that adopted the golden path shipped their first service in 2 days instead of 3 weeks.",
+		"<v Ana Ruiz>Platform teams serve product teams, and they measure adoption every single week of the year.",
+		"<v Ana Ruiz>Incidents fell by 43% after the platform team took over on-call for the shared clusters.",
+		"<v Ben Ode>But a platform nobody chooses is a cost centre, not a product that developers love to use.",
+		"<v Ben Ode>Developers are the customers, and they vote with their feet every single day of the week.",
+		"<v Ben Ode>Onboarding a new engineer now takes 4 hours, where it took 2 weeks before the portal existed.",
+		"<v Cleo Park>Start with one paved road for the most common service, and measure how many teams take it.",
+		"<v Cleo Park>Because a roadmap without users is a wish list, the platform team interviews five teams a month",
+		"<v Cleo Park>and publishes what it learned on the internal portal for everyone to read and to challenge.",
+		"<v Cleo Park>So treat the platform as a product, and your developers will treat it as theirs.",
+	}
+	vtt := "WEBVTT\n\nNOTE\ntitle: Platforms that teams love\nvideo_url: https://video.example.com/talk\n\n"
+	starts := map[string]int{} // a sentence's words -> when it began, in seconds
+	for i, l := range said {
+		at := 7 + i*11
+		vtt += fmt.Sprintf("00:%02d:%02d.000 --> 00:%02d:%02d.000\n%s\n\n", at/60, at%60, (at+10)/60, (at+10)%60, l)
+		text := l[strings.Index(l, ">")+1:]
+		if i > 0 && !strings.HasSuffix(said[i-1], ".") {
+			continue // the sentence began in the cue before
+		}
+		starts[words(text)] = at
+	}
+	out, err := Derive(t.Context(), cfg, "keynote.vtt", "", []byte(vtt), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, d := range out.Derivatives {
+		if d.Kind == channel.KindBlog {
+			continue
+		}
+		opening := d.Text
+		if len(d.Parts) > 0 {
+			opening = d.Parts[0].Text
+		}
+		opening = strings.Trim(strings.SplitN(opening, "\n", 2)[0], "“”\" ")
+		at, found := -1, ""
+		for s, sec := range starts {
+			if w := words(opening); strings.HasPrefix(w, s) || strings.HasPrefix(s, w[:min(len(w), 40)]) {
+				at, found = sec, s
+			}
+		}
+		if at < 0 {
+			t.Errorf("%s %s opens with %q, not a sentence of the talk", d.Kind, d.Type, opening)
+			continue
+		}
+		if want := fmt.Sprintf("#t=%d", at); !strings.HasPrefix(d.Backlink, "https://video.example.com/talk") || !strings.HasSuffix(d.Backlink, want) {
+			t.Errorf("%s %s from %q links to %q, want the video at %s", d.Kind, d.Type, found, d.Backlink, want)
+		}
+		kinds[string(d.Kind)+" "+d.Type] = true
+	}
+	if !kinds["snippet stat"] && !kinds["snippet key_point"] {
+		t.Errorf("no stat or key point derived from the talk (made: %v)", kinds)
+	}
+	for _, k := range []string{"tweet ", "linkedin ", "snippet quote"} {
+		if !kinds[k] {
+			t.Errorf("no %s derived from the talk (made: %v)", k, kinds)
+		}
+	}
+}
+
+// words is s's words, lower-cased, without punctuation.
+func words(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	}), " ")
+}

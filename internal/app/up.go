@@ -33,7 +33,7 @@ const (
 
 // UpOptions are `repurpose up`'s flags and where it writes.
 type UpOptions struct {
-	DataDir string   // keeps the embedded S3 objects and the admin token between runs
+	DataDir string   // keeps the embedded S3 objects, admin token and password hash, and kept Redis keys between runs
 	Addr    string   // the toolkit API and public pages
 	S3Addr  string   // the embedded S3 endpoint
 	Files   []string // documents to upload and report on
@@ -57,6 +57,15 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		return err
 	}
 	defer mr.Close()
+	if err := os.MkdirAll(opt.DataDir, 0o700); err != nil {
+		return err
+	}
+	// What S3 cannot bring back is kept beside it; link counts come back from their rollups.
+	if err := mr.Keep(filepath.Join(opt.DataDir, "redis-kept.json"), func(err error) {
+		log.Error("keep sessions and digests", "err", err)
+	}, upKeptKeys...); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
 		return fmt.Errorf("toolkit cannot listen on %s: %w (pick another with --addr)", opt.Addr, err)
@@ -68,6 +77,10 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		if cfg.Infra.AdminToken, err = adminToken(opt.DataDir); err != nil {
 			return err
 		}
+	}
+	signIn, err := upAdmin(cfg, opt.DataDir)
+	if err != nil {
+		return err
 	}
 	if cfg.Infra.EventsToken == "" {
 		// The embedded S3 queues writes itself; nobody else needs to post events.
@@ -118,7 +131,7 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 	if err != nil {
 		return err
 	}
-	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir, envFile)
+	printBanner(opt.Stderr, cfg.Infra.PublicURL, s3srv.Endpoint, cfg.Infra.Inbox.String(), cfg.Infra.AdminToken, opt.DataDir, envFile, signIn)
 	if opt.Started != nil {
 		opt.Started(cfg.Infra.PublicURL, s3srv.Endpoint)
 	}
@@ -137,11 +150,21 @@ func Up(ctx context.Context, cfg *config.Config, log *slog.Logger, opt UpOptions
 		return nil
 	})
 	err = Run(runCtx, queueMetrics{a}, a.Toolkit.Links(), NewHTTPServer(ln, a.Handler(), log, DefaultLimits), w, a.Scheduler(), a.Digests, writes, intake)
+	// The clicks counted since the last roll-up go to S3 too, so the next start adds them
+	// back (the embedded Redis, and its counters, end here).
+	if _, rerr := a.Toolkit.Links().RollUp(context.WithoutCancel(ctx)); rerr != nil {
+		log.Error("roll up link counts", "err", rerr)
+	}
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
 }
+
+// upKeptKeys are the Redis keys `up` keeps in its data folder between runs: sign-in
+// sessions, the digests' memory of what was sent and who unsubscribed, and machine
+// translations' failures. The rest of Redis is rebuilt from S3 at every start.
+var upKeptKeys = []string{"repurpose:session:", "repurpose:digest:", "repurpose:trfail:"}
 
 // report waits for the named files to be processed and prints what came out of each.
 func (a *App) report(ctx context.Context, paths []string, out io.Writer) error {
@@ -256,16 +279,17 @@ func writeEnv(dataDir string, cfg *config.Config) (string, error) {
 // shellQuote quotes s for a POSIX shell.
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
-func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir, envFile string) {
+func printBanner(w io.Writer, toolkitURL, s3, inbox, token, dataDir, envFile, signIn string) {
 	fmt.Fprintf(w, `
 repurpose is up (data in %s/)
   toolkit      %s   (API token: %s)
   S3 endpoint  %s   (access key %s, secret %s)
   inbox        %s
 
+  sign in:          %s/ui/  %s
   drop a document:  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s aws s3 cp paper.md %s --endpoint-url %s
   see sources:      curl -H 'Authorization: Bearer %s' %s/api/v1/sources
   use the CLI:      source %s && repurpose calendar   (in another terminal; any command)
 
-`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL, envFile)
+`, dataDir, toolkitURL, token, s3, UpAccessKey, UpSecretKey, inbox, toolkitURL, signIn, UpAccessKey, UpSecretKey, inbox, s3, token, toolkitURL, envFile)
 }

@@ -15,7 +15,27 @@ func (a *API) Share(w http.ResponseWriter, r *http.Request, p *Principal) {
 	if a.Failed(w, r, err) {
 		return
 	}
-	sh, err := a.tk.Shares().Share(r.Context(), p.Name, d, r.URL.Query().Get("channel"))
+	sh, err := a.tk.Shares().Share(r.Context(), p.Name, d, r.URL.Query().Get("channel"), "")
+	if a.Failed(w, r, err) {
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, sh)
+}
+
+// SharePreview answers what sharing {"channel", "text"} would be, without recording it:
+// the text as it would go out (the caller's link in it, checked by the brand rules; ""
+// for their saved version), its count and whether it fits. The topic page counts the
+// editor with it, so the live count is the server's.
+func (a *API) SharePreview(w http.ResponseWriter, r *http.Request, p *Principal) {
+	var in struct{ Channel, Text string }
+	if !httpx.ReadJSON(w, r, &in, 64<<10, `{"channel": "x", "text": "..."}`) {
+		return
+	}
+	d, err := a.acc.Visible(r, p)
+	if a.Failed(w, r, err) {
+		return
+	}
+	sh, err := a.tk.Shares().Preview(r.Context(), p.Name, d, in.Channel, in.Text)
 	if a.Failed(w, r, err) {
 		return
 	}

@@ -78,6 +78,10 @@ func (e Errors) Classify(r *http.Request, err error) (int, string, string) {
 		e.Log.ErrorContext(r.Context(), "toolkit", "path", r.URL.Path, "err", err)
 		return http.StatusServiceUnavailable, "unavailable", "the toolkit cannot reach its storage right now; try again shortly"
 	}
+	if kind == errs.Unavailable {
+		// A service the toolkit calls failed: people get words, the log keeps the cause.
+		e.Log.WarnContext(r.Context(), "service unavailable", "path", r.URL.Path, "err", err)
+	}
 	status, code := kindStatus[kind].status, kindStatus[kind].code
 	if c := errs.CodeOf(err); c != "" {
 		code = c

@@ -8,24 +8,33 @@ import (
 
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/errs"
+	"github.com/repurpose/repurpose/review"
 	"github.com/repurpose/repurpose/web/httpx"
 )
 
 // Marketing's work on a source beyond review: editing a derivative, re-running a source,
 // withdrawing it, and the campaign settings behind it all.
 
-// Edit saves a reviewer's text of a derivative; one the rules refuse is shown why.
+// Edit saves a reviewer's text of a derivative. One the rules refuse is shown on its
+// card, in the source's review, with why and with the text as typed, so nothing is lost.
 func (pg *Review) Edit(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
-	d, err := pg.tk.Review().EditDerivative(r.Context(), r.PathValue("id"), r.FormValue("text"), p.Name)
+	id, text, f := r.PathValue("id"), r.FormValue("text"), filterOf(r.URL.Query())
+	d, err := pg.tk.Review().EditDerivative(r.Context(), id, text, p.Name)
 	if errs.KindOf(err) == errs.Rejected {
-		pg.render(w, r, http.StatusUnprocessableEntity, "error", view{Title: "Not saved", User: p, Error: "Not saved: " + errs.Message(err)})
+		cur, cerr := pg.tk.Record().Derivative(r.Context(), id)
+		if cerr != nil {
+			pg.Error(w, r, p, cerr)
+			return
+		}
+		status, _, msg := pg.Classify(r, err)
+		pg.renderSource(w, r, p, cur.SourceID, f, status, &refusal{ID: id, Text: review.UnixLines(text), Msg: "Not saved: " + msg})
 		return
 	}
 	if err != nil {
 		pg.Error(w, r, p, err)
 		return
 	}
-	http.Redirect(w, r, "/ui/sources/"+d.SourceID+"#d-"+d.ID, http.StatusSeeOther)
+	http.Redirect(w, r, f.sourceURL(d.SourceID, "d-"+d.ID), http.StatusSeeOther)
 }
 
 // Rerun derives a source again.

@@ -57,7 +57,9 @@ var templates = func() map[string]*template.Template {
 	funcs := template.FuncMap{
 		"asset":   func(name string) string { return "/ui/static/" + name + "?v=" + assetVersion },
 		"httpURL": httpx.HTTPURL,
+		"label":   label,
 		"percent": func(f float64) float64 { return f * 100 },
+		"inc":     func(i int) int { return i + 1 },
 		"tableOf": func(title string, rows []analytics.Figures) analyticsTable {
 			return analyticsTable{Title: title, Rows: rows}
 		},

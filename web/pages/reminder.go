@@ -2,6 +2,7 @@ package pages
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/repurpose/repurpose/ics"
 	"github.com/repurpose/repurpose/web/httpx"
@@ -23,18 +24,17 @@ func (pg *Topics) Reminder(w http.ResponseWriter, r *http.Request, p *httpx.Prin
 		pg.render(w, r, http.StatusBadRequest, "error", view{Title: "Bad request", User: p, Error: err.Error()})
 		return
 	}
-	text := draft(d)
-	rw, err := pg.tk.Review().Rewrite(r.Context(), d.ID, p.Name)
+	text, err := pg.tk.Review().Own(r.Context(), d, p.Name) // what the person saved to post
 	if err != nil {
 		pg.Error(w, r, p, err)
 		return
 	}
-	if rw != nil {
-		text = rw.Text // the reminder holds what the person saved to post
-	}
+	// The reminder's link shares through the toolkit, so the share is recorded and
+	// credited when the person follows it.
 	share := pg.cfg.Infra.PublicURL + "/ui/topics/" + d.ID
-	if links := shareLinks(d, text); len(links) > 0 {
-		share = links[0].URL
+	offers, _ := pg.shareOffers(r, p, d, "")
+	if i := slices.IndexFunc(offers, func(o shareOffer) bool { return o.Fits }); i >= 0 {
+		share = pg.cfg.Infra.PublicURL + offers[i].Href
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="reminder-`+d.ID+`.ics"`)

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -79,14 +78,15 @@ type topicView struct {
 	Draft   string              // what the editor starts with: the saved version, or the post and the disclosure
 	Count   *review.CountResult // nil where the channel has no counter (blog, any)
 	Saved   *review.Rewrite     // the user's saved version
-	Error   string              // why the last save was refused
-	Share   []shareLink
+	Error   string              // why the last save or share was refused
+	// Share is where the user may share their version from their own account, each as it
+	// would go out; Cards are the post's own images to share with it.
+	Share []shareOffer
+	Cards []record.Media
 	// CanClaim: everyone but regional users; Mine: the user holds the claim.
 	CanClaim, Mine, Editable bool
 	Zones                    []string
 }
-
-type shareLink struct{ Name, URL string }
 
 // Topic is one topic with its variants, talking points and the user's own version.
 func (pg *Topics) Topic(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
@@ -95,7 +95,7 @@ func (pg *Topics) Topic(w http.ResponseWriter, r *http.Request, p *httpx.Princip
 		pg.Error(w, r, p, err)
 		return
 	}
-	v, err := pg.topicPage(r, p, d)
+	v, err := pg.topicPage(r, p, d, "")
 	if err != nil {
 		pg.Error(w, r, p, err)
 		return
@@ -114,17 +114,7 @@ func (pg *Topics) Rewrite(w http.ResponseWriter, r *http.Request, p *httpx.Princ
 	text := review.UnixLines(r.FormValue("text"))
 	_, err = pg.tk.Review().SaveRewrite(r.Context(), d, p.Name, text)
 	if k := errs.KindOf(err); k == errs.Rejected || k == errs.Conflict {
-		status, _, msg := pg.Classify(r, err)
-		v, verr := pg.topicPage(r, p, d)
-		if verr != nil {
-			pg.Error(w, r, p, verr)
-			return
-		}
-		v.Draft, v.Error = text, "Not saved: "+msg
-		if c, cerr := review.Count(&pg.cfg.File, d.Channel, strings.TrimSpace(text)); cerr == nil {
-			v.Count = &c
-		}
-		pg.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
+		pg.refused(w, r, p, d, text, "Not saved: ", err)
 		return
 	}
 	if err != nil {
@@ -134,16 +124,30 @@ func (pg *Topics) Rewrite(w http.ResponseWriter, r *http.Request, p *httpx.Princ
 	http.Redirect(w, r, "/ui/topics/"+d.ID+"?saved=1#editor", http.StatusSeeOther)
 }
 
+// refused shows the topic page again with why text was refused, and the text as typed,
+// so nothing is lost.
+func (pg *Topics) refused(w http.ResponseWriter, r *http.Request, p *httpx.Principal, d *record.Derivative, text, what string, err error) {
+	status, _, msg := pg.Classify(r, err)
+	v, verr := pg.topicPage(r, p, d, text)
+	if verr != nil {
+		pg.Error(w, r, p, verr)
+		return
+	}
+	v.Error = what + msg
+	pg.render(w, r, status, "topic", view{Title: "Topic", User: p, Data: v})
+}
+
 // topicPage gathers what a topic page shows: the topic, its variants on other channels,
-// the section's talking points and text, and the user's own version.
-func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Derivative) (*topicView, error) {
+// the section's talking points and text, and the user's own version: typed, the text the
+// editor shows instead ("" for the saved one).
+func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Derivative, typed string) (*topicView, error) {
 	ctx := r.Context()
 	holder, err := pg.tk.Record().Claims().Holder(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
 	d.ClaimedBy = holder
-	v := &topicView{Topic: d, Draft: draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
+	v := &topicView{Topic: d, Draft: review.Draft(d), Zones: zones, CanClaim: p.Role != config.RoleRegional,
 		Mine: d.ClaimedBy == p.Name, Editable: len(d.Parts) == 0 && d.Blog == nil}
 	if v.Saved, err = pg.tk.Review().Rewrite(ctx, d.ID, p.Name); err != nil {
 		return nil, err
@@ -151,10 +155,16 @@ func (pg *Topics) topicPage(r *http.Request, p *httpx.Principal, d *record.Deriv
 	if v.Saved != nil {
 		v.Draft = v.Saved.Text
 	}
-	v.Share = shareLinks(d, v.Draft)
-	if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil {
-		v.Count = &c
+	if typed != "" {
+		v.Draft = typed
 	}
+	v.Share, v.Count = pg.shareOffers(r, p, d, typed)
+	if v.Count == nil && v.Editable { // a thread's parts and a blog teaser have no one count to show
+		if c, err := review.Count(&pg.cfg.File, d.Channel, strings.TrimSpace(v.Draft)); err == nil {
+			v.Count = &c
+		}
+	}
+	v.Cards = shareable(d.Media)
 	siblings, err := pg.tk.Record().SourceDerivatives(ctx, d.SourceID)
 	if err != nil {
 		return nil, err
@@ -210,39 +220,6 @@ func (pg *Topics) backToTopic(w http.ResponseWriter, r *http.Request, p *httpx.P
 		return
 	}
 	http.Redirect(w, r, "/ui/topics/"+r.PathValue("id"), http.StatusSeeOther)
-}
-
-// draft is what a contributor starts from: the post with the brand's disclosure added.
-func draft(d *record.Derivative) string {
-	if d.Disclosure == "" || strings.Contains(d.Text, d.Disclosure) {
-		return d.Text
-	}
-	return d.Text + " " + d.Disclosure
-}
-
-// shareText is text without d's link, for intents that take the link separately.
-func shareText(d *record.Derivative, text string) string {
-	if d.Backlink != "" {
-		text = strings.ReplaceAll(text, d.Backlink, "")
-	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = strings.Join(strings.Fields(l), " ")
-	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
-}
-
-// shareLinks are the networks' own share dialogs, pre-filled with text and d's link: the
-// contributor posts from their own account. Only http(s) links are offered.
-func shareLinks(d *record.Derivative, text string) []shareLink {
-	if !httpx.HTTPURL(d.Backlink) {
-		return nil
-	}
-	link := url.QueryEscape(d.Backlink)
-	return []shareLink{
-		{"Share on X", "https://twitter.com/intent/tweet?text=" + url.QueryEscape(shareText(d, text)) + "&url=" + link},
-		{"Share on LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + link},
-	}
 }
 
 // zones are offered for reminders; app.js selects the browser's own (adding it if it is

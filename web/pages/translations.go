@@ -1,9 +1,11 @@
 package pages
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
@@ -36,14 +38,18 @@ type translationsView struct {
 	Locale   string
 	Status   string
 	Statuses []string
-	Items    []translations.QueueItem
+	Sources  []translations.SourceQueue
+	Machine  bool   // a provider is configured: whole sources may be machine-translated
+	Notice   string // what the last whole-source translation did
+	Batch    int    // how many texts a script's batch asks for at once
 }
 
-// Translations is the translation queue of one locale.
+// Translations is the translation queue of one locale, grouped by source, with each
+// source's progress in every locale of the user.
 func (pg *Regional) Translations(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
 	q := r.URL.Query()
 	v := translationsView{Locales: uiLocales(pg.acc.Regions(p)), Locale: q.Get("locale"), Status: q.Get("status"),
-		Statuses: translations.QueueStatuses[1:]}
+		Statuses: translations.QueueStatuses[1:], Machine: pg.tk.Translations().Machine(), Batch: batchStep}
 	if !slices.Contains(translations.QueueStatuses, v.Status) {
 		v.Status = ""
 	}
@@ -55,18 +61,84 @@ func (pg *Regional) Translations(w http.ResponseWriter, r *http.Request, p *http
 			Error: "No region is configured with locales yet: add regions to the configuration file."})
 		return
 	}
-	scope, err := pg.acc.Translations(p, "", v.Locale)
+	if _, err := pg.acc.Translations(p, "", v.Locale); err != nil {
+		pg.Error(w, r, p, err)
+		return
+	}
+	scope, err := pg.acc.Translations(p, "", "")
 	if err != nil {
 		pg.Error(w, r, p, err)
 		return
 	}
-	items, err := pg.tk.Translations().Queue(r.Context(), scope, v.Status)
-	if err != nil {
+	if v.Sources, err = pg.tk.Translations().BySource(r.Context(), scope, v.Locale, v.Status); err != nil {
 		pg.Error(w, r, p, err)
 		return
 	}
-	v.Items = items
+	v.Notice = batchNotice(q, v.Locale)
 	pg.render(w, r, http.StatusOK, "translations", view{Title: "Translations", User: p, Data: v})
+}
+
+// batchStep is how many texts the page's script asks for per request, so it can show
+// progress; a form without the script asks for up to translations.BatchLimit at once.
+const batchStep = 5
+
+// batchNotice says what a whole-source translation did, from the numbers in its
+// redirect (numbers only: no request text is shown back).
+func batchNotice(q url.Values, locale string) string {
+	if q.Get("batch") == "" {
+		return ""
+	}
+	n := func(k string) int { i, _ := strconv.Atoi(q.Get(k)); return max(i, 0) }
+	msg := fmt.Sprintf("%s machine-translated into %s as drafts: check them, then approve them.", plural(n("translated"), "text"), locale)
+	if f := n("failed"); f > 0 {
+		msg += fmt.Sprintf(" %s could not be translated: the reason is beside each.", plural(f, "text"))
+	}
+	if left := n("remaining"); left > 0 {
+		msg += fmt.Sprintf(" %s not tried yet: translate the source again to go on.", plural(left, "text"))
+	}
+	return msg
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// TranslateSource machine-translates a source's texts still missing in a locale. The
+// page's script asks in small batches (batch=N) and reads JSON to show progress; a plain
+// form asks once and is sent back to the queue, whose failed texts show their reasons.
+func (pg *Regional) TranslateSource(w http.ResponseWriter, r *http.Request, p *httpx.Principal) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<10)
+	sourceID, locale := r.PathValue("source"), r.PathValue("locale")
+	wantJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
+	fail := func(err error) {
+		if wantJSON {
+			pg.Failed(w, r, err)
+			return
+		}
+		pg.Error(w, r, p, err)
+	}
+	scope, err := pg.acc.Translations(p, "", locale)
+	if err != nil {
+		fail(err)
+		return
+	}
+	n, _ := strconv.Atoi(r.PostFormValue("batch"))
+	res, err := pg.tk.Translations().MachineSource(r.Context(), scope, sourceID, locale, p.Name,
+		translations.BatchOptions{Max: n, Retry: r.PostFormValue("retry") != "", Log: pg.log})
+	if err != nil {
+		fail(err)
+		return
+	}
+	if wantJSON {
+		httpx.WriteJSON(w, http.StatusOK, res)
+		return
+	}
+	q := url.Values{"locale": {locale}, "batch": {sourceID}, "translated": {strconv.Itoa(res.Translated)},
+		"failed": {strconv.Itoa(len(res.Failed))}, "remaining": {strconv.Itoa(res.Remaining)}}
+	http.Redirect(w, r, "/ui/translations?"+q.Encode()+"#src-"+sourceID, http.StatusSeeOther)
 }
 
 type translationView struct {
@@ -75,6 +147,7 @@ type translationView struct {
 	Current    *translations.View  // nil when there is none yet
 	Draft      string              // what the editor holds
 	Count      *review.CountResult // nil for threads and channels without a counter
+	Over       bool                // the draft is longer than the channel allows
 	Machine    bool                // a provider is configured
 	Notice     string
 	IsThread   bool
@@ -128,7 +201,8 @@ func (pg *Regional) renderTranslation(w http.ResponseWriter, r *http.Request, p 
 	if v.IsThread {
 		v.EditorHint = "A thread is translated post by post: end each post with its (1/n), (2/n) …"
 	} else if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil {
-		v.Count = &c
+		// An empty editor is not over the limit: it has nothing yet.
+		v.Count, v.Over = &c, c.WeightedLength > c.Limit
 	}
 	if strings.EqualFold(d.Locale, locale) && errMsg == "" {
 		errMsg = "This text is already in " + d.Locale + ": there is nothing to translate."

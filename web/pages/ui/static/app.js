@@ -16,11 +16,15 @@ function sourceRow(s) {
     el("br"), el("span", { class: "hint" }, s.key));
   const status = el("td", {}, el("span", { class: "badge " + s.status }, s.status));
   if (s.error) status.append(el("br"), el("span", { class: "reason" }, s.error));
+  const review = el("td");
+  if (s.drafts > 0 && s.status !== "withdrawn") {
+    review.append(el("a", { class: "to-review", href: "/ui/sources/" + encodeURIComponent(s.id) + "?status=draft" }, s.drafts + " to review"));
+  } else review.append("—");
   const counts = el("td");
   const kinds = Object.keys(s.counts || {}).sort();
   if (kinds.length === 0) counts.append("—");
   for (const k of kinds) counts.append(el("span", { class: "count" }, k + " " + s.counts[k]), " ");
-  return el("tr", { "data-id": s.id }, name, status, counts);
+  return el("tr", { "data-id": s.id }, name, status, review, counts);
 }
 
 async function refreshSources(table) {
@@ -70,42 +74,90 @@ function setupUpload(form) {
   zone.addEventListener("drop", (e) => { e.preventDefault(); zone.classList.remove("over"); send(e.dataTransfer.files); });
 }
 
-// Editor: a live counter by the channel's own rules (the server's), copy, and share
-// links that carry the edited text.
+// Editor: a live count of the user's version exactly as it goes out — their own link and
+// the disclosure in it, counted by the server (the share preview) — copy, and share links
+// that carry the edited text, each shown only while its channel takes it.
+const shareNotes = {
+  fits: (s) => s.channel === "linkedin"
+    ? "LinkedIn's share dialog takes only the link: Share on LinkedIn copies your post, then opens the composer; paste it there."
+    : "Fits " + s.channel + " with your link: " + s.count + " of " + s.limit + ".",
+  long: (s) => "Too long for " + s.channel + " with your link: " + s.count + " of " + s.limit + "; shorten it to share it there.",
+};
+
+async function postJSON(path, body) {
+  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const out = await res.json();
+  return res.ok ? { ok: out } : { refused: (out.error && out.error.message) || "HTTP " + res.status };
+}
+
+// showCount writes a count into its counter: an empty text is not over the limit.
+function showCount(counter, c) {
+  const over = c.weighted_length > c.limit;
+  counter.textContent = c.weighted_length + " of " + c.limit + (over ? " — over the limit, shorten it" : "");
+  counter.classList.toggle("over", over);
+}
+
 function setupEditor(editor) {
-  const counter = $("#counter"), intent = $("a[data-intent=x]");
+  const counter = $("#counter"), topic = editor.dataset.topic, status = $("#share-status");
+  const offers = [...document.querySelectorAll("a[data-share]")];
+  const preview = (channel) => postJSON("/api/v1/topics/" + encodeURIComponent(topic) + "/share/preview", { channel, text: editor.value });
   let timer = 0, seq = 0;
   const update = async () => {
     const mine = ++seq;
-    if (intent) {
-      const u = new URL(intent.href);
-      const link = u.searchParams.get("url");
-      u.searchParams.set("text", editor.value.split(link).join("").replace(/[ \t]+/g, " ").trim());
-      intent.href = u.toString();
-    }
-    if (!counter) return;
     try {
-      const res = await fetch("/api/v1/count", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
-      const c = await res.json();
-      if (mine !== seq || !res.ok) return;
-      counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-      counter.classList.toggle("over", !c.valid);
+      // The translation editor has no topic: it counts the text as typed.
+      const [own, ...shares] = await Promise.all([topic ? preview("") : {}, ...offers.map((a) => preview(a.dataset.share))]);
+      if (mine !== seq) return;
+      offers.forEach((a, i) => {
+        const r = shares[i], s = r.ok, note = $('[data-share-note="' + a.dataset.share + '"]');
+        a.hidden = !(s && s.fits);
+        if (s) {
+          const u = new URL(a.href);
+          u.searchParams.set("text", editor.value);
+          a.href = u.toString();
+          a.dataset.text = s.text;
+        }
+        if (note) note.textContent = s ? (s.fits ? shareNotes.fits(s) : shareNotes.long(s)) : "Not shareable: " + r.refused;
+      });
+      if (!counter) return;
+      if (own.ok) {
+        showCount(counter, { weighted_length: own.ok.count, limit: own.ok.limit, valid: own.ok.fits });
+        return;
+      }
+      // Not a channel people share on, or a version the brand rules refuse: count it as typed.
+      const c = await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+      if (mine === seq && c.ok) showCount(counter, c.ok);
     } catch (_) { /* keep the last count */ }
   };
   editor.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 250); });
 
-  const copy = $("#copy"), status = $("#copy-status");
+  // LinkedIn's dialog takes only the link: copy the post first, then open it.
+  for (const a of offers.filter((a) => a.dataset.share === "linkedin")) {
+    a.addEventListener("click", async (e) => {
+      if (!navigator.clipboard) return; // the link opens the dialog; the note says to copy by hand
+      e.preventDefault();
+      try {
+        await navigator.clipboard.writeText(a.dataset.text);
+        status.textContent = "Your post is copied. Paste it into LinkedIn's composer, which opens in a new tab.";
+      } catch (_) {
+        status.textContent = "Copying was blocked: copy your post from the box above, then paste it into LinkedIn's composer.";
+      }
+      window.open(a.href, "_blank", "noopener");
+    });
+  }
+
+  const copy = $("#copy"), copied = $("#copy-status");
   if (copy && navigator.clipboard) {
     copy.hidden = false;
     copy.addEventListener("click", async () => {
-      try { await navigator.clipboard.writeText(editor.value); status.textContent = "Copied."; }
-      catch (_) { status.textContent = "Copying was blocked; select the text and copy it."; }
+      try { await navigator.clipboard.writeText(editor.value); copied.textContent = "Copied."; }
+      catch (_) { copied.textContent = "Copying was blocked; select the text and copy it."; }
     });
   }
 }
 
-// Review: each edit form's textarea counts live into the element its data-counter names.
+// Review: each edit form's textarea counts live, as a save will count it, into the
+// element its data-counter names.
 function setupCounter(editor) {
   const counter = document.getElementById(editor.dataset.counter);
   let timer = 0, seq = 0;
@@ -114,14 +166,102 @@ function setupCounter(editor) {
     timer = setTimeout(async () => {
       const mine = ++seq;
       try {
-        const res = await fetch("/api/v1/count", { method: "POST", headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ channel: editor.dataset.channel, text: editor.value }) });
-        const c = await res.json();
-        if (mine !== seq || !res.ok || !counter) return;
-        counter.textContent = c.weighted_length + " of " + c.limit + (c.valid ? "" : " — over the limit, shorten it");
-        counter.classList.toggle("over", !c.valid);
+        // The editor's own count URL counts as the save will (link and disclosure); the
+        // generic counter counts the text alone.
+        const c = editor.dataset.countUrl
+          ? await postJSON(editor.dataset.countUrl, { text: editor.value })
+          : await postJSON("/api/v1/count", { channel: editor.dataset.channel, text: editor.value });
+        if (mine === seq && c.ok && counter) showCount(counter, c.ok);
       } catch (_) { /* keep the last count */ }
     }, 250);
+  });
+}
+
+// Review keys (listed on the page): j/k move between posts, a approves, r rejects, e edits
+// the post in focus, Esc leaves its editor. Typing in a field is never taken for a key.
+function setupReviewKeys(root) {
+  const cards = () => [...root.querySelectorAll("article.review-card")];
+  const current = () => document.activeElement && document.activeElement.closest("article.review-card");
+  const move = (step) => {
+    const all = cards(), at = all.indexOf(current());
+    const next = all[at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + step))];
+    if (next) { next.focus(); next.scrollIntoView({ block: "nearest" }); }
+  };
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t.closest && t.closest("input, textarea, select, [contenteditable]")) {
+      if (e.key === "Escape" && t.closest("details.review-edit")) {
+        t.closest("details.review-edit").open = false;
+        t.closest("article.review-card").focus();
+      }
+      return;
+    }
+    const card = current();
+    switch (e.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": case "r": {
+        const b = card && card.querySelector(`button[data-key=${e.key === "a" ? "approve" : "reject"}]`);
+        if (!b) return;
+        b.click();
+        break;
+      }
+      case "e": {
+        const d = card && card.querySelector("details.review-edit");
+        if (!d) return;
+        d.open = true;
+        $("textarea", d).focus();
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+  });
+  // Back from a decision at #d-…: that post has the focus, so the keys go on from there.
+  const target = location.hash.startsWith("#d-") && document.getElementById(location.hash.slice(1));
+  if (target && !document.querySelector("[autofocus]")) target.focus();
+}
+
+// Translations: a whole source is machine-translated in small batches, so the page shows
+// how far it got and each text that failed; then the queue is shown again with the outcome.
+function setupBatch(form) {
+  const bar = $(".tr-batch-progress", form), status = $(".tr-batch-status", form), errors = $(".tr-batch-errors", form);
+  const button = $("button", form), step = form.dataset.step || "5";
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    bar.hidden = false;
+    let done = 0, failed = 0, retry = "1", remaining = 0;
+    try {
+      for (;;) {
+        const res = await fetch(form.action, { method: "POST", headers: { "Accept": "application/json" },
+          body: new URLSearchParams({ batch: step, retry }) });
+        const r = await res.json();
+        if (!res.ok) throw new Error((r.error && r.error.message) || res.statusText);
+        retry = "";
+        done += r.translated;
+        for (const f of r.failed) {
+          failed++;
+          errors.append(el("li", {}, f.label + ": " + f.error));
+        }
+        remaining = r.remaining;
+        bar.max = done + failed + remaining;
+        bar.value = done + failed;
+        status.textContent = done + " of " + bar.max + " translated" + (failed ? ", " + failed + " failed" : "") + "…";
+        if (remaining === 0 || r.translated + r.failed.length === 0) break;
+      }
+    } catch (err) {
+      status.textContent = "Stopped: " + err.message;
+      button.disabled = false;
+      return;
+    }
+    const q = new URLSearchParams(location.search);
+    const src = form.action.split("/sources/")[1].split("/")[0];
+    const loc = decodeURIComponent(form.action.split("/sources/")[1].split("/")[1]);
+    q.set("locale", loc);
+    for (const [k, v] of Object.entries({ batch: src, translated: done, failed, remaining })) q.set(k, v);
+    location.assign("/ui/translations?" + q.toString() + "#src-" + src);
   });
 }
 
@@ -149,5 +289,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const editor = $("#editor");
   if (editor) setupEditor(editor);
   for (const e of document.querySelectorAll("textarea[data-counter]")) setupCounter(e);
+  const review = $("[data-review]");
+  if (review) setupReviewKeys(review);
+  for (const f of document.querySelectorAll("form.tr-batch")) setupBatch(f);
   setupReminder();
 });

@@ -1,0 +1,61 @@
+package derive
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/repurpose/repurpose/parse"
+)
+
+// moments finds where in a talk's recording a sentence is said, so a post made from it
+// links to that moment. The derivatives' sentences are split and spelled by this room,
+// the recording's by the transcript reader: they are compared by their words alone.
+type moments struct {
+	list  []parse.Moment // Text as a key
+	exact map[string]string
+	found map[string]string // lookups made, by key
+}
+
+func newMoments(ms []parse.Moment) *moments {
+	m := &moments{exact: map[string]string{}, found: map[string]string{}}
+	for _, x := range ms {
+		k := wordsKey(x.Text)
+		if k == "" {
+			continue
+		}
+		if _, dup := m.exact[k]; !dup {
+			m.exact[k] = x.Anchor // a sentence said twice links to its first saying
+		}
+		m.list = append(m.list, parse.Moment{Text: k, Anchor: x.Anchor})
+	}
+	return m
+}
+
+// anchor is the fragment where sentence is said ("t=754"): the moment that says it, or
+// that says part of it, or that it begins with when it runs over several; "" when none.
+func (m *moments) anchor(sentence string) string {
+	if len(m.list) == 0 || sentence == "" {
+		return ""
+	}
+	k := wordsKey(sentence)
+	if a, ok := m.exact[k]; ok {
+		return a
+	}
+	if a, ok := m.found[k]; ok {
+		return a
+	}
+	a := ""
+	for _, x := range m.list {
+		if k != "" && (strings.Contains(x.Text, k) || strings.HasPrefix(k, x.Text+" ")) {
+			a = x.Anchor
+			break
+		}
+	}
+	m.found[k] = a
+	return a
+}
+
+// wordsKey is s's letters and digits, lower-cased, words separated by one space.
+func wordsKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
