@@ -310,7 +310,8 @@ var referencePhrases = map[string][]string{
 		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
 		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
 		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
-		"in brief", "to sum up", "to summarize", "to summarise",
+		"in brief", "to sum up", "to summarize", "to summarise", "in either case", "in both cases", "in any case", "either way",
+		"in this case", "in such cases",
 		// "Some build…", "Some are…": a pronoun for people or things named before ("Some
 		// teams…" names them, and stands alone)
 		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
@@ -413,6 +414,7 @@ var documentPhrases = map[string][]string{
 		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
 		"what do you think", "share your thoughts", "in the comments", "wrote a book", "published a whitepaper",
 		"published a white paper", "published a paper", "a whitepaper titled", "a paper titled", "a book titled",
+		"that document", "this reference architecture", "the content described",
 		"it's important to note", "it is important to note", "note that", "keep in mind",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
