@@ -89,7 +89,7 @@ func matchURLAt(runs *domainRuns, u int, before rune) urlMatch {
 	}
 	hasPath := false
 	if end < len(s) && s[end] == '/' {
-		if n := plainTail(s[end+1:], "-_/=+", "?"); n >= 0 {
+		if n := plainTail(s[end+1:], pathPlain, "?"); n >= 0 {
 			end += 1 + n
 		} else {
 			end += len(urlPath.FindString(s[end:]))
@@ -97,7 +97,7 @@ func matchURLAt(runs *domainRuns, u int, before rune) urlMatch {
 		hasPath = true
 	}
 	if end < len(s) && s[end] == '?' {
-		if n := plainTail(s[end+1:], "-_/=&", ""); n > 0 {
+		if n := plainTail(s[end+1:], queryPlain, ""); n > 0 {
 			end += 1 + n
 		} else {
 			end += len(urlQuery.FindString(s[end:]))
@@ -417,6 +417,14 @@ const (
 	queryEnd      = `[a-zA-Z0-9\-_&=#/]`
 	domainPunct   = "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$"
 	invalidDomain = "\u0085\u00A0\u1680\u180E\u2028\u2029\u202F\u205F\u3000\uFFFE\uFEFF\uFFFF\u061C\u200E\u200F"
+)
+
+// pathPlain and queryPlain are the characters besides ASCII letters and digits that a
+// plain path or query (plainTail) holds: ones urlPath or urlQuery may both hold and end on.
+// Links with a section anchor ("?utm_source=x#pricing") are plain queries.
+const (
+	pathPlain  = "-_/=+"
+	queryPlain = "-_/=&#"
 )
 
 // plainTail is the length of the run of ASCII letters, digits and extra characters that

@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func (d *deriver) allHashtags() []string {
 	}
 	phrases := append([]string(nil), d.a.Doc.Meta.Tags...)
 	if len(d.opt.Campaign.Hashtags) > 0 {
-		text := foldTag(proseOf(d.a))
+		text := foldTag(proseOf(d.a, math.MaxInt))
 		for _, h := range d.opt.Campaign.Hashtags {
 			if f := foldTag(h); f != "" && strings.Contains(text, f) {
 				phrases = append(phrases, h)
@@ -100,22 +101,26 @@ func camelTag(phrase string, acronyms map[string]string) string {
 	return "#" + b.String()
 }
 
-// proseOf is the document's title and prose, for finding what it mentions.
-func proseOf(a *extract.Analysis) string {
+// proseOf is the document's title and prose, for finding what it mentions: its first
+// limit bytes at most.
+func proseOf(a *extract.Analysis, limit int) string {
 	var b strings.Builder
 	b.WriteString(a.Doc.Title)
 	for _, c := range a.Candidates {
+		if b.Len() >= limit {
+			break
+		}
 		b.WriteString("\n")
 		b.WriteString(c.Text)
 	}
-	return b.String()
+	return b.String()[:min(b.Len(), limit)]
 }
 
 // acronymsOf are the words the document writes in capitals (2 to 8 letters: "ROI",
 // "SBOM"), by their lower case.
 func acronymsOf(a *extract.Analysis) map[string]string {
 	out := map[string]string{}
-	for _, w := range strings.FieldsFunc(proseOf(a), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range letterDigitRunes.Fields(proseOf(a, math.MaxInt)) {
 		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			out[strings.ToLower(w)] = w
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
@@ -64,6 +65,15 @@ var topicTags = []struct {
 	{"#IoT", []string{"internet of things", "iot"}},
 	{"#5G", []string{"5g"}},
 	{"#APIs", []string{"api-first", "api design", "api management"}},
+	// Tags feeds follow in Japanese, Chinese and Korean, found where the text writes them.
+	{"#クラウドネイティブ", []string{"クラウドネイティブ"}},
+	{"#プラットフォームエンジニアリング", []string{"プラットフォームエンジニアリング"}},
+	{"#セキュリティ", []string{"セキュリティ"}},
+	{"#云原生", []string{"云原生"}},
+	{"#平台工程", []string{"平台工程"}},
+	{"#网络安全", []string{"网络安全"}},
+	{"#클라우드네이티브", []string{"클라우드 네이티브", "클라우드네이티브"}},
+	{"#플랫폼엔지니어링", []string{"플랫폼 엔지니어링", "플랫폼엔지니어링"}},
 }
 
 // topicTagsMin is how often a topic's phrase must occur in the text, outside the title,
@@ -82,8 +92,7 @@ func documentTopics(a *extract.Analysis) []string {
 	}
 	// What a document is about shows in its headings and first pages; reading all of a
 	// long paper would only cost time.
-	prose := proseOf(a)
-	body.WriteString(prose[:min(len(prose), topicSample)])
+	body.WriteString(proseOf(a, topicSample))
 	titleWords, textWords := lowerWords(a.Doc.Title), lowerWords(body.String())
 	type hit struct {
 		tag   string
@@ -107,6 +116,13 @@ func documentTopics(a *extract.Analysis) []string {
 	}
 	count(titleWords, func(i int) { hits[i].named = true })
 	count(textWords, func(i int) { hits[i].count++ })
+	// Scripts without spaces have no words to compare: their phrases are found in the text.
+	if text := body.String(); hasCJKPhrases[parse.BaseLang(a.Lang)] {
+		for _, p := range cjkTopicPhrases {
+			hits[p.topic].named = hits[p.topic].named || strings.Contains(a.Doc.Title, p.text)
+			hits[p.topic].count += strings.Count(text, p.text)
+		}
+	}
 	// The topics the title names are what the document is about; without one, the topic
 	// it names most. A topic it only mentions often (a capability of the subject, a
 	// neighbouring field) would tag the post with something it is not about.
@@ -139,15 +155,35 @@ var topicPhrases = func() map[string][]topicPhrase {
 	return out
 }()
 
-// topicPhrase is one of a topic's phrases: topicTags[topic], as words.
+// hasCJKPhrases are the languages whose topics cjkTopicPhrases name.
+var hasCJKPhrases = map[string]bool{"ja": true, "zh": true, "ko": true}
+
+// cjkTopicPhrases are topicTags' phrases in Chinese, Japanese and Korean script, as
+// written: counted in the text, not compared word by word.
+var cjkTopicPhrases = func() []topicPhrase {
+	var out []topicPhrase
+	for i, t := range topicTags {
+		for _, p := range t.phrases {
+			if r, _ := utf8.DecodeRuneInString(p); parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+				out = append(out, topicPhrase{topic: i, text: p})
+			}
+		}
+	}
+	return out
+}()
+
+// topicPhrase is one of a topic's phrases: topicTags[topic], as words (text for
+// cjkTopicPhrases).
 type topicPhrase struct {
 	topic int
 	words []string
+	text  string
 	// spellsTag: the phrase is the tag's own words ("zero trust" for #ZeroTrust).
 	spellsTag bool
 }
 
-// lowerWords are the words of s in lower case, without punctuation.
-func lowerWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
+// lowerWords are the words of s in lower case, without punctuation: runs of letters and
+// digits.
+func lowerWords(s string) []string { return letterDigitRunes.Fields(strings.ToLower(s)) }
+
+var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })

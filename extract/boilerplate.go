@@ -57,14 +57,16 @@ func boilerplate(doc *parse.Document) []bool {
 // "Nivel 3", "レベル 1", "第2级".
 var levelHeading = regexp.MustCompile(`(?i)^\W*(?:level|nivel|nível|livello|niveau|stufe|niveau|レベル|级别|等级|레벨)\s*\d|^\W*第\s*\d+\s*[级級]`)
 
-// levelDescriptions marks the sections under a heading that names a level of a model:
-// what they say ("discovery of capabilities is inconsistent") holds at that level only,
-// and a post would not say which.
+// levelDescriptions marks the sections under a heading that names a level of a model,
+// and those beside it up to a heading above it: what they say ("discovery of
+// capabilities is inconsistent") holds at that level only, and a post would not say
+// which. A level's parts are often its siblings ("Level 1", "Characteristics", "Example
+// scenarios", "Level 2" as headings of one rank, as a PDF's font sizes give them).
 func levelDescriptions(doc *parse.Document) []bool {
 	out := make([]bool, len(doc.Sections))
-	inside := 0 // while > 0, sections deeper than this level belong to the level's heading
+	inside := 0 // while > 0, sections of this level or deeper belong to a level's description
 	for i, s := range doc.Sections {
-		if inside > 0 && s.Level > inside {
+		if inside > 0 && s.Level >= inside {
 			out[i] = true
 			continue
 		}
@@ -106,11 +108,13 @@ func isBoilerplateHeading(heading string) bool {
 	return len(words) > 0
 }
 
-func isBoilerplateTerm(w string) bool {
+func isBoilerplateTerm(w string) bool { return boilerplateTerms[w] }
+
+// boilerplateTerms are boilerplateHeadings and their plurals.
+var boilerplateTerms = func() map[string]bool {
+	set := make(map[string]bool, 3*len(boilerplateHeadings))
 	for _, b := range boilerplateHeadings {
-		if w == b || w == b+"s" || w == b+"es" {
-			return true
-		}
+		set[b], set[b+"s"], set[b+"es"] = true, true, true
 	}
-	return false
-}
+	return set
+}()

@@ -126,15 +126,15 @@ func inventory(text string) bool {
 var definitionMarks = map[string][]string{
 	"en": {" is a ", " is an ", " are a ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
 		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
-		" is part of ", " is one of ", " is part of the ", " forms part of "},
-	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de"},
-	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d"},
-	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d"},
-	"de": {" ist ein ", " ist eine ", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu "},
-	"it": {" è un ", " è una ", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d"},
+		" is part of ", " is one of ", " is part of the ", " forms part of ", " is responsible for ", " relies on ", " work in conjunction", " works in conjunction", " is used to "},
+	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de "},
+	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d"},
+	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d"},
+	"de": {" ist ein ", " ist eine ", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
+	"it": {" è un ", " è una ", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere"},
 	"nl": {" is een ", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
-	"ja": {"とは", "のことです", "のことである", "と呼ばれる", "で構成され"},
-	"zh": {"是指", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为"},
+	"ja": {"とは", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
+	"zh": {"是指", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
 	"ko": {"이란 ", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
 }
 

@@ -50,7 +50,9 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 				"By widening the scope, we can ensure a comprehensive and enhanced experience for all users.",
 				// A purpose is not a result, and "describes" defines.
 				"Scaling is one of the tasks a release tool can manage in order to keep the service functional.",
-				"Adoption describes not only how teams use the platform, but also what motivates them to do so."}},
+				"Adoption describes not only how teams use the platform, but also what motivates them to do so.",
+				// What a part does: a description of the mechanism, however risky its subject.
+				"The release agent is responsible for checking that no step runs on a compromised node."}},
 		{"es",
 			nil,
 			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},

@@ -312,12 +312,21 @@ func listSentences(item string) []string {
 // sameWords is a sentence as two copies of it compare: its letters and digits in
 // lower case.
 func sameWords(text string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf: // most text: no table look-ups
+			if c := byte(r) | 0x20; 'a' <= c && c <= 'z' {
+				b.WriteByte(c)
+			} else if '0' <= r && r <= '9' {
+				b.WriteByte(byte(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
 		}
-		return -1
-	}, text)
+	}
+	return b.String()
 }
 
 // withoutLabel is a sentence without the label that opens it ("Operator

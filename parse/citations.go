@@ -33,12 +33,68 @@ var (
 // superscripts are the superscript digits footnote marks are written with.
 const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
+// What citedClause and citationNoun need beside a marker: the last word of their phrase
+// before it, or a particle after it. Paragraphs whose markers have neither (most:
+// "…platforms [3].") are spared running the patterns over all their text, which costs
+// more than the rest of parsing them.
+var (
+	clauseWords = []string{"to", "según", "segundo", "com", "secondo", "selon", "laut", "in", "by", "en", "em", "dans", "no", "na",
+		"nel", "nella", "im", "wie", "describe", "explica", "menciona", "indica", "muestra", "descrito", "mencionado", "indicado",
+		"explicado", "descritto", "indicato", "spiegato", "illustrato", "mostrato", "décrit", "indiqué", "expliqué", "mentionné", "如"}
+	clauseParticles = []string{"で", "に", "에서"}
+	nounWords       = []string{"in", "see", "from", "to", "per", "cf", "cf.", "by", "of", "on", "en", "em", "dans", "di", "nel", "im",
+		"siehe", "voir", "véase", "vedi", "veja", "consulte", "reference", "ref", "ref."}
+	nounParticles = []string{"で", "に", "の", "は", "が", "を", "から", "에서", "에", "은", "는", "이", "가", "를", "中", "里"}
+)
+
+// markerBeside reports whether a marker of s has one of words before it (in any case, as
+// the patterns' (?i) reads them) or one of particles after it, spaces between skipped;
+// or, if first, opens s.
+func markerBeside(s string, words, particles []string, first bool) bool {
+	const space = " \t\n\f\r" // \s in the patterns
+	for _, m := range Citation.FindAllStringIndex(s, -1) {
+		before := strings.TrimRight(s[:m[0]], space)
+		if first && before == "" || endsWithFold(before, words) {
+			return true
+		}
+		after := strings.TrimLeft(s[m[1]:], space)
+		for _, p := range particles {
+			if strings.HasPrefix(after, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsWithFold reports whether s ends with one of words under Unicode case folding.
+func endsWithFold(s string, words []string) bool {
+	for _, w := range words {
+		i := len(s)
+		for range utf8.RuneCountInString(w) {
+			if i == 0 {
+				break
+			}
+			_, size := utf8.DecodeLastRuneInString(s[:i])
+			i -= size
+		}
+		if strings.EqualFold(s[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
 func withoutCitations(s string) string {
 	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
+		var clauses [][]int
+		if markerBeside(s, clauseWords, clauseParticles, false) {
+			clauses = citedClause.FindAllStringIndex(s, -1)
+		}
 		capital := startsUpper(s)
 		var b strings.Builder
 		last := 0
-		for _, m := range citedClause.FindAllStringIndex(s, -1) {
+		for _, m := range clauses {
 			clause := s[m[0]:m[1]]
 			if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); clause[0] == '[' && unicode.IsLetter(before) && !IsHiragana(before) {
 				continue // "SPACEフレームワーク[4]で説明されている…": the framework is described, the marker is an aside
@@ -57,7 +113,7 @@ func withoutCitations(s string) string {
 		}
 		s = dropAsides(s)
 	}
-	if strings.ContainsAny(s, superscripts) {
+	if hasSuperscript(s) {
 		s = dropSuperscripts(s)
 	}
 	return s
@@ -66,9 +122,11 @@ func withoutCitations(s string) string {
 // dropAsides removes the markers not built into the sentence (citationNoun).
 func dropAsides(s string) string {
 	keep := map[int]bool{}
-	for _, m := range citationNoun.FindAllStringIndex(s, -1) {
-		if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
-			keep[m[0]+loc[0]] = true
+	if markerBeside(s, nounWords, nounParticles, true) {
+		for _, m := range citationNoun.FindAllStringIndex(s, -1) {
+			if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
+				keep[m[0]+loc[0]] = true
+			}
 		}
 	}
 	var b strings.Builder
@@ -91,6 +149,24 @@ func dropAsides(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// hasSuperscript is strings.ContainsAny(s, superscripts) without decoding every rune of s:
+// their UTF-8 starts with 0xC2 (¹²³) or 0xE2 (the rest).
+func hasSuperscript(s string) bool {
+	for _, lead := range [...]byte{0xC2, 0xE2} {
+		for rest := s; ; {
+			i := strings.IndexByte(rest, lead)
+			if i < 0 {
+				break
+			}
+			if r, _ := utf8.DecodeRuneInString(rest[i:]); strings.ContainsRune(superscripts, r) {
+				return true
+			}
+			rest = rest[i+1:]
+		}
+	}
+	return false
 }
 
 // dropSuperscripts removes superscript digits after a word of three letters or more or

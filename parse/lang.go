@@ -11,10 +11,12 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// langSample bounds the text identification reads: a few pages settle it; the trigram
-// model reads the first trigramSample bytes of it.
+// langSample bounds the text identification reads: a few pages settle it. The trigram
+// model, which costs per byte, reads the first trigramFirst bytes of it, and up to
+// trigramSample only when those leave it unsure.
 const (
 	langSample    = 16 << 10
+	trigramFirst  = 1 << 10
 	trigramSample = 3 << 10
 )
 
@@ -30,19 +32,20 @@ func identifyLang(text string) string {
 	}
 	var letters, hangul, kana, han int
 	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf: // most text: no script table to look up
+		if r < utf8.RuneSelf { // most text: no script table to look up
 			if 'a' <= r|0x20 && r|0x20 <= 'z' {
 				letters++
 			}
 			continue
-		case unicode.Is(unicode.Hangul, r):
+		}
+		switch scriptOfRune(r) {
+		case hangulRune:
 			hangul++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
-			kana++ // the long-vowel mark and the middle dot also appear in Chinese text
-		case unicode.Is(unicode.Han, r):
+		case kanaRune:
+			kana++
+		case hanRune:
 			han++
-		case !unicode.IsLetter(r):
+		case notLetter:
 			continue
 		}
 		letters++
@@ -57,17 +60,57 @@ func identifyLang(text string) string {
 			return "zh"
 		}
 	}
-	if len(text) > trigramSample {
-		text = text[:trigramSample] // trigram profiles settle within a few KB; they cost per byte
-		for !utf8.ValidString(text) {
-			text = text[:len(text)-1]
-		}
+	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramFirst), langOptions)
+	if info.Confidence < 1 && len(text) > trigramFirst { // the best two languages are close: read more
+		info = whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions)
 	}
-	info := whatlanggo.DetectWithOptions(text, langOptions)
 	if info.Lang < 0 {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// validPrefix is text's first n bytes or fewer, not cutting a character.
+func validPrefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	text = text[:n]
+	for !utf8.ValidString(text) {
+		text = text[:len(text)-1]
+	}
+	return text
+}
+
+// What identifyLang counts of a character beyond ASCII.
+const (
+	notLetter = iota
+	otherLetter
+	hangulRune
+	kanaRune // the long-vowel mark and the middle dot are not: they also appear in Chinese text
+	hanRune
+)
+
+// scriptOfRune classifies r for identifyLang, the blocks that make most of Korean,
+// Japanese and Chinese text first, without a table look-up.
+func scriptOfRune(r rune) int {
+	switch {
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
+		return hangulRune
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		return hanRune
+	case r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FA: // hiragana, katakana
+		return kanaRune
+	case unicode.Is(unicode.Hangul, r):
+		return hangulRune
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+		return kanaRune
+	case unicode.Is(unicode.Han, r):
+		return hanRune
+	case unicode.IsLetter(r):
+		return otherLetter
+	}
+	return notLetter
 }
 
 // langOptions limit identification to the major written languages of business documents.

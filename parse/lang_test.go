@@ -1,7 +1,10 @@
 package parse
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestIdentifyLang(t *testing.T) {
@@ -64,6 +67,40 @@ func TestWrittenInTellsATitleInAnotherScript(t *testing.T) {
 	} {
 		if got := WrittenIn(tc.text, tc.lang); got != tc.want {
 			t.Errorf("WrittenIn(%q, %s) = %v, want %v", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// The trigram model reads a first kilobyte, and further only when that leaves it unsure:
+// a document that opens with a table of figures is still told by its prose.
+func TestIdentifyLangReadsOnWhenTheFirstKilobyteIsUnsure(t *testing.T) {
+	figures := strings.Repeat("2023 | 14,5 % | 1.200 | 3,4 | 2024 | 17,9 % | 1.450 | 4,1\n", 20)
+	prose := strings.Repeat("El equipo de plataforma construye herramientas para los demás equipos y mide lo que usan. ", 10)
+	if len(figures) < trigramFirst || len(figures)+len(prose) > trigramSample {
+		t.Fatalf("figures %d bytes, prose %d: the test needs the prose past the first kilobyte and within the sample", len(figures), len(prose))
+	}
+	if got := identifyLang(figures + prose); got != "es" {
+		t.Errorf("identifyLang(figures, then Spanish) = %q, want es", got)
+	}
+}
+
+// scriptOfRune reads the common Korean, Japanese and Chinese blocks without the Unicode
+// tables; every character must still get what the tables say.
+func TestScriptOfRuneAgreesWithTheUnicodeTables(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		want := notLetter
+		switch {
+		case unicode.Is(unicode.Hangul, r):
+			want = hangulRune
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
+			want = kanaRune
+		case unicode.Is(unicode.Han, r):
+			want = hanRune
+		case unicode.IsLetter(r):
+			want = otherLetter
+		}
+		if got := scriptOfRune(r); got != want {
+			t.Fatalf("scriptOfRune(%U) = %d, want %d", r, got, want)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // WordSet is the set of the white-space separated words: a word list of the source
 // code, written as prose.
@@ -21,4 +24,48 @@ func WordList(s string) []string {
 		}
 	}
 	return out
+}
+
+// A RuneSet is the characters words are made of, ASCII held in a table: the loops that
+// cut every sentence into words read mostly ASCII.
+type RuneSet struct {
+	ascii [utf8.RuneSelf]bool
+	in    func(rune) bool
+}
+
+// NewRuneSet is the set of the characters in reports.
+func NewRuneSet(in func(rune) bool) *RuneSet {
+	set := &RuneSet{in: in}
+	for c := range set.ascii {
+		set.ascii[c] = in(rune(c))
+	}
+	return set
+}
+
+// Fields cuts s into the runs of the set's characters: strings.FieldsFunc(s, not in set),
+// in one pass.
+func (set *RuneSet) Fields(s string) []string {
+	words := make([]string, 0, len(s)/6+1)
+	start := -1
+	for i := 0; i < len(s); {
+		in, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			in = set.ascii[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = set.in(r)
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			words, start = append(words, s[start:i]), -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words
 }

@@ -58,3 +58,24 @@ func Office(t testing.TB, parts ...string) string {
 	}
 	return p
 }
+
+// Lines are the lines of the repository's text samples and, where the shared test data
+// is present, of the corpus's Markdown documents, followed by extra: real text of every
+// language with built-in texts, for holding a fast path to the general function it
+// stands for.
+func Lines(t testing.TB, extra ...string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root(), "..", "shared", "corpus", "*.md"))
+	for _, name := range []string{"whitepaper.en.md", "whitepaper.es.md", "whitepaper.ja.md", "notes.txt"} {
+		files = append(files, filepath.Join(root(), "samples", name))
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return append(lines, extra...)
+}

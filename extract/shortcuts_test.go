@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/repurpose/repurpose/internal/regexsample"
+	"github.com/repurpose/repurpose/internal/testdocs"
+)
+
+// The cheap checks before figureReference and statusField only spare work: on every
+// sentence a pattern matches, they must let it run. Sentences are built from random
+// strings each pattern matches (any case, the long s and the Kelvin sign included), set
+// in random surroundings.
+func TestPatternPrechecksLetEveryMatchThrough(t *testing.T) {
+	surroundings := []string{"", " ", "The platform ", "平台", "x.", "(", "see ", ": ", "Status", "2024 "}
+	figures, statuses := regexsample.New(figureReference), regexsample.New(statusField)
+	matched := [2]int{}
+	for range 20000 {
+		s := figures.Pick(surroundings) + figures.Next() + figures.Pick(surroundings)
+		if figureReference.MatchString(s) {
+			matched[0]++
+			if !containsAny(strings.ToLower(s), figureStems) {
+				t.Fatalf("%q: figureReference matches, but no figure stem is found in its lower case", s)
+			}
+		}
+		s = statuses.Pick(surroundings) + statuses.Next() + statuses.Pick(surroundings)
+		if statusField.MatchString(s) {
+			matched[1]++
+			if !hasStatusField(s) {
+				t.Fatalf("%q: statusField matches, but hasStatusField says no", s)
+			}
+		}
+	}
+	if matched[0] < 5000 || matched[1] < 5000 {
+		t.Errorf("only %d and %d of 20,000 sentences matched the patterns", matched[0], matched[1])
+	}
+}
+
+// sameWords reads ASCII without table look-ups; it must fold as the general function it
+// stands for does.
+func TestSameWordsAsStringsMap(t *testing.T) {
+	for _, s := range testdocs.Lines(t, "It's the team’s call: 3 teams, 40% faster!", "İstanbul KELVIN ΣΊΣΥΦΟΣ", "bad \xff\xfe utf-8 \xe2\x80", "A_B^C[D]@E`F{G}", "١٢٣ digits") {
+		want := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+		if got := sameWords(s); got != want {
+			t.Fatalf("sameWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// balanced stops at the first closer without an opener; it must agree with checking
+// every depth after every character.
+func TestBalancedAgreesWithCheckingEveryDepth(t *testing.T) {
+	lines := testdocs.Lines(t, `a (b) [c] "d"`, "(（a）)", "a)(", "«a» “b” 「c」『d』", `"a`, "]", "（）)")
+	alphabet := []rune("ab (（)）[]“”「」『』«»\"")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		r := make([]rune, rng.IntN(8))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		lines = append(lines, string(r))
+	}
+	for _, s := range lines {
+		if got, want := balanced(s), referenceBalanced(s); got != want {
+			t.Fatalf("balanced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// referenceBalanced is balanced as it was first written: every depth checked after every
+// character.
+func referenceBalanced(text string) bool {
+	var depth [4]int
+	straight := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（':
+			depth[0]++
+		case ')', '）':
+			depth[0]--
+		case '[':
+			depth[1]++
+		case ']':
+			depth[1]--
+		case '“', '「', '『':
+			depth[2]++
+		case '”', '」', '』':
+			depth[2]--
+		case '«':
+			depth[3]++
+		case '»':
+			depth[3]--
+		case '"':
+			straight++
+		}
+		for _, d := range depth {
+			if d < 0 {
+				return false
+			}
+		}
+	}
+	return depth == [4]int{} && straight%2 == 0
+}
