@@ -113,6 +113,29 @@ func TestLevelDescriptionsAreNotPosted(t *testing.T) {
 	}
 }
 
+// TestContentsListsAreNotPosted: a list of the document's own headings (its contents) is
+// navigation, not a question to post, however strong "What is …?" looks.
+func TestContentsListsAreNotPosted(t *testing.T) {
+	src := "# A model\n\n## Introduction\n\nTeams that skip a level lose a year to rework because nobody owns the gap.\n\n" +
+		"- Introduction\n- What is platform engineering?\n- How to use this model\n\n" +
+		"## What is platform engineering?\n\nPlatform teams cut the time to a first deploy because every team shares one path.\n\n" +
+		"## How to use this model\n\nWhat would your teams stop doing if the platform did it for them?\n"
+	doc, err := parse.File("model.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		heading := false
+		for _, s := range doc.Sections {
+			heading = heading || s.Heading == c.Text
+		}
+		if posted := c.Score > 0; posted == heading {
+			t.Errorf("%q: postable %v", c.Text, posted)
+		}
+	}
+}
+
 func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +

@@ -29,6 +29,9 @@ type Candidate struct {
 	Stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
+	// heading: the text of one of the document's headings (a contents list, a running
+	// header); never posted.
+	heading bool
 }
 
 // Analysis is what every generator needs from a document, computed once per derive.From.
@@ -77,6 +80,10 @@ func Analyze(doc *parse.Document) *Analysis {
 		Candidates: make([]Candidate, 0, size/128),
 		termIDs:    make([]int32, 0, size/8),
 	}
+	headings := make(map[string]bool, len(doc.Sections))
+	for _, s := range doc.Sections {
+		headings[headingKey(s.Heading)] = true
+	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
 	for i, level := range levelDescriptions(doc) {
@@ -90,7 +97,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || hypothetical(text))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
-			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
+			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration, heading: headings[headingKey(text)]})
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
@@ -114,6 +121,17 @@ func Analyze(doc *parse.Document) *Analysis {
 	return a
 }
 
+// headingKey is a heading or a sentence as compared with headings: its letters and
+// digits, lower case.
+func headingKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
 // score ranks sentences by TF-IDF: each sentence's cosine similarity to the document's
 // term vector (what the whole text is about), weighted by where it sits, whether it
 // echoes its heading or the title, its length, and whether it stands on its own.
@@ -131,7 +149,7 @@ func (a *Analysis) score() {
 	said := make(map[string]bool, len(a.Candidates))
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || !Postable(c.Text, a.Lang) {
+		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one

@@ -13,7 +13,7 @@ import (
 // "[3]で説明されているように"). A marker that is part of the sentence ("see [3]", "[3]
 // shows…") stays: the sentence is about the reference, and Citation reports it.
 var (
-	citationMark = `\[\s?[1-9]\d{0,2}(?:\s?[,–-]\s?[1-9]\d{0,2})*\s?\]`
+	citationMark = `\[\s?\^?[1-9]\d{0,2}(?:\s?[,–-]\s?[1-9]\d{0,2})*\s?\]`
 	// Citation matches a citation marker.
 	Citation = regexp.MustCompile(citationMark)
 	// citedClause is a clause whose only point is the reference, in each language with

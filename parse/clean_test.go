@@ -94,6 +94,7 @@ func TestCitationMarkersThatAreAsidesGo(t *testing.T) {
 		{"There is precedent for Operators[2] to allow for privileges.", "There is precedent for Operators to allow for privileges."},
 		{"The book “Kubernetes Operators” [ 2] provides a comprehensive overview.", "The book “Kubernetes Operators” provides a comprehensive overview."},
 		{"Platforms reduce toil [12, 14].", "Platforms reduce toil."},
+		{"Signed images stop tampering in transit [^7].", "Signed images stop tampering in transit."},
 		{"A wiki page can be a platform, as described in [3].", "A wiki page can be a platform."},
 		{"As discussed in [4], teams measure productivity.", "Teams measure productivity."},
 		{"Los equipos miden la productividad, como se describe en [4].", "Los equipos miden la productividad."},
