@@ -133,7 +133,11 @@ func reviewAtScale(t *testing.T, b *browser, id string, total, width int) {
 	}
 	b.shot(name("review-drafts"))
 
-	// Filter to the quotes, approve them all in one action.
+	// Filter to the quotes, approve them all in one action. On a phone the filters are
+	// folded: open them first, as a user taps their summary.
+	if eval[bool](b, `!document.querySelector('form.review-filters').checkVisibility()`) {
+		b.run("open the filters", 5*time.Second, chromedp.Click(chromedp.CSS(`details:has(> form.review-filters) > summary`)))
+	}
 	b.run("filter the quotes", 15*time.Second,
 		chromedp.SetValue(chromedp.CSS(`#f-kind`), "quote"),
 		chromedp.Click(chromedp.CSS(`form.review-filters button[type=submit]`)),

@@ -10,6 +10,48 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+// The phone layout (app.css): below this width the menu and the filters fold.
+const phone = window.matchMedia("(max-width: 40rem)");
+
+// Menu: the button folds the navigation on a phone; Escape closes it back to the button.
+function setupMenu(button) {
+  const set = (open) => button.setAttribute("aria-expanded", String(open));
+  button.hidden = false;
+  button.addEventListener("click", () => set(button.getAttribute("aria-expanded") !== "true"));
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+    set(false);
+    button.focus();
+  });
+}
+
+// Filters: open at the desk, folded on a phone until asked for.
+function setupFold(details) {
+  const fit = () => { details.open = !phone.matches; };
+  fit();
+  phone.addEventListener("change", fit);
+}
+
+// Tables: on a phone each row is a card, so each cell carries its column's name
+// (data-label, shown by app.css) and the roles a table has, which display: block drops
+// for some screen readers. Rows added later (the sources' refresh) are labelled too.
+function labelTable(table) {
+  const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  const label = () => {
+    for (const tr of table.querySelectorAll("tr")) {
+      tr.setAttribute("role", "row");
+      [...tr.cells].forEach((cell, i) => {
+        cell.setAttribute("role", cell.tagName === "TH" ? "columnheader" : "cell");
+        if (cell.tagName === "TD" && heads[i] && !cell.hasAttribute("data-label")) cell.dataset.label = heads[i];
+      });
+    }
+  };
+  table.setAttribute("role", "table");
+  for (const g of table.querySelectorAll("thead, tbody")) g.setAttribute("role", "rowgroup");
+  label();
+  for (const body of table.tBodies) new MutationObserver(label).observe(body, { childList: true });
+}
+
 // Sources: refresh the table every 5 s so marketing sees queued -> ready live.
 function sourceRow(s) {
   const name = el("td", {}, el("a", { href: "/ui/sources/" + encodeURIComponent(s.id) }, s.title || s.key),
@@ -282,6 +324,10 @@ function setupReminder() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  const menu = $("header .menu[aria-controls]");
+  if (menu) setupMenu(menu);
+  for (const d of document.querySelectorAll("details.fold")) setupFold(d);
+  for (const t of document.querySelectorAll("main table")) labelTable(t);
   const table = $("#sources[data-refresh]");
   if (table) setInterval(() => { if (!document.hidden) refreshSources(table); }, 5000);
   const upload = $("#upload");
