@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/repurpose/repurpose/channel"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -227,12 +228,31 @@ func TestUnreachableTranslationProviderIsExplained(t *testing.T) {
 
 // An empty editor says how much room there is, not that it is over the limit.
 func TestEmptyTranslationEditorIsNotOverTheLimit(t *testing.T) {
-	_, base, d := translationUI(t, doc)
+	tk, base, d := translationUI(t, doc)
 	c := browser(t)
 	signIn(t, c, srvFrom(base), "regional", testPassword, "")
 	_, body := do(t, c, "GET", base+"/ui/translations/"+d.ID+"/de", nil)
 	if !strings.Contains(body, ">0 of 280<") || strings.Contains(body, "over the limit") || strings.Contains(body, `class="counter over"`) {
 		t.Fatalf("empty editor's counter:\n%s", body)
+	}
+	// A blog teaser has no limit to count against: no counter at all, not "0 of 0".
+	_, ds, err := tk.rec.SourceWithDerivatives(t.Context(), d.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blogs := 0
+	for _, b := range ds {
+		if b.Kind != channel.KindBlog {
+			continue
+		}
+		blogs++
+		_, body := do(t, c, "GET", base+"/ui/translations/"+b.ID+"/de", nil)
+		if strings.Contains(body, `id="counter"`) || strings.Contains(body, "over the limit") {
+			t.Errorf("blog teaser's empty editor has a counter:\n%s", body)
+		}
+	}
+	if blogs == 0 {
+		t.Fatal("the test document has no blog teaser")
 	}
 }
 

@@ -200,8 +200,9 @@ func (pg *Regional) renderTranslation(w http.ResponseWriter, r *http.Request, p 
 	}
 	if v.IsThread {
 		v.EditorHint = "A thread is translated post by post: end each post with its (1/n), (2/n) …"
-	} else if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil {
-		// An empty editor is not over the limit: it has nothing yet.
+	} else if c, err := review.Count(&pg.cfg.File, d.Channel, v.Draft); err == nil && c.Limit > 0 {
+		// An empty editor is not over the limit: it has nothing yet. A blog teaser has
+		// no limit, and so no counter.
 		v.Count, v.Over = &c, c.WeightedLength > c.Limit
 	}
 	if strings.EqualFold(d.Locale, locale) && errMsg == "" {
