@@ -25,7 +25,7 @@ type Candidate struct {
 	Score    float64
 	hook     float64 // hookStrength, for the postable
 	finding  bool    // hookStrength's finding
-	advice   bool    // a recommendation (adviceWords)
+	advice   bool    // a recommendation (marks.Advice)
 	Stat     bool    // states a figure (isStat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
