@@ -120,6 +120,7 @@ func fakeLibreTranslate(t *testing.T) *httptest.Server {
 // of it into Spanish in one action at 1280 px, then into French on a phone at 390 px; each
 // time every text becomes a draft to check and the progress says so.
 func TestBrowserRegionalMachineTranslatesAWholeSource(t *testing.T) {
+	t.Parallel() // runs beside the fault tests, which mostly wait
 	const regionalPass = "regional-password-1"
 	hash, err := auth.HashPassword(regionalPass)
 	if err != nil {

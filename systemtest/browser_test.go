@@ -152,6 +152,7 @@ func (b *browser) signOut() {
 // a script tag and a javascript: link, approved via the API, must not run anything on its
 // review page.
 func TestBrowserReviewClaimAndEdit(t *testing.T) {
+	t.Parallel() // runs beside the fault tests, which mostly wait
 	const (
 		mktPass      = "marketing-password-1"
 		contribPass  = "contributor-password-1"

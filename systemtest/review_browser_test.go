@@ -46,6 +46,7 @@ func reviewDoc() string {
 // over the limit is refused on its card with the text kept and the counter agreeing; each
 // post previews as its channel shows it, with its image.
 func TestBrowserReviewAtScale(t *testing.T) {
+	t.Parallel() // runs beside the fault tests, which mostly wait
 	const pass = "marketing-password-1"
 	hash, err := auth.HashPassword(pass)
 	if err != nil {

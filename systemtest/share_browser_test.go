@@ -29,6 +29,7 @@ import (
 // lands on the page tagged with the channel and their name, is credited to them on My
 // shares and on the leaderboard; opting out takes them off it.
 func TestBrowserContributorSharesAndIsCredited(t *testing.T) {
+	t.Parallel() // runs beside the fault tests, which mostly wait
 	const pass = "contributor-password-2"
 	hash, err := auth.HashPassword(pass)
 	if err != nil {

@@ -334,7 +334,7 @@ func TestReviewCardsLabelsLimitsAndPreviews(t *testing.T) {
 			if len(d.Hashtags) > 0 && !strings.Contains(card, `<span class="preview-tag">#`) {
 				t.Errorf("%s %s's preview does not mark its hashtags", d.Kind, d.ID)
 			}
-			if d.ID == carded.ID && !strings.Contains(card, `<img class="preview-image" src="/media/aaaa.png"`) {
+			if d.ID == carded.ID && !strings.Contains(card, `<img src="/media/aaaa.png" class="preview-image"`) {
 				t.Errorf("the tweet with a card does not preview it: %.800s", card)
 			}
 			if d.ID != carded.ID && d.Backlink != "" && !strings.Contains(card, `<div class="preview-linkcard"><img src="/media/bbbb.png"`) {
