@@ -70,10 +70,12 @@ func TestWorkerKilledMidBatchLosesAndDuplicatesNothing(t *testing.T) {
 		}
 	}
 	// The record holds exactly one bundle and one processed marker per document. A
-	// source shows ready just before its marker is written, so the last may lag a moment.
+	// source shows ready just before its marker is written: a task killed between the two
+	// writes its marker when asynq hands it out again, once its lease has expired (up to
+	// a minute and a half after the kill), however long ago its source showed ready.
 	for prefix, want := range map[string]int{"bundles/": n, "processed/": n} {
 		got := 0
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		for deadline := time.Now().Add(120 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 			got = 0
 			err := st.app.S3.List(t.Context(), "toolkit", prefix, func(s3store.Info) error {
 				got++
