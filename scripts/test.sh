@@ -159,7 +159,7 @@ done
 # rather than after it.
 $has_pkg || args+=(./systemtest ./...)
 say "go test -race -count=1 -timeout 20m ${args[*]}"
-# The end-to-end package runs about 5 minutes under -race.
+# The end-to-end package runs about 10 minutes under -race.
 "$gotestsum" --format pkgname --format-icons text --format-hide-empty-pkg \
 	-- -race -count=1 -timeout 20m "${args[@]}"
 if (($# == 0)); then
