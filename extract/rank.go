@@ -203,7 +203,7 @@ func (a *Analysis) score() {
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
 func (a *Analysis) notAlone(c *Candidate) bool {
 	v := viewOf(c.Text)
-	if phrasesFor(caveatIndex, a.Lang).in(&v) {
+	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
 		return true
 	}
 	if c.para < 0 {

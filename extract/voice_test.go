@@ -163,6 +163,15 @@ func TestHalfAContrastIsNeverPostedAlone(t *testing.T) {
 	}
 }
 
+// TestAFigureThatDependsIsStillAFinding: "depends on" with a figure states what was
+// found, not a hedge.
+func TestAFigureThatDependsIsStillAFinding(t *testing.T) {
+	text := "Build time depends on the cache, and teams with a warm cache build 3x faster than the rest."
+	if c := candidate(t, analysisOf("en", text), text); c.Score <= 0 {
+		t.Errorf("a finding with its condition is never picked: %q", text)
+	}
+}
+
 // TestDefinitionsWeighAsDefinitions: "X ensures that…", "X is composed of…", "X is
 // designed to…" describe how a thing works; they never open a post as a finding.
 func TestDefinitionsWeighAsDefinitions(t *testing.T) {

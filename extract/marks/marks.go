@@ -179,7 +179,7 @@ var Contrast = map[string][]string{
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
 // one-size-fits-all"): true of every choice, a reason to read on nowhere.
 var Caveat = map[string][]string{
-	"en": {"it depends", " depends on ", " depend on ", "not an exact science", " is dependent on ", " are dependent on ", "one-size-fits-all", "one size fits all",
+	"en": {"it depends", " depends on ", "not an exact science", " is dependent on ", " are dependent on ", "one-size-fits-all", "one size fits all",
 		"results may vary", "mileage may vary", "no silver bullet", "case-by-case", "case by case", "no single right", "no right answer"},
 	"es": {"depende ", "no es una ciencia exacta", "talla única", "solución única", "los resultados pueden variar", "caso por caso", "no hay una respuesta"},
 	"pt": {"depende ", "não é uma ciência exata", "tamanho único", "solução única", "os resultados podem variar", "caso a caso", "não há uma resposta"},
