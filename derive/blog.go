@@ -40,6 +40,15 @@ func (d *deriver) blog() {
 			parse.LangName(d.a.Lang)))
 		return
 	}
+	// A title in another language of the same script (an English title over Italian
+	// text) heads the teaser as it is, for a person to translate: said in the warnings
+	// and on the teaser, rather than published as a mix of languages.
+	titleReview := ""
+	if found := parse.IdentifiedLang(doc.Title); found != "" && found != parse.BaseLang(d.a.Lang) && !parse.Confusable(found, d.a.Lang) {
+		titleReview = fmt.Sprintf("the title %q is in %s but the text in %s: translate the title before approving",
+			doc.Title, parse.LangName(found), parse.LangName(d.a.Lang))
+		d.res.Warnings = append(d.res.Warnings, titleReview)
+	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro, takeawayChars)
@@ -71,6 +80,14 @@ func (d *deriver) blog() {
 			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
+			if recallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
+				// The teaser's reader never saw what the sentence recalls: the passage
+				// ends before it, and one that opens with it is no passage.
+				if k == 0 {
+					return nil, 0
+				}
+				break
+			}
 			passage = append(passage, j)
 			if words += teaserWords(d.a.Candidates[j].Text); words >= blogTargetWords {
 				break
@@ -82,7 +99,7 @@ func (d *deriver) blog() {
 	bestWords := 0
 	for _, i := range d.moreSentences(exclude, 24) {
 		passage, words := grow(i, exclude, rest)
-		if words > bestWords {
+		if len(passage) > 0 && words > bestWords {
 			best, bestWords = passage, words
 		}
 		if words >= blogTargetWords {
@@ -101,7 +118,7 @@ func (d *deriver) blog() {
 			delete(exclude, i)
 			passage, words := grow(i, exclude, rest-teaserWords(text))
 			exclude[i] = true
-			if words > bestWords {
+			if len(passage) > 0 && words > bestWords {
 				best, bestWords, dropped = passage, words, k
 			}
 		}
@@ -128,6 +145,10 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
+	if titleReview != "" {
+		last := &d.res.Derivatives[len(d.res.Derivatives)-1]
+		last.NeedsReview = strings.TrimPrefix(last.NeedsReview+"; "+titleReview, "; ")
+	}
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in
@@ -224,4 +245,34 @@ func (d *deriver) candidateOf(text string, exclude map[int]bool) int {
 		}
 	}
 	return -1
+}
+
+// recallings are words that recall what the document showed earlier, or the reader's
+// way through it ("as was demonstrated", "in your journey so far", "you may have seen"):
+// in a teaser, whose reader saw none of it, they point at nothing.
+var recallings = map[string][]string{
+	"en": {"as was demonstrated", "as demonstrated", "as we have seen", "as we saw", "as you have seen", "as you saw",
+		"you may have seen", "you have seen", "you might have seen", "your journey", "so far", "by now", "as explained",
+		"as previously", "previously mentioned", "earlier in", "we have already", "you have already", "as before"},
+	"es": {"como se demostró", "como se ha demostrado", "como hemos visto", "como vimos", "como se explicó", "hasta ahora",
+		"su recorrido", "tu recorrido", "anteriormente", "ya hemos visto", "habrá visto", "habrás visto"},
+	"pt": {"como foi demonstrado", "como demonstrado", "como vimos", "como já vimos", "como foi explicado", "até agora",
+		"sua jornada", "anteriormente", "você pode ter visto"},
+	"fr": {"comme démontré", "comme nous l'avons vu", "comme nous l’avons vu", "comme on l'a vu", "comme on l’a vu",
+		"comme expliqué", "jusqu'ici", "jusqu’ici", "votre parcours", "précédemment", "vous avez peut-être vu"},
+	"de": {"wie gezeigt", "wie wir gesehen haben", "wie bereits", "bisher", "ihrer reise", "deiner reise", "zuvor",
+		"haben sie vielleicht", "hast du vielleicht"},
+	"it": {"come dimostrato", "come abbiamo visto", "come visto", "come spiegato", "finora", "fino ad ora", "il tuo percorso",
+		"il vostro percorso", "precedentemente", "in precedenza", "potresti aver visto"},
+	"nl": {"zoals aangetoond", "zoals we zagen", "zoals we hebben gezien", "zoals eerder", "tot nu toe", "jouw reis", "uw reis",
+		"eerder", "heb je misschien"},
+	"ja": {"前述", "先に述べた", "これまで", "既に見た", "すでに見た", "ご覧になった", "見てきた"},
+	"zh": {"如前所述", "前面提到", "上文", "到目前为止", "迄今为止", "我们已经看到", "您可能已经", "你可能已经"},
+	"ko": {"앞서", "앞에서", "지금까지", "이미 살펴본", "보셨을"},
+}
+
+// recallsTheReading reports a sentence that leans on the document's earlier pages or
+// addresses the reader's way through it.
+func recallsTheReading(text, lang string) bool {
+	return marked(recallings, text, lang)
 }

@@ -2,25 +2,27 @@ package derive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Thread bounds: a hook, 3-4 points, a payoff, a closing CTA.
+// Thread bounds: a hook, 3-4 points, a payoff, a closing CTA. Every point is a weighty
+// claim (see weighty): a thread with plain statements in its middle reads as a list,
+// not a story, and a source without enough such claims gets no thread.
 const (
 	minThreadPoints = 3
 	maxThread       = 7
-	// plainThreadPoints is how many of a thread's points may be plain statements: a
-	// thread of descriptions reads as a list, not a story.
-	plainThreadPoints = 2
 )
 
 // thread is a numbered series of posts on X that reads as one: the strongest hook (a
-// finding when the document states one), the strongest points of other sections,
-// strongest first (a reader who stops after two parts has had the best of it), a payoff
+// finding: a figure, a contrast, a consequence, a risk; never a hedge, a wish or a bare
+// "should"), the strongest weighty points of other sections, each saying something the
+// others do not, strongest first (a reader who stops after two parts has had the best of it), a payoff
 // (what to do, or the conclusion's finding), and a last post with the CTA and link.
 // Every post is whole sentences, counts its own " (i/n)" and stays valid; no sentence
 // the account said already in a tweet is said again. A document that cannot fill the
@@ -31,26 +33,30 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) })
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return d.threadHook(c) && fits(c) })
 	if hook < 0 {
-		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet gives a reason to read on "+
-			"(a figure, a contrast, a consequence, a recommendation) and fits a thread's first post")
+		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
+			"(a figure, a contrast, a consequence, a risk) and fits its first post; a requirement or a hope is no hook")
 		return
 	}
 	said[hook] = true
 	// The thread links where its hook is said (in a talk); X counts every link alike.
 	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
 	valid = d.leavingRoom(d.validX(x.Backlink))
-	payoff := d.a.Payoff(said, fits)
+	payoff := d.a.Payoff(said, func(c *extract.Candidate) bool {
+		return fits(c) && !sameClaim(c.Text, d.a.Candidates[hook].Text, d.a.Lang)
+	})
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
 		return
 	}
 	said[payoff] = true
-	points := d.a.Points(maxThread-3, hook, said, plainThreadPoints, fits)
+	points := d.threadPoints(hook, payoff, said, fits)
 	if len(points) < minThreadPoints {
 		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
-			"the source has %d distinct points from other sections the account has not posted yet; a thread needs %d", len(points), minThreadPoints))
+			"the source has %d distinct points from other sections that give a figure, a contrast, a consequence or a stake "+
+				"and that the account has not posted yet; a thread needs %d, and requirements or descriptions in between read as a list",
+			len(points), minThreadPoints))
 		return
 	}
 	points = append(points, payoff)
@@ -101,4 +107,36 @@ func (d *deriver) thread() {
 	}
 	d.emit(x, strings.Join(templates, "\n\n"))
 	d.said.say(channel.X, keys(said)...)
+}
+
+// threadPoints are up to maxThread-3 weighty sentences to put between a thread's hook and
+// its payoff, strongest first: each from a section of its own (not the hook's), none in
+// said, and none saying what the hook, the payoff or another point says.
+func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c *extract.Candidate) bool) []int {
+	var out []int
+	usedSection := map[int]bool{d.a.Candidates[hook].Section: true}
+	taken := []int{hook, payoff}
+	for _, i := range d.a.ByHook() {
+		c := &d.a.Candidates[i]
+		if len(out) == maxThread-3 {
+			break
+		}
+		if said[i] || usedSection[c.Section] || !c.Finding() || !weighty(c, d.a.Lang) || !fits(c) ||
+			slices.ContainsFunc(taken, func(j int) bool { return sameClaim(c.Text, d.a.Candidates[j].Text, d.a.Lang) }) {
+			continue
+		}
+		usedSection[c.Section] = true
+		taken = append(taken, i)
+		out = append(out, i)
+	}
+	return out
+}
+
+// threadHook reports a sentence strong enough to open a thread, whose first post must
+// earn the six after it: a weighty finding with a figure, a risk or a contrast. A gain in
+// a word ("to increase productivity") or a reason alone makes a fair point inside a
+// thread, and a truism at its head.
+func (d *deriver) threadHook(c *extract.Candidate) bool {
+	return c.Finding() && weighty(c, d.a.Lang) &&
+		(c.Stat || marked(marks.Risk, c.Text, d.a.Lang) || marked(marks.Contrast, c.Text, d.a.Lang))
 }

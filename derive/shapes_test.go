@@ -1,0 +1,311 @@
+package derive
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// threadDoc states enough findings, one section each, for the tweets and a thread, and
+// ends on a recommendation after a few plain sections.
+const threadDoc = `---
+title: Quiet Releases
+---
+# Quiet Releases
+
+We followed twelve release teams at one company for a year and recorded every change they shipped to production.
+
+## Results
+
+Teams that release weekly had a change failure rate of 8% against 19% for quarterly teams.
+
+## Batches
+
+Small changes fail less often because a reviewer can read every line before it ships.
+
+## Deploys
+
+Manual deploys cost each team two evenings a month, so the weekly teams automated them end to end.
+
+## Ownership
+
+Developers who carry the pager for their own code fix alerts faster than a separate operations team.
+
+## Flags
+
+Feature flags let teams ship unfinished work without exposing it, so a release no longer waits for the slowest change.
+
+## Rollbacks
+
+Teams that could roll back in one click recovered from a failed change in 20 minutes instead of four hours.
+
+## Outages
+
+Most outages in the study started with a configuration change rather than a code change.
+
+## Freezes
+
+A release freeze before the holidays doubled the size of the first release after it, and with it the risk of an outage.
+
+## Reviews
+
+A weekly team rarely merges a change that takes longer than a day to review, unless the change is behind a flag.
+
+## Method
+
+The study read the release notes and incident reports of each team at the end of every quarter.
+
+## Teams
+
+The teams owned between four and eleven services each, written in Go, Java and Python.
+
+## Tools
+
+Every team used the same build server and the same deployment scripts during the study.
+
+## What to do
+
+Teams should start with one repository and measure the failure rate for a month before changing the rest.
+`
+
+// TestThreadNeedsStrongPoints: once the tweets have said the best findings, a source
+// with one finding left gets no thread padded with plain statements, and says why.
+func TestThreadNeedsStrongPoints(t *testing.T) {
+	res := deriveText(t, "quiet.md", findingsDoc)
+	if th := only(t, res, channel.KindThread); th != nil {
+		t.Errorf("a thread from too few findings:\n%s", th.Template)
+	}
+	found := false
+	for _, s := range res.Skipped {
+		found = found || s.Kind == channel.KindThread && strings.Contains(s.Reason, "a thread needs 3")
+	}
+	if !found {
+		t.Errorf("no reason for the missing thread: %+v", res.Skipped)
+	}
+}
+
+// analyzed is the analysis of a made-up document and its candidates by text.
+func analyzed(t *testing.T, name, text string) (*extract.Analysis, map[string]*extract.Candidate) {
+	t.Helper()
+	doc, err := parse.File(name, []byte(text), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := extract.Analyze(doc)
+	by := map[string]*extract.Candidate{}
+	for i := range a.Candidates {
+		by[a.Candidates[i].Text] = &a.Candidates[i]
+	}
+	return a, by
+}
+
+// TestThreadHookIsAFinding: a hope ("Ideally…") or a bare requirement ("should be able
+// to increase…") is strong by a word but opens no thread, in any language; a
+// recommendation with its risk does.
+func TestThreadHookIsAFinding(t *testing.T) {
+	for _, tc := range []struct {
+		lang, weak, requirement, risky string
+	}{
+		{"en", "Ideally every team will release weekly to increase the likelihood of a calm release.",
+			"A release service should be able to automatically increase and decrease the number of its workers.",
+			"Deploy keys should be rotated every month to prevent a takeover of the repository by an attacker."},
+		{"es", "Idealmente, cada equipo publicará cada semana para aumentar la probabilidad de una entrega tranquila.",
+			"Un servicio de entregas debe poder aumentar y reducir automáticamente el número de sus trabajadores.",
+			"Las claves de despliegue deben rotarse cada mes para evitar un ataque al repositorio."},
+	} {
+		text := "---\ntitle: Releases\nlang: " + tc.lang + "\n---\n# Releases\n\n## A\n\n" + tc.weak + "\n\n## B\n\n" +
+			tc.requirement + "\n\n## C\n\n" + tc.risky + "\n"
+		a, by := analyzed(t, "r.md", text)
+		d := &deriver{a: a}
+		for _, s := range []string{tc.weak, tc.requirement} {
+			c := by[s]
+			if c == nil {
+				t.Fatalf("%s: %q is no candidate", tc.lang, s)
+			}
+			if d.threadHook(c) || weighty(c, tc.lang) {
+				t.Errorf("%s: %q may open a thread or fill it", tc.lang, s)
+			}
+		}
+		if c := by[tc.risky]; c == nil || !weighty(c, tc.lang) {
+			t.Errorf("%s: %q, a recommendation with its risk, is not weighty", tc.lang, tc.risky)
+		}
+	}
+}
+
+// TestSameClaim: two sentences that say the same are told apart from two on one topic
+// that say different things, with and without spaces between words.
+func TestSameClaim(t *testing.T) {
+	for _, tc := range []struct {
+		lang, a, b string
+		same       bool
+	}{
+		{"en", "Small changes fail less often because reviewers can read every line.",
+			"Because reviewers can read every line, small changes fail less often in production.", true},
+		{"en", "Small changes fail less often because reviewers can read every line.",
+			"Manual deploys cost each team two evenings a month.", false},
+		{"ja", "小さな変更はレビューしやすく、失敗が少なくなります。", "小さな変更は失敗が少なく、レビューしやすくなります。", true},
+		{"ja", "小さな変更はレビューしやすく、失敗が少なくなります。", "手動のデプロイは毎月二晩の作業になります。", false},
+	} {
+		if got := sameClaim(tc.a, tc.b, tc.lang); got != tc.same {
+			t.Errorf("sameClaim(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
+
+// TestLinkedInLeadsWithTheStrongestFinding: LinkedIn is an account of its own; it opens
+// with the document's strongest finding even when a tweet did, its context line is about
+// the same subject, and no takeaway is a definition or a question.
+func TestLinkedInLeadsWithTheStrongestFinding(t *testing.T) {
+	text := strings.Replace(threadDoc, "We followed twelve release teams at one company for a year and recorded every change they shipped to production.",
+		"A company is an organisation of people with a common purpose. The failure rate of a team is the share of its changes that fail in production.", 1)
+	text = strings.Replace(text, "## Tools\n\nEvery team used the same build server and the same deployment scripts during the study.",
+		"## Tools\n\nA build server is a machine that compiles code for a team.\n\n## Questions\n\nWhat makes a release calm for the people who ship it?", 1)
+	res := deriveText(t, "quiet.md", text)
+	li := only(t, res, channel.KindLinkedIn)
+	if li == nil {
+		t.Fatalf("no LinkedIn post: %+v", res.Skipped)
+	}
+	var first string
+	for _, d := range res.Derivatives {
+		if d.Kind == channel.KindTweet && d.Ordinal == 1 {
+			first, _, _ = strings.Cut(d.Template, "\n")
+		}
+	}
+	paras := strings.Split(li.Template, "\n\n")
+	if paras[0] != first {
+		t.Errorf("first line %q, want the strongest finding %q", paras[0], first)
+	}
+	if paras[1] != "The failure rate of a team is the share of its changes that fail in production." {
+		t.Errorf("context %q, want the summary's sentence about the hook's subject", paras[1])
+	}
+	for _, l := range strings.Split(li.Template, "\n") {
+		if strings.HasPrefix(l, "• ") && (strings.Contains(l, " is a machine") || strings.HasSuffix(l, "?")) {
+			t.Errorf("takeaway %q is a definition or a question", l)
+		}
+	}
+}
+
+// TestKeyPointsSayDifferentThings: of the key points a source offers, none is a
+// definition, and of two sentences that say the same only the stronger is one.
+func TestKeyPointsSayDifferentThings(t *testing.T) {
+	text := `---
+title: Small Batches
+---
+# Small Batches
+
+## Reviews
+
+Small changes fail less often because a reviewer can read every line before it ships. Reviews of large changes took the reviewers of every team twice as long.
+
+## Batches
+
+Because a reviewer can read every line before it ships, small changes fail less often in production. The teams split their work into changes of a few dozen lines.
+
+## Terms
+
+A release train is a schedule that ships whatever is ready on a fixed day. The platform group runs the release train for the company.
+
+## Teams
+
+The teams kept their own release notes and shared them with the support desk every quarter. Support engineers read the notes before they answered customers.
+`
+	doc, err := parse.File("batches.md", []byte(text), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Version: "0123456789abcdef", PublicPageURL: "https://example.com/p/x"}
+	d := &deriver{a: extract.Analyze(doc), opt: opt, links: newLinker(doc, opt, "awareness"), brand: newBrandRules(opt.Brand),
+		counts: map[countKey]channel.Length{}, said: memory{}, moments: newMoments(doc.Moments)}
+	d.snippetLink = d.longestSnippetLink()
+	points := d.keyPointSnippets(map[int]bool{})
+	if len(points) == 0 {
+		t.Fatal("no key points")
+	}
+	for i, p := range points {
+		if strings.Contains(p.text, "is a schedule") {
+			t.Errorf("a definition as a key point: %q", p.text)
+		}
+		for _, q := range points[i+1:] {
+			if sameClaim(p.text, q.text, "en") {
+				t.Errorf("two key points say the same:\n%s\n%s", p.text, q.text)
+			}
+		}
+	}
+}
+
+// TestRecallsTheReading: sentences that lean on the document's earlier pages or the
+// reader's way through it are told, in every language with labels; a sentence about
+// the subject is not.
+func TestRecallsTheReading(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "However, as was demonstrated with configuration, operators can extend orchestrators.", true},
+		{"en", "You may have seen the controller manager mentioned in your journey so far.", true},
+		{"en", "Operators can extend orchestrators with backups and restores.", false},
+		{"it", "Come abbiamo visto, gli operatori estendono l'orchestratore.", true},
+		{"it", "Gli operatori estendono l'orchestratore con backup e ripristini.", false},
+		{"ja", "前述のとおり、オペレーターはオーケストレーターを拡張します。", true},
+		{"zh", "如前所述，运维器可以扩展编排器。", true},
+		{"ko", "앞서 살펴본 것처럼 오퍼레이터는 오케스트레이터를 확장합니다.", true},
+	} {
+		if got := recallsTheReading(tc.text, tc.lang); got != tc.want {
+			t.Errorf("%s %q: %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+	for lang := range labelsByLang {
+		if len(recallings[lang]) == 0 {
+			t.Errorf("no recalling words for %s", lang)
+		}
+	}
+}
+
+// TestBlogTitleInAnotherLanguageNeedsReview: an English title over Italian text heads
+// the teaser as it is only with a warning and a reason for review, never silently.
+func TestBlogTitleInAnotherLanguageNeedsReview(t *testing.T) {
+	text := `---
+title: Cloud Native Security Whitepaper
+lang: it
+---
+# Cloud Native Security Whitepaper
+
+La sicurezza delle applicazioni deve essere curata lungo tutto il ciclo di vita del software.
+
+## Attacchi
+
+Gli attaccanti sfruttano le configurazioni errate più spesso delle vulnerabilità del codice.
+
+## Segreti
+
+Un gestore di segreti esterno riduce il rischio di esporre le chiavi nei repository.
+
+## Privilegi
+
+Le organizzazioni devono applicare il principio del privilegio minimo a ogni livello della loro architettura.
+
+## Monitoraggio
+
+Senza un monitoraggio regolare, i carichi di lavoro diventano una superficie di attacco incontrollata.
+`
+	res := deriveText(t, "sicurezza.md", text)
+	b := only(t, res, channel.KindBlog)
+	if b == nil {
+		t.Fatalf("no blog teaser: %+v", res.Skipped)
+	}
+	if !strings.Contains(b.NeedsReview, "English") || !strings.Contains(b.NeedsReview, "Italian") {
+		t.Errorf("needs_review %q, want the title's language and the text's named", b.NeedsReview)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, "translate the title") }) {
+		t.Errorf("no warning about the title: %q", res.Warnings)
+	}
+	for _, d := range res.Derivatives {
+		if d.Kind != channel.KindBlog && strings.Contains(d.NeedsReview, "title") {
+			t.Errorf("%s needs review for the blog's title: %q", d.Kind, d.NeedsReview)
+		}
+	}
+}
