@@ -113,37 +113,65 @@ func (d *deriver) wide(chars int) int {
 	return chars
 }
 
-// contextSentence is one sentence that tells a stranger what the hook is about: the
-// first sentence of the document's summary, then of the hook's own section, that shares a
-// subject word with the hook, stands alone, is not the hook, not about the document
-// itself and at most max characters; "" when there is none (a context line on another
-// subject reads as a second, unrelated post).
+// contextSentence is one sentence that tells a stranger what the hook is about: a
+// sentence of the hook's own section (the nearest before it first), else of the
+// document's summary, that shares two subject words with the hook, stands alone, is not the
+// hook, no hedge, truism or definition, not about the document itself and at most max
+// characters; else the summary's first sentence, which says what the document is about;
+// "" when that does not stand alone either.
 func (d *deriver) contextSentence(hook, max int) string {
 	h := d.a.Candidates[hook]
 	words := contentWords(h.Text, d.a.Lang)
+	// A hedge, truism or definition ("…may not be relevant to you") sets no scene.
+	weak := map[string]bool{}
+	for _, c := range d.a.Candidates {
+		if c.Score > 0 && c.Weight() < c.Score {
+			weak[c.Text] = true
+		}
+	}
 	related := func(s string) bool {
-		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) || !extract.Postable(s, d.a.Lang) ||
+		if s == h.Text || weak[s] || extract.AboutTheDocument(s, d.a.Lang) || !extract.Postable(s, d.a.Lang) ||
 			utf8.RuneCountInString(s) > max {
 			return false
 		}
+		shared := 0
 		for w := range contentWords(s, d.a.Lang) {
 			if words[w] {
-				return true
+				shared++
 			}
 		}
-		return false
+		return shared >= 2 // one word in common ("week") is a coincidence, not a subject
+	}
+	var before, after []int
+	for _, para := range d.a.Paragraphs[h.Section] {
+		for _, i := range para {
+			switch {
+			case i < hook:
+				before = append([]int{i}, before...)
+			case i > hook:
+				after = append(after, i)
+			}
+		}
+	}
+	for _, i := range append(before, after...) {
+		if d.a.Candidates[i].Score > 0 && related(d.a.Candidates[i].Text) {
+			return d.a.Candidates[i].Text
+		}
 	}
 	for _, s := range parse.Sentences(d.a.Doc.Summary) {
 		if related(s) {
 			return s
 		}
 	}
-	for _, para := range d.a.Paragraphs[h.Section] {
-		for _, i := range para {
-			if i != hook && d.a.Candidates[i].Score > 0 && related(d.a.Candidates[i].Text) {
-				return d.a.Candidates[i].Text
-			}
+	// Else what the document is about: its summary's first sentence, when it stands alone.
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) {
+			continue
 		}
+		if weak[s] || !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {
+			return ""
+		}
+		return s
 	}
 	return ""
 }
