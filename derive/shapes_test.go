@@ -25,7 +25,7 @@ Teams that release weekly had a change failure rate of 8% against 19% for quarte
 
 ## Batches
 
-Small changes fail less often because a reviewer can read every line before it ships.
+Small changes fail less often because a reviewer can read every line of the change before the release.
 
 ## Deploys
 
@@ -33,7 +33,7 @@ Manual deploys cost each team two evenings a month, so the weekly teams automate
 
 ## Ownership
 
-Developers who carry the pager for their own code fix alerts faster than a separate operations team.
+Weekly teams whose developers carry the pager for their own changes fix alerts faster than teams with a separate operations team.
 
 ## Flags
 
@@ -49,7 +49,7 @@ Most outages in the study started with a configuration change rather than a code
 
 ## Freezes
 
-A release freeze before the holidays doubled the size of the first release after it, and with it the risk of an outage.
+A release freeze before the holidays doubled the size of the first release after it, and with it the risk of a failed change.
 
 ## Reviews
 
@@ -57,15 +57,28 @@ A weekly team rarely merges a change that takes longer than a day to review, unl
 
 ## Method
 
-The study read the release notes and incident reports of each team at the end of every quarter.
+The study read the incident reports of each group at the end of every quarter.
 
 ## Teams
 
-The teams owned between four and eleven services each, written in Go, Java and Python.
+The groups owned between four and eleven services each.
 
 ## Tools
 
 Every team used the same build server and the same deployment scripts during the study.
+
+## Offices
+
+The participants worked from offices in Lisbon, Toronto and Singapore, with some people fully remote.
+
+## Interviews
+
+Each engineer answered a short survey about workload and sleep at the start and at the end.
+
+## Languages
+
+Most services were written in Go or Java, and a few older ones in Python.
+
 
 ## What to do
 
@@ -85,6 +98,38 @@ func TestThreadNeedsStrongPoints(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no reason for the missing thread: %+v", res.Skipped)
+	}
+}
+
+// TestThreadPointsAreCentral: a striking aside far from the document's subject (a
+// fine in the car park of a study about releases) is no point of its thread.
+func TestThreadPointsAreCentral(t *testing.T) {
+	const aside = "Visitors who park in the north garage rather than on the street risk a costly fine, because its gate closes early."
+	text := strings.Replace(threadDoc, "## Flags\n", "## Visits\n\n"+aside+"\n\n## Flags\n", 1)
+	a, by := analyzed(t, "quiet.md", text)
+	if c := by[aside]; c == nil || !c.Finding() || !weighty(c, "en") {
+		t.Fatalf("the aside is no weighty finding: the test's premise")
+	}
+	index := func(s string) int {
+		for i, c := range a.Candidates {
+			if c.Text == s {
+				return i
+			}
+		}
+		t.Fatalf("%q is no candidate", s)
+		return -1
+	}
+	d := &deriver{a: a}
+	hook := index("Most outages in the study started with a configuration change rather than a code change.")
+	payoff := index("Teams should start with one repository and measure the failure rate for a month before changing the rest.")
+	points := d.threadPoints(hook, payoff, map[int]bool{}, func(*extract.Candidate) bool { return true })
+	if len(points) < minThreadPoints {
+		t.Fatalf("%d points", len(points))
+	}
+	for _, i := range points {
+		if a.Candidates[i].Text == aside {
+			t.Errorf("the aside is a point of the thread")
+		}
 	}
 }
 

@@ -54,8 +54,8 @@ func (d *deriver) thread() {
 	points := d.threadPoints(hook, payoff, said, fits)
 	if len(points) < minThreadPoints {
 		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
-			"the source has %d distinct points from other sections that give a figure, a contrast, a consequence or a stake "+
-				"and that the account has not posted yet; a thread needs %d, and requirements or descriptions in between read as a list",
+			"the source has %d distinct findings on its subject (a figure, a contrast, a consequence or a stake) in other sections "+
+				"that the account has not posted yet; a thread needs %d, and requirements, descriptions or asides in between read as a list",
 			len(points), minThreadPoints))
 		return
 	}
@@ -109,11 +109,17 @@ func (d *deriver) thread() {
 	d.said.say(channel.X, keys(said)...)
 }
 
-// threadPoints are up to maxThread-3 weighty sentences to put between a thread's hook and
+// threadPoints are up to maxThread-3 weighty findings to put between a thread's hook and
 // its payoff, strongest first: each from a section of its own (not the hook's), none in
-// said, and none saying what the hook, the payoff or another point says.
+// said, and none saying what the hook, the payoff or another point says. Every point is
+// central to the document (at least its median postable sentence's score): a sentence
+// strong by a word but far from the subject (a checklist's question, a fragment of a
+// list, an aside) reads as a digression in a series. A figure is exempt (a short
+// sentence of numbers shares few words with the rest, and is a finding by its nature),
+// and so is the hook: a striking risk is often said once, in a section of its own.
 func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c *extract.Candidate) bool) []int {
 	var out []int
+	central := d.medianScore()
 	usedSection := map[int]bool{d.a.Candidates[hook].Section: true}
 	taken := []int{hook, payoff}
 	for _, i := range d.a.ByHook() {
@@ -121,7 +127,7 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 		if len(out) == maxThread-3 {
 			break
 		}
-		if said[i] || usedSection[c.Section] || !c.Finding() || !weighty(c, d.a.Lang) || !fits(c) ||
+		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !weighty(c, d.a.Lang) || !fits(c) ||
 			slices.ContainsFunc(taken, func(j int) bool { return sameClaim(c.Text, d.a.Candidates[j].Text, d.a.Lang) }) {
 			continue
 		}
@@ -139,4 +145,17 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 func (d *deriver) threadHook(c *extract.Candidate) bool {
 	return c.Finding() && weighty(c, d.a.Lang) &&
 		(c.Stat || marked(marks.Risk, c.Text, d.a.Lang) || marked(marks.Contrast, c.Text, d.a.Lang))
+}
+
+// medianScore is the median centrality of the document's postable sentences.
+func (d *deriver) medianScore() float64 {
+	var scores []float64
+	for _, i := range d.a.ByHook() {
+		scores = append(scores, d.a.Candidates[i].Score)
+	}
+	if len(scores) == 0 {
+		return 0
+	}
+	slices.Sort(scores)
+	return scores[len(scores)/2]
 }
