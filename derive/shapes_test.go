@@ -282,6 +282,58 @@ The teams kept their own release notes and shared them with the support desk eve
 	}
 }
 
+// controllersDoc has a long section whose best passage opens on sentences that recall
+// the reader's way through the document.
+const controllersDoc = `---
+title: Quiet Releases
+---
+# Quiet Releases
+
+We followed twelve release teams at one company for a year and recorded every change they shipped to production.
+
+## Results
+
+Teams that release weekly had a change failure rate of 8% against 19% for quarterly teams. The gap held in every quarter of the study.
+
+## Batches
+
+Small changes fail less often because a reviewer can read every line before it ships. Reviewers of large changes skim, and skimming misses the line that breaks production.
+
+## Deploys
+
+Manual deploys cost each team two evenings a month, so the weekly teams automated them end to end. An automated deploy runs the same steps every time, in the same order.
+
+## Controllers
+
+Along with their pipelines, most weekly teams run at least one release controller. These controllers are small services that watch the main branch and promote a change when its checks pass. This is the same way that the deploy tooling itself is built. You may have seen release bots mentioned in your journey so far. However, as was demonstrated with the pipelines, controllers can promote changes without anyone staying late. By putting promotion into code, every release follows the same path and leaves the same record. Keeping people out of the loop on routine promotions also means that no step is skipped when the team is busy. Teams that adopted a controller reported fewer late-night releases within a quarter. The controller also made it easy to pause every release at once when an incident was open. A paused release resumes by itself when the incident is closed, so nobody has to remember to restart it. Over the year the controllers promoted more than four thousand changes between them. None of those promotions needed a person to press a button or to watch a dashboard late at night.
+
+## Ownership
+
+Developers who carry the pager for their own code fix alerts faster than a separate operations team. They also write better alerts, because they are the ones woken up by the bad ones.
+
+## What to do
+
+Teams should start with one repository and measure the failure rate for a month before changing the rest. The numbers from that month make the case for the next repository.
+`
+
+// TestTeaserPassageNeedsNoEarlierPages: "Why it matters" holds no sentence that leans
+// on pages the teaser's reader never saw ("as was demonstrated", "your journey so far").
+func TestTeaserPassageNeedsNoEarlierPages(t *testing.T) {
+	b := only(t, deriveText(t, "controllers.md", controllersDoc), channel.KindBlog)
+	if b == nil {
+		t.Fatal("no blog teaser")
+	}
+	_, why, found := strings.Cut(b.Blog.Markdown, "## Why it matters")
+	if !found {
+		t.Fatalf("no passage:\n%s", b.Blog.Markdown)
+	}
+	for _, s := range []string{"journey", "as was demonstrated", "You may have seen"} {
+		if strings.Contains(why, s) {
+			t.Errorf("the passage recalls the document (%q):%s", s, why)
+		}
+	}
+}
+
 // TestRecallsTheReading: sentences that lean on the document's earlier pages or the
 // reader's way through it are told, in every language with labels; a sentence about
 // the subject is not.
