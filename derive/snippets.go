@@ -152,7 +152,8 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		if slices.ContainsFunc(kept, func(j int) bool { return sameClaim(c.Text, a.Candidates[j].Text, a.Lang) }) {
 			continue
 		}
-		if !c.Strong() {
+		// A hope or a bare requirement is strong by a word only: it counts as plain.
+		if !weighty(c, a.Lang) {
 			if plain == plainKeyPoints || c.Weight() < c.Score {
 				continue
 			}
