@@ -20,10 +20,11 @@ const (
 )
 
 // thread is a numbered series of posts on X that reads as one: the strongest hook (a
-// finding: a figure, a contrast, a consequence, a risk; never a hedge, a wish or a bare
-// "should"), the strongest weighty points of other sections, each saying something the
-// others do not, strongest first (a reader who stops after two parts has had the best of it), a payoff
-// (what to do, or the conclusion's finding), and a last post with the CTA and link.
+// finding with a figure, a contrast or a risk; never a hedge, a hope or a bare
+// "should"), the strongest weighty findings of other sections, each saying something
+// the others do not, strongest first (a reader who stops after two parts has had the
+// best of it), a payoff (what to do, or the conclusion's finding), and a last post with
+// the CTA and link.
 // Every post is whole sentences, counts its own " (i/n)" and stays valid; no sentence
 // the account said already in a tweet is said again. A document that cannot fill the
 // shape gets no thread.
@@ -36,7 +37,7 @@ func (d *deriver) thread() {
 	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return d.threadHook(c) && fits(c) })
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
-			"(a figure, a contrast, a consequence, a risk) and fits its first post; a requirement or a hope is no hook")
+			"(a figure, a contrast or a risk) and fits its first post; a requirement or a hope is no hook")
 		return
 	}
 	said[hook] = true
