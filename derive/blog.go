@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -80,7 +81,7 @@ func (d *deriver) blog() {
 			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
-			if recallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
+			if claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
 				// The teaser's reader never saw what the sentence recalls: the passage
 				// ends before it, and one that opens with it is no passage.
 				if k == 0 {
@@ -245,34 +246,4 @@ func (d *deriver) candidateOf(text string, exclude map[int]bool) int {
 		}
 	}
 	return -1
-}
-
-// recallings are words that recall what the document showed earlier, or the reader's
-// way through it ("as was demonstrated", "in your journey so far", "you may have seen"):
-// in a teaser, whose reader saw none of it, they point at nothing.
-var recallings = map[string][]string{
-	"en": {"as was demonstrated", "as demonstrated", "as we have seen", "as we saw", "as you have seen", "as you saw",
-		"you may have seen", "you have seen", "you might have seen", "your journey", "so far", "by now", "as explained",
-		"as previously", "previously mentioned", "earlier in", "we have already", "you have already", "as before"},
-	"es": {"como se demostró", "como se ha demostrado", "como hemos visto", "como vimos", "como se explicó", "hasta ahora",
-		"su recorrido", "tu recorrido", "anteriormente", "ya hemos visto", "habrá visto", "habrás visto"},
-	"pt": {"como foi demonstrado", "como demonstrado", "como vimos", "como já vimos", "como foi explicado", "até agora",
-		"sua jornada", "anteriormente", "você pode ter visto"},
-	"fr": {"comme démontré", "comme nous l'avons vu", "comme nous l’avons vu", "comme on l'a vu", "comme on l’a vu",
-		"comme expliqué", "jusqu'ici", "jusqu’ici", "votre parcours", "précédemment", "vous avez peut-être vu"},
-	"de": {"wie gezeigt", "wie wir gesehen haben", "wie bereits", "bisher", "ihrer reise", "deiner reise", "zuvor",
-		"haben sie vielleicht", "hast du vielleicht"},
-	"it": {"come dimostrato", "come abbiamo visto", "come visto", "come spiegato", "finora", "fino ad ora", "il tuo percorso",
-		"il vostro percorso", "precedentemente", "in precedenza", "potresti aver visto"},
-	"nl": {"zoals aangetoond", "zoals we zagen", "zoals we hebben gezien", "zoals eerder", "tot nu toe", "jouw reis", "uw reis",
-		"eerder", "heb je misschien"},
-	"ja": {"前述", "先に述べた", "これまで", "既に見た", "すでに見た", "ご覧になった", "見てきた"},
-	"zh": {"如前所述", "前面提到", "上文", "到目前为止", "迄今为止", "我们已经看到", "您可能已经", "你可能已经"},
-	"ko": {"앞서", "앞에서", "지금까지", "이미 살펴본", "보셨을"},
-}
-
-// recallsTheReading reports a sentence that leans on the document's earlier pages or
-// addresses the reader's way through it.
-func recallsTheReading(text, lang string) bool {
-	return marked(recallings, text, lang)
 }

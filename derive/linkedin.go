@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -50,13 +51,13 @@ func (d *deriver) linkedIn() {
 	// Takeaways are claims: weighty ones, else strong ones, else at least no definition,
 	// truism or hedge (hook strength below one: Weight < Score); never a question, which
 	// takes nothing away.
-	claim := func(c *extract.Candidate) bool {
+	isClaim := func(c *extract.Candidate) bool {
 		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？")
 	}
 	for _, keep := range []func(c *extract.Candidate) bool{
-		func(c *extract.Candidate) bool { return claim(c) && weighty(c, d.a.Lang) },
-		func(c *extract.Candidate) bool { return claim(c) && c.Strong() },
-		claim,
+		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
+		func(c *extract.Candidate) bool { return isClaim(c) && c.Strong() },
+		isClaim,
 	} {
 		ex := union(exclude, d.notCandidates(keep))
 		if p.points = d.takeaways(ex, p.context, d.wide(linkedInPointChars)); len(p.points) < minTakeaways {
@@ -121,7 +122,7 @@ func (d *deriver) wide(chars int) int {
 // "" when that does not stand alone either.
 func (d *deriver) contextSentence(hook, max int) string {
 	h := d.a.Candidates[hook]
-	words := contentWords(h.Text, d.a.Lang)
+	words := claim.Words(h.Text, d.a.Lang)
 	// A hedge, truism or definition ("…may not be relevant to you") sets no scene.
 	weak := map[string]bool{}
 	for _, c := range d.a.Candidates {
@@ -135,7 +136,7 @@ func (d *deriver) contextSentence(hook, max int) string {
 			return false
 		}
 		shared := 0
-		for w := range contentWords(s, d.a.Lang) {
+		for w := range claim.Words(s, d.a.Lang) {
 			if words[w] {
 				shared++
 			}

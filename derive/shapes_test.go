@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -107,7 +108,7 @@ func TestThreadPointsAreCentral(t *testing.T) {
 	const aside = "Visitors who park in the north garage rather than on the street risk a costly fine, because its gate closes early."
 	text := strings.Replace(threadDoc, "## Flags\n", "## Visits\n\n"+aside+"\n\n## Flags\n", 1)
 	a, by := analyzed(t, "quiet.md", text)
-	if c := by[aside]; c == nil || !c.Finding() || !weighty(c, "en") {
+	if c := by[aside]; c == nil || !c.Finding() || !claim.Weighty(c, "en") {
 		t.Fatalf("the aside is no weighty finding: the test's premise")
 	}
 	index := func(s string) int {
@@ -146,59 +147,6 @@ func analyzed(t *testing.T, name, text string) (*extract.Analysis, map[string]*e
 		by[a.Candidates[i].Text] = &a.Candidates[i]
 	}
 	return a, by
-}
-
-// TestThreadHookIsAFinding: a hope ("Ideally…") or a bare requirement ("should be able
-// to increase…") is strong by a word but opens no thread, in any language; a
-// recommendation with its risk does.
-func TestThreadHookIsAFinding(t *testing.T) {
-	for _, tc := range []struct {
-		lang, weak, requirement, risky string
-	}{
-		{"en", "Ideally every team will release weekly to increase the likelihood of a calm release.",
-			"A release service should be able to automatically increase and decrease the number of its workers.",
-			"Deploy keys should be rotated every month to prevent a takeover of the repository by an attacker."},
-		{"es", "Idealmente, cada equipo publicará cada semana para aumentar la probabilidad de una entrega tranquila.",
-			"Un servicio de entregas debe poder aumentar y reducir automáticamente el número de sus trabajadores.",
-			"Las claves de despliegue deben rotarse cada mes para evitar un ataque al repositorio."},
-	} {
-		text := "---\ntitle: Releases\nlang: " + tc.lang + "\n---\n# Releases\n\n## A\n\n" + tc.weak + "\n\n## B\n\n" +
-			tc.requirement + "\n\n## C\n\n" + tc.risky + "\n"
-		a, by := analyzed(t, "r.md", text)
-		d := &deriver{a: a}
-		for _, s := range []string{tc.weak, tc.requirement} {
-			c := by[s]
-			if c == nil {
-				t.Fatalf("%s: %q is no candidate", tc.lang, s)
-			}
-			if d.threadHook(c) || weighty(c, tc.lang) {
-				t.Errorf("%s: %q may open a thread or fill it", tc.lang, s)
-			}
-		}
-		if c := by[tc.risky]; c == nil || !weighty(c, tc.lang) {
-			t.Errorf("%s: %q, a recommendation with its risk, is not weighty", tc.lang, tc.risky)
-		}
-	}
-}
-
-// TestSameClaim: two sentences that say the same are told apart from two on one topic
-// that say different things, with and without spaces between words.
-func TestSameClaim(t *testing.T) {
-	for _, tc := range []struct {
-		lang, a, b string
-		same       bool
-	}{
-		{"en", "Small changes fail less often because reviewers can read every line.",
-			"Because reviewers can read every line, small changes fail less often in production.", true},
-		{"en", "Small changes fail less often because reviewers can read every line.",
-			"Manual deploys cost each team two evenings a month.", false},
-		{"ja", "小さな変更はレビューしやすく、失敗が少なくなります。", "小さな変更は失敗が少なく、レビューしやすくなります。", true},
-		{"ja", "小さな変更はレビューしやすく、失敗が少なくなります。", "手動のデプロイは毎月二晩の作業になります。", false},
-	} {
-		if got := sameClaim(tc.a, tc.b, tc.lang); got != tc.same {
-			t.Errorf("sameClaim(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.same)
-		}
-	}
 }
 
 // TestLinkedInLeadsWithTheStrongestFinding: LinkedIn is an account of its own; it opens
@@ -282,7 +230,7 @@ A release service should be able to automatically increase and decrease the numb
 	plain := 0
 	for _, p := range points {
 		for _, c := range d.a.Candidates {
-			if c.Text == p.text && !weighty(&c, "en") {
+			if c.Text == p.text && !claim.Weighty(&c, "en") {
 				plain++
 			}
 		}
@@ -295,7 +243,7 @@ A release service should be able to automatically increase and decrease the numb
 			t.Errorf("a definition as a key point: %q", p.text)
 		}
 		for _, q := range points[i+1:] {
-			if sameClaim(p.text, q.text, "en") {
+			if claim.Same(p.text, q.text, "en") {
 				t.Errorf("two key points say the same:\n%s\n%s", p.text, q.text)
 			}
 		}
@@ -354,34 +302,6 @@ func TestTeaserPassageNeedsNoEarlierPages(t *testing.T) {
 	}
 }
 
-// TestRecallsTheReading: sentences that lean on the document's earlier pages or the
-// reader's way through it are told, in every language with labels; a sentence about
-// the subject is not.
-func TestRecallsTheReading(t *testing.T) {
-	for _, tc := range []struct {
-		lang, text string
-		want       bool
-	}{
-		{"en", "However, as was demonstrated with configuration, operators can extend orchestrators.", true},
-		{"en", "You may have seen the controller manager mentioned in your journey so far.", true},
-		{"en", "Operators can extend orchestrators with backups and restores.", false},
-		{"it", "Come abbiamo visto, gli operatori estendono l'orchestratore.", true},
-		{"it", "Gli operatori estendono l'orchestratore con backup e ripristini.", false},
-		{"ja", "前述のとおり、オペレーターはオーケストレーターを拡張します。", true},
-		{"zh", "如前所述，运维器可以扩展编排器。", true},
-		{"ko", "앞서 살펴본 것처럼 오퍼레이터는 오케스트레이터를 확장합니다.", true},
-	} {
-		if got := recallsTheReading(tc.text, tc.lang); got != tc.want {
-			t.Errorf("%s %q: %v, want %v", tc.lang, tc.text, got, tc.want)
-		}
-	}
-	for lang := range labelsByLang {
-		if len(recallings[lang]) == 0 {
-			t.Errorf("no recalling words for %s", lang)
-		}
-	}
-}
-
 // TestBlogTitleInAnotherLanguageNeedsReview: an English title over Italian text heads
 // the teaser as it is only with a warning and a reason for review, never silently.
 func TestBlogTitleInAnotherLanguageNeedsReview(t *testing.T) {
@@ -423,6 +343,16 @@ Senza un monitoraggio regolare, i carichi di lavoro diventano una superficie di 
 	for _, d := range res.Derivatives {
 		if d.Kind != channel.KindBlog && strings.Contains(d.NeedsReview, "title") {
 			t.Errorf("%s needs review for the blog's title: %q", d.Kind, d.NeedsReview)
+		}
+	}
+}
+
+// TestRecallingsForEveryLabelLanguage: every language with built-in texts has the words
+// that tell a teaser's passage leans on earlier pages.
+func TestRecallingsForEveryLabelLanguage(t *testing.T) {
+	for lang := range labelsByLang {
+		if len(claim.Recallings[lang]) == 0 {
+			t.Errorf("no recalling words for %s", lang)
 		}
 	}
 }

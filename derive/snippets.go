@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -47,7 +48,7 @@ func (d *deriver) snippets() {
 	// Each snippet a different fact: a stat or quote that says what a kept snippet says
 	// is left out.
 	add := func(s snippet) {
-		if !slices.ContainsFunc(all, func(o snippet) bool { return sameClaim(s.text, o.text, d.a.Lang) }) {
+		if !slices.ContainsFunc(all, func(o snippet) bool { return claim.Same(s.text, o.text, d.a.Lang) }) {
 			all = append(all, s)
 		}
 	}
@@ -149,11 +150,11 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	kept, plain := picks[:0], 0
 	for _, i := range picks {
 		c := &a.Candidates[i]
-		if slices.ContainsFunc(kept, func(j int) bool { return sameClaim(c.Text, a.Candidates[j].Text, a.Lang) }) {
+		if slices.ContainsFunc(kept, func(j int) bool { return claim.Same(c.Text, a.Candidates[j].Text, a.Lang) }) {
 			continue
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.
-		if !weighty(c, a.Lang) {
+		if !claim.Weighty(c, a.Lang) {
 			if plain == plainKeyPoints || c.Weight() < c.Score {
 				continue
 			}

@@ -6,13 +6,13 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
-	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"
 )
 
 // Thread bounds: a hook, 3-4 points, a payoff, a closing CTA. Every point is a weighty
-// claim (see weighty): a thread with plain statements in its middle reads as a list,
+// claim (claim.Weighty): a thread with plain statements in its middle reads as a list,
 // not a story, and a source without enough such claims gets no thread.
 const (
 	minThreadPoints = 3
@@ -34,7 +34,7 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return d.threadHook(c) && fits(c) })
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return claim.Hook(c, d.a.Lang) && fits(c) })
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
 			"(a figure, a contrast or a risk) and fits its first post; a requirement or a hope is no hook")
@@ -45,7 +45,7 @@ func (d *deriver) thread() {
 	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
 	valid = d.leavingRoom(d.validX(x.Backlink))
 	payoff := d.a.Payoff(said, func(c *extract.Candidate) bool {
-		return fits(c) && !sameClaim(c.Text, d.a.Candidates[hook].Text, d.a.Lang)
+		return fits(c) && !claim.Same(c.Text, d.a.Candidates[hook].Text, d.a.Lang)
 	})
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
@@ -120,7 +120,7 @@ func (d *deriver) thread() {
 // and so is the hook: a striking risk is often said once, in a section of its own.
 func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c *extract.Candidate) bool) []int {
 	var out []int
-	central := d.medianScore()
+	central := claim.Central(d.a)
 	usedSection := map[int]bool{d.a.Candidates[hook].Section: true}
 	taken := []int{hook, payoff}
 	for _, i := range d.a.ByHook() {
@@ -128,8 +128,8 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 		if len(out) == maxThread-3 {
 			break
 		}
-		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !weighty(c, d.a.Lang) || !fits(c) ||
-			slices.ContainsFunc(taken, func(j int) bool { return sameClaim(c.Text, d.a.Candidates[j].Text, d.a.Lang) }) {
+		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !claim.Weighty(c, d.a.Lang) || !fits(c) ||
+			slices.ContainsFunc(taken, func(j int) bool { return claim.Same(c.Text, d.a.Candidates[j].Text, d.a.Lang) }) {
 			continue
 		}
 		usedSection[c.Section] = true
@@ -137,26 +137,4 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 		out = append(out, i)
 	}
 	return out
-}
-
-// threadHook reports a sentence strong enough to open a thread, whose first post must
-// earn the six after it: a weighty finding with a figure, a risk or a contrast. A gain in
-// a word ("to increase productivity") or a reason alone makes a fair point inside a
-// thread, and a truism at its head.
-func (d *deriver) threadHook(c *extract.Candidate) bool {
-	return c.Finding() && weighty(c, d.a.Lang) &&
-		(c.Stat || marked(marks.Risk, c.Text, d.a.Lang) || marked(marks.Contrast, c.Text, d.a.Lang))
-}
-
-// medianScore is the median centrality of the document's postable sentences.
-func (d *deriver) medianScore() float64 {
-	var scores []float64
-	for _, i := range d.a.ByHook() {
-		scores = append(scores, d.a.Candidates[i].Score)
-	}
-	if len(scores) == 0 {
-		return 0
-	}
-	slices.Sort(scores)
-	return scores[len(scores)/2]
 }
