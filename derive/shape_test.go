@@ -19,7 +19,7 @@ title: Quiet Releases
 ---
 # Quiet Releases
 
-We followed twelve release teams at one company for a year and recorded every change they shipped to production.
+The study followed twelve release teams at one company for a year and recorded every change they shipped to production.
 
 ## Results
 
@@ -116,7 +116,7 @@ func TestLinkedInHasTheEditorsShape(t *testing.T) {
 	if !strings.Contains(paras[0], "8% against 19%") {
 		t.Errorf("first line %q, want the figure with its comparison", paras[0])
 	}
-	if paras[1] != "We followed twelve release teams at one company for a year and recorded every change they shipped to production." {
+	if paras[1] != "The study followed twelve release teams at one company for a year and recorded every change they shipped to production." {
 		t.Errorf("context %q, want the summary's sentence", paras[1])
 	}
 	var points []string
