@@ -16,7 +16,7 @@ import (
 // at a figure: the sentence says the same without it. Lower case; matched at the start of
 // the bracket's text.
 var asideOpeners = []string{
-	"e.g.", "e.g ", "eg.", "eg ", "i.e.", "i.e ", "ie ", "for example", "for instance", "such as", "also called",
+	"e.g.", "e.g ", "eg.", "eg ", "i.e.", "i.e ", "e.g,", "i.e,", "ie ", "for example", "for instance", "such as", "also called",
 	"also known as", "aka ", "a.k.a.", "see ", "cf.", "figure", "fig.", "table ",
 	"p. ej.", "p.ej.", "por ejemplo", "véase", "ver ", "figura", "tabla",
 	"ad esempio", "per esempio", "ad es.", "es.", "vedi", "cioè",
@@ -55,6 +55,9 @@ func Sentence(s, lang string) string {
 	if strings.ContainsAny(s, "(（") {
 		s = withoutAsides(s)
 	}
+	if strings.ContainsAny(s, "-–—") {
+		s = withoutDashAsides(s)
+	}
 	return withoutFiller(s, lang)
 }
 
@@ -90,6 +93,29 @@ func withoutAsides(s string) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// withoutDashAsides drops an aside set off by dashes (" – e.g. a database – ") that
+// asideOpeners start, keeping one space.
+func withoutDashAsides(s string) string {
+	for _, dash := range []string{" - ", " – ", " — "} {
+		for from := 0; ; {
+			open := strings.Index(s[from:], dash)
+			if open < 0 {
+				break
+			}
+			open += from
+			inner := s[open+len(dash):]
+			end := strings.Index(inner, dash)
+			if end < 0 || !isAside(inner[:end]) {
+				from = open + len(dash)
+				continue
+			}
+			s = s[:open] + " " + inner[end+len(dash):]
+			from = open
+		}
+	}
+	return s
 }
 
 func isAside(inner string) bool {

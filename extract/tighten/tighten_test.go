@@ -14,6 +14,11 @@ func TestAsidesAndFillersGoTheClaimStays(t *testing.T) {
 		{"es", "Los equipos automatizan las pruebas (por ejemplo, las de integración) antes de cada despliegue.",
 			"Los equipos automatizan las pruebas antes de cada despliegue."},
 		{"zh", "平台团队应当收集用户反馈（例如问卷和访谈），并据此调整路线图。", "平台团队应当收集用户反馈，并据此调整路线图。"},
+		{"en", "A land grab of privileges - e.g requesting administrative access - is not always malicious.",
+			"A land grab of privileges is not always malicious."},
+		{"en", "Teams ship weekly – for example on Tuesdays – and roll back within minutes.",
+			"Teams ship weekly and roll back within minutes."},
+		{"en", "Cost fell by 40% - the largest drop - after the move.", "Cost fell by 40% - the largest drop - after the move."},
 		// Asides that carry the claim stay: an acronym, a figure, anything else.
 		{"en", "Every build ships a software bill of materials (SBOM) with its image.",
 			"Every build ships a software bill of materials (SBOM) with its image."},
