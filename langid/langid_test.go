@@ -1,4 +1,4 @@
-package parse
+package langid
 
 import (
 	"strings"
@@ -26,8 +26,8 @@ func TestIdentifyLang(t *testing.T) {
 		{"플랫폼 팀은 Kubernetes와 Argo CD로 다른 팀을 위한 도구를 만들고 사용량을 측정합니다.", "ko"},
 		{"12345 67890", ""},
 	} {
-		if got := identifyLang(tc.text); got != tc.want {
-			t.Errorf("identifyLang(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := Of(tc.text); got != tc.want {
+			t.Errorf("Of(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
@@ -46,9 +46,9 @@ func TestDocumentLangTrustsDeclarationsTheTextDoesNotContradict(t *testing.T) {
 		{"declared Korean, English text", "ko", english, "en", true},
 		{"declared English, Japanese text", "en", "プラットフォームチームは他のチームのためにツールを作ります。", "ja", true},
 	} {
-		got, warning := documentLang(tc.declared, tc.text)
+		got, warning := Decide(tc.declared, tc.text)
 		if got != tc.want || (warning != "") != tc.warns {
-			t.Errorf("%s: documentLang(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
+			t.Errorf("%s: Decide(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
 		}
 	}
 }
@@ -79,8 +79,8 @@ func TestIdentifyLangReadsOnWhenTheFirstKilobyteIsUnsure(t *testing.T) {
 	if len(figures) < trigramFirst || len(figures)+len(prose) > trigramSample {
 		t.Fatalf("figures %d bytes, prose %d: the test needs the prose past the first kilobyte and within the sample", len(figures), len(prose))
 	}
-	if got := identifyLang(figures + prose); got != "es" {
-		t.Errorf("identifyLang(figures, then Spanish) = %q, want es", got)
+	if got := Of(figures + prose); got != "es" {
+		t.Errorf("Of(figures, then Spanish) = %q, want es", got)
 	}
 }
 
@@ -115,8 +115,8 @@ func TestIdentifiedLangOnlyWhenSure(t *testing.T) {
 		{"Secure Software Factory", ""},
 		{"クラウドネイティブのセキュリティ", "ja"},
 	} {
-		if got := IdentifiedLang(tc.text); got != tc.want {
-			t.Errorf("IdentifiedLang(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := Sure(tc.text); got != tc.want {
+			t.Errorf("Sure(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
