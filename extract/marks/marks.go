@@ -355,14 +355,14 @@ var ReferencePhrases = map[string][]string{
 		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
 		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
 		"in brief", "to sum up", "to summarize", "to summarise", "in either case", "in both cases", "in any case", "either way",
-		"in this case", "in such cases", "on the one hand", "on one hand", "all two ", "all three ", "all four ", "all five ",
+		"in this case", "in such cases", "on the one hand", "on one hand", "regardless of what", "regardless of which", "regardless of how", "regardless of whether", "all two ", "all three ", "all four ", "all five ",
 		"all six ", "the other one", "the second one",
 		// "Some build…", "Some are…": a pronoun for people or things named before ("Some
 		// teams…" names them, and stands alone)
 		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
 		"some would ", "some should ", "some must ", "some do ", "some use ", "some build ", "some adopt ", "some prefer ",
 		"some choose ", "some need ", "some rely ", "some take ", "some make ", "some treat ", "some go ", "others "},
-	"es": {"por un lado", "por una parte", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
