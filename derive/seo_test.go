@@ -58,3 +58,46 @@ func TestMetaDescriptionStatesTheClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyItMattersEndsWithItsParagraph: a "Why it matters" passage that reaches its
+// length inside a paragraph ends where its author ended that paragraph, not at whichever
+// sentence came at the count, and starts no new one.
+func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Release trains\nlang: en\n---\n# Release trains\n\n" +
+		"Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.\n")
+	for k, s := range []string{"Rollbacks fall by half once every service follows the same weekly schedule.",
+		"Every change gets a reviewer within a working day, so nothing waits for the train.",
+		"Release managers rotate each month to spread the knowledge of the process across teams."} {
+		b.WriteString("\n## Point " + strings.Repeat("I", k+1) + "\n\n" + s + "\n")
+	}
+	b.WriteString("\n## Trains in practice\n\n")
+	var first, second []string
+	for k := range 20 {
+		first = append(first, "On week "+strings.Repeat("x", k+1)+" the payments team shipped its fixes on the train for customers.")
+	}
+	for k := range 6 {
+		second = append(second, "Another team on floor "+strings.Repeat("y", k+1)+" kept its own schedule and counted the outages its customers reported.")
+	}
+	b.WriteString(strings.Join(first, " ") + "\n\n" + strings.Join(second, " ") + "\n")
+	doc, err := parse.File("r.md", []byte(b.String()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind != channel.KindBlog {
+			continue
+		}
+		at := strings.Index(d.Text, "## Why it matters")
+		if at < 0 {
+			t.Fatalf("no passage:\n%s", d.Text)
+		}
+		why := d.Text[at:]
+		t.Logf("%d words\n%s", teaserWords(d.Text), why)
+		if !strings.Contains(why, first[len(first)-1]) || strings.Contains(why, "Another team") {
+			t.Errorf("the passage does not end with its paragraph:\n%s", why)
+		}
+		return
+	}
+	t.Fatal("no blog teaser")
+}
