@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
@@ -17,9 +18,12 @@ import (
 // leads to), a stake, a recommendation, a question to the reader. Definitions, truisms
 // ("X is essential"), inventories of parts and hedged claims weigh less. The first post
 // on each channel is the strongest hook, not the most typical sentence.
-func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
+//
+// lower is a buffer for the sentence in lower case, returned for the next call.
+func hookStrength(c *Candidate, lang string, lower []byte) (f float64, finding bool, _ []byte) {
 	f = 1.0
-	found := hookMarksFor(lang).in(strings.ToLower(c.Text))
+	lower = appendLower(lower[:0], c.Text)
+	found := hookMarksFor(lang).in(lower)
 	has := func(set hookSet) bool { return found&(1<<set) != 0 }
 	if c.Stat {
 		f *= 1.8
@@ -70,7 +74,7 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	if long(c.Text, lang) {
 		f *= 0.9 // a stranger reads a feed's first line, not a paragraph in one sentence
 	}
-	return f, finding && f > 1
+	return f, finding && f > 1, lower
 }
 
 // measured reports a sentence that holds a measure: a figure, or a number or unit
@@ -98,7 +102,48 @@ func long(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		return utf8.RuneCountInString(text) > 90
 	}
-	return len(strings.Fields(text)) > 32
+	return moreFields(text, 32)
+}
+
+// moreFields reports whether text has more than n fields as strings.Fields cuts it,
+// counting them without making the slice.
+func moreFields(text string, n int) bool {
+	fields, inField := 0, false
+	for _, r := range text {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		} else {
+			space = unicode.IsSpace(r)
+		}
+		if !space && !inField {
+			if fields++; fields > n {
+				return true
+			}
+		}
+		inField = !space
+	}
+	return false
+}
+
+// asciiSpace are the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// appendLower appends strings.ToLower(s) to dst: ASCII by hand, without making a string.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // isLatin reports a language written in the Latin alphabet, where English marks (a
@@ -122,11 +167,12 @@ func containsAny(s string, subs []string) bool {
 
 // rankHooks orders the postable candidates by score times hook strength: a.hooks.
 func (a *Analysis) rankHooks() {
+	var lower []byte
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
 		if c.Score > 0 {
 			a.hooks = append(a.hooks, i)
-			c.hook, c.finding = hookStrength(c, a.Lang)
+			c.hook, c.finding, lower = hookStrength(c, a.Lang, lower)
 		}
 	}
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.Candidates[j].Weight(), a.Candidates[i].Weight()) })
@@ -246,8 +292,8 @@ type hookMarks struct {
 	sets []uint16 // per pattern, the hookSets (as bits) it belongs to
 }
 
-func (m *hookMarks) in(lower string) (found uint16) {
-	for _, match := range m.ac.FindAllOverlapping([]byte(lower)) {
+func (m *hookMarks) in(lower []byte) (found uint16) {
+	for _, match := range m.ac.FindAllOverlapping(lower) {
 		found |= m.sets[match.PatternID]
 	}
 	return found
