@@ -11,6 +11,7 @@ import (
 	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
@@ -22,7 +23,7 @@ import (
 // lower is a buffer for the sentence in lower case, returned for the next call.
 func hookStrength(c *Candidate, lang string, lower []byte) (f float64, finding bool, _ []byte) {
 	f = 1.0
-	lower = appendLower(lower[:0], c.Text)
+	lower = textcase.AppendLower(lower[:0], c.Text)
 	found := hookMarksFor(lang).in(lower)
 	has := func(set hookSet) bool { return found&(1<<set) != 0 }
 	if c.Stat {
@@ -87,7 +88,7 @@ func measured(text, lang string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	lower := " " + strings.ToLower(text) + " "
+	lower := " " + textcase.Lower(text) + " "
 	for _, w := range words {
 		if strings.Contains(lower, w) {
 			return true
@@ -128,23 +129,6 @@ func moreFields(text string, n int) bool {
 
 // asciiSpace are the ASCII characters unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// appendLower appends strings.ToLower(s) to dst: ASCII by hand, without making a string.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
 
 // isLatin reports a language written in the Latin alphabet, where English marks (a
 // quoted "rather than") can occur in the text too.
