@@ -81,8 +81,11 @@ func Analyze(doc *parse.Document) *Analysis {
 		termIDs:    make([]int32, 0, size/8),
 	}
 	headings := make(map[string]bool, len(doc.Sections))
+	longestHeading := 0 // a longer sentence is none of them, and is not hashed to find out
 	for _, s := range doc.Sections {
-		headings[sameWords(s.Heading)] = true
+		k := sameWords(s.Heading)
+		headings[k] = true
+		longestHeading = max(longestHeading, len(k))
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
@@ -100,7 +103,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
 			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
 		key = appendSameWords(key[:0], text)
-		a.Candidates[len(a.Candidates)-1].heading = headings[string(key)]
+		a.Candidates[len(a.Candidates)-1].heading = len(key) <= longestHeading && headings[string(key)]
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
