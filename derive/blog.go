@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -40,6 +41,15 @@ func (d *deriver) blog() {
 			parse.LangName(d.a.Lang)))
 		return
 	}
+	// A title in another language of the same script (an English title over Italian
+	// text) heads the teaser as it is, for a person to translate: said in the warnings
+	// and on the teaser, rather than published as a mix of languages.
+	titleReview := ""
+	if found := parse.IdentifiedLang(doc.Title); found != "" && found != parse.BaseLang(d.a.Lang) && !parse.Confusable(found, d.a.Lang) {
+		titleReview = fmt.Sprintf("the title %q is in %s but the text in %s: translate the title before approving",
+			doc.Title, parse.LangName(found), parse.LangName(d.a.Lang))
+		d.res.Warnings = append(d.res.Warnings, titleReview)
+	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro, takeawayChars)
@@ -71,6 +81,14 @@ func (d *deriver) blog() {
 			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
+			if claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
+				// The teaser's reader never saw what the sentence recalls: the passage
+				// ends before it, and one that opens with it is no passage.
+				if k == 0 {
+					return nil, 0
+				}
+				break
+			}
 			passage = append(passage, j)
 			if words += teaserWords(d.a.Candidates[j].Text); words >= blogTargetWords {
 				break
@@ -82,7 +100,7 @@ func (d *deriver) blog() {
 	bestWords := 0
 	for _, i := range d.moreSentences(exclude, 24) {
 		passage, words := grow(i, exclude, rest)
-		if words > bestWords {
+		if len(passage) > 0 && words > bestWords {
 			best, bestWords = passage, words
 		}
 		if words >= blogTargetWords {
@@ -101,7 +119,7 @@ func (d *deriver) blog() {
 			delete(exclude, i)
 			passage, words := grow(i, exclude, rest-teaserWords(text))
 			exclude[i] = true
-			if words > bestWords {
+			if len(passage) > 0 && words > bestWords {
 				best, bestWords, dropped = passage, words, k
 			}
 		}
@@ -128,6 +146,10 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
+	if titleReview != "" {
+		last := &d.res.Derivatives[len(d.res.Derivatives)-1]
+		last.NeedsReview = strings.TrimPrefix(last.NeedsReview+"; "+titleReview, "; ")
+	}
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in

@@ -17,8 +17,24 @@ const maxHashtagRunes = 30
 var genericTags = parse.WordSet(`event events news update updates blog post article paper whitepaper report
 	guide video webinar announcement tech technology business community info resources`)
 
+// filingWords mark a site's filing rather than a subject: a tag with one of them
+// ("Community Contribution", "WG Platforms", "Member Post", "Sponsored") says where a
+// blog keeps the article, and nobody follows it.
+var filingWords = parse.WordSet(`contribution contributions contributed wg sig sponsored guest member members
+	uncategorized uncategorised featured category categories`)
+
+// filing reports whether a front-matter tag is a site's filing, by its words.
+func filing(tag string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(tag), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if filingWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // allHashtags are every tag a post may carry, best first: the document's front-matter
-// tags, then the campaign's hashtags that the document mentions, then (for a document
+// tags (not its filing), then the campaign's hashtags that the document mentions, then (for a document
 // without tags) the well-known topics it is about (topicTags) — never phrases mined
 // from the text, which make fragments and particles into tags. Aliases spell a phrase
 // as the brand writes it; otherwise acronyms keep the case the document gives them.
@@ -27,7 +43,13 @@ func (d *deriver) allHashtags() []string {
 	for phrase, tag := range d.opt.Brand.HashtagAliases {
 		aliases[foldTag(phrase)] = "#" + strings.TrimPrefix(tag, "#")
 	}
-	phrases := append([]string(nil), d.a.Doc.Meta.Tags...)
+	var phrases []string
+	for _, t := range d.a.Doc.Meta.Tags {
+		if !filing(t) {
+			phrases = append(phrases, t)
+		}
+	}
+	tagged := len(phrases) > 0
 	if len(d.opt.Campaign.Hashtags) > 0 {
 		text := foldTag(proseOf(d.a, math.MaxInt))
 		for _, h := range d.opt.Campaign.Hashtags {
@@ -37,7 +59,7 @@ func (d *deriver) allHashtags() []string {
 		}
 	}
 	var topics []string // spelled as tags already
-	if len(d.a.Doc.Meta.Tags) == 0 {
+	if !tagged {
 		topics = documentTopics(d.a)
 	}
 	var acronyms map[string]string

@@ -11,7 +11,7 @@ import (
 
 func TestHashtagsComeFromTagsTheCampaignAndNamedTopics(t *testing.T) {
 	doc, err := parse.File("roi.md", []byte(`---
-tags: [DevOps, roi, content operations, event]
+tags: [DevOps, roi, content operations, event, Community Contribution, WG Platforms]
 ---
 # Content at scale
 
@@ -25,7 +25,8 @@ materials (SBOM) lists every component. Internal developer platforms reduce cogn
 	opt.Brand.HashtagAliases = map[string]string{"content operations": "ContentOps"}
 	opt.Campaign.Hashtags = []string{"SBOM", "platform engineering", "#InternalDeveloperPlatforms"}
 	d := &deriver{a: extract.Analyze(doc), opt: opt}
-	// Tags in order; ROI as the document writes it; the alias; a generic tag dropped; the
+	// Tags in order; ROI as the document writes it; the alias; a generic tag and a site's
+	// filing ("Community Contribution", a working group) dropped; the
 	// campaign's tags the document mentions (not "platform engineering"); no phrase mined
 	// from the text ("cognitive load").
 	want := []string{"#DevOps", "#ROI", "#ContentOps", "#SBOM", "#InternalDeveloperPlatforms"}

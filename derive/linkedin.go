@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -36,24 +37,42 @@ func (d *deriver) linkedIn() {
 	said := d.said.on(channel.LinkedIn)
 	line := d.wide(linkedInLineChars)
 	strong := func(c *extract.Candidate) bool { return c.Finding() && utf8.RuneCountInString(c.Text) <= line }
-	// The hook is preferably one no other channel opened with either.
-	hook := d.a.BestHook(union(said, d.said.social()), strong)
-	if hook < 0 {
-		hook = d.a.BestHook(said, strong)
-	}
+	// LinkedIn is an account of its own: it leads with the strongest finding it has not
+	// posted, even when X opened with the same line. Preferring a line no other channel
+	// used gave LinkedIn the runner-up (an imperative) and left out the document's stake.
+	hook := d.a.BestHook(said, strong)
 	if hook < 0 {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source states no finding to open a post with (a figure, a contrast, "+
 			"a consequence, a stake), and a description as the first line is a weaker post, not more reach")
 		return
 	}
 	exclude := union(said, map[int]bool{hook: true})
-	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(d.a.Candidates[hook].Text, line)}
-	p.points = d.takeaways(exclude, p.context, d.wide(linkedInPointChars))
-	if len(p.points) < minTakeaways {
-		p.points = d.takeaways(exclude, p.context, takeawayChars)
+	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(hook, line)}
+	// Takeaways are claims: weighty ones, else strong ones, else at least no definition,
+	// truism or hedge (hook strength below one: Weight < Score); never a question, which
+	// takes nothing away.
+	isClaim := func(c *extract.Candidate) bool {
+		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？")
+	}
+	for _, keep := range []func(c *extract.Candidate) bool{
+		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
+		func(c *extract.Candidate) bool { return isClaim(c) && c.Strong() },
+		isClaim,
+	} {
+		ex := union(exclude, d.notCandidates(keep))
+		if p.points = d.takeaways(ex, p.context, d.wide(linkedInPointChars)); len(p.points) < minTakeaways {
+			p.points = d.takeaways(ex, p.context, takeawayChars)
+		}
+		if len(p.points) >= minTakeaways {
+			for _, t := range p.points {
+				d.excludeSaid(exclude, t)
+			}
+			break
+		}
 	}
 	if len(p.points) < minTakeaways {
-		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list")
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list under the first line "+
+			"that are claims rather than definitions, truisms or hedges")
 		return
 	}
 	p.quote = d.linkedInQuote()
@@ -95,20 +114,78 @@ func (d *deriver) wide(chars int) int {
 	return chars
 }
 
-// contextSentence is one sentence that tells a stranger what the hook is about: the
-// document summary's first sentence that stands alone, is not the hook, not about the
-// document itself and at most max characters; "" when there is none.
-func (d *deriver) contextSentence(hook string, max int) string {
+// contextSentence is one sentence that tells a stranger what the hook is about: a
+// sentence of the hook's own section (the nearest before it first), else of the
+// document's summary, that shares two subject words with the hook, stands alone, is not the
+// hook, no hedge, truism or definition, not about the document itself and at most max
+// characters; else the summary's first sentence, which says what the document is about;
+// "" when that does not stand alone either.
+func (d *deriver) contextSentence(hook, max int) string {
+	h := d.a.Candidates[hook]
+	words := claim.Words(h.Text, d.a.Lang)
+	// A hedge, truism or definition ("…may not be relevant to you") sets no scene.
+	weak := map[string]bool{}
+	for _, c := range d.a.Candidates {
+		if c.Score > 0 && c.Weight() < c.Score {
+			weak[c.Text] = true
+		}
+	}
+	related := func(s string) bool {
+		if s == h.Text || weak[s] || extract.AboutTheDocument(s, d.a.Lang) || !extract.Postable(s, d.a.Lang) ||
+			utf8.RuneCountInString(s) > max {
+			return false
+		}
+		shared := 0
+		for w := range claim.Words(s, d.a.Lang) {
+			if words[w] {
+				shared++
+			}
+		}
+		return shared >= 2 // one word in common ("week") is a coincidence, not a subject
+	}
+	var before, after []int
+	for _, para := range d.a.Paragraphs[h.Section] {
+		for _, i := range para {
+			switch {
+			case i < hook:
+				before = append([]int{i}, before...)
+			case i > hook:
+				after = append(after, i)
+			}
+		}
+	}
+	for _, i := range append(before, after...) {
+		if d.a.Candidates[i].Score > 0 && related(d.a.Candidates[i].Text) {
+			return d.a.Candidates[i].Text
+		}
+	}
 	for _, s := range parse.Sentences(d.a.Doc.Summary) {
-		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
+		if related(s) {
+			return s
+		}
+	}
+	// Else what the document is about: its summary's first sentence, when it stands alone.
+	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) {
 			continue
 		}
-		if !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {
+		if weak[s] || !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {
 			return ""
 		}
 		return s
 	}
 	return ""
+}
+
+// notCandidates are the candidates keep turns away.
+func (d *deriver) notCandidates(keep func(c *extract.Candidate) bool) map[int]bool {
+	out := map[int]bool{}
+	for i := range d.a.Candidates {
+		if !keep(&d.a.Candidates[i]) {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // linkedInQuote is the document's first quotation with its speaker that fits a few

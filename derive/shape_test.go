@@ -19,7 +19,7 @@ title: Quiet Releases
 ---
 # Quiet Releases
 
-We followed twelve release teams at one company for a year and recorded every change they shipped to production.
+The study followed twelve release teams at one company for a year and recorded every change they shipped to production.
 
 ## Results
 
@@ -116,7 +116,7 @@ func TestLinkedInHasTheEditorsShape(t *testing.T) {
 	if !strings.Contains(paras[0], "8% against 19%") {
 		t.Errorf("first line %q, want the figure with its comparison", paras[0])
 	}
-	if paras[1] != "We followed twelve release teams at one company for a year and recorded every change they shipped to production." {
+	if paras[1] != "The study followed twelve release teams at one company for a year and recorded every change they shipped to production." {
 		t.Errorf("context %q, want the summary's sentence", paras[1])
 	}
 	var points []string
@@ -158,10 +158,10 @@ func TestNoFlatPosts(t *testing.T) {
 	}
 }
 
-// TestThreadReadsAsOne: hook (a finding) → at least three points from other sections →
-// the payoff (what to do) → the call to action with the link.
+// TestThreadReadsAsOne: hook (a finding) → at least three points from other sections,
+// each a finding of its own → the payoff (what to do) → the call to action with the link.
 func TestThreadReadsAsOne(t *testing.T) {
-	th := only(t, deriveText(t, "quiet.md", findingsDoc), channel.KindThread)
+	th := only(t, deriveText(t, "quiet.md", threadDoc), channel.KindThread)
 	if th == nil {
 		t.Fatal("no thread")
 	}
@@ -169,7 +169,7 @@ func TestThreadReadsAsOne(t *testing.T) {
 	if n < minThreadPoints+3 || n > maxThread {
 		t.Fatalf("%d parts", n)
 	}
-	doc, _ := parse.File("quiet.md", []byte(findingsDoc), 0)
+	doc, _ := parse.File("quiet.md", []byte(threadDoc), 0)
 	a := extract.Analyze(doc)
 	hook := strings.TrimSuffix(th.Parts[0].Template, fmt.Sprintf(" (1/%d)", n))
 	for _, c := range a.Candidates {
@@ -183,9 +183,16 @@ func TestThreadReadsAsOne(t *testing.T) {
 	for _, c := range a.Candidates {
 		weight[c.Text] = c.Weight()
 	}
+	finding := map[string]bool{}
+	for _, c := range a.Candidates {
+		finding[c.Text] = c.Finding()
+	}
 	prev := math.Inf(1)
 	for k, p := range th.Parts[1 : n-2] {
 		first := parse.Sentences(strings.TrimSuffix(p.Template, fmt.Sprintf(" (%d/%d)", k+2, n)))[0]
+		if !finding[first] {
+			t.Errorf("part %d (%q) is no finding: a plain statement in a thread's middle", k+2, first)
+		}
 		if w := weight[first]; w > prev {
 			t.Errorf("part %d (%q) outweighs the part before it", k+2, first)
 		} else {

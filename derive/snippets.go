@@ -2,10 +2,12 @@ package derive
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -43,11 +45,22 @@ func (d *deriver) snippets() {
 	said := d.said.social() // a snippet may go out on any of them
 	d.snippetLink = d.longestSnippetLink()
 	var all []snippet
-	all = append(all, d.keyPointSnippets(said)...)
-	all = append(all, d.statSnippets(said)...)
+	// Each snippet a different fact: a stat or quote that says what a kept snippet says
+	// is left out.
+	add := func(s snippet) {
+		if !slices.ContainsFunc(all, func(o snippet) bool { return claim.Same(s.text, o.text, d.a.Lang) }) {
+			all = append(all, s)
+		}
+	}
+	for _, s := range d.keyPointSnippets(said) {
+		add(s)
+	}
+	for _, s := range d.statSnippets(said) {
+		add(s)
+	}
 	for _, q := range d.quoteSnippets() {
 		if q.text != d.linkedInQuoted { // said on LinkedIn already
-			all = append(all, q)
+			add(q)
 		}
 	}
 	if len(all) == 0 {
@@ -131,10 +144,18 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	if len(picks) > maxKeyPoints {
 		picks = picks[:maxKeyPoints]
 	}
+	// A definition, truism or hedge is no key point at all (its hook strength is below
+	// one: Weight < Score), and a point that says what a stronger one says is the same
+	// point twice.
 	kept, plain := picks[:0], 0
 	for _, i := range picks {
-		if !a.Candidates[i].Strong() {
-			if plain == plainKeyPoints {
+		c := &a.Candidates[i]
+		if slices.ContainsFunc(kept, func(j int) bool { return claim.Same(c.Text, a.Candidates[j].Text, a.Lang) }) {
+			continue
+		}
+		// A hope or a bare requirement is strong by a word only: it counts as plain.
+		if !claim.Weighty(c, a.Lang) {
+			if plain == plainKeyPoints || c.Weight() < c.Score {
 				continue
 			}
 			plain++

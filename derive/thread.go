@@ -2,26 +2,29 @@ package derive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Thread bounds: a hook, 3-4 points, a payoff, a closing CTA.
+// Thread bounds: a hook, 3-4 points, a payoff, a closing CTA. Every point is a weighty
+// claim (claim.Weighty): a thread with plain statements in its middle reads as a list,
+// not a story, and a source without enough such claims gets no thread.
 const (
 	minThreadPoints = 3
 	maxThread       = 7
-	// plainThreadPoints is how many of a thread's points may be plain statements: a
-	// thread of descriptions reads as a list, not a story.
-	plainThreadPoints = 2
 )
 
 // thread is a numbered series of posts on X that reads as one: the strongest hook (a
-// finding when the document states one), the strongest points of other sections,
-// strongest first (a reader who stops after two parts has had the best of it), a payoff
-// (what to do, or the conclusion's finding), and a last post with the CTA and link.
+// finding with a figure, a contrast or a risk; never a hedge, a hope or a bare
+// "should"), the strongest weighty findings of other sections, each saying something
+// the others do not, strongest first (a reader who stops after two parts has had the
+// best of it), a payoff (what to do, or the conclusion's finding), and a last post with
+// the CTA and link.
 // Every post is whole sentences, counts its own " (i/n)" and stays valid; no sentence
 // the account said already in a tweet is said again. A document that cannot fill the
 // shape gets no thread.
@@ -31,26 +34,30 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) })
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return claim.Hook(c, d.a.Lang) && fits(c) })
 	if hook < 0 {
-		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet gives a reason to read on "+
-			"(a figure, a contrast, a consequence, a recommendation) and fits a thread's first post")
+		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
+			"(a figure, a contrast or a risk) and fits its first post; a requirement or a hope is no hook")
 		return
 	}
 	said[hook] = true
 	// The thread links where its hook is said (in a talk); X counts every link alike.
 	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
 	valid = d.leavingRoom(d.validX(x.Backlink))
-	payoff := d.a.Payoff(said, fits)
+	payoff := d.a.Payoff(said, func(c *extract.Candidate) bool {
+		return fits(c) && !claim.Same(c.Text, d.a.Candidates[hook].Text, d.a.Lang)
+	})
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
 		return
 	}
 	said[payoff] = true
-	points := d.a.Points(maxThread-3, hook, said, plainThreadPoints, fits)
+	points := d.threadPoints(hook, payoff, said, fits)
 	if len(points) < minThreadPoints {
 		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
-			"the source has %d distinct points from other sections the account has not posted yet; a thread needs %d", len(points), minThreadPoints))
+			"the source has %d distinct findings on its subject (a figure, a contrast, a consequence or a stake) in other sections "+
+				"that the account has not posted yet; a thread needs %d, and requirements, descriptions or asides in between read as a list",
+			len(points), minThreadPoints))
 		return
 	}
 	points = append(points, payoff)
@@ -101,4 +108,33 @@ func (d *deriver) thread() {
 	}
 	d.emit(x, strings.Join(templates, "\n\n"))
 	d.said.say(channel.X, keys(said)...)
+}
+
+// threadPoints are up to maxThread-3 weighty findings to put between a thread's hook and
+// its payoff, strongest first: each from a section of its own (not the hook's), none in
+// said, and none saying what the hook, the payoff or another point says. Every point is
+// central to the document (at least its median postable sentence's score): a sentence
+// strong by a word but far from the subject (a checklist's question, a fragment of a
+// list, an aside) reads as a digression in a series. A figure is exempt (a short
+// sentence of numbers shares few words with the rest, and is a finding by its nature),
+// and so is the hook: a striking risk is often said once, in a section of its own.
+func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c *extract.Candidate) bool) []int {
+	var out []int
+	central := claim.Central(d.a)
+	usedSection := map[int]bool{d.a.Candidates[hook].Section: true}
+	taken := []int{hook, payoff}
+	for _, i := range d.a.ByHook() {
+		c := &d.a.Candidates[i]
+		if len(out) == maxThread-3 {
+			break
+		}
+		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !claim.Weighty(c, d.a.Lang) || !fits(c) ||
+			slices.ContainsFunc(taken, func(j int) bool { return claim.Same(c.Text, d.a.Candidates[j].Text, d.a.Lang) }) {
+			continue
+		}
+		usedSection[c.Section] = true
+		taken = append(taken, i)
+		out = append(out, i)
+	}
+	return out
 }

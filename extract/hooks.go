@@ -19,12 +19,10 @@ import (
 // leads to), a stake, a recommendation, a question to the reader. Definitions, truisms
 // ("X is essential"), inventories of parts and hedged claims weigh less. The first post
 // on each channel is the strongest hook, not the most typical sentence.
-//
-// lower is a buffer for the sentence in lower case, returned for the next call.
-func hookStrength(c *Candidate, lang string, lower []byte) (f float64, finding bool, _ []byte) {
+func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	f = 1.0
-	lower = textcase.AppendLower(lower[:0], c.Text)
-	found := hookMarksFor(lang).in(lower)
+	var buf [320]byte // most sentences: their lower case without a heap allocation
+	found := hookMarksFor(lang).in(textcase.AppendLower(buf[:0], c.Text))
 	has := func(set hookSet) bool { return found&(1<<set) != 0 }
 	if c.Stat {
 		f *= 1.8
@@ -75,7 +73,7 @@ func hookStrength(c *Candidate, lang string, lower []byte) (f float64, finding b
 	if long(c.Text, lang) {
 		f *= 0.9 // a stranger reads a feed's first line, not a paragraph in one sentence
 	}
-	return f, finding && f > 1, lower
+	return f, finding && f > 1
 }
 
 // measured reports a sentence that holds a measure: a figure, or a number or unit
@@ -151,12 +149,11 @@ func containsAny(s string, subs []string) bool {
 
 // rankHooks orders the postable candidates by score times hook strength: a.hooks.
 func (a *Analysis) rankHooks() {
-	var lower []byte
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
 		if c.Score > 0 {
 			a.hooks = append(a.hooks, i)
-			c.hook, c.finding, lower = hookStrength(c, a.Lang, lower)
+			c.hook, c.finding = hookStrength(c, a.Lang)
 		}
 	}
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.Candidates[j].Weight(), a.Candidates[i].Weight()) })

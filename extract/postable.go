@@ -10,6 +10,7 @@ import (
 
 	"github.com/coregx/ahocorasick"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -51,7 +52,50 @@ func Postable(text, lang string) bool {
 	if opensWithReference(text, lang) || aboutTheDocumentView(&v, lang) || notTheBrandsVoiceView(&v, lang) {
 		return false
 	}
-	return !pointsBackView(&v, lang) && !alsoInFirstClause(&v, lang)
+	return !pointsBackView(&v, lang) && !alsoInFirstClause(&v, lang) && !bareVerb(&v, lang)
+}
+
+// bareVerb reports a sentence that opens with a verb and no subject: a finite one
+// ("Proporcionan mayor transparencia…": they provide, their subject in the sentence
+// before; marks.BareVerbs), or an infinitive without a finite verb to make it the
+// subject (an instruction out of its list: "Mantener la interoperabilidad…";
+// marks.Infinitives).
+func bareVerb(v *sentenceView, lang string) bool {
+	bv, ok := bareVerbs[lang]
+	words := v.words
+	if !ok || len(words) < 2 || bv.not[words[0]] {
+		return false
+	}
+	_, rest, _ := strings.Cut(v.text, " ")
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+		return false // a name: "Container Runtime Interface define…", "Open Policy Agent…"
+	}
+	if inf := bareVerbs["inf-"+lang]; len(words[0]) > 4 && hasEnding(words[0], inf.endings) {
+		return !slices.ContainsFunc(words, func(w string) bool { return inf.verbs[w] })
+	}
+	return bv.verbs[words[0]] || len(words[0]) > 4 && hasEnding(words[0], bv.endings)
+}
+
+// verbMarks are marks.BareVerbs or marks.Infinitives (under "inf-" and the language)
+// as sets.
+type verbMarks struct {
+	verbs, not map[string]bool
+	endings    []string
+}
+
+var bareVerbs = func() map[string]verbMarks {
+	out := map[string]verbMarks{}
+	for lang, bv := range marks.BareVerbs {
+		out[lang] = verbMarks{parse.WordSet(bv.Verbs), parse.WordSet(bv.Not), strings.Fields(bv.Endings)}
+	}
+	for lang, inf := range marks.Infinitives {
+		out["inf-"+lang] = verbMarks{verbs: parse.WordSet(inf.Finite), endings: strings.Fields(inf.Endings)}
+	}
+	return out
+}()
+
+func hasEnding(w string, endings []string) bool {
+	return slices.ContainsFunc(endings, func(e string) bool { return strings.HasSuffix(w, e) })
 }
 
 // wholeQuote reports a sentence that is nothing but a quotation: posted as is, it gives
@@ -255,49 +299,16 @@ func hasStatusField(text string) bool {
 	}
 }
 
-// referenceOpeners are first words that lean on an earlier sentence: pronouns,
-// demonstratives and connectives ("This means…", "However…", "Além disso…").
-var referenceOpeners = map[string]map[string]bool{
-	"en": parse.WordSet(`this it they these that those he she such its their them however also
-		but and so yet thus therefore hence additionally furthermore moreover then here instead
-		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
-		finally lastly besides rather indeed still above below another both technically overall
-		alternatively conversely again now next first second third firstly secondly thirdly previously
-		further`),
-	"es": parse.WordSet(`esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
-		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
-		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`),
-	"pt": parse.WordSet(`isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
-		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
-		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
-		outros outras ambos ambas`),
-	"fr": parse.WordSet(`ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
-		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
-		autre autres`),
-	"de": parse.WordSet(`dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
-		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
-		beide weitere`),
-	"it": parse.WordSet(`ciò questo questa questi queste quello quella quelli quelle esso essa essi
-		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
-		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
-		entrambe`),
-	"nl": parse.WordSet(`dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
-		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`),
-}
+// referenceOpeners are marks.ReferenceOpeners as word sets.
+var referenceOpeners = wordSets(marks.ReferenceOpeners)
 
-// cjkReferenceOpeners are the same in languages written without spaces between words
-// (and in Korean, whose particles attach to the word): matched as prefixes.
-var cjkReferenceOpeners = map[string][]string{
-	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
-		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
-		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の", "要するに", "簡単に言えば", "一言で言えば"},
-	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
-		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
-		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
-		"简而言之", "总而言之", "进一步"},
-	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
-		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
-		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해"},
+// wordSets are lists of words by language as sets.
+func wordSets(lists map[string]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, words := range lists {
+		out[lang] = parse.WordSet(words)
+	}
+	return out
 }
 
 // referencePhrases are openings of several words that lean on what came before, in
@@ -367,7 +378,7 @@ func referencePhrasesFor(lang string) *[256][]string {
 }
 
 func opensWithReference(text, lang string) bool {
-	if prefixes, ok := cjkReferenceOpeners[lang]; ok {
+	if prefixes, ok := marks.ReferenceOpenersCJK[lang]; ok {
 		for _, p := range prefixes {
 			if strings.HasPrefix(text, p) {
 				return true
@@ -395,6 +406,9 @@ func opensWithReference(text, lang string) bool {
 	w := textcase.Lower(text[:end])
 	if base, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && len(base) > 1 {
 		w = base // "They're", "It's", "That’s" lean back as "they", "it", "that" do
+	}
+	if next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " "); w == "one" && strings.HasSuffix(next, "ed") && next != "hundred" {
+		return true // "One estimated…": one of those named before; "One team…" names its own
 	}
 	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
@@ -484,58 +498,38 @@ func aboutTheDocumentView(v *sentenceView, lang string) bool {
 }
 
 // Followable reports whether a sentence may follow the one before it in a post: it may
-// lean on it, but not introduce a list the post leaves out, trail off, or talk about the
-// document.
+// lean on it, but not introduce a list the post leaves out, trail off, talk about the
+// document or speak as its authors (voice).
 func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
-	return last != ':' && last != '：' && last != '…' && !AboutTheDocument(text, lang) && balanced(text)
+	v := viewOf(text)
+	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && balanced(text)
 }
 
-// firstPerson are words of one person's voice ("I believe…"): on a brand's account they
-// would put an author's opinion in the brand's mouth. "We" is the brand's own voice.
-var firstPerson = map[string]map[string]bool{
-	"en": parse.WordSet(`i i'm i've i'd i'll i’m i’ve my me mine myself`),
-	"es": parse.WordSet(`yo mí mío mía conmigo`),
-	"pt": parse.WordSet(`eu meu minha meus minhas comigo`),
-	"fr": parse.WordSet(`je j' moi mon ma mes`),
-	"de": parse.WordSet(`ich mein meine meinen meinem meiner mir mich`),
-	"it": parse.WordSet(`io mio mia miei mie`),
-	"nl": parse.WordSet(`ik mijn mij`),
-}
+// voice holds marks.Voice as word sets. A sentence in one person's voice, or the
+// authors' ("we are seeing", "our recommendation"), is not posted at all, not merely
+// kept from leading: every derivative goes out under another name (the brand's account,
+// a contributor sharing in their own voice, a partner's feed), and "we" would claim the
+// authors' work, observation or promise for it. Nothing tells who "we" are, so the
+// sentence cannot be rewritten to name them.
+var voice = wordSets(marks.Voice)
 
-// firstPersonCJK are the same where words are not spaced.
-var firstPersonCJK = map[string][]string{
-	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は"},
-	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者"},
-	"ko": {"저는", "나는", "제가", "내가", "저의", "필자"},
-}
+var counterViewIndex = perLang(marks.CounterView)
 
-// counterViews introduce a view the author goes on to argue against (lower case).
-var counterViews = map[string][]string{
-	"en": {"some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
-		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
-		"you might think", "conventional wisdom", "contrary to"},
-	"es": {"algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos"},
-	"pt": {"alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos"},
-	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques"},
-	"de": {"manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker"},
-	"it": {"alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici"},
-	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici"},
-}
-
-// notTheBrandsVoiceView reports a sentence in one person's voice, or one stating a view
-// the document sets up to refute.
-var counterViewIndex = perLang(counterViews)
-
+// notTheBrandsVoiceView reports a sentence in one person's or the authors' voice, or
+// one stating a view the document sets up to refute.
 func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
-	if containsAny(v.text, firstPersonCJK[lang]) || phrasesFor(counterViewIndex, lang).in(v) {
+	return phrasesFor(counterViewIndex, lang).in(v) || anothersVoice(v, lang)
+}
+
+// anothersVoice reports a sentence in one person's or the authors' voice (voice).
+func anothersVoice(v *sentenceView, lang string) bool {
+	if containsAny(v.text, marks.VoiceCJK[lang]) {
 		return true
 	}
-	if words := firstPerson[lang]; words != nil {
-		for _, w := range v.words {
-			if words[w] {
-				return true
-			}
+	for _, w := range v.words {
+		if voice[lang][w] || lang == "it" && len(w) > 4 && strings.HasSuffix(w, "iamo") { // "stiamo", "abbiamo"
+			return true
 		}
 	}
 	return false
@@ -554,18 +548,12 @@ var backReferences = map[string]map[string]bool{
 	"nl": parse.WordSet(`deze dit`),
 }
 
-var backReferencesCJK = map[string][]string{
-	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
-	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中"},
-	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서"},
-}
-
 // timeWords after a demonstrative make it a time, not a reference back.
 var timeWords = parse.WordSet(`year years month week day quarter time decade era año mes semana ano mês semaine année jahr monat woche anno mese settimana jaar maand week`)
 
 // pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
 func pointsBackView(v *sentenceView, lang string) bool {
-	if containsAny(v.text, backReferencesCJK[lang]) {
+	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
 		return true
 	}
 	refs := backReferences[lang]

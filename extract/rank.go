@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -145,7 +146,7 @@ func (a *Analysis) score() {
 	var key []byte
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) {
+		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) || a.notAlone(c) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
@@ -187,6 +188,47 @@ func (a *Analysis) score() {
 		a.Ranked[i] = i
 	}
 	slices.SortStableFunc(a.Ranked, func(i, j int) int { return cmp.Compare(a.Candidates[j].Score, a.Candidates[i].Score) })
+}
+
+// notAlone reports a sentence that stands alone and still reads wrong alone: a caveat
+// that withholds its answer ("it depends"), the first half of a contrast (the sentence
+// after it opens with "However", "Sin embargo", "しかし": it states the view the author
+// argues against). It is never picked:
+// no lead, key point or thread point. A passage that reaches it goes on into the
+// sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
+func (a *Analysis) notAlone(c *Candidate) bool {
+	v := viewOf(c.Text)
+	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
+		return true
+	}
+	if c.para < 0 {
+		return false
+	}
+	next := a.Paragraphs[c.Section][c.para][c.sentence+1:]
+	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
+		next = a.Paragraphs[c.Section][c.para+1]
+	}
+	return len(next) > 0 && opensContrast(a.Candidates[next[0]].Text, a.Lang)
+}
+
+var caveatIndex = perLang(marks.Caveat)
+
+// opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a
+// whole word or phrase, or a prefix in Chinese and Japanese.
+func opensContrast(text, lang string) bool {
+	openers, ok := marks.ContrastOpeners[lang]
+	if !ok {
+		openers = marks.ContrastOpeners["en"]
+	}
+	lower := strings.ToLower(text[:min(len(text), 48)])
+	for _, o := range openers {
+		if rest, ok := strings.CutPrefix(lower, o); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); lang == "ja" || lang == "zh" || !unicode.IsLetter(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // standalone weighs what makes a sentence work out of context: a length of 60-220

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,6 +171,34 @@ func documentLang(declared, text string) (lang, warning string) {
 func WrittenIn(text, lang string) bool {
 	found := identify(text, scriptOf(BaseLang(lang)) == "latin")
 	return found == "" || sameScript(BaseLang(lang), found)
+}
+
+// IdentifiedLang names the language of a short text, such as a title, when its script
+// or the trigram model is sure of it; "" when it is not (a few English nouns read as
+// Norwegian or Romanian as well): a caller acts only on a sure answer.
+func IdentifiedLang(text string) string {
+	switch l := identifyLang(text); l {
+	case "ko", "ja", "zh":
+		return l
+	}
+	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions)
+	if info.Lang < 0 || info.Confidence < 0.9 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// Confusable reports two languages whose short texts a trigram model often takes for
+// each other (Spanish and Portuguese, Danish and Norwegian): a disagreement between
+// them on a title is no evidence.
+func Confusable(a, b string) bool {
+	a, b = BaseLang(a), BaseLang(b)
+	for _, set := range [][]string{{"es", "pt", "gl", "ca"}, {"da", "nb", "no", "nn", "sv"}, {"hr", "sr", "bs", "sl"}, {"cs", "sk"}} {
+		if slices.Contains(set, a) && slices.Contains(set, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameScript reports whether two languages are written alike, so that neither could be

@@ -147,3 +147,19 @@ func TestScriptOfRuneAgreesWithTheUnicodeTables(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifiedLangOnlyWhenSure: a title is named a language only when its words leave
+// no doubt; a few English nouns that read as several languages are named none.
+func TestIdentifiedLangOnlyWhenSure(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Cloud Native Security Whitepaper", "en"},
+		{"Sicurezza delle applicazioni cloud native", "it"},
+		{"Traducción del documento de seguridad en la nube", "es"},
+		{"Secure Software Factory", ""},
+		{"クラウドネイティブのセキュリティ", "ja"},
+	} {
+		if got := IdentifiedLang(tc.text); got != tc.want {
+			t.Errorf("IdentifiedLang(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

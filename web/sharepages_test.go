@@ -158,7 +158,13 @@ func follow(t *testing.T, tk *testKit, link string) url.Values {
 // approvedDoc saves the test document and approves it all, answering its derivatives.
 func approvedDoc(t *testing.T, tk *testKit) []record.Derivative {
 	t.Helper()
-	s := save(t, tk, "q.md", doc, time.Unix(1000, 0))
+	return approvedText(t, tk, doc)
+}
+
+// approvedText saves text as a document and approves it all, answering its derivatives.
+func approvedText(t *testing.T, tk *testKit, text string) []record.Derivative {
+	t.Helper()
+	s := save(t, tk, "q.md", text, time.Unix(1000, 0))
 	if _, err := tk.reviews.ApproveSource(t.Context(), s.ID, "maria"); err != nil {
 		t.Fatal(err)
 	}

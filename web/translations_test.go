@@ -124,6 +124,8 @@ func decode[T any](t *testing.T, raw json.RawMessage) T {
 	return v
 }
 
+// kubeDoc states enough findings, one section each, for the tweets and a thread of
+// findings besides (a thread is made of findings only).
 const kubeDoc = `---
 tags: [Queues]
 ---
@@ -152,6 +154,26 @@ Support tickets about lost orders dropped to zero within a month.
 A worker pool sized for the median load falls behind within minutes of a spike.
 
 Autoscaling on the age of the oldest message reacts faster than scaling on processor load.
+
+## Producers
+
+Producers that batch messages into Kubernetes queues send fewer requests, because one call carries many messages.
+
+## Timeouts
+
+Short visibility timeouts on Kubernetes queues deliver slow messages twice, while long ones hide a crashed consumer for minutes.
+
+## Priorities
+
+Separate Kubernetes queues for urgent work keep a checkout message from waiting behind a nightly export, rather than one queue for everything.
+
+## Retention
+
+Kubernetes queues that keep messages for a week let a team replay a bad deploy, while a one-day retention loses the evidence.
+
+## Consumers
+
+Idempotent consumers on Kubernetes queues survive duplicate deliveries, because processing a message twice changes nothing.
 
 ## Testing
 

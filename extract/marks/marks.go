@@ -16,21 +16,23 @@ var Measure = map[string][]string{
 	"nl": {" één ", " twee ", " drie ", " vier ", " vijf ", " tien ", " uur ", " dagen ", " week ", " weken ", " maand"},
 }
 
-// Definition: marks that make a sentence a definition or a description of parts: true, on
+// Definition: marks that make a sentence a definition, a description of parts or a
+// textbook account of how a mechanism works ("ensures that", "is designed to"): true, on
 // topic, and bland as a hook ("An operator is a controller that…").
 var Definition = map[string][]string{
-	"en": {" is a ", " is an ", " are a ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
+	"en": {" is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
+		" is designed to ", " are designed to ", " works by ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
 		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
 		" is part of ", " is one of ", " is part of the ", " forms part of ", " is responsible for ", " relies on ", " work in conjunction", " works in conjunction", " is used to "},
-	"es": {" es un ", " es una ", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de "},
-	"pt": {" é um ", " é uma ", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d"},
-	"fr": {" est un ", " est une ", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d"},
-	"de": {" ist ein ", " ist eine ", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
-	"it": {" è un ", " è una ", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere"},
-	"nl": {" is een ", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
-	"ja": {"とは", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
-	"zh": {"是指", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
-	"ko": {"이란 ", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
+	"es": {" es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de "},
+	"pt": {" é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d"},
+	"fr": {" est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d"},
+	"de": {" ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
+	"it": {" è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere"},
+	"nl": {" is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
+	"ja": {"とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
+	"zh": {"是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
+	"ko": {"이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
 }
 
 // Stakes: what a reader gains, loses or risks.
@@ -172,4 +174,170 @@ var Contrast = map[string][]string{
 	"ja": {"より", "ではなく", "一方", "比べ"},
 	"zh": {"而不是", "相比", "比起", "不是", "而非"},
 	"ko": {"보다", "대신", "아니라", "비해"},
+}
+
+// Caveat: marks of a claim that withholds its answer ("it depends", "there is no
+// one-size-fits-all"): true of every choice, a reason to read on nowhere.
+var Caveat = map[string][]string{
+	"en": {"it depends", " depends on ", "not an exact science", " is dependent on ", " are dependent on ", "one-size-fits-all", "one size fits all",
+		"results may vary", "mileage may vary", "no silver bullet", "case-by-case", "case by case", "no single right", "no right answer"},
+	"es": {"depende ", "no es una ciencia exacta", "talla única", "solución única", "los resultados pueden variar", "caso por caso", "no hay una respuesta"},
+	"pt": {"depende ", "não é uma ciência exata", "tamanho único", "solução única", "os resultados podem variar", "caso a caso", "não há uma resposta"},
+	"fr": {"dépend ", "dépendent ", "pas une science exacte", "taille unique", "solution universelle", "les résultats peuvent varier", "au cas par cas"},
+	"de": {"es kommt darauf an", "hängt von ", "hängen von ", "abhängig von", "keine exakte wissenschaft", "einheitslösung", "patentrezept", "von fall zu fall"},
+	"it": {"dipende ", "dipendono ", "non è una scienza esatta", "taglia unica", "soluzione universale", "i risultati possono variare", "caso per caso"},
+	"nl": {"het hangt ervan af", "hangt af van", "hangen af van", "geen exacte wetenschap", "one-size-fits-all", "per geval"},
+	"ja": {"によって異なり", "次第です", "場合による", "一概には", "万能", "厳密な科学ではない"},
+	"zh": {"取决于", "视情况而定", "因情况而异", "没有放之四海而皆准", "一刀切", "并非精确的科学", "不是一门精确的科学"},
+	"ko": {"에 따라 다릅", "에 달려 있", "경우에 따라", "만능", "정확한 과학이 아닙"},
+}
+
+// CounterView: a view the author goes on to argue against, a belief the document sets up
+// to refute ("many believe", "is often associated with", a scare-quoted “solely”).
+var CounterView = map[string][]string{
+	"en": {"some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
+		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
+		"you might think", "conventional wisdom", "contrary to", "is often associated with", "are often associated with",
+		"commonly associated with", "is solely ", "are solely ", "“solely”", "\"solely\"", "commonly thought", "commonly believed",
+		"widely believed", "it is often thought", "is often seen as", "are often seen as", "is often perceived", "are often perceived"},
+	"es": {"algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
+		"suele asociarse", "únicamente con", "comúnmente se cree", "se cree comúnmente", "se suele pensar"},
+	"pt": {"alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
+		"muitas vezes associad", "unicamente a", "acredita-se comumente", "costuma-se pensar"},
+	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques", "souvent associé", "est uniquement",
+		"on pense souvent", "on croit souvent", "il est communément admis"},
+	"de": {"manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker", "oft mit", "wird oft als", "ausschließlich mit",
+		"gemeinhin angenommen", "es wird oft angenommen"},
+	"it": {"alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici", "spesso associat", "è solamente", "esclusivamente a",
+		"si pensa comunemente", "comunemente si ritiene", "si crede spesso"},
+	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici", "vaak geassocieerd", "uitsluitend geassocieerd",
+		"algemeen wordt aangenomen"},
+	"ja": {"と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話"},
+	"zh": {"人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区"},
+	"ko": {"흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해"},
+}
+
+// ContrastOpeners are the first words of a sentence that turns against the one before it
+// ("However, …", "Sin embargo", "しかし"): that one states the view it refutes. Spaced
+// languages are matched as whole words at the start, the others as prefixes.
+var ContrastOpeners = map[string][]string{
+	"en": {"however", "but", "yet", "nevertheless", "nonetheless", "in reality", "in contrast", "on the contrary", "that said", "actually"},
+	"es": {"sin embargo", "pero", "no obstante", "en cambio", "en realidad", "al contrario", "por el contrario"},
+	"pt": {"no entanto", "porém", "contudo", "mas", "todavia", "entretanto", "na realidade", "na verdade", "pelo contrário"},
+	"fr": {"cependant", "mais", "toutefois", "pourtant", "néanmoins", "en réalité", "en revanche", "au contraire"},
+	"de": {"jedoch", "aber", "allerdings", "doch", "dennoch", "trotzdem", "in wirklichkeit", "im gegenteil"},
+	"it": {"tuttavia", "ma", "però", "eppure", "in realtà", "al contrario", "invece"},
+	"nl": {"maar", "echter", "toch", "desondanks", "in werkelijkheid", "integendeel"},
+	"ja": {"しかし", "だが", "ところが", "でも", "とはいえ", "実際には", "むしろ"},
+	"zh": {"但", "然而", "不过", "可是", "事实上", "实际上", "相反"},
+	"ko": {"하지만", "그러나", "그렇지만", "그런데", "실제로는", "오히려"},
+}
+
+// Voice: words of a voice other than the brand's, a space-separated word list per
+// language: one person's ("I believe") and the authors' in the first person plural ("we
+// are seeing", "our recommendation", "Estamos viendo", "Stiamo assistendo"). Whole
+// words: English "we", Dutch "we" and "ons", never part of another word. Spanish and
+// Portuguese list verbs that carry the pronoun (their -amos/-emos endings are also
+// nouns': "préstamos", "extremos"); Italian's -iamo ending is itself the mark.
+var Voice = map[string]string{
+	"en": `i i'm i've i'd i'll i’m i’ve my me mine myself we we're we've we'll we'd we’re we’ve we’ll we’d our ours ourselves`,
+	"es": `yo mí mío mía conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras estamos vemos hemos creemos recomendamos
+		consideramos proponemos observamos esperamos queremos podemos debemos tenemos sabemos somos vimos hicimos`,
+	"pt": `eu meu minha meus minhas comigo nós nosso nossa nossos nossas estamos vemos temos acreditamos recomendamos
+		consideramos propomos observamos esperamos queremos podemos devemos sabemos somos vimos fizemos`,
+	"fr": `je j' moi mon ma mes nous notre nos`,
+	"de": `ich mein meine meinen meinem meiner mir mich wir unser unsere unseren unserem unserer uns`,
+	"it": `io mio mia miei mie noi nostro nostra nostri nostre`,
+	"nl": `ik mijn mij wij we ons onze`,
+}
+
+// VoiceCJK are the same where words are not spaced (Korean's particles attach to them).
+var VoiceCJK = map[string][]string{
+	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は", "私たち", "我々", "われわれ"},
+	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者", "我们"},
+	"ko": {"저는", "나는", "제가", "내가", "저의", "필자", "우리", "저희"},
+}
+
+// BareVerbs are, for the languages that drop the subject pronoun, the endings of a
+// first word that is a finite verb of the third person plural ("Proporcionan…",
+// "Forniscono…", "Fornecem…": "they provide", leaning on the sentence that named them),
+// the singular forms common enough to list, and the words with such an ending that are
+// not verbs.
+var BareVerbs = map[string]struct{ Endings, Verbs, Not string }{
+	"es": {"an en", `son están permite ofrece proporciona brinda garantiza incluye requiere facilita aporta contiene
+		describe define establece`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
+		plan open token existen surgen aparecen quedan faltan abundan proliferan siguen`},
+	"it": {"ano ono", `sono hanno permette offre fornisce garantisce include richiede consente contiene descrive
+		definisce stabilisce`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
+		dono cono esistono restano mancano emergono`},
+	"pt": {"am em", `são têm estão permite oferece fornece proporciona garante inclui requer facilita contém descreve
+		define estabelece`, `bem também além porém sem quem nem cem imagem mensagem linguagem ordem origem viagem vantagem
+		margem garagem homem item existem surgem aparecem restam faltam`},
+}
+
+// Infinitives are the endings of an infinitive, and the finite verbs that make one
+// opening a sentence its subject ("Proteger la cadena es crítico"); without one, a
+// sentence that opens with an infinitive is an instruction out of its list ("Mantener la
+// interoperabilidad…", "Garantire che…"), as documents translated from a list often have.
+var Infinitives = map[string]struct{ Endings, Finite string }{
+	"es": {"ar er ir", `es son será sería era resulta permite permiten ayuda requiere reduce evita puede pueden debe deben
+		implica supone significa exige garantiza mejora aumenta`},
+	"it": {"are ere ire", `è sono sarà sarebbe era risulta permette aiuta richiede riduce evita consente può possono deve
+		devono implica significa comporta garantisce migliora aumenta`},
+	"pt": {"ar er ir", `é são será seria era resulta permite ajuda exige requer reduz evita pode podem deve devem implica
+		significa garante melhora aumenta`},
+}
+
+// ReferenceOpenersCJK are openings that lean on an earlier sentence (pronouns,
+// demonstratives, connectives: "これ", "但", "하지만") in languages written without spaces
+// between words, and in Korean, whose particles attach to the word: matched as prefixes.
+var ReferenceOpenersCJK = map[string][]string{
+	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
+		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
+		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "他の", "要するに", "簡単に言えば", "一言で言えば"},
+	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
+		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
+		"简而言之", "总而言之", "进一步"},
+	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
+		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
+		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해"},
+}
+
+// BackReferencesCJK are demonstratives that point at something said before, wherever
+// they stand in a sentence ("この", "该", "이러한").
+var BackReferencesCJK = map[string][]string{
+	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
+	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中"},
+	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서"},
+}
+
+// ReferenceOpeners are first words that lean on an earlier sentence: pronouns,
+// demonstratives and connectives ("This means…", "However…", "Além disso…").
+var ReferenceOpeners = map[string]string{
+	"en": `this it they these that those he she such its their them however also
+		but and so yet thus therefore hence additionally furthermore moreover then here instead
+		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
+		finally lastly besides rather indeed still above below another both technically overall
+		alternatively conversely again now next first second third firstly secondly thirdly previously
+		further`,
+	"es": `esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
+		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`,
+	"pt": `isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
+		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
+		outros outras ambos ambas`,
+	"fr": `ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
+		autre autres`,
+	"de": `dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
+		beide weitere`,
+	"it": `ciò questo questa questi queste quello quella quelli quelle esso essa essi
+		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
+		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
+		entrambe`,
+	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
+		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
 }
