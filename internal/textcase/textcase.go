@@ -37,11 +37,13 @@ func lowerFrom(s string, i int) string {
 	b.Grow(len(s) + utf8.UTFMax)
 	b.WriteString(s[:i])
 	for i < len(s) {
+		j := unchangedRun(s, i)
+		b.WriteString(s[i:j])
+		if i = j; i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
+			b.WriteByte(c + 'a' - 'A')
 			i++
 			continue
 		}
@@ -55,17 +57,30 @@ func lowerFrom(s string, i int) string {
 // AppendLower appends strings.ToLower(s) to dst.
 func AppendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
+		j := unchangedRun(s, i)
+		dst = append(dst, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, c+'a'-'A')
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:]) // utf8.RuneError for a broken byte, as strings.Map reads it
+		r, n := utf8.DecodeRuneInString(s[i:])
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		i += n
 	}
 	return dst
+}
+
+// unchangedRun is the end of the run of ASCII from i that is not upper case: copied as
+// it is, in one go.
+func unchangedRun(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	return i
 }
