@@ -1,8 +1,8 @@
 // Package textcase lower-cases text as strings.ToLower does, faster on the text derive
 // reads most: sentences in ASCII with a few other characters (curly quotes, accents,
 // dashes). strings.ToLower sends any such sentence through strings.Map, a function call
-// and a rune write per character; here ASCII is lowered byte by byte and only the other
-// characters go through unicode.ToLower.
+// and a rune write per character; here runs of lower-case ASCII are copied whole,
+// capitals lowered by hand, and only the other characters go through unicode.ToLower.
 package textcase
 
 import (
