@@ -74,7 +74,7 @@ func (d *deriver) blog() {
 	// brings the teaser to its target length, else the longest such stretch.
 	// The rest of the teaser stays as it is while the passage grows: count it once, and
 	// each sentence as it is added.
-	rest := teaserWords(blogMarkdown(t, d.labels, d.cta, false)) + teaserWords(d.labels.WhyItMatters)
+	rest := teaserWords(blogMarkdown(t, d.labels, "", false)) + teaserWords(d.labels.WhyItMatters)
 	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {
@@ -107,8 +107,9 @@ func (d *deriver) blog() {
 			break
 		}
 	}
-	// Too short still: a takeaway may open the passage instead, when the list keeps its
-	// three (the best passage of a short essay often starts at one of its key points).
+	// Too short still: a takeaway may open the passage instead, or be part of it, when the
+	// list keeps its three (the best passage of a short essay often starts at one of its
+	// key points).
 	if bestWords < blogMinWords && len(points) > minTakeaways {
 		dropped := -1
 		for k, text := range points {
@@ -117,11 +118,14 @@ func (d *deriver) blog() {
 				continue
 			}
 			delete(exclude, i)
-			passage, words := grow(i, exclude, rest-teaserWords(text))
-			exclude[i] = true
-			if len(passage) > 0 && words > bestWords {
-				best, bestWords, dropped = passage, words, k
+			// The passage may start at the takeaway, or run through it.
+			for _, start := range append([]int{i}, d.moreSentences(exclude, 24)...) {
+				passage, words := grow(start, exclude, rest-teaserWords(text))
+				if len(passage) > 0 && words > bestWords && slices.Contains(passage, i) {
+					best, bestWords, dropped = passage, words, k
+				}
 			}
+			exclude[i] = true
 		}
 		if dropped >= 0 {
 			t.Takeaways = slices.Delete(slices.Clone(points), dropped, dropped+1)
@@ -130,7 +134,7 @@ func (d *deriver) blog() {
 	if len(best) > 0 {
 		t.why = d.paragraphOf(best)
 	}
-	for teaserWords(blogMarkdown(t, d.labels, d.cta, false)) > blogMaxWords {
+	for teaserWords(blogMarkdown(t, d.labels, "", false)) > blogMaxWords {
 		switch {
 		case t.why != "":
 			t.why = ""

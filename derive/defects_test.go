@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"github.com/repurpose/repurpose/derive/hashtag"
 	"regexp"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 			lang := parse.BaseLang(doc.Lang)
 			tags := map[string]bool{}
 			for _, tag := range doc.Meta.Tags {
-				tags[foldTag(tag)] = true
+				tags[hashtag.Fold(tag)] = true
 			}
 			accounts := map[channel.Name]map[string]string{} // channel → sentence → the post that said it
 			say := func(ch channel.Name, where, text string) {
@@ -60,7 +61,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 					t.Errorf("%s: CTA %q is not in %s", where, d.CTA, lang)
 				}
 				for _, h := range d.Hashtags {
-					if !tags[foldTag(h)] && !namesTopic(said, h) {
+					if !tags[hashtag.Fold(h)] && !namesTopic(said, h) {
 						t.Errorf("%s: hashtag %s is neither one of the document's tags nor a topic it names", where, h)
 					}
 				}
@@ -134,19 +135,14 @@ func namesTopic(text, tag string) bool {
 	text = " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ") + " "
-	for _, topic := range topicTags {
-		if topic.tag != tag {
-			continue
-		}
-		for _, p := range topic.phrases {
-			p = strings.Join(strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-			if r, _ := utf8.DecodeRuneInString(p); parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
-				if strings.Contains(text, p) {
-					return true
-				}
-			} else if strings.Contains(text, " "+p+" ") {
+	for _, p := range hashtag.TopicPhrases(tag) {
+		p = strings.Join(strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+		if r, _ := utf8.DecodeRuneInString(p); parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+			if strings.Contains(text, p) {
 				return true
 			}
+		} else if strings.Contains(text, " "+p+" ") {
+			return true
 		}
 	}
 	return false

@@ -7,7 +7,6 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
-	"github.com/repurpose/repurpose/parse"
 )
 
 // A LinkedIn post stays below "see more" and the lines a reader skims: at most 2000
@@ -159,13 +158,13 @@ func (d *deriver) contextSentence(hook, max int) string {
 			return d.a.Candidates[i].Text
 		}
 	}
-	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+	for _, s := range d.summarySentences() {
 		if related(s) {
 			return s
 		}
 	}
 	// Else what the document is about: its summary's first sentence, when it stands alone.
-	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+	for _, s := range d.summarySentences() {
 		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) {
 			continue
 		}

@@ -25,7 +25,7 @@ func (d *deriver) metaDescription() string {
 	}
 	var options []string
 	var lead []string
-	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+	for _, s := range d.summarySentences() {
 		if extract.AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
 			break
 		}

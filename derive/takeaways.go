@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"github.com/repurpose/repurpose/extract/tighten"
 	"sort"
 	"unicode/utf8"
 
@@ -58,7 +59,7 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 // its first needs context it does not have.
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
-	for _, s := range parse.Sentences(d.a.Doc.Summary) {
+	for _, s := range d.summarySentences() {
 		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
 			continue
 		}
@@ -98,4 +99,15 @@ func (d *deriver) paragraphOf(picks []int) string {
 		sents[k] = d.a.Candidates[i].Text
 	}
 	return parse.JoinSentences(sents)
+}
+
+// summarySentences are the sentences of the document's summary as every other sentence
+// of it is posted: with the light edits of tighten, so that one compares equal to itself
+// in a post, a takeaway and a passage.
+func (d *deriver) summarySentences() []string {
+	sents := parse.Sentences(d.a.Doc.Summary)
+	for i, s := range sents {
+		sents[i] = tighten.Sentence(s, d.a.Lang)
+	}
+	return sents
 }

@@ -45,7 +45,7 @@ func Postable(text, lang string) bool {
 		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
-	if strings.IndexByte(text, ':') >= 0 && labelled(text) {
+	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v := viewOf(text)
@@ -129,6 +129,22 @@ func labelled(text string) bool {
 		depth += strings.Count(w, "(") - strings.Count(w, ")")
 	}
 	return words > 0 && words <= 8 && capital*2 > words
+}
+
+// glossaryDash reports a glossary entry set off by a dash: a term of at most four words,
+// a dash, and its definition in lower case ("Malicious insider – an actor with…"). A
+// dash that closes again is an aside ("Speed – not headcount – wins").
+func glossaryDash(text string) bool {
+	for _, dash := range []string{" - ", " – ", " — "} {
+		i := strings.Index(text, dash)
+		if i <= 0 || len(strings.Fields(text[:i])) > 4 {
+			continue
+		}
+		rest := text[i+len(dash):]
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsLower(r) && !strings.Contains(rest, dash)
+	}
+	return false
 }
 
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that
@@ -323,34 +339,35 @@ var referencePhrases = map[string][]string{
 		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
 		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
 		"in brief", "to sum up", "to summarize", "to summarise", "in either case", "in both cases", "in any case", "either way",
-		"in this case", "in such cases",
+		"in this case", "in such cases", "on the one hand", "on one hand", "all two ", "all three ", "all four ", "all five ",
+		"all six ", "the other one", "the second one",
 		// "Some build…", "Some are…": a pronoun for people or things named before ("Some
 		// teams…" names them, and stands alone)
 		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
 		"some would ", "some should ", "some must ", "some do ", "some use ", "some build ", "some adopt ", "some prefer ",
 		"some choose ", "some need ", "some rely ", "some take ", "some make ", "some treat ", "some go ", "others "},
-	"es": {"por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"por un lado", "por una parte", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
 		"algunos prefieren ", "algunas prefieren ", "otros ", "otras "},
-	"pt": {"por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras "},
-	"fr": {"par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent "},
-	"de": {"zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend"},
-	"it": {"ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
 		"alcuni possono ", "alcune possono ", "altri ", "altre "},
-	"nl": {"bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
+	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat"},
 }
 

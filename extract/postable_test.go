@@ -235,3 +235,29 @@ func TestPhraseIndexCountsASpacedPhraseFromAWordStart(t *testing.T) {
 		}
 	}
 }
+
+// One half of a pair ("On the one hand…", "The other one…"), a back-reference to a
+// count ("All three layers…") and a glossary entry set off by a dash lean on what the
+// post does not have.
+func TestHalvesCountsAndGlossaryDashesAreNotPosted(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "On the one hand, you need a platform that fits the requirements you collected.", false},
+		{"en", "All three layers should be hardened before the first release goes out.", false},
+		{"en", "Malicious insider - an actor with intent to harm who is allowed to act inside the system.", false},
+		{"en", "Speed – not headcount – decides which platform teams win the budget.", true},
+		{"en", "Teams that review within a day ship twice as often as teams that wait a week.", true},
+		{"it", "Insider dannoso - un attore con intento malevolo autorizzato ad agire nel sistema.", false},
+		{"it", "È altrettanto importante proteggere le chiavi di firma dei pacchetti.", false},
+		{"es", "Por un lado, los equipos necesitan autonomía para desplegar cada día.", false},
+		{"ja", "もう一方はアウトバウンドのマーケティングと支援です。", false},
+		{"zh", "一方面，平台团队需要了解用户的真实需求。", false},
+		{"ko", "한편 플랫폼 팀은 사용자의 피드백을 매주 수집해야 한다.", false},
+	} {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
+			t.Errorf("%s %q: postable %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}

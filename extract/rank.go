@@ -5,6 +5,7 @@ package extract
 
 import (
 	"cmp"
+	"github.com/repurpose/repurpose/extract/tighten"
 	"math"
 	"slices"
 	"strings"
@@ -98,6 +99,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		if sent == 0 {
 			text = withoutLabel(text)
 		}
+		text = tighten.Sentence(text, a.Lang)
 		stat := isStat(text)
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || hypothetical(text))

@@ -227,6 +227,7 @@ func TestDeriveATranscriptLinksEachPostToItsMoment(t *testing.T) {
 		"<v Ben Ode>But a platform nobody chooses is a cost centre, not a product that developers love to use.",
 		"<v Ben Ode>Developers are the customers, and they vote with their feet every single day of the week.",
 		"<v Ben Ode>Onboarding a new engineer now takes 4 hours, where it took 2 weeks before the portal existed.",
+		"<v Ben Ode>Deploys per team rose from 3 to 11 a week in the first quarter after the paved road opened.",
 		"<v Cleo Park>Start with one paved road for the most common service, and measure how many teams take it.",
 		"<v Cleo Park>Because a roadmap without users is a wish list, the platform team interviews five teams a month",
 		"<v Cleo Park>and publishes what it learned on the internal portal for everyone to read and to challenge.",

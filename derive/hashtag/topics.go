@@ -1,4 +1,4 @@
-package derive
+package hashtag
 
 import (
 	"cmp"
@@ -188,3 +188,14 @@ type topicPhrase struct {
 func lowerWords(s string) []string { return letterDigitRunes.Fields(textcase.Lower(s)) }
 
 var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+
+// TopicPhrases are the phrases that name a well-known topic tag ("#CloudNative"), none for
+// another tag.
+func TopicPhrases(tag string) []string {
+	for _, t := range topicTags {
+		if t.tag == tag {
+			return t.phrases
+		}
+	}
+	return nil
+}

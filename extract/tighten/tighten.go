@@ -1,0 +1,141 @@
+// Package tighten makes the light edits an editor makes to a document's sentence before
+// it is posted alone: an aside in brackets that only gives an example or points at a
+// figure goes ("the resource (e.g. an application)"), and so does a filler that opens
+// the sentence without saying anything ("It is important to note that …", "Generally,").
+// Nothing else changes: words that carry the claim, figures and acronyms stay, and a
+// sentence that quotes someone is left as they said it.
+package tighten
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// asideOpeners start a bracketed aside that gives an example, another name or a pointer
+// at a figure: the sentence says the same without it. Lower case; matched at the start of
+// the bracket's text.
+var asideOpeners = []string{
+	"e.g.", "e.g ", "eg.", "eg ", "i.e.", "i.e ", "e.g,", "i.e,", "ie ", "for example", "for instance", "such as", "also called",
+	"also known as", "aka ", "a.k.a.", "see ", "cf.", "figure", "fig.", "table ",
+	"p. ej.", "p.ej.", "por ejemplo", "véase", "ver ", "figura", "tabla",
+	"ad esempio", "per esempio", "ad es.", "es.", "vedi", "cioè",
+	"p. ex.", "p.ex.", "par exemple", "voir ", "c.-à-d.", "c'est-à-dire", "tableau",
+	"z. b.", "z.b.", "zum beispiel", "siehe", "d. h.", "d.h.", "abbildung", "tabelle",
+	"bijv.", "bijvoorbeeld", "zie ", "afbeelding", "tabel ",
+	"ou seja", "veja", "ex.:", "exemplo:",
+	"例如", "比如", "如图", "见图", "参见", "例えば", "たとえば", "예:", "예를 들어",
+}
+
+// fillers open a sentence with nothing to say, by language, in lower case; what follows
+// them is the sentence. Only for languages whose word order survives the cut (German
+// and Dutch put the verb second: "Im Allgemeinen ist …" loses its subject).
+var fillers = map[string][]string{
+	"en": {"it is important to note that ", "it should be noted that ", "it is worth noting that ", "it is worth noting ",
+		"note that ", "generally, ", "generally speaking, ", "in general, ", "of note, ", "basically, ", "essentially, "},
+	"es": {"es importante señalar que ", "es importante destacar que ", "es importante tener en cuenta que ", "cabe señalar que ",
+		"cabe destacar que ", "cabe mencionar que ", "en general, ", "generalmente, ", "básicamente, "},
+	"pt": {"é importante notar que ", "é importante destacar que ", "é importante ressaltar que ", "vale ressaltar que ",
+		"vale notar que ", "vale destacar que ", "em geral, ", "geralmente, ", "basicamente, "},
+	"it": {"è importante notare che ", "è importante sottolineare che ", "è importante ricordare che ", "va notato che ",
+		"vale la pena notare che ", "in generale, ", "generalmente, ", "fondamentalmente, "},
+	"fr": {"il est important de noter que ", "il convient de noter que ", "il faut noter que ", "notons que ",
+		"en général, ", "généralement, ", "globalement, "},
+	"zh": {"值得注意的是，", "需要注意的是，", "值得一提的是，", "一般来说，", "一般而言，", "总的来说，"},
+	"ja": {"一般的に、", "一般に、", "注意すべき点として、"},
+	"ko": {"일반적으로 ", "참고로 "},
+}
+
+// Sentence is s with its asides and opening filler removed, in language lang (a base
+// tag: "en", "es"). A sentence with quotation marks is returned as it is.
+func Sentence(s, lang string) string {
+	if strings.ContainsAny(s, "\"“”«»「」『』") {
+		return s
+	}
+	if strings.ContainsAny(s, "(（") {
+		s = withoutAsides(s)
+	}
+	if strings.ContainsAny(s, "-–—") {
+		s = withoutDashAsides(s)
+	}
+	return withoutFiller(s, lang)
+}
+
+// withoutAsides drops each bracketed aside that asideOpeners start, with the space before it.
+func withoutAsides(s string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexAny(s, "(（")
+		if open < 0 {
+			break
+		}
+		_, width := utf8.DecodeRuneInString(s[open:])
+		closing := ")"
+		if width > 1 {
+			closing = "）"
+		}
+		end := strings.Index(s[open+width:], closing)
+		if end < 0 || strings.ContainsAny(s[open+width:open+width+end], "(（") {
+			break // unbalanced or nested: leave the rest as written
+		}
+		inner := strings.TrimSpace(s[open+width : open+width+end])
+		after := open + width + end + len(closing)
+		if !isAside(inner) {
+			b.WriteString(s[:after])
+			s = s[after:]
+			continue
+		}
+		b.WriteString(strings.TrimRight(s[:open], " "))
+		s = s[after:]
+		if r, _ := utf8.DecodeRuneInString(s); s != "" && !unicode.IsSpace(r) && !unicode.IsPunct(r) && r < 0x1100 {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// withoutDashAsides drops an aside set off by dashes (" – e.g. a database – ") that
+// asideOpeners start, keeping one space.
+func withoutDashAsides(s string) string {
+	for _, dash := range []string{" - ", " – ", " — "} {
+		for from := 0; ; {
+			open := strings.Index(s[from:], dash)
+			if open < 0 {
+				break
+			}
+			open += from
+			inner := s[open+len(dash):]
+			end := strings.Index(inner, dash)
+			if end < 0 || !isAside(inner[:end]) {
+				from = open + len(dash)
+				continue
+			}
+			s = s[:open] + " " + inner[end+len(dash):]
+			from = open
+		}
+	}
+	return s
+}
+
+func isAside(inner string) bool {
+	lower := strings.ToLower(inner)
+	for _, o := range asideOpeners {
+		if strings.HasPrefix(lower, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutFiller drops an opening filler and gives what is left a capital.
+func withoutFiller(s, lang string) string {
+	for _, f := range fillers[lang] {
+		if len(s) > len(f)+20 && strings.EqualFold(s[:len(f)], f) {
+			rest := s[len(f):]
+			r, size := utf8.DecodeRuneInString(rest)
+			return string(unicode.ToUpper(r)) + rest[size:]
+		}
+	}
+	return s
+}
