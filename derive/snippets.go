@@ -23,9 +23,10 @@ const (
 const (
 	maxKeyPoints = 12
 	fewSnippets  = 5 // fewer than this, and the source says why
-	// plainKeyPoints is how many key points may be plain statements (not strong): enough
-	// for a document of descriptions to give a few, not a dozen.
-	plainKeyPoints     = 2
+	// plainKeyPoints is how many key points may be plain statements (not strong): one, so
+	// that a document of descriptions still offers its best, and editors graded most of a
+	// second and third plain point as bland.
+	plainKeyPoints     = 1
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points

@@ -47,11 +47,8 @@ var fillers = map[string][]string{
 }
 
 // Sentence is s with its asides and opening filler removed, in language lang (a base
-// tag: "en", "es"). A sentence with quotation marks is returned as it is.
+// tag: "en", "es"). What someone is quoted as saying is left as they said it.
 func Sentence(s, lang string) string {
-	if containsAny(s, "\"“”«»「」『』") {
-		return s
-	}
 	if containsAny(s, "(（") {
 		s = withoutAsides(s)
 	}
@@ -93,7 +90,7 @@ func withoutAsides(s string) string {
 		}
 		inner := strings.TrimSpace(s[open+width : open+width+end])
 		after := open + width + end + len(closing)
-		if !isAside(inner) {
+		if !isAside(inner) || inQuote(b.String()+s[:open]) {
 			b.WriteString(s[:after])
 			s = s[after:]
 			continue
@@ -120,7 +117,7 @@ func withoutDashAsides(s string) string {
 			open += from
 			inner := s[open+len(dash):]
 			end := strings.Index(inner, dash)
-			if end < 0 || !isAside(inner[:end]) {
+			if end < 0 || !isAside(inner[:end]) || inQuote(s[:open]) {
 				from = open + len(dash)
 				continue
 			}
@@ -129,6 +126,14 @@ func withoutDashAsides(s string) string {
 		}
 	}
 	return s
+}
+
+// inQuote reports whether the text after before is inside a quotation: an open quotation
+// mark not closed yet.
+func inQuote(before string) bool {
+	return strings.Count(before, `"`)%2 == 1 || strings.Count(before, "“") > strings.Count(before, "”") ||
+		strings.Count(before, "«") > strings.Count(before, "»") || strings.Count(before, "「") > strings.Count(before, "」") ||
+		strings.Count(before, "『") > strings.Count(before, "』")
 }
 
 func isAside(inner string) bool {

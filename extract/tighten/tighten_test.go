@@ -43,9 +43,13 @@ func TestAsidesAndFillersGoTheClaimStays(t *testing.T) {
 			"Los atacantes aprovechan las credenciales expuestas en los repositorios."},
 		// Not in German, whose verb comes second: the cut would lose the subject.
 		{"de", "Im Allgemeinen ist die Plattform ein Produkt für interne Teams.", "Im Allgemeinen ist die Plattform ein Produkt für interne Teams."},
-		// A filler that is most of the sentence, and a quotation, stay as written.
+		// A filler that is most of the sentence, and what someone is quoted as saying, stay
+		// as written; a term in quotation marks is no quotation.
 		{"en", "Generally, it works.", "Generally, it works."},
 		{"en", `"Platforms (e.g. ours) are products," said the CTO.`, `"Platforms (e.g. ours) are products," said the CTO.`},
+		{"en", "A “land grab” of privileges - e.g requesting administrative access - is not always malicious.",
+			"A “land grab” of privileges is not always malicious."},
+		{"en", "“Ship small – for example daily – and sleep well,” she said.", "“Ship small – for example daily – and sleep well,” she said."},
 		// Unbalanced brackets are left alone.
 		{"en", "Teams ship weekly (e.g. on Fridays and nothing else changes.", "Teams ship weekly (e.g. on Fridays and nothing else changes."},
 	} {
