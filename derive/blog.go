@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+	"github.com/repurpose/repurpose/langid"
 	"html"
 	"slices"
 	"strings"
@@ -36,18 +37,18 @@ func (d *deriver) blog() {
 		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
 		return
 	}
-	if !parse.WrittenIn(doc.Title, d.a.Lang) {
+	if !langid.WrittenIn(doc.Title, d.a.Lang) {
 		d.skip(channel.KindBlog, channel.Blog, fmt.Sprintf("the title is not in %s like the text: a teaser would open in another language",
-			parse.LangName(d.a.Lang)))
+			langid.Name(d.a.Lang)))
 		return
 	}
 	// A title in another language of the same script (an English title over Italian
 	// text) heads the teaser as it is, for a person to translate: said in the warnings
 	// and on the teaser, rather than published as a mix of languages.
 	titleReview := ""
-	if found := parse.IdentifiedLang(doc.Title); found != "" && found != parse.BaseLang(d.a.Lang) && !parse.Confusable(found, d.a.Lang) {
+	if found := langid.Sure(doc.Title); found != "" && found != langid.Base(d.a.Lang) && !langid.Confusable(found, d.a.Lang) {
 		titleReview = fmt.Sprintf("the title %q is in %s but the text in %s: translate the title before approving",
-			doc.Title, parse.LangName(found), parse.LangName(d.a.Lang))
+			doc.Title, langid.Name(found), langid.Name(d.a.Lang))
 		d.res.Warnings = append(d.res.Warnings, titleReview)
 	}
 	exclude := map[int]bool{}

@@ -2,6 +2,7 @@ package derive
 
 import (
 	"github.com/repurpose/repurpose/derive/hashtag"
+	"github.com/repurpose/repurpose/langid"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 				t.Fatal(err)
 			}
 			res := From(doc, testOptions(data))
-			lang := parse.BaseLang(doc.Lang)
+			lang := langid.Base(doc.Lang)
 			tags := map[string]bool{}
 			for _, tag := range doc.Meta.Tags {
 				tags[hashtag.Fold(tag)] = true
@@ -54,7 +55,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 			}
 			for _, d := range res.Derivatives {
 				where := string(d.Kind) + "-" + strconv.Itoa(d.Ordinal)
-				if parse.BaseLang(d.Locale) != lang {
+				if langid.Base(d.Locale) != lang {
 					t.Errorf("%s: locale %s on a %s document", where, d.Locale, lang)
 				}
 				if l, ok := labelsFor(lang); ok && lang != "en" && d.CTA != l.CTA[doc.Type] {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/repurpose/repurpose/langid"
 	"maps"
 	"net/url"
 	"os"
@@ -204,7 +205,7 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 	case linkedIn > linkedInMaxChars:
 		t.Errorf("linkedin post has %d characters, want at most %d", linkedIn, linkedInMaxChars)
 	}
-	titleElsewhere := !parse.WrittenIn(doc.Title, doc.Lang) // no teaser: see TestDeriveCorpus
+	titleElsewhere := !langid.WrittenIn(doc.Title, doc.Lang) // no teaser: see TestDeriveCorpus
 	if !titleElsewhere && (blogWords < blogMinWords || blogWords > blogMaxWords) {
 		t.Errorf("blog teaser has %d words, want %d-%d", blogWords, blogMinWords, blogMaxWords)
 	}

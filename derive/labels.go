@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/parse"
 )
@@ -46,7 +47,7 @@ func ctas(unknown, whitepaper, report, guide, article, talk string) map[string]s
 // labelsFor is the labels of a language, and false when it has none built in: its
 // derivatives then carry no words of ours (no English mixed in) and need a person's review.
 func labelsFor(lang string) (labels, bool) {
-	l, ok := labelsByLang[parse.BaseLang(lang)]
+	l, ok := labelsByLang[langid.Base(lang)]
 	return l, ok
 }
 
@@ -55,5 +56,5 @@ func noLabelsReason(lang string) string {
 	if lang == "" {
 		return "the document's language could not be identified: check the call to action and wording before approving"
 	}
-	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", parse.LangName(lang))
+	return fmt.Sprintf("the document is in %s, which has no built-in labels or call to action: check the wording before approving", langid.Name(lang))
 }

@@ -77,6 +77,10 @@ func TestCallToActionFitsTheDocumentType(t *testing.T) {
 		{"blog.md", "---\ncategories: [Article]\n---\n# Platforms" + body, parse.DocArticle, "Read the full article"},
 		{"guide.md", "# The Platform Engineering Guide" + body, parse.DocGuide, "Read the full guide"},
 		{"page.html", "<html><body><article><h1>Platforms</h1><p>" + body + "</p></article></body></html>", parse.DocArticle, "Read the full article"},
+		// A cover names the type in a heading of its own under the title; a section about
+		// another paper does not.
+		{"cover.md", "# CNCF Operator\n\n## WHITE PAPER\n\n## Summary" + body, parse.DocWhitepaper, "Read the full whitepaper"},
+		{"about.md", "# Platforms\n\n## Introduction\n\n## What the 2022 report on platform adoption by large enterprises found" + body, "", "Read more"},
 		// A word inside a longer one names nothing.
 		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
 		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", parse.DocGuide, "Lee la guía completa"},

@@ -327,58 +327,14 @@ func wordSets(lists map[string]string) map[string]map[string]bool {
 	return out
 }
 
-// referencePhrases are openings of several words that lean on what came before, in
-// lower case: "for example", "most importantly", "as a result".
-var referencePhrases = map[string][]string{
-	"en": {"for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
-		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
-		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
-		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
-		"example:", "e.g.", "the above", "the previous", "the next", "the following", "the latter", "the former", "the rest",
-		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
-		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
-		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
-		"in brief", "to sum up", "to summarize", "to summarise", "in either case", "in both cases", "in any case", "either way",
-		"in this case", "in such cases", "on the one hand", "on one hand", "all two ", "all three ", "all four ", "all five ",
-		"all six ", "the other one", "the second one",
-		// "Some build…", "Some are…": a pronoun for people or things named before ("Some
-		// teams…" names them, and stands alone)
-		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
-		"some would ", "some should ", "some must ", "some do ", "some use ", "some build ", "some adopt ", "some prefer ",
-		"some choose ", "some need ", "some rely ", "some take ", "some make ", "some treat ", "some go ", "others "},
-	"es": {"por un lado", "por una parte", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
-		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
-		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
-		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
-		"algunos prefieren ", "algunas prefieren ", "otros ", "otras "},
-	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
-		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
-		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
-		"algumas podem ", "outros ", "outras "},
-	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
-		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
-		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
-		"certaines peuvent "},
-	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
-		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
-		"kurz gesagt", "zusammenfassend"},
-	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
-		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
-		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
-		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
-		"alcuni possono ", "alcune possono ", "altri ", "altre "},
-	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
-		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat"},
-}
-
-// referencePhraseIndex holds, per language, its referencePhrases and English's by their
+// referencePhraseIndex holds, per language, its marks.ReferencePhrases and English's by their
 // first byte: a sentence is compared with the few that start as it does.
 var referencePhraseIndex = func() map[string]*[256][]string {
 	out := map[string]*[256][]string{}
-	for _, lang := range append(slices.Collect(maps.Keys(referencePhrases)), "") {
+	for _, lang := range append(slices.Collect(maps.Keys(marks.ReferencePhrases)), "") {
 		var ix [256][]string
 		for _, l := range []string{lang, "en"} {
-			for _, p := range referencePhrases[l] {
+			for _, p := range marks.ReferencePhrases[l] {
 				ix[p[0]] = append(ix[p[0]], p)
 			}
 		}

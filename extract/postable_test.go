@@ -252,6 +252,8 @@ func TestHalvesCountsAndGlossaryDashesAreNotPosted(t *testing.T) {
 		{"it", "Insider dannoso - un attore con intento malevolo autorizzato ad agire nel sistema.", false},
 		{"it", "È altrettanto importante proteggere le chiavi di firma dei pacchetti.", false},
 		{"es", "Por un lado, los equipos necesitan autonomía para desplegar cada día.", false},
+		{"es", "Mientras tanto, los patrones nativos de la nube cambian la forma de proteger las cargas.", false},
+		{"en", "Regardless of what trigger you use, the pipeline should sign every artefact it builds.", false},
 		{"ja", "もう一方はアウトバウンドのマーケティングと支援です。", false},
 		{"zh", "一方面，平台团队需要了解用户的真实需求。", false},
 		{"ko", "한편 플랫폼 팀은 사용자의 피드백을 매주 수집해야 한다.", false},

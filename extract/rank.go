@@ -6,6 +6,7 @@ package extract
 import (
 	"cmp"
 	"github.com/repurpose/repurpose/extract/tighten"
+	"github.com/repurpose/repurpose/langid"
 	"math"
 	"slices"
 	"strings"
@@ -75,7 +76,7 @@ func Analyze(doc *parse.Document) *Analysis {
 	}
 	a := &Analysis{
 		Doc:        doc,
-		Lang:       parse.BaseLang(doc.Lang),
+		Lang:       langid.Base(doc.Lang),
 		vocab:      make(vocabulary, size/32),
 		tf:         make([]int, 0, size/32),
 		df:         make([]int, 0, size/32),

@@ -20,8 +20,8 @@ var docTypeWords = []struct {
 }
 
 // docType is what kind of document this is: what its front matter says (doc_type, else
-// type or categories), else what its title says, else an article for a web page and
-// unknown for the rest.
+// type or categories), else what its title or its cover says, else an article for a web
+// page and unknown for the rest.
 func docType(doc *Document) string {
 	for _, declared := range append([]string{doc.Meta.DocType}, doc.Meta.Categories...) {
 		if t := typeNamed(declared); t != "" {
@@ -30,6 +30,13 @@ func docType(doc *Document) string {
 	}
 	if t := typeNamed(doc.Title); t != "" {
 		return t
+	}
+	// A cover often names the type in a heading of its own under the title ("WHITE
+	// PAPER"): one of the first headings, that and little more.
+	for _, s := range doc.Sections[:min(3, len(doc.Sections))] {
+		if t := typeNamed(s.Heading); t != "" && len(strings.Fields(s.Heading)) <= 3 {
+			return t
+		}
 	}
 	if doc.Format == "html" {
 		return DocArticle

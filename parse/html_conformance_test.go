@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/repurpose/repurpose/langid"
 	"math"
 	"os"
 	"path/filepath"
@@ -60,7 +61,7 @@ func TestHTMLReadabilityPages(t *testing.T) {
 		var meta struct{ Lang string }
 		if raw, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json")); err == nil {
 			_ = json.Unmarshal(raw, &meta)
-			if meta.Lang != "" && BaseLang(meta.Lang) != BaseLang(doc.Lang) {
+			if meta.Lang != "" && langid.Base(meta.Lang) != langid.Base(doc.Lang) {
 				t.Logf("%s: lang %q, readability says %q", name, doc.Lang, meta.Lang)
 			}
 		}

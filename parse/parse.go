@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/repurpose/repurpose/langid"
 	"path"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
 	}
 	doc.Type = docType(doc)
-	lang, warning := documentLang(doc.Lang, doc.sample())
+	lang, warning := langid.Decide(doc.Lang, doc.sample())
 	doc.Lang = lang
 	if warning != "" {
 		doc.Warnings = append(doc.Warnings, warning)
@@ -173,14 +174,14 @@ func (d *Document) hasText() bool {
 	return false
 }
 
-// sample is the document's text for identifying its language: its first langSample
-// bytes, all that identifyLang reads.
+// sample is the document's text for identifying its language: its first langid.Sample
+// bytes, all that langid.Of reads.
 func (d *Document) sample() string {
 	var b strings.Builder
-	b.Grow(langSample)
+	b.Grow(langid.Sample)
 	add := func(s string) bool { // false once the sample is full
-		b.WriteString(s[:min(len(s), langSample-b.Len())])
-		return b.Len() < langSample
+		b.WriteString(s[:min(len(s), langid.Sample-b.Len())])
+		return b.Len() < langid.Sample
 	}
 	if !add(d.Title) {
 		return b.String()

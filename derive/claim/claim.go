@@ -5,6 +5,7 @@
 package claim
 
 import (
+	"github.com/repurpose/repurpose/langid"
 	"slices"
 	"strings"
 	"unicode"
@@ -26,7 +27,7 @@ var wishes = map[string][]string{
 // (English terms stand in translated documents too), as whole words where the mark says so.
 func marked(list map[string][]string, text, lang string) bool {
 	lower := " " + strings.ToLower(text) + " "
-	lang = parse.BaseLang(lang)
+	lang = langid.Base(lang)
 	if containsAnyOf(lower, list[lang]) {
 		return true
 	}
@@ -85,7 +86,7 @@ func Same(a, b, lang string) bool {
 // not spaced.
 func Words(text, lang string) map[string]bool {
 	out := map[string]bool{}
-	lang = parse.BaseLang(lang)
+	lang = langid.Base(lang)
 	if lang == "ja" || lang == "zh" {
 		var run []rune
 		flush := func() {

@@ -2,6 +2,7 @@ package hashtag
 
 import (
 	"cmp"
+	"github.com/repurpose/repurpose/langid"
 	"slices"
 	"strings"
 	"unicode"
@@ -105,7 +106,7 @@ func documentTopics(a *extract.Analysis) []string {
 		hits[i].tag = t.tag
 	}
 	// Phrases are whole words ("seo" is not in "seoul"), looked up by their first.
-	english := parse.BaseLang(a.Lang) == "en"
+	english := langid.Base(a.Lang) == "en"
 	count := func(words []string, found func(i int)) {
 		for w := range words {
 			for _, p := range topicPhrases[words[w]] {
@@ -118,7 +119,7 @@ func documentTopics(a *extract.Analysis) []string {
 	count(titleWords, func(i int) { hits[i].named = true })
 	count(textWords, func(i int) { hits[i].count++ })
 	// Scripts without spaces have no words to compare: their phrases are found in the text.
-	if text := body.String(); hasCJKPhrases[parse.BaseLang(a.Lang)] {
+	if text := body.String(); hasCJKPhrases[langid.Base(a.Lang)] {
 		for _, p := range cjkTopicPhrases {
 			hits[p.topic].named = hits[p.topic].named || strings.Contains(a.Doc.Title, p.text)
 			hits[p.topic].count += strings.Count(text, p.text)

@@ -1,4 +1,4 @@
-package parse
+package langid
 
 import (
 	"strings"
@@ -28,8 +28,8 @@ func TestIdentifyLang(t *testing.T) {
 		{"플랫폼 팀은 Kubernetes와 Argo CD로 다른 팀을 위한 도구를 만들고 사용량을 측정합니다.", "ko"},
 		{"12345 67890", ""},
 	} {
-		if got := identifyLang(tc.text); got != tc.want {
-			t.Errorf("identifyLang(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := Of(tc.text); got != tc.want {
+			t.Errorf("Of(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
@@ -48,9 +48,9 @@ func TestDocumentLangTrustsDeclarationsTheTextDoesNotContradict(t *testing.T) {
 		{"declared Korean, English text", "ko", english, "en", true},
 		{"declared English, Japanese text", "en", "プラットフォームチームは他のチームのためにツールを作ります。", "ja", true},
 	} {
-		got, warning := documentLang(tc.declared, tc.text)
+		got, warning := Decide(tc.declared, tc.text)
 		if got != tc.want || (warning != "") != tc.warns {
-			t.Errorf("%s: documentLang(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
+			t.Errorf("%s: Decide(%q) = %q, %q; want %q, warning %v", tc.name, tc.declared, got, warning, tc.want, tc.warns)
 		}
 	}
 }
@@ -73,7 +73,7 @@ func TestWrittenInTellsATitleInAnotherScript(t *testing.T) {
 	}
 }
 
-// WrittenIn and documentLang skip the trigram model when only the script matters; they
+// WrittenIn and Decide skip the trigram model when only the script matters; they
 // must answer as they do with the language identified in full, for every line of the
 // corpus and samples and for long texts whose script changes past the first kilobyte.
 func TestScriptOnlyAnswersAsTheFullIdentification(t *testing.T) {
@@ -95,19 +95,19 @@ func TestScriptOnlyAnswersAsTheFullIdentification(t *testing.T) {
 			continue
 		}
 		seen[text] = true
-		found := identifyLang(text)
+		found := Of(text)
 		for _, lang := range []string{"es-MX", "ru", "ja", "xx"} {
-			if got, want := WrittenIn(text, lang), found == "" || sameScript(BaseLang(lang), found); got != want {
+			if got, want := WrittenIn(text, lang), found == "" || sameScript(Base(lang), found); got != want {
 				t.Fatalf("WrittenIn(%.60q, %s) = %v, with the language identified (%q) %v", text, lang, got, found, want)
 			}
 		}
 		// whatlanggo breaks ties between languages of one script at random (it ranges over
 		// a map), so a language it names is compared by its script.
 		for _, declared := range []string{"en", "ru"} {
-			keeps := found == "" || sameScript(BaseLang(declared), found)
-			lang, warning := documentLang(declared, text)
+			keeps := found == "" || sameScript(Base(declared), found)
+			lang, warning := Decide(declared, text)
 			if keeps && (lang != declared || warning != "") || !keeps && (warning == "" || !sameScript(lang, found)) {
-				t.Fatalf("documentLang(%q, %.60q) = %q, %q; with the language identified (%q) it keeps the declaration: %v",
+				t.Fatalf("Decide(%q, %.60q) = %q, %q; with the language identified (%q) it keeps the declaration: %v",
 					declared, text, lang, warning, found, keeps)
 			}
 		}
@@ -122,8 +122,8 @@ func TestIdentifyLangReadsOnWhenTheFirstKilobyteIsUnsure(t *testing.T) {
 	if len(figures) < trigramFirst || len(figures)+len(prose) > trigramSample {
 		t.Fatalf("figures %d bytes, prose %d: the test needs the prose past the first kilobyte and within the sample", len(figures), len(prose))
 	}
-	if got := identifyLang(figures + prose); got != "es" {
-		t.Errorf("identifyLang(figures, then Spanish) = %q, want es", got)
+	if got := Of(figures + prose); got != "es" {
+		t.Errorf("Of(figures, then Spanish) = %q, want es", got)
 	}
 }
 
@@ -158,8 +158,8 @@ func TestIdentifiedLangOnlyWhenSure(t *testing.T) {
 		{"Secure Software Factory", ""},
 		{"クラウドネイティブのセキュリティ", "ja"},
 	} {
-		if got := IdentifiedLang(tc.text); got != tc.want {
-			t.Errorf("IdentifiedLang(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := Sure(tc.text); got != tc.want {
+			t.Errorf("Sure(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -1,4 +1,7 @@
-package parse
+// Package langid names the language a text is written in: by its script for Korean,
+// Japanese and Chinese, by whatlanggo's trigram profiles for the rest, and decides a
+// document's language between what it declares and what its text reads as.
+package langid
 
 import (
 	"fmt"
@@ -12,36 +15,36 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// langSample bounds the text identification reads: a few pages settle it. The trigram
+// Sample bounds the text identification reads: a few pages settle it. The trigram
 // model, which costs per byte, reads the first trigramFirst bytes of it, and up to
 // trigramSample only when those leave it unsure.
 const (
-	langSample    = 16 << 10
+	Sample        = 16 << 10
 	trigramFirst  = 1 << 10
 	trigramSample = 3 << 10
 )
 
-// identifyLang names the language of text as an ISO 639-1 code, "" when it cannot tell.
+// Of names the language of text as an ISO 639-1 code, "" when it cannot tell.
 // Scripts settle East Asian text, where a trigram model guesses badly: Hangul is Korean,
 // kana is Japanese (Japanese always writes its particles in kana), Han without kana is
 // Chinese. Other text goes to whatlanggo's trigram profiles, limited to languages that
 // write long-form business documents, so a short passage is not taken for a rare
 // language that happens to share its trigrams.
-func identifyLang(text string) string { return identify(text, false) }
+func Of(text string) string { return identify(text, false) }
 
 // latinScript is identify's answer when asked for the script alone and the text is in
 // the Latin alphabet: scriptOf has it as "latin", as it has every language the trigram
 // model could name for such text.
 const latinScript = "latn"
 
-// identify is identifyLang, or, with scriptOnly, latinScript for text whose script
-// whatlanggo reads as Latin (in every prefix its trigram model would read) without
-// running the model: callers that compare scripts (a Latin-script declaration, a title
-// checked against a Latin-script language) learn nothing more from the language, and
-// the model's profiles cost as much on a title as on a page.
+// identify is Of, or, with scriptOnly, latinScript for text whose script whatlanggo reads
+// as Latin (in every prefix its trigram model would read) without running the model:
+// callers that compare scripts (a Latin-script declaration, a title checked against a
+// Latin-script language) learn nothing more from the language, and the model's profiles
+// cost as much on a title as on a page.
 func identify(text string, scriptOnly bool) string {
-	if len(text) > langSample {
-		text = text[:langSample]
+	if len(text) > Sample {
+		text = text[:Sample]
 	}
 	var letters, hangul, kana, han int
 	for _, r := range text {
@@ -99,7 +102,7 @@ func validPrefix(text string, n int) string {
 	return text
 }
 
-// What identifyLang counts of a character beyond ASCII.
+// What Of counts of a character beyond ASCII.
 const (
 	notLetter = iota
 	otherLetter
@@ -108,7 +111,7 @@ const (
 	hanRune
 )
 
-// scriptOfRune classifies r for identifyLang, the blocks that make most of Korean,
+// scriptOfRune classifies r for Of, the blocks that make most of Korean,
 // Japanese and Chinese text first, without a table look-up.
 func scriptOfRune(r rune) int {
 	switch {
@@ -150,34 +153,34 @@ var langOptions = whatlanggo.Options{Whitelist: func() map[whatlanggo.Lang]bool 
 	return set
 }()}
 
-// documentLang decides a parsed document's language: what it declares (front matter
+// Decide decides a parsed document's language: what it declares (front matter
 // `lang`, HTML's lang attribute) unless its text is plainly in another script, else what
 // its text reads as. A declaration the text contradicts is overruled with a warning: posts
 // in one language with labels in another are worse than either.
-func documentLang(declared, text string) (lang, warning string) {
-	found := identify(text, declared != "" && scriptOf(BaseLang(declared)) == "latin")
+func Decide(declared, text string) (lang, warning string) {
+	found := identify(text, declared != "" && scriptOf(Base(declared)) == "latin")
 	if declared == "" {
 		return found, ""
 	}
-	if found == "" || sameScript(BaseLang(declared), found) {
+	if found == "" || sameScript(Base(declared), found) {
 		return declared, ""
 	}
 	return found, fmt.Sprintf("the document says its language is %s, but its text is in %s: the posts are made in %s",
-		LangName(declared), LangName(found), LangName(found))
+		Name(declared), Name(found), Name(found))
 }
 
 // WrittenIn reports whether text could be in lang by its script: a Korean title over
 // English text is not.
 func WrittenIn(text, lang string) bool {
-	found := identify(text, scriptOf(BaseLang(lang)) == "latin")
-	return found == "" || sameScript(BaseLang(lang), found)
+	found := identify(text, scriptOf(Base(lang)) == "latin")
+	return found == "" || sameScript(Base(lang), found)
 }
 
-// IdentifiedLang names the language of a short text, such as a title, when its script
+// Sure names the language of a short text, such as a title, when its script
 // or the trigram model is sure of it; "" when it is not (a few English nouns read as
 // Norwegian or Romanian as well): a caller acts only on a sure answer.
-func IdentifiedLang(text string) string {
-	switch l := identifyLang(text); l {
+func Sure(text string) string {
+	switch l := Of(text); l {
 	case "ko", "ja", "zh":
 		return l
 	}
@@ -192,7 +195,7 @@ func IdentifiedLang(text string) string {
 // each other (Spanish and Portuguese, Danish and Norwegian): a disagreement between
 // them on a title is no evidence.
 func Confusable(a, b string) bool {
-	a, b = BaseLang(a), BaseLang(b)
+	a, b = Base(a), Base(b)
 	for _, set := range [][]string{{"es", "pt", "gl", "ca"}, {"da", "nb", "no", "nn", "sv"}, {"hr", "sr", "bs", "sl"}, {"cs", "sk"}} {
 		if slices.Contains(set, a) && slices.Contains(set, b) {
 			return true
@@ -214,8 +217,8 @@ func scriptOf(lang string) string {
 	return "latin"
 }
 
-// LangName is a language's English name for messages ("Korean"), its tag when unknown.
-func LangName(tag string) string {
+// Name is a language's English name for messages ("Korean"), its tag when unknown.
+func Name(tag string) string {
 	if t, err := language.Parse(tag); err == nil {
 		if name := display.English.Languages().Name(t); name != "" {
 			return name
@@ -224,8 +227,8 @@ func LangName(tag string) string {
 	return tag
 }
 
-// BaseLang is the language part of a tag: "es-MX" -> "es".
-func BaseLang(tag string) string {
+// Base is the language part of a tag: "es-MX" -> "es".
+func Base(tag string) string {
 	tag = strings.ToLower(tag)
 	if i := strings.IndexAny(tag, "-_"); i > 0 {
 		tag = tag[:i]
