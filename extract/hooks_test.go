@@ -52,7 +52,10 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 				"Scaling is one of the tasks a release tool can manage in order to keep the service functional.",
 				"Adoption describes not only how teams use the platform, but also what motivates them to do so.",
 				// What a part does: a description of the mechanism, however risky its subject.
-				"The release agent is responsible for checking that no step runs on a compromised node."}},
+				"The release agent is responsible for checking that no step runs on a compromised node.",
+				// Being aware of risks, or areas that need attention, names neither.
+				"Release tool developers should be aware of the security risks a tool introduces.",
+				"Current release practices address many needs, but there are other areas that require attention."}},
 		{"es",
 			nil,
 			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},
@@ -64,7 +67,8 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 			[]string{"I team che rilasciano ogni settimana sbagliano meno, perché ogni modifica è piccola e revisionata."},
 			[]string{"La sicurezza è fondamentale per tutte le applicazioni che i team distribuiscono nel cloud.",
 				// "cost" is English's stake, not the start of costituiscono.
-				"Lo sviluppo si svolge in fasi distinte che costituiscono il ciclo di vita del prodotto."}},
+				"Lo sviluppo si svolge in fasi distinte che costituiscono il ciclo di vita del prodotto.",
+				"Gli sviluppatori devono essere consapevoli dei rischi di sicurezza introdotti dagli strumenti."}},
 		{"ja",
 			nil,
 			[]string{"小さな変更は一日でレビューされるため、障害が起きても短時間で元に戻せます。"},

@@ -134,18 +134,28 @@ var Fluff = map[string][]string{
 // Truism: marks that make a sentence true of almost anything: "X is essential", "plays a key
 // role", "is crucial for".
 var Truism = map[string][]string{
-	"en": {" is essential", " are essential", " is crucial", " are crucial", " is important", " are important", " is vital", " are vital",
+	"en": {" should be aware", " must be aware", " need to be aware", " needs to be aware", " be mindful of", " should keep in mind", " require attention", " requires attention",
+		" is essential", " are essential", " is crucial", " are crucial", " is important", " are important", " is vital", " are vital",
 		" is critical", " are critical", " is key ", " plays a key role", " plays an important role", " plays a crucial role", " plays a vital role",
 		" is a must", " is paramount", " is fundamental", " a critical component", " a key component", " an essential component", " a critical part", " an essential part", " a key part"},
-	"es": {" es esencial", " son esenciales", " es crucial", " son cruciales", " es importante", " son importantes", " es fundamental", " son fundamentales", " juega un papel", " componente crítico", " componente esencial", " componente clave", " parte esencial"},
-	"pt": {" é essencial", " são essenciais", " é crucial", " é importante", " são importantes", " é fundamental", " desempenha um papel", " componente crítico", " componente essencial", " parte essencial"},
-	"fr": {" est essentiel", " sont essentiels", " est crucial", " est important", " sont importants", " est fondamental", " joue un rôle"},
-	"de": {" ist wichtig", " sind wichtig", " ist entscheidend", " ist unerlässlich", " spielt eine wichtige rolle", " spielt eine zentrale rolle"},
-	"it": {" è essenziale", " sono essenziali", " è cruciale", " è importante", " sono importanti", " è fondamentale", " sono fondamentali", " svolge un ruolo", " gioca un ruolo", " componente critico", " componente fondamentale", " componente essenziale", " parte essenziale"},
-	"nl": {" is essentieel", " is cruciaal", " is belangrijk", " zijn belangrijk", " speelt een belangrijke rol"},
-	"ja": {"重要です", "不可欠です", "重要な役割", "欠かせません"},
-	"zh": {"至关重要", "非常重要", "很重要", "不可或缺", "发挥着重要作用", "起着关键作用"},
-	"ko": {"중요합니다", "필수적입니다", "중요한 역할"},
+	"es": {" deben ser conscientes", " debe ser consciente", " deben tener en cuenta", " debe tener en cuenta", " requieren atención", " requiere atención",
+		" es esencial", " son esenciales", " es crucial", " son cruciales", " es importante", " son importantes", " es fundamental", " son fundamentales", " juega un papel", " componente crítico", " componente esencial", " componente clave", " parte esencial"},
+	"pt": {" devem estar cientes", " deve estar ciente", " devem ter em mente", " deve ter em mente", " requerem atenção", " requer atenção",
+		" é essencial", " são essenciais", " é crucial", " é importante", " são importantes", " é fundamental", " desempenha um papel", " componente crítico", " componente essencial", " parte essencial"},
+	"fr": {" doivent être conscients", " doit être conscient", " doivent garder à l'esprit", " nécessitent une attention",
+		" est essentiel", " sont essentiels", " est crucial", " est important", " sont importants", " est fondamental", " joue un rôle"},
+	"de": {" sollten sich bewusst sein", " muss sich bewusst sein", " sollten bedenken", " erfordern aufmerksamkeit",
+		" ist wichtig", " sind wichtig", " ist entscheidend", " ist unerlässlich", " spielt eine wichtige rolle", " spielt eine zentrale rolle"},
+	"it": {" devono essere consapevoli", " deve essere consapevole", " devono tenere presente", " richiedono attenzione", " richiede attenzione",
+		" è essenziale", " sono essenziali", " è cruciale", " è importante", " sono importanti", " è fondamentale", " sono fondamentali", " svolge un ruolo", " gioca un ruolo", " componente critico", " componente fondamentale", " componente essenziale", " parte essenziale"},
+	"nl": {" moeten zich bewust zijn", " moet zich bewust zijn", " vereisen aandacht",
+		" is essentieel", " is cruciaal", " is belangrijk", " zijn belangrijk", " speelt een belangrijke rol"},
+	"ja": {"認識する必要", "意識する必要", "注意が必要です",
+		"重要です", "不可欠です", "重要な役割", "欠かせません"},
+	"zh": {"应该意识到", "应当意识到", "需要意识到", "需要关注",
+		"至关重要", "非常重要", "很重要", "不可或缺", "发挥着重要作用", "起着关键作用"},
+	"ko": {"인식해야", "유의해야",
+		"중요합니다", "필수적입니다", "중요한 역할"},
 }
 
 // Comparison: marks of a comparison or a contrast inside a sentence.
