@@ -200,6 +200,9 @@ func (a *Analysis) score() {
 // no lead, key point or thread point. A passage that reaches it goes on into the
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
 func (a *Analysis) notAlone(c *Candidate) bool {
+	if a.Lang == "en" && modelItem(c.Text, a.Doc.Sections[c.Section].Heading) {
+		return true
+	}
 	v := viewOf(c.Text)
 	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
 		return true
@@ -415,4 +418,23 @@ func isLabel(s string) bool {
 		return utf8.RuneCountInString(s) <= 8
 	}
 	return len(strings.Fields(s)) <= 4
+}
+
+// modelNouns name the parts of a document's own framework.
+var modelNouns = parse.WordSet(`capability capabilities level levels stage phase layer pillar tier aspect dimension action category domain`)
+
+// modelItem reports a sentence that opens on an item of the document's own framework,
+// named after its section ("The scaling capability…" under "Scaling"): a reader of the post
+// does not know the framework it is a part of.
+func modelItem(text, heading string) bool {
+	w := strings.Fields(strings.ToLower(text))
+	if len(w) < 3 || w[0] != "the" || !modelNouns[strings.Trim(w[2], ",.;:")] {
+		return false
+	}
+	for _, h := range strings.FieldsFunc(strings.ToLower(heading), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if h == w[1] {
+			return true
+		}
+	}
+	return false
 }
