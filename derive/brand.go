@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -75,7 +76,7 @@ func (r brandRules) isBanned(text string) bool {
 	if len(r.banned) == 0 {
 		return false
 	}
-	lower := strings.ToLower(text)
+	lower := textcase.Lower(text)
 	for _, p := range r.banned {
 		if strings.Contains(lower, p) {
 			return true

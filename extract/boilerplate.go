@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -80,7 +81,7 @@ func levelDescriptions(doc *parse.Document) []bool {
 }
 
 func isBoilerplateHeading(heading string) bool {
-	h := strings.ToLower(strings.TrimFunc(heading, func(r rune) bool {
+	h := textcase.Lower(strings.TrimFunc(heading, func(r rune) bool {
 		return !unicode.IsLetter(r) // numbering, colons, emoji
 	}))
 	if h == "" {

@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
@@ -19,7 +21,8 @@ import (
 // on each channel is the strongest hook, not the most typical sentence.
 func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	f = 1.0
-	found := hookMarksFor(lang).in(strings.ToLower(c.Text))
+	var buf [320]byte // most sentences: their lower case without a heap allocation
+	found := hookMarksFor(lang).in(textcase.AppendLower(buf[:0], c.Text))
 	has := func(set hookSet) bool { return found&(1<<set) != 0 }
 	if c.Stat {
 		f *= 1.8
@@ -83,7 +86,7 @@ func measured(text, lang string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	lower := " " + strings.ToLower(text) + " "
+	lower := " " + textcase.Lower(text) + " "
 	for _, w := range words {
 		if strings.Contains(lower, w) {
 			return true
@@ -98,8 +101,32 @@ func long(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		return utf8.RuneCountInString(text) > 90
 	}
-	return len(strings.Fields(text)) > 32
+	return moreFields(text, 32)
 }
+
+// moreFields reports whether text has more than n fields as strings.Fields cuts it,
+// counting them without making the slice.
+func moreFields(text string, n int) bool {
+	fields, inField := 0, false
+	for _, r := range text {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		} else {
+			space = unicode.IsSpace(r)
+		}
+		if !space && !inField {
+			if fields++; fields > n {
+				return true
+			}
+		}
+		inField = !space
+	}
+	return false
+}
+
+// asciiSpace are the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isLatin reports a language written in the Latin alphabet, where English marks (a
 // quoted "rather than") can occur in the text too.
@@ -246,8 +273,8 @@ type hookMarks struct {
 	sets []uint16 // per pattern, the hookSets (as bits) it belongs to
 }
 
-func (m *hookMarks) in(lower string) (found uint16) {
-	for _, match := range m.ac.FindAllOverlapping([]byte(lower)) {
+func (m *hookMarks) in(lower []byte) (found uint16) {
+	for _, match := range m.ac.FindAllOverlapping(lower) {
 		found |= m.sets[match.PatternID]
 	}
 	return found

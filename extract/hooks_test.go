@@ -187,7 +187,7 @@ func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
 		}
 		m := hookMarksFor(lang)
 		check := func(text string) {
-			if got, want := m.in(text), oneByOne(text, lang); got != want {
+			if got, want := m.in([]byte(text)), oneByOne(text, lang); got != want {
 				t.Fatalf("%s %q: found sets %010b, each list on its own %010b", lang, text, got, want)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -155,7 +156,7 @@ type sentenceView struct {
 }
 
 func viewOf(text string) sentenceView {
-	lower := strings.ToLower(text)
+	lower := textcase.Lower(text)
 	return sentenceView{text: text, lower: lower, words: wordsOf(lower)}
 }
 
@@ -361,7 +362,7 @@ func opensWithReference(text, lang string) bool {
 		}
 	}
 	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	if lower := strings.ToLower(text[:min(len(text), 40)]); lower != "" {
+	if lower := textcase.Lower(text[:min(len(text), 40)]); lower != "" {
 		for _, p := range referencePhrasesFor(lang)[lower[0]] {
 			if strings.HasPrefix(lower, p) {
 				return true
@@ -375,7 +376,7 @@ func opensWithReference(text, lang string) bool {
 	if strings.HasPrefix(text[end:], "-") {
 		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
 	}
-	w := strings.ToLower(text[:end])
+	w := textcase.Lower(text[:end])
 	if base, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && len(base) > 1 {
 		w = base // "They're", "It's", "That’s" lean back as "they", "it", "that" do
 	}

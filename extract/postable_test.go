@@ -263,3 +263,28 @@ func TestHalvesCountsAndGlossaryDashesAreNotPosted(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens on an item of the document's own framework, named after its
+// section, needs the framework; the same words under another heading are a subject.
+func TestItemsOfTheDocumentsOwnModelAreNotPostedAlone(t *testing.T) {
+	doc, err := parse.File("m.md", []byte(`# Release model
+
+## Scaling
+
+The scaling capability does not require scaling to be automated, only that the tool knows how to resize its resources.
+
+## Costs
+
+The scaling capability of managed databases cut the bill by 30% for teams that moved last year.
+`), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		underItsName := a.Doc.Sections[c.Section].Heading == "Scaling"
+		if underItsName && c.Score > 0 || !underItsName && c.Score == 0 {
+			t.Errorf("%q under %q: score %.2f", c.Text, a.Doc.Sections[c.Section].Heading, c.Score)
+		}
+	}
+}

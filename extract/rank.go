@@ -84,14 +84,18 @@ func Analyze(doc *parse.Document) *Analysis {
 		termIDs:    make([]int32, 0, size/8),
 	}
 	headings := make(map[string]bool, len(doc.Sections))
+	longestHeading := 0 // a longer sentence is none of them, and is not hashed to find out
 	for _, s := range doc.Sections {
-		headings[headingKey(s.Heading)] = true
+		k := sameWords(s.Heading)
+		headings[k] = true
+		longestHeading = max(longestHeading, len(k))
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = boilerplate(doc)
 	for i, level := range levelDescriptions(doc) {
 		a.skipped[i] = a.skipped[i] || level
 	}
+	var key []byte // sameWords of the sentence being added, looked up without allocating
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {
 			text = withoutLabel(text)
@@ -101,7 +105,9 @@ func Analyze(doc *parse.Document) *Analysis {
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || hypothetical(text))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
-			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration, heading: headings[headingKey(text)]})
+			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
+		key = appendSameWords(key[:0], text)
+		a.Candidates[len(a.Candidates)-1].heading = len(key) <= longestHeading && headings[string(key)]
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
@@ -125,17 +131,6 @@ func Analyze(doc *parse.Document) *Analysis {
 	return a
 }
 
-// headingKey is a heading or a sentence as compared with headings: its letters and
-// digits, lower case.
-func headingKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}
-
 // score ranks sentences by TF-IDF: each sentence's cosine similarity to the document's
 // term vector (what the whole text is about), weighted by where it sits, whether it
 // echoes its heading or the title, its length, and whether it stands on its own.
@@ -151,6 +146,7 @@ func (a *Analysis) score() {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
 	said := make(map[string]bool, len(a.Candidates))
+	var key []byte
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
 		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) || a.notAlone(c) {
@@ -158,11 +154,10 @@ func (a *Analysis) score() {
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
 		// candidate: its first place.
-		if k := sameWords(c.Text); said[k] {
+		if key = appendSameWords(key[:0], c.Text); said[string(key)] {
 			continue
-		} else {
-			said[k] = true
 		}
+		said[string(key)] = true
 		var dot, norm2 float64
 		headingHits, titleHits := 0, 0
 		for _, t := range c.terms {
@@ -205,6 +200,9 @@ func (a *Analysis) score() {
 // no lead, key point or thread point. A passage that reaches it goes on into the
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
 func (a *Analysis) notAlone(c *Candidate) bool {
+	if a.Lang == "en" && modelItem(c.Text, a.Doc.Sections[c.Section].Heading) {
+		return true
+	}
 	v := viewOf(c.Text)
 	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
 		return true
@@ -372,24 +370,26 @@ func listSentences(item string) []string {
 	return sents
 }
 
-// sameWords is a sentence as two copies of it compare: its letters and digits in
-// lower case.
-func sameWords(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
+// sameWords is a sentence as two copies of it compare, and as it is compared with the
+// headings: its letters and digits in lower case.
+func sameWords(text string) string { return string(appendSameWords(nil, text)) }
+
+// appendSameWords appends sameWords(text) to dst. It runs on every sentence, so callers
+// look its bytes up in a map without making a string of them.
+func appendSameWords(dst []byte, text string) []byte {
 	for _, r := range text {
 		switch {
 		case r < utf8.RuneSelf: // most text: no table look-ups
 			if c := byte(r) | 0x20; 'a' <= c && c <= 'z' {
-				b.WriteByte(c)
+				dst = append(dst, c)
 			} else if '0' <= r && r <= '9' {
-				b.WriteByte(byte(r))
+				dst = append(dst, byte(r))
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // withoutLabel is a sentence without the label that opens it ("Operator
@@ -418,4 +418,23 @@ func isLabel(s string) bool {
 		return utf8.RuneCountInString(s) <= 8
 	}
 	return len(strings.Fields(s)) <= 4
+}
+
+// modelNouns name the parts of a document's own framework.
+var modelNouns = parse.WordSet(`capability capabilities level levels stage phase layer pillar tier aspect dimension action category domain`)
+
+// modelItem reports a sentence that opens on an item of the document's own framework,
+// named after its section ("The scaling capability…" under "Scaling"): a reader of the post
+// does not know the framework it is a part of.
+func modelItem(text, heading string) bool {
+	w := strings.Fields(strings.ToLower(text))
+	if len(w) < 3 || w[0] != "the" || !modelNouns[strings.Trim(w[2], ",.;:")] {
+		return false
+	}
+	for _, h := range strings.FieldsFunc(strings.ToLower(heading), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if h == w[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -109,3 +109,26 @@ func referenceBalanced(text string) bool {
 	}
 	return depth == [4]int{} && straight%2 == 0
 }
+
+// moreFields stands for counting strings.Fields in the hook checks; it must agree with
+// it on every sentence, spaces beyond ASCII and broken UTF-8 included.
+func TestFieldCountAgreesWithStringsFields(t *testing.T) {
+	lines := testdocs.Lines(t, "It's the TEAM’s call:\t3 teams,\n40% faster!", "İstanbul KELVIN ΣΊΣΥΦΟΣ", "bad \xff\xfe utf-8 \xe2\x80", "a\u00a0b\u2003c\u3000d\u0085e", "")
+	alphabet := []rune("aZ \t\n\u00a0\u2003\u3000\u0085\u200bİK\u212aß,")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		r := make([]rune, rng.IntN(12))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		lines = append(lines, string(r))
+	}
+	for _, s := range lines {
+		n := len(strings.Fields(s))
+		for _, limit := range []int{0, 1, max(n-1, 0), n, n + 1, 32} {
+			if got, want := moreFields(s, limit), n > limit; got != want {
+				t.Fatalf("moreFields(%q, %d) = %v, strings.Fields has %d", s, limit, got, n)
+			}
+		}
+	}
+}

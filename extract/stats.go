@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -181,7 +182,7 @@ var hypotheticalMarks = []string{
 // hypothetical reports a sentence, or a section heading, that frames its figures as an
 // illustration.
 func hypothetical(text string) bool {
-	return containsAny(strings.ToLower(text), hypotheticalMarks)
+	return containsAny(textcase.Lower(text), hypotheticalMarks)
 }
 
 // figureRes find a sentence's figure, most telling first: a percentage, a multiplier, an

@@ -1,10 +1,10 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -129,11 +129,4 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 }
 
 // lowerASCII is strings.ToLower without allocating for text already in lower case.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
+func lowerASCII(s string) string { return textcase.Lower(s) }

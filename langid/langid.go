@@ -30,7 +30,19 @@ const (
 // Chinese. Other text goes to whatlanggo's trigram profiles, limited to languages that
 // write long-form business documents, so a short passage is not taken for a rare
 // language that happens to share its trigrams.
-func Of(text string) string {
+func Of(text string) string { return identify(text, false) }
+
+// latinScript is identify's answer when asked for the script alone and the text is in
+// the Latin alphabet: scriptOf has it as "latin", as it has every language the trigram
+// model could name for such text.
+const latinScript = "latn"
+
+// identify is Of, or, with scriptOnly, latinScript for text whose script whatlanggo reads
+// as Latin (in every prefix its trigram model would read) without running the model:
+// callers that compare scripts (a Latin-script declaration, a title checked against a
+// Latin-script language) learn nothing more from the language, and the model's profiles
+// cost as much on a title as on a page.
+func identify(text string, scriptOnly bool) string {
 	if len(text) > Sample {
 		text = text[:Sample]
 	}
@@ -63,6 +75,10 @@ func Of(text string) string {
 		default:
 			return "zh"
 		}
+	}
+	if scriptOnly && whatlanggo.DetectScript(validPrefix(text, trigramFirst)) == unicode.Latin &&
+		(len(text) <= trigramFirst || whatlanggo.DetectScript(validPrefix(text, trigramSample)) == unicode.Latin) {
+		return latinScript // whatlanggo would name a Latin-script language, or none
 	}
 	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramFirst), langOptions)
 	if info.Confidence < 1 && len(text) > trigramFirst { // the best two languages are close: read more
@@ -142,7 +158,7 @@ var langOptions = whatlanggo.Options{Whitelist: func() map[whatlanggo.Lang]bool 
 // its text reads as. A declaration the text contradicts is overruled with a warning: posts
 // in one language with labels in another are worse than either.
 func Decide(declared, text string) (lang, warning string) {
-	found := Of(text)
+	found := identify(text, declared != "" && scriptOf(Base(declared)) == "latin")
 	if declared == "" {
 		return found, ""
 	}
@@ -156,7 +172,7 @@ func Decide(declared, text string) (lang, warning string) {
 // WrittenIn reports whether text could be in lang by its script: a Korean title over
 // English text is not.
 func WrittenIn(text, lang string) bool {
-	found := Of(text)
+	found := identify(text, scriptOf(Base(lang)) == "latin")
 	return found == "" || sameScript(Base(lang), found)
 }
 

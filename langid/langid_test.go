@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
 func TestIdentifyLang(t *testing.T) {
@@ -67,6 +69,47 @@ func TestWrittenInTellsATitleInAnotherScript(t *testing.T) {
 	} {
 		if got := WrittenIn(tc.text, tc.lang); got != tc.want {
 			t.Errorf("WrittenIn(%q, %s) = %v, want %v", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// WrittenIn and Decide skip the trigram model when only the script matters; they
+// must answer as they do with the language identified in full, for every line of the
+// corpus and samples and for long texts whose script changes past the first kilobyte.
+func TestScriptOnlyAnswersAsTheFullIdentification(t *testing.T) {
+	latin := strings.Repeat("The platform team builds tools for the other teams. ", 25)
+	cyrillic := strings.Repeat("Команда платформы создаёт инструменты для других команд. ", 40)
+	// Every eighth line of the corpus (the model costs a third of a millisecond a call),
+	// and texts made to change script.
+	var texts []string
+	for i, line := range testdocs.Lines(t) {
+		if i%8 == 0 {
+			texts = append(texts, line)
+		}
+	}
+	texts = append(texts, "", "2023 | 14 %", latin+cyrillic, cyrillic+latin, latin[:900]+cyrillic, latin+"プラットフォームチーム",
+		"Ελληνικά κείμενα για την πλατφόρμα", "CNCF 오퍼레이터 백서", "x", "Platform Engineering: "+cyrillic[:200])
+	seen := map[string]bool{}
+	for _, text := range texts {
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		found := Of(text)
+		for _, lang := range []string{"es-MX", "ru", "ja", "xx"} {
+			if got, want := WrittenIn(text, lang), found == "" || sameScript(Base(lang), found); got != want {
+				t.Fatalf("WrittenIn(%.60q, %s) = %v, with the language identified (%q) %v", text, lang, got, found, want)
+			}
+		}
+		// whatlanggo breaks ties between languages of one script at random (it ranges over
+		// a map), so a language it names is compared by its script.
+		for _, declared := range []string{"en", "ru"} {
+			keeps := found == "" || sameScript(Base(declared), found)
+			lang, warning := Decide(declared, text)
+			if keeps && (lang != declared || warning != "") || !keeps && (warning == "" || !sameScript(lang, found)) {
+				t.Fatalf("Decide(%q, %.60q) = %q, %q; with the language identified (%q) it keeps the declaration: %v",
+					declared, text, lang, warning, found, keeps)
+			}
 		}
 	}
 }

@@ -85,6 +85,10 @@ func endsWithFold(s string, words []string) bool {
 	return false
 }
 
+// clauseGap turns the gap a cited clause leaves (a 0 byte) into a space, or into nothing
+// before punctuation; built once, as a Replacer builds its tables on first use.
+var clauseGap = strings.NewReplacer("\x00.", ".", "\x00,", ",", "\x00;", ";", "\x00", " ")
+
 func withoutCitations(s string) string {
 	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
 		var clauses [][]int
@@ -106,7 +110,7 @@ func withoutCitations(s string) string {
 			}
 		}
 		b.WriteString(s[last:])
-		s = strings.NewReplacer("\x00.", ".", "\x00,", ",", "\x00;", ";", "\x00", " ").Replace(b.String())
+		s = clauseGap.Replace(b.String())
 		if s = strings.TrimLeft(s, " "); capital && !startsUpper(s) {
 			r, size := utf8.DecodeRuneInString(s) // "As described in [3], teams…" → "Teams…"
 			s = string(unicode.ToUpper(r)) + s[size:]

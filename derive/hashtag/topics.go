@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -185,7 +186,7 @@ type topicPhrase struct {
 
 // lowerWords are the words of s in lower case, without punctuation: runs of letters and
 // digits.
-func lowerWords(s string) []string { return letterDigitRunes.Fields(strings.ToLower(s)) }
+func lowerWords(s string) []string { return letterDigitRunes.Fields(textcase.Lower(s)) }
 
 var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 

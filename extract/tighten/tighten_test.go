@@ -1,6 +1,12 @@
 package tighten
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/internal/testdocs"
+)
 
 func TestAsidesAndFillersGoTheClaimStays(t *testing.T) {
 	for _, tc := range []struct{ lang, in, want string }{
@@ -49,6 +55,30 @@ func TestAsidesAndFillersGoTheClaimStays(t *testing.T) {
 	} {
 		if got := Sentence(tc.in, tc.lang); got != tc.want {
 			t.Errorf("%s %q\n got %q\nwant %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}
+
+// containsAny stands for strings.ContainsAny on every sentence Sentence reads: it must
+// agree on the corpus's lines and on random text with the marks, look-alikes and broken
+// UTF-8.
+func TestContainsAnyAgreesWithStringsContainsAny(t *testing.T) {
+	sets := []string{"\"“”«»「」『』", "(（", "-–—"}
+	lines := testdocs.Lines(t)
+	alphabet := []string{"a", " ", "\"", "“", "”", "«", "»", "「", "」", "(", "（", "-", "–", "—", "‐", "\xe2", "\xe2\x80", "\xef\xbc", "\x88", "\xff", "日"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, s := range lines {
+		for _, chars := range sets {
+			if got, want := containsAny(s, chars), strings.ContainsAny(s, chars); got != want {
+				t.Fatalf("containsAny(%q, %q) = %v, strings.ContainsAny says %v", s, chars, got, want)
+			}
 		}
 	}
 }
