@@ -19,6 +19,7 @@ const (
 	blogMinWords    = 250
 	blogTargetWords = 300 // grown to, with room left under the minimum's margin
 	blogMaxWords    = 600
+	blogFullWords   = 360 // a passage past its target ends its paragraph within this, or where it reached it
 )
 
 // teaser is the content of a blog teaser before it is written out.
@@ -76,24 +77,30 @@ func (d *deriver) blog() {
 	// The rest of the teaser stays as it is while the passage grows: count it once, and
 	// each sentence as it is added.
 	rest := teaserWords(blogMarkdown(t, d.labels, "", false)) + teaserWords(d.labels.WhyItMatters)
+	paragraph := d.paragraphs()
 	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {
 			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
 				break
 			}
+			// The teaser's reader never saw what the sentence recalls: the passage
+			// ends before it, and one that opens with it is no passage.
 			if claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
-				// The teaser's reader never saw what the sentence recalls: the passage
-				// ends before it, and one that opens with it is no passage.
 				if k == 0 {
 					return nil, 0
 				}
 				break
 			}
-			passage = append(passage, j)
-			if words += teaserWords(d.a.Candidates[j].Text); words >= blogTargetWords {
+			n := teaserWords(d.a.Candidates[j].Text)
+			// Long enough: the passage ends with the paragraph it is in, as its author
+			// ended the thought, while that fits well under the maximum; a new paragraph
+			// is a new thought.
+			if words >= blogTargetWords && (paragraph[j] != paragraph[passage[len(passage)-1]] || words+n > blogFullWords) {
 				break
 			}
+			passage = append(passage, j)
+			words += n
 		}
 		return passage, words
 	}
@@ -242,6 +249,22 @@ func blogHTML(t teaser, l labels, cta, link string) string {
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
 
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// paragraphs numbers the paragraph of each candidate sentence of a paragraph, across
+// the document: two sentences are of one paragraph when their numbers are equal.
+func (d *deriver) paragraphs() map[int]int {
+	out := map[int]int{}
+	n := 0
+	for _, section := range d.a.Paragraphs {
+		for _, para := range section {
+			n++
+			for _, i := range para {
+				out[i] = n
+			}
+		}
+	}
+	return out
+}
 
 // candidateOf is the candidate in exclude whose sentence is text, or -1.
 func (d *deriver) candidateOf(text string, exclude map[int]bool) int {

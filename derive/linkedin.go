@@ -47,7 +47,7 @@ func (d *deriver) linkedIn() {
 	}
 	exclude := union(said, map[int]bool{hook: true})
 	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(hook, line)}
-	// Takeaways are claims: weighty ones, else strong ones, else at least no definition,
+	// Takeaways are claims: weighty ones, else firm ones (strong, no hedge or wish), else at least no definition,
 	// truism or hedge (hook strength below one: Weight < Score); never a question, which
 	// takes nothing away.
 	isClaim := func(c *extract.Candidate) bool {
@@ -55,7 +55,7 @@ func (d *deriver) linkedIn() {
 	}
 	for _, keep := range []func(c *extract.Candidate) bool{
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
-		func(c *extract.Candidate) bool { return isClaim(c) && c.Strong() },
+		func(c *extract.Candidate) bool { return isClaim(c) && claim.Firm(c, d.a.Lang) },
 		isClaim,
 	} {
 		ex := union(exclude, d.notCandidates(keep))
@@ -123,12 +123,7 @@ func (d *deriver) contextSentence(hook, max int) string {
 	h := d.a.Candidates[hook]
 	words := claim.Words(h.Text, d.a.Lang)
 	// A hedge, truism or definition ("…may not be relevant to you") sets no scene.
-	weak := map[string]bool{}
-	for _, c := range d.a.Candidates {
-		if c.Score > 0 && c.Weight() < c.Score {
-			weak[c.Text] = true
-		}
-	}
+	weak := d.weakSentences()
 	related := func(s string) bool {
 		if s == h.Text || weak[s] || extract.AboutTheDocument(s, d.a.Lang) || !extract.Postable(s, d.a.Lang) ||
 			utf8.RuneCountInString(s) > max {

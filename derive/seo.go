@@ -1,9 +1,10 @@
 package derive
 
 import (
-	"strings"
+	"cmp"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -15,45 +16,65 @@ const (
 )
 
 // metaDescription is at most 160 characters for search results (half that in Chinese and
-// Japanese, whose characters are wide), ending at a sentence: the summary's opening
-// sentences, else one of the best sentences of the document, preferring one that names
-// the top keyword; the title when none fits.
+// Japanese, whose characters are wide), ending at a sentence: the document's own
+// strongest claim that fits (a finding first, in extract's hook order, then another
+// weighty sentence: no hedge or wish), else the summary's opening sentences, else its strongest plain claim;
+// the title when none fits. A search reader decides on the claim: a definition or truism
+// ("X is a discipline that focuses on…") says what the page is about but not why to read
+// it, and a sentence led by a document ("CNCF's initial White Paper describes…")
+// describes that document instead of this page.
 func (d *deriver) metaDescription() string {
 	minChars, maxChars := metaDescMinChars, metaDescChars
 	if d.a.Lang == "ja" || d.a.Lang == "zh" {
 		minChars, maxChars = minChars/2, 100
 	}
-	var options []string
+	weak := d.weakSentences()
+	claims := func(s string) bool {
+		return !weak[s] && !extract.AboutTheDocument(s, d.a.Lang) && !claim.AboutADocument(s, d.a.Lang) &&
+			!claim.Labelled(s) && extract.Postable(s, d.a.Lang)
+	}
+	fits := func(s string) bool {
+		n := utf8.RuneCountInString(s)
+		return n >= minChars && n <= maxChars && claims(s)
+	}
+	strongest := func(tier func(*extract.Candidate) bool) string {
+		for _, i := range d.a.ByHook() {
+			if c := &d.a.Candidates[i]; tier(c) && fits(c.Text) && !claim.Presumes(d.a, i) {
+				return c.Text
+			}
+		}
+		return ""
+	}
+	weighty := func(c *extract.Candidate) bool { return claim.Weighty(c, d.a.Lang) }
+	if s := cmp.Or(strongest(func(c *extract.Candidate) bool { return c.Finding() && weighty(c) }), strongest(weighty)); s != "" {
+		return s
+	}
 	var lead []string
 	for _, s := range d.summarySentences() {
-		if extract.AboutTheDocument(s, d.a.Lang) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
+		if !claims(s) || utf8.RuneCountInString(parse.JoinSentences(append(lead, s))) > maxChars {
 			break
 		}
 		lead = append(lead, s)
 	}
-	if len(lead) > 0 && extract.Postable(lead[0], d.a.Lang) {
-		options = append(options, parse.JoinSentences(lead))
+	if s := parse.JoinSentences(lead); utf8.RuneCountInString(s) >= minChars {
+		return s
 	}
-	for _, i := range d.a.Ranked[:min(8, len(d.a.Ranked))] {
-		if t := d.a.Candidates[i].Text; d.a.Candidates[i].Score > 0 && utf8.RuneCountInString(t) <= maxChars {
-			options = append(options, t)
-		}
-	}
-	usable := func(s string) bool { return utf8.RuneCountInString(s) >= minChars }
-	names := func(s string) bool {
-		return len(d.keywords) > 0 && strings.Contains(strings.ToLower(s), strings.ToLower(d.keywords[0]))
-	}
-	for _, prefer := range []func(string) bool{names, func(string) bool { return true }} {
-		for _, s := range options {
-			if usable(s) && prefer(s) {
-				return s
-			}
-		}
-	}
-	if len(options) > 0 {
-		return options[0]
+	if s := strongest(func(*extract.Candidate) bool { return true }); s != "" {
+		return s
 	}
 	return parse.Truncate(d.a.Doc.Title, maxChars)
+}
+
+// weakSentences are the document's hedges, truisms and definitions (hook strength below
+// one: Weight under Score), by text: they open nothing and describe no page.
+func (d *deriver) weakSentences() map[string]bool {
+	weak := map[string]bool{}
+	for _, c := range d.a.Candidates {
+		if c.Score > 0 && c.Weight() < c.Score {
+			weak[c.Text] = true
+		}
+	}
+	return weak
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without

@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract/tighten"
 	"sort"
 	"unicode/utf8"
@@ -20,18 +21,22 @@ const (
 )
 
 // takeaways are up to five key sentences from different sections (filled from any
-// section on short documents), in document order, each whole and at most chars long.
+// section on short documents), in document order, each whole, at most chars long and
+// read alone.
 // Sentences in exclude, or already said in the intro, are left out; the picks are added
 // to exclude, so what follows does not repeat them.
 func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []string {
 	d.excludeSaid(exclude, intro)
-	tooLong := map[int]bool{}
+	// A key point is read alone, in a list: not one that opens with its list's label or
+	// names, as known, what only the sentence before it or its heading introduced.
+	unfit := map[int]bool{}
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars {
-			tooLong[i] = true
+		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || claim.Labelled(c.Text) ||
+			c.Score > 0 && claim.Presumes(d.a, i) {
+			unfit[i] = true
 		}
 	}
-	picks := d.a.KeyPoints(maxTakeaways, minTakeaways, union(exclude, tooLong))
+	picks := d.a.KeyPoints(maxTakeaways, minTakeaways, union(exclude, unfit))
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {

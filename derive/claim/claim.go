@@ -50,7 +50,7 @@ func containsAnyOf(s string, subs []string) bool {
 // takeover"). A bare requirement ("An operator should be able to upgrade…") is strong
 // only by a word such as "increase"; in a series it reads as a list of rules.
 func Weighty(c *extract.Candidate, lang string) bool {
-	if !c.Strong() || marked(marks.Hedge, c.Text, lang) || marked(wishes, c.Text, lang) {
+	if !Firm(c, lang) {
 		return false
 	}
 	if !marked(marks.Advice, c.Text, lang) {
@@ -58,6 +58,12 @@ func Weighty(c *extract.Candidate, lang string) bool {
 	}
 	return c.Stat || strings.ContainsAny(c.Text, "0123456789") || marked(marks.Measure, c.Text, lang) ||
 		marked(marks.Risk, c.Text, lang) || marked(marks.Consequence, c.Text, lang)
+}
+
+// Firm reports a strong sentence (extract's Strong) that is not hedged or wished for
+// ("Ideally the scaling action will be…"): a claim, if not always one with its stake.
+func Firm(c *extract.Candidate, lang string) bool {
+	return c.Strong() && !marked(marks.Hedge, c.Text, lang) && !marked(wishes, c.Text, lang)
 }
 
 // Same reports two sentences that say much the same: most of the shorter one's

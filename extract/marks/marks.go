@@ -396,3 +396,38 @@ var ReferencePhrases = map[string][]string{
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat"},
 }
+
+// Documents are the nouns that name a document (lower case, each with the space before
+// it): a sentence led by one ("CNCF's initial Platforms White Paper describes…") is about
+// that document, not a claim of the page it would describe.
+var Documents = map[string][]string{
+	"en": {" paper ", " papers ", " white paper", " whitepaper", " report ", " reports ", " ebook", " e-book", " handbook",
+		" article ", " articles ", " blog post", " study ", " studies ", " survey ", " specification ", " document ",
+		" documents ", " book ", " guidebook", " playbook", " edition "},
+	"es": {" documento ", " libro blanco", " whitepaper", " informe ", " estudio ", " artículo ", " encuesta ", " guía ", " libro ", " edición "},
+	"pt": {" documento ", " livro branco", " whitepaper", " relatório ", " estudo ", " artigo ", " pesquisa ", " guia ", " livro ", " edição "},
+	"fr": {" document ", " livre blanc", " whitepaper", " rapport ", " étude ", " article ", " enquête ", " guide ", " livre ", " édition "},
+	"de": {" dokument ", " whitepaper", " bericht ", " studie ", " artikel ", " umfrage ", " leitfaden", " handbuch", " buch ", " ausgabe "},
+	"it": {" documento ", " libro bianco", " whitepaper", " rapporto ", " studio ", " articolo ", " sondaggio ", " guida ", " libro ", " edizione "},
+	"nl": {" document ", " whitepaper", " rapport ", " studie ", " artikel ", " enquête ", " handleiding", " boek ", " editie "},
+	"ja": {"白書", "ホワイトペーパー", "レポート", "報告書", "論文", "文書", "ガイド"},
+	"zh": {"白皮书", "报告", "论文", "文档", "指南"},
+	"ko": {" 백서", " 보고서", " 논문", " 문서", " 가이드"},
+}
+
+// Articles are the definite articles, and their forms joined to a preposition, as
+// space-separated words ("l'" and "l’" stand before the word they join): a sentence that
+// opens with one names a thing as already known ("After the installation, …").
+var Articles = map[string]string{
+	"en": "the", "es": "el la los las del al", "pt": "o a os as do da dos das no na ao à",
+	"fr": "le la les l' l’ du des au aux", "de": "der die das den dem des beim im zum zur vom",
+	"it": "il lo la i gli le l' l’ del dello della dei degli delle nel nello nella al allo alla", "nl": "de het",
+}
+
+// NounLinks join a noun to the one that qualifies it ("the labels for each level", "la
+// gestión de los secretos"), as space-separated words: the thing a sentence names runs on
+// through one.
+var NounLinks = map[string]string{
+	"en": "of for in on", "es": "de del para", "pt": "de do da dos das para", "fr": "de du des d' d’ pour",
+	"de": "von vom für des der", "it": "di del della dei delle per", "nl": "van voor",
+}

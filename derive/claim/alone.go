@@ -1,0 +1,160 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/langid"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// A key point in a list, or a page's meta description, is read alone: by a stranger who
+// sees neither the sentence before it nor its heading. The checks here find sentences
+// that need one of them.
+
+// leadWords is how many words open a sentence as its subject ("CNCF's initial
+// Platforms White Paper describes…"), and leadRunes the same where words are not spaced.
+const (
+	leadWords = 6
+	leadRunes = 16
+)
+
+// AboutADocument reports a sentence led by a document, this one or another ("CNCF's
+// initial Platforms White Paper describes what…", "A 2023 report found…"): it tells what
+// some paper says, and as a page's description it describes that paper instead.
+func AboutADocument(text, lang string) bool {
+	lang = langid.Base(lang)
+	var lead string
+	if lang == "ja" || lang == "zh" {
+		lead = string([]rune(text)[:min(leadRunes, utf8.RuneCountInString(text))])
+	} else {
+		words := strings.Fields(strings.ToLower(text))
+		for k, w := range words[:min(leadWords, len(words))] {
+			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		}
+		lead = " " + strings.Join(words[:min(leadWords, len(words))], " ") + " "
+	}
+	return containsAnyOf(strings.ToLower(lead), marks.Documents[lang]) ||
+		lang != "ja" && lang != "zh" && lang != "ko" && containsAnyOf(lead, marks.Documents["en"])
+}
+
+// Labelled reports a sentence that opens with a label of a few words and a colon
+// ("Availability of services, tools and content: distribution provides…"): a list
+// item's entry, a fragment once its list is gone.
+func Labelled(text string) bool {
+	i := strings.IndexAny(text, ":：")
+	if i <= 0 {
+		return false
+	}
+	if rest := text[i:]; !strings.HasPrefix(rest, ": ") && !strings.HasPrefix(rest, "：") {
+		return false // "https://…", "10:30"
+	}
+	if r, _ := utf8.DecodeRuneInString(text); parse.IsCJK(r) {
+		return utf8.RuneCountInString(text[:i]) <= 12
+	}
+	return len(strings.Fields(text[:i])) <= 8
+}
+
+// Presumes reports a sentence that opens by naming, as already known, a thing that only
+// the sentence before it or its section's heading introduced ("An operator installs the
+// application. After the installation, …"; under "Understanding the levels": "The labels
+// for each level…"): read alone, it points at nothing. A thing the document's title names
+// ("the platform", in a paper on platforms) is known to every reader of a post about it.
+// Outside English a noun in general takes the article too ("La seguridad es…" is
+// "Security is…"): there only an article after the opening word ("Después de la
+// instalación, …") names a thing as known.
+func Presumes(a *extract.Analysis, i int) bool {
+	articles := parse.WordSet(marks.Articles[a.Lang])
+	if len(articles) == 0 {
+		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
+	}
+	c := &a.Candidates[i]
+	words := strings.Fields(strings.ToLower(c.Text))
+	var named []string
+	for k, w := range words[:min(3, len(words))] {
+		if k == 0 && a.Lang != "en" {
+			continue // "Las funciones sin servidor son…": a general claim, as "Serverless functions are…"
+		}
+		if articles[w] {
+			named = nounPhrase(words[k+1:], a.Lang)
+			break
+		}
+		if (strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")) && articles["l'"] {
+			_, rest, _ := strings.Cut(strings.NewReplacer("’", "'").Replace(w), "'")
+			named = nounPhrase(append([]string{rest}, words[k+1:]...), a.Lang)
+			break
+		}
+	}
+	var before []string
+	if c.Section < len(a.Doc.Sections) {
+		before = append(before, a.Doc.Sections[c.Section].Heading)
+	}
+	if i > 0 && a.Candidates[i-1].Section == c.Section {
+		before = append(before, a.Candidates[i-1].Text)
+	}
+	title := stems(a.Doc.Title, a.Lang)
+	introduced := stems(strings.Join(before, " "), a.Lang)
+	for _, w := range named {
+		stem := stemOf(w)
+		if stem != "" && !title[stem] && introduced[stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// nounPhrase is what an article names, read from the words after it: two words ("scaling
+// capability"), and two more after a word that links a noun to another ("labels for each
+// level"); it ends at a clause's comma. A verb may come in ("weekly teams shipped"), which
+// the title or the sentence before rarely repeat.
+func nounPhrase(words []string, lang string) []string {
+	links := parse.WordSet(marks.NounLinks[lang])
+	n := 2
+	if len(words) > 2 && (links[words[1]] || links[words[2]]) {
+		n = 5
+	}
+	var out []string
+	for _, w := range words[:min(n, len(words))] {
+		out = append(out, w)
+		if strings.ContainsAny(w, ",;:") {
+			break
+		}
+	}
+	return out
+}
+
+// stems are the stems (stemOf) of text's words, but for the words that lean on what came
+// before (extract's reference openers: "these", "their").
+func stems(text, lang string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if s := stemOf(w); s != "" && !refersBack(w, lang) {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// stemOf is a word's first five letters, so that "install" and "installation", "level"
+// and "levels" meet; "" for a shorter word, which is mostly a function word.
+func stemOf(w string) string {
+	r := []rune(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+	if len(r) < 5 {
+		return ""
+	}
+	return string(r[:5])
+}
+
+func refersBack(w, lang string) bool {
+	for _, l := range []string{lang, "en"} {
+		for _, o := range strings.Fields(marks.ReferenceOpeners[l]) {
+			if w == o {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,98 @@
+package claim
+
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// TestAboutADocument: a sentence led by a paper, a report or a study, this one or
+// another, is about that document; a claim that mentions documentation or reporting is
+// not.
+func TestAboutADocument(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "The foundation's first Release White Paper describes what release trains are and what they promise.", true},
+		{"en", "A 2022 report by an analyst firm found that half of all teams release weekly.", true},
+		{"en", "Teams without documentation spend twice as long on every release.", false},
+		{"en", "Reporting incidents within a day halves the time to recover.", false},
+		{"es", "El informe anual de la fundación describe los trenes de entrega.", true},
+		{"es", "Los equipos sin documentación tardan el doble en cada entrega.", false},
+		{"de", "Das erste Whitepaper der Stiftung beschreibt, was Release-Züge sind.", true},
+		{"fr", "Le premier livre blanc de la fondation décrit les trains de livraison.", true},
+		{"ja", "財団の最初の白書は、リリーストレインとは何かを説明しています。", true},
+		{"ja", "週に一度リリースするチームは、障害からの復旧が二倍速くなります。", false},
+		{"zh", "基金会的第一份白皮书介绍了发布列车是什么。", true},
+		{"ko", "재단의 첫 백서는 릴리스 트레인이 무엇인지 설명합니다.", true},
+	} {
+		if got := AboutADocument(tc.text, tc.lang); got != tc.want {
+			t.Errorf("%s: AboutADocument(%q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestLabelled: a list entry's label and colon make a fragment of a key point; a link or
+// a time does not, nor a colon after a whole clause of many words.
+func TestLabelled(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Disponibilidad de servicios, herramientas y contenido: la distribución aporta redundancia.", true},
+		{"Release cadence: weekly trains cut the failure rate in half.", true},
+		{"リリース頻度：毎週のリリースで障害が半分になります。", true},
+		{"Teams that release weekly recover twice as fast, according to https://example.com/study.", false},
+		{"The release train leaves at 10:30 every Tuesday, whether a change is ready or not.", false},
+		{"Teams that release every week and review every change within a day found one thing: fewer rollbacks.", false},
+	} {
+		if got := Labelled(tc.text); got != tc.want {
+			t.Errorf("Labelled(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPresumes: a sentence that names, as known, what only the sentence before it or its
+// heading introduced needs them; one that names the document's subject, or opens a
+// general claim with the article a Romance language gives every noun, does not.
+func TestPresumes(t *testing.T) {
+	for _, tc := range []struct {
+		lang, heading, before, text string
+		want                        bool
+	}{
+		{"en", "Setup", "A release service is used to install the pipeline on every cluster.",
+			"After the installation, the pipeline should run without human interaction.", true},
+		{"en", "Understanding the stages", "Every team starts somewhere.",
+			"The labels for each stage are meant to show the impact of release trains.", true},
+		{"en", "Setup", "A release service is used to install the pipeline on every cluster.",
+			"The release trains of most teams leave weekly, which halves their rollbacks.", false},
+		{"es", "Instalación", "Un servicio de entregas se usa para instalar el flujo en cada clúster.",
+			"Después de la instalación, el flujo debe funcionar sin intervención humana.", true},
+		{"es", "Funciones", "Las funciones se ejecutan en cada clúster.",
+			"Las funciones sin servidor son vulnerables a varios ataques y deben protegerse.", false},
+		{"it", "Installazione", "Un servizio di rilascio serve a installare la pipeline su ogni cluster.",
+			"Dopo l'installazione, la pipeline deve funzionare senza intervento umano.", true},
+	} {
+		text := "---\ntitle: Release trains\nlang: " + tc.lang + "\n---\n# Release trains\n\n## Other\n\nWeekly trains halve the rollbacks of most teams.\n\n## " +
+			tc.heading + "\n\n" + tc.before + " " + tc.text + "\n"
+		doc, err := parse.File("r.md", []byte(text), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := extract.Analyze(doc)
+		found := false
+		for i, c := range a.Candidates {
+			if c.Text == tc.text {
+				found = true
+				if got := Presumes(a, i); got != tc.want {
+					t.Errorf("%s: Presumes(%q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q is no candidate", tc.lang, tc.text)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package derive
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// TestMetaDescriptionStatesTheClaim: a document whose summary opens with a definition
+// and a sentence about another paper is described in search results by its own finding,
+// in every language with built-in texts.
+func TestMetaDescriptionStatesTheClaim(t *testing.T) {
+	for _, tc := range []struct {
+		lang, title, definition, other, finding string
+		body                                    []string
+	}{
+		{"en", "Release trains",
+			"A release train is a schedule that ships whatever is ready at a fixed hour.",
+			"The foundation's first Delivery White Paper describes what release trains are and what they promise to teams.",
+			"Teams that skip the weekly train wait twice as long for fixes and lose customers to outages.",
+			[]string{"Most teams ship on Tuesdays, when the fewest customers are online.",
+				"Every change gets a reviewer within a working day, so nothing waits for the train.",
+				"Rollbacks fall by half once every service follows the same weekly schedule.",
+				"Release managers rotate each month to spread the knowledge of the process."}},
+		{"es", "Trenes de entrega",
+			"Un tren de entrega es un calendario que publica lo que está listo a una hora fija.",
+			"El primer informe de la fundación describe qué son los trenes de entrega y lo que prometen a los equipos.",
+			"Los equipos que se saltan el tren semanal esperan el doble por las correcciones y pierden clientes por las caídas.",
+			[]string{"La mayoría de los equipos publica los martes, cuando hay menos clientes conectados.",
+				"Cada cambio recibe un revisor en un día laborable, así que nada espera al tren.",
+				"Las reversiones caen a la mitad cuando cada servicio sigue el mismo calendario semanal.",
+				"Los responsables de entregas rotan cada mes para repartir el conocimiento del proceso."}},
+	} {
+		var b strings.Builder
+		b.WriteString("---\ntitle: " + tc.title + "\nlang: " + tc.lang + "\n---\n# " + tc.title + "\n\n" +
+			tc.definition + " " + tc.other + "\n\n## Uno\n\n" + tc.finding + "\n")
+		for k, s := range tc.body {
+			b.WriteString("\n## " + strings.Repeat("I", k+2) + "\n\n" + s + "\n")
+		}
+		doc, err := parse.File("r.md", []byte(b.String()), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made := false
+		for _, d := range From(doc, testOptions(nil)).Derivatives {
+			if d.Kind != channel.KindBlog {
+				continue
+			}
+			made = true
+			if got := d.Blog.MetaDescription; got != tc.finding {
+				t.Errorf("%s: meta description %q, want the finding %q", tc.lang, got, tc.finding)
+			}
+		}
+		if !made {
+			t.Errorf("%s: no blog teaser", tc.lang)
+		}
+	}
+}
+
+// TestWhyItMattersEndsWithItsParagraph: a "Why it matters" passage that reaches its
+// length inside a paragraph ends where its author ended that paragraph, not at whichever
+// sentence came at the count, and starts no new one.
+func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Release trains\nlang: en\n---\n# Release trains\n\n" +
+		"Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.\n")
+	for k, s := range []string{"Rollbacks fall by half once every service follows the same weekly schedule.",
+		"Every change gets a reviewer within a working day, so nothing waits for the train.",
+		"Release managers rotate each month to spread the knowledge of the process across teams."} {
+		b.WriteString("\n## Point " + strings.Repeat("I", k+1) + "\n\n" + s + "\n")
+	}
+	b.WriteString("\n## Trains in practice\n\n")
+	var first, second []string
+	for k := range 20 {
+		first = append(first, "On week "+strings.Repeat("x", k+1)+" the payments team shipped its fixes on the train for customers.")
+	}
+	for k := range 6 {
+		second = append(second, "Another team on floor "+strings.Repeat("y", k+1)+" kept its own schedule and counted the outages its customers reported.")
+	}
+	b.WriteString(strings.Join(first, " ") + "\n\n" + strings.Join(second, " ") + "\n")
+	doc, err := parse.File("r.md", []byte(b.String()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind != channel.KindBlog {
+			continue
+		}
+		at := strings.Index(d.Text, "## Why it matters")
+		if at < 0 {
+			t.Fatalf("no passage:\n%s", d.Text)
+		}
+		why := d.Text[at:]
+		t.Logf("%d words\n%s", teaserWords(d.Text), why)
+		if !strings.Contains(why, first[len(first)-1]) || strings.Contains(why, "Another team") {
+			t.Errorf("the passage does not end with its paragraph:\n%s", why)
+		}
+		return
+	}
+	t.Fatal("no blog teaser")
+}
