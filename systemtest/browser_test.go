@@ -342,7 +342,7 @@ func TestBrowserReviewClaimAndEdit(t *testing.T) {
 	// Hostile document: approved via the API, rendered on its review page.
 	hostile := filepath.Join(t.TempDir(), "hostile.md")
 	os.WriteFile(hostile, []byte("# Hostile launch notes\n\n"+
-		"Our launch doubles the reach of every campaign we plan with partners. <script>window.__pwned=1</script>\n\n"+
+		"The launch doubles the reach of every campaign planned with partners. <script>window.__pwned=1</script>\n\n"+
 		"Read the [click](javascript:window.__pwned=2) guide to see how the landing page carries 3 case studies and a pricing table.\n\n"+
 		"<img src=x onerror=\"window.__pwned=3\"> Every team ships faster when the toolkit drafts the posts for them.\n"), 0o644)
 	st.awsCp(hostile, "hostile.md")

@@ -143,11 +143,11 @@ func TestNoServerSideFetchOfDocumentURLs(t *testing.T) {
 	t.Cleanup(trap.Close)
 	st := newStack(t, true, nil)
 	dir := t.TempDir()
-	md := fmt.Sprintf("# Links everywhere\n\n![chart](%[1]s/chart.png) Our launch doubles the reach of every campaign we plan with partners. "+
+	md := fmt.Sprintf("# Links everywhere\n\n![chart](%[1]s/chart.png) The launch doubles the reach of every campaign planned with partners. "+
 		"Read [the report](%[1]s/report) and see <%[1]s/autolink>.\n\n<img src=\"%[1]s/img.gif\"> <iframe src=\"%[1]s/frame\"></iframe> "+
 		"Teams ship 3 times faster when the toolkit drafts the posts.\n", trap.URL)
 	html := fmt.Sprintf(`<html><head><link rel="stylesheet" href="%[1]s/css"><meta property="og:image" content="%[1]s/og.png"></head>`+
-		`<body><article><h1>Page</h1><p>Our launch doubles the reach of every campaign. <img src="%[1]s/a.png"></p>`+
+		`<body><article><h1>Page</h1><p>The launch doubles the reach of every campaign. <img src="%[1]s/a.png"></p>`+
 		`<p>Read <a href="%[1]s/more">more</a> about how 3 teams ship faster.</p><script src="%[1]s/x.js"></script></article></body></html>`, trap.URL)
 	for name, body := range map[string]string{"links.md": md, "links.html": html} {
 		path := filepath.Join(dir, name)
@@ -283,9 +283,9 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 		"table.md":     "| a | b |\n|---|---|\n" + strings.Repeat("| 12% more | 3x faster |\n", 200000),
 		"bomb.md":      bomb,
 		"divs.html":    strings.Repeat("<div>", 50000) + "<p>Deep text that is a sentence of its own here.</p>",
-		"hostile.html": `<html><body><article><h1>Launch</h1><p>Our launch doubles the reach of every campaign we plan. <script>alert(1)</script><iframe src="https://evil.example/"></iframe></p><p>Read <a href="javascript:alert(2)">this</a> and <a href="data:text/html;base64,PHNjcmlwdD4=">that</a> to see how 3 teams ship faster.</p></article></body></html>`,
-		"inject.md":    "---\ntitle: \"<script>alert(1)</script>\"\ncanonical_url: \"javascript:alert(1)//\"\n---\n# Launch\n\nOur launch doubles the reach of 3 campaigns we plan with partners.\n",
-		"campaign.md":  "---\ncampaign: \"../../etc\"\n---\n# Launch\n\nOur launch doubles the reach of 3 campaigns we plan with partners.\n",
+		"hostile.html": `<html><body><article><h1>Launch</h1><p>The launch doubles the reach of every campaign planned. <script>alert(1)</script><iframe src="https://evil.example/"></iframe></p><p>Read <a href="javascript:alert(2)">this</a> and <a href="data:text/html;base64,PHNjcmlwdD4=">that</a> to see how 3 teams ship faster.</p></article></body></html>`,
+		"inject.md":    "---\ntitle: \"<script>alert(1)</script>\"\ncanonical_url: \"javascript:alert(1)//\"\n---\n# Launch\n\nThe launch doubles the reach of 3 campaigns planned with partners.\n",
+		"campaign.md":  "---\ncampaign: \"../../etc\"\n---\n# Launch\n\nThe launch doubles the reach of 3 campaigns planned with partners.\n",
 		"ordinary.md":  "# Ordinary\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or a small outage becomes a large one.\n",
 	}
 	dir := t.TempDir()

@@ -19,27 +19,70 @@ import (
 )
 
 // reviewDoc is a paper of twelve sections, each with figures, a quote and sentences that
-// stand alone: about forty derivatives to review.
+// stand alone: about thirty derivatives to review, a third of them quotes.
 func reviewDoc() string {
-	topics := []string{"Queues", "Retries", "Backpressure", "Caching", "Observability", "Capacity", "Incidents", "Budgets", "Rollouts", "Ownership", "Testing", "Runbooks"}
-	names := []string{"Dana Ortiz", "Lee Park", "Ana Silva", "Tom Berg", "Ravi Nair", "Mia Chen", "Sam Cole", "Eva Roth", "Ken Ito", "Zoe Hart", "Ali Khan", "Ida Moss"}
+	// Each section says its own things: a paper whose sections repeat one template would
+	// give one point, said once.
+	sections := []struct{ topic, finding, risk, advice, speaker, quote string }{
+		{"Queues", "Checkout writes behind a queue lost 35% fewer orders during the spring sale than direct writes did.",
+			"Without a queue, a slow payment provider holds every shopper's browser open until it times out.",
+			"Put every write that can wait behind a queue, and alert on the age of its oldest message within five minutes.", "Dana Ortiz",
+			"A queue is a promise that the work will be done, just not right now"},
+		{"Retries", "Jittered retries cut the load spike after an outage from 9x to 1.4x the normal traffic.",
+			"Retries without backoff turn a two-minute blip into an hour of cascading failures.",
+			"Cap retries at three attempts and double the wait after each one.", "Lee Park",
+			"Every retry is a bet that the next second will be kinder than this one"},
+		{"Backpressure", "Services that shed load at 80% capacity kept 99.9% of requests under 300 ms during the launch.",
+			"A service that accepts every request it cannot serve fails all of them at once.",
+			"Return a 429 with a retry hint as soon as the queue passes its limit.", "Ana Silva",
+			"Saying no early is the kindest thing a busy service can do"},
+		{"Caching", "A read-through cache took the catalogue database from 12,000 to 900 queries per second.",
+			"An expired cache that every node refills at once can knock the database over in seconds.",
+			"Refresh hot keys early and let only one request rebuild each of them.", "Tom Berg",
+			"The fastest query is the one the database never sees"},
+		{"Observability", "Teams with tracing found the cause of an incident in 18 minutes, against 74 without it.",
+			"Logs without request IDs leave on-call engineers guessing which service broke first.",
+			"Attach a trace ID to every request at the edge and carry it through every call.", "Ravi Nair",
+			"You cannot fix in an hour what you cannot see in a minute"},
+		{"Capacity", "Forecasting from last year's peaks saved 22% of the compute budget with no missed target.",
+			"Buying capacity after the alert fires means paying on-demand prices for the whole peak.",
+			"Review the forecast every month against the sales calendar, not once a year.", "Mia Chen",
+			"Capacity bought in a panic is always bought at the worst price"},
+		{"Incidents", "Blameless reviews doubled the number of near misses that engineers reported in a year.",
+			"When reviews hunt for a culprit, people stop reporting the mistakes that warn of the next outage.",
+			"Hold the review within two working days and end it with one change to the system.", "Sam Cole",
+			"People report what they are not punished for"},
+		{"Budgets", "Error budgets let product teams ship 3 times as many releases in the quarters they stayed green.",
+			"A reliability target nobody can miss without consequence is a number on a slide.",
+			"Freeze risky launches for the rest of the month once the budget is spent.", "Eva Roth",
+			"A budget you never spend is a target you set too low"},
+		{"Rollouts", "Canary releases caught 41 of 45 bad builds before they reached a tenth of the users.",
+			"A release that goes to every region at once turns one bad build into a global outage.",
+			"Ship to 1% of traffic first and widen only while the error rate holds for an hour.", "Ken Ito",
+			"The first percent of traffic is the cheapest place to find a bug"},
+		{"Ownership", "Services with a named owning team were fixed 5 times faster than orphaned ones.",
+			"An alert that pages a shared channel at night is an alert nobody answers.",
+			"Give every service one owning team in the catalogue before it reaches production.", "Zoe Hart",
+			"If everyone owns a service, nobody gets up at three in the morning for it"},
+		{"Testing", "Contract tests between services removed two thirds of the failures seen in staging.",
+			"A staging environment that differs from production hides the failures customers find first.",
+			"Run the contract tests on every pull request of both the caller and the callee.", "Ali Khan",
+			"Staging only helps when it lies to you less than production does"},
+		{"Runbooks", "On-call engineers with a runbook resolved pages in half the time of those without one.",
+			"A runbook last touched two years ago sends engineers down paths that no longer exist.",
+			"Update the runbook in the same pull request that changes the system it describes.", "Ida Moss",
+			"A runbook is only as good as the last time someone followed it"},
+	}
 	var b strings.Builder
 	b.WriteString("---\ntitle: Reliability at scale\ntags: [Reliability]\n---\n# Reliability at scale\n\n")
-	for i, t := range topics {
-		l := strings.ToLower(t)
-		fmt.Fprintf(&b, "## %s in practice\n\n", t)
-		fmt.Fprintf(&b, "Teams that adopt %s early cut their weekly incidents by %d%% within a quarter, according to our survey of %d platform groups.\n", l, 20+i*3, 400+i*10)
-		fmt.Fprintf(&b, "Without %s, a small outage becomes a large one for every customer at once, and on-call engineers lose whole nights to it.\n", l)
-		fmt.Fprintf(&b, "The median team spent %d hours a week on %s toil before automating it.\n", 3+i, l)
-		fmt.Fprintf(&b, "The best teams review %s every sprint, write down what they learned, and share the playbook with every new hire.\n", l)
-		fmt.Fprintf(&b, "Start small: pick one service, measure it for two weeks, and only then roll %s out to the rest of the fleet.\n", l)
-		fmt.Fprintf(&b, "Leaders who fund %s see on-call pages fall and customer trust rise in the same quarter.\n\n", l)
-		fmt.Fprintf(&b, "\"%s is where reliability is won or lost,\" says %s, head of platform at Example Corp.\n\n", t, names[i])
+	for _, s := range sections {
+		fmt.Fprintf(&b, "## %s in practice\n\n%s\n%s\n%s\n\n", s.topic, s.finding, s.risk, s.advice)
+		fmt.Fprintf(&b, "\"%s,\" says %s, head of platform at Example Corp.\n\n", s.quote, s.speaker)
 	}
 	return b.String()
 }
 
-// TestBrowserReviewAtScale: marketing reviews a source of about forty derivatives in
+// TestBrowserReviewAtScale: marketing reviews a source of about thirty derivatives in
 // headless Chromium, at 1280 px and at 390 px: the Sources list says how many wait for
 // review; filters narrow the page by kind, channel and status; one action approves all
 // quotes and another rejects all Mastodon posts; the keys move, approve and edit; an edit
@@ -66,8 +109,8 @@ func TestBrowserReviewAtScale(t *testing.T) {
 		key := fmt.Sprintf("scale-%d.md", width)
 		st.awsCp(paper, key)
 		a := st.waitSource(key, 60*time.Second)
-		if a.Source.Status != "ready" || len(a.Derivatives) < 35 {
-			t.Fatalf("%s: %s with %d derivatives, want ready with about forty", key, a.Source.Status, len(a.Derivatives))
+		if a.Source.Status != "ready" || len(a.Derivatives) < 28 {
+			t.Fatalf("%s: %s with %d derivatives, want ready with about thirty", key, a.Source.Status, len(a.Derivatives))
 		}
 		if im := st.waitImages(a.Source.ID, 90*time.Second); im.Source.Images != "ready" {
 			t.Fatalf("%s: images %s: %s", key, im.Source.Images, im.Source.ImagesReason)
