@@ -40,7 +40,7 @@ var Definition = map[string][]string{
 var Stakes = map[string][]string{
 	"en": {" doubles", " doubled", " doubling", " triples", " tripled", " halves", " halved", " reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
 		" lose", " attack", " outage", " breach"},
-	"es": {" duplica", " triplica", " a la mitad", " reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
+	"es": {" duplica", " triplica", " reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
 	"pt": {" dobra", " duplica", " triplica", " pela metade", " reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
 	"fr": {" double ", " doublé", " triple ", " triplé", " divise par deux", " rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
 	"de": {" verdoppel", " verdreifach", " halbier", " reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
