@@ -46,9 +46,9 @@ var Stakes = map[string][]string{
 	"de": {" verdoppel", " verdreifach", " halbier", " reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
 	"it": {" raddoppi", " triplic", " dimezz", " riduc", " ridur", " ridott", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
 	"nl": {" verdubbel", " verdrievoudig", " halveer", " verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
-	"ja": {"倍増", "半減", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
-	"zh": {"翻倍", "翻一番", "减半", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
-	"ko": {"두 배", "절반", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
+	"ja": {"倍増", "半減", "半分", "減少", "減り", "減っ", "増加", "増え", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
+	"zh": {"翻倍", "翻一番", "减半", "下降", "增长", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
+	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
