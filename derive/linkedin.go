@@ -56,7 +56,6 @@ func (d *deriver) linkedIn() {
 	for _, keep := range []func(c *extract.Candidate) bool{
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Firm(c, d.a.Lang) },
-		isClaim,
 	} {
 		// Short lines first, else lines as long as a teaser's; takeaways marks its picks
 		// in the set it is given, so each try starts from the same one.

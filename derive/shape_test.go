@@ -308,3 +308,40 @@ Moving checkout writes behind a durable queue reduces the orders lost during tra
 		}
 	}
 }
+
+// TestLinkedInIsNotPaddedWithDescriptions: one finding over a document of descriptions
+// makes no LinkedIn post: its takeaways would be the table of contents.
+func TestLinkedInIsNotPaddedWithDescriptions(t *testing.T) {
+	const doc = `---
+title: The Release Pipeline
+---
+# The Release Pipeline
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Stages
+
+The pipeline has a build stage, a test stage and a deploy stage for each service.
+
+## Artifacts
+
+The build stage writes every artifact to a registry that later stages read from.
+
+## Environments
+
+Each service runs in a staging environment and a production environment in two regions.
+
+## Owners
+
+Release managers rotate each month among the senior engineers of the platform group.
+`
+	res := deriveText(t, "pipeline.md", doc)
+	if li := only(t, res, channel.KindLinkedIn); li != nil {
+		t.Errorf("a LinkedIn post padded with descriptions:\n%s", li.Template)
+	}
+	if !skippedKind(res, channel.KindLinkedIn) {
+		t.Errorf("no reason for the missing LinkedIn post: %+v", res.Skipped)
+	}
+}
