@@ -353,6 +353,18 @@ var ReferenceOpeners = map[string]string{
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
 }
 
+// AnotherOne are predicates that make the subject one more of a kind named before ("The
+// mesh is another abstraction…", "è un'altra astrazione"): read alone, the first is missing.
+var AnotherOne = map[string][]string{
+	"en": {" is another ", " are other ", " is yet another ", " is one more "},
+	"es": {" es otra ", " es otro ", " son otros ", " son otras "},
+	"pt": {" é outra ", " é outro ", " são outros ", " são outras "},
+	"fr": {" est un autre ", " est une autre ", " sont d'autres ", " sont d’autres "},
+	"de": {" ist ein weiterer ", " ist eine weitere ", " ist ein weiteres ", " ist ein anderer ", " ist eine andere "},
+	"it": {" è un altro ", " è un'altra ", " è un’altra ", " sono altri ", " sono altre "},
+	"nl": {" is een andere ", " is een ander ", " is nog een "},
+}
+
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
