@@ -72,7 +72,7 @@ func (d *deriver) linkedIn() {
 	}
 	if len(p.points) < minTakeaways {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list under the first line "+
-			"that are claims rather than definitions, truisms or hedges")
+			"that are claims (a figure, a contrast, a stake, a measured recommendation) rather than descriptions, definitions, truisms or hedges")
 		return
 	}
 	p.quote = d.linkedInQuote()

@@ -16,24 +16,25 @@ var Measure = map[string][]string{
 	"nl": {" één ", " twee ", " drie ", " vier ", " vijf ", " tien ", " uur ", " dagen ", " week ", " weken ", " maand"},
 }
 
-// Definition: marks that make a sentence a definition, a description of parts or a
-// textbook account of how a mechanism works ("ensures that", "is designed to"): true, on
-// topic, and bland as a hook ("An operator is a controller that…").
+// Definition: marks that make a sentence a definition, a description of parts, a
+// textbook account of how a mechanism works ("ensures that", "is designed to") or of what
+// it is for ("An essential goal of a platform is to…", "The desire to… has motivated"):
+// true, on topic, and bland as a hook ("An operator is a controller that…").
 var Definition = map[string][]string{
-	"en": {" is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
+	"en": {"the desire to ", " goal of ", " goal is to ", " objective of ", " objective is to ", " aim of ", " aim is to ", " purpose of ", " has motivated ", " have motivated ", " is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
 		" is designed to ", " are designed to ", " works by ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
 		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
 		" is part of ", " is one of ", " is part of the ", " forms part of ", " is responsible for ", " relies on ", " work in conjunction", " works in conjunction", " is used to ",
 		" is intended to ", " are intended to "},
-	"es": {" es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
-	"pt": {" é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
-	"fr": {" est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
-	"de": {" ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
-	"it": {" è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
-	"nl": {" is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
-	"ja": {"とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
-	"zh": {"是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
-	"ko": {"이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
+	"es": {"el deseo de ", " objetivo de ", " objetivo es ", " finalidad de ", " propósito de ", " ha motivado ", " han motivado ", " es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
+	"pt": {"o desejo de ", " objetivo de ", " objetivo é ", " finalidade de ", " propósito de ", " motivou ", " motivaram ", " é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
+	"fr": {"le désir de ", " objectif de ", " objectif est ", " but de ", " finalité de ", " a motivé ", " ont motivé ", " est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
+	"de": {"der wunsch, ", " ziel von ", " ziel ist es", " ziel der ", " ziel des ", " zweck ", " hat motiviert", " haben motiviert", " ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
+	"it": {"il desiderio di ", " obiettivo di ", " obiettivo è ", " scopo di ", " finalità di ", " ha motivato ", " hanno motivato ", " è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
+	"nl": {"de wens om ", " doel van ", " doel is ", " heeft gemotiveerd", " is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
+	"ja": {"目的は", "目標は", "目的とし", "とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
+	"zh": {"目的是", "目标是", "希望", "是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
+	"ko": {"목표는", "목적은", "이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
 }
 
 // Stakes: what a reader gains, loses or risks.
