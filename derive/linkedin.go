@@ -1,6 +1,8 @@
 package derive
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -47,9 +49,11 @@ func (d *deriver) linkedIn() {
 	}
 	exclude := union(said, map[int]bool{hook: true})
 	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(hook, line)}
-	// Takeaways are claims: weighty ones, else firm ones (strong, no hedge or wish), else at least no definition,
-	// truism or hedge (hook strength below one: Weight < Score); never a question, which
-	// takes nothing away.
+	// Takeaways are claims: weighty ones, else firm ones (strong, no hedge or wish), with
+	// at most one plain statement to complete the list, as the key points have; never a
+	// definition, truism or hedge (hook strength below one: Weight < Score), nor a
+	// question, which takes nothing away. A finding over descriptions reads as the
+	// document's table of contents: the post is left out instead.
 	isClaim := func(c *extract.Candidate) bool {
 		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？")
 	}
@@ -57,25 +61,28 @@ func (d *deriver) linkedIn() {
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Firm(c, d.a.Lang) },
 	} {
-		// Short lines first, else lines as long as a teaser's; takeaways marks its picks
-		// in the set it is given, so each try starts from the same one.
-		notKept := d.notCandidates(keep)
-		if p.points = d.takeaways(union(exclude, notKept), p.context, d.wide(linkedInPointChars)); len(p.points) < minTakeaways {
-			p.points = d.takeaways(union(exclude, notKept), p.context, takeawayChars)
-		}
-		if len(p.points) >= minTakeaways {
-			for _, t := range p.points {
-				d.excludeSaid(exclude, t)
-			}
+		if p.points = d.claimsToList(exclude, keep, p.context); len(p.points) >= minTakeaways {
 			break
 		}
+	}
+	if len(p.points) == minTakeaways-1 {
+		taken := union(exclude, nil)
+		for _, t := range p.points {
+			d.excludeSaid(taken, t)
+		}
+		if plain := d.claimsToList(taken, isClaim, p.context); len(plain) > 0 {
+			p.points = d.inDocumentOrder(append(p.points, plain[0]))
+		}
+	}
+	for _, t := range p.points {
+		d.excludeSaid(exclude, t)
 	}
 	if len(p.points) < minTakeaways {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list under the first line "+
 			"that are claims (a figure, a contrast, a stake, a measured recommendation) rather than descriptions, definitions, truisms or hedges")
 		return
 	}
-	p.quote = d.linkedInQuote()
+	p.quote = d.linkedInQuote(p)
 	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1, p.hook)
 	x.Hashtags = d.hashtagsFor(channel.LinkedIn)
 	valid := d.leavingRoom(func(t string) bool { return channel.CountLinkedIn(t).Valid })
@@ -103,6 +110,30 @@ func (d *deriver) linkedIn() {
 	d.linkedInQuoted = p.quote
 	d.excludeSaid(exclude, p.context)
 	d.said.say(channel.LinkedIn, keys(exclude)...)
+}
+
+// claimsToList are the takeaways among the candidates keep accepts, none in exclude: on
+// LinkedIn's short lines, else on lines as long as a teaser's. takeaways marks its picks
+// in the set it is given, so each try starts from a set of its own.
+func (d *deriver) claimsToList(exclude map[int]bool, keep func(c *extract.Candidate) bool, context string) []string {
+	notKept := d.notCandidates(keep)
+	points := d.takeaways(union(exclude, notKept), context, d.wide(linkedInPointChars))
+	if len(points) < minTakeaways {
+		points = d.takeaways(union(exclude, notKept), context, takeawayChars)
+	}
+	return points
+}
+
+// inDocumentOrder sorts sentences of the document as the document has them.
+func (d *deriver) inDocumentOrder(sentences []string) []string {
+	pos := map[string]int{}
+	for _, c := range d.a.Candidates {
+		if _, ok := pos[c.Text]; !ok {
+			pos[c.Text] = c.Pos
+		}
+	}
+	slices.SortStableFunc(sentences, func(a, b string) int { return cmp.Compare(pos[a], pos[b]) })
+	return sentences
 }
 
 // wide is a length in characters for the document's script: half in Chinese and
@@ -187,14 +218,18 @@ func (d *deriver) notCandidates(keep func(c *extract.Candidate) bool) map[int]bo
 // lines, framed as “…” — speaker; "" when it has none. A quotation is said once per
 // account, and the snippets (offered on every channel, with a quote card) need one: the
 // post takes one only when the document has another for them.
-func (d *deriver) linkedInQuote() string {
+func (d *deriver) linkedInQuote(p linkedInPost) string {
 	quotes := d.quoteSnippets()
 	if len(quotes) < 2 {
 		return ""
 	}
+	// In a talk every sentence has a speaker: a quote of a line the post already says is
+	// the same line twice.
+	said := append([]string{p.hook, p.context}, p.points...)
 	for _, s := range quotes {
 		// A quote cut short ("…") is not one to feature.
-		if s.attribution != "" && !strings.Contains(s.text, "…") && utf8.RuneCountInString(s.text) <= linkedInQuoteChars {
+		if s.attribution != "" && !strings.Contains(s.text, "…") && utf8.RuneCountInString(s.text) <= linkedInQuoteChars &&
+			!slices.ContainsFunc(said, func(line string) bool { return line != "" && strings.Contains(s.text, line) }) {
 			return s.text
 		}
 	}

@@ -21,6 +21,9 @@ var (
 	countRe      = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
 	cueCountRe   = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
 	jaCountRe    = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
+	// fromToRe is a change from one figure to another in the Latin languages ("rose from 3
+	// to 11 a week", "de 14 a 7 horas", "von 20 auf 5"); its groups are the two figures.
+	fromToRe = regexp.MustCompile(`(?i)\b(?:from|de|desde|von|da|van)\s+(\d+(?:[.,]\d+)?)\s?(?:%|\pL+)?\s+(?:to|a|à|hasta|auf|bis|naar|para)\s+(\d+(?:[.,]\d+)?)`)
 	// averageCJKRe is an average in Japanese, Chinese or Korean ("平均14時間", "평균 14시간"):
 	// a measured figure, as "an average of 41 pages" is in English.
 	averageCJKRe = regexp.MustCompile(`(?:平均|평균)(?:で|して|为|為|은|)\s?\d`)
@@ -74,6 +77,7 @@ func isStat(s string) bool {
 		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
 		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) ||
 		has("から", "에서", "从") && fromToCJK(s) ||
+		twoNumbers(s) && fromTo(s) ||
 		has("平均", "평균") && averageCJKRe.MatchString(s) {
 		return true
 	}
@@ -103,6 +107,39 @@ func isStat(s string) bool {
 // referenceUnits after a number make a span from one to another a range of years,
 // chapters or steps ("2章から4章", "2020年から"), not a change.
 var referenceUnits = []string{"年", "章", "節", "頁", "ページ", "版", "段階", "条", "項", "년", "장", "절", "페이지", "단계", "节", "页", "步"}
+
+// fromTo reports a change from one figure to another (fromToRe) that is not a span of
+// years ("from 2019 to 2023").
+func fromTo(s string) bool {
+	for _, m := range fromToRe.FindAllStringSubmatch(s, -1) {
+		if !isYear(m[1]) || !isYear(m[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// twoNumbers reports whether s holds two separate runs of digits: the quick test before
+// fromToRe, which every sentence with a figure would otherwise run.
+func twoNumbers(s string) bool {
+	runs, in := 0, false
+	for i := 0; i < len(s); i++ {
+		d := isDigit(s[i])
+		if d && !in {
+			if runs++; runs == 2 {
+				return true
+			}
+		}
+		in = d || in && (s[i] == '.' || s[i] == ',') && i+1 < len(s) && isDigit(s[i+1])
+	}
+	return false
+}
+
+// isYear reports a number written as a year of the last century or this one.
+func isYear(n string) bool {
+	v, err := strconv.Atoi(n)
+	return err == nil && len(n) == 4 && v >= 1900 && v <= 2099
+}
 
 // fromToCJK reports a change from one figure to another (fromToCJKRe) that is not a
 // range of years, chapters or steps.

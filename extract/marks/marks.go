@@ -185,7 +185,7 @@ var Comparison = map[string][]string{
 // (marks.Comparison' "more" or "from" say little there), a concession included ("Although
 // tests catch known problems, they cannot stop everything").
 var Contrast = map[string][]string{
-	"en": {"although ", "even though ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"en": {"although ", "even though ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
 	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
 	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
 	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},

@@ -258,6 +258,9 @@ func TestDeriveATranscriptLinksEachPostToItsMoment(t *testing.T) {
 			opening = d.Parts[0].Text
 		}
 		opening = strings.Trim(strings.SplitN(opening, "\n", 2)[0], "“”\" ")
+		if strings.Count(d.Text, opening) > 1 {
+			t.Errorf("%s %s says its first line twice (a speaker's quote of it?):\n%s", d.Kind, d.Type, d.Text)
+		}
 		at, found := -1, ""
 		for s, sec := range starts {
 			if w := words(opening); strings.HasPrefix(w, s) || strings.HasPrefix(s, w[:min(len(w), 40)]) {
