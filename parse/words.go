@@ -15,6 +15,16 @@ func WordSet(words string) map[string]bool {
 	return set
 }
 
+// WordSets are word lists by language (WordSet) as sets, built once where a list is read
+// per sentence.
+func WordSets(lists map[string]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, words := range lists {
+		out[lang] = WordSet(words)
+	}
+	return out
+}
+
 // WordList is the "|"-separated entries of s, trimmed: for entries of several words.
 func WordList(s string) []string {
 	var out []string

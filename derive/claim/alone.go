@@ -67,7 +67,7 @@ func Labelled(text string) bool {
 // "Security is…"): there only an article after the opening word ("Después de la
 // instalación, …") names a thing as known.
 func Presumes(a *extract.Analysis, i int) bool {
-	articles := parse.WordSet(marks.Articles[a.Lang])
+	articles := definiteArticles[a.Lang]
 	if len(articles) == 0 {
 		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
 	}
@@ -83,10 +83,13 @@ func Presumes(a *extract.Analysis, i int) bool {
 			break
 		}
 		if (strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")) && articles["l'"] {
-			_, rest, _ := strings.Cut(strings.NewReplacer("’", "'").Replace(w), "'")
+			_, rest, _ := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'")
 			named = nounPhrase(append([]string{rest}, words[k+1:]...), a.Lang)
 			break
 		}
+	}
+	if len(named) == 0 {
+		return false
 	}
 	var before []string
 	if c.Section < len(a.Doc.Sections) {
@@ -111,7 +114,7 @@ func Presumes(a *extract.Analysis, i int) bool {
 // level"); it ends at a clause's comma. A verb may come in ("weekly teams shipped"), which
 // the title or the sentence before rarely repeat.
 func nounPhrase(words []string, lang string) []string {
-	links := parse.WordSet(marks.NounLinks[lang])
+	links := nounLinks[lang]
 	n := 2
 	if len(words) > 2 && (links[words[1]] || links[words[2]]) {
 		n = 5
@@ -149,12 +152,12 @@ func stemOf(w string) string {
 }
 
 func refersBack(w, lang string) bool {
-	for _, l := range []string{lang, "en"} {
-		for _, o := range strings.Fields(marks.ReferenceOpeners[l]) {
-			if w == o {
-				return true
-			}
-		}
-	}
-	return false
+	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
+
+// The word lists read per sentence, as sets.
+var (
+	definiteArticles = parse.WordSets(marks.Articles)
+	nounLinks        = parse.WordSets(marks.NounLinks)
+	referenceOpeners = parse.WordSets(marks.ReferenceOpeners)
+)
