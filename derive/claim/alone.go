@@ -7,6 +7,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -31,13 +32,13 @@ func AboutADocument(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		lead = string([]rune(text)[:min(leadRunes, utf8.RuneCountInString(text))])
 	} else {
-		words := strings.Fields(strings.ToLower(text))
+		words := strings.Fields(textcase.Lower(text))
 		for k, w := range words[:min(leadWords, len(words))] {
 			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		}
 		lead = " " + strings.Join(words[:min(leadWords, len(words))], " ") + " "
 	}
-	return containsAnyOf(strings.ToLower(lead), marks.Documents[lang]) ||
+	return containsAnyOf(textcase.Lower(lead), marks.Documents[lang]) ||
 		lang != "ja" && lang != "zh" && lang != "ko" && containsAnyOf(lead, marks.Documents["en"])
 }
 
@@ -45,7 +46,7 @@ func AboutADocument(text, lang string) bool {
 // ("Availability of services, tools and content: distribution provides…"): a list
 // item's entry, a fragment once its list is gone.
 func Labelled(text string) bool {
-	i := strings.IndexAny(text, ":：")
+	i := colon(text)
 	if i <= 0 {
 		return false
 	}
@@ -56,6 +57,21 @@ func Labelled(text string) bool {
 		return utf8.RuneCountInString(text[:i]) <= 12
 	}
 	return len(strings.Fields(text[:i])) <= 8
+}
+
+// colon is strings.IndexAny(text, ":：") with a vectorised search per mark: given a mark
+// beyond ASCII, strings.IndexAny makes a call per character of text, and Labelled reads
+// every candidate sentence.
+func colon(text string) int {
+	i := strings.IndexByte(text, ':')
+	before := text
+	if i >= 0 {
+		before = text[:i]
+	}
+	if j := strings.Index(before, "："); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // Presumes reports a sentence that opens by naming, as already known, a thing that only
@@ -72,7 +88,7 @@ func Presumes(a *extract.Analysis, i int) bool {
 		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
 	}
 	c := &a.Candidates[i]
-	words := strings.Fields(strings.ToLower(c.Text))
+	words := strings.Fields(textcase.Lower(c.Text))
 	var named []string
 	for k, w := range words[:min(3, len(words))] {
 		if k == 0 && a.Lang != "en" {
@@ -133,7 +149,7 @@ func nounPhrase(words []string, lang string) []string {
 // before (extract's reference openers: "these", "their").
 func stems(text, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	for _, w := range strings.Fields(textcase.Lower(text)) {
 		if s := stemOf(w); s != "" && !refersBack(w, lang) {
 			out[s] = true
 		}

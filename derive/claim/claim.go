@@ -12,6 +12,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -26,7 +27,7 @@ var wishes = map[string][]string{
 // marked reports whether text holds a mark of lang's list, or English's in a Latin text
 // (English terms stand in translated documents too), as whole words where the mark says so.
 func marked(list map[string][]string, text, lang string) bool {
-	lower := " " + strings.ToLower(text) + " "
+	lower := " " + textcase.Lower(text) + " "
 	lang = langid.Base(lang)
 	if containsAnyOf(lower, list[lang]) {
 		return true
