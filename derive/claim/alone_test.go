@@ -105,14 +105,7 @@ func TestPresumes(t *testing.T) {
 func TestColonAgreesWithStringsIndexAny(t *testing.T) {
 	lines := testdocs.Lines(t, "Label: text", "標籤：文字", "10:30：", "")
 	pieces := []string{"a", " ", ":", "：", "\xef\xbc", "\x9a", "\xef", "\xff", "日"}
-	rng := rand.New(rand.NewPCG(11, 12))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = append(lines, testdocs.Random(rand.New(rand.NewPCG(11, 12)), pieces, 8)...)
 	for _, s := range lines {
 		if got, want := colon(s), strings.IndexAny(s, ":："); got != want {
 			t.Fatalf("colon(%q) = %d, strings.IndexAny says %d", s, got, want)
