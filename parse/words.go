@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -59,6 +60,10 @@ func NewRuneSet(in func(rune) bool) *RuneSet {
 	}
 	return set
 }
+
+// LettersAndDigits are the characters of words where any letter or digit is one: "ROI",
+// "2024", "日本語".
+var LettersAndDigits = NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 
 // has reports whether r is in the set.
 func (set *RuneSet) has(r rune) bool {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
@@ -111,13 +112,13 @@ func Words(text, lang string) map[string]bool {
 		}
 		flush()
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		rs := []rune(w)
-		if parse.IsCJK(rs[0]) {
+	for _, w := range parse.LettersAndDigits.Fields(text) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if parse.IsCJK(first) {
 			continue
 		}
 		// A Korean word is a few syllables, each a letter of its own.
-		if len(rs) > 3 || unicode.Is(unicode.Hangul, rs[0]) && len(rs) > 1 {
+		if n := utf8.RuneCountInString(w); n > 3 || unicode.Is(unicode.Hangul, first) && n > 1 {
 			out[extract.PhraseKey(w, lang)] = true
 		}
 	}
