@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -54,8 +55,10 @@ func TestALanguageWithoutLabelsGetsNoEnglishAndNeedsReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := From(doc, testOptions([]byte(src)))
-	if len(res.Derivatives) == 0 {
-		t.Fatalf("no derivatives: %v", res.Skipped)
+	// Without the language's marks no sentence can be told a finding: its best ones are
+	// posted for a person to review, not left out as descriptions.
+	if !slices.ContainsFunc(res.Derivatives, func(d Derivative) bool { return d.Kind == channel.KindTweet }) {
+		t.Fatalf("no post on X: %v", res.Skipped)
 	}
 	for _, d := range res.Derivatives {
 		if d.Locale != "ru" || !strings.Contains(d.NeedsReview, "Russian") {

@@ -54,16 +54,20 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 		said[i] = true
 	}
 	// The first post gives a stranger a reason to stop (extract's Strong): a plain
-	// description on every channel is a flat post four times over, not more reach.
-	if h := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Strong() && fits(c) }); h >= 0 {
+	// description on every channel is a flat post four times over, not more reach. In a
+	// language whose marks are not built in (its posts need review anyway), the best
+	// ranked sentences stand in.
+	judged := d.a.Judged()
+	if h := d.a.BestHook(said, func(c *extract.Candidate) bool { return (c.Strong() || !judged) && fits(c) }); h >= 0 {
 		pick(h)
 	}
 	// After the first, a post must earn its place as a thread's points do: a finding
 	// with its stake, strongest first. A requirement strong only by a word ("should be
 	// able to increase…") or a hope is a weaker post on the same account, not more reach.
 	for _, i := range d.a.ByHook() {
-		if c := &d.a.Candidates[i]; len(picks) > 0 && len(picks) < maxTweets && c.Finding() && claim.Weighty(c, d.a.Lang) &&
-			!said[i] && !usedSection[c.Section] && fits(c) {
+		c := &d.a.Candidates[i]
+		earns := c.Finding() && claim.Weighty(c, d.a.Lang) || !judged
+		if len(picks) > 0 && len(picks) < maxTweets && earns && !said[i] && !usedSection[c.Section] && fits(c) {
 			pick(i)
 		}
 	}
