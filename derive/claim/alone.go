@@ -54,7 +54,7 @@ func Labelled(text string) bool {
 		return false // "https://…", "10:30"
 	}
 	if r, _ := utf8.DecodeRuneInString(text); parse.IsCJK(r) {
-		return utf8.RuneCountInString(text[:i]) <= 12
+		return utf8.RuneCountInString(text[:i]) <= 20 // about eight words' worth
 	}
 	return len(strings.Fields(text[:i])) <= 8
 }

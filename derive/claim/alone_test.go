@@ -47,6 +47,8 @@ func TestLabelled(t *testing.T) {
 		{"Disponibilidad de servicios, herramientas y contenido: la distribución aporta redundancia.", true},
 		{"Release cadence: weekly trains cut the failure rate in half.", true},
 		{"リリース頻度：毎週のリリースで障害が半分になります。", true},
+		{"アクティブユーザーと月ごとの定着率：提供する能力の数と利用者数の増減。", true},
+		{"毎週リリースし、すべての変更を一日以内にレビューするチームが見つけたこと：ロールバックの減少。", false},
 		{"Teams that release weekly recover twice as fast, according to https://example.com/study.", false},
 		{"The release train leaves at 10:30 every Tuesday, whether a change is ready or not.", false},
 		{"Teams that release every week and review every change within a day found one thing: fewer rollbacks.", false},

@@ -16,39 +16,48 @@ var Measure = map[string][]string{
 	"nl": {" één ", " twee ", " drie ", " vier ", " vijf ", " tien ", " uur ", " dagen ", " week ", " weken ", " maand"},
 }
 
-// Definition: marks that make a sentence a definition, a description of parts or a
-// textbook account of how a mechanism works ("ensures that", "is designed to"): true, on
-// topic, and bland as a hook ("An operator is a controller that…").
+// Definition: marks that make a sentence a definition, a description of parts, a
+// textbook account of how a mechanism works ("ensures that", "is designed to") or of what
+// it is for ("An essential goal of a platform is to…", "The desire to… has motivated"):
+// true, on topic, and bland as a hook ("An operator is a controller that…").
 var Definition = map[string][]string{
-	"en": {" is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
+	"en": {"the desire to ", " goal of ", " goal is to ", " objective of ", " objective is to ", " aim of ", " aim is to ", " purpose of ", " has motivated ", " have motivated ", " is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
 		" is designed to ", " are designed to ", " works by ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
 		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
 		" is part of ", " is one of ", " is part of the ", " forms part of ", " is responsible for ", " relies on ", " work in conjunction", " works in conjunction", " is used to ",
 		" is intended to ", " are intended to "},
-	"es": {" es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
-	"pt": {" é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
-	"fr": {" est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
-	"de": {" ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
-	"it": {" è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
-	"nl": {" is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
-	"ja": {"とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
-	"zh": {"是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
-	"ko": {"이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
+	"es": {"el deseo de ", " objetivo de ", " objetivo es ", " finalidad de ", " propósito de ", " ha motivado ", " han motivado ", " es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
+	"pt": {"o desejo de ", " objetivo de ", " objetivo é ", " finalidade de ", " propósito de ", " motivou ", " motivaram ", " é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
+	"fr": {"le désir de ", " objectif de ", " objectif est ", " but de ", " finalité de ", " a motivé ", " ont motivé ", " est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
+	"de": {"der wunsch, ", " ziel von ", " ziel ist es", " ziel der ", " ziel des ", " zweck ", " hat motiviert", " haben motiviert", " ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
+	"it": {"il desiderio di ", " obiettivo di ", " obiettivo è ", " scopo di ", " finalità di ", " ha motivato ", " hanno motivato ", " è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
+	"nl": {"de wens om ", " doel van ", " doel is ", " heeft gemotiveerd", " is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
+	"ja": {"目的は", "目標は", "目的とし", "とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
+	"zh": {"目的是", "目标是", "希望", "是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
+	"ko": {"목표는", "목적은", "이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
 }
 
 // Stakes: what a reader gains, loses or risks.
 var Stakes = map[string][]string{
-	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
+	"en": {" doubles", " doubled", " doubling", " triples", " tripled", " halves", " halved", " reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
 		" lose", " attack", " outage", " breach"},
-	"es": {" reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
-	"pt": {" reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
-	"fr": {" rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
-	"de": {" reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
-	"it": {" riduc", " ridur", " ridott", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
-	"nl": {" verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
-	"ja": {"削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
-	"zh": {"减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
-	"ko": {"줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
+	"es": {" duplica", " triplica", " reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
+	"pt": {" dobra", " duplica", " triplica", " pela metade", " reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
+	"fr": {" double ", " doublé", " triple ", " triplé", " divise par deux", " rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
+	"de": {" verdoppel", " verdreifach", " halbier", " reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
+	"it": {" raddoppi", " triplic", " dimezz", " riduc", " ridur", " ridott", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
+	"nl": {" verdubbel", " verdrievoudig", " halveer", " verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
+	"ja": {"倍増", "半減", "半分", "減少", "減り", "減っ", "増加", "増え", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
+	"zh": {"翻倍", "翻一番", "减半", "下降", "增长", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
+	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
+}
+
+// Purposes are the words that make a stake that follows them an aim rather than a result
+// ("to reduce duplication", "para reducir", "per ridurre", "um Kosten zu senken"): a goal
+// stated ("An essential goal is to reduce…") is no finding.
+var Purposes = map[string]string{
+	"en": "to help helps helping", "es": "para a", "pt": "para a", "fr": "pour à", "de": "zu um",
+	"it": "per a di", "nl": "te om",
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
@@ -173,18 +182,19 @@ var Comparison = map[string][]string{
 }
 
 // Contrast: marks that set two things against each other in a sentence without a figure
-// (marks.Comparison' "more" or "from" say little there).
+// (marks.Comparison' "more" or "from" say little there), a concession included ("Although
+// tests catch known problems, they cannot stop everything").
 var Contrast = map[string][]string{
-	"en": {" than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
-	"es": {" más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
-	"pt": {" do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
-	"fr": {" plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
-	"de": {" mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
-	"it": {" rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
-	"nl": {" meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
-	"ja": {"より", "ではなく", "一方", "比べ"},
-	"zh": {"而不是", "相比", "比起", "不是", "而非"},
-	"ko": {"보다", "대신", "아니라", "비해"},
+	"en": {"although ", "even though ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
+	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
+	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
+	"de": {"obwohl ", "wenngleich ", " mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
+	"it": {"sebbene ", "benché ", "anche se ", " rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
+	"nl": {"hoewel ", "ofschoon ", " meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
+	"ja": {"ものの", "にもかかわらず", "より", "ではなく", "一方", "比べ"},
+	"zh": {"虽然", "尽管", "而不是", "相比", "比起", "不是", "而非"},
+	"ko": {"에도 불구하고", "보다", "대신", "아니라", "비해"},
 }
 
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
@@ -351,6 +361,18 @@ var ReferenceOpeners = map[string]string{
 		entrambe`,
 	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
+}
+
+// AnotherOne are predicates that make the subject one more of a kind named before ("The
+// mesh is another abstraction…", "è un'altra astrazione"): read alone, the first is missing.
+var AnotherOne = map[string][]string{
+	"en": {" is another ", " are other ", " is yet another ", " is one more "},
+	"es": {" es otra ", " es otro ", " son otros ", " son otras "},
+	"pt": {" é outra ", " é outro ", " são outros ", " são outras "},
+	"fr": {" est un autre ", " est une autre ", " sont d'autres ", " sont d’autres "},
+	"de": {" ist ein weiterer ", " ist eine weitere ", " ist ein weiteres ", " ist ein anderer ", " ist eine andere "},
+	"it": {" è un altro ", " è un'altra ", " è un’altra ", " sono altri ", " sono altre "},
+	"nl": {" is een andere ", " is een ander ", " is nog een "},
 }
 
 // ReferencePhrases are openings of several words that lean on what came before, in
