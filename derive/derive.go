@@ -63,6 +63,7 @@ type deriver struct {
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
 	linkedInQuoted string
 	moments        *moments // where a talk says each sentence
+	contextNeeded  []bool   // see needsContext
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

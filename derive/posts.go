@@ -70,9 +70,14 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// with its stake, strongest first. A requirement strong only by a word ("should be
 	// able to increase…") or a hope is a weaker post on the same account, not more reach.
 	for _, i := range d.a.ByHook() {
+		if len(picks) == 0 || len(picks) >= maxTweets {
+			break // no first post, or every post picked
+		}
 		c := &d.a.Candidates[i]
-		earns := c.Finding() && claim.Weighty(c, d.a.Lang) || !judged
-		if len(picks) > 0 && len(picks) < maxTweets && earns && !said[i] && !usedSection[c.Section] && fits(c) {
+		if said[i] || usedSection[c.Section] {
+			continue
+		}
+		if earns := c.Finding() && claim.Weighty(c, d.a.Lang) || !judged; earns && fits(c) {
 			pick(i)
 		}
 	}

@@ -30,9 +30,9 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []str
 	// A key point is read alone, in a list: not one that opens with its list's label or
 	// names, as known, what only the sentence before it or its heading introduced.
 	unfit := map[int]bool{}
+	needsContext := d.needsContext()
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || claim.Labelled(c.Text) ||
-			c.Score > 0 && claim.Presumes(d.a, i) {
+		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] {
 			unfit[i] = true
 		}
 	}
@@ -44,6 +44,19 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []str
 		out = append(out, d.a.Candidates[i].Text)
 	}
 	return out
+}
+
+// needsContext tells, per candidate, whether it opens with its list's label or names, as
+// known, what only the sentence before it or its heading introduced. Worked out once per
+// document: the LinkedIn post and the blog teaser each pick takeaways.
+func (d *deriver) needsContext() []bool {
+	if d.contextNeeded == nil {
+		d.contextNeeded = make([]bool, len(d.a.Candidates))
+		for i, c := range d.a.Candidates {
+			d.contextNeeded[i] = claim.Labelled(c.Text) || c.Score > 0 && claim.Presumes(d.a, i)
+		}
+	}
+	return d.contextNeeded
 }
 
 // excludeSaid adds the candidates whose sentence text is said in text.

@@ -316,16 +316,7 @@ func hasStatusField(text string) bool {
 }
 
 // referenceOpeners are marks.ReferenceOpeners as word sets.
-var referenceOpeners = wordSets(marks.ReferenceOpeners)
-
-// wordSets are lists of words by language as sets.
-func wordSets(lists map[string]string) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for lang, words := range lists {
-		out[lang] = parse.WordSet(words)
-	}
-	return out
-}
+var referenceOpeners = parse.WordSets(marks.ReferenceOpeners)
 
 // referencePhraseIndex holds, per language, its marks.ReferencePhrases and English's by their
 // first byte: a sentence is compared with the few that start as it does.
@@ -485,7 +476,7 @@ func Followable(text, lang string) bool {
 // a contributor sharing in their own voice, a partner's feed), and "we" would claim the
 // authors' work, observation or promise for it. Nothing tells who "we" are, so the
 // sentence cannot be rewritten to name them.
-var voice = wordSets(marks.Voice)
+var voice = parse.WordSets(marks.Voice)
 
 var counterViewIndex = perLang(marks.CounterView)
 

@@ -59,7 +59,7 @@ func TestSameWordsAsStringsMap(t *testing.T) {
 // every depth after every character.
 func TestBalancedAgreesWithCheckingEveryDepth(t *testing.T) {
 	lines := testdocs.Lines(t, `a (b) [c] "d"`, "(（a）)", "a)(", "«a» “b” 「c」『d』", `"a`, "]", "（）)")
-	lines = append(lines, randomStrings(rand.New(rand.NewPCG(3, 4)), "ab (（)）[]“”「」『』«»\"", 8)...)
+	lines = append(lines, testdocs.Random(rand.New(rand.NewPCG(3, 4)), strings.Split("ab (（)）[]“”「」『』«»\"", ""), 8)...)
 	for _, s := range lines {
 		if got, want := balanced(s), referenceBalanced(s); got != want {
 			t.Fatalf("balanced(%q) = %v, want %v", s, got, want)
@@ -106,7 +106,7 @@ func referenceBalanced(text string) bool {
 // it on every sentence, spaces beyond ASCII and broken UTF-8 included.
 func TestFieldCountAgreesWithStringsFields(t *testing.T) {
 	lines := testdocs.Lines(t, "It's the TEAM’s call:\t3 teams,\n40% faster!", "İstanbul KELVIN ΣΊΣΥΦΟΣ", "bad \xff\xfe utf-8 \xe2\x80", "a\u00a0b\u2003c\u3000d\u0085e", "")
-	lines = append(lines, randomStrings(rand.New(rand.NewPCG(5, 6)), "aZ \t\n\u00a0\u2003\u3000\u0085\u200bİK\u212aß,", 12)...)
+	lines = append(lines, testdocs.Random(rand.New(rand.NewPCG(5, 6)), strings.Split("aZ \t\n\u00a0\u2003\u3000\u0085\u200bİK\u212aß,", ""), 12)...)
 	for _, s := range lines {
 		n := len(strings.Fields(s))
 		for _, limit := range []int{0, 1, max(n-1, 0), n, n + 1, 32} {
@@ -115,18 +115,4 @@ func TestFieldCountAgreesWithStringsFields(t *testing.T) {
 			}
 		}
 	}
-}
-
-// randomStrings are 20,000 strings of up to maxLen-1 characters from alphabet.
-func randomStrings(rng *rand.Rand, alphabet string, maxLen int) []string {
-	letters := []rune(alphabet)
-	out := make([]string, 20000)
-	for k := range out {
-		r := make([]rune, rng.IntN(maxLen))
-		for i := range r {
-			r[i] = letters[rng.IntN(len(letters))]
-		}
-		out[k] = string(r)
-	}
-	return out
 }

@@ -1,9 +1,12 @@
 package extract
 
-import "github.com/repurpose/repurpose/extract/marks"
+import (
+	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/parse"
+)
 
 // stopwords are marks.Stopwords as word sets.
-var stopwords = wordSets(marks.Stopwords)
+var stopwords = parse.WordSets(marks.Stopwords)
 
 // wordKind is what the term and phrase tokenizers need to know of a lower-cased word.
 type wordKind uint8

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,6 +14,16 @@ func WordSet(words string) map[string]bool {
 		set[w] = true
 	}
 	return set
+}
+
+// WordSets are word lists by language (WordSet) as sets, built once where a list is read
+// per sentence.
+func WordSets(lists map[string]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, words := range lists {
+		out[lang] = WordSet(words)
+	}
+	return out
 }
 
 // WordList is the "|"-separated entries of s, trimmed: for entries of several words.
@@ -49,6 +60,10 @@ func NewRuneSet(in func(rune) bool) *RuneSet {
 	}
 	return set
 }
+
+// LettersAndDigits are the characters of words where any letter or digit is one: "ROI",
+// "2024", "日本語".
+var LettersAndDigits = NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 
 // has reports whether r is in the set.
 func (set *RuneSet) has(r rune) bool {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -31,13 +32,13 @@ func AboutADocument(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		lead = string([]rune(text)[:min(leadRunes, utf8.RuneCountInString(text))])
 	} else {
-		words := strings.Fields(strings.ToLower(text))
+		words := strings.Fields(textcase.Lower(text))
 		for k, w := range words[:min(leadWords, len(words))] {
 			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		}
 		lead = " " + strings.Join(words[:min(leadWords, len(words))], " ") + " "
 	}
-	return containsAnyOf(strings.ToLower(lead), marks.Documents[lang]) ||
+	return containsAnyOf(textcase.Lower(lead), marks.Documents[lang]) ||
 		lang != "ja" && lang != "zh" && lang != "ko" && containsAnyOf(lead, marks.Documents["en"])
 }
 
@@ -45,7 +46,7 @@ func AboutADocument(text, lang string) bool {
 // ("Availability of services, tools and content: distribution provides…"): a list
 // item's entry, a fragment once its list is gone.
 func Labelled(text string) bool {
-	i := strings.IndexAny(text, ":：")
+	i := colon(text)
 	if i <= 0 {
 		return false
 	}
@@ -58,6 +59,21 @@ func Labelled(text string) bool {
 	return len(strings.Fields(text[:i])) <= 8
 }
 
+// colon is strings.IndexAny(text, ":：") with a vectorised search per mark: given a mark
+// beyond ASCII, strings.IndexAny makes a call per character of text, and Labelled reads
+// every candidate sentence.
+func colon(text string) int {
+	i := strings.IndexByte(text, ':')
+	before := text
+	if i >= 0 {
+		before = text[:i]
+	}
+	if j := strings.Index(before, "："); j >= 0 {
+		return j
+	}
+	return i
+}
+
 // Presumes reports a sentence that opens by naming, as already known, a thing that only
 // the sentence before it or its section's heading introduced ("An operator installs the
 // application. After the installation, …"; under "Understanding the levels": "The labels
@@ -67,12 +83,12 @@ func Labelled(text string) bool {
 // "Security is…"): there only an article after the opening word ("Después de la
 // instalación, …") names a thing as known.
 func Presumes(a *extract.Analysis, i int) bool {
-	articles := parse.WordSet(marks.Articles[a.Lang])
+	articles := definiteArticles[a.Lang]
 	if len(articles) == 0 {
 		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
 	}
 	c := &a.Candidates[i]
-	words := strings.Fields(strings.ToLower(c.Text))
+	words := strings.Fields(textcase.Lower(c.Text))
 	var named []string
 	for k, w := range words[:min(3, len(words))] {
 		if k == 0 && a.Lang != "en" {
@@ -83,10 +99,13 @@ func Presumes(a *extract.Analysis, i int) bool {
 			break
 		}
 		if (strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")) && articles["l'"] {
-			_, rest, _ := strings.Cut(strings.NewReplacer("’", "'").Replace(w), "'")
+			_, rest, _ := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'")
 			named = nounPhrase(append([]string{rest}, words[k+1:]...), a.Lang)
 			break
 		}
+	}
+	if len(named) == 0 {
+		return false
 	}
 	var before []string
 	if c.Section < len(a.Doc.Sections) {
@@ -111,7 +130,7 @@ func Presumes(a *extract.Analysis, i int) bool {
 // level"); it ends at a clause's comma. A verb may come in ("weekly teams shipped"), which
 // the title or the sentence before rarely repeat.
 func nounPhrase(words []string, lang string) []string {
-	links := parse.WordSet(marks.NounLinks[lang])
+	links := nounLinks[lang]
 	n := 2
 	if len(words) > 2 && (links[words[1]] || links[words[2]]) {
 		n = 5
@@ -130,7 +149,7 @@ func nounPhrase(words []string, lang string) []string {
 // before (extract's reference openers: "these", "their").
 func stems(text, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	for _, w := range strings.Fields(textcase.Lower(text)) {
 		if s := stemOf(w); s != "" && !refersBack(w, lang) {
 			out[s] = true
 		}
@@ -149,12 +168,12 @@ func stemOf(w string) string {
 }
 
 func refersBack(w, lang string) bool {
-	for _, l := range []string{lang, "en"} {
-		for _, o := range strings.Fields(marks.ReferenceOpeners[l]) {
-			if w == o {
-				return true
-			}
-		}
-	}
-	return false
+	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
 }
+
+// The word lists read per sentence, as sets.
+var (
+	definiteArticles = parse.WordSets(marks.Articles)
+	nounLinks        = parse.WordSets(marks.NounLinks)
+	referenceOpeners = parse.WordSets(marks.ReferenceOpeners)
+)

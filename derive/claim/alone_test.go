@@ -1,9 +1,12 @@
 package claim
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -95,6 +98,19 @@ func TestPresumes(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: %q is no candidate", tc.lang, tc.text)
+		}
+	}
+}
+
+// colon stands for strings.IndexAny(s, ":："): on the corpus's lines and on random
+// strings of colons, their halves and broken UTF-8, it must find the same index.
+func TestColonAgreesWithStringsIndexAny(t *testing.T) {
+	lines := testdocs.Lines(t, "Label: text", "標籤：文字", "10:30：", "")
+	pieces := []string{"a", " ", ":", "：", "\xef\xbc", "\x9a", "\xef", "\xff", "日"}
+	lines = append(lines, testdocs.Random(rand.New(rand.NewPCG(11, 12)), pieces, 8)...)
+	for _, s := range lines {
+		if got, want := colon(s), strings.IndexAny(s, ":："); got != want {
+			t.Fatalf("colon(%q) = %d, strings.IndexAny says %d", s, got, want)
 		}
 	}
 }

@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -26,12 +28,22 @@ var wishes = map[string][]string{
 // marked reports whether text holds a mark of lang's list, or English's in a Latin text
 // (English terms stand in translated documents too), as whole words where the mark says so.
 func marked(list map[string][]string, text, lang string) bool {
-	lower := " " + strings.ToLower(text) + " "
-	lang = langid.Base(lang)
-	if containsAnyOf(lower, list[lang]) {
+	return markable(text, lang).has(list)
+}
+
+// A markableText is a sentence as marks are looked for in it: lower-cased and padded with
+// a space at each end, made once for the several lists a check reads.
+type markableText struct{ lower, lang string }
+
+func markable(text, lang string) markableText {
+	return markableText{" " + textcase.Lower(text) + " ", langid.Base(lang)}
+}
+
+func (t markableText) has(list map[string][]string) bool {
+	if containsAnyOf(t.lower, list[t.lang]) {
 		return true
 	}
-	return lang != "en" && lang != "ja" && lang != "zh" && lang != "ko" && containsAnyOf(lower, list["en"])
+	return t.lang != "en" && t.lang != "ja" && t.lang != "zh" && t.lang != "ko" && containsAnyOf(t.lower, list["en"])
 }
 
 func containsAnyOf(s string, subs []string) bool {
@@ -50,21 +62,27 @@ func containsAnyOf(s string, subs []string) bool {
 // takeover"). A bare requirement ("An operator should be able to upgrade…") is strong
 // only by a word such as "increase"; in a series it reads as a list of rules.
 func Weighty(c *extract.Candidate, lang string) bool {
-	if !Firm(c, lang) {
+	if !c.Strong() {
 		return false
 	}
-	if !marked(marks.Advice, c.Text, lang) {
+	t := markable(c.Text, lang)
+	if !unhedged(t) {
+		return false
+	}
+	if !t.has(marks.Advice) {
 		return true
 	}
-	return c.Stat || strings.ContainsAny(c.Text, "0123456789") || marked(marks.Measure, c.Text, lang) ||
-		marked(marks.Risk, c.Text, lang) || marked(marks.Consequence, c.Text, lang)
+	return c.Stat || strings.ContainsAny(c.Text, "0123456789") || t.has(marks.Measure) || t.has(marks.Risk) ||
+		t.has(marks.Consequence)
 }
 
 // Firm reports a strong sentence (extract's Strong) that is not hedged or wished for
 // ("Ideally the scaling action will be…"): a claim, if not always one with its stake.
 func Firm(c *extract.Candidate, lang string) bool {
-	return c.Strong() && !marked(marks.Hedge, c.Text, lang) && !marked(wishes, c.Text, lang)
+	return c.Strong() && unhedged(markable(c.Text, lang))
 }
+
+func unhedged(t markableText) bool { return !t.has(marks.Hedge) && !t.has(wishes) }
 
 // Same reports two sentences that say much the same: most of the shorter one's
 // content words (or, in Chinese and Japanese, its character pairs) are in the other.
@@ -110,13 +128,13 @@ func Words(text, lang string) map[string]bool {
 		}
 		flush()
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		rs := []rune(w)
-		if parse.IsCJK(rs[0]) {
+	for _, w := range parse.LettersAndDigits.Fields(text) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if parse.IsCJK(first) {
 			continue
 		}
 		// A Korean word is a few syllables, each a letter of its own.
-		if len(rs) > 3 || unicode.Is(unicode.Hangul, rs[0]) && len(rs) > 1 {
+		if n := utf8.RuneCountInString(w); n > 3 || unicode.Is(unicode.Hangul, first) && n > 1 {
 			out[extract.PhraseKey(w, lang)] = true
 		}
 	}

@@ -145,10 +145,16 @@ func proseOf(a *extract.Analysis, limit int) string {
 // "SBOM"), by their lower case.
 func acronymsOf(a *extract.Analysis) map[string]string {
 	out := map[string]string{}
-	for _, w := range letterDigitRunes.Fields(proseOf(a, math.MaxInt)) {
-		if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
-			out[strings.ToLower(w)] = w
+	add := func(text string) {
+		for _, w := range parse.LettersAndDigits.Fields(text) {
+			if n := len(w); n >= 2 && n <= 8 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+				out[strings.ToLower(w)] = w
+			}
 		}
+	}
+	add(a.Doc.Title)
+	for _, c := range a.Candidates {
+		add(c.Text)
 	}
 	return out
 }

@@ -186,9 +186,7 @@ type topicPhrase struct {
 
 // lowerWords are the words of s in lower case, without punctuation: runs of letters and
 // digits.
-func lowerWords(s string) []string { return letterDigitRunes.Fields(textcase.Lower(s)) }
-
-var letterDigitRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+func lowerWords(s string) []string { return parse.LettersAndDigits.Fields(textcase.Lower(s)) }
 
 // TopicPhrases are the phrases that name a well-known topic tag ("#CloudNative"), none for
 // another tag.

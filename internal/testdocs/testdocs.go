@@ -3,6 +3,7 @@
 package testdocs
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -78,4 +79,19 @@ func Lines(t testing.TB, extra ...string) []string {
 		lines = append(lines, strings.Split(string(data), "\n")...)
 	}
 	return append(lines, extra...)
+}
+
+// Random is 20,000 strings of up to maxLen-1 pieces from pieces, drawn by rng: the inputs
+// on which a test holds a fast function to the standard one it stands for. A piece may be
+// a character, a part of one (broken UTF-8) or several.
+func Random(rng *rand.Rand, pieces []string, maxLen int) []string {
+	out := make([]string, 20000)
+	for k := range out {
+		var b strings.Builder
+		for range rng.IntN(maxLen) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out[k] = b.String()
+	}
+	return out
 }
