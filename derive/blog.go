@@ -38,19 +38,10 @@ func (d *deriver) blog() {
 		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
 		return
 	}
-	if !langid.WrittenIn(doc.Title, d.a.Lang) {
+	if d.titleScript { // see titleRule
 		d.skip(channel.KindBlog, channel.Blog, fmt.Sprintf("the title is not in %s like the text: a teaser would open in another language",
 			langid.Name(d.a.Lang)))
 		return
-	}
-	// A title in another language of the same script (an English title over Italian
-	// text) heads the teaser as it is, for a person to translate: said in the warnings
-	// and on the teaser, rather than published as a mix of languages.
-	titleReview := ""
-	if found := langid.Sure(doc.Title); found != "" && found != langid.Base(d.a.Lang) && !langid.Confusable(found, d.a.Lang) {
-		titleReview = fmt.Sprintf("the title %q is in %s but the text in %s: translate the title before approving",
-			doc.Title, langid.Name(found), langid.Name(d.a.Lang))
-		d.res.Warnings = append(d.res.Warnings, titleReview)
 	}
 	exclude := map[int]bool{}
 	t := teaser{intro: d.intro("", introChars)}
@@ -158,10 +149,6 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
-	if titleReview != "" {
-		last := &d.res.Derivatives[len(d.res.Derivatives)-1]
-		last.NeedsReview = strings.TrimPrefix(last.NeedsReview+"; "+titleReview, "; ")
-	}
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in

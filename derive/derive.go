@@ -7,11 +7,13 @@ package derive
 
 import (
 	"cmp"
+	"fmt"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -45,19 +47,21 @@ type Result struct {
 
 // deriver holds what the generators share while deriving one document.
 type deriver struct {
-	a        *extract.Analysis
-	opt      Options
-	locale   string
-	cta      string
-	labels   labels
-	review   string // why every derivative needs a person's review ("" when none does)
-	links    linker
-	keywords []string
-	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
-	brand    brandRules
-	res      Result
-	counts   map[countKey]channel.Length // see count
-	said     memory                      // what each channel's account has said
+	a      *extract.Analysis
+	opt    Options
+	locale string
+	cta    string
+	labels labels
+	review string // why every derivative needs a person's review ("" when none does)
+	// titleScript: the title is written in another script than the text (see titleRule).
+	titleScript bool
+	links       linker
+	keywords    []string
+	hashtags    []string // every hashtag a post may carry, best first; see hashtagsFor
+	brand       brandRules
+	res         Result
+	counts      map[countKey]channel.Length // see count
+	said        memory                      // what each channel's account has said
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
@@ -100,10 +104,27 @@ func From(doc *parse.Document, opt Options) Result {
 	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
 	d.keywords = d.a.Keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
+	d.titleRule()
 	for _, g := range generators {
 		g(d)
 	}
 	return d.res
+}
+
+// titleRule: a title in another language than the text (a translation's page whose body
+// was never translated, say) is one warning, and every derivative needs review for it;
+// the blog teaser, which opens with the title, is left out when the scripts differ.
+func (d *deriver) titleRule() {
+	found, script := langid.OtherLanguage(d.a.Doc.Title, d.a.Lang)
+	if found == "" {
+		return
+	}
+	text := langid.Name(d.a.Lang)
+	why := fmt.Sprintf("the title «%s» is in %s but the text in %s: is this the translation you meant? Posts are in %s",
+		d.a.Doc.Title, langid.Name(found), text, text)
+	d.res.Warnings = append(d.res.Warnings, why)
+	d.review = strings.TrimPrefix(d.review+"; "+why, "; ")
+	d.titleScript = script
 }
 
 // draft starts a derivative: identity, backlink and CTA. The backlink is deep-linked to
