@@ -10,6 +10,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/derive/slug"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -43,7 +44,7 @@ func (d *deriver) blog() {
 			langid.Name(d.a.Lang)))
 		return
 	}
-	exclude := map[int]bool{}
+	exclude := d.said.on(channel.Blog) // what other sources posted on the blog
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro, takeawayChars)
 	if len(points) < minTakeaways {
@@ -51,13 +52,13 @@ func (d *deriver) blog() {
 		return
 	}
 	d.excludeSaid(exclude, t.intro)
-	slug := asciiSlug(doc.Title, 60)
-	if slug == "" {
-		slug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
+	pageSlug := slug.Title(doc.Title)
+	if pageSlug == "" {
+		pageSlug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
 	}
 	t.BlogTeaser = &BlogTeaser{
 		Title:           doc.Title,
-		Slug:            slug,
+		Slug:            pageSlug,
 		MetaDescription: d.metaDescription(),
 		Takeaways:       points,
 		Keywords:        d.seoKeywords(),

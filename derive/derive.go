@@ -8,10 +8,12 @@ package derive
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
@@ -32,6 +34,9 @@ type Options struct {
 	// MastodonLimit is the Mastodon instance's post limit (config.File.Channels);
 	// 0 means LimitMastodon.
 	MastodonLimit int
+	// Others are what the toolkit's other sources already have on the accounts: no
+	// sentence they posted on a channel is posted there again (see repeats.go).
+	Others []posted.Source
 }
 
 // Result is every derivative made from one document, and what could not be made.
@@ -62,6 +67,9 @@ type deriver struct {
 	res         Result
 	counts      map[countKey]channel.Length // see count
 	said        memory                      // what each channel's account has said
+	// posted are the lines other sources posted on each channel, with those sources
+	// (indexes into Options.Others); see elsewhere.
+	postedLines posted.Index
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
@@ -86,9 +94,29 @@ func From(doc *parse.Document, opt Options) Result {
 	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows
+	a := extract.Analyze(doc)
+	d := newDeriver(a, opt, stage, brand)
+	repeats := d.elsewhere(opt.Others)
+	for ch, said := range repeats {
+		d.said.say(ch, keys(said)...)
+	}
+	d.run()
+	if len(repeats) > 0 {
+		// What the same document makes when nothing is said already tells what the other
+		// sources took from it, and which of them.
+		free := newDeriver(a, opt, stage, brand)
+		free.run()
+		d.explain(free.res)
+	}
+	return d.res
+}
+
+// newDeriver readies the generators' shared state for one run over an analysed document.
+func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandRules) *deriver {
+	doc := a.Doc
 	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
-		a:      extract.Analyze(doc),
+		a:      a,
 		opt:    opt,
 		locale: cmp.Or(doc.Lang, "und"),
 		labels: lbl,
@@ -103,12 +131,16 @@ func From(doc *parse.Document, opt Options) Result {
 	}
 	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
 	d.keywords = d.a.Keywords(8)
-	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
+	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: slices.Clone(doc.Warnings)}
 	d.titleRule()
+	return d
+}
+
+// run makes the derivatives, generator by generator.
+func (d *deriver) run() {
 	for _, g := range generators {
 		g(d)
 	}
-	return d.res
 }
 
 // titleRule: a title in another language than the text (a translation's page whose body
