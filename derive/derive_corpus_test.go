@@ -151,8 +151,10 @@ func TestDeriveCorpus(t *testing.T) {
 			})
 		}
 		doc, _ := parse.File(name, docs[name], 10<<20)
-		if flatSourceSkipped(doc, results[name], channel.KindLinkedIn) {
-			got[channel.LinkedIn] = true
+		for _, d := range results[name].Skipped {
+			if flatSourceSkipped(doc, results[name], d.Kind) {
+				got[d.Channel] = true
+			}
 		}
 		for _, ch := range slices.Sorted(maps.Keys(channels)) {
 			if !got[ch] {
@@ -216,11 +218,13 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 	}
 }
 
-// flatSourceSkipped reports a LinkedIn post left out, with its reason, of a source that
-// states no finding to open it with (see TestNoFlatPosts): the test's own reading of
-// the source, not the deriver's word for it.
+// flatSourceSkipped reports a LinkedIn post or a channel's single posts left out, with
+// the reason, of a source that states no finding to open them with (see TestNoFlatPosts):
+// the test's own reading of the source, not the deriver's word for it.
 func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool {
-	if kind != channel.KindLinkedIn || !skippedKind(res, kind) {
+	opens := kind == channel.KindLinkedIn || kind == channel.KindTweet || kind == channel.KindMastodon ||
+		kind == channel.KindBluesky || kind == channel.KindThreads
+	if !opens || !skippedKind(res, kind) {
 		return false
 	}
 	a := extract.Analyze(doc)

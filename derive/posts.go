@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 )
 
@@ -34,10 +35,10 @@ func (d *deriver) channelPosts() {
 const maxTweets = 3
 
 // posts are single posts on channel, each a sentence from a different section that stands
-// alone and fits whole — the strongest hook first, then the best ranked: the sentence,
-// the CTA when it fits, the link slot, and the channel's hashtags as far as they fit, all
-// within the channel's count with room for the brand's disclosure. Nothing the account
-// said already is said again.
+// alone and fits whole — the strongest hook first, then the next strongest findings: the
+// sentence, the CTA when it fits, the link slot, and the channel's hashtags as far as they
+// fit, all within the channel's count with room for the brand's disclosure. Nothing the
+// account said already is said again.
 func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	tags := d.hashtagsFor(ch)
 	said := d.said.on(ch)
@@ -52,18 +53,27 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 		usedSection[d.a.Candidates[i].Section] = true
 		said[i] = true
 	}
-	if h := d.a.BestHook(said, fits); h >= 0 {
+	// The first post gives a stranger a reason to stop (extract's Strong): a plain
+	// description on every channel is a flat post four times over, not more reach. In a
+	// language whose marks are not built in (its posts need review anyway), the best
+	// ranked sentences stand in.
+	judged := d.a.Judged()
+	if h := d.a.BestHook(said, func(c *extract.Candidate) bool { return (c.Strong() || !judged) && fits(c) }); h >= 0 {
 		pick(h)
 	}
-	// After the first, a post must earn its place: a figure, a contrast, a stake or a
-	// question. A second flat sentence on the same account is a weaker post, not more reach.
-	for _, i := range d.a.Ranked {
-		if c := &d.a.Candidates[i]; len(picks) < maxTweets && c.Score > 0 && c.Strong() && !said[i] && !usedSection[c.Section] && fits(c) {
+	// After the first, a post must earn its place as a thread's points do: a finding
+	// with its stake, strongest first. A requirement strong only by a word ("should be
+	// able to increase…") or a hope is a weaker post on the same account, not more reach.
+	for _, i := range d.a.ByHook() {
+		c := &d.a.Candidates[i]
+		earns := c.Finding() && claim.Weighty(c, d.a.Lang) || !judged
+		if len(picks) > 0 && len(picks) < maxTweets && earns && !said[i] && !usedSection[c.Section] && fits(c) {
 			pick(i)
 		}
 	}
 	if len(picks) == 0 {
-		d.skip(kind, ch, fmt.Sprintf("no sentence of the source stands alone and fits in the channel's limit of %d beside the link",
+		d.skip(kind, ch, fmt.Sprintf("no sentence of the source states a finding, a measured recommendation or a question "+
+			"that stands alone and fits in the channel's limit of %d beside the link; a description is a flat post, not more reach",
 			d.count(ch, "").Limit))
 		return
 	}

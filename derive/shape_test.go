@@ -148,7 +148,7 @@ func TestLinkedInHasTheEditorsShape(t *testing.T) {
 // with its reason, rather than posts led by a definition.
 func TestNoFlatPosts(t *testing.T) {
 	res := deriveText(t, "pipeline.md", descriptionsDoc)
-	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindThread} {
+	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindThread, channel.KindTweet, channel.KindMastodon, channel.KindBluesky, channel.KindThreads} {
 		if d := only(t, res, kind); d != nil {
 			t.Errorf("a %s post from descriptions:\n%s", kind, d.Template)
 		}
@@ -225,6 +225,50 @@ func TestBlogKeywordsInChineseAndJapanese(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: keywords %q lack %q", tc.name, b.Blog.Keywords, tc.want)
+		}
+	}
+}
+
+// TestPostsAfterTheFirstAreFindings: the first single post is the strongest hook, and
+// every later one on the account is a finding with its stake, not a requirement that
+// is strong only by a word ("should be able to increase…"), on every channel.
+func TestPostsAfterTheFirstAreFindings(t *testing.T) {
+	const doc = `---
+title: Release Habits
+---
+# Release Habits
+
+## Fridays
+
+Teams that deploy on Fridays lose weekends to incidents nobody planned for.
+
+## Scaling
+
+A release controller should be able to automatically increase and decrease every worker pool it manages.
+
+## Queues
+
+Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.
+
+## Reviews
+
+Release reviews are held every Tuesday by the platform team and the service owners.
+`
+	res := deriveText(t, "habits.md", doc)
+	for _, kind := range []channel.Kind{channel.KindTweet, channel.KindMastodon, channel.KindBluesky, channel.KindThreads} {
+		var lines []string
+		for _, d := range res.Derivatives {
+			if d.Kind == kind {
+				lines = append(lines, d.Template)
+			}
+		}
+		if len(lines) < 2 {
+			t.Fatalf("%s: %d posts, want the two findings: %+v", kind, len(lines), res.Skipped)
+		}
+		for _, l := range lines {
+			if strings.Contains(l, "worker pool") || strings.Contains(l, "every Tuesday") {
+				t.Errorf("%s: a requirement or a description posted after the findings:\n%s", kind, l)
+			}
 		}
 	}
 }

@@ -159,6 +159,12 @@ func (a *Analysis) rankHooks() {
 	slices.SortStableFunc(a.hooks, func(i, j int) int { return cmp.Compare(a.Candidates[j].Weight(), a.Candidates[i].Weight()) })
 }
 
+// Judged reports whether the kind of claim each sentence makes is known: the marks of
+// the document's language (a figure, a risk, a stake, a definition…) are built in.
+// Without them every sentence weighs as a plain claim, and a generator that asks for a
+// finding would find none in a document full of them.
+func (a *Analysis) Judged() bool { return len(marks.Stakes[a.Lang]) > 0 }
+
 // ByHook are the postable candidates, the strongest hook first (Weight).
 func (a *Analysis) ByHook() []int { return a.hooks }
 

@@ -200,3 +200,20 @@ func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestMultipliersInWordsAreFindings: "doubles", "halved", "raddoppia", "翻倍" state a
+// change as plainly as "2x" does.
+func TestMultipliersInWordsAreFindings(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "The launch doubles the reach of campaigns planned with partners."},
+		{"en", "Support teams halved the backlog of tickets opened by customers."},
+		{"it", "Il lancio raddoppia la portata delle campagne pianificate con i partner."},
+		{"de", "Der Start verdoppelt die Reichweite der Kampagnen mit Partnern."},
+		{"zh", "合作伙伴活动的覆盖范围在新版发布后翻倍。"},
+	} {
+		a := analysisOf(tc.lang, tc.text)
+		if len(a.hooks) == 0 || !a.Candidates[a.hooks[0]].Finding() {
+			t.Errorf("%s: %q is not a finding", tc.lang, tc.text)
+		}
+	}
+}

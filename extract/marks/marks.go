@@ -38,17 +38,17 @@ var Definition = map[string][]string{
 
 // Stakes: what a reader gains, loses or risks.
 var Stakes = map[string][]string{
-	"en": {" reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
+	"en": {" doubles", " doubled", " doubling", " triples", " tripled", " halves", " halved", " reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
 		" lose", " attack", " outage", " breach"},
-	"es": {" reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
-	"pt": {" reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
-	"fr": {" rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
-	"de": {" reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
-	"it": {" riduc", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
-	"nl": {" verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
-	"ja": {"削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
-	"zh": {"减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
-	"ko": {"줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
+	"es": {" duplica", " triplica", " reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
+	"pt": {" dobra", " duplica", " triplica", " pela metade", " reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
+	"fr": {" double ", " doublé", " triple ", " triplé", " divise par deux", " rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
+	"de": {" verdoppel", " verdreifach", " halbier", " reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
+	"it": {" raddoppi", " triplic", " dimezz", " riduc", " ridur", " ridott", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
+	"nl": {" verdubbel", " verdrievoudig", " halveer", " verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
+	"ja": {"倍増", "半減", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
+	"zh": {"翻倍", "翻一番", "减半", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
+	"ko": {"두 배", "절반", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
