@@ -121,12 +121,30 @@ func TestTheSameTextTwiceRepeatsNoLine(t *testing.T) {
 	t.Logf("first %v; second %v; %d kinds fewer", had, has, fewer)
 }
 
+// cachingDoc is a short paper of findings, one section each.
+const cachingDoc = `# Faster Builds
+
+Remote caching cut our median CI build from 14 minutes to 5 minutes across 40 repositories.
+
+## Cost
+
+Compute spend on CI fell by 38% in the first quarter, while the number of builds grew by half.
+
+## Reliability
+
+Flaky builds dropped from 9% to 2% of all runs once every runner read from the same cache.
+
+## Adoption
+
+Teams that turned on the cache in week one shipped twice as many releases as teams that waited.
+`
+
 // TestALineAnotherSourcePostedIsNotPostedThere: one sentence another source posted on X
 // (spelled with other case, spaces and punctuation) is not posted on X again, still goes
 // out on another account, and a snippet's line is kept off every social account. One
 // shared line is no reason to warn.
 func TestALineAnotherSourcePostedIsNotPostedThere(t *testing.T) {
-	doc, err := parse.File("builds.md", []byte(shortDoc), 0)
+	doc, err := parse.File("builds.md", []byte(cachingDoc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +169,7 @@ func TestALineAnotherSourcePostedIsNotPostedThere(t *testing.T) {
 	first, rest, _ := strings.Cut(strings.TrimSuffix(hook, "."), " ")
 	respelled := strings.ToUpper(first) + "  " + strings.ReplaceAll(rest, " ", " \t") + "!\n\nSee how {link}\n#CI"
 	derived := func(ch channel.Name) Result {
-		doc, _ := parse.File("builds.md", []byte(shortDoc), 0)
+		doc, _ := parse.File("builds.md", []byte(cachingDoc), 0)
 		return From(doc, Options{Version: "0123456789abcdef",
 			Others: []posted.Source{{Title: "Build Notes", Key: "notes.md", Posts: map[channel.Name][]string{ch: {respelled}}}}})
 	}
