@@ -185,8 +185,11 @@ func otherScript(text, lang string) string {
 
 // OtherLanguage names the language a short text such as a title is in when it is
 // plainly not lang: another script (script is then true), or a language Sure names that
-// is not Confusable with lang. "" when the text could be in lang.
+// is not Confusable with lang. "" when the text could be in lang, or lang is unknown.
 func OtherLanguage(text, lang string) (found string, script bool) {
+	if l := Base(lang); l == "" || l == "und" {
+		return "", false
+	}
 	if found := otherScript(text, lang); found != "" {
 		return found, true
 	}

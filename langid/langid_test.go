@@ -85,6 +85,8 @@ func TestOtherLanguageNamesATitleInAnotherLanguage(t *testing.T) {
 		{"Platform Engineering Maturity Model", "en", "", false},
 		{"클라우드 네이티브 보안 백서", "ko", "", false},
 		{"", "en", "", false},
+		{"Cloud Native Security Whitepaper", "", "", false},
+		{"클라우드 네이티브 보안 백서", "und", "", false},
 	} {
 		found, script := OtherLanguage(tc.title, tc.lang)
 		if found != tc.want || script != tc.script {

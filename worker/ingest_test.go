@@ -72,8 +72,8 @@ func sharedLines(doc *parse.Document, a, b []record.Derivative) []string {
 // another name goes through the worker as a marketer would upload it. Its posts say
 // nothing the first upload's posts already say on the same account, the source says
 // which posts it could not make because of the first (by its title), and warns that it
-// is most likely the wrong file. Once marketing rejects the first upload's posts, a
-// re-run of the second posts those lines again.
+// is most likely the wrong file. A re-run of the first reads nothing of the newer copy;
+// once marketing rejects the first's posts, a re-run of the copy posts those lines again.
 func TestASecondFileWithTheSameTextRepeatsNoLine(t *testing.T) {
 	body, doc := whitepaper(t)
 	tk, ingest := ingestFixture(t)
@@ -92,6 +92,13 @@ func TestASecondFileWithTheSameTextRepeatsNoLine(t *testing.T) {
 	}
 	if len(secondPosts) >= len(firstPosts) {
 		t.Errorf("the second upload has %d posts, the first %d: the same text cannot give as many new lines", len(secondPosts), len(firstPosts))
+	}
+	// A re-run of the first upload reads nothing of the newer copy: it keeps its lines.
+	if others, err := postedElsewhere(t.Context(), tk.Record(), first.ID); err != nil || len(others) != 0 {
+		t.Errorf("the first upload is derived again beside %d other sources (%v), want none: the copy is newer", len(others), err)
+	}
+	if others, err := postedElsewhere(t.Context(), tk.Record(), second.ID); err != nil || len(others) != 1 || others[0].Key != first.Key {
+		t.Errorf("the copy is derived beside %+v (%v), want the first upload", others, err)
 	}
 
 	if _, _, err := tk.Review().DecideDrafts(t.Context(), first.ID, record.Rejected, "ana", func(record.Derivative) bool { return true }); err != nil {
