@@ -13,8 +13,8 @@ import (
 type elsewhere map[channel.Name]map[int][]int
 
 // elsewhere finds what the other sources already posted, channel by channel: every line
-// (kept for the sentences a generator takes from the summary; see postedElsewhere) and
-// the candidates among them.
+// (kept as postedLines for the sentences a generator takes from the summary or a
+// quotation) and the candidates among them.
 func (d *deriver) elsewhere(others []posted.Source) elsewhere {
 	d.postedLines = posted.NewIndex(others)
 	e := elsewhere{}
@@ -30,11 +30,6 @@ func (d *deriver) elsewhere(others []posted.Source) elsewhere {
 		}
 	}
 	return e
-}
-
-// postedElsewhere reports whether another source already posted text on ch.
-func (d *deriver) postedElsewhere(ch channel.Name, text string) bool {
-	return len(d.postedLines.On(ch, text)) > 0
 }
 
 // repeatShare is the share of the sentences a source's posts would say, with nothing said
@@ -60,6 +55,11 @@ func (d *deriver) explain(free Result) {
 	sentence := map[posted.Line]bool{} // the document's, not a call to action or hashtags
 	for _, c := range d.a.Candidates {
 		sentence[posted.LineOf(c.Text)] = true
+	}
+	for _, s := range d.a.Doc.Sections {
+		for _, q := range s.Quotes {
+			posted.Lines(q.Text, func(l posted.Line) { sentence[l] = true })
+		}
 	}
 	// The sentences the free run says, by kind and channel, in its order.
 	says := map[kindOn]map[posted.Line]bool{}

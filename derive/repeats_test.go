@@ -21,7 +21,8 @@ func postsOf(res Result) map[channel.Name][]string {
 	return out
 }
 
-// docSentences are the document's sentences of five words or more, by their words.
+// docSentences are the document's sentences of five words or more (quotations too), by
+// their words.
 func docSentences(doc *parse.Document) []string {
 	var out []string
 	add := func(text string) {
@@ -39,6 +40,9 @@ func docSentences(doc *parse.Document) []string {
 			for _, item := range l {
 				add(item)
 			}
+		}
+		for _, q := range s.Quotes {
+			add(q.Text)
 		}
 	}
 	return out

@@ -66,7 +66,7 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
 	for _, s := range d.summarySentences() {
-		if s == hook || extract.AboutTheDocument(s, d.a.Lang) || d.postedElsewhere(channel.Blog, s) {
+		if s == hook || extract.AboutTheDocument(s, d.a.Lang) || d.postedLines.Says(s, channel.Blog) {
 			continue
 		}
 		if len(kept) == 0 && !extract.Postable(s, d.a.Lang) {

@@ -95,8 +95,16 @@ func NewIndex(sources []Source) Index {
 	return ix
 }
 
-// On are the sources that posted sentence on ch.
-func (ix Index) On(ch channel.Name, sentence string) []int { return ix[ch][LineOf(sentence)] }
+// Says reports whether a source posted a sentence of text on one of chs.
+func (ix Index) Says(text string, chs ...channel.Name) bool {
+	found := false
+	Lines(text, func(l Line) {
+		for _, ch := range chs {
+			found = found || len(ix[ch][l]) > 0
+		}
+	})
+	return found
+}
 
 // Names names sources (indexes into them, any order, repeats allowed): the first three
 // in their order, and how many more.

@@ -30,11 +30,14 @@ func TestASentenceIsFoundInAPostWhateverItsFrame(t *testing.T) {
 		{channel.Mastodon, []int{1}},
 		{channel.Blog, nil},
 	} {
-		if got := ix.On(tc.ch, sentence); len(got) != len(tc.want) || len(got) > 0 && (got[0] != tc.want[0] || got[len(got)-1] != tc.want[len(tc.want)-1]) {
+		if got := ix[tc.ch][LineOf(sentence)]; len(got) != len(tc.want) || len(got) > 0 && (got[0] != tc.want[0] || got[len(got)-1] != tc.want[len(tc.want)-1]) {
 			t.Errorf("%s: posted by %v, want %v", tc.ch, got, tc.want)
 		}
 	}
-	if got := ix.On(channel.X, "Pages per week fell from 41 to 16."); len(got) > 0 {
-		t.Errorf("a part of a posted sentence is found as posted by %v", got)
+	if ix.Says("Pages per week fell from 41 to 16.", channel.Social()...) {
+		t.Error("a part of a posted sentence is found as posted")
+	}
+	if !ix.Says("Something new. "+sentence, channel.Mastodon) || ix.Says(sentence, channel.Blog) {
+		t.Error("Says: a text with a posted sentence on Mastodon, or one on the blog, is told wrong")
 	}
 }
