@@ -67,9 +67,10 @@ type deriver struct {
 	res         Result
 	counts      map[countKey]channel.Length // see count
 	said        memory                      // what each channel's account has said
-	// posted are the lines other sources posted on each channel, with those sources
-	// (indexes into Options.Others); see elsewhere.
+	// postedLines are the lines other sources posted on each channel, with those sources
+	// (indexes into Options.Others), and ownLines the document's; see elsewhere.
 	postedLines posted.Index
+	ownLines    map[posted.Line]bool
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
@@ -96,12 +97,12 @@ func From(doc *parse.Document, opt Options) Result {
 	doc = brand.document(doc) // every generator sees only text the brand allows
 	a := extract.Analyze(doc)
 	d := newDeriver(a, opt, stage, brand)
-	repeats := d.elsewhere(opt.Others)
+	repeats, touched := d.elsewhere(opt.Others)
 	for ch, said := range repeats {
 		d.said.say(ch, keys(said)...)
 	}
 	d.run()
-	if len(repeats) > 0 {
+	if touched {
 		// What the same document makes when nothing is said already tells what the other
 		// sources took from it, and which of them.
 		free := newDeriver(a, opt, stage, brand)

@@ -14,12 +14,23 @@ type elsewhere map[channel.Name]map[int][]int
 
 // elsewhere finds what the other sources already posted, channel by channel: every line
 // (kept as postedLines for the sentences a generator takes from the summary or a
-// quotation) and the candidates among them.
-func (d *deriver) elsewhere(others []posted.Source) elsewhere {
+// quotation) and the candidates among them. touched reports any sentence of the
+// document among those lines.
+func (d *deriver) elsewhere(others []posted.Source) (e elsewhere, touched bool) {
 	d.postedLines = posted.NewIndex(others)
-	e := elsewhere{}
+	d.ownLines = map[posted.Line]bool{}
+	for _, s := range d.summarySentences() {
+		d.ownLines[posted.LineOf(s)] = true
+	}
+	for _, s := range d.a.Doc.Sections {
+		for _, q := range s.Quotes {
+			posted.Lines(q.Text, func(l posted.Line) { d.ownLines[l] = true })
+		}
+	}
+	e = elsewhere{}
 	for i := range d.a.Candidates {
 		l := posted.LineOf(d.a.Candidates[i].Text)
+		d.ownLines[l] = true
 		for ch, lines := range d.postedLines {
 			if sources := lines[l]; len(sources) > 0 {
 				if e[ch] == nil {
@@ -29,7 +40,12 @@ func (d *deriver) elsewhere(others []posted.Source) elsewhere {
 			}
 		}
 	}
-	return e
+	for l := range d.ownLines {
+		for _, lines := range d.postedLines {
+			touched = touched || len(lines[l]) > 0
+		}
+	}
+	return e, touched
 }
 
 // repeatShare is the share of the sentences a source's posts would say, with nothing said
@@ -52,16 +68,7 @@ type kindOn struct {
 // (free is what the document makes when nothing is said already) and, in Warnings,
 // which other source holds most of what this one would post.
 func (d *deriver) explain(free Result) {
-	sentence := map[posted.Line]bool{} // the document's, not a call to action or hashtags
-	for _, c := range d.a.Candidates {
-		sentence[posted.LineOf(c.Text)] = true
-	}
-	for _, s := range d.a.Doc.Sections {
-		for _, q := range s.Quotes {
-			posted.Lines(q.Text, func(l posted.Line) { sentence[l] = true })
-		}
-	}
-	// The sentences the free run says, by kind and channel, in its order.
+	// The sentences of the document (not a call to action or hashtags) the free run says, by kind and channel, in its order.
 	says := map[kindOn]map[posted.Line]bool{}
 	could, got := map[kindOn]int{}, map[kindOn]int{}
 	var order []kindOn
@@ -72,7 +79,7 @@ func (d *deriver) explain(free Result) {
 			says[k] = map[posted.Line]bool{}
 		}
 		could[k]++
-		posted.Lines(x.Template, func(l posted.Line) { says[k][l] = sentence[l] || says[k][l] })
+		posted.Lines(x.Template, func(l posted.Line) { says[k][l] = d.ownLines[l] || says[k][l] })
 	}
 	for _, x := range d.res.Derivatives {
 		got[kindOn{x.Kind, x.Channel}]++

@@ -190,3 +190,44 @@ func TestALineAnotherSourcePostedIsNotPostedThere(t *testing.T) {
 		t.Errorf("a line another source offers as a snippet is posted on %v", slices.Collect(maps.Keys(on)))
 	}
 }
+
+// TestAQuotationAnotherSourcePostedIsNotOfferedAgain: a quotation another source already
+// offers as a snippet is not offered again, and skipped names that source, also when no
+// other sentence of the document was posted.
+func TestAQuotationAnotherSourcePostedIsNotOfferedAgain(t *testing.T) {
+	text := cachingDoc + `
+## Voices
+
+> The cache paid for itself in the first week, and nobody on the team wants to go back.
+>
+> — Priya Raman, Platform Lead at Northwind
+`
+	derived := func(others []posted.Source) Result {
+		doc, err := parse.File("builds.md", []byte(text), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return From(doc, Options{Version: "0123456789abcdef", Others: others})
+	}
+	quote := func(r Result) *Derivative {
+		for i, d := range r.Derivatives {
+			if d.Type == SnippetQuote {
+				return &r.Derivatives[i]
+			}
+		}
+		return nil
+	}
+	free := quote(derived(nil))
+	if free == nil {
+		t.Fatal("no quote snippet: the test shows nothing")
+	}
+	res := derived([]posted.Source{{Title: "Customer Voices", Key: "voices.md", Posts: map[channel.Name][]string{channel.Any: {free.Template}}}})
+	if q := quote(res); q != nil {
+		t.Errorf("the quotation is offered again: %q", q.Text)
+	}
+	if !slices.ContainsFunc(res.Skipped, func(s Skipped) bool {
+		return s.Kind == channel.KindSnippet && strings.Contains(s.Reason, "«Customer Voices»")
+	}) {
+		t.Errorf("no reason names the other source: %+v", res.Skipped)
+	}
+}
