@@ -18,6 +18,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/inputs/pdf"
 	"github.com/repurpose/repurpose/internal/testdocs"
@@ -219,8 +220,9 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 }
 
 // flatSourceSkipped reports a LinkedIn post or a channel's single posts left out, with
-// the reason, of a source that states no finding to open them with (see TestNoFlatPosts):
-// the test's own reading of the source, not the deriver's word for it.
+// the reason, of a source that states no finding to open them with (see TestNoFlatPosts),
+// or, for LinkedIn, too few claims to list under it: the test's own reading of the
+// source, not the deriver's word for it.
 func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool {
 	opens := kind == channel.KindLinkedIn || kind == channel.KindTweet || kind == channel.KindMastodon ||
 		kind == channel.KindBluesky || kind == channel.KindThreads
@@ -230,10 +232,26 @@ func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool 
 	a := extract.Analyze(doc)
 	for _, c := range a.Candidates {
 		if c.Score > 0 && c.Finding() {
-			return false
+			return kind == channel.KindLinkedIn && fewClaims(a)
 		}
 	}
 	return true
+}
+
+// fewClaims reports a source with too few claims to list under a LinkedIn post's first
+// line: fewer than five sections hold a firm claim (not hedged, no question) short enough
+// for a takeaway that reads alone. Five leave three takeaways beside the first line's and
+// its context's sections however they fall.
+func fewClaims(a *extract.Analysis) bool {
+	sections := map[int]bool{}
+	for i := range a.Candidates {
+		c := &a.Candidates[i]
+		if c.Score > 0 && claim.Firm(c, a.Lang) && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
+			utf8.RuneCountInString(c.Text) <= takeawayChars && !claim.Labelled(c.Text) && !claim.Presumes(a, i) {
+			sections[c.Section] = true
+		}
+	}
+	return len(sections) < 5
 }
 
 // statPosted reports whether a post (not a snippet) opens with one of the source's

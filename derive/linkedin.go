@@ -56,11 +56,12 @@ func (d *deriver) linkedIn() {
 	for _, keep := range []func(c *extract.Candidate) bool{
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
 		func(c *extract.Candidate) bool { return isClaim(c) && claim.Firm(c, d.a.Lang) },
-		isClaim,
 	} {
-		ex := union(exclude, d.notCandidates(keep))
-		if p.points = d.takeaways(ex, p.context, d.wide(linkedInPointChars)); len(p.points) < minTakeaways {
-			p.points = d.takeaways(ex, p.context, takeawayChars)
+		// Short lines first, else lines as long as a teaser's; takeaways marks its picks
+		// in the set it is given, so each try starts from the same one.
+		notKept := d.notCandidates(keep)
+		if p.points = d.takeaways(union(exclude, notKept), p.context, d.wide(linkedInPointChars)); len(p.points) < minTakeaways {
+			p.points = d.takeaways(union(exclude, notKept), p.context, takeawayChars)
 		}
 		if len(p.points) >= minTakeaways {
 			for _, t := range p.points {

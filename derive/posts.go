@@ -42,7 +42,12 @@ const maxTweets = 3
 func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	tags := d.hashtagsFor(ch)
 	said := d.said.on(ch)
+	// A list item's entry ("Retention: including the number of users") is a fragment
+	// once its list is gone.
 	fits := func(c *extract.Candidate) bool {
+		if claim.Labelled(c.Text) {
+			return false
+		}
 		_, _, ok := d.post(kind, ch, 0, c.Section, c.Text, tags)
 		return ok
 	}

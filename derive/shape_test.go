@@ -272,3 +272,76 @@ Release reviews are held every Tuesday by the platform team and the service owne
 		}
 	}
 }
+
+// TestLinkedInTakeawaysKeepTheirShortLines: when too few claims fit LinkedIn's short
+// lines, the takeaways are tried again at a teaser's length, and the short claims found
+// on the first try are still among them.
+func TestLinkedInTakeawaysKeepTheirShortLines(t *testing.T) {
+	const doc = `---
+title: Release Habits
+---
+# Release Habits
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Reviews
+
+Unreviewed changes cause most of the outages that reach customers.
+
+## Rollbacks
+
+Rollbacks without a rehearsal fail often and cost a whole night of work.
+
+## Queues
+
+Moving checkout writes behind a durable queue reduces the orders lost during traffic peaks and keeps the storefront responsive when the payment provider slows down.
+`
+	li := only(t, deriveText(t, "habits.md", doc), channel.KindLinkedIn)
+	if li == nil {
+		t.Fatal("no LinkedIn post")
+	}
+	for _, want := range []string{"Unreviewed changes", "Rollbacks without a rehearsal", "Moving checkout writes"} {
+		if !strings.Contains(li.Template, want) {
+			t.Errorf("the takeaways lost %q:\n%s", want, li.Template)
+		}
+	}
+}
+
+// TestLinkedInIsNotPaddedWithDescriptions: one finding over a document of descriptions
+// makes no LinkedIn post: its takeaways would be the table of contents.
+func TestLinkedInIsNotPaddedWithDescriptions(t *testing.T) {
+	const doc = `---
+title: The Release Pipeline
+---
+# The Release Pipeline
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Stages
+
+The pipeline has a build stage, a test stage and a deploy stage for each service.
+
+## Artifacts
+
+The build stage writes every artifact to a registry that later stages read from.
+
+## Environments
+
+Each service runs in a staging environment and a production environment in two regions.
+
+## Owners
+
+Release managers rotate each month among the senior engineers of the platform group.
+`
+	res := deriveText(t, "pipeline.md", doc)
+	if li := only(t, res, channel.KindLinkedIn); li != nil {
+		t.Errorf("a LinkedIn post padded with descriptions:\n%s", li.Template)
+	}
+	if !skippedKind(res, channel.KindLinkedIn) {
+		t.Errorf("no reason for the missing LinkedIn post: %+v", res.Skipped)
+	}
+}

@@ -133,7 +133,9 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	var picks []int
 	for _, i := range a.ByHook() { // a section's strongest claim, not its most typical sentence
 		c := a.Candidates[i]
-		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || !d.fitsAny(c.Text) {
+		// A list item's entry ("Retention: including the number of users") is a fragment
+		// once its list is gone.
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || claim.Labelled(c.Text) || !d.fitsAny(c.Text) {
 			continue
 		}
 		want[c.Section]--

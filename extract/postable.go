@@ -529,6 +529,9 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
 		return true
 	}
+	if containsAny(v.lower, marks.AnotherOne[lang]) || lang != "en" && isLatin(lang) && containsAny(v.lower, marks.AnotherOne["en"]) {
+		return true // "…is another abstraction": one more of a kind the post never named
+	}
 	refs := backReferences[lang]
 	for i, w := range v.words {
 		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {

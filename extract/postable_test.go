@@ -13,6 +13,11 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		want       bool
 	}{
 		{"en", "Platform teams cut onboarding from two weeks to two days.", true},
+		{"en", "A service mesh is another abstraction that gives orchestrated services shared features.", false},
+		{"it", "La Service Mesh è un'altra astrazione che fornisce funzionalità ai servizi orchestrati.", false},
+		{"es", "La malla de servicios es otra abstracción que ofrece funciones a los servicios.", false},
+		{"en", "Another team at the bank rebuilt the pipeline in a week.", false},
+		{"en", "A service mesh gives orchestrated services shared features without code changes.", true},
 		{"en", "This means the cache must be warm before the release.", false},
 		{"en", "However, most teams never measure it.", false},
 		{"en", "For example, Spotify built Backstage as its developer portal.", false},

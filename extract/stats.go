@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,6 +21,13 @@ var (
 	countRe      = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
 	cueCountRe   = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
 	jaCountRe    = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
+	// averageCJKRe is an average in Japanese, Chinese or Korean ("平均14時間", "평균 14시간"):
+	// a measured figure, as "an average of 41 pages" is in English.
+	averageCJKRe = regexp.MustCompile(`(?:平均|평균)(?:で|して|为|為|은|)\s?\d`)
+	// fromToCJKRe is a change from one figure to another in Japanese, Korean and Chinese
+	// ("14時間から7.3時間に", "14시간에서 7시간으로", "从每周14小时降至7小时"), as "from 14 hours to 7"
+	// is one in English (a count); its groups are the first figure's unit (fromToCJK).
+	fromToCJKRe = regexp.MustCompile(`\d+(?:\.\d+)?\s?([\p{Han}\p{Katakana}\p{Hangul}ー]{0,4})\s?(?:から|에서)\s?[\p{Han}\p{Hangul}]{0,3}\s?\d+(?:\.\d+)?|从\s?\p{Han}{0,3}\s?\d+(?:\.\d+)?\s?(\p{Han}{0,4})\s?(?:到|降至|增至|减至|减少到|降低到|下降到|上升到|提高到|增加到)\s?\p{Han}{0,3}\d+`)
 )
 
 // sectionWords before a number make it a reference, not a count ("Section 12 covers").
@@ -64,7 +72,9 @@ func isStat(s string) bool {
 		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
 		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
-		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) {
+		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) ||
+		has("から", "에서", "从") && fromToCJK(s) ||
+		has("平均", "평균") && averageCJKRe.MatchString(s) {
 		return true
 	}
 	if !hasNumberThenWord(s) {
@@ -86,6 +96,22 @@ func isStat(s string) bool {
 			continue // a title ("12 Available Methods"), not a finding
 		}
 		return true
+	}
+	return false
+}
+
+// referenceUnits after a number make a span from one to another a range of years,
+// chapters or steps ("2章から4章", "2020年から"), not a change.
+var referenceUnits = []string{"年", "章", "節", "頁", "ページ", "版", "段階", "条", "項", "년", "장", "절", "페이지", "단계", "节", "页", "步"}
+
+// fromToCJK reports a change from one figure to another (fromToCJKRe) that is not a
+// range of years, chapters or steps.
+func fromToCJK(s string) bool {
+	for _, m := range fromToCJKRe.FindAllStringSubmatch(s, -1) {
+		unit := m[1] + m[2]
+		if !slices.ContainsFunc(referenceUnits, func(u string) bool { return strings.HasPrefix(unit, u) }) {
+			return true
+		}
 	}
 	return false
 }

@@ -46,9 +46,9 @@ var Stakes = map[string][]string{
 	"de": {" verdoppel", " verdreifach", " halbier", " reduz", " spar", " erhöh", " verbesser", " verhinder", " risiko", " scheiter", " kost", " angriff", " ohne "},
 	"it": {" raddoppi", " triplic", " dimezz", " riduc", " ridur", " ridott", " risparmi", " aument", " miglior", " evita", " rischio", " fallis", " costi ", " costo ", " attacc", " senza "}, // not " cost": costituisce, costruire
 	"nl": {" verdubbel", " verdrievoudig", " halveer", " verminder", " bespaar", " verhoog", " verbeter", " voorkom", " risico", " faal", " kost", " aanval", " zonder "},
-	"ja": {"倍増", "半減", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
-	"zh": {"翻倍", "翻一番", "减半", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
-	"ko": {"두 배", "절반", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
+	"ja": {"倍増", "半減", "半分", "減少", "減り", "減っ", "増加", "増え", "削減", "短縮", "向上", "防", "リスク", "失敗", "コスト", "攻撃"},
+	"zh": {"翻倍", "翻一番", "减半", "下降", "增长", "减少", "降低", "节省", "提高", "提升", "防止", "避免", "风险", "失败", "成本", "攻击"},
+	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
@@ -351,6 +351,18 @@ var ReferenceOpeners = map[string]string{
 		entrambe`,
 	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
+}
+
+// AnotherOne are predicates that make the subject one more of a kind named before ("The
+// mesh is another abstraction…", "è un'altra astrazione"): read alone, the first is missing.
+var AnotherOne = map[string][]string{
+	"en": {" is another ", " are other ", " is yet another ", " is one more "},
+	"es": {" es otra ", " es otro ", " son otros ", " son otras "},
+	"pt": {" é outra ", " é outro ", " são outros ", " são outras "},
+	"fr": {" est un autre ", " est une autre ", " sont d'autres ", " sont d’autres "},
+	"de": {" ist ein weiterer ", " ist eine weitere ", " ist ein weiteres ", " ist ein anderer ", " ist eine andere "},
+	"it": {" è un altro ", " è un'altra ", " è un’altra ", " sono altri ", " sono altre "},
+	"nl": {" is een andere ", " is een ander ", " is nog een "},
 }
 
 // ReferencePhrases are openings of several words that lean on what came before, in
