@@ -355,8 +355,8 @@ func TestTitleInAnotherLanguageNeedsReview(t *testing.T) {
 			t.Errorf("%s %d needs_review %q, want the title's warning", d.Kind, d.Ordinal, d.NeedsReview)
 		}
 	}
-	if !kinds[channel.KindTweet] || !kinds[channel.KindLinkedIn] {
-		t.Errorf("kinds made %v: want tweets and a LinkedIn post to check the rule on", kinds)
+	if !kinds[channel.KindTweet] || !kinds[channel.KindMastodon] {
+		t.Errorf("kinds made %v: want tweets and Mastodon posts to check the rule on", kinds)
 	}
 
 	same := deriveText(t, "sicurezza.md", italianBody("La sicurezza delle applicazioni cloud native"))
