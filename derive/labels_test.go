@@ -12,13 +12,13 @@ import (
 
 func TestParseIdentifiesTheLanguageAndDerivesInIt(t *testing.T) {
 	for _, tc := range []struct{ name, src, want, cta string }{
-		{"de.md", "# Plattformen\n\nDas Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen, um Kosten zu senken.\n", "de", "Mehr erfahren"},
-		{"fr.txt", "Plateformes\n\nL'équipe plateforme construit des outils pour les autres équipes et mesure leur usage pour réduire les coûts.\n", "fr", "En savoir plus"},
-		{"it.md", "# Piattaforme\n\nIl team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno per ridurre i costi.\n", "it", "Scopri di più"},
+		{"de.md", "# Plattformen\n\nDas Plattformteam baut Werkzeuge für die anderen Teams und misst, was sie nutzen, und spart so Kosten.\n", "de", "Mehr erfahren"},
+		{"fr.txt", "Plateformes\n\nL'équipe plateforme construit des outils pour les autres équipes et mesure leur usage, ce qui réduit les coûts.\n", "fr", "En savoir plus"},
+		{"it.md", "# Piattaforme\n\nIl team di piattaforma costruisce strumenti per gli altri team e misura ciò che usano ogni giorno, e così riduce i costi.\n", "it", "Scopri di più"},
 		{"ko.md", "# 플랫폼\n\n플랫폼 팀은 다른 팀을 위한 도구를 만들고 무엇을 사용하는지 측정하여 비용을 줄입니다. 팀은 매주 결과를 공유합니다.\n", "ko", "더 읽기"},
 		{"zh.md", "# 平台\n\n平台团队为其他团队构建工具，并衡量他们使用了什么，以降低成本。团队每周分享结果。\n", "zh", "阅读更多"},
 		// A declaration gives the labels of the declared language.
-		{"pt.md", "---\nlang: pt-BR\ndoc_type: whitepaper\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso para reduzir custos.\n", "pt-BR", "Leia o documento completo"},
+		{"pt.md", "---\nlang: pt-BR\ndoc_type: whitepaper\n---\n# Plataformas\n\nA equipe de plataforma constrói ferramentas para as outras equipes e mede o uso, o que reduz custos.\n", "pt-BR", "Leia o documento completo"},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.src), 0)
 		if err != nil {

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/textcase"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // hookStrength weighs what stops a stranger's scroll beyond a sentence's centrality: a
@@ -49,8 +52,8 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	case has(risk):
 		f *= 1.3 // what goes wrong: an attacker, an outage, resistance, waste
 		finding = true
-	case has(stakes):
-		f *= 1.2 // a consequence: what is gained, lost or risked
+	case has(statedStake):
+		f *= 1.2 // a consequence: what is gained, lost or risked (not only aimed at)
 		finding = true
 	}
 	if has(advice) {
@@ -264,6 +267,8 @@ const (
 	hedge
 	risk
 	fluff
+	// statedStake: a stakes mark that is not an aim ("reduces", not "to reduce").
+	statedStake
 )
 
 // hookLists are the lists of marks by the set they make up.
@@ -275,21 +280,35 @@ var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast:
 // list is a few dozen substrings per language (with English's for Latin scripts), and
 // searching them one by one was most of hookStrength's time.
 type hookMarks struct {
-	ac   *ahocorasick.Automaton
-	sets []uint16 // per pattern, the hookSets (as bits) it belongs to
+	ac       *ahocorasick.Automaton
+	sets     []uint16        // per pattern, the hookSets (as bits) it belongs to
+	purposes map[string]bool // marks.Purposes: a stake after one is an aim
 }
 
 func (m *hookMarks) in(lower []byte) (found uint16) {
 	for _, match := range m.ac.FindAllOverlapping(lower) {
-		found |= m.sets[match.PatternID]
+		sets := m.sets[match.PatternID]
+		found |= sets
+		if sets&(1<<stakes) != 0 && !m.purposes[lastWord(lower[:match.Start])] {
+			found |= 1 << statedStake
+		}
 	}
 	return found
+}
+
+// lastWord is the last word of b, spaces at its end left out.
+func lastWord(b []byte) string {
+	b = bytes.TrimRight(b, " ")
+	return string(b[bytes.LastIndexByte(b, ' ')+1:])
 }
 
 // newHookMarks gathers lang's marks: its own lists, and English's where English words
 // can stand in its text (definitions in any language but English's own).
 func newHookMarks(lang string) *hookMarks {
-	m := &hookMarks{}
+	m := &hookMarks{purposes: parse.WordSet(marks.Purposes[lang])}
+	if lang != "en" && isLatin(lang) {
+		maps.Copy(m.purposes, parse.WordSet(marks.Purposes["en"]))
+	}
 	id := map[string]int{}
 	add := func(p string, set hookSet) {
 		i, ok := id[p]

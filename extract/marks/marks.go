@@ -51,6 +51,14 @@ var Stakes = map[string][]string{
 	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
+// Purposes are the words that make a stake that follows them an aim rather than a result
+// ("to reduce duplication", "para reducir", "per ridurre", "um Kosten zu senken"): a goal
+// stated ("An essential goal is to reduce…") is no finding.
+var Purposes = map[string]string{
+	"en": "to help helps helping", "es": "para a", "pt": "para a", "fr": "pour à", "de": "zu um",
+	"it": "per a di", "nl": "te om",
+}
+
 // Consequence: marks that tie a claim to its reason or its result.
 var Consequence = map[string][]string{
 	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result",
@@ -173,18 +181,19 @@ var Comparison = map[string][]string{
 }
 
 // Contrast: marks that set two things against each other in a sentence without a figure
-// (marks.Comparison' "more" or "from" say little there).
+// (marks.Comparison' "more" or "from" say little there), a concession included ("Although
+// tests catch known problems, they cannot stop everything").
 var Contrast = map[string][]string{
-	"en": {" than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
-	"es": {" más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
-	"pt": {" do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
-	"fr": {" plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
-	"de": {" mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
-	"it": {" rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
-	"nl": {" meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
-	"ja": {"より", "ではなく", "一方", "比べ"},
-	"zh": {"而不是", "相比", "比起", "不是", "而非"},
-	"ko": {"보다", "대신", "아니라", "비해"},
+	"en": {"although ", "even though ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
+	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
+	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
+	"de": {"obwohl ", "wenngleich ", " mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
+	"it": {"sebbene ", "benché ", "anche se ", " rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
+	"nl": {"hoewel ", "ofschoon ", " meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
+	"ja": {"ものの", "にもかかわらず", "より", "ではなく", "一方", "比べ"},
+	"zh": {"虽然", "尽管", "而不是", "相比", "比起", "不是", "而非"},
+	"ko": {"에도 불구하고", "보다", "대신", "아니라", "비해"},
 }
 
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
