@@ -10,6 +10,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/derive/slug"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -38,21 +39,12 @@ func (d *deriver) blog() {
 		d.skip(channel.KindBlog, channel.Blog, "a teaser needs section headings in the document's language, and there are none built in for it")
 		return
 	}
-	if !langid.WrittenIn(doc.Title, d.a.Lang) {
+	if d.titleScript { // see titleRule
 		d.skip(channel.KindBlog, channel.Blog, fmt.Sprintf("the title is not in %s like the text: a teaser would open in another language",
 			langid.Name(d.a.Lang)))
 		return
 	}
-	// A title in another language of the same script (an English title over Italian
-	// text) heads the teaser as it is, for a person to translate: said in the warnings
-	// and on the teaser, rather than published as a mix of languages.
-	titleReview := ""
-	if found := langid.Sure(doc.Title); found != "" && found != langid.Base(d.a.Lang) && !langid.Confusable(found, d.a.Lang) {
-		titleReview = fmt.Sprintf("the title %q is in %s but the text in %s: translate the title before approving",
-			doc.Title, langid.Name(found), langid.Name(d.a.Lang))
-		d.res.Warnings = append(d.res.Warnings, titleReview)
-	}
-	exclude := map[int]bool{}
+	exclude := d.said.on(channel.Blog) // what other sources posted on the blog
 	t := teaser{intro: d.intro("", introChars)}
 	points := d.takeaways(exclude, t.intro, takeawayChars)
 	if len(points) < minTakeaways {
@@ -60,13 +52,13 @@ func (d *deriver) blog() {
 		return
 	}
 	d.excludeSaid(exclude, t.intro)
-	slug := asciiSlug(doc.Title, 60)
-	if slug == "" {
-		slug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
+	pageSlug := slug.Title(doc.Title)
+	if pageSlug == "" {
+		pageSlug = "source-" + d.opt.Version[:min(8, len(d.opt.Version))]
 	}
 	t.BlogTeaser = &BlogTeaser{
 		Title:           doc.Title,
-		Slug:            slug,
+		Slug:            pageSlug,
 		MetaDescription: d.metaDescription(),
 		Takeaways:       points,
 		Keywords:        d.seoKeywords(),
@@ -158,10 +150,6 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
-	if titleReview != "" {
-		last := &d.res.Derivatives[len(d.res.Derivatives)-1]
-		last.NeedsReview = strings.TrimPrefix(last.NeedsReview+"; "+titleReview, "; ")
-	}
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in

@@ -7,11 +7,15 @@ package derive
 
 import (
 	"cmp"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -30,6 +34,9 @@ type Options struct {
 	// MastodonLimit is the Mastodon instance's post limit (config.File.Channels);
 	// 0 means LimitMastodon.
 	MastodonLimit int
+	// Others are what the toolkit's other sources already have on the accounts: no
+	// sentence they posted on a channel is posted there again (see repeats.go).
+	Others []posted.Source
 }
 
 // Result is every derivative made from one document, and what could not be made.
@@ -45,19 +52,25 @@ type Result struct {
 
 // deriver holds what the generators share while deriving one document.
 type deriver struct {
-	a        *extract.Analysis
-	opt      Options
-	locale   string
-	cta      string
-	labels   labels
-	review   string // why every derivative needs a person's review ("" when none does)
-	links    linker
-	keywords []string
-	hashtags []string // every hashtag a post may carry, best first; see hashtagsFor
-	brand    brandRules
-	res      Result
-	counts   map[countKey]channel.Length // see count
-	said     memory                      // what each channel's account has said
+	a      *extract.Analysis
+	opt    Options
+	locale string
+	cta    string
+	labels labels
+	review string // why every derivative needs a person's review ("" when none does)
+	// titleScript: the title is written in another script than the text (see titleRule).
+	titleScript bool
+	links       linker
+	keywords    []string
+	hashtags    []string // every hashtag a post may carry, best first; see hashtagsFor
+	brand       brandRules
+	res         Result
+	counts      map[countKey]channel.Length // see count
+	said        memory                      // what each channel's account has said
+	// postedLines are the lines other sources posted on each channel, with those sources
+	// (indexes into Options.Others), and ownLines the document's; see elsewhere.
+	postedLines posted.Index
+	ownLines    map[posted.Line]bool
 	// snippetLink stands in for a snippet's link while snippets are chosen (fitsAny).
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
@@ -83,9 +96,29 @@ func From(doc *parse.Document, opt Options) Result {
 	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
 	brand := newBrandRules(opt.Brand)
 	doc = brand.document(doc) // every generator sees only text the brand allows
+	a := extract.Analyze(doc)
+	d := newDeriver(a, opt, stage, brand)
+	repeats, touched := d.elsewhere(opt.Others)
+	for ch, said := range repeats {
+		d.said.say(ch, keys(said)...)
+	}
+	d.run()
+	if touched {
+		// What the same document makes when nothing is said already tells what the other
+		// sources took from it, and which of them.
+		free := newDeriver(a, opt, stage, brand)
+		free.run()
+		d.explain(free.res)
+	}
+	return d.res
+}
+
+// newDeriver readies the generators' shared state for one run over an analysed document.
+func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandRules) *deriver {
+	doc := a.Doc
 	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
-		a:      extract.Analyze(doc),
+		a:      a,
 		opt:    opt,
 		locale: cmp.Or(doc.Lang, "und"),
 		labels: lbl,
@@ -100,11 +133,32 @@ func From(doc *parse.Document, opt Options) Result {
 	}
 	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
 	d.keywords = d.a.Keywords(8)
-	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: doc.Warnings}
+	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: slices.Clone(doc.Warnings)}
+	d.titleRule()
+	return d
+}
+
+// run makes the derivatives, generator by generator.
+func (d *deriver) run() {
 	for _, g := range generators {
 		g(d)
 	}
-	return d.res
+}
+
+// titleRule: a title in another language than the text (a translation's page whose body
+// was never translated, say) is one warning, and every derivative needs review for it;
+// the blog teaser, which opens with the title, is left out when the scripts differ.
+func (d *deriver) titleRule() {
+	found, script := langid.OtherLanguage(d.a.Doc.Title, d.a.Lang)
+	if found == "" {
+		return
+	}
+	text := langid.Name(d.a.Lang)
+	why := fmt.Sprintf("the title «%s» is in %s but the text in %s: is this the translation you meant? Posts are in %s",
+		d.a.Doc.Title, langid.Name(found), text, text)
+	d.res.Warnings = append(d.res.Warnings, why)
+	d.review = strings.TrimPrefix(d.review+"; "+why, "; ")
+	d.titleScript = script
 }
 
 // draft starts a derivative: identity, backlink and CTA. The backlink is deep-linked to

@@ -158,7 +158,7 @@ func (d *deriver) contextSentence(hook, max int) string {
 	weak := d.weakSentences()
 	related := func(s string) bool {
 		if s == h.Text || weak[s] || extract.AboutTheDocument(s, d.a.Lang) || !extract.Postable(s, d.a.Lang) ||
-			utf8.RuneCountInString(s) > max {
+			utf8.RuneCountInString(s) > max || d.postedLines.Says(s, channel.LinkedIn) {
 			return false
 		}
 		shared := 0
@@ -192,7 +192,7 @@ func (d *deriver) contextSentence(hook, max int) string {
 	}
 	// Else what the document is about: its summary's first sentence, when it stands alone.
 	for _, s := range d.summarySentences() {
-		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) {
+		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) || d.postedLines.Says(s, channel.LinkedIn) {
 			continue
 		}
 		if weak[s] || !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {

@@ -2,8 +2,8 @@ package derive
 
 import (
 	"strings"
-	"unicode"
 
+	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -19,7 +19,7 @@ type moments struct {
 func newMoments(ms []parse.Moment) *moments {
 	m := &moments{exact: map[string]string{}, found: map[string]string{}}
 	for _, x := range ms {
-		k := wordsKey(x.Text)
+		k := posted.Words(x.Text)
 		if k == "" {
 			continue
 		}
@@ -37,7 +37,7 @@ func (m *moments) anchor(sentence string) string {
 	if len(m.list) == 0 || sentence == "" {
 		return ""
 	}
-	k := wordsKey(sentence)
+	k := posted.Words(sentence)
 	if a, ok := m.exact[k]; ok {
 		return a
 	}
@@ -53,9 +53,4 @@ func (m *moments) anchor(sentence string) string {
 	}
 	m.found[k] = a
 	return a
-}
-
-// wordsKey is s's letters and digits, lower-cased, words separated by one space.
-func wordsKey(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }

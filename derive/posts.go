@@ -107,7 +107,7 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	d.said.say(ch, keys(said)...)
 }
 
-func keys(m map[int]bool) []int {
+func keys[V any](m map[int]V) []int {
 	out := make([]int, 0, len(m))
 	for k := range m {
 		out = append(out, k)

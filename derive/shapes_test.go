@@ -302,14 +302,13 @@ func TestTeaserPassageNeedsNoEarlierPages(t *testing.T) {
 	}
 }
 
-// TestBlogTitleInAnotherLanguageNeedsReview: an English title over Italian text heads
-// the teaser as it is only with a warning and a reason for review, never silently.
-func TestBlogTitleInAnotherLanguageNeedsReview(t *testing.T) {
-	text := `---
-title: Cloud Native Security Whitepaper
+// italianBody is five sections of Italian text under the given title.
+func italianBody(title string) string {
+	return `---
+title: ` + title + `
 lang: it
 ---
-# Cloud Native Security Whitepaper
+# ` + title + `
 
 La sicurezza delle applicazioni deve essere curata lungo tutto il ciclo di vita del software.
 
@@ -329,20 +328,84 @@ Le organizzazioni devono applicare il principio del privilegio minimo a ogni liv
 
 Senza un monitoraggio regolare, i carichi di lavoro diventano una superficie di attacco incontrollata.
 `
-	res := deriveText(t, "sicurezza.md", text)
-	b := only(t, res, channel.KindBlog)
-	if b == nil {
-		t.Fatalf("no blog teaser: %+v", res.Skipped)
+}
+
+// TestTitleInAnotherLanguageNeedsReview: a title in another language than the text is
+// one warning naming both languages, and every derivative — not only the teaser that
+// opens with the title — waits for a person's review with that reason. A title in the
+// text's language changes nothing.
+func TestTitleInAnotherLanguageNeedsReview(t *testing.T) {
+	res := deriveText(t, "sicurezza.md", italianBody("Cloud Native Security Whitepaper"))
+	if only(t, res, channel.KindBlog) == nil {
+		t.Fatalf("no blog teaser: a title in the same script still heads one (skipped: %+v)", res.Skipped)
 	}
-	if !strings.Contains(b.NeedsReview, "English") || !strings.Contains(b.NeedsReview, "Italian") {
-		t.Errorf("needs_review %q, want the title's language and the text's named", b.NeedsReview)
+	var warnings []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "«Cloud Native Security Whitepaper»") {
+			warnings = append(warnings, w)
+		}
 	}
-	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, "translate the title") }) {
-		t.Errorf("no warning about the title: %q", res.Warnings)
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "English") || !strings.Contains(warnings[0], "Italian") {
+		t.Fatalf("warnings %q, want one naming the title, English and Italian", res.Warnings)
+	}
+	kinds := map[channel.Kind]bool{}
+	for _, d := range res.Derivatives {
+		kinds[d.Kind] = true
+		if !strings.Contains(d.NeedsReview, warnings[0]) {
+			t.Errorf("%s %d needs_review %q, want the title's warning", d.Kind, d.Ordinal, d.NeedsReview)
+		}
+	}
+	if !kinds[channel.KindTweet] || !kinds[channel.KindMastodon] {
+		t.Errorf("kinds made %v: want tweets and Mastodon posts to check the rule on", kinds)
+	}
+
+	same := deriveText(t, "sicurezza.md", italianBody("La sicurezza delle applicazioni cloud native"))
+	for _, d := range same.Derivatives {
+		if d.NeedsReview != "" {
+			t.Errorf("Italian title: %s needs review: %q", d.Kind, d.NeedsReview)
+		}
+	}
+	if len(same.Warnings) != 0 {
+		t.Errorf("Italian title: warnings %q", same.Warnings)
+	}
+}
+
+// TestTitleInAnotherScript: a Korean title over English text (a translation's page
+// whose body was never translated) leaves the teaser out and sends every other
+// derivative to review, in a marketer's words.
+func TestTitleInAnotherScript(t *testing.T) {
+	text := `# 클라우드 네이티브 보안 백서
+
+## Attacks
+
+Attackers exploit misconfigured clusters far more often than flaws in application code.
+
+## Secrets
+
+An external secrets manager cut the number of leaked keys in repositories from 41 to 3 in one year.
+
+## Privileges
+
+Teams that apply least privilege at every layer contain a breach in hours rather than weeks.
+
+## Monitoring
+
+Without regular monitoring, workloads become an attack surface that nobody controls.
+`
+	res := deriveText(t, "security.md", text)
+	want := "the title «클라우드 네이티브 보안 백서» is in Korean but the text in English: is this the translation you meant? Posts are in English"
+	if !slices.Contains(res.Warnings, want) {
+		t.Errorf("warnings %q, want %q", res.Warnings, want)
+	}
+	if only(t, res, channel.KindBlog) != nil || !slices.ContainsFunc(res.Skipped, func(s Skipped) bool { return s.Channel == channel.Blog }) {
+		t.Errorf("a teaser under a Korean title over English text, or no reason given: %+v", res.Skipped)
+	}
+	if len(res.Derivatives) == 0 {
+		t.Fatalf("no derivatives: %+v", res.Skipped)
 	}
 	for _, d := range res.Derivatives {
-		if d.Kind != channel.KindBlog && strings.Contains(d.NeedsReview, "title") {
-			t.Errorf("%s needs review for the blog's title: %q", d.Kind, d.NeedsReview)
+		if !strings.Contains(d.NeedsReview, want) {
+			t.Errorf("%s %d needs_review %q, want the title's warning", d.Kind, d.Ordinal, d.NeedsReview)
 		}
 	}
 }

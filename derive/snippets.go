@@ -60,7 +60,7 @@ func (d *deriver) snippets() {
 		add(s)
 	}
 	for _, q := range d.quoteSnippets() {
-		if q.text != d.linkedInQuoted { // said on LinkedIn already
+		if q.text != d.linkedInQuoted && !d.postedLines.Says(q.text, channel.Social()...) { // said on LinkedIn, or by another source
 			add(q)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -78,7 +79,7 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
 	for _, s := range d.summarySentences() {
-		if s == hook || extract.AboutTheDocument(s, d.a.Lang) {
+		if s == hook || extract.AboutTheDocument(s, d.a.Lang) || d.postedLines.Says(s, channel.Blog) {
 			continue
 		}
 		if len(kept) == 0 && !extract.Postable(s, d.a.Lang) {

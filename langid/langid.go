@@ -171,9 +171,32 @@ func Decide(declared, text string) (lang, warning string) {
 
 // WrittenIn reports whether text could be in lang by its script: a Korean title over
 // English text is not.
-func WrittenIn(text, lang string) bool {
+func WrittenIn(text, lang string) bool { return otherScript(text, lang) == "" }
+
+// otherScript names the language of text when it is written in another script than
+// lang; "" when it could be in lang by its script.
+func otherScript(text, lang string) string {
 	found := identify(text, scriptOf(Base(lang)) == "latin")
-	return found == "" || sameScript(Base(lang), found)
+	if found == "" || sameScript(Base(lang), found) {
+		return ""
+	}
+	return found
+}
+
+// OtherLanguage names the language a short text such as a title is in when it is
+// plainly not lang: another script (script is then true), or a language Sure names that
+// is not Confusable with lang. "" when the text could be in lang, or lang is unknown.
+func OtherLanguage(text, lang string) (found string, script bool) {
+	if l := Base(lang); l == "" || l == "und" {
+		return "", false
+	}
+	if found := otherScript(text, lang); found != "" {
+		return found, true
+	}
+	if found := Sure(text); found != "" && found != Base(lang) && !Confusable(found, lang) {
+		return found, false
+	}
+	return "", false
 }
 
 // Sure names the language of a short text, such as a title, when its script

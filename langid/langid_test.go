@@ -73,6 +73,28 @@ func TestWrittenInTellsATitleInAnotherScript(t *testing.T) {
 	}
 }
 
+// OtherLanguage names a title's language only where it plainly differs from the
+// text's: by its script, or by a sure guess that short texts do not confuse.
+func TestOtherLanguageNamesATitleInAnotherLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		title, lang, want string
+		script            bool
+	}{
+		{"클라우드 네이티브 보안 백서", "en", "ko", true},
+		{"Cloud Native Security Whitepaper", "it", "en", false},
+		{"Platform Engineering Maturity Model", "en", "", false},
+		{"클라우드 네이티브 보안 백서", "ko", "", false},
+		{"", "en", "", false},
+		{"Cloud Native Security Whitepaper", "", "", false},
+		{"클라우드 네이티브 보안 백서", "und", "", false},
+	} {
+		found, script := OtherLanguage(tc.title, tc.lang)
+		if found != tc.want || script != tc.script {
+			t.Errorf("OtherLanguage(%q, %s) = %q, %v; want %q, %v", tc.title, tc.lang, found, script, tc.want, tc.script)
+		}
+	}
+}
+
 // WrittenIn and Decide skip the trigram model when only the script matters; they
 // must answer as they do with the language identified in full, for every line of the
 // corpus and samples and for long texts whose script changes past the first kilobyte.

@@ -23,7 +23,7 @@ func TestAnUnknownCampaignIsAWarningUnlessStrict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, b, err := Build(tasks.Ingest{Bucket: "inbox", Key: "p.md"}, "0123456789", "v1", doc, cfg)
+		s, b, err := Build(tasks.Ingest{Bucket: "inbox", Key: "p.md"}, "0123456789", "v1", doc, cfg, nil)
 		if err != nil {
 			return "", nil, err
 		}

@@ -21,12 +21,9 @@ import (
 	"github.com/repurpose/repurpose/translations"
 )
 
-// imagesFixture stores the whitepaper (ready, images not rendered) and returns the
-// toolkit, its source and a run of the images task for it.
-func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func(), *recordtest.Services) {
+// whitepaper is the English sample whitepaper's bytes and the document they parse to.
+func whitepaper(t *testing.T) ([]byte, *parse.Document) {
 	t.Helper()
-	svc := recordtest.Start(t)
-	tk := toolkit.New(svc.Config, svc.S3, svc.Redis, nil, slog.New(slog.DiscardHandler))
 	body, err := os.ReadFile("../samples/whitepaper.en.md")
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +32,16 @@ func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func(), *rec
 	if err != nil {
 		t.Fatal(err)
 	}
+	return body, doc
+}
+
+// imagesFixture stores the whitepaper (ready, images not rendered) and returns the
+// toolkit, its source and a run of the images task for it.
+func imagesFixture(t *testing.T) (*toolkit.Toolkit, *record.Source, func(), *recordtest.Services) {
+	t.Helper()
+	svc := recordtest.Start(t)
+	tk := toolkit.New(svc.Config, svc.S3, svc.Redis, nil, slog.New(slog.DiscardHandler))
+	_, doc := whitepaper(t)
 	version := strings.Repeat("b", 64)
 	id := tasks.SourceID("inbox", "w.md")
 	res := derive.From(doc, derive.Options{Version: version, SourceID: id})

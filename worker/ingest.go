@@ -30,10 +30,11 @@ type Ingestion interface {
 
 // ingester handles tasks.TypeIngest: fetch, parse, derive, store, mark processed.
 type ingester struct {
-	rec Ingestion
-	s3  *s3store.Store
-	cfg *config.Config
-	log *slog.Logger
+	rec    Ingestion
+	posted Postings
+	s3     *s3store.Store
+	cfg    *config.Config
+	log    *slog.Logger
 }
 
 // ProcessTask runs one ingest. Bad input is recorded on the source and not retried;
@@ -95,7 +96,11 @@ func (g *ingester) ingest(ctx context.Context, in tasks.Ingest) (string, error) 
 	if doc.Meta.Campaign == "" {
 		doc.Meta.Campaign = obj.Metadata["campaign"] // set by `repurpose upload --campaign`
 	}
-	src, bundle, err := record.Build(in, id, version, doc, g.cfg)
+	others, err := postedElsewhere(ctx, g.posted, id)
+	if err != nil {
+		return "retry", err
+	}
+	src, bundle, err := record.Build(in, id, version, doc, g.cfg, others)
 	if errors.As(err, &bad) {
 		return g.fail(ctx, in, bad.Reason)
 	}

@@ -75,7 +75,7 @@ func New(redis asynq.RedisConnOpt, cfg *config.Config, s3 *s3store.Store, tk *to
 	})
 	mux := asynq.NewServeMux()
 	mux.Use(measure, retryPolicy)
-	mux.Handle(tasks.TypeIngest, &ingester{rec: tk.Record().Intake(), s3: s3, cfg: cfg, log: log})
+	mux.Handle(tasks.TypeIngest, &ingester{rec: tk.Record().Intake(), posted: tk.Record(), s3: s3, cfg: cfg, log: log})
 	mux.Handle(tasks.TypeImages, &imager{rec: tk.Record(), trs: tk.Translations(), renderers: cardset.NewRenderers(cfg), log: log})
 	if p := opt.Publishing; p != nil {
 		if p.Now == nil {

@@ -41,7 +41,7 @@ func Derive(ctx context.Context, cfg *config.Config, key, campaign string, data 
 	sum := sha256.Sum256(data)
 	bucket := cfg.Infra.Inbox.Bucket
 	in := tasks.Ingest{Bucket: bucket, Key: key, Size: int64(len(data))}
-	src, b, err := record.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg)
+	src, b, err := record.Build(in, tasks.SourceID(bucket, key), hex.EncodeToString(sum[:]), doc, cfg, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/slug"
 
 	"github.com/repurpose/repurpose/publish"
 )
@@ -240,7 +241,7 @@ func wordpressSlug(b *derive.BlogTeaser, id string) string {
 	suffix := hex.EncodeToString(h[:4])
 	base := strings.ToLower(strings.Trim(b.Slug, "-"))
 	if base == "" {
-		base = derive.Slug(b.Title)
+		base = slug.Title(b.Title)
 	}
 	if base == "" {
 		return suffix

@@ -1,4 +1,4 @@
-package derive
+package slug
 
 import (
 	"strings"
@@ -12,11 +12,11 @@ func TestASCIISlug(t *testing.T) {
 		{"会議を半分に：分散チーム", ""},
 		{"CNCFプラットフォームホワイトペーパー", ""},
 	} {
-		if got := asciiSlug(tc[0], 60); got != tc[1] {
-			t.Errorf("asciiSlug(%q) = %q, want %q", tc[0], got, tc[1])
+		if got := ASCII(tc[0], 60); got != tc[1] {
+			t.Errorf("ASCII(%q) = %q, want %q", tc[0], got, tc[1])
 		}
 	}
-	if got := asciiSlug(strings.Repeat("word ", 30), 20); got != "word-word-word-word" {
+	if got := ASCII(strings.Repeat("word ", 30), 20); got != "word-word-word-word" {
 		t.Errorf("long slug %q", got)
 	}
 }

@@ -1,4 +1,6 @@
-package derive
+// Package slug makes URL path segments of titles: the toolkit's public pages and the
+// blog teasers' slugs.
+package slug
 
 import (
 	"strings"
@@ -7,17 +9,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Slug is a URL path segment for a title: lower-case ASCII words joined by hyphens,
-// accents transliterated; "" for titles in non-Latin scripts.
-func Slug(title string) string { return asciiSlug(title, 60) }
+// Title is a URL path segment for a title: lower-case ASCII words joined by hyphens,
+// accents transliterated, at most 60 bytes; "" for titles in non-Latin scripts.
+func Title(title string) string { return ASCII(title, 60) }
 
 // asciiFolds covers Latin letters that NFKD does not decompose.
 var asciiFolds = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "þ", "th")
 
-// asciiSlug is a URL path slug: accents transliterated (é -> e), lower-case ASCII letters
+// ASCII is a URL path slug: accents transliterated (é -> e), lower-case ASCII letters
 // and digits joined by single hyphens, at most maxLen bytes cut at a hyphen. It returns ""
 // when the text is mostly non-Latin, where transliteration would lose the meaning.
-func asciiSlug(text string, maxLen int) string {
+func ASCII(text string, maxLen int) string {
 	latin, other := 0, 0
 	for _, r := range text {
 		switch {
