@@ -16,7 +16,7 @@ import (
 	"github.com/repurpose/repurpose/cards"
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive"
-	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/parse"
 	"github.com/repurpose/repurpose/record"
 )
@@ -211,7 +211,7 @@ func cardFor(d derive.Derivative, lang, title, source string) (cards.Card, bool)
 	text := postText(d.Template)
 	switch {
 	case d.Kind == channel.KindSnippet && d.Type == derive.SnippetStat:
-		fig := extract.Figure(text)
+		fig := figures.Figure(text)
 		if fig == "" || utf8.RuneCountInString(fig) > 24 {
 			return cards.Card{}, false
 		}

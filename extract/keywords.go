@@ -314,3 +314,7 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 	}
 	return scratch
 }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

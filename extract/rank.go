@@ -5,6 +5,7 @@ package extract
 
 import (
 	"cmp"
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/tighten"
 	"github.com/repurpose/repurpose/langid"
 	"math"
@@ -29,7 +30,7 @@ type Candidate struct {
 	hook     float64 // hookStrength, for the postable
 	finding  bool    // hookStrength's finding
 	advice   bool    // a recommendation (marks.Advice)
-	Stat     bool    // states a figure (isStat) that is a finding
+	Stat     bool    // states a figure (figures.Stat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool
 	// heading: the text of one of the document's headings (a contents list, a running
@@ -101,9 +102,9 @@ func Analyze(doc *parse.Document) *Analysis {
 			text = withoutLabel(text)
 		}
 		text = tighten.Sentence(text, a.Lang)
-		stat := isStat(text)
+		stat := figures.Stat(text)
 		// A figure from an example would be posted as a finding: never post it.
-		illustration := stat && (example || hypothetical(text))
+		illustration := stat && (example || figures.Hypothetical(text))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
 			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
 		key = appendSameWords(key[:0], text)
@@ -111,7 +112,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
-		example := hypothetical(s.Heading)
+		example := figures.Hypothetical(s.Heading)
 		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
 			for k, sent := range parse.Sentences(p) {

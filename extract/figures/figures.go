@@ -1,4 +1,8 @@
-package extract
+// Package figures tells a sentence that states a figure worth sharing — a percentage, a
+// multiplier, an amount of money, a count of something, a change from one figure to
+// another — from one whose numbers say nothing (years, versions, section numbers, list
+// ordinals, durations in an instruction) or illustrate a made-up case.
+package figures
 
 import (
 	"regexp"
@@ -8,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -45,7 +50,10 @@ var monthWords = parse.WordSet(`january february march april may june july augus
 	juni juli oktober dezember janvier février mars avril mai juin juillet août septembre
 	octobre novembre décembre`)
 
-// isFunctionWord is a stop word of any language the package knows.
+// stopwords are marks.Stopwords as sets.
+var stopwords = parse.WordSets(marks.Stopwords)
+
+// isFunctionWord is a stop word of any language with built-in lists.
 func isFunctionWord(w string) bool {
 	for _, set := range stopwords {
 		if set[w] {
@@ -55,14 +63,14 @@ func isFunctionWord(w string) bool {
 	return false
 }
 
-// isStat reports whether a sentence states a figure: a percentage, a multiplier, an
+// Stat reports whether a sentence states a figure: a percentage, a multiplier, an
 // amount of money, or a count of something.
-func isStat(s string) bool {
+func Stat(s string) bool {
 	if !strings.ContainsAny(s, "0123456789") {
 		return false // every pattern needs a digit; most sentences have none
 	}
 	// Each pattern runs only when a word it needs is there: regexps are the slow part.
-	lower := lowerASCII(s)
+	lower := textcase.Lower(s)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(lower, w) {
@@ -212,10 +220,6 @@ func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func isASCIIAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c)
-}
-
 // hasNumberThenWord is a quick test for "<digits> <letter>", which both count patterns
 // need.
 func hasNumberThenWord(s string) bool {
@@ -242,10 +246,16 @@ var hypotheticalMarks = []string{
 	"예를 들어", "예시", "가정하",
 }
 
-// hypothetical reports a sentence, or a section heading, that frames its figures as an
+// Hypothetical reports a sentence, or a section heading, that frames its figures as an
 // illustration.
-func hypothetical(text string) bool {
-	return containsAny(textcase.Lower(text), hypotheticalMarks)
+func Hypothetical(text string) bool {
+	lower := textcase.Lower(text)
+	for _, m := range hypotheticalMarks {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureRes find a sentence's figure, most telling first: a percentage, a multiplier, an

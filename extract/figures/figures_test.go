@@ -1,4 +1,4 @@
-package extract
+package figures
 
 import "testing"
 
@@ -47,8 +47,8 @@ func TestIsStat(t *testing.T) {
 		{"On March 12 with the new team we started.", false},
 		{"El 3 de mayo empezó la migración.", false},
 	} {
-		if got := isStat(tc.s); got != tc.want {
-			t.Errorf("isStat(%q) = %v, want %v", tc.s, got, tc.want)
+		if got := Stat(tc.s); got != tc.want {
+			t.Errorf("Stat(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
 }
