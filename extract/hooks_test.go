@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/parse"
@@ -254,6 +255,27 @@ func TestAConcessionIsAContrast(t *testing.T) {
 		a := analysisOf(tc.lang, tc.text)
 		if len(a.hooks) == 0 || !a.Candidates[a.hooks[0]].Finding() {
 			t.Errorf("%s: %q is not a finding", tc.lang, tc.text)
+		}
+	}
+}
+
+// TestWordsThatOnlyLookLikeAContrast: "frente a los marcos" (against the frameworks),
+// "rispetto ai framework", "ダッシュボードにより" (by means of dashboards) set nothing
+// against anything; "よりも" and "invece di" do.
+func TestWordsThatOnlyLookLikeAContrast(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		contrast   bool
+	}{
+		{"es", "Los equipos evalúan la pila de defensa frente a los marcos de referencia del sector.", false},
+		{"it", "I team valutano lo stack di difesa rispetto ai framework del settore.", false},
+		{"ja", "開発者は標準ダッシュボードにより、サービスの状態を確認できます。", false},
+		{"ja", "共通の機能は、特定のチームだけの機能よりも優先されます。", true},
+		{"it", "I team pubblicano ogni settimana invece di aspettare il rilascio trimestrale.", true},
+	} {
+		lower := strings.ToLower(tc.text)
+		if got := hookMarksFor(tc.lang).in([]byte(lower))&(1<<contrast) != 0; got != tc.contrast {
+			t.Errorf("%s %q: contrast %v, want %v", tc.lang, tc.text, got, tc.contrast)
 		}
 	}
 }

@@ -183,16 +183,17 @@ var Comparison = map[string][]string{
 
 // Contrast: marks that set two things against each other in a sentence without a figure
 // (marks.Comparison' "more" or "from" say little there), a concession included ("Although
-// tests catch known problems, they cannot stop everything").
+// tests catch known problems, they cannot stop everything"). Not "frente a", "rispetto" or
+// a bare より: "evaluate against the frameworks", "により" (by means of) set nothing against.
 var Contrast = map[string][]string{
 	"en": {"although ", "even though ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
-	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", " frente a ", ", no ", " no solo ", ", pero ", " sino "},
+	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", ", no ", " no solo ", ", pero ", " sino "},
 	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
 	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
 	"de": {"obwohl ", "wenngleich ", " mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
-	"it": {"sebbene ", "benché ", "anche se ", " rispetto ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
+	"it": {"sebbene ", "benché ", "anche se ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
 	"nl": {"hoewel ", "ofschoon ", " meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
-	"ja": {"ものの", "にもかかわらず", "より", "ではなく", "一方", "比べ"},
+	"ja": {"ものの", "にもかかわらず", "よりも", "ではなく", "一方", "比べ"},
 	"zh": {"虽然", "尽管", "而不是", "相比", "比起", "不是", "而非"},
 	"ko": {"에도 불구하고", "보다", "대신", "아니라", "비해"},
 }
