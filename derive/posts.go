@@ -11,7 +11,7 @@ import (
 // postChannels are the channels that get single key-sentence posts beside X's tweets
 // (which come first, before the thread), with the kind of derivative each gets. The
 // counting rules, hashtag cap and link slot of each come from its channel name (count,
-// hashtagsFor, reservedLink).
+// hashtagsFor, refit.ReservedLink).
 var postChannels = []struct {
 	kind channel.Kind
 	ch   channel.Name

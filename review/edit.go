@@ -10,6 +10,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/refit"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 )
@@ -107,8 +108,8 @@ func (r *Service) fitEdit(d *record.Derivative, text string, brand config.Brand)
 		tpl = WithSlot(tpl, d.Template)
 	}
 	tpl = derive.Spell(brand, tpl)
-	opt := derive.RefitOptions{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
-	fitted, length, ok := derive.Refit(d.Channel, tpl, link, opt)
+	opt := refit.Options{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
+	fitted, length, ok := refit.Post(d.Channel, tpl, link, opt)
 	rendered := channel.Render(d.Channel, tpl, link).Text
 	if brand.Disclosure != "" {
 		rendered += " " + brand.Disclosure

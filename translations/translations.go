@@ -21,6 +21,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/refit"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/review"
@@ -273,9 +274,9 @@ func (s *Service) put(ctx context.Context, d *record.Derivative, locale string, 
 // template, parts and length.
 func (s *Service) fit(d *record.Derivative, templates []string, tr *Translation) error {
 	_, campaign := s.cfg.File.Campaign(d.Campaign)
-	opt := derive.RefitOptions{MastodonLimit: s.cfg.File.Channels.MastodonLimit, Disclosure: s.cfg.File.BrandFor(campaign).Disclosure}
+	opt := refit.Options{MastodonLimit: s.cfg.File.Channels.MastodonLimit, Disclosure: s.cfg.File.BrandFor(campaign).Disclosure}
 	ch := d.Channel
-	fitted, length, ok := derive.RefitParts(ch, templates, d.Backlink, opt)
+	fitted, length, ok := refit.Parts(ch, templates, d.Backlink, opt)
 	if !ok {
 		limit := length.Limit
 		return &errs.Error{Op: "translations.fit", Kind: errs.Rejected, Code: "does_not_fit", Msg: fmt.Sprintf("the translation does not fit on %s: its link, call to action and hashtags leave no room for even one word within the limit of %d (counted by %s's rules, the link as it will be posted)", ch, limit, ch)}
@@ -286,7 +287,7 @@ func (s *Service) fit(d *record.Derivative, templates []string, tr *Translation)
 		texts := make([]string, len(fitted))
 		for i, p := range fitted {
 			txt := channel.Render(ch, p, d.Backlink).Text
-			_, l, _ := derive.Refit(ch, p, d.Backlink, opt)
+			_, l, _ := refit.Post(ch, p, d.Backlink, opt)
 			tr.Parts = append(tr.Parts, derive.Part{Text: txt, Template: p, Length: l})
 			texts[i] = txt
 		}

@@ -1,4 +1,4 @@
-package derive
+package refit
 
 import (
 	"strings"
@@ -20,9 +20,9 @@ func TestRefitLongGermanTweet(t *testing.T) {
 	if channel.CountX(channel.Render(channel.X, template, xLinkStandIn).Text).Valid {
 		t.Fatal("the test text should be too long for X")
 	}
-	got, l, ok := Refit(channel.X, template, link, RefitOptions{})
+	got, l, ok := Post(channel.X, template, link, Options{})
 	if !ok {
-		t.Fatal("Refit found nothing that fits")
+		t.Fatal("Post found nothing that fits")
 	}
 	if !strings.HasSuffix(got, tail) {
 		t.Errorf("the tail was not kept:\n%s", got)
@@ -43,34 +43,34 @@ func TestRefitLongGermanTweet(t *testing.T) {
 	}
 
 	// Room for a disclosure makes the cut deeper, never invalid.
-	withDisclosure, _, ok := Refit(channel.X, template, link, RefitOptions{Disclosure: "#mitarbeiter"})
+	withDisclosure, _, ok := Post(channel.X, template, link, Options{Disclosure: "#mitarbeiter"})
 	if !ok || !channel.CountX(channel.Render(channel.X, withDisclosure, xLinkStandIn).Text+" #mitarbeiter").Valid {
 		t.Errorf("with a disclosure: %v %q", ok, withDisclosure)
 	}
 
 	// What fits stays as it is.
 	short := "Warteschlangen fangen Lastspitzen ab." + tail
-	if got, _, ok := Refit(channel.X, short, link, RefitOptions{}); !ok || got != short {
+	if got, _, ok := Post(channel.X, short, link, Options{}); !ok || got != short {
 		t.Errorf("a fitting post changed: %q", got)
 	}
 }
 
 func TestRefitSlotInTheFirstParagraph(t *testing.T) {
 	template := strings.Repeat("Wort ", 80) + "Ende. " + channel.LinkSlot
-	got, l, ok := Refit(channel.X, template, "https://example.com/a", RefitOptions{})
+	got, l, ok := Post(channel.X, template, "https://example.com/a", Options{})
 	if !ok || !l.Valid || !strings.HasSuffix(got, "… "+channel.LinkSlot) {
-		t.Errorf("Refit = %q %+v %v", got, l, ok)
+		t.Errorf("Post = %q %+v %v", got, l, ok)
 	}
 }
 
 func TestRefitDropsHashtagsBeforeGivingUp(t *testing.T) {
 	long := "#" + strings.Repeat("x", 120)
 	template := "Kurz." + "\n\n" + strings.Repeat("a", 130) + " " + channel.LinkSlot + "\n" + long + " " + long
-	got, _, ok := Refit(channel.X, template, "https://example.com/a", RefitOptions{})
+	got, _, ok := Post(channel.X, template, "https://example.com/a", Options{})
 	if !ok || strings.Contains(got, long+" "+long) {
-		t.Errorf("Refit = %q %v", got, ok)
+		t.Errorf("Post = %q %v", got, ok)
 	}
-	if _, _, ok := Refit(channel.X, "Kurz.\n\n"+strings.Repeat("a", 300)+" "+channel.LinkSlot, "https://example.com/a", RefitOptions{}); ok {
+	if _, _, ok := Post(channel.X, "Kurz.\n\n"+strings.Repeat("a", 300)+" "+channel.LinkSlot, "https://example.com/a", Options{}); ok {
 		t.Error("a tail longer than the limit cannot fit")
 	}
 }
@@ -78,9 +78,9 @@ func TestRefitDropsHashtagsBeforeGivingUp(t *testing.T) {
 func TestRefitThreadParts(t *testing.T) {
 	long := strings.Repeat("Dies ist ein ziemlich langer deutscher Satz über Warteschlangen. ", 8)
 	parts := []string{long + "(1/3)", "Kurz. (2/3)", "Mehr lesen " + channel.LinkSlot + "\n\n#Warteschlangen (3/3)"}
-	got, l, ok := RefitParts(channel.X, parts, "https://example.com/a", RefitOptions{})
+	got, l, ok := Parts(channel.X, parts, "https://example.com/a", Options{})
 	if !ok || len(got) != 3 || !l.Valid {
-		t.Fatalf("RefitParts = %q %+v %v", got, l, ok)
+		t.Fatalf("Parts = %q %+v %v", got, l, ok)
 	}
 	if !strings.HasSuffix(got[0], " (1/3)") || got[1] != parts[1] || got[2] != parts[2] {
 		t.Errorf("parts: %q", got)
@@ -94,11 +94,11 @@ func TestRefitThreadParts(t *testing.T) {
 
 func TestRefitMastodonLimitAndUnknownChannel(t *testing.T) {
 	template := strings.Repeat("Satz mit Wörtern. ", 40) + "\n\nLesen " + channel.LinkSlot
-	got, l, ok := Refit(channel.Mastodon, template, "https://example.com/a", RefitOptions{MastodonLimit: 200})
+	got, l, ok := Post(channel.Mastodon, template, "https://example.com/a", Options{MastodonLimit: 200})
 	if !ok || l.Limit != 200 || l.Weighted > 200 || !strings.HasSuffix(got, "\n\nLesen "+channel.LinkSlot) {
-		t.Errorf("Refit = %q %+v %v", got, l, ok)
+		t.Errorf("Post = %q %+v %v", got, l, ok)
 	}
-	if _, _, ok := Refit("fax", "Hallo", "", RefitOptions{}); ok {
+	if _, _, ok := Post("fax", "Hallo", "", Options{}); ok {
 		t.Error("an unknown channel cannot be fitted")
 	}
 }
@@ -111,11 +111,32 @@ func TestRefitLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 	template := body + "\n\nLesen Sie das ganze Whitepaper " + channel.LinkSlot + "\n#Warteschlangen"
 	for _, link := range []string{"https://example.com/p/warteschlangen?utm_source=x", "http://localhost:8080/p/warteschlangen-in-der-praxis-0a1b2c?utm_source=x"} {
 		for _, ch := range []channel.Name{channel.X, channel.Mastodon, channel.Bluesky, channel.Threads, channel.LinkedIn} {
-			got, l, ok := Refit(ch, template, link, RefitOptions{})
+			got, l, ok := Post(ch, template, link, Options{})
 			text := channel.Render(ch, got, link).Text
 			if counted := channelCount(t, ch, text); !ok || l != counted || !counted.Valid {
 				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", ch, link, ok, l, counted, text)
 			}
 		}
 	}
+}
+
+// TestStandInsCountAsTheLongestLink: the X stand-in counts as every link X recognises
+// (23), the Bluesky one as the longest display link.
+func TestStandInsCountAsTheLongestLink(t *testing.T) {
+	if got := channel.CountX(channel.Render(channel.X, "x "+channel.LinkSlot, xLinkStandIn).Text).Weighted; got != 2+23 {
+		t.Errorf("the X stand-in counts %d", got-2)
+	}
+	if got := channel.CountBluesky(blueskyLinkStandIn).Weighted; got != channel.BlueskyDisplayMax {
+		t.Errorf("the Bluesky stand-in counts %d", got)
+	}
+}
+
+// channelCount is the channel's own count of a posted text, Mastodon with its default.
+func channelCount(t *testing.T, ch channel.Name, text string) channel.Length {
+	t.Helper()
+	l, err := channel.Count(ch, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

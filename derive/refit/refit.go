@@ -1,4 +1,9 @@
-package derive
+// Package refit makes a post written elsewhere — a translation, typically longer than its
+// original (German runs about a third longer than English), or a person's edit — valid
+// on its channel again. The link slot and what follows the body (the CTA, hashtags, a
+// thread's numbering) are kept; the body is cut, at sentence and then word boundaries, as
+// derive cuts its own.
+package refit
 
 import (
 	"regexp"
@@ -9,13 +14,8 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
-// Refitting makes a post written elsewhere — a translation, typically longer than its
-// original (German runs about a third longer than English) — valid on its channel again.
-// The link slot and what follows the body (the CTA, hashtags, a thread's numbering) are
-// kept; the body is cut, at sentence and then word boundaries, as the derivers cut theirs.
-
-// RefitOptions tune Refit. The zero value fits with the channels' default limits.
-type RefitOptions struct {
+// Options tune Post. The zero value fits with the channels' default limits.
+type Options struct {
 	// MastodonLimit is the instance's post limit; 0 or less means LimitMastodon.
 	MastodonLimit int
 	// Disclosure, when set, is left room for: " " + Disclosure must still fit after the
@@ -25,7 +25,7 @@ type RefitOptions struct {
 
 // count counts text on channel, Mastodon with the instance's limit. An unknown channel
 // is never valid.
-func (o RefitOptions) count(ch channel.Name, text string) channel.Length {
+func (o Options) count(ch channel.Name, text string) channel.Length {
 	if ch == channel.Mastodon {
 		return channel.CountMastodon(text, o.MastodonLimit)
 	}
@@ -35,26 +35,26 @@ func (o RefitOptions) count(ch channel.Name, text string) channel.Length {
 
 // length is a template's count on channel as posted with link, as every derivative's
 // Length is counted.
-func (o RefitOptions) length(ch channel.Name, template, link string) channel.Length {
+func (o Options) length(ch channel.Name, template, link string) channel.Length {
 	return o.count(ch, channel.Render(ch, template, link).Text)
 }
 
 // valid reports whether a template, with room for the disclosure, is valid on channel.
-func (o RefitOptions) valid(ch channel.Name, link string) func(string) bool {
+func (o Options) valid(ch channel.Name, link string) func(string) bool {
 	tail := ""
 	if o.Disclosure != "" {
 		tail = " " + o.Disclosure
 	}
-	return func(template string) bool { return validWithLink(o.count, ch, template+tail, link) }
+	return func(template string) bool { return ValidWithLink(o.count, ch, template+tail, link) }
 }
 
-// Refit returns template made valid on channel when its slot holds link: unchanged when
+// Post returns template made valid on channel when its slot holds link: unchanged when
 // it fits, else with its body cut (whole paragraphs first, then sentences, then words,
 // the cut marked "…") in front of its tail — the link slot and everything after it, or,
 // without a slot, trailing hashtag lines and a thread's " (i/n)". When even a word of
 // the body does not fit, trailing hashtags are dropped one by one before giving up. The
 // Length is the template's count as a derivative's; false means nothing fits.
-func Refit(ch channel.Name, template, link string, opt RefitOptions) (string, channel.Length, bool) {
+func Post(ch channel.Name, template, link string, opt Options) (string, channel.Length, bool) {
 	valid := opt.valid(ch, link)
 	if valid(template) {
 		return template, opt.length(ch, template, link), true
@@ -72,14 +72,14 @@ func Refit(ch channel.Name, template, link string, opt RefitOptions) (string, ch
 	}
 }
 
-// RefitParts refits each post of a thread on channel (the link in whichever part has the
+// Parts refits each post of a thread on channel (the link in whichever part has the
 // slot). The Length is the longest post's, as a thread's is; false when any part cannot
 // be fitted.
-func RefitParts(ch channel.Name, parts []string, link string, opt RefitOptions) ([]string, channel.Length, bool) {
+func Parts(ch channel.Name, parts []string, link string, opt Options) ([]string, channel.Length, bool) {
 	out := make([]string, len(parts))
 	var longest channel.Length
 	for i, p := range parts {
-		tpl, l, ok := Refit(ch, p, link, opt)
+		tpl, l, ok := Post(ch, p, link, opt)
 		if !ok {
 			return nil, l, false
 		}
