@@ -113,7 +113,7 @@ func TestRefitLengthIsTheChannelsCountOfThePostedText(t *testing.T) {
 		for _, ch := range []channel.Name{channel.X, channel.Mastodon, channel.Bluesky, channel.Threads, channel.LinkedIn} {
 			got, l, ok := Post(ch, template, link, Options{})
 			text := channel.Render(ch, got, link).Text
-			if counted := channelCount(t, ch, text); !ok || l != counted || !counted.Valid {
+			if counted, err := channel.Count(ch, text); err != nil || !ok || l != counted || !counted.Valid {
 				t.Errorf("%s with %s: ok=%v, marked %+v, counted %+v:\n%s", ch, link, ok, l, counted, text)
 			}
 		}
@@ -129,14 +129,4 @@ func TestStandInsCountAsTheLongestLink(t *testing.T) {
 	if got := channel.CountBluesky(blueskyLinkStandIn).Weighted; got != channel.BlueskyDisplayMax {
 		t.Errorf("the Bluesky stand-in counts %d", got)
 	}
-}
-
-// channelCount is the channel's own count of a posted text, Mastodon with its default.
-func channelCount(t *testing.T, ch channel.Name, text string) channel.Length {
-	t.Helper()
-	l, err := channel.Count(ch, text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
 }
