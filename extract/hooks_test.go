@@ -233,6 +233,7 @@ func TestStakesAimedAtAreNoFindings(t *testing.T) {
 		{"en", "The wish to reduce duplicated work has motivated many companies to build shared tools.", false},
 		{"en", "The desire to refocus teams and reduce duplicated work has motivated many companies to build shared tools.", false},
 		{"en", "The first goal of the platform is to cut the time teams wait for environments.", false},
+		{"en", "Source code encompasses the code of the pipelines and the dependencies that reduce build time.", false},
 		{"es", "La cola de pedidos reduce las ventas perdidas durante los picos.", true},
 		{"es", "Los equipos trabajan juntos para reducir la carga de los equipos de producto.", false},
 		{"it", "I team lavorano insieme per ridurre il carico dei team di prodotto.", false},
