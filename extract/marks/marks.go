@@ -52,12 +52,14 @@ var Stakes = map[string][]string{
 	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
-// Purposes are the words that make a stake that follows them an aim rather than a result
-// ("to reduce duplication", "para reducir", "per ridurre", "um Kosten zu senken"): a goal
-// stated ("An essential goal is to reduce…") is no finding.
+// Purposes are the words that make a stake that follows them an aim or a possibility
+// rather than a result ("to reduce duplication", "para reducir", "per ridurre", "um
+// Kosten zu senken", "can increase satisfaction"): a goal stated ("An essential goal is
+// to reduce…") or a promise ("organizations can increase…") is no finding.
 var Purposes = map[string]string{
-	"en": "to help helps helping", "es": "para a", "pt": "para a", "fr": "pour à", "de": "zu um",
-	"it": "per a di", "nl": "te om",
+	"en": "to help helps helping can could", "es": "para a puede pueden podría", "pt": "para a pode podem poderia",
+	"fr": "pour à peut peuvent pourrait", "de": "zu um kann können könnte", "it": "per a di può possono potrebbe",
+	"nl": "te om kan kunnen",
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
@@ -107,21 +109,22 @@ var Hedge = map[string][]string{
 // breach, an outage, resistance, waste.
 var Risk = map[string][]string{
 	"en": {" attack", " compromise", " takeover", " breach", " exploit", " malicious", " outage", " downtime", " resistance",
-		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak"},
+		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak",
+		" arbitrary code", " arbitrary execution", " arbitrary command", " incident", " lose ", " loses ", " lost ", " losing "},
 	"es": {" ataque", " atacante", " comprometid", " brecha", " malicios", " interrupci", " resistencia", " fuga", " desperdici",
-		" frustra", " no autorizad"},
+		" frustra", " no autorizad", " código arbitrario", " incidente", " pierde", " pérdida"},
 	"pt": {" ataque", " atacante", " comprometid", " violaç", " malicios", " interrupç", " resistência", " vazamento", " desperdíc",
-		" frustra", " não autorizad"},
+		" frustra", " não autorizad", " código arbitrário", " incidente", " perde", " perda"},
 	"fr": {" attaque", " attaquant", " compromis", " malveillant", " panne", " résistance", " fuite", " gaspill", " frustra",
-		" non autoris"},
+		" non autoris", " code arbitraire", " incident", " perd"},
 	"de": {" angriff", " angreifer", " kompromittier", " sicherheitslücke", " bösartig", " ausfall", " widerstand", " verschwend",
-		" frust", " unbefugt"},
+		" frust", " unbefugt", " beliebige code", " beliebigen code", " vorfall", " vorfälle", " verlier", " verlust"},
 	"it": {" attacc", " compromess", " violazion", " malevol", " dannos", " interruzion", " resistenza", " spreco", " frustra",
-		" non autorizzat"},
-	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd"},
-	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス"},
-	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权"},
-	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단"},
+		" non autorizzat", " codice arbitrario", " incident", " perd"},
+	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd", " incident", " verlie"},
+	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス", "損失", "失う", "失われ"},
+	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权", "损失", "丢失"},
+	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단", "손실", "잃"},
 }
 
 // Fluff: adjectives and phrases that stand in for a claim: "a comprehensive,
@@ -129,12 +132,16 @@ var Risk = map[string][]string{
 var Fluff = map[string][]string{
 	"en": {" comprehensive", " holistic", " seamless", " enhanced", " various ", " diverse ", " robust", " cutting-edge",
 		" best practices", " leverag", " empower", " unlock", " journey", " realm", " can help ", " can assist ", " we can ensure "},
-	"es": {" integral", " holístic", " diversos ", " diversas ", " robust", " mejores prácticas", " aprovech"},
-	"pt": {" abrangente", " holístic", " diversos ", " diversas ", " robust", " melhores práticas", " alavanc"},
-	"fr": {" complet ", " holistique", " divers ", " diverses ", " robuste", " meilleures pratiques"},
-	"de": {" umfassend", " ganzheitlich", " vielfältig", " robust", " best practices", " bewährte verfahren"},
-	"it": {" completo ", " olistic", " diversi ", " diverse ", " robust", " migliori pratiche", " best practice"},
-	"nl": {" uitgebreid", " holistisch", " diverse ", " robuust", " best practices"},
+	"es": {" integral", " holístic", " diversos ", " diversas ", " robust", " mejores prácticas", " aprovech", " puede ayudar",
+		" pueden ayudar"},
+	"pt": {" abrangente", " holístic", " diversos ", " diversas ", " robust", " melhores práticas", " alavanc", " pode ajudar",
+		" podem ajudar"},
+	"fr": {" complet ", " holistique", " divers ", " diverses ", " robuste", " meilleures pratiques", " peut aider", " peuvent aider"},
+	"de": {" umfassend", " ganzheitlich", " vielfältig", " robust", " best practices", " bewährte verfahren", " kann helfen",
+		" können helfen"},
+	"it": {" completo ", " olistic", " diversi ", " diverse ", " robust", " migliori pratiche", " best practice", " può aiutare",
+		" possono aiutare"},
+	"nl": {" uitgebreid", " holistisch", " diverse ", " robuust", " best practices", " kan helpen", " kunnen helpen"},
 	"ja": {"ベストプラクティス", "包括的", "多様な", "さまざまな"},
 	"zh": {"最佳实践", "全面", "各种", "多样"},
 	"ko": {"모범 사례", "포괄적", "다양한"},
@@ -335,31 +342,33 @@ var BackReferencesCJK = map[string][]string{
 }
 
 // ReferenceOpeners are first words that lean on an earlier sentence: pronouns,
-// demonstratives and connectives ("This means…", "However…", "Além disso…").
+// demonstratives and connectives ("This means…", "However…", "Além disso…"), and
+// gerunds of enabling ("Allowing for better validation reduces…"), which name what is
+// made possible but not what makes it so.
 var ReferenceOpeners = map[string]string{
 	"en": `this it they these that those he she such its their them however also
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
 		finally lastly besides rather indeed still above below another both technically overall
 		alternatively conversely again now next first second third firstly secondly thirdly previously
-		further`,
+		further allowing enabling permitting letting`,
 	"es": `esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
-		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`,
+		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas permitiendo`,
 	"pt": `isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
-		outros outras ambos ambas`,
+		outros outras ambos ambas permitindo`,
 	"fr": `ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
-		autre autres`,
+		autre autres permettant`,
 	"de": `dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
 		beide weitere`,
 	"it": `ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
-		entrambe`,
+		entrambe consentendo permettendo`,
 	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
 }
