@@ -239,6 +239,7 @@ func TestStakesAimedAtAreNoFindings(t *testing.T) {
 		{"it", "I team lavorano insieme per ridurre il carico dei team di prodotto.", false},
 		// A promise: what something can do is no result.
 		{"en", "By reacting to feedback, organizations can increase user satisfaction.", false},
+		{"en", "Revisiting the feedback loop can further optimize development and improve engagement.", false},
 		{"es", "Con una cola, las tiendas pueden reducir las ventas perdidas.", false},
 		{"it", "Con una coda, i negozi possono ridurre gli ordini persi.", false},
 		// What goes wrong is a finding, in any form.

@@ -52,14 +52,27 @@ var Stakes = map[string][]string{
 	"ko": {"두 배", "절반", "줄었", "감소", "증가", "늘었", "줄이", "절감", "향상", "높이", "방지", "위험", "실패", "비용", "공격"},
 }
 
-// Purposes are the words that make a stake that follows them an aim or a possibility
-// rather than a result ("to reduce duplication", "para reducir", "per ridurre", "um
-// Kosten zu senken", "can increase satisfaction"): a goal stated ("An essential goal is
-// to reduce…") or a promise ("organizations can increase…") is no finding.
+// Purposes are the words that make a stake that follows them an aim rather than a result
+// ("to reduce duplication", "para reducir", "per ridurre", "um Kosten zu senken"): a goal
+// stated ("An essential goal is to reduce…") is no finding.
 var Purposes = map[string]string{
-	"en": "to help helps helping can could", "es": "para a puede pueden podría", "pt": "para a pode podem poderia",
-	"fr": "pour à peut peuvent pourrait", "de": "zu um kann können könnte", "it": "per a di può possono potrebbe",
-	"nl": "te om kan kunnen",
+	"en": "to help helps helping", "es": "para a", "pt": "para a", "fr": "pour à", "de": "zu um",
+	"it": "per a di", "nl": "te om",
+}
+
+// Possibility: modal verbs that make a stake after them, anywhere later in the sentence,
+// a promise rather than a result ("organizations can increase satisfaction", "puede
+// reducir"). Languages that put the verb last (Japanese, Korean) are not listed: their
+// modal follows the stake.
+var Possibility = map[string][]string{
+	"en": {" can ", " could "},
+	"es": {" puede ", " pueden ", " podría", " podrán "},
+	"pt": {" pode ", " podem ", " poderia", " poderão "},
+	"fr": {" peut ", " peuvent ", " pourrait", " pourront "},
+	"de": {" kann ", " können ", " könnte"},
+	"it": {" può ", " possono ", " potrebbe", " potranno "},
+	"nl": {" kan ", " kunnen ", " zou kunnen "},
+	"zh": {"可以", "能够"},
 }
 
 // Consequence: marks that tie a claim to its reason or its result.
@@ -110,18 +123,18 @@ var Hedge = map[string][]string{
 var Risk = map[string][]string{
 	"en": {" attack", " compromise", " takeover", " breach", " exploit", " malicious", " outage", " downtime", " resistance",
 		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak",
-		" arbitrary code", " arbitrary execution", " arbitrary command", " incident", " lose ", " loses ", " lost ", " losing "},
+		" arbitrary code", " arbitrary execution", " arbitrary command", " lose ", " loses ", " lost ", " losing "},
 	"es": {" ataque", " atacante", " comprometid", " brecha", " malicios", " interrupci", " resistencia", " fuga", " desperdici",
-		" frustra", " no autorizad", " código arbitrario", " incidente", " pierde", " pérdida"},
+		" frustra", " no autorizad", " código arbitrario", " pierde", " pérdida"},
 	"pt": {" ataque", " atacante", " comprometid", " violaç", " malicios", " interrupç", " resistência", " vazamento", " desperdíc",
-		" frustra", " não autorizad", " código arbitrário", " incidente", " perde", " perda"},
+		" frustra", " não autorizad", " código arbitrário", " perde", " perda"},
 	"fr": {" attaque", " attaquant", " compromis", " malveillant", " panne", " résistance", " fuite", " gaspill", " frustra",
-		" non autoris", " code arbitraire", " incident", " perd"},
+		" non autoris", " code arbitraire", " perd"},
 	"de": {" angriff", " angreifer", " kompromittier", " sicherheitslücke", " bösartig", " ausfall", " widerstand", " verschwend",
-		" frust", " unbefugt", " beliebige code", " beliebigen code", " vorfall", " vorfälle", " verlier", " verlust"},
+		" frust", " unbefugt", " beliebige code", " beliebigen code", " verlier", " verlust"},
 	"it": {" attacc", " compromess", " violazion", " malevol", " dannos", " interruzion", " resistenza", " spreco", " frustra",
-		" non autorizzat", " codice arbitrario", " incident", " perd"},
-	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd", " incident", " verlie"},
+		" non autorizzat", " codice arbitrario", " perd"},
+	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd", " verlie"},
 	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス", "損失", "失う", "失われ"},
 	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权", "损失", "丢失"},
 	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단", "손실", "잃"},
