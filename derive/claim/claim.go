@@ -171,6 +171,9 @@ func RecallsTheReading(text, lang string) bool {
 	return marked(Recallings, text, lang)
 }
 
+// Advises reports a sentence that says what should be done (marks.Advice).
+func Advises(text, lang string) bool { return marked(marks.Advice, text, lang) }
+
 // Hook reports a sentence strong enough to open a thread, whose first post must
 // earn the six after it: a weighty finding with a figure, a risk or a contrast. A gain in
 // a word ("to increase productivity") or a reason alone makes a fair point inside a
