@@ -20,8 +20,8 @@ const (
 	linkedInLineChars  = 240
 	linkedInPointChars = 140
 	linkedInQuoteChars = 300
-	// minListed takeaways make a list under the first line; with fewer, the post has none.
-	minListed = 2
+	// minLinkedInPoints takeaways make a list under the first line.
+	minLinkedInPoints = 2
 )
 
 // linkedInPost is the parts of a LinkedIn post before it is written out.
@@ -58,18 +58,21 @@ func (d *deriver) linkedIn() {
 	// Takeaways are weighty claims (claim.Weighty: a finding with its stake, a measured
 	// recommendation), never a definition, truism or hedge (hook strength below one:
 	// Weight < Score), nor a question, which takes nothing away. Editors graded a list
-	// padded with firm or plain statements a rewrite every time, so a document with
-	// fewer than two such claims gets the short form instead: the first line, its
-	// context and the call to action, as a person would post one finding.
+	// padded with firm or plain statements, and a post with no list at all, a rewrite
+	// every time; two strong takeaways passed. A source with fewer such claims gets no
+	// LinkedIn post.
 	isClaim := func(c *extract.Candidate) bool {
 		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
 			claim.Weighty(c, d.a.Lang)
 	}
-	if p.points = d.claimsToList(exclude, isClaim, p.context); len(p.points) < minListed {
-		p.points = nil
-	}
+	p.points = d.claimsToList(exclude, isClaim, p.context)
 	for _, t := range p.points {
 		d.excludeSaid(exclude, t)
+	}
+	if len(p.points) < minLinkedInPoints {
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 2 key points to list under the first line "+
+			"that are findings with their stake (a figure, a contrast, a risk, a measured recommendation) rather than descriptions, requirements, truisms or hedges")
+		return
 	}
 	p.quote = d.linkedInQuote(p)
 	x := d.draft(channel.KindLinkedIn, channel.LinkedIn, 1, -1, p.hook)
@@ -232,12 +235,10 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 		b.WriteString("\n\n" + p.context)
 	}
 	b.WriteString("\n")
-	if d.labels.Takeaways != "" && len(p.points) > 0 {
+	if d.labels.Takeaways != "" {
 		b.WriteString("\n" + d.labels.Takeaways + d.labels.Colon)
 	}
-	if len(p.points) > 0 {
-		b.WriteString("\n")
-	}
+	b.WriteString("\n")
 	for _, pt := range p.points {
 		b.WriteString("• " + pt + "\n")
 	}

@@ -92,12 +92,14 @@ var Consequence = map[string][]string{
 
 // Advice: marks that make a sentence a recommendation: what the reader should do.
 var Advice = map[string][]string{
-	"en": {" should ", " must ", " need to ", " needs to ", " recommend", " make sure ", " ensure "},
-	"es": {" debe ", " deben ", " debería", " se recomienda", " recomendamos", " es necesario ", " asegúre"},
-	"pt": {" deve ", " devem ", " deveria", " recomenda", " é necessário ", " garant"},
-	"fr": {" doit ", " doivent ", " devrait", " recommand", " il faut ", " assurez"},
-	"de": {" sollte", " müssen ", " muss ", " empfehl", " stellen sie sicher"},
-	"it": {" deve ", " devono ", " dovrebbe", " dovrebbero", " si raccomanda", " raccomand", " è necessario "},
+	"en": {" should ", " must ", " need to ", " needs to ", " recommend", " make sure ", " ensure ", " advised ", " advisable "},
+	"es": {" debe ", " deben ", " debería", " se recomienda", " recomendamos", " recomendable", " se aconseja", " es necesario ",
+		" asegúre"},
+	"pt": {" deve ", " devem ", " deveria", " recomenda", " aconselh", " é necessário ", " garant"},
+	"fr": {" doit ", " doivent ", " devrait", " recommand", " conseill", " il faut ", " assurez"},
+	"de": {" sollte", " müssen ", " muss ", " empfehl", " ratsam", " stellen sie sicher"},
+	"it": {" deve ", " devono ", " dovrebbe", " dovrebbero", " si raccomanda", " raccomand", " si consiglia", " consigliat",
+		" è necessario "},
 	"nl": {" moet ", " moeten ", " zou moeten", " aanbevol", " zorg ervoor"},
 	"ja": {"べき", "なければなりません", "必要があります", "推奨", "してください"},
 	"zh": {"应该", "应当", "必须", "需要", "建议"},
