@@ -43,9 +43,12 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	tags := d.hashtagsFor(ch)
 	said := d.said.on(ch)
 	// A list item's entry ("Retention: including the number of users") is a fragment
-	// once its list is gone.
+	// once its list is gone, and "The framework has a learning curve" names as known what
+	// only its heading or the sentence before introduced (needsContext, by candidate:
+	// a candidate's Pos is its index).
+	needsContext := d.needsContext()
 	fits := func(c *extract.Candidate) bool {
-		if claim.Labelled(c.Text) {
+		if claim.Labelled(c.Text) || needsContext[c.Pos] {
 			return false
 		}
 		_, _, ok := d.post(kind, ch, 0, c.Section, c.Text, tags)

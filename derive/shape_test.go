@@ -410,3 +410,40 @@ Every service should have an owner who approves its releases.
 		}
 	}
 }
+
+// TestSinglePostsNameWhatTheySpeakOf: a sentence that names as known what only its
+// heading introduced ("The framework…" under "Juju") is no single post: a stranger does
+// not know which framework.
+func TestSinglePostsNameWhatTheySpeakOf(t *testing.T) {
+	const doc = `---
+title: Operators in Practice
+---
+# Operators in Practice
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Juju
+
+Juju is a framework for writing operators in Python.
+The framework has a steep learning curve, which makes it more suitable for large enterprises than for small projects.
+
+## Queues
+
+Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.
+`
+	res := deriveText(t, "operators.md", doc)
+	posts := 0
+	for _, d := range res.Derivatives {
+		if d.Kind == channel.KindTweet || d.Kind == channel.KindMastodon || d.Kind == channel.KindBluesky || d.Kind == channel.KindThreads {
+			posts++
+			if strings.Contains(d.Template, "The framework") {
+				t.Errorf("%s leans on its heading:\n%s", d.Kind, d.Template)
+			}
+		}
+	}
+	if posts == 0 {
+		t.Fatalf("no single posts: %+v", res.Skipped)
+	}
+}
