@@ -23,6 +23,9 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "Allowing for better validation reduces the likelihood of configuration errors.", false},
 		{"es", "Permitiendo una mejor validación, se reducen los errores de configuración.", false},
 		{"en", "Using a queue for checkout writes cuts lost orders during peaks.", true},
+		// "Ultimately, it…" sums up what came before.
+		{"es", "En última instancia, permite que los roles sean reasignados sin aumentar el acceso.", false},
+		{"it", "In ultima analisi, consente di riassegnare i ruoli senza ampliare l'accesso.", false},
 		// A specification's notation reads as a garbled sentence.
 		{"en", "Signing keys have trust delegated to processes/users/services to limit the impact of a compromised key.", false},
 		{"en", "Teams that run CI/CD on every commit ship smaller changes.", true},
