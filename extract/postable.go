@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 
@@ -20,6 +21,13 @@ import (
 // before it, talks about the document instead of its subject, points at a figure or
 // table, is cut short, or carries a contributor's e-mail address or a version line.
 func Postable(text, lang string) bool {
+	var v sentenceView
+	return postable(text, lang, &v)
+}
+
+// postable is Postable; when the checks came as far as reading the sentence's words, v
+// holds its view (v.text is then text), for a caller's further checks.
+func postable(text, lang string, v *sentenceView) bool {
 	if text == "" {
 		return false
 	}
@@ -48,11 +56,11 @@ func Postable(text, lang string) bool {
 	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
-	v := viewOf(text)
-	if opensWithReference(text, lang) || aboutTheDocumentView(&v, lang) || notTheBrandsVoiceView(&v, lang) {
+	*v = viewOf(text)
+	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
-	return !pointsBackView(&v, lang) && !alsoInFirstClause(&v, lang) && !bareVerb(&v, lang)
+	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang)
 }
 
 // bareVerb reports a sentence that opens with a verb and no subject: a finite one
@@ -163,7 +171,8 @@ func viewOf(text string) sentenceView {
 // bytes is v.lower as the phrase automata read it.
 func (v *sentenceView) bytes() []byte {
 	if v.lowerBytes == nil {
-		v.lowerBytes = []byte(v.lower)
+		// The automata only read it: v.lower's own bytes, not a copy.
+		v.lowerBytes = unsafe.Slice(unsafe.StringData(v.lower), len(v.lower))
 	}
 	return v.lowerBytes
 }

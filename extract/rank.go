@@ -150,7 +150,8 @@ func (a *Analysis) score() {
 	var key []byte
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) || a.notAlone(c) {
+		var v sentenceView // Postable's, for notAlone
+		if a.skipped[c.Section] || c.illustration || c.heading || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
@@ -200,12 +201,14 @@ func (a *Analysis) score() {
 // argues against). It is never picked:
 // no lead, key point or thread point. A passage that reaches it goes on into the
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
-func (a *Analysis) notAlone(c *Candidate) bool {
+func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if a.Lang == "en" && modelItem(c.Text, a.Doc.Sections[c.Section].Heading) {
 		return true
 	}
-	v := viewOf(c.Text)
-	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
+	if v.text != c.Text { // Postable turned it away before reading its words
+		*v = viewOf(c.Text)
+	}
+	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(v) { // a figure that depends on something is still a finding
 		return true
 	}
 	if c.para < 0 {

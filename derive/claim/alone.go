@@ -88,7 +88,9 @@ func Presumes(a *extract.Analysis, i int) bool {
 		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
 	}
 	c := &a.Candidates[i]
-	words := strings.Fields(textcase.Lower(c.Text))
+	// The article is among the first three words and what it names among the five after
+	// it: the rest of the sentence is never lower-cased or split.
+	words := strings.Fields(textcase.Lower(leadingFields(c.Text, 8)))
 	var named []string
 	for k, w := range words[:min(3, len(words))] {
 		if k == 0 && a.Lang != "en" {
@@ -123,6 +125,25 @@ func Presumes(a *extract.Analysis, i int) bool {
 		}
 	}
 	return false
+}
+
+// leadingFields is s up to the end of its nth field as strings.Fields cuts it (all of s
+// when it has fewer): strings.Fields of it are the first n of s.
+func leadingFields(s string, n int) string {
+	inField := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if inField {
+				if n--; n == 0 {
+					return s[:i]
+				}
+			}
+			inField = false
+			continue
+		}
+		inField = true
+	}
+	return s
 }
 
 // nounPhrase is what an article names, read from the words after it: two words ("scaling
