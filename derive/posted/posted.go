@@ -125,6 +125,9 @@ func NewIndex(sources []Source) Index {
 
 // Says reports whether a source posted a sentence of text on one of chs.
 func (ix Index) Says(text string, chs ...channel.Name) bool {
+	if len(ix) == 0 {
+		return false // nothing posted: text's lines need not be read
+	}
 	found := false
 	Lines(text, func(l Line) {
 		for _, ch := range chs {
