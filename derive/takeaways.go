@@ -60,6 +60,23 @@ func (d *deriver) needsContext() []bool {
 	return d.contextNeeded
 }
 
+// same is claim.Same, each sentence's words read once per run: a series or a set of
+// snippets compares every pick with every other.
+func (d *deriver) same(a, b string) bool {
+	if d.words == nil {
+		d.words = map[string]map[string]bool{}
+	}
+	words := func(s string) map[string]bool {
+		w, ok := d.words[s]
+		if !ok {
+			w = claim.Words(s, d.a.Lang)
+			d.words[s] = w
+		}
+		return w
+	}
+	return claim.SameWords(words(a), words(b))
+}
+
 // excludeSaid adds the candidates whose sentence text is said in text.
 func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 	said := map[string]bool{}

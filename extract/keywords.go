@@ -38,6 +38,9 @@ func (a *Analysis) Keywords(n int) []string {
 	for _, c := range a.Candidates {
 		size += len(c.Text)
 	}
+	if segmented(a.Lang) {
+		size = min(size, segmentSample) // all that is segmented
+	}
 	size /= 20
 	index := make(map[uint64]int32, size)
 	grams := make([]gram, 0, size)
