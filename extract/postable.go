@@ -26,7 +26,8 @@ func Postable(text, lang string) bool {
 }
 
 // postable is Postable; when the checks came as far as reading the sentence's words, v
-// holds its view (v.text is then text), for a caller's further checks.
+// holds its view (v.text is then text), for a caller's further checks. v's slice of
+// words is reused.
 func postable(text, lang string, v *sentenceView) bool {
 	if text == "" {
 		return false
@@ -56,7 +57,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
-	*v = viewOf(text)
+	v.set(text)
 	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
@@ -164,8 +165,15 @@ type sentenceView struct {
 }
 
 func viewOf(text string) sentenceView {
+	var v sentenceView
+	v.set(text)
+	return v
+}
+
+// set makes v the view of text, reusing v's slice of words.
+func (v *sentenceView) set(text string) {
 	lower := textcase.Lower(text)
-	return sentenceView{text: text, lower: lower, words: wordsOf(lower)}
+	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower)}
 }
 
 // bytes is v.lower as the phrase automata read it.

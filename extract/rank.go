@@ -154,9 +154,9 @@ func (a *Analysis) score() {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
 	said := make(map[string]bool, len(a.Candidates))
+	var v sentenceView // Postable's, for notAlone; its words' slice reused throughout
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		var v sentenceView // Postable's, for notAlone
 		if a.skipped[c.Section] || c.illustration || c.heading || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
 			continue // score 0: never picked
 		}
@@ -213,7 +213,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 		return true
 	}
 	if v.text != c.Text { // Postable turned it away before reading its words
-		*v = viewOf(c.Text)
+		v.set(c.Text)
 	}
 	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(v) { // a figure that depends on something is still a finding
 		return true
