@@ -50,7 +50,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if !balanced(text) {
 		return false
 	}
-	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
+	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
 		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
@@ -314,6 +314,22 @@ var (
 	// before each colon first, so that statusField rarely runs over a whole sentence.
 	statusBeforeColon = regexp.MustCompile(`(?i)(?:` + statusWords + `)$`)
 )
+
+// mayBeVersionLine reports whether versionLine could match text: its words start with v,
+// s (or ſ, which (?i) folds to it), e, l or r, and its date needs a '-'. Most sentences
+// are spared the pattern, which runs \W* over the whole of a sentence in a script
+// without ASCII letters.
+func mayBeVersionLine(text string) bool {
+	if strings.IndexByte(text, '-') >= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	switch unicode.ToLower(r) {
+	case 'v', 's', 'ſ', 'e', 'l', 'r':
+		return true
+	}
+	return false
+}
 
 const statusWords = `status|created|last updated|last modified|revision|stato|estado|creado|creato`
 
