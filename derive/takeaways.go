@@ -53,8 +53,9 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []str
 func (d *deriver) needsContext() []bool {
 	if d.contextNeeded == nil {
 		d.contextNeeded = make([]bool, len(d.a.Candidates))
+		presumer := claim.NewPresumer(d.a)
 		for i, c := range d.a.Candidates {
-			d.contextNeeded[i] = claim.Labelled(c.Text) || c.Score > 0 && claim.Presumes(d.a, i)
+			d.contextNeeded[i] = claim.Labelled(c.Text) || c.Score > 0 && presumer.Presumes(i)
 		}
 	}
 	return d.contextNeeded
