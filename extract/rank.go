@@ -87,6 +87,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		df:         make([]int, 0, size/32),
 		Candidates: make([]Candidate, 0, size/128),
 		termIDs:    make([]int32, 0, size/8),
+		sameWords:  make([]byte, 0, size),
 	}
 	headings := make(map[string]bool, len(doc.Sections))
 	longestHeading := 0 // a longer sentence is none of them, and is not hashed to find out
