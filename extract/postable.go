@@ -553,7 +553,7 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
 		return true
 	}
-	if containsAny(v.lower, marks.AnotherOne[lang]) || lang != "en" && isLatin(lang) && containsAny(v.lower, marks.AnotherOne["en"]) {
+	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
 	}
 	refs := backReferences[lang]
@@ -563,6 +563,36 @@ func pointsBackView(v *sentenceView, lang string) bool {
 		}
 	}
 	return false
+}
+
+// anotherOneIndex holds, per language, its marks.AnotherOne and English's (the Latin
+// scripts borrow English), under "" English's alone for every other Latin-script
+// language: one pass over a sentence instead of a search per predicate.
+var anotherOneIndex = func() map[string]*phraseIndex {
+	out := map[string]*phraseIndex{"": indexPhrases(marks.AnotherOne["en"])}
+	for lang, list := range marks.AnotherOne {
+		if lang == "en" {
+			out[lang] = indexPhrases(list)
+		} else {
+			out[lang] = indexPhrases(list, marks.AnotherOne["en"])
+		}
+	}
+	return out
+}()
+
+// anotherOne reports a predicate of marks.AnotherOne in the sentence: of its language,
+// or of English in another Latin-script language. Every predicate is spaced on both
+// sides, so its first word is one of the sentence's words wherever it occurs, as
+// phraseIndex asks.
+func anotherOne(v *sentenceView, lang string) bool {
+	ix, ok := anotherOneIndex[lang]
+	if !ok {
+		if !isLatin(lang) {
+			return false
+		}
+		ix = anotherOneIndex[""]
+	}
+	return ix.in(v)
 }
 
 // alsoWords say a sentence adds to one before it; in its first clause ("The mirror also

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -313,4 +315,23 @@ func FuzzMayBeVersionLineSparesNoMatch(f *testing.F) {
 			t.Errorf("versionLine matches %q, which mayBeVersionLine turns away", s)
 		}
 	})
+}
+
+// TestAnotherOneAgreesWithASearchPerPredicate: anotherOne finds what searching the
+// sentence's lower case for each predicate of its language, and of English in another
+// Latin-script language, finds.
+func TestAnotherOneAgreesWithASearchPerPredicate(t *testing.T) {
+	sentences := []string{"The mesh is another abstraction over the network.", "This Is Yet Another tool.", "Security is one more concern.",
+		"La malla es otra abstracción.", "Les outils sont d’autres moyens.", "Das ist ein weiteres Werkzeug.", "Questo è un'altra cosa.",
+		"Dit is een andere laag.", "It is another.", "Ceci est un autre outil, the mesh is another layer.", "Nothing else is here.",
+		"これは another です。", "it's another thing", " is another ", "O mesh é outro nível."}
+	for _, lang := range append(slices.Clone(Languages), "", "ru", "sv") {
+		for _, s := range sentences {
+			v := viewOf(s)
+			want := containsAny(v.lower, marks.AnotherOne[lang]) || lang != "en" && isLatin(lang) && containsAny(v.lower, marks.AnotherOne["en"])
+			if got := anotherOne(&v, lang); got != want {
+				t.Errorf("anotherOne(%q, %q) = %v, want %v", s, lang, got, want)
+			}
+		}
+	}
 }
