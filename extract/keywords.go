@@ -274,7 +274,7 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			stop = len(w) < 2 || !unicode.IsLetter(first)
 			var k wordKind
 			if len(scratch) <= longestKindWord {
-				k = kinds[string(scratch)]
+				k = kinds.of(scratch)
 			}
 			t.connector = !stop && k&connectorWord != 0
 			stop = stop || !t.connector && k&stopWord != 0
