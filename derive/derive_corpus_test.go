@@ -239,14 +239,14 @@ func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool 
 }
 
 // fewClaims reports a source with too few claims to list under a LinkedIn post's first
-// line: fewer than five sections hold a firm claim (not hedged, no question) short enough
-// for a takeaway that reads alone. Five leave three takeaways beside the first line's and
-// its context's sections however they fall.
+// line: fewer than five sections hold a weighty claim (a finding with its stake, not
+// hedged, no question) short enough for a takeaway that reads alone. Five leave three
+// takeaways beside the first line's and its context's sections however they fall.
 func fewClaims(a *extract.Analysis) bool {
 	sections := map[int]bool{}
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if c.Score > 0 && claim.Firm(c, a.Lang) && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
+		if c.Score > 0 && claim.Weighty(c, a.Lang) && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
 			utf8.RuneCountInString(c.Text) <= takeawayChars && !claim.Labelled(c.Text) && !claim.Presumes(a, i) {
 			sections[c.Section] = true
 		}

@@ -20,6 +20,8 @@ const (
 	linkedInLineChars  = 240
 	linkedInPointChars = 140
 	linkedInQuoteChars = 300
+	// minLinkedInPoints takeaways make a list under the first line.
+	minLinkedInPoints = 2
 )
 
 // linkedInPost is the parts of a LinkedIn post before it is written out.
@@ -41,7 +43,11 @@ func (d *deriver) linkedIn() {
 	// LinkedIn is an account of its own: it leads with the strongest finding it has not
 	// posted, even when X opened with the same line. Preferring a line no other channel
 	// used gave LinkedIn the runner-up (an imperative) and left out the document's stake.
-	hook := d.a.BestHook(said, strong)
+	// The best figure first, as on a thread: a number with its comparison stops a scroll.
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Stat && strong(c) })
+	if hook < 0 {
+		hook = d.a.BestHook(said, strong)
+	}
 	if hook < 0 {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source states no finding to open a post with (a figure, a contrast, "+
 			"a consequence, a stake), and a description as the first line is a weaker post, not more reach")
@@ -49,37 +55,23 @@ func (d *deriver) linkedIn() {
 	}
 	exclude := union(said, map[int]bool{hook: true})
 	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(hook, line)}
-	// Takeaways are claims: weighty ones, else firm ones (strong, no hedge or wish), with
-	// at most one plain statement to complete the list, as the key points have; never a
-	// definition, truism or hedge (hook strength below one: Weight < Score), nor a
-	// question, which takes nothing away. A finding over descriptions reads as the
-	// document's table of contents: the post is left out instead.
+	// Takeaways are weighty claims (claim.Weighty: a finding with its stake, a measured
+	// recommendation), never a definition, truism or hedge (hook strength below one:
+	// Weight < Score), nor a question, which takes nothing away. Editors graded a list
+	// padded with firm or plain statements, and a post with no list at all, a rewrite
+	// every time; two strong takeaways passed. A source with fewer such claims gets no
+	// LinkedIn post.
 	isClaim := func(c *extract.Candidate) bool {
-		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？")
+		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
+			claim.Weighty(c, d.a.Lang)
 	}
-	for _, keep := range []func(c *extract.Candidate) bool{
-		func(c *extract.Candidate) bool { return isClaim(c) && claim.Weighty(c, d.a.Lang) },
-		func(c *extract.Candidate) bool { return isClaim(c) && claim.Firm(c, d.a.Lang) },
-	} {
-		if p.points = d.claimsToList(exclude, keep, p.context); len(p.points) >= minTakeaways {
-			break
-		}
-	}
-	if len(p.points) == minTakeaways-1 {
-		taken := union(exclude, nil)
-		for _, t := range p.points {
-			d.excludeSaid(taken, t)
-		}
-		if plain := d.claimsToList(taken, isClaim, p.context); len(plain) > 0 {
-			p.points = d.inDocumentOrder(append(p.points, plain[0]))
-		}
-	}
+	p.points = d.claimsToList(exclude, isClaim, p.context)
 	for _, t := range p.points {
 		d.excludeSaid(exclude, t)
 	}
-	if len(p.points) < minTakeaways {
-		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 3 key points to list under the first line "+
-			"that are claims (a figure, a contrast, a stake, a measured recommendation) rather than descriptions, definitions, truisms or hedges")
+	if len(p.points) < minLinkedInPoints {
+		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source has fewer than 2 key points to list under the first line "+
+			"that are findings with their stake (a figure, a contrast, a risk, a measured recommendation) rather than descriptions, requirements, truisms or hedges")
 		return
 	}
 	p.quote = d.linkedInQuote(p)

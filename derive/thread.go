@@ -34,10 +34,20 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return claim.Hook(c, d.a.Lang) && fits(c) })
+	// The best figure opens it when there is one left: a number with its comparison is
+	// the hook a thread is read for; else the strongest risk or contrast the document
+	// finds. A recommendation ("Organizations are strongly advised to assess their stack
+	// against attack frameworks") tells before it has shown anything: no hook for six
+	// posts after it.
+	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Stat && claim.Hook(c, d.a.Lang) && fits(c) })
+	if hook < 0 {
+		hook = d.a.BestHook(said, func(c *extract.Candidate) bool {
+			return claim.Hook(c, d.a.Lang) && !claim.Advises(c.Text, d.a.Lang) && fits(c)
+		})
+	}
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
-			"(a figure, a contrast or a risk) and fits its first post; a requirement or a hope is no hook")
+			"(a figure, a contrast or a risk) and fits its first post; a recommendation, a requirement or a hope is no hook")
 		return
 	}
 	said[hook] = true

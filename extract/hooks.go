@@ -267,14 +267,16 @@ const (
 	hedge
 	risk
 	fluff
-	// statedStake: a stakes mark that is not an aim ("reduces", not "to reduce").
+	// statedStake: a stakes mark that is not an aim ("reduces", not "to reduce") nor a
+	// possibility ("can reduce").
 	statedStake
+	possible
 )
 
 // hookLists are the lists of marks by the set they make up.
 var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast: marks.Contrast, consequence: marks.Consequence,
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
-	risk: marks.Risk, fluff: marks.Fluff}
+	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and
@@ -286,10 +288,17 @@ type hookMarks struct {
 }
 
 func (m *hookMarks) in(lower []byte) (found uint16) {
-	for _, match := range m.ac.FindAllOverlapping(lower) {
+	matches := m.ac.FindAllOverlapping(lower)
+	modal := len(lower) // where the first modal ("can", "puede") starts
+	for _, match := range matches {
+		if m.sets[match.PatternID]&(1<<possible) != 0 {
+			modal = min(modal, match.Start)
+		}
+	}
+	for _, match := range matches {
 		sets := m.sets[match.PatternID]
 		found |= sets
-		if sets&(1<<stakes) != 0 && !m.purposes[lastWord(lower[:match.Start])] {
+		if sets&(1<<stakes) != 0 && match.Start < modal && !m.purposes[lastWord(lower[:match.Start])] {
 			found |= 1 << statedStake
 		}
 	}

@@ -237,6 +237,13 @@ func TestStakesAimedAtAreNoFindings(t *testing.T) {
 		{"es", "La cola de pedidos reduce las ventas perdidas durante los picos.", true},
 		{"es", "Los equipos trabajan juntos para reducir la carga de los equipos de producto.", false},
 		{"it", "I team lavorano insieme per ridurre il carico dei team di prodotto.", false},
+		// A promise: what something can do is no result.
+		{"en", "By reacting to feedback, organizations can increase user satisfaction.", false},
+		{"en", "Revisiting the feedback loop can further optimize development and improve engagement.", false},
+		{"es", "Con una cola, las tiendas pueden reducir las ventas perdidas.", false},
+		{"it", "Con una coda, i negozi possono ridurre gli ordini persi.", false},
+		// What goes wrong is a finding, in any form.
+		{"en", "Teams that deploy on Fridays lose weekends to incidents.", true},
 	} {
 		a := analysisOf(tc.lang, tc.text)
 		if got := len(a.hooks) > 0 && a.Candidates[a.hooks[0]].Finding(); got != tc.finding {

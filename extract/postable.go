@@ -54,6 +54,9 @@ func postable(text, lang string, v *sentenceView) bool {
 		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
+	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
+		return false // "trust delegated to processes/users/services": a specification's notation
+	}
 	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
@@ -305,6 +308,9 @@ func balanced(text string) bool {
 
 var (
 	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	// shorthand: three or more words joined by slashes ("processes/users/services"), the
+	// notation of a specification, which a post reads as a garbled sentence.
+	shorthand = regexp.MustCompile(`\pL+/\pL+/\pL+`)
 	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01" (anchored:
 	// one try per sentence).
 	versionLine = regexp.MustCompile(`(?i)^(?:(?:version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|\W*\d{4}-\d{2}-\d{2})`)

@@ -21,6 +21,13 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "Another team at the bank rebuilt the pipeline in a week.", false},
 		{"en", "A service mesh gives orchestrated services shared features without code changes.", true},
 		{"en", "This means the cache must be warm before the release.", false},
+		// A gerund of enabling names what is made possible, not what makes it so.
+		{"en", "Allowing for better validation reduces the likelihood of configuration errors.", false},
+		{"es", "Permitiendo una mejor validación, se reducen los errores de configuración.", false},
+		{"en", "Using a queue for checkout writes cuts lost orders during peaks.", true},
+		// A specification's notation reads as a garbled sentence.
+		{"en", "Signing keys have trust delegated to processes/users/services to limit the impact of a compromised key.", false},
+		{"en", "Teams that run CI/CD on every commit ship smaller changes.", true},
 		{"en", "However, most teams never measure it.", false},
 		{"en", "For example, Spotify built Backstage as its developer portal.", false},
 		{"en", "In this paper we'll discuss what the value of platforms is.", false},

@@ -174,11 +174,17 @@ func RecallsTheReading(text, lang string) bool {
 	return marked(Recallings, text, lang)
 }
 
+// Advises reports a sentence that says what should be done (marks.Advice).
+func Advises(text, lang string) bool { return marked(marks.Advice, text, lang) }
+
 // Hook reports a sentence strong enough to open a thread, whose first post must
 // earn the six after it: a weighty finding with a figure, a risk or a contrast. A gain in
 // a word ("to increase productivity") or a reason alone makes a fair point inside a
 // thread, and a truism at its head.
 func Hook(c *extract.Candidate, lang string) bool {
+	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
+		return false // a checklist's question ("What steps are necessary in case of outages?") finds nothing
+	}
 	return c.Finding() && Weighty(c, lang) && (c.Stat || marked(marks.Risk, c.Text, lang) || marked(marks.Contrast, c.Text, lang))
 }
 

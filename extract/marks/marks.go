@@ -60,6 +60,21 @@ var Purposes = map[string]string{
 	"it": "per a di", "nl": "te om",
 }
 
+// Possibility: modal verbs that make a stake after them, anywhere later in the sentence,
+// a promise rather than a result ("organizations can increase satisfaction", "puede
+// reducir"). Languages that put the verb last (Japanese, Korean) are not listed: their
+// modal follows the stake.
+var Possibility = map[string][]string{
+	"en": {" can ", " could "},
+	"es": {" puede ", " pueden ", " podría", " podrán "},
+	"pt": {" pode ", " podem ", " poderia", " poderão "},
+	"fr": {" peut ", " peuvent ", " pourrait", " pourront "},
+	"de": {" kann ", " können ", " könnte"},
+	"it": {" può ", " possono ", " potrebbe", " potranno "},
+	"nl": {" kan ", " kunnen ", " zou kunnen "},
+	"zh": {"可以", "能够"},
+}
+
 // Consequence: marks that tie a claim to its reason or its result.
 var Consequence = map[string][]string{
 	"en": {" because ", " so that ", " which means ", " leads to ", " lead to ", " results in ", " result in ", " as a result",
@@ -77,12 +92,14 @@ var Consequence = map[string][]string{
 
 // Advice: marks that make a sentence a recommendation: what the reader should do.
 var Advice = map[string][]string{
-	"en": {" should ", " must ", " need to ", " needs to ", " recommend", " make sure ", " ensure "},
-	"es": {" debe ", " deben ", " debería", " se recomienda", " recomendamos", " es necesario ", " asegúre"},
-	"pt": {" deve ", " devem ", " deveria", " recomenda", " é necessário ", " garant"},
-	"fr": {" doit ", " doivent ", " devrait", " recommand", " il faut ", " assurez"},
-	"de": {" sollte", " müssen ", " muss ", " empfehl", " stellen sie sicher"},
-	"it": {" deve ", " devono ", " dovrebbe", " dovrebbero", " si raccomanda", " raccomand", " è necessario "},
+	"en": {" should ", " must ", " need to ", " needs to ", " recommend", " make sure ", " ensure ", " advised ", " advisable "},
+	"es": {" debe ", " deben ", " debería", " se recomienda", " recomendamos", " recomendable", " se aconseja", " es necesario ",
+		" asegúre"},
+	"pt": {" deve ", " devem ", " deveria", " recomenda", " aconselh", " é necessário ", " garant"},
+	"fr": {" doit ", " doivent ", " devrait", " recommand", " conseill", " il faut ", " assurez"},
+	"de": {" sollte", " müssen ", " muss ", " empfehl", " ratsam", " stellen sie sicher"},
+	"it": {" deve ", " devono ", " dovrebbe", " dovrebbero", " si raccomanda", " raccomand", " si consiglia", " consigliat",
+		" è necessario "},
 	"nl": {" moet ", " moeten ", " zou moeten", " aanbevol", " zorg ervoor"},
 	"ja": {"べき", "なければなりません", "必要があります", "推奨", "してください"},
 	"zh": {"应该", "应当", "必须", "需要", "建议"},
@@ -107,21 +124,22 @@ var Hedge = map[string][]string{
 // breach, an outage, resistance, waste.
 var Risk = map[string][]string{
 	"en": {" attack", " compromise", " takeover", " breach", " exploit", " malicious", " outage", " downtime", " resistance",
-		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak"},
+		" lock-in", " toil", " burnout", " bottleneck", " silos", " frustrat", " waste", " unauthori", " leak",
+		" arbitrary code", " arbitrary execution", " arbitrary command", " lose ", " loses ", " lost ", " losing "},
 	"es": {" ataque", " atacante", " comprometid", " brecha", " malicios", " interrupci", " resistencia", " fuga", " desperdici",
-		" frustra", " no autorizad"},
+		" frustra", " no autorizad", " código arbitrario", " pierde", " pérdida"},
 	"pt": {" ataque", " atacante", " comprometid", " violaç", " malicios", " interrupç", " resistência", " vazamento", " desperdíc",
-		" frustra", " não autorizad"},
+		" frustra", " não autorizad", " código arbitrário", " perde", " perda"},
 	"fr": {" attaque", " attaquant", " compromis", " malveillant", " panne", " résistance", " fuite", " gaspill", " frustra",
-		" non autoris"},
+		" non autoris", " code arbitraire", " perd"},
 	"de": {" angriff", " angreifer", " kompromittier", " sicherheitslücke", " bösartig", " ausfall", " widerstand", " verschwend",
-		" frust", " unbefugt"},
+		" frust", " unbefugt", " beliebige code", " beliebigen code", " verlier", " verlust"},
 	"it": {" attacc", " compromess", " violazion", " malevol", " dannos", " interruzion", " resistenza", " spreco", " frustra",
-		" non autorizzat"},
-	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd"},
-	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス"},
-	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权"},
-	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단"},
+		" non autorizzat", " codice arbitrario", " perd"},
+	"nl": {" aanval", " gecompromitteerd", " inbreuk", " kwaadaardig", " storing", " weerstand", " verspill", " frustr", " onbevoegd", " verlie"},
+	"ja": {"攻撃者", "侵害", "悪意", "障害", "抵抗", "漏洩", "無駄", "不正アクセス", "損失", "失う", "失われ"},
+	"zh": {"攻击者", "入侵", "泄露", "恶意", "中断", "宕机", "阻力", "浪费", "未经授权", "损失", "丢失"},
+	"ko": {"공격자", "침해", "악의", "장애", "저항", "유출", "낭비", "무단", "손실", "잃"},
 }
 
 // Fluff: adjectives and phrases that stand in for a claim: "a comprehensive,
@@ -129,12 +147,16 @@ var Risk = map[string][]string{
 var Fluff = map[string][]string{
 	"en": {" comprehensive", " holistic", " seamless", " enhanced", " various ", " diverse ", " robust", " cutting-edge",
 		" best practices", " leverag", " empower", " unlock", " journey", " realm", " can help ", " can assist ", " we can ensure "},
-	"es": {" integral", " holístic", " diversos ", " diversas ", " robust", " mejores prácticas", " aprovech"},
-	"pt": {" abrangente", " holístic", " diversos ", " diversas ", " robust", " melhores práticas", " alavanc"},
-	"fr": {" complet ", " holistique", " divers ", " diverses ", " robuste", " meilleures pratiques"},
-	"de": {" umfassend", " ganzheitlich", " vielfältig", " robust", " best practices", " bewährte verfahren"},
-	"it": {" completo ", " olistic", " diversi ", " diverse ", " robust", " migliori pratiche", " best practice"},
-	"nl": {" uitgebreid", " holistisch", " diverse ", " robuust", " best practices"},
+	"es": {" integral", " holístic", " diversos ", " diversas ", " robust", " mejores prácticas", " aprovech", " puede ayudar",
+		" pueden ayudar"},
+	"pt": {" abrangente", " holístic", " diversos ", " diversas ", " robust", " melhores práticas", " alavanc", " pode ajudar",
+		" podem ajudar"},
+	"fr": {" complet ", " holistique", " divers ", " diverses ", " robuste", " meilleures pratiques", " peut aider", " peuvent aider"},
+	"de": {" umfassend", " ganzheitlich", " vielfältig", " robust", " best practices", " bewährte verfahren", " kann helfen",
+		" können helfen"},
+	"it": {" completo ", " olistic", " diversi ", " diverse ", " robust", " migliori pratiche", " best practice", " può aiutare",
+		" possono aiutare"},
+	"nl": {" uitgebreid", " holistisch", " diverse ", " robuust", " best practices", " kan helpen", " kunnen helpen"},
 	"ja": {"ベストプラクティス", "包括的", "多様な", "さまざまな"},
 	"zh": {"最佳实践", "全面", "各种", "多样"},
 	"ko": {"모범 사례", "포괄적", "다양한"},
@@ -335,31 +357,33 @@ var BackReferencesCJK = map[string][]string{
 }
 
 // ReferenceOpeners are first words that lean on an earlier sentence: pronouns,
-// demonstratives and connectives ("This means…", "However…", "Além disso…").
+// demonstratives and connectives ("This means…", "However…", "Além disso…"), and
+// gerunds of enabling ("Allowing for better validation reduces…"), which name what is
+// made possible but not what makes it so.
 var ReferenceOpeners = map[string]string{
 	"en": `this it they these that those he she such its their them however also
 		but and so yet thus therefore hence additionally furthermore moreover then here instead
 		otherwise similarly likewise meanwhile nevertheless nonetheless consequently accordingly
 		finally lastly besides rather indeed still above below another both technically overall
 		alternatively conversely again now next first second third firstly secondly thirdly previously
-		further`,
+		further allowing enabling permitting letting`,
 	"es": `esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
-		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas`,
+		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas permitiendo`,
 	"pt": `isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
-		outros outras ambos ambas`,
+		outros outras ambos ambas permitindo`,
 	"fr": `ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
-		autre autres`,
+		autre autres permettant`,
 	"de": `dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
 		beide weitere`,
 	"it": `ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
-		entrambe`,
+		entrambe consentendo permettendo`,
 	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
 }
