@@ -221,9 +221,13 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 
 // flatSourceSkipped reports a LinkedIn post or a channel's single posts left out, with
 // the reason, of a source that states no finding to open them with (see TestNoFlatPosts),
-// or, for LinkedIn, too few claims to list under it: the test's own reading of the
-// source, not the deriver's word for it.
+// or, for LinkedIn, too few claims to list under it; or key points left out of a source
+// whose every claim a post says already: the test's own reading of the source, not the
+// deriver's word for it.
 func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool {
+	if kind == channel.KindSnippet {
+		return skippedKind(res, kind) && everyClaimPosted(doc, res)
+	}
 	opens := kind == channel.KindLinkedIn || kind == channel.KindTweet || kind == channel.KindMastodon ||
 		kind == channel.KindBluesky || kind == channel.KindThreads
 	if !opens || !skippedKind(res, kind) {
@@ -233,6 +237,24 @@ func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool 
 	for _, c := range a.Candidates {
 		if c.Score > 0 && c.Finding() {
 			return kind == channel.KindLinkedIn && fewClaims(a)
+		}
+	}
+	return true
+}
+
+// everyClaimPosted reports a source none of whose firm claims (strong, not hedged) that
+// read alone and say something (as long as a takeaway at least) is left for a key point:
+// each is in a post already, or there is none.
+func everyClaimPosted(doc *parse.Document, res Result) bool {
+	a := extract.Analyze(doc)
+	for i := range a.Candidates {
+		c := &a.Candidates[i]
+		if c.Score <= 0 || !claim.Firm(c, a.Lang) || claim.Labelled(c.Text) || claim.Presumes(a, i) ||
+			utf8.RuneCountInString(c.Text) < minUsefulChars {
+			continue
+		}
+		if !slices.ContainsFunc(res.Derivatives, func(d Derivative) bool { return strings.Contains(d.Template, c.Text) }) {
+			return false
 		}
 	}
 	return true

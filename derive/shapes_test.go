@@ -225,7 +225,7 @@ A release service should be able to automatically increase and decrease the numb
 	d := &deriver{a: extract.Analyze(doc), opt: opt, links: newLinker(doc, opt, "awareness"), brand: newBrandRules(opt.Brand),
 		counts: map[countKey]channel.Length{}, said: memory{}, moments: newMoments(doc.Moments)}
 	d.snippetLink = d.longestSnippetLink()
-	points := d.keyPointSnippets(map[int]bool{})
+	points := d.keyPointSnippets(map[int]bool{}, false)
 	if len(points) == 0 {
 		t.Fatal("no key points")
 	}
@@ -249,6 +249,53 @@ A release service should be able to automatically increase and decrease the numb
 				t.Errorf("two key points say the same:\n%s\n%s", p.text, q.text)
 			}
 		}
+	}
+}
+
+// TestKeyPointsAreClaims: beside a source's findings, a plain description ("The platform
+// group runs the release train…") is no key point.
+func TestKeyPointsAreClaims(t *testing.T) {
+	const text = `---
+title: Release Habits
+---
+# Release Habits
+
+## Queues
+
+Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.
+
+## Trains
+
+The platform group runs the release train for the company every Thursday afternoon. Each team sends one engineer to the train's planning call on Wednesday.
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Reviews
+
+Unreviewed changes caused 2.1 times as many rollbacks as reviewed ones in the first quarter.
+`
+	for _, d := range deriveText(t, "habits.md", text).Derivatives {
+		if d.Kind == channel.KindSnippet && strings.Contains(d.Template, "release train") {
+			t.Errorf("a plain description as a key point: %s", d.Template)
+		}
+	}
+}
+
+// TestASourceOfDescriptionsOffersItsBestForReview: notes that make no post and state no
+// claim still offer their best statement as a key point, rather than failing as empty.
+func TestASourceOfDescriptionsOffersItsBestForReview(t *testing.T) {
+	const text = `Notes from the board
+
+Two customers said they would pay more for scheduled exports.
+
+The board meets again in the spring at the same office.
+`
+	res := deriveText(t, "notes.txt", text)
+	if len(res.Derivatives) != 1 || res.Derivatives[0].Kind != channel.KindSnippet ||
+		!strings.HasPrefix(res.Derivatives[0].Template, "Two customers said they would pay more") {
+		t.Fatalf("want the one key point, got %+v (skipped %+v)", res.Derivatives, res.Skipped)
 	}
 }
 

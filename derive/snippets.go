@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
@@ -23,9 +24,9 @@ const (
 const (
 	maxKeyPoints = 12
 	fewSnippets  = 5 // fewer than this, and the source says why
-	// plainKeyPoints is how many key points may be plain statements (not strong): one, so
-	// that a document of descriptions still offers its best, and editors graded most of a
-	// second and third plain point as bland.
+	// plainKeyPoints is how many key points may be firm claims without their stake (a
+	// requirement, a reason): one. A description is no key point at all: editors graded
+	// ten of eleven such snippets bland, and a document of descriptions offers none.
 	plainKeyPoints     = 1
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
@@ -53,7 +54,7 @@ func (d *deriver) snippets() {
 			all = append(all, s)
 		}
 	}
-	for _, s := range d.keyPointSnippets(said) {
+	for _, s := range d.keyPointSnippets(said, false) {
 		add(s)
 	}
 	for _, s := range d.statSnippets(said) {
@@ -63,6 +64,11 @@ func (d *deriver) snippets() {
 		if q.text != d.linkedInQuoted && !d.postedLines.Says(q.text, channel.Social()...) { // said on LinkedIn, or by another source
 			add(q)
 		}
+	}
+	// A source of plain statements that yields nothing else still offers its best one
+	// as a key point, for an editor to judge, rather than failing as empty.
+	if len(all) == 0 && len(d.res.Derivatives) == 0 {
+		all = d.keyPointSnippets(said, true)
 	}
 	if len(all) == 0 {
 		d.skip(channel.KindSnippet, channel.Any, "every sentence of the source that stands alone and fits a post is in a post already")
@@ -116,7 +122,9 @@ func (d *deriver) longestSnippetLink() string {
 	return longest
 }
 
-func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
+// keyPointSnippets are a section's strongest claims as key points; with plain, one plain
+// statement may stand in for them (a definition, truism or hedge never does).
+func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	a := d.a
 	// Up to two picks per section with real content, strongest first; fitsAny is the costly
 	// test, so it runs only on sentences a section still needs.
@@ -134,8 +142,11 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	for _, i := range a.ByHook() { // a section's strongest claim, not its most typical sentence
 		c := a.Candidates[i]
 		// A list item's entry ("Retention: including the number of users") is a fragment
-		// once its list is gone.
-		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || claim.Labelled(c.Text) || !d.fitsAny(c.Text) {
+		// once its list is gone. A description never makes a key point (claim.Firm), nor
+		// a question, which takes nothing away: neither takes its section's place from a
+		// claim after it.
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || claim.Labelled(c.Text) || !plain && !claim.Firm(&c, a.Lang) ||
+			strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") || !d.fitsAny(c.Text) {
 			continue
 		}
 		want[c.Section]--
@@ -147,10 +158,9 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 	if len(picks) > maxKeyPoints {
 		picks = picks[:maxKeyPoints]
 	}
-	// A definition, truism or hedge is no key point at all (its hook strength is below
-	// one: Weight < Score), and a point that says what a stronger one says is the same
-	// point twice.
-	kept, plain := picks[:0], 0
+	// A definition, truism, hedge or plain description is no key point at all (not
+	// claim.Firm), and a point that says what a stronger one says is the same point twice.
+	kept, plains := picks[:0], 0
 	for _, i := range picks {
 		c := &a.Candidates[i]
 		if slices.ContainsFunc(kept, func(j int) bool { return d.same(c.Text, a.Candidates[j].Text) }) {
@@ -158,10 +168,10 @@ func (d *deriver) keyPointSnippets(said map[int]bool) []snippet {
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.
 		if !claim.Weighty(c, a.Lang) {
-			if plain == plainKeyPoints || c.Weight() < c.Score {
+			if plains == plainKeyPoints || !plain && !claim.Firm(c, a.Lang) || c.Weight() < c.Score {
 				continue
 			}
-			plain++
+			plains++
 		}
 		kept = append(kept, i)
 	}

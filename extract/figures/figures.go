@@ -63,11 +63,46 @@ func isFunctionWord(w string) bool {
 	return false
 }
 
+// nOfMRe is a share counted out ("six of the eight customers", "3 out of 4 teams", "7 de
+// cada 10 equipos", "6 su 8", "6 von 8"): its two numbers, in digits or English words.
+var nOfMRe = regexp.MustCompile(`(?i)\b(\d+|` + numberWordsRe + `)\s+(?:out\s+of|of|de\s+cada|de|su|sur|von|van)\s+` +
+	`(?:the\s+|our\s+|their\s+|los\s+|las\s+|les\s+|i\s+|gli\s+|den\s+|der\s+|die\s+)?(\d+|` + numberWordsRe + `)\s+\pL{3,}`)
+
+// numberWords are the English numbers a share is written with, from one.
+var numberWords = strings.Fields("one two three four five six seven eight nine ten eleven twelve")
+
+var numberWordsRe = strings.Join(numberWords, "|")
+
+// share reports a share counted out (nOfMRe) whose part is at most its whole: "six of
+// the eight customers", "1 of 3 teams", not "one of the two" or "one of the three pillars".
+func share(s string) bool {
+	for _, m := range nOfMRe.FindAllStringSubmatch(s, -1) {
+		// "one of the three pillars" names a thing; "1 of 3 teams" counts.
+		n, whole := numberOf(m[1]), numberOf(m[2])
+		if _, digits := strconv.Atoi(m[1]); (n > 1 || digits == nil && n == 1) && whole > 2 && n <= whole {
+			return true
+		}
+	}
+	return false
+}
+
+// numberOf is a number in digits or as one of numberWords; 0 when it is neither.
+func numberOf(w string) int {
+	if v, err := strconv.Atoi(w); err == nil {
+		return v
+	}
+	return slices.Index(numberWords, strings.ToLower(w)) + 1
+}
+
 // Stat reports whether a sentence states a figure: a percentage, a multiplier, an
-// amount of money, or a count of something.
+// amount of money, a share ("six of the eight"), or a count of something.
 func Stat(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") {
-		return false // every pattern needs a digit; most sentences have none
+	digits := strings.ContainsAny(s, "0123456789")
+	if (digits || strings.Contains(s, " of ")) && share(s) {
+		return true // the one pattern written in words too
+	}
+	if !digits {
+		return false // every other pattern needs a digit; most sentences have none
 	}
 	// Each pattern runs only when a word it needs is there: regexps are the slow part.
 	lower := textcase.Lower(s)

@@ -8,6 +8,12 @@ func TestIsStat(t *testing.T) {
 		want bool
 	}{
 		{"Pages fell by 62% in six weeks.", true},
+		// A share counted out, in digits or words.
+		{"Six of the eight customers copy our numbers into their own spreadsheets.", true},
+		{"In the survey, 3 out of 4 teams deploy weekly.", true},
+		{"7 de cada 10 equipos despliegan cada semana.", true},
+		{"One of the three pillars of the model is observability.", false},
+		{"One of the two teams moved to the new cluster.", false},
 		{"Deploys are 4x faster than before.", true},
 		{"The weekly teams shipped 3.5× more often.", true},
 		{"It cost about $180,000 a year.", true},
