@@ -75,8 +75,9 @@ type deriver struct {
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
 	linkedInQuoted string
-	moments        *moments // where a talk says each sentence
-	contextNeeded  []bool   // see needsContext
+	moments        *moments                   // where a talk says each sentence
+	contextNeeded  []bool                     // see needsContext
+	words          map[string]map[string]bool // claim.Words by sentence; see same
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

@@ -19,6 +19,9 @@ type elsewhere map[channel.Name]map[int][]int
 func (d *deriver) elsewhere(others []posted.Source) (e elsewhere, touched bool) {
 	d.postedLines = posted.NewIndex(others)
 	d.ownLines = map[posted.Line]bool{}
+	if len(d.postedLines) == 0 {
+		return elsewhere{}, false // nothing posted elsewhere: no line of this one to look up
+	}
 	for _, s := range d.summarySentences() {
 		d.ownLines[posted.LineOf(s)] = true
 	}

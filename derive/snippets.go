@@ -50,7 +50,7 @@ func (d *deriver) snippets() {
 	// Each snippet a different fact: a stat or quote that says what a kept snippet says
 	// is left out.
 	add := func(s snippet) {
-		if !slices.ContainsFunc(all, func(o snippet) bool { return claim.Same(s.text, o.text, d.a.Lang) }) {
+		if !slices.ContainsFunc(all, func(o snippet) bool { return d.same(s.text, o.text) }) {
 			all = append(all, s)
 		}
 	}
@@ -163,7 +163,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	kept, plains := picks[:0], 0
 	for _, i := range picks {
 		c := &a.Candidates[i]
-		if slices.ContainsFunc(kept, func(j int) bool { return claim.Same(c.Text, a.Candidates[j].Text, a.Lang) }) {
+		if slices.ContainsFunc(kept, func(j int) bool { return d.same(c.Text, a.Candidates[j].Text) }) {
 			continue
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.

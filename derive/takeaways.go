@@ -53,11 +53,29 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []str
 func (d *deriver) needsContext() []bool {
 	if d.contextNeeded == nil {
 		d.contextNeeded = make([]bool, len(d.a.Candidates))
+		presumer := claim.NewPresumer(d.a)
 		for i, c := range d.a.Candidates {
-			d.contextNeeded[i] = claim.Labelled(c.Text) || c.Score > 0 && claim.Presumes(d.a, i)
+			d.contextNeeded[i] = claim.Labelled(c.Text) || c.Score > 0 && presumer.Presumes(i)
 		}
 	}
 	return d.contextNeeded
+}
+
+// same is claim.Same, each sentence's words read once per run: a series or a set of
+// snippets compares every pick with every other.
+func (d *deriver) same(a, b string) bool {
+	if d.words == nil {
+		d.words = map[string]map[string]bool{}
+	}
+	words := func(s string) map[string]bool {
+		w, ok := d.words[s]
+		if !ok {
+			w = claim.Words(s, d.a.Lang)
+			d.words[s] = w
+		}
+		return w
+	}
+	return claim.SameWords(words(a), words(b))
 }
 
 // excludeSaid adds the candidates whose sentence text is said in text.

@@ -38,6 +38,9 @@ func (a *Analysis) Keywords(n int) []string {
 	for _, c := range a.Candidates {
 		size += len(c.Text)
 	}
+	if segmented(a.Lang) {
+		size = min(size, segmentSample) // all that is segmented
+	}
 	size /= 20
 	index := make(map[uint64]int32, size)
 	grams := make([]gram, 0, size)
@@ -271,7 +274,7 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			stop = len(w) < 2 || !unicode.IsLetter(first)
 			var k wordKind
 			if len(scratch) <= longestKindWord {
-				k = kinds[string(scratch)]
+				k = kinds.of(scratch)
 			}
 			t.connector = !stop && k&connectorWord != 0
 			stop = stop || !t.connector && k&stopWord != 0

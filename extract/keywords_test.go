@@ -104,3 +104,21 @@ func TestSegmentedKeywordsAreWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestKindTableFindsEveryListedWord: the filter in front of a language's word kinds
+// lets every listed word through to its kind, and reports none for a word in no list.
+func TestKindTableFindsEveryListedWord(t *testing.T) {
+	for lang, words := range wordKinds {
+		table := wordKindsOf(lang)
+		for w, k := range words {
+			if got := table.of([]byte(w)); got != k {
+				t.Errorf("%s: kind of %q = %d, want %d", lang, w, got, k)
+			}
+		}
+		for _, w := range []string{"platform", "kubernetes", "x", "teams", "zz", "ünïcödé"} {
+			if got := table.of([]byte(w)); got != words[w] {
+				t.Errorf("%s: kind of %q = %d, want %d", lang, w, got, words[w])
+			}
+		}
+	}
+}

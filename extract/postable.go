@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 
@@ -20,6 +21,14 @@ import (
 // before it, talks about the document instead of its subject, points at a figure or
 // table, is cut short, or carries a contributor's e-mail address or a version line.
 func Postable(text, lang string) bool {
+	var v sentenceView
+	return postable(text, lang, &v)
+}
+
+// postable is Postable; when the checks came as far as reading the sentence's words, v
+// holds its view (v.text is then text), for a caller's further checks. v's slice of
+// words is reused.
+func postable(text, lang string, v *sentenceView) bool {
 	if text == "" {
 		return false
 	}
@@ -41,7 +50,7 @@ func Postable(text, lang string) bool {
 	if !balanced(text) {
 		return false
 	}
-	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || versionLine.MatchString(text) ||
+	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
 		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
@@ -51,11 +60,11 @@ func Postable(text, lang string) bool {
 	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
-	v := viewOf(text)
-	if opensWithReference(text, lang) || aboutTheDocumentView(&v, lang) || notTheBrandsVoiceView(&v, lang) {
+	v.set(text)
+	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
-	return !pointsBackView(&v, lang) && !alsoInFirstClause(&v, lang) && !bareVerb(&v, lang)
+	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang)
 }
 
 // bareVerb reports a sentence that opens with a verb and no subject: a finite one
@@ -159,14 +168,22 @@ type sentenceView struct {
 }
 
 func viewOf(text string) sentenceView {
+	var v sentenceView
+	v.set(text)
+	return v
+}
+
+// set makes v the view of text, reusing v's slice of words.
+func (v *sentenceView) set(text string) {
 	lower := textcase.Lower(text)
-	return sentenceView{text: text, lower: lower, words: wordsOf(lower)}
+	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower)}
 }
 
 // bytes is v.lower as the phrase automata read it.
 func (v *sentenceView) bytes() []byte {
 	if v.lowerBytes == nil {
-		v.lowerBytes = []byte(v.lower)
+		// The automata only read it: v.lower's own bytes, not a copy.
+		v.lowerBytes = unsafe.Slice(unsafe.StringData(v.lower), len(v.lower))
 	}
 	return v.lowerBytes
 }
@@ -303,6 +320,22 @@ var (
 	// before each colon first, so that statusField rarely runs over a whole sentence.
 	statusBeforeColon = regexp.MustCompile(`(?i)(?:` + statusWords + `)$`)
 )
+
+// mayBeVersionLine reports whether versionLine could match text: its words start with v,
+// s (or ſ, which (?i) folds to it), e, l or r, and its date needs a '-'. Most sentences
+// are spared the pattern, which runs \W* over the whole of a sentence in a script
+// without ASCII letters.
+func mayBeVersionLine(text string) bool {
+	if strings.IndexByte(text, '-') >= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	switch unicode.ToLower(r) {
+	case 'v', 's', 'ſ', 'e', 'l', 'r':
+		return true
+	}
+	return false
+}
 
 const statusWords = `status|created|last updated|last modified|revision|stato|estado|creado|creato`
 
@@ -526,7 +559,7 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
 		return true
 	}
-	if containsAny(v.lower, marks.AnotherOne[lang]) || lang != "en" && isLatin(lang) && containsAny(v.lower, marks.AnotherOne["en"]) {
+	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
 	}
 	refs := backReferences[lang]
@@ -536,6 +569,36 @@ func pointsBackView(v *sentenceView, lang string) bool {
 		}
 	}
 	return false
+}
+
+// anotherOneIndex holds, per language, its marks.AnotherOne and English's (the Latin
+// scripts borrow English), under "" English's alone for every other Latin-script
+// language: one pass over a sentence instead of a search per predicate.
+var anotherOneIndex = func() map[string]*phraseIndex {
+	out := map[string]*phraseIndex{"": indexPhrases(marks.AnotherOne["en"])}
+	for lang, list := range marks.AnotherOne {
+		if lang == "en" {
+			out[lang] = indexPhrases(list)
+		} else {
+			out[lang] = indexPhrases(list, marks.AnotherOne["en"])
+		}
+	}
+	return out
+}()
+
+// anotherOne reports a predicate of marks.AnotherOne in the sentence: of its language,
+// or of English in another Latin-script language. Every predicate is spaced on both
+// sides, so its first word is one of the sentence's words wherever it occurs, as
+// phraseIndex asks.
+func anotherOne(v *sentenceView, lang string) bool {
+	ix, ok := anotherOneIndex[lang]
+	if !ok {
+		if !isLatin(lang) {
+			return false
+		}
+		ix = anotherOneIndex[""]
+	}
+	return ix.in(v)
 }
 
 // alsoWords say a sentence adds to one before it; in its first clause ("The mirror also

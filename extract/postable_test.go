@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -300,6 +302,46 @@ The scaling capability of managed databases cut the bill by 30% for teams that m
 		underItsName := a.Doc.Sections[c.Section].Heading == "Scaling"
 		if underItsName && c.Score > 0 || !underItsName && c.Score == 0 {
 			t.Errorf("%q under %q: score %.2f", c.Text, a.Doc.Sections[c.Section].Heading, c.Score)
+		}
+	}
+}
+
+// TestMayBeVersionLineSparesNoMatch: versionLine matches no text that mayBeVersionLine
+// turns away.
+func TestMayBeVersionLineSparesNoMatch(t *testing.T) {
+	for _, s := range []string{"Version 1.0", "VERSION 2", "ſtatus: Draft", "Status: WIP", "Estado: borrador", "Last updated: today",
+		"Revisión 3", "  2023-04-01 draft", "— 2023-04-01", "Kelvin", "Teams ship weekly.", "バージョン 1.0", "2023-04-01", "ESTADO final"} {
+		if versionLine.MatchString(s) && !mayBeVersionLine(s) {
+			t.Errorf("versionLine matches %q, which mayBeVersionLine turns away", s)
+		}
+	}
+}
+
+func FuzzMayBeVersionLineSparesNoMatch(f *testing.F) {
+	f.Add("Version 1.0")
+	f.Add("— 2023-04-01")
+	f.Fuzz(func(t *testing.T, s string) {
+		if versionLine.MatchString(s) && !mayBeVersionLine(s) {
+			t.Errorf("versionLine matches %q, which mayBeVersionLine turns away", s)
+		}
+	})
+}
+
+// TestAnotherOneAgreesWithASearchPerPredicate: anotherOne finds what searching the
+// sentence's lower case for each predicate of its language, and of English in another
+// Latin-script language, finds.
+func TestAnotherOneAgreesWithASearchPerPredicate(t *testing.T) {
+	sentences := []string{"The mesh is another abstraction over the network.", "This Is Yet Another tool.", "Security is one more concern.",
+		"La malla es otra abstracción.", "Les outils sont d’autres moyens.", "Das ist ein weiteres Werkzeug.", "Questo è un'altra cosa.",
+		"Dit is een andere laag.", "It is another.", "Ceci est un autre outil, the mesh is another layer.", "Nothing else is here.",
+		"これは another です。", "it's another thing", " is another ", "O mesh é outro nível."}
+	for _, lang := range append(slices.Clone(Languages), "", "ru", "sv") {
+		for _, s := range sentences {
+			v := viewOf(s)
+			want := containsAny(v.lower, marks.AnotherOne[lang]) || lang != "en" && isLatin(lang) && containsAny(v.lower, marks.AnotherOne["en"])
+			if got := anotherOne(&v, lang); got != want {
+				t.Errorf("anotherOne(%q, %q) = %v, want %v", s, lang, got, want)
+			}
 		}
 	}
 }

@@ -36,6 +36,8 @@ type Candidate struct {
 	// heading: the text of one of the document's headings (a contents list, a running
 	// header); never posted.
 	heading bool
+	// same: where sameWords(Text) is in Analysis.sameWords.
+	same [2]int32
 }
 
 // Analysis is what every generator needs from a document, computed once per derive.From.
@@ -55,6 +57,8 @@ type Analysis struct {
 	// termIDs backs every candidate's terms; word is eachTerm's buffer.
 	termIDs []int32
 	word    []byte
+	// sameWords holds every candidate's sameWords, one after another (Candidate.same).
+	sameWords []byte
 	// skipped[section] marks boilerplate sections (contributors, references, …): their
 	// sentences count for the document's vocabulary but are never posted.
 	skipped []bool
@@ -83,6 +87,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		df:         make([]int, 0, size/32),
 		Candidates: make([]Candidate, 0, size/128),
 		termIDs:    make([]int32, 0, size/8),
+		sameWords:  make([]byte, 0, size),
 	}
 	headings := make(map[string]bool, len(doc.Sections))
 	longestHeading := 0 // a longer sentence is none of them, and is not hashed to find out
@@ -96,7 +101,6 @@ func Analyze(doc *parse.Document) *Analysis {
 	for i, level := range levelDescriptions(doc) {
 		a.skipped[i] = a.skipped[i] || level
 	}
-	var key []byte // sameWords of the sentence being added, looked up without allocating
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {
 			text = withoutLabel(text)
@@ -107,7 +111,11 @@ func Analyze(doc *parse.Document) *Analysis {
 		illustration := stat && (example || figures.Hypothetical(text))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
 			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
-		key = appendSameWords(key[:0], text)
+		// sameWords of the sentence, looked up without allocating, and kept for score.
+		from := len(a.sameWords)
+		a.sameWords = appendSameWords(a.sameWords, text)
+		key := a.sameWords[from:]
+		a.Candidates[len(a.Candidates)-1].same = [2]int32{int32(from), int32(len(a.sameWords))}
 		a.Candidates[len(a.Candidates)-1].heading = len(key) <= longestHeading && headings[string(key)]
 		return len(a.Candidates) - 1
 	}
@@ -147,15 +155,16 @@ func (a *Analysis) score() {
 		headingTerms[i] = a.lookup(s.Heading)
 	}
 	said := make(map[string]bool, len(a.Candidates))
-	var key []byte
+	var v sentenceView // Postable's, for notAlone; its words' slice reused throughout
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || c.heading || !Postable(c.Text, a.Lang) || a.notAlone(c) {
+		if a.skipped[c.Section] || c.illustration || c.heading || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
 		// candidate: its first place.
-		if key = appendSameWords(key[:0], c.Text); said[string(key)] {
+		key := a.sameWords[c.same[0]:c.same[1]]
+		if said[string(key)] {
 			continue
 		}
 		said[string(key)] = true
@@ -200,12 +209,14 @@ func (a *Analysis) score() {
 // argues against). It is never picked:
 // no lead, key point or thread point. A passage that reaches it goes on into the
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
-func (a *Analysis) notAlone(c *Candidate) bool {
+func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if a.Lang == "en" && modelItem(c.Text, a.Doc.Sections[c.Section].Heading) {
 		return true
 	}
-	v := viewOf(c.Text)
-	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(&v) { // a figure that depends on something is still a finding
+	if v.text != c.Text { // Postable turned it away before reading its words
+		v.set(c.Text)
+	}
+	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(v) { // a figure that depends on something is still a finding
 		return true
 	}
 	if c.para < 0 {

@@ -87,7 +87,7 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 			}
 		default:
 			if first, _ := utf8.DecodeRune(word); runes > 1 && unicode.IsLetter(first) &&
-				(len(word) > longestKindWord || kinds[string(word)]&stopWord == 0) {
+				(len(word) > longestKindWord || kinds.of(word)&stopWord == 0) {
 				fn(word)
 			}
 		}

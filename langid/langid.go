@@ -43,6 +43,13 @@ const latinScript = "latn"
 // Latin-script language) learn nothing more from the language, and the model's profiles
 // cost as much on a title as on a page.
 func identify(text string, scriptOnly bool) string {
+	lang, _, _ := identifyReading(text, scriptOnly)
+	return lang
+}
+
+// identifyReading is identify, with what the trigram model answered last and how many
+// bytes of text it read for that answer (-1 when it did not run).
+func identifyReading(text string, scriptOnly bool) (lang string, info whatlanggo.Info, read int) {
 	if len(text) > Sample {
 		text = text[:Sample]
 	}
@@ -69,25 +76,27 @@ func identify(text string, scriptOnly bool) string {
 	if cjk := hangul + kana + han; letters > 0 && cjk*4 >= letters { // technical CJK text borrows many Latin terms
 		switch {
 		case hangul*2 >= cjk:
-			return "ko"
+			return "ko", info, -1
 		case kana*20 >= cjk: // 5%: particles alone pass that; Chinese has no kana
-			return "ja"
+			return "ja", info, -1
 		default:
-			return "zh"
+			return "zh", info, -1
 		}
 	}
 	if scriptOnly && whatlanggo.DetectScript(validPrefix(text, trigramFirst)) == unicode.Latin &&
 		(len(text) <= trigramFirst || whatlanggo.DetectScript(validPrefix(text, trigramSample)) == unicode.Latin) {
-		return latinScript // whatlanggo would name a Latin-script language, or none
+		return latinScript, info, -1 // whatlanggo would name a Latin-script language, or none
 	}
-	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramFirst), langOptions)
+	prefix := validPrefix(text, trigramFirst)
+	info = whatlanggo.DetectWithOptions(prefix, langOptions)
 	if info.Confidence < 1 && len(text) > trigramFirst { // the best two languages are close: read more
-		info = whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions)
+		prefix = validPrefix(text, trigramSample)
+		info = whatlanggo.DetectWithOptions(prefix, langOptions)
 	}
 	if info.Lang < 0 {
-		return ""
+		return "", info, len(prefix)
 	}
-	return info.Lang.Iso6391()
+	return info.Lang.Iso6391(), info, len(prefix)
 }
 
 // validPrefix is text's first n bytes or fewer, not cutting a character.
@@ -203,11 +212,14 @@ func OtherLanguage(text, lang string) (found string, script bool) {
 // or the trigram model is sure of it; "" when it is not (a few English nouns read as
 // Norwegian or Romanian as well): a caller acts only on a sure answer.
 func Sure(text string) string {
-	switch l := Of(text); l {
+	l, info, read := identifyReading(text, false)
+	switch l {
 	case "ko", "ja", "zh":
 		return l
 	}
-	info := whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions)
+	if prefix := validPrefix(text, trigramSample); read != len(prefix) { // else Of read the same bytes: its answer is this one
+		info = whatlanggo.DetectWithOptions(prefix, langOptions)
+	}
 	if info.Lang < 0 || info.Confidence < 0.9 {
 		return ""
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/abadojack/whatlanggo"
+
 	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
@@ -182,6 +184,28 @@ func TestIdentifiedLangOnlyWhenSure(t *testing.T) {
 	} {
 		if got := Sure(tc.text); got != tc.want {
 			t.Errorf("Sure(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSureAnswersAsTheModelOnItsPrefix: Sure, which reuses the answer Of's model gave
+// when it read the same bytes, names what the model names reading the text's first
+// trigramSample bytes.
+func TestSureAnswersAsTheModelOnItsPrefix(t *testing.T) {
+	long := strings.Repeat("Platform teams build golden paths for developers. ", 40)
+	for _, text := range []string{"", "Platform Engineering Maturity Model", "Plataformas para ingeniería", "La sicurezza della catena di fornitura",
+		"クラウドネイティブ", "플랫폼 엔지니어링", "平台工程白皮书", "Kubernetes", "ROI", long, long + "\xff", "Cloud\xffNative " + long} {
+		want := ""
+		switch l := Of(text); l {
+		case "ko", "ja", "zh":
+			want = l
+		default:
+			if info := whatlanggo.DetectWithOptions(validPrefix(text, trigramSample), langOptions); info.Lang >= 0 && info.Confidence >= 0.9 {
+				want = info.Lang.Iso6391()
+			}
+		}
+		if got := Sure(text); got != want {
+			t.Errorf("Sure(%.40q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -76,7 +76,11 @@ func (set *RuneSet) has(r rune) bool {
 // Fields cuts s into the runs of the set's characters: strings.FieldsFunc(s, not in set),
 // in one pass.
 func (set *RuneSet) Fields(s string) []string {
-	words := make([]string, 0, len(s)/6+1)
+	return set.AppendFields(make([]string, 0, len(s)/6+1), s)
+}
+
+// AppendFields appends Fields(s) to words, for a caller that reuses one slice.
+func (set *RuneSet) AppendFields(words []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
 		in, size := false, 1

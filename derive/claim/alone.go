@@ -82,13 +82,32 @@ func colon(text string) int {
 // Outside English a noun in general takes the article too ("La seguridad es…" is
 // "Security is…"): there only an article after the opening word ("Después de la
 // instalación, …") names a thing as known.
-func Presumes(a *extract.Analysis, i int) bool {
+func Presumes(a *extract.Analysis, i int) bool { return NewPresumer(a).Presumes(i) }
+
+// Presumer is Presumes over one analysis, for a caller that asks of many sentences: the
+// stems of the title and of each heading are read once.
+type Presumer struct {
+	a        *extract.Analysis
+	title    map[string]bool
+	headings map[int]map[string]bool
+}
+
+// NewPresumer readies Presumes over a.
+func NewPresumer(a *extract.Analysis) *Presumer {
+	return &Presumer{a: a, headings: map[int]map[string]bool{}}
+}
+
+// Presumes is Presumes(a, i).
+func (p *Presumer) Presumes(i int) bool {
+	a := p.a
 	articles := definiteArticles[a.Lang]
 	if len(articles) == 0 {
 		return false // Chinese, Japanese and Korean mark it with a demonstrative (extract's openers)
 	}
 	c := &a.Candidates[i]
-	words := strings.Fields(textcase.Lower(c.Text))
+	// The article is among the first three words and what it names among the five after
+	// it: the rest of the sentence is never lower-cased or split.
+	words := strings.Fields(textcase.Lower(leadingFields(c.Text, 8)))
 	var named []string
 	for k, w := range words[:min(3, len(words))] {
 		if k == 0 && a.Lang != "en" {
@@ -107,22 +126,46 @@ func Presumes(a *extract.Analysis, i int) bool {
 	if len(named) == 0 {
 		return false
 	}
-	var before []string
+	// What came before: the section's heading and the sentence before in the section.
+	var heading, previous map[string]bool
 	if c.Section < len(a.Doc.Sections) {
-		before = append(before, a.Doc.Sections[c.Section].Heading)
+		if heading = p.headings[c.Section]; heading == nil {
+			heading = stems(a.Doc.Sections[c.Section].Heading, a.Lang)
+			p.headings[c.Section] = heading
+		}
 	}
 	if i > 0 && a.Candidates[i-1].Section == c.Section {
-		before = append(before, a.Candidates[i-1].Text)
+		previous = stems(a.Candidates[i-1].Text, a.Lang)
 	}
-	title := stems(a.Doc.Title, a.Lang)
-	introduced := stems(strings.Join(before, " "), a.Lang)
+	if p.title == nil {
+		p.title = stems(a.Doc.Title, a.Lang)
+	}
 	for _, w := range named {
 		stem := stemOf(w)
-		if stem != "" && !title[stem] && introduced[stem] {
+		if stem != "" && !p.title[stem] && (heading[stem] || previous[stem]) {
 			return true
 		}
 	}
 	return false
+}
+
+// leadingFields is s up to the end of its nth field as strings.Fields cuts it (all of s
+// when it has fewer): strings.Fields of it are the first n of s.
+func leadingFields(s string, n int) string {
+	inField := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if inField {
+				if n--; n == 0 {
+					return s[:i]
+				}
+			}
+			inField = false
+			continue
+		}
+		inField = true
+	}
+	return s
 }
 
 // nounPhrase is what an article names, read from the words after it: two words ("scaling

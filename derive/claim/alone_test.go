@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,6 +112,17 @@ func TestColonAgreesWithStringsIndexAny(t *testing.T) {
 	for _, s := range lines {
 		if got, want := colon(s), strings.IndexAny(s, ":："); got != want {
 			t.Fatalf("colon(%q) = %d, strings.IndexAny says %d", s, got, want)
+		}
+	}
+}
+
+func TestLeadingFieldsAreTheFirstFields(t *testing.T) {
+	for _, s := range []string{"", " ", "one", "  one  two\tthree\u00a0four\u3000five six seven eight nine ten ", "a b c d e f g h", "a b c d e f g h i", "\xff bad \xfe x y z w v u t s"} {
+		for n := 1; n <= 10; n++ {
+			all := strings.Fields(s)
+			if got, want := strings.Fields(leadingFields(s, n)), all[:min(n, len(all))]; !slices.Equal(got, want) {
+				t.Errorf("Fields(leadingFields(%q, %d)) = %q, want %q", s, n, got, want)
+			}
 		}
 	}
 }

@@ -87,8 +87,11 @@ func unhedged(t markableText) bool { return !t.has(marks.Hedge) && !t.has(wishes
 // Same reports two sentences that say much the same: most of the shorter one's
 // content words (or, in Chinese and Japanese, its character pairs) are in the other.
 // Two posts of one series, or two snippets, that share them read as one point twice.
-func Same(a, b, lang string) bool {
-	wa, wb := Words(a, lang), Words(b, lang)
+func Same(a, b, lang string) bool { return SameWords(Words(a, lang), Words(b, lang)) }
+
+// SameWords is Same of two sentences' Words, for a caller that compares each sentence
+// with several.
+func SameWords(wa, wb map[string]bool) bool {
 	small, large := wa, wb
 	if len(small) > len(large) {
 		small, large = large, small

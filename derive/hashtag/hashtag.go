@@ -129,7 +129,15 @@ func camelTag(phrase string, acronyms map[string]string) string {
 // proseOf is the document's title and prose, for finding what it mentions: its first
 // limit bytes at most.
 func proseOf(a *extract.Analysis, limit int) string {
+	n := len(a.Doc.Title) // what is written below, to allocate once
+	for _, c := range a.Candidates {
+		if n >= limit {
+			break
+		}
+		n += 1 + len(c.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteString(a.Doc.Title)
 	for _, c := range a.Candidates {
 		if b.Len() >= limit {

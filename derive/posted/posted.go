@@ -5,12 +5,12 @@
 package posted
 
 import (
-	"hash/fnv"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/parse"
@@ -42,11 +42,39 @@ func Words(s string) string {
 // small.
 type Line uint64
 
-// LineOf is the line a sentence is.
+// LineOf is the line a sentence is: the FNV-1a hash of its Words, read off the sentence
+// rune by rune without making them (a line per candidate of every document).
 func LineOf(sentence string) Line {
-	h := fnv.New64a()
-	h.Write([]byte(Words(sentence)))
-	return Line(h.Sum64())
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	inWord, started := false, false
+	var buf [utf8.UTFMax]byte
+	for _, r := range sentence {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				inWord = false
+				continue
+			}
+		} else if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			inWord = false
+			continue
+		}
+		if !inWord && started {
+			h = (h ^ ' ') * prime
+		}
+		inWord, started = true, true
+		if r < utf8.RuneSelf {
+			h = (h ^ uint64(r)) * prime
+			continue
+		}
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint64(b)) * prime
+		}
+	}
+	return Line(h)
 }
 
 // threadNumber is a thread part's "(2/7)", which follows its last sentence.
@@ -97,6 +125,9 @@ func NewIndex(sources []Source) Index {
 
 // Says reports whether a source posted a sentence of text on one of chs.
 func (ix Index) Says(text string, chs ...channel.Name) bool {
+	if len(ix) == 0 {
+		return false // nothing posted: text's lines need not be read
+	}
 	found := false
 	Lines(text, func(l Line) {
 		for _, ch := range chs {

@@ -1,6 +1,7 @@
 package posted
 
 import (
+	"hash/fnv"
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
@@ -40,4 +41,29 @@ func TestASentenceIsFoundInAPostWhateverItsFrame(t *testing.T) {
 	if !ix.Says("Something new. "+sentence, channel.Mastodon) || ix.Says(sentence, channel.Blog) {
 		t.Error("Says: a text with a posted sentence on Mastodon, or one on the blog, is told wrong")
 	}
+}
+
+func TestLineOfIsTheHashOfWords(t *testing.T) {
+	for _, s := range []string{
+		"", "  ", "Pages per week fell from 41 to 16, a reduction of 62%.", "ÀÉÎ ŒUVRE – straße ΣΊΣΥΦΟΣ",
+		"プラットフォーム チーム、開発者。", "İstanbul KELVIN \u212a sign", "bad \xff\xfe utf-8 ok", "a--b__c  d\td\n9½ ١٢٣",
+	} {
+		h := fnv.New64a()
+		h.Write([]byte(Words(s)))
+		if got, want := LineOf(s), Line(h.Sum64()); got != want {
+			t.Errorf("LineOf(%q) = %x, want the hash of %q, %x", s, got, Words(s), want)
+		}
+	}
+}
+
+func FuzzLineOfIsTheHashOfWords(f *testing.F) {
+	f.Add("Pages per week fell from 41 to 16, a reduction of 62%.")
+	f.Add("ÀÉÎ ŒUVRE – straße \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		h := fnv.New64a()
+		h.Write([]byte(Words(s)))
+		if LineOf(s) != Line(h.Sum64()) {
+			t.Errorf("LineOf(%q) is not the hash of %q", s, Words(s))
+		}
+	})
 }
