@@ -242,6 +242,9 @@ func TestStakesAimedAtAreNoFindings(t *testing.T) {
 		{"en", "Revisiting the feedback loop can further optimize development and improve engagement.", false},
 		{"es", "Con una cola, las tiendas pueden reducir las ventas perdidas.", false},
 		{"it", "Con una coda, i negozi possono ridurre gli ordini persi.", false},
+		// A trend anyone could state is a truism.
+		{"en", "As the number of operators adds up, its complexity of management also increases.", false},
+		{"es", "A medida que aumenta el número de operadores, también aumenta la complejidad de su gestión.", false},
 		// What goes wrong is a finding, in any form.
 		{"en", "Teams that deploy on Fridays lose weekends to incidents.", true},
 	} {
