@@ -242,15 +242,15 @@ func flatSourceSkipped(doc *parse.Document, res Result, kind channel.Kind) bool 
 	return true
 }
 
-// everyClaimPosted reports a source none of whose firm claims (strong, not hedged) that
-// read alone and say something (as long as a takeaway at least) is left for a key point:
-// each is in a post already, or there is none.
+// everyClaimPosted reports a source none of whose weighty claims (a finding with its
+// stake, not hedged, no question) that read alone and say something (as long as a
+// takeaway at least) is left for a key point: each is in a post already, or there is none.
 func everyClaimPosted(doc *parse.Document, res Result) bool {
 	a := extract.Analyze(doc)
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if c.Score <= 0 || !claim.Firm(c, a.Lang) || claim.Labelled(c.Text) || claim.Presumes(a, i) ||
-			utf8.RuneCountInString(c.Text) < minUsefulChars {
+		if c.Score <= 0 || !claim.Weighty(c, a.Lang) || claim.Labelled(c.Text) || claim.Presumes(a, i) ||
+			utf8.RuneCountInString(c.Text) < minUsefulChars || strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
 			continue
 		}
 		if !slices.ContainsFunc(res.Derivatives, func(d Derivative) bool { return strings.Contains(d.Template, c.Text) }) {

@@ -412,8 +412,8 @@ Every service should have an owner who approves its releases.
 }
 
 // TestSinglePostsNameWhatTheySpeakOf: a sentence that names as known what only its
-// heading introduced ("The framework…" under "Juju") is no single post: a stranger does
-// not know which framework.
+// heading introduced ("The framework…" under "Juju") is no single post and no key point:
+// a stranger does not know which framework.
 func TestSinglePostsNameWhatTheySpeakOf(t *testing.T) {
 	const doc = `---
 title: Operators in Practice
@@ -438,9 +438,9 @@ Shops that moved checkout writes to a queue lost 35% fewer orders during peak tr
 	for _, d := range res.Derivatives {
 		if d.Kind == channel.KindTweet || d.Kind == channel.KindMastodon || d.Kind == channel.KindBluesky || d.Kind == channel.KindThreads {
 			posts++
-			if strings.Contains(d.Template, "The framework") {
-				t.Errorf("%s leans on its heading:\n%s", d.Kind, d.Template)
-			}
+		}
+		if d.Kind != channel.KindBlog && strings.Contains(d.Template, "The framework") {
+			t.Errorf("%s leans on its heading:\n%s", d.Kind, d.Template)
 		}
 	}
 	if posts == 0 {

@@ -24,10 +24,11 @@ const (
 const (
 	maxKeyPoints = 12
 	fewSnippets  = 5 // fewer than this, and the source says why
-	// plainKeyPoints is how many key points may be firm claims without their stake (a
-	// requirement, a reason): one. A description is no key point at all: editors graded
-	// ten of eleven such snippets bland, and a document of descriptions offers none.
-	plainKeyPoints     = 1
+	// plainKeyPoints is how many key points may be claims without their stake: none.
+	// Editors graded ten of eleven descriptions, and every bare requirement ("An
+	// operator should be able to increase…"), bland as a snippet; a source that makes
+	// nothing else still offers its best statement (keyPointSnippets' plain).
+	plainKeyPoints     = 0
 	maxStats           = 10
 	sectionContentMin  = 150 // characters of prose that make a section worth a snippet
 	secondPointMinSent = 6   // sentences a section needs to give two key points
@@ -139,13 +140,15 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 		}
 	}
 	var picks []int
+	needsContext := d.needsContext()
 	for _, i := range a.ByHook() { // a section's strongest claim, not its most typical sentence
 		c := a.Candidates[i]
 		// A list item's entry ("Retention: including the number of users") is a fragment
-		// once its list is gone. A description never makes a key point (claim.Firm), nor
-		// a question, which takes nothing away: neither takes its section's place from a
-		// claim after it.
-		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || claim.Labelled(c.Text) || !plain && !claim.Firm(&c, a.Lang) ||
+		// once its list is gone, and "The framework has a learning curve" under "Juju"
+		// names as known what its heading introduced (needsContext). A description or a bare requirement never makes a key
+		// point (claim.Weighty), nor a question, which takes nothing away: none takes its
+		// section's place from a claim after it.
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || needsContext[i] || !plain && !claim.Weighty(&c, a.Lang) ||
 			strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") || !d.fitsAny(c.Text) {
 			continue
 		}
@@ -158,9 +161,12 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	if len(picks) > maxKeyPoints {
 		picks = picks[:maxKeyPoints]
 	}
-	// A definition, truism, hedge or plain description is no key point at all (not
-	// claim.Firm), and a point that says what a stronger one says is the same point twice.
-	kept, plains := picks[:0], 0
+	// A definition, truism or hedge is no key point at all (Weight < Score), and a point
+	// that says what a stronger one says is the same point twice.
+	kept, plains, mostPlain := picks[:0], 0, plainKeyPoints
+	if plain {
+		mostPlain = 1
+	}
 	for _, i := range picks {
 		c := &a.Candidates[i]
 		if slices.ContainsFunc(kept, func(j int) bool { return d.same(c.Text, a.Candidates[j].Text) }) {
@@ -168,7 +174,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.
 		if !claim.Weighty(c, a.Lang) {
-			if plains == plainKeyPoints || !plain && !claim.Firm(c, a.Lang) || c.Weight() < c.Score {
+			if plains == mostPlain || c.Weight() < c.Score {
 				continue
 			}
 			plains++
