@@ -603,7 +603,8 @@ func anotherOne(v *sentenceView, lang string) bool {
 
 // alsoWords say a sentence adds to one before it; in its first clause ("The mirror also
 // prevents…") they make the subject's action the second of two.
-var alsoWords = map[string]string{"en": "also", "es": "también", "pt": "também", "it": "anche", "fr": "aussi", "nl": "ook"}
+var alsoWords = parse.WordSets(map[string]string{"en": "also", "es": "también además", "pt": "também", "it": "anche inoltre",
+	"fr": "aussi également", "nl": "ook"})
 
 // namingWords after "also" give another name ("also known as"), not another action.
 var namingWords = parse.WordSet(`known called named referred termed conocido conocida llamado llamada denominado conhecido chamado noto nota chiamato chiamata detto appelé appelée connu genoemd`)
@@ -628,12 +629,12 @@ func alsoInFirstClause(v *sentenceView, lang string) bool {
 		if onlyWords[w] {
 			return false // "not only … but also": one sentence's two parts
 		}
-		if w == also {
+		if also[w] {
 			next := ""
 			if i+1 < len(v.words) {
 				next = v.words[i+1]
 			}
-			return i > 0 && strings.Contains(clause, also) && !namingWords[next]
+			return i > 0 && strings.Contains(clause, w) && !namingWords[next]
 		}
 	}
 	return false

@@ -25,6 +25,8 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "Allowing for better validation reduces the likelihood of configuration errors.", false},
 		{"es", "Permitiendo una mejor validación, se reducen los errores de configuración.", false},
 		{"en", "Using a queue for checkout writes cuts lost orders during peaks.", true},
+		// "It is also necessary…" adds to what came before.
+		{"it", "È inoltre necessario considerare l'ispezione della rete in ingresso per rimuovere i payload dannosi.", false},
 		// "Ultimately, it…" sums up what came before.
 		{"es", "En última instancia, permite que los roles sean reasignados sin aumentar el acceso.", false},
 		{"it", "In ultima analisi, consente di riassegnare i ruoli senza ampliare l'accesso.", false},
