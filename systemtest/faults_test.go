@@ -284,8 +284,8 @@ func TestPathologicalDocumentsFailOrPassAlone(t *testing.T) {
 		"bomb.md":      bomb,
 		"divs.html":    strings.Repeat("<div>", 50000) + "<p>Deep text that is a sentence of its own here.</p>",
 		"hostile.html": `<html><body><article><h1>Launch</h1><p>The launch doubles the reach of every campaign planned. <script>alert(1)</script><iframe src="https://evil.example/"></iframe></p><p>Read <a href="javascript:alert(2)">this</a> and <a href="data:text/html;base64,PHNjcmlwdD4=">that</a> to see how 3 teams ship faster.</p></article></body></html>`,
-		"inject.md":    "---\ntitle: \"<script>alert(1)</script>\"\ncanonical_url: \"javascript:alert(1)//\"\n---\n# Launch\n\nThe launch doubles the reach of 3 campaigns planned with partners.\n",
-		// Its own text: a copy of inject.md's would have nothing new to post on the accounts.
+		// Each its own text: a copy of another's would have nothing new to post on the accounts.
+		"inject.md":   "---\ntitle: \"<script>alert(1)</script>\"\ncanonical_url: \"javascript:alert(1)//\"\n---\n# Support\n\nSupport teams that answer within an hour keep 25% more customers through the first renewal.\n",
 		"campaign.md": "---\ncampaign: \"../../etc\"\n---\n# Partners\n\nPartner webinars halve the cost of every lead the spring campaign brings in.\n",
 		"ordinary.md": "# Ordinary\n\nQueues absorb bursts so that 90% of requests finish within a second even when traffic triples.\n\nRetries need backoff, or a small outage becomes a large one.\n",
 	}
