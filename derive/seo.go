@@ -2,6 +2,7 @@ package derive
 
 import (
 	"cmp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/derive/claim"
@@ -29,9 +30,11 @@ func (d *deriver) metaDescription() string {
 		minChars, maxChars = minChars/2, 100
 	}
 	weak := d.weakSentences()
+	// A question describes no page ("What steps are necessary in case of outages?" is a
+	// checklist's line): the description states what the page finds.
 	claims := func(s string) bool {
 		return !weak[s] && !extract.AboutTheDocument(s, d.a.Lang) && !claim.AboutADocument(s, d.a.Lang) &&
-			!claim.Labelled(s) && extract.Postable(s, d.a.Lang)
+			!claim.Labelled(s) && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "？") && extract.Postable(s, d.a.Lang)
 	}
 	fits := func(s string) bool {
 		n := utf8.RuneCountInString(s)

@@ -101,3 +101,36 @@ func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
 	}
 	t.Fatal("no blog teaser")
 }
+
+// TestMetaDescriptionIsNoQuestion: a checklist's question describes no page, however
+// strong its words ("outages").
+func TestMetaDescriptionIsNoQuestion(t *testing.T) {
+	const text = `---
+title: Release Checklists
+---
+# Release Checklists
+
+## Questions
+
+What steps are necessary in case of failovers or outages, and who restores the service?
+
+## Queues
+
+Shops that moved checkout writes to a durable queue lost 35% fewer orders during peak traffic, while their nightly batch jobs kept running without a single change to any of them.
+
+## Reviews
+
+Teams that review every change before it merges have fewer rollbacks.
+
+## Owners
+
+Every service should have an owner who approves its releases and answers its pages.
+`
+	b := only(t, deriveText(t, "checklists.md", text), channel.KindBlog)
+	if b == nil {
+		t.Fatal("no blog teaser")
+	}
+	if strings.HasSuffix(b.Blog.MetaDescription, "?") {
+		t.Errorf("meta description %q is a question", b.Blog.MetaDescription)
+	}
+}
