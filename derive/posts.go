@@ -65,9 +65,21 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// a plain description on every channel is a flat post four times over, not more
 	// reach, and "can help reduce…" is a promise. In a language whose marks are not built
 	// in (its posts need review anyway), the best ranked sentences stand in.
+	// Of those, a figure first, then what goes wrong, as editors ranked them: a number
+	// with its comparison, then a risk the reader's team runs ("teams that ship without
+	// feedback meet resistance"), ahead of a more central but abstract claim ("platforms
+	// matter more than previous paradigms").
 	judged := d.a.Judged()
-	if h := d.a.BestHook(said, func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }); h >= 0 {
-		pick(h)
+	firm := func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }
+	for _, first := range []func(c *extract.Candidate) bool{
+		func(c *extract.Candidate) bool { return c.Stat && firm(c) },
+		func(c *extract.Candidate) bool { return claim.Risky(c.Text, d.a.Lang) && firm(c) },
+		firm,
+	} {
+		if h := d.a.BestHook(said, first); h >= 0 {
+			pick(h)
+			break
+		}
 	}
 	// After the first, a post must earn its place as a thread's hook does (claim.Hook): a
 	// finding with a figure, a risk or a contrast, strongest first. A requirement strong

@@ -447,3 +447,43 @@ Shops that moved checkout writes to a queue lost 35% fewer orders during peak tr
 		t.Fatalf("no single posts: %+v", res.Skipped)
 	}
 }
+
+// TestTheFirstPostIsAFigureThenARisk: with no figure to lead, a risk the reader's team
+// runs opens each account ahead of a more central but abstract claim.
+func TestTheFirstPostIsAFigureThenARisk(t *testing.T) {
+	const doc = `---
+title: Platforms for Product Teams
+---
+# Platforms for Product Teams
+
+## Why platforms
+
+Platforms matter for product teams because platforms separate shared capabilities from product logic more than earlier platforms did.
+
+Platform teams build the platforms that product teams use, and product teams shape the platforms they use.
+
+## Adoption
+
+Platform teams that rely on top-down mandates for adoption meet resistance from the teams they serve.
+
+## Interfaces
+
+A platform offers its capabilities through consistent interfaces that product teams can use on their own.
+`
+	res := deriveText(t, "platforms.md", doc)
+	for _, kind := range []channel.Kind{channel.KindTweet, channel.KindMastodon, channel.KindBluesky, channel.KindThreads} {
+		var first *Derivative
+		for i := range res.Derivatives {
+			if d := &res.Derivatives[i]; d.Kind == kind {
+				first = d
+				break
+			}
+		}
+		if first == nil {
+			t.Fatalf("no %s post: %+v", kind, res.Skipped)
+		}
+		if !strings.HasPrefix(first.Template, "Platform teams that rely on top-down mandates") {
+			t.Errorf("%s opens with %q, want the risk", kind, strings.SplitN(first.Template, "\n", 2)[0])
+		}
+	}
+}

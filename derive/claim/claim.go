@@ -174,6 +174,10 @@ func RecallsTheReading(text, lang string) bool {
 	return marked(Recallings, text, lang)
 }
 
+// Risky reports a sentence that says what goes wrong (marks.Risk): an attacker, a loss,
+// resistance, waste.
+func Risky(text, lang string) bool { return marked(marks.Risk, text, lang) }
+
 // Advises reports a sentence that says what should be done (marks.Advice).
 func Advises(text, lang string) bool { return marked(marks.Advice, text, lang) }
 
