@@ -44,10 +44,7 @@ func (d *deriver) linkedIn() {
 	// posted, even when X opened with the same line. Preferring a line no other channel
 	// used gave LinkedIn the runner-up (an imperative) and left out the document's stake.
 	// The best figure first, as on a thread: a number with its comparison stops a scroll.
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Stat && strong(c) })
-	if hook < 0 {
-		hook = d.a.BestHook(said, strong)
-	}
+	hook := bestOf(d.a, said, func(c *extract.Candidate) bool { return c.Stat && strong(c) }, strong)
 	if hook < 0 {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source states no finding to open a post with (a figure, a contrast, "+
 			"a consequence, a stake), and a description as the first line is a weaker post, not more reach")
@@ -62,8 +59,7 @@ func (d *deriver) linkedIn() {
 	// every time; two strong takeaways passed. A source with fewer such claims gets no
 	// LinkedIn post.
 	isClaim := func(c *extract.Candidate) bool {
-		return c.Weight() >= c.Score && !strings.HasSuffix(c.Text, "?") && !strings.HasSuffix(c.Text, "？") &&
-			claim.Weighty(c, d.a.Lang)
+		return c.Weight() >= c.Score && !extract.Question(c.Text) && claim.Weighty(c, d.a.Lang)
 	}
 	p.points = d.claimsToList(exclude, isClaim, p.context)
 	for _, t := range p.points {

@@ -71,15 +71,11 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// matter more than previous paradigms").
 	judged := d.a.Judged()
 	firm := func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }
-	for _, first := range []func(c *extract.Candidate) bool{
+	if h := bestOf(d.a, said,
 		func(c *extract.Candidate) bool { return c.Stat && firm(c) },
 		func(c *extract.Candidate) bool { return claim.Risky(c.Text, d.a.Lang) && firm(c) },
-		firm,
-	} {
-		if h := d.a.BestHook(said, first); h >= 0 {
-			pick(h)
-			break
-		}
+		firm); h >= 0 {
+		pick(h)
 	}
 	// After the first, a post must earn its place as a thread's hook does (claim.Hook): a
 	// finding with a figure, a risk or a contrast, strongest first. A requirement strong
@@ -122,6 +118,17 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 		d.emit(x, tpl)
 	}
 	d.said.say(ch, keys(said)...)
+}
+
+// bestOf is the strongest hook (extract's BestHook) of the first tier that has one, or -1:
+// a series opens with its best figure when there is one, else with the next kind.
+func bestOf(a *extract.Analysis, exclude map[int]bool, tiers ...func(c *extract.Candidate) bool) int {
+	for _, tier := range tiers {
+		if h := a.BestHook(exclude, tier); h >= 0 {
+			return h
+		}
+	}
+	return -1
 }
 
 func keys[V any](m map[int]V) []int {

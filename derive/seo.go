@@ -2,7 +2,6 @@ package derive
 
 import (
 	"cmp"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/derive/claim"
@@ -34,7 +33,7 @@ func (d *deriver) metaDescription() string {
 	// checklist's line): the description states what the page finds.
 	claims := func(s string) bool {
 		return !weak[s] && !extract.AboutTheDocument(s, d.a.Lang) && !claim.AboutADocument(s, d.a.Lang) &&
-			!claim.Labelled(s) && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "？") && extract.Postable(s, d.a.Lang)
+			!claim.Labelled(s) && !extract.Question(s) && extract.Postable(s, d.a.Lang)
 	}
 	fits := func(s string) bool {
 		n := utf8.RuneCountInString(s)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
@@ -149,7 +148,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 		// point (claim.Weighty), nor a question, which takes nothing away: none takes its
 		// section's place from a claim after it.
 		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || needsContext[i] || !plain && !claim.Weighty(&c, a.Lang) ||
-			strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") || !d.fitsAny(c.Text) {
+			extract.Question(c.Text) || !d.fitsAny(c.Text) {
 			continue
 		}
 		want[c.Section]--

@@ -39,12 +39,11 @@ func (d *deriver) thread() {
 	// finds. A recommendation ("Organizations are strongly advised to assess their stack
 	// against attack frameworks") tells before it has shown anything: no hook for six
 	// posts after it.
-	hook := d.a.BestHook(said, func(c *extract.Candidate) bool { return c.Stat && claim.Hook(c, d.a.Lang) && fits(c) })
-	if hook < 0 {
-		hook = d.a.BestHook(said, func(c *extract.Candidate) bool {
+	hook := bestOf(d.a, said,
+		func(c *extract.Candidate) bool { return c.Stat && claim.Hook(c, d.a.Lang) && fits(c) },
+		func(c *extract.Candidate) bool {
 			return claim.Hook(c, d.a.Lang) && !claim.Advises(c.Text, d.a.Lang) && fits(c)
 		})
-	}
 	if hook < 0 {
 		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
 			"(a figure, a contrast or a risk) and fits its first post; a recommendation, a requirement or a hope is no hook")

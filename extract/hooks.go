@@ -37,7 +37,7 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		f *= 1.15 // a contrast in words
 		finding = true
 	}
-	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
+	if Question(c.Text) {
 		f *= 1.1
 	}
 	if has(consequence) {
@@ -77,6 +77,12 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		f *= 0.9 // a stranger reads a feed's first line, not a paragraph in one sentence
 	}
 	return f, finding && f > 1
+}
+
+// Question reports a sentence that asks: it may open a post to a reader, but it states
+// no finding, takeaway or description of a page.
+func Question(text string) bool {
+	return strings.HasSuffix(text, "?") || strings.HasSuffix(text, "？")
 }
 
 // measured reports a sentence that holds a measure: a figure, or a number or unit

@@ -186,7 +186,7 @@ func Advises(text, lang string) bool { return marked(marks.Advice, text, lang) }
 // a word ("to increase productivity") or a reason alone makes a fair point inside a
 // thread, and a truism at its head.
 func Hook(c *extract.Candidate, lang string) bool {
-	if strings.HasSuffix(c.Text, "?") || strings.HasSuffix(c.Text, "？") {
+	if extract.Question(c.Text) {
 		return false // a checklist's question ("What steps are necessary in case of outages?") finds nothing
 	}
 	return c.Finding() && Weighty(c, lang) && (c.Stat || marked(marks.Risk, c.Text, lang) || marked(marks.Contrast, c.Text, lang))
