@@ -46,9 +46,17 @@ func (d *deriver) blog() {
 	}
 	exclude := d.said.on(channel.Blog) // what other sources posted on the blog
 	t := teaser{intro: d.intro("", introChars)}
-	points := d.takeaways(exclude, t.intro, takeawayChars)
+	// A source of descriptions alone makes no teaser, as it makes no post: every such
+	// teaser was graded a rewrite.
+	if !slices.ContainsFunc(d.a.ByHook(), func(i int) bool { return d.a.Candidates[i].Finding() }) {
+		d.skip(channel.KindBlog, channel.Blog, "the source states no finding for a teaser to lead with (a figure, a contrast, "+
+			"a consequence, a stake): a teaser of descriptions gives a reader no reason to click")
+		return
+	}
+	points := d.teaserTakeaways(exclude, t.intro)
 	if len(points) < minTakeaways {
-		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser")
+		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser that are findings or claims "+
+			"rather than definitions, requirements, truisms or hedges")
 		return
 	}
 	d.excludeSaid(exclude, t.intro)
@@ -150,6 +158,32 @@ func (d *deriver) blog() {
 	t.HTML = blogHTML(t, d.labels, d.cta, x.Backlink)
 	x.Blog = t.BlogTeaser
 	d.emit(x, template)
+}
+
+// teaserTakeaways are a teaser's key points, up to five: the findings with their stake
+// first (claim.Weighty), then plain claims; never a definition, truism, hedge or fluff
+// (Weight < Score), a bare requirement ("An operator should be able to upgrade…"), a
+// question or a sentence led by a document. Editors graded lists of descriptions and
+// rules a rewrite, and asked for the document's finding first. The picks join exclude.
+func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string) []string {
+	lang := d.a.Lang
+	notClaims := d.notCandidates(func(c *extract.Candidate) bool {
+		return c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
+			(claim.Weighty(c, lang) || !claim.Advises(c.Text, lang))
+	})
+	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return claim.Weighty(c, lang) })
+	first := d.takeaways(union(union(exclude, notClaims), notWeighty), intro, takeawayChars, maxTakeaways)
+	for _, p := range first {
+		d.excludeSaid(exclude, p)
+	}
+	if len(first) == maxTakeaways {
+		return first
+	}
+	rest := d.takeaways(union(exclude, notClaims), intro, takeawayChars, maxTakeaways-len(first))
+	for _, p := range rest {
+		d.excludeSaid(exclude, p)
+	}
+	return append(first, rest...)
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in

@@ -43,8 +43,13 @@ func (d *deriver) linkedIn() {
 	// LinkedIn is an account of its own: it leads with the strongest finding it has not
 	// posted, even when X opened with the same line. Preferring a line no other channel
 	// used gave LinkedIn the runner-up (an imperative) and left out the document's stake.
-	// The best figure first, as on a thread: a number with its comparison stops a scroll.
-	hook := bestOf(d.a, said, func(c *extract.Candidate) bool { return c.Stat && strong(c) }, strong)
+	// The best figure first, as on a thread: a number with its comparison stops a scroll;
+	// else what goes wrong, as single posts open (a requirement, however central, is a
+	// rule to follow, not a reason to read on).
+	hook := bestOf(d.a, said, func(c *extract.Candidate) bool { return c.Stat && strong(c) },
+		func(c *extract.Candidate) bool {
+			return claim.Risky(c.Text, d.a.Lang) && claim.Firm(c, d.a.Lang) && strong(c)
+		}, strong)
 	if hook < 0 {
 		d.skip(channel.KindLinkedIn, channel.LinkedIn, "the source states no finding to open a post with (a figure, a contrast, "+
 			"a consequence, a stake), and a description as the first line is a weaker post, not more reach")
@@ -105,9 +110,9 @@ func (d *deriver) linkedIn() {
 // in the set it is given, so each try starts from a set of its own.
 func (d *deriver) claimsToList(exclude map[int]bool, keep func(c *extract.Candidate) bool, context string) []string {
 	notKept := d.notCandidates(keep)
-	points := d.takeaways(union(exclude, notKept), context, d.wide(linkedInPointChars))
+	points := d.takeaways(union(exclude, notKept), context, d.wide(linkedInPointChars), maxTakeaways)
 	if len(points) < minTakeaways {
-		points = d.takeaways(union(exclude, notKept), context, takeawayChars)
+		points = d.takeaways(union(exclude, notKept), context, takeawayChars, maxTakeaways)
 	}
 	return points
 }

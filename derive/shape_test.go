@@ -3,6 +3,7 @@ package derive
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -211,8 +212,8 @@ func TestThreadReadsAsOne(t *testing.T) {
 // languages without spaces too (they were empty), whole words without particles.
 func TestBlogKeywordsInChineseAndJapanese(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
-		{"zh.md", "---\ntitle: 发布习惯\nlang: zh\n---\n# 发布习惯\n\n每周发布的团队故障率更低，因为每个变更都很小。\n\n## 变更\n\n小批量变更更容易审查，审查人员可以读完每一行代码。\n\n## 部署\n\n自动化部署为每个团队节省了时间，团队不再需要在晚上部署。\n\n## 审查\n\n团队应该在一天之内完成变更审查，小批量变更让审查更快。\n\n## 告警\n\n负责自己代码的开发人员处理告警的速度比单独的运维团队更快。\n\n## 开始\n\n先在一个代码仓库中试行变更审查规则，一个月后再推广到其他团队。\n", "代码"},
-		{"ja.md", "---\ntitle: リリースの習慣\nlang: ja\n---\n# リリースの習慣\n\n毎週リリースするチームは障害率が低く、変更管理が簡単です。\n\n## 変更\n\n小さな変更はレビューしやすく、変更管理の負担が減ります。\n\n## デプロイ\n\n自動デプロイにより、チームは夜間の作業をなくしました。\n\n## レビュー\n\nチームは変更管理のルールを一日で決めるべきです。\n\n## アラート\n\n自分のコードを担当する開発者は、別の運用チームよりも早くアラートに対応します。\n\n## 始め方\n\nまず一つのリポジトリで変更管理のルールを試し、一か月後に他のチームへ広げてください。\n", "変更管理"},
+		{"zh.md", "---\ntitle: 发布习惯\nlang: zh\n---\n# 发布习惯\n\n每周发布的团队故障率更低，因为每个变更都很小。\n\n## 变更\n\n小批量变更更容易审查，审查人员可以读完每一行代码。\n\n## 部署\n\n自动化部署为每个团队节省了时间，团队不再需要在晚上部署。\n\n## 审查\n\n团队应该在一天之内完成变更审查，小批量变更让审查更快。\n\n## 告警\n\n负责自己代码的开发人员处理告警的速度比单独的运维团队更快。\n\n## 回滚\n\n每周发布的团队回滚次数减少了一半，因为每次回滚只涉及一个小变更。\n\n## 成本\n\n夜间部署导致值班成本增加，因为工程师需要第二天补休。\n\n## 开始\n\n先在一个代码仓库中试行变更审查规则，一个月后再推广到其他团队。\n", "代码"},
+		{"ja.md", "---\ntitle: リリースの習慣\nlang: ja\n---\n# リリースの習慣\n\n毎週リリースするチームは障害率が低く、変更管理が簡単です。\n\n## 変更\n\n小さな変更はレビューしやすく、変更管理の負担が減ります。\n\n## デプロイ\n\n自動デプロイにより、チームは夜間の作業をなくしました。\n\n## レビュー\n\nチームは変更管理のルールを一日で決めるべきです。\n\n## アラート\n\n自分のコードを担当する開発者は、別の運用チームよりも早くアラートに対応します。\n\n## ロールバック\n\n毎週リリースするチームはロールバックが半分に減りました。変更が小さいためです。\n\n## コスト\n\n夜間のデプロイは、翌日の休暇が必要になるため、当番のコストを増やします。\n\n## 始め方\n\nまず一つのリポジトリで変更管理のルールを試し、一か月後に他のチームへ広げてください。\n", "変更管理"},
 	} {
 		b := only(t, deriveText(t, tc.name, tc.text), channel.KindBlog)
 		if b == nil {
@@ -485,5 +486,117 @@ A platform offers its capabilities through consistent interfaces that product te
 		if !strings.HasPrefix(first.Template, "Platform teams that rely on top-down mandates") {
 			t.Errorf("%s opens with %q, want the risk", kind, strings.SplitN(first.Template, "\n", 2)[0])
 		}
+	}
+}
+
+// TestLinkedInOpensWithARiskOverARule: with no figure, LinkedIn's first line is what goes
+// wrong, as on the other accounts, not the more central rule to follow.
+func TestLinkedInOpensWithARiskOverARule(t *testing.T) {
+	const doc = `---
+title: Platforms for Product Teams
+---
+# Platforms for Product Teams
+
+## Products
+
+Platform teams must treat the platform as a product and build it with the product teams, because product teams choose the platform they use.
+
+## Adoption
+
+Platform teams that rely on top-down mandates for adoption meet resistance from the product teams they serve.
+
+## Pagers
+
+Product teams that own their pager fix alerts faster than product teams with a separate operations team.
+
+## Reviews
+
+Small platform changes are reviewed within a day, because each one touches a single service of the platform.
+`
+	li := only(t, deriveText(t, "platforms.md", doc), channel.KindLinkedIn)
+	if li == nil {
+		t.Fatal("no LinkedIn post")
+	}
+	if !strings.HasPrefix(li.Template, "Platform teams that rely on top-down mandates") {
+		t.Errorf("LinkedIn opens with %q, want the risk", strings.SplitN(li.Template, "\n", 2)[0])
+	}
+}
+
+// TestTeaserTakeawaysLeadWithFindings: a blog teaser lists the findings with their stake
+// first, then plain claims, and never a bare requirement, a definition or a question;
+// a source of descriptions alone makes no teaser, with the reason.
+func TestTeaserTakeawaysLeadWithFindings(t *testing.T) {
+	const doc = `---
+title: Release Habits
+---
+# Release Habits
+
+Teams that ship every week recover from failed releases faster than teams that ship every quarter.
+
+## Fridays
+
+Teams that deploy on Fridays lose 40% more weekends to incidents than teams that deploy on Tuesdays.
+
+## Queues
+
+Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.
+
+## Pipelines
+
+The payments team runs its release pipeline from a single repository of services.
+
+## Definitions
+
+A release train is a fixed schedule on which every ready change ships together.
+
+## Versions
+
+An operator should be able to upgrade the version of the application it manages.
+
+## Checklists
+
+What steps are necessary in case of failovers or outages, and who restores the service?
+`
+	b := only(t, deriveText(t, "habits.md", doc), channel.KindBlog)
+	if b == nil {
+		t.Fatal("no blog teaser")
+	}
+	got := b.Blog.Takeaways
+	if len(got) < 3 || !strings.Contains(got[0], "40% more weekends") && !strings.Contains(got[0], "35% fewer orders") {
+		t.Errorf("takeaways %q: want the findings first", got)
+	}
+	for _, not := range []string{"upgrade the version", "fixed schedule", "What steps"} {
+		if slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, not) }) {
+			t.Errorf("takeaways %q hold %q", got, not)
+		}
+	}
+
+	const flat = `---
+title: Release Trains
+---
+# Release Trains
+
+A release train is a fixed schedule on which every ready change ships together.
+
+## Cars
+
+Each car of the train holds the changes of one team.
+
+## Stations
+
+The payments team runs its release pipeline from a single repository of services.
+
+## Tickets
+
+Every change is listed on the release page with its owner.
+`
+	res := deriveText(t, "trains.md", flat)
+	if only(t, res, channel.KindBlog) != nil {
+		t.Error("a teaser of descriptions")
+	}
+	if !slices.ContainsFunc(res.Skipped, func(s Skipped) bool {
+		return s.Kind == channel.KindBlog && strings.Contains(s.Reason, "no finding")
+	}) {
+		t.Errorf("no reason for the missing teaser: %+v", res.Skipped)
 	}
 }

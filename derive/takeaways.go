@@ -21,12 +21,12 @@ const (
 	minUsefulChars = 20
 )
 
-// takeaways are up to five key sentences from different sections (filled from any
+// takeaways are up to n key sentences from different sections (filled from any
 // section on short documents), in document order, each whole, at most chars long and
 // read alone.
 // Sentences in exclude, or already said in the intro, are left out; the picks are added
 // to exclude, so what follows does not repeat them.
-func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []string {
+func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []string {
 	d.excludeSaid(exclude, intro)
 	// A key point is read alone, in a list: not one that opens with its list's label or
 	// names, as known, what only the sentence before it or its heading introduced.
@@ -37,7 +37,7 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars int) []str
 			unfit[i] = true
 		}
 	}
-	picks := d.a.KeyPoints(maxTakeaways, minTakeaways, union(exclude, unfit))
+	picks := d.a.KeyPoints(n, min(n, minTakeaways), union(exclude, unfit))
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {
@@ -96,11 +96,14 @@ func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
 // its first needs context it does not have.
 func (d *deriver) intro(hook string, max int) string {
 	var kept []string
+	weak := d.weakSentences()
 	for _, s := range d.summarySentences() {
 		if s == hook || extract.AboutTheDocument(s, d.a.Lang) || d.postedLines.Says(s, channel.Blog) {
 			continue
 		}
-		if len(kept) == 0 && !extract.Postable(s, d.a.Lang) {
+		// An intro opens on a claim: not a definition, truism or hedge, nor what another
+		// paper describes ("CNCF's initial Platforms White Paper describes…").
+		if len(kept) == 0 && (!extract.Postable(s, d.a.Lang) || weak[s] || claim.AboutADocument(s, d.a.Lang)) {
 			return ""
 		}
 		if utf8.RuneCountInString(parse.JoinSentences(append(kept, s))) > max {

@@ -37,6 +37,7 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		f *= 1.15 // a contrast in words
 		finding = true
 	}
+	c.contrast = has(contrast)
 	if Question(c.Text) {
 		f *= 1.1
 	}
@@ -192,6 +193,10 @@ func (c *Candidate) Strong() bool { return c.hook > 1 }
 // figure, contrast or stake, but no definition, truism, hedge or fluff either.
 func (c *Candidate) plainClaim() bool { return c.hook >= 1 }
 
+// Contrasts reports a sentence that sets two things against each other in words
+// (marks.Contrast), not against an unnamed past (marks.VagueComparison).
+func (c *Candidate) Contrasts() bool { return c.contrast }
+
 // Finding reports a strong sentence that states something found rather than advised or
 // asked: a figure, a contrast, a consequence or a stake. It opens a post that must
 // stop the scroll in its first line.
@@ -277,12 +282,13 @@ const (
 	// possibility ("can reduce").
 	statedStake
 	possible
+	vague
 )
 
 // hookLists are the lists of marks by the set they make up.
 var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast: marks.Contrast, consequence: marks.Consequence,
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
-	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility}
+	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and
@@ -295,14 +301,22 @@ type hookMarks struct {
 
 func (m *hookMarks) in(lower []byte) (found uint16) {
 	matches := m.ac.FindAllOverlapping(lower)
-	modal := len(lower) // where the first modal ("can", "puede") starts
+	modal := len(lower)  // where the first modal ("can", "puede") starts
+	var vagueAt [][2]int // where a vague comparison is ("than ever"): no contrast there
 	for _, match := range matches {
-		if m.sets[match.PatternID]&(1<<possible) != 0 {
+		sets := m.sets[match.PatternID]
+		if sets&(1<<possible) != 0 {
 			modal = min(modal, match.Start)
+		}
+		if sets&(1<<vague) != 0 {
+			vagueAt = append(vagueAt, [2]int{match.Start, match.End})
 		}
 	}
 	for _, match := range matches {
 		sets := m.sets[match.PatternID]
+		if sets&(1<<contrast) != 0 && slices.ContainsFunc(vagueAt, func(v [2]int) bool { return match.Start < v[1] && v[0] < match.End }) {
+			sets &^= 1 << contrast
+		}
 		found |= sets
 		if sets&(1<<stakes) != 0 && match.Start < modal && !m.purposes[lastWord(lower[:match.Start])] {
 			found |= 1 << statedStake

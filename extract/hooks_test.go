@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,13 +173,26 @@ func TestBestHookNeverOpensWithADefinition(t *testing.T) {
 // mark overlaps or holds another: "比" in "相比", " is a " in " is a set of ").
 func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
 	lists := hookLists
+	listOf := func(set hookSet, lang string) []string {
+		if lang != "en" && (isLatin(lang) || set == definition) {
+			return append(slices.Clone(lists[set][lang]), lists[set]["en"]...)
+		}
+		return lists[set][lang]
+	}
+	// A contrast counts where no vague comparison overlaps it ("than" in "than ever").
 	oneByOne := func(lower, lang string) (found uint16) {
-		for set, marks := range lists {
-			if containsAny(lower, marks[lang]) || lang != "en" && (isLatin(lang) || hookSet(set) == definition) && containsAny(lower, marks["en"]) {
+		for set := range lists {
+			if containsAny(lower, listOf(hookSet(set), lang)) {
 				found |= 1 << set
 			}
 		}
-		return found
+		vagueAt := occurrences(lower, listOf(vague, lang))
+		for _, c := range occurrences(lower, listOf(contrast, lang)) {
+			if !slices.ContainsFunc(vagueAt, func(v [2]int) bool { return c[0] < v[1] && v[0] < c[1] }) {
+				return found
+			}
+		}
+		return found &^ (1 << contrast)
 	}
 	for _, lang := range append([]string{"sv"}, Languages...) {
 		var all []string
@@ -287,6 +301,47 @@ func TestWordsThatOnlyLookLikeAContrast(t *testing.T) {
 		lower := strings.ToLower(tc.text)
 		if got := hookMarksFor(tc.lang).in([]byte(lower))&(1<<contrast) != 0; got != tc.contrast {
 			t.Errorf("%s %q: contrast %v, want %v", tc.lang, tc.text, got, tc.contrast)
+		}
+	}
+}
+
+// occurrences are where each of marks occurs in s, overlapping ones too.
+func occurrences(s string, marks []string) (out [][2]int) {
+	for _, m := range marks {
+		for at := 0; ; at++ {
+			i := strings.Index(s[at:], m)
+			if i < 0 {
+				break
+			}
+			at += i
+			out = append(out, [2]int{at, at + len(m)})
+		}
+	}
+	return out
+}
+
+// TestAComparisonWithAnUnnamedPastIsNoContrast: "more than previous paradigms", "que
+// nunca", "以前よりも" set a claim against nothing a reader can check; a comparison
+// between two named things is a contrast, in the same sentence shape.
+func TestAComparisonWithAnUnnamedPastIsNoContrast(t *testing.T) {
+	for _, tc := range []struct {
+		lang, vague, named string
+	}{
+		{"en", "Release trains separate the build from the deploy step more than previous paradigms did for most teams.",
+			"Release trains separate the build from the deploy step more than nightly builds did for most teams."},
+		{"en", "Small teams now review their changes faster than ever before in the history of the company.",
+			"Small teams now review their changes faster than large teams with a separate review board."},
+		{"es", "Los equipos pequeños revisan sus cambios más que nunca en la historia de la empresa entera.",
+			"Los equipos pequeños revisan sus cambios más que los equipos grandes de la empresa entera."},
+		{"ja", "小さなチームは以前よりも速く変更をレビューし、リリースの品質を保っています。",
+			"小さなチームは大きなチームよりも速く変更をレビューし、リリースの品質を保っています。"},
+	} {
+		a := analysisOf(tc.lang, tc.vague, tc.named)
+		if candidate(t, a, tc.vague).Contrasts() {
+			t.Errorf("%s: %q counts as a contrast", tc.lang, tc.vague)
+		}
+		if !candidate(t, a, tc.named).Contrasts() {
+			t.Errorf("%s: %q counts as no contrast", tc.lang, tc.named)
 		}
 	}
 }

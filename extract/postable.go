@@ -64,7 +64,36 @@ func postable(text, lang string, v *sentenceView) bool {
 	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
-	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang)
+	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang)
+}
+
+// gluedHeading reports a heading run into its paragraph, as a PDF or a careless
+// translation leaves it ("ATT&CK's Threat matrix for containers Si concentra…"): a
+// capitalised function word of the document's language straight after a lower-case
+// word. English is left out: a title quoted in a sentence ("see The Twelve-Factor App")
+// reads the same.
+func gluedHeading(text, lang string) bool {
+	words := stopwords[lang]
+	if lang == "en" || !isLatin(lang) || len(words) == 0 {
+		return false
+	}
+	fields := strings.Fields(text)
+	for i := 1; i+1 < len(fields); i++ {
+		w := fields[i]
+		first, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) || size == len(w) || !words[textcase.Lower(w)] {
+			continue
+		}
+		prevLast, _ := utf8.DecodeLastRuneInString(fields[i-1])
+		second, _ := utf8.DecodeRuneInString(w[size:])
+		next, _ := utf8.DecodeRuneInString(fields[i+1])
+		// "…containers Si concentra…"; not a name that opens with an article ("en La
+		// Esquina"), whose next word is capitalised too.
+		if unicode.IsLower(prevLast) && unicode.IsLower(second) && unicode.IsLower(next) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareVerb reports a sentence that opens with a verb and no subject: a finite one
@@ -73,6 +102,12 @@ func postable(text, lang string, v *sentenceView) bool {
 // subject (an instruction out of its list: "Mantener la interoperabilidad…";
 // marks.Infinitives).
 func bareVerb(v *sentenceView, lang string) bool {
+	if lang == "ja" {
+		// A Japanese subject or topic is marked by は or が; a sentence with neither
+		// ("情報を共有するため…あるいは…開かれます") leaves it to the sentence or heading
+		// before. "あるいは", "または", "もしくは" are "or".
+		return !strings.ContainsAny(jaOr.Replace(v.text), "はが")
+	}
 	bv, ok := bareVerbs[lang]
 	words := v.words
 	if !ok || len(words) < 2 || bv.not[words[0]] {
@@ -87,6 +122,8 @@ func bareVerb(v *sentenceView, lang string) bool {
 	}
 	return bv.verbs[words[0]] || len(words[0]) > 4 && hasEnding(words[0], bv.endings)
 }
+
+var jaOr = strings.NewReplacer("あるいは", "", "または", "", "もしくは", "")
 
 // verbMarks are marks.BareVerbs or marks.Infinitives (under "inf-" and the language)
 // as sets.
@@ -606,6 +643,12 @@ func anotherOne(v *sentenceView, lang string) bool {
 var alsoWords = parse.WordSets(map[string]string{"en": "also", "es": "también además", "pt": "também", "it": "anche inoltre",
 	"fr": "aussi également", "nl": "ook"})
 
+// zhAlsoModals are "also" (还) before a modal: "还可以", "还需要".
+var zhAlsoModals = []string{"还可以", "还能", "还会", "还需要", "还应", "还必须", "还可"}
+
+// jaStepAdverbs name a step or an addition: first, also, further, next, finally, likewise.
+var jaStepAdverbs = []string{"まず", "また", "さらに", "次に", "最後に", "同様に", "加えて"}
+
 // namingWords after "also" give another name ("also known as"), not another action.
 var namingWords = parse.WordSet(`known called named referred termed conocido conocida llamado llamada denominado conhecido chamado noto nota chiamato chiamata detto appelé appelée connu genoemd`)
 
@@ -615,10 +658,27 @@ var onlyWords = parse.WordSet(`only solo sólo só somente solamente seulement a
 // "The mirror also prevents downtime." Later ("…, and it also…") it joins the sentence's
 // own parts.
 func alsoInFirstClause(v *sentenceView, lang string) bool {
-	if lang == "zh" {
+	switch lang {
+	case "zh":
 		clause, _, _ := strings.Cut(v.text, "，")
-		i := strings.Index(clause, "也")
-		return i > 0 && i <= 24 && !strings.HasPrefix(clause[i:], "也许") && !strings.HasPrefix(clause[i:], "也就是")
+		if i := strings.Index(clause, "也"); i > 0 && i <= 24 && !strings.HasPrefix(clause[i:], "也许") && !strings.HasPrefix(clause[i:], "也就是") {
+			return true
+		}
+		// "平台团队还可以选择…": "还" before a modal is "also can".
+		for _, m := range zhAlsoModals {
+			if i := strings.Index(clause, m); i > 0 && i <= 24 {
+				return true
+			}
+		}
+		return false
+	case "ja":
+		// A sentence adverb follows the topic ("チームは、まず、…", "チームは、また…"):
+		// the step or addition it names is one of several the text before it set out.
+		if i := strings.Index(v.text, "は、"); i > 0 && i <= 45 {
+			rest := v.text[i+len("は、"):]
+			return slices.ContainsFunc(jaStepAdverbs, func(a string) bool { return strings.HasPrefix(rest, a) })
+		}
+		return false
 	}
 	also, ok := alsoWords[lang]
 	if !ok {

@@ -30,6 +30,7 @@ type Candidate struct {
 	hook     float64 // hookStrength, for the postable
 	finding  bool    // hookStrength's finding
 	advice   bool    // a recommendation (marks.Advice)
+	contrast bool    // a contrast in words (Contrasts)
 	Stat     bool    // states a figure (figures.Stat) that is a finding
 	// illustration: states a figure from an example or a made-up case; never posted.
 	illustration bool

@@ -189,7 +189,7 @@ func Hook(c *extract.Candidate, lang string) bool {
 	if extract.Question(c.Text) {
 		return false // a checklist's question ("What steps are necessary in case of outages?") finds nothing
 	}
-	return c.Finding() && Weighty(c, lang) && (c.Stat || marked(marks.Risk, c.Text, lang) || marked(marks.Contrast, c.Text, lang))
+	return c.Finding() && Weighty(c, lang) && (c.Stat || marked(marks.Risk, c.Text, lang) || c.Contrasts())
 }
 
 // Central is the median centrality (Score) of a document's postable sentences: a claim

@@ -40,7 +40,8 @@ var Definition = map[string][]string{
 // Stakes: what a reader gains, loses or risks.
 var Stakes = map[string][]string{
 	"en": {" doubles", " doubled", " doubling", " triples", " tripled", " halves", " halved", " reduce", " cut ", " save", " increase", " improve", " prevent", " avoid", " risk", " cost ", " costs", " costly", " cost,", " cost.", " faster", " slower",
-		" lose", " attack", " outage", " breach"},
+		" lose", " attack", " outage", " breach", " fall by ", " falls by ", " fell by ", " drop by ", " drops by ", " dropped by ",
+		" rise by ", " rises by ", " rose by ", " grow by ", " grows by ", " grew by "},
 	"es": {" duplica", " triplica", " reduc", " ahorr", " aument", " mejor", " evita", " riesgo", " fall", " cost", " ataque", " sin "},
 	"pt": {" dobra", " duplica", " triplica", " pela metade", " reduz", " economiz", " aument", " melhor", " evita", " risco", " falh", " cust", " ataque", " sem "},
 	"fr": {" double ", " doublé", " triple ", " triplé", " divise par deux", " rédui", " économis", " augment", " amélior", " évite", " risque", " échou", " coût", " attaque", " sans "},
@@ -214,7 +215,7 @@ var Comparison = map[string][]string{
 // tests catch known problems, they cannot stop everything"). Not "frente a", "rispetto" or
 // a bare より: "evaluate against the frameworks", "により" (by means of) set nothing against.
 var Contrast = map[string][]string{
-	"en": {"although ", "even though ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"en": {"although ", "even though ", " twice as ", " half as ", " times as ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
 	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", ", no ", " no solo ", ", pero ", " sino "},
 	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
 	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
@@ -224,6 +225,26 @@ var Contrast = map[string][]string{
 	"ja": {"ものの", "にもかかわらず", "よりも", "ではなく", "一方", "比べ"},
 	"zh": {"虽然", "尽管", "而不是", "相比", "比起", "不是", "而非"},
 	"ko": {"에도 불구하고", "보다", "대신", "아니라", "비해"},
+}
+
+// VagueComparison: a comparison with an unnamed past or with everything else ("more than
+// previous paradigms", "than ever before", "que nunca"): it sets the claim against nothing a
+// reader can check, so it is no contrast, however it is worded. Each mark overlaps the
+// Contrast mark it cancels (" than ", " más que ", "よりも").
+var VagueComparison = map[string][]string{
+	"en": {" than ever", " than before", " than previous ", " than prior ", " than earlier ", " than past ", " than traditional ",
+		" than conventional ", " than legacy ", " than older ", " than other approaches", " than other paradigms", " than anything "},
+	"es": {" que nunca", " que antes", " que los anteriores", " que las anteriores", " que los tradicionales", " que las tradicionales",
+		" que los enfoques ", " que los paradigmas "},
+	"pt": {" do que nunca", " do que antes", " do que os anteriores", " do que as anteriores", " do que os tradicionais", " do que as tradicionais",
+		" do que os paradigmas "},
+	"fr": {" que jamais", " qu'auparavant", " qu’auparavant", " que les précédent", " que les paradigmes ", " que les approches traditionnelles"},
+	"de": {" als je zuvor", " als jemals", " als bisher", " als früher", " als zuvor", " als frühere ", " als herkömmliche ", " als bisherige "},
+	"it": {" che mai", " di prima", " che in passato", " rispetto al passato", " rispetto ai paradigmi ", " rispetto agli approcci tradizionali"},
+	"nl": {" dan ooit", " dan voorheen", " dan vroeger", " dan eerdere ", " dan traditionele "},
+	"ja": {"以前よりも", "従来よりも", "これまでよりも", "今までよりも", "かつてよりも"},
+	"zh": {"相比以前", "相比以往", "相比过去", "相比传统"},
+	"ko": {"이전보다", "기존보다", "과거보다", "그 어느 때보다"},
 }
 
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
