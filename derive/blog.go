@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
@@ -45,7 +46,7 @@ func (d *deriver) blog() {
 		return
 	}
 	exclude := d.said.on(channel.Blog) // what other sources posted on the blog
-	t := teaser{intro: d.intro("", introChars)}
+	t := teaser{intro: d.teaserLead(exclude)}
 	// A source of descriptions alone makes no teaser, as it makes no post: every such
 	// teaser was graded a rewrite.
 	if !slices.ContainsFunc(d.a.ByHook(), func(i int) bool { return d.a.Candidates[i].Finding() }) {
@@ -142,6 +143,18 @@ func (d *deriver) blog() {
 	if len(best) > 0 {
 		t.why = d.paragraphOf(best)
 	}
+	// Short still: plain claims join the list, up to five, before the teaser is too
+	// thin to publish; none the passage says.
+	for _, i := range best {
+		exclude[i] = true
+	}
+	for len(t.Takeaways) < maxTakeaways && teaserWords(blogMarkdown(t, d.labels, "", false)) < blogMinWords {
+		more := d.plainTakeaways(exclude, t.intro, 1)
+		if len(more) == 0 {
+			break
+		}
+		t.Takeaways = append(t.Takeaways, more...)
+	}
 	for teaserWords(blogMarkdown(t, d.labels, "", false)) > blogMaxWords {
 		switch {
 		case t.why != "":
@@ -160,30 +173,55 @@ func (d *deriver) blog() {
 	d.emit(x, template)
 }
 
-// teaserTakeaways are a teaser's key points, up to five: the findings with their stake
-// first (claim.Weighty), then plain claims; never a definition, truism, hedge or fluff
-// (Weight < Score), a bare requirement ("An operator should be able to upgrade…"), a
+// teaserLead opens a teaser: the document's strongest finding, as its posts open
+// (editors asked for it ahead of the summary's background: "Inspired by…", a
+// definition), when one reads alone; else the summary's lead.
+func (d *deriver) teaserLead(exclude map[int]bool) string {
+	needsContext := d.needsContext()
+	i := d.opening(exclude, func(c *extract.Candidate) bool {
+		return c.Finding() && claim.Firm(c, d.a.Lang) && !needsContext[c.Pos] && !claim.RecallsTheReading(c.Text, d.a.Lang) &&
+			utf8.RuneCountInString(c.Text) <= introChars
+	})
+	if i < 0 {
+		return d.intro("", introChars)
+	}
+	return d.a.Candidates[i].Text
+}
+
+// teaserTakeaways are a teaser's key points: up to five findings with their stake
+// (claim.Weighty), then plain claims only as many as make three (more when the teaser
+// is short); never a definition, truism, hedge or fluff (Weight < Score), a bare requirement ("An operator should be able to upgrade…"), a
 // question or a sentence led by a document. Editors graded lists of descriptions and
 // rules a rewrite, and asked for the document's finding first. The picks join exclude.
 func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string) []string {
-	lang := d.a.Lang
-	notClaims := d.notCandidates(func(c *extract.Candidate) bool {
-		return c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
-			(claim.Weighty(c, lang) || !claim.Advises(c.Text, lang))
-	})
-	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return claim.Weighty(c, lang) })
-	first := d.takeaways(union(union(exclude, notClaims), notWeighty), intro, takeawayChars, maxTakeaways)
+	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return claim.Weighty(c, d.a.Lang) })
+	first := d.takeaways(union(union(exclude, d.notTeaserClaims()), notWeighty), intro, takeawayChars, maxTakeaways)
 	for _, p := range first {
 		d.excludeSaid(exclude, p)
 	}
-	if len(first) == maxTakeaways {
+	if len(first) >= minTakeaways {
 		return first
 	}
-	rest := d.takeaways(union(exclude, notClaims), intro, takeawayChars, maxTakeaways-len(first))
-	for _, p := range rest {
+	return append(first, d.plainTakeaways(exclude, intro, minTakeaways-len(first))...)
+}
+
+// plainTakeaways are up to n more of a teaser's key points, plain claims among them, none
+// in exclude; the picks join exclude.
+func (d *deriver) plainTakeaways(exclude map[int]bool, intro string, n int) []string {
+	more := d.takeaways(union(exclude, d.notTeaserClaims()), intro, takeawayChars, n)
+	for _, p := range more {
 		d.excludeSaid(exclude, p)
 	}
-	return append(first, rest...)
+	return more
+}
+
+// notTeaserClaims are the sentences no teaser lists (see teaserTakeaways).
+func (d *deriver) notTeaserClaims() map[int]bool {
+	lang := d.a.Lang
+	return d.notCandidates(func(c *extract.Candidate) bool {
+		return c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
+			(claim.Weighty(c, lang) || !claim.Advises(c.Text, lang))
+	})
 }
 
 // teaserWords counts words the way a reader would: white-space separated words, and in

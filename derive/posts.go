@@ -70,11 +70,7 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// feedback meet resistance"), ahead of a more central but abstract claim ("platforms
 	// matter more than previous paradigms").
 	judged := d.a.Judged()
-	firm := func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }
-	if h := bestOf(d.a, said,
-		func(c *extract.Candidate) bool { return c.Stat && firm(c) },
-		func(c *extract.Candidate) bool { return claim.Risky(c.Text, d.a.Lang) && firm(c) },
-		firm); h >= 0 {
+	if h := d.opening(said, func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }); h >= 0 {
 		pick(h)
 	}
 	// After the first, a post must earn its place as a thread's hook does (claim.Hook): a
@@ -129,6 +125,15 @@ func bestOf(a *extract.Analysis, exclude map[int]bool, tiers ...func(c *extract.
 		}
 	}
 	return -1
+}
+
+// opening is the sentence an account opens with, or -1: of the firm ones, not in
+// exclude, a figure first, then what goes wrong, then the strongest hook.
+func (d *deriver) opening(exclude map[int]bool, firm func(c *extract.Candidate) bool) int {
+	return bestOf(d.a, exclude,
+		func(c *extract.Candidate) bool { return c.Stat && firm(c) },
+		func(c *extract.Candidate) bool { return claim.Risky(c.Text, d.a.Lang) && firm(c) },
+		firm)
 }
 
 func keys[V any](m map[int]V) []int {

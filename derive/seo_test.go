@@ -129,6 +129,10 @@ Every service should have an owner who approves its releases and answers its pag
 ## Pages
 
 On-call engineers who own their services answer pages in half the time of a separate operations team.
+
+## Flags
+
+Teams that ship behind feature flags roll back a failed release in minutes rather than hours.
 `
 	b := only(t, deriveText(t, "checklists.md", text), channel.KindBlog)
 	if b == nil {

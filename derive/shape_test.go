@@ -522,8 +522,9 @@ Small platform changes are reviewed within a day, because each one touches a sin
 	}
 }
 
-// TestTeaserTakeawaysLeadWithFindings: a blog teaser lists the findings with their stake
-// first, then plain claims, and never a bare requirement, a definition or a question;
+// TestTeaserTakeawaysLeadWithFindings: a blog teaser opens with the best figure and lists
+// the findings with their stake first, then plain claims, and never a bare requirement,
+// a definition or a question;
 // a source of descriptions alone makes no teaser, with the reason.
 func TestTeaserTakeawaysLeadWithFindings(t *testing.T) {
 	const doc = `---
@@ -561,9 +562,13 @@ What steps are necessary in case of failovers or outages, and who restores the s
 	if b == nil {
 		t.Fatal("no blog teaser")
 	}
+	// The teaser opens with the best figure, as the posts do.
+	if title, _, _ := strings.Cut(b.Blog.Markdown, "## "); !strings.Contains(title, "40% more weekends") {
+		t.Errorf("the teaser opens %q, want the figure", title)
+	}
 	got := b.Blog.Takeaways
-	if len(got) < 3 || !strings.Contains(got[0], "40% more weekends") && !strings.Contains(got[0], "35% fewer orders") {
-		t.Errorf("takeaways %q: want the findings first", got)
+	if len(got) < 3 || slices.IndexFunc(got, func(s string) bool { return strings.Contains(s, "payments team") }) < len(got)-1 {
+		t.Errorf("takeaways %q: want the findings first, a plain claim only after them", got)
 	}
 	for _, not := range []string{"upgrade the version", "fixed schedule", "What steps"} {
 		if slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, not) }) {

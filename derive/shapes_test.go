@@ -351,7 +351,7 @@ func TestTeaserPassageNeedsNoEarlierPages(t *testing.T) {
 	}
 }
 
-// italianBody is five sections of Italian text under the given title.
+// italianBody is six sections of Italian text under the given title.
 func italianBody(title string) string {
 	return `---
 title: ` + title + `
@@ -376,6 +376,10 @@ Le organizzazioni devono applicare il principio del privilegio minimo a ogni liv
 ## Monitoraggio
 
 Senza un monitoraggio regolare, i carichi di lavoro diventano una superficie di attacco incontrollata.
+
+## Immagini
+
+Le immagini firmate impediscono a un attaccante di sostituire un container durante il rilascio.
 `
 }
 
