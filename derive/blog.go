@@ -73,24 +73,43 @@ func (d *deriver) blog() {
 		Keywords:        d.seoKeywords(),
 	}
 	// "Why it matters" is one passage of one section: of the best sentences not said yet,
-	// the first whose stretch to the end of its section (or to a sentence said already)
-	// brings the teaser to its target length, else the longest such stretch.
+	// the first whose stretch to the end of its section (or to a sentence said already,
+	// in any words) brings the teaser to its target length, else the longest such stretch.
 	// The rest of the teaser stays as it is while the passage grows: count it once, and
 	// each sentence as it is added.
 	rest := teaserWords(blogMarkdown(t, d.labels, "", false)) + teaserWords(d.labels.WhyItMatters)
 	paragraph := d.paragraphs()
+	listed := append(parse.Sentences(t.intro), points...)
+	// What each sentence does to a passage, read once: every start tried reads much the
+	// same sentences.
+	const read, ends, saidAgain = 1, 2, 4
+	marks := make([]uint8, len(d.a.Candidates))
+	markOf := func(j int) uint8 {
+		if marks[j] == 0 {
+			text := d.a.Candidates[j].Text
+			marks[j] = read
+			if !extract.Followable(text, d.a.Lang) {
+				marks[j] |= ends
+			}
+			// What the teaser says already, in other words, is no passage's.
+			if slices.ContainsFunc(listed, func(s string) bool { return d.repeats(text, s) }) {
+				marks[j] |= saidAgain
+			}
+		}
+		return marks[j]
+	}
 	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
 		var passage []int
 		for k, j := range d.a.Passage(i, exclude) {
-			if k > 0 && !extract.Followable(d.a.Candidates[j].Text, d.a.Lang) {
-				break
+			// The teaser's reader never saw what the sentence recalls, and has read what
+			// it says again: the passage ends before it, and one that opens with it is
+			// no passage.
+			m := markOf(j)
+			leaveOut := m&saidAgain != 0 || claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang)
+			if k == 0 && leaveOut {
+				return nil, 0
 			}
-			// The teaser's reader never saw what the sentence recalls: the passage
-			// ends before it, and one that opens with it is no passage.
-			if claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang) {
-				if k == 0 {
-					return nil, 0
-				}
+			if k > 0 && (leaveOut || m&ends != 0) {
 				break
 			}
 			n := teaserWords(d.a.Candidates[j].Text)

@@ -3,7 +3,10 @@ package derive
 import (
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract/tighten"
+	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
@@ -29,15 +32,24 @@ const (
 func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []string {
 	d.excludeSaid(exclude, intro)
 	// A key point is read alone, in a list: not one that opens with its list's label or
-	// names, as known, what only the sentence before it or its heading introduced.
+	// names, as known, what only the sentence before it or its heading introduced; nor
+	// one that says what the intro says in other words.
 	unfit := map[int]bool{}
 	needsContext := d.needsContext()
+	introSaid := parse.Sentences(intro)
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] {
+		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] ||
+			slices.ContainsFunc(introSaid, func(s string) bool { return d.repeats(c.Text, s) }) {
 			unfit[i] = true
 		}
 	}
-	picks := d.a.KeyPoints(n, min(n, minTakeaways), union(exclude, unfit))
+	var picks []int
+	for _, i := range d.a.KeyPoints(n, min(n, minTakeaways), union(exclude, unfit)) {
+		// Two sections may make one point: it is listed once, the stronger first.
+		if !slices.ContainsFunc(picks, func(j int) bool { return d.repeats(d.a.Candidates[i].Text, d.a.Candidates[j].Text) }) {
+			picks = append(picks, i)
+		}
+	}
 	sort.Ints(picks)
 	var out []string
 	for _, i := range picks {
@@ -77,6 +89,23 @@ func (d *deriver) same(a, b string) bool {
 	}
 	return claim.SameWords(words(a), words(b))
 }
+
+// repeats reports a sentence that says what said says, in other words (same), and no
+// figure of its own: "waste fell from 4,200 to 2,600 euros" after "waste reached 4,200
+// euros" is news, though most of its words are.
+func (d *deriver) repeats(text, said string) bool {
+	if !d.same(text, said) {
+		return false
+	}
+	for _, f := range digitRuns.FindAllString(text, -1) {
+		if !strings.Contains(said, f) {
+			return false
+		}
+	}
+	return true
+}
+
+var digitRuns = regexp.MustCompile(`[0-9][0-9.,]*[0-9]|[0-9]`)
 
 // excludeSaid adds the candidates whose sentence text is said in text.
 func (d *deriver) excludeSaid(exclude map[int]bool, text string) {

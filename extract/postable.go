@@ -64,7 +64,21 @@ func postable(text, lang string, v *sentenceView) bool {
 	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
-	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang)
+	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
+		!announcesMore(v, lang)
+}
+
+var vagueQuantifiers = parse.WordSets(marks.VagueQuantifiers)
+
+// announcesMore reports a sentence that ends on what it does not say: a vague quantity
+// among its last three words ("…comparten varias características principales.",
+// "…there are several ways to do it." is not: its end names the ways' purpose).
+func announcesMore(v *sentenceView, lang string) bool {
+	q := vagueQuantifiers[lang]
+	if q == nil || len(v.words) < 4 || !strings.HasSuffix(v.text, ".") {
+		return false
+	}
+	return slices.ContainsFunc(v.words[len(v.words)-3:], func(w string) bool { return q[w] })
 }
 
 // gluedHeading reports a heading run into its paragraph, as a PDF or a careless
@@ -538,12 +552,14 @@ func aboutTheDocumentView(v *sentenceView, lang string) bool {
 }
 
 // Followable reports whether a sentence may follow the one before it in a post: it may
-// lean on it, but not introduce a list the post leaves out, trail off, talk about the
+// lean on it, but not introduce a list the post leaves out ("…share several characteristics."),
+// trail off, talk about the
 // document or speak as its authors (voice).
 func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	v := viewOf(text)
-	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && balanced(text)
+	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && balanced(text) &&
+		!announcesMore(&v, lang)
 }
 
 // voice holds marks.Voice as word sets. A sentence in one person's voice, or the

@@ -415,6 +415,19 @@ var ReferenceOpeners = map[string]string{
 		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
 }
 
+// VagueQuantifiers count without naming ("several", "varias", "alcune"): a sentence that
+// ends on one ("…they share several main characteristics.") announces what the next
+// sentences list, and alone it promises what it never says.
+var VagueQuantifiers = map[string]string{
+	"en": `several various numerous many some few multiple`,
+	"es": `varias varios diversas diversos muchas muchos algunas algunos numerosas numerosos múltiples`,
+	"pt": `várias vários diversas diversos muitas muitos algumas alguns numerosas numerosos múltiplas múltiplos`,
+	"fr": `plusieurs divers diverses nombreuses nombreux quelques multiples`,
+	"de": `mehrere einige verschiedene viele zahlreiche manche`,
+	"it": `diverse diversi varie vari molte molti alcune alcuni numerose numerosi molteplici`,
+	"nl": `verschillende meerdere diverse vele enkele talrijke`,
+}
+
 // AnotherOne are predicates that make the subject one more of a kind named before ("The
 // mesh is another abstraction…", "è un'altra astrazione"): read alone, the first is missing.
 var AnotherOne = map[string][]string{
