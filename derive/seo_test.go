@@ -65,13 +65,10 @@ func TestMetaDescriptionStatesTheClaim(t *testing.T) {
 // sentence came at the count, and starts no new one.
 func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("---\ntitle: Release trains\nlang: en\n---\n# Release trains\n\n" +
-		"Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.\n")
-	for k, s := range []string{"Rollbacks fall by half once every service follows the same weekly schedule.",
+	b.WriteString(teaserDoc("Release trains", "Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.",
+		"Rollbacks fall by half once every service follows the same weekly schedule.",
 		"Every change gets a reviewer within a working day, so nothing waits for the train.",
-		"Release managers rotate each month to spread the knowledge of the process across teams."} {
-		b.WriteString("\n## Point " + strings.Repeat("I", k+1) + "\n\n" + s + "\n")
-	}
+		"Release managers rotate each month to spread the knowledge of the process across teams."))
 	b.WriteString("\n## Trains in practice\n\n")
 	var first, second []string
 	// Twenty sentences of one paragraph, each with words of its own: sentences that say
@@ -156,13 +153,10 @@ Teams that ship behind feature flags roll back a failed release in minutes rathe
 // other words, what a takeaway or the opening says: the teaser would say it twice.
 func TestWhyItMattersSaysNoTakeawayAgain(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("---\ntitle: Checkout queues\nlang: en\n---\n# Checkout queues\n\n" +
-		"Teams that put checkout writes on a queue recover from failures twice as fast as teams that write directly.\n")
-	for k, s := range []string{"Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.",
+	b.WriteString(teaserDoc("Checkout queues", "Teams that put checkout writes on a queue recover from failures twice as fast as teams that write directly.",
+		"Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.",
 		"Payment retries fell by half once every service used the same idempotency keys.",
-		"Unreviewed schema changes caused 2.1 times as many rollbacks as reviewed ones."} {
-		b.WriteString("\n## Point " + strings.Repeat("I", k+1) + "\n\n" + s + "\n")
-	}
+		"Unreviewed schema changes caused 2.1 times as many rollbacks as reviewed ones."))
 	b.WriteString("\n## Queues in practice\n\n")
 	groups := strings.Fields("payments billing search mobile identity ledger pricing catalog inventory shipping returns loyalty")
 	regions := strings.Fields("Lisbon Oslo Madrid Vienna Dublin Prague Warsaw Athens Zurich Milan Berlin Paris")
@@ -186,4 +180,13 @@ func TestWhyItMattersSaysNoTakeawayAgain(t *testing.T) {
 	if strings.Count(blog.Blog.Markdown, "35% fewer orders") > 1 {
 		t.Errorf("the teaser says its finding twice:\n%s", blog.Blog.Markdown)
 	}
+}
+
+// teaserDoc is a document with a summary sentence and a section per point.
+func teaserDoc(title, summary string, points ...string) string {
+	doc := "---\ntitle: " + title + "\nlang: en\n---\n# " + title + "\n\n" + summary + "\n"
+	for k, p := range points {
+		doc += "\n## Point " + strings.Repeat("I", k+1) + "\n\n" + p + "\n"
+	}
+	return doc
 }
