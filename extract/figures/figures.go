@@ -102,8 +102,8 @@ func mayShare(s string) bool {
 		return true
 	}
 	for i := 1; i < len(s); i++ {
-		if !isSpaceByte(s[i-1]) || isSpaceByte(s[i]) {
-			continue
+		if c := s[i] | 0x20; c != 'o' && c != 'd' && c != 's' && c != 'v' || !isSpaceByte(s[i-1]) {
+			continue // not the first letter of one of shareWords after white space
 		}
 		if !slices.ContainsFunc(shareWords, func(w string) bool {
 			return len(s) > i+len(w) && strings.EqualFold(s[i:i+len(w)], w) && isSpaceByte(s[i+len(w)])
@@ -288,7 +288,7 @@ func cueBeforeNumber(s, lower string) bool {
 }
 
 // isSpaceByte is the white space of regexp's \s.
-func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
