@@ -530,8 +530,9 @@ func anothersVoice(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.VoiceCJK[lang]) {
 		return true
 	}
+	set := voice[lang]
 	for _, w := range v.words {
-		if voice[lang][w] || lang == "it" && len(w) > 4 && strings.HasSuffix(w, "iamo") { // "stiamo", "abbiamo"
+		if set[w] || lang == "it" && len(w) > 4 && strings.HasSuffix(w, "iamo") { // "stiamo", "abbiamo"
 			return true
 		}
 	}
