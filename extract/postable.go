@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -216,6 +217,10 @@ type sentenceView struct {
 	text, lower string
 	words       []string
 	lowerBytes  []byte // lower for the phrase automata, once converted
+	// lists are the phrase lists (phraseLists) found in lower for listsLang, once asked.
+	lists     uint8
+	listsLang string
+	listsRead bool
 }
 
 func viewOf(text string) sentenceView {
@@ -244,45 +249,105 @@ func wordsOf(s string) []string { return wordRunes.Fields(s) }
 
 var wordRunes = parse.NewRuneSet(func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' })
 
-// phraseIndex finds whether a sentence holds one of many phrases in one pass over it
-// (Aho-Corasick); a phrase in a spaced script counts only where its first word is one of
-// the sentence's words ("this paper" not in "synthis paper"), as a phrase search by words
-// would. Phrases in scripts written without spaces count anywhere.
+// phraseIndex is a list of phrases a sentence is looked for in: a phrase in a spaced
+// script counts only where its first word is one of the sentence's words ("this paper"
+// not in "synthis paper"), as a phrase search by words would. Phrases in scripts written
+// without spaces count anywhere. phraseLists finds every list of a language in one pass.
 type phraseIndex struct {
-	ac    *ahocorasick.Automaton
-	first []string // per phrase, its first word; "" for a phrase without spaces
+	phrases []string
+	first   []string // per phrase, its first word; "" for a phrase without spaces
 }
 
 func indexPhrases(lists ...[]string) *phraseIndex {
 	ix := &phraseIndex{}
-	var phrases []string
 	for _, list := range lists {
 		for _, p := range list {
 			first := wordsOf(p)
 			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
 				first = []string{""}
 			}
-			phrases = append(phrases, p)
+			ix.phrases = append(ix.phrases, p)
 			ix.first = append(ix.first, first[0])
 		}
 	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(phrases).Build()
-	if err != nil {
-		panic("extract: phrase index: " + err.Error())
-	}
-	ix.ac = ac
 	return ix
 }
 
-func (ix *phraseIndex) in(v *sentenceView) bool {
-	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
-	// for each of the phrases' first bytes whenever the DFA returns to its start.
-	for _, m := range ix.ac.FindAllOverlapping(v.bytes()) {
-		if first := ix.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
-			return true
+// The phrase lists a sentence's view finds in one pass (holds).
+const (
+	documentList    = 1 << iota // documentPhraseIndex
+	counterViewList             // counterViewIndex
+	anotherOneList              // anotherOneIndex
+	caveatList                  // caveatIndex
+)
+
+// phraseLists finds in one pass over a sentence (Aho-Corasick) which of a language's
+// phrase lists it holds, instead of a pass per list.
+type phraseLists struct {
+	ac    *ahocorasick.Automaton
+	first []string // per phrase, as phraseIndex has it
+	lists []uint8  // per phrase, the lists it is in
+}
+
+// phraseListsByIndexes holds a phraseLists per set of indexes a language reads (a few).
+var phraseListsByIndexes sync.Map
+
+// phraseListsFor is the phraseLists of lang's indexes, built on first use.
+func phraseListsFor(lang string) *phraseLists {
+	key := [4]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang), phrasesFor(caveatIndex, lang)}
+	if pl, ok := phraseListsByIndexes.Load(key); ok {
+		return pl.(*phraseLists)
+	}
+	pl := &phraseLists{}
+	at := map[string]int{}
+	for i, ix := range key {
+		if ix == nil {
+			continue
+		}
+		for j, p := range ix.phrases {
+			k, ok := at[p]
+			if !ok {
+				k = len(at)
+				at[p] = k
+				pl.first = append(pl.first, ix.first[j])
+				pl.lists = append(pl.lists, 0)
+			}
+			pl.lists[k] |= 1 << i
 		}
 	}
-	return false
+	phrases := make([]string, len(at))
+	for p, k := range at {
+		phrases[k] = p
+	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(phrases).Build()
+	if err != nil {
+		panic("extract: phrase lists: " + err.Error())
+	}
+	pl.ac = ac
+	stored, _ := phraseListsByIndexes.LoadOrStore(key, pl)
+	return stored.(*phraseLists)
+}
+
+// holds reports whether the sentence holds a phrase of list in lang's phrase lists: every
+// list is found in one pass the first time one is asked for.
+func (v *sentenceView) holds(lang string, list uint8) bool {
+	if !v.listsRead || v.listsLang != lang {
+		v.lists, v.listsLang, v.listsRead = phraseListsFor(lang).in(v), lang, true
+	}
+	return v.lists&list != 0
+}
+
+func (pl *phraseLists) in(v *sentenceView) (found uint8) {
+	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
+	// for each of the phrases' first bytes whenever the DFA returns to its start.
+	for _, m := range pl.ac.FindAllOverlapping(v.bytes()) {
+		if l := pl.lists[m.PatternID]; found&l != l {
+			if first := pl.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
+				found |= l
+			}
+		}
+	}
+	return found
 }
 
 // Languages are the languages with built-in word lists and texts: every other language
@@ -548,7 +613,7 @@ func aboutTheDocumentView(v *sentenceView, lang string) bool {
 	if strings.Contains(v.lower, "read") && readFirst.MatchString(v.lower) {
 		return true
 	}
-	return phrasesFor(documentPhraseIndex, lang).in(v)
+	return v.holds(lang, documentList)
 }
 
 // Followable reports whether a sentence may follow the one before it in a post: it may
@@ -575,7 +640,7 @@ var counterViewIndex = perLang(marks.CounterView)
 // notTheBrandsVoiceView reports a sentence in one person's or the authors' voice, or
 // one stating a view the document sets up to refute.
 func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
-	return phrasesFor(counterViewIndex, lang).in(v) || anothersVoice(v, lang)
+	return v.holds(lang, counterViewList) || anothersVoice(v, lang)
 }
 
 // anothersVoice reports a sentence in one person's or the authors' voice (voice).
@@ -583,8 +648,9 @@ func anothersVoice(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.VoiceCJK[lang]) {
 		return true
 	}
+	set := voice[lang]
 	for _, w := range v.words {
-		if voice[lang][w] || lang == "it" && len(w) > 4 && strings.HasSuffix(w, "iamo") { // "stiamo", "abbiamo"
+		if set[w] || lang == "it" && len(w) > 4 && strings.HasSuffix(w, "iamo") { // "stiamo", "abbiamo"
 			return true
 		}
 	}
@@ -643,15 +709,18 @@ var anotherOneIndex = func() map[string]*phraseIndex {
 // or of English in another Latin-script language. Every predicate is spaced on both
 // sides, so its first word is one of the sentence's words wherever it occurs, as
 // phraseIndex asks.
-func anotherOne(v *sentenceView, lang string) bool {
+func anotherOne(v *sentenceView, lang string) bool { return v.holds(lang, anotherOneList) }
+
+// anotherOneFor is lang's index of anotherOneIndex; nil for none.
+func anotherOneFor(lang string) *phraseIndex {
 	ix, ok := anotherOneIndex[lang]
 	if !ok {
 		if !isLatin(lang) {
-			return false
+			return nil
 		}
 		ix = anotherOneIndex[""]
 	}
-	return ix.in(v)
+	return ix
 }
 
 // alsoWords say a sentence adds to one before it; in its first clause ("The mirror also

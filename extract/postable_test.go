@@ -261,7 +261,7 @@ func TestPhraseIndexCountsASpacedPhraseFromAWordStart(t *testing.T) {
 		{"開発者の体験が向上します。", "ja", false},
 	} {
 		v := viewOf(c.text)
-		if got := phrasesFor(documentPhraseIndex, c.lang).in(&v); got != c.about {
+		if got := v.holds(c.lang, documentList); got != c.about {
 			t.Errorf("%q: about the document %v, want %v", c.text, got, c.about)
 		}
 	}

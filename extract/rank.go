@@ -217,7 +217,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if v.text != c.Text { // Postable turned it away before reading its words
 		v.set(c.Text)
 	}
-	if !c.Stat && phrasesFor(caveatIndex, a.Lang).in(v) { // a figure that depends on something is still a finding
+	if !c.Stat && v.holds(a.Lang, caveatList) { // a figure that depends on something is still a finding
 		return true
 	}
 	if c.para < 0 {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -112,6 +113,38 @@ func TestFieldCountAgreesWithStringsFields(t *testing.T) {
 		for _, limit := range []int{0, 1, max(n-1, 0), n, n + 1, 32} {
 			if got, want := moreFields(s, limit), n > limit; got != want {
 				t.Fatalf("moreFields(%q, %d) = %v, strings.Fields has %d", s, limit, got, n)
+			}
+		}
+	}
+}
+
+// holds finds every phrase list of a language in one pass; it must find what searching
+// the sentence for each phrase of each list finds, on the corpus's lines and on random
+// text made of the lists' phrases and their pieces.
+func TestHoldsAgreesWithASearchPerPhrase(t *testing.T) {
+	langs := append(slices.Clone(Languages), "", "ru", "sv")
+	var pieces []string
+	for _, lang := range langs {
+		pl := phraseListsFor(lang)
+		for k := range pl.first {
+			p := string(pl.ac.Pattern(k))
+			pieces = append(pieces, p, p[:len(p)/2], p[len(p)/2:])
+		}
+	}
+	pieces = append(pieces, " ", " ", "a", "日", "\xe2", ".")
+	lines := append(testdocs.Lines(t), testdocs.Random(rand.New(rand.NewPCG(5, 6)), pieces, 6)...)
+	for _, lang := range langs {
+		indexes := [4]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang), phrasesFor(caveatIndex, lang)}
+		for _, s := range lines {
+			v := viewOf(s)
+			for i, ix := range indexes {
+				want := false
+				for k := 0; ix != nil && k < len(ix.phrases) && !want; k++ {
+					want = strings.Contains(v.lower, ix.phrases[k]) && (ix.first[k] == "" || slices.Contains(v.words, ix.first[k]))
+				}
+				if got := v.holds(lang, 1<<i); got != want {
+					t.Fatalf("%s %q: holds(%d) = %v, a search per phrase says %v", lang, s, 1<<i, got, want)
+				}
 			}
 		}
 	}

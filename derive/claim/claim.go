@@ -48,9 +48,30 @@ func (t markableText) has(list map[string][]string) bool {
 
 func containsAnyOf(s string, subs []string) bool {
 	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+		if containsMark(s, sub) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsMark is strings.Contains(s, mark). Most marks open with a space (" should "),
+// which the search would stop at before every word of s; it looks for the rest of the mark
+// and then for the space before it.
+func containsMark(s, mark string) bool {
+	if len(mark) < 2 || mark[0] != ' ' {
+		return strings.Contains(s, mark)
+	}
+	rest := mark[1:]
+	for from := 1; from < len(s); {
+		i := strings.Index(s[from:], rest)
+		if i < 0 {
+			return false
+		}
+		if s[from+i-1] == ' ' {
+			return true
+		}
+		from += i + 1
 	}
 	return false
 }

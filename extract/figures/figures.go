@@ -76,10 +76,47 @@ var numberWordsRe = strings.Join(numberWords, "|")
 // share reports a share counted out (nOfMRe) whose part is at most its whole: "six of
 // the eight customers", "1 of 3 teams", not "one of the two" or "one of the three pillars".
 func share(s string) bool {
+	if !mayShare(s) {
+		return false
+	}
 	for _, m := range nOfMRe.FindAllStringSubmatch(s, -1) {
 		// "one of the three pillars" names a thing; "1 of 3 teams" counts.
 		n, whole := numberOf(m[1]), numberOf(m[2])
 		if _, digits := strconv.Atoi(m[1]); (n > 1 || digits == nil && n == 1) && whole > 2 && n <= whole {
+			return true
+		}
+	}
+	return false
+}
+
+// shareWords are the words nOfMRe allows between a share's two numbers, each the start of
+// one of its alternatives ("out of", "de cada").
+var shareWords = []string{"out", "of", "de", "su", "sur", "von", "van"}
+
+// mayShare is the quick test for nOfMRe, which every sentence with a digit or " of "
+// would otherwise run: one of shareWords, in any case, between white space, after a digit
+// or one of numberWords and white space. Case-insensitive matching also takes the long s
+// (U+017F) for "s", which this test does not, so with it the pattern decides.
+func mayShare(s string) bool {
+	if strings.Contains(s, "\u017F") {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i] | 0x20; c != 'o' && c != 'd' && c != 's' && c != 'v' || !isSpaceByte(s[i-1]) {
+			continue // not the first letter of one of shareWords after white space
+		}
+		if !slices.ContainsFunc(shareWords, func(w string) bool {
+			return len(s) > i+len(w) && strings.EqualFold(s[i:i+len(w)], w) && isSpaceByte(s[i+len(w)])
+		}) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && isSpaceByte(s[j-1]) {
+			j--
+		}
+		if j > 0 && isDigit(s[j-1]) || slices.ContainsFunc(numberWords, func(w string) bool {
+			return len(s[:j]) >= len(w) && strings.EqualFold(s[j-len(w):j], w)
+		}) {
 			return true
 		}
 	}
@@ -251,7 +288,7 @@ func cueBeforeNumber(s, lower string) bool {
 }
 
 // isSpaceByte is the white space of regexp's \s.
-func isSpaceByte(c byte) bool { return strings.IndexByte(" \t\n\f\r", c) >= 0 }
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

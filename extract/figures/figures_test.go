@@ -1,6 +1,11 @@
 package figures
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/repurpose/repurpose/internal/regexsample"
+	"github.com/repurpose/repurpose/internal/testdocs"
+)
 
 func TestIsStat(t *testing.T) {
 	for _, tc := range []struct {
@@ -71,6 +76,32 @@ func TestFigure(t *testing.T) {
 	} {
 		if got := Figure(s); got != want {
 			t.Errorf("Figure(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// mayShare spares running nOfMRe on most sentences; whenever the pattern matches, in
+// random strings it describes and in every line of the samples and corpus, it must let
+// the sentence through.
+func TestMayShareLetsEveryShareThrough(t *testing.T) {
+	surroundings := []string{"", " ", "In the survey, ", "平台", "x.", "(", "1", ": ", "six", "2024 "}
+	shares := regexsample.New(nOfMRe)
+	matched := 0
+	for range 20000 {
+		s := shares.Pick(surroundings) + shares.Next() + shares.Pick(surroundings)
+		if nOfMRe.MatchString(s) {
+			matched++
+			if !mayShare(s) {
+				t.Fatalf("%q: nOfMRe matches, but mayShare says no", s)
+			}
+		}
+	}
+	if matched < 5000 {
+		t.Errorf("only %d of 20,000 strings matched the pattern", matched)
+	}
+	for _, s := range testdocs.Lines(t, "Six  OF the eight", "twelve\tvan 12 dingen", "1 ſu 3 cose") {
+		if nOfMRe.MatchString(s) && !mayShare(s) {
+			t.Fatalf("%q: nOfMRe matches, but mayShare says no", s)
 		}
 	}
 }

@@ -71,11 +71,23 @@ func containsAny(s, chars string) bool {
 	return false
 }
 
+// indexAny is strings.IndexAny(s, chars) as containsAny is strings.ContainsAny: one
+// vectorised search of s per character of chars, the first found.
+func indexAny(s, chars string) int {
+	first := -1
+	for _, r := range chars {
+		if i := strings.IndexRune(s, r); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
 // withoutAsides drops each bracketed aside that asideOpeners start, with the space before it.
 func withoutAsides(s string) string {
 	var b strings.Builder
 	for {
-		open := strings.IndexAny(s, "(（")
+		open := indexAny(s, "(（")
 		if open < 0 {
 			break
 		}

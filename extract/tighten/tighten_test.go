@@ -59,9 +59,9 @@ func TestAsidesAndFillersGoTheClaimStays(t *testing.T) {
 	}
 }
 
-// containsAny stands for strings.ContainsAny on every sentence Sentence reads: it must
-// agree on the corpus's lines and on random text with the marks, look-alikes and broken
-// UTF-8.
+// containsAny and indexAny stand for strings.ContainsAny and IndexAny on every sentence
+// Sentence reads: they must agree on the corpus's lines and on random text with the
+// marks, look-alikes and broken UTF-8.
 func TestContainsAnyAgreesWithStringsContainsAny(t *testing.T) {
 	sets := []string{"\"“”«»「」『』", "(（", "-–—"}
 	lines := testdocs.Lines(t)
@@ -71,6 +71,9 @@ func TestContainsAnyAgreesWithStringsContainsAny(t *testing.T) {
 		for _, chars := range sets {
 			if got, want := containsAny(s, chars), strings.ContainsAny(s, chars); got != want {
 				t.Fatalf("containsAny(%q, %q) = %v, strings.ContainsAny says %v", s, chars, got, want)
+			}
+			if got, want := indexAny(s, chars), strings.IndexAny(s, chars); got != want {
+				t.Fatalf("indexAny(%q, %q) = %v, strings.IndexAny says %v", s, chars, got, want)
 			}
 		}
 	}
