@@ -54,7 +54,8 @@ func (d *deriver) blog() {
 			"a consequence, a stake): a teaser of descriptions gives a reader no reason to click")
 		return
 	}
-	points := d.teaserTakeaways(exclude, t.intro)
+	notClaims := d.notTeaserClaims()
+	points := d.teaserTakeaways(exclude, t.intro, notClaims)
 	if len(points) < minTakeaways {
 		d.skip(channel.KindBlog, channel.Blog, "the source has fewer than 3 key points for a teaser that are findings or claims "+
 			"rather than definitions, requirements, truisms or hedges")
@@ -168,7 +169,7 @@ func (d *deriver) blog() {
 		exclude[i] = true
 	}
 	for len(t.Takeaways) < maxTakeaways && teaserWords(blogMarkdown(t, d.labels, "", false)) < blogMinWords {
-		more := d.plainTakeaways(exclude, t.intro, 1)
+		more := d.plainTakeaways(exclude, t.intro, notClaims, 1)
 		if len(more) == 0 {
 			break
 		}
@@ -212,34 +213,35 @@ func (d *deriver) teaserLead(exclude map[int]bool) string {
 // is short); never a definition, truism, hedge or fluff (Weight < Score), a bare requirement ("An operator should be able to upgrade…"), a
 // question or a sentence led by a document. Editors graded lists of descriptions and
 // rules a rewrite, and asked for the document's finding first. The picks join exclude.
-func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string) []string {
-	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return claim.Weighty(c, d.a.Lang) })
-	first := d.takeaways(union(union(exclude, d.notTeaserClaims()), notWeighty), intro, takeawayChars, maxTakeaways)
+func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string, notClaims map[int]bool) []string {
+	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return !notClaims[c.Pos] && d.weighty(c) })
+	first := d.takeaways(union(exclude, notWeighty), intro, takeawayChars, maxTakeaways)
 	for _, p := range first {
 		d.excludeSaid(exclude, p)
 	}
 	if len(first) >= minTakeaways {
 		return first
 	}
-	return append(first, d.plainTakeaways(exclude, intro, minTakeaways-len(first))...)
+	return append(first, d.plainTakeaways(exclude, intro, notClaims, minTakeaways-len(first))...)
 }
 
 // plainTakeaways are up to n more of a teaser's key points, plain claims among them, none
 // in exclude; the picks join exclude.
-func (d *deriver) plainTakeaways(exclude map[int]bool, intro string, n int) []string {
-	more := d.takeaways(union(exclude, d.notTeaserClaims()), intro, takeawayChars, n)
+func (d *deriver) plainTakeaways(exclude map[int]bool, intro string, notClaims map[int]bool, n int) []string {
+	more := d.takeaways(union(exclude, notClaims), intro, takeawayChars, n)
 	for _, p := range more {
 		d.excludeSaid(exclude, p)
 	}
 	return more
 }
 
-// notTeaserClaims are the sentences no teaser lists (see teaserTakeaways).
+// notTeaserClaims are the sentences no teaser lists (see teaserTakeaways); the
+// unpostable (Score 0) too, as KeyPoints leaves them out.
 func (d *deriver) notTeaserClaims() map[int]bool {
 	lang := d.a.Lang
 	return d.notCandidates(func(c *extract.Candidate) bool {
-		return c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
-			(claim.Weighty(c, lang) || !claim.Advises(c.Text, lang))
+		return c.Score > 0 && c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
+			(d.weighty(c) || !claim.Advises(c.Text, lang))
 	})
 }
 

@@ -77,6 +77,7 @@ type deriver struct {
 	linkedInQuoted string
 	moments        *moments                   // where a talk says each sentence
 	contextNeeded  []bool                     // see needsContext
+	weightyOf      []int8                     // see weighty
 	words          map[string]map[string]bool // claim.Words by sentence; see same
 }
 

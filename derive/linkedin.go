@@ -64,7 +64,7 @@ func (d *deriver) linkedIn() {
 	// every time; two strong takeaways passed. A source with fewer such claims gets no
 	// LinkedIn post.
 	isClaim := func(c *extract.Candidate) bool {
-		return c.Weight() >= c.Score && !extract.Question(c.Text) && claim.Weighty(c, d.a.Lang)
+		return c.Weight() >= c.Score && !extract.Question(c.Text) && d.weighty(c)
 	}
 	p.points = d.claimsToList(exclude, isClaim, p.context)
 	for _, t := range p.points {

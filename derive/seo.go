@@ -47,7 +47,7 @@ func (d *deriver) metaDescription() string {
 		}
 		return ""
 	}
-	weighty := func(c *extract.Candidate) bool { return claim.Weighty(c, d.a.Lang) }
+	weighty := d.weighty
 	if s := cmp.Or(strongest(func(c *extract.Candidate) bool { return c.Finding() && weighty(c) }), strongest(weighty)); s != "" {
 		return s
 	}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -147,7 +146,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 		// names as known what its heading introduced (needsContext). A description or a bare requirement never makes a key
 		// point (claim.Weighty), nor a question, which takes nothing away: none takes its
 		// section's place from a claim after it.
-		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || needsContext[i] || !plain && !claim.Weighty(&c, a.Lang) ||
+		if want[c.Section] == 0 || c.Score <= 0 || c.Stat || said[i] || needsContext[i] || !plain && !d.weighty(&c) ||
 			extract.Question(c.Text) || !d.fitsAny(c.Text) {
 			continue
 		}
@@ -175,7 +174,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 			continue
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.
-		if !claim.Weighty(c, a.Lang) {
+		if !d.weighty(c) {
 			if plains == mostPlain || c.Weight() < c.Score {
 				continue
 			}

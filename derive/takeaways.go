@@ -38,7 +38,7 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 	needsContext := d.needsContext()
 	introSaid := parse.Sentences(intro)
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] ||
+		if n := utf8.RuneCountInString(c.Text); c.Score <= 0 || exclude[i] || n > chars || n < minUsefulChars || needsContext[i] ||
 			slices.ContainsFunc(introSaid, func(s string) bool { return d.repeats(c.Text, s) }) {
 			unfit[i] = true
 		}
@@ -71,6 +71,21 @@ func (d *deriver) needsContext() []bool {
 		}
 	}
 	return d.contextNeeded
+}
+
+// weighty is claim.Weighty of a candidate, worked out once per document: the series,
+// the teaser and the key points each ask it of most sentences.
+func (d *deriver) weighty(c *extract.Candidate) bool {
+	if d.weightyOf == nil {
+		d.weightyOf = make([]int8, len(d.a.Candidates))
+	}
+	if d.weightyOf[c.Pos] == 0 {
+		d.weightyOf[c.Pos] = 1
+		if claim.Weighty(c, d.a.Lang) {
+			d.weightyOf[c.Pos] = 2
+		}
+	}
+	return d.weightyOf[c.Pos] == 2
 }
 
 // same is claim.Same, each sentence's words read once per run: a series or a set of

@@ -137,7 +137,7 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 		if len(out) == maxThread-3 {
 			break
 		}
-		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !claim.Weighty(c, d.a.Lang) || !fits(c) ||
+		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !d.weighty(c) || !fits(c) ||
 			slices.ContainsFunc(taken, func(j int) bool { return d.same(c.Text, d.a.Candidates[j].Text) }) {
 			continue
 		}
