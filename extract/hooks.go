@@ -27,17 +27,20 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	var buf [320]byte // most sentences: their lower case without a heap allocation
 	found := hookMarksFor(lang).in(textcase.AppendLower(buf[:0], c.Text))
 	has := func(set hookSet) bool { return found&(1<<set) != 0 }
+	// Two facts side by side ("…, while the platform is the thinnest layer") contrast
+	// only with what is at stake in them.
+	contrasts := has(contrast) || has(juxtaposed) && (has(statedStake) || has(risk) || measured(c.Text, lang))
 	if c.Stat {
 		f *= 1.8
 		if has(comparison) {
 			f *= 1.2
 		}
 		finding = true
-	} else if has(contrast) {
+	} else if contrasts {
 		f *= 1.15 // a contrast in words
 		finding = true
 	}
-	c.contrast = has(contrast)
+	c.contrast = contrasts
 	if Question(c.Text) {
 		f *= 1.1
 	}
@@ -283,12 +286,14 @@ const (
 	statedStake
 	possible
 	vague
+	juxtaposed
 )
 
 // hookLists are the lists of marks by the set they make up.
 var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast: marks.Contrast, consequence: marks.Consequence,
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
-	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison}
+	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison,
+	juxtaposed: marks.Juxtaposition}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and

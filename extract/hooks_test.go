@@ -345,3 +345,27 @@ func TestAComparisonWithAnUnnamedPastIsNoContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoFactsSideBySideContrastOnlyWithTheirStake: "…, while the platform is the
+// thinnest layer" puts two descriptions in one sentence; "…in minutes, while teams with a
+// separate operations team take hours" sets a measure against another.
+func TestTwoFactsSideBySideContrastOnlyWithTheirStake(t *testing.T) {
+	for _, tc := range []struct {
+		lang, side, stake string
+	}{
+		{"en", "Providers maintain the backing services of each product team, while the platform is the thinnest layer over them.",
+			"Teams that own their pager fix alerts within an hour, while teams with a separate operations team take two days."},
+		{"es", "Los proveedores mantienen los servicios de cada equipo mientras que la plataforma es la capa más delgada sobre ellos.",
+			"Los equipos que gestionan sus alertas las resuelven en una hora mientras que los demás tardan dos días."},
+		{"ja", "専門チームがサービスを維持する一方で、プラットフォームはその上の最も薄い層です。",
+			"専門チームがサービスを維持する一方で、プラットフォームはアラート対応の時間を半分に短縮します。"},
+	} {
+		a := analysisOf(tc.lang, tc.side, tc.stake)
+		if candidate(t, a, tc.side).Contrasts() {
+			t.Errorf("%s: %q counts as a contrast", tc.lang, tc.side)
+		}
+		if !candidate(t, a, tc.stake).Contrasts() {
+			t.Errorf("%s: %q counts as no contrast", tc.lang, tc.stake)
+		}
+	}
+}

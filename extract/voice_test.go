@@ -195,3 +195,28 @@ func TestDefinitionsWeighAsDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestNotAlwaysIsACaveat: "A land grab of privileges is not always malicious" withholds
+// its answer as "it depends" does: never picked, in any language with the mark.
+func TestNotAlwaysIsACaveat(t *testing.T) {
+	for _, tc := range []struct{ lang, caveat, other string }{
+		{"en", "A broad grant of privileges to an operator is not always malicious in intent.",
+			"Manual deploys cost each team two evenings a month in overtime."},
+		{"es", "Una concesión amplia de privilegios a un operador no siempre es malintencionada.",
+			"Los despliegues manuales cuestan a cada equipo dos tardes al mes."},
+		{"it", "Una concessione ampia di privilegi a un operatore non sempre è malevola.",
+			"I rilasci manuali costano a ogni team due serate al mese."},
+		{"ja", "オペレーターへの広い権限付与は必ずしも悪意によるものではありません。",
+			"手作業のデプロイは各チームに毎月二晩の残業を強いています。"},
+	} {
+		doc := &parse.Document{Title: "Releases", Lang: tc.lang, Sections: []parse.Section{
+			{Heading: "Privileges", Paragraphs: []string{tc.caveat}}, {Heading: "Cost", Paragraphs: []string{tc.other}}}}
+		a := Analyze(doc)
+		if c := candidate(t, a, tc.caveat); c.Score > 0 {
+			t.Errorf("%s: a caveat can be picked: %q", tc.lang, tc.caveat)
+		}
+		if c := candidate(t, a, tc.other); c.Score <= 0 {
+			t.Errorf("%s: a plain claim cannot be posted: %q", tc.lang, tc.other)
+		}
+	}
+}

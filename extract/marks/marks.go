@@ -215,16 +215,24 @@ var Comparison = map[string][]string{
 // tests catch known problems, they cannot stop everything"). Not "frente a", "rispetto" or
 // a bare より: "evaluate against the frameworks", "により" (by means of) set nothing against.
 var Contrast = map[string][]string{
-	"en": {"although ", "even though ", " twice as ", " half as ", " times as ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " whereas ", ", while ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
-	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", " mientras que ", ", no ", " no solo ", ", pero ", " sino "},
-	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", " enquanto ", ", não ", " não só ", " não apenas ", ", mas "},
-	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", " tandis que ", ", pas ", " non pas ", " pas seulement ", ", mais "},
-	"de": {"obwohl ", "wenngleich ", " mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", " während ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
-	"it": {"sebbene ", "benché ", "anche se ", " invece di ", " anziché ", " mentre ", ", non ", " non solo ", ", ma "},
-	"nl": {"hoewel ", "ofschoon ", " meer dan ", " minder dan ", " beter dan ", " in plaats van ", " terwijl ", ", niet ", " niet alleen ", ", maar "},
-	"ja": {"ものの", "にもかかわらず", "よりも", "ではなく", "一方", "比べ"},
+	"en": {"although ", "even though ", " twice as ", " half as ", " times as ", ", where it took ", ", where they took ", ", where it used to ", ", where they used to ", " than ", " instead of ", " rather than ", " versus ", " vs ", ", not ", " not just ", " not only ", ", but "},
+	"es": {"si bien ", "aunque ", " más que ", " menos que ", " mejor que ", " en lugar de ", " en vez de ", ", no ", " no solo ", ", pero ", " sino "},
+	"pt": {"embora ", "ainda que ", " do que ", " em vez de ", ", não ", " não só ", " não apenas ", ", mas "},
+	"fr": {"bien que ", "même si ", " plutôt que ", " plus que ", " moins que ", " au lieu de ", ", pas ", " non pas ", " pas seulement ", ", mais "},
+	"de": {"obwohl ", "wenngleich ", " mehr als ", " weniger als ", " besser als ", " statt ", " anstatt ", ", nicht ", " nicht nur ", ", aber ", ", sondern "},
+	"it": {"sebbene ", "benché ", "anche se ", " invece di ", " anziché ", ", non ", " non solo ", ", ma "},
+	"nl": {"hoewel ", "ofschoon ", " meer dan ", " minder dan ", " beter dan ", " in plaats van ", ", niet ", " niet alleen ", ", maar "},
+	"ja": {"ものの", "にもかかわらず", "よりも", "ではなく", "比べ"},
 	"zh": {"虽然", "尽管", "而不是", "相比", "比起", "不是", "而非"},
 	"ko": {"에도 불구하고", "보다", "대신", "아니라", "비해"},
+}
+
+// Juxtaposition: marks that set two facts side by side ("…, while the platform is the
+// thinnest layer", "一方で"): a contrast only when the sentence says what is at stake in
+// it (a gain or a loss, a risk, a measure); else two descriptions in one sentence.
+var Juxtaposition = map[string][]string{
+	"en": {", while ", " whereas "}, "es": {" mientras que "}, "pt": {" enquanto "}, "fr": {" tandis que "},
+	"de": {" während "}, "it": {" mentre "}, "nl": {" terwijl "}, "ja": {"一方"},
 }
 
 // VagueComparison: a comparison with an unnamed past or with everything else ("more than
@@ -248,18 +256,19 @@ var VagueComparison = map[string][]string{
 }
 
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
-// one-size-fits-all"): true of every choice, a reason to read on nowhere.
+// one-size-fits-all", "is not always malicious"): true of every choice, a reason to read
+// on nowhere.
 var Caveat = map[string][]string{
-	"en": {"it depends", " depends on ", "not an exact science", " is dependent on ", " are dependent on ", "one-size-fits-all", "one size fits all",
+	"en": {" is not always ", " are not always ", " isn't always ", " aren't always ", " is not necessarily ", " are not necessarily ", "it depends", " depends on ", "not an exact science", " is dependent on ", " are dependent on ", "one-size-fits-all", "one size fits all",
 		"results may vary", "mileage may vary", "no silver bullet", "case-by-case", "case by case", "no single right", "no right answer"},
-	"es": {"depende ", "no es una ciencia exacta", "talla única", "solución única", "los resultados pueden variar", "caso por caso", "no hay una respuesta"},
-	"pt": {"depende ", "não é uma ciência exata", "tamanho único", "solução única", "os resultados podem variar", "caso a caso", "não há uma resposta"},
-	"fr": {"dépend ", "dépendent ", "pas une science exacte", "taille unique", "solution universelle", "les résultats peuvent varier", "au cas par cas"},
-	"de": {"es kommt darauf an", "hängt von ", "hängen von ", "abhängig von", "keine exakte wissenschaft", "einheitslösung", "patentrezept", "von fall zu fall"},
-	"it": {"dipende ", "dipendono ", "non è una scienza esatta", "taglia unica", "soluzione universale", "i risultati possono variare", "caso per caso"},
-	"nl": {"het hangt ervan af", "hangt af van", "hangen af van", "geen exacte wetenschap", "one-size-fits-all", "per geval"},
-	"ja": {"によって異なり", "次第です", "場合による", "一概には", "万能", "厳密な科学ではない"},
-	"zh": {"取决于", "视情况而定", "因情况而异", "没有放之四海而皆准", "一刀切", "并非精确的科学", "不是一门精确的科学"},
+	"es": {" no siempre ", " no necesariamente ", "depende ", "no es una ciencia exacta", "talla única", "solución única", "los resultados pueden variar", "caso por caso", "no hay una respuesta"},
+	"pt": {" nem sempre ", " não necessariamente ", "depende ", "não é uma ciência exata", "tamanho único", "solução única", "os resultados podem variar", "caso a caso", "não há uma resposta"},
+	"fr": {" pas toujours ", " pas forcément ", "dépend ", "dépendent ", "pas une science exacte", "taille unique", "solution universelle", "les résultats peuvent varier", "au cas par cas"},
+	"de": {" nicht immer ", " nicht unbedingt ", "es kommt darauf an", "hängt von ", "hängen von ", "abhängig von", "keine exakte wissenschaft", "einheitslösung", "patentrezept", "von fall zu fall"},
+	"it": {" non sempre ", " non necessariamente ", "dipende ", "dipendono ", "non è una scienza esatta", "taglia unica", "soluzione universale", "i risultati possono variare", "caso per caso"},
+	"nl": {" niet altijd ", " niet noodzakelijk ", "het hangt ervan af", "hangt af van", "hangen af van", "geen exacte wetenschap", "one-size-fits-all", "per geval"},
+	"ja": {"必ずしも", "によって異なり", "次第です", "場合による", "一概には", "万能", "厳密な科学ではない"},
+	"zh": {"不一定", "未必", "取决于", "视情况而定", "因情况而异", "没有放之四海而皆准", "一刀切", "并非精确的科学", "不是一门精确的科学"},
 	"ko": {"에 따라 다릅", "에 달려 있", "경우에 따라", "만능", "정확한 과학이 아닙"},
 }
 
