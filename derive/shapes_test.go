@@ -95,9 +95,9 @@ func TestThreadNeedsStrongPoints(t *testing.T) {
 	}
 	found := false
 	for _, s := range res.Skipped {
-		// Either no finding is left to open it, or too few to follow the hook.
+		// Either no figure is left to open it, or too few findings to follow the hook.
 		found = found || s.Kind == channel.KindThread &&
-			(strings.Contains(s.Reason, "a thread needs 3") || strings.Contains(s.Reason, "states a finding to open a thread with"))
+			(strings.Contains(s.Reason, "a thread needs 3") || strings.Contains(s.Reason, "no figure the account has not posted yet opens a thread"))
 	}
 	if !found {
 		t.Errorf("no reason for the missing thread: %+v", res.Skipped)
@@ -470,5 +470,31 @@ func TestRecallingsForEveryLabelLanguage(t *testing.T) {
 		if len(claim.Recallings[lang]) == 0 {
 			t.Errorf("no recalling words for %s", lang)
 		}
+	}
+}
+
+// TestAThreadOpensWithAFigure: a document of risks and contrasts without a figure the
+// tweets left makes no thread (it reads as a list of claims), and says why.
+func TestAThreadOpensWithAFigure(t *testing.T) {
+	doc := "---\ntitle: Quiet Releases\n---\n# Quiet Releases\n"
+	for _, s := range []string{
+		"Teams that deploy on Fridays lose weekends to incidents nobody planned for.",
+		"Platform teams that rely on top-down mandates meet resistance from the teams they serve.",
+		"Weekly teams whose developers carry the pager fix alerts faster than teams with a separate operations team.",
+		"Unreviewed configuration changes expose production clusters to attackers who scan for open dashboards.",
+		"Most outages in the study started with a configuration change rather than a code change.",
+		"Shared credentials leak through chat logs, so one compromised laptop opens every environment.",
+		"Teams that skip the post-incident review repeat the same outage within the quarter.",
+	} {
+		doc += "\n## " + strings.Fields(s)[1] + "\n\n" + s + "\n"
+	}
+	res := deriveText(t, "quiet.md", doc)
+	if th := only(t, res, channel.KindThread); th != nil {
+		t.Errorf("a thread without a figure:\n%s", th.Template)
+	}
+	if !slices.ContainsFunc(res.Skipped, func(s Skipped) bool {
+		return s.Kind == channel.KindThread && strings.Contains(s.Reason, "no figure")
+	}) {
+		t.Errorf("no reason for the missing thread: %+v", res.Skipped)
 	}
 }

@@ -34,19 +34,13 @@ func (d *deriver) thread() {
 	numbered := func(i, n int) string { return fmt.Sprintf(" (%d/%d)", i, n) }
 	fits := func(c *extract.Candidate) bool { return valid(c.Text + numbered(maxThread, maxThread)) }
 	said := d.said.on(channel.X)
-	// The best figure opens it when there is one left: a number with its comparison is
-	// the hook a thread is read for; else the strongest risk or contrast the document
-	// finds. A recommendation ("Organizations are strongly advised to assess their stack
-	// against attack frameworks") tells before it has shown anything: no hook for six
-	// posts after it.
-	hook := bestOf(d.a, said,
-		func(c *extract.Candidate) bool { return c.Stat && claim.Hook(c, d.a.Lang) && fits(c) },
-		func(c *extract.Candidate) bool {
-			return claim.Hook(c, d.a.Lang) && !claim.Advises(c.Text, d.a.Lang) && fits(c)
-		})
+	// The best figure opens it: a number with its comparison is the hook a thread is read
+	// for. A thread opened by a risk or a contrast, its points claims of other sections,
+	// was graded a list to rewrite in every round; a single post says such a claim better.
+	hook := bestOf(d.a, said, func(c *extract.Candidate) bool { return c.Stat && claim.Hook(c, d.a.Lang) && fits(c) })
 	if hook < 0 {
-		d.skip(channel.KindThread, channel.X, "no sentence the account has not posted yet states a finding to open a thread with "+
-			"(a figure, a contrast or a risk) and fits its first post; a recommendation, a requirement or a hope is no hook")
+		d.skip(channel.KindThread, channel.X, "no figure the account has not posted yet opens a thread (a number with what it "+
+			"compares or changes); without one the thread reads as a list of claims, which single posts say better")
 		return
 	}
 	said[hook] = true

@@ -125,7 +125,8 @@ func decode[T any](t *testing.T, raw json.RawMessage) T {
 }
 
 // kubeDoc states enough findings, one section each, for the tweets and a thread of
-// findings besides (a thread is made of findings only).
+// findings besides (a thread is made of findings only, and opens with a figure the
+// tweets left).
 const kubeDoc = `---
 tags: [Queues]
 ---
@@ -152,6 +153,14 @@ Support tickets about lost orders dropped to zero within a month.
 ## Capacity
 
 A worker pool sized for the median load falls behind within minutes of a spike.
+
+## Costs
+
+Queue-backed checkouts cost 30% less to run than synchronous ones at the same peak.
+
+## Alerts
+
+Teams that alert on message age found 3 times as many stuck consumers as teams that alert on depth.
 
 Autoscaling on the age of the oldest message reacts faster than scaling on processor load.
 
