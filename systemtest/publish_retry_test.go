@@ -325,10 +325,11 @@ limits:
 		if got["title"] != wantTitle || strings.ContainsAny(excerpt, "<>") {
 			t.Errorf("WordPress got title %q and excerpt %q; want them escaped (title %q)", got["title"], excerpt, wantTitle)
 		}
-		// The markup in the summary is the teaser's intro: there as text, escaped.
+		// The title's markup heads the content as text, escaped; none of the source's markup
+		// (the title's, the summary's) is live in it.
 		if content, _ := got["content"].(string); strings.Contains(content, "<script") || strings.Contains(content, "<img") ||
-			!strings.Contains(content, "&lt;img") {
-			t.Errorf("the content carries markup, or not the summary's as text: %.600s", content)
+			strings.Contains(content, "<b>") || !strings.Contains(content, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("the content carries markup, or not the title's as text: %.600s", content)
 		}
 	})
 	t.Run("a 5xx from X is unknown, not retried", func(t *testing.T) {
