@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/regexsample"
 	"github.com/repurpose/repurpose/internal/testdocs"
 )
@@ -145,6 +146,55 @@ func TestHoldsAgreesWithASearchPerPhrase(t *testing.T) {
 				if got := v.holds(lang, 1<<i); got != want {
 					t.Fatalf("%s %q: holds(%d) = %v, a search per phrase says %v", lang, s, 1<<i, got, want)
 				}
+			}
+		}
+	}
+}
+
+// opensWithReference lower-cases the sentence's opening into a buffer on the stack; it
+// must answer as lower-casing with strings.ToLower and reading the strings does, on the
+// corpus's lines and on random openings of the reference words and phrases in any case.
+func TestOpensWithReferenceAgreesWithStringsToLower(t *testing.T) {
+	byStrings := func(text, lang string) bool {
+		if _, ok := marks.ReferenceOpenersCJK[lang]; ok && lang != "ko" {
+			return opensWithReference(text, lang) // the CJK openers are no lower-casing
+		}
+		if slices.ContainsFunc(marks.ReferenceOpenersCJK[lang], func(p string) bool { return strings.HasPrefix(text, p) }) {
+			return true
+		}
+		text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+		opening := strings.ToLower(text[:min(len(text), 40)])
+		if opening != "" && slices.ContainsFunc(referencePhrasesFor(lang)[opening[0]], func(p string) bool { return strings.HasPrefix(opening, p) }) {
+			return true
+		}
+		end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		if end < 0 {
+			end = len(text)
+		}
+		if strings.HasPrefix(text[end:], "-") {
+			return false
+		}
+		word := strings.ReplaceAll(strings.ToLower(text[:end]), "’", "'")
+		if base, _, _ := strings.Cut(word, "'"); len(base) > 1 {
+			word = base
+		}
+		next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " ")
+		return word == "one" && strings.HasSuffix(next, "ed") && next != "hundred" || referenceOpeners[lang][word] || referenceOpeners["en"][word]
+	}
+	pieces := []string{" ", "-", "'", "’", "s ", "ed ", "One", "ONE", "İ", "K", "\xff", "(", "1. "}
+	for _, set := range referenceOpeners {
+		for w := range set {
+			pieces = append(pieces, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+		}
+	}
+	for _, ps := range referencePhrasesFor("en") {
+		pieces = append(pieces, ps...)
+	}
+	lines := append(testdocs.Lines(t, "One estimated", "One hundred", "One team", "They’re", "It's"), testdocs.Random(rand.New(rand.NewPCG(15, 16)), pieces, 6)...)
+	for _, s := range lines {
+		for _, lang := range Languages {
+			if got, want := opensWithReference(s, lang), byStrings(s, lang); got != want {
+				t.Fatalf("%s: opensWithReference(%q) = %v, by strings %v", lang, s, got, want)
 			}
 		}
 	}
