@@ -199,3 +199,27 @@ func TestOpensWithReferenceAgreesWithStringsToLower(t *testing.T) {
 		}
 	}
 }
+
+// measured reads its marks in a lower case made on the stack, all at once (marks.In); it
+// must answer as a search of strings.ToLower's for each mark does.
+func TestMeasuredAgreesWithASearchPerMark(t *testing.T) {
+	pieces := []string{" ", "Twice", "ONE", "per", "İ", "K", "\xff", "."}
+	for _, l := range marks.Measure {
+		for _, m := range l {
+			pieces = append(pieces, m, strings.ToUpper(m), m[:len(m)/2], m[len(m)/2:])
+		}
+	}
+	lines := append(testdocs.Lines(t, ""), testdocs.Random(rand.New(rand.NewPCG(17, 18)), pieces, 8)...)
+	for _, s := range lines {
+		if strings.ContainsAny(s, "0123456789") {
+			continue
+		}
+		for _, lang := range Languages {
+			lower := " " + strings.ToLower(s) + " "
+			want := slices.ContainsFunc(marks.Measure[lang], func(m string) bool { return strings.Contains(lower, m) })
+			if got := measured(s, lang); got != want {
+				t.Fatalf("%s: measured(%q) = %v, a search per mark says %v", lang, s, got, want)
+			}
+		}
+	}
+}
