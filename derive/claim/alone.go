@@ -33,7 +33,8 @@ func AboutADocument(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		lead = string([]rune(text)[:min(leadRunes, utf8.RuneCountInString(text))])
 	} else {
-		words := strings.Fields(textcase.Lower(text))
+		// The first words only: the rest of the sentence is never lower-cased or split.
+		words := strings.Fields(textcase.Lower(leadingFields(text, leadWords)))
 		for k, w := range words[:min(leadWords, len(words))] {
 			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -167,6 +168,33 @@ func TestStemsAgreeWithTheirDefinitions(t *testing.T) {
 		previous = stems(s, lang)
 		for w := range stems(lines[(k*7+3)%len(lines)], lang) {
 			previous[w] = len(previous) < 12
+		}
+	}
+}
+
+// AboutADocument lower-cases and splits only the words that lead the sentence; it must
+// answer as reading the whole sentence's words does.
+func TestAboutADocumentReadsOnlyItsLead(t *testing.T) {
+	byAllWords := func(text, lang string) bool {
+		words := strings.Fields(strings.ToLower(text))
+		for k, w := range words[:min(leadWords, len(words))] {
+			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		}
+		lead := " " + strings.Join(words[:min(leadWords, len(words))], " ") + " "
+		return containsAnyOf(strings.ToLower(lead), marks.Documents[lang]) || lang != "ko" && containsAnyOf(lead, marks.Documents["en"])
+	}
+	pieces := []string{" ", "\u00a0", "\t", "The", "A", "2023", "İ", "\xff", ","}
+	for _, l := range marks.Documents {
+		for _, m := range l {
+			pieces = append(pieces, m, strings.ToUpper(m))
+		}
+	}
+	lines := append(testdocs.Lines(t, ""), testdocs.Random(rand.New(rand.NewPCG(19, 20)), pieces, 10)...)
+	for _, s := range lines {
+		for _, lang := range []string{"en", "es", "de", "it", "ko"} {
+			if got, want := AboutADocument(s, lang), byAllWords(s, lang); got != want {
+				t.Fatalf("%s: AboutADocument(%q) = %v, reading all its words %v", lang, s, got, want)
+			}
 		}
 	}
 }
