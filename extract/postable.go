@@ -218,6 +218,7 @@ type sentenceView struct {
 	text, lower string
 	words       []string
 	lowerBytes  []byte // lower for the phrase automata, once converted
+	buf         []byte // lower's bytes: a view's lower case and words last until it is set again
 	// lists are the phrase lists (phraseLists) found in lower for listsLang, once asked.
 	lists     uint8
 	listsLang string
@@ -230,10 +231,12 @@ func viewOf(text string) sentenceView {
 	return v
 }
 
-// set makes v the view of text, reusing v's slice of words.
+// set makes v the view of text, reusing v's slice of words and its buffer for the lower
+// case: what v held before is overwritten.
 func (v *sentenceView) set(text string) {
-	lower := textcase.Lower(text)
-	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower)}
+	buf := textcase.AppendLower(v.buf[:0], text)
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
+	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower), buf: buf}
 }
 
 // bytes is v.lower as the phrase automata read it.

@@ -223,3 +223,20 @@ func TestMeasuredAgreesWithASearchPerMark(t *testing.T) {
 		}
 	}
 }
+
+// A sentence view lower-cases into a buffer it reuses; set after set, on the corpus's
+// lines, its lower case and words must be strings.ToLower's and its checks answer as a
+// new view's do.
+func TestAReusedViewReadsAsANewOne(t *testing.T) {
+	var v, w sentenceView
+	for k, s := range testdocs.Lines(t, "", "İSTANBUL", "bad \xff utf-8") {
+		v.set(s)
+		if lower := strings.ToLower(s); v.lower != lower || !slices.Equal(v.words, wordsOf(lower)) {
+			t.Fatalf("view of %q: %q %q, want %q %q", s, v.lower, v.words, lower, wordsOf(lower))
+		}
+		lang := Languages[k%len(Languages)]
+		if got, want := postable(s, lang, &w), Postable(s, lang); got != want {
+			t.Fatalf("%s: postable(%q) with a reused view = %v, Postable says %v", lang, s, got, want)
+		}
+	}
+}
