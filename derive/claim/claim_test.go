@@ -1,9 +1,11 @@
 package claim
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -93,6 +95,23 @@ func TestRecallsTheReading(t *testing.T) {
 	} {
 		if got := RecallsTheReading(tc.text, tc.lang); got != tc.want {
 			t.Errorf("%s %q: %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+// markable lower-cases into a buffer its caller keeps on the stack; the text it makes
+// must be the sentence's strings.ToLower padded with a space at each end, whether the
+// buffer is large enough or grown.
+func TestMarkableIsThePaddedLowerCase(t *testing.T) {
+	var small [8]byte
+	for _, s := range testdocs.Lines(t, "", "İSTANBUL", "bad \xff utf-8") {
+		want := " " + strings.ToLower(s) + " "
+		var buf [320]byte
+		if got := markable(buf[:0], s, "en").lower; got != want {
+			t.Fatalf("markable(%q) = %q, want %q", s, got, want)
+		}
+		if got := markable(small[:0], s, "es").lower; got != want {
+			t.Fatalf("markable(%q) in a short buffer = %q, want %q", s, got, want)
 		}
 	}
 }
