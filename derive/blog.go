@@ -83,7 +83,7 @@ func (d *deriver) blog() {
 	listed := append(parse.Sentences(t.intro), points...)
 	// What each sentence does to a passage, read once: every start tried reads much the
 	// same sentences.
-	const read, ends, saidAgain = 1, 2, 4
+	const read, ends, saidAgain, recalls = 1, 2, 4, 8
 	marks := make([]uint8, len(d.a.Candidates))
 	markOf := func(j int) uint8 {
 		if marks[j] == 0 {
@@ -96,6 +96,9 @@ func (d *deriver) blog() {
 			if slices.ContainsFunc(listed, func(s string) bool { return d.repeats(text, s) }) {
 				marks[j] |= saidAgain
 			}
+			if claim.RecallsTheReading(text, d.a.Lang) {
+				marks[j] |= recalls
+			}
 		}
 		return marks[j]
 	}
@@ -106,7 +109,7 @@ func (d *deriver) blog() {
 			// it says again: the passage ends before it, and one that opens with it is
 			// no passage.
 			m := markOf(j)
-			leaveOut := m&saidAgain != 0 || claim.RecallsTheReading(d.a.Candidates[j].Text, d.a.Lang)
+			leaveOut := m&(saidAgain|recalls) != 0
 			if k == 0 && leaveOut {
 				return nil, 0
 			}

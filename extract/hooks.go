@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 
@@ -99,13 +100,11 @@ func measured(text, lang string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	lower := " " + textcase.Lower(text) + " "
-	for _, w := range words {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
+	// " " + its lower case + " ", in a buffer on the stack for most sentences, read once
+	// for all the marks.
+	var buf [320]byte
+	padded := append(textcase.AppendLower(append(buf[:0], ' '), text), ' ')
+	return marks.In(unsafe.String(&padded[0], len(padded)), words)
 }
 
 // long reports a sentence too long to read as a feed's opening line: more than 32 words,

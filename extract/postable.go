@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"maps"
 	"regexp"
 	"slices"
@@ -217,6 +218,7 @@ type sentenceView struct {
 	text, lower string
 	words       []string
 	lowerBytes  []byte // lower for the phrase automata, once converted
+	buf         []byte // lower's bytes: a view's lower case and words last until it is set again
 	// lists are the phrase lists (phraseLists) found in lower for listsLang, once asked.
 	lists     uint8
 	listsLang string
@@ -229,10 +231,12 @@ func viewOf(text string) sentenceView {
 	return v
 }
 
-// set makes v the view of text, reusing v's slice of words.
+// set makes v the view of text, reusing v's slice of words and its buffer for the lower
+// case: what v held before is overwritten.
 func (v *sentenceView) set(text string) {
-	lower := textcase.Lower(text)
-	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower)}
+	buf := textcase.AppendLower(v.buf[:0], text)
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
+	*v = sentenceView{text: text, lower: lower, words: wordRunes.AppendFields(v.words[:0], lower), buf: buf}
 }
 
 // bytes is v.lower as the phrase automata read it.
@@ -508,9 +512,12 @@ func opensWithReference(text, lang string) bool {
 		}
 	}
 	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	if lower := textcase.Lower(text[:min(len(text), 40)]); lower != "" {
+	// Both lower-cased pieces go to a buffer on the stack: string(b) in a comparison or
+	// a map index allocates nothing.
+	var buf [64]byte
+	if lower := textcase.AppendLower(buf[:0], text[:min(len(text), 40)]); len(lower) > 0 {
 		for _, p := range referencePhrasesFor(lang)[lower[0]] {
-			if strings.HasPrefix(lower, p) {
+			if len(lower) >= len(p) && string(lower[:len(p)]) == p {
 				return true
 			}
 		}
@@ -522,14 +529,17 @@ func opensWithReference(text, lang string) bool {
 	if strings.HasPrefix(text[end:], "-") {
 		return false // "First-time buyers…", "Next-generation…": a compound, not a connective
 	}
-	w := textcase.Lower(text[:end])
-	if base, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && len(base) > 1 {
+	w := textcase.AppendLower(buf[:0], text[:end])
+	if bytes.ContainsRune(w, '’') {
+		w = bytes.ReplaceAll(w, []byte("’"), []byte("'"))
+	}
+	if base, _, ok := bytes.Cut(w, []byte("'")); ok && len(base) > 1 {
 		w = base // "They're", "It's", "That’s" lean back as "they", "it", "that" do
 	}
-	if next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " "); w == "one" && strings.HasSuffix(next, "ed") && next != "hundred" {
+	if next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " "); string(w) == "one" && strings.HasSuffix(next, "ed") && next != "hundred" {
 		return true // "One estimated…": one of those named before; "One team…" names its own
 	}
-	return referenceOpeners[lang][w] || referenceOpeners["en"][w]
+	return referenceOpeners[lang][string(w)] || referenceOpeners["en"][string(w)]
 }
 
 // documentPhrases are what a sentence about the document itself says (lower case):

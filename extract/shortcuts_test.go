@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/regexsample"
 	"github.com/repurpose/repurpose/internal/testdocs"
 )
@@ -146,6 +147,96 @@ func TestHoldsAgreesWithASearchPerPhrase(t *testing.T) {
 					t.Fatalf("%s %q: holds(%d) = %v, a search per phrase says %v", lang, s, 1<<i, got, want)
 				}
 			}
+		}
+	}
+}
+
+// opensWithReference lower-cases the sentence's opening into a buffer on the stack; it
+// must answer as lower-casing with strings.ToLower and reading the strings does, on the
+// corpus's lines and on random openings of the reference words and phrases in any case.
+func TestOpensWithReferenceAgreesWithStringsToLower(t *testing.T) {
+	byStrings := func(text, lang string) bool {
+		if _, ok := marks.ReferenceOpenersCJK[lang]; ok && lang != "ko" {
+			return opensWithReference(text, lang) // the CJK openers are no lower-casing
+		}
+		if slices.ContainsFunc(marks.ReferenceOpenersCJK[lang], func(p string) bool { return strings.HasPrefix(text, p) }) {
+			return true
+		}
+		text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+		opening := strings.ToLower(text[:min(len(text), 40)])
+		if opening != "" && slices.ContainsFunc(referencePhrasesFor(lang)[opening[0]], func(p string) bool { return strings.HasPrefix(opening, p) }) {
+			return true
+		}
+		end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		if end < 0 {
+			end = len(text)
+		}
+		if strings.HasPrefix(text[end:], "-") {
+			return false
+		}
+		word := strings.ReplaceAll(strings.ToLower(text[:end]), "’", "'")
+		if base, _, _ := strings.Cut(word, "'"); len(base) > 1 {
+			word = base
+		}
+		next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " ")
+		return word == "one" && strings.HasSuffix(next, "ed") && next != "hundred" || referenceOpeners[lang][word] || referenceOpeners["en"][word]
+	}
+	pieces := []string{" ", "-", "'", "’", "s ", "ed ", "One", "ONE", "İ", "K", "\xff", "(", "1. "}
+	for _, set := range referenceOpeners {
+		for w := range set {
+			pieces = append(pieces, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+		}
+	}
+	for _, ps := range referencePhrasesFor("en") {
+		pieces = append(pieces, ps...)
+	}
+	lines := append(testdocs.Lines(t, "One estimated", "One hundred", "One team", "They’re", "It's"), testdocs.Random(rand.New(rand.NewPCG(15, 16)), pieces, 6)...)
+	for _, s := range lines {
+		for _, lang := range Languages {
+			if got, want := opensWithReference(s, lang), byStrings(s, lang); got != want {
+				t.Fatalf("%s: opensWithReference(%q) = %v, by strings %v", lang, s, got, want)
+			}
+		}
+	}
+}
+
+// measured reads its marks in a lower case made on the stack, all at once (marks.In); it
+// must answer as a search of strings.ToLower's for each mark does.
+func TestMeasuredAgreesWithASearchPerMark(t *testing.T) {
+	pieces := []string{" ", "Twice", "ONE", "per", "İ", "K", "\xff", "."}
+	for _, l := range marks.Measure {
+		for _, m := range l {
+			pieces = append(pieces, m, strings.ToUpper(m), m[:len(m)/2], m[len(m)/2:])
+		}
+	}
+	lines := append(testdocs.Lines(t, ""), testdocs.Random(rand.New(rand.NewPCG(17, 18)), pieces, 8)...)
+	for _, s := range lines {
+		if strings.ContainsAny(s, "0123456789") {
+			continue
+		}
+		for _, lang := range Languages {
+			lower := " " + strings.ToLower(s) + " "
+			want := slices.ContainsFunc(marks.Measure[lang], func(m string) bool { return strings.Contains(lower, m) })
+			if got := measured(s, lang); got != want {
+				t.Fatalf("%s: measured(%q) = %v, a search per mark says %v", lang, s, got, want)
+			}
+		}
+	}
+}
+
+// A sentence view lower-cases into a buffer it reuses; set after set, on the corpus's
+// lines, its lower case and words must be strings.ToLower's and its checks answer as a
+// new view's do.
+func TestAReusedViewReadsAsANewOne(t *testing.T) {
+	var v, w sentenceView
+	for k, s := range testdocs.Lines(t, "", "İSTANBUL", "bad \xff utf-8") {
+		v.set(s)
+		if lower := strings.ToLower(s); v.lower != lower || !slices.Equal(v.words, wordsOf(lower)) {
+			t.Fatalf("view of %q: %q %q, want %q %q", s, v.lower, v.words, lower, wordsOf(lower))
+		}
+		lang := Languages[k%len(Languages)]
+		if got, want := postable(s, lang, &w), Postable(s, lang); got != want {
+			t.Fatalf("%s: postable(%q) with a reused view = %v, Postable says %v", lang, s, got, want)
 		}
 	}
 }

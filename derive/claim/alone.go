@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,8 @@ func AboutADocument(text, lang string) bool {
 	if lang == "ja" || lang == "zh" {
 		lead = string([]rune(text)[:min(leadRunes, utf8.RuneCountInString(text))])
 	} else {
-		words := strings.Fields(textcase.Lower(text))
+		// The first words only: the rest of the sentence is never lower-cased or split.
+		words := strings.Fields(textcase.Lower(leadingFields(text, leadWords)))
 		for k, w := range words[:min(leadWords, len(words))] {
 			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		}
@@ -90,6 +92,7 @@ type Presumer struct {
 	a        *extract.Analysis
 	title    map[string]bool
 	headings map[int]map[string]bool
+	wanted   []string // scratch: the stems looked for in the sentence before
 }
 
 // NewPresumer readies Presumes over a.
@@ -127,26 +130,57 @@ func (p *Presumer) Presumes(i int) bool {
 		return false
 	}
 	// What came before: the section's heading and the sentence before in the section.
-	var heading, previous map[string]bool
+	var heading map[string]bool
 	if c.Section < len(a.Doc.Sections) {
 		if heading = p.headings[c.Section]; heading == nil {
 			heading = stems(a.Doc.Sections[c.Section].Heading, a.Lang)
 			p.headings[c.Section] = heading
 		}
 	}
-	if i > 0 && a.Candidates[i-1].Section == c.Section {
-		previous = stems(a.Candidates[i-1].Text, a.Lang)
-	}
 	if p.title == nil {
 		p.title = stems(a.Doc.Title, a.Lang)
 	}
+	// The stems the sentence before must hold, since the title does not and the heading
+	// does not already: looked for in it word by word, with no set of its stems built.
+	wanted := p.wanted[:0]
 	for _, w := range named {
 		stem := stemOf(w)
-		if stem != "" && !p.title[stem] && (heading[stem] || previous[stem]) {
+		if stem == "" || p.title[stem] {
+			continue
+		}
+		if heading[stem] {
 			return true
 		}
+		wanted = append(wanted, stem)
 	}
-	return false
+	p.wanted = wanted
+	if len(wanted) == 0 || i == 0 || a.Candidates[i-1].Section != c.Section {
+		return false
+	}
+	return holdsStem(a.Candidates[i-1].Text, a.Lang, wanted)
+}
+
+// holdsStem reports whether stems(text, lang) holds one of wanted.
+func holdsStem(text, lang string, wanted []string) bool {
+	held := func(w string) bool {
+		s := stemOf(w)
+		return s != "" && slices.Contains(wanted, s) && !refersBack(w, lang)
+	}
+	lower := textcase.Lower(text)
+	start := -1 // of the field being read: the fields as strings.Fields cuts them
+	for i, r := range lower {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && held(lower[start:i]) {
+			return true
+		}
+		start = -1
+	}
+	return start >= 0 && held(lower[start:])
 }
 
 // leadingFields is s up to the end of its nth field as strings.Fields cuts it (all of s
@@ -203,12 +237,34 @@ func stems(text, lang string) map[string]bool {
 // stemOf is a word's first five letters, so that "install" and "installation", "level"
 // and "levels" meet; "" for a shorter word, which is mostly a function word.
 func stemOf(w string) string {
-	r := []rune(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+	w = strings.TrimFunc(w, notLetter)
+	// The first five runes are a prefix of w, unless w is not valid UTF-8 there.
+	n := 0
+	for i, r := range w {
+		if r == utf8.RuneError {
+			return stemOfRunes(w)
+		}
+		if n == 5 {
+			return w[:i]
+		}
+		n++
+	}
+	if n < 5 {
+		return ""
+	}
+	return w
+}
+
+// stemOfRunes is stemOf by its definition, for text that is not valid UTF-8.
+func stemOfRunes(w string) string {
+	r := []rune(strings.TrimFunc(w, notLetter))
 	if len(r) < 5 {
 		return ""
 	}
 	return string(r[:5])
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 func refersBack(w, lang string) bool {
 	return referenceOpeners[lang][w] || referenceOpeners["en"][w]

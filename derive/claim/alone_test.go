@@ -1,12 +1,15 @@
 package claim
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/testdocs"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -122,6 +125,75 @@ func TestLeadingFieldsAreTheFirstFields(t *testing.T) {
 			all := strings.Fields(s)
 			if got, want := strings.Fields(leadingFields(s, n)), all[:min(n, len(all))]; !slices.Equal(got, want) {
 				t.Errorf("Fields(leadingFields(%q, %d)) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
+
+// stemOf cuts the first five letters out of a word without converting it to runes and
+// back; holdsStem looks for stems in the sentence before without building their set.
+// Both must agree with their definitions on the corpus's words and on random strings of
+// letters, spaces, punctuation and broken UTF-8.
+func TestStemsAgreeWithTheirDefinitions(t *testing.T) {
+	pieces := []string{"a", "é", "日", " ", "\u00a0", "\u3000", ".", "'", "’", "\xff", "\xe6\x97", "\ufffd", "ab", "these", "Install", "installation", "level"}
+	lines := append(testdocs.Lines(t, "", " ", "abcde", "abcd", "\xffabcde"), testdocs.Random(rand.New(rand.NewPCG(13, 14)), pieces, 12)...)
+	byDefinition := func(w string) string {
+		r := []rune(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if len(r) < 5 {
+			return ""
+		}
+		return string(r[:5])
+	}
+	var previous map[string]bool
+	for k, s := range lines {
+		for _, w := range append(strings.Fields(s), s) {
+			if got, want := stemOf(w), byDefinition(w); got != want {
+				t.Fatalf("stemOf(%q) = %q, want %q", w, got, want)
+			}
+		}
+		lang := []string{"en", "es", "it", "de"}[k%4]
+		wanted := slices.Collect(maps.Keys(previous))
+		slices.Sort(wanted)
+		for n := 0; n <= len(wanted); n++ {
+			set := stems(s, lang)
+			want := false
+			for _, w := range wanted[:n] {
+				want = want || set[w]
+			}
+			if got := holdsStem(s, lang, wanted[:n]); got != want {
+				t.Fatalf("holdsStem(%q, %q) = %v, the stems' set says %v", s, wanted[:n], got, want)
+			}
+		}
+		// The next line looks for this line's stems and a few of its own.
+		previous = stems(s, lang)
+		for w := range stems(lines[(k*7+3)%len(lines)], lang) {
+			previous[w] = len(previous) < 12
+		}
+	}
+}
+
+// AboutADocument lower-cases and splits only the words that lead the sentence; it must
+// answer as reading the whole sentence's words does.
+func TestAboutADocumentReadsOnlyItsLead(t *testing.T) {
+	byAllWords := func(text, lang string) bool {
+		words := strings.Fields(strings.ToLower(text))
+		for k, w := range words[:min(leadWords, len(words))] {
+			words[k] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		}
+		lead := " " + strings.Join(words[:min(leadWords, len(words))], " ") + " "
+		return containsAnyOf(strings.ToLower(lead), marks.Documents[lang]) || lang != "ko" && containsAnyOf(lead, marks.Documents["en"])
+	}
+	pieces := []string{" ", "\u00a0", "\t", "The", "A", "2023", "İ", "\xff", ","}
+	for _, l := range marks.Documents {
+		for _, m := range l {
+			pieces = append(pieces, m, strings.ToUpper(m))
+		}
+	}
+	lines := append(testdocs.Lines(t, ""), testdocs.Random(rand.New(rand.NewPCG(19, 20)), pieces, 10)...)
+	for _, s := range lines {
+		for _, lang := range []string{"en", "es", "de", "it", "ko"} {
+			if got, want := AboutADocument(s, lang), byAllWords(s, lang); got != want {
+				t.Fatalf("%s: AboutADocument(%q) = %v, reading all its words %v", lang, s, got, want)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
@@ -28,15 +29,19 @@ var wishes = map[string][]string{
 // marked reports whether text holds a mark of lang's list, or English's in a Latin text
 // (English terms stand in translated documents too), as whole words where the mark says so.
 func marked(list map[string][]string, text, lang string) bool {
-	return markable(text, lang).has(list)
+	var buf [320]byte // most sentences: no heap allocation
+	return markable(buf[:0], text, lang).has(list)
 }
 
 // A markableText is a sentence as marks are looked for in it: lower-cased and padded with
 // a space at each end, made once for the several lists a check reads.
 type markableText struct{ lower, lang string }
 
-func markable(text, lang string) markableText {
-	return markableText{" " + textcase.Lower(text) + " ", langid.Base(lang)}
+// markable is text as marks are looked for in it, written to buf (grown when short): it
+// lasts as long as buf's bytes are not written again.
+func markable(buf []byte, text, lang string) markableText {
+	buf = append(textcase.AppendLower(append(buf, ' '), text), ' ')
+	return markableText{unsafe.String(unsafe.SliceData(buf), len(buf)), langid.Base(lang)}
 }
 
 func (t markableText) has(list map[string][]string) bool {
@@ -46,35 +51,8 @@ func (t markableText) has(list map[string][]string) bool {
 	return t.lang != "en" && t.lang != "ja" && t.lang != "zh" && t.lang != "ko" && containsAnyOf(t.lower, list["en"])
 }
 
-func containsAnyOf(s string, subs []string) bool {
-	for _, sub := range subs {
-		if containsMark(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsMark is strings.Contains(s, mark). Most marks open with a space (" should "),
-// which the search would stop at before every word of s; it looks for the rest of the mark
-// and then for the space before it.
-func containsMark(s, mark string) bool {
-	if len(mark) < 2 || mark[0] != ' ' {
-		return strings.Contains(s, mark)
-	}
-	rest := mark[1:]
-	for from := 1; from < len(s); {
-		i := strings.Index(s[from:], rest)
-		if i < 0 {
-			return false
-		}
-		if s[from+i-1] == ' ' {
-			return true
-		}
-		from += i + 1
-	}
-	return false
-}
+// containsAnyOf reports whether s holds a mark of subs (marks.In).
+func containsAnyOf(s string, subs []string) bool { return marks.In(s, subs) }
 
 // Weighty reports a strong sentence that is a claim worth a post of its own in a series
 // (a thread's hook or point, a LinkedIn takeaway): strong (extract's Strong), not hedged
@@ -86,7 +64,8 @@ func Weighty(c *extract.Candidate, lang string) bool {
 	if !c.Strong() {
 		return false
 	}
-	t := markable(c.Text, lang)
+	var buf [320]byte
+	t := markable(buf[:0], c.Text, lang)
 	if !unhedged(t) {
 		return false
 	}
@@ -100,7 +79,8 @@ func Weighty(c *extract.Candidate, lang string) bool {
 // Firm reports a strong sentence (extract's Strong) that is not hedged or wished for
 // ("Ideally the scaling action will be…"): a claim, if not always one with its stake.
 func Firm(c *extract.Candidate, lang string) bool {
-	return c.Strong() && unhedged(markable(c.Text, lang))
+	var buf [320]byte
+	return c.Strong() && unhedged(markable(buf[:0], c.Text, lang))
 }
 
 func unhedged(t markableText) bool { return !t.has(marks.Hedge) && !t.has(wishes) }

@@ -1,14 +1,11 @@
 package claim
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/extract"
-	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/testdocs"
-	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -102,29 +99,19 @@ func TestRecallsTheReading(t *testing.T) {
 	}
 }
 
-// containsMark stands for strings.Contains on every mark list a claim check reads: it
-// must agree on the corpus's lines and on random text made of the marks and their pieces.
-func TestContainsMarkAgreesWithStringsContains(t *testing.T) {
-	var all []string
-	for _, list := range []map[string][]string{marks.Advice, marks.Measure, marks.Risk, marks.Consequence, marks.Hedge, marks.Contrast, marks.Documents, wishes, Recallings} {
-		for _, l := range list {
-			all = append(all, l...)
+// markable lower-cases into a buffer its caller keeps on the stack; the text it makes
+// must be the sentence's strings.ToLower padded with a space at each end, whether the
+// buffer is large enough or grown.
+func TestMarkableIsThePaddedLowerCase(t *testing.T) {
+	var small [8]byte
+	for _, s := range testdocs.Lines(t, "", "İSTANBUL", "bad \xff utf-8") {
+		want := " " + strings.ToLower(s) + " "
+		var buf [320]byte
+		if got := markable(buf[:0], s, "en").lower; got != want {
+			t.Fatalf("markable(%q) = %q, want %q", s, got, want)
 		}
-	}
-	pieces := []string{" ", "  ", "a", "s", "日", "\xe2"}
-	for _, m := range all {
-		pieces = append(pieces, m, m[:len(m)/2], m[len(m)/2:])
-	}
-	lines := append(testdocs.Lines(t, "", " ", "should", " should", "  should "), testdocs.Random(rand.New(rand.NewPCG(7, 8)), pieces, 8)...)
-	for _, s := range lines {
-		s = " " + textcase.Lower(s) + " "
-		for _, m := range append(all, " ", "", "  ", " x") {
-			if got, want := containsMark(s, m), strings.Contains(s, m); got != want {
-				t.Fatalf("containsMark(%q, %q) = %v, strings.Contains says %v", s, m, got, want)
-			}
-			if got, want := containsMark(s[1:], m), strings.Contains(s[1:], m); got != want {
-				t.Fatalf("containsMark(%q, %q) = %v, strings.Contains says %v", s[1:], m, got, want)
-			}
+		if got := markable(small[:0], s, "es").lower; got != want {
+			t.Fatalf("markable(%q) in a short buffer = %q, want %q", s, got, want)
 		}
 	}
 }
