@@ -2,6 +2,7 @@ package derive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,20 +80,10 @@ func TestBrandSpellings(t *testing.T) {
 		for _, s := range texts(d) {
 			urls := channel.FindURLs(s)
 			for _, m := range wrong.FindAllStringIndex(s, -1) {
-				if w := s[m[0]:m[1]]; w != "GitHub" && !insideSpan(urls, m[0]) {
+				if w := s[m[0]:m[1]]; w != "GitHub" && !slices.ContainsFunc(urls, func(u [2]int) bool { return u[0] <= m[0] && m[0] < u[1] }) {
 					t.Errorf("%s #%d spells %q: %q", d.Kind, d.Ordinal, w, s)
 				}
 			}
-		}
-	}
-	r := newBrandRules(config.Brand{Spellings: []string{"GitHub", "GitHub Actions"}})
-	for in, want := range map[string]string{
-		"Use github actions on github.com/acme or https://github.com/acme.": "Use GitHub Actions on github.com/acme or https://github.com/acme.",
-		"githubber and mygithub stay; GITHUB changes.":                      "githubber and mygithub stay; GitHub changes.",
-		"#github and (github)": "#GitHub and (GitHub)",
-	} {
-		if got := r.spell(in); got != want {
-			t.Errorf("spell(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
+	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/langid"
@@ -63,7 +64,7 @@ type deriver struct {
 	links       linker
 	keywords    []string
 	hashtags    []string // every hashtag a post may carry, best first; see hashtagsFor
-	brand       brandRules
+	brand       brandrules.Rules
 	res         Result
 	counts      map[countKey]channel.Length // see count
 	said        memory                      // what each channel's account has said
@@ -96,8 +97,8 @@ var generators = []func(*deriver){
 // derivative is valid for its channel; what cannot be made valid is listed in Skipped.
 func From(doc *parse.Document, opt Options) Result {
 	stage := cmp.Or(doc.Meta.Stage, opt.Campaign.DefaultStage, config.Stages[0])
-	brand := newBrandRules(opt.Brand)
-	doc = brand.document(doc) // every generator sees only text the brand allows
+	brand := brandrules.New(opt.Brand)
+	doc = brand.Document(doc) // every generator sees only text the brand allows
 	a := extract.Analyze(doc)
 	d := newDeriver(a, opt, stage, brand)
 	repeats, touched := d.elsewhere(opt.Others)
@@ -116,7 +117,7 @@ func From(doc *parse.Document, opt Options) Result {
 }
 
 // newDeriver readies the generators' shared state for one run over an analysed document.
-func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandRules) *deriver {
+func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandrules.Rules) *deriver {
 	doc := a.Doc
 	lbl, known := labelsFor(doc.Lang)
 	d := &deriver{
@@ -133,7 +134,7 @@ func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandRules
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
-	d.cta = brand.spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
+	d.cta = brand.Spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
 	d.keywords = d.a.Keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: slices.Clone(doc.Warnings)}
 	d.titleRule()

@@ -66,10 +66,9 @@ func TestMetaDescriptionStatesTheClaim(t *testing.T) {
 func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(teaserDoc("Release trains", "Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.",
-		"Rollbacks fall by half once every service follows the same weekly schedule.",
+		"Trains in practice", "Rollbacks fall by half once every service follows the same weekly schedule.",
 		"Every change gets a reviewer within a working day, so nothing waits for the train.",
 		"Release managers rotate each month to spread the knowledge of the process across teams."))
-	b.WriteString("\n## Trains in practice\n\n")
 	var first, second []string
 	// Twenty sentences of one paragraph, each with words of its own: sentences that say
 	// the same in other words would end a passage at the first a takeaway says.
@@ -152,12 +151,10 @@ Teams that ship behind feature flags roll back a failed release in minutes rathe
 // TestWhyItMattersSaysNoTakeawayAgain: a passage ends before a sentence that says, in
 // other words, what a takeaway or the opening says: the teaser would say it twice.
 func TestWhyItMattersSaysNoTakeawayAgain(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(teaserDoc("Checkout queues", "Teams that put checkout writes on a queue recover from failures twice as fast as teams that write directly.",
-		"Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.",
+	text := teaserDoc("Checkout queues", "Teams that put checkout writes on a queue recover from failures twice as fast as teams that write directly.",
+		"Queues in practice", "Shops that moved checkout writes to a queue lost 35% fewer orders during peak traffic.",
 		"Payment retries fell by half once every service used the same idempotency keys.",
-		"Unreviewed schema changes caused 2.1 times as many rollbacks as reviewed ones."))
-	b.WriteString("\n## Queues in practice\n\n")
+		"Unreviewed schema changes caused 2.1 times as many rollbacks as reviewed ones.")
 	groups := strings.Fields("payments billing search mobile identity ledger pricing catalog inventory shipping returns loyalty")
 	regions := strings.Fields("Lisbon Oslo Madrid Vienna Dublin Prague Warsaw Athens Zurich Milan Berlin Paris")
 	var para []string
@@ -168,8 +165,7 @@ func TestWhyItMattersSaysNoTakeawayAgain(t *testing.T) {
 			para = append(para, "During peak traffic, shops with their checkout writes on a queue lost 35% fewer orders.")
 		}
 	}
-	b.WriteString(strings.Join(para, " ") + "\n")
-	doc, err := parse.File("q.md", []byte(b.String()), 0)
+	doc, err := parse.File("q.md", []byte(text+strings.Join(para, " ")+"\n"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,11 +178,12 @@ func TestWhyItMattersSaysNoTakeawayAgain(t *testing.T) {
 	}
 }
 
-// teaserDoc is a document with a summary sentence and a section per point.
-func teaserDoc(title, summary string, points ...string) string {
+// teaserDoc is a document with a summary sentence, a section per point, and the heading
+// of a last section whose text the caller appends.
+func teaserDoc(title, summary, last string, points ...string) string {
 	doc := "---\ntitle: " + title + "\nlang: en\n---\n# " + title + "\n\n" + summary + "\n"
 	for k, p := range points {
 		doc += "\n## Point " + strings.Repeat("I", k+1) + "\n\n" + p + "\n"
 	}
-	return doc
+	return doc + "\n## " + last + "\n\n"
 }

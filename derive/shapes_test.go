@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
@@ -222,7 +223,7 @@ A release service should be able to automatically increase and decrease the numb
 		t.Fatal(err)
 	}
 	opt := Options{Version: "0123456789abcdef", PublicPageURL: "https://example.com/p/x"}
-	d := &deriver{a: extract.Analyze(doc), opt: opt, links: newLinker(doc, opt, "awareness"), brand: newBrandRules(opt.Brand),
+	d := &deriver{a: extract.Analyze(doc), opt: opt, links: newLinker(doc, opt, "awareness"), brand: brandrules.New(opt.Brand),
 		counts: map[countKey]channel.Length{}, said: memory{}, moments: newMoments(doc.Moments)}
 	d.snippetLink = d.longestSnippetLink()
 	points := d.keyPointSnippets(map[int]bool{}, false)

@@ -339,13 +339,20 @@ func TestAComparisonWithAnUnnamedPastIsNoContrast(t *testing.T) {
 		{"ja", "小さなチームは以前よりも速く変更をレビューし、リリースの品質を保っています。",
 			"小さなチームは大きなチームよりも速く変更をレビューし、リリースの品質を保っています。"},
 	} {
-		a := analysisOf(tc.lang, tc.vague, tc.named)
-		if candidate(t, a, tc.vague).Contrasts() {
-			t.Errorf("%s: %q counts as a contrast", tc.lang, tc.vague)
-		}
-		if !candidate(t, a, tc.named).Contrasts() {
-			t.Errorf("%s: %q counts as no contrast", tc.lang, tc.named)
-		}
+		checkContrasts(t, tc.lang, tc.vague, tc.named)
+	}
+}
+
+// checkContrasts analyses two sentences of lang: the first must not count as a contrast,
+// the second must.
+func checkContrasts(t *testing.T, lang, not, is string) {
+	t.Helper()
+	a := analysisOf(lang, not, is)
+	if candidate(t, a, not).Contrasts() {
+		t.Errorf("%s: %q counts as a contrast", lang, not)
+	}
+	if !candidate(t, a, is).Contrasts() {
+		t.Errorf("%s: %q counts as no contrast", lang, is)
 	}
 }
 
@@ -363,12 +370,6 @@ func TestTwoFactsSideBySideContrastOnlyWithTheirStake(t *testing.T) {
 		{"ja", "専門チームがサービスを維持する一方で、プラットフォームはその上の最も薄い層です。",
 			"専門チームがサービスを維持する一方で、プラットフォームはアラート対応の時間を半分に短縮します。"},
 	} {
-		a := analysisOf(tc.lang, tc.side, tc.stake)
-		if candidate(t, a, tc.side).Contrasts() {
-			t.Errorf("%s: %q counts as a contrast", tc.lang, tc.side)
-		}
-		if !candidate(t, a, tc.stake).Contrasts() {
-			t.Errorf("%s: %q counts as no contrast", tc.lang, tc.stake)
-		}
+		checkContrasts(t, tc.lang, tc.side, tc.stake)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/segment"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -38,8 +39,8 @@ func (a *Analysis) Keywords(n int) []string {
 	for _, c := range a.Candidates {
 		size += len(c.Text)
 	}
-	if segmented(a.Lang) {
-		size = min(size, segmentSample) // all that is segmented
+	if segment.Segmented(a.Lang) {
+		size = min(size, segment.Sample) // all that is segmented
 	}
 	size /= 20
 	index := make(map[uint64]int32, size)
@@ -70,13 +71,13 @@ func (a *Analysis) Keywords(n int) []string {
 			g.surface, g.best = p, n
 		}
 	}
-	if segmented(a.Lang) {
+	if segment.Segmented(a.Lang) {
 		sampled := 0
 		for _, c := range a.Candidates {
-			if sampled += len(c.Text); sampled > segmentSample {
+			if sampled += len(c.Text); sampled > segment.Sample {
 				break
 			}
-			segmentedPhrasesOf(c.Text, a.Lang, func(p, spaced string, words int) {
+			segment.Phrases(c.Text, a.Lang, maxPhraseWords, func(p, spaced string, words int) {
 				key := uint64(fnvOffset)
 				for k := 0; k < len(spaced); k++ {
 					key = (key ^ uint64(spaced[k])) * fnvPrime
@@ -198,7 +199,7 @@ const (
 // phrasesOf calls fn with every candidate keyword phrase of text, its key (a hash of its
 // folded words) and its word count: runs of 2-4 adjacent words that start and end with
 // a content word, never across punctuation or a stop word. Japanese and Chinese have no
-// spaces and go to segmentedPhrasesOf instead. scratch is reused across calls.
+// spaces and go to segment.Phrases instead. scratch is reused across calls.
 func phrasesOf(text, lang string, scratch *phraseScratch, fn func(p string, key uint64, words int)) {
 	run := scratch.run[:0]
 	flush := func() {

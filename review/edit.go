@@ -10,6 +10,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/derive/refit"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
@@ -107,7 +108,7 @@ func (r *Service) fitEdit(d *record.Derivative, text string, brand config.Brand)
 		}
 		tpl = WithSlot(tpl, d.Template)
 	}
-	tpl = derive.Spell(brand, tpl)
+	tpl = brandrules.Spell(brand, tpl)
 	opt := refit.Options{MastodonLimit: r.cfg.File.Channels.MastodonLimit, Disclosure: brand.Disclosure}
 	fitted, length, ok := refit.Post(d.Channel, tpl, link, opt)
 	rendered := channel.Render(d.Channel, tpl, link).Text

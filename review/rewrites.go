@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/repurpose/repurpose/channel"
-	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 	"github.com/repurpose/repurpose/s3store"
@@ -77,9 +77,9 @@ func (r *Service) OwnText(d *record.Derivative, text string) (string, error) {
 		return "", &errs.Error{Op: "review.SaveRewrite", Kind: errs.Rejected, Code: "disclosure_missing", Msg: fmt.Sprintf("add the disclosure %q: a post about the company from your own account must say you work here", brand.Disclosure)}
 	}
 	if d.Backlink != "" { // spelling rules never touch the link
-		return strings.ReplaceAll(derive.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink), nil
+		return strings.ReplaceAll(brandrules.Spell(brand, strings.ReplaceAll(text, d.Backlink, channel.LinkSlot)), channel.LinkSlot, d.Backlink), nil
 	}
-	return derive.Spell(brand, text), nil
+	return brandrules.Spell(brand, text), nil
 }
 
 // Rewrite reads user's saved version of a derivative; nil when there is none.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
-	"github.com/repurpose/repurpose/derive"
+	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/errs"
 	"github.com/repurpose/repurpose/record"
 )
@@ -43,7 +43,7 @@ func (r *Service) checkText(d *record.Derivative, text string, w wording) (strin
 	}
 	_, camp := r.cfg.File.Campaign(d.Campaign)
 	brand := r.cfg.File.BrandFor(camp)
-	if p := derive.BannedPhrase(brand, text); p != "" {
+	if p := brandrules.BannedPhrase(brand, text); p != "" {
 		return "", config.Brand{}, &errs.Error{Op: w.op, Kind: errs.Rejected, Code: "banned_phrase",
 			Msg: fmt.Sprintf("%s holds %q, which the brand rules ban; reword it", w.subject, p)}
 	}

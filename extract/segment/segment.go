@@ -1,4 +1,6 @@
-package extract
+// Package segment cuts Japanese and Chinese text, written without spaces, into words and
+// keyword phrases with a morphological analyser and its dictionary.
+package segment
 
 import (
 	"strings"
@@ -9,6 +11,8 @@ import (
 	"github.com/go-ego/gse"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/repurpose/repurpose/internal/textcase"
 )
 
 // Japanese and Chinese have no spaces between words, so their keywords come from a
@@ -20,7 +24,7 @@ var (
 	japanese = sync.OnceValue(func() *tokenizer.Tokenizer {
 		t, err := tokenizer.New(ipa.DictShrink(), tokenizer.OmitBosEos())
 		if err != nil {
-			panic("extract: the embedded Japanese dictionary does not load: " + err.Error())
+			panic("segment: the embedded Japanese dictionary does not load: " + err.Error())
 		}
 		return t
 	})
@@ -29,19 +33,19 @@ var (
 		// of every CJK character) is never used, so it is not loaded.
 		s := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 		if err := s.LoadDictEmbed("zh_s"); err != nil {
-			panic("extract: the embedded Chinese dictionary does not load: " + err.Error())
+			panic("segment: the embedded Chinese dictionary does not load: " + err.Error())
 		}
 		return s
 	})
 )
 
-// segmented reports whether lang's keywords come from segmentWords.
-func segmented(lang string) bool { return lang == "ja" || lang == "zh" }
+// Segmented reports whether lang's keywords come from this package: Japanese and Chinese.
+func Segmented(lang string) bool { return lang == "ja" || lang == "zh" }
 
-// segmentSample is how much of a CJK document's sentences is segmented for keywords, in
-// bytes: a dictionary analyser is several times slower than the rest of derive per byte,
-// and a document's recurring terms recur within its first 16 KB.
-const segmentSample = 16 << 10
+// Sample is how much of a CJK document's sentences is segmented for keywords, in bytes: a
+// dictionary analyser is several times slower than the rest of derive per byte, and a
+// document's recurring terms recur within its first 16 KB.
+const Sample = 16 << 10
 
 // wordClass is what a keyword phrase needs to know of a segmented word.
 type wordClass uint8
@@ -52,9 +56,9 @@ const (
 	inner                       // a suffix or locative that joins nouns (開発「者」, 内部): never ends or starts a phrase alone
 )
 
-// segmentWords calls fn with each word of text, in order, with its byte span in text and
+// words calls fn with each word of text, in order, with its byte span in text and
 // its class.
-func segmentWords(text, lang string, fn func(start, end int, class wordClass)) {
+func words(text, lang string, fn func(start, end int, class wordClass)) {
 	switch lang {
 	case "ja":
 		for _, t := range japanese().Analyze(text, tokenizer.Normal) {
@@ -131,11 +135,12 @@ func wordLike(s string) bool {
 	return false
 }
 
-// segmentedPhrasesOf calls fn with every candidate keyword phrase of text in a language
-// without spaces: runs of one to four adjacent content words (an inner word only between
-// two), with the phrase's words separated by spaces as its key, so sub-phrases are found
-// as they are for spaced languages. A phrase of one word needs two characters.
-func segmentedPhrasesOf(text, lang string, fn func(surface, spaced string, words int)) {
+// Phrases calls fn with every candidate keyword phrase of text in a language without
+// spaces: runs of one to maxWords adjacent content words (an inner word only between
+// two), with the phrase's words separated by spaces (lower-cased) as its key, so
+// sub-phrases are found as they are for spaced languages. A phrase of one word needs two
+// characters.
+func Phrases(text, lang string, maxWords int, fn func(surface, spaced string, words int)) {
 	type span struct {
 		start, end int
 		class      wordClass
@@ -148,7 +153,7 @@ func segmentedPhrasesOf(text, lang string, fn func(surface, spaced string, words
 				continue
 			}
 			spaced.Reset()
-			for j := i; j < len(run) && j-i < maxPhraseWords; j++ {
+			for j := i; j < len(run) && j-i < maxWords; j++ {
 				if j > i {
 					spaced.WriteByte(' ')
 				}
@@ -160,13 +165,13 @@ func segmentedPhrasesOf(text, lang string, fn func(surface, spaced string, words
 				if j == i && utf8.RuneCountInString(surface) < 2 {
 					continue
 				}
-				fn(surface, lowerASCII(spaced.String()), j-i+1)
+				fn(surface, textcase.Lower(spaced.String()), j-i+1)
 			}
 		}
 		run = run[:0]
 	}
 	prevEnd := -1
-	segmentWords(text, lang, func(start, end int, class wordClass) {
+	words(text, lang, func(start, end int, class wordClass) {
 		adjacent := prevEnd < 0 || prevEnd == start || prevEnd+1 == start && text[prevEnd] == ' '
 		prevEnd = end
 		if class == notContent || !adjacent {
