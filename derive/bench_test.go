@@ -24,6 +24,11 @@ func BenchmarkParseDerive(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			// One pass before the loop, which b.Loop does not time: what a process
+			// pays once (the Japanese and Chinese dictionaries) is not per document.
+			if doc, err := parse.File(name, data, 10<<20); err == nil {
+				From(doc, opt)
+			}
 			for b.Loop() {
 				doc, err := parse.File(name, data, 10<<20)
 				if err != nil {

@@ -37,7 +37,7 @@ if [[ "$what" == all || "$what" == derive ]]; then
 				x = median("BenchmarkParseDerive", d); g = median("BenchmarkGoldmarkConvert", d)
 				printf "%-45s %14d %14d %7.1fx\n", d, x, g, x / g; sx += x; sg += g
 			}
-			printf "%-45s %14d %14d %7.1fx\n", "all six (per byte)", sx, sg, sx / sg
+			printf "%-45s %14d %14d %7.1fx\n", "all (per byte)", sx, sg, sx / sg
 		}' "$raw"
 fi
 
