@@ -36,29 +36,52 @@ const superscripts = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 // What citedClause and citationNoun need beside a marker: the last word of their phrase
 // before it, or a particle after it. Paragraphs whose markers have neither (most:
 // "…platforms [3].") are spared running the patterns over all their text, which costs
-// more than the rest of parsing them.
+// more than the rest of parsing them. A preposition alone is too common ("used in [3]"):
+// citedClause needs the verb before it ("described in [3]").
 var (
-	clauseWords = []string{"to", "según", "segundo", "com", "secondo", "selon", "laut", "in", "by", "en", "em", "dans", "no", "na",
-		"nel", "nella", "im", "wie", "describe", "explica", "menciona", "indica", "muestra", "descrito", "mencionado", "indicado",
-		"explicado", "descritto", "indicato", "spiegato", "illustrato", "mostrato", "décrit", "indiqué", "expliqué", "mentionné", "如"}
-	clauseParticles = []string{"で", "に", "에서"}
-	nounWords       = []string{"in", "see", "from", "to", "per", "cf", "cf.", "by", "of", "on", "en", "em", "dans", "di", "nel", "im",
-		"siehe", "voir", "véase", "vedi", "veja", "consulte", "reference", "ref", "ref."}
-	nounParticles = []string{"で", "に", "の", "は", "が", "を", "から", "에서", "에", "은", "는", "이", "가", "를", "中", "里"}
+	clauseMarks = beside{
+		words: []string{"según", "segundo", "secondo", "selon", "laut", "wie", "describe", "explica", "menciona", "indica", "muestra",
+			"descrito", "mencionado", "indicado", "explicado", "descritto", "indicato", "spiegato", "illustrato", "mostrato",
+			"décrit", "indiqué", "expliqué", "mentionné", "如"},
+		prepositions: []string{"to", "com", "in", "by", "en", "em", "dans", "no", "na", "nel", "nella", "im"},
+		leads: []string{"according", "acordo", "described", "discussed", "shown", "noted", "defined", "explained", "outlined",
+			"reported", "suggested", "proposed", "mentioned", "documented", "detailed", "argued", "stated", "wie", "in",
+			"describe", "explica", "menciona", "indica", "muestra", "descrito", "mencionado", "indicado", "explicado",
+			"descritto", "indicato", "spiegato", "illustrato", "mostrato", "décrit", "indiqué", "expliqué", "mentionné"},
+		particles: []string{"で", "に", "에서"},
+	}
+	nounMarks = beside{
+		words: []string{"in", "see", "from", "to", "per", "cf", "cf.", "by", "of", "on", "en", "em", "dans", "di", "nel", "im",
+			"siehe", "voir", "véase", "vedi", "veja", "consulte", "reference", "ref", "ref."},
+		particles: []string{"で", "に", "の", "は", "が", "を", "から", "에서", "에", "은", "는", "이", "가", "를", "中", "里"},
+		first:     true,
+	}
 )
 
-// markerBeside reports whether a marker of s has one of words before it (in any case, as
-// the patterns' (?i) reads them) or one of particles after it, spaces between skipped;
-// or, if first, opens s.
-func markerBeside(s string, words, particles []string, first bool) bool {
+// beside is what a pattern needs next to a marker: one of words before it, one of
+// prepositions with one of leads before that, or one of particles after it; or, if first,
+// nothing before it.
+type beside struct {
+	words, prepositions, leads, particles []string
+	first                                 bool
+}
+
+// of reports whether a marker of s has what b needs beside it, in any case (as the
+// patterns' (?i) reads them), spaces between skipped.
+func (b beside) of(s string) bool {
 	const space = " \t\n\f\r" // \s in the patterns
 	for _, m := range Citation.FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:m[0]], space)
-		if first && before == "" || endsWithFold(before, words) {
+		if b.first && before == "" || endsWithFold(before, b.words) {
 			return true
 		}
+		for _, p := range b.prepositions {
+			if rest, ok := cutSuffixFold(before, p); ok && endsWithFold(strings.TrimRight(rest, space), b.leads) {
+				return true
+			}
+		}
 		after := strings.TrimLeft(s[m[1]:], space)
-		for _, p := range particles {
+		for _, p := range b.particles {
 			if strings.HasPrefix(after, p) {
 				return true
 			}
@@ -70,19 +93,28 @@ func markerBeside(s string, words, particles []string, first bool) bool {
 // endsWithFold reports whether s ends with one of words under Unicode case folding.
 func endsWithFold(s string, words []string) bool {
 	for _, w := range words {
-		i := len(s)
-		for range utf8.RuneCountInString(w) {
-			if i == 0 {
-				break
-			}
-			_, size := utf8.DecodeLastRuneInString(s[:i])
-			i -= size
-		}
-		if strings.EqualFold(s[i:], w) {
+		if _, ok := cutSuffixFold(s, w); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// cutSuffixFold is strings.CutSuffix under Unicode case folding, which maps rune to rune
+// but not always byte length to byte length ("ſ" is "s").
+func cutSuffixFold(s, w string) (before string, found bool) {
+	i := len(s)
+	for range utf8.RuneCountInString(w) {
+		if i == 0 {
+			return s, false
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	if strings.EqualFold(s[i:], w) {
+		return s[:i], true
+	}
+	return s, false
 }
 
 // clauseGap turns the gap a cited clause leaves (a 0 byte) into a space, or into nothing
@@ -92,7 +124,7 @@ var clauseGap = strings.NewReplacer("\x00.", ".", "\x00,", ",", "\x00;", ";", "\
 func withoutCitations(s string) string {
 	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
 		var clauses [][]int
-		if markerBeside(s, clauseWords, clauseParticles, false) {
+		if clauseMarks.of(s) {
 			clauses = citedClause.FindAllStringIndex(s, -1)
 		}
 		capital := startsUpper(s)
@@ -126,7 +158,7 @@ func withoutCitations(s string) string {
 // dropAsides removes the markers not built into the sentence (citationNoun).
 func dropAsides(s string) string {
 	keep := map[int]bool{}
-	if markerBeside(s, nounWords, nounParticles, true) {
+	if nounMarks.of(s) {
 		for _, m := range citationNoun.FindAllStringIndex(s, -1) {
 			if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
 				keep[m[0]+loc[0]] = true

@@ -20,8 +20,8 @@ func TestCitationChecksLetEveryClauseAndNounThrough(t *testing.T) {
 		may  func(string) bool
 		name string
 	}{
-		{citedClause, func(s string) bool { return markerBeside(s, clauseWords, clauseParticles, false) }, "clause"},
-		{citationNoun, func(s string) bool { return markerBeside(s, nounWords, nounParticles, true) }, "noun"},
+		{citedClause, clauseMarks.of, "clause"},
+		{citationNoun, nounMarks.of, "noun"},
 	}
 	surroundings := []string{"", " ", "Teams ", "平台", "x.", "プラットフォーム", "플랫폼은 ", "(", "see[1] ", "[2]で"}
 	for _, c := range checks {
