@@ -2,7 +2,8 @@
 # scripts/bench.sh — the figures in docs/benchmarks.md, measured on this machine.
 #
 #   scripts/bench.sh            # everything (a few minutes)
-#   scripts/bench.sh derive     # parse+derive beside goldmark.Convert only
+#   scripts/bench.sh derive     # parse+derive beside goldmark.Convert only, per document and as
+#                                 the target's ratio (BenchmarkDeriveOverGoldmark)
 #   scripts/bench.sh derive-cpu # the same as CPU time (perf stat), steady on a busy machine;
 #                                 also less a 1-iteration run (the once-per-process costs)
 #   scripts/bench.sh e2e        # the pipeline on redis-server and versitygw only
@@ -39,6 +40,10 @@ if [[ "$what" == all || "$what" == derive ]]; then
 			}
 			printf "%-45s %14d %14d %7.1fx\n", "all (per byte)", sx, sg, sx / sg
 		}' "$raw"
+	say "the target's ratio, both timed in turn in each pass (steadier than the table on a busy machine; 5 runs)"
+	go test ./derive -run '^$' -bench '^BenchmarkDeriveOverGoldmark$' -benchtime 20x -count 5 | tee "$raw"
+	awk '/^BenchmarkDeriveOverGoldmark/ { print $5 }' "$raw" | sort -n |
+		awk '{ r[NR] = $1 } END { printf "median: %.2fx goldmark\n", r[int((NR + 1) / 2)] }'
 fi
 
 if [[ "$what" == derive-cpu ]]; then
