@@ -62,7 +62,6 @@ type deriver struct {
 	// titleScript: the title is written in another script than the text (see titleRule).
 	titleScript bool
 	links       linker
-	keywords    []string
 	hashtags    []string // every hashtag a post may carry, best first; see hashtagsFor
 	brand       brandrules.Rules
 	res         Result
@@ -135,7 +134,6 @@ func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandrules
 		d.review = noLabelsReason(doc.Lang)
 	}
 	d.cta = brand.Spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
-	d.keywords = d.a.Keywords(8)
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: slices.Clone(doc.Warnings)}
 	d.titleRule()
 	return d

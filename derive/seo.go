@@ -85,9 +85,9 @@ func (d *deriver) weakSentences() map[string]bool {
 func (d *deriver) seoKeywords() []string {
 	var out []string
 	seen := map[string]bool{}
-	sources := [][]string{d.a.Doc.Meta.Tags, d.keywords}
-	if d.a.Lang == "ko" {
-		sources = sources[:1]
+	sources := [][]string{d.a.Doc.Meta.Tags}
+	if d.a.Lang != "ko" { // counted only here: most of the work of a teaser's metadata
+		sources = append(sources, d.a.Keywords(seoKeywordCount))
 	}
 	for _, src := range sources {
 		for _, k := range src {
