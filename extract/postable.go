@@ -93,21 +93,23 @@ func gluedHeading(text, lang string) bool {
 	if lang == "en" || !isLatin(lang) || len(words) == 0 {
 		return false
 	}
-	fields := strings.Fields(text)
-	for i := 1; i+1 < len(fields); i++ {
-		w := fields[i]
-		first, size := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(first) || size == len(w) || !words[textcase.Lower(w)] {
-			continue
+	// Each word between two others: the letters first, the stop-word look-up last.
+	var before, w string
+	for next := range strings.FieldsSeq(text) {
+		if w != "" && before != "" {
+			first, size := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(first) && size < len(w) {
+				prevLast, _ := utf8.DecodeLastRuneInString(before)
+				second, _ := utf8.DecodeRuneInString(w[size:])
+				after, _ := utf8.DecodeRuneInString(next)
+				// "…containers Si concentra…"; not a name that opens with an article ("en
+				// La Esquina"), whose next word is capitalised too.
+				if unicode.IsLower(prevLast) && unicode.IsLower(second) && unicode.IsLower(after) && words[textcase.Lower(w)] {
+					return true
+				}
+			}
 		}
-		prevLast, _ := utf8.DecodeLastRuneInString(fields[i-1])
-		second, _ := utf8.DecodeRuneInString(w[size:])
-		next, _ := utf8.DecodeRuneInString(fields[i+1])
-		// "…containers Si concentra…"; not a name that opens with an article ("en La
-		// Esquina"), whose next word is capitalised too.
-		if unicode.IsLower(prevLast) && unicode.IsLower(second) && unicode.IsLower(next) {
-			return true
-		}
+		before, w = w, next
 	}
 	return false
 }
