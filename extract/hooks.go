@@ -286,27 +286,33 @@ const (
 	possible
 	vague
 	juxtaposed
+	additive
+	notOnly
+	riskField
 )
 
 // hookLists are the lists of marks by the set they make up.
 var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast: marks.Contrast, consequence: marks.Consequence,
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
 	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison,
-	juxtaposed: marks.Juxtaposition}
+	juxtaposed: marks.Juxtaposition, additive: marks.Additive, notOnly: marks.NotOnly,
+	riskField: marks.RiskField}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and
 // searching them one by one was most of hookStrength's time.
 type hookMarks struct {
 	ac       *ahocorasick.Automaton
-	sets     []uint16        // per pattern, the hookSets (as bits) it belongs to
+	sets     []uint32        // per pattern, the hookSets (as bits) it belongs to
 	purposes map[string]bool // marks.Purposes: a stake after one is an aim
 }
 
-func (m *hookMarks) in(lower []byte) (found uint16) {
+func (m *hookMarks) in(lower []byte) (found uint32) {
 	matches := m.ac.FindAllOverlapping(lower)
 	modal := len(lower)  // where the first modal ("can", "puede") starts
 	var vagueAt [][2]int // where a vague comparison is ("than ever"): no contrast there
+	var alsoAt [][2]int  // where "but also" is: no contrast there, nor at "not only" before it
+	var fieldAt [][2]int // where a field of work on risks is named ("risk management"): no risk there
 	for _, match := range matches {
 		sets := m.sets[match.PatternID]
 		if sets&(1<<possible) != 0 {
@@ -315,11 +321,27 @@ func (m *hookMarks) in(lower []byte) (found uint16) {
 		if sets&(1<<vague) != 0 {
 			vagueAt = append(vagueAt, [2]int{match.Start, match.End})
 		}
+		if sets&(1<<additive) != 0 {
+			alsoAt = append(alsoAt, [2]int{match.Start, match.End})
+		}
+		if sets&(1<<riskField) != 0 {
+			fieldAt = append(fieldAt, [2]int{match.Start, match.End})
+		}
+	}
+	overlaps := func(spans [][2]int, start, end int) bool {
+		return slices.ContainsFunc(spans, func(v [2]int) bool { return start < v[1] && v[0] < end })
 	}
 	for _, match := range matches {
 		sets := m.sets[match.PatternID]
-		if sets&(1<<contrast) != 0 && slices.ContainsFunc(vagueAt, func(v [2]int) bool { return match.Start < v[1] && v[0] < match.End }) {
+		if sets&(1<<contrast) != 0 && overlaps(vagueAt, match.Start, match.End) {
 			sets &^= 1 << contrast
+		}
+		if overlaps(alsoAt, match.Start, match.End) ||
+			sets&(1<<notOnly) != 0 && slices.ContainsFunc(alsoAt, func(v [2]int) bool { return match.End <= v[0] }) {
+			sets &^= 1<<contrast | 1<<comparison
+		}
+		if overlaps(fieldAt, match.Start, match.End) {
+			sets &^= 1<<risk | 1<<stakes
 		}
 		found |= sets
 		if sets&(1<<stakes) != 0 && match.Start < modal && !m.purposes[lastWord(lower[:match.Start])] {
@@ -327,6 +349,22 @@ func (m *hookMarks) in(lower []byte) (found uint16) {
 		}
 	}
 	return found
+}
+
+// withElisions is marks with, in a language that elides its articles before a vowel
+// ("l'attacco", "un'interruzione", "d'attaque"), each mark that opens a word on a vowel
+// or h also after an apostrophe: the word starts there, not after a space.
+func withElisions(lang string, marks []string) []string {
+	if lang != "it" && lang != "fr" {
+		return marks
+	}
+	out := slices.Clone(marks)
+	for _, p := range marks {
+		if len(p) > 1 && p[0] == ' ' && strings.ContainsRune("aeiouhàèéìòù", []rune(p[1:])[0]) {
+			out = append(out, "'"+p[1:], "’"+p[1:])
+		}
+	}
+	return out
 }
 
 // lastWord is the last word of b, spaces at its end left out.
@@ -353,7 +391,7 @@ func newHookMarks(lang string) *hookMarks {
 		m.sets[i] |= 1 << set
 	}
 	for set, marks := range hookLists {
-		for _, p := range marks[lang] {
+		for _, p := range withElisions(lang, marks[lang]) {
 			add(p, hookSet(set))
 		}
 		if lang != "en" && (isLatin(lang) || hookSet(set) == definition) {

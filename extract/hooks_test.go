@@ -57,20 +57,34 @@ func TestHookStrengthWeighsKindsOfClaim(t *testing.T) {
 				"The release agent is responsible for checking that no step runs on a compromised node.",
 				// Being aware of risks, or areas that need attention, names neither.
 				"Release tool developers should be aware of the security risks a tool introduces.",
-				"Current release practices address many needs, but there are other areas that require attention."}},
+				"Current release practices address many needs, but there are other areas that require attention.",
+				// Textbook and trade-press lines: what a thing fundamentally is, a trend, a
+				// growing threat landscape, a duty to protect "adequately".
+				"Release security is fundamentally a process of managing what could go wrong in each deploy.",
+				"Release automation is gaining popularity and its adoption is increasing rapidly among teams.",
+				"As release cadence accelerates, the threat landscape grows with every new deploy target.",
+				"Release agents face many attacks and must therefore be adequately protected by every team.",
+				"A denial of service generally involves a large volume of traffic that floods the release services.",
+				"Release hashes are used primarily to detect damaged artefacts, but they can also flag tampering."}},
 		{"es",
 			nil,
 			[]string{"Los equipos publican cada semana porque revisan los cambios pequeños en un solo día."},
 			[]string{"La seguridad es fundamental para las aplicaciones que los equipos despliegan en la nube.",
 				"La seguridad de las aplicaciones debe implementarse durante todo el ciclo de vida de una aplicación.",
-				"Los equipos que trabajan en la plataforma publican las versiones que el cliente espera."}},
+				"Los equipos que trabajan en la plataforma publican las versiones que el cliente espera.",
+				"La seguridad es fundamentalmente un proceso de gestión del riesgo que identifica sus amenazas.",
+				"Las funciones sin servidor son susceptibles a varios ataques y deben protegerse adecuadamente.",
+				"Un ataque de denegación de servicio generalmente involucra un gran volumen de tráfico entrante."}},
 		{"it",
 			nil,
 			[]string{"I team che rilasciano ogni settimana sbagliano meno, perché ogni modifica è piccola e revisionata."},
 			[]string{"La sicurezza è fondamentale per tutte le applicazioni che i team distribuiscono nel cloud.",
 				// "cost" is English's stake, not the start of costituiscono.
 				"Lo sviluppo si svolge in fasi distinte che costituiscono il ciclo di vita del prodotto.",
-				"Gli sviluppatori devono essere consapevoli dei rischi di sicurezza introdotti dagli strumenti."}},
+				"Gli sviluppatori devono essere consapevoli dei rischi di sicurezza introdotti dagli strumenti.",
+				"La sicurezza è fondamentalmente un processo di gestione del rischio per ogni sistema in produzione.",
+				"Le funzioni serverless sono soggette a vari attacchi e pertanto devono essere adeguatamente protette.",
+				"Le funzioni di hash vengono utilizzate principalmente per rilevare dati danneggiati dagli attacchi."}},
 		{"ja",
 			nil,
 			[]string{"小さな変更は一日でレビューされるため、障害が起きても短時間で元に戻せます。"},
@@ -175,24 +189,48 @@ func TestHookMarksFindEveryListASentenceHolds(t *testing.T) {
 	lists := hookLists
 	listOf := func(set hookSet, lang string) []string {
 		if lang != "en" && (isLatin(lang) || set == definition) {
-			return append(slices.Clone(lists[set][lang]), lists[set]["en"]...)
+			return append(withElisions(lang, lists[set][lang]), lists[set]["en"]...)
 		}
-		return lists[set][lang]
+		return withElisions(lang, lists[set][lang])
 	}
-	// A contrast counts where no vague comparison overlaps it ("than" in "than ever").
-	oneByOne := func(lower, lang string) (found uint16) {
+	// A contrast counts where no vague comparison overlaps it ("than" in "than ever"); a
+	// contrast or a comparison, where no "but also" overlaps it and, for "not only", none
+	// follows it.
+	oneByOne := func(lower, lang string) (found uint32) {
 		for set := range lists {
 			if containsAny(lower, listOf(hookSet(set), lang)) {
 				found |= 1 << set
 			}
 		}
-		vagueAt := occurrences(lower, listOf(vague, lang))
-		for _, c := range occurrences(lower, listOf(contrast, lang)) {
-			if !slices.ContainsFunc(vagueAt, func(v [2]int) bool { return c[0] < v[1] && v[0] < c[1] }) {
-				return found
+		overlaps := func(spans [][2]int, c [2]int) bool {
+			return slices.ContainsFunc(spans, func(v [2]int) bool { return c[0] < v[1] && v[0] < c[1] })
+		}
+		vagueAt, alsoAt := occurrences(lower, listOf(vague, lang)), occurrences(lower, listOf(additive, lang))
+		cancelled := func(c [2]int) bool {
+			return overlaps(alsoAt, c) || slices.Contains(listOf(notOnly, lang), lower[c[0]:c[1]]) &&
+				slices.ContainsFunc(alsoAt, func(v [2]int) bool { return c[1] <= v[0] })
+		}
+		for _, set := range []hookSet{contrast, comparison} {
+			found &^= 1 << set
+			for _, c := range occurrences(lower, listOf(set, lang)) {
+				if !cancelled(c) && (set != contrast || !overlaps(vagueAt, c)) {
+					found |= 1 << set
+					break
+				}
 			}
 		}
-		return found &^ (1 << contrast)
+		// A risk or a stake counts where no field of work on risks overlaps it.
+		fieldAt := occurrences(lower, listOf(riskField, lang))
+		for _, set := range []hookSet{risk, stakes} {
+			found &^= 1 << set
+			for _, c := range occurrences(lower, listOf(set, lang)) {
+				if !overlaps(fieldAt, c) {
+					found |= 1 << set
+					break
+				}
+			}
+		}
+		return found
 	}
 	for _, lang := range append([]string{"sv"}, Languages...) {
 		var all []string
@@ -340,6 +378,62 @@ func TestAComparisonWithAnUnnamedPastIsNoContrast(t *testing.T) {
 			"小さなチームは大きなチームよりも速く変更をレビューし、リリースの品質を保っています。"},
 	} {
 		checkContrasts(t, tc.lang, tc.vague, tc.named)
+	}
+}
+
+// TestNotOnlyButAlsoIsNoContrast: "not only… but also" adds a feature to a feature;
+// "not… but" sets one thing against another.
+func TestNotOnlyButAlsoIsNoContrast(t *testing.T) {
+	for _, tc := range []struct {
+		lang, additive, contrast string
+	}{
+		{"en", "The service mesh not only isolates each workload on the network but also retries the calls that fail between them.",
+			"The service mesh isolates each workload on the network rather than trusting the calls that arrive between them."},
+		{"es", "El service mesh no sólo proporciona aislamiento a nivel de red, sino también reintentos de las llamadas entre servicios.",
+			"El service mesh no confía en la red de la empresa, sino en la identidad verificada de cada servicio que llama."},
+		{"it", "La service mesh non solo isola ogni servizio sulla rete, ma anche ripete le chiamate che falliscono tra i servizi.",
+			"La service mesh isola ogni servizio sulla rete invece di fidarsi delle chiamate che arrivano tra i servizi."},
+		{"de", "Das Service Mesh isoliert nicht nur jeden Dienst im Netz, sondern auch wiederholt es fehlgeschlagene Aufrufe.",
+			"Das Service Mesh vertraut nicht dem Netz des Unternehmens, sondern der geprüften Identität jedes Dienstes."},
+	} {
+		checkContrasts(t, tc.lang, tc.additive, tc.contrast)
+	}
+}
+
+// TestARiskNamedAsAFieldOfWorkIsNoFinding: "risk management", "identificar riesgos",
+// "gestione del rischio" name what a process deals with; a sentence that says what goes
+// wrong states a risk.
+func TestARiskNamedAsAFieldOfWorkIsNoFinding(t *testing.T) {
+	for _, tc := range []struct {
+		lang, field, stated string
+	}{
+		{"en", "Every platform team runs a risk assessment with the product owners before each release of the payment service.",
+			"Every platform team that skips the review before a release sees an outage of the payment service within weeks."},
+		{"es", "Para los equipos de plataforma, el primer paso es identificar los riesgos de cada servicio con sus responsables.",
+			"Los equipos de plataforma que omiten la revisión sufren una interrupción del servicio de pagos en pocas semanas."},
+		{"it", "I team di piattaforma condividono la gestione del rischio con i responsabili di ogni servizio prima del rilascio.",
+			"I team di piattaforma che saltano la revisione subiscono interruzioni del servizio di pagamento entro poche settimane."},
+	} {
+		a := analysisOf(tc.lang, tc.field, tc.stated)
+		if candidate(t, a, tc.field).Finding() {
+			t.Errorf("%s: %q counts as a finding", tc.lang, tc.field)
+		}
+		if !candidate(t, a, tc.stated).Finding() {
+			t.Errorf("%s: %q counts as no finding", tc.lang, tc.stated)
+		}
+	}
+}
+
+// TestAnElidedArticleLeavesItsWordAMark: "un'interruzione", "l'attaque" are the words
+// interruzione and attaque, marks of a risk, though no space opens them.
+func TestAnElidedArticleLeavesItsWordAMark(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"it", "I team che saltano la revisione subiscono un'interruzione del servizio di pagamento entro poche settimane."},
+		{"fr", "Un agent de build mal configuré expose chaque cluster à l'attaque du premier conteneur venu sur le réseau."},
+	} {
+		if a := analysisOf(tc.lang, tc.text); !candidate(t, a, tc.text).Finding() {
+			t.Errorf("%s: %q counts as no finding", tc.lang, tc.text)
+		}
 	}
 }
 

@@ -21,17 +21,17 @@ var Measure = map[string][]string{
 // it is for ("An essential goal of a platform is to…", "The desire to… has motivated"):
 // true, on topic, and bland as a hook ("An operator is a controller that…").
 var Definition = map[string][]string{
-	"en": {" encompasses ", " encompass ", "the desire to ", " goal of ", " goal is to ", " objective of ", " objective is to ", " aim of ", " aim is to ", " purpose of ", " has motivated ", " have motivated ", " is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
+	"en": {" generally involves", " typically involves", " usually involves", " is used primarily", " are used primarily", " is primarily used", " are primarily used", " is mainly used", " are mainly used", " is commonly used", " are commonly used", " is essentially a", " is fundamentally a", " is basically a", " is primarily a", " is essentially an", " is fundamentally an", " encompasses ", " encompass ", "the desire to ", " goal of ", " goal is to ", " objective of ", " objective is to ", " aim of ", " aim is to ", " purpose of ", " has motivated ", " have motivated ", " is a ", " is an ", " are a ", " ensures that ", " are composed of ", " are made up of ", " consist of ", " comprises ", " is comprised of ",
 		" is designed to ", " are designed to ", " works by ", " refers to ", " is defined as ", " are defined as ", " consists of ", " is composed of ",
 		" is made up of ", " can be sorted into ", " can be divided into ", " defines how ", " describes ", " is the process of ", " is a set of ",
 		" is part of ", " is one of ", " is part of the ", " forms part of ", " is responsible for ", " relies on ", " work in conjunction", " works in conjunction", " is used to ",
 		" is intended to ", " are intended to "},
-	"es": {" abarca ", " abarcan ", "el deseo de ", " objetivo de ", " objetivo es ", " finalidad de ", " propósito de ", " ha motivado ", " han motivado ", " es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
-	"pt": {" abrange ", " abrangem ", "o desejo de ", " objetivo de ", " objetivo é ", " finalidade de ", " propósito de ", " motivou ", " motivaram ", " é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
-	"fr": {" englobe ", " englobent ", "le désir de ", " objectif de ", " objectif est ", " but de ", " finalité de ", " a motivé ", " ont motivé ", " est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
-	"de": {" umfasst ", " umfassen ", "der wunsch, ", " ziel von ", " ziel ist es", " ziel der ", " ziel des ", " zweck ", " hat motiviert", " haben motiviert", " ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
-	"it": {" comprende ", " comprendono ", "il desiderio di ", " obiettivo di ", " obiettivo è ", " scopo di ", " finalità di ", " ha motivato ", " hanno motivato ", " è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
-	"nl": {" omvat ", " omvatten ", "de wens om ", " doel van ", " doel is ", " heeft gemotiveerd", " is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
+	"es": {" generalmente involucra", " generalmente implica", " normalmente implica", " se utiliza principalmente", " se utilizan principalmente", " se usa principalmente", " se usan principalmente", " se utiliza comúnmente", " se utilizan comúnmente", " es fundamentalmente un", " es esencialmente un", " es básicamente un", " es principalmente un", " abarca ", " abarcan ", "el deseo de ", " objetivo de ", " objetivo es ", " finalidad de ", " propósito de ", " ha motivado ", " han motivado ", " es un ", " es una ", " garantiza que ", " asegura que ", " está diseñad", " están diseñad", " está compuest", " está formad", " están formad", " se refiere a ", " se define como ", " consiste en ", " se compone de ", " se divide en ", " se considera parte ", " forma parte de", " es parte de", " se encarga de", " es responsable de ", " está pensad", " están pensad"},
+	"pt": {" geralmente envolve", " normalmente envolve", " é usado principalmente", " são usados principalmente", " é utilizado principalmente", " são utilizados principalmente", " é fundamentalmente um", " é essencialmente um", " é basicamente um", " abrange ", " abrangem ", "o desejo de ", " objetivo de ", " objetivo é ", " finalidade de ", " propósito de ", " motivou ", " motivaram ", " é um ", " é uma ", " garante que ", " assegura que ", " é projetad", " são projetad", " é formad", " é constituíd", " refere-se a ", " se refere a ", " é definido como ", " consiste em ", " é composto ", " divide-se em ", " faz parte d", " é parte d", " é responsável por", " se encarrega d", " destina-se a", " destinam-se a"},
+	"fr": {" implique généralement", " est principalement utilisé", " sont principalement utilisé", " sont utilisés principalement", " sont utilisées principalement", " est fondamentalement un", " est essentiellement un", " est avant tout un", " englobe ", " englobent ", "le désir de ", " objectif de ", " objectif est ", " but de ", " finalité de ", " a motivé ", " ont motivé ", " est un ", " est une ", " garantit que ", " assure que ", " est conçu", " sont conçu", " est composé", " est constitué", " désigne ", " se définit comme ", " consiste en ", " se compose de ", " fait partie d", " est responsable d", " se charge d", " est destiné", " sont destiné"},
+	"de": {" umfasst in der regel", " wird hauptsächlich verwendet", " werden hauptsächlich verwendet", " wird vor allem genutzt", " werden vor allem genutzt", " ist im grunde ein", " ist grundsätzlich ein", " ist im wesentlichen ein", " ist im kern ein", " umfasst ", " umfassen ", "der wunsch, ", " ziel von ", " ziel ist es", " ziel der ", " ziel des ", " zweck ", " hat motiviert", " haben motiviert", " ist ein ", " ist eine ", " stellt sicher, dass", " sorgt dafür, dass", " ist darauf ausgelegt", " setzt sich aus", " zusammengesetzt", " bezeichnet ", " besteht aus ", " wird definiert als ", " ist teil ", " gehört zu ", " ist verantwortlich für", " ist zuständig für"},
+	"it": {" generalmente comporta", " vengono utilizzate principalmente", " vengono utilizzati principalmente", " viene utilizzato principalmente", " viene utilizzata principalmente", " sono utilizzati principalmente", " sono utilizzate principalmente", " è fondamentalmente un", " è essenzialmente un", " è sostanzialmente un", " è principalmente un", " comprende ", " comprendono ", "il desiderio di ", " obiettivo di ", " obiettivo è ", " scopo di ", " finalità di ", " ha motivato ", " hanno motivato ", " è un ", " è una ", " garantisce che ", " assicura che ", " è progettat", " sono progettat", " è costituit", " è format", " si riferisce a ", " è definito come ", " consiste in ", " è composto da ", " si compone di ", " fa parte d", " è parte d", " coinvolge ", " è responsabile d", " si occupa d", " comporta in genere", " è pensat", " sono pensat"},
+	"nl": {" wordt voornamelijk gebruikt", " worden voornamelijk gebruikt", " omvat doorgaans", " is in wezen een", " is eigenlijk een", " is in de kern een", " omvat ", " omvatten ", "de wens om ", " doel van ", " doel is ", " heeft gemotiveerd", " is een ", " zorgt ervoor dat", " garandeert dat", " is ontworpen", " zijn ontworpen", " is opgebouwd uit", " is samengesteld", " verwijst naar ", " bestaat uit ", " wordt gedefinieerd als ", " maakt deel uit van", " is onderdeel van"},
 	"ja": {"目的は", "目標は", "目的とし", "とは", "を保証します", "ように設計", "から構成", "のことです", "のことである", "と呼ばれる", "で構成され", "を担当しています", "を担当する"},
 	"zh": {"目的是", "目标是", "希望", "是指", "旨在", "组成", "构成", "指的是", "是一种", "是一个", "是一组", "由以下", "包括以下", "分为", "负责"},
 	"ko": {"목표는", "목적은", "이란 ", "보장합니다", "보장한다", "설계되었", "로 이루어", "으로 이루어", "란 ", "라는 것은", "으로 구성", "로 구성", "를 의미", "을 의미"},
@@ -58,7 +58,7 @@ var Stakes = map[string][]string{
 // stated ("An essential goal is to reduce…") is no finding.
 var Purposes = map[string]string{
 	"en": "to help helps helping", "es": "para a", "pt": "para a", "fr": "pour à", "de": "zu um",
-	"it": "per a di", "nl": "te om",
+	"it": "per a di onde", "nl": "te om",
 }
 
 // Possibility: modal verbs that make a stake after them, anywhere later in the sentence,
@@ -166,27 +166,27 @@ var Fluff = map[string][]string{
 // Truism: marks that make a sentence true of almost anything: "X is essential", "plays a key
 // role", "is crucial for".
 var Truism = map[string][]string{
-	"en": {" often overlooked", " frequently overlooked", " often ignored", " often neglected", " often underestimated", " too often ", " should be aware", " must be aware", " need to be aware", " needs to be aware", " be mindful of", " should keep in mind", " require attention", " requires attention",
+	"en": {" gaining popularity", " growing in popularity", " gaining traction", "threat landscape", " adequately protected", " adequately secured", " properly protected", " properly secured", " often overlooked", " frequently overlooked", " often ignored", " often neglected", " often underestimated", " too often ", " should be aware", " must be aware", " need to be aware", " needs to be aware", " be mindful of", " should keep in mind", " require attention", " requires attention",
 		" is essential", " are essential", " is crucial", " are crucial", " is important", " are important", " is vital", " are vital",
 		" is critical", " are critical", " is key ", " plays a key role", " plays an important role", " plays a crucial role", " plays a vital role",
 		" is a must", " is paramount", " is fundamental", " a critical component", " a key component", " an essential component", " a critical part", " an essential part", " a key part",
 		"as the number of ", "as the amount of "}, // "As the number of X adds up, its complexity increases": a trend anyone could state; "…risks that are too often overlooked": said of every risk
-	"es": {" se pasan por alto", " se pasa por alto", " a menudo se subestima", " a menudo se ignora", " deben ser conscientes", " debe ser consciente", " deben tener en cuenta", " debe tener en cuenta", " requieren atención", " requiere atención",
+	"es": {" ganando popularidad", "panorama de amenazas", " protegerse adecuadamente", " adecuadamente protegid", " protegidas adecuadamente", " protegidos adecuadamente", " se pasan por alto", " se pasa por alto", " a menudo se subestima", " a menudo se ignora", " deben ser conscientes", " debe ser consciente", " deben tener en cuenta", " debe tener en cuenta", " requieren atención", " requiere atención",
 		" es esencial", " son esenciales", " es crucial", " son cruciales", " es importante", " son importantes", " es fundamental", " son fundamentales", " juega un papel", " componente crítico", " componente esencial", " componente clave", " parte esencial",
 		"a medida que aumenta el número", "a medida que crece el número"},
-	"pt": {" muitas vezes negligenciad", " frequentemente ignorad", " muitas vezes subestimad", " devem estar cientes", " deve estar ciente", " devem ter em mente", " deve ter em mente", " requerem atenção", " requer atenção",
+	"pt": {" ganhando popularidade", "panorama de ameaças", " adequadamente protegid", " protegidos adequadamente", " protegidas adequadamente", " muitas vezes negligenciad", " frequentemente ignorad", " muitas vezes subestimad", " devem estar cientes", " deve estar ciente", " devem ter em mente", " deve ter em mente", " requerem atenção", " requer atenção",
 		" é essencial", " são essenciais", " é crucial", " é importante", " são importantes", " é fundamental", " desempenha um papel", " componente crítico", " componente essencial", " parte essencial",
 		"à medida que o número", "à medida que aumenta o número"},
-	"fr": {" souvent négligé", " souvent sous-estimé", " souvent ignoré", " doivent être conscients", " doit être conscient", " doivent garder à l'esprit", " nécessitent une attention",
+	"fr": {" gagne en popularité", "paysage des menaces", " correctement protégé", " protégés correctement", " protégées correctement", " souvent négligé", " souvent sous-estimé", " souvent ignoré", " doivent être conscients", " doit être conscient", " doivent garder à l'esprit", " nécessitent une attention",
 		" est essentiel", " sont essentiels", " est crucial", " est important", " sont importants", " est fondamental", " joue un rôle",
 		"à mesure que le nombre"},
-	"de": {" oft übersehen", " häufig übersehen", " oft unterschätzt", " häufig unterschätzt", " sollten sich bewusst sein", " muss sich bewusst sein", " sollten bedenken", " erfordern aufmerksamkeit",
+	"de": {" an popularität", "bedrohungslandschaft", " angemessen geschützt", " ausreichend geschützt", " oft übersehen", " häufig übersehen", " oft unterschätzt", " häufig unterschätzt", " sollten sich bewusst sein", " muss sich bewusst sein", " sollten bedenken", " erfordern aufmerksamkeit",
 		" ist wichtig", " sind wichtig", " ist entscheidend", " ist unerlässlich", " spielt eine wichtige rolle", " spielt eine zentrale rolle",
 		"mit der zahl der", "je mehr "},
-	"it": {" spesso trascurat", " spesso sottovalutat", " spesso ignorat", " devono essere consapevoli", " deve essere consapevole", " devono tenere presente", " richiedono attenzione", " richiede attenzione",
+	"it": {" guadagnando popolarità", "panorama delle minacce", " adeguatamente protett", " protetti adeguatamente", " protette adeguatamente", " spesso trascurat", " spesso sottovalutat", " spesso ignorat", " devono essere consapevoli", " deve essere consapevole", " devono tenere presente", " richiedono attenzione", " richiede attenzione",
 		" è essenziale", " sono essenziali", " è cruciale", " è importante", " sono importanti", " è fondamentale", " sono fondamentali", " svolge un ruolo", " gioca un ruolo", " componente critico", " componente fondamentale", " componente essenziale", " parte essenziale",
 		"all'aumentare del numero", "con l'aumentare del numero"},
-	"nl": {" vaak over het hoofd gezien", " vaak onderschat", " moeten zich bewust zijn", " moet zich bewust zijn", " vereisen aandacht",
+	"nl": {" aan populariteit", "dreigingslandschap", " adequaat beschermd", " goed beveiligd", " vaak over het hoofd gezien", " vaak onderschat", " moeten zich bewust zijn", " moet zich bewust zijn", " vereisen aandacht",
 		" is essentieel", " is cruciaal", " is belangrijk", " zijn belangrijk", " speelt een belangrijke rol"},
 	"ja": {"見落とされがち", "軽視されがち", "過小評価されがち", "認識する必要", "意識する必要", "注意が必要です",
 		"重要です", "不可欠です", "重要な役割", "欠かせません"},
@@ -253,6 +253,56 @@ var VagueComparison = map[string][]string{
 	"ja": {"以前よりも", "従来よりも", "これまでよりも", "今までよりも", "かつてよりも"},
 	"zh": {"相比以前", "相比以往", "相比过去", "相比传统"},
 	"ko": {"이전보다", "기존보다", "과거보다", "그 어느 때보다"},
+}
+
+// Additive: the second half of "not only… but also", which adds a thing rather than
+// setting one against another ("The mesh not only isolates services but also retries
+// calls", "no sólo… sino también"): a list of features, however it is worded. It
+// cancels the Contrast and Comparison marks it overlaps (", but", " sino ") and the
+// NotOnly marks before it.
+var Additive = map[string][]string{
+	"en": {" but also ", ", but also ", " but even "},
+	"es": {" sino también ", " sino que también ", " sino además "},
+	"pt": {" mas também ", " como também ", " mas ainda "},
+	"fr": {" mais aussi ", " mais également ", " mais encore "},
+	"de": {" sondern auch ", ", sondern auch ", " sondern zudem "},
+	"it": {" ma anche ", " ma pure ", " bensì anche "},
+	"nl": {" maar ook ", ", maar ook "},
+	"ja": {"だけでなく", "のみならず", "ばかりでなく"},
+	"zh": {"不仅", "不但", "不只"},
+	"ko": {"뿐만 아니라", "뿐 아니라"},
+}
+
+// RiskField: a risk named as a field of work ("risk management", "identificar riesgos",
+// "modelli di minaccia"): what a process deals with, not a risk the sentence states. It
+// cancels the Risk and Stakes marks it overlaps.
+var RiskField = map[string][]string{
+	"en": {" risk management", " managing risk", " manage risk", " risk assessment", " assess risk", " assessing risk",
+		" identify risk", " identifying risk", " risk analysis", " threat model", " risk-based", " risk appetite", " risk tolerance"},
+	"es": {" gestión de riesgos", " gestión del riesgo", " gestionar riesgos", " gestionar los riesgos", " evaluación de riesgos",
+		" evaluación del riesgo", " evaluar los riesgos", " análisis de riesgos", " identificar riesgos", " identificar los riesgos",
+		" modelos de amenazas", " modelado de amenazas", " basado en riesgos", " apetito de riesgo"},
+	"pt": {" gestão de riscos", " gestão do risco", " gerenciamento de riscos", " avaliação de riscos", " análise de riscos",
+		" identificar riscos", " identificar os riscos", " modelagem de ameaças", " modelos de ameaças", " baseada em riscos"},
+	"fr": {" gestion des risques", " gestion du risque", " évaluation des risques", " analyse des risques", " identifier les risques",
+		" modélisation des menaces", " modèles de menaces", " fondée sur les risques"},
+	"de": {" risikomanagement", " risikobewertung", " risikoanalyse", " risiken zu identifizieren", " risiken identifizieren",
+		" bedrohungsmodell", " risikobasiert"},
+	"it": {" gestione del rischio", " gestione dei rischi", " valutazione del rischio", " valutazione dei rischi", " analisi dei rischi",
+		" identificare i rischi", " identificare e affrontare i rischi", " modellazione delle minacce", " modelli di minaccia",
+		" basato sul rischio", " basata sul rischio"},
+	"nl": {" risicobeheer", " risicobeoordeling", " risicoanalyse", " risico's identificeren", " dreigingsmodel", " risicogebaseerd"},
+}
+
+// NotOnly: the first half of "not only… but also" (marks.Additive).
+var NotOnly = map[string][]string{
+	"en": {" not only ", " not just ", " not merely "},
+	"es": {" no solo ", " no sólo ", " no solamente ", " no únicamente "},
+	"pt": {" não só ", " não apenas ", " não somente "},
+	"fr": {" pas seulement ", " non seulement ", " pas uniquement "},
+	"de": {" nicht nur ", " nicht bloß "},
+	"it": {" non solo ", " non soltanto ", " non solamente "},
+	"nl": {" niet alleen ", " niet enkel "},
 }
 
 // Caveat: marks of a claim that withholds its answer ("it depends", "there is no
@@ -345,13 +395,13 @@ var VoiceCJK = map[string][]string{
 // not verbs.
 var BareVerbs = map[string]struct{ Endings, Verbs, Not string }{
 	"es": {"an en", `son están permite ofrece proporciona brinda garantiza incluye requiere facilita aporta contiene
-		describe define establece`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
+		describe define establece puede`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
 		plan open token existen surgen aparecen quedan faltan abundan proliferan siguen`},
 	"it": {"ano ono", `sono hanno permette offre fornisce garantisce include richiede consente contiene descrive
-		definisce stabilisce`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
+		definisce stabilisce può`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
 		dono cono esistono restano mancano emergono`},
 	"pt": {"am em", `são têm estão permite oferece fornece proporciona garante inclui requer facilita contém descreve
-		define estabelece`, `bem também além porém sem quem nem cem imagem mensagem linguagem ordem origem viagem vantagem
+		define estabelece pode`, `bem também além porém sem quem nem cem imagem mensagem linguagem ordem origem viagem vantagem
 		margem garagem homem item existem surgem aparecem restam faltam`},
 }
 
