@@ -86,6 +86,11 @@ func TestASubjectlessVerbOrAStrayInfinitiveIsAFragment(t *testing.T) {
 		{"it", "Forniscono maggiore trasparenza e una superficie di attacco ridotta.", false},
 		{"it", "Sono necessari controlli aggiuntivi per ogni cluster condiviso.", false},
 		{"pt", "Fornecem maior transparência e uma superfície de ataque menor.", false},
+		// "It can include…": what can, the sentence before said.
+		{"es", "Puede incluir tecnologías como la paridad o la duplicación, la codificación de borrado o las réplicas.", false},
+		{"it", "Può includere tecnologie come la parità o la duplicazione, la codifica di cancellazione o le repliche.", false},
+		{"pt", "Pode incluir tecnologias como a paridade ou a duplicação, a codificação de apagamento ou as réplicas.", false},
+		{"es", "Un volumen cifrado puede incluir tecnologías como la paridad o la duplicación de los bloques.", true},
 		{"es", "Mantener la interoperabilidad al mínimo cuando se introducen nuevos estándares.", false},
 		{"it", "Garantire che sia possibile rilevare le modifiche non autorizzate.", false},
 		{"pt", "Manter a interoperabilidade no mínimo ao introduzir novos padrões.", false},
