@@ -91,6 +91,8 @@ func TestASubjectlessVerbOrAStrayInfinitiveIsAFragment(t *testing.T) {
 		{"it", "Può includere tecnologie come la parità o la duplicazione, la codifica di cancellazione o le repliche.", false},
 		{"pt", "Pode incluir tecnologias como a paridade ou a duplicação, a codificação de apagamento ou as réplicas.", false},
 		{"es", "Un volumen cifrado puede incluir tecnologías como la paridad o la duplicación de los bloques.", true},
+		{"es", "Debe cifrar cada volumen con una clave que rote el equipo de seguridad cada trimestre.", false},
+		{"it", "Deve cifrare ogni volume con una chiave che il team di sicurezza ruota ogni trimestre.", false},
 		{"es", "Mantener la interoperabilidad al mínimo cuando se introducen nuevos estándares.", false},
 		{"it", "Garantire che sia possibile rilevare le modifiche non autorizzate.", false},
 		{"pt", "Manter a interoperabilidade no mínimo ao introduzir novos padrões.", false},

@@ -395,13 +395,13 @@ var VoiceCJK = map[string][]string{
 // not verbs.
 var BareVerbs = map[string]struct{ Endings, Verbs, Not string }{
 	"es": {"an en", `son están permite ofrece proporciona brinda garantiza incluye requiere facilita aporta contiene
-		describe define establece puede`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
+		describe define establece puede debe`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
 		plan open token existen surgen aparecen quedan faltan abundan proliferan siguen`},
 	"it": {"ano ono", `sono hanno permette offre fornisce garantisce include richiede consente contiene descrive
-		definisce stabilisce può`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
+		definisce stabilisce può deve`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
 		dono cono esistono restano mancano emergono`},
 	"pt": {"am em", `são têm estão permite oferece fornece proporciona garante inclui requer facilita contém descreve
-		define estabelece pode`, `bem também além porém sem quem nem cem imagem mensagem linguagem ordem origem viagem vantagem
+		define estabelece pode deve`, `bem também além porém sem quem nem cem imagem mensagem linguagem ordem origem viagem vantagem
 		margem garagem homem item existem surgem aparecem restam faltam`},
 }
 
