@@ -360,7 +360,10 @@ func withElisions(lang string, marks []string) []string {
 	}
 	out := slices.Clone(marks)
 	for _, p := range marks {
-		if len(p) > 1 && p[0] == ' ' && strings.ContainsRune("aeiouhàèéìòù", []rune(p[1:])[0]) {
+		if len(p) < 2 || p[0] != ' ' {
+			continue
+		}
+		if first, _ := utf8.DecodeRuneInString(p[1:]); strings.ContainsRune("aeiouhàèéìòù", first) {
 			out = append(out, "'"+p[1:], "’"+p[1:])
 		}
 	}
