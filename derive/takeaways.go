@@ -38,7 +38,10 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 	needsContext := d.needsContext()
 	introSaid := parse.Sentences(intro)
 	for i, c := range d.a.Candidates {
-		if n := utf8.RuneCountInString(c.Text); c.Score <= 0 || exclude[i] || n > chars || n < minUsefulChars || needsContext[i] ||
+		if c.Score <= 0 || exclude[i] {
+			continue // never a key point (KeyPoints)
+		}
+		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] ||
 			slices.ContainsFunc(introSaid, func(s string) bool { return d.repeats(c.Text, s) }) {
 			unfit[i] = true
 		}

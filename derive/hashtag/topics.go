@@ -87,15 +87,6 @@ const topicSample = 24 << 10
 
 // documentTopics are the topic tags of a document.
 func documentTopics(a *extract.Analysis) []string {
-	var body strings.Builder
-	for _, s := range a.Doc.Sections {
-		body.WriteString(s.Heading)
-		body.WriteString("\n")
-	}
-	// What a document is about shows in its headings and first pages; reading all of a
-	// long paper would only cost time.
-	body.WriteString(proseOf(a, topicSample))
-	titleWords, textWords := lowerWords(a.Doc.Title), lowerWords(body.String())
 	type hit struct {
 		tag   string
 		named bool
@@ -116,13 +107,12 @@ func documentTopics(a *extract.Analysis) []string {
 			}
 		}
 	}
-	count(titleWords, func(i int) { hits[i].named = true })
-	count(textWords, func(i int) { hits[i].count++ })
 	// Scripts without spaces have no words to compare: their phrases are found in the text.
-	if text := body.String(); hasCJKPhrases[langid.Base(a.Lang)] {
+	cjk := hasCJKPhrases[langid.Base(a.Lang)]
+	count(lowerWords(a.Doc.Title), func(i int) { hits[i].named = true })
+	if cjk {
 		for _, p := range cjkTopicPhrases {
 			hits[p.topic].named = hits[p.topic].named || strings.Contains(a.Doc.Title, p.text)
-			hits[p.topic].count += strings.Count(text, p.text)
 		}
 	}
 	// The topics the title names are what the document is about; without one, the topic
@@ -135,7 +125,21 @@ func documentTopics(a *extract.Analysis) []string {
 		}
 	}
 	if len(out) > 0 {
-		return out
+		return out // the text is not read
+	}
+	var body strings.Builder
+	for _, s := range a.Doc.Sections {
+		body.WriteString(s.Heading)
+		body.WriteString("\n")
+	}
+	// What a document is about shows in its headings and first pages; reading all of a
+	// long paper would only cost time.
+	body.WriteString(proseOf(a, topicSample))
+	count(lowerWords(body.String()), func(i int) { hits[i].count++ })
+	if text := body.String(); cjk {
+		for _, p := range cjkTopicPhrases {
+			hits[p.topic].count += strings.Count(text, p.text)
+		}
 	}
 	top := slices.MaxFunc(hits, func(x, y hit) int { return cmp.Compare(x.count, y.count) })
 	if top.count < topicTagsMin {
