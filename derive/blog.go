@@ -83,7 +83,7 @@ func (d *deriver) blog() {
 	listed := append(parse.Sentences(t.intro), points...)
 	// What each sentence does to a passage, read once: every start tried reads much the
 	// same sentences.
-	const read, ends, saidAgain, recalls = 1, 2, 4, 8
+	const read, ends, saidAgain, recalls, listFirst, listLater = 1, 2, 4, 8, 16, 32
 	marks := make([]uint8, len(d.a.Candidates))
 	markOf := func(j int) uint8 {
 		if marks[j] == 0 {
@@ -99,17 +99,24 @@ func (d *deriver) blog() {
 			if claim.RecallsTheReading(text, d.a.Lang) {
 				marks[j] |= recalls
 			}
+			if first, later := extract.ListItem(text, d.a.Lang); first {
+				marks[j] |= listFirst
+			} else if later {
+				marks[j] |= listLater
+			}
 		}
 		return marks[j]
 	}
 	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
 		var passage []int
+		listOpened := false
 		for k, j := range d.a.Passage(i, exclude) {
-			// The teaser's reader never saw what the sentence recalls, and has read what
-			// it says again: the passage ends before it, and one that opens with it is
-			// no passage.
+			// The teaser's reader never saw what the sentence recalls, has read what it
+			// says again, or missed the first item of the list it continues ("Second,
+			// …"): the passage ends before it, and one that opens with it is no passage.
 			m := markOf(j)
-			leaveOut := m&(saidAgain|recalls) != 0
+			listOpened = listOpened || m&listFirst != 0
+			leaveOut := m&(saidAgain|recalls) != 0 || m&listLater != 0 && !listOpened
 			if k == 0 && leaveOut {
 				return nil, 0
 			}

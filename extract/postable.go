@@ -63,12 +63,94 @@ func postable(text, lang string, v *sentenceView) bool {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)
-	if opensWithReference(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
+	if opensWithReference(text, lang) || leansAfterOpening(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
 		!announcesMore(v, lang)
 }
+
+var (
+	openingPrepositions = parse.WordSets(marks.OpeningPrepositions)
+	openingPronouns     = parse.WordSets(marks.OpeningPronouns)
+)
+
+// leansAfterOpening reports a sentence whose subject, after a short opening phrase, stands
+// for what came before: "For the first year or so, it was a clear improvement." leans on
+// the sentence that named "it" as surely as "It was a clear improvement." does. An "it"
+// that only holds the place of what follows ("In most teams, it takes a week to…") names
+// nothing before.
+func leansAfterOpening(text, lang string) bool {
+	if lang == "de" {
+		// "Das betrifft Cookies…": "das" before a verb is a pronoun for what came before;
+		// before a noun ("Das Gesetz") or an adjective ("Das neue Gesetz") an article.
+		w, rest, _ := strings.Cut(text, " ")
+		next, _, _ := strings.Cut(rest, " ")
+		r, _ := utf8.DecodeRuneInString(next)
+		return w == "Das" && unicode.IsLower(r) && strings.HasSuffix(next, "t")
+	}
+	pronouns := openingPronouns[lang]
+	if pronouns == nil {
+		return false
+	}
+	head, rest, ok := strings.Cut(text, ", ")
+	if !ok || len(head) > 60 {
+		return false
+	}
+	first, _, _ := strings.Cut(head, " ")
+	if strings.Count(head, " ") > 5 || !openingPrepositions[lang][textcase.Lower(first)] {
+		return false
+	}
+	subject, after, _ := strings.Cut(rest, " ")
+	subject = textcase.Lower(subject)
+	if !pronouns[subject] {
+		return false
+	}
+	if subject == "it" {
+		verb, _, _ := strings.Cut(after, " ")
+		if placeholderVerbs[verb] && (strings.Contains(after, " to ") || strings.Contains(after, " that ")) {
+			return false // "it takes a week to…", "it is clear that…"
+		}
+	}
+	return true
+}
+
+// hasLowerWord reports w, written in lower case, as a whole word of text.
+func hasLowerWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = end
+	}
+}
+
+// ListItem reports whether a sentence opens as an item of a list written as sentences
+// (marks.ListOrdinals): first when it opens the list ("First, …"), later when it
+// continues one ("Second, …", "Finally, …"), which a passage without its first item
+// leaves half told.
+func ListItem(text, lang string) (first, later bool) {
+	o, ok := marks.ListOrdinals[lang]
+	if !ok {
+		return false, false
+	}
+	var buf [40]byte
+	lower := string(textcase.AppendLower(buf[:0], text[:min(len(text), 24)]))
+	opens := func(list []string) bool {
+		return slices.ContainsFunc(list, func(p string) bool { return strings.HasPrefix(lower, p) })
+	}
+	return opens(o.First), opens(o.Later)
+}
+
+// placeholderVerbs follow an "it" that holds the place of a clause after them.
+var placeholderVerbs = parse.WordSet(`is was becomes became gets got seems seemed takes took pays remains`)
 
 var vagueQuantifiers = parse.WordSets(marks.VagueQuantifiers)
 
@@ -659,6 +741,9 @@ func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
 func anothersVoice(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.VoiceCJK[lang]) {
 		return true
+	}
+	if lang == "en" && hasLowerWord(v.text, "us") {
+		return true // "What finally moved us…"; the list reads lower case, where "US" is the country
 	}
 	set := voice[lang]
 	for _, w := range v.words {

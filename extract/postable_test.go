@@ -15,6 +15,20 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		want       bool
 	}{
 		{"en", "Platform teams cut onboarding from two weeks to two days.", true},
+		// An answer, a time or a measure the sentence before set; a pronoun after a short
+		// opening phrase; "us" (not "US").
+		{"en", "The answer was about $46,000 a month in compute for the clusters.", false},
+		{"en", "After that, each invoice costs between 40 and 90 cents.", false},
+		{"en", "The median across all respondents fell from 4.1 days to 2.6 days.", false},
+		{"en", "For the first year or so, it was a clear improvement for the platform team.", false},
+		{"es", "En la práctica, esto significa revisar cada cambio en un solo día.", false},
+		{"en", "In most release teams, it takes a week to review a change to the pipeline.", true},
+		{"en", "What finally moved us was a spreadsheet of cluster costs.", false},
+		{"en", "US retailers doubled their cloud budgets in two years.", true},
+		{"pt", "No entanto, todos exigem investimento contínuo em ferramentas de observabilidade.", false},
+		{"pt", "No mesmo levantamento, 62% das equipes relataram alertas em excesso.", false},
+		{"de", "Das betrifft Cookies, Pixel und Fingerprinting gleichermaßen.", false},
+		{"de", "Das neue Gesetz verlangt eine Einwilligung vor jedem Tracking.", true},
 		{"en", "A service mesh is another abstraction that gives orchestrated services shared features.", false},
 		{"it", "La Service Mesh è un'altra astrazione che fornisce funzionalità ai servizi orchestrati.", false},
 		{"es", "La malla de servicios es otra abstracción que ofrece funciones a los servicios.", false},
@@ -356,6 +370,28 @@ func TestAnotherOneAgreesWithASearchPerPredicate(t *testing.T) {
 			if got := anotherOne(&v, lang); got != want {
 				t.Errorf("anotherOne(%q, %q) = %v, want %v", s, lang, got, want)
 			}
+		}
+	}
+}
+
+// TestListItemTellsAFirstItemFromALaterOne: "Second, …" continues a list whose first item
+// a passage must hold; "First, …" opens one; a compound or a plain sentence is neither.
+func TestListItemTellsAFirstItemFromALaterOne(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text   string
+		first, later bool
+	}{
+		{"en", "First, every service moved with its own team.", true, false},
+		{"en", "Second, every team owned its migration.", false, true},
+		{"en", "Finally, the clusters were switched off.", false, true},
+		{"en", "Second-hand hardware cut the bill by a third.", false, false},
+		{"es", "En segundo lugar, cada equipo migró sus servicios.", false, true},
+		{"it", "In primo luogo, ogni servizio è migrato con il suo team.", true, false},
+		{"de", "Zweitens betreute jedes Team seine eigene Migration.", false, true},
+		{"en", "Teams that own their migration finish it sooner.", false, false},
+	} {
+		if first, later := ListItem(tc.text, tc.lang); first != tc.first || later != tc.later {
+			t.Errorf("%s: ListItem(%q) = %v, %v; want %v, %v", tc.lang, tc.text, first, later, tc.first, tc.later)
 		}
 	}
 }

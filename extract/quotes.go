@@ -93,7 +93,11 @@ func Speaker(who string) bool {
 			return false
 		}
 	}
-	return !determiners[strings.ToLower(words[0])]
+	return !determiners[strings.ToLower(words[0])] && !pronounSpeakers[strings.ToLower(words[0])]
 }
+
+// pronounSpeakers stand for a speaker named elsewhere, or for nobody in particular:
+// "They said “we process 3,000 invoices a month”" quotes no one a reader can name.
+var pronounSpeakers = parse.WordSet(`they he she it we you i one someone everyone people ellos ellas él ella nosotros eles elas ele ela nós ils elles il elle on nous sie er es wir man loro lui lei noi zij hij wij`)
 
 var determiners = parse.WordSet(`the a an this that these those el la los las un una este esta o a os as um uma il lo gli i le une ce cette der die das ein eine dieser diese de het een`)

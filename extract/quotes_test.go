@@ -47,6 +47,10 @@ func TestADefinitionInQuotesIsNotAQuote(t *testing.T) {
 		{"The definition", false},
 		{"the glossary", false},
 		{"This term", false},
+		// A pronoun stands for a speaker named elsewhere, or for nobody.
+		{"They", false},
+		{"She", false},
+		{"Ellos", false},
 		{"", false},
 	} {
 		if got := Speaker(tc.who); got != tc.want {

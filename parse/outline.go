@@ -62,7 +62,7 @@ func (o *outline) heading(level int, text, id string) {
 }
 
 func (o *outline) paragraph(text string) {
-	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) {
+	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) && !caption.MatchString(text) {
 		s := o.current()
 		s.Paragraphs = append(s.Paragraphs, text)
 	}
@@ -258,3 +258,8 @@ func isNormalSpace(s string) bool {
 	}
 	return true
 }
+
+// caption matches a figure's or table's caption ("Figure 2. Median pipeline duration…",
+// "Tabla 3:", "図1："): it describes an image or a table the posts do not carry, and
+// whatever it adds ("(Corrected in v1.2…)") is about the document.
+var caption = regexp.MustCompile(`^(?i:figure|fig\.|table|chart|exhibit|graph|figura|tabla|tabela|gráfico|grafico|tableau|abbildung|tabelle|grafik|figuur|tabel|grafiek)\s*\d+[.:]|^[图表図]\s*\d+[.:：]|^(?:그림|표)\s*\d+[.:]`)

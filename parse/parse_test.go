@@ -233,3 +233,40 @@ func TestScriptAndStyleContentIsNotProse(t *testing.T) {
 		t.Errorf("the prose around the tags was lost: %q", got)
 	}
 }
+
+// TestCaptionsAreNotProse: a figure's or table's caption describes what the posts do not
+// carry, in Markdown ("*Figure 2. …*") and in HTML (<figcaption>); the prose around it
+// stays, and a quote's caption still names its speaker.
+func TestCaptionsAreNotProse(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"c.md", "# Pipelines\n\nLong pipelines hurt every team we surveyed.\n\n" +
+			"*Figure 2. Median pipeline duration against change failure rate. Failures climb steeply above 30 minutes.*\n\n" +
+			"Table 3: Lead time by team size, 2026.\n\nShort pipelines ship more often.\n"},
+		{"c.html", `<html><body><article><h1>Pipelines</h1><p>Long pipelines hurt every team we surveyed.</p>
+<figure><img src="a.png" alt="chart"><figcaption>Median pipeline duration against change failure rate, 2022–2025. Failures climb steeply above 30 minutes.</figcaption></figure>
+<p>Short pipelines ship more often.</p>
+<figure><blockquote>Every minute of pipeline is a minute of nobody shipping.</blockquote><figcaption>Ana Ruiz, platform lead</figcaption></figure>
+</article></body></html>`},
+	} {
+		doc, err := File(tc.name, []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text []string
+		var quotes []Quote
+		for _, s := range doc.Sections {
+			text = append(text, s.Paragraphs...)
+			quotes = append(quotes, s.Quotes...)
+		}
+		got := strings.Join(text, "\n")
+		if strings.Contains(got, "climb steeply") || strings.Contains(got, "Lead time by team size") {
+			t.Errorf("%s: a caption became prose: %q", tc.name, got)
+		}
+		if !strings.Contains(got, "Long pipelines hurt") || !strings.Contains(got, "Short pipelines ship") {
+			t.Errorf("%s: the prose around the captions was lost: %q", tc.name, got)
+		}
+		if strings.HasSuffix(tc.name, ".html") && (len(quotes) != 1 || !strings.HasPrefix(quotes[0].Attribution, "Ana Ruiz")) {
+			t.Errorf("%s: the quote lost its speaker: %+v", tc.name, quotes)
+		}
+	}
+}

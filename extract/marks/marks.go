@@ -519,30 +519,87 @@ var ReferencePhrases = map[string][]string{
 		"some are ", "some were ", "some have ", "some had ", "some may ", "some might ", "some can ", "some could ", "some will ",
 		"some would ", "some should ", "some must ", "some do ", "some use ", "some build ", "some adopt ", "some prefer ",
 		"some choose ", "some need ", "some rely ", "some take ", "some make ", "some treat ", "some go ", "others ",
-		"ultimately, it ", "ultimately it ", "in the end"},
+		"ultimately, it ", "ultimately it ", "in the end",
+		// The answer to a question, the result of a step, the reason for a choice the
+		// sentence before named.
+		"the answer ", "the answer:", "the result was", "the results were", "the outcome was", "the reason is", "the reason was",
+		"the reason:", "the solution was", "the solution is", "the solution:", "the difference is", "the difference was", "the catch ",
+		"the upshot", "the lesson ", "the fix was", "the culprit",
+		// Then and there: a time or a point the sentence before set.
+		"after that", "after this", "before that", "since then", "by then", "from then on", "until then", "at that point",
+		"at this point", "on top of that", "beyond that", "apart from that", "besides that",
+		// A measure of what the sentence before named ("The median across all respondents fell…").
+		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
+		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
 	"es": {"por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
-		"algunos prefieren ", "algunas prefieren ", "otros ", "otras ", "en última instancia", "al final"},
+		"algunos prefieren ", "algunas prefieren ", "otros ", "otras ", "en última instancia", "al final",
+		"la respuesta ", "la respuesta:", "el resultado fue", "los resultados fueron", "la razón es", "la razón fue", "el motivo es",
+		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
+		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello"},
 	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
-		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final"},
+		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
+		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
+		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "no entanto", "no mesmo", "na mesma", "nos mesmos",
+		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido"},
 	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
-		"certaines peuvent ", "en fin de compte", "au final"},
+		"certaines peuvent ", "en fin de compte", "au final",
+		"la réponse ", "la réponse :", "le résultat a été", "le résultat fut", "la raison est", "la raison était", "la solution a été",
+		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi"},
 	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
-		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende"},
+		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
+		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
+		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben"},
 	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
-		"alcuni possono ", "alcune possono ", "altri ", "altre ", "in ultima analisi", "in definitiva", "alla fine"},
+		"alcuni possono ", "alcune possono ", "altri ", "altre ", "in ultima analisi", "in definitiva", "alla fine",
+		"la risposta ", "la risposta:", "il risultato è stato", "i risultati sono stati", "la ragione è", "il motivo è", "il motivo era",
+		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
+		"nella stessa", "per questo", "per questa ragione"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
-		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening"},
+		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
+		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is"},
+}
+
+// OpeningPrepositions open a short phrase of time, place or measure before a sentence's
+// subject ("For the first year or so, …", "En la práctica, …"); OpeningPronouns are the
+// subjects after such a phrase that stand for what came before ("…, it was a clear
+// improvement."). A phrase that opens a clause of its own ("After teams migrated, they…")
+// names its subject, so "after", "before", "when" and "if" are not listed.
+var (
+	OpeningPrepositions = map[string]string{
+		"en": `for in at by during within over on from under across throughout despite without unlike beyond`,
+		"es": `durante en con sin para por tras desde hasta según`,
+		"pt": `durante em no na nos nas com sem para por após desde até segundo`,
+		"it": `durante in nel nella nei nelle con senza per dopo da dal dalla fino secondo`,
+	}
+	OpeningPronouns = map[string]string{
+		"en": `it they this these that those he she`,
+		"es": `esto eso ello ellos ellas este esta estos estas`,
+		"pt": `isto isso ele ela eles elas`,
+		"it": `ciò questo questa questi queste esso essa essi esse`,
+	}
+)
+
+// ListOrdinals open the items of a list written as sentences: First are the words of its
+// first item, Later of the others ("Second, every team owned its migration."), lower case.
+var ListOrdinals = map[string]struct{ First, Later []string }{
+	"en": {[]string{"first,", "firstly", "first of all", "to begin with"}, []string{"second,", "secondly", "third,", "thirdly", "fourth,", "fourthly", "finally,", "lastly"}},
+	"es": {[]string{"primero,", "en primer lugar", "primeramente"}, []string{"segundo,", "en segundo lugar", "tercero,", "en tercer lugar", "por último", "finalmente,"}},
+	"pt": {[]string{"primeiro,", "em primeiro lugar", "primeiramente"}, []string{"segundo,", "em segundo lugar", "terceiro,", "em terceiro lugar", "por último", "por fim", "finalmente,"}},
+	"fr": {[]string{"premièrement", "d'abord", "tout d'abord", "en premier lieu"}, []string{"deuxièmement", "troisièmement", "en deuxième lieu", "en second lieu", "enfin,", "finalement,"}},
+	"de": {[]string{"erstens", "zunächst", "zuerst"}, []string{"zweitens", "drittens", "viertens", "schließlich", "zuletzt"}},
+	"it": {[]string{"in primo luogo", "innanzitutto", "prima di tutto", "primo,"}, []string{"in secondo luogo", "in terzo luogo", "secondo,", "terzo,", "infine,", "infine "}},
+	"nl": {[]string{"ten eerste", "allereerst", "eerst,"}, []string{"ten tweede", "ten derde", "tot slot", "ten slotte", "als laatste"}},
 }
 
 // Documents are the nouns that name a document (lower case, each with the space before
