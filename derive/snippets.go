@@ -74,8 +74,9 @@ func (d *deriver) snippets() {
 		return
 	}
 	if len(all) < fewSnippets {
-		d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf(
-			"only %d sentences of the source stand alone, fit a post and are not in another post already", len(all)))
+		d.skip(channel.KindSnippet, channel.Any, "only "+plural(len(all),
+			"sentence of the source stands alone, fits a post and is not in another post already",
+			"sentences of the source stand alone, fit a post and are not in another post already"))
 	}
 	for n, s := range all {
 		x := d.draft(channel.KindSnippet, channel.Any, n+1, s.section, s.text)
@@ -158,8 +159,8 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	sort.SliceStable(picks, func(i, j int) bool { return a.Candidates[picks[i]].Weight() > a.Candidates[picks[j]].Weight() })
 	if len(picks) > maxKeyPoints {
 		d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf(
-			"%d more key points were left out: the %d strongest are offered, and fewer points are better than weaker ones",
-			len(picks)-maxKeyPoints, maxKeyPoints))
+			"%s left out: the %d strongest are offered, and fewer points are better than weaker ones",
+			plural(len(picks)-maxKeyPoints, "more key point was", "more key points were"), maxKeyPoints))
 		picks = picks[:maxKeyPoints]
 	}
 	// A definition, truism or hedge is no key point at all (Weight < Score), and a point
@@ -183,8 +184,8 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 		kept = append(kept, i)
 	}
 	if left := len(picks) - len(kept); left > 0 {
-		d.skip(channel.KindSnippet, channel.Any, fmt.Sprintf(
-			"%d more key points were left out: they describe rather than give a figure, a contrast or a stake, and fewer points are better than weaker ones", left))
+		d.skip(channel.KindSnippet, channel.Any, plural(left, "more key point was", "more key points were")+
+			" left out: they describe rather than give a figure, a contrast or a stake, and fewer points are better than weaker ones")
 	}
 	picks = kept
 	sort.Ints(picks)
@@ -287,4 +288,13 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 		text += " …"
 	}
 	return frame(text), true
+}
+
+// plural is n with the words that agree with it: "1 more key point was", "3 more key
+// points were".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -65,3 +65,20 @@ func TestTalkQuoteSnippetsLinkToTheirMoment(t *testing.T) {
 		t.Error("no quote snippet of Ben Ode")
 	}
 }
+
+// TestSkipReasonsAgreeWithTheirCount: a marketer reads "only 1 sentence … stands alone",
+// not "only 1 sentences … stand alone".
+func TestSkipReasonsAgreeWithTheirCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{1, "1 more key point was"},
+		{0, "0 more key points were"},
+		{3, "3 more key points were"},
+	} {
+		if got := plural(tc.n, "more key point was", "more key points were"); got != tc.want {
+			t.Errorf("plural(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

@@ -58,9 +58,9 @@ func (d *deriver) thread() {
 	points := d.threadPoints(hook, payoff, said, fits)
 	if len(points) < minThreadPoints {
 		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
-			"the source has %d distinct findings on its subject (a figure, a contrast, a consequence or a stake) in other sections "+
+			"the source has %s on its subject (a figure, a contrast, a consequence or a stake) in other sections "+
 				"that the account has not posted yet; a thread needs %d, and requirements, descriptions or asides in between read as a list",
-			len(points), minThreadPoints))
+			plural(len(points), "distinct finding", "distinct findings"), minThreadPoints))
 		return
 	}
 	points = append(points, payoff)
