@@ -97,7 +97,7 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 						}
 					}
 				}
-				if d.Type == SnippetStat && yearOrVersionOnly.MatchString(d.Template) {
+				if d.Type == SnippetStat && yearOrVersionOnly.MatchString(d.Template) && !multiplierOrShare.MatchString(d.Template) {
 					t.Errorf("%s: a year or a version as a stat: %q", where, d.Template)
 				}
 				ch := d.Channel
@@ -127,6 +127,8 @@ func TestCorpusHasNoObjectiveDefects(t *testing.T) {
 var (
 	emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+\.\w+`)
 	// A stat whose only figures are years or versions.
+	// "3.2x more likely", "2.5 times", "4.5%": a decimal with its unit is no version.
+	multiplierOrShare = regexp.MustCompile(`\d\s?(?:x|×|times)\b|\d\s?%`)
 	yearOrVersionOnly = regexp.MustCompile(`^[^0-9]*(?:(?:19|20)\d\d|v?\d+\.\d+(?:\.\d+)?)[^0-9]*(?:\{link\})?$`)
 )
 
@@ -197,3 +199,20 @@ func cut(s string) string {
 }
 
 func utf8Len(s string) int { return len([]rune(s)) }
+
+// TestTheStatRuleTellsAVersionFromAMultiplier: the harness's own rule flags a year or a
+// version offered as a stat, and not a multiplier or a share written with decimals.
+func TestTheStatRuleTellsAVersionFromAMultiplier(t *testing.T) {
+	isVersion := func(s string) bool { return yearOrVersionOnly.MatchString(s) && !multiplierOrShare.MatchString(s) }
+	for _, s := range []string{"Kubernetes 1.29 removed the flag. {link}", "Published in 2024. {link}", "Release v2.3.1 is out. {link}"} {
+		if !isVersion(s) {
+			t.Errorf("%q is not flagged", s)
+		}
+	}
+	for _, s := range []string{"Teams with a platform are 3.2x more likely to deploy on demand. {link}",
+		"Pipelines ran 2.5 times longer. {link}", "Churn fell to 4.5% a year. {link}"} {
+		if isVersion(s) {
+			t.Errorf("%q is flagged as a version", s)
+		}
+	}
+}
