@@ -224,7 +224,8 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 		if len(out) == maxStats {
 			break
 		}
-		if c.Stat && c.Score > 0 && !said[i] && d.fitsAny(c.Text) {
+		// A question with a figure ("Did the CPU pass 80%?") asks; a stat states.
+		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && d.fitsAny(c.Text) {
 			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
 		}
 	}

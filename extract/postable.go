@@ -89,6 +89,9 @@ func leansAfterOpening(text, lang string) bool {
 		r, _ := utf8.DecodeRuneInString(next)
 		return w == "Das" && unicode.IsLower(r) && strings.HasSuffix(next, "t")
 	}
+	if midConnective(text, lang) {
+		return true
+	}
 	pronouns := openingPronouns[lang]
 	if pronouns == nil {
 		return false
@@ -147,6 +150,32 @@ func ListItem(text, lang string) (first, later bool) {
 		return slices.ContainsFunc(list, func(p string) bool { return strings.HasPrefix(lower, p) })
 	}
 	return opens(o.First), opens(o.Later)
+}
+
+var midConnectives = parse.WordSets(marks.MidConnectives)
+
+// midConnective reports a connective set off by commas within a sentence's first five
+// words, of one to four words ("The point, however, is…", "O ponto, portanto, é…"): it leans on the sentence
+// before as an opening one does.
+func midConnective(text, lang string) bool {
+	set := midConnectives[lang]
+	if set == nil || !strings.Contains(text, ", ") {
+		return false
+	}
+	words := strings.Fields(text)
+	for i := 1; i < min(len(words), 5); i++ {
+		w := words[i]
+		if !strings.HasSuffix(w, ",") || !set[textcase.Lower(strings.TrimSuffix(w, ","))] {
+			continue
+		}
+		// The comma before it may be up to three words back: ", sin embargo,", ", por lo tanto,".
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if strings.HasSuffix(words[j], ",") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeholderVerbs follow an "it" that holds the place of a clause after them.

@@ -544,7 +544,7 @@ var ReferencePhrases = map[string][]string{
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
 		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
-		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "no entanto", "no mesmo", "na mesma", "nos mesmos",
+		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido"},
 	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
@@ -589,6 +589,18 @@ var (
 		"it": `ciò questo questa questi queste esso essa essi esse`,
 	}
 )
+
+// MidConnectives lean on the sentence before from between commas after the subject
+// ("The point, however, is…", "O ponto, portanto, é…").
+var MidConnectives = map[string]string{
+	"en": `however therefore thus though then also instead`,
+	"es": `embargo tanto además entonces`,
+	"pt": `portanto porém contudo entanto então`,
+	"fr": `cependant donc toutefois pourtant`,
+	"de": `jedoch daher allerdings`,
+	"it": `tuttavia quindi pertanto però inoltre`,
+	"nl": `echter dus daarom`,
+}
 
 // ListOrdinals open the items of a list written as sentences: First are the words of its
 // first item, Later of the others ("Second, every team owned its migration."), lower case.
