@@ -64,12 +64,16 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		{"en2.md", "# A guide for teams\n\nTeams in Seoul ship faster. Cloud native platforms help. A cloud native " +
 			"stack is common. Kubernetes runs it. Cloud native is here. Kubernetes runs it. Kubernetes runs it.\n", []string{"#CloudNative"}},
 		// In another language, a topic only in the words the document uses itself: no
-		// English tag for 云原生 (#云原生, which the title names) or ciberseguridad,
-		// #ZeroTrust for "Zero Trust"; Japanese written without spaces is counted too.
+		// English tag for 云原生 (#云原生, which the title names) or ciberseguridad
+		// (#Ciberseguridad), #ZeroTrust for "Zero Trust"; Japanese written without spaces
+		// is counted too.
 		{"zh.md", "---\nlang: zh\n---\n# 云原生平台白皮书\n\n平台团队使用开源工具。平台可以降低成本。\n", []string{"#云原生"}},
 		{"ja.md", "---\nlang: ja\n---\n# 社内基盤の手引き\n\nクラウドネイティブな基盤が増えています。クラウドネイティブの運用は難しい。" +
 			"チームはクラウドネイティブの道具を使います。\n", []string{"#クラウドネイティブ"}},
-		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", nil},
+		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", []string{"#Ciberseguridad"}},
+		{"pt.md", "---\nlang: pt\n---\n# Observabilidade além dos dashboards\n\nAs equipes medem o custo de cada sinal.\n", []string{"#Observabilidade"}},
+		{"de.md", "---\nlang: de\n---\n# Marketing nach der DSGVO\n\nDie Teams holen jede Einwilligung ein.\n", []string{"#DSGVO"}},
+		{"en3.md", "# Notes on pricing\n\nWe moved to usage-based billing two years ago.\n", []string{"#Pricing"}},
 		{"es2.md", "---\nlang: es\n---\n# Guía de Zero Trust\n\nLa seguridad importa. La seguridad en la nube cuesta.\n", []string{"#ZeroTrust"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)

@@ -71,6 +71,7 @@ func postable(text, lang string, v *sentenceView) bool {
 }
 
 var (
+	leaningAdverbs      = parse.WordSets(marks.LeaningAdverbs)
 	openingPrepositions = parse.WordSets(marks.OpeningPrepositions)
 	openingPronouns     = parse.WordSets(marks.OpeningPronouns)
 )
@@ -86,8 +87,18 @@ func leansAfterOpening(text, lang string) bool {
 		// before a noun ("Das Gesetz") or an adjective ("Das neue Gesetz") an article.
 		w, rest, _ := strings.Cut(text, " ")
 		next, _, _ := strings.Cut(rest, " ")
-		r, _ := utf8.DecodeRuneInString(next)
-		return w == "Das" && unicode.IsLower(r) && strings.HasSuffix(next, "t")
+		if r, _ := utf8.DecodeRuneInString(next); w == "Das" && unicode.IsLower(r) && strings.HasSuffix(next, "t") {
+			return true
+		}
+	}
+	if adverbs := leaningAdverbs[lang]; adverbs != nil {
+		words := strings.Fields(text)
+		for _, w := range words[min(1, len(words)):min(len(words), 5)] {
+			if adverbs[strings.TrimRight(textcase.Lower(w), ",.;:")] {
+				return true
+			}
+		}
+		return false
 	}
 	if midConnective(text, lang) {
 		return true

@@ -30,6 +30,11 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"de", "Das betrifft Cookies, Pixel und Fingerprinting gleichermaßen.", false},
 		{"de", "Das neue Gesetz verlangt eine Einwilligung vor jedem Tracking.", true},
 		{"pt", "O ponto, portanto, é medir o custo de telemetria por equipe.", false},
+		// German and Dutch lean back from just after the verb.
+		{"de", "Transparenz ist dabei mehr als eine rechtliche Pflicht für jedes Team.", false},
+		{"de", "Das Marketing-Team muss deshalb jede Kampagne vorab prüfen.", false},
+		{"de", "Die Agentur sorgt dafür, dass jede Einwilligung dokumentiert ist.", true},
+		{"nl", "Het team moet daarom elke wijziging vooraf testen.", false},
 		{"en", "The point, however, is to measure what each team pays for telemetry.", false},
 		{"es", "El punto, sin embargo, es medir lo que paga cada equipo.", false},
 		{"pt", "Por fim, maturidade em observabilidade exige investimento contínuo.", false},

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -223,6 +224,9 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if c.para < 0 {
 		return false
 	}
+	if c.para == 0 && c.sentence == 0 && answersItsHeading(c.Text, a.Doc.Sections[c.Section].Heading, a.Lang) {
+		return true
+	}
 	next := a.Paragraphs[c.Section][c.para][c.sentence+1:]
 	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
 		next = a.Paragraphs[c.Section][c.para+1]
@@ -231,6 +235,19 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 }
 
 var caveatIndex = perLang(marks.Caveat)
+
+var answers = parse.WordSets(marks.Answers)
+
+// answersItsHeading reports the first sentence under a question that opens as a reply
+// ("Nicht zwingend, aber in den meisten Fällen ja." under "Brauche ich ein Cookie-Banner?"):
+// alone, the post answers a question it never asked.
+func answersItsHeading(text, heading, lang string) bool {
+	if !Question(heading) {
+		return false
+	}
+	first, _, _ := strings.Cut(text, " ")
+	return answers[lang][strings.TrimRight(textcase.Lower(first), ",.;:!")]
+}
 
 // opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a
 // whole word or phrase, or a prefix in Chinese and Japanese.

@@ -70,3 +70,22 @@ func TestRankWeighsHeadings(t *testing.T) {
 		t.Errorf("heading-echoing sentence is not first: %q", a.Candidates[a.Ranked[0]].Text)
 	}
 }
+
+// TestAnAnswerUnderItsQuestionIsNotAlone: the first sentence under a question that opens
+// as a reply ("Nicht zwingend, …") answers a question the post never asks; one that
+// states its own point stays.
+func TestAnAnswerUnderItsQuestionIsNotAlone(t *testing.T) {
+	doc := &parse.Document{Title: "Leitfaden", Lang: "de", Sections: []parse.Section{
+		{Heading: "Brauche ich ein Cookie-Banner?", Paragraphs: []string{
+			"Nicht zwingend, aber in den meisten Fällen ist eines für jede Website nötig."}},
+		{Heading: "Was kostet ein Verstoß?", Paragraphs: []string{
+			"Bußgelder erreichen bis zu 20 Millionen Euro oder vier Prozent des weltweiten Umsatzes."}},
+	}}
+	a := Analyze(doc)
+	if c := a.Candidates[0]; c.Score > 0 {
+		t.Errorf("the answer %q is posted alone (score %.2f)", c.Text, c.Score)
+	}
+	if c := a.Candidates[1]; c.Score <= 0 {
+		t.Errorf("%q, which states its own point, is not posted", c.Text)
+	}
+}

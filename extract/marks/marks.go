@@ -602,6 +602,26 @@ var MidConnectives = map[string]string{
 	"nl": `echter dus daarom`,
 }
 
+// LeaningAdverbs lean on the sentence before from just after the verb, where German and
+// Dutch put them ("Transparenz ist dabei mehr als…", "Het team moet daarom…"). Not
+// "dafür", which points ahead as often ("sorgt dafür, dass…").
+var LeaningAdverbs = map[string]string{
+	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach`,
+	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
+}
+
+// Answers open a reply to a question the reader of a post never saw: an FAQ's answer
+// under its question ("Nicht zwingend, aber…", "Yes, if…").
+var Answers = map[string]string{
+	"en": `yes no not depends usually generally`,
+	"es": `sí si no depende`,
+	"pt": `sim não depende`,
+	"fr": `oui non pas cela`,
+	"de": `ja nein nicht kommt`,
+	"it": `sì si no non dipende`,
+	"nl": `ja nee niet hangt`,
+}
+
 // ListOrdinals open the items of a list written as sentences: First are the words of its
 // first item, Later of the others ("Second, every team owned its migration."), lower case.
 var ListOrdinals = map[string]struct{ First, Later []string }{
