@@ -73,7 +73,9 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		{"es.md", "---\nlang: es\n---\n# Guía\n\nLa ciberseguridad importa. La ciberseguridad cuesta. La ciberseguridad protege a todos.\n", []string{"#Ciberseguridad"}},
 		{"pt.md", "---\nlang: pt\n---\n# Observabilidade além dos dashboards\n\nAs equipes medem o custo de cada sinal.\n", []string{"#Observabilidade"}},
 		{"de.md", "---\nlang: de\n---\n# Marketing nach der DSGVO\n\nDie Teams holen jede Einwilligung ein.\n", []string{"#DSGVO"}},
-		{"en3.md", "# Notes on pricing\n\nWe moved to usage-based billing two years ago.\n", []string{"#Pricing"}},
+		{"en3.md", "# Notes on usage-based pricing\n\nWe moved to usage-based billing two years ago.\n", []string{"#Pricing"}},
+		// "Pricing" alone is a section of every launch, not its topic.
+		{"en4.md", "# Beacon is here\n\nPricing starts at $500. Pricing is per seat. Pricing is public.\n", nil},
 		{"es2.md", "---\nlang: es\n---\n# Guía de Zero Trust\n\nLa seguridad importa. La seguridad en la nube cuesta.\n", []string{"#ZeroTrust"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)

@@ -35,6 +35,14 @@ var boilerplateHeadings = parse.WordList(`
 // boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …".
 var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
 
+// aboutHeadings open the parts of a press release or a case study that present the
+// company and whom to call ("About Northwind Data", "Sobre Ondara", "Contacto de
+// prensa"): the same in every release, and no post. Matched with the space after them.
+var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "über ", "informazioni su ", "chi siamo", "quem somos",
+	"quiénes somos", "over ons", "media contact", "press contact", "contacto de prensa", "contacto para medios",
+	"contato para imprensa", "contato de imprensa", "contact presse", "contact média", "pressekontakt", "contatti stampa",
+	"contatto stampa", "ufficio stampa", "perscontact"}
+
 // boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.
 func boilerplate(doc *parse.Document) []bool {
@@ -88,6 +96,11 @@ func isBoilerplateHeading(heading string) bool {
 		return false
 	}
 	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(h, p) {
+			return true
+		}
+	}
+	for _, p := range aboutHeadings {
 		if strings.HasPrefix(h, p) {
 			return true
 		}

@@ -53,7 +53,7 @@ func postable(text, lang string, v *sentenceView) bool {
 		return false
 	}
 	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
-		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, " | ") {
+		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, " | ") {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
@@ -91,14 +91,19 @@ func leansAfterOpening(text, lang string) bool {
 			return true
 		}
 	}
+	words := strings.Fields(text)
+	if len(words) > 1 && itIs[lang] == textcase.Lower(words[0]) && (determiners[textcase.Lower(words[1])] || here[textcase.Lower(words[1])]) {
+		return true // "È una differenza che…", "Es aquí donde…": it is what came before; "Es mejor…" is not
+	}
 	if adverbs := leaningAdverbs[lang]; adverbs != nil {
-		words := strings.Fields(text)
 		for _, w := range words[min(1, len(words)):min(len(words), 5)] {
 			if adverbs[strings.TrimRight(textcase.Lower(w), ",.;:")] {
 				return true
 			}
 		}
-		return false
+	}
+	if shareWithoutItsWhole(words, lang) {
+		return true
 	}
 	if midConnective(text, lang) {
 		return true
@@ -187,6 +192,32 @@ func midConnective(text, lang string) bool {
 		}
 	}
 	return false
+}
+
+var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
+
+// itIs is "it is" in the languages that drop the pronoun; here the words that make it
+// point at a place in the text.
+var (
+	itIs = map[string]string{"es": "es", "it": "è", "pt": "é"}
+	here = parse.WordSet(`aquí ahí allí qui lì così aqui aí ali assim`)
+)
+
+// shareWithoutItsWhole reports a sentence that opens on a percentage and goes straight
+// on to what they said or did ("64% said…", "Il 9% ha subito…"): a share of
+// respondents the sentence before named.
+func shareWithoutItsWhole(words []string, lang string) bool {
+	i := 0
+	if len(words) > 0 && determiners[textcase.Lower(words[0])] {
+		i = 1 // "Il 9%", "El 38 %"
+	}
+	if i >= len(words) || !strings.HasSuffix(strings.TrimRight(words[i], ","), "%") && !(i+1 < len(words) && words[i+1] == "%") {
+		return false
+	}
+	if i+1 < len(words) && words[i+1] == "%" {
+		i++ // "38 %"
+	}
+	return i+1 < len(words) && reportingVerbs[lang][textcase.Lower(words[i+1])]
 }
 
 // placeholderVerbs follow an "it" that holds the place of a clause after them.
@@ -823,9 +854,25 @@ func pointsBackView(v *sentenceView, lang string) bool {
 		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {
 			return true
 		}
+		if sameMarks[lang][w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) &&
+			!slices.ContainsFunc(v.words[i+1:min(len(v.words), i+6)], func(w string) bool { return comparedWith[w] }) {
+			return true // "…grew at the same pace": the same as what the sentence before said
+		}
 	}
 	return false
 }
+
+// sameMarks say "the same"; without what it is the same as ("the same tool as…", "la
+// misma herramienta que…") within a few words, it is the same as something said before.
+var sameMarks = map[string]map[string]bool{
+	"en": parse.WordSet(`same`), "es": parse.WordSet(`mismo misma mismos mismas`), "pt": parse.WordSet(`mesmo mesma mesmos mesmas`),
+	"fr": parse.WordSet(`même mêmes`), "it": parse.WordSet(`stesso stessa stessi stesse`), "de": parse.WordSet(`selbe selben gleiche gleichen`),
+	"nl": parse.WordSet(`zelfde dezelfde hetzelfde`),
+}
+
+// comparedWith name what is the same, or make "the same time" a time (as timeWords
+// right after it do: "in the same year").
+var comparedWith = parse.WordSet(`as que di del della come comme wie als time tiempo tempo temps zeit tijd momento moment`)
 
 // anotherOneIndex holds, per language, its marks.AnotherOne and English's (the Latin
 // scripts borrow English), under "" English's alone for every other Latin-script

@@ -35,6 +35,23 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"de", "Das Marketing-Team muss deshalb jede Kampagne vorab prüfen.", false},
 		{"de", "Die Agentur sorgt dafür, dass jede Einwilligung dokumentiert ist.", true},
 		{"nl", "Het team moet daarom elke wijziging vooraf testen.", false},
+		// A web address, a point or a context the sentence before set, the company it named.
+		{"es", "Más información en www.ondarasoftware.com.", false},
+		{"fr", "Sur ce dernier point, une étude récente indique que 46 % des PME n'ont rien vérifié.", false},
+		{"fr", "Autrement dit, l'IA est largement utilisée, mais rarement gouvernée.", false},
+		{"fr", "C'est la condition pour que les usages deviennent un avantage durable.", false},
+		{"en", "The company's data team of 14 engineers supports more than 900 dashboards.", false},
+		{"es", "Da empleo a 610 personas y en 2024 facturó 184 millones de euros.", false},
+		// A share without its whole, an adverb after the verb, "the same" as what came before.
+		{"fr", "38 % ont découvert un usage d'IA qui n'avait été ni prévu ni validé.", false},
+		{"it", "Il 9% ha subito un attacco ransomware negli ultimi dodici mesi.", false},
+		{"en", "64% of data leaders said business users spot incidents first.", true},
+		{"it", "Il dato medio nasconde però una forte polarizzazione tra le imprese.", false},
+		{"it", "È una differenza che pesa sui bilanci delle imprese più piccole.", false},
+		{"es", "Es mejor demostrar el valor en una categoría y ampliar después.", true},
+		{"es", "La flota aumentó al mismo ritmo gracias a transportistas colaboradores.", false},
+		{"es", "Los conductores usan la misma aplicación que los transportistas colaboradores.", true},
+		{"en", "Teams cut costs while at the same time shipping more often.", true},
 		{"en", "The point, however, is to measure what each team pays for telemetry.", false},
 		{"es", "El punto, sin embargo, es medir lo que paga cada equipo.", false},
 		{"pt", "Por fim, maturidade em observabilidade exige investimento contínuo.", false},
@@ -121,6 +138,9 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 	for heading, want := range map[string]bool{
 		"Contributors": true, "Acknowledgements": true, "Table of Contents": true, "References and further reading": true,
+		// A release's or a case study's company presentation and press contact.
+		"About Northwind Data": true, "Sobre Ondara": true, "Contacto de prensa": true, "Pressekontakt": true,
+		"À propos de Lumen": true, "Sobrecarga de alertas": false, "About-face on pricing": false,
 		"Appendix A: Glossary": true, "Glosario": true, "Ringraziamenti": true, "参考文献": true, "贡献者": true, "기여자": true,
 		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
 	} {

@@ -67,7 +67,7 @@ var topicTags = []struct {
 	{"#IoT", []string{"internet of things", "iot"}},
 	{"#5G", []string{"5g"}},
 	{"#APIs", []string{"api-first", "api design", "api management"}},
-	{"#Pricing", []string{"pricing", "usage-based pricing", "pricing strategy"}},
+	{"#Pricing", []string{"usage-based pricing", "pricing strategy", "pricing model", "saas pricing", "value-based pricing"}},
 	{"#CustomerOnboarding", []string{"customer onboarding"}},
 	// Tags feeds follow in the other languages with built-in texts, each spelled by its
 	// own phrase, so a document in that language finds it in its own words.

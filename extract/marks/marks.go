@@ -396,7 +396,7 @@ var VoiceCJK = map[string][]string{
 // not verbs.
 var BareVerbs = map[string]struct{ Endings, Verbs, Not string }{
 	"es": {"an en", `son están permite ofrece proporciona brinda garantiza incluye requiere facilita aporta contiene
-		describe define establece puede debe`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
+		describe define establece puede debe da tiene cuenta emplea opera factura dispone`, `resumen imagen origen examen volumen régimen margen orden joven bien gran tan quien cien
 		plan open token existen surgen aparecen quedan faltan abundan proliferan siguen`},
 	"it": {"ano ono", `sono hanno permette offre fornisce garantisce include richiede consente contiene descrive
 		definisce stabilisce può deve`, `piano mano umano strano lontano sano vano milano italiano quotidiano buono suono trono tono
@@ -461,7 +461,7 @@ var ReferenceOpeners = map[string]string{
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
 		outros outras ambos ambas permitindo`,
-	"fr": `ce cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+	"fr": `ce c'est cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
 		autre autres permettant`,
 	"de": `dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
@@ -525,6 +525,9 @@ var ReferencePhrases = map[string][]string{
 		"the answer ", "the answer:", "the result was", "the results were", "the outcome was", "the reason is", "the reason was",
 		"the reason:", "the solution was", "the solution is", "the solution:", "the difference is", "the difference was", "the catch ",
 		"the upshot", "the lesson ", "the fix was", "the culprit",
+		// A context or a pair the sentence before set; the company it named.
+		"on this point", "on that point", "in this context", "in that context", "neither of", "either of", "the company ",
+		"the company's", "the firm ", "the firm's",
 		// Then and there: a time or a point the sentence before set.
 		"after that", "after this", "before that", "since then", "by then", "from then on", "until then", "at that point",
 		"at this point", "on top of that", "beyond that", "apart from that", "besides that",
@@ -538,25 +541,29 @@ var ReferencePhrases = map[string][]string{
 		"algunos prefieren ", "algunas prefieren ", "otros ", "otras ", "en última instancia", "al final",
 		"la respuesta ", "la respuesta:", "el resultado fue", "los resultados fueron", "la razón es", "la razón fue", "el motivo es",
 		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
-		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello"},
+		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
+		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos"},
 	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
 		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
-		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido"},
+		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
+		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas"},
 	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
 		"la réponse ", "la réponse :", "le résultat a été", "le résultat fut", "la raison est", "la raison était", "la solution a été",
-		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi"},
+		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
+		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux",
+		"aucune des deux"},
 	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
-		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben"},
+		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden"},
 	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
@@ -564,10 +571,12 @@ var ReferencePhrases = map[string][]string{
 		"alcuni possono ", "alcune possono ", "altri ", "altre ", "in ultima analisi", "in definitiva", "alla fine",
 		"la risposta ", "la risposta:", "il risultato è stato", "i risultati sono stati", "la ragione è", "il motivo è", "il motivo era",
 		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
-		"nella stessa", "per questo", "per questa ragione"},
+		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
+		"nessuna delle due"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
-		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is"},
+		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is",
+		"in deze context", "geen van beide"},
 }
 
 // OpeningPrepositions open a short phrase of time, place or measure before a sentence's
@@ -603,11 +612,14 @@ var MidConnectives = map[string]string{
 }
 
 // LeaningAdverbs lean on the sentence before from just after the verb, where German and
-// Dutch put them ("Transparenz ist dabei mehr als…", "Het team moet daarom…"). Not
+// Dutch put them ("Transparenz ist dabei mehr als…", "Het team moet daarom…"), as
+// Italian and French often do ("Il dato medio nasconde però…", "Il faut donc…"). Not
 // "dafür", which points ahead as often ("sorgt dafür, dass…").
 var LeaningAdverbs = map[string]string{
 	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach`,
 	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
+	"it": `però tuttavia quindi pertanto inoltre infatti dunque`,
+	"fr": `donc cependant toutefois pourtant également`,
 }
 
 // Answers open a reply to a question the reader of a post never saw: an FAQ's answer
@@ -620,6 +632,18 @@ var Answers = map[string]string{
 	"de": `ja nein nicht kommt`,
 	"it": `sì si no non dipende`,
 	"nl": `ja nee niet hangt`,
+}
+
+// ReportingVerbs follow a share that opens a sentence without its whole ("64% said…",
+// "38 % ont découvert…"): the respondents it is a share of were named before.
+var ReportingVerbs = map[string]string{
+	"en": `said say says reported report have had are were do did use used plan expect agree believe saw see think`,
+	"es": `dijo dijeron dice dicen afirma afirman declara declararon declaran tienen tenían son eran usan utilizan creen prevén`,
+	"pt": `disse disseram diz dizem afirma afirmam declara declararam têm tinham são eram usam utilizam acreditam`,
+	"fr": `ont avaient sont étaient disent déclarent déclarent estiment utilisent pensent prévoient`,
+	"de": `sagen sagten gaben geben haben hatten sind waren nutzen planen erwarten`,
+	"it": `ha hanno dichiara dichiarano sono erano usano utilizzano ritengono prevedono`,
+	"nl": `zeggen zeiden gaven hebben hadden zijn waren gebruiken verwachten`,
 }
 
 // ListOrdinals open the items of a list written as sentences: First are the words of its
