@@ -19,6 +19,8 @@ var boilerplateHeadings = parse.WordList(`
 	table of contents|contents|toc|reference|bibliography|further reading|source|citation|footnote|note|
 	glossary|terminology|acronym|abbreviation|definition|changelog|change log|revision history|version history|
 	document history|license|licence|copyright|disclaimer|about this document|about this paper|comment|
+	forward-looking statements|forward looking statements|safe harbor|legal notice|aviso legal|mentions légales|impressum|note legali|
+	methodology|method|methods|metodología|metodologia|méthodologie|methodik|methodologie|note metodologiche|nota metodológica|
 	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|
 	gracias|obrigado|merci|danke|grazie|bedankt|感谢|谢辞|ありがとう|감사|
 	colaborador|contribuidor|agradecimiento|agradecimento|autor|revisor|índice|indice|tabla de contenido|sumário|

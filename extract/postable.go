@@ -328,13 +328,18 @@ func wholeQuote(text string) bool {
 }
 
 // labelled reports a line that opens with a Title Case label and a colon and goes on in
-// lower case: a term and its gloss, which reads as a fragment alone.
+// lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
+// three words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
 func labelled(text string) bool {
 	i := strings.Index(text, ": ")
 	if i <= 0 || i > 100 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(text[i+2:]); !unicode.IsLower(r) {
+	r, _ := utf8.DecodeRuneInString(text[i+2:])
+	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 3 {
+		return true // "Horas extraordinarias: 190.000 euros, …": a line of a breakdown
+	}
+	if !unicode.IsLower(r) {
 		return false
 	}
 	depth, words, capital := 0, 0, 0

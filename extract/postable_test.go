@@ -49,6 +49,7 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"it", "Il dato medio nasconde però una forte polarizzazione tra le imprese.", false},
 		{"it", "È una differenza che pesa sui bilanci delle imprese più piccole.", false},
 		{"es", "Es mejor demostrar el valor en una categoría y ampliar después.", true},
+		{"es", "Horas extraordinarias: 190.000 euros, sobre todo en conducción.", false},
 		{"es", "La flota aumentó al mismo ritmo gracias a transportistas colaboradores.", false},
 		{"es", "Los conductores usan la misma aplicación que los transportistas colaboradores.", true},
 		{"en", "Teams cut costs while at the same time shipping more often.", true},
@@ -141,6 +142,8 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		// A release's or a case study's company presentation and press contact.
 		"About Northwind Data": true, "Sobre Ondara": true, "Contacto de prensa": true, "Pressekontakt": true,
 		"À propos de Lumen": true, "Sobrecarga de alertas": false, "About-face on pricing": false,
+		// How a study was run, and the legal notes of a release.
+		"Methodology": true, "Note metodologiche": true, "Forward-looking statements": true, "Methods of delivery": false,
 		"Appendix A: Glossary": true, "Glosario": true, "Ringraziamenti": true, "参考文献": true, "贡献者": true, "기여자": true,
 		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
 	} {
