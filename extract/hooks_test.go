@@ -475,3 +475,25 @@ func TestTwoFactsSideBySideContrastOnlyWithTheirStake(t *testing.T) {
 		checkContrasts(t, tc.lang, tc.side, tc.stake)
 	}
 }
+
+// TestTheTitlesFigureOpens: the sentence that gives the result a title states is the
+// strongest hook, ahead of a more central figure; a year in the title is no result.
+func TestTheTitlesFigureOpens(t *testing.T) {
+	doc := &parse.Document{Title: "Lirola cuts empty kilometres by 23% in 2025", Lang: "en", Sections: []parse.Section{
+		{Heading: "Routes", Paragraphs: []string{"Route planning with the new tool cut planning time for the fleet by 74% in its first year of routes."}},
+		{Heading: "Results", Paragraphs: []string{"Empty kilometres fell by 23% once return loads were planned with the routes."}},
+		{Heading: "Fleet", Paragraphs: []string{"The fleet drove 230 fewer routes in 2025 than it had planned at the start of the year."}},
+	}}
+	a := Analyze(doc)
+	if got := a.Candidates[a.ByHook()[0]].Text; got != "Empty kilometres fell by 23% once return loads were planned with the routes." {
+		t.Errorf("the first hook is %q", got)
+	}
+	for _, tc := range []struct {
+		text, f string
+		want    bool
+	}{{"fell by 23%", "23", true}, {"fell by 230", "23", false}, {"grew 1.23 times", "23", false}, {"grew 23.5%", "23", false}, {"23, then 40", "23", true}} {
+		if got := holdsFigure(tc.text, tc.f); got != tc.want {
+			t.Errorf("holdsFigure(%q, %q) = %v", tc.text, tc.f, got)
+		}
+	}
+}
