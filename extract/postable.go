@@ -102,7 +102,7 @@ func leansAfterOpening(text, lang string) bool {
 			}
 		}
 	}
-	if shareWithoutItsWhole(words, lang) {
+	if shareWithoutItsWhole(words, lang) || sufficesForNothing(text, lang) {
 		return true
 	}
 	if midConnective(text, lang) {
@@ -117,21 +117,20 @@ func leansAfterOpening(text, lang string) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(head, " ")
-	if strings.Count(head, " ") > 5 || !openingPrepositions[lang][textcase.Lower(first)] {
+	if strings.Count(head, " ") > 7 || !openingPrepositions[lang][textcase.Lower(first)] {
 		return false
 	}
 	subject, after, _ := strings.Cut(rest, " ")
 	subject = textcase.Lower(subject)
-	if !pronouns[subject] {
-		return false
-	}
 	if subject == "it" {
 		verb, _, _ := strings.Cut(after, " ")
 		if placeholderVerbs[verb] && (strings.Contains(after, " to ") || strings.Contains(after, " that ")) {
 			return false // "it takes a week to…", "it is clear that…"
 		}
 	}
-	return true
+	// What follows the phrase leans back as an opening would ("…, si tratta di una
+	// cifra…", "…, however, …").
+	return pronouns[subject] || opensWithReference(rest, lang)
 }
 
 // hasLowerWord reports w, written in lower case, as a whole word of text.
@@ -218,6 +217,24 @@ func shareWithoutItsWhole(words []string, lang string) bool {
 		i++ // "38 %"
 	}
 	return i+1 < len(words) && reportingVerbs[lang][textcase.Lower(words[i+1])]
+}
+
+// sufficesForNothing reports a sentence that says something is enough without saying
+// for what ("Pour une PME, quelques jours par mois suffisent le plus souvent."): the
+// sentence before said it.
+func sufficesForNothing(text, lang string) bool {
+	list, ok := marks.Suffices[lang]
+	if !ok {
+		return false
+	}
+	lower := textcase.Lower(text)
+	for _, m := range list {
+		if i := strings.Index(lower, m); i >= 0 {
+			rest := lower[i+len(m):]
+			return !slices.ContainsFunc(marks.SufficeFor[lang], func(p string) bool { return strings.Contains(rest, p) })
+		}
+	}
+	return false
 }
 
 // placeholderVerbs follow an "it" that holds the place of a clause after them.
@@ -329,14 +346,14 @@ func wholeQuote(text string) bool {
 
 // labelled reports a line that opens with a Title Case label and a colon and goes on in
 // lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
-// three words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
+// five words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
 func labelled(text string) bool {
 	i := strings.Index(text, ": ")
 	if i <= 0 || i > 100 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i+2:])
-	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 3 {
+	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 5 {
 		return true // "Horas extraordinarias: 190.000 euros, …": a line of a breakdown
 	}
 	if !unicode.IsLower(r) {

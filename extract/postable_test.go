@@ -50,6 +50,12 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"it", "È una differenza che pesa sui bilanci delle imprese più piccole.", false},
 		{"es", "Es mejor demostrar el valor en una categoría y ampliar después.", true},
 		{"es", "Horas extraordinarias: 190.000 euros, sobre todo en conducción.", false},
+		{"es", "Penalizaciones y mercancía desechada: 70.000 euros.", false},
+		// Enough, but for what; the first of what.
+		{"fr", "Pour une PME de moins de 250 salariés, quelques jours par mois suffisent le plus souvent.", false},
+		{"en", "A two-hour review each week is enough to catch most drift before it ships.", true},
+		{"it", "La prima riguarda l'autenticazione a più fattori, la misura più efficace.", false},
+		{"it", "Per un'impresa con meno di 50 addetti, si tratta di una cifra che assorbe il margine.", false},
 		{"es", "La flota aumentó al mismo ritmo gracias a transportistas colaboradores.", false},
 		{"es", "Los conductores usan la misma aplicación que los transportistas colaboradores.", true},
 		{"en", "Teams cut costs while at the same time shipping more often.", true},

@@ -527,6 +527,7 @@ var ReferencePhrases = map[string][]string{
 		"the upshot", "the lesson ", "the fix was", "the culprit",
 		// A context or a pair the sentence before set; the company it named.
 		"on this point", "on that point", "in this context", "in that context", "neither of", "either of", "the company ",
+		"the first is", "the first concerns", "the second is", "the second concerns", "the third is", "the last is",
 		"the company's", "the firm ", "the firm's",
 		// Then and there: a time or a point the sentence before set.
 		"after that", "after this", "before that", "since then", "by then", "from then on", "until then", "at that point",
@@ -572,6 +573,7 @@ var ReferencePhrases = map[string][]string{
 		"la risposta ", "la risposta:", "il risultato è stato", "i risultati sono stati", "la ragione è", "il motivo è", "il motivo era",
 		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
 		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
+		"si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
 		"nessuna delle due"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
@@ -645,6 +647,24 @@ var ReportingVerbs = map[string]string{
 	"it": `ha hanno dichiara dichiarano sono erano usano utilizzano ritengono prevedono`,
 	"nl": `zeggen zeiden gaven hebben hadden zijn waren gebruiken verwachten`,
 }
+
+// Suffices are the verbs that say something is enough; SufficeFor the words that say
+// for what ("enough to…", "suffit pour…"), without which the sentence before said it.
+var (
+	Suffices = map[string][]string{
+		"en": {" suffices", " suffice", " is enough", " are enough", " is sufficient", " are sufficient"},
+		"es": {" basta", " bastan", " es suficiente", " son suficientes"},
+		"pt": {" basta", " bastam", " é suficiente", " são suficientes"},
+		"fr": {" suffit", " suffisent", " est suffisant", " sont suffisant"},
+		"de": {" genügt", " genügen", " reicht", " reichen", " ist ausreichend", " sind ausreichend"},
+		"it": {" basta", " bastano", " è sufficiente", " sono sufficienti"},
+		"nl": {" volstaat", " volstaan", " is genoeg", " zijn genoeg", " is voldoende", " zijn voldoende"},
+	}
+	SufficeFor = map[string][]string{
+		"en": {" to ", " for "}, "es": {" para ", " que ", " con "}, "pt": {" para ", " que "}, "fr": {" pour ", " à ", " que "},
+		"de": {" um ", " für ", " dass "}, "it": {" per ", " a ", " che "}, "nl": {" om ", " voor "},
+	}
+)
 
 // ListOrdinals open the items of a list written as sentences: First are the words of its
 // first item, Later of the others ("Second, every team owned its migration."), lower case.
