@@ -63,7 +63,7 @@ func postable(text, lang string, v *sentenceView) bool {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)
-	if opensWithReference(text, lang) || leansAfterOpening(text, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
+	if opensWithReference(text, lang) || leansAfterOpening(v, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
@@ -81,7 +81,8 @@ var (
 // the sentence that named "it" as surely as "It was a clear improvement." does. An "it"
 // that only holds the place of what follows ("In most teams, it takes a week to…") names
 // nothing before.
-func leansAfterOpening(text, lang string) bool {
+func leansAfterOpening(v *sentenceView, lang string) bool {
+	text := v.text
 	if lang == "de" {
 		// "Das betrifft Cookies…": "das" before a verb is a pronoun for what came before;
 		// before a noun ("Das Gesetz") or an adjective ("Das neue Gesetz") an article.
@@ -91,7 +92,8 @@ func leansAfterOpening(text, lang string) bool {
 			return true
 		}
 	}
-	words := strings.Fields(text)
+	var first6 [6]string
+	words := firstFields(text, &first6)
 	if len(words) > 1 && itIs[lang] == textcase.Lower(words[0]) && (determiners[textcase.Lower(words[1])] || here[textcase.Lower(words[1])]) {
 		return true // "È una differenza che…", "Es aquí donde…": it is what came before; "Es mejor…" is not
 	}
@@ -102,10 +104,7 @@ func leansAfterOpening(text, lang string) bool {
 			}
 		}
 	}
-	if shareWithoutItsWhole(words, lang) || sufficesForNothing(text, lang) {
-		return true
-	}
-	if midConnective(text, lang) {
+	if shareWithoutItsWhole(words, lang) || sufficesForNothing(v.lower, lang) || midConnective(text, words, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -170,14 +169,13 @@ func ListItem(text, lang string) (first, later bool) {
 var midConnectives = parse.WordSets(marks.MidConnectives)
 
 // midConnective reports a connective set off by commas within a sentence's first five
-// words, of one to four words ("The point, however, is…", "O ponto, portanto, é…"): it leans on the sentence
+// words (words: at least those), of one to four words ("The point, however, is…", "O ponto, portanto, é…"): it leans on the sentence
 // before as an opening one does.
-func midConnective(text, lang string) bool {
+func midConnective(text string, words []string, lang string) bool {
 	set := midConnectives[lang]
 	if set == nil || !strings.Contains(text, ", ") {
 		return false
 	}
-	words := strings.Fields(text)
 	for i := 1; i < min(len(words), 5); i++ {
 		w := words[i]
 		if !strings.HasSuffix(w, ",") || !set[textcase.Lower(strings.TrimSuffix(w, ","))] {
@@ -194,6 +192,22 @@ func midConnective(text, lang string) bool {
 }
 
 var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
+
+// firstFields are the first space-separated fields of s, up to len(out), in out: the
+// checks that read a sentence's first words do not cut all of it.
+func firstFields(s string, out *[6]string) []string {
+	n := 0
+	for n < len(out) {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		w, rest, _ := strings.Cut(s, " ")
+		out[n], s = w, rest
+		n++
+	}
+	return out[:n]
+}
 
 // itIs is "it is" in the languages that drop the pronoun; here the words that make it
 // point at a place in the text.
@@ -219,15 +233,14 @@ func shareWithoutItsWhole(words []string, lang string) bool {
 	return i+1 < len(words) && reportingVerbs[lang][textcase.Lower(words[i+1])]
 }
 
-// sufficesForNothing reports a sentence that says something is enough without saying
-// for what ("Pour une PME, quelques jours par mois suffisent le plus souvent."): the
+// sufficesForNothing reports a sentence (in lower case) that says something is enough
+// without saying for what ("Pour une PME, quelques jours par mois suffisent le plus souvent."): the
 // sentence before said it.
-func sufficesForNothing(text, lang string) bool {
+func sufficesForNothing(lower, lang string) bool {
 	list, ok := marks.Suffices[lang]
 	if !ok {
 		return false
 	}
-	lower := textcase.Lower(text)
 	for _, m := range list {
 		if i := strings.Index(lower, m); i >= 0 {
 			rest := lower[i+len(m):]
