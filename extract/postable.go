@@ -104,7 +104,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 			}
 		}
 	}
-	if shareWithoutItsWhole(words, lang) || sufficesForNothing(v.lower, lang) || midConnective(text, words, lang) {
+	if shareWithoutItsWhole(words, lang) || possessiveWithoutOwner(words, lang) || sufficesForNothing(v.lower, lang) ||
+		midConnective(text, words, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -230,7 +231,37 @@ func shareWithoutItsWhole(words []string, lang string) bool {
 	if i+1 < len(words) && words[i+1] == "%" {
 		i++ // "38 %"
 	}
-	return i+1 < len(words) && reportingVerbs[lang][textcase.Lower(words[i+1])]
+	if i+1 >= len(words) {
+		return false
+	}
+	next := textcase.Lower(words[i+1])
+	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed")
+}
+
+var (
+	possessives = parse.WordSets(marks.Possessives)
+	quantities  = parse.WordSets(marks.Quantities)
+)
+
+// possessiveWithoutOwner reports a possessive among a sentence's first words with only
+// quantities before it ("More than a third of their nurture emails…", "64% of their
+// campaigns…"): its owner is in the sentence before.
+func possessiveWithoutOwner(words []string, lang string) bool {
+	own, some := possessives[lang], quantities[lang]
+	if own == nil {
+		return false
+	}
+	for _, w := range words {
+		w = strings.TrimRight(textcase.Lower(w), ",")
+		switch {
+		case own[w]:
+			return true
+		case some[w] || strings.ContainsAny(w, "0123456789%"):
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // sufficesForNothing reports a sentence (in lower case) that says something is enough
@@ -883,6 +914,17 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	}
 	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
+	}
+	if containsAny(v.lower, marks.BackReferencePhrases[lang]) {
+		return true
+	}
+	if lang == "de" {
+		// "Im Jahr 2022 waren es noch 54 %.": "es" is the measure the sentence before named.
+		for _, p := range []string{" sind es ", " waren es ", " ist es ", " war es "} {
+			if i := strings.Index(v.lower, p); i >= 0 && strings.ContainsAny(v.lower[i+len(p):min(len(v.lower), i+len(p)+14)], "0123456789") {
+				return true
+			}
+		}
 	}
 	refs := backReferences[lang]
 	for i, w := range v.words {

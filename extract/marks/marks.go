@@ -528,6 +528,12 @@ var ReferencePhrases = map[string][]string{
 		// A context or a pair the sentence before set; the company it named.
 		"on this point", "on that point", "in this context", "in that context", "neither of", "either of", "the company ",
 		"the first is", "the first concerns", "the second is", "the second concerns", "the third is", "the last is",
+		// "Many had no idea…": many of those the sentence before named.
+		"many are ", "many were ", "many have ", "many had ", "many said ", "most are ", "most were ", "most have ", "most had ",
+		"most said ", "few are ", "few were ", "few have ", "few had ",
+		// "When they back-tested…": a clause whose subject the sentence before named.
+		"when they ", "if they ", "as they ", "because they ", "once they ", "after they ", "before they ", "while they ",
+		"although they ", "since they ", "because it ", "once it ", "when he ", "when she ", "if he ", "if she ",
 		"the company's", "the firm ", "the firm's",
 		// Then and there: a time or a point the sentence before set.
 		"after that", "after this", "before that", "since then", "by then", "from then on", "until then", "at that point",
@@ -543,7 +549,7 @@ var ReferencePhrases = map[string][]string{
 		"la respuesta ", "la respuesta:", "el resultado fue", "los resultados fueron", "la razón es", "la razón fue", "el motivo es",
 		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
-		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos"},
+		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento"},
 	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
@@ -551,20 +557,20 @@ var ReferencePhrases = map[string][]string{
 		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
-		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas"},
+		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
 	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
 		"la réponse ", "la réponse :", "le résultat a été", "le résultat fut", "la raison est", "la raison était", "la solution a été",
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
-		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux",
+		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
 		"aucune des deux"},
 	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
-		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden"},
+		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
 	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
@@ -573,7 +579,7 @@ var ReferencePhrases = map[string][]string{
 		"la risposta ", "la risposta:", "il risultato è stato", "i risultati sono stati", "la ragione è", "il motivo è", "il motivo era",
 		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
 		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
-		"si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
+		"fino ad allora", "fino a quel momento", "si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
 		"nessuna delle due"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
@@ -618,7 +624,7 @@ var MidConnectives = map[string]string{
 // Italian and French often do ("Il dato medio nasconde però…", "Il faut donc…"). Not
 // "dafür", which points ahead as often ("sorgt dafür, dass…").
 var LeaningAdverbs = map[string]string{
-	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach`,
+	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran`,
 	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
 	"it": `però tuttavia quindi pertanto inoltre infatti dunque`,
 	"fr": `donc cependant toutefois pourtant également`,
@@ -639,7 +645,8 @@ var Answers = map[string]string{
 // ReportingVerbs follow a share that opens a sentence without its whole ("64% said…",
 // "38 % ont découvert…"): the respondents it is a share of were named before.
 var ReportingVerbs = map[string]string{
-	"en": `said say says reported report have had are were do did use used plan expect agree believe saw see think`,
+	"en": `said say says reported report have had are were do did use used plan expect agree believe saw see think
+		ran made got took went grew fell rose spent sent kept felt found gave knew lost paid sold won wrote`,
 	"es": `dijo dijeron dice dicen afirma afirman declara declararon declaran tienen tenían son eran usan utilizan creen prevén`,
 	"pt": `disse disseram diz dizem afirma afirmam declara declararam têm tinham são eram usam utilizam acreditam`,
 	"fr": `ont avaient sont étaient disent déclarent déclarent estiment utilisent pensent prévoient`,
@@ -663,6 +670,38 @@ var (
 	SufficeFor = map[string][]string{
 		"en": {" to ", " for "}, "es": {" para ", " que ", " con "}, "pt": {" para ", " que "}, "fr": {" pour ", " à ", " que "},
 		"de": {" um ", " für ", " dass "}, "it": {" per ", " a ", " che "}, "nl": {" om ", " voor "},
+	}
+)
+
+// BackReferencePhrases point at something said before from anywhere in a sentence: a
+// time it named ("…lost real money that day"), what it did ("those that did so").
+var BackReferencePhrases = map[string][]string{
+	"en": {" that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
+		" doing so", " done so"},
+	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año"},
+	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia"},
+	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là"},
+	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr"},
+	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno"},
+	"nl": {" dat gedaan", " die dag", " dat jaar"},
+}
+
+// Possessives stand for an owner the sentence names before them or the one before it
+// named ("More than a third of their nurture emails…"); Quantities are the words that
+// may come before one without naming it.
+var (
+	Possessives = map[string]string{
+		"en": `their its`, "es": `sus su`, "pt": `seus suas seu sua`, "fr": `leurs leur ses son sa`,
+		"de": `ihre ihren ihrer ihrem seine seinen seiner seinem`, "it": `loro suoi sue suo sua`, "nl": `hun zijn haar`,
+	}
+	Quantities = map[string]string{
+		"en": `more than less fewer a an the third half quarter majority share rest bulk most many some all of one two three four five none each every nearly almost about over under least at only just percent in for`,
+		"es": `más menos de del la el los las un una mitad tercio cuarto mayoría muchos muchas algunos algunas todos todas casi solo en para`,
+		"pt": `mais menos de do da dos das o a os as um uma metade terço quarto maioria muitos muitas alguns algumas todos todas quase só apenas em para`,
+		"fr": `plus moins de du des la le les un une moitié tiers quart plupart beaucoup certains certaines tous toutes presque seulement en pour`,
+		"de": `mehr weniger als die der das ein eine hälfte drittel viertel meisten viele einige alle fast nur in für von`,
+		"it": `più meno di del della dei delle il la lo i gli le un una metà terzo quarto maggior parte molti molte alcuni alcune tutti tutte quasi solo in per`,
+		"nl": `meer minder dan de het een helft derde kwart meeste veel sommige alle bijna slechts in voor van`,
 	}
 )
 
