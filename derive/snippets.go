@@ -233,9 +233,8 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 	return out
 }
 
-// quoteSnippets are the attributed blockquotes and quoted sentences, quoted in the
-// document's language's marks, cut at sentence boundaries only: a quote is never cut
-// inside a sentence.
+// quoteSnippets are the attributed blockquotes and quoted sentences that fit a post
+// whole, quoted in the document's language's marks.
 func (d *deriver) quoteSnippets() []snippet {
 	var out []snippet
 	for si, s := range d.a.Doc.Sections {
@@ -261,8 +260,9 @@ func (d *deriver) quoteSnippets() []snippet {
 	return out
 }
 
-// quoteText frames an attributed quote as “text” — speaker, keeping as many of its
-// sentences as fit a post; false when it has no speaker or not one sentence fits.
+// quoteText frames an attributed quote as “text” — speaker when all of it fits a post;
+// false when it has no speaker or does not fit. A quote cut short ("We weren't lying to
+// each other. …") leaves its point out and reads as cut: editors grade it F.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if !extract.Speaker(q.Attribution) {
 		return "", false
@@ -271,24 +271,11 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if d.a.Lang == "ja" {
 		open, close = "「", "」"
 	}
-	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
-	sents := parse.Sentences(q.Text)
-	var kept []string
-	for _, sent := range sents {
-		// Room for a closing " …" is kept in case later sentences are dropped.
-		if !d.fitsAny(frame(parse.JoinSentences(append(kept, sent)) + " …")) {
-			break
-		}
-		kept = append(kept, sent)
-	}
-	if len(kept) == 0 {
+	text := open + parse.JoinSentences(parse.Sentences(q.Text)) + close + " — " + q.Attribution
+	if !d.fitsAny(text) {
 		return "", false
 	}
-	text := parse.JoinSentences(kept)
-	if len(kept) < len(sents) {
-		text += " …"
-	}
-	return frame(text), true
+	return text, true
 }
 
 // plural is n with the words that agree with it: "1 more key point was", "3 more key

@@ -82,3 +82,27 @@ func TestSkipReasonsAgreeWithTheirCount(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuoteIsOfferedWholeOrNotAtAll: a quote that fits a post is a snippet with its
+// speaker; one too long for any post is left out rather than cut with "…".
+func TestAQuoteIsOfferedWholeOrNotAtAll(t *testing.T) {
+	long := strings.Repeat("We were using the same word for two different things in every single meeting. ", 8)
+	doc := "# Forecasts\n\n## Handoffs\n\nMarketing and sales reported different numbers from the same CRM in every review.\n\n" +
+		"> \"" + long + "\"\n>\n> — Marcus Oyelaran, CMO\n\n" +
+		"> \"A forecast you cannot explain is a guess with better formatting.\"\n>\n> — Priya Natarajan, VP Sales\n"
+	res := deriveText(t, "quotes.md", doc)
+	var quotes []string
+	for _, d := range res.Derivatives {
+		if d.Type == SnippetQuote {
+			quotes = append(quotes, d.Template)
+		}
+	}
+	if len(quotes) != 1 || !strings.Contains(quotes[0], "A forecast you cannot explain") || !strings.Contains(quotes[0], "Priya Natarajan") {
+		t.Errorf("quote snippets %q, want the short quote whole with its speaker", quotes)
+	}
+	for _, q := range quotes {
+		if strings.Contains(q, "…") {
+			t.Errorf("a quote cut short: %q", q)
+		}
+	}
+}
