@@ -104,6 +104,9 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 			}
 		}
 	}
+	if lang == "en" && len(words) > 1 && responseVerbs[strings.TrimRight(words[1], ",")] {
+		return true // "Dana agreed, but added a caveat…": a reply to what the sentence before said
+	}
 	if shareWithoutItsWhole(words, lang) || possessiveWithoutOwner(words, lang) || sufficesForNothing(v.lower, lang) ||
 		midConnective(text, words, lang) {
 		return true
@@ -209,6 +212,9 @@ func firstFields(s string, out *[6]string) []string {
 	}
 	return out[:n]
 }
+
+// responseVerbs say that someone answered what was said before.
+var responseVerbs = parse.WordSet(`agreed disagreed added replied responded countered conceded admitted objected echoed`)
 
 // itIs is "it is" in the languages that drop the pronoun; here the words that make it
 // point at a place in the text.

@@ -88,8 +88,18 @@ func endsSentence(text string, start, mark, end int) bool {
 		word = word[i+1:]
 	}
 	word = strings.ToLower(word)
+	if len(word) <= 2 && strings.Trim(word, "0123456789") == "" {
+		// "am 8. April 2025": German writes a day as an ordinal, with a full stop.
+		after, _, _ := strings.Cut(strings.TrimLeftFunc(text[end:], unicode.IsSpace), " ")
+		if dayMonths[strings.ToLower(strings.TrimRight(after, ",."))] {
+			return false
+		}
+	}
 	return !neverEnds[word] && !isInitials(word)
 }
+
+// dayMonths follow a day written as an ordinal ("8. April"), in German.
+var dayMonths = WordSet(`januar jänner februar märz april mai juni juli august september oktober november dezember`)
 
 // isInitials matches "j", "u.s", "u.k": single letters joined by periods.
 func isInitials(word string) bool {

@@ -56,3 +56,11 @@ func TestScriptShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestAGermanDayIsNoSentenceEnd: "am 8. April 2025" is a date, not the end of a sentence.
+func TestAGermanDayIsNoSentenceEnd(t *testing.T) {
+	got := Sentences("Die Studie erschien am 8. April 2025 in Berlin. Sie zeigt 23 % mehr Homeoffice.")
+	if len(got) != 2 || got[0] != "Die Studie erschien am 8. April 2025 in Berlin." {
+		t.Errorf("sentences %q", got)
+	}
+}

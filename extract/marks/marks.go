@@ -454,20 +454,20 @@ var ReferenceOpeners = map[string]string{
 		finally lastly besides rather indeed still above below another both technically overall
 		alternatively conversely again now next first second third firstly secondly thirdly previously
 		further allowing enabling permitting letting`,
-	"es": `esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
+	"es": `y esto este esta estos estas ese esa eso esos esas ello ellos ellas su sus dicho
 		dicha sin pero además también así aquí entonces por sin embargo asimismo igualmente
 		finalmente luego incluso aun tampoco allí otro otra otros otras ambos ambas permitiendo`,
-	"pt": `isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
+	"pt": `e isto isso este esta estes estas esse essa esses essas aquilo ele ela eles elas
 		seu sua seus suas mas porém contudo entretanto além também assim aqui então portanto
 		logo ademais ainda todavia finalmente dessa desse deste desta nesse nessa neste nesta outro outra
 		outros outras ambos ambas permitindo`,
-	"fr": `ce c'est cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
+	"fr": `et ce c'est cet cette ces cela ceci il ils elle elles leur leurs mais aussi donc ainsi
 		cependant toutefois pourtant néanmoins enfin puis alors de plus ensuite également
 		autre autres permettant`,
-	"de": `dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
+	"de": `und gleichzeitig zugleich ebenfalls dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
 		beide weitere`,
-	"it": `ciò questo questa questi queste quello quella quelli quelle esso essa essi
+	"it": `e ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
 		entrambe consentendo permettendo`,
@@ -532,6 +532,7 @@ var ReferencePhrases = map[string][]string{
 		"many are ", "many were ", "many have ", "many had ", "many said ", "most are ", "most were ", "most have ", "most had ",
 		"most said ", "few are ", "few were ", "few have ", "few had ",
 		// "When they back-tested…": a clause whose subject the sentence before named.
+		"better still", "even better", "worse still", "even worse", "the remaining ",
 		"when they ", "if they ", "as they ", "because they ", "once they ", "after they ", "before they ", "while they ",
 		"although they ", "since they ", "because it ", "once it ", "when he ", "when she ", "if he ", "if she ",
 		"the company's", "the firm ", "the firm's",
@@ -677,13 +678,16 @@ var (
 // time it named ("…lost real money that day"), what it did ("those that did so").
 var BackReferencePhrases = map[string][]string{
 	"en": {" that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
-		" doing so", " done so"},
-	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año"},
-	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia"},
-	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là"},
-	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr"},
-	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno"},
-	"nl": {" dat gedaan", " die dag", " dat jaar"},
+		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
+		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
+		" discussed above", " than either", " of them"},
+	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
+		" de ellos", " de ellas"},
+	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas"},
+	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles"},
+	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
+	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro"},
+	"nl": {" dat gedaan", " die dag", " dat jaar", " van hen"},
 }
 
 // Possessives stand for an owner the sentence names before them or the one before it
@@ -773,7 +777,8 @@ var Stopwords = map[string]string{
 		primer primera primero segundo segunda`,
 	"de": `aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
-		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden`,
+		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden wurde wurden worden
+		waren hatte hatten gibt gab`,
 	"fr": `a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
 		sur ta te tes toi ton tu un une vos votre vous être été peut plus`,
