@@ -106,3 +106,21 @@ func TestAQuoteIsOfferedWholeOrNotAtAll(t *testing.T) {
 		}
 	}
 }
+
+// TestAPostGivesAFigureOnce: a takeaway whose figures the post gave already is no new
+// point ("78% reported burnout" as the hook and again as a bullet).
+func TestAPostGivesAFigureOnce(t *testing.T) {
+	for _, tc := range []struct {
+		text, said string
+		want       bool
+	}{
+		{"Among engineers paged weekly, 78% reported burnout.", "78% of on-call engineers reported burnout symptoms.", true},
+		{"Teams cut pages from 41 to 9 a week.", "Pages fell from 41 a week.", false},
+		{"Reviews took 4 days.", "Reviews took 14 days.", false},
+		{"Teams review every change within a day.", "Anything.", false},
+	} {
+		if got := figuresSaid(tc.text, tc.said); got != tc.want {
+			t.Errorf("figuresSaid(%q, %q) = %v", tc.text, tc.said, got)
+		}
+	}
+}

@@ -47,10 +47,14 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 		}
 	}
 	var picks []int
+	said := intro
 	for _, i := range d.a.KeyPoints(n, min(n, minTakeaways), union(exclude, unfit)) {
-		// Two sections may make one point: it is listed once, the stronger first.
-		if !slices.ContainsFunc(picks, func(j int) bool { return d.repeats(d.a.Candidates[i].Text, d.a.Candidates[j].Text) }) {
+		// Two sections may make one point: it is listed once, the stronger first; and a
+		// figure the post gave already ("78% reported burnout" twice) is not a new point.
+		text := d.a.Candidates[i].Text
+		if !slices.ContainsFunc(picks, func(j int) bool { return d.repeats(text, d.a.Candidates[j].Text) }) && !figuresSaid(text, said) {
 			picks = append(picks, i)
+			said += "\n" + text
 		}
 	}
 	sort.Ints(picks)
@@ -124,6 +128,17 @@ func (d *deriver) repeats(text, said string) bool {
 }
 
 var digitRuns = regexp.MustCompile(`[0-9][0-9.,]*[0-9]|[0-9]`)
+
+// figuresSaid reports a sentence with figures, each of them a figure of said already
+// (whole: "4" is not in "14").
+func figuresSaid(text, said string) bool {
+	figures := digitRuns.FindAllString(text, -1)
+	if len(figures) == 0 {
+		return false
+	}
+	before := digitRuns.FindAllString(said, -1)
+	return !slices.ContainsFunc(figures, func(f string) bool { return !slices.Contains(before, f) })
+}
 
 // excludeSaid adds the candidates whose sentence text is said in text.
 func (d *deriver) excludeSaid(exclude map[int]bool, text string) {
