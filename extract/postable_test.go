@@ -78,6 +78,10 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"de", "57 % von ihnen planen einen Wechsel innerhalb eines Jahres.", false},
 		{"de", "Gleichzeitig sinkt die Zahl der Bürotage pro Woche deutlich.", false},
 		{"pt", "E, no terceiro mês, a fatura da nuvem veio 31% acima do previsto.", false},
+		// Object pronouns whose antecedent is in the sentence before.
+		{"fr", "L'enjeu n'est pas de les interdire, mais de les rendre visibles.", false},
+		{"it", "Tra le imprese che l'hanno attivata, gli incidenti sono calati di due terzi.", false},
+		{"fr", "Les équipes de données réduisent leurs incidents de moitié en un an.", true},
 		{"es", "La flota aumentó al mismo ritmo gracias a transportistas colaboradores.", false},
 		{"es", "Los conductores usan la misma aplicación que los transportistas colaboradores.", true},
 		{"en", "Teams cut costs while at the same time shipping more often.", true},

@@ -270,3 +270,24 @@ func TestCaptionsAreNotProse(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTextHeadingsOpenSections: a later short line without a final stop is a
+// heading, not the start of the next paragraph; a quoted line or a question stays text.
+func TestPlainTextHeadingsOpenSections(t *testing.T) {
+	src := "Notes on pricing\n\nWe moved to usage-based billing two years ago.\n\nWhat happened to revenue\n\n" +
+		"The first six months were rough.\n\n\"We process about 3,000 invoices a month\"\n\nWas it worth it?\n"
+	doc, err := File("notes.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, s := range doc.Sections {
+		headings = append(headings, s.Heading)
+	}
+	if len(doc.Sections) != 2 || doc.Sections[1].Heading != "What happened to revenue" {
+		t.Fatalf("sections %q", headings)
+	}
+	if got := strings.Join(doc.Sections[1].Paragraphs, "|"); got != "The first six months were rough.|\"We process about 3,000 invoices a month\"|Was it worth it?" {
+		t.Errorf("paragraphs under the heading: %q", got)
+	}
+}

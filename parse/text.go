@@ -10,8 +10,9 @@ import (
 var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)])\s+`)
 
 // parseText reads plain text: paragraphs are separated by blank lines, a block of bullet
-// lines is a list, and a short first line with no final period is the title. Plain text
-// has no headings, so the document is one section.
+// lines is a list, a short first line with no final period is the title, and a later
+// one a heading ("What happened to revenue"): run into the next paragraph, it would
+// read as a broken sentence.
 func parseText(data []byte) (*Document, error) {
 	blocks := splitBlocks(string(data))
 	o := newOutline("text")
@@ -30,6 +31,8 @@ func parseText(data []byte) (*Document, error) {
 			}
 		}
 		switch {
+		case len(lines) == 1 && isTitleLine(b) && !strings.ContainsAny(lastRune(b), "?!:;,…\"”»)’'"):
+			o.heading(2, b, "")
 		case len(items) == len(lines):
 			o.list(items)
 		case len(items) == len(lines)-1 && !bulletRe.MatchString(lines[0]):
@@ -68,4 +71,10 @@ func isTitleLine(block string) bool {
 	t := strings.TrimSpace(block)
 	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) < 100 &&
 		!strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") && !bulletRe.MatchString(t)
+}
+
+// lastRune is the last character of s, white space left out.
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return string(r)
 }

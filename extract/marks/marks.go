@@ -682,11 +682,14 @@ var BackReferencePhrases = map[string][]string{
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
 		" discussed above", " than either", " of them"},
 	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
-		" de ellos", " de ellas"},
+		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha "},
 	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas"},
-	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles"},
+	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
+		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
+		" de les ", " à les ", " de le ", " à le "},
 	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
-	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro"},
+	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro", " l'hanno",
+		" l'ha ", " li hanno", " lo ha ", " la ha "},
 	"nl": {" dat gedaan", " die dag", " dat jaar", " van hen"},
 }
 
