@@ -233,8 +233,8 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 	return out
 }
 
-// quoteSnippets are the attributed blockquotes and quoted sentences that fit a post
-// whole, quoted in the document's language's marks.
+// quoteSnippets are the attributed blockquotes and quoted sentences, whole or one
+// sentence of their own (quoteText), quoted in the document's language's marks.
 func (d *deriver) quoteSnippets() []snippet {
 	var out []snippet
 	for si, s := range d.a.Doc.Sections {
@@ -260,9 +260,11 @@ func (d *deriver) quoteSnippets() []snippet {
 	return out
 }
 
-// quoteText frames an attributed quote as “text” — speaker when all of it fits a post;
-// false when it has no speaker or does not fit. A quote cut short ("We weren't lying to
-// each other. …") leaves its point out and reads as cut: editors grade it F.
+// quoteText frames an attributed quote as “text” — speaker: all of it when it fits a
+// post, else its first sentence that stands alone and fits (a speaker's turn in a talk
+// runs long); false when it has no speaker or nothing fits. A quote is never cut with
+// "…": "“We weren't lying to each other. …”" leaves its point out, and editors grade
+// it F.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if !extract.Speaker(q.Attribution) {
 		return "", false
@@ -271,11 +273,17 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if d.a.Lang == "ja" {
 		open, close = "「", "」"
 	}
-	text := open + parse.JoinSentences(parse.Sentences(q.Text)) + close + " — " + q.Attribution
-	if !d.fitsAny(text) {
-		return "", false
+	frame := func(t string) string { return open + t + close + " — " + q.Attribution }
+	sents := parse.Sentences(q.Text)
+	if text := frame(parse.JoinSentences(sents)); d.fitsAny(text) {
+		return text, true
 	}
-	return text, true
+	for _, sent := range sents {
+		if text := frame(sent); extract.Postable(sent, d.a.Lang) && d.fitsAny(text) {
+			return text, true
+		}
+	}
+	return "", false
 }
 
 // plural is n with the words that agree with it: "1 more key point was", "3 more key

@@ -84,7 +84,8 @@ func TestSkipReasonsAgreeWithTheirCount(t *testing.T) {
 }
 
 // TestAQuoteIsOfferedWholeOrNotAtAll: a quote that fits a post is a snippet with its
-// speaker; one too long for any post is left out rather than cut with "…".
+// speaker; one too long for any post, whose sentences lean on each other, is left out
+// rather than cut with "…".
 func TestAQuoteIsOfferedWholeOrNotAtAll(t *testing.T) {
 	long := strings.Repeat("We were using the same word for two different things in every single meeting. ", 8)
 	doc := "# Forecasts\n\n## Handoffs\n\nMarketing and sales reported different numbers from the same CRM in every review.\n\n" +
@@ -122,5 +123,27 @@ func TestAPostGivesAFigureOnce(t *testing.T) {
 		if got := figuresSaid(tc.text, tc.said); got != tc.want {
 			t.Errorf("figuresSaid(%q, %q) = %v", tc.text, tc.said, got)
 		}
+	}
+}
+
+// TestALongQuoteGivesASentenceThatStandsAlone: a speaker's long turn is quoted by its
+// first sentence that stands alone, whole, without "…".
+func TestALongQuoteGivesASentenceThatStandsAlone(t *testing.T) {
+	rest := strings.Repeat("They said it again and again in every meeting we held that quarter. ", 6)
+	doc := "# Forecasts\n\n## Handoffs\n\nMarketing and sales reported different numbers from the same CRM in every review.\n\n" +
+		"> \"A forecast you cannot explain to your board is a guess with better formatting. " + rest + "\"\n>\n> — Marcus Oyelaran, CMO\n"
+	res := deriveText(t, "quote.md", doc)
+	want := "“A forecast you cannot explain to your board is a guess with better formatting.” — Marcus Oyelaran, CMO"
+	found := false
+	for _, d := range res.Derivatives {
+		if d.Type == SnippetQuote {
+			found = found || strings.HasPrefix(d.Template, want)
+			if strings.Contains(d.Template, "…") {
+				t.Errorf("a quote cut short: %q", d.Template)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quote snippet %q", want)
 	}
 }
