@@ -262,7 +262,18 @@ func reviewAtScale(t *testing.T, b *browser, id string, total, width int) {
 	b.run("type past the limit", 30*time.Second,
 		chromedp.SendKeys(chromedp.CSS(`#`+editor), strings.Repeat("longer text ", 26)),
 		chromedp.WaitVisible(chromedp.CSS(`#n-`+strings.TrimPrefix(tweet, "d-")+`.over`)))
-	counter := eval[string](b, `document.getElementById('n-`+strings.TrimPrefix(tweet, "d-")+`').textContent`)
+	// The counter follows the typing a moment behind (each keystroke asks the server to
+	// count): it is read once it has settled on the text typed.
+	counterJS := `document.getElementById('n-` + strings.TrimPrefix(tweet, "d-") + `').textContent`
+	counter := eval[string](b, counterJS)
+	for settle := time.Now().Add(15 * time.Second); time.Now().Before(settle); {
+		time.Sleep(500 * time.Millisecond)
+		now := eval[string](b, counterJS)
+		if now == counter {
+			break
+		}
+		counter = now
+	}
 	typed := eval[string](b, `document.getElementById('`+editor+`').value`)
 	b.shot(name("edit-over"))
 	b.run("save past the limit", 15*time.Second,
