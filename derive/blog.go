@@ -13,6 +13,7 @@ import (
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/derive/slug"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/lean"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -99,7 +100,7 @@ func (d *deriver) blog() {
 			if claim.RecallsTheReading(text, d.a.Lang) {
 				marks[j] |= recalls
 			}
-			if first, later := extract.ListItem(text, d.a.Lang); first {
+			if first, later := lean.ListItem(text, d.a.Lang); first {
 				marks[j] |= listFirst
 			} else if later {
 				marks[j] |= listLater

@@ -3,10 +3,9 @@ package extract
 import (
 	"bytes"
 	"cmp"
+	"github.com/repurpose/repurpose/extract/lean"
 	"maps"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -163,7 +162,7 @@ func containsAny(s string, subs []string) bool {
 
 // rankHooks orders the postable candidates by score times hook strength: a.hooks.
 func (a *Analysis) rankHooks() {
-	headline := titleFigures(a.Doc.Title)
+	headline := lean.TitleFigures(a.Doc.Title)
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
 		if c.Score > 0 {
@@ -171,7 +170,7 @@ func (a *Analysis) rankHooks() {
 			c.hook, c.finding = hookStrength(c, a.Lang)
 			// The result a title states ("Lirola cuts empty kilometres by 23%") is the
 			// one the document leads with: the sentence that gives its figure opens.
-			if c.Stat && slices.ContainsFunc(headline, func(f string) bool { return holdsFigure(c.Text, f) }) {
+			if c.Stat && slices.ContainsFunc(headline, func(f string) bool { return lean.HoldsFigure(c.Text, f) }) {
 				c.hook *= 1.25
 			}
 		}
@@ -438,37 +437,3 @@ func hookMarksFor(lang string) *hookMarks {
 	}
 	return hookMarksByLang()[""]
 }
-
-var figureRun = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-
-// titleFigures are the numbers a title states, but years ("…in 2026").
-func titleFigures(title string) []string {
-	var out []string
-	for _, f := range figureRun.FindAllString(title, -1) {
-		if n, err := strconv.Atoi(f); err == nil && n >= 1900 && n <= 2099 {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// holdsFigure reports f in text as a whole number: "23" in "by 23%", not in "230",
-// "1.23" or "23.5".
-func holdsFigure(text, f string) bool {
-	digitAt := func(i int) bool { return i >= 0 && i < len(text) && isDigitByte(text[i]) }
-	sep := func(i int) bool { return i >= 0 && i < len(text) && (text[i] == '.' || text[i] == ',') }
-	for i := 0; ; {
-		j := strings.Index(text[i:], f)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(f)
-		if !digitAt(start-1) && !(sep(start-1) && digitAt(start-2)) && !digitAt(end) && !(sep(end) && digitAt(end+1)) {
-			return true
-		}
-		i = end
-	}
-}
-
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

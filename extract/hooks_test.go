@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/repurpose/repurpose/extract/lean"
 	"slices"
 	"strings"
 	"testing"
@@ -492,8 +493,8 @@ func TestTheTitlesFigureOpens(t *testing.T) {
 		text, f string
 		want    bool
 	}{{"fell by 23%", "23", true}, {"fell by 230", "23", false}, {"grew 1.23 times", "23", false}, {"grew 23.5%", "23", false}, {"23, then 40", "23", true}} {
-		if got := holdsFigure(tc.text, tc.f); got != tc.want {
-			t.Errorf("holdsFigure(%q, %q) = %v", tc.text, tc.f, got)
+		if got := lean.HoldsFigure(tc.text, tc.f); got != tc.want {
+			t.Errorf("lean.HoldsFigure(%q, %q) = %v", tc.text, tc.f, got)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"github.com/repurpose/repurpose/extract/lean"
 	"maps"
 	"regexp"
 	"slices"
@@ -93,8 +94,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		}
 	}
 	var first6 [6]string
-	words := firstFields(text, &first6)
-	if len(words) > 1 && itIs[lang] == textcase.Lower(words[0]) && (determiners[textcase.Lower(words[1])] || here[textcase.Lower(words[1])]) {
+	words := lean.FirstFields(text, &first6)
+	if len(words) > 1 && itIs[lang] == textcase.Lower(words[0]) && (lean.Determiners[textcase.Lower(words[1])] || here[textcase.Lower(words[1])]) {
 		return true // "È una differenza che…", "Es aquí donde…": it is what came before; "Es mejor…" is not
 	}
 	if adverbs := leaningAdverbs[lang]; adverbs != nil {
@@ -107,8 +108,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if lang == "en" && len(words) > 1 && responseVerbs[strings.TrimRight(words[1], ",")] {
 		return true // "Dana agreed, but added a caveat…": a reply to what the sentence before said
 	}
-	if shareWithoutItsWhole(words, lang) || possessiveWithoutOwner(words, lang) || sufficesForNothing(v.lower, lang) ||
-		midConnective(text, words, lang) {
+	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) || lean.SufficesForNothing(v.lower, lang) ||
+		lean.MidConnective(text, words, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -136,83 +137,6 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	return pronouns[subject] || opensWithReference(rest, lang)
 }
 
-// hasLowerWord reports w, written in lower case, as a whole word of text.
-func hasLowerWord(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(w)
-		before, _ := utf8.DecodeLastRuneInString(text[:start])
-		after, _ := utf8.DecodeRuneInString(text[end:])
-		if (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
-			return true
-		}
-		i = end
-	}
-}
-
-// ListItem reports whether a sentence opens as an item of a list written as sentences
-// (marks.ListOrdinals): first when it opens the list ("First, …"), later when it
-// continues one ("Second, …", "Finally, …"), which a passage without its first item
-// leaves half told.
-func ListItem(text, lang string) (first, later bool) {
-	o, ok := marks.ListOrdinals[lang]
-	if !ok {
-		return false, false
-	}
-	var buf [40]byte
-	lower := string(textcase.AppendLower(buf[:0], text[:min(len(text), 24)]))
-	opens := func(list []string) bool {
-		return slices.ContainsFunc(list, func(p string) bool { return strings.HasPrefix(lower, p) })
-	}
-	return opens(o.First), opens(o.Later)
-}
-
-var midConnectives = parse.WordSets(marks.MidConnectives)
-
-// midConnective reports a connective set off by commas within a sentence's first five
-// words (words: at least those), of one to four words ("The point, however, is…", "O ponto, portanto, é…"): it leans on the sentence
-// before as an opening one does.
-func midConnective(text string, words []string, lang string) bool {
-	set := midConnectives[lang]
-	if set == nil || !strings.Contains(text, ", ") {
-		return false
-	}
-	for i := 1; i < min(len(words), 5); i++ {
-		w := words[i]
-		if !strings.HasSuffix(w, ",") || !set[textcase.Lower(strings.TrimSuffix(w, ","))] {
-			continue
-		}
-		// The comma before it may be up to three words back: ", sin embargo,", ", por lo tanto,".
-		for j := i - 1; j >= max(0, i-3); j-- {
-			if strings.HasSuffix(words[j], ",") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
-
-// firstFields are the first space-separated fields of s, up to len(out), in out: the
-// checks that read a sentence's first words do not cut all of it.
-func firstFields(s string, out *[6]string) []string {
-	n := 0
-	for n < len(out) {
-		s = strings.TrimLeft(s, " ")
-		if s == "" {
-			break
-		}
-		w, rest, _ := strings.Cut(s, " ")
-		out[n], s = w, rest
-		n++
-	}
-	return out[:n]
-}
-
 // responseVerbs say that someone answered what was said before.
 var responseVerbs = parse.WordSet(`agreed disagreed added replied responded countered conceded admitted objected echoed`)
 
@@ -222,70 +146,6 @@ var (
 	itIs = map[string]string{"es": "es", "it": "è", "pt": "é"}
 	here = parse.WordSet(`aquí ahí allí qui lì così aqui aí ali assim`)
 )
-
-// shareWithoutItsWhole reports a sentence that opens on a percentage and goes straight
-// on to what they said or did ("64% said…", "Il 9% ha subito…"): a share of
-// respondents the sentence before named.
-func shareWithoutItsWhole(words []string, lang string) bool {
-	i := 0
-	if len(words) > 0 && determiners[textcase.Lower(words[0])] {
-		i = 1 // "Il 9%", "El 38 %"
-	}
-	if i >= len(words) || !strings.HasSuffix(strings.TrimRight(words[i], ","), "%") && !(i+1 < len(words) && words[i+1] == "%") {
-		return false
-	}
-	if i+1 < len(words) && words[i+1] == "%" {
-		i++ // "38 %"
-	}
-	if i+1 >= len(words) {
-		return false
-	}
-	next := textcase.Lower(words[i+1])
-	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed")
-}
-
-var (
-	possessives = parse.WordSets(marks.Possessives)
-	quantities  = parse.WordSets(marks.Quantities)
-)
-
-// possessiveWithoutOwner reports a possessive among a sentence's first words with only
-// quantities before it ("More than a third of their nurture emails…", "64% of their
-// campaigns…"): its owner is in the sentence before.
-func possessiveWithoutOwner(words []string, lang string) bool {
-	own, some := possessives[lang], quantities[lang]
-	if own == nil {
-		return false
-	}
-	for _, w := range words {
-		w = strings.TrimRight(textcase.Lower(w), ",")
-		switch {
-		case own[w]:
-			return true
-		case some[w] || strings.ContainsAny(w, "0123456789%"):
-			continue
-		}
-		return false
-	}
-	return false
-}
-
-// sufficesForNothing reports a sentence (in lower case) that says something is enough
-// without saying for what ("Pour une PME, quelques jours par mois suffisent le plus souvent."): the
-// sentence before said it.
-func sufficesForNothing(lower, lang string) bool {
-	list, ok := marks.Suffices[lang]
-	if !ok {
-		return false
-	}
-	for _, m := range list {
-		if i := strings.Index(lower, m); i >= 0 {
-			rest := lower[i+len(m):]
-			return !slices.ContainsFunc(marks.SufficeFor[lang], func(p string) bool { return strings.Contains(rest, p) })
-		}
-	}
-	return false
-}
 
 // placeholderVerbs follow an "it" that holds the place of a clause after them.
 var placeholderVerbs = parse.WordSet(`is was becomes became gets got seems seemed takes took pays remains`)
@@ -885,7 +745,7 @@ func anothersVoice(v *sentenceView, lang string) bool {
 	if containsAny(v.text, marks.VoiceCJK[lang]) {
 		return true
 	}
-	if lang == "en" && hasLowerWord(v.text, "us") {
+	if lang == "en" && lean.HasLowerWord(v.text, "us") {
 		return true // "What finally moved us…"; the list reads lower case, where "US" is the country
 	}
 	set := voice[lang]

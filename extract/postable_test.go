@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/extract/sections"
 	"slices"
 	"strings"
 	"testing"
@@ -179,15 +181,15 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		"Appendix A: Glossary": true, "Glosario": true, "Ringraziamenti": true, "参考文献": true, "贡献者": true, "기여자": true,
 		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
 	} {
-		if got := isBoilerplateHeading(heading); got != want {
-			t.Errorf("isBoilerplateHeading(%q) = %v, want %v", heading, got, want)
+		if got := sections.BoilerplateHeading(heading); got != want {
+			t.Errorf("sections.BoilerplateHeading(%q) = %v, want %v", heading, got, want)
 		}
 	}
 	doc := &parse.Document{Sections: []parse.Section{
 		{Heading: "Why platforms", Level: 2}, {Heading: "Contributors", Level: 2}, {Heading: "Reviewers", Level: 3},
 		{Heading: "Jane Doe", Level: 3}, {Heading: "What comes next", Level: 2},
 	}}
-	got := boilerplate(doc)
+	got := sections.Boilerplate(doc)
 	want := []bool{false, true, true, true, false}
 	for i := range want {
 		if got[i] != want[i] {
@@ -455,7 +457,7 @@ func TestListItemTellsAFirstItemFromALaterOne(t *testing.T) {
 		{"de", "Zweitens betreute jedes Team seine eigene Migration.", false, true},
 		{"en", "Teams that own their migration finish it sooner.", false, false},
 	} {
-		if first, later := ListItem(tc.text, tc.lang); first != tc.first || later != tc.later {
+		if first, later := lean.ListItem(tc.text, tc.lang); first != tc.first || later != tc.later {
 			t.Errorf("%s: ListItem(%q) = %v, %v; want %v, %v", tc.lang, tc.text, first, later, tc.first, tc.later)
 		}
 	}

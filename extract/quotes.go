@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"github.com/repurpose/repurpose/extract/lean"
 	"regexp"
 	"strings"
 	"unicode"
@@ -84,7 +85,7 @@ func Speaker(who string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if first := strings.ToLower(words[0]); determiners[first] && len(words) > 1 {
+	if first := strings.ToLower(words[0]); lean.Determiners[first] && len(words) > 1 {
 		words = words[1:] // "The Linux Foundation": a body's name may open with an article
 	}
 	for _, w := range words {
@@ -93,11 +94,9 @@ func Speaker(who string) bool {
 			return false
 		}
 	}
-	return !determiners[strings.ToLower(words[0])] && !pronounSpeakers[strings.ToLower(words[0])]
+	return !lean.Determiners[strings.ToLower(words[0])] && !pronounSpeakers[strings.ToLower(words[0])]
 }
 
 // pronounSpeakers stand for a speaker named elsewhere, or for nobody in particular:
 // "They said “we process 3,000 invoices a month”" quotes no one a reader can name.
 var pronounSpeakers = parse.WordSet(`they he she it we you i one someone everyone people ellos ellas él ella nosotros eles elas ele ela nós ils elles il elle on nous sie er es wir man loro lui lei noi zij hij wij`)
-
-var determiners = parse.WordSet(`the a an this that these those el la los las un una este esta o a os as um uma il lo gli i le une ce cette der die das ein eine dieser diese de het een`)

@@ -6,6 +6,7 @@ package extract
 import (
 	"cmp"
 	"github.com/repurpose/repurpose/extract/figures"
+	"github.com/repurpose/repurpose/extract/sections"
 	"github.com/repurpose/repurpose/extract/tighten"
 	"github.com/repurpose/repurpose/langid"
 	"math"
@@ -99,8 +100,8 @@ func Analyze(doc *parse.Document) *Analysis {
 		longestHeading = max(longestHeading, len(k))
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
-	a.skipped = boilerplate(doc)
-	for i, level := range levelDescriptions(doc) {
+	a.skipped = sections.Boilerplate(doc)
+	for i, level := range sections.LevelDescriptions(doc) {
 		a.skipped[i] = a.skipped[i] || level
 	}
 	add := func(text string, sec, para, sent int, example bool) int {

@@ -1,4 +1,8 @@
-package extract
+// Package sections tells the sections of a document that no post comes from: those
+// about the document rather than its subject (contributors, references, methodology, a
+// company's "About"), by their headings in every language with built-in texts, and the
+// descriptions of one level of a maturity model.
+package sections
 
 import (
 	"regexp"
@@ -45,9 +49,9 @@ var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "ü
 	"contato para imprensa", "contato de imprensa", "contact presse", "contact média", "pressekontakt", "contatti stampa",
 	"contatto stampa", "ufficio stampa", "perscontact"}
 
-// boilerplate marks the sections whose heading, or a heading above them, names
+// Boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.
-func boilerplate(doc *parse.Document) []bool {
+func Boilerplate(doc *parse.Document) []bool {
 	out := make([]bool, len(doc.Sections))
 	skipBelow := 0 // while > 0, sections deeper than this level are inside a skipped one
 	for i, s := range doc.Sections {
@@ -56,7 +60,7 @@ func boilerplate(doc *parse.Document) []bool {
 			continue
 		}
 		skipBelow = 0
-		if isBoilerplateHeading(s.Heading) {
+		if BoilerplateHeading(s.Heading) {
 			out[i] = true
 			skipBelow = max(s.Level, 1)
 		}
@@ -68,12 +72,12 @@ func boilerplate(doc *parse.Document) []bool {
 // "Nivel 3", "レベル 1", "第2级".
 var levelHeading = regexp.MustCompile(`(?i)^\W*(?:level|nivel|nível|livello|niveau|stufe|niveau|レベル|级别|等级|레벨)\s*\d|^\W*第\s*\d+\s*[级級]`)
 
-// levelDescriptions marks the sections under a heading that names a level of a model,
+// LevelDescriptions marks the sections under a heading that names a level of a model,
 // and those beside it up to a heading above it: what they say ("discovery of
 // capabilities is inconsistent") holds at that level only, and a post would not say
 // which. A level's parts are often its siblings ("Level 1", "Characteristics", "Example
 // scenarios", "Level 2" as headings of one rank, as a PDF's font sizes give them).
-func levelDescriptions(doc *parse.Document) []bool {
+func LevelDescriptions(doc *parse.Document) []bool {
 	out := make([]bool, len(doc.Sections))
 	inside := 0 // while > 0, sections of this level or deeper belong to a level's description
 	for i, s := range doc.Sections {
@@ -90,7 +94,7 @@ func levelDescriptions(doc *parse.Document) []bool {
 	return out
 }
 
-func isBoilerplateHeading(heading string) bool {
+func BoilerplateHeading(heading string) bool {
 	h := textcase.Lower(strings.TrimFunc(heading, func(r rune) bool {
 		return !unicode.IsLetter(r) // numbering, colons, emoji
 	}))

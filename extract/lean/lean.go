@@ -1,0 +1,197 @@
+// Package lean holds the checks of a sentence's words that tell whether it leans on
+// the sentence before it (an owner, a connective, a list it continues, a purpose it
+// leaves out), and the figures a title states: small, pure readings of text that
+// extract's postability and hooks ask for.
+package lean
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// HasLowerWord reports w, written in lower case, as a whole word of text.
+func HasLowerWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = end
+	}
+}
+
+// ListItem reports whether a sentence opens as an item of a list written as sentences
+// (marks.ListOrdinals): first when it opens the list ("First, …"), later when it
+// continues one ("Second, …", "Finally, …"), which a passage without its first item
+// leaves half told.
+func ListItem(text, lang string) (first, later bool) {
+	o, ok := marks.ListOrdinals[lang]
+	if !ok {
+		return false, false
+	}
+	var buf [40]byte
+	lower := string(textcase.AppendLower(buf[:0], text[:min(len(text), 24)]))
+	opens := func(list []string) bool {
+		return slices.ContainsFunc(list, func(p string) bool { return strings.HasPrefix(lower, p) })
+	}
+	return opens(o.First), opens(o.Later)
+}
+
+var midConnectives = parse.WordSets(marks.MidConnectives)
+
+// MidConnective reports a connective set off by commas within a sentence's first five
+// words (words: at least those), of one to four words ("The point, however, is…", "O ponto, portanto, é…"): it leans on the sentence
+// before as an opening one does.
+func MidConnective(text string, words []string, lang string) bool {
+	set := midConnectives[lang]
+	if set == nil || !strings.Contains(text, ", ") {
+		return false
+	}
+	for i := 1; i < min(len(words), 5); i++ {
+		w := words[i]
+		if !strings.HasSuffix(w, ",") || !set[textcase.Lower(strings.TrimSuffix(w, ","))] {
+			continue
+		}
+		// The comma before it may be up to three words back: ", sin embargo,", ", por lo tanto,".
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if strings.HasSuffix(words[j], ",") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FirstFields are the first space-separated fields of s, up to len(out), in out: the
+// checks that read a sentence's first words do not cut all of it.
+func FirstFields(s string, out *[6]string) []string {
+	n := 0
+	for n < len(out) {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		w, rest, _ := strings.Cut(s, " ")
+		out[n], s = w, rest
+		n++
+	}
+	return out[:n]
+}
+
+var (
+	possessives = parse.WordSets(marks.Possessives)
+	quantities  = parse.WordSets(marks.Quantities)
+)
+
+// PossessiveWithoutOwner reports a possessive among a sentence's first words with only
+// quantities before it ("More than a third of their nurture emails…", "64% of their
+// campaigns…"): its owner is in the sentence before.
+func PossessiveWithoutOwner(words []string, lang string) bool {
+	own, some := possessives[lang], quantities[lang]
+	if own == nil {
+		return false
+	}
+	for _, w := range words {
+		w = strings.TrimRight(textcase.Lower(w), ",")
+		switch {
+		case own[w]:
+			return true
+		case some[w] || strings.ContainsAny(w, "0123456789%"):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// SufficesForNothing reports a sentence (in lower case) that says something is enough
+// without saying for what ("Pour une PME, quelques jours par mois suffisent le plus souvent."): the
+// sentence before said it.
+func SufficesForNothing(lower, lang string) bool {
+	list, ok := marks.Suffices[lang]
+	if !ok {
+		return false
+	}
+	for _, m := range list {
+		if i := strings.Index(lower, m); i >= 0 {
+			rest := lower[i+len(m):]
+			return !slices.ContainsFunc(marks.SufficeFor[lang], func(p string) bool { return strings.Contains(rest, p) })
+		}
+	}
+	return false
+}
+
+var figureRun = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+
+// TitleFigures are the numbers a title states, but years ("…in 2026").
+func TitleFigures(title string) []string {
+	var out []string
+	for _, f := range figureRun.FindAllString(title, -1) {
+		if n, err := strconv.Atoi(f); err == nil && n >= 1900 && n <= 2099 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// HoldsFigure reports f in text as a whole number: "23" in "by 23%", not in "230",
+// "1.23" or "23.5".
+func HoldsFigure(text, f string) bool {
+	digitAt := func(i int) bool { return i >= 0 && i < len(text) && isDigitByte(text[i]) }
+	sep := func(i int) bool { return i >= 0 && i < len(text) && (text[i] == '.' || text[i] == ',') }
+	for i := 0; ; {
+		j := strings.Index(text[i:], f)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(f)
+		if !digitAt(start-1) && !(sep(start-1) && digitAt(start-2)) && !digitAt(end) && !(sep(end) && digitAt(end+1)) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
+
+// ShareWithoutItsWhole reports a sentence that opens on a percentage and goes straight
+// on to what they said or did ("64% said…", "Il 9% ha subito…"): a share of
+// respondents the sentence before named.
+func ShareWithoutItsWhole(words []string, lang string) bool {
+	i := 0
+	if len(words) > 0 && Determiners[textcase.Lower(words[0])] {
+		i = 1 // "Il 9%", "El 38 %"
+	}
+	if i >= len(words) || !strings.HasSuffix(strings.TrimRight(words[i], ","), "%") && !(i+1 < len(words) && words[i+1] == "%") {
+		return false
+	}
+	if i+1 < len(words) && words[i+1] == "%" {
+		i++ // "38 %"
+	}
+	if i+1 >= len(words) {
+		return false
+	}
+	next := textcase.Lower(words[i+1])
+	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed")
+}
+
+// Determiners open a noun phrase: an article or a demonstrative, in each language with
+// built-in texts.
+var Determiners = parse.WordSet(`the a an this that these those el la los las un una este esta o a os as um uma il lo gli i le une ce cette der die das ein eine dieser diese de het een`)
