@@ -108,7 +108,7 @@ func (d *deriver) blog() {
 		}
 		return marks[j]
 	}
-	grow := func(i int, exclude map[int]bool, words int) ([]int, int) {
+	grow := func(i int, exclude map[int]bool, words int, weakStart bool) ([]int, int) {
 		var passage []int
 		listOpened := false
 		for k, j := range d.a.Passage(i, exclude) {
@@ -118,7 +118,9 @@ func (d *deriver) blog() {
 			m := markOf(j)
 			listOpened = listOpened || m&listFirst != 0
 			leaveOut := m&(saidAgain|recalls) != 0 || m&listLater != 0 && !listOpened
-			if k == 0 && leaveOut {
+			// Nor does a definition or a truism open one ("所谓规则引擎，是指…"), while
+			// another start makes a passage long enough: it tells what, not why it matters.
+			if c := &d.a.Candidates[j]; k == 0 && (leaveOut || !weakStart && c.Weight() < c.Score) {
 				return nil, 0
 			}
 			if k > 0 && (leaveOut || m&ends != 0) {
@@ -138,12 +140,18 @@ func (d *deriver) blog() {
 	}
 	var best []int
 	bestWords := 0
-	for _, i := range d.moreSentences(exclude, 24) {
-		passage, words := grow(i, exclude, rest)
-		if len(passage) > 0 && words > bestWords {
-			best, bestWords = passage, words
+	starts := d.moreSentences(exclude, 24)
+	for _, weakStart := range []bool{false, true} {
+		for _, i := range starts {
+			passage, words := grow(i, exclude, rest, weakStart)
+			if len(passage) > 0 && words > bestWords {
+				best, bestWords = passage, words
+			}
+			if words >= blogTargetWords {
+				break
+			}
 		}
-		if words >= blogTargetWords {
+		if bestWords >= blogMinWords {
 			break
 		}
 	}
@@ -160,7 +168,7 @@ func (d *deriver) blog() {
 			delete(exclude, i)
 			// The passage may start at the takeaway, or run through it.
 			for _, start := range append([]int{i}, d.moreSentences(exclude, 24)...) {
-				passage, words := grow(start, exclude, rest-teaserWords(text))
+				passage, words := grow(start, exclude, rest-teaserWords(text), true)
 				if len(passage) > 0 && words > bestWords && slices.Contains(passage, i) {
 					best, bestWords, dropped = passage, words, k
 				}

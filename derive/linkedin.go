@@ -66,7 +66,9 @@ func (d *deriver) linkedIn() {
 	isClaim := func(c *extract.Candidate) bool {
 		return c.Weight() >= c.Score && !extract.Question(c.Text) && d.weighty(c)
 	}
-	p.points = d.claimsToList(exclude, isClaim, p.context)
+	// The first line is said too: a takeaway that gives its figure again ("Median CSAT
+	// was 89%" under "Median CSAT held steady at 89%") is no new point.
+	p.points = d.claimsToList(exclude, isClaim, strings.TrimSpace(p.hook+"\n"+p.context))
 	for _, t := range p.points {
 		d.excludeSaid(exclude, t)
 	}

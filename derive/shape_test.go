@@ -610,3 +610,40 @@ Every change is listed on the release page with its owner.
 		t.Errorf("no reason for the missing teaser: %+v", res.Skipped)
 	}
 }
+
+// TestLinkedInTakeawaysDoNotRepeatTheFirstLinesFigure: "Median CSAT was 89%" under a
+// first line that gave the 89% is the same point twice.
+func TestLinkedInTakeawaysDoNotRepeatTheFirstLinesFigure(t *testing.T) {
+	const doc = `---
+title: Support Benchmarks
+---
+# Support Benchmarks
+
+## Satisfaction
+
+Median CSAT held steady at 89%, although automated replies doubled, which means speed did not cost satisfaction.
+
+## Details
+
+Median CSAT across all teams was 89%, identical to last year, although response rates fell.
+
+## Queues
+
+Teams that moved chat to a shared queue answered 35% faster than teams that kept personal inboxes.
+
+## Reviews
+
+Teams with a named owner for help content resolved 2.1 times as many tickets without escalation as teams without one.
+
+## Staffing
+
+Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
+`
+	li := only(t, deriveText(t, "support.md", doc), channel.KindLinkedIn)
+	if li == nil {
+		t.Fatal("no LinkedIn post")
+	}
+	if strings.Count(li.Template, "89%") != 1 {
+		t.Errorf("the 89%% figure twice:\n%s", li.Template)
+	}
+}

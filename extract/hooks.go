@@ -53,6 +53,12 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	switch {
 	case has(definition):
 		f *= 0.6 // a definition tells a stranger what, not why it matters
+		if c.Stat && !has(comparison) {
+			// "Norrvik is a building materials company — 4,200 employees, €1.6 billion
+			// revenue": a profile's sizes, not a finding.
+			f *= 0.5
+			finding = false
+		}
 	case has(truism):
 		f *= 0.6 // "security is essential": true everywhere, news nowhere
 	case has(risk):

@@ -498,3 +498,19 @@ func TestTheTitlesFigureOpens(t *testing.T) {
 		}
 	}
 }
+
+// TestACompanysProfileIsNoFinding: the sizes of a company ("4,200 employees, €1.6
+// billion revenue") describe it; a figure that compares or changes is the finding.
+func TestACompanysProfileIsNoFinding(t *testing.T) {
+	all := func(*Candidate) bool { return true }
+	finding := "Plants that metered each line cut their energy bills by 12% in the first year, against 3% for the rest."
+	a := analysisOf("en", "Norrvik is a mid-sized building materials company with about 4,200 employees and revenue of roughly €1.6 billion.", finding)
+	if h := a.BestHook(map[int]bool{}, all); h < 0 || a.Candidates[h].Text != finding {
+		t.Errorf("best hook %d, want the finding", h)
+	}
+	for _, c := range a.Candidates {
+		if strings.HasPrefix(c.Text, "Norrvik") && c.Finding() {
+			t.Errorf("a company's profile counts as a finding: %q", c.Text)
+		}
+	}
+}

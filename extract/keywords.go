@@ -18,7 +18,8 @@ const (
 	minPhraseCount = 2
 )
 
-// keywords are the document's long-tail phrases, best first, each in its most common
+// keywords are the document's long-tail phrases, best first, from its sections that
+// posts may come from (not its authors' bios, references or glossary), each in its most common
 // spelling ("Platform Engineering", "cadena de suministro", "プラットフォームチーム").
 // Longer phrases score higher at the same frequency, and a phrase seen mostly inside a
 // longer one gives way to it. Frequent single words fill up when phrases run out.
@@ -74,6 +75,9 @@ func (a *Analysis) Keywords(n int) []string {
 	if segment.Segmented(a.Lang) {
 		sampled := 0
 		for _, c := range a.Candidates {
+			if a.skipped[c.Section] {
+				continue
+			}
 			if sampled += len(c.Text); sampled > segment.Sample {
 				break
 			}
@@ -87,7 +91,9 @@ func (a *Analysis) Keywords(n int) []string {
 		}
 	} else {
 		for _, c := range a.Candidates {
-			phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) { count(p, "", key, words) })
+			if !a.skipped[c.Section] {
+				phrasesOf(c.Text, a.Lang, &scratch, func(p string, key uint64, words int) { count(p, "", key, words) })
+			}
 		}
 	}
 	type entry struct {

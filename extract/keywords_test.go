@@ -122,3 +122,18 @@ func TestKindTableFindsEveryListedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordsComeFromTheSubjectNotTheAuthors: an author's title, however often a bio
+// repeats it, is no keyword of the document.
+func TestKeywordsComeFromTheSubjectNotTheAuthors(t *testing.T) {
+	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{
+		{Heading: "Why visibility", Paragraphs: []string{
+			"Supplier mapping finds hidden single sources. Supplier mapping takes a quarter. Hidden single sources cost millions."}},
+		{Heading: "About the authors", Paragraphs: []string{
+			"Ana Ruiz is a Principal Solutions Architect. Ben Ode is a Principal Solutions Architect. Cy Tan is a Principal Solutions Architect."}},
+	}}
+	got := Analyze(doc).Keywords(5)
+	if slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "Solutions Architect") }) || !slices.Contains(got, "Supplier mapping") {
+		t.Errorf("keywords %q: want supplier mapping, and no author's title", got)
+	}
+}

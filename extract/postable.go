@@ -44,6 +44,9 @@ func postable(text, lang string, v *sentenceView) bool {
 	if !endsWhole(text) {
 		return false // introduces a list, trails off, or is a fragment
 	}
+	if lean.QuestionOrAnswer(text) {
+		return false // a line of an FAQ: a question, or an answer without it
+	}
 	if wholeQuote(text) {
 		return false // someone's words without their name (attributed ones become quote snippets)
 	}
@@ -109,7 +112,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		return true // "Dana agreed, but added a caveat…": a reply to what the sentence before said
 	}
 	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) || lean.SufficesForNothing(v.lower, lang) ||
-		lean.MidConnective(text, words, lang) {
+		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -160,7 +163,7 @@ func announcesMore(v *sentenceView, lang string) bool {
 	if q == nil || len(v.words) < 4 || !strings.HasSuffix(v.text, ".") {
 		return false
 	}
-	return slices.ContainsFunc(v.words[len(v.words)-3:], func(w string) bool { return q[w] })
+	return slices.ContainsFunc(v.words[len(v.words)-3:], func(w string) bool { return q[w] }) || lean.AnnouncesAList(v.words, lang)
 }
 
 // gluedHeading reports a heading run into its paragraph, as a PDF or a careless
@@ -263,8 +266,10 @@ func labelled(text string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i+2:])
-	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 5 {
-		return true // "Horas extraordinarias: 190.000 euros, …": a line of a breakdown
+	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 10 {
+		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
+		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
+		return true
 	}
 	if !unicode.IsLower(r) {
 		return false
@@ -280,8 +285,18 @@ func labelled(text string) bool {
 		}
 		depth += strings.Count(w, "(") - strings.Count(w, ")")
 	}
-	return words > 0 && words <= 8 && capital*2 > words
+	// "Camada de integração: motor de integração que…": a bare term and its gloss, in
+	// sentence case ("One warning sign: among teams…" and "The lesson: …" are
+	// sentences); a Title Case label may run longer.
+	first, _, _ := strings.Cut(text, " ")
+	r, _ = utf8.DecodeRuneInString(first)
+	bare := unicode.IsUpper(r) && !lean.Determiners[textcase.Lower(first)] && !countOpeners[textcase.Lower(first)]
+	return words > 0 && (words <= 8 && capital*2 > words || words <= 4 && bare)
 }
+
+// countOpeners open a noun phrase that a label-like sentence may start with ("One warning
+// sign: …").
+var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
 
 // glossaryDash reports a glossary entry set off by a dash: a term of at most four words,
 // a dash, and its definition in lower case ("Malicious insider – an actor with…"). A
@@ -632,7 +647,7 @@ func opensWithReference(text, lang string) bool {
 // documentPhrases are what a sentence about the document itself says (lower case):
 // "this paper", "the next section", "refer to", "see figure".
 var documentPhrases = map[string][]string{
-	"en": {"this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
+	"en": {"margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
 		"the following section", "following sections", "the next section", "next sections", "previous section",
 		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
@@ -650,37 +665,37 @@ var documentPhrases = map[string][]string{
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
 		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
-	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+	"es": {"margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
 		"lea primero", "versión final"},
-	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+	"pt": {"margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
 		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
-	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+	"fr": {"marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
 		"version finale"},
-	"de": {"dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+	"de": {"fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
 		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
-	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+	"it": {"margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
 		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
-	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
+	"nl": {"foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+	"ja": {"誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
-	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+	"zh": {"误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
 		"在深入", "请先阅读", "最终版"},
-	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+	"ko": {"오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
 }
 

@@ -180,6 +180,10 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		"Methodology": true, "Note metodologiche": true, "Forward-looking statements": true, "Methods of delivery": false,
 		"Appendix A: Glossary": true, "Glosario": true, "Ringraziamenti": true, "参考文献": true, "贡献者": true, "기여자": true,
 		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
+		// Numbered in Chinese numerals; a study's method with more after it; notes; who wrote it, in CJK.
+		"八、术语表": true, "2. Metodología y perfil de la muestra": true, "调研方法说明": true, "조사 방법": true, "調査概要": true,
+		"Notas": true, "关于作者": true, "关于衡信科技": true, "저자 소개": true, "회사 소개": true, "執筆者紹介": true, "会社概要": true,
+		"关于数据安全的三个常见误区与对策": false, "二、行业背景：跨境支付的合规压力": false, "Methods that scale": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
 			t.Errorf("sections.BoilerplateHeading(%q) = %v, want %v", heading, got, want)
@@ -459,6 +463,114 @@ func TestListItemTellsAFirstItemFromALaterOne(t *testing.T) {
 	} {
 		if first, later := lean.ListItem(tc.text, tc.lang); first != tc.first || later != tc.later {
 			t.Errorf("%s: ListItem(%q) = %v, %v; want %v, %v", tc.lang, tc.text, first, later, tc.first, tc.later)
+		}
+	}
+}
+
+// TestMadeUpScenariosAreNoSource: a scenario's events did not happen, and an author's
+// old beliefs are not the brand's; the sections below such a heading are no source
+// either. Objections the document answers are: the answers are its points.
+func TestMadeUpScenariosAreNoSource(t *testing.T) {
+	doc := &parse.Document{Sections: []parse.Section{
+		{Heading: "Why Tier 1 visibility is not enough", Level: 2},
+		{Heading: "6. Example Scenario: A Capacitor Shortage at Tier 3", Level: 2}, {Heading: "Day one", Level: 3},
+		{Heading: "7. Common Objections (and Why We Disagree)", Level: 2},
+		{Heading: "6. Cenário ilustrativo: o paciente que passou por três instituições", Level: 2},
+		{Heading: "5. ケーススタディ（想定シナリオ）", Level: 2}, {Heading: "六、常见误区辨析", Level: 2},
+		{Heading: "흔히 듣는 반론과 우리의 입장", Level: 2}, {Heading: "An imagined conversation with my former self", Level: 2},
+		{Heading: "8. Implementation roadmap", Level: 2}, {Heading: "应用场景", Level: 2}, {Heading: "가정용 에너지 관리", Level: 2},
+		{Heading: "What I believed, and why", Level: 2},
+	}}
+	got := sections.Imagined(doc)
+	want := []bool{false, true, true, false, true, true, false, false, true, false, false, false, true}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("section %q: imagined %v, want %v", doc.Sections[i].Heading, got[i], want[i])
+		}
+	}
+}
+
+// TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition, a part of "it",
+// one item of a list the reader never saw, a comparison with "that", an FAQ's line, a
+// connective between commas or a Korean, Japanese or Chinese connective.
+func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"pt", "Sem eles, o risco é construir integrações tecnicamente perfeitas que ninguém usa.", false},
+		{"es", "Sin ellos, los equipos de RR. HH. pierden la mitad de su tiempo en tareas manuales.", false},
+		{"en", "Without them, procurement teams lose two weeks on every disruption.", false},
+		{"en", "Without a supplier map, procurement teams lose two weeks on every disruption.", true},
+		{"en", "Much of it has not, because a store is not a website with walls.", false},
+		{"en", "Most of this spend goes to three suppliers.", false},
+		{"en", "The second category was labor scheduling driven by forecasted traffic.", false},
+		{"es", "El segundo paso es conectar los sistemas de nómina.", false},
+		{"en", "The first step toward multi-tier visibility is a clean supplier master.", true},
+		{"en", "The kiln efficiency gap alone is worth more than that every year.", false},
+		{"en", "Revenue per store grew faster than that of any rival chain.", true},
+		{"es", "Conviene, no obstante, hacer una advertencia.", false},
+		{"es", "Argentina, por su parte, sigue condicionada por la volatilidad macroeconómica.", false},
+		{"zh", "答：一般建议至少有12个月、包含不少于500个已确认可疑案例的调查结论数据。", false},
+		{"ko", "A. 통신 기능이 있는 디지털 계량기라면 대부분 활용 가능합니다.", false},
+		{"en", "Q: Can I compare my own team to these benchmarks?", false},
+		{"ko", "결과적으로 한결정밀은 첫해에 에너지 비용을 약 6억 4천만 원 절감했다.", false},
+		{"ko", "오히려 에너지 비용 비중이 높은 중견 제조기업에서 회수 기간이 더 짧은 경우가 많다.", false},
+		{"ja", "むしろ中小工場のほうが投資回収は早い傾向にある。", false},
+		{"zh", "反而是中小机构的误报率更高。", false},
+		{"ko", "피크 전력 관리만으로 연간 기본요금을 평균 8,300만 원 절감한 사례가 확인되었다.", true},
+	})
+}
+
+// TestAStudysMethodNotesAreNotPosts: a margin of error, a confidence level or a note on
+// rounding is about how the study was made, however many figures it holds; so is a
+// Korean summary of what the guide explains.
+func TestAStudysMethodNotesAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"es", "El margen de error para el total de la muestra es de ±2,8 puntos porcentuales con un nivel de confianza del 95 %.", false},
+		{"en", "Percentages may not add up to 100% due to rounding.", false},
+		{"zh", "百分比因四舍五入，合计可能不等于100%。", false},
+		{"de", "Durch Rundungsdifferenzen ergeben die Anteile nicht immer 100 %.", false},
+		{"ko", "어떤 데이터를 어떤 단위로 계측해야 하는지, 그리고 투자 대비 효과를 어떻게 입증하는지를 단계별로 설명한다.", false},
+		{"fr", "Le 11e arrondissement de Paris concentre 14 % des start-up du Grand Paris.", true},
+	})
+}
+
+// TestSentencesThatAnnounceOrSetUpAreNotPosts: a list counted but not given, a case set
+// up for the sentences after it, a business the sentence before named.
+func TestSentencesThatAnnounceOrSetUpAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Across roughly 70 retail analytics engagements, the initiatives that produced gains tended to fall into three categories.", false},
+		{"es", "El proceso de adopción se resume en cuatro pasos.", false},
+		{"it", "Il percorso di adozione si articola in tre passi.", false},
+		{"en", "Revenue grew in all three regions.", true},
+		{"en", "Consider what happens when you start tracking pull requests merged per engineer per week.", false},
+		{"en", "The chain estimated the annual revenue effect at about $14 million on a base of roughly $900 million.", false},
+		{"en", "Chains that forecast traffic by the hour saw an 11% lift in weekend conversion.", true},
+	})
+}
+
+// TestLabelsAndTheCompanysVoiceAreNotPosts: a table's cell written as a line, a term and
+// its gloss in sentence case, and the company speaking of itself ("당사", "当社", "我司").
+func TestLabelsAndTheCompanysVoiceAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Share of teams offering follow-the-sun coverage: 34%.", false},
+		{"pt", "Camada de integração: motor de integração que recebe mensagens HL7 v2 e converte tudo em recursos FHIR R4.", false},
+		{"en", "One warning sign: among teams using automatic closure, reopen rates rose from 6.8% to 8.1%.", true},
+		{"ko", "당사는 \"80/20 원칙\"을 권장한다.", false},
+		{"ja", "当社の調査では、工場の4割が遠隔保守回線を常時接続していた。", false},
+		{"zh", "我司建议机构先从规则清理入手。", false},
+	})
+}
+
+// postableCase is a sentence in lang and whether it should be posted.
+type postableCase struct {
+	lang, text string
+	want       bool
+}
+
+func checkPostable(t *testing.T, cases []postableCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
+			t.Errorf("Postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }

@@ -60,6 +60,8 @@ func TestEmphasisLeavesNoSpaceInsideChineseOrJapanese(t *testing.T) {
 		{"CNCF 平台白皮书使用 *Kubernetes* 的 API。", "CNCF 平台白皮书使用 Kubernetes 的 API。"},
 		{"Los límites de **seguridad**  importan.", "Los límites de seguridad importan."},
 		{"우리는 이를 _내부_ 플랫폼이라고 부릅니다.", "우리는 이를 내부 플랫폼이라고 부릅니다."},
+		// Bold that CommonMark leaves open, between a mark and a letter.
+		{"FEMS를 운영 중인 기업은 **평균 11.7%**의 에너지 비용 절감을 보고했다.", "FEMS를 운영 중인 기업은 평균 11.7%의 에너지 비용 절감을 보고했다."},
 	} {
 		if got := paragraphs(t, "a.md", "# T\n\n"+tc.src+"\n"); len(got) != 1 || got[0] != tc.want {
 			t.Errorf("%q → %q, want %q", tc.src, got, tc.want)

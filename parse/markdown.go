@@ -190,7 +190,8 @@ func splitAttribution(lines []string) Quote {
 		last := strings.TrimSpace(lines[n-1])
 		for _, m := range attributionMarks {
 			if strings.HasPrefix(last, m) {
-				q.Attribution = strings.TrimSpace(strings.TrimPrefix(last, m))
+				// "——陈蔚然": Chinese writes the dash twice.
+				q.Attribution = strings.TrimLeft(strings.TrimSpace(strings.TrimPrefix(last, m)), "—―–- ")
 				lines = lines[:n-1]
 				break
 			}

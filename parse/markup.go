@@ -17,6 +17,12 @@ var (
 // withoutMarkup is text with template markup dropped and the text of a shortcode link
 // kept: the words a reader of the published page sees.
 func withoutMarkup(s string) string {
+	if strings.Count(s, "**") >= 2 {
+		// "**평균 11.7%**의": CommonMark does not close emphasis between a mark and a
+		// letter, which CJK writes without a space, so the asterisks stay in the text;
+		// its author meant bold.
+		s = strings.ReplaceAll(s, "**", "")
+	}
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s
 	}

@@ -62,7 +62,7 @@ func (o *outline) heading(level int, text, id string) {
 }
 
 func (o *outline) paragraph(text string) {
-	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) && !caption.MatchString(text) {
+	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) && !caption.MatchString(text) && !footnote(text) {
 		s := o.current()
 		s.Paragraphs = append(s.Paragraphs, text)
 	}
@@ -257,6 +257,13 @@ func isNormalSpace(s string) bool {
 		}
 	}
 	return true
+}
+
+// footnote reports a paragraph that opens on a footnote's mark ("¹ Replacement cost
+// estimated as…"): a note on the text above it, not prose of its own.
+func footnote(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹†‡", r)
 }
 
 // caption matches a figure's or table's caption ("Figure 2. Median pipeline duration…",

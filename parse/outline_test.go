@@ -145,3 +145,18 @@ func TestHTMLSample(t *testing.T) {
 		}
 	}
 }
+
+// TestAChineseQuotesSpeakerLosesTheDoubledDash: "——陈蔚然" names 陈蔚然.
+func TestAChineseQuotesSpeakerLosesTheDoubledDash(t *testing.T) {
+	doc, err := File("q.md", []byte("# 案例\n\n> “检查组的反馈是正面的。”\n> ——**陈蔚然**，首席合规官\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quotes []Quote
+	for _, s := range doc.Sections {
+		quotes = append(quotes, s.Quotes...)
+	}
+	if len(quotes) != 1 || quotes[0].Attribution != "陈蔚然，首席合规官" {
+		t.Errorf("quotes %+v", quotes)
+	}
+}

@@ -235,13 +235,14 @@ func TestScriptAndStyleContentIsNotProse(t *testing.T) {
 }
 
 // TestCaptionsAreNotProse: a figure's or table's caption describes what the posts do not
-// carry, in Markdown ("*Figure 2. …*") and in HTML (<figcaption>); the prose around it
+// carry, and a footnote notes the text above it, in Markdown ("*Figure 2. …*") and in HTML (<figcaption>); the prose around it
 // stays, and a quote's caption still names its speaker.
 func TestCaptionsAreNotProse(t *testing.T) {
 	for _, tc := range []struct{ name, src string }{
 		{"c.md", "# Pipelines\n\nLong pipelines hurt every team we surveyed.\n\n" +
 			"*Figure 2. Median pipeline duration against change failure rate. Failures climb steeply above 30 minutes.*\n\n" +
-			"Table 3: Lead time by team size, 2026.\n\nShort pipelines ship more often.\n"},
+			"Table 3: Lead time by team size, 2026.\n\nShort pipelines ship more often.\n\n" +
+			"¹ Replacement cost estimated as half of the annual salary, and failures climb steeply.\n"},
 		{"c.html", `<html><body><article><h1>Pipelines</h1><p>Long pipelines hurt every team we surveyed.</p>
 <figure><img src="a.png" alt="chart"><figcaption>Median pipeline duration against change failure rate, 2022–2025. Failures climb steeply above 30 minutes.</figcaption></figure>
 <p>Short pipelines ship more often.</p>

@@ -87,6 +87,13 @@ func endsSentence(text string, start, mark, end int) bool {
 	if i := strings.LastIndexFunc(word, func(r rune) bool { return unicode.IsSpace(r) || r == '(' }); i >= 0 {
 		word = word[i+1:]
 	}
+	if doubledCapital(word) {
+		// Spanish abbreviates a plural by doubling its initial: "RR. HH.", "EE. UU.".
+		after, _, _ := strings.Cut(strings.TrimLeftFunc(text[end:], unicode.IsSpace), " ")
+		if a, ok := strings.CutSuffix(after, "."); ok && doubledCapital(a) {
+			return false
+		}
+	}
 	word = strings.ToLower(word)
 	if len(word) <= 2 && strings.Trim(word, "0123456789") == "" {
 		// "am 8. April 2025": German writes a day as an ordinal, with a full stop.
@@ -100,6 +107,12 @@ func endsSentence(text string, start, mark, end int) bool {
 
 // dayMonths follow a day written as an ordinal ("8. April"), in German.
 var dayMonths = WordSet(`januar jänner februar märz april mai juni juli august september oktober november dezember`)
+
+// doubledCapital matches "RR", "EE": one capital letter twice.
+func doubledCapital(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return len(word) == 2*n && unicode.IsUpper(r) && word[n:] == word[:n]
+}
 
 // isInitials matches "j", "u.s", "u.k": single letters joined by periods.
 func isInitials(word string) bool {

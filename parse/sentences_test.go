@@ -2,6 +2,7 @@ package parse
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"unicode"
 )
@@ -62,5 +63,20 @@ func TestAGermanDayIsNoSentenceEnd(t *testing.T) {
 	got := Sentences("Die Studie erschien am 8. April 2025 in Berlin. Sie zeigt 23 % mehr Homeoffice.")
 	if len(got) != 2 || got[0] != "Die Studie erschien am 8. April 2025 in Berlin." {
 		t.Errorf("sentences %q", got)
+	}
+}
+
+// TestASpanishDoubledAbbreviationIsNoSentenceEnd: "RR. HH." (recursos humanos) and
+// "EE. UU." are one word each; the sentence ends where a sentence would.
+func TestASpanishDoubledAbbreviationIsNoSentenceEnd(t *testing.T) {
+	got := Sentences("El 67 % aumentará su presupuesto de RR. HH. en 2025. Las empresas de EE. UU. gastan más. Todo el software de RR. HH. Otra frase.")
+	want := []string{
+		"El 67 % aumentará su presupuesto de RR. HH. en 2025.",
+		"Las empresas de EE. UU. gastan más.",
+		"Todo el software de RR. HH.",
+		"Otra frase.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Sentences = %q, want %q", got, want)
 	}
 }

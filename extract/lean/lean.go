@@ -195,3 +195,81 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 // Determiners open a noun phrase: an article or a demonstrative, in each language with
 // built-in texts.
 var Determiners = parse.WordSet(`the a an this that these those el la los las un una este esta o a os as um uma il lo gli i le une ce cette der die das ein eine dieser diese de het een`)
+
+var (
+	openingPrepositions = parse.WordSets(marks.OpeningPrepositions)
+	objectPronouns      = parse.WordSets(marks.ObjectPronouns)
+)
+
+// PronounOpening reports a sentence opened by a preposition and a pronoun alone ("Sem
+// eles, o risco é…", "Without them, …"): the pronoun stands for what the sentence before
+// named. "With this release, …" names its thing.
+func PronounOpening(words []string, lang string) bool {
+	if len(words) < 3 || !strings.HasSuffix(words[1], ",") {
+		return false
+	}
+	return openingPrepositions[lang][textcase.Lower(words[0])] && objectPronouns[lang][textcase.Lower(strings.TrimSuffix(words[1], ","))]
+}
+
+var (
+	ordinals  = parse.WordSets(marks.Ordinals)
+	listNouns = parse.WordSets(marks.ListNouns)
+)
+
+// OrdinalOfAList reports a sentence that opens on one item of a list the sentence
+// before announced: "The second category was…", "El primer paso es…", "La terza
+// ragione…". The reader never saw the list.
+func OrdinalOfAList(words []string, lang string) bool {
+	if len(words) < 3 || !Determiners[textcase.Lower(words[0])] {
+		return false
+	}
+	if !ordinals[lang][textcase.Lower(words[1])] || !listNouns[lang][textcase.Lower(strings.TrimRight(words[2], ",.;:"))] {
+		return false
+	}
+	// "The first step toward a supplier map is…" says what it is a step of.
+	return len(words) < 4 || !nounLinks[lang][textcase.Lower(words[3])] && textcase.Lower(words[3]) != "toward" && textcase.Lower(words[3]) != "towards"
+}
+
+var nounLinks = parse.WordSets(marks.NounLinks)
+
+var countWords = parse.WordSets(marks.CountWords)
+
+// AnnouncesAList reports a sentence whose last words count the items of a list it does
+// not give: "…tended to fall into three categories.", "…se resume en cuatro pasos.".
+// words are the sentence's words in lower case.
+func AnnouncesAList(words []string, lang string) bool {
+	n := len(words)
+	return n >= 4 && countWords[lang][words[n-2]] && listNoun(words[n-1], lang)
+}
+
+// listNoun reports w, or w without a plural ending, as one of lang's ListNouns.
+func listNoun(w, lang string) bool {
+	nouns := listNouns[lang]
+	if nouns[w] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(w, "ies"); ok && nouns[s+"y"] {
+		return true
+	}
+	for _, end := range []string{"s", "es", "en", "n", "e"} {
+		if s, ok := strings.CutSuffix(w, end); ok && nouns[s] {
+			return true
+		}
+	}
+	// Italian: categorie, passi, errori.
+	if s, ok := strings.CutSuffix(w, "e"); ok && nouns[s+"a"] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(w, "i"); ok && (nouns[s+"o"] || nouns[s+"e"]) {
+		return true
+	}
+	return false
+}
+
+// QuestionOrAnswer reports a line of a question-and-answer list ("Q: …", "A. …",
+// "答：…", "Respuesta: …"): a question is not a post, and an answer needs its question.
+func QuestionOrAnswer(text string) bool {
+	return qaMark.MatchString(text)
+}
+
+var qaMark = regexp.MustCompile(`^(?:\*\*)?(?:[QAPRF]|Ｑ|Ａ|问|答|問|質問|回答|질문|답변|답|(?i:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|domanda|risposta|réponse|vraag|antwoord))(?:\s*[.:]\s|\s*[：．])`)

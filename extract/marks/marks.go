@@ -384,9 +384,9 @@ var Voice = map[string]string{
 
 // VoiceCJK are the same where words are not spaced (Korean's particles attach to them).
 var VoiceCJK = map[string][]string{
-	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は", "私たち", "我々", "われわれ"},
-	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者", "我们"},
-	"ko": {"저는", "나는", "제가", "내가", "저의", "필자", "우리", "저희"},
+	"ja": {"私は", "私が", "私の", "僕", "俺", "筆者は", "私たち", "我々", "われわれ", "当社", "弊社"},
+	"zh": {"我认为", "我相信", "我的", "我是", "我想", "笔者", "我们", "本公司", "我司"},
+	"ko": {"저는", "나는", "제가", "내가", "저의", "필자", "우리", "저희", "당사"},
 }
 
 // BareVerbs are, for the languages that drop the subject pronoun, the endings of a
@@ -425,14 +425,17 @@ var Infinitives = map[string]struct{ Endings, Finite string }{
 var ReferenceOpenersCJK = map[string][]string{
 	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
-		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば"},
+		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
+		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に"},
 	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
-		"简而言之", "总而言之", "进一步", "一方面"},
+		"简而言之", "总而言之", "进一步", "一方面",
+		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
-		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편"},
+		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
+		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -508,6 +511,8 @@ var ReferencePhrases = map[string][]string{
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
 		"example:", "e.g.", "the above", "the previous", "the next", "the following", "the latter", "the former", "the rest",
+		"much of it", "most of it", "some of it", "all of it", "none of it", "part of it", "any of it", "much of this",
+		"most of this", "some of this", "all of this", "none of this", "much of that", "all of that", "none of that", "all this ",
 		"all of them", "each of them", "many of them", "most of them", "some of them", "none of them", "one of them", "both of them",
 		"all of these", "many of these", "some of these", "each of these", "as with other", "like other", "unlike other", "other than that",
 		"even more", "one possible", "another possible", "another way", "to further", "in a nutshell", "in short", "in summary",
@@ -536,6 +541,11 @@ var ReferencePhrases = map[string][]string{
 		"when they ", "if they ", "as they ", "because they ", "once they ", "after they ", "before they ", "while they ",
 		"although they ", "since they ", "because it ", "once it ", "when he ", "when she ", "if he ", "if she ",
 		"the company's", "the firm ", "the firm's",
+		// The business a case named before ("The chain estimated the effect at…").
+		"the chain ", "the chain's", "the retailer ", "the manufacturer ", "the plant ", "the factory ", "the hospital ",
+		"the insurer ", "the startup ", "the client ",
+		// A story or a case the sentences after it tell.
+		"consider what", "consider a ", "consider an ", "consider the case", "consider this", "picture this", "picture a ",
 		// Then and there: a time or a point the sentence before set.
 		"after that", "after this", "before that", "since then", "by then", "from then on", "until then", "at that point",
 		"at this point", "on top of that", "beyond that", "apart from that", "besides that",
@@ -597,6 +607,7 @@ var (
 	OpeningPrepositions = map[string]string{
 		"en": `for in at by during within over on from under across throughout despite without unlike beyond`,
 		"es": `durante en con sin para por tras desde hasta según`,
+		"fr": `pour sans avec durant pendant malgré selon après dans`,
 		"pt": `durante em no na nos nas com sem para por após desde até segundo`,
 		"it": `durante in nel nella nei nelle con senza per dopo da dal dalla fino secondo`,
 	}
@@ -608,12 +619,61 @@ var (
 	}
 )
 
+// ObjectPronouns stand for what the sentence before named when a preposition alone
+// comes before them ("Without them, …", "Sem eles, …", "Con esto, …").
+var ObjectPronouns = map[string]string{
+	"en": `it them this that these those him her`,
+	"es": `ellos ellas ello esto eso él ella estos estas`,
+	"pt": `eles elas isso isto ele ela estes estas`,
+	"fr": `eux elles cela ceci lui`,
+	"it": `loro esso essa essi esse ciò questo questi`,
+}
+
+// Ordinals and ListNouns open a sentence on one item of a list ("The second category",
+// "El tercer paso"), in lower case.
+var (
+	Ordinals = map[string]string{
+		"en": `first second third fourth fifth sixth last final other remaining`,
+		"es": `primer primera segundo segunda tercer tercera cuarto cuarta quinto quinta último última otro otra`,
+		"pt": `primeiro primeira segundo segunda terceiro terceira quarto quarta quinto quinta último última outro outra`,
+		"fr": `premier première deuxième second seconde troisième quatrième cinquième dernier dernière autre`,
+		"de": `erste zweite dritte vierte fünfte letzte andere`,
+		"it": `primo prima secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima altro altra`,
+		"nl": `eerste tweede derde vierde vijfde laatste andere`,
+	}
+	ListNouns = map[string]string{
+		"en": `category categories reason step lesson point option approach way area group factor pillar principle mistake
+			problem issue challenge trend finding benefit rule type kind part question objection misconception myth barrier
+			priority recommendation practice pattern theme driver change shift`,
+		"es": `categoría razón paso lección punto opción enfoque área grupo factor pilar principio error problema reto desafío
+			tendencia hallazgo beneficio regla tipo parte pregunta objeción mito barrera prioridad recomendación práctica motivo cambio`,
+		"pt": `categoria razão passo lição ponto opção abordagem área grupo fator pilar princípio erro problema desafio
+			tendência achado benefício regra tipo parte pergunta objeção mito barreira prioridade recomendação prática motivo mudança`,
+		"fr": `catégorie raison étape leçon point option approche domaine groupe facteur pilier principe erreur problème défi
+			tendance constat bénéfice règle type partie question objection mythe obstacle priorité recommandation pratique changement`,
+		"de": `kategorie grund schritt lektion punkt option ansatz bereich gruppe faktor säule prinzip fehler problem
+			herausforderung trend befund vorteil regel typ teil frage einwand mythos hürde priorität empfehlung praxis`,
+		"it": `categoria ragione passo lezione punto opzione approccio area gruppo fattore pilastro principio errore problema
+			sfida tendenza risultato beneficio regola tipo parte domanda obiezione mito barriera priorità raccomandazione pratica motivo`,
+		"nl": `categorie reden stap les punt optie aanpak gebied groep factor pijler principe fout probleem uitdaging trend
+			bevinding voordeel regel type deel vraag bezwaar mythe drempel prioriteit aanbeveling`,
+	}
+)
+
+// CountWords are the small numbers that announce a list ("…fall into three categories."),
+// in lower case.
+var CountWords = map[string]string{
+	"en": `two three four five six seven`, "es": `dos tres cuatro cinco seis siete`,
+	"pt": `dois duas três quatro cinco seis sete`, "fr": `deux trois quatre cinq six sept`,
+	"de": `zwei drei vier fünf sechs sieben`, "it": `due tre quattro cinque sei sette`, "nl": `twee drie vier vijf zes zeven`,
+}
+
 // MidConnectives lean on the sentence before from between commas after the subject
 // ("The point, however, is…", "O ponto, portanto, é…").
 var MidConnectives = map[string]string{
 	"en": `however therefore thus though then also instead`,
-	"es": `embargo tanto además entonces`,
-	"pt": `portanto porém contudo entanto então`,
+	"es": `embargo tanto además entonces obstante parte`,
+	"pt": `portanto porém contudo entanto então vez parte`,
 	"fr": `cependant donc toutefois pourtant`,
 	"de": `jedoch daher allerdings`,
 	"it": `tuttavia quindi pertanto però inoltre`,
@@ -680,10 +740,11 @@ var BackReferencePhrases = map[string][]string{
 	"en": {" that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
 		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
-		" discussed above", " than either", " of them"},
+		" discussed above", " than either", " of them",
+		" than that,", " than that.", " than that every", " than that each", " than that alone"},
 	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
-		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha "},
-	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas"},
+		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto"},
+	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso"},
 	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
 		" de les ", " à les ", " de le ", " à le "},

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
@@ -25,6 +26,9 @@ var boilerplateHeadings = parse.WordList(`
 	document history|license|licence|copyright|disclaimer|about this document|about this paper|comment|
 	forward-looking statements|forward looking statements|safe harbor|legal notice|aviso legal|mentions légales|impressum|note legali|
 	methodology|method|methods|metodología|metodologia|méthodologie|methodik|methodologie|note metodologiche|nota metodológica|
+	nota|notas|anmerkung|anmerkungen|fußnoten|opmerkingen|注|注释|注記|脚注|주석|각주|
+	저자 소개|필자 소개|작성자 소개|집필진|연구진 소개|회사 소개|기업 소개|著者紹介|執筆者紹介|筆者紹介|会社概要|会社紹介|企業概要|当社について|
+	作者简介|作者介绍|公司简介|公司介绍|企业简介|关于我们|
 	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|
 	gracias|obrigado|merci|danke|grazie|bedankt|感谢|谢辞|ありがとう|감사|
 	colaborador|contribuidor|agradecimiento|agradecimento|autor|revisor|índice|indice|tabla de contenido|sumário|
@@ -38,8 +42,11 @@ var boilerplateHeadings = parse.WordList(`
 	贡献者|致谢|作者|审阅者|目录|参考文献|参考资料|术语表|缩略语|修订历史|
 	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
 
-// boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …".
-var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록`)
+// boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …",
+// "Metodología y perfil de la muestra", "调研方法说明".
+var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록|
+	methodology|metodología|metodologia|méthodologie|methodik|methodologie|nota metodológica|nota metodologica|note méthodologique|
+	调研方法|研究方法|调查方法|方法论|조사 방법|조사 개요|연구 방법|방법론|調査概要|調査方法|調査の概要|研究方法`)
 
 // aboutHeadings open the parts of a press release or a case study that present the
 // company and whom to call ("About Northwind Data", "Sobre Ondara", "Contacto de
@@ -51,7 +58,10 @@ var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "ü
 
 // Boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.
-func Boilerplate(doc *parse.Document) []bool {
+func Boilerplate(doc *parse.Document) []bool { return nested(doc, BoilerplateHeading) }
+
+// nested marks the sections whose heading passes test, and the sections below them.
+func nested(doc *parse.Document, test func(heading string) bool) []bool {
 	out := make([]bool, len(doc.Sections))
 	skipBelow := 0 // while > 0, sections deeper than this level are inside a skipped one
 	for i, s := range doc.Sections {
@@ -60,7 +70,7 @@ func Boilerplate(doc *parse.Document) []bool {
 			continue
 		}
 		skipBelow = 0
-		if BoilerplateHeading(s.Heading) {
+		if test(s.Heading) {
 			out[i] = true
 			skipBelow = max(s.Level, 1)
 		}
@@ -98,8 +108,12 @@ func BoilerplateHeading(heading string) bool {
 	h := textcase.Lower(strings.TrimFunc(heading, func(r rune) bool {
 		return !unicode.IsLetter(r) // numbering, colons, emoji
 	}))
+	h = cjkNumbering.ReplaceAllString(h, "")
 	if h == "" {
 		return false
+	}
+	if rest, ok := strings.CutPrefix(h, "关于"); ok && utf8.RuneCountInString(rest) <= 6 {
+		return true // "关于作者", "关于衡信科技": a short "About …" (a longer one is a subject: "关于数据安全的三个误区")
 	}
 	for _, p := range boilerplatePrefixes {
 		if strings.HasPrefix(h, p) {
@@ -128,6 +142,9 @@ func BoilerplateHeading(heading string) bool {
 	return len(words) > 0
 }
 
+// cjkNumbering numbers a heading in Chinese numerals: "八、术语表", "第三章 ".
+var cjkNumbering = regexp.MustCompile(`^(?:第?[一二三四五六七八九十百]+[、．.章节]\s*)`)
+
 func isBoilerplateTerm(w string) bool { return boilerplateTerms[w] }
 
 // boilerplateTerms are boilerplateHeadings and their plurals.
@@ -138,3 +155,35 @@ var boilerplateTerms = func() map[string]bool {
 	}
 	return set
 }()
+
+// imaginedMarks name a section that tells a made-up story, lower case: a scenario's
+// figures and events did not happen ("On a Tuesday morning, a news outlet reports a
+// fire…"), and a post from it would present them as fact. So does an author's account
+// of what they no longer believe.
+var imaginedMarks = []string{
+	"hypothetical", "imagined", "imaginary", "fictional", "fictitious", "scenario", "illustrative", "thought experiment",
+	"what i believed", "what i used to", "what we believed", "what we used to",
+	"hipotétic", "imaginari", "ficticio", "ficticia", "escenario", "ilustrativ",
+	"imaginári", "fictíci", "cenário",
+	"hypothétique", "imaginaire", "fictif", "fictive", "scénario", "illustratif",
+	"hypothetisch", "fiktiv", "szenario", "gedankenexperiment",
+	"ipotetic", "immaginari", "fittizi", "illustrativ",
+	"fictief",
+	"仮想", "架空", "シナリオ", "想定",
+	"假设", "虚构", "案例场景", "模拟场景", "场景模拟", "情景模拟",
+	"가상", "시나리오",
+}
+
+// Imagined marks the sections under a heading that names a made-up scenario
+// (imaginedMarks), and those below them.
+func Imagined(doc *parse.Document) []bool { return nested(doc, imaginedHeading) }
+
+func imaginedHeading(heading string) bool {
+	h := textcase.Lower(heading)
+	for _, m := range imaginedMarks {
+		if strings.Contains(h, m) {
+			return true
+		}
+	}
+	return false
+}
