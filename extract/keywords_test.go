@@ -137,3 +137,11 @@ func TestKeywordsComeFromTheSubjectNotTheAuthors(t *testing.T) {
 		t.Errorf("keywords %q: want supplier mapping, and no author's title", got)
 	}
 }
+
+// TestAConnectiveIsNoKeyword: "Além disso" opens sentences often; it names nothing.
+func TestAConnectiveIsNoKeyword(t *testing.T) {
+	got := keywordsOf(t, "pt", "Além disso, cadastros duplicados custam caro.\nAlém disso, cadastros duplicados atrasam o atendimento.\nAlém disso, dados clínicos se perdem.\nAlém disso, dados clínicos se repetem.")
+	if slices.ContainsFunc(got, func(k string) bool { return strings.Contains(strings.ToLower(k), "além disso") }) {
+		t.Errorf("keywords %q", got)
+	}
+}

@@ -736,7 +736,7 @@ func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	v := viewOf(text)
 	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && balanced(text) &&
-		!announcesMore(&v, lang)
+		!announcesMore(&v, lang) && !lean.QuestionOrAnswer(text)
 }
 
 // voice holds marks.Voice as word sets. A sentence in one person's voice, or the

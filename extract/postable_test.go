@@ -574,3 +574,23 @@ func checkPostable(t *testing.T, cases []postableCase) {
 		}
 	}
 }
+
+// TestQuestionsAndAnswersAreNoSource: an FAQ's answers lean on their questions, in every
+// language, and a passage ends before a question or an answer.
+func TestQuestionsAndAnswersAreNoSource(t *testing.T) {
+	doc := &parse.Document{Sections: []parse.Section{
+		{Heading: "Why interoperability", Level: 2}, {Heading: "10. Perguntas frequentes", Level: 2},
+		{Heading: "Posso esperar pelo FHIR R6?", Level: 3}, {Heading: "九、常见问题", Level: 2}, {Heading: "9. 자주 묻는 질문", Level: 2},
+		{Heading: "Frequently asked questions", Level: 2}, {Heading: "Roadmap", Level: 2},
+	}}
+	got := sections.Answers(doc)
+	want := []bool{false, true, true, true, true, true, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("section %q: answers %v, want %v", doc.Sections[i].Heading, got[i], want[i])
+		}
+	}
+	if Followable("Q. 予算が限られている場合、何から始めるべきですか？", "ja") {
+		t.Error("a question may follow a passage's sentence")
+	}
+}

@@ -101,9 +101,9 @@ func Analyze(doc *parse.Document) *Analysis {
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = sections.Boilerplate(doc)
-	imagined := sections.Imagined(doc)
+	imagined, answers := sections.Imagined(doc), sections.Answers(doc)
 	for i, level := range sections.LevelDescriptions(doc) {
-		a.skipped[i] = a.skipped[i] || level || imagined[i]
+		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i]
 	}
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {

@@ -176,8 +176,11 @@ var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
 // respondents the sentence before named.
 func ShareWithoutItsWhole(words []string, lang string) bool {
 	i := 0
-	if len(words) > 0 && Determiners[textcase.Lower(words[0])] {
-		i = 1 // "Il 9%", "El 38 %"
+	if len(words) > 0 && limiters[textcase.Lower(words[0])] {
+		i = 1 // "Only 9% had…"
+	}
+	if len(words) > i && Determiners[textcase.Lower(words[i])] {
+		i++ // "Il 9%", "El 38 %", "Solo el 22 %"
 	}
 	if i >= len(words) || !strings.HasSuffix(strings.TrimRight(words[i], ","), "%") && !(i+1 < len(words) && words[i+1] == "%") {
 		return false
@@ -191,6 +194,9 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 	next := textcase.Lower(words[i+1])
 	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed")
 }
+
+// limiters may come before a share: "Only 9% had…", "Solo el 22 %…".
+var limiters = parse.WordSet(`only just nearly almost about roughly over under solo sólo apenas casi só quase seuls seulement nur knapp fast appena quasi slechts bijna`)
 
 // Determiners open a noun phrase: an article or a demonstrative, in each language with
 // built-in texts.

@@ -330,10 +330,11 @@ var CounterView = map[string][]string{
 		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
 		"you might think", "conventional wisdom", "contrary to", "is often associated with", "are often associated with",
 		"commonly associated with", "is solely ", "are solely ", "“solely”", "\"solely\"", "commonly thought", "commonly believed",
-		"widely believed", "it is often thought", "is often seen as", "are often seen as", "is often perceived", "are often perceived"},
-	"es": {"algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
+		"widely believed", "it is often thought", "is often seen as", "are often seen as", "is often perceived", "are often perceived",
+		" believe they are ", " think they are "},
+	"es": {" creen ser ", " creen que son ", "algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
 		"suele asociarse", "únicamente con", "comúnmente se cree", "se cree comúnmente", "se suele pensar"},
-	"pt": {"alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
+	"pt": {" acreditam ser ", " acreditam que são ", "alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
 		"muitas vezes associad", "unicamente a", "acredita-se comumente", "costuma-se pensar"},
 	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques", "souvent associé", "est uniquement",
 		"on pense souvent", "on croit souvent", "il est communément admis"},
@@ -838,7 +839,7 @@ var Stopwords = map[string]string{
 		muy no nos o otra otras otro otros para pero por porque que quien se ser si sin sobre son
 		su sus también tanto te tiene tienen todo todos tu un una unas uno unos y ya puede pueden
 		cada así debe deben sea ser mismo misma dos tres cuatro cinco seis siete ocho nueve diez
-		primer primera primero segundo segunda`,
+		primer primera primero segundo segunda además embargo obstante entonces`,
 	"de": `aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
 		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden wurde wurden worden
@@ -850,7 +851,8 @@ var Stopwords = map[string]string{
 		esta este eu foi for há isso isto já la lhe mais mas me mesmo meu minha muito na nas não nem
 		no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se sem ser
 		seu seus sua suas são só também te tem têm um uma umas uns você vocês deve devem pode podem
-		cada ainda sobre todo todos toda todas outro outra outros outras seja sejam estão está`,
+		cada ainda sobre todo todos toda todas outro outra outros outras seja sejam estão está
+		além disso nisso daí aqui ali então porém contudo`,
 	"it": `a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai
 		degli dei del della delle dello di e è ed era gli ha hanno i il in io la le lo loro ma mi
 		ne nei nel nella nelle nello no non o per più può possono quale quali quando questo questa

@@ -187,3 +187,24 @@ func imaginedHeading(heading string) bool {
 	}
 	return false
 }
+
+// faqHeadings name a list of questions and answers: each answer leans on its question,
+// which a post leaves out ("Vale acompanhar a evolução para R5, mas não há motivo para
+// esperar."). Lower case, matched anywhere in the heading.
+var faqHeadings = []string{"faq", "frequently asked", "common questions", "questions and answers", "q&a",
+	"preguntas frecuentes", "perguntas frequentes", "questions fréquentes", "foire aux questions", "häufig gestellte fragen",
+	"häufige fragen", "domande frequenti", "veelgestelde vragen", "veel gestelde vragen",
+	"よくある質問", "よくあるご質問", "常见问题", "常見問題", "问答", "자주 묻는 질문", "자주 하는 질문"}
+
+// Answers marks the sections of questions and answers (faqHeadings), and those below them.
+func Answers(doc *parse.Document) []bool {
+	return nested(doc, func(heading string) bool {
+		h := textcase.Lower(heading)
+		for _, m := range faqHeadings {
+			if strings.Contains(h, m) {
+				return true
+			}
+		}
+		return false
+	})
+}
