@@ -80,15 +80,12 @@ func (d *deriver) weakSentences() map[string]bool {
 }
 
 // seoKeywords are the document's own tags, then its long-tail phrases, without
-// duplicates in any spelling. Korean gets its tags only: its phrases cut from running
-// text end in particles (Japanese and Chinese phrases come from a dictionary).
+// duplicates in any spelling.
 func (d *deriver) seoKeywords() []string {
 	var out []string
 	seen := map[string]bool{}
-	sources := [][]string{d.a.Doc.Meta.Tags}
-	if d.a.Lang != "ko" { // counted only here: most of the work of a teaser's metadata
-		sources = append(sources, d.a.Keywords(seoKeywordCount))
-	}
+	// Keywords are counted only here: most of the work of a teaser's metadata.
+	sources := [][]string{d.a.Doc.Meta.Tags, d.a.Keywords(seoKeywordCount)}
 	for _, src := range sources {
 		for _, k := range src {
 			key := extract.PhraseKey(k, d.a.Lang)

@@ -255,8 +255,9 @@ type phraseScratch struct {
 func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adjacent, stop bool)) []byte {
 	prevEnd := -1
 	start, script := -1, byte(0)
-	foldPlural := lang != "ja" && lang != "de"
+	foldPlural := lang != "ja" && lang != "de" && lang != "ko"
 	kinds := wordKindsOf(lang)
+	particle := false
 	emit := func(end int) {
 		for end > start+1 && (text[end-1] == '-' || text[end-1] == '\'') {
 			end-- // "teams'" and "end-" are words without their mark
@@ -288,6 +289,15 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 			if n := len(scratch); foldPlural && n > 3 && scratch[n-1] == 's' && scratch[n-2] != 's' {
 				scratch = scratch[:n-1]
 			}
+			if lang == "ko" {
+				stop = stop || koreanPredicate(w)
+				if stem := koreanStem(w); !stop && len(stem) < len(w) {
+					// "비용을", "비용이": the noun without its particle ends the phrase.
+					t.end = start + len(stem)
+					scratch = append(scratch[:0], stem...)
+					particle = true
+				}
+			}
 		} else {
 			scratch = append(scratch, w...)
 		}
@@ -297,6 +307,9 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 		}
 		fn(t, adjacent, stop)
 		prevEnd, start = end, -1
+		if particle {
+			prevEnd, particle = -1, false // nothing runs on past a particle
+		}
 	}
 	for i, r := range text {
 		s := byte(0)
@@ -323,6 +336,37 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 		emit(len(text))
 	}
 	return scratch
+}
+
+// koreanParticles follow a Korean noun within its word ("비용을", "플랫폼에서"), longest
+// first. A word of one syllable more than the particle keeps it ("국가", "정도" are
+// nouns); the stem of a longer one is the noun.
+var koreanParticles = []string{"에서는", "으로는", "에게서", "에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "에도",
+	"과의", "와의", "이나", "이라는", "라는", "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과", "도", "만"}
+
+// koreanStem is a Korean word without the particle that ends it, or the word.
+func koreanStem(w string) string {
+	for _, p := range koreanParticles {
+		if stem, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(stem) >= 2 {
+			if r, _ := utf8.DecodeLastRuneInString(stem); unicode.Is(unicode.Hangul, r) {
+				return stem
+			}
+		}
+	}
+	return w
+}
+
+// koreanPredicateEnds end a Korean verb or adjective ("권장한다", "줄이는", "발생하며"): no
+// part of a keyword.
+var koreanPredicateEnds = []string{"다", "하는", "하고", "하며", "하여", "해야", "되는", "되어", "하면", "지만", "는데", "했고", "하기"}
+
+func koreanPredicate(w string) bool {
+	for _, e := range koreanPredicateEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCIIAlnum(c byte) bool {

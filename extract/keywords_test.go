@@ -45,6 +45,12 @@ func TestKeywordsPerLanguage(t *testing.T) {
 			"Les équipes sécurisent la chaîne d'approvisionnement logicielle.",
 			[]string{"chaîne d'approvisionnement logicielle", "signature des images"},
 			[]string{"la chaîne", "des images"}},
+		// Korean writes its particles onto the noun: the noun is the keyword.
+		{"ko", "에너지 비용을 줄이려면 설비 단위 계측이 필요하다.\n" +
+			"에너지 비용이 늘어난 공장은 설비 단위로 원인을 찾는다.\n" +
+			"설비 단위 데이터가 에너지 비용의 절감을 보여 준다는 것을 권장한다.",
+			[]string{"에너지 비용", "설비 단위"},
+			[]string{"에너지 비용을", "에너지 비용이", "것을 권장한다"}},
 		{"ja", "プラットフォームチームは開発者体験を改善します。\n" +
 			"開発者体験はプラットフォームチームの目標です。\n" +
 			"クラウドネイティブ技術を使うプラットフォームチームが増えています。クラウドネイティブ技術は重要です。",

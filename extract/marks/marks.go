@@ -861,4 +861,5 @@ var Stopwords = map[string]string{
 	"nl": `aan al als bij dan dat de der deze die dit door een en er had heb hebben het hij hoe
 		hun ik in is je kan kunnen maar met mij na naar niet nog nu of om onder ons ook op over te
 		tot uit van voor was wat we wel wie wij wordt worden zal ze zij zijn zo zou moet moeten`,
+	"ko": `것 것을 것이 것은 수 등 및 또는 그리고 이 그 저 있다 없다 위해 위한 통해 대한 대해 경우 때 더 가장 또한 모든 각 중 약 총 매우 다른 같은 이런 그런`,
 }
