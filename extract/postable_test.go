@@ -594,3 +594,18 @@ func TestQuestionsAndAnswersAreNoSource(t *testing.T) {
 		t.Error("a question may follow a passage's sentence")
 	}
 }
+
+// TestTheDocumentsOwnStagesAreNotPosts: "Stage 1", "ステップ1", "3단계" are the document's
+// own numbering, and "the next 100 parts" the next of its plan; "Tier 2" of a supply
+// chain and "the next decade" are the world's.
+func TestTheDocumentsOwnStagesAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "The jump from Stage 1 to Stage 2 produces the largest improvement in detection time.", false},
+		{"en", "Expand mapping to the next 100 parts.", false},
+		{"ja", "まずはステップ1とステップ4を優先してください。", false},
+		{"ko", "3단계에서는 분석 기능을 도입한다.", false},
+		{"es", "En la etapa 2 se conectan los sistemas de nómina.", false},
+		{"en", "Suppliers at Tier 2 caused 64% of disruptions.", true},
+		{"en", "Most teams will double their cloud spend in the next decade.", true},
+	})
+}

@@ -742,7 +742,9 @@ var BackReferencePhrases = map[string][]string{
 		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
 		" discussed above", " than either", " of them",
-		" than that,", " than that.", " than that every", " than that each", " than that alone"},
+		" than that,", " than that.", " than that every", " than that each", " than that alone",
+		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
+		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
 	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto"},
 	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso"},
