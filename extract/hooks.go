@@ -32,6 +32,11 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	// Two facts side by side ("…, while the platform is the thinnest layer") contrast
 	// only with what is at stake in them.
 	contrasts := has(contrast) || has(juxtaposed) && (has(statedStake) || has(risk) || measured(c.Text, lang))
+	if c.Stat && has(definition) && !has(comparison) {
+		// "Norrvik is a building materials company — 4,200 employees, €1.6 billion
+		// revenue": a profile's sizes, not a finding, nor a stat to post.
+		c.Stat = false
+	}
 	if c.Stat {
 		f *= 1.8
 		if has(comparison) {
@@ -53,12 +58,6 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	switch {
 	case has(definition):
 		f *= 0.6 // a definition tells a stranger what, not why it matters
-		if c.Stat && !has(comparison) {
-			// "Norrvik is a building materials company — 4,200 employees, €1.6 billion
-			// revenue": a profile's sizes, not a finding.
-			f *= 0.5
-			finding = false
-		}
 	case has(truism):
 		f *= 0.6 // "security is essential": true everywhere, news nowhere
 	case has(risk):

@@ -39,6 +39,9 @@ type Candidate struct {
 	// heading: the text of one of the document's headings (a contents list, a running
 	// header); never posted.
 	heading bool
+	// inQuote: a sentence inside a quotation that a sentence before it opened (an
+	// example message, a speaker's second sentence); never posted as the brand's.
+	inQuote bool
 	// same: where sameWords(Text) is in Analysis.sameWords.
 	same [2]int32
 }
@@ -127,8 +130,12 @@ func Analyze(doc *parse.Document) *Analysis {
 		example := figures.Hypothetical(s.Heading)
 		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
+			open := false
 			for k, sent := range parse.Sentences(p) {
-				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], add(sent, si, pi, k, example))
+				i := add(sent, si, pi, k, example)
+				a.Candidates[i].inQuote = open
+				open = quoteOpenAfter(sent, open)
+				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], i)
 			}
 		}
 		for _, l := range s.Lists {
@@ -162,7 +169,7 @@ func (a *Analysis) score() {
 	var v sentenceView // Postable's, for notAlone; its words' slice reused throughout
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || c.heading || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
+		if a.skipped[c.Section] || c.illustration || c.heading || c.inQuote || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
@@ -389,6 +396,26 @@ func (a *Analysis) Passage(i int, stop map[int]bool) []int {
 		}
 	}
 	return out
+}
+
+// quoteOpenAfter reports whether a quotation is still open after sentence, given
+// whether one was open before it: a straight double quote toggles, a curly or a corner
+// one opens or closes.
+func quoteOpenAfter(sentence string, open bool) bool {
+	if !strings.ContainsAny(sentence, "\"“”«»「」") {
+		return open
+	}
+	for _, r := range sentence {
+		switch r {
+		case '"':
+			open = !open
+		case '“', '«', '「':
+			open = true
+		case '”', '»', '」':
+			open = false
+		}
+	}
+	return open
 }
 
 // listSentences are the sentences of a list item, without the label that opens many

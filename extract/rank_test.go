@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/parse"
@@ -87,5 +88,23 @@ func TestAnAnswerUnderItsQuestionIsNotAlone(t *testing.T) {
 	}
 	if c := a.Candidates[1]; c.Score <= 0 {
 		t.Errorf("%q, which states its own point, is not posted", c.Text)
+	}
+}
+
+// TestSentencesInsideAQuotationAreNotPosts: the middle of a quoted example message is
+// not the brand's finding, however much it looks like one.
+func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {
+	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{
+		"Stores that send managers a morning brief sell 9% more during peaks than stores that do not.",
+		`For example: "Backroom has 14 units of the running shoe that show zero on shelf. Traffic forecast for 4 to 6 pm is 40% above normal due to the school holiday. Fitting room waits exceeded 8 minutes three times yesterday."`,
+	}}}}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		if strings.HasPrefix(c.Text, "Traffic forecast") && c.Score > 0 {
+			t.Errorf("a sentence inside a quotation may be posted: %q", c.Text)
+		}
+		if strings.HasPrefix(c.Text, "Stores that send") && c.Score <= 0 {
+			t.Errorf("the finding before the quotation may not be posted: %q", c.Text)
+		}
 	}
 }

@@ -672,7 +672,7 @@ var CountWords = map[string]string{
 // MidConnectives lean on the sentence before from between commas after the subject
 // ("The point, however, is…", "O ponto, portanto, é…").
 var MidConnectives = map[string]string{
-	"en": `however therefore thus though then also instead`,
+	"en": `however therefore thus though then also instead comparison contrast`,
 	"es": `embargo tanto además entonces obstante parte`,
 	"pt": `portanto porém contudo entanto então vez parte`,
 	"fr": `cependant donc toutefois pourtant`,
