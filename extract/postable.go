@@ -366,18 +366,22 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 
 // The phrase lists a sentence's view finds in one pass (holds).
 const (
-	documentList    = 1 << iota // documentPhraseIndex
-	counterViewList             // counterViewIndex
-	anotherOneList              // anotherOneIndex
-	caveatList                  // caveatIndex
+	documentList      = 1 << iota // documentPhraseIndex
+	counterViewList               // counterViewIndex
+	anotherOneList                // anotherOneIndex
+	caveatList                    // caveatIndex
+	backReferenceList             // backReferenceIndex
+	voiceList                     // voiceIndex
 )
 
 // phraseLists finds in one pass over a sentence (Aho-Corasick) which of a language's
 // phrase lists it holds, instead of a pass per list.
 type phraseLists struct {
-	ac    *ahocorasick.Automaton
-	first []string // per phrase, as phraseIndex has it
-	lists []uint8  // per phrase, the lists it is in
+	ac *ahocorasick.Automaton
+	// Per phrase: its first word, the lists it counts in only where that word is one
+	// of the sentence's words, and the lists it counts in anywhere.
+	first               []string
+	wordLists, anyLists []uint8
 }
 
 // phraseListsByIndexes holds a phraseLists per set of indexes a language reads (a few).
@@ -385,7 +389,8 @@ var phraseListsByIndexes sync.Map
 
 // phraseListsFor is the phraseLists of lang's indexes, built on first use.
 func phraseListsFor(lang string) *phraseLists {
-	key := [4]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang), phrasesFor(caveatIndex, lang)}
+	key := [6]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang),
+		phrasesFor(caveatIndex, lang), backReferenceIndex[lang], voiceIndex[lang]}
 	if pl, ok := phraseListsByIndexes.Load(key); ok {
 		return pl.(*phraseLists)
 	}
@@ -400,10 +405,16 @@ func phraseListsFor(lang string) *phraseLists {
 			if !ok {
 				k = len(at)
 				at[p] = k
-				pl.first = append(pl.first, ix.first[j])
-				pl.lists = append(pl.lists, 0)
+				pl.first = append(pl.first, "")
+				pl.wordLists = append(pl.wordLists, 0)
+				pl.anyLists = append(pl.anyLists, 0)
 			}
-			pl.lists[k] |= 1 << i
+			if ix.first[j] == "" {
+				pl.anyLists[k] |= 1 << i
+			} else {
+				pl.first[k] = ix.first[j] // a phrase's first word is the same in every list
+				pl.wordLists[k] |= 1 << i
+			}
 		}
 	}
 	phrases := make([]string, len(at))
@@ -432,10 +443,9 @@ func (pl *phraseLists) in(v *sentenceView) (found uint8) {
 	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
 	// for each of the phrases' first bytes whenever the DFA returns to its start.
 	for _, m := range pl.ac.FindAllOverlapping(v.bytes()) {
-		if l := pl.lists[m.PatternID]; found&l != l {
-			if first := pl.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
-				found |= l
-			}
+		found |= pl.anyLists[m.PatternID]
+		if l := pl.wordLists[m.PatternID]; found&l != l && slices.Contains(v.words, pl.first[m.PatternID]) {
+			found |= l
 		}
 	}
 	return found
@@ -629,61 +639,6 @@ func opensWithReference(text, lang string) bool {
 	return referenceOpeners[lang][string(w)] || referenceOpeners["en"][string(w)]
 }
 
-// documentPhrases are what a sentence about the document itself says (lower case):
-// "this paper", "the next section", "refer to", "see figure".
-var documentPhrases = map[string][]string{
-	"en": {"this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
-		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
-		"the following section", "following sections", "the next section", "next sections", "previous section",
-		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
-		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to", "can be found in", "are found in", "see also", "(see ", "see recommendations",
-		"these documents", "the reader", "readers", "our example", "the example", "this example", "leave a comment", "join the",
-		"if you are interested", "let us know", "contact us", "reach out", "thanks to", "thank you", "following graphic",
-		"following diagram", "following figure", "following table", "the diagram", "the graphic", "illustrated", "shown in",
-		"previous chapter", "next chapter", "following chapter", "this chapter", "above diagram", "above figure", "above table", "as seen",
-		"discussed above", "mentioned above", "noted above", "stated above", "outlined above", "above-mentioned", "hereby",
-		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
-		"what do you think", "share your thoughts", "in the comments", "wrote a book", "published a whitepaper",
-		"published a white paper", "published a paper", "a whitepaper titled", "a paper titled", "a book titled",
-		"that document", "this reference architecture", "the content described",
-		"it's important to note", "it is important to note", "note that", "keep in mind",
-		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
-		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
-		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
-	"es": {"este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
-		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
-		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
-		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
-		"lea primero", "versión final"},
-	"pt": {"este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
-		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
-		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
-		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
-	"fr": {"ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
-		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
-		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
-		"version finale"},
-	"de": {"dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
-		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
-		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
-	"it": {"questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
-		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
-		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
-		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
-		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
-	"nl": {"dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
-		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
-		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
-		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
-		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
-	"zh": {"本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
-		"在深入", "请先阅读", "最终版"},
-	"ko": {"이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
-		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
-}
-
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3".
 var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage)\s*\d|[图表図]\s*\d|(그림|표)\s*\d`)
 
@@ -701,7 +656,7 @@ func AboutTheDocument(text, lang string) bool {
 	return aboutTheDocumentView(&v, lang)
 }
 
-var documentPhraseIndex = perLang(documentPhrases)
+var documentPhraseIndex = perLang(marks.DocumentPhrases)
 
 func aboutTheDocumentView(v *sentenceView, lang string) bool {
 	if strings.ContainsAny(v.text, "0123456789") && containsAny(v.lower, figureStems) && figureReference.MatchString(v.text) {
@@ -742,7 +697,7 @@ func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
 
 // anothersVoice reports a sentence in one person's or the authors' voice (voice).
 func anothersVoice(v *sentenceView, lang string) bool {
-	if containsAny(v.text, marks.VoiceCJK[lang]) {
+	if v.holds(lang, voiceList) {
 		return true
 	}
 	if lang == "en" && lean.HasLowerWord(v.text, "us") {
@@ -755,6 +710,29 @@ func anothersVoice(v *sentenceView, lang string) bool {
 		}
 	}
 	return false
+}
+
+// backReferenceIndex holds, per language, its marks.BackReferencesCJK and
+// marks.BackReferencePhrases; voiceIndex its marks.VoiceCJK: phrases found anywhere in a
+// sentence's lower case (CJK has none), as strings.Contains finds them; no English fallback.
+var (
+	backReferenceIndex = substringsPerLang(marks.BackReferencesCJK, marks.BackReferencePhrases)
+	voiceIndex         = substringsPerLang(marks.VoiceCJK)
+)
+
+func substringsPerLang(lists ...map[string][]string) map[string]*phraseIndex {
+	out := map[string]*phraseIndex{}
+	for _, byLang := range lists {
+		for lang := range byLang {
+			ix := &phraseIndex{}
+			for _, l := range lists {
+				ix.phrases = append(ix.phrases, l[lang]...)
+			}
+			ix.first = make([]string, len(ix.phrases)) // "": anywhere
+			out[lang] = ix
+		}
+	}
+	return out
 }
 
 // backReferences are words that point at something said before the sentence: a
@@ -775,14 +753,11 @@ var timeWords = parse.WordSet(`year years month week day quarter time decade era
 
 // pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
 func pointsBackView(v *sentenceView, lang string) bool {
-	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
+	if v.holds(lang, backReferenceList) {
 		return true
 	}
 	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
-	}
-	if containsAny(v.lower, marks.BackReferencePhrases[lang]) {
-		return true
 	}
 	if lang == "de" {
 		// "Im Jahr 2022 waren es noch 54 %.": "es" is the measure the sentence before named.
