@@ -60,11 +60,12 @@ func postable(text, lang string, v *sentenceView) bool {
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
 		return false // "trust delegated to processes/users/services": a specification's notation
 	}
-	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
+	if strings.IndexByte(text, ':') >= 0 && labelled(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)
-	if opensWithReference(text, lang) || leansAfterOpening(v, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
+	if v.holds(lang, spacedDashList) && glossaryDash(text) || opensWithReference(text, lang) || leansAfterOpening(v, lang) ||
+		aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
@@ -108,7 +109,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if lang == "en" && len(words) > 1 && responseVerbs[strings.TrimRight(words[1], ",")] {
 		return true // "Dana agreed, but added a caveat…": a reply to what the sentence before said
 	}
-	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) || lean.SufficesForNothing(v.lower, lang) ||
+	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
+		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) {
 		return true
 	}
@@ -287,7 +289,7 @@ func labelled(text string) bool {
 // a dash, and its definition in lower case ("Malicious insider – an actor with…"). A
 // dash that closes again is an aside ("Speed – not headcount – wins").
 func glossaryDash(text string) bool {
-	for _, dash := range []string{" - ", " – ", " — "} {
+	for _, dash := range glossaryDashes {
 		i := strings.Index(text, dash)
 		if i <= 0 || len(strings.Fields(text[:i])) > 4 {
 			continue
@@ -299,6 +301,11 @@ func glossaryDash(text string) bool {
 	return false
 }
 
+var (
+	glossaryDashes  = []string{" - ", " – ", " — "}
+	spacedDashIndex = indexSubstrings(glossaryDashes) // the sentences glossaryDash reads
+)
+
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that
 // read it.
 type sentenceView struct {
@@ -307,7 +314,7 @@ type sentenceView struct {
 	lowerBytes  []byte // lower for the phrase automata, once converted
 	buf         []byte // lower's bytes: a view's lower case and words last until it is set again
 	// lists are the phrase lists (phraseLists) found in lower for listsLang, once asked.
-	lists     uint8
+	lists     phraseListSet
 	listsLang string
 	listsRead bool
 }
@@ -365,13 +372,18 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 }
 
 // The phrase lists a sentence's view finds in one pass (holds).
+type phraseListSet uint16
+
 const (
-	documentList      = 1 << iota // documentPhraseIndex
-	counterViewList               // counterViewIndex
-	anotherOneList                // anotherOneIndex
-	caveatList                    // caveatIndex
-	backReferenceList             // backReferenceIndex
-	voiceList                     // voiceIndex
+	documentList      phraseListSet = 1 << iota // documentPhraseIndex
+	counterViewList                             // counterViewIndex
+	anotherOneList                              // anotherOneIndex
+	caveatList                                  // caveatIndex
+	backReferenceList                           // backReferenceIndex
+	voiceList                                   // voiceIndex
+	sufficesList                                // sufficesIndex
+	figureStemList                              // figureStemIndex
+	spacedDashList                              // spacedDashIndex
 )
 
 // phraseLists finds in one pass over a sentence (Aho-Corasick) which of a language's
@@ -381,7 +393,7 @@ type phraseLists struct {
 	// Per phrase: its first word, the lists it counts in only where that word is one
 	// of the sentence's words, and the lists it counts in anywhere.
 	first               []string
-	wordLists, anyLists []uint8
+	wordLists, anyLists []phraseListSet
 }
 
 // phraseListsByIndexes holds a phraseLists per set of indexes a language reads (a few).
@@ -389,8 +401,8 @@ var phraseListsByIndexes sync.Map
 
 // phraseListsFor is the phraseLists of lang's indexes, built on first use.
 func phraseListsFor(lang string) *phraseLists {
-	key := [6]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang),
-		phrasesFor(caveatIndex, lang), backReferenceIndex[lang], voiceIndex[lang]}
+	key := [9]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang),
+		phrasesFor(caveatIndex, lang), backReferenceIndex[lang], voiceIndex[lang], sufficesIndex[lang], figureStemIndex, spacedDashIndex}
 	if pl, ok := phraseListsByIndexes.Load(key); ok {
 		return pl.(*phraseLists)
 	}
@@ -432,14 +444,14 @@ func phraseListsFor(lang string) *phraseLists {
 
 // holds reports whether the sentence holds a phrase of list in lang's phrase lists: every
 // list is found in one pass the first time one is asked for.
-func (v *sentenceView) holds(lang string, list uint8) bool {
+func (v *sentenceView) holds(lang string, list phraseListSet) bool {
 	if !v.listsRead || v.listsLang != lang {
 		v.lists, v.listsLang, v.listsRead = phraseListsFor(lang).in(v), lang, true
 	}
 	return v.lists&list != 0
 }
 
-func (pl *phraseLists) in(v *sentenceView) (found uint8) {
+func (pl *phraseLists) in(v *sentenceView) (found phraseListSet) {
 	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
 	// for each of the phrases' first bytes whenever the DFA returns to its start.
 	for _, m := range pl.ac.FindAllOverlapping(v.bytes()) {
@@ -647,6 +659,8 @@ var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla
 // sentence without one is spared the pattern.
 var figureStems = []string{"fig", "tab", "abbildung", "append", "apéndice", "anex", "annex", "anhang", "bijlage", "图", "表", "図", "그림", "표"}
 
+var figureStemIndex = indexSubstrings(figureStems)
+
 // readFirst: "Please read the CNCF Platforms White Paper first": a reading instruction.
 var readFirst = regexp.MustCompile(`\bread (?:the|our|this|that) [^.!?]{1,80}\bfirst\b`)
 
@@ -659,7 +673,7 @@ func AboutTheDocument(text, lang string) bool {
 var documentPhraseIndex = perLang(marks.DocumentPhrases)
 
 func aboutTheDocumentView(v *sentenceView, lang string) bool {
-	if strings.ContainsAny(v.text, "0123456789") && containsAny(v.lower, figureStems) && figureReference.MatchString(v.text) {
+	if strings.ContainsAny(v.text, "0123456789") && v.holds(lang, figureStemList) && figureReference.MatchString(v.text) {
 		return true
 	}
 	if strings.Contains(v.lower, "read") && readFirst.MatchString(v.lower) {
@@ -713,26 +727,32 @@ func anothersVoice(v *sentenceView, lang string) bool {
 }
 
 // backReferenceIndex holds, per language, its marks.BackReferencesCJK and
-// marks.BackReferencePhrases; voiceIndex its marks.VoiceCJK: phrases found anywhere in a
-// sentence's lower case (CJK has none), as strings.Contains finds them; no English fallback.
+// marks.BackReferencePhrases, voiceIndex its marks.VoiceCJK and sufficesIndex its
+// marks.Suffices: phrases found anywhere in a sentence's lower case (CJK has none), as
+// strings.Contains finds them; no English fallback.
 var (
 	backReferenceIndex = substringsPerLang(marks.BackReferencesCJK, marks.BackReferencePhrases)
 	voiceIndex         = substringsPerLang(marks.VoiceCJK)
+	sufficesIndex      = substringsPerLang(marks.Suffices)
 )
 
 func substringsPerLang(lists ...map[string][]string) map[string]*phraseIndex {
 	out := map[string]*phraseIndex{}
 	for _, byLang := range lists {
 		for lang := range byLang {
-			ix := &phraseIndex{}
+			var phrases []string
 			for _, l := range lists {
-				ix.phrases = append(ix.phrases, l[lang]...)
+				phrases = append(phrases, l[lang]...)
 			}
-			ix.first = make([]string, len(ix.phrases)) // "": anywhere
-			out[lang] = ix
+			out[lang] = indexSubstrings(phrases)
 		}
 	}
 	return out
+}
+
+// indexSubstrings is a phraseIndex whose phrases count anywhere.
+func indexSubstrings(phrases []string) *phraseIndex {
+	return &phraseIndex{phrases: phrases, first: make([]string, len(phrases))}
 }
 
 // backReferences are words that point at something said before the sentence: a
