@@ -63,11 +63,12 @@ func postable(text, lang string, v *sentenceView) bool {
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
 		return false // "trust delegated to processes/users/services": a specification's notation
 	}
-	if strings.IndexByte(text, ':') >= 0 && labelled(text) || glossaryDash(text) {
+	if strings.IndexByte(text, ':') >= 0 && labelled(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)
-	if opensWithReference(text, lang) || leansAfterOpening(v, lang) || aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
+	if v.holds(lang, spacedDashList) && glossaryDash(text) || opensWithReference(text, lang) || leansAfterOpening(v, lang) ||
+		aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
@@ -111,7 +112,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if lang == "en" && len(words) > 1 && responseVerbs[strings.TrimRight(words[1], ",")] {
 		return true // "Dana agreed, but added a caveat…": a reply to what the sentence before said
 	}
-	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) || lean.SufficesForNothing(v.lower, lang) ||
+	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
+		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) {
 		return true
 	}
@@ -302,7 +304,7 @@ var countOpeners = parse.WordSet(`one two three our my your their its uno una um
 // a dash, and its definition in lower case ("Malicious insider – an actor with…"). A
 // dash that closes again is an aside ("Speed – not headcount – wins").
 func glossaryDash(text string) bool {
-	for _, dash := range []string{" - ", " – ", " — "} {
+	for _, dash := range glossaryDashes {
 		i := strings.Index(text, dash)
 		if i <= 0 || len(strings.Fields(text[:i])) > 4 {
 			continue
@@ -314,6 +316,11 @@ func glossaryDash(text string) bool {
 	return false
 }
 
+var (
+	glossaryDashes  = []string{" - ", " – ", " — "}
+	spacedDashIndex = indexSubstrings(glossaryDashes) // the sentences glossaryDash reads
+)
+
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that
 // read it.
 type sentenceView struct {
@@ -322,7 +329,7 @@ type sentenceView struct {
 	lowerBytes  []byte // lower for the phrase automata, once converted
 	buf         []byte // lower's bytes: a view's lower case and words last until it is set again
 	// lists are the phrase lists (phraseLists) found in lower for listsLang, once asked.
-	lists     uint8
+	lists     phraseListSet
 	listsLang string
 	listsRead bool
 }
@@ -380,19 +387,28 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 }
 
 // The phrase lists a sentence's view finds in one pass (holds).
+type phraseListSet uint16
+
 const (
-	documentList    = 1 << iota // documentPhraseIndex
-	counterViewList             // counterViewIndex
-	anotherOneList              // anotherOneIndex
-	caveatList                  // caveatIndex
+	documentList      phraseListSet = 1 << iota // documentPhraseIndex
+	counterViewList                             // counterViewIndex
+	anotherOneList                              // anotherOneIndex
+	caveatList                                  // caveatIndex
+	backReferenceList                           // backReferenceIndex
+	voiceList                                   // voiceIndex
+	sufficesList                                // sufficesIndex
+	figureStemList                              // figureStemIndex
+	spacedDashList                              // spacedDashIndex
 )
 
 // phraseLists finds in one pass over a sentence (Aho-Corasick) which of a language's
 // phrase lists it holds, instead of a pass per list.
 type phraseLists struct {
-	ac    *ahocorasick.Automaton
-	first []string // per phrase, as phraseIndex has it
-	lists []uint8  // per phrase, the lists it is in
+	ac *ahocorasick.Automaton
+	// Per phrase: its first word, the lists it counts in only where that word is one
+	// of the sentence's words, and the lists it counts in anywhere.
+	first               []string
+	wordLists, anyLists []phraseListSet
 }
 
 // phraseListsByIndexes holds a phraseLists per set of indexes a language reads (a few).
@@ -400,7 +416,8 @@ var phraseListsByIndexes sync.Map
 
 // phraseListsFor is the phraseLists of lang's indexes, built on first use.
 func phraseListsFor(lang string) *phraseLists {
-	key := [4]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang), phrasesFor(caveatIndex, lang)}
+	key := [9]*phraseIndex{phrasesFor(documentPhraseIndex, lang), phrasesFor(counterViewIndex, lang), anotherOneFor(lang),
+		phrasesFor(caveatIndex, lang), backReferenceIndex[lang], voiceIndex[lang], sufficesIndex[lang], figureStemIndex, spacedDashIndex}
 	if pl, ok := phraseListsByIndexes.Load(key); ok {
 		return pl.(*phraseLists)
 	}
@@ -415,10 +432,16 @@ func phraseListsFor(lang string) *phraseLists {
 			if !ok {
 				k = len(at)
 				at[p] = k
-				pl.first = append(pl.first, ix.first[j])
-				pl.lists = append(pl.lists, 0)
+				pl.first = append(pl.first, "")
+				pl.wordLists = append(pl.wordLists, 0)
+				pl.anyLists = append(pl.anyLists, 0)
 			}
-			pl.lists[k] |= 1 << i
+			if ix.first[j] == "" {
+				pl.anyLists[k] |= 1 << i
+			} else {
+				pl.first[k] = ix.first[j] // a phrase's first word is the same in every list
+				pl.wordLists[k] |= 1 << i
+			}
 		}
 	}
 	phrases := make([]string, len(at))
@@ -436,21 +459,20 @@ func phraseListsFor(lang string) *phraseLists {
 
 // holds reports whether the sentence holds a phrase of list in lang's phrase lists: every
 // list is found in one pass the first time one is asked for.
-func (v *sentenceView) holds(lang string, list uint8) bool {
+func (v *sentenceView) holds(lang string, list phraseListSet) bool {
 	if !v.listsRead || v.listsLang != lang {
 		v.lists, v.listsLang, v.listsRead = phraseListsFor(lang).in(v), lang, true
 	}
 	return v.lists&list != 0
 }
 
-func (pl *phraseLists) in(v *sentenceView) (found uint8) {
+func (pl *phraseLists) in(v *sentenceView) (found phraseListSet) {
 	// FindAllOverlapping is one DFA pass; IsMatch's start-byte prefilter searches again
 	// for each of the phrases' first bytes whenever the DFA returns to its start.
 	for _, m := range pl.ac.FindAllOverlapping(v.bytes()) {
-		if l := pl.lists[m.PatternID]; found&l != l {
-			if first := pl.first[m.PatternID]; first == "" || slices.Contains(v.words, first) {
-				found |= l
-			}
+		found |= pl.anyLists[m.PatternID]
+		if l := pl.wordLists[m.PatternID]; found&l != l && slices.Contains(v.words, pl.first[m.PatternID]) {
+			found |= l
 		}
 	}
 	return found
@@ -644,61 +666,6 @@ func opensWithReference(text, lang string) bool {
 	return referenceOpeners[lang][string(w)] || referenceOpeners["en"][string(w)]
 }
 
-// documentPhrases are what a sentence about the document itself says (lower case):
-// "this paper", "the next section", "refer to", "see figure".
-var documentPhrases = map[string][]string{
-	"en": {"margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
-		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
-		"the following section", "following sections", "the next section", "next sections", "previous section",
-		"as mentioned", "as described", "as discussed", "as noted", "as shown", "described below", "described above",
-		"listed below", "shown below", "outlined below", "discussed below", "below are", "refer to", "can be found in", "are found in", "see also", "(see ", "see recommendations",
-		"these documents", "the reader", "readers", "our example", "the example", "this example", "leave a comment", "join the",
-		"if you are interested", "let us know", "contact us", "reach out", "thanks to", "thank you", "following graphic",
-		"following diagram", "following figure", "following table", "the diagram", "the graphic", "illustrated", "shown in",
-		"previous chapter", "next chapter", "following chapter", "this chapter", "above diagram", "above figure", "above table", "as seen",
-		"discussed above", "mentioned above", "noted above", "stated above", "outlined above", "above-mentioned", "hereby",
-		"subsequent section", "later section", "other publications", "this translation", "translation of this", "diagram of",
-		"what do you think", "share your thoughts", "in the comments", "wrote a book", "published a whitepaper",
-		"published a white paper", "published a paper", "a whitepaper titled", "a paper titled", "a book titled",
-		"that document", "this reference architecture", "the content described",
-		"it's important to note", "it is important to note", "note that", "keep in mind",
-		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
-		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
-		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
-	"es": {"margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
-		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
-		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
-		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
-		"lea primero", "versión final"},
-	"pt": {"margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
-		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
-		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
-		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
-	"fr": {"marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
-		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
-		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
-		"version finale"},
-	"de": {"fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
-		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
-		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
-	"it": {"margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
-		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
-		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
-		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
-		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
-	"nl": {"foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
-		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
-		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
-		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
-		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
-	"zh": {"误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
-		"在深入", "请先阅读", "最终版"},
-	"ko": {"오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
-		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
-}
-
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3"; and the document's
 // own numbered stages and steps ("The jump from Stage 1 to Stage 2…", "ステップ1", "3단계"),
 // which a reader of the post never saw.
@@ -711,6 +678,8 @@ var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla
 var figureStems = []string{"fig", "tab", "abbildung", "append", "apéndice", "anex", "annex", "anhang", "bijlage", "图", "表", "図", "그림", "표",
 	"tage", "pha", "tep", "etapa", "étape", "tufe", "chritt", "tap", "ステップ", "阶段", "步", "단계"}
 
+var figureStemIndex = indexSubstrings(figureStems)
+
 // readFirst: "Please read the CNCF Platforms White Paper first": a reading instruction.
 var readFirst = regexp.MustCompile(`\bread (?:the|our|this|that) [^.!?]{1,80}\bfirst\b`)
 
@@ -720,10 +689,10 @@ func AboutTheDocument(text, lang string) bool {
 	return aboutTheDocumentView(&v, lang)
 }
 
-var documentPhraseIndex = perLang(documentPhrases)
+var documentPhraseIndex = perLang(marks.DocumentPhrases)
 
 func aboutTheDocumentView(v *sentenceView, lang string) bool {
-	if strings.ContainsAny(v.text, "0123456789") && containsAny(v.lower, figureStems) && figureReference.MatchString(v.text) {
+	if strings.ContainsAny(v.text, "0123456789") && v.holds(lang, figureStemList) && figureReference.MatchString(v.text) {
 		return true
 	}
 	if strings.Contains(v.lower, "read") && readFirst.MatchString(v.lower) {
@@ -761,7 +730,7 @@ func notTheBrandsVoiceView(v *sentenceView, lang string) bool {
 
 // anothersVoice reports a sentence in one person's or the authors' voice (voice).
 func anothersVoice(v *sentenceView, lang string) bool {
-	if containsAny(v.text, marks.VoiceCJK[lang]) {
+	if v.holds(lang, voiceList) {
 		return true
 	}
 	if lang == "en" && lean.HasLowerWord(v.text, "us") {
@@ -774,6 +743,35 @@ func anothersVoice(v *sentenceView, lang string) bool {
 		}
 	}
 	return false
+}
+
+// backReferenceIndex holds, per language, its marks.BackReferencesCJK and
+// marks.BackReferencePhrases, voiceIndex its marks.VoiceCJK and sufficesIndex its
+// marks.Suffices: phrases found anywhere in a sentence's lower case (CJK has none), as
+// strings.Contains finds them; no English fallback.
+var (
+	backReferenceIndex = substringsPerLang(marks.BackReferencesCJK, marks.BackReferencePhrases)
+	voiceIndex         = substringsPerLang(marks.VoiceCJK)
+	sufficesIndex      = substringsPerLang(marks.Suffices)
+)
+
+func substringsPerLang(lists ...map[string][]string) map[string]*phraseIndex {
+	out := map[string]*phraseIndex{}
+	for _, byLang := range lists {
+		for lang := range byLang {
+			var phrases []string
+			for _, l := range lists {
+				phrases = append(phrases, l[lang]...)
+			}
+			out[lang] = indexSubstrings(phrases)
+		}
+	}
+	return out
+}
+
+// indexSubstrings is a phraseIndex whose phrases count anywhere.
+func indexSubstrings(phrases []string) *phraseIndex {
+	return &phraseIndex{phrases: phrases, first: make([]string, len(phrases))}
 }
 
 // backReferences are words that point at something said before the sentence: a
@@ -794,14 +792,11 @@ var timeWords = parse.WordSet(`year years month week day quarter time decade era
 
 // pointsBackView reports a sentence that leans on an earlier one somewhere inside it.
 func pointsBackView(v *sentenceView, lang string) bool {
-	if containsAny(v.text, marks.BackReferencesCJK[lang]) {
+	if v.holds(lang, backReferenceList) {
 		return true
 	}
 	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
-	}
-	if containsAny(v.lower, marks.BackReferencePhrases[lang]) {
-		return true
 	}
 	if lang == "de" {
 		// "Im Jahr 2022 waren es noch 54 %.": "es" is the measure the sentence before named.
