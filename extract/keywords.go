@@ -290,8 +290,8 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 				scratch = scratch[:n-1]
 			}
 			if lang == "ko" {
-				stop = stop || koreanPredicate(w)
-				if stem := koreanStem(w); !stop && len(stem) < len(w) {
+				stop = stop || segment.KoreanPredicate(w)
+				if stem := segment.KoreanStem(w); !stop && len(stem) < len(w) {
 					// "비용을", "비용이": the noun without its particle ends the phrase.
 					t.end = start + len(stem)
 					scratch = append(scratch[:0], stem...)
@@ -336,37 +336,6 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 		emit(len(text))
 	}
 	return scratch
-}
-
-// koreanParticles follow a Korean noun within its word ("비용을", "플랫폼에서"), longest
-// first. A word of one syllable more than the particle keeps it ("국가", "정도" are
-// nouns); the stem of a longer one is the noun.
-var koreanParticles = []string{"에서는", "으로는", "에게서", "에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "에도",
-	"과의", "와의", "이나", "이라는", "라는", "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과", "도", "만"}
-
-// koreanStem is a Korean word without the particle that ends it, or the word.
-func koreanStem(w string) string {
-	for _, p := range koreanParticles {
-		if stem, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(stem) >= 2 {
-			if r, _ := utf8.DecodeLastRuneInString(stem); unicode.Is(unicode.Hangul, r) {
-				return stem
-			}
-		}
-	}
-	return w
-}
-
-// koreanPredicateEnds end a Korean verb or adjective ("권장한다", "줄이는", "발생하며"): no
-// part of a keyword.
-var koreanPredicateEnds = []string{"다", "하는", "하고", "하며", "하여", "해야", "되는", "되어", "하면", "지만", "는데", "했고", "하기"}
-
-func koreanPredicate(w string) bool {
-	for _, e := range koreanPredicateEnds {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
 }
 
 func isASCIIAlnum(c byte) bool {

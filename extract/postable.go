@@ -15,6 +15,7 @@ import (
 	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/extract/whole"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -41,19 +42,19 @@ func postable(text, lang string, v *sentenceView) bool {
 	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
 		return false // the tail of a sentence split elsewhere
 	}
-	if !endsWhole(text) {
+	if !whole.Ends(text) {
 		return false // introduces a list, trails off, or is a fragment
 	}
 	if lean.QuestionOrAnswer(text) {
 		return false // a line of an FAQ: a question, or an answer without it
 	}
-	if wholeQuote(text) {
+	if whole.OnlyAQuote(text) {
 		return false // someone's words without their name (attributed ones become quote snippets)
 	}
 	if strings.IndexByte(text, '[') >= 0 && parse.Citation.MatchString(text) {
 		return false // "See [3]…": built on a reference the post does not have
 	}
-	if !balanced(text) {
+	if !whole.Balanced(text) {
 		return false
 	}
 	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
@@ -63,7 +64,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
 		return false // "trust delegated to processes/users/services": a specification's notation
 	}
-	if strings.IndexByte(text, ':') >= 0 && labelled(text) {
+	if strings.IndexByte(text, ':') >= 0 && whole.Labelled(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)
@@ -249,56 +250,6 @@ var bareVerbs = func() map[string]verbMarks {
 func hasEnding(w string, endings []string) bool {
 	return slices.ContainsFunc(endings, func(e string) bool { return strings.HasSuffix(w, e) })
 }
-
-// wholeQuote reports a sentence that is nothing but a quotation: posted as is, it gives
-// a speaker's words to the brand.
-func wholeQuote(text string) bool {
-	first, _ := utf8.DecodeRuneInString(text)
-	t := strings.TrimRight(text, ".!?。！？ ")
-	last, _ := utf8.DecodeLastRuneInString(t)
-	return strings.ContainsRune(`“"«„「『`, first) && strings.ContainsRune(`”"»“」』`, last)
-}
-
-// labelled reports a line that opens with a Title Case label and a colon and goes on in
-// lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
-// five words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
-func labelled(text string) bool {
-	i := strings.Index(text, ": ")
-	if i <= 0 || i > 100 {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text[i+2:])
-	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 10 {
-		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
-		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
-		return true
-	}
-	if !unicode.IsLower(r) {
-		return false
-	}
-	depth, words, capital := 0, 0, 0
-	for _, w := range strings.Fields(text[:i]) {
-		open := strings.Count(w, "(") > 0
-		if depth == 0 && !open {
-			words++
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
-				capital++
-			}
-		}
-		depth += strings.Count(w, "(") - strings.Count(w, ")")
-	}
-	// "Camada de integração: motor de integração que…": a bare term and its gloss, in
-	// sentence case ("One warning sign: among teams…" and "The lesson: …" are
-	// sentences); a Title Case label may run longer.
-	first, _, _ := strings.Cut(text, " ")
-	r, _ = utf8.DecodeRuneInString(first)
-	bare := unicode.IsUpper(r) && !lean.Determiners[textcase.Lower(first)] && !countOpeners[textcase.Lower(first)]
-	return words > 0 && (words <= 8 && capital*2 > words || words <= 4 && bare)
-}
-
-// countOpeners open a noun phrase that a label-like sentence may start with ("One warning
-// sign: …").
-var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
 
 // glossaryDash reports a glossary entry set off by a dash: a term of at most four words,
 // a dash, and its definition in lower case ("Malicious insider – an actor with…"). A
@@ -500,56 +451,6 @@ func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
 	return ix[""]
 }
 
-// endsWhole reports a sentence that ends as one: with a full stop, question or
-// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
-func endsWhole(text string) bool {
-	text = strings.TrimRight(text, parse.Closers)
-	if strings.HasSuffix(text, "...") {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(text)
-	return strings.ContainsRune(".!?。！？｡", last)
-}
-
-// balanced reports whether every bracket and quote the sentence opens, it closes.
-func balanced(text string) bool {
-	var depth [4]int // () [] “” «»
-	straight := 0
-	for _, r := range text {
-		kind, closes := -1, false
-		switch r {
-		case '(', '（':
-			kind = 0
-		case ')', '）':
-			kind, closes = 0, true
-		case '[':
-			kind = 1
-		case ']':
-			kind, closes = 1, true
-		case '“', '「', '『':
-			kind = 2
-		case '”', '」', '』':
-			kind, closes = 2, true
-		case '«':
-			kind = 3
-		case '»':
-			kind, closes = 3, true
-		case '"':
-			straight++
-		}
-		switch {
-		case kind < 0:
-		case !closes:
-			depth[kind]++
-		case depth[kind] == 0:
-			return false // closes what it never opened
-		default:
-			depth[kind]--
-		}
-	}
-	return depth == [4]int{} && straight%2 == 0
-}
-
 var (
 	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 	// shorthand: three or more words joined by slashes ("processes/users/services"), the
@@ -708,7 +609,7 @@ func aboutTheDocumentView(v *sentenceView, lang string) bool {
 func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	v := viewOf(text)
-	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && balanced(text) &&
+	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && whole.Balanced(text) &&
 		!announcesMore(&v, lang) && !lean.QuestionOrAnswer(text)
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/extract/whole"
 	"github.com/repurpose/repurpose/internal/regexsample"
 	"github.com/repurpose/repurpose/internal/testdocs"
 )
@@ -63,7 +64,7 @@ func TestBalancedAgreesWithCheckingEveryDepth(t *testing.T) {
 	lines := testdocs.Lines(t, `a (b) [c] "d"`, "(（a）)", "a)(", "«a» “b” 「c」『d』", `"a`, "]", "（）)")
 	lines = append(lines, testdocs.Random(rand.New(rand.NewPCG(3, 4)), strings.Split("ab (（)）[]“”「」『』«»\"", ""), 8)...)
 	for _, s := range lines {
-		if got, want := balanced(s), referenceBalanced(s); got != want {
+		if got, want := whole.Balanced(s), referenceBalanced(s); got != want {
 			t.Fatalf("balanced(%q) = %v, want %v", s, got, want)
 		}
 	}

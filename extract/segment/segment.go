@@ -1,5 +1,6 @@
 // Package segment cuts Japanese and Chinese text, written without spaces, into words and
-// keyword phrases with a morphological analyser and its dictionary.
+// keyword phrases with a morphological analyser and its dictionary, and tells a Korean
+// word's noun from the particle written onto it.
 package segment
 
 import (
@@ -182,4 +183,36 @@ func Phrases(text, lang string, maxWords int, fn func(surface, spaced string, wo
 		}
 	})
 	flush()
+}
+
+// koreanParticles follow a Korean noun within its word ("비용을", "플랫폼에서"), longest
+// first. A word of one syllable more than the particle keeps it ("국가", "정도" are
+// nouns); the stem of a longer one is the noun.
+var koreanParticles = []string{"에서는", "으로는", "에게서", "에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "에도",
+	"과의", "와의", "이나", "이라는", "라는", "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과", "도", "만"}
+
+// KoreanStem is a Korean word without the particle that ends it, or the word.
+func KoreanStem(w string) string {
+	for _, p := range koreanParticles {
+		if stem, ok := strings.CutSuffix(w, p); ok && utf8.RuneCountInString(stem) >= 2 {
+			if r, _ := utf8.DecodeLastRuneInString(stem); unicode.Is(unicode.Hangul, r) {
+				return stem
+			}
+		}
+	}
+	return w
+}
+
+// koreanPredicateEnds end a Korean verb or adjective ("권장한다", "줄이는", "발생하며"): no
+// part of a keyword.
+var koreanPredicateEnds = []string{"다", "하는", "하고", "하며", "하여", "해야", "되는", "되어", "하면", "지만", "는데", "했고", "하기"}
+
+// KoreanPredicate reports a word that ends a verb or an adjective (koreanPredicateEnds).
+func KoreanPredicate(w string) bool {
+	for _, e := range koreanPredicateEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }

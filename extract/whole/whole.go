@@ -1,0 +1,114 @@
+// Package whole tells whether a sentence is whole as a post: it ends as a sentence ends,
+// closes every bracket and quote it opens, and is neither a bare quotation nor a label
+// with its gloss or value.
+package whole
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/internal/textcase"
+	"github.com/repurpose/repurpose/parse"
+)
+
+// Ends reports a sentence that ends as one: with a full stop, question or
+// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
+func Ends(text string) bool {
+	text = strings.TrimRight(text, parse.Closers)
+	if strings.HasSuffix(text, "...") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?。！？｡", last)
+}
+
+// Balanced reports whether every bracket and quote the sentence opens, it closes.
+func Balanced(text string) bool {
+	var depth [4]int // () [] “” «»
+	straight := 0
+	for _, r := range text {
+		kind, closes := -1, false
+		switch r {
+		case '(', '（':
+			kind = 0
+		case ')', '）':
+			kind, closes = 0, true
+		case '[':
+			kind = 1
+		case ']':
+			kind, closes = 1, true
+		case '“', '「', '『':
+			kind = 2
+		case '”', '」', '』':
+			kind, closes = 2, true
+		case '«':
+			kind = 3
+		case '»':
+			kind, closes = 3, true
+		case '"':
+			straight++
+		}
+		switch {
+		case kind < 0:
+		case !closes:
+			depth[kind]++
+		case depth[kind] == 0:
+			return false // closes what it never opened
+		default:
+			depth[kind]--
+		}
+	}
+	return depth == [4]int{} && straight%2 == 0
+}
+
+// OnlyAQuote reports a sentence that is nothing but a quotation: posted as is, it gives
+// a speaker's words to the brand.
+func OnlyAQuote(text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	t := strings.TrimRight(text, ".!?。！？ ")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(`“"«„「『`, first) && strings.ContainsRune(`”"»“」』`, last)
+}
+
+// Labelled reports a line that opens with a Title Case label and a colon and goes on in
+// lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
+// five words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
+func Labelled(text string) bool {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 100 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+2:])
+	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 10 {
+		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
+		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
+		return true
+	}
+	if !unicode.IsLower(r) {
+		return false
+	}
+	depth, words, capital := 0, 0, 0
+	for _, w := range strings.Fields(text[:i]) {
+		open := strings.Count(w, "(") > 0
+		if depth == 0 && !open {
+			words++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				capital++
+			}
+		}
+		depth += strings.Count(w, "(") - strings.Count(w, ")")
+	}
+	// "Camada de integração: motor de integração que…": a bare term and its gloss, in
+	// sentence case ("One warning sign: among teams…" and "The lesson: …" are
+	// sentences); a Title Case label may run longer.
+	first, _, _ := strings.Cut(text, " ")
+	r, _ = utf8.DecodeRuneInString(first)
+	bare := unicode.IsUpper(r) && !lean.Determiners[textcase.Lower(first)] && !countOpeners[textcase.Lower(first)]
+	return words > 0 && (words <= 8 && capital*2 > words || words <= 4 && bare)
+}
+
+// countOpeners open a noun phrase that a label-like sentence may start with ("One warning
+// sign: …").
+var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
