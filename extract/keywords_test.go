@@ -151,3 +151,19 @@ func TestAConnectiveIsNoKeyword(t *testing.T) {
 		t.Errorf("keywords %q", got)
 	}
 }
+
+// TestAdverbsContractionsAndUnitsAreNoKeywords: "Bundles aren't", "customers actually",
+// "millions d'euros" and "vezes maior" recur without naming a subject.
+func TestAdverbsContractionsAndUnitsAreNoKeywords(t *testing.T) {
+	for _, tc := range []struct{ lang, text, not string }{
+		{"en", "Bundles aren't cheap. Bundles aren't new. Customers actually churn. Customers actually leave.", "aren't"},
+		{"en", "Customers actually churn. Customers actually leave. Customers actually stay.", "actually"},
+		{"fr", "Les essais coûtent 4 millions d'euros. Les sites coûtent 2 millions d'euros.", "millions"},
+		{"pt", "O risco é 3,2 vezes maior. O custo é 2 vezes maior.", "vezes"},
+	} {
+		got := keywordsOf(t, tc.lang, tc.text)
+		if slices.ContainsFunc(got, func(k string) bool { return strings.Contains(strings.ToLower(k), tc.not) }) {
+			t.Errorf("%s: keywords %q hold %q", tc.lang, got, tc.not)
+		}
+	}
+}

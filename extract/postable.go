@@ -115,7 +115,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	}
 	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
-		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) {
+		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) ||
+		lean.CliticImperative(words, lang) || lang == "en" && lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) {
 		return true
 	}
 	pronouns := openingPronouns[lang]

@@ -182,7 +182,7 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		"Reference architecture": false, "Authorization": false, "Sources of truth in a platform": false, "Security": false,
 		// Numbered in Chinese numerals; a study's method with more after it; notes; who wrote it, in CJK.
 		"八、术语表": true, "2. Metodología y perfil de la muestra": true, "调研方法说明": true, "조사 방법": true, "調査概要": true,
-		"Notas": true, "关于作者": true, "关于衡信科技": true, "저자 소개": true, "회사 소개": true, "執筆者紹介": true, "会社概要": true,
+		"Notas": true, "10. Fuentes y notas": true, "关于作者": true, "关于衡信科技": true, "저자 소개": true, "회사 소개": true, "執筆者紹介": true, "会社概要": true,
 		"关于数据安全的三个常见误区与对策": false, "二、行业背景：跨境支付的合规压力": false, "Methods that scale": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
@@ -252,10 +252,14 @@ func TestContentsListsAreNotPosted(t *testing.T) {
 	}
 }
 
+// TestFiguresFromExamplesAreNotFindings: an example's figures, a reference's title and a
+// projection worked out from assumptions are no findings.
 func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
-		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n"
+		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n\n" +
+		"## Projections\n\nCutting churn by half a point would retain roughly 200 more subscribers every month.\n\n" +
+		"Subir la tasa al 82 % supondría ahorrar unas 1.800 visitas al año.\n"
 	doc, err := parse.File("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -607,5 +611,32 @@ func TestTheDocumentsOwnStagesAreNotPosts(t *testing.T) {
 		{"es", "En la etapa 2 se conectan los sistemas de nómina.", false},
 		{"en", "Suppliers at Tier 2 caused 64% of disruptions.", true},
 		{"en", "Most teams will double their cloud spend in the next decade.", true},
+	})
+}
+
+// TestMoreOpeningsThatLeanBack: a pronoun after a short opening without a comma, a
+// command with its object attached, "among them", "if that", "the remaining 4 %", "each
+// one", "that is", a second point, a view some experts hold, and CJK openings that point
+// back (残り, 同社, 实际上, 내부 분석).
+func TestMoreOpeningsThatLeanBack(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "For ACH it was $0.79 per payment.", false},
+		{"en", "For most fleets it is cheaper to repair than to replace.", true},
+		{"es", "Limítelo a seis u ocho motivos; más opciones confunden al técnico.", false},
+		{"pt", "Faça-o antes da renovação do contrato.", false},
+		{"en", "Among them, 12% paid their suppliers late.", false},
+		{"en", "If that lifted engagement enough, churn would fall by half a point.", false},
+		{"es", "El 4 % restante corresponde a causas diversas, como el clima.", false},
+		{"es", "A 141 € cada una, son más de 711.000 euros anuales.", false},
+		{"pt", "Ou seja, em muitos casos o preço foi o gatilho final.", false},
+		{"pt", "Segundo, porque descontos generalizados corroem o ARPU.", false},
+		{"pt", "Segundo a Anatel, os provedores regionais têm 52% do mercado.", true},
+		{"fr", "Sans compter la valeur commerciale des données recueillies.", false},
+		{"en", "Some consultants argue AP should push a quarter of spend to card.", false},
+		{"en", "The cost was not trivial for a team of twelve.", false},
+		{"ja", "残りは現場での手作業によるものだった。", false},
+		{"ja", "同社の離職率は半分になった。", false},
+		{"zh", "实际上，大多数酒店仍依赖人工定价。", false},
+		{"ko", "내부 분석 결과, 신분증 촬영 단계의 이탈률이 27%로 높았다.", false},
 	})
 }

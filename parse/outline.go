@@ -267,7 +267,8 @@ func footnote(text string) bool {
 }
 
 // caption matches a figure's or table's caption ("Figure 2. Median pipeline duration…",
-// "Tabla 3:", "図1："): it describes an image or a table the posts do not carry, and
+// "Tabla 3:", "図1：") or its source line ("Fuente: datos de campo…"): it describes an
+// image or a table the posts do not carry, and
 // whatever it adds ("(Corrected in v1.2…)") is about the document. One "^" before the
 // alternatives: the pattern is tried at the start only, not at every byte.
-var caption = regexp.MustCompile(`^(?:(?i:figure|fig\.|table|chart|exhibit|graph|figura|tabla|tabela|gráfico|grafico|tableau|abbildung|tabelle|grafik|figuur|tabel|grafiek)\s*\d+[.:]|[图表図]\s*\d+[.:：]|(?:그림|표)\s*\d+[.:])`)
+var caption = regexp.MustCompile(`^(?:(?i:figure|fig\.|table|chart|exhibit|graph|figura|tabla|tabela|gráfico|grafico|tableau|abbildung|tabelle|grafik|figuur|tabel|grafiek)\s*\d+[.:]|[图表図]\s*\d+[.:：]|(?:그림|표)\s*\d+[.:]|(?i:sources?|fuentes?|fontes?|quellen?|bronn?e?n?)\s*:|(?:出典|来源|资料来源|数据来源|출처)\s*[:：])`)

@@ -242,7 +242,8 @@ func TestCaptionsAreNotProse(t *testing.T) {
 		{"c.md", "# Pipelines\n\nLong pipelines hurt every team we surveyed.\n\n" +
 			"*Figure 2. Median pipeline duration against change failure rate. Failures climb steeply above 30 minutes.*\n\n" +
 			"Table 3: Lead time by team size, 2026.\n\nShort pipelines ship more often.\n\n" +
-			"¹ Replacement cost estimated as half of the annual salary, and failures climb steeply.\n"},
+			"¹ Replacement cost estimated as half of the annual salary, and failures climb steeply.\n\n" +
+			"*Fuente: datos de campo, temporadas 2020/21 a 2022/23, and failures climb steeply.*\n"},
 		{"c.html", `<html><body><article><h1>Pipelines</h1><p>Long pipelines hurt every team we surveyed.</p>
 <figure><img src="a.png" alt="chart"><figcaption>Median pipeline duration against change failure rate, 2022–2025. Failures climb steeply above 30 minutes.</figcaption></figure>
 <p>Short pipelines ship more often.</p>
@@ -290,5 +291,26 @@ func TestPlainTextHeadingsOpenSections(t *testing.T) {
 	}
 	if got := strings.Join(doc.Sections[1].Paragraphs, "|"); got != "The first six months were rough.|\"We process about 3,000 invoices a month\"|Was it worth it?" {
 		t.Errorf("paragraphs under the heading: %q", got)
+	}
+}
+
+// TestPlainTextTitleKeepsItsBylineOut: a title with its byline and date under it is the
+// title; a blog's filing line ("Filed under: …") is neither title nor prose.
+func TestPlainTextTitleKeepsItsBylineOut(t *testing.T) {
+	src := "Dropping the Degree Requirement Was the Easy Part\nBy Caroline Ashdown-Reyes, Principal Talent Strategist\nMarch 12, 2024\n\n" +
+		"Filed under: Recruiting, Workforce Strategy | 11 minute read\n\nMany employers no longer require a degree.\n"
+	doc, err := File("essay.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Dropping the Degree Requirement Was the Easy Part" {
+		t.Errorf("title %q", doc.Title)
+	}
+	for _, s := range doc.Sections {
+		for _, p := range append([]string{s.Heading}, s.Paragraphs...) {
+			if strings.Contains(p, "Filed under") || strings.Contains(p, "Caroline") {
+				t.Errorf("filing or byline kept: %q", p)
+			}
+		}
 	}
 }

@@ -16,13 +16,18 @@ var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)])\s+`)
 func parseText(data []byte) (*Document, error) {
 	blocks := splitBlocks(string(data))
 	o := newOutline("text")
-	if len(blocks) > 1 && isTitleLine(blocks[0]) {
-		o.firstH1 = normalizeSpace(blocks[0])
+	if len(blocks) > 1 && titleBlock(blocks[0]) {
+		// The title, and the byline and date lines under it.
+		title, _, _ := strings.Cut(blocks[0], "\n")
+		o.firstH1 = normalizeSpace(title)
 		s := o.current()
 		s.Heading, s.Level = o.firstH1, 1
 		blocks = blocks[1:]
 	}
 	for _, b := range blocks {
+		if filingLine.MatchString(b) {
+			continue // "Filed under: Recruiting | 11 minute read": where a blog keeps it
+		}
 		lines := strings.Split(b, "\n")
 		var items []listItem
 		for _, l := range lines {
@@ -65,6 +70,24 @@ func splitBlocks(text string) []string {
 	}
 	return blocks
 }
+
+// titleBlock: a title line, or a title line with a few more short lines under it that
+// do not end as sentences do (a byline, a date).
+func titleBlock(block string) bool {
+	lines := strings.Split(block, "\n")
+	if len(lines) > 4 {
+		return false
+	}
+	for _, l := range lines {
+		if !isTitleLine(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// filingLine is a line of a blog's filing: its categories, tags, reading time.
+var filingLine = regexp.MustCompile(`^(?i:filed under|posted in|categories|category|tags|tagged)\b[^\n]*$`)
 
 // isTitleLine: one line, under 100 characters, not ending like a sentence.
 func isTitleLine(block string) bool {

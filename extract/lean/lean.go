@@ -279,3 +279,50 @@ func QuestionOrAnswer(text string) bool {
 }
 
 var qaMark = regexp.MustCompile(`^(?:\*\*)?(?:[QAPRF]|Ｑ|Ａ|问|答|問|質問|回答|질문|답변|답|(?i:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|domanda|risposta|réponse|vraag|antwoord))(?:\s*[.:]\s|\s*[：．])`)
+
+// auxiliaries follow a pronoun that is a clause's subject: "For ACH it was $0.79."
+var auxiliaries = parse.WordSet(`is was are were has had will would can could`)
+
+// PronounAfterShortOpening reports a pronoun subject after a preposition's short phrase
+// written without a comma ("For ACH it was $0.79."): "it" is what the sentence before
+// named, unless it holds the place of a clause after it ("For most fleets it is cheaper
+// to repair…"). pronouns are the language's subject pronouns.
+func PronounAfterShortOpening(text string, words []string, pronouns map[string]bool) bool {
+	if len(words) < 4 || !openingPrepositions["en"][textcase.Lower(words[0])] {
+		return false
+	}
+	for i := 2; i <= 3 && i+1 < len(words); i++ {
+		if strings.ContainsAny(words[i-1], ",;:") {
+			return false
+		}
+		if p := textcase.Lower(words[i]); pronouns[p] && auxiliaries[textcase.Lower(words[i+1])] {
+			return p != "it" || !strings.Contains(text, " to ") && !strings.Contains(text, " that ")
+		}
+	}
+	return false
+}
+
+// CliticImperative reports a sentence that opens on a command with its object pronoun
+// attached ("Limítelo a 6–8 motivos", "Faça-o agora"): the object is what the sentence
+// before named.
+func CliticImperative(words []string, lang string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	w := textcase.Lower(strings.TrimRight(words[0], ",.;:"))
+	switch lang {
+	case "es":
+		for _, c := range []string{"lo", "la", "los", "las", "le", "les"} {
+			if stem, ok := strings.CutSuffix(w, c); ok && strings.ContainsAny(stem, "áéíóú") {
+				return true
+			}
+		}
+	case "pt":
+		for _, c := range []string{"-o", "-a", "-os", "-as", "-lo", "-la", "-los", "-las"} {
+			if strings.HasSuffix(w, c) {
+				return true
+			}
+		}
+	}
+	return false
+}

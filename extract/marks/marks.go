@@ -331,10 +331,11 @@ var CounterView = map[string][]string{
 		"you might think", "conventional wisdom", "contrary to", "is often associated with", "are often associated with",
 		"commonly associated with", "is solely ", "are solely ", "“solely”", "\"solely\"", "commonly thought", "commonly believed",
 		"widely believed", "it is often thought", "is often seen as", "are often seen as", "is often perceived", "are often perceived",
-		" believe they are ", " think they are "},
-	"es": {" creen ser ", " creen que son ", "algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
+		" believe they are ", " think they are ", "some consultants", "some analysts", "some experts", "some vendors",
+		"consultants argue", "analysts argue", "experts argue"},
+	"es": {" creen ser ", " creen que son ", "algunos expertos", "algunos analistas", "algunos consultores", "algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
 		"suele asociarse", "únicamente con", "comúnmente se cree", "se cree comúnmente", "se suele pensar"},
-	"pt": {" acreditam ser ", " acreditam que são ", "alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
+	"pt": {" acreditam ser ", " acreditam que são ", "alguns especialistas", "alguns analistas", "alguns consultores", "alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
 		"muitas vezes associad", "unicamente a", "acredita-se comumente", "costuma-se pensar"},
 	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques", "souvent associé", "est uniquement",
 		"on pense souvent", "on croit souvent", "il est communément admis"},
@@ -427,16 +428,16 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
-		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に"},
+		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は"},
 	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
-		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三"},
+		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三", "实际上", "事实上", "其余"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로"},
+		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -545,6 +546,9 @@ var ReferencePhrases = map[string][]string{
 		// The business a case named before ("The chain estimated the effect at…").
 		"the chain ", "the chain's", "the retailer ", "the manufacturer ", "the plant ", "the factory ", "the hospital ",
 		"the insurer ", "the startup ", "the client ",
+		// Those the sentence before named; a case it set ("If that lifted…").
+		"among them", "among these", "among those", "if that ", "if this ", "if so,", "the reasoning", "the logic is",
+		"the cost was", "the cost is", "the price was", "the effect was", "the impact was", "the payoff was", "the gain was",
 		// A story or a case the sentences after it tell.
 		"consider what", "consider a ", "consider an ", "consider the case", "consider this", "picture this", "picture a ",
 		// Then and there: a time or a point the sentence before set.
@@ -561,8 +565,9 @@ var ReferencePhrases = map[string][]string{
 		"la respuesta ", "la respuesta:", "el resultado fue", "los resultados fueron", "la razón es", "la razón fue", "el motivo es",
 		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
-		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento"},
-	"pt": {"por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
+		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
+	"pt": {"ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -570,7 +575,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
-	"fr": {"d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -578,12 +583,12 @@ var ReferencePhrases = map[string][]string{
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
 		"aucune des deux"},
-	"de": {"einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+	"de": {"das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
-	"it": {"da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
@@ -746,8 +751,10 @@ var BackReferencePhrases = map[string][]string{
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
 		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
 	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
-		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto"},
-	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso"},
+		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
+		" % restante", "% restante", " cada una,", " cada uno,"},
+	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso",
+		" % restante", "% restante", " cada uma,", " cada um,"},
 	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
 		" de les ", " à les ", " de le ", " à le "},
@@ -834,32 +841,37 @@ var Stopwords = map[string]string{
 		those through to too under until up us very was we were what when where which while who
 		whom why will with would you your yours may might can't don't it's we'll we're they're
 		one many much every well like however two three four five six seven eight nine ten
-		first second third`,
+		first second third
+		actually really usually typically often simply even already quite rather million millions billion billions percent aren't isn't don't doesn't didn't won't can't wasn't weren't haven't hasn't it's that's there's they're we're you're`,
 	"es": `a al algo algunas algunos ante antes como con contra cual cuando de del desde donde
 		durante e el ella ellas ellos en entre era eran es esa esas ese eso esos esta estas este
 		esto estos está están fue fueron ha han hasta hay la las le les lo los más me mi mientras
 		muy no nos o otra otras otro otros para pero por porque que quien se ser si sin sobre son
 		su sus también tanto te tiene tienen todo todos tu un una unas uno unos y ya puede pueden
 		cada así debe deben sea ser mismo misma dos tres cuatro cinco seis siete ocho nueve diez
-		primer primera primero segundo segunda además embargo obstante entonces`,
+		primer primera primero segundo segunda además embargo obstante entonces
+		veces millones millón euros`,
 	"de": `aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
 		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden wurde wurden worden
 		waren hatte hatten gibt gab`,
 	"fr": `a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
-		sur ta te tes toi ton tu un une vos votre vous être été peut plus`,
+		sur ta te tes toi ton tu un une vos votre vous être été peut plus
+		millions milliards euros fois`,
 	"pt": `a ao aos as à às com como da das de do dos e é ela elas ele eles em entre era essa esse
 		esta este eu foi for há isso isto já la lhe mais mas me mesmo meu minha muito na nas não nem
 		no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se sem ser
 		seu seus sua suas são só também te tem têm um uma umas uns você vocês deve devem pode podem
 		cada ainda sobre todo todos toda todas outro outra outros outras seja sejam estão está
-		além disso nisso daí aqui ali então porém contudo`,
+		além disso nisso daí aqui ali então porém contudo
+		vezes milhões milhão bilhões reais`,
 	"it": `a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai
 		degli dei del della delle dello di e è ed era gli ha hanno i il in io la le lo loro ma mi
 		ne nei nel nella nelle nello no non o per più può possono quale quali quando questo questa
 		questi queste se si sia siano sono su sua suo sue suoi sul sulla tra fra un una uno ogni
-		deve devono essere stato stata tutti tutte tutto anche molto ancora dovrebbe dovrebbero`,
+		deve devono essere stato stata tutti tutte tutto anche molto ancora dovrebbe dovrebbero
+		milioni miliardi euro volte`,
 	"nl": `aan al als bij dan dat de der deze die dit door een en er had heb hebben het hij hoe
 		hun ik in is je kan kunnen maar met mij na naar niet nog nu of om onder ons ook op over te
 		tot uit van voor was wat we wel wie wij wordt worden zal ze zij zijn zo zou moet moeten`,

@@ -17,7 +17,7 @@ import (
 // the bracket's text.
 var asideOpeners = []string{
 	"e.g.", "e.g ", "eg.", "eg ", "i.e.", "i.e ", "e.g,", "i.e,", "ie ", "for example", "for instance", "such as", "also called",
-	"also known as", "aka ", "a.k.a.", "see ", "cf.", "figure", "fig.", "table ",
+	"also known as", "aka ", "a.k.a.", "see ", "cf.", "figure", "fig.", "table ", "n = ", "n=",
 	"p. ej.", "p.ej.", "por ejemplo", "véase", "ver ", "figura", "tabla",
 	"ad esempio", "per esempio", "ad es.", "es.", "vedi", "cioè",
 	"p. ex.", "p.ex.", "par exemple", "voir ", "c.-à-d.", "c'est-à-dire", "tableau",
