@@ -345,13 +345,16 @@ func (a *Analysis) KeyPoints(n, atLeast int, exclude map[int]bool) []int {
 }
 
 // SecondHook is another sentence of candidate i's section to open a post with, of the
-// other kind of hook: its best figure when i states none, its best statement when i is a
-// figure; never a definition, truism, hedge or fluff; none already taken. The A/B test then compares kinds, not runners-up.
+// other kind of hook: its best figure when i states none, its best strong statement (a
+// contrast, a consequence, a stake, a measured recommendation) when i is a figure; none
+// already taken. The A/B test then compares kinds, not runners-up. A plain claim is no
+// hook to test: editors rewrote or refused seven in ten of those second tweets
+// ("Most procurement organizations know their direct suppliers well.").
 func (a *Analysis) SecondHook(i int, taken map[int]bool) (int, bool) {
 	c := a.Candidates[i]
 	for _, j := range a.Ranked {
 		o := a.Candidates[j]
-		if j != i && !taken[j] && o.Section == c.Section && o.Score > 0 && o.Stat != c.Stat && o.plainClaim() {
+		if j != i && !taken[j] && o.Section == c.Section && o.Score > 0 && o.Stat != c.Stat && o.Strong() {
 			return j, true
 		}
 	}
