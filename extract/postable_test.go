@@ -551,11 +551,13 @@ func TestSentencesThatAnnounceOrSetUpAreNotPosts(t *testing.T) {
 	})
 }
 
-// TestLabelsAndTheCompanysVoiceAreNotPosts: a table's cell written as a line, a term and
-// its gloss in sentence case, and the company speaking of itself ("당사", "当社", "我司").
+// TestLabelsAndTheCompanysVoiceAreNotPosts: a table's cell written as a line, a line of a
+// breakdown, a term and its gloss in sentence case, and the company speaking of itself ("당사", "当社", "我司").
 func TestLabelsAndTheCompanysVoiceAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "Share of teams offering follow-the-sun coverage: 34%.", false},
+		{"es", "Diagnóstico inicial insuficiente (22 %).", false},
+		{"en", "Teams that owned their help content resolved more tickets (81%).", true},
 		{"pt", "Camada de integração: motor de integração que recebe mensagens HL7 v2 e converte tudo em recursos FHIR R4.", false},
 		{"en", "One warning sign: among teams using automatic closure, reopen rates rose from 6.8% to 8.1%.", true},
 		{"ko", "당사는 \"80/20 원칙\"을 권장한다.", false},

@@ -4,6 +4,7 @@
 package whole
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,3 +113,17 @@ func Labelled(text string) bool {
 // countOpeners open a noun phrase that a label-like sentence may start with ("One warning
 // sign: …").
 var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
+
+// breakdownItem is a line of a breakdown: a short label and its share in brackets
+// ("Diagnóstico inicial insuficiente (22 %).").
+var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
+
+// BreakdownItem reports a line of a breakdown: a label of up to eight words and its
+// share in brackets. It names no finding; the list it belongs to is not in the post.
+func BreakdownItem(text string) bool {
+	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") || !breakdownItem.MatchString(text) {
+		return false
+	}
+	label, _, _ := strings.Cut(text, "(")
+	return len(strings.Fields(label)) <= 8
+}
