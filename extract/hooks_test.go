@@ -514,3 +514,19 @@ func TestACompanysProfileIsNoFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestProfilesInEveryLanguageAreNoStats: a company's sizes are a profile in Japanese,
+// Chinese and Korean too, and an English company that "operates" its fleet states none.
+func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"ja", "B社は北関東に本社を置く総合建設会社で、従業員数は約180名、年間完成工事高は約95億円です。"},
+		{"zh", "海岚支付是一家总部位于新加坡的持牌支付机构，月处理交易约1,200万笔。"},
+		{"ko", "A 저축은행은 수도권에 본점을 둔 중형 기업으로, 고객 수는 약 120만 명이다."},
+		{"en", "Hartwell Distribution operates 340 tractors and 610 refrigerated trailers out of four terminals."},
+	} {
+		a := analysisOf(tc.lang, tc.text)
+		if c := a.Candidates[0]; c.Stat || c.Finding() {
+			t.Errorf("%s: a profile counts as a stat or a finding: %q", tc.lang, tc.text)
+		}
+	}
+}

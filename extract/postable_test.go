@@ -259,7 +259,8 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
 		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n\n" +
 		"## Projections\n\nCutting churn by half a point would retain roughly 200 more subscribers every month.\n\n" +
-		"Subir la tasa al 82 % supondría ahorrar unas 1.800 visitas al año.\n"
+		"Subir la tasa al 82 % supondría ahorrar unas 1.800 visitas al año.\n\n" +
+		"완료율이 50%라면 계좌 1개당 획득 비용은 3만 6천 원이 된다.\n\n如果完成率提高到65%，单户获客成本将降至2.8万元。\n"
 	doc, err := parse.File("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)

@@ -322,6 +322,7 @@ var hypotheticalMarks = []string{
 	"would free up", "would pay for", "supondría", "permitiría", "ahorraría", "equivaldría", "significaría",
 	"permitiria", "economizaria", "significaria", "equivaleria", "permettrait", "économiserait", "représenterait",
 	"équivaudrait", "würde", "ergäbe", "permetterebbe", "significherebbe",
+	"라면 ", "다면 ", "如果", "假如", "とすれば", "とすると",
 }
 
 // Hypothetical reports a sentence, or a section heading, that frames its figures as an
