@@ -77,6 +77,9 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		// "Pricing" alone is a section of every launch, not its topic.
 		{"en4.md", "# Beacon is here\n\nPricing starts at $500. Pricing is per seat. Pricing is public.\n", nil},
 		{"es2.md", "---\nlang: es\n---\n# Guía de Zero Trust\n\nLa seguridad importa. La seguridad en la nube cuesta.\n", []string{"#ZeroTrust"}},
+		// An English word a German text quotes is no German tag; its own word is.
+		{"de2.md", "---\nlang: de\n---\n# Scope-3-Bilanzierung nach der Corporate Sustainability Reporting Directive\n\n" +
+			"Die Teams messen jede Lieferung. Nachhaltigkeit kostet. Nachhaltigkeit lohnt sich. Nachhaltigkeit ist Pflicht.\n", []string{"#Nachhaltigkeit"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)
 		if err != nil {

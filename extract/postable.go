@@ -58,7 +58,8 @@ func postable(text, lang string, v *sentenceView) bool {
 		return false
 	}
 	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
-		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, " | ") {
+		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, " | ") ||
+		bareWebAddress(text) || lang == "en" && personIntro.MatchString(text) {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
@@ -116,7 +117,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) ||
-		lean.CliticImperative(words, lang) || lang == "en" && lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) {
+		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
+		lean.ThemWithoutPlural(v.lower, v.words)) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -272,6 +274,32 @@ var (
 	glossaryDashes  = []string{" - ", " – ", " — "}
 	spacedDashIndex = indexSubstrings(glossaryDashes) // the sentences glossaryDash reads
 )
+
+// personIntro introduces a speaker or an author by their job ("Dana Ruiz runs customer
+// operations at Northfield Home Insurance"): a bio, not a point.
+var personIntro = regexp.MustCompile(`^[A-Z][\p{L}'’-]+ (?:[A-Z]\. )?[A-Z][\p{L}'’-]+,? (?:runs|leads|heads|manages|oversees|directs|joined|is head of|is the head of|is (?:a |the )?(?:vice president|vp|director|chief|head|founder|co-founder|ceo|cto|coo|cfo))\b[^.]*\bat [A-Z]`)
+
+// bareWebAddress reports an address without its scheme ("book a demo at molarly.com/demo"):
+// a link competing with the post's own.
+func bareWebAddress(text string) bool {
+	for _, tld := range []string{".com", ".io", ".org", ".net", ".ai", ".co"} {
+		for i := strings.Index(text, tld); i > 0; {
+			end := i + len(tld)
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			if unicode.IsLetter(before) || unicode.IsDigit(before) {
+				if end == len(text) || strings.IndexByte("/ .,;:)", text[end]) >= 0 && (end+1 >= len(text) || text[end] != '.' || text[end+1] == ' ') {
+					return true
+				}
+			}
+			j := strings.Index(text[end:], tld)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
 
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that
 // read it.

@@ -643,3 +643,37 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 		{"ko", "내부 분석 결과, 신분증 촬영 단계의 이탈률이 27%로 높았다.", false},
 	})
 }
+
+// TestAnEventsHousekeepingAndIntroductionsAreNotPosts: a webinar's recording and slides,
+// a call to book a demo, a bare web address, a speaker's introduction, a reply that
+// needs its question, and "which" or "that" standing for the sentence before.
+func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "The recording and slides go out within 24 hours.", false},
+		{"en", "Practices interested in the product can book a live demonstration at molarly.com/demo.", false},
+		{"en", "The figures below were compiled from platform usage data over 90 days.", false},
+		{"en", "Dana Ruiz runs customer operations at Northfield Home Insurance, about 640 agents across three sites.", false},
+		{"en", "For about 60% of agents the answer was yes.", false},
+		{"en", "Which gives you more data and, in a lot of cases, more confusion.", false},
+		{"en", "With every call scored on the mechanical items, that dropped to under 5%.", false},
+		{"en", "Companies that dropped degree requirements hired 4% more non-degree candidates.", true},
+		{"en", "The dot-com boom ended in 2001, and 40% of its startups closed within a year.", true},
+	})
+}
+
+// TestTimelinesOrdinalsAndThemLeanBack: a timeline's line, "The first was…", "them"
+// with nothing before it that it could stand for, and openings in German, Korean,
+// Chinese and Japanese that point back.
+func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Weeks 4–6: Wave 1 (one client, 12 robots).", false},
+		{"it", "Il primo era un problema di costi, non di tecnologia.", false},
+		{"en", "The first quarter was the strongest on record for new contracts.", true},
+		{"en", "Trying to force them onto robots in wave 2 created more problems than it solved.", false},
+		{"en", "Most telematics platforms capture fault codes, but few fleets read them.", true},
+		{"de", "Hier lag der größte Hebel für die Bilanz.", false},
+		{"ko", "이어 임대료 등 고정비 상승이 48.5%로 뒤를 이었다.", false},
+		{"zh", "相比之下，传统门店屏幕的利用率不足三成。", false},
+		{"ja", "にもかかわらず、多くの企業は紙の台帳を使い続けている。", false},
+	})
+}

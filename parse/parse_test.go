@@ -314,3 +314,23 @@ func TestPlainTextTitleKeepsItsBylineOut(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTextTitleUnderRulesAndALabel: rules ("=====") are no text, and a label in
+// capitals above the title ("WEBINAR TRANSCRIPT") is not the title.
+func TestPlainTextTitleUnderRulesAndALabel(t *testing.T) {
+	src := "=====\nWEBINAR TRANSCRIPT\n\"Beyond the 2% Sample\"\nHosted by Clarivox | 14 March 2024\n=====\n\nMost contact centres score a sample of calls.\n\n-----\n\nThe rest are never heard.\n"
+	doc, err := File("webinar.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Beyond the 2% Sample" {
+		t.Errorf("title %q", doc.Title)
+	}
+	for _, s := range doc.Sections {
+		for _, p := range append([]string{s.Heading}, s.Paragraphs...) {
+			if strings.Contains(p, "---") || strings.Contains(p, "===") {
+				t.Errorf("a rule became text: %q", p)
+			}
+		}
+	}
+}

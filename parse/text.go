@@ -18,8 +18,7 @@ func parseText(data []byte) (*Document, error) {
 	o := newOutline("text")
 	if len(blocks) > 1 && titleBlock(blocks[0]) {
 		// The title, and the byline and date lines under it.
-		title, _, _ := strings.Cut(blocks[0], "\n")
-		o.firstH1 = normalizeSpace(title)
+		o.firstH1 = normalizeSpace(titleOf(blocks[0]))
 		s := o.current()
 		s.Heading, s.Level = o.firstH1, 1
 		blocks = blocks[1:]
@@ -51,12 +50,13 @@ func parseText(data []byte) (*Document, error) {
 	return o.finish(FrontMatter{}), nil
 }
 
-// splitBlocks splits text on blank lines (lines holding only white space count).
+// splitBlocks splits text on blank lines (lines holding only white space count); a rule
+// ("=====", "-----") is no text and parts blocks too.
 func splitBlocks(text string) []string {
 	var blocks []string
 	var cur []string
 	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" {
+		if strings.TrimSpace(line) == "" || ruleLine(line) {
 			if len(cur) > 0 {
 				blocks = append(blocks, strings.Join(cur, "\n"))
 				cur = cur[:0]
@@ -71,11 +71,29 @@ func splitBlocks(text string) []string {
 	return blocks
 }
 
+// ruleLine is a line drawn with one mark: "=====", "-----", "*****".
+func ruleLine(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) >= 3 && strings.Trim(t, t[:1]) == "" && strings.Contains("=-*_~#", t[:1])
+}
+
+// titleOf is a title block's title: its first line that is not a label in capitals
+// ("WEBINAR TRANSCRIPT"), without the quotes around it.
+func titleOf(block string) string {
+	lines := strings.Split(block, "\n")
+	for _, l := range lines {
+		if strings.ToUpper(l) != l {
+			return strings.Trim(strings.TrimSpace(l), `"“”«»`)
+		}
+	}
+	return lines[0]
+}
+
 // titleBlock: a title line, or a title line with a few more short lines under it that
 // do not end as sentences do (a byline, a date).
 func titleBlock(block string) bool {
 	lines := strings.Split(block, "\n")
-	if len(lines) > 4 {
+	if len(lines) > 5 {
 		return false
 	}
 	for _, l := range lines {

@@ -69,6 +69,12 @@ var topicTags = []struct {
 	{"#CustomerOnboarding", []string{"customer onboarding"}},
 	// Tags feeds follow in the other languages with built-in texts, each spelled by its
 	// own phrase, so a document in that language finds it in its own words.
+	{"#Nachhaltigkeit", []string{"nachhaltigkeit"}},
+	{"#Sostenibilità", []string{"sostenibilità"}},
+	{"#Durabilité", []string{"durabilité"}},
+	{"#Sostenibilidad", []string{"sostenibilidad"}},
+	{"#Sustentabilidade", []string{"sustentabilidade"}},
+	{"#Duurzaamheid", []string{"duurzaamheid"}},
 	{"#DSGVO", []string{"dsgvo"}},
 	{"#Datenschutz", []string{"datenschutz"}},
 	{"#RGPD", []string{"rgpd"}},
@@ -94,6 +100,19 @@ var topicTags = []struct {
 	{"#플랫폼엔지니어링", []string{"플랫폼 엔지니어링", "플랫폼엔지니어링"}},
 }
 
+// englishWords are the topic tags spelled as English words: a document in another
+// language that quotes them ("Corporate Sustainability Reporting" in a German paper)
+// does not get them, as an English tag under a German post is in the wrong language;
+// its own language's tag (#Nachhaltigkeit) serves it. Names and acronyms (#Kubernetes,
+// #GDPR, #SaaS) are every language's.
+var englishWords = map[string]bool{
+	"#MachineLearning": true, "#Cybersecurity": true, "#CloudSecurity": true, "#SupplyChainSecurity": true,
+	"#DataPrivacy": true, "#DataScience": true, "#DigitalTransformation": true, "#DeveloperExperience": true,
+	"#ContentMarketing": true, "#B2BMarketing": true, "#CustomerExperience": true, "#RemoteWork": true,
+	"#Sustainability": true, "#Compliance": true, "#IncidentResponse": true, "#OnCall": true, "#Pricing": true,
+	"#CustomerOnboarding": true, "#InfrastructureAsCode": true,
+}
+
 // topicTagsMin is how often a topic's phrase must occur in the text, outside the title,
 // to name what the document is about rather than something it mentions.
 const topicTagsMin = 3
@@ -117,7 +136,7 @@ func documentTopics(a *extract.Analysis) []string {
 	count := func(words []string, found func(i int)) {
 		for w := range words {
 			for _, p := range topicPhrases[words[w]] {
-				if (english || p.spellsTag) && w+len(p.words) <= len(words) && slices.Equal(words[w:w+len(p.words)], p.words) {
+				if (english || p.spellsTag && !englishWords[topicTags[p.topic].tag]) && w+len(p.words) <= len(words) && slices.Equal(words[w:w+len(p.words)], p.words) {
 					found(p.topic)
 				}
 			}

@@ -229,7 +229,13 @@ func OrdinalOfAList(words []string, lang string) bool {
 	if len(words) < 3 || !Determiners[textcase.Lower(words[0])] {
 		return false
 	}
-	if !ordinals[lang][textcase.Lower(words[1])] || !listNouns[lang][textcase.Lower(strings.TrimRight(words[2], ",.;:"))] {
+	if !ordinals[lang][textcase.Lower(words[1])] {
+		return false
+	}
+	if copulas[textcase.Lower(words[2])] {
+		return true // "Il primo era…", "The second is…": the first of what the sentence before listed
+	}
+	if !listNouns[lang][textcase.Lower(strings.TrimRight(words[2], ",.;:"))] {
 		return false
 	}
 	// "The first step toward a supplier map is…" says what it is a step of.
@@ -237,6 +243,9 @@ func OrdinalOfAList(words []string, lang string) bool {
 }
 
 var nounLinks = parse.WordSets(marks.NounLinks)
+
+// copulas follow an ordinal that stands for an item: "The first was…", "El primero fue…".
+var copulas = parse.WordSet(`is was es fue era é foi est était ist war è`)
 
 var countWords = parse.WordSets(marks.CountWords)
 
@@ -326,3 +335,25 @@ func CliticImperative(words []string, lang string) bool {
 	}
 	return false
 }
+
+// ThemWithoutPlural reports an English "them" with no plural noun before it in the
+// sentence ("Trying to force them onto robots in wave 2…"): it stands for what the
+// sentence before named. A word ending in "s" before it may be what it stands for.
+func ThemWithoutPlural(lower string, words []string) bool {
+	if !strings.Contains(lower, "them") {
+		return false
+	}
+	for _, w := range words {
+		if w == "them" {
+			return true
+		}
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !notPlural[w] || w == "people" || w == "children" {
+			return false
+		}
+	}
+	return false
+}
+
+// notPlural end in "s" but name no plural that "them" could stand for.
+var notPlural = parse.WordSet(`this thus was has does its is as yes less process access business across always perhaps unless
+	whereas besides analysis basis status focus bonus campus lens series news ones`)

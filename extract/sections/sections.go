@@ -43,10 +43,13 @@ var boilerplateHeadings = parse.WordList(`
 	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
 
 // boilerplatePrefixes open a boilerplate heading whatever follows: "Appendix A: …",
-// "Metodología y perfil de la muestra", "调研方法说明".
+// "Metodología y perfil de la muestra", "调研方法说明", and who answered a survey
+// ("Respondent profile", "응답 병원 특성").
 var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|apêndice|anexo|annexe|anhang|appendice|allegato|bijlage|付録|附录|부록|
 	methodology|metodología|metodologia|méthodologie|methodik|methodologie|nota metodológica|nota metodologica|note méthodologique|
-	调研方法|研究方法|调查方法|方法论|조사 방법|조사 개요|연구 방법|방법론|調査概要|調査方法|調査の概要|研究方法`)
+	调研方法|研究方法|调查方法|方法论|조사 방법|조사 개요|연구 방법|방법론|調査概要|調査方法|調査の概要|研究方法|
+	respondent|sample profile|who responded|perfil de la muestra|perfil de los encuestados|perfil da amostra|perfil dos respondentes|
+	profil des répondants|stichprobe|profilo del campione|응답|回答者|受访者|样本`)
 
 // aboutHeadings open the parts of a press release or a case study that present the
 // company and whom to call ("About Northwind Data", "Sobre Ondara", "Contacto de
@@ -112,8 +115,9 @@ func BoilerplateHeading(heading string) bool {
 	if h == "" {
 		return false
 	}
-	if rest, ok := strings.CutPrefix(h, "关于"); ok && utf8.RuneCountInString(rest) <= 6 {
-		return true // "关于作者", "关于衡信科技": a short "About …" (a longer one is a subject: "关于数据安全的三个误区")
+	if rest, ok := strings.CutPrefix(h, "关于"); ok && utf8.RuneCountInString(rest) <= 12 && !strings.Contains(rest, "的") {
+		// "关于作者", "关于屏联数据研究院": "About" a name; "关于数据安全的三个误区" is a subject.
+		return true
 	}
 	for _, p := range boilerplatePrefixes {
 		if strings.HasPrefix(h, p) {

@@ -7,6 +7,7 @@
 package tighten
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,8 +56,15 @@ func Sentence(s, lang string) string {
 	if containsAny(s, "-–—") {
 		s = withoutDashAsides(s)
 	}
+	if lang == "ko" {
+		s = koreanParticleSpace.ReplaceAllString(s, "$1$2$3")
+	}
 	return withoutFiller(s, lang)
 }
+
+// koreanParticleSpace is a space between a figure and the particle written onto it
+// ("57.3% 가", "47분 을"), left where a bold figure ended: the particle belongs to it.
+var koreanParticleSpace = regexp.MustCompile(`([0-9%])\s+(가|이|을|를|은|는|의|에|로|으로|에서|와|과|도|만|까지)([\s,.])`)
 
 // containsAny is strings.ContainsAny(s, chars): one vectorised search of s per character
 // of chars. strings.ContainsAny, given characters beyond ASCII, looks every character of

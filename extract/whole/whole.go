@@ -82,6 +82,9 @@ func Labelled(text string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i+2:])
+	if label := text[:i]; strings.Count(label, " ") < 4 && strings.ContainsAny(label, "0123456789") {
+		return true // "Weeks 4–6: Wave 1 (one client, 12 robots).": a line of a timeline
+	}
 	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 10 {
 		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
 		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
