@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
@@ -197,6 +198,25 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	return out
 }
 
+// withFullNames names each quote's speaker in full: a later quote attributed to a surname
+// alone ("— Okafor") takes the attribution of the speaker's quote that names them in
+// full ("Tom Okafor, Head of Operations at Brennard Logistics"): a reader of the post
+// never met them.
+func withFullNames(quotes []snippet) []snippet {
+	for i, q := range quotes {
+		if q.attribution == "" || strings.ContainsAny(q.attribution, " ,") {
+			continue
+		}
+		for _, o := range quotes {
+			if name, _, _ := strings.Cut(o.attribution, ","); strings.Contains(name, " ") && slices.Contains(strings.Fields(name), q.attribution) {
+				quotes[i].attribution = o.attribution
+				break
+			}
+		}
+	}
+	return quotes
+}
+
 // hasContent: a section with real prose, not just a heading or a line.
 func (d *deriver) hasContent(section int) bool {
 	n := 0
@@ -257,7 +277,7 @@ func (d *deriver) quoteSnippets() []snippet {
 			}
 		}
 	}
-	return out
+	return withFullNames(out)
 }
 
 // quoteText frames an attributed quote as “text” — speaker: all of it when it fits a

@@ -147,3 +147,16 @@ func TestALongQuoteGivesASentenceThatStandsAlone(t *testing.T) {
 		t.Errorf("no quote snippet %q", want)
 	}
 }
+
+// TestAQuoteBySurnameNamesTheSpeakerInFull: "— Okafor" on a later quote is the "Tom
+// Okafor, Head of Operations" of the first, for a reader who never met him.
+func TestAQuoteBySurnameNamesTheSpeakerInFull(t *testing.T) {
+	got := withFullNames([]snippet{
+		{typ: SnippetQuote, text: "We were asking people to walk a half-marathon every shift.", attribution: "Tom Okafor, Head of Operations at Brennard"},
+		{typ: SnippetQuote, text: "We're not trying to build a lights-out warehouse.", attribution: "Okafor"},
+		{typ: SnippetQuote, text: "My feet stopped hurting.", attribution: "Jade"},
+	})
+	if got[1].attribution != "Tom Okafor, Head of Operations at Brennard" || got[2].attribution != "Jade" {
+		t.Errorf("attributions %q, %q", got[1].attribution, got[2].attribution)
+	}
+}

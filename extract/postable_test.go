@@ -667,6 +667,8 @@ func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "Weeks 4–6: Wave 1 (one client, 12 robots).", false},
+		{"en", "Wave 3 (all e-commerce clients, 46 robots).", false},
+		{"en", "Revenue grew 40% (year over year).", true},
 		{"it", "Il primo era un problema di costi, non di tecnologia.", false},
 		{"en", "The first quarter was the strongest on record for new contracts.", true},
 		{"en", "Trying to force them onto robots in wave 2 created more problems than it solved.", false},

@@ -122,11 +122,14 @@ var countOpeners = parse.WordSet(`one two three our my your their its uno una um
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
-// share in brackets. It names no finding; the list it belongs to is not in the post.
+// share in brackets; or a label of up to three words and what it holds in brackets
+// ("Wave 3 (all e-commerce clients, 46 robots)."). It names no finding; the list it
+// belongs to is not in the post.
 func BreakdownItem(text string) bool {
-	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") || !breakdownItem.MatchString(text) {
+	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
 		return false
 	}
 	label, _, _ := strings.Cut(text, "(")
-	return len(strings.Fields(label)) <= 8
+	words := len(strings.Fields(label))
+	return words <= 3 && !strings.ContainsAny(label, "%$€£¥") || words <= 8 && breakdownItem.MatchString(text)
 }
