@@ -675,6 +675,9 @@ func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 		{"en", "Most telematics platforms capture fault codes, but few fleets read them.", true},
 		{"de", "Hier lag der größte Hebel für die Bilanz.", false},
 		{"ko", "이어 임대료 등 고정비 상승이 48.5%로 뒤를 이었다.", false},
+		{"ko", "1인 병원에서는 이 비율이 68.9%까지 올라갔다.", false},
+		{"ko", "복잡성보다는 도입 당시의 교육과 세팅 부족이 더 큰 원인이라는 뜻이다.", false},
+		{"ko", "응답 병원의 57.3%가 예약의 절반 이상을 전화로 받는다.", true},
 		{"zh", "相比之下，传统门店屏幕的利用率不足三成。", false},
 		{"ja", "にもかかわらず、多くの企業は紙の台帳を使い続けている。", false},
 	})

@@ -64,7 +64,7 @@ func Sentence(s, lang string) string {
 
 // koreanParticleSpace is a space between a figure and the particle written onto it
 // ("57.3% 가", "47분 을"), left where a bold figure ended: the particle belongs to it.
-var koreanParticleSpace = regexp.MustCompile(`([0-9%])\s+(가|이|을|를|은|는|의|에|로|으로|에서|와|과|도|만|까지)([\s,.])`)
+var koreanParticleSpace = regexp.MustCompile(`([0-9%]|[0-9](?:분|명|개|원|건|곳|시간|일|년|배|회))\s+(가|이|을|를|은|는|의|에|로|으로|에서|와|과|도|만|까지|였다|였고|였으며|였지만|이었다|이다|입니다)([\s,.])`)
 
 // containsAny is strings.ContainsAny(s, chars): one vectorised search of s per character
 // of chars. strings.ContainsAny, given characters beyond ASCII, looks every character of

@@ -82,8 +82,8 @@ func TestContainsAnyAgreesWithStringsContainsAny(t *testing.T) {
 // TestAKoreanParticleJoinsItsFigure: "57.3% 가" is "57.3%가"; a word after a figure is
 // not a particle.
 func TestAKoreanParticleJoinsItsFigure(t *testing.T) {
-	in := "응답 병원의 57.3% 가 예약의 절반 이상을 전화로 받고, 18.2% 에 그쳤다. 2024년 조사는 412곳이 답했다."
-	want := "응답 병원의 57.3%가 예약의 절반 이상을 전화로 받고, 18.2%에 그쳤다. 2024년 조사는 412곳이 답했다."
+	in := "응답 병원의 57.3% 가 예약의 절반 이상을 전화로 받고, 18.2% 에 그쳤다. 하루 47분 을 썼고 재방문율은 68.2% 였다. 2024년 조사는 412곳이 답했다."
+	want := "응답 병원의 57.3%가 예약의 절반 이상을 전화로 받고, 18.2%에 그쳤다. 하루 47분을 썼고 재방문율은 68.2%였다. 2024년 조사는 412곳이 답했다."
 	if got := Sentence(in, "ko"); got != want {
 		t.Errorf("Sentence = %q, want %q", got, want)
 	}
