@@ -32,9 +32,10 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 	// Two facts side by side ("…, while the platform is the thinnest layer") contrast
 	// only with what is at stake in them.
 	contrasts := has(contrast) || has(juxtaposed) && (has(statedStake) || has(risk) || measured(c.Text, lang))
-	if c.Stat && has(definition) && !has(comparison) {
+	if c.Stat && (has(definition) || has(headcount)) && !has(comparison) {
 		// "Norrvik is a building materials company — 4,200 employees, €1.6 billion
-		// revenue": a profile's sizes, not a finding, nor a stat to post.
+		// revenue", "Una cava di porfido, con 46 dipendenti…": a profile's sizes, not a
+		// finding, nor a stat to post.
 		c.Stat = false
 	}
 	if c.Stat {
@@ -301,6 +302,7 @@ const (
 	additive
 	notOnly
 	riskField
+	headcount
 )
 
 // hookLists are the lists of marks by the set they make up.
@@ -308,7 +310,7 @@ var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast:
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
 	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison,
 	juxtaposed: marks.Juxtaposition, additive: marks.Additive, notOnly: marks.NotOnly,
-	riskField: marks.RiskField}
+	riskField: marks.RiskField, headcount: marks.Headcount}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and

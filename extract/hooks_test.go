@@ -523,6 +523,7 @@ func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
 		{"zh", "海岚支付是一家总部位于新加坡的持牌支付机构，月处理交易约1,200万笔。"},
 		{"ko", "A 저축은행은 수도권에 본점을 둔 중형 기업으로, 고객 수는 약 120만 명이다."},
 		{"en", "Hartwell Distribution operates 340 tractors and 610 refrigerated trailers out of four terminals."},
+		{"it", "Una cava di porfido in Val di Cembra, con 46 dipendenti e 180.000 tonnellate l'anno, ha avviato il progetto nel 2023."},
 	} {
 		a := analysisOf(tc.lang, tc.text)
 		if c := a.Candidates[0]; c.Stat || c.Finding() {

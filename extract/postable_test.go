@@ -674,6 +674,8 @@ func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 		{"en", "Trying to force them onto robots in wave 2 created more problems than it solved.", false},
 		{"en", "Most telematics platforms capture fault codes, but few fleets read them.", true},
 		{"de", "Hier lag der größte Hebel für die Bilanz.", false},
+		{"de", "Das Unternehmen hat der Veröffentlichung anonymisierter Zahlen zugestimmt.", false},
+		{"es", "La empresa redujo sus costes logísticos un 23 % en un año.", false},
 		{"ko", "이어 임대료 등 고정비 상승이 48.5%로 뒤를 이었다.", false},
 		{"ko", "1인 병원에서는 이 비율이 68.9%까지 올라갔다.", false},
 		{"ko", "복잡성보다는 도입 당시의 교육과 세팅 부족이 더 큰 원인이라는 뜻이다.", false},
