@@ -210,20 +210,19 @@ func (d *deriver) notCandidates(keep func(c *extract.Candidate) bool) map[int]bo
 }
 
 // linkedInQuote is the document's first quotation with its speaker that fits a few
-// lines, framed as “…” — speaker; "" when it has none. A quotation is said once per
-// account, and the snippets (offered on every channel, with a quote card) need one: the
-// post takes one only when the document has another for them.
+// lines, framed as “…” — speaker; "" when it has none, or when another source's post
+// said it. A quotation is said once per account: the one the post takes is not offered
+// as a snippet too. Editors asked for the document's real quote in the post every time
+// it had only one and the post left it to the snippets.
 func (d *deriver) linkedInQuote(p linkedInPost) string {
 	quotes := d.quoteSnippets()
-	if len(quotes) < 2 {
-		return ""
-	}
 	// In a talk every sentence has a speaker: a quote of a line the post already says is
 	// the same line twice.
 	said := append([]string{p.hook, p.context}, p.points...)
 	for _, s := range quotes {
 		// A quote cut short ("…") is not one to feature.
 		if s.attribution != "" && !strings.Contains(s.text, "…") && utf8.RuneCountInString(s.text) <= linkedInQuoteChars &&
+			!d.postedLines.Says(s.text, channel.LinkedIn) &&
 			!slices.ContainsFunc(said, func(line string) bool { return line != "" && strings.Contains(s.text, line) }) {
 			return s.text
 		}

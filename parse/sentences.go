@@ -10,7 +10,8 @@ import (
 // Others ("Inc.", "etc.") end one when a capital follows, as any word does.
 var neverEnds = WordSet(`mr mrs ms dr drs prof sr sra srta jr st mt vs e.g i.e cf fig figs no nos
 	vol vols approx ca dept p pp p.ej ej núm art z.b bzw u.a ggf usw resp cap ed eds
-	es ad.es cfr pag sig dott ing p.ex ex env mme vgl d.h bijv o.a d.w.z m.b.t dra nº n.º`)
+	es ad.es cfr pag sig dott ing p.ex ex env mme vgl d.h bijv o.a d.w.z m.b.t dra nº n.º
+	mio mrd tsd inkl zzgl ggü mill mln bln`)
 
 // Closers may follow a sentence's final mark and still belong to the sentence.
 const Closers = "\"'”’)]»」』）】"
