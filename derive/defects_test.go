@@ -150,7 +150,7 @@ var (
 	emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+\.\w+`)
 	// A stat whose only figures are years or versions.
 	// "3.2x more likely", "2.5 times", "4.5%": a decimal with its unit is no version.
-	multiplierOrShare = regexp.MustCompile(`\d\s?(?:x|×|times)\b|\d\s?%`)
+	multiplierOrShare = regexp.MustCompile(`\d\s?(?:x|×|times)\b|\d\s?%|[$€£¥]\s?\d`)
 	yearOrVersionOnly = regexp.MustCompile(`^[^0-9]*(?:(?:19|20)\d\d|v?\d+\.\d+(?:\.\d+)?)[^0-9]*(?:\{link\})?$`)
 )
 
@@ -224,7 +224,7 @@ func utf8Len(s string) int { return len([]rune(s)) }
 
 // TestTheStatRuleTellsAVersionFromAMultiplier: the harness's own rule flags a year or a
 // version offered as a stat, and not a multiplier or a share written with decimals.
-func TestTheStatRuleTellsAVersionFromAMultiplier(t *testing.T) {
+func TestTheStatRuleTellsAVersionFromAMultiplierOrMoney(t *testing.T) {
 	isVersion := func(s string) bool { return yearOrVersionOnly.MatchString(s) && !multiplierOrShare.MatchString(s) }
 	for _, s := range []string{"Kubernetes 1.29 removed the flag. {link}", "Published in 2024. {link}", "Release v2.3.1 is out. {link}"} {
 		if !isVersion(s) {
@@ -232,7 +232,8 @@ func TestTheStatRuleTellsAVersionFromAMultiplier(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"Teams with a platform are 3.2x more likely to deploy on demand. {link}",
-		"Pipelines ran 2.5 times longer. {link}", "Churn fell to 4.5% a year. {link}"} {
+		"Pipelines ran 2.5 times longer. {link}", "Churn fell to 4.5% a year. {link}",
+		"Median cost per check issued was $4.35. {link}", "The peak labour premium was £1.9 million. {link}"} {
 		if isVersion(s) {
 			t.Errorf("%q is flagged as a version", s)
 		}
