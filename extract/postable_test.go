@@ -484,10 +484,11 @@ func TestMadeUpScenariosAreNoSource(t *testing.T) {
 		{Heading: "5. ケーススタディ（想定シナリオ）", Level: 2}, {Heading: "六、常见误区辨析", Level: 2},
 		{Heading: "흔히 듣는 반론과 우리의 입장", Level: 2}, {Heading: "An imagined conversation with my former self", Level: 2},
 		{Heading: "8. Implementation roadmap", Level: 2}, {Heading: "应用场景", Level: 2}, {Heading: "가정용 에너지 관리", Level: 2},
-		{Heading: "What I believed, and why", Level: 2},
+		{Heading: "What I believed, and why", Level: 2}, {Heading: "The argument I disagree with", Level: 2},
+		{Heading: "The textbook view", Level: 2},
 	}}
 	got := sections.Imagined(doc)
-	want := []bool{false, true, true, false, true, true, false, false, true, false, false, false, true}
+	want := []bool{false, true, true, false, true, true, false, false, true, false, false, false, true, true, true}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("section %q: imagined %v, want %v", doc.Sections[i].Heading, got[i], want[i])
@@ -682,5 +683,23 @@ func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 		{"ko", "응답 병원의 57.3%가 예약의 절반 이상을 전화로 받는다.", true},
 		{"zh", "相比之下，传统门店屏幕的利用率不足三成。", false},
 		{"ja", "にもかかわらず、多くの企業は紙の台帳を使い続けている。", false},
+	})
+}
+
+// TestNoticesEllipsesAndGapsLeanOrSayNothing: a copyright line, a disclaimer, a sales
+// call, a verb left for the sentence before to supply ("…has not."), "together they",
+// "that figure", a reply ("Yes, and…"), and a gap without its two sides.
+func TestNoticesEllipsesAndGapsLeanOrSayNothing(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "All content © 2024 Packwell. All rights reserved.", false},
+		{"ko", "본 보고서의 저작권은 팩웰에 있으며 무단 전재를 금합니다.", false},
+		{"en", "This article is not legal advice, and every policy differs.", false},
+		{"en", "Want the same for your lanes? Book a call with our team.", false},
+		{"en", "The share of teams that tested their backups has not.", false},
+		{"en", "Together they sent 1.2 million simulated phishing emails.", false},
+		{"en", "Even that figure understates the cost of a breach.", false},
+		{"en", "Yes, and the insurer will ask again at renewal.", false},
+		{"en", "No company can afford a breach of that size without cover.", true},
+		{"fr", "L'écart médian atteint 27 points entre les deux bannières.", false},
 	})
 }

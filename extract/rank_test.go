@@ -108,3 +108,16 @@ func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {
 		}
 	}
 }
+
+// TestAConcessionTheNextSentenceDeniesIsNotAlone: "…produces an impressive dataset." is
+// the half of a contrast the author argues against when the next sentence denies it
+// ("It does not produce a single renegotiated renewal…").
+func TestAConcessionTheNextSentenceDeniesIsNotAlone(t *testing.T) {
+	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{
+		"Extracting 60 fields from 41,000 contracts produces an impressive dataset. It does not produce a single renegotiated renewal unless someone owns the date.",
+	}}}}
+	a := Analyze(doc)
+	if c := a.Candidates[0]; c.Score > 0 {
+		t.Errorf("the concession %q may be posted alone", c.Text)
+	}
+}

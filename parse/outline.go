@@ -263,7 +263,7 @@ func isNormalSpace(s string) bool {
 // estimated as…"): a note on the text above it, not prose of its own.
 func footnote(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
-	return strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹†‡", r)
+	return strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹†‡*", r)
 }
 
 // caption matches a figure's or table's caption ("Figure 2. Median pipeline duration…",

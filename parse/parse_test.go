@@ -244,6 +244,10 @@ func TestCaptionsAreNotProse(t *testing.T) {
 			"Table 3: Lead time by team size, 2026.\n\nShort pipelines ship more often.\n\n" +
 			"¹ Replacement cost estimated as half of the annual salary, and failures climb steeply.\n\n" +
 			"*Fuente: datos de campo, temporadas 2020/21 a 2022/23, and failures climb steeply.*\n"},
+		{"n.html", `<html><body><article><h1>Pipelines</h1><p>Long pipelines hurt every team we surveyed.</p>
+<p>* Rates exclude weekends, and failures climb steeply.</p><p>Short pipelines ship more often.</p>
+<figure><blockquote>Every minute of pipeline is a minute of nobody shipping.</blockquote><figcaption>Ana Ruiz, platform lead</figcaption></figure>
+</article></body></html>`},
 		{"c.html", `<html><body><article><h1>Pipelines</h1><p>Long pipelines hurt every team we surveyed.</p>
 <figure><img src="a.png" alt="chart"><figcaption>Median pipeline duration against change failure rate, 2022–2025. Failures climb steeply above 30 minutes.</figcaption></figure>
 <p>Short pipelines ship more often.</p>

@@ -358,7 +358,11 @@ var CounterView = map[string][]string{
 // ("However, …", "Sin embargo", "しかし"): that one states the view it refutes. Spaced
 // languages are matched as whole words at the start, the others as prefixes.
 var ContrastOpeners = map[string][]string{
-	"en": {"however", "but", "yet", "nevertheless", "nonetheless", "in reality", "in contrast", "on the contrary", "that said", "actually"},
+	"en": {"however", "but", "yet", "nevertheless", "nonetheless", "in reality", "in contrast", "on the contrary", "that said", "actually",
+		// The same subject denied: "…produces an impressive dataset. It does not produce a
+		// single renegotiated renewal…"
+		"it does not", "it doesn't", "it did not", "it didn't", "it is not", "it isn't", "that does not", "that doesn't",
+		"that is not", "this does not", "this is not", "they do not", "they don't", "none of that", "none of this"},
 	"es": {"sin embargo", "pero", "no obstante", "en cambio", "en realidad", "al contrario", "por el contrario"},
 	"pt": {"no entanto", "porém", "contudo", "mas", "todavia", "entretanto", "na realidade", "na verdade", "pelo contrário"},
 	"fr": {"cependant", "mais", "toutefois", "pourtant", "néanmoins", "en réalité", "en revanche", "au contraire"},
@@ -553,6 +557,8 @@ var ReferencePhrases = map[string][]string{
 		"the insurer ", "the startup ", "the client ",
 		// Those the sentence before named; a case it set ("If that lifted…").
 		"among them", "among these", "among those", "if that ", "if this ", "if so,", "the reasoning", "the logic is",
+		"together they", "together, they", "between them", "combined, they", "yes,", "yes.", "no,", "no.",
+		"the gap is", "the gap was", "the gap widened", "the gap narrowed", "the median gap", "this gap", "that gap",
 		"the cost was", "the cost is", "the price was", "the effect was", "the impact was", "the payoff was", "the gain was",
 		// A story or a case the sentences after it tell.
 		"consider what", "consider a ", "consider an ", "consider the case", "consider this", "picture this", "picture a ",
@@ -580,7 +586,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
-	"fr": {"l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -765,6 +771,8 @@ var BackReferencePhrases = map[string][]string{
 		" than that,", " than that.", " than that every", " than that each", " than that alone",
 		// "For about 60% of agents the answer was yes", "…, that dropped to under 5%".
 		" the answer was yes", " the answer was no", " the answer is yes", " the answer is no",
+		" has not.", " have not.", " did not.", " does not.", " is not.", " are not.", " was not.", " hasn't.", " haven't.",
+		" didn't.", " doesn't.", " isn't.", " won't.", " cannot.", " that figure", " this figure", " that number", " this number",
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
 		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
@@ -905,7 +913,7 @@ var Stopwords = map[string]string{
 // DocumentPhrases are what a sentence about the document itself says (lower case):
 // "this paper", "the next section", "refer to", "see figure".
 var DocumentPhrases = map[string][]string{
-	"en": {"figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
+	"en": {"©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
 		"this webinar", "today's webinar", "today's session", "in the chat", "book a demo", "book a live demo", "book a live demonstration",
 		"request a demo", "schedule a demo", "will host a webinar", "register at", "register for", "sign up at", "learn more at", "margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
@@ -925,36 +933,36 @@ var DocumentPhrases = map[string][]string{
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
 		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
-	"es": {"margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+	"es": {"©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
 		"lea primero", "versión final"},
-	"pt": {"margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+	"pt": {"©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
 		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
-	"fr": {"marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+	"fr": {"©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
 		"version finale"},
-	"de": {"fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+	"de": {"©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
 		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
-	"it": {"margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+	"it": {"©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
 		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
-	"nl": {"foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
+	"nl": {"©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+	"ja": {"©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
-	"zh": {"误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+	"zh": {"©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
 		"在深入", "请先阅读", "最终版"},
-	"ko": {"오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+	"ko": {"©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
 }

@@ -163,10 +163,12 @@ var boilerplateTerms = func() map[string]bool {
 // imaginedMarks name a section that tells a made-up story, lower case: a scenario's
 // figures and events did not happen ("On a Tuesday morning, a news outlet reports a
 // fire…"), and a post from it would present them as fact. So does an author's account
-// of what they no longer believe.
+// of what they no longer believe, or of a view it disagrees with ("The argument I disagree
+// with", "The textbook view"): concessions in it read as the brand's claim alone.
 var imaginedMarks = []string{
 	"hypothetical", "imagined", "imaginary", "fictional", "fictitious", "scenario", "illustrative", "thought experiment",
-	"what i believed", "what i used to", "what we believed", "what we used to",
+	"what i believed", "what i used to", "what we believed", "what we used to", "i disagree",
+	"argument i disagree", "textbook view", "conventional view", "conventional wisdom", "the usual view",
 	"hipotétic", "imaginari", "ficticio", "ficticia", "escenario", "ilustrativ",
 	"imaginári", "fictíci", "cenário",
 	"hypothétique", "imaginaire", "fictif", "fictive", "scénario", "illustratif",
