@@ -703,3 +703,17 @@ func TestNoticesEllipsesAndGapsLeanOrSayNothing(t *testing.T) {
 		{"fr", "L'écart médian atteint 27 points entre les deux bannières.", false},
 	})
 }
+
+// TestHowASurveyWasRunAndWhatItPointsBackToAreNotPosts: who was surveyed is about the
+// study; "desses números", "Como se vê", "The operator", 原因很简单 lean back.
+func TestHowASurveyWasRunAndWhatItPointsBackToAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "A total of 1,150 mid-sized organizations were surveyed in March 2024.", false},
+		{"ko", "본 조사는 국내 손해보험사 실무자 212명을 대상으로 실시했다.", false},
+		{"pt", "Nenhum desses números explica sozinho a queda na conversão.", false},
+		{"pt", "Como se vê, o frete pesa mais do que o preço.", false},
+		{"en", "The operator kept 14 spare engines in its pool.", false},
+		{"zh", "原因很简单：慢病顾客一年到店超过十次。", false},
+		{"pt", "Lojas que oferecem Pix convertem 18% mais do que as que não oferecem.", true},
+	})
+}
