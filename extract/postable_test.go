@@ -717,3 +717,15 @@ func TestHowASurveyWasRunAndWhatItPointsBackToAreNotPosts(t *testing.T) {
 		{"pt", "Lojas que oferecem Pix convertem 18% mais do que as que não oferecem.", true},
 	})
 }
+
+// TestAViewTheIndustryHoldsAndAFirstPointAreNotPosts: a view the document reports to
+// answer it (有一种观点…, 업계 일각에서는…), and the first item of a list in Romance
+// languages ("Primero, …").
+func TestAViewTheIndustryHoldsAndAFirstPointAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"zh", "有一种观点在业内颇为流行：只要现场审核做得足够细，供应商风险就能一审定乾坤。", false},
+		{"ko", "업계 일각에서는 모든 청구의 80% 이상을 자동으로 처리할 수 있다는 주장이 나옵니다.", false},
+		{"es", "Primero, reduciendo la curva de aprendizaje de los camareros nuevos.", false},
+		{"pt", "Primeiro, porque o frete pesa mais do que o preço.", false},
+	})
+}

@@ -349,9 +349,9 @@ var CounterView = map[string][]string{
 		"si pensa comunemente", "comunemente si ritiene", "si crede spesso"},
 	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici", "vaak geassocieerd", "uitsluitend geassocieerd",
 		"algemeen wordt aangenomen"},
-	"ja": {"と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話"},
-	"zh": {"人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区"},
-	"ko": {"흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해"},
+	"ja": {"と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話", "という声もある", "という意見もある"},
+	"zh": {"人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区", "有一种观点", "颇为流行", "一种流行的说法"},
+	"ko": {"흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해", "일각에서는", "업계 일각", "주장이 나옵니다", "주장이 나온다"},
 }
 
 // ContrastOpeners are the first words of a sentence that turns against the one before it
@@ -569,7 +569,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
-	"es": {"la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -579,7 +579,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
-	"pt": {"parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -600,7 +600,7 @@ var ReferencePhrases = map[string][]string{
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
-	"it": {"l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
