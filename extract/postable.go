@@ -65,7 +65,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
 		return false // "trust delegated to processes/users/services": a specification's notation
 	}
-	if strings.IndexByte(text, ':') >= 0 && whole.Labelled(text) || whole.BreakdownItem(text) {
+	if (strings.IndexByte(text, ':') >= 0 || strings.Contains(text, "：")) && whole.Labelled(text) || whole.BreakdownItem(text) {
 		return false // "DevX Resources (catalogue): each item…": a glossary entry, not a sentence
 	}
 	v.set(text)

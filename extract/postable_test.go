@@ -729,3 +729,22 @@ func TestAViewTheIndustryHoldsAndAFirstPointAreNotPosts(t *testing.T) {
 		{"pt", "Primeiro, porque o frete pesa mais do que o preço.", false},
 	})
 }
+
+// TestOwnersCasesAndNumberedItemsLeanBack: "Her store", "Un 11 % no lo sabe", "the
+// figure is", "A fazenda", "The district", "O segundo caso", ここで, 이후, a numbered
+// item of the document's own list (步骤三：), and a note that a name is withheld.
+func TestOwnersCasesAndNumberedItemsLeanBack(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Her store cut shrink by 15% in a year.", false},
+		{"es", "Un 11 % no lo sabe todavía.", false},
+		{"en", "In the hospitals studied, the figure is 84%.", false},
+		{"pt", "A fazenda instalou 40 sondas em 2023.", false},
+		{"en", "The district cut 14 routes in the first year.", false},
+		{"pt", "O segundo caso é o de uma cooperativa de 62 produtores.", false},
+		{"ja", "ここで重要なのは、不正の兆候を早期に捉えることです。", false},
+		{"ko", "이후 온도 이탈 건수는 절반으로 줄었다.", false},
+		{"zh", "步骤三：建立组串级监测，提前发现衰减。", false},
+		{"en", "The quote appears with the author's name withheld at their request.", false},
+		{"en", "Stores that lock fewer shelves sell 9% more.", true},
+	})
+}

@@ -436,7 +436,8 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
-		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは"},
+		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
+		"ここで", "同時に"},
 	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
@@ -445,7 +446,7 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서"},
+		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "그 후"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -555,6 +556,7 @@ var ReferencePhrases = map[string][]string{
 		// The business a case named before ("The chain estimated the effect at…").
 		"the chain ", "the chain's", "the retailer ", "the manufacturer ", "the plant ", "the factory ", "the hospital ",
 		"the operator ", "the carrier ", "the airline ", "the broker ", "the bank ", "part of the difference", "part of the gap",
+		"the district ", "the board ", "the farm ", "the cooperative ", "the co-op ", "the department ",
 		"the insurer ", "the startup ", "the client ",
 		// Those the sentence before named; a case it set ("If that lifted…").
 		"among them", "among these", "among those", "if that ", "if this ", "if so,", "the reasoning", "the logic is",
@@ -569,7 +571,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
-	"es": {"primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -579,7 +581,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
-	"pt": {"primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -662,11 +664,11 @@ var (
 	ListNouns = map[string]string{
 		"en": `category categories reason step lesson point option approach way area group factor pillar principle mistake
 			problem issue challenge trend finding benefit rule type kind part question objection misconception myth barrier
-			priority recommendation practice pattern theme driver change shift`,
+			priority recommendation practice pattern theme driver change shift case`,
 		"es": `categoría razón paso lección punto opción enfoque área grupo factor pilar principio error problema reto desafío
-			tendencia hallazgo beneficio regla tipo parte pregunta objeción mito barrera prioridad recomendación práctica motivo cambio`,
+			tendencia hallazgo beneficio regla tipo parte pregunta objeción mito barrera prioridad recomendación práctica motivo cambio caso`,
 		"pt": `categoria razão passo lição ponto opção abordagem área grupo fator pilar princípio erro problema desafio
-			tendência achado benefício regra tipo parte pergunta objeção mito barreira prioridade recomendação prática motivo mudança`,
+			tendência achado benefício regra tipo parte pergunta objeção mito barreira prioridade recomendação prática motivo mudança caso`,
 		"fr": `catégorie raison étape leçon point option approche domaine groupe facteur pilier principe erreur problème défi
 			tendance constat bénéfice règle type partie question objection mythe obstacle priorité recommandation pratique changement`,
 		"de": `kategorie grund schritt lektion punkt option ansatz bereich gruppe faktor säule prinzip fehler problem
@@ -774,12 +776,13 @@ var BackReferencePhrases = map[string][]string{
 		" the answer was yes", " the answer was no", " the answer is yes", " the answer is no",
 		" has not.", " have not.", " did not.", " does not.", " is not.", " are not.", " was not.", " hasn't.", " haven't.",
 		" didn't.", " doesn't.", " isn't.", " won't.", " cannot.", " that figure", " this figure", " that number", " this number",
+		" the figure is", " the figure was", " that implies",
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
 		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
 	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
-		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas "},
+		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la "},
 	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
 		" % restante", "% restante", " cada uma,", " cada um,"},
@@ -797,7 +800,7 @@ var BackReferencePhrases = map[string][]string{
 // may come before one without naming it.
 var (
 	Possessives = map[string]string{
-		"en": `their its`, "es": `sus su`, "pt": `seus suas seu sua`, "fr": `leurs leur ses son sa`,
+		"en": `their its her his`, "es": `sus su`, "pt": `seus suas seu sua`, "fr": `leurs leur ses son sa`,
 		"de": `ihre ihren ihrer ihrem seine seinen seiner seinem`, "it": `loro suoi sue suo sua`, "nl": `hun zijn haar`,
 	}
 	Quantities = map[string]string{
@@ -915,7 +918,7 @@ var Stopwords = map[string]string{
 // DocumentPhrases are what a sentence about the document itself says (lower case):
 // "this paper", "the next section", "refer to", "see figure".
 var DocumentPhrases = map[string][]string{
-	"en": {"as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
+	"en": {"quoted with permission", "name withheld", "names have been changed", "at their request", "as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
 		"this webinar", "today's webinar", "today's session", "in the chat", "book a demo", "book a live demo", "book a live demonstration",
 		"request a demo", "schedule a demo", "will host a webinar", "register at", "register for", "sign up at", "learn more at", "margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
@@ -958,13 +961,13 @@ var DocumentPhrases = map[string][]string{
 		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
 	"nl": {"©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+	"ja": {"社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
-	"zh": {"调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+	"zh": {"化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
 		"在深入", "请先阅读", "最终版"},
-	"ko": {"대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+	"ko": {"가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
 }

@@ -77,6 +77,9 @@ func OnlyAQuote(text string) bool {
 // lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
 // five words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
 func Labelled(text string) bool {
+	if cjkNumberedLabel.MatchString(text) {
+		return true // "误区二：…", "ステップ3：…": one numbered item of the document's own list
+	}
 	i := strings.Index(text, ": ")
 	if i <= 0 || i > 100 {
 		return false
@@ -116,6 +119,9 @@ func Labelled(text string) bool {
 // countOpeners open a noun phrase that a label-like sentence may start with ("One warning
 // sign: …").
 var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
+
+// cjkNumberedLabel opens a line with a short CJK label numbered in words or digits.
+var cjkNumberedLabel = regexp.MustCompile(`^\p{Han}{1,6}[一二三四五六七八九十0-9]{1,2}[：:]`)
 
 // breakdownItem is a line of a breakdown: a short label and its share in brackets
 // ("Diagnóstico inicial insuficiente (22 %).").
