@@ -118,7 +118,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
-		lean.ThemWithoutPlural(v.lower, v.words)) {
+		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words)) {
 		return true
 	}
 	pronouns := openingPronouns[lang]

@@ -748,3 +748,16 @@ func TestOwnersCasesAndNumberedItemsLeanBack(t *testing.T) {
 		{"en", "Stores that lock fewer shelves sell 9% more.", true},
 	})
 }
+
+// TestACaseStudysSubjectlessStepsAreNotPosts: "Launched a float pool…" is a step of a
+// case whose actor the sentences before named; "Increased adoption drove…" and "Based on
+// 1,200 responses, …" have their subjects.
+func TestACaseStudysSubjectlessStepsAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Launched a float pool in March and filled 84% of open shifts from it.", false},
+		{"en", "Rolled out the new rota to all 12 wards by June.", false},
+		{"en", "Replaced 40% of agency shifts within a year.", false},
+		{"en", "Increased adoption drove a 12% drop in overtime.", true},
+		{"en", "Based on 1,200 responses, nurses prefer self-scheduling by two to one.", true},
+	})
+}

@@ -357,3 +357,29 @@ func ThemWithoutPlural(lower string, words []string) bool {
 // notPlural end in "s" but name no plural that "them" could stand for.
 var notPlural = parse.WordSet(`this thus was has does its is as yes less process access business across always perhaps unless
 	whereas besides analysis basis status focus bonus campus lens series news ones`)
+
+// SubjectlessStep reports an English sentence that opens on a past-tense verb and its
+// object, with no subject ("Launched a float pool in March.", "Rolled out the new
+// rota."): a step of a case whose actor the sentences before named.
+func SubjectlessStep(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	first := textcase.Lower(words[0])
+	if !pastTense(first) {
+		return false
+	}
+	next := textcase.Lower(strings.TrimRight(words[1], ","))
+	return Determiners[next] || stepParticles[next] || possessives["en"][next] || strings.IndexAny(next, "0123456789") == 0
+}
+
+// pastTense: a regular past form ("launched", "replaced") or a common irregular one.
+func pastTense(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] || irregularPast[w]
+}
+
+var (
+	stepParticles = parse.WordSet(`out up in over down off back`)
+	irregularPast = parse.WordSet(`began built cut made ran set took won grew brought bought sent spent kept moved`)
+	notPast       = parse.WordSet(`based need needed indeed speed embed hundred`)
+)
