@@ -6,6 +6,7 @@ package extract
 import (
 	"cmp"
 	"github.com/repurpose/repurpose/extract/figures"
+	"github.com/repurpose/repurpose/extract/lean"
 	"github.com/repurpose/repurpose/extract/sections"
 	"github.com/repurpose/repurpose/extract/tighten"
 	"github.com/repurpose/repurpose/langid"
@@ -236,6 +237,9 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if c.para == 0 && c.sentence == 0 && answersItsHeading(c.Text, a.Doc.Sections[c.Section].Heading, a.Lang) {
 		return true
 	}
+	if before := a.sentenceBefore(c); before >= 0 && lean.NamesWhatTheSentenceBeforeIntroduced(v.words, textcase.Lower(a.Candidates[before].Text), a.Lang) {
+		return true
+	}
 	next := a.Paragraphs[c.Section][c.para][c.sentence+1:]
 	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
 		next = a.Paragraphs[c.Section][c.para+1]
@@ -256,6 +260,20 @@ func answersItsHeading(text, heading, lang string) bool {
 	}
 	first, _, _ := strings.Cut(text, " ")
 	return answers[lang][strings.TrimRight(textcase.Lower(first), ",.;:!")]
+}
+
+// sentenceBefore is the candidate just before c in its section's prose, or -1.
+func (a *Analysis) sentenceBefore(c *Candidate) int {
+	para := a.Paragraphs[c.Section][c.para]
+	if c.sentence > 0 {
+		return para[c.sentence-1]
+	}
+	if c.para > 0 {
+		if prev := a.Paragraphs[c.Section][c.para-1]; len(prev) > 0 {
+			return prev[len(prev)-1]
+		}
+	}
+	return -1
 }
 
 // opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a

@@ -121,3 +121,24 @@ func TestAConcessionTheNextSentenceDeniesIsNotAlone(t *testing.T) {
 		t.Errorf("the concession %q may be posted alone", c.Text)
 	}
 }
+
+// TestANounTheSentenceBeforeIntroducedIsNotNamedAsKnown: "…a mid-sized district in
+// Ohio." then "The district cut 14 routes…": the post would name as known what its reader
+// never met. "The district" that opens a section stands.
+func TestANounTheSentenceBeforeIntroducedIsNotNamedAsKnown(t *testing.T) {
+	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{
+		"Last year we worked with a mid-sized school district in Ohio on its bus routes.",
+		"The district cut 14 routes in the first year and saved $1.2 million.",
+	}}, {Heading: "Districts", Paragraphs: []string{
+		"The districts that rerouted before the school year cut ride times by 11 minutes.",
+	}}}}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		if strings.HasPrefix(c.Text, "The district cut") && c.Score > 0 {
+			t.Errorf("%q names as known what the sentence before introduced", c.Text)
+		}
+		if strings.HasPrefix(c.Text, "The districts that") && c.Score <= 0 {
+			t.Errorf("%q, which introduces its own subject, is not posted", c.Text)
+		}
+	}
+}

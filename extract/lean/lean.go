@@ -383,3 +383,38 @@ var (
 	irregularPast = parse.WordSet(`began built cut made ran set took won grew brought bought sent spent kept moved`)
 	notPast       = parse.WordSet(`based need needed indeed speed embed hundred`)
 )
+
+var (
+	definiteArticles   = parse.WordSets(marks.Articles)
+	indefiniteArticles = parse.WordSets(marks.IndefiniteArticles)
+)
+
+// NamesWhatTheSentenceBeforeIntroduced reports a sentence that opens on a definite
+// article and a noun the sentence before introduced with an indefinite one ("…a
+// mid-sized district in Ohio." → "The district cut 14 routes."): the post would name as
+// known what its reader never met. words are the sentence's first words; before is the
+// sentence before it, in lower case.
+func NamesWhatTheSentenceBeforeIntroduced(words []string, before, lang string) bool {
+	if len(words) < 3 || before == "" || !definiteArticles[lang][textcase.Lower(words[0])] {
+		return false
+	}
+	intro := indefiniteArticles[lang]
+	prev := strings.Fields(before)
+	for _, w := range words[1:3] {
+		noun := textcase.Lower(strings.TrimRight(w, ",.;:"))
+		if utf8.RuneCountInString(noun) < 4 {
+			continue
+		}
+		for i, p := range prev {
+			if strings.TrimRight(p, ",.;:") != noun {
+				continue
+			}
+			for j := max(0, i-3); j < i; j++ {
+				if intro[prev[j]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

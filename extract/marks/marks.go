@@ -853,6 +853,13 @@ var Articles = map[string]string{
 	"it": "il lo la i gli le l' l’ del dello della dei degli delle nel nello nella al allo alla", "nl": "de het",
 }
 
+// IndefiniteArticles introduce a thing the sentences after it may name with a definite
+// one ("a mid-sized district… The district…"), as space-separated words.
+var IndefiniteArticles = map[string]string{
+	"en": "a an", "es": "un una", "pt": "um uma", "fr": "un une", "de": "ein eine einen einem einer", "it": "un uno una un'",
+	"nl": "een",
+}
+
 // NounLinks join a noun to the one that qualifies it ("the labels for each level", "la
 // gestión de los secretos"), as space-separated words: the thing a sentence names runs on
 // through one.
