@@ -135,7 +135,7 @@ func Analyze(doc *parse.Document) *Analysis {
 			for k, sent := range parse.Sentences(p) {
 				i := add(sent, si, pi, k, example)
 				a.Candidates[i].inQuote = open
-				open = quoteOpenAfter(sent, open)
+				open = parse.QuoteOpenAfter(sent, open)
 				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], i)
 			}
 		}
@@ -417,26 +417,6 @@ func (a *Analysis) Passage(i int, stop map[int]bool) []int {
 		}
 	}
 	return out
-}
-
-// quoteOpenAfter reports whether a quotation is still open after sentence, given
-// whether one was open before it: a straight double quote toggles, a curly or a corner
-// one opens or closes.
-func quoteOpenAfter(sentence string, open bool) bool {
-	if !strings.ContainsAny(sentence, "\"“”«»「」") {
-		return open
-	}
-	for _, r := range sentence {
-		switch r {
-		case '"':
-			open = !open
-		case '“', '«', '「':
-			open = true
-		case '”', '»', '」':
-			open = false
-		}
-	}
-	return open
 }
 
 // listSentences are the sentences of a list item, without the label that opens many
