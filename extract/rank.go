@@ -9,6 +9,7 @@ import (
 	"github.com/repurpose/repurpose/extract/lean"
 	"github.com/repurpose/repurpose/extract/sections"
 	"github.com/repurpose/repurpose/extract/tighten"
+	"github.com/repurpose/repurpose/extract/whole"
 	"github.com/repurpose/repurpose/langid"
 	"math"
 	"slices"
@@ -135,7 +136,7 @@ func Analyze(doc *parse.Document) *Analysis {
 			for k, sent := range parse.Sentences(p) {
 				i := add(sent, si, pi, k, example)
 				a.Candidates[i].inQuote = open
-				open = parse.QuoteOpenAfter(sent, open)
+				open = whole.QuoteOpenAfter(sent, open)
 				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], i)
 			}
 		}

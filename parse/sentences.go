@@ -188,23 +188,3 @@ func IsHan(r rune) bool {
 	}
 	return r >= firstCJK && unicode.Is(unicode.Han, r)
 }
-
-// QuoteOpenAfter reports whether a quotation is still open after sentence, given
-// whether one was open before it: a straight double quote toggles, a curly or a corner
-// one opens or closes.
-func QuoteOpenAfter(sentence string, open bool) bool {
-	if !strings.ContainsAny(sentence, "\"“”«»「」") {
-		return open
-	}
-	for _, r := range sentence {
-		switch r {
-		case '"':
-			open = !open
-		case '“', '«', '「':
-			open = true
-		case '”', '»', '」':
-			open = false
-		}
-	}
-	return open
-}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -93,15 +94,7 @@ func titleOf(block string) string {
 // do not end as sentences do (a byline, a date).
 func titleBlock(block string) bool {
 	lines := strings.Split(block, "\n")
-	if len(lines) > 5 {
-		return false
-	}
-	for _, l := range lines {
-		if !isTitleLine(l) {
-			return false
-		}
-	}
-	return true
+	return len(lines) <= 5 && !slices.ContainsFunc(lines, func(l string) bool { return !isTitleLine(l) })
 }
 
 // filingLine is a line of a blog's filing: its categories, tags, reading time.

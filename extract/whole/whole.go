@@ -139,3 +139,23 @@ func BreakdownItem(text string) bool {
 	words := len(strings.Fields(label))
 	return words <= 3 && !strings.ContainsAny(label, "%$€£¥") || words <= 8 && breakdownItem.MatchString(text)
 }
+
+// QuoteOpenAfter reports whether a quotation is still open after sentence, given
+// whether one was open before it: a straight double quote toggles, a curly or a corner
+// one opens or closes.
+func QuoteOpenAfter(sentence string, open bool) bool {
+	if !strings.ContainsAny(sentence, "\"“”«»「」") {
+		return open
+	}
+	for _, r := range sentence {
+		switch r {
+		case '"':
+			open = !open
+		case '“', '«', '「':
+			open = true
+		case '”', '»', '」':
+			open = false
+		}
+	}
+	return open
+}
