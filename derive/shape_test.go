@@ -2,7 +2,6 @@ package derive
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -183,27 +182,25 @@ func TestThreadReadsAsOne(t *testing.T) {
 			t.Errorf("the hook %q is not a figure", hook)
 		}
 	}
-	// The points between hook and payoff come strongest first: each opens with a
-	// sentence that weighs no more than the one opening the part before it.
-	weight := map[string]float64{}
-	for _, c := range a.Candidates {
-		weight[c.Text] = c.Weight()
-	}
+	// The points between hook and payoff follow the document, so the thread moves as it
+	// does: each opens with a sentence that comes after the one opening the part before it.
+	place := map[string]int{}
 	finding := map[string]bool{}
-	for _, c := range a.Candidates {
+	for i, c := range a.Candidates {
+		place[c.Text] = i
 		finding[c.Text] = c.Finding()
 	}
-	prev := math.Inf(1)
+	prev := -1
 	for k, p := range th.Parts[1 : n-2] {
 		first := parse.Sentences(strings.TrimSuffix(p.Template, fmt.Sprintf(" (%d/%d)", k+2, n)))[0]
 		if !finding[first] {
 			t.Errorf("part %d (%q) is no finding: a plain statement in a thread's middle", k+2, first)
 		}
-		if w := weight[first]; w > prev {
-			t.Errorf("part %d (%q) outweighs the part before it", k+2, first)
-		} else {
-			prev = w
+		at, ok := place[first]
+		if !ok || at < prev {
+			t.Errorf("part %d (%q) comes before the part before it in the document", k+2, first)
 		}
+		prev = at
 	}
 	if payoff := th.Parts[n-2].Template; !strings.HasPrefix(payoff, "Teams should start with one repository") {
 		t.Errorf("part %d is %q, want the recommendation as the payoff", n-1, payoff)

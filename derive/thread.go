@@ -22,8 +22,8 @@ const (
 // thread is a numbered series of posts on X that reads as one: the strongest hook (a
 // finding with a figure, a contrast or a risk; never a hedge, a hope or a bare
 // "should"), the strongest weighty findings of other sections, each saying something
-// the others do not, strongest first (a reader who stops after two parts has had the
-// best of it), a payoff (what to do, or the conclusion's finding), and a last post with
+// the others do not, in the document's order (the thread moves as the document does: a
+// problem before its fix, a fix before its result; strongest first read as a list), a payoff (what to do, or the conclusion's finding), and a last post with
 // the CTA and link.
 // Every post is whole sentences, counts its own " (i/n)" and stays valid; no sentence
 // the account said already in a tweet is said again. A document that cannot fill the
@@ -63,6 +63,7 @@ func (d *deriver) thread() {
 			plural(len(points), "distinct finding", "distinct findings"), minThreadPoints))
 		return
 	}
+	slices.Sort(points) // a candidate's index is its place in the document
 	points = append(points, payoff)
 	n := len(points) + 2
 	for _, p := range points {

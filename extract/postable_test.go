@@ -646,13 +646,17 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 }
 
 // TestAnEventsHousekeepingAndIntroductionsAreNotPosts: a webinar's recording and slides,
-// a call to book a demo, a bare web address, a speaker's introduction, a reply that
+// a call to book a demo or download the PDF edition, a bare web address, a speaker's introduction, a reply that
 // needs its question, and "which" or "that" standing for the sentence before.
 func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "The recording and slides go out within 24 hours.", false},
 		{"en", "Practices interested in the product can book a live demonstration at molarly.com/demo.", false},
 		{"en", "The figures below were compiled from platform usage data over 90 days.", false},
+		{"en", "Download the PDF edition with 22 additional charts and the methodology appendix.", false},
+		{"es", "Descargue el informe completo con los datos por sector.", false},
+		{"de", "Die PDF-Version enthält zwölf weitere Grafiken.", false},
+		{"en", "Users who download the app are twice as likely to renew.", true},
 		{"en", "Dana Ruiz runs customer operations at Northfield Home Insurance, about 640 agents across three sites.", false},
 		{"en", "For about 60% of agents the answer was yes.", false},
 		{"en", "Which gives you more data and, in a lot of cases, more confusion.", false},
