@@ -496,6 +496,41 @@ func TestMadeUpScenariosAreNoSource(t *testing.T) {
 	}
 }
 
+// TestACaseToldInAReportIsNoSource: a customer's case inside a report or a guide names
+// its customer once and then "the hospital", "the picking team", or gives its results
+// as rows; nothing under its heading is posted. A document whose title is the case
+// study keeps its sections.
+func TestACaseToldInAReportIsNoSource(t *testing.T) {
+	doc := &parse.Document{Title: "Case study: How Brennard cut pick-path travel by 61%", Sections: []parse.Section{
+		{Heading: "Case study: How Brennard cut pick-path travel by 61%", Level: 1},
+		{Heading: "Market overview", Level: 2},
+		{Heading: "Case study: Northgate Regional Medical Center", Level: 2}, {Heading: "Results", Level: 3},
+		{Heading: "6. Estudo de caso: FibraSul Telecom", Level: 2}, {Heading: "5. Caso práctico: distribuidora en Zaragoza", Level: 2},
+		{Heading: "5. Étude de cas : un transporteur régional à Lyon", Level: 2},
+		{Heading: "5. Praxisbeispiel: Armaturenhersteller", Level: 2}, {Heading: "6. 導入事例：中堅損害保険会社X社", Level: 2},
+		{Heading: "六、案例：连锁茶饮品牌的门店屏幕改造", Level: 2}, {Heading: "5. 사례 연구: 국내 제약 유통사 A사", Level: 2},
+		{Heading: "7. Recommendations", Level: 2},
+	}}
+	got := sections.Cases(doc)
+	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("section %q: a case %v, want %v", doc.Sections[i].Heading, got[i], want[i])
+		}
+	}
+	src := "# Staffing in 2025\n\nMedian vacancy rates fell to 10.8% from 15.2% two years earlier.\n\n" +
+		"## Case study: Northgate Regional\n\nBy Q1 2025, Northgate reported an RN vacancy rate of 8.5%, down from 19%.\n"
+	parsed, err := parse.File("x.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Analyze(parsed).Candidates {
+		if posted := c.Score > 0; posted != strings.HasPrefix(c.Text, "Median") {
+			t.Errorf("posted %v: %q", posted, c.Text)
+		}
+	}
+}
+
 // TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition, a part of "it",
 // one item of a list the reader never saw, a comparison with "that", an FAQ's line, a
 // connective between commas or a Korean, Japanese or Chinese connective.
@@ -539,11 +574,16 @@ func TestAStudysMethodNotesAreNotPosts(t *testing.T) {
 	})
 }
 
-// TestSentencesThatAnnounceOrSetUpAreNotPosts: a list counted but not given, a case set
-// up for the sentences after it, a business the sentence before named.
+// TestSentencesThatAnnounceOrSetUpAreNotPosts: a list counted but not given (its noun
+// qualified or not), a case set up for the sentences after it, a business the sentence
+// before named, "it" after a short opening phrase, "of that".
 func TestSentencesThatAnnounceOrSetUpAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "Across roughly 70 retail analytics engagements, the initiatives that produced gains tended to fall into three categories.", false},
+		{"pt", "Ao analisar os processos das 73 instituições pesquisadas, identificamos cinco pontos recorrentes de falha.", false},
+		{"en", "Teams that automate deploys fix three problems in half the time.", true},
+		{"en", "At the end of 2023 it was 84%.", false},
+		{"en", "The cost of that is not trivial.", false},
 		{"es", "El proceso de adopción se resume en cuatro pasos.", false},
 		{"it", "Il percorso di adozione si articola in tre passi.", false},
 		{"en", "Revenue grew in all three regions.", true},
@@ -646,8 +686,9 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 }
 
 // TestAnEventsHousekeepingAndIntroductionsAreNotPosts: a webinar's recording and slides,
-// a call to book a demo or download the PDF edition, a bare web address, a speaker's introduction, a reply that
-// needs its question, and "which" or "that" standing for the sentence before.
+// a call to book a demo or download the PDF edition, a bare web address, a speaker's
+// introduction, a reply that needs its question, a question that only leads into its
+// answer, and "which" or "that" standing for the sentence before.
 func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "The recording and slides go out within 24 hours.", false},
@@ -657,6 +698,9 @@ func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 		{"es", "Descargue el informe completo con los datos por sector.", false},
 		{"de", "Die PDF-Version enthält zwölf weitere Grafiken.", false},
 		{"en", "Users who download the app are twice as likely to renew.", true},
+		{"en", "Why the improvement overall?", false},
+		{"ja", "なぜか？", false},
+		{"en", "How much time does your team lose to manual invoice matching each week?", true},
 		{"en", "Dana Ruiz runs customer operations at Northfield Home Insurance, about 640 agents across three sites.", false},
 		{"en", "For about 60% of agents the answer was yes.", false},
 		{"en", "Which gives you more data and, in a lot of cases, more confusion.", false},
@@ -690,12 +734,14 @@ func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 	})
 }
 
-// TestNoticesEllipsesAndGapsLeanOrSayNothing: a copyright line, a disclaimer, a sales
-// call, a verb left for the sentence before to supply ("…has not."), "together they",
-// "that figure", a reply ("Yes, and…"), and a gap without its two sides.
+// TestNoticesEllipsesAndGapsLeanOrSayNothing: a copyright line, what the data refer to,
+// a disclaimer, a sales call, a verb left for the sentence before to supply ("…has
+// not."), "together they", "that figure", a reply ("Yes, and…"), and a gap without its
+// two sides.
 func TestNoticesEllipsesAndGapsLeanOrSayNothing(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "All content © 2024 Packwell. All rights reserved.", false},
+		{"pt", "Dados de plataforma referem-se a 11 clientes da Vértice que autorizaram o uso agregado.", false},
 		{"ko", "본 보고서의 저작권은 팩웰에 있으며 무단 전재를 금합니다.", false},
 		{"en", "This article is not legal advice, and every policy differs.", false},
 		{"en", "Want the same for your lanes? Book a call with our team.", false},

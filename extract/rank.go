@@ -106,9 +106,9 @@ func Analyze(doc *parse.Document) *Analysis {
 	}
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = sections.Boilerplate(doc)
-	imagined, answers := sections.Imagined(doc), sections.Answers(doc)
+	imagined, answers, cases := sections.Imagined(doc), sections.Answers(doc), sections.Cases(doc)
 	for i, level := range sections.LevelDescriptions(doc) {
-		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i]
+		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i] || cases[i]
 	}
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {
@@ -117,7 +117,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		text = tighten.Sentence(text, a.Lang)
 		stat := figures.Stat(text)
 		// A figure from an example would be posted as a finding: never post it.
-		illustration := stat && (example || figures.Hypothetical(text))
+		illustration := stat && (example || figures.Hypothetical(text) || figures.Instance(text, a.Lang))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
 			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
 		// sameWords of the sentence, looked up without allocating, and kept for score.
@@ -238,7 +238,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if c.para == 0 && c.sentence == 0 && answersItsHeading(c.Text, a.Doc.Sections[c.Section].Heading, a.Lang) {
 		return true
 	}
-	if before := a.sentenceBefore(c); before >= 0 && lean.NamesWhatTheSentenceBeforeIntroduced(v.words, textcase.Lower(a.Candidates[before].Text), a.Lang) {
+	if lean.OpensDefinite(v.words, a.Lang) && lean.NamesWhatCameBeforeIntroduced(v.words, a.proseBefore(c), a.Lang) {
 		return true
 	}
 	next := a.Paragraphs[c.Section][c.para][c.sentence+1:]
@@ -263,18 +263,21 @@ func answersItsHeading(text, heading, lang string) bool {
 	return answers[lang][strings.TrimRight(textcase.Lower(first), ",.;:!")]
 }
 
-// sentenceBefore is the candidate just before c in its section's prose, or -1.
-func (a *Analysis) sentenceBefore(c *Candidate) int {
-	para := a.Paragraphs[c.Section][c.para]
-	if c.sentence > 0 {
-		return para[c.sentence-1]
-	}
-	if c.para > 0 {
-		if prev := a.Paragraphs[c.Section][c.para-1]; len(prev) > 0 {
-			return prev[len(prev)-1]
+// proseBefore is the prose of c's section before it, in lower case: a case study names
+// its customer once ("Northgate, a 410-bed community hospital") and says "the hospital"
+// paragraphs later.
+func (a *Analysis) proseBefore(c *Candidate) string {
+	var b strings.Builder
+	for k, para := range a.Paragraphs[c.Section][:c.para+1] {
+		for s, i := range para {
+			if k == c.para && s == c.sentence {
+				return textcase.Lower(b.String())
+			}
+			b.WriteString(a.Candidates[i].Text)
+			b.WriteByte(' ')
 		}
 	}
-	return -1
+	return textcase.Lower(b.String())
 }
 
 // opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a

@@ -354,3 +354,69 @@ func Figure(s string) string {
 	}
 	return ""
 }
+
+var (
+	indefinite = parse.WordSets(marks.IndefiniteArticles)
+	// Nouns whose instance is a source, not an example: "A survey of 400 CFOs found…".
+	sourceNouns = parse.WordSet(`survey surveys study analysis poll review report audit census benchmark sample
+		panel test trial experiment meta-analysis encuesta estudio análisis informe muestra pesquisa estudo análise
+		relatório amostra enquête étude analyse rapport échantillon umfrage studie analyse bericht stichprobe
+		indagine studio analisi rapporto campione sondaggio onderzoek enquête rapport steekproef`)
+	// "A third of…", "A 40% rise…": a share or a change, not a made-up case.
+	partWords = parse.WordSet(`third quarter half fifth tenth majority minority fraction share growing record further
+		total net tercio cuarto mitad mayoría terço quarto metade maioria tiers quart moitié majorité drittel viertel
+		hälfte mehrheit terzo quarto metà maggioranza derde kwart helft meerderheid`)
+	// "If sales fall by 15%, that is $9,000 a week": a sum worked out from a supposition.
+	conditionals = parse.WordSet(`if si se wenn als`)
+	modals       = parse.WordSet(`can could may might would will pode poderá poderia podem puede podría pueden peut pourrait peuvent kann könnte können può potrebbe possono kan zou`)
+	multiply     = parse.WordSet(`multiply multiplica multiplique multipliez multipliziert multiplizieren moltiplica moltiplicate vermenigvuldig`)
+	workedOut    = []string{", that is ", ", that's ", ", which is ", " — that is ", ", eso es ", ", eso son ", ", isso é ",
+		", isso dá ", ", soit ", ", cela fait ", ", das sind ", ", das ergibt ", ", sono ", ", dat is "}
+)
+
+// Instance reports a sentence whose figures belong to a made-up instance, not a
+// finding: one that opens on "a" and a case described by a number ("A 400-person
+// engineering organization costs $90 million a year", "Um provedor de 30 mil assinantes
+// que reduz R$ 10 perde…", "A district with 120 routes…"), or a supposition and the sum
+// it works out ("If sales fall by 15%, that is $9,000 a week", "Multiply across…"). A survey or a study
+// opened on "a" is a source, and "a third of…" or "a 40% rise" a finding.
+func Instance(text, lang string) bool {
+	words := strings.Fields(text)
+	if len(words) < 4 {
+		return false
+	}
+	first := textcase.Lower(words[0])
+	if multiply[first] {
+		return true // "Multiply across a few hundred part numbers and the pool reaches $15–40 million"
+	}
+	if conditionals[first] {
+		lower := textcase.Lower(text)
+		for _, w := range workedOut {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		// "Se cada assessor concluir 8 atualizações por semana, a campanha pode ser
+		// concluída em três semanas": a supposed figure, and what it could give.
+		condition, then, ok := strings.Cut(lower, ",")
+		return ok && strings.ContainsAny(condition, "0123456789") &&
+			slices.ContainsFunc(strings.Fields(then), func(w string) bool { return modals[w] })
+	}
+	if !indefinite[lang][first] {
+		return false
+	}
+	opening := words[1:min(len(words), 7)]
+	for k, w := range opening {
+		w = strings.Trim(textcase.Lower(w), ",.;:()")
+		if sourceNouns[w] || k == 0 && partWords[w] {
+			return false
+		}
+	}
+	for k, w := range opening {
+		if i := strings.IndexFunc(w, unicode.IsDigit); i >= 0 && !isYear(strings.Trim(w, ",.;:()")) {
+			// "A 40% rise", "a 3x gain": a change the sentence reports.
+			return !strings.ContainsAny(w, "%％x×") && !(k+1 < len(opening) && strings.HasPrefix(opening[k+1], "%"))
+		}
+	}
+	return false
+}

@@ -105,3 +105,31 @@ func TestMayShareLetsEveryShareThrough(t *testing.T) {
 		}
 	}
 }
+
+// TestAMadeUpInstanceIsNoFinding: "a" and a case described by a number, or a supposition
+// and the sum it works out, illustrate; a survey opened on "a", "a third of…" and "a 40%
+// rise" report.
+func TestAMadeUpInstanceIsNoFinding(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "A 400-person engineering organization in the US easily costs $90 million a year fully loaded.", true},
+		{"en", "A district with 120 routes that each carry two minutes of buffer is burning 240 driver-minutes every morning.", true},
+		{"pt", "Um provedor de 30 mil assinantes que reduz R$ 10 no plano de todos perde R$ 3,6 milhões de receita por ano.", true},
+		{"en", "If sales fall by even 15%, that is $9,000 a week, or $468,000 a year, in lost revenue from one store.", true},
+		{"en", "Multiply across a few hundred part numbers and the rotable pool easily reaches US$15–40 million.", true},
+		{"pt", "Se cada assessor concluir 8 atualizações por semana e houver 15 assessores, a campanha pode ser concluída em três semanas.", true},
+		{"es", "Una planta de 200 empleados pierde unos 40.000 euros al mes en paradas.", true},
+		{"en", "A 2024 survey of 500 CFOs found that 62% plan to cut software spend.", false},
+		{"en", "A third of respondents cut their budgets by 10% or more.", false},
+		{"en", "A 40% rise in returns followed the switch to free shipping.", false},
+		{"en", "If a page takes more than 3 seconds to load, 53% of mobile visitors leave.", false},
+		{"es", "Un estudio con 1.200 pymes muestra que el 41 % ya factura en formato electrónico.", false},
+		{"en", "Teams that adopted the platform shipped 3x more often than the rest.", false},
+	} {
+		if got := Instance(tc.text, tc.lang); got != tc.want {
+			t.Errorf("Instance(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

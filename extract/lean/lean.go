@@ -78,7 +78,12 @@ func MidConnective(text string, words []string, lang string) bool {
 
 // FirstFields are the first space-separated fields of s, up to len(out), in out: the
 // checks that read a sentence's first words do not cut all of it.
-func FirstFields(s string, out *[6]string) []string {
+func FirstFields(s string, out *[6]string) []string { return fields(s, out[:]) }
+
+// firstEight is FirstFields for a check that reads past the sixth word.
+func firstEight(s string, out *[8]string) []string { return fields(s, out[:]) }
+
+func fields(s string, out []string) []string {
 	n := 0
 	for n < len(out) {
 		s = strings.TrimLeft(s, " ")
@@ -254,7 +259,17 @@ var countWords = parse.WordSets(marks.CountWords)
 // words are the sentence's words in lower case.
 func AnnouncesAList(words []string, lang string) bool {
 	n := len(words)
-	return n >= 4 && countWords[lang][words[n-2]] && listNoun(words[n-1], lang)
+	if n < 4 {
+		return false
+	}
+	// The count and its noun, and at most three words qualifying it after them
+	// ("…identificamos cinco pontos recorrentes de falha.").
+	for k := 2; k <= min(5, n-2); k++ {
+		if countWords[lang][words[n-k]] && listNoun(words[n-k+1], lang) {
+			return !slices.ContainsFunc(words[n-k+2:], func(w string) bool { return strings.ContainsAny(w, "0123456789") })
+		}
+	}
+	return false
 }
 
 // listNoun reports w, or w without a plural ending, as one of lang's ListNouns.
@@ -293,14 +308,16 @@ var qaMark = regexp.MustCompile(`^(?:\*\*)?(?:[QAPRF]|Ｑ|Ａ|问|答|問|質問
 var auxiliaries = parse.WordSet(`is was are were has had will would can could`)
 
 // PronounAfterShortOpening reports a pronoun subject after a preposition's short phrase
-// written without a comma ("For ACH it was $0.79."): "it" is what the sentence before
+// written without a comma ("For ACH it was $0.79.", "At the end of 2023 it was 84%."): "it" is what the sentence before
 // named, unless it holds the place of a clause after it ("For most fleets it is cheaper
 // to repair…"). pronouns are the language's subject pronouns.
 func PronounAfterShortOpening(text string, words []string, pronouns map[string]bool) bool {
 	if len(words) < 4 || !openingPrepositions["en"][textcase.Lower(words[0])] {
 		return false
 	}
-	for i := 2; i <= 3 && i+1 < len(words); i++ {
+	var first8 [8]string
+	words = firstEight(text, &first8)
+	for i := 2; i <= 5 && i+1 < len(words); i++ {
 		if strings.ContainsAny(words[i-1], ",;:") {
 			return false
 		}
@@ -389,12 +406,17 @@ var (
 	indefiniteArticles = parse.WordSets(marks.IndefiniteArticles)
 )
 
-// NamesWhatTheSentenceBeforeIntroduced reports a sentence that opens on a definite
-// article and a noun the sentence before introduced with an indefinite one ("…a
+// OpensDefinite reports a sentence whose first word is a definite article.
+func OpensDefinite(words []string, lang string) bool {
+	return len(words) > 0 && definiteArticles[lang][textcase.Lower(words[0])]
+}
+
+// NamesWhatCameBeforeIntroduced reports a sentence that opens on a definite article and
+// a noun an earlier sentence of its section introduced with an indefinite one ("…a
 // mid-sized district in Ohio." → "The district cut 14 routes."): the post would name as
 // known what its reader never met. words are the sentence's first words; before is the
-// sentence before it, in lower case.
-func NamesWhatTheSentenceBeforeIntroduced(words []string, before, lang string) bool {
+// section's text before it, in lower case.
+func NamesWhatCameBeforeIntroduced(words []string, before, lang string) bool {
 	if len(words) < 3 || before == "" || !definiteArticles[lang][textcase.Lower(words[0])] {
 		return false
 	}

@@ -214,3 +214,33 @@ func Answers(doc *parse.Document) []bool {
 		return false
 	})
 }
+
+// caseHeadings name a customer's case told inside a report or a guide, lower case,
+// matched anywhere in the heading.
+var caseHeadings = []string{"case study", "case studies", "customer story", "success story", "in practice:", "from the field",
+	"estudio de caso", "caso de estudio", "caso de éxito", "caso práctico", "caso real", "estudo de caso", "caso de sucesso",
+	"caso prático", "étude de cas", "cas client", "cas pratique", "retour d'expérience", "fallstudie",
+	"fallbeispiel", "praxisbeispiel", "aus der praxis", "kundenbeispiel", "caso di studio", "caso studio", "caso reale",
+	"caso cliente", "praktijkvoorbeeld", "praktijkcase", "事例", "ケーススタディ", "案例", "사례", "케이스 스터디"}
+
+// Cases marks the sections of a document that tell a customer's case under a heading
+// that says so (caseHeadings), and those below them, unless the heading is the
+// document's title (the document is the case study). A case is told over paragraphs:
+// it names its customer once ("Northgate, a 410-bed community hospital") and then says
+// "the hospital", "the picking team", or gives its results as table rows ("Route count
+// fell from 96 to 81"); posted alone, they name as known what the reader never met.
+func Cases(doc *parse.Document) []bool {
+	title := textcase.Lower(strings.TrimSpace(doc.Title))
+	return nested(doc, func(heading string) bool {
+		h := textcase.Lower(strings.TrimSpace(heading))
+		if h == "" || h == title {
+			return false
+		}
+		for _, m := range caseHeadings {
+			if strings.Contains(h, m) {
+				return true
+			}
+		}
+		return false
+	})
+}
