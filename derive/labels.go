@@ -11,33 +11,36 @@ import (
 type labels struct {
 	// CTA by document type, "" for a document of unknown type: "Read the full report"
 	// under a report, never "paper" under a blog post.
-	CTA          map[string]string
-	Takeaways    string
+	CTA       map[string]string
+	Takeaways string
+	// TakeawaysOf introduces a LinkedIn post's takeaways with the document's title
+	// ("Key takeaways from “The 2025 Workforce Pulse”"): a stranger learns what they are of.
+	TakeawaysOf  string
 	WhyItMatters string // heads the blog teaser's paragraph of context
 	Colon        string // ends a label that introduces a list
 }
 
 var labelsByLang = map[string]labels{
 	"en": {CTA: ctas("Read more", "Read the full whitepaper", "Read the full report", "Read the full guide", "Read the full article", "Watch the full talk"),
-		Takeaways: "Key takeaways", WhyItMatters: "Why it matters", Colon: ":"},
+		Takeaways: "Key takeaways", TakeawaysOf: "Key takeaways from “%s”", WhyItMatters: "Why it matters", Colon: ":"},
 	"es": {CTA: ctas("Leer más", "Lee el documento completo", "Lee el informe completo", "Lee la guía completa", "Lee el artículo completo", "Mira la charla completa"),
-		Takeaways: "Puntos clave", WhyItMatters: "Por qué importa", Colon: ":"},
+		Takeaways: "Puntos clave", TakeawaysOf: "Puntos clave de «%s»", WhyItMatters: "Por qué importa", Colon: ":"},
 	"pt": {CTA: ctas("Leia mais", "Leia o documento completo", "Leia o relatório completo", "Leia o guia completo", "Leia o artigo completo", "Assista à palestra completa"),
-		Takeaways: "Principais pontos", WhyItMatters: "Por que isso importa", Colon: ":"},
+		Takeaways: "Principais pontos", TakeawaysOf: "Principais pontos de “%s”", WhyItMatters: "Por que isso importa", Colon: ":"},
 	"fr": {CTA: ctas("En savoir plus", "Lire le livre blanc complet", "Lire le rapport complet", "Lire le guide complet", "Lire l'article complet", "Voir la conférence complète"),
-		Takeaways: "À retenir", WhyItMatters: "Pourquoi c'est important", Colon: " :"},
+		Takeaways: "À retenir", TakeawaysOf: "À retenir de « %s »", WhyItMatters: "Pourquoi c'est important", Colon: " :"},
 	"de": {CTA: ctas("Mehr erfahren", "Das ganze Whitepaper lesen", "Den ganzen Bericht lesen", "Den ganzen Leitfaden lesen", "Den ganzen Artikel lesen", "Den ganzen Vortrag ansehen"),
-		Takeaways: "Das Wichtigste", WhyItMatters: "Warum es wichtig ist", Colon: ":"},
+		Takeaways: "Das Wichtigste", TakeawaysOf: "Das Wichtigste aus „%s“", WhyItMatters: "Warum es wichtig ist", Colon: ":"},
 	"it": {CTA: ctas("Scopri di più", "Leggi il documento completo", "Leggi il rapporto completo", "Leggi la guida completa", "Leggi l'articolo completo", "Guarda l'intervento completo"),
-		Takeaways: "Punti chiave", WhyItMatters: "Perché è importante", Colon: ":"},
+		Takeaways: "Punti chiave", TakeawaysOf: "Punti chiave di «%s»", WhyItMatters: "Perché è importante", Colon: ":"},
 	"nl": {CTA: ctas("Lees meer", "Lees het volledige document", "Lees het volledige rapport", "Lees de volledige gids", "Lees het volledige artikel", "Bekijk de volledige talk"),
-		Takeaways: "De belangrijkste punten", WhyItMatters: "Waarom het ertoe doet", Colon: ":"},
+		Takeaways: "De belangrijkste punten", TakeawaysOf: "De belangrijkste punten uit “%s”", WhyItMatters: "Waarom het ertoe doet", Colon: ":"},
 	"ja": {CTA: ctas("続きを読む", "ホワイトペーパー全文を読む", "レポート全文を読む", "ガイド全文を読む", "記事全文を読む", "講演の全編を見る"),
-		Takeaways: "要点", WhyItMatters: "なぜ重要か", Colon: "："},
+		Takeaways: "要点", TakeawaysOf: "「%s」の要点", WhyItMatters: "なぜ重要か", Colon: "："},
 	"zh": {CTA: ctas("阅读更多", "阅读白皮书全文", "阅读完整报告", "阅读完整指南", "阅读全文", "观看完整演讲"),
-		Takeaways: "要点", WhyItMatters: "为什么重要", Colon: "："},
+		Takeaways: "要点", TakeawaysOf: "《%s》要点", WhyItMatters: "为什么重要", Colon: "："},
 	"ko": {CTA: ctas("더 읽기", "백서 전문 읽기", "보고서 전문 읽기", "가이드 전문 읽기", "기사 전문 읽기", "발표 전체 보기"),
-		Takeaways: "핵심 요약", WhyItMatters: "왜 중요한가", Colon: ":"},
+		Takeaways: "핵심 요약", TakeawaysOf: "“%s” 핵심 요약", WhyItMatters: "왜 중요한가", Colon: ":"},
 }
 
 func ctas(unknown, whitepaper, report, guide, article, talk string) map[string]string {

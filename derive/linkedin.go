@@ -2,6 +2,7 @@ package derive
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -237,8 +238,8 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 		b.WriteString("\n\n" + p.context)
 	}
 	b.WriteString("\n")
-	if d.labels.Takeaways != "" {
-		b.WriteString("\n" + d.labels.Takeaways + d.labels.Colon)
+	if label := d.takeawaysLabel(); label != "" {
+		b.WriteString("\n" + label + d.labels.Colon)
 	}
 	b.WriteString("\n")
 	for _, pt := range p.points {
@@ -256,4 +257,14 @@ func (d *deriver) linkedInTemplate(p linkedInPost, tags []string) string {
 		b.WriteString("\n\n" + strings.Join(tags, " "))
 	}
 	return b.String()
+}
+
+// takeawaysLabel heads a LinkedIn post's takeaways: with the document's title when it is
+// written like the text and short enough to read in one line, else the plain label.
+func (d *deriver) takeawaysLabel() string {
+	title := strings.TrimSpace(d.a.Doc.Title)
+	if d.labels.TakeawaysOf == "" || title == "" || d.titleScript || utf8.RuneCountInString(title) > d.wide(linkedInPointChars) {
+		return d.labels.Takeaways
+	}
+	return fmt.Sprintf(d.labels.TakeawaysOf, strings.TrimRight(title, ".:"))
 }

@@ -644,3 +644,38 @@ Teams that passed the AI summary to the agent scored 7 points higher on handoff 
 		t.Errorf("the 89%% figure twice:\n%s", li.Template)
 	}
 }
+
+// TestLinkedInTakeawaysNameTheDocument: a stranger learns what the takeaways are of from
+// the line above them, in the document's language; a title in another script than the
+// text is left out.
+func TestLinkedInTakeawaysNameTheDocument(t *testing.T) {
+	const body = `
+## Satisfaction
+
+Median CSAT held steady at 89%, although automated replies doubled, which means speed did not cost satisfaction.
+
+## Queues
+
+Teams that moved chat to a shared queue answered 35% faster than teams that kept personal inboxes.
+
+## Reviews
+
+Teams with a named owner for help content resolved 2.1 times as many tickets without escalation as teams without one.
+
+## Staffing
+
+Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
+`
+	for _, tc := range []struct{ title, want string }{
+		{"Support Benchmarks 2025", "\nKey takeaways from “Support Benchmarks 2025”:\n"},
+		{"サポート指標", "\nKey takeaways:\n"},
+	} {
+		li := only(t, deriveText(t, "support.md", "---\ntitle: "+tc.title+"\n---\n"+body), channel.KindLinkedIn)
+		if li == nil {
+			t.Fatal("no LinkedIn post")
+		}
+		if !strings.Contains(li.Template, tc.want) {
+			t.Errorf("title %q: no line %q above the takeaways:\n%s", tc.title, tc.want, li.Template)
+		}
+	}
+}

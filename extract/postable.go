@@ -45,7 +45,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if !whole.Ends(text) {
 		return false // introduces a list, trails off, or is a fragment
 	}
-	if lean.QuestionOrAnswer(text) || Question(text) && leadIn(text) {
+	if lean.QuestionOrAnswer(text) || whole.LeadIn(text) {
 		return false // a line of an FAQ, or a question that leads into its answer ("Why the gap?")
 	}
 	if whole.OnlyAQuote(text) {
@@ -75,15 +75,6 @@ func postable(text, lang string, v *sentenceView) bool {
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
 		!announcesMore(v, lang)
-}
-
-// leadIn reports a question too short to ask the reader anything ("Why the improvement
-// overall?", "What changed?", "なぜか？"): it announces the answer the next sentences give.
-func leadIn(text string) bool {
-	if n := len(strings.Fields(text)); n > 1 {
-		return n < 6
-	}
-	return utf8.RuneCountInString(text) < 12 // a language written without spaces
 }
 
 var (

@@ -103,7 +103,8 @@ func endsSentence(text string, start, mark, end int) bool {
 			return false
 		}
 	}
-	return !neverEnds[word] && !isInitials(word)
+	// "Dr.-Ing.", "Dipl.-Kfm.": a German title joins abbreviations with a hyphen.
+	return !neverEnds[word] && !isInitials(word) && !strings.Contains(word, ".-")
 }
 
 // dayMonths follow a day written as an ordinal ("8. April"), in German.

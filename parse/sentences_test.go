@@ -66,6 +66,14 @@ func TestAGermanDayIsNoSentenceEnd(t *testing.T) {
 	}
 }
 
+// TestAGermanTitleIsNoSentenceEnd: "Dr.-Ing." joins two abbreviations with a hyphen.
+func TestAGermanTitleIsNoSentenceEnd(t *testing.T) {
+	got := Sentences("Von Dr.-Ing. Katrin Wiesendanger. Die Prüfung am Bandende kostet am meisten.")
+	if len(got) != 2 || got[0] != "Von Dr.-Ing. Katrin Wiesendanger." {
+		t.Errorf("sentences %q", got)
+	}
+}
+
 // TestASpanishDoubledAbbreviationIsNoSentenceEnd: "RR. HH." (recursos humanos) and
 // "EE. UU." are one word each; the sentence ends where a sentence would.
 func TestASpanishDoubledAbbreviationIsNoSentenceEnd(t *testing.T) {

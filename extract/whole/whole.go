@@ -1,6 +1,6 @@
 // Package whole tells whether a sentence is whole as a post: it ends as a sentence ends,
-// closes every bracket and quote it opens, and is neither a bare quotation nor a label
-// with its gloss or value.
+// closes every bracket and quote it opens, and is neither a bare quotation, a label
+// with its gloss or value, nor a question that only leads into its answer.
 package whole
 
 import (
@@ -158,4 +158,16 @@ func QuoteOpenAfter(sentence string, open bool) bool {
 		}
 	}
 	return open
+}
+
+// LeadIn reports a question too short to ask the reader anything ("Why the improvement
+// overall?", "What changed?", "なぜか？"): it announces the answer the next sentences give.
+func LeadIn(text string) bool {
+	if !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "？") {
+		return false
+	}
+	if n := len(strings.Fields(text)); n > 1 {
+		return n < 6
+	}
+	return utf8.RuneCountInString(text) < 12 // a language written without spaces
 }
