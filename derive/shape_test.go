@@ -611,7 +611,7 @@ Every change is listed on the release page with its owner.
 // TestLinkedInTakeawaysDoNotRepeatTheFirstLinesFigure: "Median CSAT was 89%" under a
 // first line that gave the 89% is the same point twice.
 func TestLinkedInTakeawaysDoNotRepeatTheFirstLinesFigure(t *testing.T) {
-	const doc = `---
+	doc := `---
 title: Support Benchmarks
 ---
 # Support Benchmarks
@@ -623,19 +623,7 @@ Median CSAT held steady at 89%, although automated replies doubled, which means 
 ## Details
 
 Median CSAT across all teams was 89%, identical to last year, although response rates fell.
-
-## Queues
-
-Teams that moved chat to a shared queue answered 35% faster than teams that kept personal inboxes.
-
-## Reviews
-
-Teams with a named owner for help content resolved 2.1 times as many tickets without escalation as teams without one.
-
-## Staffing
-
-Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
-`
+` + supportFindings
 	li := only(t, deriveText(t, "support.md", doc), channel.KindLinkedIn)
 	if li == nil {
 		t.Fatal("no LinkedIn post")
@@ -649,23 +637,11 @@ Teams that passed the AI summary to the agent scored 7 points higher on handoff 
 // the line above them, in the document's language; a title in another script than the
 // text is left out.
 func TestLinkedInTakeawaysNameTheDocument(t *testing.T) {
-	const body = `
+	body := `
 ## Satisfaction
 
 Median CSAT held steady at 89%, although automated replies doubled, which means speed did not cost satisfaction.
-
-## Queues
-
-Teams that moved chat to a shared queue answered 35% faster than teams that kept personal inboxes.
-
-## Reviews
-
-Teams with a named owner for help content resolved 2.1 times as many tickets without escalation as teams without one.
-
-## Staffing
-
-Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
-`
+` + supportFindings
 	for _, tc := range []struct{ title, want string }{
 		{"Support Benchmarks 2025", "\nKey takeaways from “Support Benchmarks 2025”:\n"},
 		{"サポート指標", "\nKey takeaways:\n"},
@@ -679,3 +655,19 @@ Teams that passed the AI summary to the agent scored 7 points higher on handoff 
 		}
 	}
 }
+
+// supportFindings are three sections of findings with figures, for a LinkedIn post's
+// takeaways.
+const supportFindings = `
+## Queues
+
+Teams that moved chat to a shared queue answered 35% faster than teams that kept personal inboxes.
+
+## Reviews
+
+Teams with a named owner for help content resolved 2.1 times as many tickets without escalation as teams without one.
+
+## Staffing
+
+Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
+`
