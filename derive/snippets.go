@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/quotes"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -268,10 +269,10 @@ func (d *deriver) quoteSnippets() []snippet {
 		}
 	}
 	for _, c := range d.a.Candidates {
-		if !extract.HasQuoteMark(c.Text) || d.a.Boilerplate(c.Section) {
+		if !quotes.HasMark(c.Text) || d.a.Boilerplate(c.Section) {
 			continue
 		}
-		if q, ok := extract.QuotedSentence(c.Text); ok {
+		if q, ok := quotes.InSentence(c.Text); ok {
 			if text, ok := d.quoteText(q); ok {
 				out = append(out, snippet{typ: SnippetQuote, text: text, attribution: q.Attribution, section: c.Section, pos: c.Pos})
 			}
@@ -286,7 +287,7 @@ func (d *deriver) quoteSnippets() []snippet {
 // "…": "“We weren't lying to each other. …”" leaves its point out, and editors grade
 // it F.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
-	if !extract.Speaker(q.Attribution) {
+	if !quotes.Speaker(q.Attribution) {
 		return "", false
 	}
 	open, close := "“", "”"

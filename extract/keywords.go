@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -155,11 +156,77 @@ func (a *Analysis) Keywords(n int) []string {
 		}
 		return list[i].key < list[j].key
 	})
-	var out []string
-	for _, e := range list[:min(n, len(list))] {
-		out = append(out, e.surface)
+	var out, keys []string
+	for _, e := range list {
+		if len(out) == n {
+			break
+		}
+		// One phrase inside another says it twice ("ride time", "one-way ride time"), and
+		// "Brennard's finance team" or "d'échec de première" starts mid-phrase.
+		if slices.ContainsFunc(keys, func(k string) bool { return within(k, e.key) || within(e.key, k) }) ||
+			cutPhrase(e.surface) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
+			continue
+		}
+		out, keys = append(out, e.surface), append(keys, e.key)
 	}
 	return out
+}
+
+// within reports the words of inner as words of outer ("ride time" in "one-way ride time").
+func within(inner, outer string) bool {
+	return strings.Contains(" "+outer+" ", " "+inner+" ")
+}
+
+// cutPhrase reports a phrase that opens on a possessive ("Brennard's finance team"), an
+// elided article or preposition ("d'échec de première présentation") or a unit ("Euro
+// Umsatz", of "2,4 Millionen Euro Umsatz"), or ends on the verb of a finding ("one-way
+// ride time fell").
+func cutPhrase(p string) bool {
+	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
+	first, _, _ := strings.Cut(p, " ")
+	last := p[strings.LastIndexByte(p, ' ')+1:]
+	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
+		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last]
+}
+
+var (
+	findingVerbs = parse.WordSet(`fell rose grew dropped reached increased decreased doubled tripled halved`)
+	units        = parse.WordSet(`euro euros dollar dollars prozent percent mio mrd millionen milliarden million millions reais yuan`)
+)
+
+// partOfAWord reports a phrase of a language written without spaces that the text never
+// has alone: the same character always before it or always after it ("间距LED" in
+// "小间距LED", "预测性运" in "预测性运维") is a word the segmenter cut. A particle, or 的,
+// may always follow a noun.
+func (a *Analysis) partOfAWord(p string) bool {
+	var before, after rune
+	sameBefore, sameAfter := true, true
+	seen := 0
+	for _, c := range a.Candidates {
+		for rest, at := c.Text, 0; ; {
+			i := strings.Index(rest, p)
+			if i < 0 {
+				break
+			}
+			b, _ := utf8.DecodeLastRuneInString(c.Text[:at+i])
+			f, _ := utf8.DecodeRuneInString(rest[i+len(p):])
+			if seen == 0 {
+				before, after = b, f
+			}
+			sameBefore = sameBefore && b == before
+			sameAfter = sameAfter && f == after
+			seen++
+			at += i + len(p)
+			rest = rest[i+len(p):]
+		}
+	}
+	return seen > 0 && (sameBefore && wordRune(before) || sameAfter && wordRune(after))
+}
+
+// wordRune is a character that may continue a word: a Han character or katakana, not a
+// particle, a function character (的, 和, 是…), a digit or punctuation.
+func wordRune(r rune) bool {
+	return (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r)) && !strings.ContainsRune("的了和与及在是中等对为将也都上下之其或并而由从", r)
 }
 
 // PhraseKey folds the spellings of one phrase together: lower case, and a plural "s"

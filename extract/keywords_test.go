@@ -83,6 +83,44 @@ func TestKeywordsPerLanguage(t *testing.T) {
 	}
 }
 
+// TestKeywordsAreWholePhrasesSaidOnce: no keyword holds another, none opens on a
+// possessive or an elision, none is a quantity ("boa parte") or a unit ("Euro Umsatz"),
+// and none is a piece of a word the text always writes longer ("间距LED" of "小间距LED").
+func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		not        []string
+	}{
+		{"en", "Average one-way ride time fell after rerouting. One-way ride time matters to parents.\n" +
+			"Brennard's finance team counted ride time. Brennard's finance team also counted ride time per route.\n" +
+			"Ride time per route fell. Ride time is what parents notice.",
+			[]string{"Brennard's finance team", "one-way ride time fell"}},
+		{"fr", "Le taux d'échec de première présentation reste élevé. Le taux d'échec de première présentation coûte cher.\n" +
+			"Réduire le taux d'échec de première présentation est difficile à mesurer, difficile à piloter.",
+			[]string{"d'échec de première présentation", "d'échec de première", "difficile à"}},
+		{"pt", "Boa parte dos produtores irriga demais. Boa parte da água se perde.\nA maior parte do custo é energia. A maior parte dos talhões é homogênea.",
+			[]string{"Boa parte", "maior parte"}},
+		{"de", "Die Qualitätskosten liegen bei 2,4 Millionen Euro Umsatz. Bei 10 Millionen Euro Umsatz steigen sie.",
+			[]string{"Euro Umsatz", "Millionen Euro Umsatz"}},
+		{"zh", "小间距LED屏幕的出货量增长了40%。小间距LED屏幕主要用于指挥中心。\n预测性运维可以降低成本。采用预测性运维的电站损失更低。",
+			[]string{"间距LED", "预测性运"}},
+	} {
+		got := keywordsOf(t, tc.lang, tc.text)
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: keywords %q hold %q", tc.lang, got, w)
+			}
+		}
+		for i, k := range got {
+			for _, other := range got[i+1:] {
+				if within(PhraseKey(k, tc.lang), PhraseKey(other, tc.lang)) || within(PhraseKey(other, tc.lang), PhraseKey(k, tc.lang)) {
+					t.Errorf("%s: keywords %q and %q say it twice", tc.lang, k, other)
+				}
+			}
+		}
+	}
+}
+
 func TestKeywordSpellingsFold(t *testing.T) {
 	got := keywordsOf(t, "en", "Platform Teams own it. The platform team ships it. Platform teams rest.")
 	if len(got) == 0 || got[0] != "Platform Teams" || slices.Contains(got, "platform team") {

@@ -888,7 +888,7 @@ var Stopwords = map[string]string{
 		su sus también tanto te tiene tienen todo todos tu un una unas uno unos y ya puede pueden
 		cada así debe deben sea ser mismo misma dos tres cuatro cinco seis siete ocho nueve diez
 		primer primera primero segundo segunda además embargo obstante entonces
-		veces millones millón euros
+		veces millones millón euros parte mayor
 		mil`,
 	"de": `aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
@@ -899,27 +899,27 @@ var Stopwords = map[string]string{
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
 		sur ta te tes toi ton tu un une vos votre vous être été peut plus
 		millions milliards euros fois
-		chaque livre`,
+		chaque livre à premier première`,
 	"pt": `a ao aos as à às com como da das de do dos e é ela elas ele eles em entre era essa esse
 		esta este eu foi for há isso isto já la lhe mais mas me mesmo meu minha muito na nas não nem
 		no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se sem ser
 		seu seus sua suas são só também te tem têm um uma umas uns você vocês deve devem pode podem
 		cada ainda sobre todo todos toda todas outro outra outros outras seja sejam estão está
 		além disso nisso daí aqui ali então porém contudo
-		vezes milhões milhão bilhões reais
+		vezes milhões milhão bilhões reais parte maior
 		mil`,
 	"it": `a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai
 		degli dei del della delle dello di e è ed era gli ha hanno i il in io la le lo loro ma mi
 		ne nei nel nella nelle nello no non o per più può possono quale quali quando questo questa
 		questi queste se si sia siano sono su sua suo sue suoi sul sulla tra fra un una uno ogni
 		deve devono essere stato stata tutti tutte tutto anche molto ancora dovrebbe dovrebbero
-		milioni miliardi euro volte`,
+		milioni miliardi euro volte parte maggior`,
 	"nl": `aan al als bij dan dat de der deze die dit door een en er had heb hebben het hij hoe
 		hun ik in is je kan kunnen maar met mij na naar niet nog nu of om onder ons ook op over te
 		tot uit van voor was wat we wel wie wij wordt worden zal ze zij zijn zo zou moet moeten
 		weg eigen eigenlijk`,
 	"ko": `것 것을 것이 것은 수 등 및 또는 그리고 이 그 저 있다 없다 위해 위한 통해 대한 대해 경우 때 더 가장 또한 모든 각 중 약 총 매우 다른 같은 이런 그런
-		그렇지 않은 이상 이하 절반 다음과 같이`,
+		그렇지 않은 이상 이하 절반 다음과 같이 시 후 전 간`,
 }
 
 // DocumentPhrases are what a sentence about the document itself says (lower case):

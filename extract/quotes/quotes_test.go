@@ -1,8 +1,8 @@
-package extract
+package quotes
 
 import "testing"
 
-func TestQuotedSentence(t *testing.T) {
+func TestInSentence(t *testing.T) {
 	for _, tc := range []struct {
 		s         string
 		text, who string // who "" when no quote should be found
@@ -19,9 +19,9 @@ func TestQuotedSentence(t *testing.T) {
 		{"The word “platform” means many things to many people.", "", ""},
 		{"Nobody quoted anything here at all, said the log.", "", ""},
 	} {
-		q, ok := QuotedSentence(tc.s)
+		q, ok := InSentence(tc.s)
 		if ok != (tc.who != "") || ok && (q.Text != tc.text || q.Attribution != tc.who) {
-			t.Errorf("QuotedSentence(%q) = %+v %v, want %q by %q", tc.s, q, ok, tc.text, tc.who)
+			t.Errorf("InSentence(%q) = %+v %v, want %q by %q", tc.s, q, ok, tc.text, tc.who)
 		}
 	}
 }
@@ -32,8 +32,8 @@ func TestADefinitionInQuotesIsNotAQuote(t *testing.T) {
 		`The glossary says: "A platform is a foundation of self-service capabilities for many teams."`,
 		`La definición dice: "Una plataforma es una base de capacidades de autoservicio para los equipos."`,
 	} {
-		if q, ok := QuotedSentence(s); ok {
-			t.Errorf("QuotedSentence(%q) = %+v: a definition is not a quote", s, q)
+		if q, ok := InSentence(s); ok {
+			t.Errorf("InSentence(%q) = %+v: a definition is not a quote", s, q)
 		}
 	}
 	for _, tc := range []struct {

@@ -1,4 +1,6 @@
-package extract
+// Package quotes finds a quotation and its speaker in a sentence, and tells a speaker's
+// name from a word in quotation marks.
+package quotes
 
 import (
 	"cmp"
@@ -25,10 +27,10 @@ var (
 	speakerThenQuote = regexp.MustCompile(`^(?:(?:According to|Según|Laut|Selon)\s+(.+?),|(.+?)\s+(?:` + speechVerbs + `)\s*[:,]?)\s*[“"«„]\s*(.+?)\s*[”"»“]\s*[.!]?$`)
 )
 
-// QuotedSentence finds a quotation and its speaker in one sentence. The quotation must
+// InSentence finds a quotation and its speaker in one sentence. The quotation must
 // be a sentence's worth of words and the speaker a name (capitalised, short), so a scare
 // quote ("the so-called “golden path”") is not taken for one.
-func QuotedSentence(s string) (parse.Quote, bool) {
+func InSentence(s string) (parse.Quote, bool) {
 	var text, who string
 	if m := matchQuote(quoteThenSpeaker, s); m != nil {
 		text, who = m[1], cmp.Or(m[2], m[3])
@@ -67,8 +69,8 @@ func matchQuote(re *regexp.Regexp, s string) []string {
 	return re.FindStringSubmatch(s)
 }
 
-// HasQuoteMark is the cheap test before the patterns run.
-func HasQuoteMark(s string) bool {
+// HasMark is the cheap test before the patterns run.
+func HasMark(s string) bool {
 	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "„")
 }
 
