@@ -52,6 +52,8 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"it", "È una differenza che pesa sui bilanci delle imprese più piccole.", false},
 		{"es", "Es mejor demostrar el valor en una categoría y ampliar después.", true},
 		{"es", "Horas extraordinarias: 190.000 euros, sobre todo en conducción.", false},
+		{"es", "Tiempo dedicado a facturas por el equipo de administración: del 40 % al 14 % de la jornada.", false},
+		{"en", "Total route miles: -7.9%.", false},
 		{"es", "Penalizaciones y mercancía desechada: 70.000 euros.", false},
 		// Enough, but for what; the first of what.
 		{"fr", "Pour une PME de moins de 250 salariés, quelques jours par mois suffisent le plus souvent.", false},
@@ -710,13 +712,15 @@ func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 	})
 }
 
-// TestTimelinesOrdinalsAndThemLeanBack: a timeline's line, "The first was…", "them"
-// with nothing before it that it could stand for, and openings in German, Korean,
-// Chinese and Japanese that point back.
+// TestTimelinesOrdinalsAndThemLeanBack: a timeline's line, a numbered item, "The first
+// was…", "them" with nothing before it that it could stand for, and openings in German,
+// Korean, Chinese and Japanese that point back.
 func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "Weeks 4–6: Wave 1 (one client, 12 robots).", false},
 		{"en", "Wave 3 (all e-commerce clients, 46 robots).", false},
+		{"en", "(5) Lock selectively.", false},
+		{"zh", "（1）积灰损失模型。", false},
 		{"en", "Revenue grew 40% (year over year).", true},
 		{"it", "Il primo era un problema di costi, non di tecnologia.", false},
 		{"en", "The first quarter was the strongest on record for new contracts.", true},
@@ -735,13 +739,15 @@ func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 }
 
 // TestNoticesEllipsesAndGapsLeanOrSayNothing: a copyright line, what the data refer to,
-// a disclaimer, a sales call, a verb left for the sentence before to supply ("…has
+// a name withheld, a table the post does not show, a disclaimer, a sales call, a verb left for the sentence before to supply ("…has
 // not."), "together they", "that figure", a reply ("Yes, and…"), and a gap without its
 // two sides.
 func TestNoticesEllipsesAndGapsLeanOrSayNothing(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "All content © 2024 Packwell. All rights reserved.", false},
 		{"pt", "Dados de plataforma referem-se a 11 clientes da Vértice que autorizaram o uso agregado.", false},
+		{"ja", "社名は同社の希望により非公開としています。", false},
+		{"ko", "표에서 보듯 냉장 의약품 비중이 가장 크다.", false},
 		{"ko", "본 보고서의 저작권은 팩웰에 있으며 무단 전재를 금합니다.", false},
 		{"en", "This article is not legal advice, and every policy differs.", false},
 		{"en", "Want the same for your lanes? Book a call with our team.", false},

@@ -75,7 +75,8 @@ func OnlyAQuote(text string) bool {
 
 // Labelled reports a line that opens with a Title Case label and a colon and goes on in
 // lower case: a term and its gloss, which reads as a fragment alone; or a label of up to
-// five words and a figure: a line of a breakdown ("Overtime: 190,000 euros").
+// five words and a figure, a sign or a change: a line of a breakdown ("Overtime: 190,000
+// euros", "Total route miles: -7.9%", "Tiempo dedicado a facturas: del 40 % al 14 %").
 func Labelled(text string) bool {
 	if cjkNumberedLabel.MatchString(text) {
 		return true // "误区二：…", "ステップ3：…": one numbered item of the document's own list
@@ -88,7 +89,7 @@ func Labelled(text string) bool {
 	if label := text[:i]; strings.Count(label, " ") < 4 && strings.ContainsAny(label, "0123456789") {
 		return true // "Weeks 4–6: Wave 1 (one client, 12 robots).": a line of a timeline
 	}
-	if unicode.IsDigit(r) && strings.Count(text[:i], " ") < 10 {
+	if (unicode.IsDigit(r) || figureAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
 		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
 		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
 		return true
@@ -116,6 +117,21 @@ func Labelled(text string) bool {
 	return words > 0 && (words <= 8 && capital*2 > words || words <= 4 && bare)
 }
 
+// figureAfter reports a value that opens on a sign or a change from a figure: "-52 %",
+// "+12%", "del 40 % al 14 %", "from 38 to 31 minutes".
+func figureAfter(value string) bool {
+	r, n := utf8.DecodeRuneInString(value)
+	if strings.ContainsRune("-+−–", r) {
+		next, _ := utf8.DecodeRuneInString(value[n:])
+		return unicode.IsDigit(next)
+	}
+	word, rest, _ := strings.Cut(value, " ")
+	next, _ := utf8.DecodeRuneInString(rest)
+	return fromWords[textcase.Lower(word)] && unicode.IsDigit(next)
+}
+
+var fromWords = parse.WordSet(`from de del da do dal du des von van`)
+
 // countOpeners open a noun phrase that a label-like sentence may start with ("One warning
 // sign: …").
 var countOpeners = parse.WordSet(`one two three our my your their its uno una um uma un une ein eine`)
@@ -125,13 +141,18 @@ var cjkNumberedLabel = regexp.MustCompile(`^\p{Han}{1,6}[一二三四五六七�
 
 // breakdownItem is a line of a breakdown: a short label and its share in brackets
 // ("Diagnóstico inicial insuficiente (22 %).").
+var enumerated = regexp.MustCompile(`^[(（]\d{1,2}[)）]`)
+
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
 // share in brackets; or a label of up to three words and what it holds in brackets
-// ("Wave 3 (all e-commerce clients, 46 robots)."). It names no finding; the list it
-// belongs to is not in the post.
+// ("Wave 3 (all e-commerce clients, 46 robots)."); or an item the text numbers
+// ("(5) Lock selectively."). It names no finding; the list it belongs to is not in the post.
 func BreakdownItem(text string) bool {
+	if enumerated.MatchString(text) {
+		return true // "(5) Lock selectively.", "（1）积灰损失模型。": an item numbered in the text
+	}
 	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
 		return false
 	}
