@@ -533,12 +533,16 @@ func TestACaseToldInAReportIsNoSource(t *testing.T) {
 	}
 }
 
-// TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition, a part of "it",
-// one item of a list the reader never saw, a comparison with "that", an FAQ's line, a
-// connective between commas or a Korean, Japanese or Chinese connective.
+// TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition, "as for…", a
+// part of "it", one item of a list the reader never saw, a comparison with "that", an
+// FAQ's line, a connective between commas or a Korean, Japanese or Chinese connective.
 func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"pt", "Sem eles, o risco é construir integrações tecnicamente perfeitas que ninguém usa.", false},
+		{"fr", "Quant à l'échantillonnage, il est par construction aveugle aux anomalies rares.", false},
+		{"pt", "Em termos práticos, o custo dobra em dois anos.", false},
+		{"es", "En cuanto a herramientas, el 52 % de las microempresas planea resolverlo con su programa actual.", false},
+		{"ko", "건수로는 17.3%에 불과하지만 금액으로는 절반을 넘는다.", false},
 		{"es", "Sin ellos, los equipos de RR. HH. pierden la mitad de su tiempo en tareas manuales.", false},
 		{"en", "Without them, procurement teams lose two weeks on every disruption.", false},
 		{"en", "Without a supplier map, procurement teams lose two weeks on every disruption.", true},
