@@ -716,14 +716,19 @@ func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 	})
 }
 
-// TestTimelinesOrdinalsAndThemLeanBack: a timeline's line, a numbered item, "The first
-// was…", "them" with nothing before it that it could stand for, and openings in German,
-// Korean, Chinese and Japanese that point back.
+// TestTimelinesOrdinalsAndThemLeanBack: a timeline's line, a numbered item, a heading
+// ended with a full stop, "The first was…", "them" with nothing before it that it could
+// stand for, and openings in German, Korean, Chinese and Japanese that point back.
 func TestTimelinesOrdinalsAndThemLeanBack(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "Weeks 4–6: Wave 1 (one client, 12 robots).", false},
 		{"en", "Wave 3 (all e-commerce clients, 46 robots).", false},
 		{"en", "(5) Lock selectively.", false},
+		{"de", "Priorisierung.", false},
+		{"en", "It works.", false},
+		{"en", "Costs fell sharply.", true},
+		{"ja", "重要です。", false},
+		{"zh", "成本下降了一半。", true},
 		{"zh", "（1）积灰损失模型。", false},
 		{"en", "Revenue grew 40% (year over year).", true},
 		{"it", "Il primo era un problema di costi, non di tecnologia.", false},

@@ -15,14 +15,35 @@ import (
 )
 
 // Ends reports a sentence that ends as one: with a full stop, question or
-// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon.
+// exclamation mark (a closing quote or bracket may follow), not an ellipsis or a colon,
+// and is longer than a heading.
 func Ends(text string) bool {
 	text = strings.TrimRight(text, parse.Closers)
 	if strings.HasSuffix(text, "...") {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
-	return strings.ContainsRune(".!?。！？｡", last)
+	return strings.ContainsRune(".!?。！？｡", last) && !tooShort(text)
+}
+
+// tooShort reports a heading or a list item's label ended with a full stop
+// ("Priorisierung.", "Data quality."): under three words, or six characters in a
+// language written without spaces.
+func tooShort(text string) bool {
+	if strings.Count(strings.TrimSpace(text), " ") >= 2 {
+		return false
+	}
+	return strings.ContainsRune(text, ' ') || utf8.RuneCountInString(text) < 7 || !cjk(text)
+}
+
+// cjk reports text in Chinese or Japanese script, which needs no spaces.
+func cjk(text string) bool {
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Balanced reports whether every bracket and quote the sentence opens, it closes.
