@@ -524,6 +524,9 @@ func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
 		{"ko", "A 저축은행은 수도권에 본점을 둔 중형 기업으로, 고객 수는 약 120만 명이다."},
 		{"en", "Hartwell Distribution operates 340 tractors and 610 refrigerated trailers out of four terminals."},
 		{"it", "Una cava di porfido in Val di Cembra, con 46 dipendenti e 180.000 tonnellate l'anno, ha avviato il progetto nel 2023."},
+		// Who answered a survey.
+		{"ko", "응답자 소속 보험사의 규모는 대형사 38%, 중견사 44%, 소형사 및 공제기관 18%였습니다."},
+		{"en", "Respondents' organizations were 38% large firms, 44% mid-sized firms and 18% small ones."},
 	} {
 		a := analysisOf(tc.lang, tc.text)
 		if c := a.Candidates[0]; c.Stat || c.Finding() {

@@ -540,6 +540,8 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"pt", "Sem eles, o risco é construir integrações tecnicamente perfeitas que ninguém usa.", false},
 		{"fr", "Quant à l'échantillonnage, il est par construction aveugle aux anomalies rares.", false},
+		{"fr", "Une entreprise incapable d'y répondre prend un risque commercial bien avant un risque réglementaire.", false},
+		{"en", "Put differently, brokers sell certainty, not matching.", false},
 		{"pt", "Em termos práticos, o custo dobra em dois anos.", false},
 		{"es", "En cuanto a herramientas, el 52 % de las microempresas planea resolverlo con su programa actual.", false},
 		{"ko", "건수로는 17.3%에 불과하지만 금액으로는 절반을 넘는다.", false},

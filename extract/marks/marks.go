@@ -518,7 +518,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -688,14 +688,16 @@ var CountWords = map[string]string{
 	"de": `zwei drei vier fünf sechs sieben`, "it": `due tre quattro cinque sei sette`, "nl": `twee drie vier vijf zes zeven`,
 }
 
-// Headcount marks a company's size by its staff ("46 dipendenti", "4,200 employees"):
-// with no comparison, a figure beside it is a profile, not a finding.
+// Headcount marks a company's size by its staff ("46 dipendenti", "4,200 employees"), or
+// who a survey's respondents are ("응답자 소속 보험사의 규모는…"): with no comparison, a
+// figure beside it is a profile, not a finding.
 var Headcount = map[string][]string{
-	"en": {" employees", " staff,", " people across", " workers across"},
-	"es": {" empleados", " trabajadores,"}, "pt": {" funcionários", " colaboradores,"},
-	"fr": {" salariés", " collaborateurs,"}, "de": {" mitarbeitende", " mitarbeiter", " beschäftigte"},
-	"it": {" dipendenti", " addetti"}, "nl": {" medewerkers", " werknemers"},
-	"ja": {"従業員数", "名の従業員", "社員数"}, "zh": {"员工", "名员工"}, "ko": {"직원 수", "명의 직원", "임직원"},
+	"en": {" employees", " staff,", " people across", " workers across", "respondents' organizations", "respondents' companies", "of respondents work"},
+	"es": {" empleados", " trabajadores,", "de los encuestados trabaja"}, "pt": {" funcionários", " colaboradores,", "dos respondentes atua", "dos respondentes trabalha"},
+	"fr": {" salariés", " collaborateurs,", "des répondants travaillent"}, "de": {" mitarbeitende", " mitarbeiter", " beschäftigte"},
+	"it": {" dipendenti", " addetti", "degli intervistati lavora"}, "nl": {" medewerkers", " werknemers"},
+	"ja": {"従業員数", "名の従業員", "社員数", "回答者の所属", "回答企業の規模"}, "zh": {"员工", "名员工", "受访者所在", "受访企业规模"},
+	"ko": {"직원 수", "명의 직원", "임직원", "응답자 소속", "응답자의 소속", "응답 기관의 규모", "응답 기업의 규모"},
 }
 
 // MidConnectives lean on the sentence before from between commas after the subject
@@ -786,7 +788,7 @@ var BackReferencePhrases = map[string][]string{
 	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
 		" % restante", "% restante", " cada uma,", " cada um,"},
-	"fr": {" l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
+	"fr": {" d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
 		" de les ", " à les ", " de le ", " à le "},
 	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
