@@ -64,27 +64,51 @@ func TestMetaDescriptionStatesTheClaim(t *testing.T) {
 // length inside a paragraph ends where its author ended that paragraph, not at whichever
 // sentence came at the count, and starts no new one.
 func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
+	why, first := whyItMatters(t, 20, "", 6)
+	if !strings.Contains(why, first[len(first)-1]) || strings.Contains(why, "Another team") {
+		t.Errorf("the passage does not end with its paragraph:\n%s", why)
+	}
+}
+
+// TestWhyItMattersEndsOnAnAnswer: a section that ends on a question (the next section
+// takes it up) gives a passage that stops before it.
+func TestWhyItMattersEndsOnAnAnswer(t *testing.T) {
+	why, first := whyItMatters(t, 14, "Why did the stores in Bergen report fewer outages than the rest?", 0)
+	if strings.Contains(why, "fewer outages than the rest") || !strings.Contains(why, first[len(first)-1]) {
+		t.Errorf("the passage does not end on its last answer:\n%s", why)
+	}
+}
+
+// whyItMatters is the "Why it matters" passage of a teaser whose longest section is one
+// paragraph of n sentences (at most twenty), each with words of its own, and last (when
+// given), and then a paragraph of others sentences of another team; and the n sentences.
+func whyItMatters(t *testing.T, n int, last string, others int) (string, []string) {
+	t.Helper()
 	var b strings.Builder
 	b.WriteString(teaserDoc("Release trains", "Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.",
 		"Trains in practice", "Rollbacks fall by half once every service follows the same weekly schedule.",
 		"Every change gets a reviewer within a working day, so nothing waits for the train.",
 		"Release managers rotate each month to spread the knowledge of the process across teams."))
 	var first, second []string
-	// Twenty sentences of one paragraph, each with words of its own: sentences that say
-	// the same in other words would end a passage at the first a takeaway says.
+	// Sentences that say the same in other words would end a passage at the first a
+	// takeaway says.
 	groups := strings.Fields("payments billing search checkout mobile identity ledger pricing catalog inventory " +
 		"shipping returns loyalty reviews support analytics onboarding invoices refunds messaging")
 	fixes := strings.Fields("retries caching logging timeouts alerts migrations indexes quotas tokens schemas " +
 		"queues dashboards fonts images sessions cookies headers backups metrics webhooks")
 	regions := strings.Fields("Lisbon Oslo Madrid Vienna Dublin Prague Warsaw Athens Zurich Milan " +
 		"Berlin Paris Sofia Riga Tallinn Vilnius Porto Seville Krakow Bergen")
-	for k := range 20 {
+	for k := range n {
 		first = append(first, fmt.Sprintf("In sprint %s the %s group shipped %s to all of its stores in %s.", strings.Repeat("x", k+1), groups[k], fixes[k], regions[k]))
 	}
-	for k := range 6 {
+	for k := range others {
 		second = append(second, "Another team on floor "+strings.Repeat("y", k+1)+" kept its own schedule and counted the outages its customers reported.")
 	}
-	b.WriteString(strings.Join(first, " ") + "\n\n" + strings.Join(second, " ") + "\n")
+	paragraph := strings.Join(first, " ")
+	if last != "" {
+		paragraph += " " + last
+	}
+	b.WriteString(paragraph + "\n\n" + strings.Join(second, " ") + "\n")
 	doc, err := parse.File("r.md", []byte(b.String()), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -97,14 +121,11 @@ func TestWhyItMattersEndsWithItsParagraph(t *testing.T) {
 		if at < 0 {
 			t.Fatalf("no passage:\n%s", d.Text)
 		}
-		why := d.Text[at:]
-		t.Logf("%d words\n%s", teaserWords(d.Text), why)
-		if !strings.Contains(why, first[len(first)-1]) || strings.Contains(why, "Another team") {
-			t.Errorf("the passage does not end with its paragraph:\n%s", why)
-		}
-		return
+		t.Logf("%d words\n%s", teaserWords(d.Text), d.Text[at:])
+		return d.Text[at:], first
 	}
 	t.Fatal("no blog teaser")
+	return "", nil
 }
 
 // TestMetaDescriptionIsNoQuestion: a checklist's question describes no page, however
