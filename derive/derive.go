@@ -133,7 +133,7 @@ func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandrules
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
-	d.cta = brand.Spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[doc.Type]))
+	d.cta = brand.Spell(cmp.Or(doc.Meta.CTA, opt.Campaign.CTAFor(stage, doc.Meta.Persona, d.locale), d.labels.CTA[ctaKind(doc)]))
 	d.res = Result{Derivatives: []Derivative{}, LinkTarget: d.links.target, Stage: stage, Warnings: slices.Clone(doc.Warnings)}
 	d.titleRule()
 	return d

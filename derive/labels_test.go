@@ -86,6 +86,9 @@ func TestCallToActionFitsTheDocumentType(t *testing.T) {
 		{"about.md", "# Platforms\n\n## Introduction\n\n## What the 2022 report on platform adoption by large enterprises found" + body, "", "Read more"},
 		// A word inside a longer one names nothing.
 		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
+		// A talk given as text is read; as subtitles, watched.
+		{"talk.md", "---\ndoc_type: webinar\n---\n# Platforms" + body, parse.DocTalk, "Read the full transcript"},
+		{"talk.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nPlatform teams cut onboarding from two weeks to two days when every service starts from a template.\n", parse.DocTalk, "Watch the full talk"},
 		{"es.md", "---\ndoc_type: guide\n---\n# Plataformas\n\nLos equipos de plataforma reducen la incorporación de dos semanas a dos días con plantillas.\n", parse.DocGuide, "Lee la guía completa"},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.src), 0)

@@ -179,14 +179,15 @@ func within(inner, outer string) bool {
 
 // cutPhrase reports a phrase that opens on a possessive ("Brennard's finance team"), an
 // elided article or preposition ("d'échec de première présentation") or a unit ("Euro
-// Umsatz", of "2,4 Millionen Euro Umsatz"), or ends on the verb of a finding ("one-way
-// ride time fell").
+// Umsatz", of "2,4 Millionen Euro Umsatz"), ends on the verb of a finding ("one-way ride
+// time fell"), or is a name in capitals ("DAVID OKAFOR", a transcript's speaker).
 func cutPhrase(p string) bool {
+	capitals := strings.ContainsRune(p, ' ') && strings.ToUpper(p) == p && strings.ToLower(p) != p // "DAVID OKAFOR"
 	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
 	first, _, _ := strings.Cut(p, " ")
 	last := p[strings.LastIndexByte(p, ' ')+1:]
 	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
-		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last]
+		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals
 }
 
 var (
@@ -249,7 +250,7 @@ func PhraseKey(s, lang string) string {
 // phraseConnectors may join two content words inside a phrase ("cadena de suministro",
 // "separation of duties") but never start or end one.
 var phraseConnectors = map[string]map[string]bool{
-	"en": parse.WordSet(`of for`),
+	"en": parse.WordSet(`of for per`),
 	"es": parse.WordSet(`de del para`),
 	"fr": parse.WordSet(`de du des pour`),
 	"de": parse.WordSet(`für von`),

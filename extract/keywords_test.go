@@ -102,6 +102,8 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 			[]string{"Boa parte", "maior parte"}},
 		{"de", "Die Qualitätskosten liegen bei 2,4 Millionen Euro Umsatz. Bei 10 Millionen Euro Umsatz steigen sie.",
 			[]string{"Euro Umsatz", "Millionen Euro Umsatz"}},
+		{"en", "DAVID OKAFOR: Cooling costs per mile fell. DAVID OKAFOR: Cooling costs per mile rose again.", []string{"DAVID OKAFOR", "per mile"}},
+		{"fr", "Elles ont réduit les coûts de 12 %. Elles ont aussi réduit les délais.", []string{"Elles ont"}},
 		{"zh", "小间距LED屏幕的出货量增长了40%。小间距LED屏幕主要用于指挥中心。\n预测性运维可以降低成本。采用预测性运维的电站损失更低。",
 			[]string{"间距LED", "预测性运"}},
 	} {

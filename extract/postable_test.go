@@ -695,8 +695,9 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 
 // TestAnEventsHousekeepingAndIntroductionsAreNotPosts: a webinar's recording and slides,
 // a call to book a demo or download the PDF edition, a bare web address, a speaker's
-// introduction, a reply that needs its question, a question that only leads into its
-// answer, and "which" or "that" standing for the sentence before.
+// introduction, a transcript's turn, an illustration's caveat, a reply that needs its
+// question, a question that only leads into its answer, and "which" or "that" standing
+// for the sentence before.
 func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "The recording and slides go out within 24 hours.", false},
@@ -707,6 +708,8 @@ func TestAnEventsHousekeepingAndIntroductionsAreNotPosts(t *testing.T) {
 		{"de", "Die PDF-Version enthält zwölf weitere Grafiken.", false},
 		{"en", "Users who download the app are twice as likely to renew.", true},
 		{"en", "Why the improvement overall?", false},
+		{"en", "PRIYA NAIR: Usually airflow, before anything else.", false},
+		{"en", "The numbers are illustrative, not a quote.", false},
 		{"ja", "なぜか？", false},
 		{"en", "How much time does your team lose to manual invoice matching each week?", true},
 		{"en", "Dana Ruiz runs customer operations at Northfield Home Insurance, about 640 agents across three sites.", false},

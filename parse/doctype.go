@@ -21,7 +21,7 @@ var docTypeWords = []struct {
 
 // docType is what kind of document this is: what its front matter says (doc_type, else
 // type or categories), else what its title or its cover says, else an article for a web
-// page and unknown for the rest.
+// page, a talk for subtitles and unknown for the rest.
 func docType(doc *Document) string {
 	for _, declared := range append([]string{doc.Meta.DocType}, doc.Meta.Categories...) {
 		if t := typeNamed(declared); t != "" {
@@ -38,8 +38,11 @@ func docType(doc *Document) string {
 			return t
 		}
 	}
-	if doc.Format == "html" {
+	switch doc.Format {
+	case "html":
 		return DocArticle
+	case "vtt", "srt":
+		return DocTalk // subtitles are a recording's
 	}
 	return ""
 }

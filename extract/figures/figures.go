@@ -323,6 +323,11 @@ var hypotheticalMarks = []string{
 	"permitiria", "economizaria", "significaria", "equivaleria", "permettrait", "économiserait", "représenterait",
 	"équivaudrait", "würde", "ergäbe", "permetterebbe", "significherebbe",
 	"라면 ", "다면 ", "如果", "假如", "とすれば", "とすると",
+	// A worked calculation, or a case taken for one ("Prenons une commune de 18 000
+	// habitants").
+	"worked example", "back-of-the-envelope", "let's take", "let us take", "tomemos", "vamos supor", "prenons",
+	"exemple chiffré", "nehmen wir", "rechenbeispiel", "prendiamo", "esempio di calcolo", "rekenvoorbeeld",
+	"試算", "测算", "计算示例", "계산 예시",
 }
 
 // Hypothetical reports a sentence, or a section heading, that frames its figures as an
@@ -375,12 +380,16 @@ var (
 )
 
 // Instance reports a sentence whose figures belong to a made-up instance, not a
-// finding: one that opens on "a" and a case described by a number ("A 400-person
-// engineering organization costs $90 million a year", "Um provedor de 30 mil assinantes
-// que reduz R$ 10 perde…", "A district with 120 routes…"), or a supposition and the sum
-// it works out ("If sales fall by 15%, that is $9,000 a week", "Multiply across…"). A survey or a study
-// opened on "a" is a source, and "a third of…" or "a 40% rise" a finding.
+// finding: a sum written out ("10万 × 27% × 9.8元 ≈ 26.5万元"); one that opens on "a" and
+// a case described by a number ("A 400-person engineering organization costs $90
+// million a year", "Um provedor de 30 mil assinantes que reduz R$ 10 perde…", "A district
+// with 120 routes…"); or a supposition and the sum it works out ("If sales fall by 15%,
+// that is $9,000 a week", "Multiply across…"). A survey or a study opened on "a" is a
+// source, and "a third of…" or "a 40% rise" a finding.
 func Instance(text, lang string) bool {
+	if strings.ContainsAny(text, "=≈") && (strings.Contains(text, "×") || strings.Contains(text, " x ")) {
+		return true // "10万 × 27% × 9.8元 ≈ 26.5万元": the sum itself
+	}
 	words := strings.Fields(text)
 	if len(words) < 4 {
 		return false

@@ -109,6 +109,8 @@ func Labelled(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text[i+2:])
 	if label := text[:i]; strings.Count(label, " ") < 4 && strings.ContainsAny(label, "0123456789") {
 		return true // "Weeks 4–6: Wave 1 (one client, 12 robots).": a line of a timeline
+	} else if strings.Count(label, " ") < 4 && speakerLabel(label) {
+		return true // "PRIYA NAIR: Usually airflow.": a transcript's turn, in someone else's voice
 	}
 	if (unicode.IsDigit(r) || figureAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
 		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
@@ -136,6 +138,21 @@ func Labelled(text string) bool {
 	r, _ = utf8.DecodeRuneInString(first)
 	bare := unicode.IsUpper(r) && !lean.Determiners[textcase.Lower(first)] && !countOpeners[textcase.Lower(first)]
 	return words > 0 && (words <= 8 && capital*2 > words || words <= 4 && bare)
+}
+
+// speakerLabel reports a label in capitals, as a transcript names its speakers
+// ("MODERATOR", "PRIYA NAIR").
+func speakerLabel(label string) bool {
+	letters := 0
+	for _, r := range label {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 // figureAfter reports a value that opens on a sign or a change from a figure: "-52 %",
