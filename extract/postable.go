@@ -48,6 +48,9 @@ func postable(text, lang string, v *sentenceView) bool {
 	if lean.QuestionOrAnswer(text) || whole.LeadIn(text) {
 		return false // a line of an FAQ, or a question that leads into its answer ("Why the gap?")
 	}
+	if whole.AboutBlurb(text) {
+		return false // a company's "About" run into its blurb
+	}
 	if whole.OnlyAQuote(text) {
 		return false // someone's words without their name (attributed ones become quote snippets)
 	}

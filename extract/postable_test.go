@@ -254,10 +254,11 @@ func TestContentsListsAreNotPosted(t *testing.T) {
 	}
 }
 
-// TestFiguresFromExamplesAreNotFindings: an example's figures, a reference's title and a
-// projection worked out from assumptions are no findings.
+// TestFiguresFromExamplesAreNotFindings: an example's figures, a reference's title, a
+// figure "say" supposes and a projection worked out from assumptions are no findings.
 func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
+		"At, say, 18 pence a kilowatt-hour, the hall would spend roughly £851,000 a year on cooling.\n\n" +
 		"## Example scenarios\n\nAutomation reduces the time to provision databases by 30 minutes, saving $10m a year.\n\n" +
 		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n\n" +
 		"## Projections\n\nCutting churn by half a point would retain roughly 200 more subscribers every month.\n\n" +
@@ -533,15 +534,27 @@ func TestACaseToldInAReportIsNoSource(t *testing.T) {
 	}
 }
 
-// TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition, "as for…", a
-// part of "it", one item of a list the reader never saw, a comparison with "that", an
-// FAQ's line, a connective between commas or a Korean, Japanese or Chinese connective.
+// TestOpeningsOnWhatCameBeforeAreNotPosts: a pronoun after a preposition or "last
+// year", "as for…", "what comes next", a scene ("Era un martes…"), "similar" to nothing,
+// an "About" heading run into its blurb, a part of "it", one item of a list the reader
+// never saw, a comparison with "that", an FAQ's line, a connective between commas or a
+// Korean, Japanese or Chinese connective.
 func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"pt", "Sem eles, o risco é construir integrações tecnicamente perfeitas que ninguém usa.", false},
 		{"fr", "Quant à l'échantillonnage, il est par construction aveugle aux anomalies rares.", false},
 		{"fr", "Une entreprise incapable d'y répondre prend un risque commercial bien avant un risque réglementaire.", false},
 		{"en", "Put differently, brokers sell certainty, not matching.", false},
+		{"fr", "Viennent ensuite les communes de moins de 3 500 habitants.", false},
+		{"fr", "Pas seulement réalisées, mais restaurées à blanc chaque trimestre.", false},
+		{"es", "Era un martes de noviembre cuando la caldera falló.", false},
+		{"en", "The cost picture is similar.", false},
+		{"en", "Last year it was just over 4,800.", false},
+		{"en", "Last year the median operator cut fuel costs by 18%.", true},
+		{"ja", "後でデータを確認すると、温度が上がっていたのです。", false},
+		{"zh", "更值得商家关注的是退货率的上升。", false},
+		{"en", "About Calder Thermal Systems Calder Thermal Systems designs cooling for data centres.", false},
+		{"en", "About 40% of operators plan to electrify their fleets by 2027.", true},
 		{"pt", "Em termos práticos, o custo dobra em dois anos.", false},
 		{"es", "En cuanto a herramientas, el 52 % de las microempresas planea resolverlo con su programa actual.", false},
 		{"ko", "건수로는 17.3%에 불과하지만 금액으로는 절반을 넘는다.", false},

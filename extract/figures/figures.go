@@ -325,7 +325,7 @@ var hypotheticalMarks = []string{
 	"라면 ", "다면 ", "如果", "假如", "とすれば", "とすると",
 	// A worked calculation, or a case taken for one ("Prenons une commune de 18 000
 	// habitants").
-	"worked example", "back-of-the-envelope", "let's take", "let us take", "tomemos", "vamos supor", "prenons",
+	", say, ", ", digamos, ", ", disons, ", ", sagen wir, ", ", diciamo, ", "worked example", "back-of-the-envelope", "let's take", "let us take", "tomemos", "vamos supor", "prenons",
 	"exemple chiffré", "nehmen wir", "rechenbeispiel", "prendiamo", "esempio di calcolo", "rekenvoorbeeld",
 	"試算", "测算", "计算示例", "계산 예시",
 }
@@ -390,6 +390,9 @@ func Instance(text, lang string) bool {
 	if strings.ContainsAny(text, "=≈") && (strings.Contains(text, "×") || strings.Contains(text, " x ")) {
 		return true // "10万 × 27% × 9.8元 ≈ 26.5万元": the sum itself
 	}
+	if rest, ok := strings.CutPrefix(text, "某"); ok && strings.ContainsAny(firstRunes(rest, 12), "0123456789") {
+		return true // "某女装店铺每月发货约10万单": a certain shop, a made-up one
+	}
 	words := strings.Fields(text)
 	if len(words) < 4 {
 		return false
@@ -428,4 +431,15 @@ func Instance(text, lang string) bool {
 		}
 	}
 	return false
+}
+
+// firstRunes is the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }

@@ -123,6 +123,7 @@ func TestAMadeUpInstanceIsNoFinding(t *testing.T) {
 		{"zh", "每月退货处理成本变为: 10万 × 27% × 9.8元 ≈ 26.5万元。", true},
 		{"ja", "削減できた損失は、10回 × 85万円 = 約850万円。", true},
 		{"zh", "年节省10万×12个月=120万元。", true},
+		{"zh", "某女装店铺每月发货约 10万单，退货率达到 27%。", true},
 		{"es", "Una planta de 200 empleados pierde unos 40.000 euros al mes en paradas.", true},
 		{"en", "A 2024 survey of 500 CFOs found that 62% plan to cut software spend.", false},
 		{"en", "A third of respondents cut their budgets by 10% or more.", false},

@@ -312,8 +312,8 @@ var auxiliaries = parse.WordSet(`is was are were has had will would can could`)
 // named, unless it holds the place of a clause after it ("For most fleets it is cheaper
 // to repair…"). pronouns are the language's subject pronouns.
 func PronounAfterShortOpening(text string, words []string, pronouns map[string]bool) bool {
-	if len(words) < 4 || !openingPrepositions["en"][textcase.Lower(words[0])] {
-		return false
+	if w := textcase.Lower(words[0]); len(words) < 4 || !openingPrepositions["en"][w] && w != "last" && w != "next" {
+		return false // "For ACH it was…", "Last year it was…"
 	}
 	var first8 [8]string
 	words = firstEight(text, &first8)

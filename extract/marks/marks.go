@@ -433,12 +433,12 @@ var Infinitives = map[string]struct{ Endings, Finite string }{
 // demonstratives, connectives: "これ", "但", "하지만") in languages written without spaces
 // between words, and in Korean, whose particles attach to the word: matched as prefixes.
 var ReferenceOpenersCJK = map[string][]string{
-	"ja": {"これ", "それ", "あれ", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
+	"ja": {"これ", "それ", "あれ", "後で", "あとで", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
 		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
 		"ここで", "同時に"},
-	"zh": {"这", "那", "此", "该", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+	"zh": {"这", "那", "此", "该", "更值得", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
@@ -571,7 +571,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
-	"es": {"en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -581,7 +581,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
-	"pt": {"em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -589,7 +589,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
-	"fr": {"quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -602,7 +602,7 @@ var ReferencePhrases = map[string][]string{
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
-	"it": {"quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
@@ -769,7 +769,7 @@ var (
 // BackReferencePhrases point at something said before from anywhere in a sentence: a
 // time it named ("…lost real money that day"), what it did ("those that did so").
 var BackReferencePhrases = map[string][]string{
-	"en": {" of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
+	"en": {" is similar.", " was similar.", " are similar.", " were similar.", " of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
 		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
 		" discussed above", " than either", " of them",

@@ -5,6 +5,7 @@ package whole
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -229,4 +230,26 @@ func LeadIn(text string) bool {
 		return n < 6
 	}
 	return utf8.RuneCountInString(text) < 12 // a language written without spaces
+}
+
+// AboutBlurb reports a company's "About" heading run into its blurb, as plain text
+// leaves it ("About Calder Thermal Systems Calder Thermal Systems designs…"): the
+// heading's name, said again at once.
+func AboutBlurb(text string) bool {
+	for _, about := range []string{"About ", "Sobre ", "À propos de ", "Über ", "Informazioni su ", "Over "} {
+		rest, ok := strings.CutPrefix(text, about)
+		if !ok {
+			continue
+		}
+		words := strings.Fields(rest)
+		for n := 1; n <= 4 && 2*n <= len(words); n++ {
+			if r, _ := utf8.DecodeRuneInString(words[n-1]); !unicode.IsUpper(r) {
+				break
+			}
+			if slices.Equal(words[:n], words[n:2*n]) {
+				return true
+			}
+		}
+	}
+	return false
 }
