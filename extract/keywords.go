@@ -157,7 +157,8 @@ func (a *Analysis) Keywords(n int) []string {
 		return list[i].key < list[j].key
 	})
 	var out, keys []string
-	for _, e := range list {
+	// Each phrase tried may read the whole text (partOfAWord): a few per keyword at most.
+	for _, e := range list[:min(len(list), 4*n)] {
 		if len(out) == n {
 			break
 		}

@@ -263,22 +263,32 @@ func answersItsHeading(text, heading, lang string) bool {
 	return answers[lang][strings.TrimRight(textcase.Lower(first), ",.;:!")]
 }
 
-// proseBefore is the prose of c's section before it, in lower case: a case study names
-// its customer once ("Northgate, a 410-bed community hospital") and says "the hospital"
-// paragraphs later.
+// proseBefore is the prose of c's section before it, up to lookBack sentences, in lower
+// case: a case study names its customer once ("Northgate, a 410-bed community
+// hospital") and says "the hospital" paragraphs later. The bound keeps a long section's
+// cost linear.
 func (a *Analysis) proseBefore(c *Candidate) string {
-	var b strings.Builder
-	for k, para := range a.Paragraphs[c.Section][:c.para+1] {
-		for s, i := range para {
-			if k == c.para && s == c.sentence {
-				return textcase.Lower(b.String())
-			}
-			b.WriteString(a.Candidates[i].Text)
-			b.WriteByte(' ')
+	var before []int
+	for k := c.para; k >= 0 && len(before) < lookBack; k-- {
+		para := a.Paragraphs[c.Section][k]
+		if k == c.para {
+			para = para[:c.sentence]
 		}
+		for s := len(para) - 1; s >= 0 && len(before) < lookBack; s-- {
+			before = append(before, para[s])
+		}
+	}
+	var b strings.Builder
+	for k := len(before) - 1; k >= 0; k-- {
+		b.WriteString(a.Candidates[before[k]].Text)
+		b.WriteByte(' ')
 	}
 	return textcase.Lower(b.String())
 }
+
+// lookBack is how many sentences before a definite noun proseBefore reads for the
+// indefinite one that introduced it.
+const lookBack = 12
 
 // opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a
 // whole word or phrase, or a prefix in Chinese and Japanese.
