@@ -421,18 +421,26 @@ func NamesWhatCameBeforeIntroduced(words []string, before, lang string) bool {
 		return false
 	}
 	intro := indefiniteArticles[lang]
-	prev := strings.Fields(before)
 	for _, w := range words[1:3] {
 		noun := textcase.Lower(strings.TrimRight(w, ",.;:"))
 		if utf8.RuneCountInString(noun) < 4 {
 			continue
 		}
-		for i, p := range prev {
-			if strings.TrimRight(p, ",.;:") != noun {
-				continue
+		// Each place the noun stands as a word, and the three words before it: read
+		// where they are, without cutting all of before into words.
+		for at := 0; ; {
+			i := strings.Index(before[at:], noun)
+			if i < 0 {
+				break
 			}
-			for j := max(0, i-3); j < i; j++ {
-				if intro[prev[j]] {
+			start, end := at+i, at+i+len(noun)
+			at = end
+			if start > 0 && before[start-1] != ' ' || end < len(before) && !strings.ContainsRune(" ,.;:", rune(before[end])) {
+				continue // inside a longer word
+			}
+			near := strings.Fields(before[max(0, start-40):start])
+			for _, p := range near[max(0, len(near)-3):] {
+				if intro[p] {
 					return true
 				}
 			}
