@@ -553,6 +553,12 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 		{"en", "Last year the median operator cut fuel costs by 18%.", true},
 		{"ja", "後でデータを確認すると、温度が上がっていたのです。", false},
 		{"zh", "更值得商家关注的是退货率的上升。", false},
+		{"zh", "半年后,退货率降到 27%,单件处理成本降到 9.8元。", false},
+		{"ja", "その後、停止回数は半分になった。", false},
+		{"en", "Most halls over the next five years will run both.", false},
+		// "以下" after a figure is "below", not "the following".
+		{"zh", "退货率稳定在20%以下的商家占38%。", true},
+		{"zh", "以下是调研的主要发现。", false},
 		{"en", "About Calder Thermal Systems Calder Thermal Systems designs cooling for data centres.", false},
 		{"en", "About 40% of operators plan to electrify their fleets by 2027.", true},
 		{"pt", "Em termos práticos, o custo dobra em dois anos.", false},

@@ -23,9 +23,13 @@ var (
 	percentRe    = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|％|percent\b|per cent\b|por ciento|pour cent|prozent|パーセント)`)
 	multiplierRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?[x×](?:\s|$|[,.;:)])|\b\d+(?:\.\d+)?-?fold\b|\b\d+(?:\.\d+)? (?:times|veces|fois|mal) (?:faster|more|higher|lower|less|fewer|as|cheaper|más|menos|plus|moins|schneller)|\d+(?:\.\d+)?倍`)
 	moneyRe      = regexp.MustCompile(`(?i)[$€£¥]\s?\d|\d\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|dollars|dólares|euros|usd|eur)\b|\d\s?(?:万円|億円|円)`)
-	countRe      = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
-	cueCountRe   = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
-	jaCountRe    = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
+	// "14回 → 4回": a change written with an arrow, its units in Japanese or Chinese.
+	arrowCJKRe = regexp.MustCompile(`\d[\d.,]*\s?[\p{Han}\p{Katakana}\p{Hangul}%％]{0,3}\s?→\s?\d`)
+	// A duration that says how long something runs, not a quantity.
+	roundTheClock = regexp.MustCompile(`(?i)^(?:24\s+(?:hours|horas|heures|stunden|ore|uur)|365\s+(?:days|días|dias|jours|tage|giorni|dagen)|7\s+(?:days|días|dias|jours|tage|giorni|dagen))\s+(?:a|per|al|por|par|am|pro|al|ao|per)\b`)
+	countRe       = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
+	cueCountRe    = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
+	jaCountRe     = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
 	// fromToRe is a change from one figure to another in the Latin languages ("rose from 3
 	// to 11 a week", "de 14 a 7 horas", "von 20 auf 5"); its groups are the two figures.
 	fromToRe = regexp.MustCompile(`(?i)\b(?:from|de|desde|von|da|van)\s+(\d+(?:[.,]\d+)?)\s?(?:%|\pL+)?\s+(?:to|a|à|hasta|auf|bis|naar|para)\s+(\d+(?:[.,]\d+)?)`)
@@ -156,7 +160,7 @@ func Stat(s string) bool {
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
 		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
 		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) ||
-		has("から", "에서", "从") && fromToCJK(s) ||
+		has("から", "에서", "从") && fromToCJK(s) || has("→") && arrowCJKRe.MatchString(s) ||
 		twoNumbers(s) && fromTo(s) ||
 		has("平均", "평균") && averageCJKRe.MatchString(s) {
 		return true
@@ -175,6 +179,9 @@ func Stat(s string) bool {
 		}
 		if after := strings.ToLower(s[m[4]:m[5]]); monthWords[after] || isFunctionWord(after) {
 			continue // a date ("12 March"), or a number not counting anything ("12 with")
+		}
+		if roundTheClock.MatchString(s[m[2]:]) {
+			continue // "24 horas al día", "365 days a year": when, not how much
 		}
 		if r, _ := utf8.DecodeRuneInString(s[m[4]:]); unicode.IsUpper(r) {
 			continue // a title ("12 Available Methods"), not a finding

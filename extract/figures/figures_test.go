@@ -28,6 +28,10 @@ func TestIsStat(t *testing.T) {
 		{"会議の時間を半年で48%削減しました。", true},
 		{"生産性が3倍になりました。", true},
 		{"導入から六か月後、会議の時間は週14時間から7.3時間に減りました。", true},
+		{"翌年の突発停止は 14回 → 4回に減少しました。", true},
+		// How long something runs is no quantity.
+		{"Las zonas comunes funcionan 24 horas al día.", false},
+		{"The control room is staffed 365 days a year by 12 engineers.", true},
 		{"회의 시간은 주 14시간에서 7시간으로 줄었습니다.", true},
 		{"会议时间从每周14小时降至7小时。", true},
 		{"Deploys per team rose from 3 to 11 a week after the paved road opened.", true},

@@ -433,12 +433,12 @@ var Infinitives = map[string]struct{ Endings, Finite string }{
 // demonstratives, connectives: "これ", "但", "하지만") in languages written without spaces
 // between words, and in Korean, whose particles attach to the word: matched as prefixes.
 var ReferenceOpenersCJK = map[string][]string{
-	"ja": {"これ", "それ", "あれ", "後で", "あとで", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
+	"ja": {"これ", "それ", "あれ", "後で", "あとで", "半年後", "一年後", "1年後", "その後", "数か月後", "この", "その", "あの", "こうした", "そうした", "こう", "そう", "彼ら", "彼", "しかし", "また", "さらに", "そこで",
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
 		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
 		"ここで", "同時に"},
-	"zh": {"这", "那", "此", "该", "更值得", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+	"zh": {"这", "那", "此", "该", "更值得", "半年后", "一年后", "两年后", "三个月后", "之后", "此后", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
@@ -769,7 +769,7 @@ var (
 // BackReferencePhrases point at something said before from anywhere in a sentence: a
 // time it named ("…lost real money that day"), what it did ("those that did so").
 var BackReferencePhrases = map[string][]string{
-	"en": {" is similar.", " was similar.", " are similar.", " were similar.", " of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
+	"en": {" both.", " either.", " neither.", " is similar.", " was similar.", " are similar.", " were similar.", " of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
 		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
 		" discussed above", " than either", " of them",
@@ -975,7 +975,7 @@ var DocumentPhrases = map[string][]string{
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
 	"zh": {"化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
-		"参见", "请参阅", "见下", "如下", "以下", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
+		"参见", "请参阅", "见下", "如下", "以下是", "以下为", "以下几", "以下将", "以下内容", "以下部分", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
 		"在深入", "请先阅读", "最终版"},
 	"ko": {"표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
