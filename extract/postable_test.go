@@ -555,6 +555,7 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 		{"zh", "更值得商家关注的是退货率的上升。", false},
 		{"zh", "半年后,退货率降到 27%,单件处理成本降到 9.8元。", false},
 		{"ja", "その後、停止回数は半分になった。", false},
+		{"zh", "与之前相比,每月节省约 19.9万元,一年下来接近 240万元。", false},
 		{"en", "Most halls over the next five years will run both.", false},
 		// "以下" after a figure is "below", not "the following".
 		{"zh", "退货率稳定在20%以下的商家占38%。", true},

@@ -27,9 +27,12 @@ var (
 	arrowCJKRe = regexp.MustCompile(`\d[\d.,]*\s?[\p{Han}\p{Katakana}\p{Hangul}%％]{0,3}\s?→\s?\d`)
 	// A duration that says how long something runs, not a quantity.
 	roundTheClock = regexp.MustCompile(`(?i)^(?:24\s+(?:hours|horas|heures|stunden|ore|uur)|365\s+(?:days|días|dias|jours|tage|giorni|dagen)|7\s+(?:days|días|dias|jours|tage|giorni|dagen))\s+(?:a|per|al|por|par|am|pro|al|ao|per)\b`)
-	countRe       = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
-	cueCountRe    = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
-	jaCountRe     = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
+	durationWords = parse.WordSet(`for during durante pendant für während per voor`)
+	timeUnits     = parse.WordSet(`hours days weeks months years horas días dias semanas meses años anos heures jours
+		semaines mois ans stunden tage wochen monate jahre ore giorni settimane mesi anni uur dagen weken maanden jaren`)
+	countRe    = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(\pL{3,})`)
+	cueCountRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(countCues, "|") + `)\s+\d+\s+\pL{3,}`)
+	jaCountRe  = regexp.MustCompile(`\d+(?:万|億)?(?:人|社|件|個|台|名|割)`)
 	// fromToRe is a change from one figure to another in the Latin languages ("rose from 3
 	// to 11 a week", "de 14 a 7 horas", "von 20 auf 5"); its groups are the two figures.
 	fromToRe = regexp.MustCompile(`(?i)\b(?:from|de|desde|von|da|van)\s+(\d+(?:[.,]\d+)?)\s?(?:%|\pL+)?\s+(?:to|a|à|hasta|auf|bis|naar|para)\s+(\d+(?:[.,]\d+)?)`)
@@ -180,8 +183,8 @@ func Stat(s string) bool {
 		if after := strings.ToLower(s[m[4]:m[5]]); monthWords[after] || isFunctionWord(after) {
 			continue // a date ("12 March"), or a number not counting anything ("12 with")
 		}
-		if roundTheClock.MatchString(s[m[2]:]) {
-			continue // "24 horas al día", "365 days a year": when, not how much
+		if roundTheClock.MatchString(s[m[2]:]) || len(before) > 0 && durationWords[before[len(before)-1]] && timeUnits[strings.ToLower(s[m[4]:m[5]])] {
+			continue // "24 horas al día", "for 60 days": how long, not how much
 		}
 		if r, _ := utf8.DecodeRuneInString(s[m[4]:]); unicode.IsUpper(r) {
 			continue // a title ("12 Available Methods"), not a finding

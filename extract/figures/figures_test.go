@@ -31,6 +31,7 @@ func TestIsStat(t *testing.T) {
 		{"翌年の突発停止は 14回 → 4回に減少しました。", true},
 		// How long something runs is no quantity.
 		{"Las zonas comunes funcionan 24 horas al día.", false},
+		{"Free size-exchange on unworn items for 60 days.", false},
 		{"The control room is staffed 365 days a year by 12 engineers.", true},
 		{"회의 시간은 주 14시간에서 7시간으로 줄었습니다.", true},
 		{"会议时间从每周14小时降至7小时。", true},
