@@ -602,14 +602,15 @@ func opensWithReference(text, lang string) bool {
 // figureReference: "Figure 3", "see Table 2", "图 1", "表2", "그림 3"; and the document's
 // own numbered stages and steps ("The jump from Stage 1 to Stage 2…", "ステップ1", "3단계"),
 // which a reader of the post never saw.
-var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage|stage|phase|step|etapa|étape|stufe|schritt|stap)\s*\d|[图表図]\s*\d|(그림|표)\s*\d|ステップ\s*\d|第\s*\d+\s*(?:阶段|步)|\d+\s*단계`)
+var figureReference = regexp.MustCompile(`(?i)\b(figure|fig\.|table|section|sección|seção|secção|abschnitt|sezione|sectie|figura|tabla|tabela|tableau|abbildung|tabelle|figuur|tabel|appendix|apéndice|anexo|annexe|anhang|appendice|bijlage|stage|phase|step|etapa|étape|stufe|schritt|stap)\s*\d|[图表図]\s*\d|(그림|표)\s*\d|ステップ\s*\d|第\s*\d+\s*(?:阶段|步)|\d+\s*단계`)
 
 // figureStems are parts of figureReference's words that any spelling it matches keeps in
 // lower case (none holds an s or a k, which (?i) also matches as ſ and the Kelvin sign,
 // but where the word has one: "tage" for "stage"): a sentence without one is spared the
 // pattern.
 var figureStems = []string{"fig", "tab", "abbildung", "append", "apéndice", "anex", "annex", "anhang", "bijlage", "图", "表", "図", "그림", "표",
-	"tage", "pha", "tep", "etapa", "étape", "tufe", "chritt", "tap", "ステップ", "阶段", "步", "단계"}
+	"tage", "pha", "tep", "etapa", "étape", "tufe", "chritt", "tap", "ection", "ección", "eção", "ecção", "chnitt", "ezione", "ectie",
+	"ステップ", "阶段", "步", "단계"}
 
 var figureStemIndex = indexSubstrings(figureStems)
 

@@ -556,6 +556,13 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 		{"zh", "半年后,退货率降到 27%,单件处理成本降到 9.8元。", false},
 		{"ja", "その後、停止回数は半分になった。", false},
 		{"zh", "与之前相比,每月节省约 19.9万元,一年下来接近 240万元。", false},
+		{"fr", "L'exemple de la CFVA montre qu'un exploitant régional peut obtenir des résultats mesurables.", false},
+		{"fr", "Pour évaluer l'intérêt d'une telle démarche, prenons un exemple simplifié, avec des valeurs fictives.", false},
+		{"ko", "같은 방식으로 진행한 2022년 조사(27.1%)와 비교하면 약 1.6배 늘어난 수치입니다.", false},
+		{"pt", "No estudo de caso da seção 3, o tempo de giro caiu de 38 para 14 minutos.", false},
+		{"pt", "De outro, a sala 3 fica parada das 14h às 15h40.", false},
+		{"it", "In realtà ogni deviazione ha un costo.", false},
+		{"it", "Farmadistribuzione Tirrenica (nome di fantasia) serve circa 1.150 farmacie con 64 furgoni.", false},
 		{"en", "Most halls over the next five years will run both.", false},
 		// "以下" after a figure is "below", not "the following".
 		{"zh", "退货率稳定在20%以下的商家占38%。", true},

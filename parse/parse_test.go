@@ -338,3 +338,15 @@ func TestPlainTextTitleUnderRulesAndALabel(t *testing.T) {
 		}
 	}
 }
+
+// TestTildesOfARangeStay: "5~49인", "3～5日" are ranges; a Markdown reader that takes a
+// tilde for strikethrough drops them and prints "549인".
+func TestTildesOfARangeStay(t *testing.T) {
+	doc, err := File("ko.md", []byte("# 조사\n\n100~299인 기업의 도입률은 61.2%였지만, 5~49인 기업은 31.9%에 그쳤습니다.\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Sections[0].Paragraphs; len(p) != 1 || !strings.Contains(p[0], "100~299인") || !strings.Contains(p[0], "5~49인") {
+		t.Errorf("paragraphs %q", p)
+	}
+}

@@ -446,7 +446,7 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후"},
+		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -518,7 +518,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -571,7 +571,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
-	"es": {"le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -581,7 +581,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
-	"pt": {"em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -589,7 +589,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
-	"fr": {"viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -602,7 +602,7 @@ var ReferencePhrases = map[string][]string{
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
-	"it": {"seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
@@ -708,7 +708,7 @@ var MidConnectives = map[string]string{
 	"pt": `portanto porém contudo entanto então vez parte`,
 	"fr": `cependant donc toutefois pourtant`,
 	"de": `jedoch daher allerdings`,
-	"it": `tuttavia quindi pertanto però inoltre`,
+	"it": `tuttavia quindi pertanto però inoltre invece`,
 	"nl": `echter dus daarom`,
 }
 
@@ -788,7 +788,7 @@ var BackReferencePhrases = map[string][]string{
 	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
 		" % restante", "% restante", " cada uma,", " cada um,"},
-	"fr": {" d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
+	"fr": {" une telle ", " un tel ", " de telles ", " de tels ", " d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
 		" de les ", " à les ", " de le ", " à le "},
 	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
@@ -927,7 +927,7 @@ var Stopwords = map[string]string{
 // DocumentPhrases are what a sentence about the document itself says (lower case):
 // "this paper", "the next section", "refer to", "see figure".
 var DocumentPhrases = map[string][]string{
-	"en": {"are illustrative", "is illustrative", "purely illustrative", "pdf edition", "pdf version", "download the full", "download the pdf", "download the report", "the full dataset", "methodology appendix", "quoted with permission", "name withheld", "names have been changed", "at their request", "as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
+	"en": {"in the case study", "in our case study", "let's take an example", "fictitious values", "fictitious name", "are illustrative", "is illustrative", "purely illustrative", "pdf edition", "pdf version", "download the full", "download the pdf", "download the report", "the full dataset", "methodology appendix", "quoted with permission", "name withheld", "names have been changed", "at their request", "as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
 		"this webinar", "today's webinar", "today's session", "in the chat", "book a demo", "book a live demo", "book a live demonstration",
 		"request a demo", "schedule a demo", "will host a webinar", "register at", "register for", "sign up at", "learn more at", "margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
@@ -947,30 +947,30 @@ var DocumentPhrases = map[string][]string{
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
 		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage"},
-	"es": {"es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+	"es": {"en el estudio de caso", "en el caso práctico", "tomemos un ejemplo", "valores ficticios", "nombre ficticio", "es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
 		"lea primero", "versión final"},
-	"pt": {"é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+	"pt": {"no estudo de caso", "vejamos um exemplo", "valores fictícios", "nome fictício", "é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
 		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final"},
-	"fr": {"est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+	"fr": {"dans l'étude de cas", "prenons un exemple", "valeurs fictives", "nom fictif", "est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
 		"version finale"},
-	"de": {"dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+	"de": {"nehmen wir ein beispiel", "fiktive werte", "name geändert", "dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
 		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung"},
-	"it": {"è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+	"it": {"nel caso di studio", "prendiamo un esempio", "valori fittizi", "nome di fantasia", "raccoglie i dati", "è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
 		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale"},
 	"nl": {"pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
-	"ja": {"非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
