@@ -2,10 +2,12 @@ package derive
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/figures"
 )
 
 // postChannels are the channels that get single key-sentence posts beside X's tweets
@@ -70,7 +72,11 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// feedback meet resistance"), ahead of a more central but abstract claim ("platforms
 	// matter more than previous paradigms").
 	judged := d.a.Judged()
-	if h := d.opening(said, func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }); h >= 0 {
+	// A title that states the document's result ("How Northmoor cut blade inspection time
+	// by 71% across 142 turbines") is the post a reader shares it with: it opens, and a
+	// sentence follows it only as a second post.
+	headline := d.headline(kind, ch, tags)
+	if h := d.opening(said, func(c *extract.Candidate) bool { return (claim.Firm(c, d.a.Lang) || !judged) && fits(c) }); h >= 0 && headline == "" {
 		pick(h)
 	}
 	// After the first, a post must earn its place as a thread's hook does (claim.Hook): a
@@ -78,8 +84,12 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	// only by a word ("should be able to increase…"), a hope or a trend ("as X grows, its
 	// complexity increases") is a weaker post on the same account, not more reach:
 	// editors graded half of such second and third posts bland.
+	room := maxTweets // for sentences, after the headline
+	if headline != "" {
+		room--
+	}
 	for _, i := range d.a.ByHook() {
-		if len(picks) == 0 || len(picks) >= maxTweets {
+		if len(picks) == 0 && headline == "" || len(picks) >= room {
 			break // no first post, or every post picked
 		}
 		c := &d.a.Candidates[i]
@@ -90,19 +100,25 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 			pick(i)
 		}
 	}
-	if len(picks) == 0 {
+	if len(picks) == 0 && headline == "" {
 		d.skip(kind, ch, fmt.Sprintf("no sentence of the source states a finding, a measured recommendation or a question "+
 			"that stands alone and fits in the channel's limit of %d beside the link; a description is a flat post, not more reach",
 			d.count(ch, "").Limit))
 		return
 	}
+	first := 1
+	if headline != "" {
+		x, tpl, _ := d.post(kind, ch, 1, -1, headline, tags)
+		d.emit(x, tpl)
+		first = 2
+	}
 	for n, i := range picks {
 		c := d.a.Candidates[i]
-		x, tpl, _ := d.post(kind, ch, n+1, c.Section, c.Text, tags)
+		x, tpl, _ := d.post(kind, ch, n+first, c.Section, c.Text, tags)
 		// A second hook on the same section, tried against the first (an A/B test).
 		if kind == channel.KindTweet {
 			if j, found := d.a.SecondHook(i, said); found {
-				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+1, c.Section, d.a.Candidates[j].Text, tags); ok {
+				if y, ytpl, ok := d.post(kind, ch, maxTweets+n+first, c.Section, d.a.Candidates[j].Text, tags); ok {
 					said[j] = true
 					x.Variant, x.Pair, y.Variant, y.Pair = "a", y.ID, "b", x.ID
 					d.emit(x, tpl)
@@ -114,6 +130,20 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 		d.emit(x, tpl)
 	}
 	d.said.say(ch, keys(said)...)
+}
+
+// headline is the document's title as a post's sentence when it states a figure (a
+// result, "…by 71% across 142 turbines"), is written like the text, fits the channel
+// beside the link, and no other source posted it there; else "".
+func (d *deriver) headline(kind channel.Kind, ch channel.Name, tags []string) string {
+	title := strings.TrimSpace(d.a.Doc.Title)
+	if title == "" || d.titleScript || !figures.Stat(title) || extract.Question(title) || d.postedLines.Says(title, ch) {
+		return ""
+	}
+	if _, _, ok := d.post(kind, ch, 0, -1, title, tags); !ok {
+		return ""
+	}
+	return title
 }
 
 // bestOf is the strongest hook (extract's BestHook) of the first tier that has one, or -1:

@@ -671,3 +671,28 @@ Teams with a named owner for help content resolved 2.1 times as many tickets wit
 
 Teams that passed the AI summary to the agent scored 7 points higher on handoff CSAT than teams that did not.
 `
+
+// TestATitleWithItsResultOpensThePosts: "How Northmoor cut inspection time by 71%…" is
+// the line a reader shares a case study with; a title without a figure is no post.
+func TestATitleWithItsResultOpensThePosts(t *testing.T) {
+	for title, opens := range map[string]bool{
+		"How Northmoor cut blade inspection time by 71% across 142 turbines": true,
+		"Support Benchmarks": false,
+	} {
+		res := deriveText(t, "support.md", "---\ntitle: "+title+"\n---\n"+supportFindings)
+		for _, ch := range []channel.Name{channel.X, channel.Mastodon} {
+			var first *Derivative
+			for i, d := range res.Derivatives {
+				if d.Channel == ch && d.Kind != channel.KindThread && d.Ordinal == 1 {
+					first = &res.Derivatives[i]
+				}
+			}
+			if first == nil {
+				t.Fatalf("%q: no first post on %s", title, ch)
+			}
+			if got := strings.HasPrefix(first.Template, title); got != opens {
+				t.Errorf("%q: the first post on %s opens with the title: %v, want %v\n%s", title, ch, got, opens, first.Template)
+			}
+		}
+	}
+}
