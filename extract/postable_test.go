@@ -562,6 +562,9 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 		{"pt", "No estudo de caso da seção 3, o tempo de giro caiu de 38 para 14 minutos.", false},
 		{"pt", "De outro, a sala 3 fica parada das 14h às 15h40.", false},
 		{"it", "In realtà ogni deviazione ha un costo.", false},
+		{"es", "El consumo de agua bajó un 31 % tras la puesta en marcha del nuevo sistema.", false},
+		{"en", "The new system cut water use by 31%.", false},
+		{"en", "Teams that adopted a new system cut water use by 31%.", true},
 		{"it", "Farmadistribuzione Tirrenica (nome di fantasia) serve circa 1.150 farmacie con 64 furgoni.", false},
 		{"en", "Most halls over the next five years will run both.", false},
 		// "以下" after a figure is "below", not "the following".

@@ -518,7 +518,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -769,7 +769,7 @@ var (
 // BackReferencePhrases point at something said before from anywhere in a sentence: a
 // time it named ("…lost real money that day"), what it did ("those that did so").
 var BackReferencePhrases = map[string][]string{
-	"en": {" both.", " either.", " neither.", " is similar.", " was similar.", " are similar.", " were similar.", " of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
+	"en": {" the new system", " the new platform", " both.", " either.", " neither.", " is similar.", " was similar.", " are similar.", " were similar.", " of that is ", " of that was ", " of this is ", " of this was ", " that day", " that week", " that month", " that year", " that time", " those days", " do so", " does so", " did so",
 		" doing so", " done so", " above help", " above helps", " above is", " above are", " above was", " above were",
 		" mentioned above", " listed above", " described above", " shown above", " outlined above", " noted above",
 		" discussed above", " than either", " of them",
@@ -782,17 +782,17 @@ var BackReferencePhrases = map[string][]string{
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
 		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
-	"es": {" lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
+	"es": {" el nuevo sistema", " del nuevo sistema", " la nueva plataforma", " lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
 		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la "},
-	"pt": {" o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
+	"pt": {" o novo sistema", " do novo sistema", " a nova plataforma", " o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
 		" % restante", "% restante", " cada uma,", " cada um,"},
-	"fr": {" une telle ", " un tel ", " de telles ", " de tels ", " d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
+	"fr": {" le nouveau système", " du nouveau système", " la nouvelle plateforme", " une telle ", " un tel ", " de telles ", " de tels ", " d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
 		" de les ", " à les ", " de le ", " à le "},
-	"de": {" dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
-	"it": {" lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro", " l'hanno",
+	"de": {" das neue system", " des neuen systems", " die neue plattform", " dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
+	"it": {" il nuovo sistema", " del nuovo sistema", " la nuova piattaforma", " lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro", " l'hanno",
 		" l'ha ", " li hanno", " lo ha ", " la ha "},
 	"nl": {" dat gedaan", " die dag", " dat jaar", " van hen"},
 }
