@@ -790,6 +790,7 @@ func TestNoticesEllipsesAndGapsLeanOrSayNothing(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"en", "All content © 2024 Packwell. All rights reserved.", false},
 		{"pt", "Dados de plataforma referem-se a 11 clientes da Vértice que autorizaram o uso agregado.", false},
+		{"de", "Dieser Leitfaden richtet sich an Qualitätsleiter in der Kunststoffverarbeitung.", false},
 		{"ja", "社名は同社の希望により非公開としています。", false},
 		{"ko", "표에서 보듯 냉장 의약품 비중이 가장 크다.", false},
 		{"ko", "본 보고서의 저작권은 팩웰에 있으며 무단 전재를 금합니다.", false},

@@ -17,12 +17,16 @@ var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)])\s+`)
 func parseText(data []byte) (*Document, error) {
 	blocks := splitBlocks(string(data))
 	o := newOutline("text")
-	if len(blocks) > 1 && titleBlock(blocks[0]) {
-		// The title, and the byline and date lines under it.
+	// The title, with its byline and date lines, or a byline after a blank line.
+	byline := len(blocks) > 2 && !strings.Contains(blocks[0], "\n") && len(blocks[0]) < 150 && bylineRe.MatchString(blocks[1])
+	if len(blocks) > 1 && (titleBlock(blocks[0]) || byline) {
 		o.firstH1 = normalizeSpace(titleOf(blocks[0]))
 		s := o.current()
 		s.Heading, s.Level = o.firstH1, 1
 		blocks = blocks[1:]
+		if byline {
+			blocks = blocks[1:]
+		}
 	}
 	for _, b := range blocks {
 		if filingLine.MatchString(b) {
@@ -96,6 +100,9 @@ func titleBlock(block string) bool {
 	lines := strings.Split(block, "\n")
 	return len(lines) <= 5 && !slices.ContainsFunc(lines, func(l string) bool { return !isTitleLine(l) })
 }
+
+// bylineRe is an author's line ("By Dana Whitcomb, COO"): the line above it is the title.
+var bylineRe = regexp.MustCompile(`^(?:By|Von|Por|Par|Di|Door)\s+\p{Lu}[^\n]{0,150}$`)
 
 // filingLine is a line of a blog's filing: its categories, tags, reading time.
 var filingLine = regexp.MustCompile(`^(?i:filed under|posted in|categories|category|tags|tagged)\b[^\n]*$`)
