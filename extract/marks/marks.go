@@ -518,7 +518,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"to put that in perspective", "to put this in perspective", "for scale,", "the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -571,7 +571,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is"},
-	"es": {"el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"para dar una idea", "para hacerse una idea", "las demás ", "los demás ", "el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -581,7 +581,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es"},
-	"pt": {"o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"para se ter uma ideia", "para dar uma ideia", "as demais ", "os demais ", "o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -589,7 +589,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento"},
-	"fr": {"l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"pour donner un ordre de grandeur", "pour donner une idée", "l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -602,7 +602,7 @@ var ReferencePhrases = map[string][]string{
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort "},
-	"it": {"l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"per dare un ordine di grandezza", "l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
@@ -717,7 +717,7 @@ var MidConnectives = map[string]string{
 // Italian and French often do ("Il dato medio nasconde però…", "Il faut donc…"). Not
 // "dafür", which points ahead as often ("sorgt dafür, dass…").
 var LeaningAdverbs = map[string]string{
-	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran`,
+	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran damit`,
 	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
 	"it": `però tuttavia quindi pertanto inoltre infatti dunque`,
 	"fr": `donc cependant toutefois pourtant également`,

@@ -29,7 +29,8 @@ var boilerplateHeadings = parse.WordList(`
 	nota|notas|anmerkung|anmerkungen|fußnoten|opmerkingen|注|注释|注記|脚注|주석|각주|fuente|fonte|bron|出典|出处|来源|출처|
 	저자 소개|필자 소개|작성자 소개|집필진|연구진 소개|회사 소개|기업 소개|著者紹介|執筆者紹介|筆者紹介|会社概要|会社紹介|企業概要|当社について|
 	作者简介|作者介绍|公司简介|公司介绍|企业简介|关于我们|
-	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|
+	leave a comment|related post|related article|share this|thanks|thank you|special thanks|credits|contact|contact us|
+	contacto|contato|kontakt|contatti|contacten|문의|문의처|연락처|お問い合わせ|联系我们|联系方式|
 	gracias|obrigado|merci|danke|grazie|bedankt|感谢|谢辞|ありがとう|감사|
 	colaborador|contribuidor|agradecimiento|agradecimento|autor|revisor|índice|indice|tabla de contenido|sumário|
 	referencia|referência|bibliografía|bibliografia|glosario|glossário|acrónimo|acrônimo|sigla|

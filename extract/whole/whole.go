@@ -182,12 +182,15 @@ var cjkNumberedLabel = regexp.MustCompile(`^\p{Han}{1,6}[一二三四五六七�
 // ("Diagnóstico inicial insuficiente (22 %).").
 var enumerated = regexp.MustCompile(`^[(（]\d{1,2}[)）]`)
 
+var sharedOut = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?%`)
+
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
 // share in brackets; or a label of up to three words and what it holds in brackets
-// ("Wave 3 (all e-commerce clients, 46 robots)."); or an item the text numbers
-// ("(5) Lock selectively."). It names no finding; the list it belongs to is not in the post.
+// ("Wave 3 (all e-commerce clients, 46 robots)."); a share and what it is of ("7 %
+// d'autres situations (quais, …)."); or an item the text numbers ("(5) Lock
+// selectively."). It names no finding; the list it belongs to is not in the post.
 func BreakdownItem(text string) bool {
 	if enumerated.MatchString(text) {
 		return true // "(5) Lock selectively.", "（1）积灰损失模型。": an item numbered in the text
@@ -197,6 +200,9 @@ func BreakdownItem(text string) bool {
 	}
 	label, _, _ := strings.Cut(text, "(")
 	words := len(strings.Fields(label))
+	if words <= 5 && sharedOut.MatchString(label) {
+		return true // "7 % d'autres situations (quais, portes…).": a share and what it is of
+	}
 	return words <= 3 && !strings.ContainsAny(label, "%$€£¥") || words <= 8 && breakdownItem.MatchString(text)
 }
 
