@@ -566,6 +566,7 @@ func TestOpeningsOnWhatCameBeforeAreNotPosts(t *testing.T) {
 		{"it", "Per dare un ordine di grandezza, è più o meno il costo annuo di otto autisti.", false},
 		{"pt", "As demais 35% não o acompanham.", false},
 		{"de", "Die Einsparung liegt damit bei knapp 31.000 € pro Jahr.", false},
+		{"it", "I dispositivi connessi permettono invece di intervenire in tempo reale.", false},
 		{"es", "El consumo de agua bajó un 31 % tras la puesta en marcha del nuevo sistema.", false},
 		{"en", "The new system cut water use by 31%.", false},
 		{"en", "Teams that adopted a new system cut water use by 31%.", true},

@@ -719,7 +719,7 @@ var MidConnectives = map[string]string{
 var LeaningAdverbs = map[string]string{
 	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran damit`,
 	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
-	"it": `però tuttavia quindi pertanto inoltre infatti dunque`,
+	"it": `però tuttavia quindi pertanto inoltre infatti dunque invece`,
 	"fr": `donc cependant toutefois pourtant également`,
 }
 
