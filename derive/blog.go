@@ -14,6 +14,7 @@ import (
 	"github.com/repurpose/repurpose/derive/slug"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/extract/whole"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -138,7 +139,7 @@ func (d *deriver) blog() {
 		}
 		// A passage ends on an answer, not on the question or the supposition the next
 		// paragraph takes up ("Why the improvement overall?", "Suppose a store sells…").
-		for len(passage) > 1 && dangles(d.a.Candidates[passage[len(passage)-1]].Text) {
+		for len(passage) > 1 && whole.Dangles(d.a.Candidates[passage[len(passage)-1]].Text) {
 			words -= teaserWords(d.a.Candidates[passage[len(passage)-1]].Text)
 			passage = passage[:len(passage)-1]
 		}
@@ -381,16 +382,3 @@ func (d *deriver) candidateOf(text string, exclude map[int]bool) int {
 	}
 	return -1
 }
-
-// dangles reports a sentence that leaves its reader waiting for the next: a question, a
-// sentence ending in a colon, or a supposition ("Suppose a store sells $60,000 a week.").
-func dangles(text string) bool {
-	if extract.Question(text) || strings.HasSuffix(strings.TrimSpace(text), ":") || strings.HasSuffix(text, "：") {
-		return true
-	}
-	first, _, _ := strings.Cut(text, " ")
-	return suppositions[strings.ToLower(strings.Trim(first, ",.;:"))]
-}
-
-var suppositions = parse.WordSet(`suppose imagine consider picture supongamos imagine imaginemos considere suponha imagine
-	supposons imaginons imaginez angenommen stellen nehmen supponiamo immaginiamo immaginate stel 仮に 假设 假如 가령`)

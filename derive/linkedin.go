@@ -1,7 +1,6 @@
 package derive
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -118,18 +117,6 @@ func (d *deriver) claimsToList(exclude map[int]bool, keep func(c *extract.Candid
 		points = d.takeaways(union(exclude, notKept), context, takeawayChars, maxTakeaways)
 	}
 	return points
-}
-
-// inDocumentOrder sorts sentences of the document as the document has them.
-func (d *deriver) inDocumentOrder(sentences []string) []string {
-	pos := map[string]int{}
-	for _, c := range d.a.Candidates {
-		if _, ok := pos[c.Text]; !ok {
-			pos[c.Text] = c.Pos
-		}
-	}
-	slices.SortStableFunc(sentences, func(a, b string) int { return cmp.Compare(pos[a], pos[b]) })
-	return sentences
 }
 
 // wide is a length in characters for the document's script: half in Chinese and

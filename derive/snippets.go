@@ -218,25 +218,6 @@ func withFullNames(quotes []snippet) []snippet {
 	return quotes
 }
 
-// speakerLine is an attribution's name and role without where or how the words were
-// said ("Daniel Ferreira, cyber claims counsel, quoted with permission from a panel at
-// our 2024 client forum" → "Daniel Ferreira, cyber claims counsel"): a post's reader
-// needs who, and the rest reads as a footnote.
-func speakerLine(attribution string) string {
-	parts := strings.Split(attribution, ", ")
-	for i, p := range parts[1:] {
-		first, _, _ := strings.Cut(strings.ToLower(p), " ")
-		if occasionWords[first] {
-			return strings.Join(parts[:i+1], ", ")
-		}
-	}
-	return attribution
-}
-
-// occasionWords open the part of an attribution that says where or how the words were said.
-var occasionWords = parse.WordSet(`quoted in at during speaking from via when interviewed citado citada en durante
-	em cité citée lors zitiert im beim auf citato citata durante in tijdens`)
-
 // hasContent: a section with real prose, not just a heading or a line.
 func (d *deriver) hasContent(section int) bool {
 	n := 0
@@ -313,7 +294,7 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if d.a.Lang == "ja" {
 		open, close = "「", "」"
 	}
-	frame := func(t string) string { return open + t + close + " — " + speakerLine(q.Attribution) }
+	frame := func(t string) string { return open + t + close + " — " + quotes.SpeakerLine(q.Attribution) }
 	sents := parse.Sentences(q.Text)
 	if text := frame(parse.JoinSentences(sents)); d.fitsAny(text) {
 		return text, true

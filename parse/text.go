@@ -40,7 +40,7 @@ func parseText(data []byte) (*Document, error) {
 			}
 		}
 		switch {
-		case len(lines) == 1 && isTitleLine(b) && !strings.ContainsAny(lastRune(b), "?!:;,…\"”»)’'"):
+		case len(lines) == 1 && isTitleLine(b) && strings.TrimRight(strings.TrimSpace(b), "?!:;,…\"”»)’'") == strings.TrimSpace(b):
 			o.heading(2, b, "")
 		case len(items) == len(lines):
 			o.list(items)
@@ -112,10 +112,4 @@ func isTitleLine(block string) bool {
 	t := strings.TrimSpace(block)
 	return !strings.Contains(t, "\n") && utf8.RuneCountInString(t) < 100 &&
 		!strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") && !bulletRe.MatchString(t)
-}
-
-// lastRune is the last character of s, white space left out.
-func lastRune(s string) string {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
-	return string(r)
 }

@@ -102,3 +102,22 @@ func Speaker(who string) bool {
 // pronounSpeakers stand for a speaker named elsewhere, or for nobody in particular:
 // "They said “we process 3,000 invoices a month”" quotes no one a reader can name.
 var pronounSpeakers = parse.WordSet(`they he she it we you i one someone everyone people ellos ellas él ella nosotros eles elas ele ela nós ils elles il elle on nous sie er es wir man loro lui lei noi zij hij wij`)
+
+// SpeakerLine is an attribution's name and role without where or how the words were
+// said ("Daniel Ferreira, cyber claims counsel, quoted with permission from a panel at
+// our 2024 client forum" → "Daniel Ferreira, cyber claims counsel"): a post's reader
+// needs who, and the rest reads as a footnote.
+func SpeakerLine(attribution string) string {
+	parts := strings.Split(attribution, ", ")
+	for i, p := range parts[1:] {
+		first, _, _ := strings.Cut(strings.ToLower(p), " ")
+		if occasionWords[first] {
+			return strings.Join(parts[:i+1], ", ")
+		}
+	}
+	return attribution
+}
+
+// occasionWords open the part of an attribution that says where or how the words were said.
+var occasionWords = parse.WordSet(`quoted in at during speaking from via when interviewed citado citada en durante
+	em cité citée lors zitiert im beim auf citato citata durante in tijdens`)

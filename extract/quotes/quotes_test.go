@@ -58,3 +58,18 @@ func TestADefinitionInQuotesIsNotAQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuoteNamesItsSpeakerNotTheOccasion: where or how the words were said reads as a
+// footnote under a post; the name and role stay.
+func TestAQuoteNamesItsSpeakerNotTheOccasion(t *testing.T) {
+	for attribution, want := range map[string]string{
+		"Daniel Ferreira, cyber claims counsel, quoted with permission from a panel at our 2024 client forum": "Daniel Ferreira, cyber claims counsel",
+		"Danielle Reyes, our VP of Carrier Relations, in our 2024 kickoff meeting":                            "Danielle Reyes, our VP of Carrier Relations",
+		"Tom Okafor, Head of Operations at Brennard Logistics":                                                "Tom Okafor, Head of Operations at Brennard Logistics",
+		"Marta Gil, directora de operaciones, en la jornada de clientes de 2024":                              "Marta Gil, directora de operaciones",
+	} {
+		if got := SpeakerLine(attribution); got != want {
+			t.Errorf("SpeakerLine(%q) = %q, want %q", attribution, got, want)
+		}
+	}
+}

@@ -259,3 +259,16 @@ func AboutBlurb(text string) bool {
 	}
 	return false
 }
+
+// Dangles reports a sentence that leaves its reader waiting for the next: a question, a
+// sentence ending in a colon, or a supposition ("Suppose a store sells $60,000 a week.").
+func Dangles(text string) bool {
+	if strings.HasSuffix(text, "?") || strings.HasSuffix(text, "？") || strings.HasSuffix(strings.TrimSpace(text), ":") || strings.HasSuffix(text, "：") {
+		return true
+	}
+	first, _, _ := strings.Cut(text, " ")
+	return suppositions[strings.ToLower(strings.Trim(first, ",.;:"))]
+}
+
+var suppositions = parse.WordSet(`suppose imagine consider picture supongamos imagine imaginemos considere suponha imagine
+	supposons imaginons imaginez angenommen stellen nehmen supponiamo immaginiamo immaginate stel 仮に 假设 假如 가령`)
