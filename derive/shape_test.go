@@ -546,7 +546,7 @@ Shops that moved checkout writes to a queue lost 35% fewer orders during peak tr
 
 ## Pipelines
 
-The payments team runs its release pipeline from a single repository of services.
+Payment teams run their release pipelines from a single repository of services.
 
 ## Definitions
 
@@ -569,7 +569,7 @@ What steps are necessary in case of failovers or outages, and who restores the s
 		t.Errorf("the teaser opens %q, want the figure", title)
 	}
 	got := b.Blog.Takeaways
-	if len(got) < 3 || slices.IndexFunc(got, func(s string) bool { return strings.Contains(s, "payments team") }) < len(got)-1 {
+	if len(got) < 3 || slices.IndexFunc(got, func(s string) bool { return strings.Contains(s, "Payment teams") }) < len(got)-1 {
 		t.Errorf("takeaways %q: want the findings first, a plain claim only after them", got)
 	}
 	for _, not := range []string{"upgrade the version", "fixed schedule", "What steps"} {
@@ -591,7 +591,7 @@ Each car of the train holds the changes of one team.
 
 ## Stations
 
-The payments team runs its release pipeline from a single repository of services.
+Payment teams run their release pipelines from a single repository of services.
 
 ## Tickets
 

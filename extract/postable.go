@@ -119,7 +119,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	}
 	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
-		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) ||
+		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) || lean.ShellNounSubject(words, lang) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
 		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words)) {
 		return true

@@ -186,6 +186,8 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		// Numbered in Chinese numerals; a study's method with more after it; notes; who wrote it, in CJK.
 		"八、术语表": true, "2. Metodología y perfil de la muestra": true, "调研方法说明": true, "조사 방법": true, "調査概要": true,
 		"Notas": true, "10. Fuentes y notas": true, "关于作者": true, "关于衡信科技": true, "저자 소개": true, "회사 소개": true, "執筆者紹介": true, "会社概要": true,
+		// A short CJK heading that ends on "introducing" presents the company.
+		"그린루트 애그테크 소개": true, "链回数据简介": true, "三和精工の紹介": true, "2. 스마트팜 기술 소개와 도입 현황 및 향후 과제에 대한 분석 결과": false,
 		"关于数据安全的三个常见误区与对策": false, "二、行业背景：跨境支付的合规压力": false, "Methods that scale": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
@@ -203,6 +205,53 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 			t.Errorf("section %q: boilerplate %v, want %v", doc.Sections[i].Heading, got[i], want[i])
 		}
 	}
+}
+
+// TestAWorkedExampleIsNoSource: under a heading that names a worked example or a
+// simulation, no sentence is posted, with a figure or without: each leans on the case it
+// makes up ("Chaque panne évitée représente ainsi…", "The 50% deposit lands in March").
+func TestAWorkedExampleIsNoSource(t *testing.T) {
+	src := "# Predictive maintenance\n\nUnplanned stops fell by 38% across the twelve depots.\n\n" +
+		"## 4. Exemple de calcul : que rapporte une panne évitée ?\n\nLe remorquage et l'immobilisation coûtent cher aux exploitants régionaux. " +
+		"Chaque panne évitée représente ainsi une économie nette de 5 800 €.\n\n" +
+		"## A worked example: what early detection is worth\n\nThe crew found the crack during a routine inspection in spring.\n\n" +
+		"## 算一笔账:一家女装店铺的例子\n\n单件逆向处理成本为14.5元,每月退货处理成本约为46.4万元。\n\n" +
+		"## Simulación de costes\n\nEl ahorro anual alcanza los 40.000 euros en una planta media.\n\n" +
+		"## Recommendations\n\nDepots that logged every near miss cut repair costs by a fifth within two years.\n"
+	doc, err := parse.File("x.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Analyze(doc).Candidates {
+		finding := strings.HasPrefix(c.Text, "Unplanned") || strings.HasPrefix(c.Text, "Depots")
+		if posted := c.Score > 0; posted != finding {
+			t.Errorf("posted %v: %q", posted, c.Text)
+		}
+	}
+}
+
+// TestADefiniteNounThatOnlyNamesWhatCameBeforeIsNoPost: "The solution", "Das Problem",
+// "Les conséquences", "The team" with nothing that says which name what the sentence
+// before said; with what qualifies them, or naming a kind, they stand alone.
+func TestADefiniteNounThatOnlyNamesWhatCameBeforeIsNoPost(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"fr", "La solution a coûté moins de 2 000 euros : un miroir convexe et un marquage au sol.", false},
+		{"fr", "La deuxième mesure est sans doute la plus importante, et la moins coûteuse.", false},
+		{"fr", "Les conséquences ne sont pas seulement techniques.", false},
+		{"de", "Das Problem ist nicht der Mangel an Daten, sondern deren fehlende Verknüpfung.", false},
+		{"en", "The team spent 465 hours, mostly because the client asked for a fourth round of concepts.", false},
+		{"en", "The information exists, but it is scattered across months and cost categories.", false},
+		{"es", "El ahorro se erosiona si nadie lo vigila.", false},
+		{"it", "I risultati sui dodici mesi successivi: escursioni dal 3,4 % allo 0,8 %.", false},
+		{"pt", "O risco não está apenas no volume de dados tratados.", false},
+		{"en", "The problem with manual counts is that they miss 40% of small leaks.", true},
+		{"en", "The biggest challenge for fleets is charging at depots, named by 61% of operators.", true},
+		{"en", "The solution that worked best cut response times by 35% in six months.", true},
+		{"es", "Los equipos de plataforma reducen la incorporación de dos semanas a dos días.", true},
+		{"de", "Die meisten Maßnahmen amortisieren sich in weniger als zwei Jahren.", true},
+		{"fr", "Le budget consacré à la cybersécurité représente en moyenne 4,2 % du budget informatique.", true},
+		{"en", "The Halden team cut crown turnaround from six days to two.", true},
+	})
 }
 
 // TestLevelDescriptionsAreNotPosted: what a maturity model says of one level holds at

@@ -107,8 +107,14 @@ func Analyze(doc *parse.Document) *Analysis {
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = sections.Boilerplate(doc)
 	imagined, answers, cases := sections.Imagined(doc), sections.Answers(doc), sections.Cases(doc)
+	// A worked example's every line leans on the case it makes up ("Chaque panne évitée
+	// représente ainsi…", "The 50% deposit lands in March"), not only its figures.
+	title := textcase.Lower(strings.TrimSpace(doc.Title))
+	examples := sections.Under(doc, func(h string) bool {
+		return textcase.Lower(strings.TrimSpace(h)) != title && figures.Hypothetical(h)
+	})
 	for i, level := range sections.LevelDescriptions(doc) {
-		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i] || cases[i]
+		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i] || cases[i] || examples[i]
 	}
 	add := func(text string, sec, para, sent int, example bool) int {
 		if sent == 0 {

@@ -448,3 +448,53 @@ func NamesWhatCameBeforeIntroduced(words []string, before, lang string) bool {
 	}
 	return false
 }
+
+var (
+	shellNouns        = parse.WordSets(marks.ShellNouns)
+	genericQualifiers = parse.WordSets(marks.GenericQualifiers)
+	relatives         = parse.WordSets(marks.Relatives)
+	qualifyingLinks   = parse.WordSet(`to toward towards with between behind about against among across at from within into for on`)
+)
+
+// ShellNounSubject reports a sentence that opens on a definite article and a noun that
+// only names what the text before it said, with nothing after it that says which:
+// "The solution cost under €2,000" (to what?), "La deuxième mesure est…", "Das
+// Problem ist nicht…", "The team spent 465 hours". "The problem with manual counts
+// is…", "the solution that worked", "The biggest challenge for fleets" say which, or
+// name a kind. words are the sentence's first words.
+func ShellNounSubject(words []string, lang string) bool {
+	if len(words) < 3 || !definiteArticles[lang][textcase.Lower(words[0])] {
+		return false
+	}
+	nouns, generic := shellNouns[lang], genericQualifiers[lang]
+	for k := 1; k < min(4, len(words)); k++ {
+		w := words[k]
+		lower := textcase.Lower(strings.TrimRight(w, ",.;:"))
+		if generic[lower] || nounLinks[lang][lower] || relatives[lang][lower] {
+			return false // a kind, or past the noun that heads the subject ("Los equipos de plataforma")
+		}
+		if !nouns[lower] {
+			// Words between the article and the noun qualify it: an adjective, an ordinal,
+			// a figure ("The 50% deposit"); a capital is a name ("The Halden team"),
+			// except a German noun, which is the noun looked for or no shell at all.
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				return false
+			}
+			continue
+		}
+		if strings.HasSuffix(w, ":") {
+			return true // "I risultati sui dodici mesi: …" is a label whose owner came before
+		}
+		for _, next := range words[k+1 : min(k+3, len(words))] {
+			n := textcase.Lower(strings.TrimRight(next, ","))
+			if nounLinks[lang][n] || relatives[lang][n] || lang == "en" && qualifyingLinks[n] {
+				return false
+			}
+			if strings.ContainsAny(next, ",;:") {
+				break
+			}
+		}
+		return true
+	}
+	return false
+}

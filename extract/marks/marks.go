@@ -980,3 +980,67 @@ var DocumentPhrases = map[string][]string{
 	"ko": {"표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
 }
+
+// ShellNouns only name what the text around them said when a definite article opens the
+// sentence on them and nothing qualifies them: "The solution cost under €2,000" (to
+// what?), "Das Problem ist nicht…", "Les conséquences ne sont pas…", "The team spent 465
+// hours". Lower case, singular and plural.
+var ShellNouns = map[string]string{
+	"en": `solution solutions problem problems issue result results consequence consequences effect effects impact
+		difference concern concerns challenge question answer reason reasons point idea lesson lessons goal aim
+		objective benefit benefits advantage downside upside catch trick headline outcome outcomes change changes fix
+		remedy effort savings saving gain gains improvement improvements information conclusion takeaway message
+		irony paradox truth reality rest remainder latter former bits part parts measure measures step steps
+		company team project client customer firm studio organization organisation business vendor supplier provider
+		plant site factory system tool platform model pilot programme program initiative product app approach method`,
+	"es": `solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos impacto
+		diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta beneficio
+		beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión mensaje
+		resto medida medidas paso pasos empresa equipo proyecto cliente firma sistema herramienta plataforma modelo
+		piloto programa iniciativa producto enfoque método`,
+	"pt": `solução soluções problema problemas resultado resultados consequência consequências efeito efeitos impacto
+		diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício benefícios
+		vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem risco resto
+		medida medidas passo passos empresa equipe equipa projeto cliente sistema ferramenta plataforma modelo piloto
+		programa iniciativa produto abordagem método`,
+	"fr": `solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
+		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
+		avantages changement changements amélioration améliorations économie économies information conclusion
+		message reste mesure mesures étape étapes entreprise équipe projet client société système outil plateforme
+		modèle pilote programme initiative produit approche méthode`,
+	"de": `lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
+		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung verbesserung
+		einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt schritte
+		unternehmen firma team projekt kunde system werkzeug tool plattform modell pilot programm initiative produkt
+		ansatz methode`,
+	"it": `soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti impatto
+		differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio benefici
+		vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi informazione
+		conclusione messaggio resto misura misure passo passi azienda squadra progetto cliente sistema strumento
+		piattaforma modello pilota programma iniziativa prodotto approccio metodo`,
+	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil zorg
+		uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing informatie
+		conclusie boodschap rest maatregel maatregelen stap stappen bedrijf team project klant systeem tool platform
+		model pilot programma initiatief product aanpak methode`,
+}
+
+// GenericQualifiers before a noun make a definite phrase name a kind, not a thing the
+// text before named: "The average hospital spends…", "The biggest problem is…", "Das
+// größte Problem…". Lower case.
+var GenericQualifiers = map[string]string{
+	"en": `average typical median mean ideal modern best worst biggest largest greatest smallest main key real only
+		most least common usual classic traditional right wrong`,
+	"es": `principal mayor menor mejor peor típico típica verdadero verdadera único única gran`,
+	"pt": `principal maior menor melhor pior típico típica verdadeiro verdadeira único única grande`,
+	"fr": `principal principale plus grand grande meilleur meilleure pire vrai vraie seul seule véritable`,
+	"de": `meisten meiste größte größten wichtigste wichtigsten typische typischen durchschnittliche eigentliche einzige beste schlimmste`,
+	"it": `principale maggiore migliore peggiore vero vera unico unica grande tipico tipica`,
+	"nl": `grootste belangrijkste gemiddelde typische echte enige beste`,
+}
+
+// Relatives open a clause that says which thing a noun is ("the solution that worked
+// best"), in lower case.
+var Relatives = map[string]string{
+	"en": "that which who whose", "es": "que cuyo cuya", "pt": "que cujo cuja", "fr": "qui que dont",
+	"de": "die der das den dem", "it": "che cui", "nl": "die dat",
+}

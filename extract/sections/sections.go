@@ -60,9 +60,16 @@ var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "ü
 	"contato para imprensa", "contato de imprensa", "contact presse", "contact média", "pressekontakt", "contatti stampa",
 	"contatto stampa", "ufficio stampa", "perscontact"}
 
+// aboutEndings close a CJK heading that presents a company: "… 소개", "…简介", "…の紹介".
+var aboutEndings = []string{"소개", "简介", "介绍", "紹介", "企業情報", "会社情報"}
+
 // Boilerplate marks the sections whose heading, or a heading above them, names
 // boilerplate: nothing in them becomes a post.
 func Boilerplate(doc *parse.Document) []bool { return nested(doc, BoilerplateHeading) }
+
+// Under marks the sections whose heading passes test, and those below them: a heading
+// says what its subsections are part of.
+func Under(doc *parse.Document, test func(heading string) bool) []bool { return nested(doc, test) }
 
 // nested marks the sections whose heading passes test, and the sections below them.
 func nested(doc *parse.Document, test func(heading string) bool) []bool {
@@ -127,6 +134,13 @@ func BoilerplateHeading(heading string) bool {
 	}
 	for _, p := range aboutHeadings {
 		if strings.HasPrefix(h, p) {
+			return true
+		}
+	}
+	// "그린루트 애그테크 소개", "链回数据简介", "三和精工の紹介": a short heading that ends
+	// on "introducing" presents the company.
+	for _, end := range aboutEndings {
+		if strings.HasSuffix(h, end) && utf8.RuneCountInString(h) <= 20 {
 			return true
 		}
 	}
