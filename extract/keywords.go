@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/extract/segment"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -164,13 +165,47 @@ func (a *Analysis) Keywords(n int) []string {
 		}
 		// One phrase inside another says it twice ("ride time", "one-way ride time"), and
 		// "Brennard's finance team" or "d'échec de première" starts mid-phrase.
-		if slices.ContainsFunc(keys, func(k string) bool { return within(k, e.key) || within(e.key, k) }) ||
-			cutPhrase(e.surface) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
+		// Nor is "Consegne fallite" a keyword beside "consegna fallita", nor "last year".
+		if slices.ContainsFunc(keys, func(k string) bool { return within(k, e.key) || within(e.key, k) || sameStems(k, e.key) }) ||
+			noisy(e.key, a.Lang) || cutPhrase(e.surface) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
 			continue
 		}
 		out, keys = append(out, e.surface), append(keys, e.key)
 	}
 	return out
+}
+
+var keywordNoise = parse.WordSets(marks.KeywordNoise)
+
+// noisy reports a keyword (its folded words) with a span of time, a count or a unit in it.
+func noisy(key, lang string) bool {
+	noise := keywordNoise[lang]
+	for _, w := range strings.Fields(key) {
+		if noise[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameStems reports two keys of as many words whose words differ only in their endings:
+// "consegna fallita" and "consegne fallite", "cost driver" and "cost drivers".
+func sameStems(a, b string) bool {
+	aw, bw := strings.Fields(a), strings.Fields(b)
+	if len(aw) != len(bw) || a == b {
+		return false
+	}
+	for i := range aw {
+		x, y := []rune(aw[i]), []rune(bw[i])
+		common := 0
+		for common < min(len(x), len(y)) && x[common] == y[common] {
+			common++
+		}
+		if common < max(3, min(len(x), len(y))-2) {
+			return false
+		}
+	}
+	return true
 }
 
 // within reports the words of inner as words of outer ("ride time" in "one-way ride time").

@@ -106,6 +106,14 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 		{"fr", "Elles ont réduit les coûts de 12 %. Elles ont aussi réduit les délais.", []string{"Elles ont"}},
 		{"zh", "小间距LED屏幕的出货量增长了40%。小间距LED屏幕主要用于指挥中心。\n预测性运维可以降低成本。采用预测性运维的电站损失更低。",
 			[]string{"间距LED", "预测性运"}},
+		// Spans of time, counts and units say when or how much; the same words with other
+		// endings are the same keyword; "We've got" and "Among operators" open on no topic.
+		{"fr", "Les dix-huit mois suivants ont changé la donne. Pendant dix-huit mois, les équipes ont signalé les presque-accidents.",
+			[]string{"dix-huit mois", "mois suivants"}},
+		{"en", "Last year we've got more leaks. We've got fewer crews than last year. Among operators, costs rose. Among operators, leaks fell.",
+			[]string{"last year", "We've got", "Among operators"}},
+		{"it", "La consegna fallita costa cara. Ogni consegna fallita si ripete.\nLe consegne fallite calano. Le consegne fallite pesano sui profili dei corrieri.",
+			[]string{"Consegne fallite", "consegne fallite"}},
 	} {
 		got := keywordsOf(t, tc.lang, tc.text)
 		for _, w := range tc.not {

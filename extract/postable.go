@@ -108,8 +108,9 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		return true // "È una differenza che…", "Es aquí donde…": it is what came before; "Es mejor…" is not
 	}
 	if adverbs := leaningAdverbs[lang]; adverbs != nil {
-		for _, w := range words[min(1, len(words)):min(len(words), 5)] {
-			if adverbs[strings.TrimRight(textcase.Lower(w), ",.;:")] {
+		for k := min(1, len(words)); k < min(len(words), 5); k++ {
+			w := strings.TrimRight(textcase.Lower(words[k]), ",.;:")
+			if adverbs[w] && !(w == "ainsi" && k+1 < len(words) && textcase.Lower(words[k+1]) == "que") { // "ainsi que": "as well as"
 				return true
 			}
 		}
@@ -121,7 +122,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) || lean.ShellNounSubject(words, lang) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
-		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words)) {
+		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words) || lean.AskedOfWhatCameBefore(text, words) ||
+		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]

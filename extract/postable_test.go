@@ -254,6 +254,29 @@ func TestADefiniteNounThatOnlyNamesWhatCameBeforeIsNoPost(t *testing.T) {
 	})
 }
 
+// TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts: a pronoun joined to a verb
+// ("dimensionarlos", "gestirli", "aplicá-los"), "that" as an object ("Subtract that,"), a
+// question about "that", a figure added to another, "ainsi", and a ledger's line with its
+// amount: each needs the sentence before it.
+func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"es", "Los datos de las fases anteriores permiten dimensionarlos.", false},
+		{"es", "El 43 % de las empresas no sabe calcularlo.", false},
+		{"it", "Serve un piano per gestirli meglio.", false},
+		{"pt", "Poucas empresas sabem aplicá-los.", false},
+		{"en", "Subtract that, and the project finished at a loss of $2,975.", false},
+		{"en", "Does that match what you're seeing?", false},
+		{"en", "Stock photography and font licences came to another $1,200.", false},
+		{"fr", "Chaque panne évitée représente ainsi une économie nette de 5 800 €.", false},
+		{"en", "Total direct cost: $52,175.", false},
+		{"en", "Do you know what an hour of downtime costs a plant?", true},
+		{"es", "Carlos Pérez redujo los costes de mantenimiento un 20 % en un año.", true},
+		{"fr", "Les PME ainsi que les ETI ont réduit leurs coûts de 12 % en deux ans.", true},
+		{"en", "In another 12 months, half of all fleets expect to run electric vans.", true},
+		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
+	})
+}
+
 // TestLevelDescriptionsAreNotPosted: what a maturity model says of one level holds at
 // that level only; a post would not say which, so its sections are not posted, in any
 // language, while the model's other sections are.

@@ -498,3 +498,64 @@ func ShellNounSubject(words []string, lang string) bool {
 	}
 	return false
 }
+
+var (
+	questionAuxiliaries = parse.WordSet(`does did do is was are were can could would will should has have`)
+	demonstratives      = parse.WordSet(`that this it these those them`)
+)
+
+// AskedOfWhatCameBefore reports a question about what the sentence before said: "Does
+// that match what you're seeing?", "Is this the right metric?". A question to the reader
+// ("Do you know what an hour of downtime costs?") names its own subject.
+func AskedOfWhatCameBefore(text string, words []string) bool {
+	return len(words) > 2 && strings.HasSuffix(strings.TrimSpace(text), "?") &&
+		questionAuxiliaries[textcase.Lower(words[0])] && demonstratives[textcase.Lower(words[1])]
+}
+
+// DemonstrativeObject reports a sentence whose second word is "that", "this" or "it" set
+// off by a comma: "Subtract that, and the project…", "Add it up, and…": the object is what
+// the sentence before gave.
+func DemonstrativeObject(words []string) bool {
+	if len(words) < 3 || !strings.HasSuffix(words[1], ",") {
+		return false
+	}
+	return demonstratives[textcase.Lower(strings.TrimSuffix(words[1], ","))]
+}
+
+var anotherFigure = regexp.MustCompile(`\b(?:another|a further|an additional|an extra) (?:[$€£¥]\d|\d[\d.,]*\s?(?:%|percent\b|per cent\b))`)
+
+// AnotherFigure reports a figure added to one the sentence before gave: "…came to another
+// $1,200", "a further 12% plan to…". lower is the sentence in lower case.
+func AnotherFigure(lower string) bool {
+	return (strings.Contains(lower, "another ") || strings.Contains(lower, "a further ") || strings.Contains(lower, "an additional ") ||
+		strings.Contains(lower, "an extra ")) && anotherFigure.MatchString(lower)
+}
+
+// enclitics are an object pronoun joined to an infinitive: "permiten dimensionarlos",
+// "per gestirli", "aplicá-los". Three letters at least before the infinitive's ending:
+// "Carlos", "perla" and "parla" are no such verbs.
+var enclitics = map[string]*regexp.Regexp{
+	"es": regexp.MustCompile(`\b\p{Ll}{3,}(?:ar|er|ir|ár|ér|ír)(?:lo|la|los|las|le|les)\b`),
+	"it": regexp.MustCompile(`\b\p{Ll}{3,}(?:ar|er|ir)(?:lo|la|li|le)\b`),
+	"pt": regexp.MustCompile(`\b\p{Ll}{3,}[áéêíô]?-(?:lo|la|los|las)\b`),
+}
+
+// EncliticObject reports a sentence that ends on a verb whose object, joined to it, is a
+// pronoun for what the sentence before named: "Los datos… permiten dimensionarlos" (size
+// what?), "…non sa calcolarlo.". One that more words follow mostly names its object in
+// the sentence ("evalúa cada solicitud antes de admitirla en el clúster"), and "todo"
+// after it is the object itself.
+func EncliticObject(text, lang string) bool {
+	re := enclitics[lang]
+	if re == nil || !strings.Contains(text, "l") {
+		return false
+	}
+	loc := re.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	after := strings.Fields(strings.TrimRight(text[loc[1]:], ".!?;: "))
+	return len(after) <= 2 && !(len(after) > 0 && everything[textcase.Lower(after[0])])
+}
+
+var everything = parse.WordSet(`todo todos tutto tutti tudo`)

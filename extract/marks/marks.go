@@ -720,7 +720,7 @@ var LeaningAdverbs = map[string]string{
 	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran damit`,
 	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
 	"it": `però tuttavia quindi pertanto inoltre infatti dunque invece`,
-	"fr": `donc cependant toutefois pourtant également`,
+	"fr": `donc cependant toutefois pourtant également ainsi`,
 }
 
 // Answers open a reply to a question the reader of a post never saw: an FAQ's answer
@@ -873,7 +873,8 @@ var NounLinks = map[string]string{
 // Stopwords are the function words of each language the ranker and keyword finder know:
 // they carry no topic, so they neither score a sentence nor start a keyword phrase.
 var Stopwords = map[string]string{
-	"en": `a about above after again against all also an and any are as at be because been
+	"en": `a about above after again against all also an and any are as at be because been among amongst
+		we've i've you've they've we'd i'd i'm that's there's here's what's let's got get gets
 		before being below between both but by can could did do does doing down during each few for
 		from further had has have having he her here hers him his how i if in into is it its itself
 		just more most must my no nor not now of off on once only or other our ours out over own
@@ -910,7 +911,8 @@ var Stopwords = map[string]string{
 		além disso nisso daí aqui ali então porém contudo
 		vezes milhões milhão bilhões reais parte maior quanto quanta
 		mil`,
-	"it": `a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai
+	"it": `a ad al alla alle allo ai agli anche che chi ci come con cui da dal dalla dalle dai sui sulle sugli sullo
+		negli coi col
 		degli dei del della delle dello di e è ed era gli ha hanno i il in io la le lo loro ma mi
 		ne nei nel nella nelle nello no non o per più può possono quale quali quando questo questa
 		questi queste se si sia siano sono su sua suo sue suoi sul sulla tra fra un una uno ogni
@@ -1043,4 +1045,30 @@ var GenericQualifiers = map[string]string{
 var Relatives = map[string]string{
 	"en": "that which who whose", "es": "que cuyo cuya", "pt": "que cujo cuja", "fr": "qui que dont",
 	"de": "die der das den dem", "it": "che cui", "nl": "die dat",
+}
+
+// KeywordNoise are words no keyword holds: spans of time, counts written out and units
+// ("dix-huit mois", "last year", "pro Jahr", "ottocento metri") say when or how much, not
+// what a page is about. Lower case.
+var KeywordNoise = map[string]string{
+	"en": `day days week weeks month months year years quarter quarters hour hours minute minutes ago last next
+		one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million percent
+		meter meters metre metres mile miles`,
+	"es": `día días semana semanas mes meses año años trimestre hora horas minuto minutos pasado próximo
+		uno dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil millones metros kilómetros`,
+	"pt": `dia dias semana semanas mês meses ano anos trimestre hora horas minuto minutos passado próximo
+		um dois três quatro cinco seis sete oito nove dez vinte cem mil milhões metros quilômetros`,
+	"fr": `jour jours semaine semaines mois an ans année années trimestre heure heures minute minutes dernier
+		dernière prochain suivants suivantes un deux trois quatre cinq six sept huit neuf dix onze douze
+		dix-huit vingt cent mille millions mètres kilomètres`,
+	"de": `tag tage tagen woche wochen monat monate monaten jahr jahre jahren jahres quartal stunde stunden
+		minute minuten pro zwei drei vier fünf sechs sieben acht neun zehn zwanzig hundert tausend millionen
+		meter kilometer prozent`,
+	"it": `giorno giorni settimana settimane mese mesi anno anni trimestre ora ore minuto minuti scorso prossimo
+		uno due tre quattro cinque sei sette otto nove dieci venti cento ottocento mille milioni metri chilometri`,
+	"nl": `dag dagen week weken maand maanden jaar jaren kwartaal uur minuut minuten twee drie vier vijf zes
+		zeven acht negen tien twintig honderd duizend miljoen meter kilometer`,
+	"ja": `昨年 今年 来年 年間 ヶ月 か月 毎月 毎年`,
+	"zh": `去年 今年 明年 每年 每月 个月`,
+	"ko": `작년 올해 내년 개월 매년 매월`,
 }

@@ -113,8 +113,8 @@ func Labelled(text string) bool {
 	} else if strings.Count(label, " ") < 4 && speakerLabel(label) {
 		return true // "PRIYA NAIR: Usually airflow.": a transcript's turn, in someone else's voice
 	}
-	if (unicode.IsDigit(r) || figureAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
-		// "Horas extraordinarias: 190.000 euros, …", "Share of teams offering
+	if (unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || figureAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
+		// "Horas extraordinarias: 190.000 euros, …", "Total direct cost: $52,175.", "Share of teams offering
 		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
 		return true
 	}
