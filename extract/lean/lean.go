@@ -463,11 +463,17 @@ var (
 // is…", "the solution that worked", "The biggest challenge for fleets" say which, or
 // name a kind. words are the sentence's first words.
 func ShellNounSubject(words []string, lang string) bool {
-	if len(words) < 3 || !definiteArticles[lang][textcase.Lower(words[0])] {
+	if len(words) < 3 {
+		return false
+	}
+	first := 1
+	if noun, ok := elided(words[0]); ok && (lang == "fr" || lang == "it") {
+		first, words = 0, append([]string{noun}, words[1:]...) // "L'obiettivo non è…"
+	} else if !definiteArticles[lang][textcase.Lower(words[0])] {
 		return false
 	}
 	nouns, generic := shellNouns[lang], genericQualifiers[lang]
-	for k := 1; k < min(4, len(words)); k++ {
+	for k := first; k < min(4, len(words)); k++ {
 		w := words[k]
 		lower := textcase.Lower(strings.TrimRight(w, ",.;:"))
 		if generic[lower] || nounLinks[lang][lower] || relatives[lang][lower] {
@@ -497,6 +503,16 @@ func ShellNounSubject(words []string, lang string) bool {
 		return true
 	}
 	return false
+}
+
+// elided is the noun of "L'obiettivo" or "l’équipe": a definite article joined to it.
+func elided(w string) (string, bool) {
+	for _, a := range []string{"L'", "l'", "L’", "l’"} {
+		if noun, ok := strings.CutPrefix(w, a); ok && noun != "" {
+			return noun, true
+		}
+	}
+	return "", false
 }
 
 var (
