@@ -247,6 +247,13 @@ func TestADefiniteNounThatOnlyNamesWhatCameBeforeIsNoPost(t *testing.T) {
 		{"it", "L'obiettivo non è fare previsioni, ma mettere in fila numeri concreti.", false},
 		{"fr", "L'équipe a réduit les délais de 30 %.", false},
 		{"fr", "L'équipe de maintenance de la SNCF a réduit les délais de 30 %.", true},
+		// A company, team or system told in the present is mostly a kind, not the one a
+		// case introduced.
+		{"en", "The studio quoted $60,000.", false},
+		{"es", "La empresa redujo sus costes un 18 % en dos años.", false},
+		{"en", "The platform team builds tools for other teams and measures their use.", true},
+		{"fr", "L'équipe plateforme construit des outils pour les autres équipes.", true},
+		{"en", "The weekly teams shipped 4x more often than the quarterly teams.", true},
 		{"en", "The problem with manual counts is that they miss 40% of small leaks.", true},
 		{"en", "The biggest challenge for fleets is charging at depots, named by 61% of operators.", true},
 		{"en", "The solution that worked best cut response times by 35% in six months.", true},

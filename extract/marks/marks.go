@@ -985,45 +985,52 @@ var DocumentPhrases = map[string][]string{
 
 // ShellNouns only name what the text around them said when a definite article opens the
 // sentence on them and nothing qualifies them: "The solution cost under €2,000" (to
-// what?), "Das Problem ist nicht…", "Les conséquences ne sont pas…", "The team spent 465
-// hours". Lower case, singular and plural.
+// what?), "Das Problem ist nicht…", "Les conséquences ne sont pas…"; and so do
+// CaseNouns told in the past. Lower case, singular and plural.
 var ShellNouns = map[string]string{
-	"en": `solution solutions problem problems issue result results consequence consequences effect effects impact
-		difference concern concerns challenge question answer reason reasons point idea lesson lessons goal aim
-		objective benefit benefits advantage downside upside catch trick headline outcome outcomes change changes fix
-		remedy effort savings saving gain gains improvement improvements information conclusion takeaway message
-		irony paradox truth reality rest remainder latter former bits part parts measure measures step steps
-		company team project client customer firm studio organization organisation business vendor supplier provider
-		plant site factory system tool platform model pilot programme program initiative product app approach method`,
-	"es": `solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos impacto
-		diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta beneficio
-		beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión mensaje
-		resto medida medidas paso pasos empresa equipo proyecto cliente firma sistema herramienta plataforma modelo
-		piloto programa iniciativa producto enfoque método`,
-	"pt": `solução soluções problema problemas resultado resultados consequência consequências efeito efeitos impacto
-		diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício benefícios
-		vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem risco resto
-		medida medidas passo passos empresa equipe equipa projeto cliente sistema ferramenta plataforma modelo piloto
-		programa iniciativa produto abordagem método`,
+	"en": `solution solutions problem problems issue result results consequence consequences effect effects
+		impact difference concern concerns challenge question answer reason reasons point idea lesson lessons goal
+		aim objective benefit benefits advantage downside upside catch trick headline outcome outcomes change
+		changes fix remedy effort savings saving gain gains improvement improvements information conclusion
+		takeaway message irony paradox truth reality rest remainder latter former bits part parts measure measures
+		step steps approach method`,
+	"es": `solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
+		impacto diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta
+		beneficio beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión
+		mensaje resto medida medidas paso pasos enfoque método`,
+	"pt": `solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
+		impacto diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício
+		benefícios vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem
+		risco resto medida medidas passo passos abordagem método`,
 	"fr": `solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
 		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
 		avantages changement changements amélioration améliorations économie économies information conclusion
-		message reste mesure mesures étape étapes entreprise équipe projet client société système outil plateforme
-		modèle pilote programme initiative produit approche méthode`,
+		message reste mesure mesures étape étapes approche méthode`,
 	"de": `lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
-		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung verbesserung
-		einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt schritte
-		unternehmen firma team projekt kunde system werkzeug tool plattform modell pilot programm initiative produkt
-		ansatz methode`,
-	"it": `soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti impatto
-		differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio benefici
-		vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi informazione
-		conclusione messaggio resto misura misure passo passi azienda squadra progetto cliente sistema strumento
-		piattaforma modello pilota programma iniziativa prodotto approccio metodo`,
-	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil zorg
-		uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing informatie
-		conclusie boodschap rest maatregel maatregelen stap stappen bedrijf team project klant systeem tool platform
-		model pilot programma initiatief product aanpak methode`,
+		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung
+		verbesserung einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt
+		schritte ansatz methode`,
+	"it": `soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
+		impatto differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio
+		benefici vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi
+		informazione conclusione messaggio resto misura misure passo passi approccio metodo`,
+	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil
+		zorg uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing
+		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode`,
+}
+
+// CaseNouns name the one company, team or system a case or an anecdote is about: "The
+// team spent 465 hours", "The studio quoted $60,000", "L'équipe a réduit…". Told in the
+// past, they lean on the sentence that introduced them; in the present they are mostly a
+// kind ("The platform team builds tools for other teams"). Lower case.
+var CaseNouns = map[string]string{
+	"en": `company team project client customer firm studio organization organisation business vendor supplier provider plant site factory system tool platform model pilot programme program initiative product app studios companies teams clients customers`,
+	"es": `empresa equipo proyecto cliente firma sistema herramienta plataforma modelo piloto programa iniciativa producto`,
+	"pt": `empresa equipe equipa projeto cliente sistema ferramenta plataforma modelo piloto programa iniciativa produto`,
+	"fr": `entreprise équipe projet client société système outil plateforme modèle pilote programme initiative produit`,
+	"de": `unternehmen firma team projekt kunde system werkzeug tool plattform modell pilot programm initiative produkt`,
+	"it": `azienda squadra progetto cliente sistema strumento piattaforma modello pilota programma iniziativa prodotto`,
+	"nl": `bedrijf team project klant systeem tool platform model pilot programma initiatief product`,
 }
 
 // GenericQualifiers before a noun make a definite phrase name a kind, not a thing the
@@ -1038,6 +1045,17 @@ var GenericQualifiers = map[string]string{
 	"de": `meisten meiste größte größten wichtigste wichtigsten typische typischen durchschnittliche eigentliche einzige beste schlimmste`,
 	"it": `principale maggiore migliore peggiore vero vera unico unica grande tipico tipica`,
 	"nl": `grootste belangrijkste gemiddelde typische echte enige beste`,
+}
+
+// PastMarks tell a verb told in the past: Words, whole, and Endings of a word.
+var PastMarks = map[string]struct{ Words, Endings string }{
+	"en": {`was were had`, ``},
+	"es": {`ha han había habían fue fueron era eran`, `ó aron ieron`},
+	"pt": {`foi foram era eram tinha tinham`, `ou iu aram eram iram`},
+	"fr": {`a ont avait avaient était étaient fut furent`, `ait aient`},
+	"de": {`hat haben hatte hatten war waren wurde wurden`, `te ten`},
+	"it": {`ha hanno aveva avevano era erano fu furono`, `ò`},
+	"nl": {`heeft hebben had hadden was waren werd werden`, `de te den ten`},
 }
 
 // Relatives open a clause that says which thing a noun is ("the solution that worked
