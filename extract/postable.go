@@ -121,6 +121,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if lean.ShareWithoutItsWhole(words, lang) || lean.PossessiveWithoutOwner(words, lang) ||
 		v.holds(lang, sufficesList) && lean.SufficesForNothing(v.lower, lang) ||
 		lean.MidConnective(text, words, lang) || lean.PronounOpening(words, lang) || lean.OrdinalOfAList(words, lang) || lean.ShellNounSubject(words, lang) ||
+		lean.NegatedOpening(words, lang) || lean.DistalDemonstrative(v.words, lang) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
 		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words) || lean.AskedOfWhatCameBefore(text, words) ||
 		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {

@@ -283,6 +283,19 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"es", "Carlos Pérez redujo los costes de mantenimiento un 20 % en un año.", true},
 		{"fr", "Les PME ainsi que les ETI ont réduit leurs coûts de 12 % en deux ans.", true},
 		{"en", "In another 12 months, half of all fleets expect to run electric vans.", true},
+		// A share with a place or a time and no whole, a level of the document's scale, the
+		// second half of a contrast, a demonstrative that points back.
+		{"it", "17 % durante il trasporto primario su lunga distanza.", false},
+		{"pt", "No nível avançado, o reajuste médio do plano de saúde foi de 11,2% ao ano.", false},
+		{"en", "At the second stage, teams automate their tests.", false},
+		{"fr", "Pas grâce à un équipement miracle, mais en écoutant les équipes.", false},
+		{"en", "What made the difference was less the drone itself than the rollout.", false},
+		{"pt", "Em 2022, 41% das empresas tinham alguma iniciativa nessa área; agora são 64%.", false},
+		{"es", "En esa fase, el 40 % de los proyectos fracasa.", false},
+		{"en", "At the level of the plant, energy use fell 12% in a year.", true},
+		{"en", "Not only did costs fall by 20%, but uptime rose by a third.", true},
+		{"es", "No todas las empresas miden el absentismo por causa médica.", true},
+		{"en", "What drives the results of AI projects is the quality of their data.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
 	})
 }

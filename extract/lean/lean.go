@@ -197,8 +197,14 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 		return false
 	}
 	next := textcase.Lower(words[i+1])
-	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed")
+	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed") ||
+		sharePrepositions[lang][next]
 }
+
+var (
+	sharePrepositions = parse.WordSets(marks.SharePrepositions)
+	levelPrepositions = parse.WordSet(`at in on en em dans auf bei op`)
+)
 
 // limiters may come before a share: "Only 9% had…", "Solo el 22 %…".
 var limiters = parse.WordSet(`only just nearly almost about roughly over under solo sólo apenas casi só quase seuls seulement nur knapp fast appena quasi slechts bijna`)
@@ -466,7 +472,10 @@ func ShellNounSubject(words []string, lang string) bool {
 	if len(words) < 3 {
 		return false
 	}
-	first := 1
+	first, levelOnly := 1, false
+	if levelPrepositions[textcase.Lower(words[0])] && definiteArticles[lang][textcase.Lower(words[1])] {
+		words, levelOnly = words[1:], true // "At the second stage, …": only a level leans so
+	}
 	if noun, ok := elided(words[0]); ok && (lang == "fr" || lang == "it") {
 		first, words = 0, append([]string{noun}, words[1:]...) // "L'obiettivo non è…"
 	} else if !definiteArticles[lang][textcase.Lower(words[0])] {
@@ -479,12 +488,15 @@ func ShellNounSubject(words []string, lang string) bool {
 		if generic[lower] || nounLinks[lang][lower] || relatives[lang][lower] {
 			return false // a kind, or past the noun that heads the subject ("Los equipos de plataforma")
 		}
-		if caseNouns[lang][lower] {
+		// "No nível avançado, …", "At the second stage, …": a level of the document's own
+		// scale is a shell noun too.
+		shell := levelNouns[lang][lower] || !levelOnly && nouns[lower]
+		if !levelOnly && caseNouns[lang][lower] {
 			// Right after its article: "The weekly teams shipped 4x more often than…" says
 			// which teams.
 			return k == first && k+1 < len(words) && toldInThePast(textcase.Lower(strings.TrimRight(words[k+1], ",")), lang)
 		}
-		if !nouns[lower] {
+		if !shell {
 			// Words between the article and the noun qualify it: an adjective, an ordinal,
 			// a figure ("The 50% deposit"); a capital is a name ("The Halden team"),
 			// except a German noun, which is the noun looked for or no shell at all.
@@ -511,8 +523,9 @@ func ShellNounSubject(words []string, lang string) bool {
 }
 
 var (
-	caseNouns = parse.WordSets(marks.CaseNouns)
-	pastWords = func() map[string]map[string]bool {
+	caseNouns  = parse.WordSets(marks.CaseNouns)
+	levelNouns = parse.WordSets(marks.LevelNouns)
+	pastWords  = func() map[string]map[string]bool {
 		out := map[string]map[string]bool{}
 		for lang, m := range marks.PastMarks {
 			out[lang] = parse.WordSet(m.Words)
@@ -605,3 +618,40 @@ func EncliticObject(text, lang string) bool {
 }
 
 var everything = parse.WordSet(`todo todos tutto tutti tudo`)
+
+var (
+	distalDemonstratives = parse.WordSets(marks.DistalDemonstratives)
+	negatedThen          = func() map[string]map[string]bool {
+		out := map[string]map[string]bool{}
+		for lang, n := range marks.NegatedOpenings {
+			out[lang] = parse.WordSet(n.Then)
+		}
+		return out
+	}()
+)
+
+// DistalDemonstrative reports a demonstrative that points back, anywhere in the sentence:
+// "…41% das empresas tinham alguma iniciativa nessa área" (which area?). lowerWords are
+// the sentence's words in lower case.
+func DistalDemonstrative(lowerWords []string, lang string) bool {
+	set := distalDemonstratives[lang]
+	return set != nil && slices.ContainsFunc(lowerWords, func(w string) bool { return set[w] })
+}
+
+// NegatedOpening reports a sentence that opens on the second half of a contrast: "Pas
+// grâce à un équipement miracle, mais en écoutant…", "Not because the tools are bad.",
+// and, in English, the difference or the result a question-word clause names as known
+// ("What made the difference was…").
+func NegatedOpening(words []string, lang string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	first := textcase.Lower(words[0])
+	if lang == "en" && first == "what" && len(words) > 4 {
+		return ShellNounSubject(words[2:], lang)
+	}
+	if n, ok := marks.NegatedOpenings[lang]; !ok || first != n.Negation {
+		return false
+	}
+	return negatedThen[lang][textcase.Lower(strings.TrimRight(words[1], ","))]
+}

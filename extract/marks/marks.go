@@ -1047,6 +1047,45 @@ var GenericQualifiers = map[string]string{
 	"nl": `grootste belangrijkste gemiddelde typische echte enige beste`,
 }
 
+// SharePrepositions after a sentence's opening share leave out what it is a share of:
+// "17 % durante il trasporto primario…", "22% during the first mile.", a line of a
+// breakdown the sentence before began. Lower case.
+var SharePrepositions = map[string]string{
+	"en": `during in on at for through via among`, "es": `durante en por para entre`, "pt": `durante em no na por para entre`,
+	"fr": `pendant durant en dans sur pour par lors`, "de": `während im in bei für durch`,
+	"it": `durante nel nella nei nelle in per tra fra su sul sulla`, "nl": `tijdens in bij voor`,
+}
+
+// LevelNouns name a level, stage or tier of the document's own scale: "No nível
+// avançado, o reajuste…" leans on the scale the reader never saw. Lower case.
+var LevelNouns = map[string]string{
+	"en": `level tier stage phase`, "es": `nivel etapa fase`, "pt": `nível etapa fase estágio`,
+	"fr": `niveau étape phase stade palier`, "de": `stufe phase ebene`, "it": `livello fase stadio`, "nl": `niveau fase`,
+}
+
+// DistalDemonstratives point back wherever they stand in a sentence: "…tinham alguma
+// iniciativa nessa área", "en esa fase", "tale approccio", "the latter". Lower case words.
+var DistalDemonstratives = map[string]string{
+	"en": `latter aforementioned`,
+	"es": `ese esa esos esas dicho dicha dichos dichas`,
+	"pt": `esse essa esses essas nesse nessa nesses nessas desse dessa desses dessas naquele naquela aquele aquela`,
+	"fr": `ledit ladite lesdits susmentionné susmentionnée`,
+	"it": `tale tali suddetto suddetta suddetti suddette`,
+	"de": `derselbe dieselbe dasselbe ebendiese`,
+}
+
+// NegatedOpenings open the second half of a contrast whose first half came before: "Pas
+// grâce à un équipement miracle, mais…", "Not because the tools are bad". A negation and
+// what may follow it, space-separated; the first word in lower case.
+var NegatedOpenings = map[string]struct{ Negation, Then string }{
+	"en": {"not", "because by through with from for in at just merely"},
+	"fr": {"pas", "grâce à par pour avec en dans seulement uniquement parce"},
+	"es": {"no", "por con gracias para desde porque solo sólo"},
+	"pt": {"não", "por com graças para desde porque só apenas"},
+	"it": {"non", "per con grazie perché solo soltanto"},
+	"de": {"nicht", "durch wegen mit weil nur dank"},
+}
+
 // PastMarks tell a verb told in the past: Words, whole, and Endings of a word.
 var PastMarks = map[string]struct{ Words, Endings string }{
 	"en": {`was were had`, ``},
