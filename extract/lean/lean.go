@@ -525,14 +525,17 @@ func ShellNounSubject(words []string, lang string) bool {
 var (
 	caseNouns  = parse.WordSets(marks.CaseNouns)
 	levelNouns = parse.WordSets(marks.LevelNouns)
-	pastWords  = func() map[string]map[string]bool {
-		out := map[string]map[string]bool{}
-		for lang, m := range marks.PastMarks {
-			out[lang] = parse.WordSet(m.Words)
-		}
-		return out
-	}()
+	pastWords  = wordSetsOf(marks.PastMarks, func(m struct{ Words, Endings string }) string { return m.Words })
 )
+
+// wordSetsOf are the word sets, by language, of one field of a table of word lists.
+func wordSetsOf[T any](table map[string]T, field func(T) string) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(table))
+	for lang, row := range table {
+		out[lang] = parse.WordSet(field(row))
+	}
+	return out
+}
 
 // toldInThePast reports a verb (lower case) in the past, or the auxiliary of one:
 // "spent", "a réduit", "redujo"… by lang's PastMarks.
@@ -621,13 +624,7 @@ var everything = parse.WordSet(`todo todos tutto tutti tudo`)
 
 var (
 	distalDemonstratives = parse.WordSets(marks.DistalDemonstratives)
-	negatedThen          = func() map[string]map[string]bool {
-		out := map[string]map[string]bool{}
-		for lang, n := range marks.NegatedOpenings {
-			out[lang] = parse.WordSet(n.Then)
-		}
-		return out
-	}()
+	negatedThen          = wordSetsOf(marks.NegatedOpenings, func(n struct{ Negation, Then string }) string { return n.Then })
 )
 
 // DistalDemonstrative reports a demonstrative that points back, anywhere in the sentence:
