@@ -271,6 +271,11 @@ func TestADefiniteNounThatOnlyNamesWhatCameBeforeIsNoPost(t *testing.T) {
 func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
 		{"es", "Los datos de las fases anteriores permiten dimensionarlos.", false},
+		{"es", "Los datos de las fases anteriores permiten dimensionarlos correctamente, lo que reduce la inversión.", false},
+		{"it", "Ci ha fatto sorridere, ma il punto è serio.", false},
+		{"es", "Cada uno tiene un coste distinto según la categoría del hotel.", false},
+		{"ja", "本資料では、全国の調剤薬局128店舗の在庫データをもとに手順を整理しました。", false},
+		{"ja", "冒頭で触れたジレンマも、数字で状況をつかむことで解消できます。", false},
 		{"es", "El 43 % de las empresas no sabe calcularlo.", false},
 		{"it", "Serve un piano per gestirli meglio.", false},
 		{"pt", "Poucas empresas sabem aplicá-los.", false},

@@ -593,31 +593,71 @@ func AnotherFigure(lower string) bool {
 		strings.Contains(lower, "an extra ")) && anotherFigure.MatchString(lower)
 }
 
-// enclitics are an object pronoun joined to an infinitive: "permiten dimensionarlos",
-// "per gestirli", "aplicá-los". Three letters at least before the infinitive's ending:
-// "Carlos", "perla" and "parla" are no such verbs.
-var enclitics = map[string]*regexp.Regexp{
-	"es": regexp.MustCompile(`\b\p{Ll}{3,}(?:ar|er|ir|ár|ér|ír)(?:lo|la|los|las|le|les)\b`),
-	"it": regexp.MustCompile(`\b\p{Ll}{3,}(?:ar|er|ir)(?:lo|la|li|le)\b`),
-	"pt": regexp.MustCompile(`\b\p{Ll}{3,}[áéêíô]?-(?:lo|la|los|las)\b`),
+// enclitics are the endings of an infinitive with an object pronoun joined to it:
+// "permiten dimensionarlos", "per gestirli", "aplicá-los".
+var enclitics = map[string]struct{ verb, pronoun []string }{
+	"es": {[]string{"ar", "er", "ir", "ár", "ér", "ír"}, []string{"lo", "la", "los", "las", "le", "les"}},
+	"it": {[]string{"ar", "er", "ir"}, []string{"lo", "la", "li", "le"}},
+	"pt": {[]string{"á-", "ê-", "i-", "ô-", "-"}, []string{"lo", "la", "los", "las"}},
 }
 
-// EncliticObject reports a sentence that ends on a verb whose object, joined to it, is a
-// pronoun for what the sentence before named: "Los datos… permiten dimensionarlos" (size
-// what?), "…non sa calcolarlo.". One that more words follow mostly names its object in
-// the sentence ("evalúa cada solicitud antes de admitirla en el clúster"), and "todo"
-// after it is the object itself.
+// EncliticObject reports a sentence whose clause ends on a verb with an object pronoun
+// joined to it, for what the sentence before named: "Los datos… permiten dimensionarlos
+// correctamente, lo que…" (size what?), "…non sa calcolarlo.". When more than two words
+// follow it in its clause, the clause mostly names the object ("evalúa cada solicitud
+// antes de admitirla en el clúster"), and "todo" after it is the object itself.
 func EncliticObject(text, lang string) bool {
-	re := enclitics[lang]
-	if re == nil || !strings.Contains(text, "l") {
+	e, ok := enclitics[lang]
+	if !ok {
 		return false
 	}
-	loc := re.FindStringIndex(text)
-	if loc == nil {
+	words := 0 // after the joined object, in its clause
+	found := false
+	for rest := text; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		rest = after
+		if found {
+			if words == 0 && everything[textcase.Lower(strings.TrimRight(w, ",.;:"))] {
+				found = false // "detenerlo todo"
+				continue
+			}
+			words++
+			if strings.ContainsAny(w, ",;:") || words > 2 {
+				if words <= 2 {
+					return true
+				}
+				found = false
+			}
+			continue
+		}
+		if clauseEnd := strings.TrimRight(w, ",.;:!?"); joinedObject(clauseEnd, e.verb, e.pronoun) {
+			if len(clauseEnd) < len(w) {
+				return true // its clause ends with it
+			}
+			found, words = true, 0
+		}
+	}
+	return found
+}
+
+// joinedObject reports w, in lower case, as at least three letters, one of verb's
+// endings and one of pronoun's: "dimensionarlos", not "Carlos", "perla" or "parla".
+func joinedObject(w string, verb, pronoun []string) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
 		return false
 	}
-	after := strings.Fields(strings.TrimRight(text[loc[1]:], ".!?;: "))
-	return len(after) <= 2 && !(len(after) > 0 && everything[textcase.Lower(after[0])])
+	for _, p := range pronoun {
+		stem, ok := strings.CutSuffix(w, p)
+		if !ok {
+			continue
+		}
+		for _, v := range verb {
+			if s, ok := strings.CutSuffix(stem, v); ok && utf8.RuneCountInString(s) >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var everything = parse.WordSet(`todo todos tutto tutti tudo`)
