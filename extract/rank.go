@@ -110,9 +110,13 @@ func Analyze(doc *parse.Document) *Analysis {
 	// A worked example's every line leans on the case it makes up ("Chaque panne évitée
 	// représente ainsi…", "The 50% deposit lands in March"), not only its figures.
 	title := textcase.Lower(strings.TrimSpace(doc.Title))
-	examples := sections.Under(doc, func(h string) bool {
-		return textcase.Lower(strings.TrimSpace(h)) != title && figures.Hypothetical(h)
-	})
+	example := make([]bool, len(doc.Sections)) // a heading that frames its figures as an illustration
+	notTitle := make([]bool, len(doc.Sections))
+	for i, s := range doc.Sections {
+		example[i] = figures.Hypothetical(s.Heading)
+		notTitle[i] = example[i] && textcase.Lower(strings.TrimSpace(s.Heading)) != title
+	}
+	examples := sections.Under(doc, notTitle)
 	for i, level := range sections.LevelDescriptions(doc) {
 		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i] || cases[i] || examples[i]
 	}
@@ -135,7 +139,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
-		example := figures.Hypothetical(s.Heading)
+		example := example[si]
 		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
 			open := false

@@ -643,6 +643,11 @@ func EncliticObject(text, lang string) bool {
 // joinedObject reports w, in lower case, as at least three letters, one of verb's
 // endings and one of pronoun's: "dimensionarlos", not "Carlos", "perla" or "parla".
 func joinedObject(w string, verb, pronoun []string) bool {
+	// Every pronoun starts with "l", two or three letters from the end: most words are
+	// turned away here.
+	if n := len(w); n < 6 || w[n-2] != 'l' && w[n-3] != 'l' {
+		return false
+	}
 	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
 		return false
 	}

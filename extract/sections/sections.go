@@ -67,12 +67,18 @@ var aboutEndings = []string{"소개", "简介", "介绍", "紹介", "企業情�
 // boilerplate: nothing in them becomes a post.
 func Boilerplate(doc *parse.Document) []bool { return nested(doc, BoilerplateHeading) }
 
-// Under marks the sections whose heading passes test, and those below them: a heading
-// says what its subsections are part of.
-func Under(doc *parse.Document, test func(heading string) bool) []bool { return nested(doc, test) }
+// Under marks the sections marked, and those below them: a heading says what its
+// subsections are part of.
+func Under(doc *parse.Document, marked []bool) []bool {
+	return under(doc, func(i int) bool { return marked[i] })
+}
 
 // nested marks the sections whose heading passes test, and the sections below them.
 func nested(doc *parse.Document, test func(heading string) bool) []bool {
+	return under(doc, func(i int) bool { return test(doc.Sections[i].Heading) })
+}
+
+func under(doc *parse.Document, marked func(i int) bool) []bool {
 	out := make([]bool, len(doc.Sections))
 	skipBelow := 0 // while > 0, sections deeper than this level are inside a skipped one
 	for i, s := range doc.Sections {
@@ -81,7 +87,7 @@ func nested(doc *parse.Document, test func(heading string) bool) []bool {
 			continue
 		}
 		skipBelow = 0
-		if test(s.Heading) {
+		if marked(i) {
 			out[i] = true
 			skipBelow = max(s.Level, 1)
 		}
