@@ -147,3 +147,45 @@ func TestANounAnEarlierSentenceIntroducedIsNotNamedAsKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestAFindingListedWithoutItsFullStopIsASentence: Japanese, Chinese and Korean lists
+// give their findings without a full stop; a long item that states a figure is a
+// sentence that may be posted, while a short label stays none.
+func TestAFindingListedWithoutItsFullStopIsASentence(t *testing.T) {
+	for _, tc := range []struct{ lang, src, finding string }{
+		{"ja", "# 在庫の実態\n\n当社は全国の調剤薬局128店舗の在庫データを分析しました。\n\n" +
+			"- 過去6か月間に一度も出庫のなかった不動在庫が、在庫金額の18.4％を占める\n- 平均37.6日\n",
+			"過去6か月間に一度も出庫のなかった不動在庫が、在庫金額の18.4％を占める。"},
+		{"zh", "# 仓储现状\n\n我们调研了412家企业的仓储自动化情况。\n\n" +
+			"- 已部署仓储管理系统的企业占63%，比两年前提高了22个百分点；\n- 占比15%\n",
+			"已部署仓储管理系统的企业占63%，比两年前提高了22个百分点。"},
+		{"ko", "# 도입 현황\n\n전국 농가 612곳을 대상으로 스마트팜 도입 현황을 조사했다.\n\n" +
+			"- 도입 농가의 단위 면적당 수확량은 도입 전보다 평균 14.6% 늘었다\n- 비율 27.3%\n",
+			"도입 농가의 단위 면적당 수확량은 도입 전보다 평균 14.6% 늘었다."},
+	} {
+		doc, err := parse.File("x.md", []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := Analyze(doc)
+		if a.Lang != tc.lang {
+			t.Fatalf("%s identified as %s", tc.lang, a.Lang)
+		}
+		found := false
+		for _, c := range a.Candidates {
+			if c.Text == tc.finding {
+				found = true
+				if c.Score <= 0 || !c.Stat {
+					t.Errorf("%s: the listed finding %q is not posted as a stat", tc.lang, c.Text)
+				}
+			} else if strings.Contains(c.Text, "平均37.6日") || strings.Contains(c.Text, "占比15%") || strings.Contains(c.Text, "비율 27.3%") {
+				if c.Score > 0 {
+					t.Errorf("%s: a short label is posted: %q", tc.lang, c.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no candidate %q", tc.lang, tc.finding)
+		}
+	}
+}
