@@ -301,6 +301,19 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"en", "Not only did costs fall by 20%, but uptime rose by a third.", true},
 		{"es", "No todas las empresas miden el absentismo por causa médica.", true},
 		{"en", "What drives the results of AI projects is the quality of their data.", true},
+		// What the sentence before set up: "A esto se suma…", "À l'inverse", "Ne consegue",
+		// "too" at the end, a verb left to the sentence before, a French object pronoun, a
+		// place of a case told in the past.
+		{"es", "A esto se suma el coste de la energía, que se ha duplicado.", false},
+		{"fr", "À l'inverse, les réseaux qui attendent perdent 12 % de disponibilité.", false},
+		{"it", "Ne consegue che il costo reale è più alto del previsto.", false},
+		{"fr", "D'abord, la séparation des flux piétons et engins.", false},
+		{"en", "Safety has improved too.", false},
+		{"en", "Replacing it with something customers actually valued was.", false},
+		{"fr", "Personne ne l'avait jamais écrit dans un rapport.", false},
+		{"en", "The unit was a make and model he had never touched.", false},
+		{"en", "Costs fell by 20% in the first year, and uptime rose as well.", true},
+		{"fr", "Les réseaux qui attendent perdent 12 % de disponibilité par an.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
 	})
 }

@@ -697,3 +697,32 @@ func NegatedOpening(words []string, lang string) bool {
 	}
 	return negatedThen[lang][textcase.Lower(strings.TrimRight(words[1], ","))]
 }
+
+var strandedAuxiliaries = parse.WordSet(`was were is are did does do has have had can could will would should`)
+
+// EndsOnWhatCameBefore reports an English sentence that ends by adding to, or leaving
+// out, what the sentence before said: "Safety has improved too.", "…as well.", and a
+// verb phrase left to the sentence before ("Replacing it with something customers
+// actually valued was."). lower is the sentence in lower case.
+func EndsOnWhatCameBefore(lower string) bool {
+	end := strings.TrimRight(lower, ".!")
+	// A short one: in a longer one, "too" mostly adds to its own first clause ("Costs fell
+	// by 20%, and uptime rose as well.").
+	if (strings.HasSuffix(end, " too") || strings.HasSuffix(end, " as well") || strings.HasSuffix(end, " either")) &&
+		strings.Count(end, " ") < 8 {
+		return true
+	}
+	i := strings.LastIndexByte(end, ' ')
+	return i > 0 && len(end) < len(lower) && strandedAuxiliaries[end[i+1:]] && strings.Count(end, " ") >= 3
+}
+
+// ObjectCliticBefore reports a French object pronoun before a verb, for what the sentence
+// before named: "Personne ne l'avait jamais écrit.", "…qui l'ont adopté".
+func ObjectCliticBefore(lower string) bool {
+	for _, c := range []string{"ne l'", "ne l’", " l'a ", " l’a ", " l'ont ", " l’ont ", " l'avait", " l’avait", " l'est ", " l’est "} {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -359,15 +359,16 @@ var CounterView = map[string][]string{
 // languages are matched as whole words at the start, the others as prefixes.
 var ContrastOpeners = map[string][]string{
 	"en": {"however", "but", "yet", "nevertheless", "nonetheless", "in reality", "in contrast", "on the contrary", "that said", "actually",
+		"conversely", "by contrast",
 		// The same subject denied: "…produces an impressive dataset. It does not produce a
 		// single renegotiated renewal…"
 		"it does not", "it doesn't", "it did not", "it didn't", "it is not", "it isn't", "that does not", "that doesn't",
 		"that is not", "this does not", "this is not", "they do not", "they don't", "none of that", "none of this"},
-	"es": {"sin embargo", "pero", "no obstante", "en cambio", "en realidad", "al contrario", "por el contrario"},
-	"pt": {"no entanto", "porém", "contudo", "mas", "todavia", "entretanto", "na realidade", "na verdade", "pelo contrário"},
-	"fr": {"cependant", "mais", "toutefois", "pourtant", "néanmoins", "en réalité", "en revanche", "au contraire"},
+	"es": {"sin embargo", "pero", "no obstante", "en cambio", "en realidad", "al contrario", "por el contrario", "a la inversa"},
+	"pt": {"no entanto", "porém", "contudo", "mas", "todavia", "entretanto", "na realidade", "na verdade", "pelo contrário", "ao contrário"},
+	"fr": {"cependant", "mais", "toutefois", "pourtant", "néanmoins", "en réalité", "en revanche", "au contraire", "à l'inverse", "à l’inverse", "a contrario", "inversement"},
 	"de": {"jedoch", "aber", "allerdings", "doch", "dennoch", "trotzdem", "in wirklichkeit", "im gegenteil"},
-	"it": {"tuttavia", "ma", "però", "eppure", "in realtà", "al contrario", "invece"},
+	"it": {"tuttavia", "ma", "però", "eppure", "in realtà", "al contrario", "invece", "all'opposto"},
 	"nl": {"maar", "echter", "toch", "desondanks", "in werkelijkheid", "integendeel"},
 	"ja": {"しかし", "だが", "ところが", "でも", "とはいえ", "実際には", "むしろ"},
 	"zh": {"但", "然而", "不过", "可是", "事实上", "实际上", "相反"},
@@ -570,7 +571,7 @@ var ReferencePhrases = map[string][]string{
 		"at this point", "on top of that", "beyond that", "apart from that", "besides that",
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
-		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is", "each one "},
+		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is", "each one ", "conversely", "by contrast"},
 	"es": {"para dar una idea", "para hacerse una idea", "las demás ", "los demás ", "el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
@@ -580,7 +581,7 @@ var ReferencePhrases = map[string][]string{
 		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
-		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es", "cada uno ", "cada una ", "cada uno,", "cada una,"},
+		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es", "cada uno ", "cada una ", "cada uno,", "cada una,", "a esto ", "a ello ", "a eso ", "a todo ello", "a la inversa", "por el contrario"},
 	"pt": {"para se ter uma ideia", "para dar uma ideia", "as demais ", "os demais ", "o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
@@ -588,7 +589,7 @@ var ReferencePhrases = map[string][]string{
 		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
-		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento", "cada um ", "cada uma "},
+		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento", "cada um ", "cada uma ", "a isso ", "a isto ", "somado a isso", "ao contrário", "pelo contrário"},
 	"fr": {"pour donner un ordre de grandeur", "pour donner une idée", "l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
@@ -596,7 +597,7 @@ var ReferencePhrases = map[string][]string{
 		"la réponse ", "la réponse :", "le résultat a été", "le résultat fut", "la raison est", "la raison était", "la solution a été",
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
-		"aucune des deux", "chacun ", "chacune ", "chacun,"},
+		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement"},
 	"de": {"das unternehmen ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
@@ -611,7 +612,7 @@ var ReferencePhrases = map[string][]string{
 		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
 		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
 		"fino ad allora", "fino a quel momento", "si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
-		"nessuna delle due", "ciascuno ", "ciascuna ", "ognuno ", "ci ha ", "ci hanno ", "ci aveva ", "ne ha ", "ne hanno "},
+		"nessuna delle due", "ciascuno ", "ciascuna ", "ognuno ", "ci ha ", "ci hanno ", "ci aveva ", "ne ha ", "ne hanno ", "ne consegue", "di conseguenza", "a ciò ", "all'opposto", "al contrario"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
 		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is",
@@ -1024,12 +1025,19 @@ var ShellNouns = map[string]string{
 // past, they lean on the sentence that introduced them; in the present they are mostly a
 // kind ("The platform team builds tools for other teams"). Lower case.
 var CaseNouns = map[string]string{
-	"en": `company team project client customer firm studio organization organisation business vendor supplier provider plant site factory system tool platform model pilot programme program initiative product app studios companies teams clients customers`,
-	"es": `empresa equipo proyecto cliente firma sistema herramienta plataforma modelo piloto programa iniciativa producto`,
-	"pt": `empresa equipe equipa projeto cliente sistema ferramenta plataforma modelo piloto programa iniciativa produto`,
-	"fr": `entreprise équipe projet client société système outil plateforme modèle pilote programme initiative produit`,
-	"de": `unternehmen firma team projekt kunde system werkzeug tool plattform modell pilot programm initiative produkt`,
-	"it": `azienda squadra progetto cliente sistema strumento piattaforma modello pilota programma iniziativa prodotto`,
+	"en": `company team project client customer firm studio organization organisation business vendor supplier provider plant site
+		factory system tool platform model pilot programme program initiative product app studios companies teams clients customers
+		unit machine device van truck fleet building store shop office warehouse hospital clinic school city town farm lab`,
+	"es": `empresa equipo proyecto cliente firma sistema herramienta plataforma modelo piloto programa iniciativa producto
+		planta fábrica almacén tienda hotel hospital clínica granja explotación ayuntamiento`,
+	"pt": `empresa equipe equipa projeto cliente sistema ferramenta plataforma modelo piloto programa iniciativa produto
+		fábrica armazém loja hospital clínica fazenda prefeitura`,
+	"fr": `entreprise équipe projet client société système outil plateforme modèle pilote programme initiative produit
+		usine entrepôt magasin site hôpital clinique exploitation commune mairie`,
+	"de": `unternehmen firma team projekt kunde system werkzeug tool plattform modell pilot programm initiative produkt
+		werk lager standort krankenhaus klinik betrieb`,
+	"it": `azienda squadra progetto cliente sistema strumento piattaforma modello pilota programma iniziativa prodotto
+		stabilimento magazzino negozio ospedale clinica cava comune`,
 	"nl": `bedrijf team project klant systeem tool platform model pilot programma initiatief product`,
 }
 
