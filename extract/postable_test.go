@@ -314,6 +314,11 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"en", "The unit was a make and model he had never touched.", false},
 		{"en", "Costs fell by 20% in the first year, and uptime rose as well.", true},
 		{"fr", "Les réseaux qui attendent perdent 12 % de disponibilité par an.", true},
+		// A noun made from a verb, without its article, and a preposition: a list's item.
+		{"es", "Calibración con datos históricos de rendimiento, idealmente con un mínimo de 15 temporadas.", false},
+		{"pt", "Integração com o ERP em até 30 dias.", false},
+		{"it", "Certificazione di tutti i fornitori entro il 2025.", false},
+		{"es", "Barcelona redujo sus costes de mantenimiento un 12 % en un año.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
 	})
 }

@@ -726,3 +726,25 @@ func ObjectCliticBefore(lower string) bool {
 	}
 	return false
 }
+
+var nominalPrepositions = wordSetsOf(marks.Nominals, func(n struct{ Endings, Prepositions string }) string { return n.Prepositions })
+
+// NominalHeading reports a sentence that opens on a noun made from a verb, without its
+// article, and a preposition: "Calibración con datos históricos, idealmente con un mínimo
+// de 15 temporadas.", a heading or a list's item, not a sentence.
+func NominalHeading(words []string, lang string) bool {
+	n, ok := marks.Nominals[lang]
+	if !ok || len(words) < 3 || !nominalPrepositions[lang][textcase.Lower(words[1])] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(words[0]); !unicode.IsUpper(r) {
+		return false
+	}
+	first := textcase.Lower(words[0])
+	for _, end := range strings.Fields(n.Endings) {
+		if strings.HasSuffix(first, end) && utf8.RuneCountInString(first) > utf8.RuneCountInString(end)+2 {
+			return true
+		}
+	}
+	return false
+}

@@ -1094,6 +1094,17 @@ var NegatedOpenings = map[string]struct{ Negation, Then string }{
 	"de": {"nicht", "durch wegen mit weil nur dank"},
 }
 
+// Nominals are the endings of a noun made from a verb, and the prepositions that may
+// follow one: a sentence that opens on such a noun without its article is a heading or a
+// list's item ("Calibración con datos históricos…", "Integração com o ERP…"), in the
+// languages whose sentences give a subject its article.
+var Nominals = map[string]struct{ Endings, Prepositions string }{
+	"es": {`ción ciones sión siones miento mientos dad dades aje ajes ncia ncias`, `de del con en para por sobre entre sin a al`},
+	"pt": {`ção ções são sões mento mentos dade dades agem agens ncia ncias`, `de do da dos das com em no na para por sobre entre sem`},
+	"fr": {`tion tions sion sions ment ments age ages ité ités ance ances ence ences`, `de du des d' d’ avec pour par sur sans dans en à au aux`},
+	"it": {`zione zioni sione sioni mento menti tà enza enze anza anze`, `di del della dei delle con per su sul tra fra senza in nel nella a al alla`},
+}
+
 // PastMarks tell a verb told in the past: Words, whole, and Endings of a word.
 var PastMarks = map[string]struct{ Words, Endings string }{
 	"en": {`was were had`, ``},
