@@ -319,6 +319,7 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"pt", "Integração com o ERP em até 30 dias.", false},
 		{"it", "Certificazione di tutti i fornitori entro il 2025.", false},
 		{"es", "Barcelona redujo sus costes de mantenimiento un 12 % en un año.", true},
+		{"it", "L'implementazione di una Service Mesh riduce la superficie di attacco.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
 	})
 }

@@ -737,8 +737,8 @@ func NominalHeading(words []string, lang string) bool {
 	if !ok || len(words) < 3 || !nominalPrepositions[lang][textcase.Lower(words[1])] {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(words[0]); !unicode.IsUpper(r) {
-		return false
+	if r, _ := utf8.DecodeRuneInString(words[0]); !unicode.IsUpper(r) || strings.ContainsAny(words[0], "'’") {
+		return false // "L'implementazione di…" has its article
 	}
 	first := textcase.Lower(words[0])
 	for _, end := range strings.Fields(n.Endings) {
