@@ -320,6 +320,18 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"it", "Certificazione di tutti i fornitori entro il 2025.", false},
 		{"es", "Barcelona redujo sus costes de mantenimiento un 12 % en un año.", true},
 		{"it", "L'implementazione di una Service Mesh riduce la superficie di attacco.", true},
+		// A view the author goes on to reject, a reason or an answer to what came before, a
+		// shell noun after "if" or a short opening, a cost or a time named as known.
+		{"en", "Some in the industry argue that the answer is simply to stock more.", false},
+		{"fr", "Certains en concluent qu'il faut maximiser le consentement à tout prix.", false},
+		{"zh", "原因并不复杂：慢病患者更在意的是用药是否正确。", false},
+		{"en", "If the answer involves a long pause, you have learned more than your audit did.", false},
+		{"pt", "Em áreas homogêneas, o custo adicional raramente se paga.", false},
+		{"es", "Los tiempos no mejoraron en 21 de los 143 locales analizados.", false},
+		{"de", "Ihr eigentlicher Wert liegt aber nicht in der Buchhaltung.", false},
+		{"en", "In most plants, the cost of downtime exceeds $10,000 an hour.", true},
+		{"es", "El coste medio de una brecha es de 4,2 millones de euros.", true},
+		{"en", "When the cost of a breach is $4.4M, insurers ask for more controls.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
 	})
 }

@@ -337,7 +337,7 @@ var hypotheticalMarks = []string{
 	// habitants").
 	", say, ", ", digamos, ", ", disons, ", ", sagen wir, ", ", diciamo, ", "worked example", "back-of-the-envelope", "let's take", "let us take", "tomemos", "vamos supor", "prenons",
 	"exemple chiffré", "nehmen wir", "rechenbeispiel", "prendiamo", "esempio di calcolo", "rekenvoorbeeld",
-	"試算", "测算", "计算示例", "계산 예시", "計算例", "モデルケース", "例子", "举例", "算一笔账",
+	"試算", "测算", "计算示例", "계산 예시", "計算例", "モデルケース", "例子", "举例", "算一笔账", "为例", "を例に", "예로 들",
 	// A simulation is made up too.
 	"simulation", "simulación", "simulação", "simulazione", "simulatie", "シミュレーション", "模拟测算", "시뮬레이션",
 }

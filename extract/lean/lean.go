@@ -204,6 +204,10 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 var (
 	sharePrepositions = parse.WordSets(marks.SharePrepositions)
 	levelPrepositions = parse.WordSet(`at in on en em dans auf bei op`)
+	// subordinators open a clause whose subject may be a shell noun: "If the answer…",
+	// "Quand la solution…", "Se o custo…".
+	subordinators = parse.WordSet(`if when because although while once since unless si cuando porque aunque mientras se quando
+		embora enquanto quand lorsque puisque perché mentre wenn weil obwohl`)
 )
 
 // limiters may come before a share: "Only 9% had…", "Solo el 22 %…".
@@ -469,10 +473,25 @@ var (
 // is…", "the solution that worked", "The biggest challenge for fleets" say which, or
 // name a kind. words are the sentence's first words.
 func ShellNounSubject(words []string, lang string) bool {
+	if shellNounSubject(words, lang) {
+		return true
+	}
+	for k := 1; k < min(4, len(words)-2); k++ {
+		if strings.HasSuffix(words[k-1], ",") && definiteArticles[lang][textcase.Lower(words[k])] {
+			return shellNounSubject(words[k:], lang) // "Em áreas homogêneas, o custo adicional…"
+		}
+	}
+	return false
+}
+
+func shellNounSubject(words []string, lang string) bool {
 	if len(words) < 3 {
 		return false
 	}
 	first, levelOnly := 1, false
+	if subordinators[textcase.Lower(words[0])] && len(words) > 3 {
+		words = words[1:] // "If the answer involves a long pause, …": the clause's subject is the one looked at
+	}
 	if levelPrepositions[textcase.Lower(words[0])] && definiteArticles[lang][textcase.Lower(words[1])] {
 		words, levelOnly = words[1:], true // "At the second stage, …": only a level leans so
 	}

@@ -438,16 +438,17 @@ var ReferenceOpenersCJK = map[string][]string{
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
 		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
-		"ここで", "同時に"},
+		"ここで", "同時に", "理由は", "原因は", "答えは", "その理由"},
 	"zh": {"这", "那", "此", "该", "更值得", "与之前相比", "与此前相比", "半年后", "一年后", "两年后", "三个月后", "之后", "此后", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
-		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三", "实际上", "事实上", "其余", "相比之下", "与此相比", "原因很简单", "原因在于", "理由很简单"},
+		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三", "实际上", "事实上", "其余", "相比之下", "与此相比", "原因很简单", "原因在于", "理由很简单",
+		"原因并不", "原因是", "答案是", "答案很简单", "问题在于", "问题是"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후"},
+		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -571,7 +572,7 @@ var ReferencePhrases = map[string][]string{
 		"at this point", "on top of that", "beyond that", "apart from that", "besides that",
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
-		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is", "each one ", "conversely", "by contrast"},
+		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is", "each one ", "conversely", "by contrast", "some argue", "some in the industry", "some say", "some will say", "some would say", "critics ", "skeptics ", "sceptics ", "the argument goes", "the usual argument", "the common argument", "it is often said", "it's often said", "many assume", "the common assumption"},
 	"es": {"para dar una idea", "para hacerse una idea", "las demás ", "los demás ", "el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
@@ -581,7 +582,7 @@ var ReferencePhrases = map[string][]string{
 		"el motivo fue", "la solución fue", "la solución es", "la diferencia es", "la diferencia fue", "después de eso", "después de esto",
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
-		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es", "cada uno ", "cada una ", "cada uno,", "cada una,", "a esto ", "a ello ", "a eso ", "a todo ello", "a la inversa", "por el contrario"},
+		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es", "cada uno ", "cada una ", "cada uno,", "cada una,", "a esto ", "a ello ", "a eso ", "a todo ello", "a la inversa", "por el contrario", "algunos sostienen", "algunos argumentan", "hay quien", "se suele decir", "los críticos"},
 	"pt": {"para se ter uma ideia", "para dar uma ideia", "as demais ", "os demais ", "o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
@@ -589,7 +590,7 @@ var ReferencePhrases = map[string][]string{
 		"a resposta ", "a resposta:", "o resultado foi", "os resultados foram", "a razão é", "a razão foi", "o motivo é", "o motivo foi",
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
-		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento", "cada um ", "cada uma ", "a isso ", "a isto ", "somado a isso", "ao contrário", "pelo contrário"},
+		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento", "cada um ", "cada uma ", "a isso ", "a isto ", "somado a isso", "ao contrário", "pelo contrário", "há quem", "alguns argumentam", "alguns defendem", "costuma-se dizer", "os críticos"},
 	"fr": {"pour donner un ordre de grandeur", "pour donner une idée", "l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
@@ -597,12 +598,12 @@ var ReferencePhrases = map[string][]string{
 		"la réponse ", "la réponse :", "le résultat a été", "le résultat fut", "la raison est", "la raison était", "la solution a été",
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
-		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement"},
+		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement", "certains en concluent", "certains affirment", "certains estiment", "d'aucuns", "on entend souvent", "les critiques"},
 	"de": {"das unternehmen ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
-		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort ", "jeder davon", "jede davon"},
+		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort ", "jeder davon", "jede davon", "manche sagen", "manche behaupten", "kritiker ", "oft heißt es", "häufig heißt es"},
 	"it": {"per dare un ordine di grandezza", "l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
@@ -612,7 +613,7 @@ var ReferencePhrases = map[string][]string{
 		"la soluzione è stata", "la soluzione è", "la differenza è", "dopo di che", "dopodiché", "da allora", "nello stesso",
 		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
 		"fino ad allora", "fino a quel momento", "si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
-		"nessuna delle due", "ciascuno ", "ciascuna ", "ognuno ", "ci ha ", "ci hanno ", "ci aveva ", "ne ha ", "ne hanno ", "ne consegue", "di conseguenza", "a ciò ", "all'opposto", "al contrario"},
+		"nessuna delle due", "ciascuno ", "ciascuna ", "ognuno ", "ci ha ", "ci hanno ", "ci aveva ", "ne ha ", "ne hanno ", "ne consegue", "di conseguenza", "a ciò ", "all'opposto", "al contrario", "c'è chi", "alcuni sostengono", "si sente dire", "i critici"},
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
 		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is",
@@ -804,7 +805,7 @@ var BackReferencePhrases = map[string][]string{
 var (
 	Possessives = map[string]string{
 		"en": `their its her his`, "es": `sus su`, "pt": `seus suas seu sua`, "fr": `leurs leur ses son sa`,
-		"de": `ihre ihren ihrer ihrem seine seinen seiner seinem`, "it": `loro suoi sue suo sua`, "nl": `hun zijn haar`,
+		"de": `ihr ihre ihren ihrer ihrem sein seine seinen seiner seinem deren dessen`, "it": `loro suoi sue suo sua`, "nl": `hun zijn haar`,
 	}
 	Quantities = map[string]string{
 		"en": `more than less fewer a an the third half quarter majority share rest bulk most many some all of one two three four five none each every nearly almost about over under least at only just percent in for`,
@@ -989,29 +990,29 @@ var DocumentPhrases = map[string][]string{
 // what?), "Das Problem ist nicht…", "Les conséquences ne sont pas…"; and so do
 // CaseNouns told in the past. Lower case, singular and plural.
 var ShellNouns = map[string]string{
-	"en": `solution solutions problem problems issue result results consequence consequences effect effects
+	"en": `cost costs rate rates price prices limit threshold bottleneck solution solutions problem problems issue result results consequence consequences effect effects
 		impact difference concern concerns challenge question answer reason reasons point idea lesson lessons goal
 		aim objective benefit benefits advantage downside upside catch trick headline outcome outcomes change
 		changes fix remedy effort savings saving gain gains improvement improvements information conclusion
 		takeaway message irony paradox truth reality rest remainder latter former bits part parts measure measures
 		step steps approach method`,
-	"es": `solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
+	"es": `costo costos coste costes tiempo tiempos límite umbral tasa precio solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
 		impacto diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta
 		beneficio beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión
 		mensaje resto medida medidas paso pasos enfoque método`,
-	"pt": `solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
+	"pt": `custo custos tempo tempos limite taxa preço solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
 		impacto diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício
 		benefícios vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem
 		risco resto medida medidas passo passos abordagem método`,
-	"fr": `solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
+	"fr": `coût coûts délai délais seuil taux prix solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
 		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
 		avantages changement changements amélioration améliorations économie économies information conclusion
 		message reste mesure mesures étape étapes approche méthode`,
-	"de": `lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
+	"de": `kosten zeit grenze schwelle quote preis lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
 		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung
 		verbesserung einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt
 		schritte ansatz methode`,
-	"it": `soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
+	"it": `costo costi tempo tempi limite soglia tasso prezzo soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
 		impatto differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio
 		benefici vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi
 		informazione conclusione messaggio resto misura misure passo passi approccio metodo`,

@@ -113,7 +113,7 @@ func Labelled(text string) bool {
 	} else if strings.Count(label, " ") < 4 && speakerLabel(label) {
 		return true // "PRIYA NAIR: Usually airflow.": a transcript's turn, in someone else's voice
 	}
-	if (unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || figureAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
+	if (unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || figureAfter(text[i+2:]) || amountAfter(text[i+2:])) && strings.Count(text[:i], " ") < 10 {
 		// "Horas extraordinarias: 190.000 euros, …", "Total direct cost: $52,175.", "Share of teams offering
 		// follow-the-sun coverage: 34%.": a line of a breakdown, a table's cell
 		return true
@@ -170,6 +170,29 @@ func figureAfter(value string) bool {
 }
 
 var fromWords = parse.WordSet(`from de del da do dal du des von van`)
+
+// amountAfter reports a value that is an amount, after a word or two that round it:
+// "cerca de R$ 35.000", "about $1,200", "environ 40 000 €", "rund 2 Mio. Euro".
+func amountAfter(value string) bool {
+	for _, round := range approximately {
+		if rest, ok := strings.CutPrefix(textcase.Lower(value[:min(len(value), 24)]), round); ok {
+			value = value[len(value)-len(value[min(len(value), 24):])-len(rest):]
+			break
+		}
+	}
+	value = strings.TrimPrefix(strings.TrimPrefix(value, "R$"), "US$")
+	r, n := utf8.DecodeRuneInString(strings.TrimLeft(value, " "))
+	if unicode.Is(unicode.Sc, r) {
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(value, " ")[n:])
+		return unicode.IsDigit(next) || next == ' '
+	}
+	return unicode.IsDigit(r)
+}
+
+// approximately are the words that round an amount, lower case with the space after.
+var approximately = []string{"about ", "around ", "approximately ", "roughly ", "nearly ", "almost ", "over ", "under ",
+	"cerca de ", "unos ", "unas ", "aproximadamente ", "casi ", "más de ", "mais de ", "quase ", "environ ", "près de ",
+	"plus de ", "presque ", "etwa ", "rund ", "ca. ", "fast ", "über ", "circa ", "quasi ", "oltre ", "ongeveer ", "bijna "}
 
 // countOpeners open a noun phrase that a label-like sentence may start with ("One warning
 // sign: …").
