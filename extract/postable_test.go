@@ -285,6 +285,7 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"fr", "Chaque panne évitée représente ainsi une économie nette de 5 800 €.", false},
 		{"en", "Total direct cost: $52,175.", false},
 		{"pt", "Custo anual de plataforma e manutenção: cerca de R$ 35.000.", false},
+		{"it", "La terza edizione del rapporto, basata su un'indagine su 1.206 imprese, restituisce un quadro in chiaroscuro.", false},
 		{"en", "Do you know what an hour of downtime costs a plant?", true},
 		{"es", "Carlos Pérez redujo los costes de mantenimiento un 20 % en un año.", true},
 		{"fr", "Les PME ainsi que les ETI ont réduit leurs coûts de 12 % en deux ans.", true},
