@@ -767,3 +767,43 @@ func NominalHeading(words []string, lang string) bool {
 	}
 	return false
 }
+
+// KindReference reports a sentence that names, wherever it stands, a kind of thing the
+// sentence before described: "…avoir adopté ou envisager ce type de tarification" (which
+// type?). lower is the sentence in lower case.
+func KindReference(lower, lang string) bool {
+	for _, k := range marks.KindReferences[lang] {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// SalesQuestion reports a question that sells: "Want to talk about your carrier
+// program?": a call to action of its own, not a post.
+func SalesQuestion(lower, lang string) bool {
+	if !strings.HasSuffix(lower, "?") {
+		return false
+	}
+	for _, q := range marks.SalesQuestions[lang] {
+		if strings.HasPrefix(lower, q) {
+			return true
+		}
+	}
+	return false
+}
+
+var proForms = parse.WordSet(`there that this then those these`)
+
+// EndsOnAProForm reports an English question whose last word stands for what came
+// before: "What does it cost to get there?", "Who pays for that?". ("…did it for them?"
+// mostly names them in the question.)
+func EndsOnAProForm(lower string) bool {
+	end, ok := strings.CutSuffix(lower, "?")
+	if !ok {
+		return false
+	}
+	i := strings.LastIndexByte(end, ' ')
+	return i > 0 && proForms[end[i+1:]]
+}

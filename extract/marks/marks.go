@@ -1106,6 +1106,28 @@ var Nominals = map[string]struct{ Endings, Prepositions string }{
 	"it": {`zione zioni sione sioni mento menti tà enza enze anza anze`, `di del della dei delle con per su sul tra fra senza in nel nella a al alla`},
 }
 
+// KindReferences name a kind of thing the sentence before described, wherever they stand:
+// "…envisager ce type de tarification", "this kind of pricing". Lower case.
+var KindReferences = map[string][]string{
+	"en": {"this type of", "this kind of", "that kind of", "that type of", "this sort of", "such an approach", "such a model"},
+	"es": {"este tipo de", "ese tipo de", "esta clase de", "este enfoque", "ese enfoque"},
+	"pt": {"esse tipo de", "este tipo de", "essa abordagem", "esta abordagem"},
+	"fr": {"ce type de", "ce genre de", "cette approche", "ce modèle", "ce dispositif"},
+	"it": {"questo tipo di", "quel tipo di", "questo approccio", "questo modello"},
+	"de": {"diese art von", "diese art", "dieser ansatz", "diesen ansatz", "dieses modell"},
+}
+
+// SalesQuestions open a question that sells rather than says: "Want to talk about your
+// carrier program?", "¿Quiere saber más?". Lower case.
+var SalesQuestions = map[string][]string{
+	"en": {"want to ", "need help", "ready to ", "interested in ", "looking for ", "curious ", "would you like"},
+	"es": {"¿quiere ", "¿quieres ", "¿necesita ", "¿le interesa", "¿te interesa"},
+	"pt": {"quer ", "precisa de ajuda", "quer saber", "gostaria de"},
+	"fr": {"envie de ", "vous souhaitez", "besoin d'aide", "besoin d’aide", "prêt à "},
+	"de": {"möchten sie", "brauchen sie", "interesse an", "bereit für"},
+	"it": {"vuoi ", "vuole ", "hai bisogno", "ha bisogno", "interessato a"},
+}
+
 // PastMarks tell a verb told in the past: Words, whole, and Endings of a word.
 var PastMarks = map[string]struct{ Words, Endings string }{
 	"en": {`was were had`, ``},

@@ -203,7 +203,7 @@ var cjkNumberedLabel = regexp.MustCompile(`^\p{Han}{1,6}[一二三四五六七�
 
 // breakdownItem is a line of a breakdown: a short label and its share in brackets
 // ("Diagnóstico inicial insuficiente (22 %).").
-var enumerated = regexp.MustCompile(`^[(（]\d{1,2}[)）]`)
+var enumerated = regexp.MustCompile(`^(?:[(（](?:\d{1,2}|[a-h])[)）]|[-–•*]\s)`)
 
 var sharedOut = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?%`)
 
@@ -216,7 +216,7 @@ var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.�
 // selectively."). It names no finding; the list it belongs to is not in the post.
 func BreakdownItem(text string) bool {
 	if enumerated.MatchString(text) {
-		return true // "(5) Lock selectively.", "（1）积灰损失模型。": an item numbered in the text
+		return true // "(5) Lock selectively.", "(a) Adding…", "- In the free-text box…": an item of the text's own list
 	}
 	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
 		return false
