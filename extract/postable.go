@@ -60,9 +60,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if !whole.Balanced(text) {
 		return false
 	}
-	if strings.IndexByte(text, '@') >= 0 && emailAddress.MatchString(text) || mayBeVersionLine(text) && versionLine.MatchString(text) ||
-		hasStatusField(text) || strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, " | ") ||
-		bareWebAddress(text) || lang == "en" && personIntro.MatchString(text) {
+	if whole.Address(text) || lang == "en" && personIntro.MatchString(text) {
 		return false // an address, a version line, a link competing with the post's own, a table row
 	}
 	if strings.Count(text, "/") >= 2 && shorthand.MatchString(text) {
@@ -224,19 +222,20 @@ func bareVerb(v *sentenceView, lang string) bool {
 		// before. "あるいは", "または", "もしくは" are "or".
 		return !strings.ContainsAny(jaOr.Replace(v.text), "はが")
 	}
-	bv, ok := bareVerbs[lang]
+	bv, finite := bareVerbs[lang]
+	inf, infinitives := bareVerbs["inf-"+lang]
 	words := v.words
-	if !ok || len(words) < 2 || bv.not[words[0]] {
+	if !finite && !infinitives || len(words) < 2 || bv.not[words[0]] {
 		return false
 	}
 	_, rest, _ := strings.Cut(v.text, " ")
 	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
 		return false // a name: "Container Runtime Interface define…", "Open Policy Agent…"
 	}
-	if inf := bareVerbs["inf-"+lang]; len(words[0]) > 4 && hasEnding(words[0], inf.endings) {
+	if infinitives && len(words[0]) > 4 && hasEnding(words[0], inf.endings) {
 		return !slices.ContainsFunc(words, func(w string) bool { return inf.verbs[w] })
 	}
-	return bv.verbs[words[0]] || len(words[0]) > 4 && hasEnding(words[0], bv.endings)
+	return finite && (bv.verbs[words[0]] || len(words[0]) > 4 && hasEnding(words[0], bv.endings))
 }
 
 var jaOr = strings.NewReplacer("あるいは", "", "または", "", "もしくは", "")
@@ -287,28 +286,6 @@ var (
 // personIntro introduces a speaker or an author by their job ("Dana Ruiz runs customer
 // operations at Northfield Home Insurance"): a bio, not a point.
 var personIntro = regexp.MustCompile(`^[A-Z][\p{L}'’-]+ (?:[A-Z]\. )?[A-Z][\p{L}'’-]+,? (?:runs|leads|heads|manages|oversees|directs|joined|is head of|is the head of|is (?:a |the )?(?:vice president|vp|director|chief|head|founder|co-founder|ceo|cto|coo|cfo))\b[^.]*\bat [A-Z]`)
-
-// bareWebAddress reports an address without its scheme ("book a demo at molarly.com/demo"):
-// a link competing with the post's own.
-func bareWebAddress(text string) bool {
-	for _, tld := range []string{".com", ".io", ".org", ".net", ".ai", ".co"} {
-		for i := strings.Index(text, tld); i > 0; {
-			end := i + len(tld)
-			before, _ := utf8.DecodeLastRuneInString(text[:i])
-			if unicode.IsLetter(before) || unicode.IsDigit(before) {
-				if end == len(text) || strings.IndexByte("/ .,;:)", text[end]) >= 0 && (end+1 >= len(text) || text[end] != '.' || text[end+1] == ' ') {
-					return true
-				}
-			}
-			j := strings.Index(text[end:], tld)
-			if j < 0 {
-				break
-			}
-			i = end + j
-		}
-	}
-	return false
-}
 
 // sentenceView is a sentence lower-cased and cut into words once, for the checks that
 // read it.
@@ -489,53 +466,9 @@ func phrasesFor(ix map[string]*phraseIndex, lang string) *phraseIndex {
 	return ix[""]
 }
 
-var (
-	emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	// shorthand: three or more words joined by slashes ("processes/users/services"), the
-	// notation of a specification, which a post reads as a garbled sentence.
-	shorthand = regexp.MustCompile(`\pL+/\pL+/\pL+`)
-	// versionLine: "Version 1.0", "Status: Draft", "Last updated: 2023-04-01" (anchored:
-	// one try per sentence).
-	versionLine = regexp.MustCompile(`(?i)^(?:(?:version|versión|versão|versione|versie|status|estado|stato|last updated|revision|revisión)\b|\W*\d{4}-\d{2}-\d{2})`)
-	// statusField: "… Created: 12 Jan 2022 Status: WIP" anywhere in a line.
-	statusField = regexp.MustCompile(`(?i)\b(?:` + statusWords + `)\s*:`)
-	// statusBeforeColon is a status word ending the text before a colon: read a few bytes
-	// before each colon first, so that statusField rarely runs over a whole sentence.
-	statusBeforeColon = regexp.MustCompile(`(?i)(?:` + statusWords + `)$`)
-)
-
-// mayBeVersionLine reports whether versionLine could match text: its words start with v,
-// s (or ſ, which (?i) folds to it), e, l or r, and its date needs a '-'. Most sentences
-// are spared the pattern, which runs \W* over the whole of a sentence in a script
-// without ASCII letters.
-func mayBeVersionLine(text string) bool {
-	if strings.IndexByte(text, '-') >= 0 {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(text)
-	switch unicode.ToLower(r) {
-	case 'v', 's', 'ſ', 'e', 'l', 'r':
-		return true
-	}
-	return false
-}
-
-const statusWords = `status|created|last updated|last modified|revision|stato|estado|creado|creato`
-
-// hasStatusField reports whether statusField matches text.
-func hasStatusField(text string) bool {
-	for rest := text; ; {
-		i := strings.IndexByte(rest, ':')
-		if i < 0 {
-			return false
-		}
-		before := strings.TrimRight(rest[:i], " \t\n\f\r") // \s
-		if statusBeforeColon.MatchString(before[max(0, len(before)-32):]) {
-			return statusField.MatchString(text)
-		}
-		rest = rest[i+1:]
-	}
-}
+// shorthand: three or more words joined by slashes ("processes/users/services"), the
+// notation of a specification, which a post reads as a garbled sentence.
+var shorthand = regexp.MustCompile(`\pL+/\pL+/\pL+`)
 
 // referenceOpeners are marks.ReferenceOpeners as word sets.
 var referenceOpeners = parse.WordSets(marks.ReferenceOpeners)

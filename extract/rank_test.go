@@ -189,3 +189,31 @@ func TestAFindingListedWithoutItsFullStopIsASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestARecommendationListedAsAnInfinitiveIsNoPost: "Mesurer et optimiser…" without a
+// finite verb is a recommendation cut from its list, with no one to do it; an
+// infinitive that is the subject of a finite verb makes a claim.
+func TestARecommendationListedAsAnInfinitiveIsNoPost(t *testing.T) {
+	for _, tc := range []struct{ lang, src, listed, prose string }{
+		{"fr", "# Livraison urbaine\n\nRéduire les arrêts en double file permet de diminuer les amendes de 40 % par tournée.\n\n## Recommandations\n\n" +
+			"- Mesurer et optimiser le temps passé à l'arrêt, et pas seulement les kilomètres parcourus.\n",
+			"Mesurer et optimiser", "Réduire les arrêts"},
+		{"es", "# Riego de precisión en España\n\nCalibrar los sensores cada temporada reduce los errores de riego un 30 %. " +
+			"Las explotaciones que lo hicieron ahorraron además un 12 % de agua y de energía en el bombeo.\n\n## Recomendaciones\n\n" +
+			"- Calibrar los sensores con datos históricos de al menos quince temporadas completas.\n",
+			"Calibrar los sensores con", "Calibrar los sensores cada"},
+	} {
+		doc, err := parse.File("x.md", []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range Analyze(doc).Candidates {
+			switch {
+			case strings.HasPrefix(c.Text, tc.listed) && c.Score > 0:
+				t.Errorf("%s: a listed recommendation is posted: %q", tc.lang, c.Text)
+			case strings.HasPrefix(c.Text, tc.prose) && c.Score <= 0:
+				t.Errorf("%s: an infinitive subject in prose is not posted: %q", tc.lang, c.Text)
+			}
+		}
+	}
+}

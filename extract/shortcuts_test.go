@@ -13,32 +13,25 @@ import (
 	"github.com/repurpose/repurpose/internal/testdocs"
 )
 
-// The cheap checks before figureReference and statusField only spare work: on every
-// sentence a pattern matches, they must let it run. Sentences are built from random
-// strings each pattern matches (any case, the long s and the Kelvin sign included), set
-// in random surroundings.
+// The cheap check before figureReference only spares work: on every sentence the
+// pattern matches, it must let it run. Sentences are built from random strings the
+// pattern matches (any case, the long s and the Kelvin sign included), set in random
+// surroundings.
 func TestPatternPrechecksLetEveryMatchThrough(t *testing.T) {
 	surroundings := []string{"", " ", "The platform ", "平台", "x.", "(", "see ", ": ", "Status", "2024 "}
-	figures, statuses := regexsample.New(figureReference), regexsample.New(statusField)
-	matched := [2]int{}
+	figures := regexsample.New(figureReference)
+	matched := 0
 	for range 20000 {
 		s := figures.Pick(surroundings) + figures.Next() + figures.Pick(surroundings)
 		if figureReference.MatchString(s) {
-			matched[0]++
+			matched++
 			if !containsAny(strings.ToLower(s), figureStems) {
 				t.Fatalf("%q: figureReference matches, but no figure stem is found in its lower case", s)
 			}
 		}
-		s = statuses.Pick(surroundings) + statuses.Next() + statuses.Pick(surroundings)
-		if statusField.MatchString(s) {
-			matched[1]++
-			if !hasStatusField(s) {
-				t.Fatalf("%q: statusField matches, but hasStatusField says no", s)
-			}
-		}
 	}
-	if matched[0] < 5000 || matched[1] < 5000 {
-		t.Errorf("only %d and %d of 20,000 sentences matched the patterns", matched[0], matched[1])
+	if matched < 5000 {
+		t.Errorf("only %d of 20,000 sentences matched the pattern", matched)
 	}
 }
 

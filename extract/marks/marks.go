@@ -428,6 +428,8 @@ var Infinitives = map[string]struct{ Endings, Finite string }{
 		devono implica significa comporta garantisce migliora aumenta`},
 	"pt": {"ar er ir", `é são será seria era resulta permite ajuda exige requer reduz evita pode podem deve devem implica
 		significa garante melhora aumenta`},
+	"fr": {"er ir", `est sont sera serait était permet permettent aide exige requiert réduit évite peut peuvent doit doivent
+		implique signifie garantit améliore augmente diminue coûte reste`},
 }
 
 // ReferenceOpenersCJK are openings that lean on an earlier sentence (pronouns,
