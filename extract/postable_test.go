@@ -340,6 +340,7 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"en", "- In the free-text box on surveys, maintenance was mentioned in 44% of comments.", false},
 		{"en", "(a) Adding one maintenance visit raised renewals by 6%.", false},
 		{"en", "How much does an hour of downtime cost a mid-sized plant?", true},
+		{"en", "For a dishwasher problem: Is water pooling under the door?", false},
 		{"es", "El coste medio de una brecha es de 4,2 millones de euros.", true},
 		{"en", "When the cost of a breach is $4.4M, insurers ask for more controls.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},

@@ -108,6 +108,9 @@ func Labelled(text string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i+2:])
+	if unicode.IsUpper(r) && strings.HasSuffix(text, "?") && strings.Count(text[:i], " ") < 8 {
+		return true // "For a dishwasher problem: Is water pooling?": a line of a checklist
+	}
 	if label := text[:i]; strings.Count(label, " ") < 4 && strings.ContainsAny(label, "0123456789") {
 		return true // "Weeks 4–6: Wave 1 (one client, 12 robots).": a line of a timeline
 	} else if strings.Count(label, " ") < 4 && speakerLabel(label) {
