@@ -42,8 +42,8 @@ func postable(text, lang string, v *sentenceView) bool {
 	if unicode.IsLower(first) || strings.ContainsRune(",;:)]}»”", first) {
 		return false // the tail of a sentence split elsewhere
 	}
-	if !whole.Ends(text) {
-		return false // introduces a list, trails off, or is a fragment
+	if !whole.Ends(text) || whole.Slight(text) {
+		return false // introduces a list, trails off, is a fragment or a slogan
 	}
 	if lean.QuestionOrAnswer(text) || whole.LeadIn(text) {
 		return false // a line of an FAQ, or a question that leads into its answer ("Why the gap?")

@@ -27,6 +27,13 @@ func Ends(text string) bool {
 	return strings.ContainsRune(".!?。！？｡", last) && !tooShort(text)
 }
 
+// Slight reports a sentence of five words or fewer, written with spaces, that states no
+// figure: a slogan or a heading's line ("Named reps, not queues.", "Qualitätskosten
+// messen, nicht schätzen."), too thin for a post of its own.
+func Slight(text string) bool {
+	return strings.Count(strings.TrimSpace(text), " ") < 5 && !strings.ContainsAny(text, "0123456789") && !cjk(text)
+}
+
 // tooShort reports a heading or a list item's label ended with a full stop
 // ("Priorisierung.", "Data quality."): under three words, or six characters in a
 // language written without spaces.
