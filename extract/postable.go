@@ -122,7 +122,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		lean.NegatedOpening(words, lang) || lean.DistalDemonstrative(v.words, lang) ||
 		lang == "en" && lean.EndsOnWhatCameBefore(v.lower) || lang == "fr" && lean.ObjectCliticBefore(v.lower) ||
 		lean.NominalHeading(words, lang) || lean.KindReference(v.lower, lang) || lean.SalesQuestion(v.lower, lang) ||
-		lang == "en" && lean.EndsOnAProForm(v.lower) ||
+		lang == "en" && (lean.EndsOnAProForm(v.lower) || lean.AlikeWithoutWhat(v.words)) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
 		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words) || lean.AskedOfWhatCameBefore(text, words) ||
 		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {

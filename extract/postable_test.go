@@ -342,6 +342,8 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"en", "How much does an hour of downtime cost a mid-sized plant?", true},
 		{"en", "For a dishwasher problem: Is water pooling under the door?", false},
 		{"en", "Named reps, not queues.", false},
+		{"en", "Click rates were nearly identical (9.1% vs. 8.8%).", false},
+		{"en", "Click rates were similar across all six industries, at about 9%.", true},
 		{"de", "Qualitätskosten messen, nicht schätzen.", false},
 		{"de", "Predictive Quality scheitert selten an der Mathematik.", true},
 		{"en", "Churn fell 12% in 2024.", true},

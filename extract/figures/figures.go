@@ -313,6 +313,13 @@ func hasNumberThenWord(s string) bool {
 	return false
 }
 
+// startsWithFigure reports a word that opens on a figure or a currency before one: "50%",
+// "$0.18", "£1,620".
+func startsWithFigure(w string) bool {
+	w = strings.TrimLeft(w, "$€£¥")
+	return w != "" && isDigit(w[0])
+}
+
 // hypotheticalMarks make a figure an illustration, not a finding: an example, a scenario,
 // a made-up company, a projection (lower case, in a sentence or its section's heading).
 var hypotheticalMarks = []string{
@@ -410,6 +417,12 @@ func Instance(text, lang string) bool {
 		return false
 	}
 	first := textcase.Lower(words[0])
+	if first == "at" && startsWithFigure(words[1]) && textcase.Lower(words[2]) != "of" &&
+		strings.Contains(strings.Join(words[1:min(len(words), 5)], " "), ",") {
+		// "At 50% renewal, 85 households move out each year": a rate supposed, and what it
+		// gives ("At 42% of sites, …" is a share found).
+		return true
+	}
 	if multiply[first] {
 		return true // "Multiply across a few hundred part numbers and the pool reaches $15–40 million"
 	}

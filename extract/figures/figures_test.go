@@ -130,6 +130,8 @@ func TestAMadeUpInstanceIsNoFinding(t *testing.T) {
 		{"zh", "年节省10万×12个月=120万元。", true},
 		{"zh", "某女装店铺每月发货约 10万单，退货率达到 27%。", true},
 		{"es", "Una planta de 200 empleados pierde unos 40.000 euros al mes en paradas.", true},
+		{"en", "At 50% renewal, 85 households move out each year.", true},
+		{"en", "At 42% of sites, energy use fell after the retrofit.", false},
 		{"en", "A 2024 survey of 500 CFOs found that 62% plan to cut software spend.", false},
 		{"en", "A third of respondents cut their budgets by 10% or more.", false},
 		{"en", "A 40% rise in returns followed the switch to free shipping.", false},
