@@ -149,8 +149,8 @@ func checkNoObjectiveDefects(t *testing.T, name string, data []byte) {
 var (
 	emailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+\.\w+`)
 	// A stat whose only figures are years or versions.
-	// "3.2x more likely", "2.5 times", "4.5%": a decimal with its unit is no version.
-	multiplierOrShare = regexp.MustCompile(`\d\s?(?:x|×|times)\b|\d\s?%|[$€£¥]\s?\d`)
+	// "3.2x more likely", "2.5 times", "4.5%", "3.5일": a decimal with its unit is no version.
+	multiplierOrShare = regexp.MustCompile(`\d\s?(?:x|×|times)\b|\d\s?%|[$€£¥]\s?\d|\d\.\d+[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}]`)
 	yearOrVersionOnly = regexp.MustCompile(`^[^0-9]*(?:(?:19|20)\d\d|v?\d+\.\d+(?:\.\d+)?)[^0-9]*(?:\{link\})?$`)
 )
 

@@ -347,6 +347,7 @@ func TestObjectsFiguresAndQuestionsThatPointBackAreNoPosts(t *testing.T) {
 		{"de", "Qualitätskosten messen, nicht schätzen.", false},
 		{"de", "Predictive Quality scheitert selten an der Mathematik.", true},
 		{"en", "Churn fell 12% in 2024.", true},
+		{"ko", "하위 사업자의 충전기는 한 달에 평균 3.5일가량 사용할 수 없는 상태였다는 뜻입니다.", false},
 		{"es", "El coste medio de una brecha es de 4,2 millones de euros.", true},
 		{"en", "When the cost of a breach is $4.4M, insurers ask for more controls.", true},
 		{"es", "Open Policy Agent evalúa cada solicitud antes de admitirla en el clúster.", true},
