@@ -217,29 +217,6 @@ func (c *Candidate) Contrasts() bool { return c.contrast }
 // stop the scroll in its first line.
 func (c *Candidate) Finding() bool { return c.finding }
 
-// Points are up to n sentences to follow first (a hook) in one post series, each from
-// a section of its own and none in exclude: the strongest hooks first, at most plain of
-// them plain statements.
-func (a *Analysis) Points(n, first int, exclude map[int]bool, plain int, fits func(c *Candidate) bool) []int {
-	var out []int
-	usedSection := map[int]bool{a.Candidates[first].Section: true}
-	for _, i := range a.hooks {
-		c := &a.Candidates[i]
-		if len(out) == n {
-			break
-		}
-		if exclude[i] || usedSection[c.Section] || !c.Strong() && plain == 0 || !fits(c) {
-			continue
-		}
-		if !c.Strong() {
-			plain--
-		}
-		usedSection[c.Section] = true
-		out = append(out, i)
-	}
-	return out
-}
-
 // BestHook is the strongest hook not in exclude that fits, or -1: a finding (a figure,
 // a contrast, a consequence, a stake) when there is one, else another strong sentence (a
 // measured recommendation, a question), else a plain claim; never a definition, a

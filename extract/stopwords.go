@@ -106,9 +106,3 @@ func (t *kindTable) of(w []byte) wordKind {
 	}
 	return t.words[string(w)]
 }
-
-// isStopword checks the document's language and English, which technical text in any
-// language borrows.
-func isStopword(lang, word string) bool {
-	return stopwords[lang][word] || stopwords["en"][word]
-}
