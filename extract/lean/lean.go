@@ -469,9 +469,11 @@ var (
 // ShellNounSubject reports a sentence that opens on a definite article and a noun that
 // only names what the text before it said, with nothing after it that says which:
 // "The solution cost under €2,000" (to what?), "La deuxième mesure est…", "Das
-// Problem ist nicht…", "The team spent 465 hours". "The problem with manual counts
-// is…", "the solution that worked", "The biggest challenge for fleets" say which, or
-// name a kind. words are the sentence's first words.
+// Problem ist nicht…", a level of the document's scale ("No nível avançado, …"), and a
+// company, team or place told in the past ("The team spent 465 hours"); also after "if"
+// or a short opening ("Em áreas homogêneas, o custo adicional…"). "The problem with
+// manual counts is…", "the solution that worked", "The biggest challenge for fleets" say
+// which, or name a kind. words are the sentence's first words.
 func ShellNounSubject(words []string, lang string) bool {
 	if shellNounSubject(words, lang) {
 		return true
