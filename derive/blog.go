@@ -2,12 +2,14 @@ package derive
 
 import (
 	"fmt"
-	"github.com/repurpose/repurpose/langid"
 	"html"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
@@ -289,7 +291,7 @@ func teaserCounts(text string) (words, cjk int) {
 				words++
 			}
 			latin = false
-		case parse.IsCJK(r):
+		case script.CJK(r):
 			cjk++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			latin = true

@@ -1,8 +1,6 @@
 package derive
 
 import (
-	"github.com/repurpose/repurpose/derive/hashtag"
-	"github.com/repurpose/repurpose/langid"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +9,10 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/derive/hashtag"
+	"github.com/repurpose/repurpose/internal/script"
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/parse"
@@ -162,7 +164,7 @@ func namesTopic(text, tag string) bool {
 	}), " ") + " "
 	for _, p := range hashtag.TopicPhrases(tag) {
 		p = strings.Join(strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-		if r, _ := utf8.DecodeRuneInString(p); parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+		if r, _ := utf8.DecodeRuneInString(p); script.CJK(r) || unicode.Is(unicode.Hangul, r) {
 			if strings.Contains(text, p) {
 				return true
 			}

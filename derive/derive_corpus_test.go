@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"github.com/repurpose/repurpose/langid"
 	"maps"
 	"net/url"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"

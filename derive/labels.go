@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+
 	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/parse"

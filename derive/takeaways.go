@@ -1,13 +1,14 @@
 package derive
 
 import (
-	"github.com/repurpose/repurpose/derive/claim"
-	"github.com/repurpose/repurpose/extract/tighten"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/extract/tighten"
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"cmp"
-	"github.com/repurpose/repurpose/extract/lean"
 	"maps"
 	"slices"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/repurpose/repurpose/extract/lean"
 
 	"github.com/coregx/ahocorasick"
 

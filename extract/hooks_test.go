@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"github.com/repurpose/repurpose/extract/lean"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/extract/lean"
 
 	"github.com/repurpose/repurpose/parse"
 )

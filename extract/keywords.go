@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/extract/segment"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -297,7 +298,7 @@ type phraseToken struct {
 	start, end int
 	hash       uint64 // of the folded word: PhraseKey's folding, without allocating
 	connector  bool
-	script     byte // 'L'atin (any spaced script), 'K'atakana, 'H'an
+	scriptRun  byte // 'L'atin (any spaced script), 'K'atakana, 'H'an
 }
 
 // FNV-1a, to hash folded words and combine them into phrase keys.
@@ -358,7 +359,7 @@ type phraseScratch struct {
 // one-letter word that breaks a phrase. scratch holds the lower-cased word.
 func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adjacent, stop bool)) []byte {
 	prevEnd := -1
-	start, script := -1, byte(0)
+	start, scriptRun := -1, byte(0)
 	foldPlural := lang != "ja" && lang != "de" && lang != "ko"
 	kinds := wordKindsOf(lang)
 	particle := false
@@ -368,10 +369,10 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 		}
 		w := text[start:end]
 		adjacent := prevEnd >= 0 && (prevEnd == start || prevEnd+1 == start && text[prevEnd] == ' ')
-		t := phraseToken{start: start, end: end, script: script}
+		t := phraseToken{start: start, end: end, scriptRun: scriptRun}
 		stop := false
 		scratch = scratch[:0]
-		if script == 'L' {
+		if scriptRun == 'L' {
 			for _, r := range w {
 				switch {
 				case 'A' <= r && r <= 'Z':
@@ -418,22 +419,22 @@ func eachWordToken(text, lang string, scratch []byte, fn func(t phraseToken, adj
 	for i, r := range text {
 		s := byte(0)
 		switch {
-		case r < utf8.RuneSelf && (isASCIIAlnum(byte(r)) || (r == '-' || r == '\'') && script == 'L' && start >= 0):
+		case r < utf8.RuneSelf && (isASCIIAlnum(byte(r)) || (r == '-' || r == '\'') && scriptRun == 'L' && start >= 0):
 			s = 'L'
-		case r == 'ー' || r == '・' && script == 'K' || r >= 0x30A1 && r <= 0x30FA:
+		case r == 'ー' || r == '・' && scriptRun == 'K' || r >= 0x30A1 && r <= 0x30FA:
 			s = 'K'
 		case r >= 0x3041 && r <= 0x3096:
 			// hiragana (particles, endings), the most common characters of Japanese
-		case parse.IsHan(r):
+		case script.Han(r):
 			s = 'H'
-		case r >= utf8.RuneSelf && !parse.IsHiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case r >= utf8.RuneSelf && !script.Hiragana(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			s = 'L'
 		}
-		if start >= 0 && s != script {
+		if start >= 0 && s != scriptRun {
 			emit(i)
 		}
 		if s != 0 && start < 0 {
-			start, script = i, s
+			start, scriptRun = i, s
 		}
 	}
 	if start >= 0 {

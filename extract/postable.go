@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"github.com/repurpose/repurpose/extract/lean"
 	"maps"
 	"regexp"
 	"slices"
@@ -12,10 +11,13 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/repurpose/repurpose/extract/lean"
+
 	"github.com/coregx/ahocorasick"
 
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/extract/whole"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -342,7 +344,7 @@ func indexPhrases(lists ...[]string) *phraseIndex {
 	for _, list := range lists {
 		for _, p := range list {
 			first := wordsOf(p)
-			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+			if r, _ := utf8.DecodeRuneInString(p); len(first) == 0 || script.CJK(r) || unicode.Is(unicode.Hangul, r) {
 				first = []string{""}
 			}
 			ix.phrases = append(ix.phrases, p)

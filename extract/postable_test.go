@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"github.com/repurpose/repurpose/extract/lean"
-	"github.com/repurpose/repurpose/extract/sections"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/extract/sections"
 
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/parse"

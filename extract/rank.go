@@ -5,19 +5,21 @@ package extract
 
 import (
 	"cmp"
-	"github.com/repurpose/repurpose/extract/figures"
-	"github.com/repurpose/repurpose/extract/lean"
-	"github.com/repurpose/repurpose/extract/sections"
-	"github.com/repurpose/repurpose/extract/tighten"
-	"github.com/repurpose/repurpose/extract/whole"
-	"github.com/repurpose/repurpose/langid"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/figures"
+	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/extract/sections"
+	"github.com/repurpose/repurpose/extract/tighten"
+	"github.com/repurpose/repurpose/extract/whole"
+	"github.com/repurpose/repurpose/langid"
+
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -509,7 +511,7 @@ func isLabel(s string) bool {
 	if strings.ContainsAny(s, ",，、") {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(s); parse.IsCJK(r) {
+	if r, _ := utf8.DecodeRuneInString(s); script.CJK(r) {
 		return utf8.RuneCountInString(s) <= 8
 	}
 	return len(strings.Fields(s)) <= 4

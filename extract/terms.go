@@ -4,8 +4,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
-	"github.com/repurpose/repurpose/parse"
 )
 
 // vocabulary interns terms, so ranking counts small integers instead of hashing strings.
@@ -62,15 +62,15 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 	kinds := wordKindsOf(lang)
 	word = word[:0] // UTF-8 of the word being read
 	runes := 0
-	script := 0 // of that word: 'L'atin, 'K'atakana or 'H'an
+	scriptRun := 0 // of that word: 'L'atin, 'K'atakana or 'H'an
 	flush := func() {
 		switch {
 		case runes == 0:
-		case script == 'K':
+		case scriptRun == 'K':
 			if runes > 1 {
 				fn(word)
 			}
-		case script == 'H':
+		case scriptRun == 'H':
 			if runes == 1 {
 				fn(word)
 			}
@@ -91,12 +91,12 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 				fn(word)
 			}
 		}
-		word, runes, script = word[:0], 0, 0
+		word, runes, scriptRun = word[:0], 0, 0
 	}
 	extend := func(r rune, s int) {
-		if script != s {
+		if scriptRun != s {
 			flush()
-			script = s
+			scriptRun = s
 		}
 		word = utf8.AppendRune(word, r)
 		runes++
@@ -107,18 +107,18 @@ func eachTerm(text, lang string, word []byte, fn func([]byte)) []byte {
 			switch {
 			case 'A' <= r && r <= 'Z':
 				extend(r+'a'-'A', 'L')
-			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '\'' && script == 'L':
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '\'' && scriptRun == 'L':
 				extend(r, 'L')
 			default:
 				flush()
 			}
 		case r >= 0x3041 && r <= 0x3096:
 			flush() // hiragana, the most common characters of Japanese: no table look-ups
-		case parse.IsKatakana(r) || r == 'ー':
+		case script.Katakana(r) || r == 'ー':
 			extend(r, 'K')
-		case parse.IsHan(r):
+		case script.Han(r):
 			extend(r, 'H')
-		case unicode.IsLetter(r) && !parse.IsHiragana(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) && !script.Hiragana(r) || unicode.IsDigit(r):
 			extend(unicode.ToLower(r), 'L')
 		default:
 			flush() // hiragana (particles), punctuation, space

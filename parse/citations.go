@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // A numbered citation ("[3]", "[ 3]", "[12, 14]", "¹") points a reader of the document at
@@ -132,7 +134,7 @@ func withoutCitations(s string) string {
 		last := 0
 		for _, m := range clauses {
 			clause := s[m[0]:m[1]]
-			if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); clause[0] == '[' && unicode.IsLetter(before) && !IsHiragana(before) {
+			if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); clause[0] == '[' && unicode.IsLetter(before) && !script.Hiragana(before) {
 				continue // "SPACEフレームワーク[4]で説明されている…": the framework is described, the marker is an aside
 			}
 			b.WriteString(s[last:m[0]])
@@ -174,12 +176,12 @@ func dropAsides(s string) string {
 		before := strings.TrimRight(s[last:m[0]], " ")
 		b.WriteString(before)
 		last = m[1]
-		if r, _ := utf8.DecodeLastRuneInString(before); IsCJK(r) {
+		if r, _ := utf8.DecodeLastRuneInString(before); script.CJK(r) {
 			if rest := strings.TrimLeft(s[last:], " "); startsCJK(rest) {
 				last = len(s) - len(rest) // "所建议 [5] 跟踪" → "所建议跟踪"
 			}
 		}
-		if r, _ := utf8.DecodeRuneInString(s[last:]); last < len(s) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !IsCJK(r) {
+		if r, _ := utf8.DecodeRuneInString(s[last:]); last < len(s) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !script.CJK(r) {
 			b.WriteByte(' ') // "Operators[2]to" → "Operators to"
 		}
 	}
@@ -212,7 +214,7 @@ func dropSuperscripts(s string) string {
 	letters := 0
 	var prev rune
 	for _, r := range s {
-		if strings.ContainsRune(superscripts, r) && (letters >= 3 || unicode.IsPunct(prev) || IsCJK(prev)) {
+		if strings.ContainsRune(superscripts, r) && (letters >= 3 || unicode.IsPunct(prev) || script.CJK(prev)) {
 			continue
 		}
 		if unicode.IsLetter(r) {
@@ -228,7 +230,7 @@ func dropSuperscripts(s string) string {
 
 func startsCJK(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return IsCJK(r)
+	return script.CJK(r)
 }
 
 func startsUpper(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // docTypeWords name a document type in front matter (doc_type, type, categories) or in a
@@ -75,7 +77,7 @@ func containsWord(s, w string) bool {
 		}
 		after, _ := utf8.DecodeRuneInString(s[end:])
 		first, _ := utf8.DecodeRuneInString(w)
-		if IsCJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
+		if script.CJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
 			!unicode.IsLetter(before) && !unicode.IsLetter(after) {
 			return true
 		}

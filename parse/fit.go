@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/rivo/uniseg"
 )
 
@@ -54,7 +55,7 @@ func wordCuts(text string) []int {
 		}
 		after := strings.TrimLeftFunc(rest, unicode.IsPunct)
 		next, _ := utf8.DecodeRuneInString(after)
-		if IsCJK(first) || after != "" && unicode.IsSpace(next) {
+		if script.CJK(first) || after != "" && unicode.IsSpace(next) {
 			cuts = append(cuts, pos)
 		}
 	}

@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/repurpose/repurpose/langid"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/PuerkitoBio/goquery"
 

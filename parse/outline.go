@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // outline builds a Document's sections as a parser meets headings and blocks in
@@ -232,7 +234,7 @@ const wordJoiner = '\u2060'
 func betweenCJK(before, after string) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	next, _ := utf8.DecodeRuneInString(after)
-	return r >= utf8.RuneSelf && next >= utf8.RuneSelf && IsCJK(r) && IsCJK(next)
+	return r >= utf8.RuneSelf && next >= utf8.RuneSelf && script.CJK(r) && script.CJK(next)
 }
 
 // maxSpace is the last white-space character (the ideographic space): kana and kanji

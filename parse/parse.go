@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/repurpose/repurpose/langid"
 	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/inputs"
 )

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // Abbreviations after which a period never ends a sentence (titles, "e.g.", "No. 5").
@@ -140,52 +142,11 @@ func JoinSentences(sents []string) string {
 	for i, s := range sents {
 		if i > 0 {
 			last, _ := utf8.DecodeLastRuneInString(sents[i-1])
-			if !IsCJK(last) && !strings.ContainsRune("。！？｡」』）", last) {
+			if !script.CJK(last) && !strings.ContainsRune("。！？｡」』）", last) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(s)
 	}
 	return b.String()
-}
-
-// firstCJK is below every Han, Katakana and Hiragana code point (the CJK Radicals
-// block), so most text skips the script-table look-ups.
-const firstCJK = 0x2E80
-
-// IsCJK reports Japanese and Chinese script, which is written without spaces.
-func IsCJK(r rune) bool {
-	return IsHiragana(r) || IsKatakana(r) || IsHan(r)
-}
-
-// IsHiragana, IsKatakana and IsHan are unicode.Is for these scripts, answering for the
-// kana and kanji blocks Japanese text is mostly made of without searching the tables.
-func IsHiragana(r rune) bool {
-	switch {
-	case r >= 0x3041 && r <= 0x3096:
-		return true
-	case r >= 0x30A0 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF:
-		return false
-	}
-	return r >= firstCJK && unicode.Is(unicode.Hiragana, r)
-}
-
-func IsKatakana(r rune) bool {
-	switch {
-	case r >= 0x30A1 && r <= 0x30FA:
-		return true
-	case r >= 0x3040 && r <= 0x309F, r >= 0x4E00 && r <= 0x9FFF:
-		return false
-	}
-	return r >= firstCJK && unicode.Is(unicode.Katakana, r)
-}
-
-func IsHan(r rune) bool {
-	switch {
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return true
-	case r >= 0x3040 && r <= 0x30FF:
-		return false
-	}
-	return r >= firstCJK && unicode.Is(unicode.Han, r)
 }

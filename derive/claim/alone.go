@@ -8,6 +8,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/langid"
 	"github.com/repurpose/repurpose/parse"
@@ -55,7 +56,7 @@ func Labelled(text string) bool {
 	if rest := text[i:]; !strings.HasPrefix(rest, ": ") && !strings.HasPrefix(rest, "：") {
 		return false // "https://…", "10:30"
 	}
-	if r, _ := utf8.DecodeRuneInString(text); parse.IsCJK(r) {
+	if r, _ := utf8.DecodeRuneInString(text); script.CJK(r) {
 		return utf8.RuneCountInString(text[:i]) <= 20 // about eight words' worth
 	}
 	return len(strings.Fields(text[:i])) <= 8

@@ -5,15 +5,17 @@
 package claim
 
 import (
-	"github.com/repurpose/repurpose/langid"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/repurpose/repurpose/langid"
+
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -124,7 +126,7 @@ func Words(text, lang string) map[string]bool {
 			run = run[:0]
 		}
 		for _, r := range text {
-			if parse.IsCJK(r) {
+			if script.CJK(r) {
 				run = append(run, r)
 			} else {
 				flush()
@@ -134,7 +136,7 @@ func Words(text, lang string) map[string]bool {
 	}
 	for _, w := range parse.LettersAndDigits.Fields(text) {
 		first, _ := utf8.DecodeRuneInString(w)
-		if parse.IsCJK(first) {
+		if script.CJK(first) {
 			continue
 		}
 		// A Korean word is a few syllables, each a letter of its own.

@@ -2,13 +2,15 @@ package hashtag
 
 import (
 	"cmp"
-	"github.com/repurpose/repurpose/langid"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/langid"
+
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -205,7 +207,7 @@ var cjkTopicPhrases = func() []topicPhrase {
 	var out []topicPhrase
 	for i, t := range topicTags {
 		for _, p := range t.phrases {
-			if r, _ := utf8.DecodeRuneInString(p); parse.IsCJK(r) || unicode.Is(unicode.Hangul, r) {
+			if r, _ := utf8.DecodeRuneInString(p); script.CJK(r) || unicode.Is(unicode.Hangul, r) {
 				out = append(out, topicPhrase{topic: i, text: p})
 			}
 		}

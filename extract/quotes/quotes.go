@@ -4,11 +4,12 @@ package quotes
 
 import (
 	"cmp"
-	"github.com/repurpose/repurpose/extract/lean"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract/lean"
 
 	"github.com/repurpose/repurpose/parse"
 )

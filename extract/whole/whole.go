@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -45,14 +46,7 @@ func tooShort(text string) bool {
 }
 
 // cjk reports text in Chinese or Japanese script, which needs no spaces.
-func cjk(text string) bool {
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
-			return true
-		}
-	}
-	return false
-}
+func cjk(text string) bool { return strings.ContainsFunc(text, script.CJK) }
 
 // Balanced reports whether every bracket and quote the sentence opens, it closes.
 func Balanced(text string) bool {
