@@ -2,6 +2,7 @@ package derive
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
@@ -80,6 +81,19 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		// An English word a German text quotes is no German tag; its own word is.
 		{"de2.md", "---\nlang: de\n---\n# Scope-3-Bilanzierung nach der Corporate Sustainability Reporting Directive\n\n" +
 			"Die Teams messen jede Lieferung. Nachhaltigkeit kostet. Nachhaltigkeit lohnt sich. Nachhaltigkeit ist Pflicht.\n", []string{"#Nachhaltigkeit"}},
+		// Fields and industries in each language's own words, a plural for its tag.
+		{"es3.md", "---\nlang: es\n---\n# Informe 2025 sobre la cadena de frío farmacéutica\n\nLos envíos llegan tarde.\n", []string{"#CadenaDeFrío"}},
+		{"pt2.md", "---\nlang: pt\n---\n# Crédito para pequenos produtores\n\nAs fintechs chegaram ao campo. " +
+			"As fintechs emprestam mais rápido. Duas fintechs lideram o mercado.\n", []string{"#Fintech"}},
+		{"it.md", "---\nlang: it\n---\n# Rapporto 2026\n\nLa cybersecurity pesa sui bilanci. La cybersecurity è un costo. " +
+			"Chi investe in cybersecurity spende meno.\n", []string{"#Cybersecurity"}},
+		{"ko.md", "---\nlang: ko\n---\n# 중소기업 스마트공장 도입 효과 보고서\n\n도입 기업의 생산성이 높아졌습니다.\n", []string{"#스마트팩토리"}},
+		// An industry a benchmark breaks its sample down by, named often only after its
+		// opening, is a segment, not its subject.
+		{"en5.md", "# State of B2B email 2025\n\n" + strings.Repeat("Open rates fell again this year across the sample. ", 50) +
+			"\n\n## By industry\n\nManufacturing leads. Manufacturing sends less. Manufacturing lists are older.\n", nil},
+		{"en6.md", "# State of B2B email 2025\n\nManufacturing senders lead this year.\n\n## By industry\n\n" +
+			"Manufacturing leads. Manufacturing sends less. Manufacturing lists are older.\n", []string{"#Manufacturing"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)
 		if err != nil {

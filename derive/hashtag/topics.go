@@ -25,7 +25,7 @@ var topicTags = []struct {
 	tag     string
 	phrases []string
 }{
-	{"#AI", []string{"artificial intelligence"}},
+	{"#AI", []string{"artificial intelligence", "ai"}},
 	{"#GenAI", []string{"generative ai", "genai"}},
 	{"#MachineLearning", []string{"machine learning"}},
 	{"#CloudNative", []string{"cloud native", "cloud-native"}},
@@ -60,7 +60,7 @@ var topicTags = []struct {
 	{"#Compliance", []string{"compliance"}},
 	{"#IncidentResponse", []string{"incident response"}},
 	{"#OnCall", []string{"on-call", "on call rotation", "alert fatigue"}},
-	{"#Fintech", []string{"fintech"}},
+	{"#Fintech", []string{"fintech", "fintechs"}},
 	{"#HealthTech", []string{"healthtech", "digital health"}},
 	{"#EdTech", []string{"edtech"}},
 	{"#Blockchain", []string{"blockchain"}},
@@ -69,6 +69,66 @@ var topicTags = []struct {
 	{"#APIs", []string{"api-first", "api design", "api management"}},
 	{"#Pricing", []string{"usage-based pricing", "pricing strategy", "pricing model", "saas pricing", "value-based pricing"}},
 	{"#CustomerOnboarding", []string{"customer onboarding"}},
+	// Industries and fields of work B2B feeds follow.
+	{"#SupplyChain", []string{"supply chain", "supply chains"}},
+	{"#Logistics", []string{"logistics"}},
+	{"#LastMile", []string{"last mile", "last-mile delivery"}},
+	{"#ColdChain", []string{"cold chain"}},
+	{"#WarehouseAutomation", []string{"warehouse automation"}},
+	{"#Ecommerce", []string{"ecommerce", "e-commerce"}},
+	{"#Retail", []string{"retail"}},
+	{"#Manufacturing", []string{"manufacturing"}},
+	{"#SmartFactory", []string{"smart factory", "smart factories"}},
+	{"#Industry40", []string{"industry 4.0"}},
+	{"#IIoT", []string{"iiot", "industrial iot"}},
+	{"#PredictiveMaintenance", []string{"predictive maintenance"}},
+	{"#EnergyEfficiency", []string{"energy efficiency"}},
+	{"#EnergyManagement", []string{"energy management"}},
+	{"#RenewableEnergy", []string{"renewable energy", "renewables"}},
+	{"#NetZero", []string{"net zero", "net-zero"}},
+	{"#Decarbonization", []string{"decarbonization", "decarbonisation"}},
+	{"#ESG", []string{"esg"}},
+	{"#CSRD", []string{"csrd"}},
+	{"#ElectricVehicles", []string{"electric vehicles", "electric vehicle", "fleet electrification"}},
+	{"#EVCharging", []string{"ev charging", "charging infrastructure"}},
+	{"#FleetManagement", []string{"fleet management"}},
+	{"#SmartBuildings", []string{"smart building", "smart buildings"}},
+	{"#HVAC", []string{"hvac"}},
+	{"#HRTech", []string{"hr tech", "hr technology"}},
+	{"#Recruiting", []string{"recruiting", "recruitment"}},
+	{"#Onboarding", []string{"onboarding"}},
+	{"#Payroll", []string{"payroll"}},
+	{"#AccountsPayable", []string{"accounts payable"}},
+	{"#Payments", []string{"b2b payments", "cross-border payments", "payment processing"}},
+	{"#KYC", []string{"kyc"}},
+	{"#AML", []string{"aml", "anti-money laundering"}},
+	{"#OpenBanking", []string{"open banking"}},
+	{"#Insurtech", []string{"insurtech", "insurtechs"}},
+	{"#Procurement", []string{"procurement"}},
+	{"#CustomerService", []string{"customer service", "customer support"}},
+	{"#ContactCenter", []string{"contact center", "contact centre", "call center", "call centre", "call centers", "call centres"}},
+	{"#Churn", []string{"churn"}},
+	{"#CustomerRetention", []string{"customer retention"}},
+	{"#EmailMarketing", []string{"email marketing"}},
+	{"#MarketingAutomation", []string{"marketing automation"}},
+	{"#RevenueManagement", []string{"revenue management"}},
+	{"#Hospitality", []string{"hospitality", "hotel industry"}},
+	{"#eHealth", []string{"ehealth", "e-health"}},
+	{"#Interoperability", []string{"interoperability"}},
+	{"#ClinicalTrials", []string{"clinical trials", "clinical trial"}},
+	{"#FoodSafety", []string{"food safety"}},
+	{"#AgTech", []string{"agtech", "agritech"}},
+	{"#PrecisionAgriculture", []string{"precision agriculture", "precision farming"}},
+	{"#SmallBusiness", []string{"small business", "small businesses"}},
+	{"#DataProtection", []string{"data protection"}},
+	{"#LGPD", []string{"lgpd"}},
+	{"#FieldService", []string{"field service"}},
+	{"#DataCenter", []string{"data center", "data centre", "data centers", "data centres"}},
+	{"#Telecom", []string{"telecom", "telecoms", "telecommunications"}},
+	{"#LossPrevention", []string{"loss prevention"}},
+	{"#Fundraising", []string{"fundraising", "donor retention"}},
+	{"#Accounting", []string{"accounting", "bookkeeping"}},
+	{"#PropertyManagement", []string{"property management"}},
 	// Tags feeds follow in the other languages with built-in texts, each spelled by its
 	// own phrase, so a document in that language finds it in its own words.
 	{"#Nachhaltigkeit", []string{"nachhaltigkeit"}},
@@ -91,6 +151,124 @@ var topicTags = []struct {
 	{"#IntelligenceArtificielle", []string{"intelligence artificielle"}},
 	{"#KünstlicheIntelligenz", []string{"künstliche intelligenz"}},
 	{"#IntelligenzaArtificiale", []string{"intelligenza artificiale"}},
+	{"#SicurezzaInformatica", []string{"sicurezza informatica"}},
+	{"#IA", []string{"ia"}},
+	{"#CadenaDeSuministro", []string{"cadena de suministro"}},
+	{"#CadeiaDeSuprimentos", []string{"cadeia de suprimentos"}},
+	{"#Lieferkette", []string{"lieferkette", "lieferketten"}},
+	{"#Logística", []string{"logística"}},
+	{"#Logistique", []string{"logistique"}},
+	{"#Logistik", []string{"logistik"}},
+	{"#Logistica", []string{"logistica"}},
+	{"#Logistiek", []string{"logistiek"}},
+	{"#ÚltimaMilla", []string{"última milla"}},
+	{"#ÚltimaMilha", []string{"última milha"}},
+	{"#UltimoMiglio", []string{"ultimo miglio"}},
+	{"#DernierKilomètre", []string{"dernier kilomètre"}},
+	{"#CadenaDeFrío", []string{"cadena de frío"}},
+	{"#CadeiaDeFrio", []string{"cadeia de frio"}},
+	{"#ChaîneDuFroid", []string{"chaîne du froid"}},
+	{"#Kühlkette", []string{"kühlkette"}},
+	{"#CatenaDelFreddo", []string{"catena del freddo"}},
+	{"#ComercioElectrónico", []string{"comercio electrónico"}},
+	{"#Industria40", []string{"industria 4.0"}},
+	{"#Indústria40", []string{"indústria 4.0"}},
+	{"#Industrie40", []string{"industrie 4.0"}},
+	{"#MantenimientoPredictivo", []string{"mantenimiento predictivo"}},
+	{"#ManutençãoPreditiva", []string{"manutenção preditiva"}},
+	{"#MaintenancePrédictive", []string{"maintenance prédictive"}},
+	{"#ManutenzionePredittiva", []string{"manutenzione predittiva"}},
+	{"#VoorspellendOnderhoud", []string{"voorspellend onderhoud"}},
+	{"#EficienciaEnergética", []string{"eficiencia energética"}},
+	{"#EficiênciaEnergética", []string{"eficiência energética"}},
+	{"#EfficacitéÉnergétique", []string{"efficacité énergétique"}},
+	{"#Energieeffizienz", []string{"energieeffizienz"}},
+	{"#EfficienzaEnergetica", []string{"efficienza energetica"}},
+	{"#GestiónEnergética", []string{"gestión energética"}},
+	{"#Energiemanagement", []string{"energiemanagement"}},
+	{"#EnergíasRenovables", []string{"energías renovables"}},
+	{"#ÉnergiesRenouvelables", []string{"énergies renouvelables"}},
+	{"#ErneuerbareEnergien", []string{"erneuerbare energien"}},
+	{"#EnergieRinnovabili", []string{"energie rinnovabili"}},
+	{"#Descarbonización", []string{"descarbonización"}},
+	{"#Descarbonização", []string{"descarbonização"}},
+	{"#Décarbonation", []string{"décarbonation"}},
+	{"#Dekarbonisierung", []string{"dekarbonisierung"}},
+	{"#Decarbonizzazione", []string{"decarbonizzazione"}},
+	{"#Elektromobilität", []string{"elektromobilität"}},
+	{"#MovilidadEléctrica", []string{"movilidad eléctrica"}},
+	{"#MobilidadeElétrica", []string{"mobilidade elétrica"}},
+	{"#MobilitéÉlectrique", []string{"mobilité électrique"}},
+	{"#MobilitàElettrica", []string{"mobilità elettrica"}},
+	{"#RecursosHumanos", []string{"recursos humanos"}},
+	{"#RRHH", []string{"rrhh", "rr hh"}},
+	{"#RessourcesHumaines", []string{"ressources humaines"}},
+	{"#RisorseUmane", []string{"risorse umane"}},
+	{"#Reclutamiento", []string{"reclutamiento"}},
+	{"#Recrutement", []string{"recrutement"}},
+	{"#Recrutamento", []string{"recrutamento"}},
+	{"#Teletrabajo", []string{"teletrabajo"}},
+	{"#Teletrabalho", []string{"teletrabalho"}},
+	{"#TrabalhoRemoto", []string{"trabalho remoto"}},
+	{"#Télétravail", []string{"télétravail"}},
+	{"#SmartWorking", []string{"smart working"}},
+	{"#Thuiswerken", []string{"thuiswerken"}},
+	{"#HybrideWerken", []string{"hybride werken"}},
+	{"#Paie", []string{"paie"}},
+	{"#FolhaDePagamento", []string{"folha de pagamento"}},
+	{"#Lohnabrechnung", []string{"lohnabrechnung"}},
+	{"#AtenciónAlCliente", []string{"atención al cliente"}},
+	{"#AtendimentoAoCliente", []string{"atendimento ao cliente"}},
+	{"#ServiceClient", []string{"service client", "relation client"}},
+	{"#Kundenservice", []string{"kundenservice"}},
+	{"#AssistenzaClienti", []string{"assistenza clienti"}},
+	{"#Klantenservice", []string{"klantenservice"}},
+	{"#ExperienciaDelCliente", []string{"experiencia del cliente"}},
+	{"#ExperiênciaDoCliente", []string{"experiência do cliente"}},
+	{"#ExpérienceClient", []string{"expérience client"}},
+	{"#Hotelería", []string{"hotelería"}},
+	{"#Hotelaria", []string{"hotelaria"}},
+	{"#SaludDigital", []string{"salud digital"}},
+	{"#SaúdeDigital", []string{"saúde digital"}},
+	{"#SantéNumérique", []string{"santé numérique"}},
+	{"#SanitàDigitale", []string{"sanità digitale"}},
+	{"#Interoperabilidad", []string{"interoperabilidad"}},
+	{"#Interoperabilidade", []string{"interoperabilidade"}},
+	{"#Interopérabilité", []string{"interopérabilité"}},
+	{"#Interoperabilität", []string{"interoperabilität"}},
+	{"#Interoperabilità", []string{"interoperabilità"}},
+	{"#EnsayosClínicos", []string{"ensayos clínicos"}},
+	{"#EnsaiosClínicos", []string{"ensaios clínicos"}},
+	{"#EssaisCliniques", []string{"essais cliniques"}},
+	{"#KlinischeStudien", []string{"klinische studien"}},
+	{"#SperimentazioniCliniche", []string{"sperimentazioni cliniche"}},
+	{"#SeguridadAlimentaria", []string{"seguridad alimentaria"}},
+	{"#SegurançaAlimentar", []string{"segurança alimentar"}},
+	{"#SécuritéAlimentaire", []string{"sécurité alimentaire"}},
+	{"#Lebensmittelsicherheit", []string{"lebensmittelsicherheit"}},
+	{"#SicurezzaAlimentare", []string{"sicurezza alimentare"}},
+	{"#Voedselveiligheid", []string{"voedselveiligheid"}},
+	{"#AgriculturaDePrecisión", []string{"agricultura de precisión"}},
+	{"#AgriculturaDePrecisão", []string{"agricultura de precisão"}},
+	{"#AgricultureDePrécision", []string{"agriculture de précision"}},
+	{"#AgricolturaDiPrecisione", []string{"agricoltura di precisione"}},
+	{"#Präzisionslandwirtschaft", []string{"präzisionslandwirtschaft"}},
+	{"#Precisielandbouw", []string{"precisielandbouw"}},
+	{"#Agronegócio", []string{"agronegócio"}},
+	{"#CréditoRural", []string{"crédito rural"}},
+	{"#Viticoltura", []string{"viticoltura"}},
+	{"#Viticultura", []string{"viticultura"}},
+	{"#Pymes", []string{"pymes", "pyme"}},
+	{"#PME", []string{"pme", "pmes"}},
+	{"#PMI", []string{"pmi"}},
+	{"#KMU", []string{"kmu"}},
+	{"#MKB", []string{"mkb"}},
+	{"#ProtecciónDeDatos", []string{"protección de datos"}},
+	{"#ProteçãoDeDados", []string{"proteção de dados"}},
+	{"#ProtectionDesDonnées", []string{"protection des données"}},
+	{"#ProtezioneDeiDati", []string{"protezione dei dati"}},
+	{"#Telecomunicações", []string{"telecomunicações"}},
+	{"#Telecomunicaciones", []string{"telecomunicaciones"}},
 	// Tags feeds follow in Japanese, Chinese and Korean, found where the text writes them.
 	{"#クラウドネイティブ", []string{"クラウドネイティブ"}},
 	{"#プラットフォームエンジニアリング", []string{"プラットフォームエンジニアリング"}},
@@ -100,6 +278,56 @@ var topicTags = []struct {
 	{"#网络安全", []string{"网络安全"}},
 	{"#클라우드네이티브", []string{"클라우드 네이티브", "클라우드네이티브"}},
 	{"#플랫폼엔지니어링", []string{"플랫폼 엔지니어링", "플랫폼엔지니어링"}},
+	{"#人工知能", []string{"人工知能"}},
+	{"#生成AI", []string{"生成AI"}},
+	{"#人工智能", []string{"人工智能"}},
+	{"#인공지능", []string{"인공지능"}},
+	{"#DX", []string{"デジタルトランスフォーメーション"}},
+	{"#数字化转型", []string{"数字化转型"}},
+	{"#디지털전환", []string{"디지털 전환", "디지털전환"}},
+	{"#サプライチェーン", []string{"サプライチェーン"}},
+	{"#供应链", []string{"供应链"}},
+	{"#공급망", []string{"공급망"}},
+	{"#物流", []string{"物流"}},
+	{"#물류", []string{"물류"}},
+	{"#コールドチェーン", []string{"コールドチェーン"}},
+	{"#冷链", []string{"冷链"}},
+	{"#콜드체인", []string{"콜드체인"}},
+	{"#电商", []string{"电商", "电子商务"}},
+	{"#이커머스", []string{"이커머스"}},
+	{"#智能仓储", []string{"智能仓储", "智慧仓储"}},
+	{"#智能制造", []string{"智能制造", "智能工厂"}},
+	{"#スマートファクトリー", []string{"スマートファクトリー", "スマート工場"}},
+	{"#스마트팩토리", []string{"스마트팩토리", "스마트 팩토리", "스마트공장"}},
+	{"#予知保全", []string{"予知保全"}},
+	{"#预测性维护", []string{"预测性维护"}},
+	{"#예지보전", []string{"예지보전"}},
+	{"#省エネ", []string{"省エネ"}},
+	{"#节能", []string{"节能"}},
+	{"#에너지효율", []string{"에너지 효율", "에너지효율"}},
+	{"#電気自動車", []string{"電気自動車"}},
+	{"#新能源汽车", []string{"新能源汽车", "电动汽车"}},
+	{"#전기차", []string{"전기차"}},
+	{"#カスタマーサポート", []string{"カスタマーサポート"}},
+	{"#コールセンター", []string{"コールセンター", "コンタクトセンター"}},
+	{"#客户服务", []string{"客户服务", "客服中心"}},
+	{"#고객서비스", []string{"고객 서비스", "고객서비스", "고객센터"}},
+	{"#临床试验", []string{"临床试验"}},
+	{"#治験", []string{"治験"}},
+	{"#임상시험", []string{"임상시험"}},
+	{"#食品安全", []string{"食品安全"}},
+	{"#跨境支付", []string{"跨境支付"}},
+	{"#反洗钱", []string{"反洗钱"}},
+	{"#收益管理", []string{"收益管理"}},
+	{"#핀테크", []string{"핀테크"}},
+	{"#フィンテック", []string{"フィンテック"}},
+	{"#金融科技", []string{"金融科技"}},
+	{"#ゼロトラスト", []string{"ゼロトラスト"}},
+	{"#零信任", []string{"零信任"}},
+	{"#제로트러스트", []string{"제로 트러스트", "제로트러스트"}},
+	{"#スマート農業", []string{"スマート農業"}},
+	{"#智慧农业", []string{"智慧农业", "精准农业"}},
+	{"#스마트팜", []string{"스마트팜", "스마트 팜"}},
 }
 
 // englishWords are the topic tags spelled as English words: a document in another
@@ -108,11 +336,20 @@ var topicTags = []struct {
 // its own language's tag (#Nachhaltigkeit) serves it. Names and acronyms (#Kubernetes,
 // #GDPR, #SaaS) are every language's.
 var englishWords = map[string]bool{
-	"#MachineLearning": true, "#Cybersecurity": true, "#CloudSecurity": true, "#SupplyChainSecurity": true,
+	"#MachineLearning": true, "#CloudSecurity": true, "#SupplyChainSecurity": true,
 	"#DataPrivacy": true, "#DataScience": true, "#DigitalTransformation": true, "#DeveloperExperience": true,
 	"#ContentMarketing": true, "#B2BMarketing": true, "#CustomerExperience": true, "#RemoteWork": true,
 	"#Sustainability": true, "#Compliance": true, "#IncidentResponse": true, "#OnCall": true, "#Pricing": true,
-	"#CustomerOnboarding": true, "#InfrastructureAsCode": true,
+	"#CustomerOnboarding": true, "#InfrastructureAsCode": true, "#Logistics": true, "#LastMile": true, "#ColdChain": true,
+	"#WarehouseAutomation": true, "#Manufacturing": true, "#Industry40": true, "#PredictiveMaintenance": true,
+	"#EnergyEfficiency": true, "#EnergyManagement": true, "#RenewableEnergy": true, "#NetZero": true,
+	"#Decarbonization": true, "#ElectricVehicles": true, "#EVCharging": true, "#FleetManagement": true,
+	"#HRTech": true, "#Recruiting": true, "#Payroll": true, "#AccountsPayable": true, "#Payments": true,
+	"#Procurement": true, "#CustomerService": true, "#ContactCenter": true, "#CustomerRetention": true,
+	"#Hospitality": true, "#Interoperability": true, "#ClinicalTrials": true, "#FoodSafety": true,
+	"#PrecisionAgriculture": true, "#SmallBusiness": true, "#DataProtection": true, "#FieldService": true,
+	"#DataCenter": true, "#Telecom": true, "#LossPrevention": true, "#Fundraising": true, "#Accounting": true,
+	"#PropertyManagement": true,
 }
 
 // topicTagsMin is how often a topic's phrase must occur in the text, outside the title,
@@ -178,11 +415,68 @@ func documentTopics(a *extract.Analysis) []string {
 			hits[p.topic].count += strings.Count(text, p.text)
 		}
 	}
-	top := slices.MaxFunc(hits, func(x, y hit) int { return cmp.Compare(x.count, y.count) })
-	if top.count < topicTagsMin {
-		return nil
+	// The most named topic (a segment only where the opening names it).
+	slices.SortStableFunc(hits, func(x, y hit) int { return cmp.Compare(y.count, x.count) })
+	for _, h := range hits {
+		if h.count < topicTagsMin {
+			break
+		}
+		if !segments[h.tag] || opens(a, h.tag, cjk) {
+			return []string{h.tag}
+		}
 	}
-	return []string{top.tag}
+	return nil
+}
+
+// segments are the topics a document often names as parts of something else: the
+// industries a benchmark breaks its sample down by, small companies as one of its
+// segments, AI as a product's feature. Named often only further on, they are not what
+// the document is about; they count only when its opening names them too.
+var segments = map[string]bool{
+	"#Manufacturing": true, "#Retail": true, "#Logistics": true, "#Logística": true, "#Logistique": true,
+	"#Logistik": true, "#Logistica": true, "#Logistiek": true, "#物流": true, "#물류": true,
+	"#Ecommerce": true, "#ComercioElectrónico": true, "#电商": true, "#이커머스": true,
+	"#Hospitality": true, "#Hotelería": true, "#Hotelaria": true,
+	"#Telecom": true, "#Telecomunicações": true, "#Telecomunicaciones": true,
+	"#SmallBusiness": true, "#Pymes": true, "#PME": true, "#PMI": true, "#KMU": true, "#MKB": true,
+	"#AI": true, "#IA": true, "#Accounting": true, "#Procurement": true, "#Onboarding": true, "#Churn": true,
+}
+
+// topicOpening is how much of the prose says what a document is about: its summary or
+// first paragraphs, in bytes.
+const topicOpening = 2 << 10
+
+// opens reports whether the document's opening names tag's topic: one it names often
+// only further on (the industries of a benchmark's breakdown, a feature of a product) is
+// not what it is about.
+func opens(a *extract.Analysis, tag string, cjk bool) bool {
+	var b strings.Builder
+	for _, c := range a.Candidates {
+		if b.Len() >= topicOpening {
+			break
+		}
+		if !a.Boilerplate(c.Section) { // contributors, contents
+			b.WriteString(c.Text)
+			b.WriteString("\n")
+		}
+	}
+	prose := b.String()
+	fields := lowerWords(prose)
+	for _, p := range TopicPhrases(tag) {
+		if r, _ := utf8.DecodeRuneInString(p); script.CJK(r) || unicode.Is(unicode.Hangul, r) {
+			if cjk && strings.Contains(prose, p) {
+				return true
+			}
+			continue
+		}
+		words := lowerWords(p)
+		for w := range fields {
+			if w+len(words) <= len(fields) && slices.Equal(fields[w:w+len(words)], words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // topicPhrases are topicTags' phrases written with spaces, as words, by their first word.
@@ -192,11 +486,21 @@ var topicPhrases = func() map[string][]topicPhrase {
 		for _, p := range t.phrases {
 			w := lowerWords(p)
 			out[w[0]] = append(out[w[0]], topicPhrase{topic: i, words: w,
-				spellsTag: strings.Join(w, "") == strings.ToLower(strings.TrimPrefix(t.tag, "#"))})
+				spellsTag: spells(strings.Join(w, ""), strings.ToLower(strings.TrimPrefix(t.tag, "#")))})
 		}
 	}
 	return out
 }()
+
+// spells reports whether a phrase's words, joined, are a tag's, up to a plural's ending
+// ("fintechs" for #Fintech, "pyme" for #Pymes).
+func spells(joined, tag string) bool {
+	short, long := joined, tag
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return strings.HasPrefix(long, short) && len(long)-len(short) <= 2
+}
 
 // hasCJKPhrases are the languages whose topics cjkTopicPhrases name.
 var hasCJKPhrases = map[string]bool{"ja": true, "zh": true, "ko": true}
@@ -221,7 +525,7 @@ type topicPhrase struct {
 	topic int
 	words []string
 	text  string
-	// spellsTag: the phrase is the tag's own words ("zero trust" for #ZeroTrust).
+	// spellsTag: the phrase is the tag's own words ("zero trust" for #ZeroTrust; see spells).
 	spellsTag bool
 }
 
