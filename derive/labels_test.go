@@ -84,6 +84,11 @@ func TestCallToActionFitsTheDocumentType(t *testing.T) {
 		// another paper does not.
 		{"cover.md", "# CNCF Operator\n\n## WHITE PAPER\n\n## Summary" + body, parse.DocWhitepaper, "Read the full whitepaper"},
 		{"about.md", "# Platforms\n\n## Introduction\n\n## What the 2022 report on platform adoption by large enterprises found" + body, "", "Read more"},
+		// What the opening calls the document outweighs a title's metaphor.
+		{"essay.txt", "The Store Is Not a Website: Why Retail Keeps Borrowing the Wrong Playbook\n\nThis essay argues that stores need their own numbers." + body, parse.DocArticle, "Read the full article"},
+		{"letter.txt", "Fieldloom in 2024: A Letter to Our Customers" + body, parse.DocArticle, "Read the full article"},
+		{"fr.md", "# Fraude aux achats\n\nCe livre blanc présente les schémas de fraude les plus coûteux pour les directions financières.\n", parse.DocWhitepaper, "Lire le livre blanc complet"},
+		{"ko.md", "# 공장 에너지 관리 가이드\n\n본 백서는 중소 제조기업 41곳의 에너지 데이터를 분석했습니다.\n", parse.DocWhitepaper, "백서 전문 읽기"},
 		// A word inside a longer one names nothing.
 		{"pg.md", "# Postgres reporting guidelines" + body, "", "Read more"},
 		// A talk given as text is read; as subtitles, watched.

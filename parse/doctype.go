@@ -18,17 +18,57 @@ var docTypeWords = []struct {
 	{DocReport, []string{"report", "survey", "state of", "informe", "relatório", "rapport", "bericht", "rapporto", "レポート", "報告書", "报告", "보고서"}},
 	{DocGuide, []string{"guide", "handbook", "playbook", "how-to", "tutorial", "guía", "guia", "leitfaden", "guida", "gids", "ガイド", "手引き", "指南", "가이드"}},
 	{DocWhitepaper, []string{"whitepaper", "white paper", "white-paper", "libro blanco", "livro branco", "livre blanc", "documento técnico", "ホワイトペーパー", "白書", "白皮书", "백서"}},
-	{DocArticle, []string{"article", "blog", "post", "news", "artículo", "artigo", "artikel", "articolo", "記事", "ブログ", "文章", "博客", "기사", "블로그"}},
+	{DocArticle, []string{"article", "blog", "post", "news", "essay", "letter", "op-ed", "artículo", "ensayo", "artigo", "ensaio", "artikel", "articolo", "記事", "ブログ", "エッセイ", "文章", "博客", "随笔", "기사", "블로그", "에세이"}},
 }
 
+// selfNames are how a document names what it is in its own opening ("This essay argues…",
+// "Ce livre blanc présente…", "本报告…"): surer than a title's word, which may be a
+// metaphor ("the wrong playbook"), and than no word at all (lower case).
+var selfNames = []struct {
+	typ   string
+	names []string
+}{
+	{DocReport, []string{"this report", "this survey", "this study", "este informe", "este estudio", "este relatório", "este estudo",
+		"ce rapport", "cette étude", "dieser bericht", "diese studie", "questo rapporto", "questo studio", "dit rapport", "dit onderzoek",
+		"本レポート", "本報告書", "本调查", "本报告", "본 보고서", "이 보고서"}},
+	{DocWhitepaper, []string{"this whitepaper", "this white paper", "this paper", "este libro blanco", "este livro branco",
+		"ce livre blanc", "dieses whitepaper", "questo white paper", "questo whitepaper", "deze whitepaper",
+		"本ホワイトペーパー", "本白皮书", "본 백서", "이 백서"}},
+	{DocGuide, []string{"this guide", "this playbook", "this handbook", "esta guía", "este guia", "ce guide", "dieser leitfaden",
+		"questa guida", "deze gids", "本ガイド", "本指南", "이 가이드"}},
+	{DocArticle, []string{"this essay", "this article", "this post", "this letter", "este ensayo", "este artículo", "este ensaio",
+		"este artigo", "cet essai", "cet article", "dieser essay", "dieser artikel", "dieser beitrag", "questo saggio",
+		"questo articolo", "dit essay", "dit artikel"}},
+}
+
+// selfNamedIn is the type the opening text names first, "" for none.
+func selfNamedIn(opening string) string {
+	opening = strings.ToLower(opening)
+	typ, at := "", len(opening)
+	for _, t := range selfNames {
+		for _, n := range t.names {
+			if i := strings.Index(opening[:at], n); i >= 0 && containsWord(opening[i:], n) {
+				typ, at = t.typ, i
+			}
+		}
+	}
+	return typ
+}
+
+// selfNameSample is how much of a document's prose is its opening, in bytes.
+const selfNameSample = 2 << 10
+
 // docType is what kind of document this is: what its front matter says (doc_type, else
-// type or categories), else what its title or its cover says, else an article for a web
-// page, a talk for subtitles and unknown for the rest.
+// type or categories), else what its opening calls it, else what its title or its cover
+// says, else an article for a web page, a talk for subtitles and unknown for the rest.
 func docType(doc *Document) string {
 	for _, declared := range append([]string{doc.Meta.DocType}, doc.Meta.Categories...) {
 		if t := typeNamed(declared); t != "" {
 			return t
 		}
+	}
+	if t := selfNamedIn(doc.opening(selfNameSample)); t != "" {
+		return t
 	}
 	if t := typeNamed(doc.Title); t != "" {
 		return t
@@ -158,3 +198,18 @@ const (
 	DocArticle    = "article"
 	DocTalk       = "talk"
 )
+
+// opening is the document's first paragraphs, up to limit bytes.
+func (d *Document) opening(limit int) string {
+	var b strings.Builder
+	for _, s := range d.Sections {
+		for _, p := range s.Paragraphs {
+			if b.Len() >= limit {
+				return b.String()
+			}
+			b.WriteString(p[:min(len(p), limit-b.Len())])
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
