@@ -857,6 +857,30 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 	})
 }
 
+// TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack: "it turned out" tells the
+// end of a story the reader did not see, "sounds reasonable" answers a proposal, "as for"
+// moves on from a list, "then" follows a step; "only four companies" and "only 24% do
+// it" count in a whole the sentence before named.
+func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "It turned out that large installers gave only three or four planners an account.", false},
+		{"nl", "Het bleek dat grote installateurs maar drie of vier planners een account gaven.", false},
+		{"es", "Suena razonable, pero incentiva a los técnicos a no abrir la orden hasta estar seguros.", false},
+		{"fr", "Quant à l'échantillonnage, il ne couvre que 2 % des factures.", false},
+		{"it", "Poi hanno visto che il dato sul minimo serviva a capire quale pista era fatta male.", false},
+		{"es", "Como se puede observar, la adopción crece en todas las regiones.", false},
+		{"de", "Nur vier Unternehmen hatten für mehr als ein Viertel ihres Einkaufsvolumens lieferantenspezifische Daten.", false},
+		{"en", "Only three plants measured energy per production line.", false},
+		{"es", "Solo el 24 % lo hace de forma sistemática.", false},
+		{"it", "Il 30% ne fa un uso quotidiano nei reparti di produzione.", false},
+		// The whole named with the count, and a share of a named whole, stand alone.
+		{"de", "Nur vier von 31 Unternehmen hatten lieferantenspezifische Daten für mehr als ein Viertel ihres Einkaufsvolumens.", true},
+		{"en", "Only three of the 41 plants measured energy per production line.", true},
+		{"es", "Solo el 24 % de las plantas mide la energía por línea de producción.", true},
+		{"en", "Only 23% of respondents had a single system of record for supplier locations.", true},
+	})
+}
+
 // TestAnEventsHousekeepingAndIntroductionsAreNotPosts: a webinar's recording and slides,
 // a call to book a demo or download the PDF edition, a bare web address, a speaker's
 // introduction, a transcript's turn, an illustration's caveat, a reply that needs its

@@ -168,8 +168,8 @@ func Stat(s string) bool {
 		has("平均", "평균") && averageCJKRe.MatchString(s) {
 		return true
 	}
-	if !hasNumberThenWord(s) {
-		return false
+	if !hasNumberThenWord(s) || has(setupVerbs...) {
+		return false // no count; or what was installed, a setup and not a result
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(s, -1) {
 		num := strings.ReplaceAll(s[m[2]:m[3]], ",", "")
@@ -193,6 +193,13 @@ func Stat(s string) bool {
 	}
 	return false
 }
+
+// setupVerbs tell what a project installed or rolled out ("11 vehicles were fitted with
+// telematics, six sensors…"): its counts are the setup, not a finding (lower case, with the
+// spaces around them).
+var setupVerbs = []string{" installed ", " deployed ", " were fitted ", " rolled out ", " instalaron ", " instalados ", " instaladas ",
+	" se instaló ", " desplegaron ", " implantados ", " implantadas ", " installés ", " installées ", " déployés ", " déployées ",
+	" installiert ", " ausgerollt ", " installati ", " installate ", " installato ", " installata ", " geïnstalleerd ", " uitgerold "}
 
 // referenceUnits after a number make a span from one to another a range of years,
 // chapters or steps ("2章から4章", "2020年から"), not a change.

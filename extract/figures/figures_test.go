@@ -25,6 +25,10 @@ func TestIsStat(t *testing.T) {
 		{"La merma llegó a 4.200 euros al mes.", true},
 		{"Captures over 50 recommended practices.", true},
 		{"The group ran 14 services for 230 developers.", true},
+		// What a project installed is its setup; a result beside it is still a finding.
+		{"In sei settimane sono stati installati moduli telematici su tutti gli 11 mezzi e sei sensori sul frantoio.", false},
+		{"The team installed 40 vibration sensors on 12 conveyors.", false},
+		{"We installed 40 sensors and cut unplanned downtime by 30%.", true},
 		{"会議の時間を半年で48%削減しました。", true},
 		{"生産性が3倍になりました。", true},
 		{"導入から六か月後、会議の時間は週14時間から7.3時間に減りました。", true},

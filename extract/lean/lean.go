@@ -177,12 +177,16 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 var reportingVerbs = parse.WordSets(marks.ReportingVerbs)
 
 // ShareWithoutItsWhole reports a sentence that opens on a percentage and goes straight
-// on to what they said or did ("64% said…", "Il 9% ha subito…"): a share of
-// respondents the sentence before named.
+// on to what they said or did ("64% said…", "Il 9% ha subito…") or to an object pronoun
+// ("Solo el 24 % lo hace"), or on "only" and a small count ("Nur vier Unternehmen
+// hatten…"): a share of respondents the sentence before named.
 func ShareWithoutItsWhole(words []string, lang string) bool {
 	i := 0
 	if len(words) > 0 && limiters[textcase.Lower(words[0])] {
 		i = 1 // "Only 9% had…"
+		if len(words) > 3 && countWords[lang][textcase.Lower(words[1])] && !wholeAfter[textcase.Lower(words[2])] {
+			return true // "Nur vier Unternehmen hatten…": four of the sample the sentence before named
+		}
 	}
 	if len(words) > i && Determiners[textcase.Lower(words[i])] {
 		i++ // "Il 9%", "El 38 %", "Solo el 22 %"
@@ -198,8 +202,17 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 	}
 	next := textcase.Lower(words[i+1])
 	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed") ||
-		sharePrepositions[lang][next]
+		sharePrepositions[lang][next] || shareClitics[lang][next]
 }
+
+// shareClitics are object pronouns written before the verb: after a share, they stand for
+// what the sentence before named ("Solo el 24 % lo hace", "Il 30% ne usa").
+var shareClitics = map[string]map[string]bool{"es": parse.WordSet(`lo la los las le les`), "it": parse.WordSet(`lo la li le ne`),
+	"fr": parse.WordSet(`le la les en y`), "pt": parse.WordSet(`os as lhe lhes`)}
+
+// wholeAfter name the whole after a count ("Only four of the 31 companies…", "Nur vier
+// von 31…", "Solo tres de las…").
+var wholeAfter = parse.WordSet(`of out von aus de des del dos das di dei degli delle van`)
 
 var (
 	sharePrepositions = parse.WordSets(marks.SharePrepositions)
