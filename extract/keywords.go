@@ -182,7 +182,7 @@ var keywordNoise = parse.WordSets(marks.KeywordNoise)
 func noisy(key, lang string) bool {
 	noise := keywordNoise[lang]
 	for _, w := range strings.Fields(key) {
-		if noise[w] {
+		if noise[w] || noise[w+"s"] { // keys drop a plural's s ("muchas" → "mucha")
 			return true
 		}
 	}
@@ -216,15 +216,26 @@ func within(inner, outer string) bool {
 
 // cutPhrase reports a phrase that opens on a possessive ("Brennard's finance team"), an
 // elided article or preposition ("d'échec de première présentation") or a unit ("Euro
-// Umsatz", of "2,4 Millionen Euro Umsatz"), ends on the verb of a finding ("one-way ride
-// time fell"), or is a name in capitals ("DAVID OKAFOR", a transcript's speaker).
+// Umsatz", of "2,4 Millionen Euro Umsatz") or an adverb, ends on the verb of a finding
+// ("one-way ride time fell"), or is a name in capitals ("DAVID OKAFOR", a transcript's speaker).
 func cutPhrase(p string) bool {
 	capitals := strings.ContainsRune(p, ' ') && strings.ToUpper(p) == p && strings.ToLower(p) != p // "DAVID OKAFOR"
 	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
 	first, _, _ := strings.Cut(p, " ")
 	last := p[strings.LastIndexByte(p, ' ')+1:]
 	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
-		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals
+		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals || adverb(first)
+}
+
+// adverb reports an English adverb by its ending: "completely different" and "genuinely
+// useful" describe, they name nothing ("supply", "family", "early" keep theirs).
+func adverb(w string) bool {
+	for _, end := range []string{"ally", "ously", "ively", "fully", "ently", "antly", "ately", "ingly", "inely", "etely"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 var (

@@ -114,6 +114,12 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 			[]string{"last year", "We've got", "Among operators"}},
 		{"it", "La consegna fallita costa cara. Ogni consegna fallita si ripete.\nLe consegne fallite calano. Le consegne fallite pesano sui profili dei corrieri.",
 			[]string{"Consegne fallite", "consegne fallite"}},
+		// Vague quantities and counts written out, and an adverb, name nothing.
+		{"es", "Muchas empresas tardan meses. Muchas empresas no miden nada. Muchas empresas pagan de más.",
+			[]string{"Muchas empresas", "muchas empresas"}},
+		{"nl", "Tachtig monteurs werken voor drie planners. Tachtig monteurs delen één account.", []string{"Tachtig monteurs", "tachtig monteurs"}},
+		{"en", "The two are completely different things. They are completely different tools, and genuinely useful ones. Both are genuinely useful.",
+			[]string{"completely different", "genuinely useful"}},
 	} {
 		got := keywordsOf(t, tc.lang, tc.text)
 		for _, w := range tc.not {

@@ -1148,27 +1148,35 @@ var Relatives = map[string]string{
 	"de": "die der das den dem", "it": "che cui", "nl": "die dat",
 }
 
-// KeywordNoise are words no keyword holds: spans of time, counts written out and units
-// ("dix-huit mois", "last year", "pro Jahr", "ottocento metri") say when or how much, not
-// what a page is about. Lower case.
+// KeywordNoise are words no keyword holds: spans of time, counts written out, vague
+// quantities and units ("dix-huit mois", "last year", "pro Jahr", "ottocento metri",
+// "muchas empresas", "tachtig monteurs") say when or how much, not what a page is about.
+// Lower case.
 var KeywordNoise = map[string]string{
 	"en": `day days week weeks month months year years quarter quarters hour hours minute minutes ago last next
 		one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million percent
-		meter meters metre metres mile miles`,
+		meter meters metre metres mile miles
+		many few several most some much thirty forty fifty sixty seventy eighty ninety`,
 	"es": `día días semana semanas mes meses año años trimestre hora horas minuto minutos pasado próximo
-		uno dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil millones metros kilómetros`,
+		uno dos tres cuatro cinco seis siete ocho nueve diez veinte cien mil millones metros kilómetros
+		muchas muchos pocas pocos varias varios treinta cuarenta cincuenta sesenta setenta ochenta noventa`,
 	"pt": `dia dias semana semanas mês meses ano anos trimestre hora horas minuto minutos passado próximo
-		um dois três quatro cinco seis sete oito nove dez vinte cem mil milhões metros quilômetros`,
+		um dois três quatro cinco seis sete oito nove dez vinte cem mil milhões metros quilômetros
+		muitas muitos poucas poucos várias vários trinta quarenta cinquenta sessenta setenta oitenta noventa`,
 	"fr": `jour jours semaine semaines mois an ans année années trimestre heure heures minute minutes dernier
 		dernière prochain suivants suivantes un deux trois quatre cinq six sept huit neuf dix onze douze
-		dix-huit vingt cent mille millions mètres kilomètres`,
+		dix-huit vingt cent mille millions mètres kilomètres
+		beaucoup plusieurs nombreux nombreuses trente quarante cinquante soixante quatre-vingts`,
 	"de": `tag tage tagen woche wochen monat monate monaten jahr jahre jahren jahres quartal stunde stunden
 		minute minuten pro zwei drei vier fünf sechs sieben acht neun zehn zwanzig hundert tausend millionen
-		meter kilometer prozent`,
+		meter kilometer prozent
+		viele wenige einige mehrere dreißig vierzig fünfzig sechzig siebzig achtzig neunzig`,
 	"it": `giorno giorni settimana settimane mese mesi anno anni trimestre ora ore minuto minuti scorso prossimo
-		uno due tre quattro cinque sei sette otto nove dieci venti cento ottocento mille milioni metri chilometri`,
+		uno due tre quattro cinque sei sette otto nove dieci venti cento ottocento mille milioni metri chilometri
+		molte molti poche pochi diverse diversi numerose numerosi trenta quaranta cinquanta sessanta settanta ottanta novanta`,
 	"nl": `dag dagen week weken maand maanden jaar jaren kwartaal uur minuut minuten twee drie vier vijf zes
-		zeven acht negen tien twintig honderd duizend miljoen meter kilometer`,
+		zeven acht negen tien twintig honderd duizend miljoen meter kilometer
+		veel weinig enkele meerdere dertig veertig vijftig zestig zeventig tachtig negentig`,
 	"ja": `昨年 今年 来年 年間 ヶ月 か月 毎月 毎年`,
 	"zh": `去年 今年 明年 每年 每月 个月`,
 	"ko": `작년 올해 내년 개월 매년 매월`,
