@@ -117,6 +117,7 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 		// Vague quantities and counts written out, and an adverb, name nothing.
 		{"es", "Muchas empresas tardan meses. Muchas empresas no miden nada. Muchas empresas pagan de más.",
 			[]string{"Muchas empresas", "muchas empresas"}},
+		{"de", "Niemand wird entlassen, weil er zu viel prüft. Keiner geht, weil er Fehler findet. Sie bleibt, weil er bleibt.", []string{"weil er"}},
 		{"nl", "Tachtig monteurs werken voor drie planners. Tachtig monteurs delen één account.", []string{"Tachtig monteurs", "tachtig monteurs"}},
 		{"en", "The two are completely different things. They are completely different tools, and genuinely useful ones. Both are genuinely useful.",
 			[]string{"completely different", "genuinely useful"}},

@@ -414,7 +414,8 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 		"## Threat modeling\n\nWe compared the methods in Threat Modeling: 12 Available Methods with our own.\n\n" +
 		"## Projections\n\nCutting churn by half a point would retain roughly 200 more subscribers every month.\n\n" +
 		"Subir la tasa al 82 % supondría ahorrar unas 1.800 visitas al año.\n\n" +
-		"완료율이 50%라면 계좌 1개당 획득 비용은 3만 6천 원이 된다.\n\n如果完成率提高到65%，单户获客成本将降至2.8万元。\n"
+		"완료율이 50%라면 계좌 1개당 획득 비용은 3만 6천 원이 된다.\n\n如果完成率提高到65%，单户获客成本将降至2.8万元。\n\n" +
+		"À un coût marginal de 3,20 € par présentation (hypothèse), cela représente 480 000 € par an.\n"
 	doc, err := parse.File("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -873,6 +874,10 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"en", "Only three plants measured energy per production line.", false},
 		{"es", "Solo el 24 % lo hace de forma sistemática.", false},
 		{"it", "Il 30% ne fa un uso quotidiano nei reparti di produzione.", false},
+		{"en", "Put plainly, a year-old domain sending 80 messages a day outperformed a new one sending 25.", false},
+		{"fr", "Le chiffre du secteur B2B mérite qu'on s'y arrête.", false},
+		{"pt", "O crescimento do Pix não é novidade, mas um efeito menos comentado merece atenção: a taxa de aprovação.", false},
+		{"en", "The figure surprised most finance teams.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.
 		{"de", "Nur vier von 31 Unternehmen hatten lieferantenspezifische Daten für mehr als ein Viertel ihres Einkaufsvolumens.", true},
 		{"en", "Only three of the 41 plants measured energy per production line.", true},

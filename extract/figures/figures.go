@@ -340,6 +340,8 @@ var hypotheticalMarks = []string{
 	"例えば", "たとえば", "仮に", "架空",
 	"例如", "比如", "假设", "虚构", "示例",
 	"예를 들어", "예시", "가정하",
+	// A figure marked as an assumption where it stands: "3,20 € par présentation (hypothèse)".
+	"(hypothèse", "(assumption", "(assumed", "(supuesto", "(hipótese", "(premissa", "(annahme", "(ipotesi", "(aanname",
 	// A projection worked out from assumptions: "…it would retain roughly 200 more
 	// subscribers", "supondría ahorrar unas 1.800 visitas".
 	"would save", "would retain", "would cover", "would cost", "would mean", "would add", "would recover", "would generate",

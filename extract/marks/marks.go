@@ -522,7 +522,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"to put that in perspective", "to put this in perspective", "for scale,", "the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"to put that in perspective", "to put this in perspective", "put plainly", "to put it plainly", "plainly put", "put bluntly", "to put it bluntly", "to put it simply", "stated plainly", "for scale,", "the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -900,7 +900,7 @@ var Stopwords = map[string]string{
 	"de": `aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
 		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden wurde wurden worden
-		waren hatte hatten gibt gab
+		waren hatte hatten gibt gab weil er wenn ob denn damit sodass
 		ihre ihren ihrer ihrem ihr jede jeder jedes`,
 	"fr": `a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
@@ -952,30 +952,30 @@ var DocumentPhrases = map[string][]string{
 		"it's important to note", "it is important to note", "note that", "keep in mind",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
-		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage", "edition of the report", "edition of this report", "this year's edition", "edition of the survey", "edition of the study"},
+		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage", "edition of the report", "edition of this report", "this year's edition", "edition of the survey", "edition of the study", "deserves a closer look", "is worth a closer look", "worth dwelling on", "deserves attention"},
 	"es": {"en el estudio de caso", "en el caso práctico", "tomemos un ejemplo", "valores ficticios", "nombre ficticio", "es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
-		"lea primero", "versión final", "edición del informe", "edición de este informe", "edición del estudio", "edición del barómetro"},
+		"lea primero", "versión final", "edición del informe", "edición de este informe", "edición del estudio", "edición del barómetro", "merece atención", "merece una mirada", "vale la pena detenerse"},
 	"pt": {"no estudo de caso", "vejamos um exemplo", "valores fictícios", "nome fictício", "é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
-		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final", "edição do relatório", "edição deste relatório", "edição do estudo", "edição da pesquisa"},
+		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final", "edição do relatório", "edição deste relatório", "edição do estudo", "edição da pesquisa", "merece atenção", "merece um olhar"},
 	"fr": {"dans l'étude de cas", "prenons un exemple", "valeurs fictives", "nom fictif", "est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
-		"version finale", "édition du rapport", "édition de ce rapport", "édition du baromètre", "édition de l'étude"},
+		"version finale", "édition du rapport", "édition de ce rapport", "édition du baromètre", "édition de l'étude", "mérite qu'on s'y arrête", "mérite qu’on s’y arrête", "mérite qu'on s'y attarde", "mérite attention", "mérite l'attention"},
 	"de": {"dieser leitfaden", "diesen leitfaden", "dieser bericht", "diese studie", "am ende finden sie", "nehmen wir ein beispiel", "fiktive werte", "name geändert", "dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
-		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung", "ausgabe des berichts", "ausgabe der studie", "ausgabe dieses berichts"},
+		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung", "ausgabe des berichts", "ausgabe der studie", "ausgabe dieses berichts", "verdient einen genaueren blick", "lohnt einen genaueren blick", "verdient aufmerksamkeit"},
 	"it": {"nel caso di studio", "prendiamo un esempio", "valori fittizi", "nome di fantasia", "raccoglie i dati", "è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
-		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio"},
+		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento"},
 	"nl": {"pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
-		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie"},
+		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie", "verdient aandacht", "verdient een nadere blik"},
 	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
@@ -997,30 +997,30 @@ var ShellNouns = map[string]string{
 		aim objective benefit benefits advantage downside upside catch trick headline outcome outcomes change
 		changes fix remedy effort savings saving gain gains improvement improvements information conclusion
 		takeaway message irony paradox truth reality rest remainder latter former bits part parts measure measures
-		step steps approach method`,
+		step steps approach method figure figures`,
 	"es": `costo costos coste costes tiempo tiempos límite umbral tasa precio solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
 		impacto diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta
 		beneficio beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión
-		mensaje resto medida medidas paso pasos enfoque método`,
+		mensaje resto medida medidas paso pasos enfoque método cifra cifras`,
 	"pt": `custo custos tempo tempos limite taxa preço solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
 		impacto diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício
 		benefícios vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem
-		risco resto medida medidas passo passos abordagem método`,
+		risco resto medida medidas passo passos abordagem método cifra cifras`,
 	"fr": `coût coûts délai délais seuil taux prix solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
 		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
 		avantages changement changements amélioration améliorations économie économies information conclusion
-		message reste mesure mesures étape étapes approche méthode`,
+		message reste mesure mesures étape étapes approche méthode chiffre chiffres`,
 	"de": `kosten zeit grenze schwelle quote preis lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
 		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung
 		verbesserung einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt
-		schritte ansatz methode`,
+		schritte ansatz methode zahl zahlen`,
 	"it": `costo costi tempo tempi limite soglia tasso prezzo soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
 		impatto differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio
 		benefici vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi
-		informazione conclusione messaggio resto misura misure passo passi approccio metodo`,
+		informazione conclusione messaggio resto misura misure passo passi approccio metodo cifra cifre`,
 	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil
 		zorg uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing
-		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode`,
+		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode cijfer cijfers`,
 }
 
 // CaseNouns name the one company, team or system a case or an anecdote is about: "The
