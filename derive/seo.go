@@ -12,7 +12,7 @@ import (
 // Bounds of the blog teaser's search-engine fields.
 const (
 	metaDescMinChars = 70 // shorter, and search engines write their own
-	seoKeywordCount  = 8
+	seoKeywordCount  = 5
 )
 
 // metaDescription is at most 160 characters for search results (half that in Chinese and

@@ -168,7 +168,7 @@ func (a *Analysis) Keywords(n int) []string {
 		// "Brennard's finance team" or "d'échec de première" starts mid-phrase.
 		// Nor is "Consegne fallite" a keyword beside "consegna fallita", nor "last year".
 		if slices.ContainsFunc(keys, func(k string) bool { return within(k, e.key) || within(e.key, k) || sameStems(k, e.key) }) ||
-			noisy(e.key, a.Lang) || cutPhrase(e.surface) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
+			noisy(e.key, a.Lang) || cutPhrase(e.surface, a.Lang) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
 			continue
 		}
 		out, keys = append(out, e.surface), append(keys, e.key)
@@ -216,16 +216,30 @@ func within(inner, outer string) bool {
 
 // cutPhrase reports a phrase that opens on a possessive ("Brennard's finance team"), an
 // elided article or preposition ("d'échec de première présentation") or a unit ("Euro
-// Umsatz", of "2,4 Millionen Euro Umsatz") or an adverb, ends on the verb of a finding
-// ("one-way ride time fell"), or is a name in capitals ("DAVID OKAFOR", a transcript's speaker).
-func cutPhrase(p string) bool {
+// Umsatz", of "2,4 Millionen Euro Umsatz"), an adverb or a vague adjective, ends on the
+// verb of a finding ("one-way ride time fell", "Contracts migrated"), an adverb or (in
+// German) a word not capitalised as nouns are, or is a name in capitals ("DAVID OKAFOR",
+// a transcript's speaker).
+func cutPhrase(p, lang string) bool {
 	capitals := strings.ContainsRune(p, ' ') && strings.ToUpper(p) == p && strings.ToLower(p) != p // "DAVID OKAFOR"
+	if r, _ := utf8.DecodeRuneInString(p[strings.LastIndexByte(p, ' ')+1:]); lang == "de" && unicode.IsLower(r) {
+		return true // German writes its nouns capitalised: "Prozesse brauchen" ends on a verb
+	}
 	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
 	first, _, _ := strings.Cut(p, " ")
 	last := p[strings.LastIndexByte(p, ' ')+1:]
 	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
-		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals || adverb(first)
+		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals || adverb(first) ||
+		first != last && (adverb(last) || len(last) > 5 && strings.HasSuffix(last, "ly") && !lyNouns[last] ||
+			len(last) > 5 && strings.HasSuffix(last, "ed") || vagueAdjectives[first])
 }
+
+// lyNouns end a phrase as nouns do though they end as adverbs ("supply", "anomaly").
+var lyNouns = parse.WordSet(`supply assembly anomaly monopoly family butterfly`)
+
+// vagueAdjectives open a phrase that names no topic: "small number", "bad data", "harder
+// work", "entire list".
+var vagueAdjectives = parse.WordSet(`small big bad good great harder easier usual entire whole same certain various`)
 
 // adverb reports an English adverb by its ending: "completely different" and "genuinely
 // useful" describe, they name nothing ("supply", "family", "early" keep theirs).

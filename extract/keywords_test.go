@@ -118,6 +118,10 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 		{"es", "Muchas empresas tardan meses. Muchas empresas no miden nada. Muchas empresas pagan de más.",
 			[]string{"Muchas empresas", "muchas empresas"}},
 		{"de", "Niemand wird entlassen, weil er zu viel prüft. Keiner geht, weil er Fehler findet. Sie bleibt, weil er bleibt.", []string{"weil er"}},
+		{"en", "Contracts migrated slowly. Most contracts migrated late. Contracts migrated again. A small number of stores credit fairly. " +
+			"A small number of teams credit fairly. Only a small number of brands credit fairly.",
+			[]string{"Contracts migrated", "contracts migrated", "small number", "credit fairly"}},
+		{"de", "Gute Prozesse brauchen Daten. Alle Prozesse brauchen Regeln. Manche Prozesse brauchen mehr.", []string{"Prozesse brauchen"}},
 		{"nl", "Tachtig monteurs werken voor drie planners. Tachtig monteurs delen één account.", []string{"Tachtig monteurs", "tachtig monteurs"}},
 		{"en", "The two are completely different things. They are completely different tools, and genuinely useful ones. Both are genuinely useful.",
 			[]string{"completely different", "genuinely useful"}},
