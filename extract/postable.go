@@ -127,6 +127,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		lang == "en" && (lean.EndsOnAProForm(v.lower) || lean.AlikeWithoutWhat(v.words)) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
 		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words) || lean.AskedOfWhatCameBefore(text, words) ||
+		lean.QuantifierPronoun(words) ||
 		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {
 		return true
 	}
@@ -151,8 +152,8 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		}
 	}
 	// What follows the phrase leans back as an opening would ("…, si tratta di una
-	// cifra…", "…, however, …").
-	return pronouns[subject] || opensWithReference(rest, lang)
+	// cifra…", "…, however, …", "…, many schedule…").
+	return pronouns[subject] || opensWithReference(rest, lang) || lang == "en" && lean.QuantifierPronoun(strings.Fields(rest))
 }
 
 // responseVerbs say that someone answered what was said before.

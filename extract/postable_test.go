@@ -878,6 +878,9 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"fr", "Le chiffre du secteur B2B mérite qu'on s'y arrête.", false},
 		{"pt", "O crescimento do Pix não é novidade, mas um efeito menos comentado merece atenção: a taxa de aprovação.", false},
 		{"en", "The figure surprised most finance teams.", false},
+		{"en", "Many simply go online, where nothing is locked and the product arrives the next day.", false},
+		{"en", "In practice, many schedule in blocks that are too coarse for the traffic they see.", false},
+		{"en", "Many retailers now lock a third of their health and beauty aisle.", true},
 		// The whole named with the count, and a share of a named whole, stand alone.
 		{"de", "Nur vier von 31 Unternehmen hatten lieferantenspezifische Daten für mehr als ein Viertel ihres Einkaufsvolumens.", true},
 		{"en", "Only three of the 41 plants measured energy per production line.", true},

@@ -413,6 +413,24 @@ func SubjectlessStep(words []string) bool {
 	return Determiners[next] || stepParticles[next] || possessives["en"][next] || strings.IndexAny(next, "0123456789") == 0
 }
 
+// QuantifierPronoun reports an English sentence whose subject is "many", "most" or
+// "some" alone, with no noun after it ("Many simply go online…", "In practice, many
+// schedule in blocks…"): many of the people or things the sentence before named. words
+// are the sentence's, or what follows its opening phrase.
+func QuantifierPronoun(words []string) bool {
+	if len(words) < 3 || !quantifiers[textcase.Lower(words[0])] {
+		return false
+	}
+	next := textcase.Lower(words[1])
+	return len(next) > 4 && strings.HasSuffix(next, "ly") && next != "early" || quantifierVerbs[next]
+}
+
+var (
+	quantifiers     = parse.WordSet(`many most some few several`)
+	quantifierVerbs = parse.WordSet(`are were have had do did will would can could should may might must go use say said see
+		find found prefer choose need want rely report reported schedule still also already`)
+)
+
 // pastTense: a regular past form ("launched", "replaced") or a common irregular one.
 func pastTense(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] || irregularPast[w]
