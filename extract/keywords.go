@@ -168,7 +168,7 @@ func (a *Analysis) Keywords(n int) []string {
 		// "Brennard's finance team" or "d'échec de première" starts mid-phrase.
 		// Nor is "Consegne fallite" a keyword beside "consegna fallita", nor "last year".
 		if slices.ContainsFunc(keys, func(k string) bool { return within(k, e.key) || within(e.key, k) || sameStems(k, e.key) }) ||
-			noisy(e.key, a.Lang) || cutPhrase(e.surface, a.Lang) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
+			noisy(e.key, a.Lang) || genericPhrases[e.key] || cutPhrase(e.surface, a.Lang) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
 			continue
 		}
 		out, keys = append(out, e.surface), append(keys, e.key)
@@ -177,6 +177,16 @@ func (a *Analysis) Keywords(n int) []string {
 }
 
 var keywordNoise = parse.WordSets(marks.KeywordNoise)
+
+// genericPhrases are phrases every paper uses and no reader searches for (keys: lower
+// case, without a plural's s).
+var genericPhrases = func() map[string]bool {
+	set := map[string]bool{}
+	for _, p := range parse.WordList(`best practice|use case|case study|key finding|next step|lesson learned`) {
+		set[p] = true
+	}
+	return set
+}()
 
 // noisy reports a keyword (its folded words) with a span of time, a count or a unit in it.
 func noisy(key, lang string) bool {

@@ -121,6 +121,8 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 		{"en", "Contracts migrated slowly. Most contracts migrated late. Contracts migrated again. A small number of stores credit fairly. " +
 			"A small number of teams credit fairly. Only a small number of brands credit fairly.",
 			[]string{"Contracts migrated", "contracts migrated", "small number", "credit fairly"}},
+		{"en", "Best practices help. Use cases vary. Best practices change. Use cases grow. Best practices spread. Use cases differ.",
+			[]string{"Best practices", "Use cases", "best practices", "use cases"}},
 		{"de", "Gute Prozesse brauchen Daten. Alle Prozesse brauchen Regeln. Manche Prozesse brauchen mehr.", []string{"Prozesse brauchen"}},
 		{"nl", "Tachtig monteurs werken voor drie planners. Tachtig monteurs delen één account.", []string{"Tachtig monteurs", "tachtig monteurs"}},
 		{"en", "The two are completely different things. They are completely different tools, and genuinely useful ones. Both are genuinely useful.",
