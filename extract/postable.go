@@ -47,8 +47,8 @@ func postable(text, lang string, v *sentenceView) bool {
 	if !whole.Ends(text) || whole.Slight(text) {
 		return false // introduces a list, trails off, is a fragment or a slogan
 	}
-	if lean.QuestionOrAnswer(text) || whole.LeadIn(text) {
-		return false // a line of an FAQ, or a question that leads into its answer ("Why the gap?")
+	if lean.QuestionOrAnswer(text) || whole.LeadIn(text) || lean.Caption(text) {
+		return false // a line of an FAQ, a question that leads into its answer ("Why the gap?"), a table's caption
 	}
 	if whole.AboutBlurb(text) {
 		return false // a company's "About" run into its blurb
@@ -585,7 +585,7 @@ func Followable(text, lang string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	v := viewOf(text)
 	return last != ':' && last != '：' && last != '…' && !aboutTheDocumentView(&v, lang) && !anothersVoice(&v, lang) && whole.Balanced(text) &&
-		!announcesMore(&v, lang) && !lean.QuestionOrAnswer(text)
+		!announcesMore(&v, lang) && !lean.QuestionOrAnswer(text) && !lean.Caption(text)
 }
 
 // voice holds marks.Voice as word sets. A sentence in one person's voice, or the

@@ -881,6 +881,16 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"en", "Many simply go online, where nothing is locked and the product arrives the next day.", false},
 		{"en", "In practice, many schedule in blocks that are too coarse for the traffic they see.", false},
 		{"en", "Many retailers now lock a third of their health and beauty aisle.", true},
+		// A caption, a table announced, a note on the data, the document's own order.
+		{"it", "Tabella 2 – Valori medi per azienda nelle 64 aziende del campione.", false},
+		{"en", "Table 1: Median cost per invoice by company size, 2024.", false},
+		{"fr", "Sur les 412 incidents déclarés, la répartition par type d'attaque est la suivante.", false},
+		{"pt", "Como muitos usaram mais de uma fonte, a soma ultrapassa 100%.", false},
+		{"fr", "Les mesures présentées plus loin réduisent ce risque de moitié.", false},
+		{"es", "Los precios de la energía han bajado un 18 % desde entonces.", false},
+		{"it", "Con il DSS la riduzione scende all'11% nelle aziende del campione.", false},
+		{"ja", "効果が最も大きく、現場の抵抗も少ない。", false},
+		{"nl", "Stuur daarnaast een welkomstpakket naar het huisadres van de nieuwe medewerker.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.
 		{"de", "Nur vier von 31 Unternehmen hatten lieferantenspezifische Daten für mehr als ein Viertel ihres Einkaufsvolumens.", true},
 		{"en", "Only three of the 41 plants measured energy per production line.", true},

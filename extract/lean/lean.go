@@ -514,6 +514,14 @@ func ShellNounSubject(words []string, lang string) bool {
 			return shellNounSubject(words[k:], lang) // "Em áreas homogêneas, o custo adicional…"
 		}
 	}
+	// A short opening phrase without its comma: "Con il solo DSS la riduzione scende…".
+	if len(words) > 4 && openingPrepositions[lang][textcase.Lower(words[0])] {
+		for k := 2; k < min(6, len(words)-2); k++ {
+			if definiteArticles[lang][textcase.Lower(words[k])] && shellNounSubject(words[k:], lang) {
+				return true
+			}
+		}
+	}
 	return false
 }
 
@@ -857,4 +865,13 @@ func AlikeWithoutWhat(lowerWords []string) bool {
 		}
 	}
 	return false
+}
+
+// caption opens a table's or a figure's caption: "Tabella 2 – Valori medi…", "Table 1:",
+// "Abbildung 3.", "表1", "그림 2".
+var caption = regexp.MustCompile(`^(?i:table|tabla|tabela|tableau|tabella|tabelle|tabel|figure|figura|fig\.|abbildung|afbeelding|gráfico|grafico|graphique|chart|exhibit|quadro|grafiek|表|图|図|그림|표)\s*\d+(?:\.\d+)?\s*(?:[–—:.\-]|$)`)
+
+// Caption reports a table's or a figure's caption: it names what the reader cannot see.
+func Caption(text string) bool {
+	return len(text) > 2 && caption.MatchString(text[:min(len(text), 40)])
 }

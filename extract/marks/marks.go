@@ -440,13 +440,13 @@ var ReferenceOpenersCJK = map[string][]string{
 		"つまり", "ただし", "そして", "だが", "でも", "したがって", "従って", "そのため", "このため", "一方", "なお", "ところが", "同様に", "最後に",
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
 		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
-		"ここで", "同時に", "理由は", "原因は", "答えは", "その理由"},
+		"ここで", "同時に", "理由は", "原因は", "答えは", "その理由", "効果が", "効果は", "結果は", "結果が", "差は", "課題は", "問題は"},
 	"zh": {"这", "那", "此", "该", "更值得", "与之前相比", "与此前相比", "半年后", "一年后", "两年后", "三个月后", "之后", "此后", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
 		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三", "实际上", "事实上", "其余", "相比之下", "与此相比", "原因很简单", "原因在于", "理由很简单",
-		"原因并不", "原因是", "答案是", "答案很简单", "问题在于", "问题是"},
+		"原因并不", "原因是", "答案是", "答案很简单", "问题在于", "问题是", "效果", "差距"},
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
@@ -722,7 +722,7 @@ var MidConnectives = map[string]string{
 // "dafür", which points ahead as often ("sorgt dafür, dass…").
 var LeaningAdverbs = map[string]string{
 	"de": `dabei deshalb daher dadurch deswegen somit folglich außerdem zudem jedoch trotzdem allerdings hierbei demnach davon darin daran damit`,
-	"nl": `daarom dus echter bovendien daardoor hierbij daarbij`,
+	"nl": `daarom dus echter bovendien daardoor hierbij daarbij daarnaast`,
 	"it": `però tuttavia quindi pertanto inoltre infatti dunque invece`,
 	"fr": `donc cependant toutefois pourtant également ainsi`,
 }
@@ -785,20 +785,20 @@ var BackReferencePhrases = map[string][]string{
 		" the figure is", " the figure was", " that implies",
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
-		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9"},
+		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9", " since then"},
 	"es": {" el nuevo sistema", " del nuevo sistema", " la nueva plataforma", " lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
-		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la "},
+		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la ", " desde entonces"},
 	"pt": {" o novo sistema", " do novo sistema", " a nova plataforma", " o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
-		" % restante", "% restante", " cada uma,", " cada um,"},
+		" % restante", "% restante", " cada uma,", " cada um,", " desde então"},
 	"fr": {" le nouveau système", " du nouveau système", " la nouvelle plateforme", " une telle ", " un tel ", " de telles ", " de tels ", " d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
 		// "de les interdire": before a noun "de les" is "des", so here "les" is a pronoun.
-		" de les ", " à les ", " de le ", " à le "},
-	"de": {" das neue system", " des neuen systems", " die neue plattform", " dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen"},
+		" de les ", " à les ", " de le ", " à le ", " depuis lors"},
+	"de": {" das neue system", " des neuen systems", " die neue plattform", " dies getan", " das getan", " dies tun", " an jenem tag", " in jenem jahr", " von ihnen", " seitdem"},
 	"it": {" il nuovo sistema", " del nuovo sistema", " la nuova piattaforma", " lo hanno fatto", " lo fanno", " l'hanno fatto", " quel giorno", " quell'anno", " di loro", " tra loro", " l'hanno",
-		" l'ha ", " li hanno", " lo ha ", " la ha "},
-	"nl": {" dat gedaan", " die dag", " dat jaar", " van hen"},
+		" l'ha ", " li hanno", " lo ha ", " la ha ", " da allora"},
+	"nl": {" dat gedaan", " die dag", " dat jaar", " van hen", " sindsdien"},
 }
 
 // Possessives stand for an owner the sentence names before them or the one before it
@@ -952,30 +952,30 @@ var DocumentPhrases = map[string][]string{
 		"it's important to note", "it is important to note", "note that", "keep in mind",
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
-		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage", "edition of the report", "edition of this report", "this year's edition", "edition of the survey", "edition of the study", "deserves a closer look", "is worth a closer look", "worth dwelling on", "deserves attention"},
+		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage", "edition of the report", "edition of this report", "this year's edition", "edition of the survey", "edition of the study", "deserves a closer look", "is worth a closer look", "worth dwelling on", "deserves attention", "add up to more than 100", "sum to more than 100", "more than one answer", "multiple answers were", "as follows.", "is the following.", "are the following."},
 	"es": {"en el estudio de caso", "en el caso práctico", "tomemos un ejemplo", "valores ficticios", "nombre ficticio", "es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
-		"lea primero", "versión final", "edición del informe", "edición de este informe", "edición del estudio", "edición del barómetro", "merece atención", "merece una mirada", "vale la pena detenerse"},
+		"lea primero", "versión final", "edición del informe", "edición de este informe", "edición del estudio", "edición del barómetro", "merece atención", "merece una mirada", "vale la pena detenerse", "suman más de 100", "supera el 100", "más de una respuesta", "respuesta múltiple", "es la siguiente.", "son las siguientes.", "son los siguientes.", "más adelante", "como se indicó"},
 	"pt": {"no estudo de caso", "vejamos um exemplo", "valores fictícios", "nome fictício", "é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
-		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final", "edição do relatório", "edição deste relatório", "edição do estudo", "edição da pesquisa", "merece atenção", "merece um olhar"},
+		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final", "edição do relatório", "edição deste relatório", "edição do estudo", "edição da pesquisa", "merece atenção", "merece um olhar", "soma ultrapassa", "ultrapassa 100", "mais de uma resposta", "mais de uma fonte", "é a seguinte.", "são as seguintes.", "são os seguintes.", "mais adiante", "como indicado"},
 	"fr": {"dans l'étude de cas", "prenons un exemple", "valeurs fictives", "nom fictif", "est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
-		"version finale", "édition du rapport", "édition de ce rapport", "édition du baromètre", "édition de l'étude", "mérite qu'on s'y arrête", "mérite qu’on s’y arrête", "mérite qu'on s'y attarde", "mérite attention", "mérite l'attention"},
+		"version finale", "édition du rapport", "édition de ce rapport", "édition du baromètre", "édition de l'étude", "mérite qu'on s'y arrête", "mérite qu’on s’y arrête", "mérite qu'on s'y attarde", "mérite attention", "mérite l'attention", "plus loin", "comme indiqué", "comme évoqué", "comme mentionné", "dépasse 100", "plusieurs réponses", "est la suivante.", "sont les suivantes.", "sont les suivants.", "se répartit comme suit"},
 	"de": {"dieser leitfaden", "diesen leitfaden", "dieser bericht", "diese studie", "am ende finden sie", "nehmen wir ein beispiel", "fiktive werte", "name geändert", "dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
-		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung", "ausgabe des berichts", "ausgabe der studie", "ausgabe dieses berichts", "verdient einen genaueren blick", "lohnt einen genaueren blick", "verdient aufmerksamkeit"},
+		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung", "ausgabe des berichts", "ausgabe der studie", "ausgabe dieses berichts", "verdient einen genaueren blick", "lohnt einen genaueren blick", "verdient aufmerksamkeit", "mehrfachnennungen", "mehr als 100 prozent", "wie folgt", "ist folgende.", "sind folgende.", "weiter unten"},
 	"it": {"nel caso di studio", "prendiamo un esempio", "valori fittizi", "nome di fantasia", "raccoglie i dati", "è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
-		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento"},
+		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento", "supera il 100", "più risposte", "risposte multiple", "è la seguente.", "sono le seguenti.", "sono i seguenti.", "più avanti", "come indicato"},
 	"nl": {"pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
-		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie", "verdient aandacht", "verdient een nadere blik"},
+		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie", "verdient aandacht", "verdient een nadere blik", "meerdere antwoorden", "meer dan 100 procent", "als volgt", "is de volgende.", "zijn de volgende.", "verderop"},
 	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
@@ -997,30 +997,30 @@ var ShellNouns = map[string]string{
 		aim objective benefit benefits advantage downside upside catch trick headline outcome outcomes change
 		changes fix remedy effort savings saving gain gains improvement improvements information conclusion
 		takeaway message irony paradox truth reality rest remainder latter former bits part parts measure measures
-		step steps approach method figure figures`,
+		step steps approach method figure figures reduction increase decline drop rise`,
 	"es": `costo costos coste costes tiempo tiempos límite umbral tasa precio solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
 		impacto diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta
 		beneficio beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión
-		mensaje resto medida medidas paso pasos enfoque método cifra cifras`,
+		mensaje resto medida medidas paso pasos enfoque método cifra cifras reducción aumento caída descenso subida`,
 	"pt": `custo custos tempo tempos limite taxa preço solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
 		impacto diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício
 		benefícios vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem
-		risco resto medida medidas passo passos abordagem método cifra cifras`,
+		risco resto medida medidas passo passos abordagem método cifra cifras redução aumento queda`,
 	"fr": `coût coûts délai délais seuil taux prix solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
 		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
 		avantages changement changements amélioration améliorations économie économies information conclusion
-		message reste mesure mesures étape étapes approche méthode chiffre chiffres`,
+		message reste mesure mesures étape étapes approche méthode chiffre chiffres réduction hausse baisse augmentation`,
 	"de": `kosten zeit grenze schwelle quote preis lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
 		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung
 		verbesserung einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt
-		schritte ansatz methode zahl zahlen`,
+		schritte ansatz methode zahl zahlen reduktion senkung anstieg rückgang`,
 	"it": `costo costi tempo tempi limite soglia tasso prezzo soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
 		impatto differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio
 		benefici vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi
-		informazione conclusione messaggio resto misura misure passo passi approccio metodo cifra cifre`,
+		informazione conclusione messaggio resto misura misure passo passi approccio metodo cifra cifre riduzione aumento calo`,
 	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil
 		zorg uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing
-		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode cijfer cijfers`,
+		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode cijfer cijfers verlaging stijging daling`,
 }
 
 // CaseNouns name the one company, team or system a case or an anecdote is about: "The
