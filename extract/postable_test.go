@@ -890,6 +890,8 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"es", "Los precios de la energía han bajado un 18 % desde entonces.", false},
 		{"it", "Con il DSS la riduzione scende all'11% nelle aziende del campione.", false},
 		{"ja", "効果が最も大きく、現場の抵抗も少ない。", false},
+		{"zh", "已经投入的企业，又获得了怎样的回报？", false},
+		{"zh", "你的仓库准备好迎接下一个双十一了吗？", true},
 		{"nl", "Stuur daarnaast een welkomstpakket naar het huisadres van de nieuwe medewerker.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.
 		{"de", "Nur vier von 31 Unternehmen hatten lieferantenspezifische Daten für mehr als ein Viertel ihres Einkaufsvolumens.", true},

@@ -254,7 +254,8 @@ func QuoteOpenAfter(sentence string, open bool) bool {
 }
 
 // LeadIn reports a question too short to ask the reader anything ("Why the improvement
-// overall?", "What changed?", "なぜか？"): it announces the answer the next sentences give.
+// overall?", "What changed?", "なぜか？", "已经投入的企业，又获得了怎样的回报？"): it
+// announces the answer the next sentences give.
 func LeadIn(text string) bool {
 	if !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "？") {
 		return false
@@ -262,7 +263,12 @@ func LeadIn(text string) bool {
 	if n := len(strings.Fields(text)); n > 1 {
 		return n < 6
 	}
-	return utf8.RuneCountInString(text) < 12 // a language written without spaces
+	// A language written without spaces: a short question, or one the document asks itself
+	// ("已经投入的企业，又获得了怎样的回报？") rather than the reader (你, 您, あなた, 皆さん, 御社).
+	n := utf8.RuneCountInString(text)
+	return n < 12 || n < 30 && !strings.ContainsAny(text, "你您") && !slices.ContainsFunc([]string{"あなた", "皆さん", "御社", "貴社"}, func(you string) bool {
+		return strings.Contains(text, you)
+	})
 }
 
 // AboutBlurb reports a company's "About" heading run into its blurb, as plain text
