@@ -891,6 +891,10 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"it", "Con il DSS la riduzione scende all'11% nelle aziende del campione.", false},
 		{"ja", "効果が最も大きく、現場の抵抗も少ない。", false},
 		{"zh", "已经投入的企业，又获得了怎样的回报？", false},
+		{"en", "Of the 72 operators who cited it, 41 run fewer than 20 vans.", false},
+		{"en", "Route planning software narrowed it to about 12% within a year.", false},
+		{"en", "Depot charging recovered about a third of that loss for the larger fleets.", false},
+		{"en", "Most operators found it hard to finance the chargers without a grant.", true},
 		{"zh", "你的仓库准备好迎接下一个双十一了吗？", true},
 		{"nl", "Stuur daarnaast een welkomstpakket naar het huisadres van de nieuwe medewerker.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.
