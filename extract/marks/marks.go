@@ -781,7 +781,7 @@ var BackReferencePhrases = map[string][]string{
 		// "For about 60% of agents the answer was yes", "…, that dropped to under 5%".
 		" the answer was yes", " the answer was no", " the answer is yes", " the answer is no",
 		" has not.", " have not.", " did not.", " does not.", " is not.", " are not.", " was not.", " hasn't.", " haven't.",
-		" didn't.", " doesn't.", " isn't.", " won't.", " cannot.", " that figure", " this figure", " that number", " this number", " of that ",
+		" didn't.", " doesn't.", " isn't.", " won't.", " cannot.", " that figure", " this figure", " that number", " this number", " third of that", " half of that", " quarter of that", " share of that", " part of that",
 		" the figure is", " the figure was", " that implies",
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
