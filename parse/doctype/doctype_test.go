@@ -12,6 +12,9 @@ func TestATitleAndAnOpeningNameTheType(t *testing.T) {
 		{"본 보고서는 41개 기업을 조사했습니다.", Report, Report},
 		{"Postgres reporting guidelines", "", ""}, // a word inside a longer one names nothing
 		{"Whitepapers on platforms", Whitepaper, ""},
+		// German and Dutch name the type at a compound's end.
+		{"Wärmepumpen im Gewerbe: Marktbericht 2025", Report, ""},
+		{"Der Praxisleitfaden für Lagerverwaltung", Guide, ""},
 	} {
 		if got := Named(tc.text); got != tc.named {
 			t.Errorf("Named(%q) = %q, want %q", tc.text, got, tc.named)
