@@ -895,6 +895,13 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"en", "Route planning software narrowed it to about 12% within a year.", false},
 		{"en", "Depot charging recovered about a third of that loss for the larger fleets.", false},
 		{"en", "Most operators found it hard to finance the chargers without a grant.", true},
+		{"de", "Hinzu kommt ein Effizienzbonus von 5 Prozentpunkten für Anlagen mit natürlichem Kältemittel.", false},
+		{"en", "Each had to contain a reasonable mix of potential, travel time and existing accounts.", false},
+		{"en", "Each territory had to contain a reasonable mix of potential and travel time.", true},
+		{"it", "Come si vede nella tabella, lo spostamento più netto è tra carta fisica e telefono.", false},
+		{"it", "Oggi quel cartello è quasi scomparso dalle vetrine dei negozi.", false},
+		{"ko", "핵심 결과는 다음과 같습니다.", false},
+		{"ko", "하위 그룹은 24%에 그쳤습니다.", false},
 		{"zh", "你的仓库准备好迎接下一个双十一了吗？", true},
 		{"nl", "Stuur daarnaast een welkomstpakket naar het huisadres van de nieuwe medewerker.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.

@@ -450,7 +450,7 @@ func QuantifierPronoun(words []string) bool {
 }
 
 var (
-	quantifiers     = parse.WordSet(`many most some few several`)
+	quantifiers     = parse.WordSet(`many most some few several each`)
 	quantifierVerbs = parse.WordSet(`are were have had do did will would can could should may might must go use say said see
 		find found prefer choose need want rely report reported schedule still also already`)
 )

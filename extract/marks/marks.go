@@ -450,7 +450,7 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
+		"결과적으로", "그 결과", "하위 그룹", "상위 그룹", "두 그룹", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -605,7 +605,7 @@ var ReferencePhrases = map[string][]string{
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
-		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort ", "jeder davon", "jede davon", "manche sagen", "manche behaupten", "kritiker ", "oft heißt es", "häufig heißt es", "es stellte sich heraus", "wie sich herausstellte", "es zeigte sich", "klingt vernünftig", "klingt logisch"},
+		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort ", "jeder davon", "jede davon", "manche sagen", "manche behaupten", "kritiker ", "oft heißt es", "häufig heißt es", "es stellte sich heraus", "wie sich herausstellte", "es zeigte sich", "klingt vernünftig", "klingt logisch", "hinzu kommt", "hinzu kommen", "dazu kommt", "dazu kommen"},
 	"it": {"per dare un ordine di grandezza", "l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
@@ -973,18 +973,18 @@ var DocumentPhrases = map[string][]string{
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
-		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento", "supera il 100", "più risposte", "risposte multiple", "è la seguente.", "sono le seguenti.", "sono i seguenti.", "più avanti", "come indicato"},
+		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento", "supera il 100", "più risposte", "risposte multiple", "è la seguente.", "sono le seguenti.", "sono i seguenti.", "più avanti", "come indicato", "come si vede", "come si può vedere", "nella tabella", "nel grafico", "come mostra la tabella"},
 	"nl": {"pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie", "verdient aandacht", "verdient een nadere blik", "meerdere antwoorden", "meer dan 100 procent", "als volgt", "is de volgende.", "zijn de volgende.", "verderop"},
 	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
-		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版"},
+		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版", "以下の通り", "以下のとおり", "次の通り", "次のとおり"},
 	"zh": {"化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本资料", "本手册", "开头提到", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下是", "以下为", "以下几", "以下将", "以下内容", "以下部分", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
-		"在深入", "请先阅读", "最终版"},
+		"在深入", "请先阅读", "最终版", "如下：", "如下。", "如下所示"},
 	"ko": {"표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "본 보고서", "본 자료", "이 자료", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
-		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본"},
+		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본", "다음과 같습니다", "다음과 같다", "다음과 같이 나타"},
 }
 
 // ShellNouns only name what the text around them said when a definite article opens the
@@ -1081,7 +1081,7 @@ var DistalDemonstratives = map[string]string{
 	"es": `ese esa esos esas dicho dicha dichos dichas`,
 	"pt": `esse essa esses essas nesse nessa nesses nessas desse dessa desses dessas naquele naquela aquele aquela`,
 	"fr": `ledit ladite lesdits susmentionné susmentionnée`,
-	"it": `tale tali suddetto suddetta suddetti suddette`,
+	"it": `tale tali suddetto suddetta suddetti suddette quel quella quei quegli quelle`,
 	"de": `derselbe dieselbe dasselbe ebendiese`,
 }
 
