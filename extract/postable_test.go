@@ -902,6 +902,8 @@ func TestAStorysTurnAReactionAndACountWithoutItsWholeLeanBack(t *testing.T) {
 		{"it", "Oggi quel cartello è quasi scomparso dalle vetrine dei negozi.", false},
 		{"ko", "핵심 결과는 다음과 같습니다.", false},
 		{"ko", "하위 그룹은 24%에 그쳤습니다.", false},
+		{"de", "Dazu gehören das eigene Depot, öffentliche Schnellladeparks und Ladepunkte bei Kunden.", false},
+		{"de", "Darunter fallen vor allem Kühltransporte mit mehr als 300 km pro Tag.", false},
 		{"zh", "你的仓库准备好迎接下一个双十一了吗？", true},
 		{"nl", "Stuur daarnaast een welkomstpakket naar het huisadres van de nieuwe medewerker.", false},
 		// The whole named with the count, and a share of a named whole, stand alone.

@@ -199,6 +199,9 @@ func OtherLanguage(text, lang string) (found string, script bool) {
 	if l := Base(lang); l == "" || l == "und" {
 		return "", false
 	}
+	if Base(lang) == "ja" && identify(text, false) == "zh" {
+		return "", false // a Japanese title may be all kanji ("外観検査自動化白書 2024"): Han alone reads as Chinese
+	}
 	if found := otherScript(text, lang); found != "" {
 		return found, true
 	}

@@ -89,6 +89,9 @@ func TestOtherLanguageNamesATitleInAnotherLanguage(t *testing.T) {
 		{"", "en", "", false},
 		{"Cloud Native Security Whitepaper", "", "", false},
 		{"클라우드 네이티브 보안 백서", "und", "", false},
+		// A Japanese title may be all kanji; a Chinese text's title in kana is Japanese.
+		{"外観検査自動化白書 2024", "ja", "", false},
+		{"クラウドネイティブ白書", "zh", "ja", true},
 	} {
 		found, script := OtherLanguage(tc.title, tc.lang)
 		if found != tc.want || script != tc.script {

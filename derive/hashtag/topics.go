@@ -415,13 +415,13 @@ func documentTopics(a *extract.Analysis) []string {
 			hits[p.topic].count += strings.Count(text, p.text)
 		}
 	}
-	// The most named topic (a segment only where the opening names it).
+	// The most named topic that is no segment.
 	slices.SortStableFunc(hits, func(x, y hit) int { return cmp.Compare(y.count, x.count) })
 	for _, h := range hits {
 		if h.count < topicTagsMin {
 			break
 		}
-		if !segments[h.tag] || opens(a, h.tag, cjk) {
+		if !segments[h.tag] {
 			return []string{h.tag}
 		}
 	}
@@ -429,9 +429,10 @@ func documentTopics(a *extract.Analysis) []string {
 }
 
 // segments are the topics a document often names as parts of something else: the
-// industries a benchmark breaks its sample down by, small companies as one of its
-// segments, AI as a product's feature. Named often only further on, they are not what
-// the document is about; they count only when its opening names them too.
+// industries a benchmark breaks its sample down by (retail data in a dairy's forecast),
+// small companies as one of its segments, AI as a product's feature. However often the
+// text names them, they are not what it is about; they count only when the title names
+// them.
 var segments = map[string]bool{
 	"#Manufacturing": true, "#Retail": true, "#Logistics": true, "#Logística": true, "#Logistique": true,
 	"#Logistik": true, "#Logistica": true, "#Logistiek": true, "#物流": true, "#물류": true,
@@ -440,43 +441,6 @@ var segments = map[string]bool{
 	"#Telecom": true, "#Telecomunicações": true, "#Telecomunicaciones": true,
 	"#SmallBusiness": true, "#Pymes": true, "#PME": true, "#PMI": true, "#KMU": true, "#MKB": true,
 	"#AI": true, "#IA": true, "#Accounting": true, "#Procurement": true, "#Onboarding": true, "#Churn": true,
-}
-
-// topicOpening is how much of the prose says what a document is about: its summary or
-// first paragraphs, in bytes.
-const topicOpening = 2 << 10
-
-// opens reports whether the document's opening names tag's topic: one it names often
-// only further on (the industries of a benchmark's breakdown, a feature of a product) is
-// not what it is about.
-func opens(a *extract.Analysis, tag string, cjk bool) bool {
-	var b strings.Builder
-	for _, c := range a.Candidates {
-		if b.Len() >= topicOpening {
-			break
-		}
-		if !a.Boilerplate(c.Section) { // contributors, contents
-			b.WriteString(c.Text)
-			b.WriteString("\n")
-		}
-	}
-	prose := b.String()
-	fields := lowerWords(prose)
-	for _, p := range TopicPhrases(tag) {
-		if r, _ := utf8.DecodeRuneInString(p); script.CJK(r) || unicode.Is(unicode.Hangul, r) {
-			if cjk && strings.Contains(prose, p) {
-				return true
-			}
-			continue
-		}
-		words := lowerWords(p)
-		for w := range fields {
-			if w+len(words) <= len(fields) && slices.Equal(fields[w:w+len(words)], words) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // topicPhrases are topicTags' phrases written with spaces, as words, by their first word.

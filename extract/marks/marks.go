@@ -485,7 +485,7 @@ var ReferenceOpeners = map[string]string{
 		autre autres permettant`,
 	"de": `hier dort und gleichzeitig zugleich ebenfalls dies diese dieser dieses es sie er jedoch aber auch daher deshalb dabei
 		dadurch damit somit außerdem zudem trotzdem allerdings folglich schließlich ebenso
-		beide weitere`,
+		beide weitere dazu darunter davon daraus darauf dafür dagegen daneben darin daran`,
 	"it": `e ciò questo questa questi queste quello quella quelli quelle esso essa essi
 		esse essi loro suo sua suoi sue inoltre però tuttavia quindi pertanto dunque anche così
 		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
