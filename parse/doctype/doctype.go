@@ -69,15 +69,15 @@ func SelfNamed(opening string) string {
 
 // compoundTypes end German and Dutch compounds that name a type ("Marktbericht",
 // "Praxisleitfaden", "Marktrapport", "Jaarverslag").
-var compoundTypes = map[string]string{"bericht": Report, "leitfaden": Guide, "rapport": Report, "verslag": Report}
+var compoundTypes = []struct{ suffix, typ string }{{"bericht", Report}, {"leitfaden", Guide}, {"rapport", Report}, {"verslag", Report}}
 
 // Named is the type a title or a heading names ("The 2024 Benchmark Report"), "" for none.
 func Named(s string) string {
 	s = strings.ToLower(s)
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for suffix, typ := range compoundTypes {
-			if len(w) > len(suffix) && strings.HasSuffix(w, suffix) {
-				return typ // "Marktbericht", "Praxisleitfaden"
+		for _, c := range compoundTypes {
+			if len(w) > len(c.suffix) && strings.HasSuffix(w, c.suffix) {
+				return c.typ // "Marktbericht", "Praxisleitfaden"
 			}
 		}
 	}
