@@ -180,13 +180,8 @@ var keywordNoise = parse.WordSets(marks.KeywordNoise)
 
 // genericPhrases are phrases every paper uses and no reader searches for (keys: lower
 // case, without a plural's s).
-var genericPhrases = func() map[string]bool {
-	set := map[string]bool{}
-	for _, p := range parse.WordList(`best practice|use case|case study|key finding|next step|lesson learned`) {
-		set[p] = true
-	}
-	return set
-}()
+var genericPhrases = map[string]bool{"best practice": true, "use case": true, "case study": true, "key finding": true,
+	"next step": true, "lesson learned": true}
 
 // noisy reports a keyword (its folded words) with a span of time, a count or a unit in it.
 func noisy(key, lang string) bool {
@@ -240,7 +235,7 @@ func cutPhrase(p, lang string) bool {
 	last := p[strings.LastIndexByte(p, ' ')+1:]
 	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
 		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals || adverb(first) ||
-		first != last && (adverb(last) || len(last) > 5 && strings.HasSuffix(last, "ly") && !lyNouns[last] ||
+		first != last && (len(last) > 5 && strings.HasSuffix(last, "ly") && !lyNouns[last] ||
 			len(last) > 5 && strings.HasSuffix(last, "ed") || vagueAdjectives[first])
 }
 

@@ -437,9 +437,10 @@ func PastVerbIt(lower string) bool {
 
 var itPrepositions = parse.WordSet(`to as by from at in into down up back`)
 
-// QuantifierPronoun reports an English sentence whose subject is "many", "most" or
-// "some" alone, with no noun after it ("Many simply go online…", "In practice, many
-// schedule in blocks…"): many of the people or things the sentence before named. words
+// QuantifierPronoun reports an English sentence whose subject is "many", "most", "some",
+// "each" and the like alone, with no noun after it ("Many simply go online…", "Each had
+// to…", "In practice, many schedule in blocks…"): some of the people or things the
+// sentence before named. words
 // are the sentence's, or what follows its opening phrase.
 func QuantifierPronoun(words []string) bool {
 	if len(words) < 3 || !quantifiers[textcase.Lower(words[0])] {
@@ -538,7 +539,8 @@ func ShellNounSubject(words []string, lang string) bool {
 			return shellNounSubject(words[k:], lang) // "Em áreas homogêneas, o custo adicional…"
 		}
 	}
-	// A short opening phrase without its comma: "Con il solo DSS la riduzione scende…".
+	// A short opening phrase without its comma: "Con il DSS la riduzione scende…" (the
+	// article within the first six words read).
 	if len(words) > 4 && openingPrepositions[lang][textcase.Lower(words[0])] {
 		for k := 2; k < min(6, len(words)-2); k++ {
 			if definiteArticles[lang][textcase.Lower(words[k])] && shellNounSubject(words[k:], lang) {
