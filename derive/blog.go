@@ -129,6 +129,11 @@ func (d *deriver) blog() {
 			if k > 0 && (leaveOut || m&ends != 0) {
 				break
 			}
+			// A paragraph led by a short line of its own ("사람의 역할 변화를 준비하라.", "Start
+			// small.") is the next item of a list of advice, not more of this thought.
+			if k > 0 && paragraph[j] != paragraph[passage[len(passage)-1]] && teaserWords(d.a.Candidates[j].Text) <= 6 {
+				break
+			}
 			n := teaserWords(d.a.Candidates[j].Text)
 			// Long enough: the passage ends with the paragraph it is in, as its author
 			// ended the thought, while that fits well under the maximum; a new paragraph

@@ -208,3 +208,33 @@ func teaserDoc(title, summary, last string, points ...string) string {
 	}
 	return doc + "\n## " + last + "\n\n"
 }
+
+// TestWhyItMattersStopsAtTheNextPieceOfAdvice: a section of advice whose paragraphs each
+// open on a short line of their own ("Plan the rollback.") gives a passage that may open
+// on that line but never runs into it from the paragraph before.
+func TestWhyItMattersStopsAtTheNextPieceOfAdvice(t *testing.T) {
+	src := teaserDoc("Release trains", "Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.",
+		"Advice", "Rollbacks fall by half once every service follows the same weekly schedule.",
+		"Every change gets a reviewer within a working day, so nothing waits for the train.",
+		"Release managers rotate each month to spread the knowledge of the process across teams.") +
+		"Keep the train on time. A train that waits for one late change teaches every team that the schedule bends, and the next week three teams ask for the same favour. " +
+		"The payments group held the line for a quarter and saw its late changes fall from eleven a month to two.\n\n" +
+		"Plan the rollback. Every release in the Lisbon office now carries a tested way back, written before the change is merged and rehearsed on staging. " +
+		"The checkout group found that a rehearsed rollback took four minutes where an improvised one took forty.\n"
+	doc, err := parse.File("r.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind != channel.KindBlog {
+			continue
+		}
+		why := d.Text[strings.Index(d.Text, "## Why it matters"):]
+		body := strings.TrimSpace(strings.TrimPrefix(why, "## Why it matters"))
+		if strings.Contains(body, "Plan the rollback") && !strings.HasPrefix(body, "Plan the rollback") {
+			t.Errorf("the passage runs from one piece of advice into the next:\n%s", why)
+		}
+		return
+	}
+	t.Fatal("no blog teaser")
+}

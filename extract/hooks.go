@@ -15,6 +15,7 @@ import (
 
 	"github.com/coregx/ahocorasick"
 
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
@@ -38,6 +39,9 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		// revenue", "Una cava di porfido, con 46 dipendenti…": a profile's sizes, not a
 		// finding, nor a stat to post.
 		c.Stat = false
+	}
+	if c.Stat && has(studyBasis) && !has(comparison) && !strings.ContainsAny(c.Text, "%％") && !figures.Change(c.Text) {
+		c.Stat = false // "…closed 214 engagements across North America": what the study rests on
 	}
 	if c.Stat {
 		f *= 1.8
@@ -281,6 +285,7 @@ const (
 	notOnly
 	riskField
 	headcount
+	studyBasis
 )
 
 // hookLists are the lists of marks by the set they make up.
@@ -288,7 +293,7 @@ var hookLists = [...]map[string][]string{comparison: marks.Comparison, contrast:
 	definition: marks.Definition, truism: marks.Truism, stakes: marks.Stakes, advice: marks.Advice, hedge: marks.Hedge,
 	risk: marks.Risk, fluff: marks.Fluff, possible: marks.Possibility, vague: marks.VagueComparison,
 	juxtaposed: marks.Juxtaposition, additive: marks.Additive, notOnly: marks.NotOnly,
-	riskField: marks.RiskField, headcount: marks.Headcount}
+	riskField: marks.RiskField, headcount: marks.Headcount, studyBasis: marks.StudyBasis}
 
 // hookMarks finds in one pass over a sentence which of the hook lists it holds: each
 // list is a few dozen substrings per language (with English's for Latin scripts), and

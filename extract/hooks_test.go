@@ -517,7 +517,8 @@ func TestACompanysProfileIsNoFinding(t *testing.T) {
 }
 
 // TestProfilesInEveryLanguageAreNoStats: a company's sizes are a profile in Japanese,
-// Chinese and Korean too, and an English company that "operates" its fleet states none.
+// Chinese and Korean too, an English company that "operates" its fleet states none, and
+// the count a study rests on is no finding; with a share or a change beside it, it is.
 func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"ja", "B社は北関東に本社を置く総合建設会社で、従業員数は約180名、年間完成工事高は約95億円です。"},
@@ -528,10 +529,21 @@ func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
 		// Who answered a survey.
 		{"ko", "응답자 소속 보험사의 규모는 대형사 38%, 중견사 44%, 소형사 및 공제기관 18%였습니다."},
 		{"en", "Respondents' organizations were 38% large firms, 44% mid-sized firms and 18% small ones."},
+		// What a study rests on.
+		{"en", "In 2024, Halyard's incident response practice closed 214 engagements across North America and the UK."},
+		{"de", "Für die Studie wurden 312 Leiter der Finanzabteilung befragt."},
 	} {
 		a := analysisOf(tc.lang, tc.text)
 		if c := a.Candidates[0]; c.Stat || c.Finding() {
 			t.Errorf("%s: a profile counts as a stat or a finding: %q", tc.lang, tc.text)
+		}
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "En una cartera de préstamos agrícolas que analizamos, una póliza paramétrica redujo la tasa de mora del 17 % al 6 %."},
+		{"en", "Of the 300 CFOs who were interviewed, 64% plan to cut their software budgets this year."},
+	} {
+		if c := analysisOf(tc.lang, tc.text).Candidates[0]; !c.Stat {
+			t.Errorf("%s: a finding beside the study's basis is no stat: %q", tc.lang, tc.text)
 		}
 	}
 }

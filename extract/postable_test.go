@@ -190,6 +190,9 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		// A short CJK heading that ends on "introducing" presents the company.
 		"그린루트 애그테크 소개": true, "链回数据简介": true, "三和精工の紹介": true, "2. 스마트팜 기술 소개와 도입 현황 및 향후 과제에 대한 분석 결과": false,
 		"关于数据安全的三个常见误区与对策": false, "二、行业背景：跨境支付的合规压力": false, "Methods that scale": false,
+		// A closing offer to talk.
+		"Parlons de votre patrimoine": true, "Let's talk about your fleet": true, "Hablemos": true, "Parlons chiffres ou stratégie ?": true,
+		"Talking to customers": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
 			t.Errorf("sections.BoilerplateHeading(%q) = %v, want %v", heading, got, want)
@@ -632,8 +635,8 @@ func TestMadeUpScenariosAreNoSource(t *testing.T) {
 
 // TestACaseToldInAReportIsNoSource: a customer's case inside a report or a guide names
 // its customer once and then "the hospital", "the picking team", or gives its results
-// as rows; nothing under its heading is posted. A document whose title is the case
-// study keeps its sections.
+// as rows; nothing under its heading is posted. A document whose title or one top
+// heading is the case study keeps its sections.
 func TestACaseToldInAReportIsNoSource(t *testing.T) {
 	doc := &parse.Document{Title: "Case study: How Brennard cut pick-path travel by 61%", Sections: []parse.Section{
 		{Heading: "Case study: How Brennard cut pick-path travel by 61%", Level: 1},
@@ -651,6 +654,13 @@ func TestACaseToldInAReportIsNoSource(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("section %q: a case %v, want %v", doc.Sections[i].Heading, got[i], want[i])
 		}
+	}
+	// The document's one top heading names it the case, under a front-matter title of its own.
+	own := &parse.Document{Title: "Centri Medici Ardea: no-show più che dimezzati", Sections: []parse.Section{
+		{Heading: "Caso di studio: Centri Medici Ardea", Level: 1}, {Heading: "La sfida", Level: 2}, {Heading: "I risultati", Level: 2},
+	}}
+	if got := sections.Cases(own); slices.Contains(got, true) {
+		t.Errorf("a case study under its own top heading: cases %v, want none", got)
 	}
 	src := "# Staffing in 2025\n\nMedian vacancy rates fell to 10.8% from 15.2% two years earlier.\n\n" +
 		"## Case study: Northgate Regional\n\nBy Q1 2025, Northgate reported an RN vacancy rate of 8.5%, down from 19%.\n"
@@ -855,6 +865,47 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 		{"ja", "同社の離職率は半分になった。", false},
 		{"zh", "实际上，大多数酒店仍依赖人工定价。", false},
 		{"ko", "내부 분석 결과, 신분증 촬영 단계의 이탈률이 27%로 높았다.", false},
+	})
+}
+
+// TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts: "not only…" stopped before its
+// second half, a table's row written out, "the 17%" and "the figure" after an opening
+// however long, "it" at the end of a short sentence, a reply to "the case you describe",
+// a pronoun after a preposition, Dutch "En", "Tegelijk", "In beide gevallen", a Chinese
+// "还将", a report's closing wish.
+func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
+	checkPostable(t, []postableCase{
+		{"en", "Over-privileged, stale, and shared accounts don't just expand your attack surface.", false},
+		{"en", "Over-privileged accounts don't just expand your attack surface; they poison the baseline.", true},
+		{"en", "Look at quartiles, not just medians.", true},
+		{"nl", "Organisaties met een plan zijn niet alleen beter voorbereid op de toezichthouder.", false},
+		{"de", "Die E-Rechnung ist nicht nur Pflicht, sondern auch eine Chance.", true},
+		{"ja", "「選任予定の人物が決まっている」：12.9%。", false},
+		{"en", "Carrier-verified tracking: 23%.", false},
+		{"en", "Even in the 17% that began with an exploited vulnerability, the attacker's next move used a valid login.", false},
+		{"en", "The remaining 11% run no tests at all.", false},
+		{"en", "In 2024, 17% of breaches began with an exploited vulnerability.", true},
+		{"en", "The 17% of shippers with full visibility spend less on expediting.", true},
+		{"en", "In Europe, where carrier bases tend to be more fragmented and many hauliers lack integrations, the figure rises to 42%.", false},
+		{"en", "For a shipper moving $80 million of freight a year, that is more than $2 million.", false},
+		{"en", "For a shipper moving $80 million of freight a year, detention adds more than $2 million.", true},
+		{"en", "In 27% of companies, nobody owns it.", false},
+		{"en", "If a process breaks, fix it.", true},
+		{"en", "Modern tools are built to catch exactly the case you describe.", false},
+		{"fr", "Avec elle, le premier tiers de l'objectif 2030 s'atteint souvent sans travaux lourds.", false},
+		{"nl", "En maar 12 procent heeft zijn belangrijkste leveranciers beoordeeld op cyberrisico's.", false},
+		{"nl", "Tegelijk heeft slechts 18 procent van de besturen een cybersecuritytraining gevolgd.", false},
+		{"nl", "In beide gevallen staat de bestuurder straks zonder antwoord tegenover de toezichthouder.", false},
+		{"nl", "Slechts 18 procent van de besturen heeft een cybersecuritytraining gevolgd.", true},
+		{"zh", "如计入产能损失和交付违约风险的下降，回收期还将明显缩短。", false},
+		{"ja", "今回の調査結果が、荷主企業が物流を経営課題として捉え直すきっかけになれば幸いです。", false},
+		// A pronoun subject after an opening clause, in Chinese, Japanese and Korean.
+		{"zh", "随着传感器和边缘计算的成本持续下降，它已经从少数大型企业的试点项目变成了实用方案。", false},
+		{"zh", "随着传感器和边缘计算的成本持续下降，预测性维护已经从少数大型企业的试点项目变成了实用方案。", true},
+		{"ja", "センサーの価格が下がったことで、それは中堅企業でも使える技術になった。", false},
+		{"ko", "센서 가격이 내려가면서, 이는 중견 기업도 쓸 수 있는 기술이 되었다.", false},
+		{"ko", "그럼에도 이 비용이 재무제표의 한 줄로 드러나지 않는다.", false},
+		{"zh", "本指南面向离散制造企业的生产、设备及财务负责人。", false},
 	})
 }
 

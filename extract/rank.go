@@ -494,6 +494,12 @@ func appendSameWords(dst []byte, text string) []byte {
 // before a sentence of its own.
 func withoutLabel(text string) string {
 	i := strings.Index(text, ": ")
+	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) && k <= 24 && isLabel(text[:k]) && !containsAny(text[:k], methodLabels) {
+		if rest := text[k+len("："):]; utf8.RuneCountInString(rest) >= 15 {
+			return rest // "建议：从一条瓶颈产线开始…"
+		}
+		return text
+	}
 	if i <= 0 || i > 60 || !isLabel(text[:i]) {
 		return text
 	}
@@ -506,6 +512,10 @@ func withoutLabel(text string) string {
 
 // isLabel reports a short heading-like phrase: up to four words (eight characters in
 // scripts without spaces) and no comma.
+// methodLabels name a line about the study ("调研对象：27 家连锁药店…"): the label is
+// what tells the line apart from a finding, so it stays.
+var methodLabels = []string{"调研", "调查", "样本", "对象", "来源", "注", "方法", "調査", "出典", "対象", "注記", "조사", "출처", "대상", "방법"}
+
 func isLabel(s string) bool {
 	s = strings.TrimRight(s, ".:。：")
 	if strings.ContainsAny(s, ",，、") {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -215,5 +216,24 @@ func TestARecommendationListedAsAnInfinitiveIsNoPost(t *testing.T) {
 				t.Errorf("%s: an infinitive subject in prose is not posted: %q", tc.lang, c.Text)
 			}
 		}
+	}
+}
+
+// TestAShortLabelBeforeAFullWidthColonIsNoPartOfTheSentence: "建议：" labels the advice
+// after it, which is the sentence; a label that names the study ("调研样本：") stays, as
+// it is what tells its line from a finding.
+func TestAShortLabelBeforeAFullWidthColonIsNoPartOfTheSentence(t *testing.T) {
+	src := "# 指南\n\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。\n\n调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。\n"
+	doc, err := parse.File("g.zh.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, c := range Analyze(doc).Candidates {
+		texts = append(texts, c.Text)
+	}
+	want := []string{"从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。", "调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。"}
+	if !slices.Equal(texts, want) {
+		t.Errorf("candidates %q, want %q", texts, want)
 	}
 }

@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -341,6 +342,59 @@ func TestPlainTextTitleUnderRulesAndALabel(t *testing.T) {
 				t.Errorf("a rule became text: %q", p)
 			}
 		}
+	}
+}
+
+// TestPlainTextHeadingsBetweenRules: a numbered line in capitals between two rules is a
+// section's heading, not a list of one item, and a checklist's "[ ]" lines are a list.
+func TestPlainTextHeadingsBetweenRules(t *testing.T) {
+	src := "Leitfaden E-Rechnung\n\n------\n1. WORUM ES GEHT\n------\n\nSeit 2025 gilt die Pflicht.\n\n" +
+		"------\n4. CHECKLISTE\n------\n\n[ ] Projektleitung benannt\n[x] Steuerberatung eingebunden\n\n" +
+		"7. ÜBER BELEGWERK\n======\n\nDie Belegwerk GmbH entwickelt Software.\n"
+	doc, err := File("leitfaden.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, s := range doc.Sections {
+		headings = append(headings, s.Heading)
+	}
+	if want := []string{"1. WORUM ES GEHT", "4. CHECKLISTE", "7. ÜBER BELEGWERK"}; doc.Title != "Leitfaden E-Rechnung" || !reflect.DeepEqual(headings, want) {
+		t.Fatalf("title %q, headings %q, want %q", doc.Title, headings, want)
+	}
+	if l := doc.Sections[1].Lists; len(l) != 1 || !reflect.DeepEqual(l[0], []string{"Projektleitung benannt", "Steuerberatung eingebunden"}) {
+		t.Errorf("checklist %q, paragraphs %q", l, doc.Sections[1].Paragraphs)
+	}
+}
+
+// TestPlainTextLabelledLinesTablesAndSubsections: lines that each open on a label
+// ("误区1：", "建议：") are paragraphs of their own; a table's rows, set apart by runs of
+// spaces, are no prose and no heading; "4.1 企业背景" is a part of "四、案例".
+func TestPlainTextLabelledLinesTablesAndSubsections(t *testing.T) {
+	src := "设备维护指南\n\n四、案例：某冲压车间实践\n\n4.1 企业背景\n\n该企业为整车厂提供车身结构件。\n\n" +
+		"  指标        实施前      实施后\n  ------------------------------\n  停机小时    610         350\n\n" +
+		"六、常见误区\n\n误区1：一开始就追求全厂覆盖。\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。\n"
+	doc, err := File("guide.zh.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type heading struct {
+		text  string
+		level int
+	}
+	var headings []heading
+	var paragraphs []string
+	for _, s := range doc.Sections {
+		headings = append(headings, heading{s.Heading, s.Level})
+		paragraphs = append(paragraphs, s.Paragraphs...)
+	}
+	want := []heading{{"四、案例：某冲压车间实践", 2}, {"4.1 企业背景", 3}, {"六、常见误区", 2}}
+	if !reflect.DeepEqual(headings, want) {
+		t.Errorf("headings %v, want %v", headings, want)
+	}
+	wantParas := []string{"该企业为整车厂提供车身结构件。", "误区1：一开始就追求全厂覆盖。", "建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。"}
+	if !reflect.DeepEqual(paragraphs, wantParas) {
+		t.Errorf("paragraphs %q, want %q", paragraphs, wantParas)
 	}
 }
 

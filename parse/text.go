@@ -7,15 +7,16 @@ import (
 	"unicode/utf8"
 )
 
-// bulletRe matches a plain-text list line: "- x", "* x", "• x", "1. x", "2) x".
-var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)])\s+`)
+// bulletRe matches a plain-text list line: "- x", "* x", "• x", "1. x", "2) x", and a
+// checklist's "[ ] x", "[x] x", "☐ x".
+var bulletRe = regexp.MustCompile(`^\s*(?:[-*•–]|\d{1,3}[.)]|\[[ xX✓]?\]|[☐☑☒✓✔])\s+`)
 
 // parseText reads plain text: paragraphs are separated by blank lines, a block of bullet
 // lines is a list, a short first line with no final period is the title, and a later
 // one a heading ("What happened to revenue"): run into the next paragraph, it would
 // read as a broken sentence.
 func parseText(data []byte) (*Document, error) {
-	blocks := splitBlocks(string(data))
+	blocks, framed := splitBlocks(string(data))
 	o := newOutline("text")
 	// The title, with its byline and date lines, or a byline after a blank line.
 	byline := len(blocks) > 2 && !strings.Contains(blocks[0], "\n") && len(blocks[0]) < 150 && bylineRe.MatchString(blocks[1])
@@ -23,12 +24,19 @@ func parseText(data []byte) (*Document, error) {
 		o.firstH1 = normalizeSpace(titleOf(blocks[0]))
 		s := o.current()
 		s.Heading, s.Level = o.firstH1, 1
-		blocks = blocks[1:]
+		blocks, framed = blocks[1:], framed[1:]
 		if byline {
-			blocks = blocks[1:]
+			blocks, framed = blocks[1:], framed[1:]
 		}
 	}
-	for _, b := range blocks {
+	for i, b := range blocks {
+		if !slices.ContainsFunc(strings.Split(b, "\n"), func(l string) bool { return !columnGap.MatchString(l) }) {
+			continue // a table's rows, columns set apart by runs of spaces: no prose to post, no heading
+		}
+		if framed[i] && isTitleLine(strings.TrimSpace(bulletRe.ReplaceAllString(b, ""))) {
+			o.heading(2, b, "") // "1. WORUM ES GEHT" between two rules: numbered, still a heading
+			continue
+		}
 		if filingLine.MatchString(b) {
 			continue // "Filed under: Recruiting | 11 minute read": where a blog keeps it
 		}
@@ -40,10 +48,15 @@ func parseText(data []byte) (*Document, error) {
 			}
 		}
 		switch {
-		case len(lines) == 1 && isTitleLine(b) && strings.TrimRight(strings.TrimSpace(b), "?!:;,…\"”»)’'") == strings.TrimSpace(b):
-			o.heading(2, b, "")
+		case len(lines) == 1 && isTitleLine(b) && strings.TrimRight(strings.TrimSpace(b), "?!:;,…\"”»)’'：；，") == strings.TrimSpace(b):
+			o.heading(textHeadingLevel(b), b, "")
 		case len(items) == len(lines):
 			o.list(items)
+		case len(lines) > 1 && !slices.ContainsFunc(lines, func(l string) bool { return !labelLine.MatchString(l) }):
+			// "误区1：…" then "建议：…", "Q: …" then "A: …": each line says its own thing.
+			for _, l := range lines {
+				o.paragraph(l)
+			}
 		case len(items) == len(lines)-1 && !bulletRe.MatchString(lines[0]):
 			// "Customers asked for three things:" followed by the things
 			o.paragraph(lines[0])
@@ -55,25 +68,48 @@ func parseText(data []byte) (*Document, error) {
 	return o.finish(FrontMatter{}), nil
 }
 
+// subNumber opens a heading numbered below another: "4.1 企业背景", "2.3.1 Scope".
+var subNumber = regexp.MustCompile(`^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s`)
+
+// textHeadingLevel is 2, or deeper by the dots of its number ("4.1" is 3): the parts of
+// "四、案例" are inside it, as a case study's are.
+func textHeadingLevel(line string) int {
+	if m := subNumber.FindString(line); m != "" {
+		return 2 + strings.Count(strings.TrimRight(strings.TrimSpace(m), "."), ".")
+	}
+	return 2
+}
+
+// columnGap is a run of three spaces or a tab between words: a table's columns.
+var columnGap = regexp.MustCompile(`\S(?: {3,}|\t)\S`)
+
+// labelLine opens on a short label and a colon: "建议：", "Tipp: ", "Q: ".
+var labelLine = regexp.MustCompile(`^\s*[^\s:：.。]{1,12}(?:\s[^\s:：.。]{1,12}){0,2}(?:：|: )`)
+
 // splitBlocks splits text on blank lines (lines holding only white space count); a rule
-// ("=====", "-----") is no text and parts blocks too.
-func splitBlocks(text string) []string {
-	var blocks []string
+// ("=====", "-----") is no text and parts blocks too. framed[i] marks a block of one line
+// with a rule right above or below it: a heading drawn as plain text draws it so.
+func splitBlocks(text string) (blocks []string, framed []bool) {
 	var cur []string
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" || ruleLine(line) {
-			if len(cur) > 0 {
-				blocks = append(blocks, strings.Join(cur, "\n"))
-				cur = cur[:0]
-			}
-			continue
+	ruleAbove := false // the line before the current block's first was a rule
+	end := func(ruleBelow bool) {
+		if len(cur) > 0 {
+			blocks = append(blocks, strings.Join(cur, "\n"))
+			framed = append(framed, len(cur) == 1 && (ruleAbove || ruleBelow))
+			cur = cur[:0]
 		}
-		cur = append(cur, line)
 	}
-	if len(cur) > 0 {
-		blocks = append(blocks, strings.Join(cur, "\n"))
+	for _, line := range strings.Split(text, "\n") {
+		switch rule := ruleLine(line); {
+		case rule || strings.TrimSpace(line) == "":
+			end(rule)
+			ruleAbove = rule
+		default:
+			cur = append(cur, line)
+		}
 	}
-	return blocks
+	end(false)
+	return blocks, framed
 }
 
 // ruleLine is a line drawn with one mark: "=====", "-----", "*****".

@@ -162,7 +162,7 @@ func Stat(s string) bool {
 		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
 		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
-		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) ||
+		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) && !has(setupCJK...) ||
 		has("から", "에서", "从") && fromToCJK(s) || has("→") && arrowCJKRe.MatchString(s) ||
 		twoNumbers(s) && fromTo(s) ||
 		has("平均", "평균") && averageCJKRe.MatchString(s) {
@@ -201,9 +201,17 @@ var setupVerbs = []string{" installed ", " deployed ", " were fitted ", " rolled
 	" se instaló ", " desplegaron ", " implantados ", " implantadas ", " installés ", " installées ", " déployés ", " déployées ",
 	" installiert ", " ausgerollt ", " installati ", " installate ", " installato ", " installata ", " geïnstalleerd ", " uitgerold "}
 
+// setupCJK say what a site has or was fitted with ("冲压车间共有4条冲压线、42台主要设备"):
+// its counts are an inventory, not a finding.
+var setupCJK = []string{"共有", "配备", "设有", "拥有", "配置了", "設置", "保有", "備える", "보유", "갖추", "설치"}
+
 // referenceUnits after a number make a span from one to another a range of years,
 // chapters or steps ("2章から4章", "2020年から"), not a change.
 var referenceUnits = []string{"年", "章", "節", "頁", "ページ", "版", "段階", "条", "項", "년", "장", "절", "페이지", "단계", "节", "页", "步"}
+
+// Change reports a change from one figure to another ("from 17% to 6%", "11日から4日"),
+// not a span of years, chapters or steps.
+func Change(s string) bool { return twoNumbers(s) && (fromTo(s) || fromToCJK(s)) }
 
 // fromTo reports a change from one figure to another (fromToRe) that is not a span of
 // years ("from 2019 to 2023").

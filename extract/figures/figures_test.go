@@ -29,6 +29,8 @@ func TestIsStat(t *testing.T) {
 		{"In sei settimane sono stati installati moduli telematici su tutti gli 11 mezzi e sei sensori sul frantoio.", false},
 		{"The team installed 40 vibration sensors on 12 conveyors.", false},
 		{"We installed 40 sensors and cut unplanned downtime by 30%.", true},
+		{"冲压车间共有4条冲压线、42台主要设备，包括多工位压力机、送料机构。", false},
+		{"工場は年間120台の設備を保有しています。", false},
 		{"会議の時間を半年で48%削減しました。", true},
 		{"生産性が3倍になりました。", true},
 		{"導入から六か月後、会議の時間は週14時間から7.3時間に減りました。", true},

@@ -551,6 +551,10 @@ func ShellNounSubject(words []string, lang string) bool {
 	return false
 }
 
+// Subordinator reports a word that opens a clause before the main one ("if", "when",
+// "cuando", "wenn"), lower case.
+func Subordinator(w string) bool { return subordinators[w] }
+
 func shellNounSubject(words []string, lang string) bool {
 	if len(words) < 3 {
 		return false
@@ -594,6 +598,9 @@ func shellNounSubject(words []string, lang string) bool {
 		if strings.HasSuffix(w, ":") {
 			return true // "I risultati sui dodici mesi: …" is a label whose owner came before
 		}
+		if lang == "en" && k+1 < len(words) && changeVerbs[textcase.Lower(words[k+1])] {
+			return true // "the figure rises to 42%": the verb ends the subject, and "to" names no kind
+		}
 		for _, next := range words[k+1 : min(k+3, len(words))] {
 			n := textcase.Lower(strings.TrimRight(next, ","))
 			if nounLinks[lang][n] || relatives[lang][n] || lang == "en" && qualifyingLinks[n] {
@@ -607,6 +614,10 @@ func shellNounSubject(words []string, lang string) bool {
 	}
 	return false
 }
+
+// changeVerbs say how a figure moved, right after the noun that heads the subject.
+var changeVerbs = parse.WordSet(`rises rose falls fell drops dropped climbs climbed grows grew jumps jumped reaches reached
+	doubles doubled halves halved increases increased decreases decreased`)
 
 var (
 	caseNouns  = parse.WordSets(marks.CaseNouns)
@@ -787,9 +798,9 @@ func NegatedOpening(words []string, lang string) bool {
 var strandedAuxiliaries = parse.WordSet(`was were is are did does do has have had can could will would should`)
 
 // EndsOnWhatCameBefore reports an English sentence that ends by adding to, or leaving
-// out, what the sentence before said: "Safety has improved too.", "…as well.", and a
-// verb phrase left to the sentence before ("Replacing it with something customers
-// actually valued was."). lower is the sentence in lower case.
+// out, what the sentence before said: "Safety has improved too.", "…as well.", a verb
+// phrase left to the sentence before ("Replacing it with something customers actually
+// valued was."), or "it" ("…nobody owns it."). lower is the sentence in lower case.
 func EndsOnWhatCameBefore(lower string) bool {
 	end := strings.TrimRight(lower, ".!")
 	// A short one: in a longer one, "too" mostly adds to its own first clause ("Costs fell
@@ -799,7 +810,13 @@ func EndsOnWhatCameBefore(lower string) bool {
 		return true
 	}
 	i := strings.LastIndexByte(end, ' ')
-	return i > 0 && len(end) < len(lower) && strandedAuxiliaries[end[i+1:]] && strings.Count(end, " ") >= 3
+	if i > 0 && len(end) < len(lower) && strandedAuxiliaries[end[i+1:]] && strings.Count(end, " ") >= 3 {
+		return true
+	}
+	// A short sentence that ends on "it" ("In 27% of companies, nobody owns it."), unless a
+	// clause before names what "it" is ("If a process breaks, fix it.").
+	first, _, _ := strings.Cut(end, " ")
+	return strings.HasSuffix(end, " it") && strings.Count(end, " ") < 10 && !subordinators[first]
 }
 
 // ObjectCliticBefore reports a French object pronoun before a verb, for what the sentence
@@ -901,3 +918,61 @@ var caption = regexp.MustCompile(`^(?i:table|tabla|tabela|tableau|tabella|tabell
 func Caption(text string) bool {
 	return len(text) > 2 && caption.MatchString(text[:min(len(text), 40)])
 }
+
+// DefiniteShare reports a share named as already known among a sentence's first words,
+// "the" and a percentage with no "of" after it: "Even in the 17% that began with an
+// exploit…", "The remaining 11% …": the share of what, the sentence before said.
+func DefiniteShare(words []string) bool {
+	for k := 0; k+1 < len(words) && k < 5; k++ {
+		if textcase.Lower(words[k]) != "the" {
+			continue
+		}
+		j := k + 1
+		if w := textcase.Lower(words[j]); (w == "remaining" || w == "other") && j+1 < len(words) {
+			j++
+		}
+		if share := strings.TrimRight(words[j], ",.;:"); strings.HasSuffix(share, "%") && startsWithDigit(share) {
+			return j+1 >= len(words) || textcase.Lower(words[j+1]) != "of"
+		}
+	}
+	return false
+}
+
+func startsWithDigit(w string) bool { return w != "" && '0' <= w[0] && w[0] <= '9' }
+
+// pairEnds are the words that give "not only…" its second half in each language.
+var pairEnds = map[string][]string{
+	"en": {" but ", " also ", " too", " as well", " — ", " - ", ";"},
+	"es": {" sino ", " también ", " además ", " pero "},
+	"pt": {" mas ", " também ", " como ", " além "},
+	"fr": {" mais ", " aussi ", " également ", " encore "},
+	"de": {" sondern ", " auch ", " ebenso "},
+	"it": {" ma ", " anche ", " pure ", " bensì "},
+	"nl": {" maar ", " ook "},
+}
+
+// HalfOfAPair reports a sentence that opens a "not only…" and stops before its second
+// half ("Over-privileged accounts don't just expand your attack surface."): the half
+// that says what else is in the sentence after it. lower is the sentence in lower case.
+func HalfOfAPair(lower, lang string) bool {
+	ends, ok := pairEnds[lang]
+	if !ok {
+		return false
+	}
+	padded := " " + strings.TrimRight(lower, ".!") + " "
+	// After a comma it ends the sentence whole: "Look at quartiles, not just medians."
+	if !slices.ContainsFunc(notOnly[lang], func(m string) bool { return strings.Contains(padded, m) && !strings.Contains(padded, ","+m) }) {
+		return false
+	}
+	return !slices.ContainsFunc(ends, func(e string) bool { return strings.Contains(padded, e) })
+}
+
+// notOnly is marks.NotOnly with the English contractions ("don't just", "doesn't only").
+var notOnly = func() map[string][]string {
+	out := make(map[string][]string, len(marks.NotOnly))
+	for lang, m := range marks.NotOnly {
+		out[lang] = m
+	}
+	out["en"] = append(slices.Clip(out["en"]), "n't just ", "n't only ", "n’t just ", "n’t only ")
+	return out
+}()

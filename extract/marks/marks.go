@@ -447,7 +447,7 @@ var ReferenceOpenersCJK = map[string][]string{
 		"简而言之", "总而言之", "进一步", "一方面",
 		"结果", "反而", "相反", "第一，", "第二，", "第三，", "第四，", "其一", "其二", "其三", "实际上", "事实上", "其余", "相比之下", "与此相比", "原因很简单", "原因在于", "理由很简单",
 		"原因并不", "原因是", "答案是", "答案很简单", "问题在于", "问题是", "效果", "差距"},
-	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서",
+	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서", "그럼에도", "그렇지만", "그렇다면",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
 		"결과적으로", "그 결과", "하위 그룹", "상위 그룹", "두 그룹", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
@@ -457,7 +457,7 @@ var ReferenceOpenersCJK = map[string][]string{
 // they stand in a sentence ("この", "该", "이러한").
 var BackReferencesCJK = map[string][]string{
 	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
-	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中", "这一比例"},
+	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中", "这一比例", "还将"}, // "回收期还将明显缩短": still shorter than a figure before
 	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서", "이 비율", "이 수치", "이 중", "이들", "이 시간",
 		"이 기간", "라는 뜻이다", "는 뜻이다", "라는 의미다", "는 의미다", "라는 뜻입니다", "는 뜻입니다", "라는 의미입니다", "는 의미입니다"},
 }
@@ -491,7 +491,8 @@ var ReferenceOpeners = map[string]string{
 		infine ma invece altrimenti allora perciò qui tale tali altro altra altri altre entrambi
 		entrambe consentendo permettendo`,
 	"nl": `dit deze dat die hij zij ze hun zijn echter maar ook daarom dus bovendien
-		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere`,
+		verder daarnaast toch tenslotte vervolgens hierdoor daardoor hiermee beide andere en tegelijk tegelijkertijd
+		ondertussen intussen eveneens`,
 }
 
 // VagueQuantifiers count without naming ("several", "varias", "alcune"): a sentence that
@@ -619,7 +620,7 @@ var ReferencePhrases = map[string][]string{
 	"nl": {"enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
 		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is",
-		"in deze context", "geen van beide", "het bleek", "bleek dat", "klinkt redelijk", "wat betreft", "toen bleek"},
+		"in deze context", "geen van beide", "het bleek", "bleek dat", "klinkt redelijk", "wat betreft", "toen bleek", "in beide gevallen", "in allebei de gevallen"},
 }
 
 // OpeningPrepositions open a short phrase of time, place or measure before a sentence's
@@ -649,7 +650,7 @@ var ObjectPronouns = map[string]string{
 	"en": `it them this that these those him her`,
 	"es": `ellos ellas ello esto eso él ella estos estas`,
 	"pt": `eles elas isso isto ele ela estes estas`,
-	"fr": `eux elles cela ceci lui`,
+	"fr": `eux elle elles cela ceci lui`,
 	"it": `loro esso essa essi esse ciò questo questi`,
 }
 
@@ -702,6 +703,20 @@ var Headcount = map[string][]string{
 	"it": {" dipendenti", " addetti", "degli intervistati lavora"}, "nl": {" medewerkers", " werknemers"},
 	"ja": {"従業員数", "名の従業員", "社員数", "回答者の所属", "回答企業の規模"}, "zh": {"员工", "名员工", "受访者所在", "受访企业规模"},
 	"ko": {"직원 수", "명의 직원", "임직원", "응답자 소속", "응답자의 소속", "응답 기관의 규모", "응답 기업의 규모"},
+}
+
+// StudyBasis marks what a study rests on ("closed 214 engagements across North America",
+// "wurden 300 Leiter befragt"): with no share and no comparison, its count is the
+// basis, not what it found.
+var StudyBasis = map[string][]string{
+	"en": {" engagements across", " engagements in", "we interviewed", "were interviewed", "responses from", "we analyzed", "we analysed",
+		"were analyzed", "were analysed"},
+	"es": {"analizamos", "entrevistamos", "fueron entrevistados", "fueron analizados"},
+	"pt": {"analisamos", "entrevistamos", "foram entrevistados", "foram analisados"},
+	"fr": {"nous avons analysé", "ont été interrogés", "ont été interviewés", "ont été analysés"},
+	"de": {"wurden befragt", "haben wir ausgewertet", "haben wir analysiert", "wurden ausgewertet"},
+	"it": {"abbiamo analizzato", "sono stati intervistati", "sono stati analizzati"},
+	"nl": {"werden ondervraagd", "hebben we geanalyseerd", "zijn geanalyseerd"},
 }
 
 // MidConnectives lean on the sentence before from between commas after the subject
@@ -785,7 +800,9 @@ var BackReferencePhrases = map[string][]string{
 		" the figure is", " the figure was", " that implies",
 		", that dropped", ", that fell", ", that rose", ", that went", ", that number", ", that figure", ", that share",
 		// "Expand mapping to the next 100 parts": the next of a plan the post does not give.
-		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9", " since then"},
+		" the next 1", " the next 2", " the next 3", " the next 4", " the next 5", " the next 6", " the next 7", " the next 8", " the next 9", " since then",
+		// "…the case you describe": a reply to someone whose words the post does not give.
+		" you describe", " you described", " you're describing", " you mention", " you mentioned", " you raise", " you raised"},
 	"es": {" el nuevo sistema", " del nuevo sistema", " la nueva plataforma", " lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
 		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la ", " desde entonces"},
@@ -933,7 +950,7 @@ var Stopwords = map[string]string{
 // DocumentPhrases are what a sentence about the document itself says (lower case):
 // "this paper", "the next section", "refer to", "see figure".
 var DocumentPhrases = map[string][]string{
-	"en": {"in the case study", "in our case study", "let's take an example", "fictitious values", "fictitious name", "are illustrative", "is illustrative", "purely illustrative", "pdf edition", "pdf version", "download the full", "download the pdf", "download the report", "the full dataset", "methodology appendix", "quoted with permission", "name withheld", "names have been changed", "at their request", "as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
+	"en": {"in the case study", "in our case study", "the first two rows", "the first row", "the last row", "the top row", "the bottom row", "rows together", "let's take an example", "fictitious values", "fictitious name", "are illustrative", "is illustrative", "purely illustrative", "pdf edition", "pdf version", "download the full", "download the pdf", "download the report", "the full dataset", "methodology appendix", "quoted with permission", "name withheld", "names have been changed", "at their request", "as you can see", "were surveyed", "we surveyed", "the survey was fielded", "the survey was conducted", "responses were collected", "©", "all rights reserved", "not legal advice", "not financial advice", "for informational purposes", "does not constitute", "book a call", "schedule a call", "talk to our team", "contact our team", "get in touch", "figures below", "numbers below", "results below", "the recording", "the slides", "in your inbox", "follow-up email",
 		"this webinar", "today's webinar", "today's session", "in the chat", "book a demo", "book a live demo", "book a live demonstration",
 		"request a demo", "schedule a demo", "will host a webinar", "register at", "register for", "sign up at", "learn more at", "margin of error", "confidence level", "due to rounding", "may not sum to", "may not add up", "may not total", "this document", "this paper", "this whitepaper", "this white paper", "this report", "this section",
 		"this chapter", "this guide", "this article", "this blog", "this post", "this book", "this model",
@@ -979,12 +996,13 @@ var DocumentPhrases = map[string][]string{
 	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
-		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版", "以下の通り", "以下のとおり", "次の通り", "次のとおり"},
+		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版", "以下の通り", "以下のとおり", "次の通り", "次のとおり",
+		"なれば幸いです", "一助となれば"},
 	"zh": {"化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本资料", "本手册", "开头提到", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下是", "以下为", "以下几", "以下将", "以下内容", "以下部分", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
-		"在深入", "请先阅读", "最终版", "如下：", "如下。", "如下所示"},
+		"在深入", "请先阅读", "最终版", "如下：", "如下。", "如下所示", "本指南", "本文件", "可为企业提供", "欢迎联系", "数据来源", "统计口径"},
 	"ko": {"표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "본 보고서", "본 자료", "이 자료", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
-		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본", "다음과 같습니다", "다음과 같다", "다음과 같이 나타"},
+		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본", "다음과 같습니다", "다음과 같다", "다음과 같이 나타", "도움이 되기를"},
 }
 
 // ShellNouns only name what the text around them said when a definite article opens the

@@ -58,7 +58,10 @@ var boilerplatePrefixes = parse.WordList(`appendix|appendices|annex|apéndice|ap
 var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "über ", "informazioni su ", "chi siamo", "quem somos",
 	"quiénes somos", "over ons", "media contact", "press contact", "contacto de prensa", "contacto para medios",
 	"contato para imprensa", "contato de imprensa", "contact presse", "contact média", "pressekontakt", "contatti stampa",
-	"contatto stampa", "ufficio stampa", "perscontact"}
+	"contatto stampa", "ufficio stampa", "perscontact",
+	// A closing offer to talk ("Parlons de votre patrimoine"): the sales call, not a finding.
+	"let's talk", "talk to us", "get in touch", "parlons ", "discutons ", "hablemos", "vamos conversar", "sprechen wir",
+	"parliamone", "parliamo ", "laten we praten", "neem contact"}
 
 // aboutEndings close a CJK heading that presents a company: "… 소개", "…简介", "…の紹介".
 var aboutEndings = []string{"소개", "简介", "介绍", "紹介", "企業情報", "会社情報"}
@@ -252,9 +255,10 @@ var caseHeadings = []string{"case study", "case studies", "customer story", "suc
 // fell from 96 to 81"); posted alone, they name as known what the reader never met.
 func Cases(doc *parse.Document) []bool {
 	title := textcase.Lower(strings.TrimSpace(doc.Title))
-	return nested(doc, func(heading string) bool {
-		h := textcase.Lower(strings.TrimSpace(heading))
-		if h == "" || h == title {
+	own := ownHeading(doc)
+	return under(doc, func(i int) bool {
+		h := textcase.Lower(strings.TrimSpace(doc.Sections[i].Heading))
+		if h == "" || h == title || i == own {
 			return false
 		}
 		for _, m := range caseHeadings {
@@ -264,4 +268,21 @@ func Cases(doc *parse.Document) []bool {
 		}
 		return false
 	})
+}
+
+// ownHeading is the index of the heading that names the whole document, the only one at
+// its top level and the first of all ("# Caso di studio: Centri Medici Ardea" under a
+// front-matter title of its own), or -1.
+func ownHeading(doc *parse.Document) int {
+	own, top := -1, 0
+	for i, s := range doc.Sections {
+		switch {
+		case strings.TrimSpace(s.Heading) == "":
+		case own < 0 && top == 0:
+			own, top = i, s.Level
+		case s.Level <= top:
+			return -1
+		}
+	}
+	return own
 }

@@ -211,6 +211,10 @@ var enumerated = regexp.MustCompile(`^(?:[(（](?:\d{1,2}|[a-h])[)）]|[-–•*
 
 var sharedOut = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?%`)
 
+// labelledFigure is a label, a colon and nothing but a figure: a row of a table or a
+// chart written out.
+var labelledFigure = regexp.MustCompile(`^[^:：]{1,120}[:：]\s*[-+−–]?\d[\d.,]*\s*(?:%|％|pts?|points?|ポイント|포인트|个百分点)?\s*[.。]?$`)
+
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
@@ -221,6 +225,9 @@ var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.�
 func BreakdownItem(text string) bool {
 	if enumerated.MatchString(text) {
 		return true // "(5) Lock selectively.", "(a) Adding…", "- In the free-text box…": an item of the text's own list
+	}
+	if labelledFigure.MatchString(text) {
+		return true // "「選任予定の人物が決まっている」：12.9%。": a table's row, its question left behind
 	}
 	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
 		return false
