@@ -132,12 +132,13 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 	d.said.say(ch, keys(said)...)
 }
 
-// headline is the document's title as a post's sentence when it states a figure (a
-// result, "…by 71% across 142 turbines"), is written like the text, fits the channel
-// beside the link, and no other source posted it there; else "".
+// headline is the document's title as a post's sentence when it states a result
+// ("…by 71% across 142 turbines"; not a count, as "Capítulo 4 — Fluxo de caixa de 13
+// semanas" is), is written like the text, fits the channel beside the link, and no
+// other source posted it there; else "".
 func (d *deriver) headline(kind channel.Kind, ch channel.Name, tags []string) string {
 	title := strings.TrimSpace(d.a.Doc.Title)
-	if title == "" || d.titleScript || !figures.Stat(title) || extract.Question(title) || d.postedLines.Says(title, ch) {
+	if title == "" || d.titleScript || !figures.Stat(title) || !figures.Result(title) || extract.Question(title) || d.postedLines.Says(title, ch) {
 		return ""
 	}
 	if _, _, ok := d.post(kind, ch, 0, -1, title, tags); !ok {

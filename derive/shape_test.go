@@ -673,11 +673,13 @@ Teams that passed the AI summary to the agent scored 7 points higher on handoff 
 `
 
 // TestATitleWithItsResultOpensThePosts: "How Northmoor cut inspection time by 71%…" is
-// the line a reader shares a case study with; a title without a figure is no post.
+// the line a reader shares a case study with; a title without a figure, or with a count
+// that is no result ("Chapter 4", "13 weeks"), is no post.
 func TestATitleWithItsResultOpensThePosts(t *testing.T) {
 	for title, opens := range map[string]bool{
 		"How Northmoor cut blade inspection time by 71% across 142 turbines": true,
 		"Support Benchmarks": false,
+		"Chapter 4 — 13 weeks of cash, seen before the squeeze": false,
 	} {
 		res := deriveText(t, "support.md", "---\ntitle: "+title+"\n---\n"+supportFindings)
 		for _, ch := range []channel.Name{channel.X, channel.Mastodon} {

@@ -246,12 +246,23 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 			break
 		}
 		// A question with a figure ("Did the CPU pass 80%?") asks; a stat states.
-		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && d.fitsAny(c.Text) {
+		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && d.fitsAny(c.Text) && !d.saysAgain(c.Text, said, out) {
 			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
+}
+
+// saysAgain reports a figure a post of the account (said) or a snippet already picked
+// states with the same subject: the same finding twice.
+func (d *deriver) saysAgain(text string, said map[int]bool, picked []snippet) bool {
+	for j := range said {
+		if d.sameFinding(text, d.a.Candidates[j].Text) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(picked, func(p snippet) bool { return d.sameFinding(text, p.text) })
 }
 
 // quoteSnippets are the attributed blockquotes and quoted sentences, whole or one

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -158,5 +159,35 @@ func TestAQuoteBySurnameNamesTheSpeakerInFull(t *testing.T) {
 	})
 	if got[1].attribution != "Tom Okafor, Head of Operations at Brennard" || got[2].attribution != "Jade" {
 		t.Errorf("attributions %q, %q", got[1].attribution, got[2].attribution)
+	}
+}
+
+// TestOneFindingIsOneStat: a report that states a figure twice in other words (in its
+// summary and in its section) gives one post or stat for it, not two.
+func TestOneFindingIsOneStat(t *testing.T) {
+	src := "# Freight visibility\n\n## Key takeaways\n\n" +
+		"61% of shippers name inaccurate ETAs as one of the top three drivers of their detention and demurrage costs.\n\n" +
+		"Only 23% of shippers have carrier-verified visibility into more than three quarters of their shipments.\n\n" +
+		"## Bad ETAs are expensive\n\n" +
+		"61% of respondents rank inaccurate or missing ETAs among the top three causes of their detention and demurrage charges.\n\n" +
+		"Shippers that track every load spend 18% less on expedited freight than the rest of the sample.\n\n" +
+		"## Carriers\n\nJust 9% of shippers tie data-sharing requirements to carrier scorecards or award decisions.\n"
+	doc, err := parse.File("r.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]bool{} // the sentences that give the figure, on posts and snippets alike
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind != channel.KindSnippet && d.Kind != channel.KindTweet {
+			continue
+		}
+		for _, line := range strings.Split(d.Template, "\n") {
+			if strings.Contains(line, "61%") {
+				said[strings.TrimSuffix(line, " {link}")] = true
+			}
+		}
+	}
+	if len(said) > 1 {
+		t.Errorf("the 61%% finding is said %d ways on one account: %v", len(said), said)
 	}
 }

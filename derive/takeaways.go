@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/tighten"
 
 	"github.com/repurpose/repurpose/channel"
@@ -96,21 +97,42 @@ func (d *deriver) weighty(c *extract.Candidate) bool {
 	return d.weightyOf[c.Pos] == 2
 }
 
-// same is claim.Same, each sentence's words read once per run: a series or a set of
-// snippets compares every pick with every other.
+// same is claim.Same, each sentence's words read once per run (a series or a set of
+// snippets compares every pick with every other), or the same figure with three words of
+// its subject.
 func (d *deriver) same(a, b string) bool {
+	return claim.SameWords(d.wordsOf(a), d.wordsOf(b)) || d.sameFinding(a, b)
+}
+
+// wordsOf is claim.Words of a sentence, read once per run.
+func (d *deriver) wordsOf(s string) map[string]bool {
 	if d.words == nil {
 		d.words = map[string]map[string]bool{}
 	}
-	words := func(s string) map[string]bool {
-		w, ok := d.words[s]
-		if !ok {
-			w = claim.Words(s, d.a.Lang)
-			d.words[s] = w
-		}
-		return w
+	w, ok := d.words[s]
+	if !ok {
+		w = claim.Words(s, d.a.Lang)
+		d.words[s] = w
 	}
-	return claim.SameWords(words(a), words(b))
+	return w
+}
+
+// sameFinding reports one finding said twice in other words ("61% name inaccurate
+// ETAs…", "61% of respondents rank inaccurate or missing ETAs…"): the same figure, and
+// three words of its subject.
+func (d *deriver) sameFinding(a, b string) bool {
+	f := figures.Figure(a)
+	if f == "" || f != figures.Figure(b) {
+		return false
+	}
+	wa, wb := d.wordsOf(a), d.wordsOf(b)
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return shared >= 3
 }
 
 // repeats reports a sentence that says what said says, in other words (same), and no

@@ -409,7 +409,8 @@ func TestContentsListsAreNotPosted(t *testing.T) {
 }
 
 // TestFiguresFromExamplesAreNotFindings: an example's figures, a reference's title, a
-// figure "say" supposes and a projection worked out from assumptions are no findings.
+// figure "say" supposes, "even if only N" and a projection worked out from assumptions
+// are no findings.
 func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 	src := "# Results\n\nTeams that adopted the platform shipped 3x more often than the rest.\n\n" +
 		"At, say, 18 pence a kilowatt-hour, the hall would spend roughly £851,000 a year on cooling.\n\n" +
@@ -418,7 +419,8 @@ func TestFiguresFromExamplesAreNotFindings(t *testing.T) {
 		"## Projections\n\nCutting churn by half a point would retain roughly 200 more subscribers every month.\n\n" +
 		"Subir la tasa al 82 % supondría ahorrar unas 1.800 visitas al año.\n\n" +
 		"완료율이 50%라면 계좌 1개당 획득 비용은 3만 6천 원이 된다.\n\n如果完成率提高到65%，单户获客成本将降至2.8万元。\n\n" +
-		"À un coût marginal de 3,20 € par présentation (hypothèse), cela représente 480 000 € par an.\n"
+		"À un coût marginal de 3,20 € par présentation (hypothèse), cela représente 480 000 € par an.\n\n" +
+		"월 20시간만 정지해도 연간 손실은 28억 원을 넘는다.\n"
 	doc, err := parse.File("x.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -906,6 +908,11 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"ko", "센서 가격이 내려가면서, 이는 중견 기업도 쓸 수 있는 기술이 되었다.", false},
 		{"ko", "그럼에도 이 비용이 재무제표의 한 줄로 드러나지 않는다.", false},
 		{"zh", "本指南面向离散制造企业的生产、设备及财务负责人。", false},
+		// A share that goes straight on to a verb: of whom, the sentence before said.
+		{"fr", "23 % suivent leurs consommations au moins une fois par mois, site par site.", false},
+		{"fr", "23 % des gestionnaires suivent leurs consommations chaque mois.", true},
+		{"en", "61% name inaccurate ETAs as a top driver of detention costs.", false},
+		{"pt", "A ferramenta que vamos apresentar aqui é simples e barata.", false},
 	})
 }
 

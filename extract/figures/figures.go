@@ -138,6 +138,13 @@ func numberOf(w string) int {
 	return slices.Index(numberWords, strings.ToLower(w)) + 1
 }
 
+// Result reports a figure that is a result rather than a count: a percentage, a
+// multiplier, an amount of money or a change from one figure to another ("by 71%",
+// "3x faster", "from 11 to 4 days"); not "Capítulo 4" or "13 semanas".
+func Result(s string) bool {
+	return percentRe.MatchString(s) || multiplierRe.MatchString(s) || moneyRe.MatchString(s) || Change(s)
+}
+
 // Stat reports whether a sentence states a figure: a percentage, a multiplier, an
 // amount of money, a share ("six of the eight"), or a count of something.
 func Stat(s string) bool {
@@ -366,9 +373,16 @@ var hypotheticalMarks = []string{
 	"simulation", "simulación", "simulação", "simulazione", "simulatie", "シミュレーション", "模拟测算", "시뮬레이션",
 }
 
+// evenIfOnlyKo is Korean's "even if only N…" ("월 20시간만 정지해도 연간 손실은…"): a
+// calculation on a supposed figure.
+var evenIfOnlyKo = regexp.MustCompile(`\d\S*만 \S*(?:해도|어도|아도|여도)\s`)
+
 // Hypothetical reports a sentence, or a section heading, that frames its figures as an
 // illustration.
 func Hypothetical(text string) bool {
+	if evenIfOnlyKo.MatchString(text) {
+		return true
+	}
 	lower := textcase.Lower(text)
 	for _, m := range hypotheticalMarks {
 		if strings.Contains(lower, m) {

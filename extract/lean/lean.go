@@ -201,7 +201,9 @@ func ShareWithoutItsWhole(words []string, lang string) bool {
 		return false
 	}
 	next := textcase.Lower(words[i+1])
-	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed") ||
+	// A French verb in the plural ("23 % suivent…", "62 % citent…"), not a noun in -ment.
+	frenchVerb := lang == "fr" && len(next) > 4 && strings.HasSuffix(next, "ent") && !strings.HasSuffix(next, "ment")
+	return reportingVerbs[lang][next] || lang == "en" && len(next) > 4 && strings.HasSuffix(next, "ed") || frenchVerb ||
 		sharePrepositions[lang][next] || shareClitics[lang][next]
 }
 
