@@ -79,6 +79,7 @@ type deriver struct {
 	contextNeeded  []bool                     // see needsContext
 	weightyOf      []int8                     // see weighty
 	words          map[string]map[string]bool // claim.Words by sentence; see same
+	figureOf       map[string]string          // figures.Figure by sentence; see sameFinding
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

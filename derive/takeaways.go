@@ -121,8 +121,11 @@ func (d *deriver) wordsOf(s string) map[string]bool {
 // ETAs…", "61% of respondents rank inaccurate or missing ETAs…"): the same figure, and
 // three words of its subject.
 func (d *deriver) sameFinding(a, b string) bool {
-	f := figures.Figure(a)
-	if f == "" || f != figures.Figure(b) {
+	if !strings.ContainsAny(a, digits) || !strings.ContainsAny(b, digits) {
+		return false
+	}
+	f := d.figure(a)
+	if f == "" || f != d.figure(b) {
 		return false
 	}
 	wa, wb := d.wordsOf(a), d.wordsOf(b)
@@ -133,6 +136,21 @@ func (d *deriver) sameFinding(a, b string) bool {
 		}
 	}
 	return shared >= 3
+}
+
+const digits = "0123456789"
+
+// figure is figures.Figure of a sentence, found once per run.
+func (d *deriver) figure(s string) string {
+	if d.figureOf == nil {
+		d.figureOf = map[string]string{}
+	}
+	f, ok := d.figureOf[s]
+	if !ok {
+		f = figures.Figure(s)
+		d.figureOf[s] = f
+	}
+	return f
 }
 
 // repeats reports a sentence that says what said says, in other words (same), and no

@@ -215,6 +215,13 @@ var sharedOut = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?%`)
 // chart written out.
 var labelledFigure = regexp.MustCompile(`^[^:：]{1,120}[:：]\s*[-+−–]?\d[\d.,]*\s*(?:%|％|pts?|points?|ポイント|포인트|个百分点)?\s*[.。]?$`)
 
+// labelledFigureQuick is the test before labelledFigure, which every sentence would
+// otherwise run: what follows the last colon is short.
+func labelledFigureQuick(text string) bool {
+	i := max(strings.LastIndexByte(text, ':'), strings.LastIndex(text, "："))
+	return i > 0 && len(text)-i < 24
+}
+
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
@@ -226,7 +233,7 @@ func BreakdownItem(text string) bool {
 	if enumerated.MatchString(text) {
 		return true // "(5) Lock selectively.", "(a) Adding…", "- In the free-text box…": an item of the text's own list
 	}
-	if labelledFigure.MatchString(text) {
+	if labelledFigureQuick(text) && labelledFigure.MatchString(text) {
 		return true // "「選任予定の人物が決まっている」：12.9%。": a table's row, its question left behind
 	}
 	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
