@@ -171,9 +171,27 @@ func (a *Analysis) Keywords(n int) []string {
 			noisy(e.key, a.Lang) || genericPhrases[e.key] || cutPhrase(e.surface, a.Lang) || segment.Segmented(a.Lang) && a.partOfAWord(e.surface) {
 			continue
 		}
-		out, keys = append(out, e.surface), append(keys, e.key)
+		out, keys = append(out, a.commonCase(e.surface)), append(keys, e.key)
 	}
 	return out
+}
+
+// commonCase is a phrase whose first word is capitalised only because it opened a
+// sentence or a heading ("Quarterly access reviews"), in lower case when the text
+// writes that word in lower case elsewhere; a name ("Kubernetes operators") stays.
+func (a *Analysis) commonCase(p string) string {
+	first, rest, _ := strings.Cut(p, " ")
+	r, size := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || first[size:] != strings.ToLower(first[size:]) || rest != strings.ToLower(rest) || a.Lang == "de" {
+		return p // a name, an acronym or German, whose nouns are capitalised
+	}
+	lower := string(unicode.ToLower(r)) + first[size:]
+	for _, c := range a.Candidates {
+		if i := strings.Index(c.Text, lower); i > 0 && c.Text[i-1] == ' ' {
+			return lower + p[len(first):]
+		}
+	}
+	return p
 }
 
 var keywordNoise = parse.WordSets(marks.KeywordNoise)
@@ -233,6 +251,9 @@ func cutPhrase(p, lang string) bool {
 	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
 	first, _, _ := strings.Cut(p, " ")
 	last := p[strings.LastIndexByte(p, ' ')+1:]
+	if lang == "nl" && first != last && dutchParticles[last] {
+		return true // "leg vast", "vul aan": a verb and its particle
+	}
 	return strings.HasSuffix(first, "'s") || strings.HasPrefix(first, "d'") || strings.HasPrefix(first, "l'") ||
 		strings.HasPrefix(first, "qu'") || units[first] || findingVerbs[last] || capitals || adverb(first) ||
 		first != last && (len(last) > 5 && strings.HasSuffix(last, "ly") && !lyNouns[last] ||
@@ -243,8 +264,13 @@ func cutPhrase(p, lang string) bool {
 var lyNouns = parse.WordSet(`supply assembly anomaly monopoly family butterfly`)
 
 // vagueAdjectives open a phrase that names no topic: "small number", "bad data", "harder
-// work", "entire list".
-var vagueAdjectives = parse.WordSet(`small big bad good great harder easier usual entire whole same certain various`)
+// work", "entire list", "nieuwe firewall".
+var vagueAdjectives = parse.WordSet(`small big bad good great harder easier usual entire whole same certain various new
+	nieuwe nieuw goede grote kleine nuevo nueva nuevos nuevas novo nova novos novas nouveau nouvelle nouveaux nouvelles nuovo nuova nuovi nuove`)
+
+// dutchParticles end a Dutch verb that splits from them ("legt … vast"): a phrase that
+// ends on one is a verb's, not a topic.
+var dutchParticles = parse.WordSet(`vast op af aan uit mee door na toe terug bij weg in`)
 
 // adverb reports an English adverb by its ending: "completely different" and "genuinely
 // useful" describe, they name nothing ("supply", "family", "early" keep theirs).

@@ -127,7 +127,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		lang == "en" && (lean.EndsOnAProForm(v.lower) || lean.AlikeWithoutWhat(v.words)) ||
 		lean.CliticImperative(words, lang) || lang == "en" && (lean.PronounAfterShortOpening(text, words, openingPronouns["en"]) ||
 		lean.ThemWithoutPlural(v.lower, v.words) || lean.SubjectlessStep(words) || lean.AskedOfWhatCameBefore(text, words) ||
-		lean.QuantifierPronoun(words) || lean.PastVerbIt(v.lower) || lean.DefiniteShare(words) ||
+		lean.QuantifierPronoun(words) || lean.PastVerbIt(v.lower) || lean.DefiniteShare(words) || lean.Scene(v.lower) ||
 		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {
 		return true
 	}

@@ -873,7 +873,8 @@ func TestMoreOpeningsThatLeanBack(t *testing.T) {
 // TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts: "not only…" stopped before its
 // second half, a table's row written out, "the 17%" and "the figure" after an opening
 // however long, "it" at the end of a short sentence, a reply to "the case you describe",
-// a pronoun after a preposition, Dutch "En", "Tegelijk", "In beide gevallen", a Chinese
+// a made-up scene ("A CISO… has just…"), a pronoun after a preposition, Dutch "En",
+// "Tegelijk", "In beide gevallen", a Chinese
 // "还将", a report's closing wish.
 func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 	checkPostable(t, []postableCase{
@@ -894,6 +895,8 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"en", "In 27% of companies, nobody owns it.", false},
 		{"en", "If a process breaks, fix it.", true},
 		{"en", "Modern tools are built to catch exactly the case you describe.", false},
+		{"en", "A CISO, usually a good one, has just come out of a board meeting where someone asked why the breach went unseen.", false},
+		{"en", "The EU has just adopted rules that make boards liable for breaches.", true},
 		{"fr", "Avec elle, le premier tiers de l'objectif 2030 s'atteint souvent sans travaux lourds.", false},
 		{"nl", "En maar 12 procent heeft zijn belangrijkste leveranciers beoordeeld op cyberrisico's.", false},
 		{"nl", "Tegelijk heeft slechts 18 procent van de besturen een cybersecuritytraining gevolgd.", false},

@@ -247,6 +247,9 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if c.para < 0 {
 		return false
 	}
+	if Question(c.Text) && a.amongQuestions(c) {
+		return true // "Wie meldt het incident? Wie belt de klanten? …": one of a string of questions, answered later
+	}
 	if c.para == 0 && c.sentence == 0 && answersItsHeading(c.Text, a.Doc.Sections[c.Section].Heading, a.Lang) {
 		return true
 	}
@@ -258,6 +261,14 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 		next = a.Paragraphs[c.Section][c.para+1]
 	}
 	return len(next) > 0 && opensContrast(a.Candidates[next[0]].Text, a.Lang)
+}
+
+// amongQuestions reports a sentence of a paragraph whose sentence before or after it is a
+// question too.
+func (a *Analysis) amongQuestions(c *Candidate) bool {
+	para := a.Paragraphs[c.Section][c.para]
+	return c.sentence > 0 && Question(a.Candidates[para[c.sentence-1]].Text) ||
+		c.sentence+1 < len(para) && Question(a.Candidates[para[c.sentence+1]].Text)
 }
 
 var caveatIndex = perLang(marks.Caveat)

@@ -92,6 +92,22 @@ func TestAnAnswerUnderItsQuestionIsNotAlone(t *testing.T) {
 	}
 }
 
+// TestAStringOfQuestionsIsNoPost: "Who reports the incident? Who calls the customers?"
+// asks what the text answers later; one of them alone asks a stranger nothing. A single
+// question followed by its answer may still open a post.
+func TestAStringOfQuestionsIsNoPost(t *testing.T) {
+	doc := &parse.Document{Title: "NIS2", Lang: "nl", Sections: []parse.Section{{Paragraphs: []string{
+		"Wie meldt het incident binnen 24 uur bij het CSIRT? Wie belt de drie grootste klanten? Wie mag losgeld betalen?",
+		"Is uw back-up getest op een volledige herstelactie? Slechts 18 procent van de besturen heeft dat ooit laten doen.",
+	}}}}
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
+		if posted, alone := c.Score > 0, !strings.HasPrefix(c.Text, "Wie "); posted != alone {
+			t.Errorf("%q: posted %v, want %v", c.Text, posted, alone)
+		}
+	}
+}
+
 // TestSentencesInsideAQuotationAreNotPosts: the middle of a quoted example message is
 // not the brand's finding, however much it looks like one.
 func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {

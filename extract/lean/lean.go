@@ -961,11 +961,12 @@ func HalfOfAPair(lower, lang string) bool {
 	if !ok {
 		return false
 	}
-	padded := " " + strings.TrimRight(lower, ".!") + " "
 	// After a comma it ends the sentence whole: "Look at quartiles, not just medians."
-	if !slices.ContainsFunc(notOnly[lang], func(m string) bool { return strings.Contains(padded, m) && !strings.Contains(padded, ","+m) }) {
+	// (A sentence that opens on "Not only" goes on to its second half.)
+	if !slices.ContainsFunc(notOnly[lang], func(m string) bool { return strings.Contains(lower, m) && !strings.Contains(lower, ","+m) }) {
 		return false
 	}
+	padded := strings.TrimRight(lower, ".!") + " "
 	return !slices.ContainsFunc(ends, func(e string) bool { return strings.Contains(padded, e) })
 }
 
@@ -978,3 +979,14 @@ var notOnly = func() map[string][]string {
 	out["en"] = append(slices.Clip(out["en"]), "n't just ", "n't only ", "n’t just ", "n’t only ")
 	return out
 }()
+
+// Scene reports an English sentence that sets a scene with someone the text makes up:
+// "A CISO, usually a good one, has just come out of a board meeting…". It opens a
+// story the post does not tell. lower is the sentence in lower case.
+func Scene(lower string) bool {
+	if !strings.HasPrefix(lower, "a ") && !strings.HasPrefix(lower, "an ") {
+		return false
+	}
+	head := lower[:min(len(lower), 120)]
+	return strings.Contains(head, " has just ") || strings.Contains(head, " have just ")
+}
