@@ -133,7 +133,7 @@ func (d *deriver) wide(chars int) int {
 // document's summary, that shares two subject words with the hook, stands alone, is not the
 // hook, no hedge, truism or definition, not about the document itself and at most max
 // characters; else the summary's first sentence, which says what the document is about;
-// "" when that does not stand alone either.
+// "" when that does not stand alone either or is too short to tell.
 func (d *deriver) contextSentence(hook, max int) string {
 	h := d.a.Candidates[hook]
 	words := claim.Words(h.Text, d.a.Lang)
@@ -178,12 +178,22 @@ func (d *deriver) contextSentence(hook, max int) string {
 		if s == h.Text || extract.AboutTheDocument(s, d.a.Lang) || d.postedLines.Says(s, channel.LinkedIn) {
 			continue
 		}
-		if weak[s] || !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max {
+		if weak[s] || !extract.Postable(s, d.a.Lang) || utf8.RuneCountInString(s) > max || d.tooShortToTell(s) {
 			return ""
 		}
 		return s
 	}
 	return ""
+}
+
+// tooShortToTell reports a line too short to say what a document is about ("Livre blanc
+// Helionde, édition 2025."): under eight words, or twenty characters where words are
+// not spaced.
+func (d *deriver) tooShortToTell(s string) bool {
+	if d.a.Lang == "ja" || d.a.Lang == "zh" {
+		return utf8.RuneCountInString(s) < 20
+	}
+	return len(strings.Fields(s)) < 8
 }
 
 // notCandidates are the candidates keep turns away.

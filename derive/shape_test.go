@@ -698,3 +698,28 @@ func TestATitleWithItsResultOpensThePosts(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedInContextIsASentenceNotAByline: with no sentence of the hook's subject at
+// hand, the post's line of context is the summary's first sentence only when it says
+// what the document is about; "Livre blanc Helionde, édition 2025." says who made it.
+func TestLinkedInContextIsASentenceNotAByline(t *testing.T) {
+	src := "---\ntitle: L'énergie des bureaux\nlang: fr\n---\n# L'énergie des bureaux\n\n*Livre blanc Helionde, édition 2025. Méthode en cinq étapes pour les gestionnaires de patrimoine et les directeurs immobiliers.*\n\n" +
+		"## Comptage\n\nLes organisations qui relèvent leurs compteurs chaque mois réduisent leur consommation de 17 %, contre 6 % pour celles qui les relèvent une fois par an.\n\n" +
+		"## Budgets\n\nSeuls 23 % des gestionnaires de patrimoine disposent d'un budget dédié au sous-comptage cette année.\n\n" +
+		"## Équipes\n\nLes sites dotés d'un référent énergie atteignent leur objectif 2030 deux fois plus souvent que les autres.\n\n" +
+		"## Chauffage\n\nAbaisser la consigne de chauffage d'un degré réduit la facture de 7 % en moyenne sur un hiver.\n\n" +
+		"## Éclairage\n\nLe passage aux LED a réduit de 58 % la consommation d'éclairage des sites étudiés en deux ans.\n"
+	res := deriveText(t, "energie.md", src)
+	made := false
+	for _, d := range res.Derivatives {
+		if d.Kind == channel.KindLinkedIn {
+			made = true
+			if strings.Contains(d.Template, "Livre blanc Helionde") {
+				t.Errorf("a byline is the post's context:\n%s", d.Template)
+			}
+		}
+	}
+	if !made {
+		t.Errorf("no LinkedIn post: %v", res.Skipped)
+	}
+}

@@ -248,6 +248,9 @@ func cutPhrase(p, lang string) bool {
 	if r, _ := utf8.DecodeRuneInString(p[strings.LastIndexByte(p, ' ')+1:]); lang == "de" && unicode.IsLower(r) {
 		return true // German writes its nouns capitalised: "Prozesse brauchen" ends on a verb
 	}
+	if first, _, ok := strings.Cut(p, " "); ok && lang == "de" && (inflectedAdjective(first) || germanPrepositions[strings.ToLower(first)]) {
+		return true // "strukturierten Daten", "automatischen Abgleich": a case's ending, not the keyword's form; "per E-Mail"
+	}
 	p = strings.ToLower(strings.ReplaceAll(p, "’", "'"))
 	first, _, _ := strings.Cut(p, " ")
 	last := p[strings.LastIndexByte(p, ' ')+1:]
@@ -267,6 +270,17 @@ var lyNouns = parse.WordSet(`supply assembly anomaly monopoly family butterfly`)
 // work", "entire list", "nieuwe firewall".
 var vagueAdjectives = parse.WordSet(`small big bad good great harder easier usual entire whole same certain various new
 	nieuwe nieuw goede grote kleine nuevo nueva nuevos nuevas novo nova novos novas nouveau nouvelle nouveaux nouvelles nuovo nuova nuovi nuove`)
+
+// inflectedAdjective reports a German adjective, lower case, with the ending of a case
+// other than the nominative ("strukturierten", "automatischem"): the phrase is cut from
+// a sentence, and its keyword reads "strukturierte Daten".
+func inflectedAdjective(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && len(w) > 5 && (strings.HasSuffix(w, "en") || strings.HasSuffix(w, "em") || strings.HasSuffix(w, "es"))
+}
+
+// germanPrepositions open a phrase that is an adverbial, not a topic ("per E-Mail").
+var germanPrepositions = parse.WordSet(`per pro je via ohne gegen durch seit unter zwischen`)
 
 // dutchParticles end a Dutch verb that splits from them ("legt … vast"): a phrase that
 // ends on one is a verb's, not a topic.

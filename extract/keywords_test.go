@@ -126,6 +126,8 @@ func TestKeywordsAreWholePhrasesSaidOnce(t *testing.T) {
 			[]string{"Best practices", "Use cases", "best practices", "use cases"}},
 		{"de", "Gute Prozesse brauchen Daten. Alle Prozesse brauchen Regeln. Manche Prozesse brauchen mehr.", []string{"Prozesse brauchen"}},
 		{"nl", "Tachtig monteurs werken voor drie planners. Tachtig monteurs delen één account.", []string{"Tachtig monteurs", "tachtig monteurs"}},
+		{"de", "Dieser Leitfaden hilft. Dieser Leitfaden zeigt Schritte. Die strukturierten Daten fließen. Die strukturierten Daten zählen. Per E-Mail kommt alles. Per E-Mail geht alles.",
+			[]string{"Dieser Leitfaden", "strukturierten Daten", "per E-Mail", "Per E-Mail"}},
 		{"nl", "Leg vast wie beslist. Leg vast wie meldt. Een nieuwe firewall helpt niet. Een nieuwe firewall kost geld.",
 			[]string{"Leg vast", "leg vast", "nieuwe firewall"}},
 		{"en", "The two are completely different things. They are completely different tools, and genuinely useful ones. Both are genuinely useful.",

@@ -46,6 +46,8 @@ type Candidate struct {
 	// inQuote: a sentence inside a quotation that a sentence before it opened (an
 	// example message, a speaker's second sentence); never posted as the brand's.
 	inQuote bool
+	// note: in a paragraph that is a note on the document ("Hinweis: …", parse.Note).
+	note bool
 	// same: where sameWords(Text) is in Analysis.sameWords.
 	same [2]int32
 }
@@ -144,10 +146,10 @@ func Analyze(doc *parse.Document) *Analysis {
 		example := example[si]
 		a.Paragraphs[si] = make([][]int, len(s.Paragraphs))
 		for pi, p := range s.Paragraphs {
-			open := false
+			open, note := false, parse.Note(p)
 			for k, sent := range parse.Sentences(p) {
 				i := add(sent, si, pi, k, example)
-				a.Candidates[i].inQuote = open
+				a.Candidates[i].inQuote, a.Candidates[i].note = open, note
 				open = whole.QuoteOpenAfter(sent, open)
 				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], i)
 			}
@@ -183,7 +185,7 @@ func (a *Analysis) score() {
 	var v sentenceView // Postable's, for notAlone; its words' slice reused throughout
 	for i := range a.Candidates {
 		c := &a.Candidates[i]
-		if a.skipped[c.Section] || c.illustration || c.heading || c.inQuote || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
+		if a.skipped[c.Section] || c.illustration || c.heading || c.inQuote || c.note || !postable(c.Text, a.Lang, &v) || a.notAlone(c, &v) {
 			continue // score 0: never picked
 		}
 		// A sentence the document repeats (in a summary, under two headings) is one
@@ -230,8 +232,8 @@ func (a *Analysis) score() {
 
 // notAlone reports a sentence that stands alone and still reads wrong alone: a caveat
 // that withholds its answer ("it depends"), the first half of a contrast (the sentence
-// after it opens with "However", "Sin embargo", "しかし": it states the view the author
-// argues against). It is never picked:
+// after it opens with "However", "Sin embargo", "しかし", or does "the opposite": it
+// states the view the author argues against), one of a string of questions. It is never picked:
 // no lead, key point or thread point. A passage that reaches it goes on into the
 // sentence after it (Followable lets "However, …" follow), so a contrast is posted whole.
 func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
@@ -260,7 +262,25 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
 		next = a.Paragraphs[c.Section][c.para+1]
 	}
-	return len(next) > 0 && opensContrast(a.Candidates[next[0]].Text, a.Lang)
+	return len(next) > 0 && (opensContrast(a.Candidates[next[0]].Text, a.Lang) || reverses(a.Candidates[next[0]].Text, a.Lang))
+}
+
+// reversals say, in a short sentence, that someone does the opposite of what the
+// sentence before said ("Les organisations qui avancent le plus vite font l'inverse."):
+// that sentence is the view the author turns down. Lower case.
+var reversals = map[string][]string{
+	"en": {"the opposite", "the reverse"}, "fr": {"l'inverse", "le contraire"}, "es": {"lo contrario", "lo opuesto"},
+	"pt": {"o contrário", "o oposto"}, "de": {"das gegenteil", "umgekehrt"}, "it": {"il contrario", "l'opposto"},
+	"nl": {"het omgekeerde", "het tegenovergestelde"},
+}
+
+// reverses reports a sentence of at most fifteen words that holds one of reversals.
+func reverses(text, lang string) bool {
+	if strings.Count(text, " ") >= 15 {
+		return false
+	}
+	lower := textcase.Lower(strings.ReplaceAll(text, "’", "'"))
+	return slices.ContainsFunc(reversals[lang], func(r string) bool { return strings.Contains(lower, r) })
 }
 
 // amongQuestions reports a sentence of a paragraph whose sentence before or after it is a

@@ -108,6 +108,20 @@ func TestAStringOfQuestionsIsNoPost(t *testing.T) {
 	}
 }
 
+// TestANoteOnTheDocumentIsNoPost: every sentence of a paragraph labelled as a note
+// ("Hinweis: …", "Note: …") speaks of the document, the first or not.
+func TestANoteOnTheDocumentIsNoPost(t *testing.T) {
+	doc := &parse.Document{Title: "E-Rechnung", Lang: "de", Sections: []parse.Section{{Paragraphs: []string{
+		"Hinweis: Dieser Leitfaden gibt einen Überblick. Bitte stimmen Sie Details zur Umsetzung in Ihrem Unternehmen mit Ihrer Steuerberatung ab.",
+		"Seit dem 1. Januar 2025 muss jedes Unternehmen in Deutschland E-Rechnungen empfangen und verarbeiten können.",
+	}}}}
+	for _, c := range Analyze(doc).Candidates {
+		if posted, note := c.Score > 0, !strings.HasPrefix(c.Text, "Seit"); posted == note {
+			t.Errorf("%q: posted %v", c.Text, posted)
+		}
+	}
+}
+
 // TestSentencesInsideAQuotationAreNotPosts: the middle of a quoted example message is
 // not the brand's finding, however much it looks like one.
 func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {
@@ -128,7 +142,7 @@ func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {
 
 // TestAConcessionTheNextSentenceDeniesIsNotAlone: "…produces an impressive dataset." is
 // the half of a contrast the author argues against when the next sentence denies it
-// ("It does not produce a single renegotiated renewal…").
+// ("It does not produce a single renegotiated renewal…") or does the opposite.
 func TestAConcessionTheNextSentenceDeniesIsNotAlone(t *testing.T) {
 	doc := &parse.Document{Title: "T", Lang: "en", Sections: []parse.Section{{Paragraphs: []string{
 		"Extracting 60 fields from 41,000 contracts produces an impressive dataset. It does not produce a single renegotiated renewal unless someone owns the date.",
@@ -136,6 +150,13 @@ func TestAConcessionTheNextSentenceDeniesIsNotAlone(t *testing.T) {
 	a := Analyze(doc)
 	if c := a.Candidates[0]; c.Score > 0 {
 		t.Errorf("the concession %q may be posted alone", c.Text)
+	}
+	// A short sentence that does "the opposite" turns the one before down too.
+	doc = &parse.Document{Title: "T", Lang: "fr", Sections: []parse.Section{{Paragraphs: []string{
+		"Le décret tertiaire est souvent abordé comme une contrainte administrative de plus. Les organisations qui avancent le plus vite font l'inverse.",
+	}}}}
+	if c := Analyze(doc).Candidates[0]; c.Score > 0 {
+		t.Errorf("the view the author turns down, %q, may be posted alone", c.Text)
 	}
 }
 

@@ -142,6 +142,9 @@ func (d *Document) summary() string {
 	first := ""
 	for _, s := range d.Sections {
 		for _, p := range s.Paragraphs {
+			if Note(p) {
+				continue
+			}
 			if utf8.RuneCountInString(p) >= 80 {
 				return p
 			}
@@ -274,3 +277,11 @@ func footnote(text string) bool {
 // whatever it adds ("(Corrected in v1.2…)") is about the document. One "^" before the
 // alternatives: the pattern is tried at the start only, not at every byte.
 var caption = regexp.MustCompile(`^(?:(?i:figure|fig\.|table|chart|exhibit|graph|figura|tabla|tabela|gráfico|grafico|tableau|abbildung|tabelle|grafik|figuur|tabel|grafiek)\s*\d+[.:]|[图表図]\s*\d+[.:：]|(?:그림|표)\s*\d+[.:]|(?i:sources?|fuentes?|fontes?|quellen?|bronn?e?n?)\s*:|(?:出典|来源|资料来源|数据来源|출처)\s*[:：])`)
+
+// noteLabel opens a paragraph that is a note on the document, not its text: a
+// disclaimer, a reader's hint ("Hinweis: Dieser Leitfaden ersetzt keine Beratung.").
+var noteLabel = regexp.MustCompile(`^(?i:note|disclaimer|hinweis|haftungsausschluss|nota|aviso|avertissement|remarque|opmerking|disclaimer|注|注意|免责声明|免責事項|참고|유의사항)\s*[:：]`)
+
+// Note reports a paragraph that opens on a note's label: none of it is a post, and it
+// says nothing of what the document is about.
+func Note(p string) bool { return noteLabel.MatchString(p) }

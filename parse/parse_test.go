@@ -369,11 +369,13 @@ func TestPlainTextHeadingsBetweenRules(t *testing.T) {
 
 // TestPlainTextLabelledLinesTablesAndSubsections: lines that each open on a label
 // ("误区1：", "建议：") are paragraphs of their own; a table's rows, set apart by runs of
-// spaces, are no prose and no heading; "4.1 企业背景" is a part of "四、案例".
+// spaces, are no prose and no heading; "4.1 企业背景" is a part of "四、案例"; a short
+// line over indented ones heads them.
 func TestPlainTextLabelledLinesTablesAndSubsections(t *testing.T) {
 	src := "设备维护指南\n\n四、案例：某冲压车间实践\n\n4.1 企业背景\n\n该企业为整车厂提供车身结构件。\n\n" +
 		"  指标        实施前      实施后\n  ------------------------------\n  停机小时    610         350\n\n" +
-		"六、常见误区\n\n误区1：一开始就追求全厂覆盖。\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。\n"
+		"六、常见误区\n\n误区1：一开始就追求全厂覆盖。\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。\n\n" +
+		"2026年1月起\n  所有企业必须能够接收电子发票。\n"
 	doc, err := File("guide.zh.txt", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -388,13 +390,28 @@ func TestPlainTextLabelledLinesTablesAndSubsections(t *testing.T) {
 		headings = append(headings, heading{s.Heading, s.Level})
 		paragraphs = append(paragraphs, s.Paragraphs...)
 	}
-	want := []heading{{"四、案例：某冲压车间实践", 2}, {"4.1 企业背景", 3}, {"六、常见误区", 2}}
+	want := []heading{{"四、案例：某冲压车间实践", 2}, {"4.1 企业背景", 3}, {"六、常见误区", 2}, {"2026年1月起", 3}}
 	if !reflect.DeepEqual(headings, want) {
 		t.Errorf("headings %v, want %v", headings, want)
 	}
-	wantParas := []string{"该企业为整车厂提供车身结构件。", "误区1：一开始就追求全厂覆盖。", "建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。"}
+	wantParas := []string{"该企业为整车厂提供车身结构件。", "误区1：一开始就追求全厂覆盖。", "建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。",
+		"所有企业必须能够接收电子发票。"}
 	if !reflect.DeepEqual(paragraphs, wantParas) {
 		t.Errorf("paragraphs %q, want %q", paragraphs, wantParas)
+	}
+}
+
+// TestANoteOnTheDocumentIsNoSummary: "Hinweis: …" before the text is a disclaimer, not
+// what the document is about.
+func TestANoteOnTheDocumentIsNoSummary(t *testing.T) {
+	src := "# E-Rechnung\n\nHinweis: Dieser Leitfaden ersetzt keine steuerliche Beratung. Bitte stimmen Sie Details mit Ihrer Steuerberatung ab.\n\n" +
+		"Seit dem 1. Januar 2025 muss jedes Unternehmen in Deutschland E-Rechnungen empfangen und verarbeiten können.\n"
+	doc, err := File("r.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.Summary, "Seit dem") {
+		t.Errorf("summary %q", doc.Summary)
 	}
 }
 

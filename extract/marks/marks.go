@@ -919,7 +919,7 @@ var Stopwords = map[string]string{
 		ein eine einem einen einer es für hat haben ich ihr im in ist ja kann mit nach nicht noch
 		nur oder sich sie sind so über um und uns von vor war wie wir wird zu zum zur werden wurde wurden worden
 		waren hatte hatten gibt gab weil er wenn ob denn damit sodass
-		ihre ihren ihrer ihrem ihr jede jeder jedes`,
+		ihre ihren ihrer ihrem ihr jede jeder jedes dieser diese dieses diesem diesen`,
 	"fr": `a au aux avec ce ces cette dans de des du elle en est et eux il ils je la le les
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
 		sur ta te tes toi ton tu un une vos votre vous être été peut plus
