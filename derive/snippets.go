@@ -9,6 +9,7 @@ import (
 
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/quotes"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -246,12 +247,25 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 			break
 		}
 		// A question with a figure ("Did the CPU pass 80%?") asks; a stat states.
-		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && d.fitsAny(c.Text) && !d.saysAgain(c.Text, said, out) {
+		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && statOnItsOwn(c.Text, d.a.Lang) && d.fitsAny(c.Text) &&
+			!d.saysAgain(c.Text, said, out) {
 			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
+}
+
+// statOnItsOwn reports a sentence that reads as a stat with no sentence around it: five
+// words or more ("No-show al 13,8%." is a label and its value), and in under eight, a
+// share, a multiple, an amount or a change ("Reserve 30 minutos fixos por semana." is a
+// tip with a duration, "Projete por cliente os 10 maiores." a step with a count).
+func statOnItsOwn(text, lang string) bool {
+	n := len(strings.Fields(text))
+	if lang == "ja" || lang == "zh" {
+		n = utf8.RuneCountInString(text) / 3 // about three characters a word
+	}
+	return n >= 5 && (n >= 8 || figures.Result(text))
 }
 
 // saysAgain reports a figure a post of the account (said) or a snippet already picked

@@ -191,3 +191,21 @@ func TestOneFindingIsOneStat(t *testing.T) {
 		t.Errorf("the 61%% finding is said %d ways on one account: %v", len(said), said)
 	}
 }
+
+// TestAStatSnippetIsAFindingThatStandsAlone: a tip with a duration ("Reserve 30
+// minutes every week."), a step with a count or a label with its value is no stat; a
+// share with its subject is.
+func TestAStatSnippetIsAFindingThatStandsAlone(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Reserve 30 minutos fixos por semana.":                                                false,
+		"Projete por cliente os 10 maiores.":                                                  false,
+		"No-show al 13,8%.":                                                                   false,
+		"Ten meaningful decisions beat 200 reflexive ones.":                                   false,
+		"Pages per week fell from 41 to 16.":                                                  true,
+		"One logistics client disabled 2,140 stale accounts in a single weekend last spring.": true,
+	} {
+		if got := statOnItsOwn(text, "en"); got != want {
+			t.Errorf("statOnItsOwn(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -192,7 +192,7 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		"关于数据安全的三个常见误区与对策": false, "二、行业背景：跨境支付的合规压力": false, "Methods that scale": false,
 		// A closing offer to talk.
 		"Parlons de votre patrimoine": true, "Let's talk about your fleet": true, "Hablemos": true, "Parlons chiffres ou stratégie ?": true,
-		"Talking to customers": false,
+		"Talking to customers": false, "Chi è Sanitek": true, "Who is Halyard": true, "Who is liable under NIS2?": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
 			t.Errorf("sections.BoilerplateHeading(%q) = %v, want %v", heading, got, want)
@@ -916,6 +916,8 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"fr", "23 % des gestionnaires suivent leurs consommations chaque mois.", true},
 		{"en", "61% name inaccurate ETAs as a top driver of detention costs.", false},
 		{"pt", "A ferramenta que vamos apresentar aqui é simples e barata.", false},
+		{"it", "Circa il 35% avviene in regime di accreditamento con il Servizio Sanitario Nazionale.", false},
+		{"it", "Circa il 35% delle prestazioni avviene in regime di accreditamento.", true},
 	})
 }
 

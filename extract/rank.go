@@ -6,6 +6,7 @@ package extract
 import (
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -46,7 +47,8 @@ type Candidate struct {
 	// inQuote: a sentence inside a quotation that a sentence before it opened (an
 	// example message, a speaker's second sentence); never posted as the brand's.
 	inQuote bool
-	// note: in a paragraph that is a note on the document ("Hinweis: …", parse.Note).
+	// note: in a paragraph that is a note on the document ("Hinweis: …", parse.Note), or
+	// labelled as a myth ("误区3：…", mythLabel): never posted.
 	note bool
 	// same: where sameWords(Text) is in Analysis.sameWords.
 	same [2]int32
@@ -125,7 +127,9 @@ func Analyze(doc *parse.Document) *Analysis {
 		a.skipped[i] = a.skipped[i] || level || imagined[i] || answers[i] || cases[i] || examples[i]
 	}
 	add := func(text string, sec, para, sent int, example bool) int {
+		myth := false
 		if sent == 0 {
+			myth = mythLabel.MatchString(text)
 			text = withoutLabel(text)
 		}
 		text = tighten.Sentence(text, a.Lang)
@@ -140,6 +144,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		key := a.sameWords[from:]
 		a.Candidates[len(a.Candidates)-1].same = [2]int32{int32(from), int32(len(a.sameWords))}
 		a.Candidates[len(a.Candidates)-1].heading = len(key) <= longestHeading && headings[string(key)]
+		a.Candidates[len(a.Candidates)-1].note = myth
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
@@ -149,7 +154,7 @@ func Analyze(doc *parse.Document) *Analysis {
 			open, note := false, parse.Note(p)
 			for k, sent := range parse.Sentences(p) {
 				i := add(sent, si, pi, k, example)
-				a.Candidates[i].inQuote, a.Candidates[i].note = open, note
+				a.Candidates[i].inQuote, a.Candidates[i].note = open, note || a.Candidates[i].note
 				open = whole.QuoteOpenAfter(sent, open)
 				a.Paragraphs[si][pi] = append(a.Paragraphs[si][pi], i)
 			}
@@ -525,14 +530,14 @@ func appendSameWords(dst []byte, text string) []byte {
 // before a sentence of its own.
 func withoutLabel(text string) string {
 	i := strings.Index(text, ": ")
-	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) && k <= 24 && isLabel(text[:k]) && !containsAny(text[:k], methodLabels) {
+	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) && k <= 24 && isLabel(text[:k]) && !containsAny(text[:k], methodLabels) && !dateLabel.MatchString(text[:k]) {
 		if rest := text[k+len("："):]; utf8.RuneCountInString(rest) >= 15 {
 			return rest // "建议：从一条瓶颈产线开始…"
 		}
 		return text
 	}
-	if i <= 0 || i > 60 || !isLabel(text[:i]) {
-		return text
+	if i <= 0 || i > 60 || !isLabel(text[:i]) || dateLabel.MatchString(text[:i]) {
+		return text // a date labels when the rule holds ("Ab 01.01.2028: …"): it is the claim's
 	}
 	rest := text[i+2:]
 	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 40 {
@@ -543,6 +548,13 @@ func withoutLabel(text string) string {
 
 // isLabel reports a short heading-like phrase: up to four words (eight characters in
 // scripts without spaces) and no comma.
+// dateLabel holds a date or a year.
+var dateLabel = regexp.MustCompile(`\b(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.\d{2,4}`)
+
+// mythLabel opens a line that states a misconception the text goes on to correct
+// ("误区3：把项目完全交给IT部门。", "Myth: …"): without its label, the post would advise it.
+var mythLabel = regexp.MustCompile(`^(?:\*\*)?(?:(?i:myth|mito|mythe|irrtum|mythos|fabel)\s*\d*\s*[:：]|(?:误区|迷思|誤解|오해|통념)\s*\d*\s*[:：])`)
+
 // methodLabels name a line about the study ("调研对象：27 家连锁药店…"): the label is
 // what tells the line apart from a finding, so it stays.
 var methodLabels = []string{"调研", "调查", "样本", "对象", "来源", "注", "方法", "調査", "出典", "対象", "注記", "조사", "출처", "대상", "방법"}

@@ -257,20 +257,30 @@ func TestARecommendationListedAsAnInfinitiveIsNoPost(t *testing.T) {
 }
 
 // TestAShortLabelBeforeAFullWidthColonIsNoPartOfTheSentence: "建议：" labels the advice
-// after it, which is the sentence; a label that names the study ("调研样本：") stays, as
-// it is what tells its line from a finding.
+// after it, which is the sentence; a label that names the study ("调研样本：") or a date
+// ("Ab 01.01.2028:") stays, as it is part of what the line says; a line labelled as a
+// myth ("误区3：") is never posted.
 func TestAShortLabelBeforeAFullWidthColonIsNoPartOfTheSentence(t *testing.T) {
-	src := "# 指南\n\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。\n\n调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。\n"
+	src := "# 指南\n\n建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。\n\n调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。\n\n" +
+		"误区3：把项目完全交给IT部门或外部供应商。\n\n2026年1月起：所有企业必须能够接收电子发票，否则将无法抵扣进项税额。\n\n" +
+		"Ab 01.01.2028: Alle Unternehmen müssen im inländischen B2B-Geschäft E-Rechnungen ausstellen.\n"
 	doc, err := parse.File("g.zh.md", []byte(src), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var texts []string
-	for _, c := range Analyze(doc).Candidates {
+	a := Analyze(doc)
+	for _, c := range a.Candidates {
 		texts = append(texts, c.Text)
 	}
-	want := []string{"从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。", "调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。"}
+	want := []string{"从一条瓶颈产线开始，三到六个月内拿出可量化的结果，再逐步推广。", "调研样本：27 家连锁药店企业，覆盖五个区域，调研时间为 2024 年 3 月至 6 月。",
+		"把项目完全交给IT部门或外部供应商。", "2026年1月起：所有企业必须能够接收电子发票，否则将无法抵扣进项税额。",
+		"Ab 01.01.2028: Alle Unternehmen müssen im inländischen B2B-Geschäft E-Rechnungen ausstellen."}
 	if !slices.Equal(texts, want) {
 		t.Errorf("candidates %q, want %q", texts, want)
+	}
+	// The myth, its label gone, is never advice.
+	if c := a.Candidates[2]; c.Score > 0 {
+		t.Errorf("a myth may be posted as advice: %q", c.Text)
 	}
 }

@@ -370,7 +370,7 @@ func TestPlainTextHeadingsBetweenRules(t *testing.T) {
 // TestPlainTextLabelledLinesTablesAndSubsections: lines that each open on a label
 // ("误区1：", "建议：") are paragraphs of their own; a table's rows, set apart by runs of
 // spaces, are no prose and no heading; "4.1 企业背景" is a part of "四、案例"; a short
-// line over indented ones heads them.
+// line over indented ones labels them ("2026年1月起：…").
 func TestPlainTextLabelledLinesTablesAndSubsections(t *testing.T) {
 	src := "设备维护指南\n\n四、案例：某冲压车间实践\n\n4.1 企业背景\n\n该企业为整车厂提供车身结构件。\n\n" +
 		"  指标        实施前      实施后\n  ------------------------------\n  停机小时    610         350\n\n" +
@@ -390,12 +390,12 @@ func TestPlainTextLabelledLinesTablesAndSubsections(t *testing.T) {
 		headings = append(headings, heading{s.Heading, s.Level})
 		paragraphs = append(paragraphs, s.Paragraphs...)
 	}
-	want := []heading{{"四、案例：某冲压车间实践", 2}, {"4.1 企业背景", 3}, {"六、常见误区", 2}, {"2026年1月起", 3}}
+	want := []heading{{"四、案例：某冲压车间实践", 2}, {"4.1 企业背景", 3}, {"六、常见误区", 2}}
 	if !reflect.DeepEqual(headings, want) {
 		t.Errorf("headings %v, want %v", headings, want)
 	}
 	wantParas := []string{"该企业为整车厂提供车身结构件。", "误区1：一开始就追求全厂覆盖。", "建议：从一条瓶颈产线开始，三到六个月内拿出可量化的结果。",
-		"所有企业必须能够接收电子发票。"}
+		"2026年1月起：所有企业必须能够接收电子发票。"}
 	if !reflect.DeepEqual(paragraphs, wantParas) {
 		t.Errorf("paragraphs %q, want %q", paragraphs, wantParas)
 	}

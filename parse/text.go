@@ -54,9 +54,12 @@ func parseText(data []byte) (*Document, error) {
 			o.list(items)
 		case len(lines) > 1 && isTitleLine(lines[0]) && !bulletRe.MatchString(lines[0]) && strings.TrimLeft(lines[0], " \t") == lines[0] &&
 			!slices.ContainsFunc(lines[1:], func(l string) bool { return strings.TrimLeft(l, " \t") == l }):
-			// "Ab 01.01.2025" over an indented paragraph: the label heads it.
-			o.heading(textHeadingLevel(lines[0])+1, lines[0], "")
-			o.paragraph(strings.Join(lines[1:], "\n"))
+			// "Ab 01.01.2025" over an indented paragraph labels it: "Ab 01.01.2025: Alle…".
+			sep := ": "
+			if r, _ := utf8.DecodeLastRuneInString(lines[0]); r >= 0x2E80 {
+				sep = "："
+			}
+			o.paragraph(strings.TrimSpace(lines[0]) + sep + strings.TrimSpace(strings.Join(lines[1:], "\n")))
 		case len(lines) > 1 && !slices.ContainsFunc(lines, func(l string) bool { return !labelLine.MatchString(l) }):
 			// "误区1：…" then "建议：…", "Q: …" then "A: …": each line says its own thing.
 			for _, l := range lines {

@@ -226,7 +226,8 @@ var (
 )
 
 // limiters may come before a share: "Only 9% had…", "Solo el 22 %…".
-var limiters = parse.WordSet(`only just nearly almost about roughly over under solo sólo apenas casi só quase seuls seulement nur knapp fast appena quasi slechts bijna`)
+var limiters = parse.WordSet(`only just nearly almost about roughly over under solo sólo apenas casi só quase seuls seulement nur knapp fast appena quasi slechts bijna
+	circa around approximately environ près etwa ongeveer cerca aproximadamente`)
 
 // Determiners open a noun phrase: an article or a demonstrative, in each language with
 // built-in texts.

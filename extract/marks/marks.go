@@ -764,7 +764,7 @@ var ReportingVerbs = map[string]string{
 	"pt": `disse disseram diz dizem afirma afirmam declara declararam têm tinham são eram usam utilizam acreditam`,
 	"fr": `ont avaient sont étaient disent déclarent déclarent estiment utilisent pensent prévoient`,
 	"de": `sagen sagten gaben geben haben hatten sind waren nutzen planen erwarten`,
-	"it": `ha hanno dichiara dichiarano sono erano usano utilizzano ritengono prevedono`,
+	"it": `ha hanno dichiara dichiarano sono erano usano utilizzano ritengono prevedono avviene avvengono riguarda riguardano`,
 	"nl": `zeggen zeiden gaven hebben hadden zijn waren gebruiken verwachten`,
 }
 

@@ -63,6 +63,9 @@ var aboutHeadings = []string{"about ", "acerca de ", "sobre ", "à propos ", "ü
 	"let's talk", "talk to us", "get in touch", "parlons ", "discutons ", "hablemos", "vamos conversar", "sprechen wir",
 	"parliamone", "parliamo ", "laten we praten", "neem contact"}
 
+// whoIs opens a heading that presents the company by its name ("Chi è Sanitek").
+var whoIs = []string{"who is ", "chi è ", "quién es ", "quem é ", "qui est ", "wer ist ", "wie is "}
+
 // aboutEndings close a CJK heading that presents a company: "… 소개", "…简介", "…の紹介".
 var aboutEndings = []string{"소개", "简介", "介绍", "紹介", "企業情報", "会社情報"}
 
@@ -143,6 +146,12 @@ func BoilerplateHeading(heading string) bool {
 	}
 	for _, p := range aboutHeadings {
 		if strings.HasPrefix(h, p) {
+			return true
+		}
+	}
+	for _, p := range whoIs {
+		// "Chi è Sanitek": a name of up to three words; "Who is liable under NIS2?" asks.
+		if rest, ok := strings.CutPrefix(h, p); ok && !strings.ContainsAny(heading, "?？") && len(strings.Fields(rest)) <= 3 {
 			return true
 		}
 	}
