@@ -178,7 +178,8 @@ func (a *Analysis) Keywords(n int) []string {
 
 // commonCase is a phrase whose first word is capitalised only because it opened a
 // sentence or a heading ("Quarterly access reviews"), in lower case when the text
-// writes that word in lower case elsewhere; a name ("Kubernetes operators") stays.
+// writes that word in lower case more often than capitalised inside its sentences; a
+// name ("Kubernetes operators") stays.
 func (a *Analysis) commonCase(p string) string {
 	first, rest, _ := strings.Cut(p, " ")
 	r, size := utf8.DecodeRuneInString(first)
@@ -186,10 +187,15 @@ func (a *Analysis) commonCase(p string) string {
 		return p // a name, an acronym or German, whose nouns are capitalised
 	}
 	lower := string(unicode.ToLower(r)) + first[size:]
+	// Inside sentences, which spelling the text uses more ("kubernetes" a few times beside
+	// "Kubernetes" many is a name).
+	lowers, capitals := 0, 0
 	for _, c := range a.Candidates {
-		if i := strings.Index(c.Text, lower); i > 0 && c.Text[i-1] == ' ' {
-			return lower + p[len(first):]
-		}
+		lowers += strings.Count(c.Text, " "+lower+" ")
+		capitals += strings.Count(c.Text, " "+first+" ")
+	}
+	if lowers > capitals {
+		return lower + p[len(first):]
 	}
 	return p
 }

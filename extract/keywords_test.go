@@ -158,10 +158,12 @@ func TestKeywordSpellingsFold(t *testing.T) {
 
 // TestAKeywordCapitalisedAtASentencesStartIsInLowerCase: "Quarterly access reviews"
 // opened two sentences; the text writes "quarterly" in lower case elsewhere, so the
-// keyword is "quarterly access reviews". A name keeps its capital.
+// keyword is "quarterly access reviews". A name keeps its capital, written in lower case
+// once but capitalised more often.
 func TestAKeywordCapitalisedAtASentencesStartIsInLowerCase(t *testing.T) {
 	got := keywordsOf(t, "en", "Quarterly access reviews are rubber stamps. Quarterly access reviews take four seconds each. "+
-		"Teams that skip the quarterly meeting lose track. Kubernetes operators fail quietly. Kubernetes operators restart pods.")
+		"Teams that skip the quarterly meeting lose track. Kubernetes operators fail quietly. Kubernetes operators restart pods. "+
+		"Operators watch kubernetes resources. Every Kubernetes cluster runs them. Teams upgrade Kubernetes yearly.")
 	if !slices.Contains(got, "quarterly access reviews") || slices.Contains(got, "Quarterly access reviews") {
 		t.Errorf("keywords %q: want \"quarterly access reviews\"", got)
 	}
