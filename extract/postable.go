@@ -107,6 +107,9 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	if len(words) > 1 && itIs[lang] == textcase.Lower(words[0]) && (lean.Determiners[textcase.Lower(words[1])] || here[textcase.Lower(words[1])]) {
 		return true // "È una differenza che…", "Es aquí donde…": it is what came before; "Es mejor…" is not
 	}
+	if lang == "de" && (strings.Contains(v.lower, " demnach ") || strings.Contains(v.lower, " folglich ") || strings.Contains(v.lower, " somit ")) {
+		return true // "Ein PDF … ist demnach keine E-Rechnung": according to what the sentence before defined
+	}
 	if adverbs := leaningAdverbs[lang]; adverbs != nil {
 		for k := min(1, len(words)); k < min(len(words), 5); k++ {
 			w := strings.TrimRight(textcase.Lower(words[k]), ",.;:")

@@ -918,6 +918,9 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"pt", "A ferramenta que vamos apresentar aqui é simples e barata.", false},
 		{"it", "Circa il 35% avviene in regime di accreditamento con il Servizio Sanitario Nazionale.", false},
 		{"it", "Circa il 35% delle prestazioni avviene in regime di accreditamento.", true},
+		{"de", "Ein PDF, das per E-Mail verschickt wird, ist demnach keine E-Rechnung mehr.", false},
+		{"pt", "O erro é maior nas semanas de feriado.", false},
+		{"en", "The error is largest in holiday weeks.", false},
 	})
 }
 

@@ -252,7 +252,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 		return true
 	}
 	if c.para < 0 {
-		return false
+		return nounHeadedItem(c.Text, a.Lang)
 	}
 	if Question(c.Text) && a.amongQuestions(c) {
 		return true // "Wie meldt het incident? Wie belt de klanten? …": one of a string of questions, answered later
@@ -287,6 +287,33 @@ func reverses(text, lang string) bool {
 	lower := textcase.Lower(strings.ReplaceAll(text, "’", "'"))
 	return slices.ContainsFunc(reversals[lang], func(r string) bool { return strings.Contains(lower, r) })
 }
+
+// nounHeadedItem reports a list item in French, Spanish, Portuguese or Italian that opens
+// on a bare plural noun and its complement ("Courbes de charge au pas de 10 minutes…",
+// "Tempi di attesa per sede"): a noun phrase, as these languages write no sentence
+// without an article there; alone it is a fragment of the list.
+func nounHeadedItem(text, lang string) bool {
+	of := map[string]map[string]bool{
+		"fr": {"de": true, "d'": true, "du": true, "des": true}, "es": {"de": true, "del": true},
+		"pt": {"de": true, "do": true, "da": true, "dos": true, "das": true}, "it": {"di": true, "del": true, "della": true, "dei": true, "delle": true},
+	}[lang]
+	if of == nil {
+		return false
+	}
+	first, rest, _ := strings.Cut(text, " ")
+	second, _, _ := strings.Cut(rest, " ")
+	lower := textcase.Lower(first)
+	r, _ := utf8.DecodeRuneInString(first)
+	plural := strings.HasSuffix(lower, "s") || lang == "it" && (strings.HasSuffix(lower, "i") || strings.HasSuffix(lower, "e"))
+	return unicode.IsUpper(r) && plural && len(lower) > 3 && of[textcase.Lower(second)] && !notNouns[lower]
+}
+
+// notNouns open a Romance sentence before "de" without being a noun: quantities and
+// prepositions ("Plus de 60 %", "Mais de metade", "Dans de nombreux cas").
+var notNouns = parse.WordSet(`plus moins más menos mais menos più meno dans sous vers après depuis pendant avant desde antes tras
+	após durante entre sobre oltre circa tutti tutte muchas muchos algunas algunos pocas pocos varias varios muitas muitos
+	algumas alguns poucas poucos várias vários certaines certains plusieurs molte molti alcune alcuni poche pochi tante tanti
+	diverse diversi`)
 
 // amongQuestions reports a sentence of a paragraph whose sentence before or after it is a
 // question too.

@@ -122,6 +122,26 @@ func TestANoteOnTheDocumentIsNoPost(t *testing.T) {
 	}
 }
 
+// TestARomanceListItemHeadedByANounIsNoPost: "Courbes de charge au pas de 10 minutes…"
+// names a thing to collect, the way a list does; "Molte delle aziende…" and "Muchas de
+// las empresas…" are sentences.
+func TestARomanceListItemHeadedByANounIsNoPost(t *testing.T) {
+	for _, tc := range []struct {
+		lang, item string
+		posted     bool
+	}{
+		{"fr", "Courbes de charge au pas de 10 minutes ou horaire, pour détecter les consommations en période d'inoccupation.", false},
+		{"it", "Tempi di attesa al telefono misurati ogni settimana per sede e per fascia oraria.", false},
+		{"it", "Molte delle aziende medie ricevono già fatture elettroniche dai loro fornitori.", true},
+		{"es", "Muchas de las empresas medianas ya reciben facturas electrónicas de sus proveedores.", true},
+	} {
+		doc := &parse.Document{Title: "T", Lang: tc.lang, Sections: []parse.Section{{Lists: [][]string{{tc.item, "Otra cosa que dice algo más largo sobre el tema del documento."}}}}}
+		if c := Analyze(doc).Candidates[0]; (c.Score > 0) != tc.posted {
+			t.Errorf("%s: %q posted %v, want %v", tc.lang, c.Text, c.Score > 0, tc.posted)
+		}
+	}
+}
+
 // TestSentencesInsideAQuotationAreNotPosts: the middle of a quoted example message is
 // not the brand's finding, however much it looks like one.
 func TestSentencesInsideAQuotationAreNotPosts(t *testing.T) {

@@ -1011,33 +1011,33 @@ var DocumentPhrases = map[string][]string{
 // what?), "Das Problem ist nicht…", "Les conséquences ne sont pas…"; and so do
 // CaseNouns told in the past. Lower case, singular and plural.
 var ShellNouns = map[string]string{
-	"en": `cost costs rate rates price prices limit threshold bottleneck solution solutions problem problems issue result results consequence consequences effect effects
+	"en": `error errors cost costs rate rates price prices limit threshold bottleneck solution solutions problem problems issue result results consequence consequences effect effects
 		impact difference concern concerns challenge question answer reason reasons point idea lesson lessons goal
 		aim objective benefit benefits advantage downside upside catch trick headline outcome outcomes change
 		changes fix remedy effort savings saving gain gains improvement improvements information conclusion
 		takeaway message irony paradox truth reality rest remainder latter former bits part parts measure measures
 		step steps approach method figure figures reduction increase decline drop rise`,
-	"es": `costo costos coste costes tiempo tiempos límite umbral tasa precio solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
+	"es": `error errores costo costos coste costes tiempo tiempos límite umbral tasa precio solución soluciones problema problemas resultado resultados consecuencia consecuencias efecto efectos
 		impacto diferencia preocupación reto desafío pregunta respuesta razón motivo idea lección objetivo meta
 		beneficio beneficios ventaja ventajas cambio cambios mejora mejoras ahorro ahorros información conclusión
 		mensaje resto medida medidas paso pasos enfoque método cifra cifras reducción aumento caída descenso subida`,
-	"pt": `custo custos tempo tempos limite taxa preço solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
+	"pt": `erro erros custo custos tempo tempos limite taxa preço solução soluções problema problemas resultado resultados consequência consequências efeito efeitos
 		impacto diferença preocupação desafio pergunta resposta razão motivo ideia lição objetivo meta benefício
 		benefícios vantagem vantagens mudança mudanças melhoria melhorias economia informação conclusão mensagem
 		risco resto medida medidas passo passos abordagem método cifra cifras redução aumento queda`,
-	"fr": `coût coûts délai délais seuil taux prix solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
+	"fr": `erreur erreurs coût coûts délai délais seuil taux prix solution solutions problème problèmes résultat résultats conséquence conséquences effet effets impact
 		différence préoccupation défi question réponse raison idée leçon objectif but bénéfice bénéfices avantage
 		avantages changement changements amélioration améliorations économie économies information conclusion
 		message reste mesure mesures étape étapes approche méthode chiffre chiffres réduction hausse baisse augmentation`,
-	"de": `kosten zeit grenze schwelle quote preis lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
+	"de": `fehler kosten zeit grenze schwelle quote preis lösung lösungen problem probleme ergebnis ergebnisse folge folgen effekt wirkung unterschied sorge
 		herausforderung frage antwort grund idee lektion ziel nutzen vorteil vorteile änderung veränderung
 		verbesserung einsparung einsparungen ersparnis information fazit botschaft rest maßnahme maßnahmen schritt
 		schritte ansatz methode zahl zahlen reduktion senkung anstieg rückgang`,
-	"it": `costo costi tempo tempi limite soglia tasso prezzo soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
+	"it": `errore errori costo costi tempo tempi limite soglia tasso prezzo soluzione soluzioni problema problemi risultato risultati conseguenza conseguenze effetto effetti
 		impatto differenza preoccupazione sfida domanda risposta ragione motivo idea lezione obiettivo beneficio
 		benefici vantaggio vantaggi cambiamento cambiamenti miglioramento miglioramenti risparmio risparmi
 		informazione conclusione messaggio resto misura misure passo passi approccio metodo cifra cifre riduzione aumento calo`,
-	"nl": `oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil
+	"nl": `fout fouten oplossing oplossingen probleem problemen resultaat resultaten gevolg gevolgen effect impact verschil
 		zorg uitdaging vraag antwoord reden idee les doel voordeel voordelen verandering verbetering besparing
 		informatie conclusie boodschap rest maatregel maatregelen stap stappen aanpak methode cijfer cijfers verlaging stijging daling`,
 }
