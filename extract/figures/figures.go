@@ -22,7 +22,7 @@ import (
 var (
 	percentRe    = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|％|percent\b|per cent\b|por ciento|pour cent|prozent|パーセント)`)
 	multiplierRe = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?[x×](?:\s|$|[,.;:)])|\b\d+(?:\.\d+)?-?fold\b|\b\d+(?:\.\d+)? (?:times|veces|fois|mal) (?:faster|more|higher|lower|less|fewer|as|cheaper|más|menos|plus|moins|schneller)|\d+(?:\.\d+)?倍`)
-	moneyRe      = regexp.MustCompile(`(?i)[$€£¥]\s?\d|\d\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|dollars|dólares|euros|usd|eur)\b|\d\s?(?:万円|億円|円)`)
+	moneyRe      = regexp.MustCompile(`(?i)[$€£¥]\s?\d|\d\s?(?:million|billion|trillion|millones|milliards?|millionen|milliarden|dollars|dólares|euros|usd|eur)\b|\d\s?(?:万円|億円|円)|\d\s?(?:만|억|조)\s?원|\d,\d{3}\s?원`)
 	// "14回 → 4回": a change written with an arrow, its units in Japanese or Chinese.
 	arrowCJKRe = regexp.MustCompile(`\d[\d.,]*\s?[\p{Han}\p{Katakana}\p{Hangul}%％]{0,3}\s?→\s?\d`)
 	// A duration that says how long something runs, not a quantity.
@@ -167,7 +167,7 @@ func Stat(s string) bool {
 	}
 	if digitThen(lower, "%", "％", "percent", "per cent", "por ciento", "pour cent", "prozent", "パーセント") && percentRe.MatchString(s) ||
 		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
-		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円") && moneyRe.MatchString(s) ||
+		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円", "원") && moneyRe.MatchString(s) ||
 		hasNumberThenWord(s) && cueBeforeNumber(s, lower) && cueCountRe.MatchString(s) ||
 		has("万", "億", "人", "社", "件", "個", "台", "名", "割") && jaCountRe.MatchString(s) && !has(setupCJK...) ||
 		has("から", "에서", "从") && fromToCJK(s) || has("→") && arrowCJKRe.MatchString(s) ||

@@ -30,6 +30,8 @@ func TestIsStat(t *testing.T) {
 		{"The team installed 40 vibration sensors on 12 conveyors.", false},
 		{"We installed 40 sensors and cut unplanned downtime by 30%.", true},
 		{"冲压车间共有4条冲压线、42台主要设备，包括多工位压力机、送料机构。", false},
+		{"설문 응답 기업들이 추정한 비계획 정지 1시간당 평균 손실액은 약 1,200만 원이었다.", true},
+		{"보전 조직은 3원칙을 따른다.", false},
 		{"工場は年間120台の設備を保有しています。", false},
 		{"会議の時間を半年で48%削減しました。", true},
 		{"生産性が3倍になりました。", true},
