@@ -921,6 +921,7 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"de", "Ein PDF, das per E-Mail verschickt wird, ist demnach keine E-Rechnung mehr.", false},
 		{"pt", "O erro é maior nas semanas de feriado.", false},
 		{"en", "The error is largest in holiday weeks.", false},
+		{"es", "En los incidentes analizados, el tiempo medio entre el acceso inicial y la detección fue de 52 días sin segmentación.", true},
 	})
 }
 

@@ -888,8 +888,8 @@ var IndefiniteArticles = map[string]string{
 // gestión de los secretos"), as space-separated words: the thing a sentence names runs on
 // through one.
 var NounLinks = map[string]string{
-	"en": "of for in on", "es": "de del para", "pt": "de do da dos das para", "fr": "de du des d' d’ pour",
-	"de": "von vom für des der", "it": "di del della dei delle per", "nl": "van voor",
+	"en": "of for in on", "es": "de del para entre", "pt": "de do da dos das para entre", "fr": "de du des d' d’ pour entre",
+	"de": "von vom für des der zwischen", "it": "di del della dei delle per tra fra", "nl": "van voor tussen",
 }
 
 // Stopwords are the function words of each language the ranker and keyword finder know:
