@@ -97,7 +97,7 @@ func (d *deriver) blog() {
 				marks[j] |= ends
 			}
 			// What the teaser says already, in other words, is no passage's.
-			if slices.ContainsFunc(listed, func(s string) bool { return d.repeats(text, s) }) {
+			if slices.ContainsFunc(listed, func(s string) bool { return d.memo().Repeats(text, s) }) {
 				marks[j] |= saidAgain
 			}
 			if claim.RecallsTheReading(text, d.a.Lang) {

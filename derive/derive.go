@@ -14,6 +14,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive/brandrules"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/langid"
@@ -75,11 +76,10 @@ type deriver struct {
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
 	linkedInQuoted string
-	moments        *moments                   // where a talk says each sentence
-	contextNeeded  []bool                     // see needsContext
-	weightyOf      []int8                     // see weighty
-	words          map[string]map[string]bool // claim.Words by sentence; see same
-	figureOf       map[string]string          // figures.Figure by sentence; see sameFinding
+	moments        *moments    // where a talk says each sentence
+	contextNeeded  []bool      // see needsContext
+	weightyOf      []int8      // see weighty
+	claimMemo      *claim.Memo // sentences compared, each read once; see memo
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

@@ -2,15 +2,14 @@ package derive
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
-	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/quotes"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -53,7 +52,7 @@ func (d *deriver) snippets() {
 	// Each snippet a different fact: a stat or quote that says what a kept snippet says
 	// is left out.
 	add := func(s snippet) {
-		if !slices.ContainsFunc(all, func(o snippet) bool { return d.same(s.text, o.text) }) {
+		if !slices.ContainsFunc(all, func(o snippet) bool { return d.memo().Same(s.text, o.text) }) {
 			all = append(all, s)
 		}
 	}
@@ -175,7 +174,7 @@ func (d *deriver) keyPointSnippets(said map[int]bool, plain bool) []snippet {
 	}
 	for _, i := range picks {
 		c := &a.Candidates[i]
-		if slices.ContainsFunc(kept, func(j int) bool { return d.same(c.Text, a.Candidates[j].Text) }) {
+		if slices.ContainsFunc(kept, func(j int) bool { return d.memo().Same(c.Text, a.Candidates[j].Text) }) {
 			continue
 		}
 		// A hope or a bare requirement is strong by a word only: it counts as plain.
@@ -248,7 +247,7 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 			break
 		}
 		// A question with a figure ("Did the CPU pass 80%?") asks; a stat states.
-		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && statOnItsOwn(c.Text, d.a.Lang) && d.fitsAny(c.Text) &&
+		if c.Stat && c.Score > 0 && !said[i] && !extract.Question(c.Text) && claim.StatAlone(c.Text, d.a.Lang) && d.fitsAny(c.Text) &&
 			!d.saysAgain(c.Text, said, out) {
 			out = append(out, snippet{typ: SnippetStat, text: c.Text, section: c.Section, pos: c.Pos})
 		}
@@ -257,34 +256,15 @@ func (d *deriver) statSnippets(said map[int]bool) []snippet {
 	return out
 }
 
-// statOnItsOwn reports a sentence that reads as a stat with no sentence around it: five
-// words or more ("No-show al 13,8%." is a label and its value), and in under eight, a
-// share, a multiple, an amount or a change ("Reserve 30 minutos fixos por semana." is a
-// tip with a duration, "Projete por cliente os 10 maiores." a step with a count); no
-// advice on what not to do.
-func statOnItsOwn(text, lang string) bool {
-	if lang == "en" && negativeImperative.MatchString(text) {
-		return false // "Don't try to reach 100% across the network at once.": advice
-	}
-	n := len(strings.Fields(text))
-	if lang == "ja" || lang == "zh" {
-		n = utf8.RuneCountInString(text) / 3 // about three characters a word
-	}
-	return n >= 5 && (n >= 8 || figures.Result(text))
-}
-
-// negativeImperative opens advice on what not to do.
-var negativeImperative = regexp.MustCompile(`^(?i:don['’]t|do not|never|avoid)\s`)
-
 // saysAgain reports a figure a post of the account (said) or a snippet already picked
 // states with the same subject: the same finding twice.
 func (d *deriver) saysAgain(text string, said map[int]bool, picked []snippet) bool {
 	for j := range said {
-		if d.sameFinding(text, d.a.Candidates[j].Text) {
+		if d.memo().SameFinding(text, d.a.Candidates[j].Text) {
 			return true
 		}
 	}
-	return slices.ContainsFunc(picked, func(p snippet) bool { return d.sameFinding(text, p.text) })
+	return slices.ContainsFunc(picked, func(p snippet) bool { return d.memo().SameFinding(text, p.text) })
 }
 
 // quoteSnippets are the attributed blockquotes and quoted sentences, whole or one

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/repurpose/repurpose/channel"
+	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/parse"
 )
 
@@ -121,8 +122,8 @@ func TestAPostGivesAFigureOnce(t *testing.T) {
 		{"Reviews took 4 days.", "Reviews took 14 days.", false},
 		{"Teams review every change within a day.", "Anything.", false},
 	} {
-		if got := figuresSaid(tc.text, tc.said); got != tc.want {
-			t.Errorf("figuresSaid(%q, %q) = %v", tc.text, tc.said, got)
+		if got := claim.FiguresSaid(tc.text, tc.said); got != tc.want {
+			t.Errorf("claim.FiguresSaid(%q, %q) = %v", tc.text, tc.said, got)
 		}
 	}
 }
@@ -205,8 +206,8 @@ func TestAStatSnippetIsAFindingThatStandsAlone(t *testing.T) {
 		"Don't try to reach 100% coverage across the whole network at once.":                  false,
 		"One logistics client disabled 2,140 stale accounts in a single weekend last spring.": true,
 	} {
-		if got := statOnItsOwn(text, "en"); got != want {
-			t.Errorf("statOnItsOwn(%q) = %v, want %v", text, got, want)
+		if got := claim.StatAlone(text, "en"); got != want {
+			t.Errorf("claim.StatAlone(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -1,14 +1,11 @@
 package derive
 
 import (
-	"regexp"
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/derive/claim"
-	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/tighten"
 
 	"github.com/repurpose/repurpose/channel"
@@ -44,7 +41,7 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 			continue // never a key point (KeyPoints)
 		}
 		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] ||
-			slices.ContainsFunc(introSaid, func(s string) bool { return d.repeats(c.Text, s) }) {
+			slices.ContainsFunc(introSaid, func(s string) bool { return d.memo().Repeats(c.Text, s) }) {
 			unfit[i] = true
 		}
 	}
@@ -54,7 +51,7 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 		// Two sections may make one point: it is listed once, the stronger first; and a
 		// figure the post gave already ("78% reported burnout" twice) is not a new point.
 		text := d.a.Candidates[i].Text
-		if !slices.ContainsFunc(picks, func(j int) bool { return d.repeats(text, d.a.Candidates[j].Text) }) && !figuresSaid(text, said) {
+		if !slices.ContainsFunc(picks, func(j int) bool { return d.memo().Repeats(text, d.a.Candidates[j].Text) }) && !claim.FiguresSaid(text, said) {
 			picks = append(picks, i)
 			said += "\n" + text
 		}
@@ -97,88 +94,12 @@ func (d *deriver) weighty(c *extract.Candidate) bool {
 	return d.weightyOf[c.Pos] == 2
 }
 
-// same is claim.Same, each sentence's words read once per run (a series or a set of
-// snippets compares every pick with every other), or the same figure with three words of
-// its subject.
-func (d *deriver) same(a, b string) bool {
-	return claim.SameWords(d.wordsOf(a), d.wordsOf(b)) || d.sameFinding(a, b)
-}
-
-// wordsOf is claim.Words of a sentence, read once per run.
-func (d *deriver) wordsOf(s string) map[string]bool {
-	if d.words == nil {
-		d.words = map[string]map[string]bool{}
+// memo is the document's claim.Memo, made on first use.
+func (d *deriver) memo() *claim.Memo {
+	if d.claimMemo == nil {
+		d.claimMemo = claim.NewMemo(d.a.Lang)
 	}
-	w, ok := d.words[s]
-	if !ok {
-		w = claim.Words(s, d.a.Lang)
-		d.words[s] = w
-	}
-	return w
-}
-
-// sameFinding reports one finding said twice in other words ("61% name inaccurate
-// ETAs…", "61% of respondents rank inaccurate or missing ETAs…"): the same figure, and
-// three words of its subject.
-func (d *deriver) sameFinding(a, b string) bool {
-	if !strings.ContainsAny(a, digits) || !strings.ContainsAny(b, digits) {
-		return false
-	}
-	f := d.figure(a)
-	if f == "" || f != d.figure(b) {
-		return false
-	}
-	wa, wb := d.wordsOf(a), d.wordsOf(b)
-	shared := 0
-	for w := range wa {
-		if wb[w] {
-			shared++
-		}
-	}
-	return shared >= 3
-}
-
-const digits = "0123456789"
-
-// figure is figures.Figure of a sentence, found once per run.
-func (d *deriver) figure(s string) string {
-	if d.figureOf == nil {
-		d.figureOf = map[string]string{}
-	}
-	f, ok := d.figureOf[s]
-	if !ok {
-		f = figures.Figure(s)
-		d.figureOf[s] = f
-	}
-	return f
-}
-
-// repeats reports a sentence that says what said says, in other words (same), and no
-// figure of its own: "waste fell from 4,200 to 2,600 euros" after "waste reached 4,200
-// euros" is news, though most of its words are.
-func (d *deriver) repeats(text, said string) bool {
-	if !d.same(text, said) {
-		return false
-	}
-	for _, f := range digitRuns.FindAllString(text, -1) {
-		if !strings.Contains(said, f) {
-			return false
-		}
-	}
-	return true
-}
-
-var digitRuns = regexp.MustCompile(`[0-9][0-9.,]*[0-9]|[0-9]`)
-
-// figuresSaid reports a sentence with figures, each of them a figure of said already
-// (whole: "4" is not in "14").
-func figuresSaid(text, said string) bool {
-	figures := digitRuns.FindAllString(text, -1)
-	if len(figures) == 0 {
-		return false
-	}
-	before := digitRuns.FindAllString(said, -1)
-	return !slices.ContainsFunc(figures, func(f string) bool { return !slices.Contains(before, f) })
+	return d.claimMemo
 }
 
 // excludeSaid adds the candidates whose sentence text is said in text.

@@ -48,7 +48,7 @@ func (d *deriver) thread() {
 	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
 	valid = d.leavingRoom(d.validX(x.Backlink))
 	payoff := d.a.Payoff(said, func(c *extract.Candidate) bool {
-		return fits(c) && !d.same(c.Text, d.a.Candidates[hook].Text)
+		return fits(c) && !d.memo().Same(c.Text, d.a.Candidates[hook].Text)
 	})
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
@@ -133,7 +133,7 @@ func (d *deriver) threadPoints(hook, payoff int, said map[int]bool, fits func(c 
 			break
 		}
 		if said[i] || usedSection[c.Section] || c.Score < central && !c.Stat || !c.Finding() || !d.weighty(c) || !fits(c) ||
-			slices.ContainsFunc(taken, func(j int) bool { return d.same(c.Text, d.a.Candidates[j].Text) }) {
+			slices.ContainsFunc(taken, func(j int) bool { return d.memo().Same(c.Text, d.a.Candidates[j].Text) }) {
 			continue
 		}
 		usedSection[c.Section] = true

@@ -134,7 +134,7 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 		lean.DemonstrativeObject(words) || lean.AnotherFigure(v.lower)) || lean.EncliticObject(text, lang) {
 		return true
 	}
-	if subjectAfterLongOpening(text, lang) {
+	if lean.SubjectAfterLongOpening(text, lang) {
 		return true
 	}
 	pronouns := openingPronouns[lang]
@@ -161,64 +161,6 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	// cifra…", "…, however, …", "…, many schedule…").
 	return pronouns[subject] || opensWithReference(rest, lang) || lang == "en" && lean.QuantifierPronoun(strings.Fields(rest))
 }
-
-// subjectAfterLongOpening reports a sentence that opens on a phrase or a clause of up to
-// 160 bytes, however many commas it holds, whose main clause then names as known what the
-// sentence before said: a demonstrative ("For a shipper moving $80 million of freight a
-// year, that is more than $2 million.") or a shell noun ("In Europe, where carrier
-// bases… lack integrations, the figure rises to 42%."). Any comma of the opening may be
-// the one that ends it.
-func subjectAfterLongOpening(text, lang string) bool {
-	if pronouns, ok := clausePronounsCJK[lang]; ok {
-		// "随着…成本持续下降，它已经从…": "it" is what the sentence before named.
-		comma := map[string]string{"zh": "，", "ja": "、", "ko": ", "}[lang]
-		_, rest, ok := strings.Cut(text, comma)
-		return ok && slices.ContainsFunc(pronouns, func(p string) bool { return strings.HasPrefix(rest, p) })
-	}
-	first, _, _ := strings.Cut(text, " ")
-	first = textcase.Lower(first)
-	if !openingPrepositions[lang][first] && !lean.Subordinator(first) {
-		return false
-	}
-	demonstratives := leaningDemonstratives[lang]
-	for off := 0; off < min(len(text), 160); {
-		k := strings.Index(text[off:], ", ")
-		if k < 0 || off+k >= 160 {
-			return false
-		}
-		off += k + 2
-		rest := text[off:]
-		var first6 [6]string
-		words := lean.FirstFields(rest, &first6)
-		if len(words) < 3 {
-			return false
-		}
-		if demonstratives[textcase.Lower(words[0])] && auxiliaries[textcase.Lower(words[1])] || lean.ShellNounSubject(words, lang) {
-			return true
-		}
-	}
-	return false
-}
-
-// clausePronounsCJK open a main clause after an opening one on what came before.
-var clausePronounsCJK = map[string][]string{
-	"zh": {"它", "他们", "她们"},
-	"ja": {"それは", "これは", "それが", "これが", "彼らは"},
-	"ko": {"이는 ", "그것은 ", "이것은 ", "이들은 ", "그들은 "},
-}
-
-// leaningDemonstratives, followed by a verb, are a main clause's subject that names what
-// the sentence before said.
-var leaningDemonstratives = parse.WordSets(map[string]string{
-	"en": `this that these those`,
-	"es": `esto eso`,
-	"pt": `isto isso`,
-	"it": `ciò questo`,
-	"fr": `cela ceci ça`,
-})
-
-// auxiliaries are the verbs that follow a demonstrative subject ("that is", "esto es").
-var auxiliaries = parse.WordSet(`is was are were has had will would can could means meant es fue son era significa é foi são era significa è era sono significa est était signifie représente`)
 
 // responseVerbs say that someone answered what was said before.
 var responseVerbs = parse.WordSet(`agreed disagreed added replied responded countered conceded admitted objected echoed`)

@@ -6,7 +6,6 @@ package extract
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,7 +19,6 @@ import (
 	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/extract/marks"
-	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -48,7 +46,7 @@ type Candidate struct {
 	// example message, a speaker's second sentence); never posted as the brand's.
 	inQuote bool
 	// note: in a paragraph that is a note on the document ("Hinweis: …", parse.Note), or
-	// labelled as a myth ("误区3：…", mythLabel): never posted.
+	// labelled as a myth ("误区3：…", whole.Myth): never posted.
 	note bool
 	// same: where sameWords(Text) is in Analysis.sameWords.
 	same [2]int32
@@ -129,8 +127,8 @@ func Analyze(doc *parse.Document) *Analysis {
 	add := func(text string, sec, para, sent int, example bool) int {
 		myth := false
 		if sent == 0 {
-			myth = mythLabel.MatchString(text)
-			text = withoutLabel(text)
+			myth = whole.Myth(text)
+			text = whole.WithoutLabel(text)
 		}
 		text = tighten.Sentence(text, a.Lang)
 		stat := figures.Stat(text)
@@ -252,7 +250,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 		return true
 	}
 	if c.para < 0 {
-		return nounHeadedItem(c.Text, a.Lang)
+		return lean.NounHeadedItem(c.Text, a.Lang)
 	}
 	if Question(c.Text) && a.amongQuestions(c) {
 		return true // "Wie meldt het incident? Wie belt de klanten? …": one of a string of questions, answered later
@@ -267,53 +265,8 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
 		next = a.Paragraphs[c.Section][c.para+1]
 	}
-	return len(next) > 0 && (opensContrast(a.Candidates[next[0]].Text, a.Lang) || reverses(a.Candidates[next[0]].Text, a.Lang))
+	return len(next) > 0 && (lean.OpensContrast(a.Candidates[next[0]].Text, a.Lang) || lean.Reverses(a.Candidates[next[0]].Text, a.Lang))
 }
-
-// reversals say, in a short sentence, that someone does the opposite of what the
-// sentence before said ("Les organisations qui avancent le plus vite font l'inverse."):
-// that sentence is the view the author turns down. Lower case.
-var reversals = map[string][]string{
-	"en": {"the opposite", "the reverse"}, "fr": {"l'inverse", "le contraire"}, "es": {"lo contrario", "lo opuesto"},
-	"pt": {"o contrário", "o oposto"}, "de": {"das gegenteil", "umgekehrt"}, "it": {"il contrario", "l'opposto"},
-	"nl": {"het omgekeerde", "het tegenovergestelde"},
-}
-
-// reverses reports a sentence of at most fifteen words that holds one of reversals.
-func reverses(text, lang string) bool {
-	if strings.Count(text, " ") >= 15 {
-		return false
-	}
-	lower := textcase.Lower(strings.ReplaceAll(text, "’", "'"))
-	return slices.ContainsFunc(reversals[lang], func(r string) bool { return strings.Contains(lower, r) })
-}
-
-// nounHeadedItem reports a list item in French, Spanish, Portuguese or Italian that opens
-// on a bare plural noun and its complement ("Courbes de charge au pas de 10 minutes…",
-// "Tempi di attesa per sede"): a noun phrase, as these languages write no sentence
-// without an article there; alone it is a fragment of the list.
-func nounHeadedItem(text, lang string) bool {
-	of := map[string]map[string]bool{
-		"fr": {"de": true, "d'": true, "du": true, "des": true}, "es": {"de": true, "del": true},
-		"pt": {"de": true, "do": true, "da": true, "dos": true, "das": true}, "it": {"di": true, "del": true, "della": true, "dei": true, "delle": true},
-	}[lang]
-	if of == nil {
-		return false
-	}
-	first, rest, _ := strings.Cut(text, " ")
-	second, _, _ := strings.Cut(rest, " ")
-	lower := textcase.Lower(first)
-	r, _ := utf8.DecodeRuneInString(first)
-	plural := strings.HasSuffix(lower, "s") || lang == "it" && (strings.HasSuffix(lower, "i") || strings.HasSuffix(lower, "e"))
-	return unicode.IsUpper(r) && plural && len(lower) > 3 && of[textcase.Lower(second)] && !notNouns[lower]
-}
-
-// notNouns open a Romance sentence before "de" without being a noun: quantities and
-// prepositions ("Plus de 60 %", "Mais de metade", "Dans de nombreux cas").
-var notNouns = parse.WordSet(`plus moins más menos mais menos più meno dans sous vers après depuis pendant avant desde antes tras
-	após durante entre sobre oltre circa tutti tutte muchas muchos algunas algunos pocas pocos varias varios muitas muitos
-	algumas alguns poucas poucos várias vários certaines certains plusieurs molte molti alcune alcuni poche pochi tante tanti
-	diverse diversi`)
 
 // amongQuestions reports a sentence of a paragraph whose sentence before or after it is a
 // question too.
@@ -364,24 +317,6 @@ func (a *Analysis) proseBefore(c *Candidate) string {
 // lookBack is how many sentences before a definite noun proseBefore reads for the
 // indefinite one that introduced it.
 const lookBack = 12
-
-// opensContrast reports a sentence that opens with one of marks.ContrastOpeners: a
-// whole word or phrase, or a prefix in Chinese and Japanese.
-func opensContrast(text, lang string) bool {
-	openers, ok := marks.ContrastOpeners[lang]
-	if !ok {
-		openers = marks.ContrastOpeners["en"]
-	}
-	lower := strings.ToLower(text[:min(len(text), 48)])
-	for _, o := range openers {
-		if rest, ok := strings.CutPrefix(lower, o); ok {
-			if r, _ := utf8.DecodeRuneInString(rest); lang == "ja" || lang == "zh" || !unicode.IsLetter(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // standalone weighs what makes a sentence work out of context: a length of 60-220
 // characters (half that in Japanese, which is denser), a full stop, no opening pronoun
@@ -513,7 +448,7 @@ func (a *Analysis) Passage(i int, stop map[int]bool) []int {
 // sentence of their own.
 func listSentences(item, lang string) []string {
 	sents := parse.Sentences(item)
-	if len(sents) > 1 && isLabel(sents[0]) {
+	if len(sents) > 1 && whole.IsLabel(sents[0]) {
 		sents = sents[1:]
 	}
 	// A finding listed in Japanese, Chinese or Korean often goes without its full stop
@@ -550,51 +485,6 @@ func appendSameWords(dst []byte, text string) []byte {
 		}
 	}
 	return dst
-}
-
-// withoutLabel is a sentence without the label that opens it ("Operator
-// configuration: Ideally a project…" → "Ideally a project…"): a few words and a colon
-// before a sentence of its own.
-func withoutLabel(text string) string {
-	i := strings.Index(text, ": ")
-	if k := strings.Index(text, "："); k > 0 && (i < 0 || k < i) && k <= 24 && isLabel(text[:k]) && !containsAny(text[:k], methodLabels) && !dateLabel.MatchString(text[:k]) {
-		if rest := text[k+len("："):]; utf8.RuneCountInString(rest) >= 15 {
-			return rest // "建议：从一条瓶颈产线开始…"
-		}
-		return text
-	}
-	if i <= 0 || i > 60 || !isLabel(text[:i]) || dateLabel.MatchString(text[:i]) {
-		return text // a date labels when the rule holds ("Ab 01.01.2028: …"): it is the claim's
-	}
-	rest := text[i+2:]
-	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 40 {
-		return text // "Next step: the team…" or a short definition is one sentence
-	}
-	return rest
-}
-
-// isLabel reports a short heading-like phrase: up to four words (eight characters in
-// scripts without spaces) and no comma.
-// dateLabel holds a date or a year.
-var dateLabel = regexp.MustCompile(`\b(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.\d{2,4}`)
-
-// mythLabel opens a line that states a misconception the text goes on to correct
-// ("误区3：把项目完全交给IT部门。", "Myth: …"): without its label, the post would advise it.
-var mythLabel = regexp.MustCompile(`^(?:\*\*)?(?:(?i:myth|mito|mythe|irrtum|mythos|fabel)\s*\d*\s*[:：]|(?:误区|迷思|誤解|오해|통념)\s*\d*\s*[:：])`)
-
-// methodLabels name a line about the study ("调研对象：27 家连锁药店…"): the label is
-// what tells the line apart from a finding, so it stays.
-var methodLabels = []string{"调研", "调查", "样本", "对象", "来源", "注", "方法", "調査", "出典", "対象", "注記", "조사", "출처", "대상", "방법"}
-
-func isLabel(s string) bool {
-	s = strings.TrimRight(s, ".:。：")
-	if strings.ContainsAny(s, ",，、") {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(s); script.CJK(r) {
-		return utf8.RuneCountInString(s) <= 8
-	}
-	return len(strings.Fields(s)) <= 4
 }
 
 // modelNouns name the parts of a document's own framework.

@@ -1,12 +1,14 @@
 package claim
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/figures"
 	"github.com/repurpose/repurpose/extract/marks"
 	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
@@ -277,3 +279,22 @@ var (
 	nounLinks        = parse.WordSets(marks.NounLinks)
 	referenceOpeners = parse.WordSets(marks.ReferenceOpeners)
 )
+
+// StatAlone reports a sentence that reads as a stat with no sentence around it: five
+// words or more ("No-show al 13,8%." is a label and its value), and in under eight, a
+// share, a multiple, an amount or a change ("Reserve 30 minutos fixos por semana." is a
+// tip with a duration, "Projete por cliente os 10 maiores." a step with a count); no
+// advice on what not to do.
+func StatAlone(text, lang string) bool {
+	if lang == "en" && negativeImperative.MatchString(text) {
+		return false // "Don't try to reach 100% across the network at once.": advice
+	}
+	n := len(strings.Fields(text))
+	if lang == "ja" || lang == "zh" {
+		n = utf8.RuneCountInString(text) / 3 // about three characters a word
+	}
+	return n >= 5 && (n >= 8 || figures.Result(text))
+}
+
+// negativeImperative opens advice on what not to do.
+var negativeImperative = regexp.MustCompile(`^(?i:don['’]t|do not|never|avoid)\s`)

@@ -554,10 +554,6 @@ func ShellNounSubject(words []string, lang string) bool {
 	return false
 }
 
-// Subordinator reports a word that opens a clause before the main one ("if", "when",
-// "cuando", "wenn"), lower case.
-func Subordinator(w string) bool { return subordinators[w] }
-
 func shellNounSubject(words []string, lang string) bool {
 	if len(words) < 3 {
 		return false
