@@ -280,7 +280,7 @@ var caption = regexp.MustCompile(`^(?:(?i:figure|fig\.|table|chart|exhibit|graph
 
 // noteLabel opens a paragraph that is a note on the document, not its text: a
 // disclaimer, a reader's hint ("Hinweis: Dieser Leitfaden ersetzt keine Beratung.").
-var noteLabel = regexp.MustCompile(`^(?i:note|disclaimer|hinweis|haftungsausschluss|nota|aviso|avertissement|remarque|opmerking|disclaimer|注|注意|免责声明|免責事項|참고|유의사항)\s*[:：]`)
+var noteLabel = regexp.MustCompile(`^(?i:note|disclaimer|hinweis|haftungsausschluss|nota|aviso|avertissement|remarque|opmerking|注|注意|免责声明|免責事項|참고|유의사항)\s*[:：]`)
 
 // Note reports a paragraph that opens on a note's label: none of it is a post, and it
 // says nothing of what the document is about.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // bulletRe matches a plain-text list line: "- x", "* x", "• x", "1. x", "2) x", and a
@@ -56,7 +58,7 @@ func parseText(data []byte) (*Document, error) {
 			!slices.ContainsFunc(lines[1:], func(l string) bool { return strings.TrimLeft(l, " \t") == l }):
 			// "Ab 01.01.2025" over an indented paragraph labels it: "Ab 01.01.2025: Alle…".
 			sep := ": "
-			if r, _ := utf8.DecodeLastRuneInString(lines[0]); r >= 0x2E80 {
+			if r, _ := utf8.DecodeLastRuneInString(lines[0]); script.CJK(r) {
 				sep = "："
 			}
 			o.paragraph(strings.TrimSpace(lines[0]) + sep + strings.TrimSpace(strings.Join(lines[1:], "\n")))

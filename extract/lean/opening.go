@@ -133,3 +133,22 @@ func OpensContrast(text, lang string) bool {
 	}
 	return false
 }
+
+// modelNouns name the parts of a document's own framework.
+var modelNouns = parse.WordSet(`capability capabilities level levels stage phase layer pillar tier aspect dimension action category domain`)
+
+// ModelItem reports a sentence that opens on an item of the document's own framework,
+// named after its section ("The scaling capability…" under "Scaling"): a reader of the post
+// does not know the framework it is a part of.
+func ModelItem(text, heading string) bool {
+	w := strings.Fields(strings.ToLower(text))
+	if len(w) < 3 || w[0] != "the" || !modelNouns[strings.Trim(w[2], ",.;:")] {
+		return false
+	}
+	for _, h := range strings.FieldsFunc(strings.ToLower(heading), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if h == w[1] {
+			return true
+		}
+	}
+	return false
+}
