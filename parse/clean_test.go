@@ -153,4 +153,15 @@ func TestATitleInCapitalsReadsAsAHeadline(t *testing.T) {
 	if doc, _ = File("paper.md", []byte(src), 0); doc.Title != "CNCF Security Whitepaper For API Teams" {
 		t.Errorf("title %q: the acronyms the text writes in capitals stay", doc.Title)
 	}
+	// Outside English, a title is in sentence case: each word as the text writes it.
+	src = "# GUIDE PRATIQUE DE LA MAINTENANCE PRÉDICTIVE POUR LES PME\n\nLa maintenance prédictive reste rare dans les PME : " +
+		"un guide pratique aide à choisir les machines de la première phase.\n"
+	if doc, _ = File("guide.md", []byte(src), 0); doc.Title != "Guide pratique de la maintenance prédictive pour les PME" {
+		t.Errorf("title %q", doc.Title)
+	}
+	src = "# EINGANGSRECHNUNGEN DIGITAL VERARBEITEN\n\nViele Unternehmen verarbeiten Eingangsrechnungen noch auf Papier, " +
+		"obwohl sie die Belege digital empfangen.\n"
+	if doc, _ = File("leitfaden.md", []byte(src), 0); doc.Title != "Eingangsrechnungen digital verarbeiten" {
+		t.Errorf("title %q", doc.Title)
+	}
 }

@@ -71,20 +71,51 @@ func titleFromKey(key string, doc *Document) string {
 	if len(words) < 2 {
 		return "" // "paper.md" says nothing
 	}
-	return capitalised(words, doc.sample())
+	return capitalised(words, doc.sample(), doc.Lang)
 }
 
-// capitalised joins words capitalised, those text writes in capitals kept so.
-func capitalised(words []string, text string) string {
+// capitalised joins words as a title in lang, those text writes in capitals kept so. An
+// English title capitalises each word; other languages capitalise the first, and each
+// other word as text writes it within its sentences more often ("Eingangsrechnungen
+// digital verarbeiten", "Guide pratique de la maintenance"). A word text does not use
+// keeps its capital (a title in English over Italian text: "Cloud Native Security"),
+// but for a short one outside German ("pour", "van", "per"): most are the language's
+// small words.
+func capitalised(words []string, text, lang string) string {
 	for i, w := range words {
 		if up := strings.ToUpper(w); doctype.ContainsWord(text, up) {
 			words[i] = up
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(r)) + w[size:]
+		title := string(unicode.ToUpper(r)) + w[size:]
+		if i == 0 || lang == "en" || lang == "" {
+			words[i] = title
+			continue
+		}
+		lower, upper := doctype.CountWord(text, w), capitalisedWithin(text, title)
+		if upper > lower || upper == 0 && lower == 0 && (lang == "de" || utf8.RuneCountInString(w) > 4) {
+			words[i] = title
+		}
 	}
 	return strings.Join(words, " ")
+}
+
+// capitalisedWithin counts title in text as a word where no sentence starts: a capital
+// there is the word's own.
+func capitalisedWithin(text, title string) int {
+	n := 0
+	for off := 0; ; {
+		i := doctype.WordAt(text, title, off)
+		if i < 0 {
+			return n
+		}
+		before := strings.TrimRight(text[:i], " \t\"“«'‘„")
+		if r, _ := utf8.DecodeLastRuneInString(before); before != "" && !strings.ContainsRune(".!?\n", r) {
+			n++
+		}
+		off = i + len(title)
+	}
 }
 
 // shouting reports a title in capitals ("CLOUD NATIVE SECURITY WHITEPAPER"): a label

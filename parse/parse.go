@@ -37,20 +37,21 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	if !doc.hasText() {
 		return nil, &InputError{Reason: "the document has no text to work with"}
 	}
-	if doc.Title = CleanTitle(doc.Title); shouting(doc.Title) {
-		title := doc.Title
-		doc.Title = "" // the words the text itself writes in capitals, not the title's
-		doc.Title = capitalised(strings.Fields(strings.ToLower(title)), doc.sample())
-	}
-	if genericTitle(doc.Title) {
-		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
-	}
-	doc.Type = docType(doc)
+	doc.Title = CleanTitle(doc.Title)
 	lang, warning := langid.Decide(doc.Lang, doc.sample())
 	doc.Lang = lang
 	if warning != "" {
 		doc.Warnings = append(doc.Warnings, warning)
 	}
+	if shouting(doc.Title) {
+		title := doc.Title
+		doc.Title = "" // the words the text itself writes in capitals, not the title's
+		doc.Title = capitalised(strings.Fields(strings.ToLower(title)), doc.sample(), lang)
+	}
+	if genericTitle(doc.Title) {
+		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)
+	}
+	doc.Type = docType(doc)
 	resolveLinks(doc)
 	return doc, nil
 }

@@ -367,6 +367,38 @@ func TestPlainTextHeadingsBetweenRules(t *testing.T) {
 	}
 }
 
+// TestPlainTextNumberedHeadingsAlone: a numbered line alone between blank lines, worded as
+// a title, heads what follows ("3. EINGANGSKANÄLE BÜNDELN"); the contents list that names
+// the same lines stays a list, and so do items a blank line parts.
+func TestPlainTextNumberedHeadingsAlone(t *testing.T) {
+	src := "LEITFADEN: RECHNUNGEN DIGITAL\n=============================\n\nINHALT\n\n1. Warum jetzt\n2. Kanäle bündeln\n\n" +
+		"1. WARUM JETZT\n\nAb 2025 müssen Unternehmen E-Rechnungen empfangen können.\n\n" +
+		"2. KANÄLE BÜNDELN\n\nRechnungen kommen an zu vielen Stellen an.\n\n" +
+		"Drei Schritte:\n\n1. Postfach einrichten\n\n2. Lieferanten informieren\n\n3. Scannen an einer Stelle\n"
+	doc, err := File("leitfaden.de.txt", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, s := range doc.Sections {
+		headings = append(headings, s.Heading)
+	}
+	// The title and a contents list with nothing else under it are no sections.
+	if want := []string{"1. WARUM JETZT", "2. KANÄLE BÜNDELN"}; doc.Title != "Leitfaden: Rechnungen Digital" || !reflect.DeepEqual(headings, want) {
+		t.Fatalf("title %q, headings %q, want %q", doc.Title, headings, want)
+	}
+	if p := doc.Sections[0].Paragraphs; len(p) != 1 || !strings.HasPrefix(p[0], "Ab 2025") {
+		t.Errorf("under %q: %q", headings[0], p)
+	}
+	var items []string
+	for _, l := range doc.Sections[1].Lists {
+		items = append(items, l...)
+	}
+	if want := []string{"Postfach einrichten", "Lieferanten informieren", "Scannen an einer Stelle"}; !reflect.DeepEqual(items, want) {
+		t.Errorf("items %q, want %q", items, want)
+	}
+}
+
 // TestPlainTextLabelledLinesTablesAndSubsections: lines that each open on a label
 // ("误区1：", "建议：") are paragraphs of their own; a table's rows, set apart by runs of
 // spaces, are no prose and no heading; "4.1 企业背景" is a part of "四、案例"; a short

@@ -39,6 +39,10 @@ func parseText(data []byte) (*Document, error) {
 			o.heading(2, b, "") // "1. WORUM ES GEHT" between two rules: numbered, still a heading
 			continue
 		}
+		if numberedHeading(b) && i+1 < len(blocks) && !numberedHeading(blocks[i+1]) {
+			o.heading(textHeadingLevel(b), b, "")
+			continue
+		}
 		if filingLine.MatchString(b) {
 			continue // "Filed under: Recruiting | 11 minute read": where a blog keeps it
 		}
@@ -77,6 +81,17 @@ func parseText(data []byte) (*Document, error) {
 	}
 	return o.finish(FrontMatter{}), nil
 }
+
+// numberedHeading is a numbered line alone in its block, worded as a title ("3.
+// EINGANGSKANÄLE BÜNDELN", "2) Map the current process"): the heading of what follows,
+// unless what follows is another such line (a list whose items a blank line parts).
+func numberedHeading(block string) bool {
+	loc := numberRe.FindStringIndex(block)
+	return loc != nil && isTitleLine(block[loc[1]:]) && strings.TrimSpace(block[loc[1]:]) != ""
+}
+
+// numberRe opens a numbered line: "3. ", "2) ", "4.1 ".
+var numberRe = regexp.MustCompile(`^\s*\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+`)
 
 // subNumber opens a heading numbered below another: "4.1 企业背景", "2.3.1 Scope".
 var subNumber = regexp.MustCompile(`^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s`)

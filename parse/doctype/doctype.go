@@ -94,10 +94,27 @@ func Named(s string) string {
 // ContainsWord reports w in s as a word or its plural ("whitepapers"), not inside a
 // longer word ("reporting", "Postgres"); in scripts without spaces, anywhere.
 func ContainsWord(s, w string) bool {
-	for off := 0; ; {
+	return WordAt(s, w, 0) >= 0
+}
+
+// CountWord is how many times s holds w as ContainsWord finds it.
+func CountWord(s, w string) int {
+	n := 0
+	for off := 0; ; n++ {
+		i := WordAt(s, w, off)
+		if i < 0 {
+			return n
+		}
+		off = i + len(w)
+	}
+}
+
+// WordAt is the index of the first w in s at or after off that ContainsWord counts, or -1.
+func WordAt(s, w string, off int) int {
+	for {
 		i := strings.Index(s[off:], w)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += off
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -109,7 +126,7 @@ func ContainsWord(s, w string) bool {
 		first, _ := utf8.DecodeRuneInString(w)
 		if script.CJK(first) || first > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, first) ||
 			!unicode.IsLetter(before) && !unicode.IsLetter(after) {
-			return true
+			return i
 		}
 		off = i + 1
 	}
