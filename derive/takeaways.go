@@ -161,6 +161,9 @@ func (d *deriver) paragraphOf(picks []int) string {
 	sents := make([]string, len(sorted))
 	for k, i := range sorted {
 		sents[k] = d.a.Candidates[i].Text
+		if k > 0 && i == sorted[k-1]+1 {
+			sents[k] = d.a.Candidates[i].Joined() // read after the sentence it turns from
+		}
 	}
 	return parse.JoinSentences(sents)
 }

@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -47,15 +48,32 @@ func (d *deriver) thread() {
 	// The thread links where its hook is said (in a talk); X counts every link alike.
 	x = d.draft(channel.KindThread, channel.X, 1, -1, d.a.Candidates[hook].Text)
 	valid = d.leavingRoom(d.validX(x.Backlink))
-	payoff := d.a.Payoff(said, func(c *extract.Candidate) bool {
-		return fits(c) && !d.memo().Same(c.Text, d.a.Candidates[hook].Text)
-	})
+	// The payoff that leaves the most points, of the first three: one that says what a
+	// point says in other words takes that point's place.
+	payoff, points := -1, []int(nil)
+	tried := maps.Clone(said)
+	for range 3 {
+		p := d.a.Payoff(tried, func(c *extract.Candidate) bool {
+			return fits(c) && !d.memo().Same(c.Text, d.a.Candidates[hook].Text)
+		})
+		if p < 0 {
+			break
+		}
+		tried[p] = true
+		said[p] = true
+		if more := d.threadPoints(hook, p, said, fits); payoff < 0 || len(more) > len(points) {
+			payoff, points = p, more
+		}
+		delete(said, p)
+		if len(points) >= minThreadPoints {
+			break
+		}
+	}
 	if payoff < 0 {
 		d.skip(channel.KindThread, channel.X, "the source has no recommendation or concluding finding to end a thread on")
 		return
 	}
 	said[payoff] = true
-	points := d.threadPoints(hook, payoff, said, fits)
 	if len(points) < minThreadPoints {
 		d.skip(channel.KindThread, channel.X, fmt.Sprintf(
 			"the source has %s on its subject (a figure, a contrast, a consequence or a stake) in other sections "+

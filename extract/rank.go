@@ -25,7 +25,7 @@ import (
 
 // Candidate is a sentence of the document that a derivative may quote.
 type Candidate struct {
-	Text     string
+	Text     string  // as it is posted alone (tighten.Alone)
 	Section  int     // index into Document.Sections
 	para     int     // paragraph index in the section; -1 for a list item
 	sentence int     // sentence index in the paragraph
@@ -50,6 +50,18 @@ type Candidate struct {
 	note bool
 	// same: where sameWords(Text) is in Analysis.sameWords.
 	same [2]int32
+	// joined: the sentence with the connective Text dropped ("However, …"), when it had
+	// one; empty otherwise.
+	joined string
+}
+
+// Joined is the sentence as it reads after the one before it, in a passage: with the
+// connective ("However,", "此外，") that Text, posted alone, drops.
+func (c *Candidate) Joined() string {
+	if c.joined != "" {
+		return c.joined
+	}
+	return c.Text
 }
 
 // Analysis is what every generator needs from a document, computed once per derive.From.
@@ -130,7 +142,10 @@ func Analyze(doc *parse.Document) *Analysis {
 			myth = whole.Myth(text)
 			text = whole.WithoutLabel(text)
 		}
-		text = tighten.Sentence(text, a.Lang)
+		joined := tighten.Sentence(text, a.Lang)
+		if text = tighten.Alone(joined, a.Lang); text == joined {
+			joined = ""
+		}
 		stat := figures.Stat(text)
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || figures.Hypothetical(text) || figures.Instance(text, a.Lang))
@@ -143,6 +158,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		a.Candidates[len(a.Candidates)-1].same = [2]int32{int32(from), int32(len(a.sameWords))}
 		a.Candidates[len(a.Candidates)-1].heading = len(key) <= longestHeading && headings[string(key)]
 		a.Candidates[len(a.Candidates)-1].note = myth
+		a.Candidates[len(a.Candidates)-1].joined = joined
 		return len(a.Candidates) - 1
 	}
 	for si, s := range doc.Sections {
@@ -265,7 +281,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if len(next) == 0 && c.para+1 < len(a.Paragraphs[c.Section]) {
 		next = a.Paragraphs[c.Section][c.para+1]
 	}
-	return len(next) > 0 && (lean.OpensContrast(a.Candidates[next[0]].Text, a.Lang) || lean.Reverses(a.Candidates[next[0]].Text, a.Lang))
+	return len(next) > 0 && (lean.OpensContrast(a.Candidates[next[0]].Joined(), a.Lang) || lean.Reverses(a.Candidates[next[0]].Text, a.Lang))
 }
 
 // amongQuestions reports a sentence of a paragraph whose sentence before or after it is a

@@ -1,7 +1,9 @@
 // Package tighten makes the light edits an editor makes to a document's sentence before
 // it is posted alone: an aside in brackets that only gives an example or points at a
 // figure goes ("the resource (e.g. an application)"), and so does a filler that opens
-// the sentence without saying anything ("It is important to note that …", "Generally,").
+// the sentence without saying anything ("It is important to note that …", "Generally,");
+// posted alone (Alone), a sentence also loses a connective that only ties it to the one
+// before ("However,", "Além disso,").
 // Nothing else changes: words that carry the claim, figures and acronyms stay, and a
 // sentence that quotes someone is left as they said it.
 package tighten
@@ -45,6 +47,24 @@ var fillers = map[string][]string{
 	"zh": {"值得注意的是，", "需要注意的是，", "值得一提的是，", "一般来说，", "一般而言，", "总的来说，"},
 	"ja": {"一般的に、", "一般に、", "注意すべき点として、"},
 	"ko": {"일반적으로 ", "참고로 "},
+}
+
+// connectives join a sentence to the one before without adding to its claim: "Moreover,",
+// "However,", "Além disso,", "此外，". An editor drops them to post the sentence alone
+// ("However, only 18% of teams…" is "Only 18% of teams…"); what is left still has to
+// stand alone, as every sentence does. Connectives of consequence ("As a result,",
+// "Therefore,") stay: the claim rests on what came before. Not in German or Dutch, whose
+// verb follows the connective ("Außerdem nutzen 40 %…").
+var connectives = map[string][]string{
+	"en": {"however, ", "moreover, ", "furthermore, ", "in addition, ", "additionally, ", "also, ", "besides, ", "indeed, ",
+		"in fact, ", "at the same time, ", "on the other hand, ", "but ", "still, ", "that said, "},
+	"es": {"además, ", "sin embargo, ", "asimismo, ", "por otro lado, ", "de hecho, ", "no obstante, ", "pero "},
+	"pt": {"além disso, ", "no entanto, ", "contudo, ", "todavia, ", "por outro lado, ", "de fato, ", "na verdade, ", "mas "},
+	"it": {"inoltre, ", "tuttavia, ", "d'altra parte, ", "d’altra parte, ", "peraltro, ", "in effetti, ", "ma "},
+	"fr": {"de plus, ", "en outre, ", "par ailleurs, ", "cependant, ", "toutefois, ", "en effet, ", "d'ailleurs, ", "d’ailleurs, ", "mais "},
+	"zh": {"此外，", "另外，", "同时，", "然而，", "不过，", "事实上，", "实际上，", "而且，"},
+	"ja": {"また、", "さらに、", "しかし、", "一方、", "実際、", "加えて、"},
+	"ko": {"또한 ", "또한, ", "하지만 ", "하지만, ", "그러나 ", "그러나, ", "게다가 ", "실제로 ", "한편 ", "한편, "},
 }
 
 // Sentence is s with its asides and opening filler removed, in language lang (a base
@@ -166,9 +186,53 @@ func isAside(inner string) bool {
 	return false
 }
 
+// Alone is s, a sentence Sentence has tightened, as it is posted alone: without an
+// opening connective (and a filler that follows it: "However, it is worth noting that
+// …"), unless what is left still names what came before. In a passage, where the
+// sentence before is read, the connective stays: it carries the turn.
+func Alone(s, lang string) string {
+	if rest := withoutOpening(s, connectives[lang]); rest != s && !namesWhatCameBefore(rest, lang) {
+		return withoutFiller(rest, lang)
+	}
+	return s
+}
+
 // withoutFiller drops an opening filler and gives what is left a capital.
 func withoutFiller(s, lang string) string {
-	for _, f := range fillers[lang] {
+	return withoutOpening(s, fillers[lang])
+}
+
+// definiteArticles open a noun phrase the reader is meant to know, by language.
+var definiteArticles = map[string][]string{
+	"en": {"the "},
+	"es": {"el ", "la ", "los ", "las "},
+	"pt": {"o ", "a ", "os ", "as "},
+	"it": {"il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "l’"},
+	"fr": {"le ", "la ", "les ", "l'", "l’"},
+}
+
+// namesWhatCameBefore reports whether rest, a sentence once its connective is gone, still
+// leans on the sentence before: a definite noun with no figure ("However, the gap holds
+// within each band": which gap?), or a Korean subject marked "too" ("또한 A사도…").
+// Such a sentence keeps its connective, and with it, its leaning.
+func namesWhatCameBefore(rest, lang string) bool {
+	if lang == "ko" {
+		first, _, _ := strings.Cut(rest, " ")
+		return strings.HasSuffix(first, "도")
+	}
+	if strings.ContainsAny(rest, "0123456789") {
+		return false
+	}
+	for _, a := range definiteArticles[lang] {
+		if len(rest) > len(a) && strings.EqualFold(rest[:len(a)], a) {
+			return true
+		}
+	}
+	return false
+}
+
+func withoutOpening(s string, openings []string) string {
+	for _, f := range openings {
 		if len(s) > len(f)+20 && strings.EqualFold(s[:len(f)], f) {
 			rest := s[len(f):]
 			r, size := utf8.DecodeRuneInString(rest)
