@@ -40,7 +40,8 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		// finding, nor a stat to post.
 		c.Stat = false
 	}
-	if c.Stat && has(studyBasis) && !has(comparison) && !strings.ContainsAny(c.Text, "%％") && !figures.Change(c.Text) {
+	basis := has(studyBasis) && !has(comparison) && !strings.ContainsAny(c.Text, "%％") && !figures.Change(c.Text)
+	if basis {
 		c.Stat = false // "…closed 214 engagements across North America": what the study rests on
 	}
 	if c.Stat {
@@ -62,6 +63,8 @@ func hookStrength(c *Candidate, lang string) (f float64, finding bool) {
 		finding = true
 	}
 	switch {
+	case basis:
+		f *= 0.6 // "Brightwell surveyed 486 leaders…": how a study was made, not what it found
 	case has(definition):
 		f *= 0.6 // a definition tells a stranger what, not why it matters
 	case has(truism):

@@ -532,6 +532,9 @@ func TestProfilesInEveryLanguageAreNoStats(t *testing.T) {
 		// What a study rests on.
 		{"en", "In 2024, Halyard's incident response practice closed 214 engagements across North America and the UK."},
 		{"de", "Für die Studie wurden 312 Leiter der Finanzabteilung befragt."},
+		{"en", "Between June and July 2024, Brightwell surveyed 486 facility and operations leaders across three countries."},
+		{"ko", "리서치센터는 연매출 300억~3,000억 원 규모 중견기업의 재무 담당자 412명을 대상으로 매출채권 관리 실태를 조사했습니다."},
+		{"zh", "本次调研共回收有效问卷612份，覆盖汽车零部件、电子和机械等行业。"},
 	} {
 		a := analysisOf(tc.lang, tc.text)
 		if c := a.Candidates[0]; c.Stat || c.Finding() {

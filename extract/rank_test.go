@@ -108,6 +108,31 @@ func TestAStringOfQuestionsIsNoPost(t *testing.T) {
 	}
 }
 
+// TestASentenceThatSetsUpACaseIsNoPost: "Imagine a company with 200 employees…" asks
+// the reader to picture what the next sentences tell; alone it tells nothing, with a
+// figure or without.
+func TestASentenceThatSetsUpACaseIsNoPost(t *testing.T) {
+	for _, tc := range []struct{ lang, setUp, claim string }{
+		{"en", "Imagine a company with 200 employees that receives about 1,500 invoices a month.",
+			"Companies that automate invoice capture close their books two days sooner."},
+		{"ko", "직원 200명, 연매출 800억 원 규모의 제조기업을 가정해 보겠습니다.", "자동화 솔루션을 쓰는 기업은 회수 기간이 19일 짧았습니다."},
+		{"zh", "不妨设想一家拥有200名员工、8条产线的汽车零部件企业。", "已部署预测性维护的企业，非计划停机时间平均减少了31%。"},
+		{"de", "Stellen Sie sich ein Unternehmen mit 200 Mitarbeitenden vor, das jeden Monat 1.500 Rechnungen erhält.",
+			"Unternehmen mit digitalem Rechnungseingang ziehen deutlich häufiger Skonto."},
+		{"fr", "Imaginons une PME industrielle de 200 salariés qui exploite trois lignes de production.",
+			"Les sites équipés de capteurs connaissent deux fois moins de pannes imprévues."},
+	} {
+		doc := &parse.Document{Title: "Case", Lang: tc.lang, Sections: []parse.Section{{Paragraphs: []string{tc.setUp, tc.claim}}}}
+		a := Analyze(doc)
+		if c := candidate(t, a, tc.setUp); c.Score > 0 {
+			t.Errorf("%s: a set-up can be posted: %q", tc.lang, tc.setUp)
+		}
+		if c := candidate(t, a, tc.claim); c.Score <= 0 {
+			t.Errorf("%s: a claim cannot be posted: %q", tc.lang, tc.claim)
+		}
+	}
+}
+
 // TestANoteOnTheDocumentIsNoPost: every sentence of a paragraph labelled as a note
 // ("Hinweis: …", "Note: …") speaks of the document, the first or not.
 func TestANoteOnTheDocumentIsNoPost(t *testing.T) {

@@ -352,9 +352,10 @@ var hypotheticalMarks = []string{
 	"beispiel", "z. b.", "z.b.", "angenommen", "hypothetisch", "fiktiv",
 	"esempio", "ad es.", "ipotetic", "fittizi",
 	"voorbeeld", "stel dat", "fictief",
-	"例えば", "たとえば", "仮に", "架空",
-	"例如", "比如", "假设", "虚构", "示例",
-	"예를 들어", "예시", "가정하",
+	"例えば", "たとえば", "仮に", "架空", "仮定",
+	"例如", "比如", "假设", "虚构", "示例", "设想", "假定",
+	"예를 들어", "예시", "가정하", "가령",
+	"stellen sie sich", "immaginiamo", "immaginate", "stel je voor",
 	// A figure marked as an assumption where it stands: "3,20 € par présentation (hypothèse)".
 	"(hypothèse", "(assumption", "(assumed", "(supuesto", "(hipótese", "(premissa", "(annahme", "(ipotesi", "(aanname",
 	// A projection worked out from assumptions: "…it would retain roughly 200 more

@@ -977,6 +977,17 @@ var notOnly = func() map[string][]string {
 	return out
 }()
 
+// SetsUpACase reports a sentence that asks the reader to imagine or assume a case
+// (marks.SetUps); lower is the sentence in lower case.
+func SetsUpACase(lower, lang string) bool {
+	for _, m := range marks.SetUps[lang] {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // Scene reports an English sentence that sets a scene with someone the text makes up:
 // "A CISO, usually a good one, has just come out of a board meeting…". It opens a
 // story the post does not tell. lower is the sentence in lower case.

@@ -710,13 +710,34 @@ var Headcount = map[string][]string{
 // basis, not what it found.
 var StudyBasis = map[string][]string{
 	"en": {" engagements across", " engagements in", "we interviewed", "were interviewed", "responses from", "we analyzed", "we analysed",
-		"were analyzed", "were analysed"},
-	"es": {"analizamos", "entrevistamos", "fueron entrevistados", "fueron analizados"},
-	"pt": {"analisamos", "entrevistamos", "foram entrevistados", "foram analisados"},
-	"fr": {"nous avons analysé", "ont été interrogés", "ont été interviewés", "ont été analysés"},
-	"de": {"wurden befragt", "haben wir ausgewertet", "haben wir analysiert", "wurden ausgewertet"},
-	"it": {"abbiamo analizzato", "sono stati intervistati", "sono stati analizzati"},
-	"nl": {"werden ondervraagd", "hebben we geanalyseerd", "zijn geanalyseerd"},
+		"were analyzed", "were analysed", " surveyed ", "we polled", "were polled"},
+	"es": {"analizamos", "entrevistamos", "fueron entrevistados", "fueron analizados", "encuestamos", "encuestó a", "fueron encuestados"},
+	"pt": {"analisamos", "entrevistamos", "foram entrevistados", "foram analisados", "ouvimos", "ouviu", "foram ouvidos", "pesquisou"},
+	"fr": {"nous avons analysé", "ont été interrogés", "ont été interviewés", "ont été analysés", "nous avons interrogé", "a interrogé",
+		"ont été sondés", "a sondé"},
+	"de": {"wurden befragt", "haben wir ausgewertet", "haben wir analysiert", "wurden ausgewertet", "haben wir befragt", "befragten wir", " befragte "},
+	"it": {"abbiamo analizzato", "sono stati intervistati", "sono stati analizzati", "abbiamo intervistato", "ha intervistato"},
+	"nl": {"werden ondervraagd", "hebben we geanalyseerd", "zijn geanalyseerd", "hebben we ondervraagd", "ondervroegen"},
+	"ja": {"を対象に", "を対象として", "に対してアンケート", "有効回答"},
+	"zh": {"进行了问卷调查", "进行了调研", "开展了调研", "开展调研", "有效问卷", "调研对象"},
+	"ko": {"을 대상으로", "를 대상으로", "유효 응답"},
+}
+
+// SetUps ask the reader to imagine or assume a case ("Imagine a company with 200
+// employees…", "직원 200명 규모의 제조기업을 가정해 보겠습니다"): the sentences after it
+// tell the case, and alone it tells nothing. Lower case, anywhere in a sentence.
+var SetUps = map[string][]string{
+	"en": {"imagine a ", "imagine an ", "imagine you", "suppose a ", "suppose an ", "suppose you", "let's assume", "let us assume",
+		"picture a ", "picture an ", "consider a company", "consider a business", "take a company", "take a business"},
+	"es": {"imagine una ", "imagine un ", "imaginemos", "supongamos", "pensemos en una", "pensemos en un"},
+	"pt": {"imagine uma ", "imagine um ", "imaginemos", "suponha", "vamos supor", "pense em uma", "pense em um"},
+	"fr": {"imaginons", "imaginez", "supposons", "prenons une", "prenons un", "prenons l'exemple", "prenons l’exemple"},
+	"de": {"stellen sie sich", "stell dir", "nehmen wir an", "nehmen wir ein"},
+	"it": {"immaginiamo", "immagini un", "immaginate", "supponiamo", "prendiamo un", "prendiamo il caso"},
+	"nl": {"stel je voor", "stel dat", "neem een bedrijf", "neem een organisatie"},
+	"ja": {"と仮定", "を想定してみ", "考えてみましょう", "想像してみ"},
+	"zh": {"不妨设想", "设想一家", "假设一家", "假设某", "想象一下", "试想"},
+	"ko": {"가정해 보", "가정해보", "가정하면", "상상해 보", "상상해보"},
 }
 
 // MidConnectives lean on the sentence before from between commas after the subject
