@@ -884,6 +884,8 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"nl", "Organisaties met een plan zijn niet alleen beter voorbereid op de toezichthouder.", false},
 		{"de", "Die E-Rechnung ist nicht nur Pflicht, sondern auch eine Chance.", true},
 		{"ja", "「選任予定の人物が決まっている」：12.9%。", false},
+		{"zh", "设备数据分散、系统之间不互通：282家（55.8%）。", false},
+		{"ko", "데이터 연계 부족: 212곳(51.5%).", false},
 		{"en", "Carrier-verified tracking: 23%.", false},
 		{"en", "Even in the 17% that began with an exploited vulnerability, the attacker's next move used a valid login.", false},
 		{"en", "The remaining 11% run no tests at all.", false},

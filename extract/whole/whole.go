@@ -211,9 +211,10 @@ var enumerated = regexp.MustCompile(`^(?:[(（](?:\d{1,2}|[a-h])[)）]|[-–•*
 
 var sharedOut = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s?%`)
 
-// labelledFigure is a label, a colon and nothing but a figure: a row of a table or a
-// chart written out.
-var labelledFigure = regexp.MustCompile(`^[^:：]{1,120}[:：]\s*[-+−–]?\d[\d.,]*\s*(?:%|％|pts?|points?|ポイント|포인트|个百分点)?\s*[.。]?$`)
+// labelledFigure is a label, a colon and nothing but a figure, a count with its share
+// perhaps ("系统之间不互通：282家（55.8%）。"): a row of a table or a chart written out.
+var labelledFigure = regexp.MustCompile(`^[^:：]{1,120}[:：]\s*[-+−–]?\d[\d.,]*\s*(?:%|％|pts?|points?|ポイント|포인트|个百分点|家|名|社|곳|개|명|件|건)?` +
+	`\s*(?:[（(]\s*\d[\d.,]*\s*[%％]\s*[)）])?\s*[.。]?$`)
 
 // labelledFigureQuick is the test before labelledFigure, which every sentence would
 // otherwise run: what follows the last colon is short.
