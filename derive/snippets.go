@@ -10,6 +10,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/claim"
 	"github.com/repurpose/repurpose/extract"
+	"github.com/repurpose/repurpose/extract/lean"
 	"github.com/repurpose/repurpose/extract/quotes"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -295,7 +296,8 @@ func (d *deriver) quoteSnippets() []snippet {
 }
 
 // quoteText frames an attributed quote as “text” — speaker: all of it when it fits a
-// post, else its first sentence that stands alone and fits (a speaker's turn in a talk
+// post, else its first sentence that stands alone, fits and is not taken back by the
+// next (a speaker's turn in a talk
 // runs long); false when it has no speaker or nothing fits. A quote is never cut with
 // "…": "“We weren't lying to each other. …”" leaves its point out, and editors grade
 // it F.
@@ -312,7 +314,12 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	if text := frame(parse.JoinSentences(sents)); d.fitsAny(text) {
 		return text, true
 	}
-	for _, sent := range sents {
+	for k, sent := range sents {
+		// Not a belief the speaker's next words take back ("At first we thought the
+		// problem was the software. In reality…"): cut there, it says the opposite.
+		if k+1 < len(sents) && lean.OpensContrast(sents[k+1], d.a.Lang) || lean.OpensContrast(sent, d.a.Lang) {
+			continue // nor the turn without what it turns from
+		}
 		if text := frame(sent); extract.Postable(sent, d.a.Lang) && d.fitsAny(text) {
 			return text, true
 		}

@@ -150,6 +150,22 @@ func TestALongQuoteGivesASentenceThatStandsAlone(t *testing.T) {
 	}
 }
 
+// TestALongQuoteIsNotCutWhereTheSpeakerTurns: "At first we thought the problem was the
+// software. In reality, …" cut after its first sentence says the opposite of what the
+// speaker said; nor is the turn quoted without what it turns from.
+func TestALongQuoteIsNotCutWhereTheSpeakerTurns(t *testing.T) {
+	rest := strings.Repeat("They said it again and again in every meeting we held that quarter. ", 6)
+	doc := "# Forecasts\n\n## Handoffs\n\nMarketing and sales reported different numbers from the same CRM in every review.\n\n" +
+		"> \"At first we thought the problem was the forecasting software. In reality, the numbers lived in the heads of three people. " +
+		rest + "\"\n>\n> — Marcus Oyelaran, CMO\n"
+	res := deriveText(t, "quote.md", doc)
+	for _, d := range res.Derivatives {
+		if d.Type == SnippetQuote && (strings.Contains(d.Template, "At first we thought") || strings.Contains(d.Template, "In reality")) {
+			t.Errorf("a quote cut where the speaker turns: %q", d.Template)
+		}
+	}
+}
+
 // TestAQuoteBySurnameNamesTheSpeakerInFull: "— Okafor" on a later quote is the "Tom
 // Okafor, Head of Operations" of the first, for a reader who never met him.
 func TestAQuoteBySurnameNamesTheSpeakerInFull(t *testing.T) {

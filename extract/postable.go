@@ -77,7 +77,8 @@ func postable(text, lang string, v *sentenceView) bool {
 		return false
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
-		!announcesMore(v, lang) && !lean.HalfOfAPair(v.lower, lang) && !lean.SetsUpACase(v.lower, lang)
+		!announcesMore(v, lang) && !lean.HalfOfAPair(v.lower, lang) && !lean.SetsUpACase(v.lower, lang) &&
+		!lean.TheCompanyAsSubject(text, lang) && !lean.AsksAboutSomeoneNamedBefore(text, lang)
 }
 
 var (

@@ -885,6 +885,16 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"de", "Die E-Rechnung ist nicht nur Pflicht, sondern auch eine Chance.", true},
 		{"ja", "「選任予定の人物が決まっている」：12.9%。", false},
 		{"zh", "设备数据分散、系统之间不互通：282家（55.8%）。", false},
+		// The company the text named, at the start or after a short opening.
+		{"es", "Hoy, la empresa recorre menos kilómetros sin carga y calcula un ahorro de 412.000 € anuales.", false},
+		{"fr", "L'entreprise a réduit ses arrêts imprévus de 31 % en un an.", false},
+		// A question about people the text named before; German "Sie" is the reader.
+		{"fr", "Que se passera-t-il le jour où ils partiront ?", false},
+		{"en", "What happens the day they retire?", false},
+		{"de", "Wissen Sie, wie viel Skonto Ihr Unternehmen jedes Jahr verschenkt?", true},
+		// A sales offer is the call to action's, not a post.
+		{"es", "Solicite un análisis gratuito de sus rutas actuales y le enviaremos un informe en 10 días laborables.", false},
+		{"pt", "Fale com um especialista e receba um diagnóstico gratuito da sua frota em uma semana.", false},
 		{"ko", "데이터 연계 부족: 212곳(51.5%).", false},
 		{"en", "Carrier-verified tracking: 23%.", false},
 		{"en", "Even in the 17% that began with an exploited vulnerability, the attacker's next move used a valid login.", false},

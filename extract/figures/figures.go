@@ -351,7 +351,7 @@ var hypotheticalMarks = []string{
 	"exemple", "hypothétique", "fictive", "fictif",
 	"beispiel", "z. b.", "z.b.", "angenommen", "hypothetisch", "fiktiv",
 	"esempio", "ad es.", "ipotetic", "fittizi",
-	"voorbeeld", "stel dat", "fictief",
+	"voorbeeld", "stel dat", "stel je een", "fictief",
 	"例えば", "たとえば", "仮に", "架空", "仮定",
 	"例如", "比如", "假设", "虚构", "示例", "设想", "假定",
 	"예를 들어", "예시", "가정하", "가령",

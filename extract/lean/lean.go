@@ -977,6 +977,48 @@ var notOnly = func() map[string][]string {
 	return out
 }()
 
+// TheCompanyAsSubject reports a sentence whose subject is a company the text named
+// before (marks.TheCompany), at its start or after an opening of up to three words and a
+// comma; a name after it ("La société Maintelia…") says which.
+func TheCompanyAsSubject(text, lang string) bool {
+	rest := text
+	if before, after, ok := strings.Cut(text, ", "); ok && strings.Count(before, " ") < 3 {
+		rest = after
+	}
+	for _, m := range marks.TheCompany[lang] {
+		for _, s := range []string{text, rest} {
+			if len(s) > len(m) && strings.EqualFold(s[:len(m)], m) {
+				r, _ := utf8.DecodeRuneInString(s[len(m):])
+				return !unicode.IsUpper(r)
+			}
+		}
+	}
+	return false
+}
+
+var thirdPersons = parse.WordSets(marks.ThirdPersons)
+
+// AsksAboutSomeoneNamedBefore reports a short question with a subject pronoun for
+// people or things the text named before ("Que se passera-t-il le jour où ils
+// partiront ?"): alone, it asks about no one. A pronoun is matched as written, in lower
+// case: German "Sie" is the reader.
+func AsksAboutSomeoneNamedBefore(text, lang string) bool {
+	pronouns := thirdPersons[lang]
+	if pronouns == nil || !strings.HasSuffix(strings.TrimRight(text, " \u00a0\u202f"), "?") {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) > 15 {
+		return false
+	}
+	for _, w := range words {
+		if pronouns[strings.Trim(w, ",;:?!")] {
+			return true
+		}
+	}
+	return false
+}
+
 // SetsUpACase reports a sentence that asks the reader to imagine or assume a case
 // (marks.SetUps); lower is the sentence in lower case.
 func SetsUpACase(lower, lang string) bool {

@@ -723,6 +723,28 @@ var StudyBasis = map[string][]string{
 	"ko": {"을 대상으로", "를 대상으로", "유효 응답"},
 }
 
+// TheCompany names a company the text named before ("the company", "la empresa"): a
+// sentence whose subject it is, at its start or after a short opening ("Hoy, la
+// empresa recorre…"), does not say which. Lower case, with the space after.
+var TheCompany = map[string][]string{
+	"en": {"the company ", "the firm "},
+	"es": {"la empresa ", "la compañía "},
+	"pt": {"a empresa ", "a companhia "},
+	"fr": {"l'entreprise ", "l’entreprise ", "la société "},
+	"de": {"das unternehmen ", "die firma "},
+	"it": {"l'azienda ", "l’azienda ", "la società "},
+	"nl": {"het bedrijf ", "de onderneming "},
+}
+
+// ThirdPersons are the subject pronouns for people or things named before, in lower case
+// ("What happens the day they leave?"). Languages that drop the subject have none.
+var ThirdPersons = map[string]string{
+	"en": `they he she`,
+	"fr": `ils elles`,
+	"de": `sie er`,
+	"nl": `ze zij hij`,
+}
+
 // SetUps ask the reader to imagine or assume a case ("Imagine a company with 200
 // employees…", "직원 200명 규모의 제조기업을 가정해 보겠습니다"): the sentences after it
 // tell the case, and alone it tells nothing. Lower case, anywhere in a sentence.
@@ -734,7 +756,7 @@ var SetUps = map[string][]string{
 	"fr": {"imaginons", "imaginez", "supposons", "prenons une", "prenons un", "prenons l'exemple", "prenons l’exemple"},
 	"de": {"stellen sie sich", "stell dir", "nehmen wir an", "nehmen wir ein"},
 	"it": {"immaginiamo", "immagini un", "immaginate", "supponiamo", "prendiamo un", "prendiamo il caso"},
-	"nl": {"stel je voor", "stel dat", "neem een bedrijf", "neem een organisatie"},
+	"nl": {"stel je voor", "stel je een", "stel dat", "neem een bedrijf", "neem een organisatie"},
 	"ja": {"と仮定", "を想定してみ", "考えてみましょう", "想像してみ"},
 	"zh": {"不妨设想", "设想一家", "假设一家", "假设某", "想象一下", "试想"},
 	"ko": {"가정해 보", "가정해보", "가정하면", "상상해 보", "상상해보"},
@@ -992,38 +1014,38 @@ var DocumentPhrases = map[string][]string{
 		"in this section", "we will", "we'll", "let's", "the goal of this", "the purpose of this", "the scope of this", "table of contents",
 		"before diving into", "before we dive", "before delving into", "before we get into", "for complete context", "for full context",
 		"for more context", "further insights", "further details", "are provided below", "final version", "the web page", "the webpage", "edition of the report", "edition of this report", "this year's edition", "edition of the survey", "edition of the study", "deserves a closer look", "is worth a closer look", "worth dwelling on", "deserves attention", "add up to more than 100", "sum to more than 100", "more than one answer", "multiple answers were", "as follows.", "is the following.", "are the following."},
-	"es": {"vamos a presentar", "presentaremos", "en este capítulo", "en el estudio de caso", "en el caso práctico", "tomemos un ejemplo", "valores ficticios", "nombre ficticio", "es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
+	"es": {"solicite un", "solicita un", "solicite una", "solicita una", "contáctenos", "contáctanos", "análisis gratuito", "diagnóstico gratuito", "demo gratuita", "vamos a presentar", "presentaremos", "en este capítulo", "en el estudio de caso", "en el caso práctico", "tomemos un ejemplo", "valores ficticios", "nombre ficticio", "es ilustrativo", "son ilustrativos", "es ilustrativa", "son ilustrativas", "se refieren a", "se refiere a", "versión en pdf", "versión pdf", "descargue el", "descarga el informe", "descargar el informe", "como se ve", "como se puede ver", "como se observa", "fueron encuestados", "se encuestó", "la encuesta se realizó", "©", "todos los derechos reservados", "margen de error", "nivel de confianza", "por redondeo", "debido al redondeo", "este documento", "este informe", "este artículo", "esta sección", "este capítulo", "esta guía", "el presente documento",
 		"las siguientes secciones", "la siguiente sección", "las secciones siguientes", "la sección anterior", "como se mencionó",
 		"como se describe", "como se ha descrito", "véase", "consulte", "ver la sección", "a continuación", "este documento técnico", "presente documento", "el siguiente diagrama",
 		"la siguiente figura", "el lector", "los lectores", "antes de profundizar", "antes de adentrarnos", "para un contexto completo",
 		"lea primero", "versión final", "edición del informe", "edición de este informe", "edición del estudio", "edición del barómetro", "merece atención", "merece una mirada", "vale la pena detenerse", "suman más de 100", "supera el 100", "más de una respuesta", "respuesta múltiple", "es la siguiente.", "son las siguientes.", "son los siguientes.", "más adelante", "como se indicó"},
-	"pt": {"vamos apresentar", "apresentaremos", "neste capítulo", "no estudo de caso", "vejamos um exemplo", "valores fictícios", "nome fictício", "é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
+	"pt": {"fale com um especialista", "fale conosco", "agende uma", "solicite um", "solicite uma", "diagnóstico gratuito", "análise gratuita", "demonstração gratuita", "vamos apresentar", "apresentaremos", "neste capítulo", "no estudo de caso", "vejamos um exemplo", "valores fictícios", "nome fictício", "é ilustrativo", "são ilustrativos", "é ilustrativa", "são ilustrativas", "referem-se a", "refere-se a", "versão em pdf", "versão pdf", "baixe o relatório", "baixe o estudo", "faça o download", "como se vê", "como se pode ver", "foram entrevistados", "foram ouvidos", "a pesquisa foi realizada", "©", "todos os direitos reservados", "margem de erro", "nível de confiança", "arredondamento", "este documento", "este relatório", "este artigo", "esta seção", "esta secção", "este capítulo", "este guia",
 		"as próximas seções", "a próxima seção", "as seções seguintes", "seção anterior", "conforme mencionado", "como mencionado",
 		"consulte", "veja a seção", "a seguir", "abaixo", "presente documento", "o leitor", "os leitores", "antes de aprofundar",
 		"antes de mergulhar", "para o contexto completo", "leia primeiro", "versão final", "edição do relatório", "edição deste relatório", "edição do estudo", "edição da pesquisa", "merece atenção", "merece um olhar", "soma ultrapassa", "ultrapassa 100", "mais de uma resposta", "mais de uma fonte", "é a seguinte.", "são as seguintes.", "são os seguintes.", "mais adiante", "como indicado"},
-	"fr": {"nous allons présenter", "présenterons", "dans l'étude de cas", "prenons un exemple", "valeurs fictives", "nom fictif", "est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
+	"fr": {"contactez-nous", "demandez une démo", "demandez un", "diagnostic gratuit", "démo gratuite", "prenez rendez-vous", "nous allons présenter", "présenterons", "dans l'étude de cas", "prenons un exemple", "valeurs fictives", "nom fictif", "est illustratif", "sont illustratifs", "est illustrative", "sont illustratives", "se réfèrent à", "se rapportent à", "version pdf", "téléchargez le", "télécharger le rapport", "ont été interrogés", "l'enquête a été menée", "©", "tous droits réservés", "marge d'erreur", "niveau de confiance", "des arrondis", "arrondis à", "ce document", "ce livre blanc", "ce rapport", "cet article", "cette section", "ce chapitre", "ce guide",
 		"les sections suivantes", "la section suivante", "section précédente", "comme mentionné", "comme décrit", "voir la section",
 		"reportez-vous", "ci-dessous", "ci-dessus", "avant d'entrer dans", "avant de plonger", "pour un contexte complet", "lisez d'abord",
 		"version finale", "édition du rapport", "édition de ce rapport", "édition du baromètre", "édition de l'étude", "mérite qu'on s'y arrête", "mérite qu’on s’y arrête", "mérite qu'on s'y attarde", "mérite attention", "mérite l'attention", "plus loin", "comme indiqué", "comme évoqué", "comme mentionné", "dépasse 100", "plusieurs réponses", "est la suivante.", "sont les suivantes.", "sont les suivants.", "se répartit comme suit"},
-	"de": {"in diesem kapitel", "stellen wir vor", "dieser leitfaden", "diesen leitfaden", "dieser bericht", "diese studie", "am ende finden sie", "nehmen wir ein beispiel", "fiktive werte", "name geändert", "dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
+	"de": {"kontaktieren sie uns", "vereinbaren sie", "fordern sie", "kostenlose analyse", "kostenlose demo", "kostenloses erstgespräch", "in diesem kapitel", "stellen wir vor", "dieser leitfaden", "diesen leitfaden", "dieser bericht", "diese studie", "am ende finden sie", "nehmen wir ein beispiel", "fiktive werte", "name geändert", "dienen der veranschaulichung", "dient der veranschaulichung", "beziehen sich auf", "bezieht sich auf", "pdf-version", "pdf-fassung", "laden sie den", "laden sie die", "zum download", "wurden befragt", "die befragung wurde", "©", "alle rechte vorbehalten", "fehlermarge", "fehlertoleranz", "konfidenzniveau", "rundungsdifferenz", "durch rundung", "aufgrund von rundung", "wegen rundung", "dieses dokument", "dieses whitepaper", "dieser bericht", "dieser artikel", "dieser abschnitt", "dieses kapitel",
 		"die folgenden abschnitte", "im folgenden abschnitt", "nächsten abschnitt", "siehe abschnitt", "wie oben", "wie unten",
 		"im folgenden", "bevor wir uns", "für den vollständigen kontext", "zuerst lesen", "endgültige fassung", "ausgabe des berichts", "ausgabe der studie", "ausgabe dieses berichts", "verdient einen genaueren blick", "lohnt einen genaueren blick", "verdient aufmerksamkeit", "mehrfachnennungen", "mehr als 100 prozent", "wie folgt", "ist folgende.", "sind folgende.", "weiter unten"},
-	"it": {"presenteremo", "in questo capitolo", "nel caso di studio", "prendiamo un esempio", "valori fittizi", "nome di fantasia", "raccoglie i dati", "è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
+	"it": {"contattaci", "contattateci", "richiedi una demo", "richiedi un", "prenota una demo", "analisi gratuita", "presenteremo", "in questo capitolo", "nel caso di studio", "prendiamo un esempio", "valori fittizi", "nome di fantasia", "raccoglie i dati", "è illustrativo", "sono illustrativi", "è illustrativa", "sono illustrative", "si riferiscono a", "si riferisce a", "versione pdf", "scarica il", "scaricare il rapporto", "sono stati intervistati", "l'indagine è stata condotta", "©", "tutti i diritti riservati", "margine di errore", "livello di confidenza", "arrotondament", "questo documento", "questo whitepaper", "questo white paper", "questo rapporto", "questo articolo", "questa sezione",
 		"questo capitolo", "questa guida", "le prossime sezioni", "le sezioni seguenti", "la sezione successiva", "sezione precedente",
 		"si veda", "vedere la sezione", "fare riferimento", "fa riferimento", "come menzionato", "come descritto", "di seguito", "seguente sezione",
 		"presente documento", "il lettore", "i lettori", "seguente diagramma", "seguente figura", "prima di approfondire",
 		"prima di addentrarci", "per un contesto completo", "leggere prima", "versione finale", "edizione del rapporto", "edizione di questo rapporto", "edizione dell'osservatorio", "edizione dello studio", "merita attenzione", "merita un approfondimento", "supera il 100", "più risposte", "risposte multiple", "è la seguente.", "sono le seguenti.", "sono i seguenti.", "più avanti", "come indicato", "come si vede", "come si può vedere", "nella tabella", "nel grafico", "come mostra la tabella"},
-	"nl": {"pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
+	"nl": {"neem contact op", "vraag een demo", "vraag een gratis", "gratis analyse", "plan een demo", "pdf-versie", "download het", "©", "alle rechten voorbehouden", "foutmarge", "betrouwbaarheidsniveau", "afronding", "dit document", "dit rapport", "dit artikel", "deze sectie", "dit hoofdstuk", "de volgende secties", "de volgende sectie",
 		"vorige sectie", "zie sectie", "zoals hierboven", "hieronder", "hierboven", "lees eerst", "definitieve versie", "verdient aandacht", "verdient een nadere blik", "meerdere antwoorden", "meer dan 100 procent", "als volgt", "is de volgende.", "zijn de volgende.", "verderop"},
-	"ja": {"（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
+	"ja": {"お問い合わせください", "無料相談", "無料診断", "資料請求", "（仮名）", "(仮名)", "非公開としています", "希望により非公開", "社名は非公開", "社名非公開", "を対象に実施", "を対象とした調査", "©", "無断転載", "著作権", "誤差", "信頼水準", "四捨五入", "解説する。", "解説します。", "紹介する。", "紹介します。", "説明します。", "本書", "本稿", "本文書", "本資料", "本レポート", "本報告書", "冒頭で触れた", "冒頭で述べた", "本ドキュメント", "本ホワイトペーパー", "このドキュメント", "このホワイトペーパー", "この文書", "本章", "本節",
 		"次のセクション", "以下のセクション", "前のセクション", "前述", "後述", "以下に", "下記", "上記", "参照",
 		"以下の", "次の図", "下図", "上図", "読者", "上で述べ", "先に述べ", "前に述べ", "後で述べ", "本翻訳",
 		"に飛び込む前に", "を掘り下げる前に", "に入る前に", "先にお読み", "まずお読み", "最終版", "以下の通り", "以下のとおり", "次の通り", "次のとおり",
 		"なれば幸いです", "一助となれば"},
-	"zh": {"化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本资料", "本手册", "开头提到", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
+	"zh": {"欢迎联系", "免费咨询", "免费诊断", "预约演示", "化名", "调研对象", "本次调研共", "本次调查共", "©", "版权所有", "误差", "置信", "四舍五入", "将介绍", "将探讨", "将阐述", "本文", "本文档", "本白皮书", "本报告", "本资料", "本手册", "开头提到", "本节", "本章", "本部分", "下一节", "以下部分", "下文", "上文", "如前所述", "如上所述",
 		"参见", "请参阅", "见下", "如下", "以下是", "以下为", "以下几", "以下将", "以下内容", "以下部分", "下图", "上图", "上述", "读者", "前面提到", "前文", "后文", "本译文",
 		"在深入", "请先阅读", "最终版", "如下：", "如下。", "如下所示", "本指南", "本文件", "可为企业提供", "欢迎联系", "数据来源", "统计口径"},
-	"ko": {"표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "본 보고서", "본 자료", "이 자료", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
+	"ko": {"문의해 주세요", "무료 상담", "무료 진단", "데모 신청", "표에서 보듯", "표에서 볼 수 있듯", "그림에서 보듯", "위 표", "아래 표", "가명", "대상으로 실시", "대상으로 진행", "응답자 구성", "©", "저작권", "무단 전재", "오차", "신뢰수준", "신뢰 수준", "반올림", "설명한다.", "다룬다.", "소개한다.", "살펴본다.", "제시한다.", "이 문서", "본 문서", "이 백서", "본 백서", "이 보고서", "본 보고서", "본 자료", "이 자료", "이 섹션", "이 장", "다음 섹션", "다음 장", "아래", "위에서", "앞서", "참조",
 		"참고하십시오", "살펴보겠", "들어가기 전에", "살펴보기 전에", "먼저 읽", "최종본", "다음과 같습니다", "다음과 같다", "다음과 같이 나타", "도움이 되기를"},
 }
 
