@@ -92,6 +92,12 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		{"en5.md", "# State of B2B email 2025\n\nManufacturing senders lead this year.\n\n## By industry\n\n" +
 			"Manufacturing leads. Manufacturing sends less. Manufacturing lists are older.\n", nil},
 		{"en6.md", "# Email benchmarks for manufacturing\n\nOpen rates fell again this year.\n", []string{"#Manufacturing"}},
+		// Common B2B fields in each language, and the narrower of two topics a title names.
+		{"de3.md", "---\nlang: de\n---\n# E-Rechnung im Mittelstand einführen\n\nDie Pflicht gilt seit 2025.\n", []string{"#ERechnung"}},
+		{"ja2.md", "---\nlang: ja\n---\n# インボイス制度への対応状況\n\n多くの企業が対応を進めています。\n", []string{"#インボイス制度"}},
+		{"ko2.md", "---\nlang: ko\n---\n# 2024 중견기업 매출채권 관리 실태 보고서\n\n응답 기업의 절반이 엑셀을 씁니다.\n", []string{"#매출채권"}},
+		{"en7.md", "# Your cyber insurance application is a security document\n\nUnderwriters read it closely.\n", []string{"#CyberInsurance"}},
+		{"fr2.md", "---\nlang: fr\n---\n# Préparer la facturation électronique\n\nLa réforme arrive en 2026.\n", []string{"#FacturationÉlectronique"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)
 		if err != nil {
