@@ -100,7 +100,9 @@ func (d *deriver) blog() {
 			if slices.ContainsFunc(listed, func(s string) bool { return d.memo().Repeats(text, s) }) {
 				marks[j] |= saidAgain
 			}
-			if claim.RecallsTheReading(text, d.a.Lang) {
+			// An address or a contact line ("Escreva para mim em …@…") ends what the
+			// author had to say: the passage ends before it.
+			if claim.RecallsTheReading(text, d.a.Lang) || whole.Address(text) || extract.AboutTheDocument(text, d.a.Lang) {
 				marks[j] |= recalls
 			}
 			if first, later := lean.ListItem(text, d.a.Lang); first {

@@ -238,3 +238,28 @@ func TestWhyItMattersStopsAtTheNextPieceOfAdvice(t *testing.T) {
 	}
 	t.Fatal("no blog teaser")
 }
+
+// TestWhyItMattersEndsBeforeTheAuthorsContactLine: an essay that closes on an e-mail
+// address and the author's bio has said its piece before that line; no passage runs into it.
+func TestWhyItMattersEndsBeforeTheAuthorsContactLine(t *testing.T) {
+	src := teaserDoc("Release trains", "Teams that ship on a weekly train recover from failures twice as fast as teams that ship when ready.",
+		"Advice", "Rollbacks fall by half once every service follows the same weekly schedule.",
+		"Every change gets a reviewer within a working day, so nothing waits for the train.",
+		"Release managers rotate each month to spread the knowledge of the process across teams.") +
+		"A train that waits for one late change teaches every team that the schedule bends, and the next week three teams ask for the same favour. " +
+		"The payments group held the line for a quarter and saw its late changes fall from eleven a month to two. " +
+		"Their on-call engineers stopped spending Friday evenings on hotfixes, because nothing shipped outside the train any more. " +
+		"Support tickets about broken checkouts fell by a third in the same quarter, and the finance team noticed before engineering did. " +
+		"The schedule did not slow the group down: it shipped more changes in that quarter than in any quarter before. " +
+		"The checklist the group used fits on one page and goes to anyone who asks at dana.reyes@example.com today. " +
+		"Dana Reyes leads platform engineering at Northwind and has run release trains for eight years.\n"
+	doc, err := parse.File("r.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind == channel.KindBlog && (strings.Contains(d.Text, "@example.com") || strings.Contains(d.Text, "Dana Reyes leads")) {
+			t.Errorf("the teaser runs into the author's contact line:\n%s", d.Text)
+		}
+	}
+}

@@ -892,6 +892,16 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"fr", "Que se passera-t-il le jour où ils partiront ?", false},
 		{"en", "What happens the day they retire?", false},
 		{"de", "Wissen Sie, wie viel Skonto Ihr Unternehmen jedes Jahr verschenkt?", true},
+		// What the sentence before named: the rest of a share, such measures, a change
+		// whose subject is left out after the opening.
+		{"it", "Il restante 15% non ha ancora un sistema di prenotazione diretta.", false},
+		{"de", "In weiteren 14 % der Fälle fehlte eine funktionierende Datensicherung.", false},
+		{"de", "Solche Maßnahmen kosten wenig und verhindern die meisten Angriffe.", false},
+		{"pt", "Nos processos com avaliação técnica ao vivo e mais curta, caiu para 31 dias.", false},
+		{"pt", "Nos processos com avaliação técnica ao vivo, o tempo de contratação caiu para 31 dias.", true},
+		// An author's offer to help is a contact line, not a post.
+		{"pt", "Se, por outro lado, você está pensando em revisar o seu processo seletivo, também posso ajudar.", false},
+		{"en", "If you are rethinking your own hiring process, write to me and I will share the templates.", false},
 		// A sales offer is the call to action's, not a post.
 		{"es", "Solicite un análisis gratuito de sus rutas actuales y le enviaremos un informe en 10 días laborables.", false},
 		{"pt", "Fale com um especialista e receba um diagnóstico gratuito da sua frota em uma semana.", false},

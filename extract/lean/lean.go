@@ -1019,6 +1019,24 @@ func AsksAboutSomeoneNamedBefore(text, lang string) bool {
 	return false
 }
 
+var changeVerbsByLang = parse.WordSets(marks.ChangeVerbs)
+
+// ChangeWithoutSubject reports a sentence whose opening phrase is followed straight by a
+// verb of change (marks.ChangeVerbs): "…, caiu para 31 dias." says what fell only in the
+// sentence before.
+func ChangeWithoutSubject(text, lang string) bool {
+	verbs := changeVerbsByLang[lang]
+	if verbs == nil {
+		return false
+	}
+	opening, rest, ok := strings.Cut(text, ", ")
+	if !ok || strings.Count(opening, " ") > 12 {
+		return false
+	}
+	next, _, _ := strings.Cut(rest, " ")
+	return verbs[next]
+}
+
 // SetsUpACase reports a sentence that asks the reader to imagine or assume a case
 // (marks.SetUps); lower is the sentence in lower case.
 func SetsUpACase(lower, lang string) bool {
