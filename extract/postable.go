@@ -78,7 +78,8 @@ func postable(text, lang string, v *sentenceView) bool {
 	}
 	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
 		!announcesMore(v, lang) && !lean.HalfOfAPair(v.lower, lang) && !lean.SetsUpACase(v.lower, lang) &&
-		!lean.TheCompanyAsSubject(text, lang) && !lean.AsksAboutSomeoneNamedBefore(text, lang) && !lean.ChangeWithoutSubject(text, lang)
+		!lean.TheCompanyAsSubject(text, lang) && !lean.AsksAboutSomeoneNamedBefore(text, lang) && !lean.ChangeWithoutSubject(text, lang) &&
+		!(lang == "en" && lean.QuartileAlone(v.lower))
 }
 
 var (

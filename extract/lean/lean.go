@@ -1037,6 +1037,19 @@ func ChangeWithoutSubject(text, lang string) bool {
 	return verbs[next]
 }
 
+// QuartileAlone reports a short English sentence about the top or bottom of a
+// distribution the sentence before named ("The top quartile reached 89%."); a longer one
+// that compares both ends says of what ("The top quartile processes invoices at one-fifth
+// the cost of the bottom quartile").
+func QuartileAlone(lower string) bool {
+	for _, p := range []string{"the top quartile ", "the bottom quartile ", "the top decile ", "the bottom decile "} {
+		if strings.HasPrefix(lower, p) {
+			return strings.Count(lower, " ") < 10
+		}
+	}
+	return false
+}
+
 // SetsUpACase reports a sentence that asks the reader to imagine or assume a case
 // (marks.SetUps); lower is the sentence in lower case.
 func SetsUpACase(lower, lang string) bool {

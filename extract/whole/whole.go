@@ -225,8 +225,12 @@ func labelledFigureQuick(text string) bool {
 
 var breakdownItem = regexp.MustCompile(`^[^.()]{1,80}\(\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
 
+// comparedItem is a list's line and two shares compared in brackets ("A named owner for
+// recall (58% vs. 24%)."): which groups the shares are of, the list's lead-in said.
+var comparedItem = regexp.MustCompile(`^[^()]{1,160}\(\s*\d[\d.,]*\s*%\s*(?:vs\.?|versus|against|contre|frente a|contra|gegenüber|rispetto a|tegenover)\s*\d[\d.,]*\s*%\s*\)[.。]?$`)
+
 // BreakdownItem reports a line of a breakdown: a label of up to eight words and its
-// share in brackets; or a label of up to three words and what it holds in brackets
+// share in brackets, or any label and two shares compared in brackets; or a label of up to three words and what it holds in brackets
 // ("Wave 3 (all e-commerce clients, 46 robots)."); a share and what it is of ("7 %
 // d'autres situations (quais, …)."); or an item the text numbers ("(5) Lock
 // selectively."). It names no finding; the list it belongs to is not in the post.
@@ -239,6 +243,9 @@ func BreakdownItem(text string) bool {
 	}
 	if !strings.HasSuffix(strings.TrimRight(text, ".。"), ")") {
 		return false
+	}
+	if comparedItem.MatchString(text) {
+		return true
 	}
 	label, _, _ := strings.Cut(text, "(")
 	words := len(strings.Fields(label))
