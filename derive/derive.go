@@ -15,6 +15,7 @@ import (
 	"github.com/repurpose/repurpose/config"
 	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/derive/moments"
 	"github.com/repurpose/repurpose/derive/posted"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/langid"
@@ -76,10 +77,10 @@ type deriver struct {
 	snippetLink string
 	// linkedInQuoted is the quotation the LinkedIn post carries: no snippet repeats it.
 	linkedInQuoted string
-	moments        *moments    // where a talk says each sentence
-	contextNeeded  []bool      // see needsContext
-	weightyOf      []int8      // see weighty
-	claimMemo      *claim.Memo // sentences compared, each read once; see memo
+	moments        *moments.Index // where a talk says each sentence
+	contextNeeded  []bool         // see needsContext
+	weightyOf      []int8         // see weighty
+	claimMemo      *claim.Memo    // sentences compared, each read once; see memo
 }
 
 // generators run in this order, which is the order of Result.Derivatives.
@@ -130,7 +131,7 @@ func newDeriver(a *extract.Analysis, opt Options, stage string, brand brandrules
 		counts: map[countKey]channel.Length{},
 		said:   memory{},
 	}
-	d.moments = newMoments(doc.Moments)
+	d.moments = moments.New(doc.Moments)
 	if !known {
 		d.review = noLabelsReason(doc.Lang)
 	}
@@ -184,7 +185,7 @@ func (d *deriver) draft(kind channel.Kind, ch channel.Name, ordinal, section int
 			x.Section = &SectionRef{Heading: s.Heading, Anchor: s.Anchor}
 		}
 	}
-	if at := d.moments.anchor(sentence); at != "" {
+	if at := d.moments.Anchor(sentence); at != "" {
 		anchor = at
 	}
 	x.Backlink = d.links.link(kind, ch, ordinal, anchor)

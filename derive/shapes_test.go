@@ -8,6 +8,7 @@ import (
 	"github.com/repurpose/repurpose/channel"
 	"github.com/repurpose/repurpose/derive/brandrules"
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/derive/moments"
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -224,7 +225,7 @@ A release service should be able to automatically increase and decrease the numb
 	}
 	opt := Options{Version: "0123456789abcdef", PublicPageURL: "https://example.com/p/x"}
 	d := &deriver{a: extract.Analyze(doc), opt: opt, links: newLinker(doc, opt, "awareness"), brand: brandrules.New(opt.Brand),
-		counts: map[countKey]channel.Length{}, said: memory{}, moments: newMoments(doc.Moments)}
+		counts: map[countKey]channel.Length{}, said: memory{}, moments: moments.New(doc.Moments)}
 	d.snippetLink = d.longestSnippetLink()
 	points := d.keyPointSnippets(map[int]bool{}, false)
 	if len(points) == 0 {

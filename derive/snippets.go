@@ -118,7 +118,7 @@ func (d *deriver) longestSnippetLink() string {
 			}
 		}
 	}
-	for _, m := range d.moments.list {
+	for _, m := range d.moments.Said() {
 		if l := d.links.link(channel.KindSnippet, channel.Any, 999, m.Anchor); len(l) > len(longest) {
 			longest = l
 		}

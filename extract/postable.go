@@ -76,7 +76,7 @@ func postable(text, lang string, v *sentenceView) bool {
 		aboutTheDocumentView(v, lang) || notTheBrandsVoiceView(v, lang) {
 		return false
 	}
-	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !gluedHeading(text, lang) &&
+	return !pointsBackView(v, lang) && !alsoInFirstClause(v, lang) && !bareVerb(v, lang) && !(lang != "en" && isLatin(lang) && whole.GluedHeading(text, stopwords[lang])) &&
 		!announcesMore(v, lang) && !lean.HalfOfAPair(v.lower, lang) && !lean.SetsUpACase(v.lower, lang) &&
 		!lean.TheCompanyAsSubject(text, lang) && !lean.AsksAboutSomeoneNamedBefore(text, lang) && !lean.ChangeWithoutSubject(text, lang) &&
 		!(lang == "en" && lean.QuartileAlone(v.lower))
@@ -188,37 +188,6 @@ func announcesMore(v *sentenceView, lang string) bool {
 		return false
 	}
 	return slices.ContainsFunc(v.words[len(v.words)-3:], func(w string) bool { return q[w] }) || lean.AnnouncesAList(v.words, lang)
-}
-
-// gluedHeading reports a heading run into its paragraph, as a PDF or a careless
-// translation leaves it ("ATT&CK's Threat matrix for containers Si concentra…"): a
-// capitalised function word of the document's language straight after a lower-case
-// word. English is left out: a title quoted in a sentence ("see The Twelve-Factor App")
-// reads the same.
-func gluedHeading(text, lang string) bool {
-	words := stopwords[lang]
-	if lang == "en" || !isLatin(lang) || len(words) == 0 {
-		return false
-	}
-	// Each word between two others: the letters first, the stop-word look-up last.
-	var before, w string
-	for next := range strings.FieldsSeq(text) {
-		if w != "" && before != "" {
-			first, size := utf8.DecodeRuneInString(w)
-			if unicode.IsUpper(first) && size < len(w) {
-				prevLast, _ := utf8.DecodeLastRuneInString(before)
-				second, _ := utf8.DecodeRuneInString(w[size:])
-				after, _ := utf8.DecodeRuneInString(next)
-				// "…containers Si concentra…"; not a name that opens with an article ("en
-				// La Esquina"), whose next word is capitalised too.
-				if unicode.IsLower(prevLast) && unicode.IsLower(second) && unicode.IsLower(after) && words[textcase.Lower(w)] {
-					return true
-				}
-			}
-		}
-		before, w = w, next
-	}
-	return false
 }
 
 // bareVerb reports a sentence that opens with a verb and no subject: a finite one

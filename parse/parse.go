@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/langid"
+	"github.com/repurpose/repurpose/parse/titlecase"
 
 	"github.com/repurpose/repurpose/inputs"
 )
@@ -43,10 +44,10 @@ func File(key string, data []byte, maxBytes int64) (*Document, error) {
 	if warning != "" {
 		doc.Warnings = append(doc.Warnings, warning)
 	}
-	if shouting(doc.Title) {
+	if titlecase.Shouting(doc.Title) {
 		title := doc.Title
 		doc.Title = "" // the words the text itself writes in capitals, not the title's
-		doc.Title = capitalised(strings.Fields(strings.ToLower(title)), doc.sample(), lang)
+		doc.Title = titlecase.Capitalised(strings.Fields(strings.ToLower(title)), doc.sample(), lang)
 	}
 	if genericTitle(doc.Title) {
 		doc.Title = cmp.Or(titleFromKey(key, doc), doc.Title)

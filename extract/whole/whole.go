@@ -327,3 +327,33 @@ func Dangles(text string) bool {
 
 var suppositions = parse.WordSet(`suppose imagine consider picture supongamos imagine imaginemos considere suponha imagine
 	supposons imaginons imaginez angenommen stellen nehmen supponiamo immaginiamo immaginate stel 仮に 假设 假如 가령`)
+
+// GluedHeading reports a heading run into its paragraph, as a PDF or a careless
+// translation leaves it ("ATT&CK's Threat matrix for containers Si concentra…"): a
+// capitalised function word of the document's language (stopwords, in lower case)
+// straight after a lower-case word. Not for English: a title quoted in a sentence ("see
+// The Twelve-Factor App") reads the same.
+func GluedHeading(text string, stopwords map[string]bool) bool {
+	if len(stopwords) == 0 {
+		return false
+	}
+	// Each word between two others: the letters first, the stop-word look-up last.
+	var before, w string
+	for next := range strings.FieldsSeq(text) {
+		if w != "" && before != "" {
+			first, size := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(first) && size < len(w) {
+				prevLast, _ := utf8.DecodeLastRuneInString(before)
+				second, _ := utf8.DecodeRuneInString(w[size:])
+				after, _ := utf8.DecodeRuneInString(next)
+				// "…containers Si concentra…"; not a name that opens with an article ("en
+				// La Esquina"), whose next word is capitalised too.
+				if unicode.IsLower(prevLast) && unicode.IsLower(second) && unicode.IsLower(after) && stopwords[textcase.Lower(w)] {
+					return true
+				}
+			}
+		}
+		before, w = w, next
+	}
+	return false
+}

@@ -1,4 +1,6 @@
-package derive
+// Package moments finds where in a talk's recording a sentence is said, so a post made
+// from it links to that moment.
+package moments
 
 import (
 	"strings"
@@ -7,17 +9,18 @@ import (
 	"github.com/repurpose/repurpose/parse"
 )
 
-// moments finds where in a talk's recording a sentence is said, so a post made from it
-// links to that moment. The derivatives' sentences are split and spelled by this room,
-// the recording's by the transcript reader: they are compared by their words alone.
-type moments struct {
+// Index holds a recording's moments. The derivatives' sentences are split and spelled
+// by derive, the recording's by the transcript reader: they are compared by their words
+// alone.
+type Index struct {
 	list  []parse.Moment // Text as a key
 	exact map[string]string
 	found map[string]string // lookups made, by key
 }
 
-func newMoments(ms []parse.Moment) *moments {
-	m := &moments{exact: map[string]string{}, found: map[string]string{}}
+// New indexes a recording's moments.
+func New(ms []parse.Moment) *Index {
+	m := &Index{exact: map[string]string{}, found: map[string]string{}}
 	for _, x := range ms {
 		k := posted.Words(x.Text)
 		if k == "" {
@@ -31,9 +34,9 @@ func newMoments(ms []parse.Moment) *moments {
 	return m
 }
 
-// anchor is the fragment where sentence is said ("t=754"): the moment that says it, or
+// Anchor is the fragment where sentence is said ("t=754"): the moment that says it, or
 // that says part of it, or that it begins with when it runs over several; "" when none.
-func (m *moments) anchor(sentence string) string {
+func (m *Index) Anchor(sentence string) string {
 	if len(m.list) == 0 || sentence == "" {
 		return ""
 	}
@@ -54,3 +57,6 @@ func (m *moments) anchor(sentence string) string {
 	m.found[k] = a
 	return a
 }
+
+// Said are the moments indexed, each with its words as Text.
+func (m *Index) Said() []parse.Moment { return m.list }
