@@ -548,7 +548,7 @@ var ReferencePhrases = map[string][]string{
 		"the reason:", "the solution was", "the solution is", "the solution:", "the difference is", "the difference was", "the catch ",
 		"the upshot", "the lesson ", "the fix was", "the culprit",
 		// A context or a pair the sentence before set; the company it named.
-		"on this point", "on that point", "in this context", "in that context", "neither of", "either of", "the company ",
+		"on this point", "on that point", "in this context", "in that context", "neither of", "either of",
 		"the first is", "the first concerns", "the second is", "the second concerns", "the third is", "the last is",
 		// "Many had no idea…": many of those the sentence before named.
 		"many are ", "many were ", "many have ", "many had ", "many said ", "most are ", "most were ", "most have ", "most had ",
@@ -557,7 +557,7 @@ var ReferencePhrases = map[string][]string{
 		"better still", "even better", "worse still", "even worse", "the remaining ",
 		"when they ", "if they ", "as they ", "because they ", "once they ", "after they ", "before they ", "while they ",
 		"although they ", "since they ", "because it ", "once it ", "when he ", "when she ", "if he ", "if she ",
-		"the company's", "the firm ", "the firm's",
+		"the company's", "the firm's",
 		// The business a case named before ("The chain estimated the effect at…").
 		"the chain ", "the chain's", "the retailer ", "the manufacturer ", "the plant ", "the factory ", "the hospital ",
 		"the operator ", "the carrier ", "the airline ", "the broker ", "the bank ", "part of the difference", "part of the gap",
@@ -602,7 +602,7 @@ var ReferencePhrases = map[string][]string{
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
 		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement", "certains en concluent", "certains affirment", "certains estiment", "d'aucuns", "on entend souvent", "les critiques", "il s'est avéré", "il s’est avéré", "il s'avère", "il s’avère", "cela semble raisonnable", "ça semble raisonnable", "quant à", "quant au", "quant aux"},
-	"de": {"in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das unternehmen ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+	"de": {"in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",

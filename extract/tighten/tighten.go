@@ -13,6 +13,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/internal/textcase"
+	"github.com/repurpose/repurpose/parse"
 )
 
 // asideOpeners start a bracketed aside that gives an example, another name or a pointer
@@ -202,14 +206,8 @@ func withoutFiller(s, lang string) string {
 	return withoutOpening(s, fillers[lang])
 }
 
-// definiteArticles open a noun phrase the reader is meant to know, by language.
-var definiteArticles = map[string][]string{
-	"en": {"the "},
-	"es": {"el ", "la ", "los ", "las "},
-	"pt": {"o ", "a ", "os ", "as "},
-	"it": {"il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "l’"},
-	"fr": {"le ", "la ", "les ", "l'", "l’"},
-}
+// articles are the definite articles, by language (marks.Articles).
+var articles = parse.WordSets(marks.Articles)
 
 // namesWhatCameBefore reports whether rest, a sentence once its connective is gone, still
 // leans on the sentence before: a definite noun with no figure ("However, the gap holds
@@ -223,12 +221,12 @@ func namesWhatCameBefore(rest, lang string) bool {
 	if strings.ContainsAny(rest, "0123456789") {
 		return false
 	}
-	for _, a := range definiteArticles[lang] {
-		if len(rest) > len(a) && strings.EqualFold(rest[:len(a)], a) {
-			return true
-		}
+	first, _, _ := strings.Cut(textcase.Lower(rest), " ")
+	if i := strings.IndexAny(first, "'’"); i > 0 { // "l'entreprise"
+		_, size := utf8.DecodeRuneInString(first[i:])
+		first = first[:i+size]
 	}
-	return false
+	return articles[lang][first]
 }
 
 func withoutOpening(s string, openings []string) string {
