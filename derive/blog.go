@@ -204,7 +204,8 @@ func (d *deriver) blog() {
 		exclude[i] = true
 	}
 	for len(t.Takeaways) < maxTakeaways && teaserWords(blogMarkdown(t, d.labels, "", false)) < blogMinWords {
-		more := d.plainTakeaways(exclude, t.intro, notClaims, 1)
+		said := strings.Join(append([]string{t.intro}, t.Takeaways...), "\n")
+		more := d.plainTakeaways(exclude, said, notClaims, 1)
 		if len(more) == 0 {
 			break
 		}
@@ -257,7 +258,8 @@ func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string, notClaims 
 	if len(first) >= minTakeaways {
 		return first
 	}
-	return append(first, d.plainTakeaways(exclude, intro, notClaims, minTakeaways-len(first))...)
+	said := strings.Join(append([]string{intro}, first...), "\n") // no plain claim says a finding again
+	return append(first, d.plainTakeaways(exclude, said, notClaims, minTakeaways-len(first))...)
 }
 
 // plainTakeaways are up to n more of a teaser's key points, plain claims among them, none

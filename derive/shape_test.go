@@ -633,6 +633,48 @@ Median CSAT across all teams was 89%, identical to last year, although response 
 	}
 }
 
+// TestOneFindingIsOneTakeawayThoughASectionAddsAFigure: a summary's "just 48% … within
+// 30 days" and a section's "Only 48% … within 30 days; 22% …" are one finding, listed
+// once whichever is picked first.
+func TestOneFindingIsOneTakeawayThoughASectionAddsAFigure(t *testing.T) {
+	doc := `---
+title: Recall Benchmarks
+---
+# Recall Benchmarks
+
+## Summary
+
+Across the sample, just 48% of patients due for a hygiene recall booked within 30 days of their due date.
+
+## Recall
+
+Only 48% of patients due for a six-month hygiene recall had booked within 30 days of their due date; 22% were still unscheduled after 90 days.
+
+## Staff
+
+34% of practices lost at least one front-desk team member in the past 12 months.
+
+## New patients
+
+New patients missed 18.3% of first appointments, more than double the 8.4% rate among established patients.
+` + supportFindings
+	res := deriveText(t, "recall.md", doc)
+	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindBlog} {
+		d := only(t, res, kind)
+		if d == nil {
+			t.Fatalf("no %s post: %+v", kind, res.Skipped)
+		}
+		text := d.Template
+		if d.Blog != nil {
+			text, _, _ = strings.Cut(d.Blog.Markdown, "\n## ")
+			text = d.Blog.Markdown[len(text):]
+		}
+		if n := strings.Count(text, "48%"); n != 1 {
+			t.Errorf("%s: the 48%% finding %d times:\n%s", kind, n, text)
+		}
+	}
+}
+
 // TestLinkedInTakeawaysNameTheDocument: a stranger learns what the takeaways are of from
 // the line above them, in the document's language; a title in another script than the
 // text is left out.

@@ -41,17 +41,18 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 			continue // never a key point (KeyPoints)
 		}
 		if n := utf8.RuneCountInString(c.Text); n > chars || n < minUsefulChars || needsContext[i] ||
-			slices.ContainsFunc(introSaid, func(s string) bool { return d.memo().Repeats(c.Text, s) }) {
+			slices.ContainsFunc(introSaid, func(s string) bool { return d.samePoint(c.Text, s) }) {
 			unfit[i] = true
 		}
 	}
 	var picks []int
 	said := intro
 	for _, i := range d.a.KeyPoints(n, min(n, minTakeaways), union(exclude, unfit)) {
-		// Two sections may make one point: it is listed once, the stronger first; and a
-		// figure the post gave already ("78% reported burnout" twice) is not a new point.
+		// Two sections may make one point: it is listed once, the stronger first, though
+		// one adds a figure (samePoint); and a figure the post gave already ("78%
+		// reported burnout" twice) is not a new point.
 		text := d.a.Candidates[i].Text
-		if !slices.ContainsFunc(picks, func(j int) bool { return d.memo().Repeats(text, d.a.Candidates[j].Text) }) && !claim.FiguresSaid(text, said) {
+		if !slices.ContainsFunc(picks, func(j int) bool { return d.samePoint(text, d.a.Candidates[j].Text) }) && !claim.FiguresSaid(text, said) {
 			picks = append(picks, i)
 			said += "\n" + text
 		}
@@ -63,6 +64,12 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 		out = append(out, d.a.Candidates[i].Text)
 	}
 	return out
+}
+
+// samePoint reports a key point that says what said says (claim.Memo.Repeats), or its
+// finding with a figure more: one finding, however many sections give it.
+func (d *deriver) samePoint(text, said string) bool {
+	return d.memo().Repeats(text, said) || d.memo().SameFinding(text, said)
 }
 
 // needsContext tells, per candidate, whether it opens with its list's label or names, as

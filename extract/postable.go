@@ -651,6 +651,15 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	if anotherOne(v, lang) {
 		return true // "…is another abstraction": one more of a kind the post never named
 	}
+	if lang == "ko" {
+		// "…하루 이상을 이 작업에만 쓴다": "이"/"그" (this, that) before a noun in the first
+		// clause point at the sentence before; after a comma they may point within it
+		// ("…44.0%로, 그 미만 농가…").
+		clause, _, _ := strings.Cut(v.text, ", ")
+		if strings.Contains(clause, " 이 ") || strings.Contains(clause, " 그 ") {
+			return true
+		}
+	}
 	if lang == "de" {
 		// "Im Jahr 2022 waren es noch 54 %.": "es" is the measure the sentence before named.
 		for _, p := range []string{" sind es ", " waren es ", " ist es ", " war es "} {

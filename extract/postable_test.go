@@ -193,6 +193,9 @@ func TestBoilerplateSectionsAreRecognisedByTheirHeadings(t *testing.T) {
 		// A closing offer to talk.
 		"Parlons de votre patrimoine": true, "Let's talk about your fleet": true, "Hablemos": true, "Parlons chiffres ou stratégie ?": true,
 		"Talking to customers": false, "Chi è Sanitek": true, "Who is Halyard": true, "Who is liable under NIS2?": false,
+		// What a study cannot say: its sample's bias, not a finding.
+		"Limitations": true, "Limitaciones": true, "Limiti dello studio": true, "Einschränkungen": true, "연구의 한계": true,
+		"調査の限界": true, "局限性": true, "Limitations of spreadsheets": false, "The limits of manual scheduling": false,
 	} {
 		if got := sections.BoilerplateHeading(heading); got != want {
 			t.Errorf("sections.BoilerplateHeading(%q) = %v, want %v", heading, got, want)
@@ -899,6 +902,11 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"de", "Solche Maßnahmen kosten wenig und verhindern die meisten Angriffe.", false},
 		{"pt", "Nos processos com avaliação técnica ao vivo e mais curta, caiu para 31 dias.", false},
 		{"pt", "Nos processos com avaliação técnica ao vivo, o tempo de contratação caiu para 31 dias.", true},
+		// After two openings, a future with no subject: who will not exceed it?
+		{"es", "En 2024, según las previsiones de la empresa, no superarán los 15.000 €.", false},
+		{"pt", "Em 2025, segundo a empresa, passarão de 40 mil entregas.", false},
+		{"es", "En 2024, según las previsiones de la empresa, los costes de peaje no superarán los 15.000 €.", true},
+		{"es", "El desperdicio de alimentos atribuible a errores de comanda, medido en 38 locales que registran mermas, bajó un 18 %.", true},
 		// A list's line with two shares compared, a quartile of a distribution named before.
 		{"en", "A named owner for recall, meaning one person accountable for the overdue list each week (58% vs. 24%).", false},
 		{"en", "The top quartile reached 89%.", false},
@@ -1148,4 +1156,33 @@ func TestACaseStudysSubjectlessStepsAreNotPosts(t *testing.T) {
 		{"en", "Increased adoption drove a 12% drop in overtime.", true},
 		{"en", "Based on 1,200 responses, nurses prefer self-scheduling by two to one.", true},
 	})
+}
+
+// TestSentencesThatSayTheOneBeforeAgainLeanBack: "in other words", "only thus", "in
+// contrast to that", "to this", "this task" and "his" name what the sentence before
+// said; the same claim with its own subject stands alone.
+func TestSentencesThatSayTheOneBeforeAgainLeanBack(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"fr", "Dit autrement, renouveler sans mesurer revient à dépenser beaucoup en espérant viser juste.", false},
+		{"es", "Dicho de otro modo, renovar sin medir es gastar mucho esperando acertar.", false},
+		{"it", "Solo così il confronto con la commissione OTA diventa significativo.", false},
+		{"de", "Anders gesagt: Wer nicht misst, investiert auf gut Glück.", false},
+		{"nl", "Anders gezegd: wie niet meet, investeert op goed geluk.", false},
+		{"pt", "Dito de outra forma, renovar sem medir é gastar muito esperando acertar.", false},
+		{"pt", "Segundo as contas dele, foram 14 horas de trabalho.", false},
+		{"zh", "与之相对，只有38%的诊所能够准确说出老患者收入占比。", false},
+		{"ko", "최근에는 여기에 변경 불가능한 사본 1개를 더하는 원칙을 권장하는 경우도 늘고 있습니다.", false},
+		{"ko", "응답자의 52%는 월말 결산 기간 중 하루 이상을 이 작업에만 쓴다고 답했습니다.", false},
+		{"ko", "응답자의 52%는 월말 결산 기간 중 하루 이상을 세금계산서 대사에만 쓴다고 답했습니다.", true},
+		{"ko", "시설 면적 3,300㎡ 이상 농가의 도입률은 44.0%로, 그 미만 농가(19.6%)의 2.2배에 달했다.", true},
+		{"zh", "只有38%的民营口腔诊所能够准确说出老患者收入占比。", true},
+		{"fr", "Les services qui mesurent finement leurs pertes renouvellent deux fois moins de conduites.", true},
+	} {
+		if got := Postable(tc.text, tc.lang); got != tc.want {
+			t.Errorf("Postable(%s, %q) = %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
 }

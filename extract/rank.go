@@ -271,7 +271,7 @@ func (a *Analysis) notAlone(c *Candidate, v *sentenceView) bool {
 	if Question(c.Text) && a.amongQuestions(c) {
 		return true // "Wie meldt het incident? Wie belt de klanten? …": one of a string of questions, answered later
 	}
-	if c.para == 0 && c.sentence == 0 && answersItsHeading(c.Text, a.Doc.Sections[c.Section].Heading, a.Lang) {
+	if a.answersTheQuestionBefore(c) {
 		return true
 	}
 	if lean.OpensDefinite(v.words, a.Lang) && lean.NamesWhatCameBeforeIntroduced(v.words, a.proseBefore(c), a.Lang) {
@@ -294,17 +294,19 @@ func (a *Analysis) amongQuestions(c *Candidate) bool {
 
 var caveatIndex = perLang(marks.Caveat)
 
-var answers = parse.WordSets(marks.Answers)
-
-// answersItsHeading reports the first sentence under a question that opens as a reply
-// ("Nicht zwingend, aber in den meisten Fällen ja." under "Brauche ich ein Cookie-Banner?"):
-// alone, the post answers a question it never asked.
-func answersItsHeading(text, heading, lang string) bool {
-	if !Question(heading) {
-		return false
+// answersTheQuestionBefore reports a sentence that opens as a reply (lean.Replies) to the
+// question just before it, in its paragraph or as its heading ("Nicht zwingend, aber…"
+// under "Brauche ich ein Cookie-Banner?", "¿Por qué importa tanto? Porque…"): alone, the
+// post answers a question it never asked.
+func (a *Analysis) answersTheQuestionBefore(c *Candidate) bool {
+	var before string
+	switch {
+	case c.sentence > 0:
+		before = a.Candidates[a.Paragraphs[c.Section][c.para][c.sentence-1]].Text
+	case c.para == 0:
+		before = a.Doc.Sections[c.Section].Heading
 	}
-	first, _, _ := strings.Cut(text, " ")
-	return answers[lang][strings.TrimRight(textcase.Lower(first), ",.;:!")]
+	return Question(before) && lean.Replies(c.Text, a.Lang)
 }
 
 // proseBefore is the prose of c's section before it, up to lookBack sentences, in lower

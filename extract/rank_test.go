@@ -92,6 +92,30 @@ func TestAnAnswerUnderItsQuestionIsNotAlone(t *testing.T) {
 	}
 }
 
+// TestAReasonAfterItsQuestionIsNotAlone: "¿Por qué importa tanto? Porque un socio…"
+// gives the reason for a question the post never asks; the same finding stated as a
+// claim, or a reason that opens a sentence no question came before, stays.
+func TestAReasonAfterItsQuestionIsNotAlone(t *testing.T) {
+	for _, tc := range []struct{ lang, question, reply, claim string }{
+		{"es", "¿Por qué importa tanto?", "Porque un socio con cuota mensual aporta, de media, 14 veces más ingresos a cinco años que un donante puntual.",
+			"Un socio con cuota mensual aporta, de media, 14 veces más ingresos a cinco años que un donante puntual."},
+		{"en", "Why does it matter?", "Because a monthly donor gives fourteen times more over five years than a one-off donor.",
+			"Because a monthly donor gives fourteen times more over five years, charities now court them first."},
+		{"zh", "为什么老患者如此重要？", "因为老患者的复诊收入占诊所总收入的六成以上。", "老患者的复诊收入占民营口腔诊所总收入的六成以上。"},
+	} {
+		doc := &parse.Document{Title: "Guía", Lang: tc.lang, Sections: []parse.Section{
+			{Heading: "Contexto", Paragraphs: []string{tc.question + " " + tc.reply, tc.claim}},
+		}}
+		a := Analyze(doc)
+		if c := candidate(t, a, tc.reply); c.Score > 0 {
+			t.Errorf("%s: the reply %q is posted alone", tc.lang, tc.reply)
+		}
+		if c := candidate(t, a, tc.claim); c.Score <= 0 {
+			t.Errorf("%s: %q, which states its own point, is not posted", tc.lang, tc.claim)
+		}
+	}
+}
+
 // TestAStringOfQuestionsIsNoPost: "Who reports the incident? Who calls the customers?"
 // asks what the text answers later; one of them alone asks a stranger nothing. A single
 // question followed by its answer may still open a post.
@@ -119,6 +143,7 @@ func TestASentenceThatSetsUpACaseIsNoPost(t *testing.T) {
 		{"zh", "不妨设想一家拥有200名员工、8条产线的汽车零部件企业。", "已部署预测性维护的企业，非计划停机时间平均减少了31%。"},
 		{"de", "Stellen Sie sich ein Unternehmen mit 200 Mitarbeitenden vor, das jeden Monat 1.500 Rechnungen erhält.",
 			"Unternehmen mit digitalem Rechnungseingang ziehen deutlich häufiger Skonto."},
+		{"ja", "客室数20室の旅館が、フロント業務を1日2時間削減できたとします。", "ツールを導入した施設では、フロント業務が1日平均2.4時間減りました。"},
 		{"fr", "Imaginons une PME industrielle de 200 salariés qui exploite trois lignes de production.",
 			"Les sites équipés de capteurs connaissent deux fois moins de pannes imprévues."},
 	} {
@@ -158,6 +183,11 @@ func TestARomanceListItemHeadedByANounIsNoPost(t *testing.T) {
 		{"fr", "Courbes de charge au pas de 10 minutes ou horaire, pour détecter les consommations en période d'inoccupation.", false},
 		{"it", "Tempi di attesa al telefono misurati ogni settimana per sede e per fascia oraria.", false},
 		{"it", "Molte delle aziende medie ricevono già fatture elettroniche dai loro fornitori.", true},
+		// A metric's name, singular: what to measure, not what was found.
+		{"es", "Tasa de conversión a socio en los 12 meses posteriores al primer donativo.", false},
+		{"fr", "Taux d'abandon des rendez-vous pris en ligne, mesuré chaque mois.", false},
+		{"es", "Cerca de 40 % de las ONG ya cobran sus cuotas por domiciliación bancaria.", true},
+		{"fr", "Évitez de relancer un donateur avant de l'avoir remercié.", true},
 		{"es", "Muchas de las empresas medianas ya reciben facturas electrónicas de sus proveedores.", true},
 	} {
 		doc := &parse.Document{Title: "T", Lang: tc.lang, Sections: []parse.Section{{Lists: [][]string{{tc.item, "Otra cosa que dice algo más largo sobre el tema del documento."}}}}}

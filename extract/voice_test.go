@@ -63,6 +63,14 @@ func TestACommonBeliefIsNotAClaim(t *testing.T) {
 		{"es", "Muchos creen que más alertas hacen un sistema más seguro.", false},
 		{"it", "Si pensa comunemente che più allarmi rendano il sistema più sicuro.", false},
 		{"de", "Es wird oft angenommen, dass mehr Alarme ein System sicherer machen.", false},
+		// What one hears, and a belief given as the reason people hold back.
+		{"fr", "On entend fréquemment que la seule réponse durable aux pertes consiste à renouveler les conduites.", false},
+		{"en", "You often hear that the only lasting answer to leaks is to replace the pipes.", false},
+		{"de", "Manche Betriebe zögern, weil sie glauben, für solche Angriffe zu klein zu sein.", false},
+		{"it", "Si sente spesso dire che l'irrigazione a goccia costa troppo per un piccolo vigneto.", false},
+		{"zh", "常听到一种说法：小诊所没有必要做会员管理。", false},
+		{"ko", "흔히 듣는 말은 작은 회사는 공격 대상이 아니라는 것입니다.", false},
+		{"fr", "Un litre d'eau potable sur cinq se perd entre l'usine et le robinet.", true},
 		{"en", "Teams that measure adoption ship twice as often as teams that do not.", true},
 	} {
 		if got := Postable(tc.text, tc.lang); got != tc.want {

@@ -1021,20 +1021,50 @@ func AsksAboutSomeoneNamedBefore(text, lang string) bool {
 
 var changeVerbsByLang = parse.WordSets(marks.ChangeVerbs)
 
-// ChangeWithoutSubject reports a sentence whose opening phrase is followed straight by a
-// verb of change (marks.ChangeVerbs): "…, caiu para 31 dias." says what fell only in the
-// sentence before.
+// ChangeWithoutSubject reports a sentence whose opening phrases are followed straight by
+// a verb of change (marks.ChangeVerbs) or a future of the third person plural, negated or
+// not: "…, caiu para 31 dias." and "En 2024, según las previsiones, no superarán los
+// 15.000 €." say what fell, or who will not, only in the sentence before.
 func ChangeWithoutSubject(text, lang string) bool {
 	verbs := changeVerbsByLang[lang]
 	if verbs == nil {
 		return false
 	}
-	opening, rest, ok := strings.Cut(text, ", ")
-	if !ok || strings.Count(opening, " ") > 12 {
-		return false
+	rest := text
+	for k := range 3 { // up to three opening phrases, each short
+		opening, after, ok := strings.Cut(rest, ", ")
+		if !ok || strings.Count(opening, " ") > 12 {
+			return false
+		}
+		if k == 1 {
+			// A second phrase only after an opening of time, place or measure ("En 2024,
+			// según…,"): after a subject ("El desperdicio…, medido en 38 locales, bajó") it
+			// is an aside, and the verb has its subject.
+			first, _, _ := strings.Cut(text, " ")
+			if !openingPrepositions[lang][textcase.Lower(first)] {
+				return false
+			}
+		}
+		rest = after
+		next, more, _ := strings.Cut(rest, " ")
+		if negations[next] {
+			next, _, _ = strings.Cut(more, " ")
+		}
+		if verbs[next] || futurePlural(next, lang) {
+			return true
+		}
 	}
-	next, _, _ := strings.Cut(rest, " ")
-	return verbs[next]
+	return false
+}
+
+// negations come between an opening and its verb: "no superarán", "não passou".
+var negations = parse.WordSet(`no não non ne n'`)
+
+// futurePlural reports a verb in the future of the third person plural ("superarán",
+// "passarão", "supereranno"), a form no noun takes.
+func futurePlural(word, lang string) bool {
+	ending := map[string][]string{"es": {"rán"}, "pt": {"rão"}, "it": {"ranno"}, "fr": {"ront"}}[lang]
+	return len(word) > 6 && slices.ContainsFunc(ending, func(e string) bool { return strings.HasSuffix(word, e) })
 }
 
 // QuartileAlone reports a short English sentence about the top or bottom of a
@@ -1070,4 +1100,17 @@ func Scene(lower string) bool {
 	}
 	head := lower[:min(len(lower), 120)]
 	return strings.Contains(head, " has just ") || strings.Contains(head, " have just ")
+}
+
+var answerWords = parse.WordSets(marks.Answers)
+
+// Replies reports a sentence that opens as the answer to a question (marks.Answers,
+// marks.Reasons): "Porque un socio…", "Yes, if…", "因为…".
+func Replies(text, lang string) bool {
+	if lang == "zh" || lang == "ja" || lang == "ko" {
+		return slices.ContainsFunc(marks.Reasons[lang], func(p string) bool { return strings.HasPrefix(text, p) })
+	}
+	first, _, _ := strings.Cut(text, " ")
+	first = textcase.Lower(strings.TrimRight(first, ",.;:!"))
+	return answerWords[lang][first] || slices.Contains(marks.Reasons[lang], first)
 }

@@ -90,12 +90,13 @@ func Reverses(text, lang string) bool {
 }
 
 // NounHeadedItem reports a list item in French, Spanish, Portuguese or Italian that opens
-// on a bare plural noun and its complement ("Courbes de charge au pas de 10 minutes…",
-// "Tempi di attesa per sede"): a noun phrase, as these languages write no sentence
-// without an article there; alone it is a fragment of the list.
+// on a bare noun and its complement ("Courbes de charge au pas de 10 minutes…", "Tasa de
+// conversión a socio en los 12 meses…", "Taux d'abandon"): a noun phrase, a metric's or
+// a thing's name, as these languages write no sentence without an article there; alone
+// it is a fragment of the list.
 func NounHeadedItem(text, lang string) bool {
 	of := map[string]map[string]bool{
-		"fr": {"de": true, "d'": true, "du": true, "des": true}, "es": {"de": true, "del": true},
+		"fr": {"de": true, "du": true, "des": true}, "es": {"de": true, "del": true},
 		"pt": {"de": true, "do": true, "da": true, "dos": true, "das": true}, "it": {"di": true, "del": true, "della": true, "dei": true, "delle": true},
 	}[lang]
 	if of == nil {
@@ -105,16 +106,23 @@ func NounHeadedItem(text, lang string) bool {
 	second, _, _ := strings.Cut(rest, " ")
 	lower := textcase.Lower(first)
 	r, _ := utf8.DecodeRuneInString(first)
-	plural := strings.HasSuffix(lower, "s") || lang == "it" && (strings.HasSuffix(lower, "i") || strings.HasSuffix(lower, "e"))
-	return unicode.IsUpper(r) && plural && len(lower) > 3 && of[textcase.Lower(second)] && !notNouns[lower]
+	second = textcase.Lower(second)
+	elided := lang == "fr" && (strings.HasPrefix(second, "d'") || strings.HasPrefix(second, "d’"))
+	return unicode.IsUpper(r) && len(lower) > 3 && (of[second] || elided) && !notNouns[lower]
 }
 
-// notNouns open a Romance sentence before "de" without being a noun: quantities and
-// prepositions ("Plus de 60 %", "Mais de metade", "Dans de nombreux cas").
+// notNouns open a Romance sentence before "de" without being a noun: quantities,
+// prepositions and the imperatives of a list of advice ("Plus de 60 %", "Mais de
+// metade", "Dans de nombreux cas", "Cerca de 40 %", "Trata de responder…", "Évitez de…").
 var notNouns = parse.WordSet(`plus moins más menos mais menos più meno dans sous vers après depuis pendant avant desde antes tras
 	após durante entre sobre oltre circa tutti tutte muchas muchos algunas algunos pocas pocos varias varios muitas muitos
 	algumas alguns poucas poucos várias vários certaines certains plusieurs molte molti alcune alcuni poche pochi tante tanti
-	diverse diversi`)
+	diverse diversi cerca alrededor además acerca dentro fuera través mitad metade moitié metà parte partir
+	près auprès lors hors afin faute loin autour au-delà chacun chacune aucun aucune ninguno ninguna nenhum nenhuma nessuno
+	nessuna ognuno ognuna ciascuno ciascuna depois além perto longe apesar acima abaixo prima dopo invece fuori
+	trata trate deja deje asegúrate asegúrese acuérdate olvídate encárgate dispón essayez évitez arrêtez cessez
+	tâchez essaie évite arrête smetti smettete ricordati ricordatevi evita evitate deixe evite lembre-se certifique-se
+	procure depende dependem dipende dépend`)
 
 // OpensContrast reports a sentence that opens with one of marks.ContrastOpeners: a
 // whole word or phrase, or a prefix in Chinese and Japanese.

@@ -330,28 +330,28 @@ var Caveat = map[string][]string{
 // CounterView: a view the author goes on to argue against, a belief the document sets up
 // to refute ("many believe", "is often associated with", a scare-quoted “solely”).
 var CounterView = map[string][]string{
-	"en": {"some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
+	"en": {"you often hear", "you will often hear", "you'll often hear", "we often hear", "one often hears", "it is commonly said", "a common belief", "the common belief", "a widespread belief", "received wisdom", "because they believe", "because they think", "believing they", "convinced they", "some say", "some people", "some argue", "it is often said", "it's often said", "is often claimed", "common misconception",
 		"a myth", "the myth", "many believe", "many people believe", "critics", "skeptics", "sceptics", "one might argue",
 		"you might think", "conventional wisdom", "contrary to", "is often associated with", "are often associated with",
 		"commonly associated with", "is solely ", "are solely ", "“solely”", "\"solely\"", "commonly thought", "commonly believed",
 		"widely believed", "it is often thought", "is often seen as", "are often seen as", "is often perceived", "are often perceived",
 		" believe they are ", " think they are ", "some consultants", "some analysts", "some experts", "some vendors",
 		"consultants argue", "analysts argue", "experts argue"},
-	"es": {" creen ser ", " creen que son ", "algunos expertos", "algunos analistas", "algunos consultores", "algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
+	"es": {"se oye a menudo", "se oye con frecuencia", "se escucha a menudo", "se escucha con frecuencia", "es habitual oír", "es frecuente oír", "una creencia", "creencia extendida", "porque creen", "convencidos de que", " creen ser ", " creen que son ", "algunos expertos", "algunos analistas", "algunos consultores", "algunos dicen", "se suele decir", "un mito", "muchos creen", "los críticos", "se asocia a menudo", "a menudo se asocia",
 		"suele asociarse", "únicamente con", "comúnmente se cree", "se cree comúnmente", "se suele pensar"},
-	"pt": {" acreditam ser ", " acreditam que são ", "alguns especialistas", "alguns analistas", "alguns consultores", "alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
+	"pt": {"ouve-se muito", "ouve-se com frequência", "ouve-se frequentemente", "é comum ouvir", "uma crença", "crença comum", "porque acreditam", "convencidos de que", " acreditam ser ", " acreditam que são ", "alguns especialistas", "alguns analistas", "alguns consultores", "alguns dizem", "costuma-se dizer", "um mito", "muitos acreditam", "os críticos", "é frequentemente associad",
 		"muitas vezes associad", "unicamente a", "acredita-se comumente", "costuma-se pensar"},
-	"fr": {"certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques", "souvent associé", "est uniquement",
+	"fr": {"on entend souvent", "on entend fréquemment", "on entend régulièrement", "on entend dire", "il est courant d'entendre", "idée reçue", "croyance répandue", "parce qu'ils pensent", "persuadés que", "convaincus que", "certains disent", "on dit souvent", "un mythe", "beaucoup pensent", "les critiques", "souvent associé", "est uniquement",
 		"on pense souvent", "on croit souvent", "il est communément admis"},
-	"de": {"manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker", "oft mit", "wird oft als", "ausschließlich mit",
+	"de": {"man hört oft", "hört man oft", "man hört häufig", "hört man häufig", "verbreitete annahme", "verbreiteter irrtum", "weil sie glauben", "weil sie meinen", "in der annahme", "manche sagen", "oft heißt es", "ein mythos", "viele glauben", "kritiker", "oft mit", "wird oft als", "ausschließlich mit",
 		"gemeinhin angenommen", "es wird oft angenommen"},
-	"it": {"alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici", "spesso associat", "è solamente", "esclusivamente a",
+	"it": {"si sente spesso", "si sente dire", "capita spesso di sentire", "luogo comune", "convinzione diffusa", "credenza diffusa", "perché credono", "convinti che", "alcuni dicono", "si dice spesso", "un mito", "molti credono", "i critici", "spesso associat", "è solamente", "esclusivamente a",
 		"si pensa comunemente", "comunemente si ritiene", "si crede spesso"},
-	"nl": {"sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici", "vaak geassocieerd", "uitsluitend geassocieerd",
+	"nl": {"je hoort vaak", "hoor je vaak", "men hoort vaak", "wijdverbreide opvatting", "omdat ze denken", "omdat ze geloven", "sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici", "vaak geassocieerd", "uitsluitend geassocieerd",
 		"algemeen wordt aangenomen"},
-	"ja": {"と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話", "という声もある", "という意見もある"},
-	"zh": {"人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区", "有一种观点", "颇为流行", "一种流行的说法"},
-	"ko": {"흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해", "일각에서는", "업계 일각", "주장이 나옵니다", "주장이 나온다"},
+	"ja": {"よく耳にします", "よく耳にする", "という声をよく聞", "と信じられて", "と考えている企業も", "と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話", "という声もある", "という意見もある"},
+	"zh": {"常听到", "经常听到", "常有人说", "不少人以为", "很多人以为", "人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区", "有一种观点", "颇为流行", "一种流行的说法"},
+	"ko": {"흔히 듣는", "자주 듣는", "흔히들", "이라고 믿", "라고 믿는", "흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해", "일각에서는", "업계 일각", "주장이 나옵니다", "주장이 나온다"},
 }
 
 // ContrastOpeners are the first words of a sentence that turns against the one before it
@@ -441,7 +441,7 @@ var ReferenceOpenersCJK = map[string][]string{
 		"例えば", "たとえば", "次に", "まず", "先に", "前章", "もう一つ", "もう一方", "もう片方", "他方", "他の", "要するに", "簡単に言えば", "一言で言えば",
 		"結果として", "その結果", "むしろ", "第一に", "第二に", "第三に", "第四に", "ただ、", "逆に", "残り", "同社", "同氏", "実際", "実は", "にもかかわらず", "ここでは",
 		"ここで", "同時に", "理由は", "原因は", "答えは", "その理由", "効果が", "効果は", "結果は", "結果が", "差は", "課題は", "問題は"},
-	"zh": {"这", "那", "此", "该", "更值得", "与之前相比", "与此前相比", "半年后", "一年后", "两年后", "三个月后", "之后", "此后", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
+	"zh": {"这", "那", "此", "该", "与之相对", "与此相对", "与之相比", "相对而言", "对此", "对于这", "更值得", "与之前相比", "与此前相比", "半年后", "一年后", "两年后", "三个月后", "之后", "此后", "其中", "它", "他们", "她们", "它们", "但", "然而", "因此", "所以", "而且", "此外", "另外", "同时", "不过",
 		"于是", "因而", "并且", "总之", "最后", "也", "还", "如上", "如前",
 		"例如", "比如", "正如", "如我们", "首先", "其次", "再次", "另一", "同样", "前面", "最重要的是", "更重要的是", "换句话说", "换言之",
 		"简而言之", "总而言之", "进一步", "一方面",
@@ -450,7 +450,7 @@ var ReferenceOpenersCJK = map[string][]string{
 	"ko": {"이것", "그것", "저것", "이러한", "그러한", "이런", "그런", "이는", "그는", "이 ", "그 ", "저 ", "그들", "하지만", "그러나", "그래서", "그럼에도", "그렇지만", "그렇다면",
 		"따라서", "그러므로", "또한", "또", "게다가", "더욱이", "반면", "즉", "결국", "마지막으로", "그리고", "이에", "이를", "이와",
 		"예를 들어", "예컨대", "먼저", "다음으로", "앞에서", "이처럼", "다른", "요컨대", "간단히 말해", "한편",
-		"결과적으로", "그 결과", "하위 그룹", "상위 그룹", "두 그룹", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
+		"결과적으로", "그 결과", "여기에", "여기서", "이곳", "하위 그룹", "상위 그룹", "두 그룹", "오히려", "다만", "첫째", "둘째", "셋째", "넷째", "반대로", "나머지", "실제로", "내부 분석", "이어 ", "이어서", "이후 ", "이후에", "같은 방식으로", "건수로는", "금액으로는", "건수 기준으로는", "금액 기준으로는", "그 후", "이유는", "원인은", "답은"},
 }
 
 // BackReferencesCJK are demonstratives that point at something said before, wherever
@@ -458,7 +458,7 @@ var ReferenceOpenersCJK = map[string][]string{
 var BackReferencesCJK = map[string][]string{
 	"ja": {"この", "その", "これ", "それ", "こうした", "そうした", "こういった", "そういった", "上記", "前述", "同様の"},
 	"zh": {"这", "该", "此", "上述", "那些", "那个", "其中", "这一比例", "还将"}, // "回收期还将明显缩短": still shorter than a figure before
-	"ko": {"이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서", "이 비율", "이 수치", "이 중", "이들", "이 시간",
+	"ko": {" 여기에 ", " 여기서 ", " 이와 ", " 이에 ", "이러한", "그러한", "이런", "그런", "이를", "이것", "그것", "해당", "위의", "앞서", "이 비율", "이 수치", "이 중", "이들", "이 시간",
 		"이 기간", "라는 뜻이다", "는 뜻이다", "라는 의미다", "는 의미다", "라는 뜻입니다", "는 뜻입니다", "라는 의미입니다", "는 의미입니다"},
 }
 
@@ -523,7 +523,7 @@ var AnotherOne = map[string][]string{
 // ReferencePhrases are openings of several words that lean on what came before, in
 // lower case: "for example", "most importantly", "as a result".
 var ReferencePhrases = map[string][]string{
-	"en": {"to put that in perspective", "to put this in perspective", "put plainly", "to put it plainly", "plainly put", "put bluntly", "to put it bluntly", "to put it simply", "stated plainly", "for scale,", "the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
+	"en": {"said another way", "only then,", "only this way", "only that way", "to put that in perspective", "to put this in perspective", "put plainly", "to put it plainly", "plainly put", "put bluntly", "to put it bluntly", "to put it simply", "stated plainly", "for scale,", "the new system", "the new platform", "the example of", "put differently", "put simply", "simply put", "put another way", "said differently", "as for ", "in practical terms", "all told", "in total, ", "for example", "for instance", "most importantly", "more importantly", "in addition", "in other words",
 		"in contrast", "on the other hand", "as a result", "in fact", "at the same time", "to this end", "in comparison",
 		"to counter this", "as such", "as well as", "in this way", "in that case", "in turn", "of course", "even so",
 		"with this", "with that", "because of this", "due to this", "as we", "as you", "like this", "the same",
@@ -576,7 +576,7 @@ var ReferencePhrases = map[string][]string{
 		// A measure of what the sentence before named ("The median across all respondents fell…").
 		"the median across", "the median among", "the median fell", "the median rose", "the median was", "the median is",
 		"the average across", "the average among", "the average was", "the average is", "the mean was", "the mean is", "each one ", "conversely", "by contrast", "some argue", "some in the industry", "some say", "some will say", "some would say", "critics ", "skeptics ", "sceptics ", "the argument goes", "the usual argument", "the common argument", "it is often said", "it's often said", "many assume", "the common assumption", "it turned out", "as it turned out", "it turns out", "sounds reasonable", "sounds sensible", "sounds logical"},
-	"es": {"el restante", "la restante", "los restantes", "las restantes", "el resto ", "para dar una idea", "para hacerse una idea", "las demás ", "los demás ", "el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
+	"es": {"dicho de otro modo", "dicho de otra manera", "dicho de otra forma", "solo así", "sólo así", "solamente así", "el restante", "la restante", "los restantes", "las restantes", "el resto ", "para dar una idea", "para hacerse una idea", "las demás ", "los demás ", "el ejemplo de", "de otro lado,", "le siguen", "luego vienen", "era un ", "era una ", "en cuanto a ", "en términos prácticos", "en total, ", "el grupo ", "no todo es", "no todo son", "primero, ", "en primer lugar", "la empresa ", "por un lado", "por una parte", "mientras tanto", "entretanto", "por ejemplo", "por lo tanto", "por otro lado", "por otra parte", "en cambio", "en otras palabras", "de hecho",
 		"al mismo tiempo", "como resultado", "a su vez", "de esta manera", "de este modo", "en este caso", "del mismo modo",
 		"ejemplo:", "el anterior", "la anterior", "el siguiente", "la siguiente", "en resumen", "en pocas palabras", "en definitiva",
 		"en suma", "algunos son ", "algunas son ", "algunos tienen ", "algunas tienen ", "algunos pueden ", "algunas pueden ",
@@ -586,7 +586,7 @@ var ReferencePhrases = map[string][]string{
 		"a partir de ahí", "desde entonces", "en el mismo", "en la misma", "por eso", "con esto", "con ello",
 		"en este contexto", "en este sentido", "ninguno de los dos", "ninguna de las dos", "hasta entonces", "hasta ese momento",
 		"es decir", "o sea", "segundo, ", "tercero, ", "el razonamiento", "la lógica es", "cada uno ", "cada una ", "cada uno,", "cada una,", "a esto ", "a ello ", "a eso ", "a todo ello", "a la inversa", "por el contrario", "algunos sostienen", "algunos argumentan", "hay quien", "se suele decir", "los críticos", "resultó que", "resulta que", "suena razonable", "suena lógico", "parece razonable", "en cuanto a", "como se puede observar", "como puede observarse"},
-	"pt": {"o restante", "a restante", "os restantes", "as restantes", "o resto ", "não houve ", "para se ter uma ideia", "para dar uma ideia", "as demais ", "os demais ", "o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
+	"pt": {"dito de outra forma", "dito de outro modo", "dito de outra maneira", "só assim", "somente assim", "apenas assim", "o restante", "a restante", "os restantes", "as restantes", "o resto ", "não houve ", "para se ter uma ideia", "para dar uma ideia", "as demais ", "os demais ", "o exemplo d", "de outro,", "por outro,", "em seguida vêm", "era um ", "era uma ", "em termos práticos", "quanto a ", "quanto ao ", "quanto à ", "no total, ", "o grupo ", "a fazenda ", "a cooperativa ", "o gerente ", "primeiro, ", "em primeiro lugar", "parte da diferença", "parte dessa", "a empresa ", "ou seja", "segundo, ", "terceiro, ", "o raciocínio", "a lógica é", "por um lado", "é igualmente", "por exemplo", "por outro lado", "além disso", "em outras palavras", "de fato", "ao mesmo tempo", "como resultado",
 		"desta forma", "dessa forma", "neste caso", "da mesma forma", "exemplo:", "o anterior", "a anterior", "o seguinte", "a seguinte",
 		"em resumo", "em suma", "em poucas palavras", "alguns são ", "algumas são ", "alguns têm ", "algumas têm ", "alguns podem ",
 		"algumas podem ", "outros ", "outras ", "em última análise", "em última instância", "no final",
@@ -594,7 +594,7 @@ var ReferencePhrases = map[string][]string{
 		"a solução foi", "a solução é", "a diferença é", "a diferença foi", "por fim", "no entanto", "no mesmo", "na mesma", "nos mesmos",
 		"nas mesmas", "depois disso", "a partir daí", "desde então", "por isso", "com isso", "diante disso", "nesse sentido",
 		"neste contexto", "nesse contexto", "nenhum dos dois", "nenhuma das duas", "até então", "até aquele momento", "cada um ", "cada uma ", "a isso ", "a isto ", "somado a isso", "ao contrário", "pelo contrário", "há quem", "alguns argumentam", "alguns defendem", "costuma-se dizer", "os críticos", "acontece que", "descobriu-se que", "parece razoável", "soa razoável", "quanto a ", "quanto ao ", "quanto à ", "quanto aos ", "quanto às "},
-	"fr": {"le reste ", "le restant", "les restants", "les restantes", "pour donner un ordre de grandeur", "pour donner une idée", "l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
+	"fr": {"dit autrement", "pour le dire autrement", "dit simplement", "c'est seulement ainsi", "ce n'est qu'ainsi", "seulement ainsi", "le reste ", "le restant", "les restants", "les restantes", "pour donner un ordre de grandeur", "pour donner une idée", "l'exemple de", "viennent ensuite", "vient ensuite", "pas seulement", "c'était un", "c'était une", "quant à ", "quant au ", "quant aux ", "au total, ", "en termes pratiques", "le groupe ", "l'écart médian", "l'écart est", "l'écart se", "cet écart", "l'entreprise ", "la société ", "sans compter", "c'est-à-dire", "autrement dit,", "d'une part", "d'un côté", "est tout aussi", "par exemple", "en outre", "de plus", "d'autre part", "en revanche", "en d'autres termes", "en effet",
 		"en fait", "de ce fait", "par conséquent", "dans ce cas", "de même", "exemple:", "exemple :", "le précédent", "la précédente",
 		"en bref", "en résumé", "en somme", "certains sont ", "certaines sont ", "certains ont ", "certaines ont ", "certains peuvent ",
 		"certaines peuvent ", "en fin de compte", "au final",
@@ -602,12 +602,12 @@ var ReferencePhrases = map[string][]string{
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
 		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement", "certains en concluent", "certains affirment", "certains estiment", "d'aucuns", "on entend souvent", "les critiques", "il s'est avéré", "il s’est avéré", "il s'avère", "il s’avère", "cela semble raisonnable", "ça semble raisonnable", "quant à", "quant au", "quant aux"},
-	"de": {"in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+	"de": {"anders gesagt", "anders formuliert", "nur so ", "erst so ", "in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",
 		"der unterschied ist", "danach", "deswegen", "dadurch", "trotzdem", "außerdem", "zudem", "in derselben", "im selben", "in diesem zusammenhang", "keiner der beiden", "keine der beiden", "bis dahin", "dort ", "jeder davon", "jede davon", "manche sagen", "manche behaupten", "kritiker ", "oft heißt es", "häufig heißt es", "es stellte sich heraus", "wie sich herausstellte", "es zeigte sich", "klingt vernünftig", "klingt logisch", "hinzu kommt", "hinzu kommen", "dazu kommt", "dazu kommen"},
-	"it": {"il restante", "la restante", "i restanti", "le restanti", "il resto ", "per dare un ordine di grandezza", "l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
+	"it": {"detto altrimenti", "detto in altri termini", "in altre parole", "solo così", "soltanto così", "solo in questo modo", "il restante", "la restante", "i restanti", "le restanti", "il resto ", "per dare un ordine di grandezza", "l'esempio d", "in realtà", "seguono ", "era un ", "era una ", "quanto a ", "quanto al ", "quanto alla ", "in termini pratici", "in totale, ", "il gruppo ", "in primo luogo", "innanzitutto, ", "l'azienda ", "la società ", "cioè", "vale a dire", "da un lato", "è altrettanto", "sono altrettanto", "ad esempio", "per esempio", "ad es", "in altre parole", "d'altra parte", "in effetti", "di conseguenza",
 		"allo stesso tempo", "in questo caso", "in questo modo", "allo stesso modo", "oltre a ciò", "a tal fine",
 		"esempio:", "un altro", "un'altra", "il precedente", "la precedente", "il seguente", "la seguente",
 		"in sintesi", "in breve", "in poche parole", "in sostanza", "alcuni sono ", "alcune sono ", "alcuni hanno ", "alcune hanno ",
@@ -617,7 +617,7 @@ var ReferencePhrases = map[string][]string{
 		"nella stessa", "per questo", "per questa ragione", "in questo contesto", "in tal senso", "nessuno dei due",
 		"fino ad allora", "fino a quel momento", "si tratta di", "la prima riguarda", "la prima è", "il primo è", "la seconda riguarda", "la seconda è", "il secondo è",
 		"nessuna delle due", "ciascuno ", "ciascuna ", "ognuno ", "ci ha ", "ci hanno ", "ci aveva ", "ne ha ", "ne hanno ", "ne consegue", "di conseguenza", "a ciò ", "all'opposto", "al contrario", "c'è chi", "alcuni sostengono", "si sente dire", "i critici", "si è scoperto", "è emerso che", "sembra ragionevole", "poi "},
-	"nl": {"de overige", "de resterende", "de rest ", "enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
+	"nl": {"anders gezegd", "anders geformuleerd", "alleen zo ", "pas dan ", "de overige", "de resterende", "de rest ", "enerzijds", "aan de ene kant", "bijvoorbeeld", "met andere woorden", "aan de andere kant", "in dit geval", "op deze manier", "als gevolg",
 		"voorbeeld:", "een andere", "een ander", "kortom", "samengevat", "uiteindelijk", "per slot van rekening",
 		"het antwoord ", "het antwoord:", "het resultaat was", "de reden is", "de reden was", "de oplossing was", "het verschil is",
 		"in deze context", "geen van beide", "het bleek", "bleek dat", "klinkt redelijk", "wat betreft", "toen bleek", "in beide gevallen", "in allebei de gevallen"},
@@ -767,9 +767,9 @@ var SetUps = map[string][]string{
 	"de": {"stellen sie sich", "stell dir", "nehmen wir an", "nehmen wir ein"},
 	"it": {"immaginiamo", "immagini un", "immaginate", "supponiamo", "prendiamo un", "prendiamo il caso"},
 	"nl": {"stel je voor", "stel je een", "stel dat", "neem een bedrijf", "neem een organisatie"},
-	"ja": {"と仮定", "を想定してみ", "考えてみましょう", "想像してみ"},
-	"zh": {"不妨设想", "设想一家", "假设一家", "假设某", "想象一下", "试想"},
-	"ko": {"가정해 보", "가정해보", "가정하면", "상상해 보", "상상해보"},
+	"ja": {"と仮定", "を想定してみ", "考えてみましょう", "想像してみ", "とします。", "としましょう", "としてみましょう", "例として"},
+	"zh": {"不妨设想", "设想一家", "假设一家", "假设某", "想象一下", "试想", "以一家", "举个例子"},
+	"ko": {"가정해 보", "가정해보", "가정하면", "상상해 보", "상상해보", "라고 해 봅시다", "다고 해 봅시다", "고 가정"},
 }
 
 // MidConnectives lean on the sentence before from between commas after the subject
@@ -805,6 +805,14 @@ var Answers = map[string]string{
 	"de": `ja nein nicht kommt`,
 	"it": `sì si no non dipende`,
 	"nl": `ja nee niet hangt`,
+}
+
+// Reasons open a sentence that gives the reason a question before it asked for
+// ("¿Por qué importa? Porque un socio…"): alone, it answers a question the post never
+// asked. Spaced languages as first words, the others as prefixes.
+var Reasons = map[string][]string{
+	"en": {"because"}, "es": {"porque"}, "pt": {"porque"}, "fr": {"parce", "car"}, "de": {"weil", "denn"},
+	"it": {"perché", "poiché"}, "nl": {"omdat", "want"}, "zh": {"因为", "因為"}, "ja": {"なぜなら", "理由は"}, "ko": {"왜냐하면", "그 이유는"},
 }
 
 // ReportingVerbs follow a share that opens a sentence without its whole ("64% said…",
@@ -860,7 +868,7 @@ var BackReferencePhrases = map[string][]string{
 	"es": {" el nuevo sistema", " del nuevo sistema", " la nueva plataforma", " lo han hecho", " lo hacen", " lo hicieron", " lo hace ", " ese día", " aquel día", " ese año", " aquel año",
 		" de ellos", " de ellas", " lo han ", " la han ", " los han ", " las han ", " lo ha ", " la ha ", " de ello", " que eso", " que esto",
 		" % restante", "% restante", " cada una,", " cada uno,", " de estos ", " de estas ", " de esos ", " de esas ", " no lo ", " no la ", " desde entonces"},
-	"pt": {" o novo sistema", " do novo sistema", " a nova plataforma", " o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
+	"pt": {" dele ", " dela ", " dele,", " dela,", " dele.", " dela.", " o novo sistema", " do novo sistema", " a nova plataforma", " o fizeram", " fizeram isso", " fazem isso", " naquele dia", " naquele ano", " nesse dia", " deles", " delas", " disso", " do que isso", " desses ", " dessas ",
 		" destes ", " destas ",
 		" % restante", "% restante", " cada uma,", " cada um,", " desde então"},
 	"fr": {" le nouveau système", " du nouveau système", " la nouvelle plateforme", " une telle ", " un tel ", " de telles ", " de tels ", " d'y ", " d’y ", " l'ont fait", " le font", " l'a fait", " ce jour-là", " cette année-là", " d'entre eux", " d'entre elles",
@@ -977,7 +985,8 @@ var Stopwords = map[string]string{
 		leur lui mais me même mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sont
 		sur ta te tes toi ton tu un une vos votre vous être été peut plus
 		millions milliards euros fois
-		chaque livre à premier première elles ont`,
+		chaque livre à premier première elles ont là où y ici aussi très tout tous toute toutes
+		cela ceci celle celui ceux comme dont alors donc ainsi car si sans sous entre avant après`,
 	"pt": `a ao aos as à às com como da das de do dos e é ela elas ele eles em entre era essa esse
 		esta este eu foi for há isso isto já la lhe mais mas me mesmo meu minha muito na nas não nem
 		no nos nós num numa o os ou para pela pelas pelo pelos por qual quando que quem se sem ser

@@ -26,6 +26,9 @@ var boilerplateHeadings = parse.WordList(`
 	document history|license|licence|copyright|disclaimer|about this document|about this paper|comment|
 	forward-looking statements|forward looking statements|safe harbor|legal notice|aviso legal|mentions légales|impressum|note legali|
 	methodology|method|methods|metodología|metodologia|méthodologie|methodik|methodologie|note metodologiche|nota metodológica|
+	limitation|caveat|limitations and caveats|study limitation|limitaciones|limitações|limites de l'étude|limites de l’étude|
+	limites méthodologiques|einschränkungen|grenzen der studie|limiti|limiti dello studio|beperkingen|
+	调研局限|研究局限|局限性|局限与说明|調査の限界|本調査の限界|留意点|한계|연구의 한계|조사의 한계|
 	nota|notas|anmerkung|anmerkungen|fußnoten|opmerkingen|注|注释|注記|脚注|주석|각주|fuente|fonte|bron|出典|出处|来源|출처|
 	저자 소개|필자 소개|작성자 소개|집필진|연구진 소개|회사 소개|기업 소개|著者紹介|執筆者紹介|筆者紹介|会社概要|会社紹介|企業概要|当社について|
 	作者简介|作者介绍|公司简介|公司介绍|企业简介|关于我们|
