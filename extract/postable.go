@@ -153,6 +153,9 @@ func leansAfterOpening(v *sentenceView, lang string) bool {
 	}
 	subject, after, _ := strings.Cut(rest, " ")
 	subject = textcase.Lower(subject)
+	if lang == "fr" && subject == "il" {
+		return false // "il faut", "il existe": impersonal, as often as not
+	}
 	if subject == "it" {
 		verb, _, _ := strings.Cut(after, " ")
 		if placeholderVerbs[verb] && (strings.Contains(after, " to ") || strings.Contains(after, " that ")) {

@@ -24,6 +24,10 @@ func TestPostableKeepsOnlySentencesThatStandAlone(t *testing.T) {
 		{"en", "After that, each invoice costs between 40 and 90 cents.", false},
 		{"en", "The median across all respondents fell from 4.1 days to 2.6 days.", false},
 		{"en", "For the first year or so, it was a clear improvement for the platform team.", false},
+		{"fr", "Longtemps perçue comme un centre de coûts, elle est désormais regardée de près par les directions générales.", false},
+		{"fr", "Depuis 2021, ils ont doublé leur budget de maintenance.", false},
+		{"fr", "Depuis 2021, les sites équipés d'une GMAO ont doublé leur budget de maintenance.", true},
+		{"fr", "Dans une PME, il faut compter trois mois pour former un technicien.", true},
 		{"es", "En la práctica, esto significa revisar cada cambio en un solo día.", false},
 		{"en", "In most release teams, it takes a week to review a change to the pipeline.", true},
 		{"en", "What finally moved us was a spreadsheet of cluster costs.", false},
@@ -909,6 +913,7 @@ func TestHalfAPairARowAndAShareNamedAsKnownAreNotPosts(t *testing.T) {
 		{"es", "El desperdicio de alimentos atribuible a errores de comanda, medido en 38 locales que registran mermas, bajó un 18 %.", true},
 		// A list's line with two shares compared, a quartile of a distribution named before.
 		{"en", "A named owner for recall, meaning one person accountable for the overdue list each week (58% vs. 24%).", false},
+		{"en", "Pre-appointing at checkout for at least 80% of hygiene patients (78% of top-quartile practices vs. 41% of the rest).", false},
 		{"en", "The top quartile reached 89%.", false},
 		{"en", "The top quartile processes invoices at roughly one-fifth the cost of the bottom quartile ($2.95 vs. $14.80).", true},
 		{"en", "Practices with a named recall owner brought back 58% of overdue patients, against 24% without one.", true},

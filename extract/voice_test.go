@@ -69,6 +69,7 @@ func TestACommonBeliefIsNotAClaim(t *testing.T) {
 		{"de", "Manche Betriebe zögern, weil sie glauben, für solche Angriffe zu klein zu sein.", false},
 		{"it", "Si sente spesso dire che l'irrigazione a goccia costa troppo per un piccolo vigneto.", false},
 		{"zh", "常听到一种说法：小诊所没有必要做会员管理。", false},
+		{"ja", "業界では「機械化は接客の質を下げる」という意見も根強くあります。", false},
 		{"ko", "흔히 듣는 말은 작은 회사는 공격 대상이 아니라는 것입니다.", false},
 		{"fr", "Un litre d'eau potable sur cinq se perd entre l'usine et le robinet.", true},
 		{"en", "Teams that measure adoption ship twice as often as teams that do not.", true},

@@ -349,7 +349,7 @@ var CounterView = map[string][]string{
 		"si pensa comunemente", "comunemente si ritiene", "si crede spesso"},
 	"nl": {"je hoort vaak", "hoor je vaak", "men hoort vaak", "wijdverbreide opvatting", "omdat ze denken", "omdat ze geloven", "sommigen zeggen", "vaak wordt gezegd", "een mythe", "velen denken", "critici", "vaak geassocieerd", "uitsluitend geassocieerd",
 		"algemeen wordt aangenomen"},
-	"ja": {"よく耳にします", "よく耳にする", "という声をよく聞", "と信じられて", "と考えている企業も", "と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話", "という声もある", "という意見もある"},
+	"ja": {"も根強く", "が根強く", "も根強い", "が根強い", "よく耳にします", "よく耳にする", "という声をよく聞", "と信じられて", "と考えている企業も", "と考えられがち", "と思われがち", "と誤解され", "よく言われ", "と結び付けられがち", "神話", "という声もある", "という意見もある"},
 	"zh": {"常听到", "经常听到", "常有人说", "不少人以为", "很多人以为", "人们常认为", "通常被认为", "普遍认为", "常被误解", "往往被等同于", "很多人认为", "许多人认为", "误区", "有一种观点", "颇为流行", "一种流行的说法"},
 	"ko": {"흔히 듣는", "자주 듣는", "흔히들", "이라고 믿", "라고 믿는", "흔히 생각", "흔히 여겨", "일반적으로 여겨", "많은 사람들이 생각", "오해", "일각에서는", "업계 일각", "주장이 나옵니다", "주장이 나온다"},
 }
@@ -632,7 +632,7 @@ var (
 	OpeningPrepositions = map[string]string{
 		"en": `for in at by during within over on from under across throughout despite without unlike beyond`,
 		"es": `durante en con sin para por tras desde hasta según`,
-		"fr": `pour sans avec durant pendant malgré selon après dans`,
+		"fr": `pour sans avec durant pendant malgré selon après dans depuis longtemps aujourd'hui désormais`,
 		"pt": `durante em no na nos nas com sem para por após desde até segundo`,
 		"it": `durante in nel nella nei nelle con senza per dopo da dal dalla fino secondo`,
 	}
@@ -641,6 +641,7 @@ var (
 		"es": `esto eso ello ellos ellas este esta estos estas`,
 		"pt": `isto isso ele ela eles elas`,
 		"it": `ciò questo questa questi queste esso essa essi esse`,
+		"fr": `elle elles ils cela ceci`, // not "il": "il faut", "il existe" name no one
 	}
 )
 
