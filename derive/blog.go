@@ -251,7 +251,8 @@ func (d *deriver) teaserLead(exclude map[int]bool) string {
 // rules a rewrite, and asked for the document's finding first. The picks join exclude.
 func (d *deriver) teaserTakeaways(exclude map[int]bool, intro string, notClaims map[int]bool) []string {
 	notWeighty := d.notCandidates(func(c *extract.Candidate) bool { return !notClaims[c.Pos] && d.weighty(c) })
-	first := d.takeaways(union(exclude, notWeighty), intro, takeawayChars, maxTakeaways)
+	rows := d.resultLines(takeawayChars, intro)
+	first := withResults(rows, d.takeaways(union(exclude, notWeighty), strings.Join(append([]string{intro}, rows...), "\n"), takeawayChars, maxTakeaways), maxTakeaways)
 	for _, p := range first {
 		d.excludeSaid(exclude, p)
 	}

@@ -81,6 +81,7 @@ type deriver struct {
 	contextNeeded  []bool         // see needsContext
 	weightyOf      []int8         // see weighty
 	claimMemo      *claim.Memo    // sentences compared, each read once; see memo
+	results        []string       // see resultLines
 }
 
 // generators run in this order, which is the order of Result.Derivatives.

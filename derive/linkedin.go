@@ -68,7 +68,9 @@ func (d *deriver) linkedIn() {
 	}
 	// The first line is said too: a takeaway that gives its figure again ("Median CSAT
 	// was 89%" under "Median CSAT held steady at 89%") is no new point.
-	p.points = d.claimsToList(exclude, isClaim, strings.TrimSpace(p.hook+"\n"+p.context))
+	lines := strings.TrimSpace(p.hook + "\n" + p.context)
+	rows := d.resultLines(d.wide(linkedInPointChars), lines)
+	p.points = withResults(rows, d.claimsToList(exclude, isClaim, strings.Join(append([]string{lines}, rows...), "\n")), maxTakeaways)
 	for _, t := range p.points {
 		d.excludeSaid(exclude, t)
 	}

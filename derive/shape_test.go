@@ -660,19 +660,26 @@ New patients missed 18.3% of first appointments, more than double the 8.4% rate 
 ` + supportFindings
 	res := deriveText(t, "recall.md", doc)
 	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindBlog} {
-		d := only(t, res, kind)
-		if d == nil {
-			t.Fatalf("no %s post: %+v", kind, res.Skipped)
-		}
-		text := d.Template
-		if d.Blog != nil {
-			text, _, _ = strings.Cut(d.Blog.Markdown, "\n## ")
-			text = d.Blog.Markdown[len(text):]
-		}
+		text := listed(t, res, kind)
 		if n := strings.Count(text, "48%"); n != 1 {
 			t.Errorf("%s: the 48%% finding %d times:\n%s", kind, n, text)
 		}
 	}
+}
+
+// listed is the LinkedIn post of kind, or the blog teaser from its first list on: where
+// the takeaways are.
+func listed(t *testing.T, res Result, kind channel.Kind) string {
+	t.Helper()
+	d := only(t, res, kind)
+	if d == nil {
+		t.Fatalf("no %s post: %+v", kind, res.Skipped)
+	}
+	if d.Blog == nil {
+		return d.Template
+	}
+	_, list, _ := strings.Cut(d.Blog.Markdown, "\n## ")
+	return list
 }
 
 // TestLinkedInTakeawaysNameTheDocument: a stranger learns what the takeaways are of from
@@ -763,5 +770,48 @@ func TestLinkedInContextIsASentenceNotAByline(t *testing.T) {
 	}
 	if !made {
 		t.Errorf("no LinkedIn post: %v", res.Skipped)
+	}
+}
+
+// TestACaseStudysResultsTableLeadsItsTakeaways: the before-and-after table holds a case
+// study's results, which its prose only tells around; the LinkedIn post and the teaser
+// list its rows first, and no takeaway gives their figures again.
+func TestACaseStudysResultsTableLeadsItsTakeaways(t *testing.T) {
+	doc := `---
+title: How Miravalle cut empty kilometres by 23%
+---
+# How Miravalle cut empty kilometres by 23%
+
+## Results
+
+After nine months, the figures speak for themselves.
+
+| Indicator | 2023 | Jan–Sep 2024 | Change |
+|---|---|---|---|
+| Empty kilometres (% of total) | 27.0% | 20.8% | −23% |
+| On-time deliveries | 88.1% | 96.4% | +8.3 pts |
+
+## Method
+
+| Indicator | 2023 | 2024 | Change |
+|---|---|---|---|
+| Drivers interviewed | 12 | 30 | +18 |
+` + supportFindings
+	res := deriveText(t, "case.md", doc)
+	want := []string{"Empty kilometres (% of total): 27.0% (2023) → 20.8% (Jan–Sep 2024) (−23%)",
+		"On-time deliveries: 88.1% (2023) → 96.4% (Jan–Sep 2024) (+8.3 pts)"}
+	for _, kind := range []channel.Kind{channel.KindLinkedIn, channel.KindBlog} {
+		text := listed(t, res, kind)
+		at := -1
+		for _, w := range want {
+			i := strings.Index(text, w)
+			if i < 0 || i < at {
+				t.Errorf("%s: %q is not listed, or not after the row before it:\n%s", kind, w, text)
+			}
+			at = i
+		}
+		if strings.Contains(text, "Drivers interviewed") {
+			t.Errorf("%s: a method's table is listed as a result:\n%s", kind, text)
+		}
 	}
 }

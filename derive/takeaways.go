@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/derive/claim"
+	"github.com/repurpose/repurpose/extract/results"
+	"github.com/repurpose/repurpose/extract/sections"
 	"github.com/repurpose/repurpose/extract/tighten"
 
 	"github.com/repurpose/repurpose/channel"
@@ -64,6 +66,27 @@ func (d *deriver) takeaways(exclude map[int]bool, intro string, chars, n int) []
 		out = append(out, d.a.Candidates[i].Text)
 	}
 	return out
+}
+
+// resultLines are the document's results from its tables (results.Lines) that fit in
+// chars and give a figure said does not: the first key points of a case study, whose
+// prose tells the story and whose table holds the numbers.
+func (d *deriver) resultLines(chars int, said string) []string {
+	if d.results == nil {
+		d.results = results.Lines(d.a.Doc, sections.Boilerplate(d.a.Doc), takeawayChars)
+	}
+	var out []string
+	for _, line := range d.results {
+		if utf8.RuneCountInString(line) <= chars && !claim.FiguresSaid(line, said) {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// withResults are a post's key points: its results first, then points, at most max in all.
+func withResults(rows, points []string, max int) []string {
+	return append(rows, points...)[:min(len(rows)+len(points), max)]
 }
 
 // samePoint reports a key point that says what said says (claim.Memo.Repeats), or its

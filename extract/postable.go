@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/repurpose/repurpose/extract/lean"
+	"github.com/repurpose/repurpose/parse/cite"
 
 	"github.com/coregx/ahocorasick"
 
@@ -56,7 +57,7 @@ func postable(text, lang string, v *sentenceView) bool {
 	if whole.OnlyAQuote(text) {
 		return false // someone's words without their name (attributed ones become quote snippets)
 	}
-	if strings.IndexByte(text, '[') >= 0 && parse.Citation.MatchString(text) {
+	if strings.IndexByte(text, '[') >= 0 && cite.Marker.MatchString(text) {
 		return false // "See [3]…": built on a reference the post does not have
 	}
 	if !whole.Balanced(text) {

@@ -3,6 +3,8 @@ package parse
 import (
 	"strings"
 	"testing"
+
+	"github.com/repurpose/repurpose/parse/cite"
 )
 
 // paragraphs is every paragraph and list item of a parsed document, in order.
@@ -116,8 +118,8 @@ func TestCitationMarkersThatAreAsidesGo(t *testing.T) {
 		{"The office is 40 m² and the tank 2 m³.", "The office is 40 m² and the tank 2 m³."},
 		{"Use the array items[0] and [a, b].", "Use the array items[0] and [a, b]."},
 	} {
-		if got := normalizeSpace(withoutCitations(tc.in)); got != tc.want {
-			t.Errorf("withoutCitations(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		if got := normalizeSpace(cite.Without(tc.in)); got != tc.want {
+			t.Errorf("cite.Without(%q)\n = %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -135,7 +137,7 @@ func TestSpacesBetweenCJKWordsStayWhenTheWriterPutThem(t *testing.T) {
 
 func TestACitationBesideANamedWorkIsAnAside(t *testing.T) {
 	in := "SPACEフレームワーク[4]で説明されているような、開発者の生産性を示す指標。"
-	if got := withoutCitations(in); got != "SPACEフレームワークで説明されているような、開発者の生産性を示す指標。" {
+	if got := cite.Without(in); got != "SPACEフレームワークで説明されているような、開発者の生産性を示す指標。" {
 		t.Errorf("got %q", got)
 	}
 }

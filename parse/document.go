@@ -82,7 +82,12 @@ type Section struct {
 	Paragraphs []string   `json:"paragraphs,omitempty"`
 	Lists      [][]string `json:"lists,omitempty"`
 	Quotes     []Quote    `json:"quotes,omitempty"`
+	// Tables are the section's tables: rows of cells' text, the header row first.
+	Tables []Table `json:"tables,omitempty"`
 }
+
+// Table is a table's rows of cells, as plain text.
+type Table [][]string
 
 // Quote is a blockquote or quoted sentence, with attribution when the source gives one.
 type Quote struct {

@@ -149,6 +149,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 			continue
 		}
 		switch {
+		case c.DataAtom == atom.Table:
+			flush()
+			w.o.table(w.tableRows(c, nil))
 		case skipped[c.DataAtom], c.DataAtom == atom.Header && w.inArticle == 0:
 			flush()
 		case inlineAtoms[c.DataAtom]:
@@ -184,6 +187,26 @@ func (w *htmlWalker) walk(n *html.Node) {
 		}
 	}
 	flush()
+}
+
+// tableRows are the rows of the table n, each its cells' text; a table nested in a cell
+// is that cell's text.
+func (w *htmlWalker) tableRows(n *html.Node, rows [][]string) [][]string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Tr:
+			var cells []string
+			for td := c.FirstChild; td != nil; td = td.NextSibling {
+				if td.DataAtom == atom.Td || td.DataAtom == atom.Th {
+					cells = append(cells, w.text(td))
+				}
+			}
+			rows = append(rows, cells)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			rows = w.tableRows(c, rows)
+		}
+	}
+	return rows
 }
 
 // text is the plain text of n; links and images met on the way are recorded.

@@ -62,8 +62,17 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.o.list(w.listItems(n, nil))
 	case *ast.Blockquote:
 		w.o.quote(w.quote(n))
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak,
-		*east.Table, *east.FootnoteList:
+	case *east.Table:
+		var rows [][]string
+		for r := n.FirstChild(); r != nil; r = r.NextSibling() { // the header, then each row
+			var cells []string
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, w.inline(c))
+			}
+			rows = append(rows, cells)
+		}
+		w.o.table(rows)
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak, *east.FootnoteList:
 		// not prose
 	default:
 		return ast.WalkContinue, nil

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repurpose/repurpose/internal/script"
+	"github.com/repurpose/repurpose/parse/cite"
 )
 
 // outline builds a Document's sections as a parser meets headings and blocks in
@@ -64,7 +65,7 @@ func (o *outline) heading(level int, text, id string) {
 }
 
 func (o *outline) paragraph(text string) {
-	if text = normalizeSpace(withoutCitations(withoutMarkup(text))); text != "" && !isTableRow(text) && !caption.MatchString(text) && !footnote(text) {
+	if text = normalizeSpace(cite.Without(withoutMarkup(text))); text != "" && !isTableRow(text) && !caption.MatchString(text) && !footnote(text) {
 		s := o.current()
 		s.Paragraphs = append(s.Paragraphs, text)
 	}
@@ -74,7 +75,7 @@ func (o *outline) list(items []listItem) {
 	var texts []string
 	i := len(o.doc.Sections) - 1
 	for _, it := range items {
-		if t := normalizeSpace(withoutCitations(withoutMarkup(it.text))); t != "" {
+		if t := normalizeSpace(cite.Without(withoutMarkup(it.text))); t != "" {
 			texts = append(texts, t)
 			o.items[i]++
 			if it.linkOnly {
@@ -88,8 +89,27 @@ func (o *outline) list(items []listItem) {
 	}
 }
 
+// table keeps a table of at most maxTableRows rows of maxTableCells cells; a longer one
+// is data, not a result a post could quote.
+func (o *outline) table(rows [][]string) {
+	var t Table
+	for _, row := range rows[:min(len(rows), maxTableRows)] {
+		cells := make([]string, 0, min(len(row), maxTableCells))
+		for _, c := range row[:min(len(row), maxTableCells)] {
+			cells = append(cells, normalizeSpace(withoutMarkup(c)))
+		}
+		t = append(t, cells)
+	}
+	if len(t) > 1 {
+		s := o.current()
+		s.Tables = append(s.Tables, t)
+	}
+}
+
+const maxTableRows, maxTableCells = 40, 12
+
 func (o *outline) quote(q Quote) {
-	q.Text, q.Attribution = normalizeSpace(withoutCitations(withoutMarkup(q.Text))), normalizeSpace(q.Attribution)
+	q.Text, q.Attribution = normalizeSpace(cite.Without(withoutMarkup(q.Text))), normalizeSpace(q.Attribution)
 	if q.Text != "" {
 		s := o.current()
 		s.Quotes = append(s.Quotes, q)

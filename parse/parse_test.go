@@ -458,3 +458,27 @@ func TestTildesOfARangeStay(t *testing.T) {
 		t.Errorf("paragraphs %q", p)
 	}
 }
+
+// TestTablesAreKeptApartFromProse: a table's cells are no paragraph, but its rows are
+// kept with the section they are in, header first, in Markdown and in HTML.
+func TestTablesAreKeptApartFromProse(t *testing.T) {
+	want := Table{{"Indicator", "2023", "2024"}, {"Empty kilometres", "27.0%", "20.8%"}}
+	for _, tc := range []struct{ name, src string }{
+		{"r.md", "# Case\n\n## Results\n\nThe results after nine months.\n\n| Indicator | 2023 | 2024 |\n|---|---|---|\n| Empty **kilometres** | 27.0% | 20.8% |\n"},
+		{"r.html", `<html><body><article><h1>Case</h1><h2>Results</h2><p>The results after nine months.</p>
+<table><caption>Table 1</caption><thead><tr><th>Indicator</th><th>2023</th><th>2024</th></tr></thead>
+<tbody><tr><td>Empty <b>kilometres</b></td><td>27.0%</td><td>20.8%</td></tr></tbody></table></article></body></html>`},
+	} {
+		doc, err := File(tc.name, []byte(tc.src), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := doc.Sections[len(doc.Sections)-1]
+		if s.Heading != "Results" || !reflect.DeepEqual(s.Tables, []Table{want}) {
+			t.Errorf("%s: section %q has tables %q, want %q", tc.name, s.Heading, s.Tables, want)
+		}
+		if strings.Contains(strings.Join(s.Paragraphs, " "), "27.0%") {
+			t.Errorf("%s: a table's cells became prose: %q", tc.name, s.Paragraphs)
+		}
+	}
+}

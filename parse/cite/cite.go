@@ -1,4 +1,6 @@
-package parse
+// Package cite takes out of a sentence the numbered citations that point its reader at
+// the document's references ("[3]", "¹"), with the clause that only points at one.
+package cite
 
 import (
 	"regexp"
@@ -10,14 +12,14 @@ import (
 )
 
 // A numbered citation ("[3]", "[ 3]", "[12, 14]", "¹") points a reader of the document at
-// its references; a post has none to point at. withoutCitations drops the markers that are
+// its references; a post has none to point at. Without drops the markers that are
 // asides, with the clause that only points at one ("as described in [3]", "如 [3] 所述",
 // "[3]で説明されているように"). A marker that is part of the sentence ("see [3]", "[3]
-// shows…") stays: the sentence is about the reference, and Citation reports it.
+// shows…") stays: the sentence is about the reference, and Marker reports it.
 var (
 	citationMark = `\[\s?\^?[1-9]\d{0,2}(?:\s?[,–-]\s?[1-9]\d{0,2})*\s?\]`
-	// Citation matches a citation marker.
-	Citation = regexp.MustCompile(citationMark)
+	// Marker matches a citation marker.
+	Marker = regexp.MustCompile(citationMark)
 	// citedClause is a clause whose only point is the reference, in each language with
 	// built-in texts.
 	citedClause = regexp.MustCompile(`(?i),?\s*\b(?:according\s+to|según|segundo|de\s+acordo\s+com|secondo|selon|laut)\s+` + citationMark + `,?|` +
@@ -72,7 +74,7 @@ type beside struct {
 // patterns' (?i) reads them), spaces between skipped.
 func (b beside) of(s string) bool {
 	const space = " \t\n\f\r" // \s in the patterns
-	for _, m := range Citation.FindAllStringIndex(s, -1) {
+	for _, m := range Marker.FindAllStringIndex(s, -1) {
 		before := strings.TrimRight(s[:m[0]], space)
 		if b.first && before == "" || endsWithFold(before, b.words) {
 			return true
@@ -123,8 +125,8 @@ func cutSuffixFold(s, w string) (before string, found bool) {
 // before punctuation; built once, as a Replacer builds its tables on first use.
 var clauseGap = strings.NewReplacer("\x00.", ".", "\x00,", ",", "\x00;", ";", "\x00", " ")
 
-func withoutCitations(s string) string {
-	if strings.IndexByte(s, '[') >= 0 && Citation.MatchString(s) {
+func Without(s string) string {
+	if strings.IndexByte(s, '[') >= 0 && Marker.MatchString(s) {
 		var clauses [][]int
 		if clauseMarks.of(s) {
 			clauses = citedClause.FindAllStringIndex(s, -1)
@@ -162,14 +164,14 @@ func dropAsides(s string) string {
 	keep := map[int]bool{}
 	if nounMarks.of(s) {
 		for _, m := range citationNoun.FindAllStringIndex(s, -1) {
-			if loc := Citation.FindStringIndex(s[m[0]:m[1]]); loc != nil {
+			if loc := Marker.FindStringIndex(s[m[0]:m[1]]); loc != nil {
 				keep[m[0]+loc[0]] = true
 			}
 		}
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range Citation.FindAllStringIndex(s, -1) {
+	for _, m := range Marker.FindAllStringIndex(s, -1) {
 		if keep[m[0]] {
 			continue
 		}

@@ -1,4 +1,4 @@
-package parse
+package cite
 
 import (
 	"os"
@@ -42,7 +42,7 @@ func TestCitationChecksLetEveryClauseAndNounThrough(t *testing.T) {
 			t.Errorf("only %d of the 1,500 sampled sentences matched the %s pattern", checked, c.name)
 		}
 	}
-	files, _ := filepath.Glob("../../shared/corpus/*.md")
+	files, _ := filepath.Glob("../../../shared/corpus/*.md")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
