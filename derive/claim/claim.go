@@ -15,6 +15,7 @@ import (
 
 	"github.com/repurpose/repurpose/extract"
 	"github.com/repurpose/repurpose/extract/marks"
+	"github.com/repurpose/repurpose/extract/segment"
 	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
@@ -141,10 +142,27 @@ func Words(text, lang string) map[string]bool {
 		}
 		// A Korean word is a few syllables, each a letter of its own.
 		if n := utf8.RuneCountInString(w); n > 3 || unicode.Is(unicode.Hangul, first) && n > 1 {
+			if lang == "ko" {
+				if strings.HasSuffix(w, "다") {
+					continue // the sentence's last verb ("있습니다", "답했습니다"): how it ends, not what
+				}
+				w = koreanRoot(w)
+			}
 			out[extract.PhraseKey(w, lang)] = true
 		}
 	}
 	return out
+}
+
+// koreanRoot is a Korean word without its particle ("이메일로": "이메일") or, for a verb
+// made of a noun and 하다 or 되다, the noun ("관리하고", "관리하느냐는": "관리"): the
+// same word, whatever ending the sentence gives it.
+func koreanRoot(w string) string {
+	w = segment.KoreanStem(w)
+	if i := strings.IndexAny(w, "하되"); i >= 6 { // two syllables of three bytes before it
+		return w[:i]
+	}
+	return w
 }
 
 // Recallings are words that recall what the document showed earlier, or the reader's

@@ -165,6 +165,10 @@ func Stat(s string) bool {
 		}
 		return false
 	}
+	if has("minim", "maxim", "thresh", "seuil", "plafond", "limit", "umbral", "mínim", "máxim", "soglia", "massim", "drempel", "schwell",
+		"grenz", "mindestw", "höchstw", "下限", "上限", "阈值", "기준치", "하한", "상한") && thresholdRe.MatchString(lower) {
+		return false // a rule's threshold ("un rendement minimal de 85 %"), not what anyone found
+	}
 	if digitThen(lower, "%", "％", "percent", "per cent", "por ciento", "pour cent", "prozent", "パーセント") && percentRe.MatchString(s) ||
 		(has("fold") || digitThen(lower, "x", "×", "times", "veces", "fois", "mal", "倍")) && multiplierRe.MatchString(s) ||
 		has("$", "€", "£", "¥", "illion", "illon", "illiard", "dollar", "dólar", "euro", "usd", "eur", "円", "원") && moneyRe.MatchString(s) ||
@@ -200,6 +204,10 @@ func Stat(s string) bool {
 	}
 	return false
 }
+
+// thresholdRe is a threshold a rule sets, right before its figure: "a minimum of 85%",
+// "un rendement minimal de 85 %", "Schwellenwert von 5 %", "下限は85%" (lower case).
+var thresholdRe = regexp.MustCompile(`\b(?:minimum|maximum|minimal|minimale|maximal|maximale|threshold|seuil|plafond|limit|limite|umbral|mínimo|mínima|máximo|máxima|soglia|minimo|minima|massimo|massima|drempel|minimaal|maximaal|schwellenwert|grenzwert|mindestwert|höchstwert|obergrenze|untergrenze)(?:\s+(?:of|de|du|d'|von|di|del|della|van|at|à|a|is|est|es|é|è|ist|is))?\s+(?:\S+\s+)?\d|(?:下限|上限|阈值|기준치|하한|상한)\D{0,4}\d`)
 
 // setupVerbs tell what a project installed or rolled out ("11 vehicles were fitted with
 // telematics, six sensors…"): its counts are the setup, not a finding (lower case, with the

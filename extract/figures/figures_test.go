@@ -28,6 +28,12 @@ func TestIsStat(t *testing.T) {
 		// What a project installed is its setup; a result beside it is still a finding.
 		{"In sei settimane sono stati installati moduli telematici su tutti gli 11 mezzi e sei sensori sul frantoio.", false},
 		{"The team installed 40 vibration sensors on 12 conveyors.", false},
+		// A threshold a rule sets is no finding; "at least" in a finding is.
+		{"Le cadre réglementaire fixe un rendement minimal de 85 %, ou un seuil de 65 % pour les petits réseaux.", false},
+		{"The regulation sets a minimum of 30% recycled content by 2030.", false},
+		{"La norma fija un umbral del 5 % de pérdidas.", false},
+		{"At least 40% of utilities still read meters by hand.", true},
+		{"Il 61% degli hotel ha ridotto le commissioni di almeno il 5%.", true},
 		{"We installed 40 sensors and cut unplanned downtime by 30%.", true},
 		{"冲压车间共有4条冲压线、42台主要设备，包括多工位压力机、送料机构。", false},
 		{"설문 응답 기업들이 추정한 비계획 정지 1시간당 평균 손실액은 약 1,200만 원이었다.", true},
