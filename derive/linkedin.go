@@ -57,6 +57,13 @@ func (d *deriver) linkedIn() {
 	}
 	exclude := union(said, map[int]bool{hook: true})
 	p := linkedInPost{hook: d.a.Candidates[hook].Text, context: d.contextSentence(hook, line)}
+	if title := d.titleResult(channel.LinkedIn); title != "" && utf8.RuneCountInString(title) <= line && len(d.resultLines(takeawayChars, "")) > 0 {
+		// A case study whose title states its result ("How Miravalle cut empty kilometres
+		// by 23%") and whose table measures it: the title is the line a reader shares it
+		// with, as on X, and the finding follows. A report's title with a figure ("…from
+		// 1.4 Billion Sends") names its sample, not a result.
+		p.hook, p.context = title, p.hook
+	}
 	// Takeaways are weighty claims (claim.Weighty: a finding with its stake, a measured
 	// recommendation), never a definition, truism or hedge (hook strength below one:
 	// Weight < Score), nor a question, which takes nothing away. Editors graded a list

@@ -137,11 +137,21 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 // semanas" is), is written like the text, fits the channel beside the link, and no
 // other source posted it there; else "".
 func (d *deriver) headline(kind channel.Kind, ch channel.Name, tags []string) string {
-	title := strings.TrimSpace(d.a.Doc.Title)
-	if title == "" || d.titleScript || !figures.Stat(title) || !figures.Result(title) || extract.Question(title) || d.postedLines.Says(title, ch) {
+	title := d.titleResult(ch)
+	if title == "" {
 		return ""
 	}
 	if _, _, ok := d.post(kind, ch, 0, -1, title, tags); !ok {
+		return ""
+	}
+	return title
+}
+
+// titleResult is the document's title when it states a result, is written like the
+// text and no other source posted it on ch; else "".
+func (d *deriver) titleResult(ch channel.Name) string {
+	title := strings.TrimSpace(d.a.Doc.Title)
+	if title == "" || d.titleScript || !figures.Stat(title) || !figures.Result(title) || extract.Question(title) || d.postedLines.Says(title, ch) {
 		return ""
 	}
 	return title

@@ -775,7 +775,7 @@ func TestLinkedInContextIsASentenceNotAByline(t *testing.T) {
 
 // TestACaseStudysResultsTableLeadsItsTakeaways: the before-and-after table holds a case
 // study's results, which its prose only tells around; the LinkedIn post and the teaser
-// list its rows first, and no takeaway gives their figures again.
+// list its rows first, and the LinkedIn post opens with the title that states the result.
 func TestACaseStudysResultsTableLeadsItsTakeaways(t *testing.T) {
 	doc := `---
 title: How Miravalle cut empty kilometres by 23%
@@ -813,5 +813,9 @@ After nine months, the figures speak for themselves.
 		if strings.Contains(text, "Drivers interviewed") {
 			t.Errorf("%s: a method's table is listed as a result:\n%s", kind, text)
 		}
+	}
+	// The title states the result: the LinkedIn post opens with it, as X does.
+	if li := only(t, res, channel.KindLinkedIn); !strings.HasPrefix(li.Template, "How Miravalle cut empty kilometres by 23%\n") {
+		t.Errorf("the LinkedIn post does not open with the title's result:\n%s", li.Template)
 	}
 }

@@ -1184,6 +1184,18 @@ func TestSentencesThatSayTheOneBeforeAgainLeanBack(t *testing.T) {
 		{"ko", "응답자의 52%는 월말 결산 기간 중 하루 이상을 세금계산서 대사에만 쓴다고 답했습니다.", true},
 		{"ko", "시설 면적 3,300㎡ 이상 농가의 도입률은 44.0%로, 그 미만 농가(19.6%)의 2.2배에 달했다.", true},
 		{"zh", "只有38%的民营口腔诊所能够准确说出老患者收入占比。", true},
+		// A table the text points at, a fact as it turned out, a group or weeks named
+		// before, "at the same time", "especially", "what does wear donors out".
+		{"es", "La tabla siguiente compara los principales indicadores de 2023 con el periodo de enero a septiembre de 2024.", false},
+		{"fr", "Dans les faits, l'ILP est souvent plus parlant pour l'exploitant ; le rendement, plus parlant pour l'élu.", false},
+		{"fr", "Difficile, en effet, de prédire une panne quand on ne sait pas combien de fois elle s'est produite.", false},
+		{"de", "Ihnen ist gemeinsam, dass sie in der Regel keine eigene IT-Abteilung haben.", false},
+		{"ko", "동시에 원자재 가격 상승으로 거래처의 지급 여력도 약해지고 있습니다.", false},
+		{"zh", "排在前三位的都不是“买不起”的问题，而是“接不上”“用不好”的问题。", false},
+		{"pt", "A taxa de aceitação de proposta também foi maior no segundo grupo: 84% contra 69%.", false},
+		{"es", "Las primeras semanas hubo resistencia a seguir rutas que «no eran las de siempre».", false},
+		{"es", "Lo que sí desgasta es pedir sin haber agradecido ni informado antes.", false},
+		{"es", "Lo que no se mide no se puede mejorar.", true},
 		{"fr", "Les services qui mesurent finement leurs pertes renouvellent deux fois moins de conduites.", true},
 	} {
 		if got := Postable(tc.text, tc.lang); got != tc.want {
