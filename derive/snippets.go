@@ -296,9 +296,8 @@ func (d *deriver) quoteSnippets() []snippet {
 }
 
 // quoteText frames an attributed quote as “text” — speaker: all of it when it fits a
-// post, else its first sentence that stands alone, fits and is not taken back by the
-// next (a speaker's turn in a talk
-// runs long); false when it has no speaker or nothing fits. A quote is never cut with
+// post, else its first sentence that stands alone, fits, is not taken back by the next
+// and denies no cause (a speaker's turn in a talk runs long); false when it has no speaker or nothing fits. A quote is never cut with
 // "…": "“We weren't lying to each other. …”" leaves its point out, and editors grade
 // it F.
 func (d *deriver) quoteText(q parse.Quote) (string, bool) {
@@ -311,7 +310,7 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 	}
 	frame := func(t string) string { return open + t + close + " — " + quotes.SpeakerLine(q.Attribution) }
 	sents := parse.Sentences(q.Text)
-	if text := frame(parse.JoinSentences(sents)); d.fitsAny(text) {
+	if text := frame(parse.JoinSentences(sents)); d.fitsAny(text) && (len(sents) > 1 || !lean.Denies(sents[0], d.a.Lang)) {
 		return text, true
 	}
 	for k, sent := range sents {
@@ -319,6 +318,11 @@ func (d *deriver) quoteText(q parse.Quote) (string, bool) {
 		// problem was the software. In reality…"): cut there, it says the opposite.
 		if k+1 < len(sents) && lean.OpensContrast(sents[k+1], d.a.Lang) || lean.OpensContrast(sent, d.a.Lang) {
 			continue // nor the turn without what it turns from
+		}
+		// Nor a denied cause, whose answer comes after it ("We weren't losing clients
+		// because our advice was poor. We were losing them because…").
+		if lean.Denies(sent, d.a.Lang) {
+			continue
 		}
 		if text := frame(sent); extract.Postable(sent, d.a.Lang) && d.fitsAny(text) {
 			return text, true

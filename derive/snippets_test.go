@@ -166,6 +166,35 @@ func TestALongQuoteIsNotCutWhereTheSpeakerTurns(t *testing.T) {
 	}
 }
 
+// TestAQuoteIsNotCutAtADenial: "We weren't losing clients because our advice was
+// poor." says what was not so; the speaker's next words say what was, and the denial
+// alone reads as the opposite of the point. A denial that is the point stays.
+func TestAQuoteIsNotCutAtADenial(t *testing.T) {
+	for _, tc := range []struct {
+		quote  string
+		quoted bool
+	}{
+		{`"We weren't losing clients because our advice was poor," says **Priya Raman, Operations Director**. "We were losing them because we turned up late."`, false},
+		{"> We weren't losing clients because our advice was poor. Renewals simply reached clients too late, after a competitor had called.\n>\n> — Priya Raman, Operations Director", true},
+		{`"Nobody on the team has missed a renewal date since the pipeline went live," says **Priya Raman, Operations Director**.`, true},
+	} {
+		doc := "# Renewals\n\n## Retention\n\nLate renewals fell by 78% once every policy entered the pipeline at 120 days.\n\n" + tc.quote + "\n"
+		quoted := false
+		for _, d := range deriveText(t, "quote.md", doc).Derivatives {
+			if d.Type != SnippetQuote {
+				continue
+			}
+			quoted = true
+			if strings.Contains(d.Template, "advice was poor") && !strings.Contains(d.Template, "too late") {
+				t.Errorf("a quote cut at its denial: %q", d.Template)
+			}
+		}
+		if quoted != tc.quoted {
+			t.Errorf("%s: quoted %v, want %v", tc.quote, quoted, tc.quoted)
+		}
+	}
+}
+
 // TestAQuoteBySurnameNamesTheSpeakerInFull: "— Okafor" on a later quote is the "Tom
 // Okafor, Head of Operations" of the first, for a reader who never met him.
 func TestAQuoteBySurnameNamesTheSpeakerInFull(t *testing.T) {

@@ -1114,3 +1114,15 @@ func Replies(text, lang string) bool {
 	first = textcase.Lower(strings.TrimRight(first, ",.;:!"))
 	return answerWords[lang][first] || slices.Contains(marks.Reasons[lang], first)
 }
+
+// Denies reports a sentence that denies a cause ("We weren't losing clients because our
+// advice was poor."): the speaker's next words give the cause, and the denial alone
+// reads as the opposite of the point. "O que mudou não foi o sistema, foi a cultura"
+// says both halves.
+func Denies(text, lang string) bool {
+	n, ok := marks.NegatedOpenings[lang]
+	words := strings.FieldsFunc(textcase.Lower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	denies := ok && slices.Contains(words, n.Negation) ||
+		lang == "en" && slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") })
+	return denies && slices.ContainsFunc(words, func(w string) bool { return slices.Contains(marks.Reasons[lang], w) })
+}
