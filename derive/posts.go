@@ -2,6 +2,7 @@ package derive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/repurpose/repurpose/channel"
@@ -93,7 +94,8 @@ func (d *deriver) posts(kind channel.Kind, ch channel.Name) {
 			break // no first post, or every post picked
 		}
 		c := &d.a.Candidates[i]
-		if said[i] || usedSection[c.Section] {
+		// Nor one finding twice in other words ("受访企业…386万元…" after "企业…386万元…；但…").
+		if said[i] || usedSection[c.Section] || slices.ContainsFunc(picks, func(j int) bool { return d.samePoint(c.Text, d.a.Candidates[j].Text) }) {
 			continue
 		}
 		if earns := claim.Hook(c, d.a.Lang) || !judged; earns && fits(c) {

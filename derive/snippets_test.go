@@ -256,3 +256,27 @@ func TestAStatSnippetIsAFindingThatStandsAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestOneFindingIsOnePostOnAnAccount: a summary's long sentence and a section's short one
+// give the same finding in other words; the account posts it once.
+func TestOneFindingIsOnePostOnAnAccount(t *testing.T) {
+	src := "# 连锁药店数字化报告\n\n## 摘要\n\n" +
+		"- 企业年度数字化投入中位数为386万元，同比增长15.3％；但投入强度仅为0.62％，与零售行业整体水平相比仍然偏低。\n" +
+		"- 会员数字化率达到62.0％，但近90天有复购的仅占38.5％。\n\n" +
+		"## 发现一：线上销售\n\n2024年上半年，受访企业线上销售额占比平均为17.8％，较2023年同期的14.6％提升3.2个百分点。\n\n" +
+		"## 发现二：投入\n\n受访企业年度数字化投入中位数为386万元，同比增长15.3％。\n\n" +
+		"## 发现三：门店\n\n头部连锁的单店坪效比中小连锁高出27％，差距主要来自会员复购。\n"
+	doc, err := parse.File("r.md", []byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range From(doc, testOptions(nil)).Derivatives {
+		if d.Kind == channel.KindTweet && d.Channel == channel.X && strings.Contains(d.Template, "386万元") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the 386万元 finding is posted %d times on X", n)
+	}
+}

@@ -636,12 +636,12 @@ func indexSubstrings(phrases []string) *phraseIndex {
 // wherever it stands. Time expressions ("this year") are not.
 var backReferences = map[string]map[string]bool{
 	"en": parse.WordSet(`this these those such latter former aforementioned`),
-	"es": parse.WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas`),
+	"es": parse.WordSet(`este esta estos estas ese esa esos esas dicho dicha dichos dichas eso esto ello aquello`),
 	"pt": parse.WordSet(`este esta estes estas esse essa esses essas isso isto dito dita`),
-	"fr": parse.WordSet(`cet cette ces ceci cela`),
-	"de": parse.WordSet(`dieser diese dieses diesen diesem`),
-	"it": parse.WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta`),
-	"nl": parse.WordSet(`deze dit`),
+	"fr": parse.WordSet(`cet cette ces ceci cela ça`),
+	"de": parse.WordSet(`dieser diese dieses diesen diesem dies`),
+	"it": parse.WordSet(`questo questa questi queste quello quella quelli quelle tale tali suddetto suddetta ciò`),
+	"nl": parse.WordSet(`deze dit hiervoor daarvoor hiermee daarmee hierdoor hierin daarin hierop daarop hierover daarover`),
 }
 
 // timeWords after a demonstrative make it a time, not a reference back.
@@ -674,8 +674,8 @@ func pointsBackView(v *sentenceView, lang string) bool {
 	}
 	refs := backReferences[lang]
 	for i, w := range v.words {
-		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) {
-			return true
+		if refs[w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]] && !(w == "ciò" && v.words[i+1] == "che")) {
+			return true // not "ciò che" ("what"), a relative, not a reference
 		}
 		if sameMarks[lang][w] && (i+1 == len(v.words) || !timeWords[v.words[i+1]]) &&
 			!slices.ContainsFunc(v.words[i+1:min(len(v.words), i+6)], func(w string) bool { return comparedWith[w] }) {

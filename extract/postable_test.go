@@ -1196,6 +1196,15 @@ func TestSentencesThatSayTheOneBeforeAgainLeanBack(t *testing.T) {
 		{"es", "Las primeras semanas hubo resistencia a seguir rutas que «no eran las de siempre».", false},
 		{"es", "Lo que sí desgasta es pedir sin haber agradecido ni informado antes.", false},
 		{"es", "Lo que no se mide no se puede mejorar.", true},
+		// Neuter demonstratives and Dutch pronominal adverbs point back wherever they stand.
+		{"es", "Si a eso le sumamos la nueva ley de desperdicio alimentario, el tema ha dejado de ser opcional.", false},
+		{"de", "Genau das passiert aber jeden Tag in den meisten Kanzleien.", false},
+		{"nl", "Reserveer hiervoor budget en leg vast wie verantwoordelijk is.", false},
+		{"it", "Ciò significa che un vigneto su tre spreca acqua ogni estate.", false},
+		{"it", "Il team di piattaforma misura ciò che gli altri team usano ogni giorno e riduce i costi del 20%.", true},
+		{"nl", "Zestien van de 64 projecten bleven meer dan 15 procent onder hun ontwerpwaarde.", true},
+		// A company's pitch in the first person plural.
+		{"es", "En Mermalab ayudamos a cadenas de restauración a medir y reducir su desperdicio.", false},
 		{"fr", "Les services qui mesurent finement leurs pertes renouvellent deux fois moins de conduites.", true},
 	} {
 		if got := Postable(tc.text, tc.lang); got != tc.want {

@@ -2,6 +2,19 @@ package claim
 
 import "testing"
 
+// TestASentenceInsideAnotherIsTheSame: a post whose sentence is the start of one the
+// account posted says it again.
+func TestASentenceInsideAnotherIsTheSame(t *testing.T) {
+	m := NewMemo("zh")
+	long := "受访企业年度数字化投入中位数为386万元，同比增长15.3％，其中头部连锁的投入是中小连锁的4.2倍。"
+	if !m.Same("受访企业年度数字化投入中位数为386万元，同比增长15.3％。", long) {
+		t.Error("a sentence inside another is not the same")
+	}
+	if m.Same("头部连锁门店的会员复购率为62％。", long) {
+		t.Error("another finding of the same document is the same")
+	}
+}
+
 // TestOneFindingInOtherWordsIsTheSame: the same figure with words of its subject in
 // common is one finding, in Korean too, whose particles and verb endings differ from
 // sentence to sentence (claim.Words reads their roots); another finding with the same figure is not.

@@ -384,9 +384,11 @@ var ContrastOpeners = map[string][]string{
 var Voice = map[string]string{
 	"en": `i i'm i've i'd i'll i’m i’ve my me mine myself we we're we've we'll we'd we’re we’ve we’ll we’d our ours ourselves`,
 	"es": `yo mí mío mía conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras estamos vemos hemos creemos recomendamos
-		consideramos proponemos observamos esperamos queremos podemos debemos tenemos sabemos somos vimos hicimos`,
+		consideramos proponemos observamos esperamos queremos podemos debemos tenemos sabemos somos vimos hicimos
+		ayudamos ofrecemos ponemos diseñamos desarrollamos`,
 	"pt": `eu meu minha meus minhas comigo nós nosso nossa nossos nossas estamos vemos temos acreditamos recomendamos
-		consideramos propomos observamos esperamos queremos podemos devemos sabemos somos vimos fizemos`,
+		consideramos propomos observamos esperamos queremos podemos devemos sabemos somos vimos fizemos
+		ajudamos oferecemos desenvolvemos`,
 	"fr": `je j' moi mon ma mes nous notre nos`,
 	"de": `ich mein meine meinen meinem meiner mir mich wir unser unsere unseren unserem unserer uns`,
 	"it": `io mio mia miei mie noi nostro nostra nostri nostre`,
@@ -602,7 +604,7 @@ var ReferencePhrases = map[string][]string{
 		"la solution est", "la différence est", "après cela", "depuis lors", "dans le même", "dans la même", "pour cela", "c'est pourquoi",
 		"sur ce dernier point", "sur ce point", "à ce titre", "dans ce cadre", "dans ce contexte", "autrement dit", "aucun des deux", "jusque-là",
 		"aucune des deux", "chacun ", "chacune ", "chacun,", "d'abord,", "d’abord,", "ensuite,", "enfin,", "à cela ", "à ceci ", "à l'inverse", "à l’inverse", "a contrario", "inversement", "certains en concluent", "certains affirment", "certains estiment", "d'aucuns", "on entend souvent", "les critiques", "il s'est avéré", "il s’est avéré", "il s'avère", "il s’avère", "cela semble raisonnable", "ça semble raisonnable", "quant à", "quant au", "quant aux"},
-	"de": {"ihnen ist gemeinsam", "gemeinsam ist ihnen", "insbesondere ", "in den ersten wochen", "die ersten wochen", "in den ersten monaten", "anders gesagt", "anders formuliert", "nur so ", "erst so ", "in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
+	"de": {"genau das", "genau dies", "eben das", "gerade das", "ihnen ist gemeinsam", "gemeinsam ist ihnen", "insbesondere ", "in den ersten wochen", "die ersten wochen", "in den ersten monaten", "anders gesagt", "anders formuliert", "nur so ", "erst so ", "in weiteren ", "die übrigen", "die restlichen", "der rest ", "solche ", "das heißt", "einerseits", "zum beispiel", "z. b.", "darüber hinaus", "mit anderen worten", "im gegensatz", "auf der anderen seite",
 		"in diesem fall", "aus diesem grund", "beispiel:", "ein weiterer", "eine weitere", "ein weiteres",
 		"kurz gesagt", "zusammenfassend", "letztendlich", "letzten endes", "am ende",
 		"die antwort ", "die antwort:", "das ergebnis war", "der grund ist", "der grund war", "die lösung war", "die lösung ist",

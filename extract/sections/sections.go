@@ -41,7 +41,8 @@ var boilerplateHeadings = parse.WordList(`
 	contributeur|remerciement|auteur|relecteur|table des matières|sommaire|référence|glossaire|acronyme|commentaire|
 	mitwirkende|danksagung|autoren|inhaltsverzeichnis|inhalt|referenzen|literatur|quellen|glossar|abkürzungen|kommentare|
 	collaboratore|contributore|contributori|ringraziamenti|autori|revisori|sommario|riferimenti|glossario|acronimi|commenti|
-	bijdragers|dankwoord|auteurs|inhoudsopgave|referenties|bronnen|woordenlijst|afkortingen|
+	bijdragers|dankwoord|auteurs|inhoudsopgave|referenties|bronnen|woordenlijst|afkortingen|over de auteur|over de auteurs|
+	sobre el autor|sobre la autora|sobre los autores|sull'autore|sull'autrice|sugli autori|l'autore|l'autrice|gli autori|
 	貢献者|コントリビューター|謝辞|著者|執筆者|レビュアー|目次|参考文献|参考資料|参照|用語集|略語|変更履歴|
 	贡献者|致谢|作者|审阅者|目录|参考文献|参考资料|术语表|缩略语|修订历史|
 	기여자|감사의 글|감사의 말|저자|검토자|목차|참고 문헌|참고문헌|참고 자료|용어집|약어|변경 이력`)
