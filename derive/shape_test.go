@@ -819,3 +819,39 @@ After nine months, the figures speak for themselves.
 		t.Errorf("the LinkedIn post does not open with the title's result:\n%s", li.Template)
 	}
 }
+
+// TestACaseOpensWithItsResultNotItsStartingPoint: "9.4% of appointments were missed"
+// under "The challenge" is how things stood before; posted first, a success story reads
+// as a failure. The results open the posts; without a results section the figure is a
+// finding like any other.
+func TestACaseOpensWithItsResultNotItsStartingPoint(t *testing.T) {
+	body := `
+## The challenge
+
+Before the change, 9.4% of appointments were missed without notice, and front-desk staff spent 11 hours a week on reminder calls.
+
+## The solution
+
+Vetoplan's booking pages went live in all twelve clinics in March, with reminders by text two days and two hours before each visit.
+
+## HEADING
+
+Unannounced no-shows fell to 3.1% of appointments within six months, a drop of two thirds across the network.
+`
+	first := func(heading string) string {
+		res := deriveText(t, "case.md", "---\ntitle: Vetoplan at Clinique du Parc\n---\n# Vetoplan at Clinique du Parc\n"+strings.Replace(body, "HEADING", heading, 1))
+		for _, d := range res.Derivatives {
+			if d.Channel == channel.X && d.Kind == channel.KindTweet {
+				return d.Template
+			}
+		}
+		t.Fatalf("no post on X: %+v", res.Skipped)
+		return ""
+	}
+	if got := first("Results"); !strings.HasPrefix(got, "Unannounced no-shows fell to 3.1%") {
+		t.Errorf("the first post is not the case's result:\n%s", got)
+	}
+	if got := first("Next steps"); !strings.HasPrefix(got, "Before the change, 9.4%") && !strings.HasPrefix(got, "Unannounced") {
+		t.Errorf("without a results section, the first post is neither figure:\n%s", got)
+	}
+}

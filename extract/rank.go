@@ -123,6 +123,7 @@ func Analyze(doc *parse.Document) *Analysis {
 	a.Paragraphs = make([][][]int, len(doc.Sections))
 	a.skipped = sections.Boilerplate(doc)
 	imagined, answers, cases := sections.Imagined(doc), sections.Answers(doc), sections.Cases(doc)
+	baseline := sections.Baselines(doc) // a case's figures before: no stat, not its result
 	// A worked example's every line leans on the case it makes up ("Chaque panne évitée
 	// représente ainsi…", "The 50% deposit lands in March"), not only its figures.
 	title := textcase.Lower(strings.TrimSpace(doc.Title))
@@ -150,7 +151,7 @@ func Analyze(doc *parse.Document) *Analysis {
 		// A figure from an example would be posted as a finding: never post it.
 		illustration := stat && (example || figures.Hypothetical(text) || figures.Instance(text, a.Lang))
 		a.Candidates = append(a.Candidates, Candidate{Text: text, Section: sec, para: para, sentence: sent, Pos: len(a.Candidates),
-			terms: a.intern(text), Stat: stat && !illustration, illustration: illustration})
+			terms: a.intern(text), Stat: stat && !illustration && !baseline[sec], illustration: illustration})
 		// sameWords of the sentence, looked up without allocating, and kept for score.
 		from := len(a.sameWords)
 		a.sameWords = appendSameWords(a.sameWords, text)

@@ -6,6 +6,7 @@ package sections
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -298,4 +299,37 @@ func ownHeading(doc *parse.Document) int {
 		}
 	}
 	return own
+}
+
+// baselineHeadings name the starting point of a case (the situation before, its
+// challenge), and resultHeadings what came of it; lower case, matched as prefixes.
+var (
+	baselineHeadings = []string{"the challenge", "challenge", "background", "context", "the situation", "situation", "starting point",
+		"the problem", "before", "contexto", "desafío", "el desafío", "el reto", "reto", "situación inicial", "punto de partida",
+		"antecedentes", "desafio", "o desafio", "situação inicial", "ponto de partida", "contexte", "enjeux", "le défi", "défi",
+		"situation initiale", "point de départ", "ausgangslage", "ausgangssituation", "herausforderung", "hintergrund",
+		"contesto", "la sfida", "sfida", "situazione iniziale", "punto di partenza", "uitgangssituatie", "uitdaging", "achtergrond",
+		"課題", "背景", "導入前", "导入前", "挑战", "痛点", "现状", "배경", "과제", "도입 배경", "도입 전"}
+	resultHeadings = []string{"results", "result", "the results", "outcome", "outcomes", "impact", "resultados", "resultado",
+		"résultats", "résultat", "ergebnisse", "ergebnis", "risultati", "resultaten", "成果", "効果", "導入効果", "成效", "效果",
+		"성과", "결과", "도입 효과"}
+)
+
+// Baselines marks the sections of a case that give its starting point ("The challenge",
+// "Contexte", "과제"), and those below them, when another section gives its results:
+// a figure there is how things stood before ("9.4% of appointments were missed"), and
+// posted as a finding it reads as the opposite of the case's result.
+func Baselines(doc *parse.Document) []bool {
+	opens := func(i int, names []string) bool {
+		h := textcase.Lower(strings.TrimFunc(doc.Sections[i].Heading, func(r rune) bool { return !unicode.IsLetter(r) }))
+		return slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(h, n) })
+	}
+	results := false
+	for i := range doc.Sections {
+		results = results || opens(i, resultHeadings)
+	}
+	if !results {
+		return make([]bool, len(doc.Sections))
+	}
+	return under(doc, func(i int) bool { return opens(i, baselineHeadings) })
 }
