@@ -98,6 +98,12 @@ func TestUntaggedDocumentsGetTheTopicsTheyAreAbout(t *testing.T) {
 		{"ko2.md", "---\nlang: ko\n---\n# 2024 중견기업 매출채권 관리 실태 보고서\n\n응답 기업의 절반이 엑셀을 씁니다.\n", []string{"#매출채권"}},
 		{"en7.md", "# Your cyber insurance application is a security document\n\nUnderwriters read it closely.\n", []string{"#CyberInsurance"}},
 		{"fr2.md", "---\nlang: fr\n---\n# Préparer la facturation électronique\n\nLa réforme arrive en 2026.\n", []string{"#FacturationÉlectronique"}},
+		// More fields: telematics, law firms, food waste, heat pumps, pharmacies, HR.
+		{"en8.md", "# Fleet telematics in mid-size logistics\n\nCarriers track every truck.\n", []string{"#Logistics", "#Telematics"}},
+		{"de4.md", "---\nlang: de\n---\n# Zeiterfassung in der Anwaltskanzlei\n\nJede Minute zählt.\n", []string{"#Zeiterfassung", "#Anwaltskanzlei"}},
+		{"es4.md", "---\nlang: es\n---\n# Cómo reducir el desperdicio alimentario en cadenas de restaurantes\n\nCada local pesa sus mermas.\n", []string{"#DesperdicioAlimentario"}},
+		{"nl2.md", "---\nlang: nl\n---\n# Warmtepompen in de utiliteitsbouw\n\nDe prestaties vallen vaak tegen.\n", []string{"#Warmtepomp", "#Utiliteitsbouw"}},
+		{"ja3.md", "---\nlang: ja\n---\n# 中小企業の人事労務電子化ガイド\n\n多くの企業が紙で手続きをしています。\n", []string{"#人事労務"}},
 	} {
 		doc, err := parse.File(tc.name, []byte(tc.text), 0)
 		if err != nil {
