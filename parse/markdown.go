@@ -57,7 +57,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Heading:
 		w.o.heading(n.Level, w.inline(n), "")
 	case *ast.Paragraph, *ast.TextBlock:
-		w.o.paragraph(w.inline(n))
+		w.o.paragraph(withoutBoldLabel(n, w.inline(n)))
 	case *ast.List:
 		w.o.list(w.listItems(n, nil))
 	case *ast.Blockquote:
@@ -78,6 +78,21 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkContinue, nil
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// withoutBoldLabel is a paragraph's text without a first line in bold that labels it
+// ("**③ 지오펜스 기반 위험구역 알림**" over "BIM 도면을 바탕으로…"): a heading in all but
+// name, which run into the sentence under it reads as one garbled sentence.
+func withoutBoldLabel(n ast.Node, text string) string {
+	if e, ok := n.FirstChild().(*ast.Emphasis); !ok || e.Level != 2 || !strings.HasPrefix(text, string(wordJoiner)) {
+		return text
+	}
+	label, rest, ok := strings.Cut(text[len(string(wordJoiner)):], string(wordJoiner)+"\n")
+	if !ok || strings.TrimSpace(rest) == "" || strings.Contains(label, string(wordJoiner)) ||
+		strings.HasSuffix(strings.TrimSpace(label), ":") || strings.HasSuffix(strings.TrimSpace(label), "：") {
+		return text // bold words within the line, or a label the line goes on after
+	}
+	return rest
 }
 
 // inline is the plain text of n's inline content: no Markdown syntax, code kept as
