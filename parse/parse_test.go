@@ -488,9 +488,9 @@ func TestTablesAreKeptApartFromProse(t *testing.T) {
 // words within a line, and a label with a colon, stay.
 func TestABoldLineOverItsParagraphIsNoPartOfIt(t *testing.T) {
 	for src, want := range map[string]string{
-		"# 사례\n\n**③ 지오펜스 기반 위험구역 알림**\nBIM 도면을 바탕으로 현장별 위험구역을 설정했습니다.\n": "BIM 도면을 바탕으로 현장별 위험구역을 설정했습니다.",
-		"# Case\n\n**Remote monitoring** cut callouts by 32% in the first year.\n":          "Remote monitoring cut callouts by 32% in the first year.",
-		"# Case\n\n**Result:**\nCallouts fell by 32% in the first year.\n":                       "Result: Callouts fell by 32% in the first year.",
+		"# 사례\n\n**③ 지오펜스 기반 위험구역 알림**\nBIM 도면을 바탕으로 현장별 위험구역을 설정했습니다.\n":          "BIM 도면을 바탕으로 현장별 위험구역을 설정했습니다.",
+		"# Case\n\n**Remote monitoring** cut callouts by 32% in the first year.\n": "Remote monitoring cut callouts by 32% in the first year.",
+		"# Case\n\n**Result:**\nCallouts fell by 32% in the first year.\n":         "Result: Callouts fell by 32% in the first year.",
 	} {
 		doc, err := File("b.md", []byte(src), 0)
 		if err != nil {
