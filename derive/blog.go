@@ -5,10 +5,8 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/repurpose/repurpose/internal/script"
 	"github.com/repurpose/repurpose/langid"
 
 	"github.com/repurpose/repurpose/channel"
@@ -82,7 +80,7 @@ func (d *deriver) blog() {
 	// in any words) brings the teaser to its target length, else the longest such stretch.
 	// The rest of the teaser stays as it is while the passage grows: count it once, and
 	// each sentence as it is added.
-	rest := teaserWords(blogMarkdown(t, d.labels, "", false)) + teaserWords(d.labels.WhyItMatters)
+	rest := parse.ReadingWords(blogMarkdown(t, d.labels, "", false)) + parse.ReadingWords(d.labels.WhyItMatters)
 	paragraph := d.paragraphs()
 	listed := append(parse.Sentences(t.intro), points...)
 	// What each sentence does to a passage, read once: every start tried reads much the
@@ -133,10 +131,10 @@ func (d *deriver) blog() {
 			}
 			// A paragraph led by a short line of its own ("사람의 역할 변화를 준비하라.", "Start
 			// small.") is the next item of a list of advice, not more of this thought.
-			if k > 0 && paragraph[j] != paragraph[passage[len(passage)-1]] && teaserWords(d.a.Candidates[j].Text) <= 6 {
+			if k > 0 && paragraph[j] != paragraph[passage[len(passage)-1]] && parse.ReadingWords(d.a.Candidates[j].Text) <= 6 {
 				break
 			}
-			n := teaserWords(d.a.Candidates[j].Text)
+			n := parse.ReadingWords(d.a.Candidates[j].Text)
 			// Long enough: the passage ends with the paragraph it is in, as its author
 			// ended the thought, while that fits well under the maximum; a new paragraph
 			// is a new thought.
@@ -149,7 +147,7 @@ func (d *deriver) blog() {
 		// A passage ends on an answer, not on the question or the supposition the next
 		// paragraph takes up ("Why the improvement overall?", "Suppose a store sells…").
 		for len(passage) > 1 && whole.Dangles(d.a.Candidates[passage[len(passage)-1]].Text) {
-			words -= teaserWords(d.a.Candidates[passage[len(passage)-1]].Text)
+			words -= parse.ReadingWords(d.a.Candidates[passage[len(passage)-1]].Text)
 			passage = passage[:len(passage)-1]
 		}
 		return passage, words
@@ -184,7 +182,7 @@ func (d *deriver) blog() {
 			delete(exclude, i)
 			// The passage may start at the takeaway, or run through it.
 			for _, start := range append([]int{i}, d.moreSentences(exclude, 24)...) {
-				passage, words := grow(start, exclude, rest-teaserWords(text), true)
+				passage, words := grow(start, exclude, rest-parse.ReadingWords(text), true)
 				if len(passage) > 0 && words > bestWords && slices.Contains(passage, i) {
 					best, bestWords, dropped = passage, words, k
 				}
@@ -203,7 +201,7 @@ func (d *deriver) blog() {
 	for _, i := range best {
 		exclude[i] = true
 	}
-	for len(t.Takeaways) < maxTakeaways && teaserWords(blogMarkdown(t, d.labels, "", false)) < blogMinWords {
+	for len(t.Takeaways) < maxTakeaways && parse.ReadingWords(blogMarkdown(t, d.labels, "", false)) < blogMinWords {
 		said := strings.Join(append([]string{t.intro}, t.Takeaways...), "\n")
 		more := d.plainTakeaways(exclude, said, notClaims, 1)
 		if len(more) == 0 {
@@ -211,7 +209,7 @@ func (d *deriver) blog() {
 		}
 		t.Takeaways = append(t.Takeaways, more...)
 	}
-	for teaserWords(blogMarkdown(t, d.labels, "", false)) > blogMaxWords {
+	for parse.ReadingWords(blogMarkdown(t, d.labels, "", false)) > blogMaxWords {
 		switch {
 		case t.why != "":
 			t.why = ""
@@ -281,36 +279,6 @@ func (d *deriver) notTeaserClaims() map[int]bool {
 		return c.Score > 0 && c.Weight() >= c.Score && !extract.Question(c.Text) && !claim.AboutADocument(c.Text, lang) &&
 			(d.weighty(c) || !claim.Advises(c.Text, lang))
 	})
-}
-
-// teaserWords counts words the way a reader would: white-space separated words, and in
-// Chinese and Japanese, written without spaces, one word per two characters.
-func teaserWords(text string) int {
-	words, cjk := teaserCounts(text)
-	return words + cjk/2
-}
-
-// teaserCounts are the words of text outside Chinese and Japanese, and its characters
-// in them; teaserWords adds them up.
-func teaserCounts(text string) (words, cjk int) {
-	latin := false // the current white-space separated word has a letter or digit
-	for _, r := range text {
-		switch {
-		case unicode.IsSpace(r):
-			if latin {
-				words++
-			}
-			latin = false
-		case script.CJK(r):
-			cjk++
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			latin = true
-		}
-	}
-	if latin {
-		words++
-	}
-	return words, cjk
 }
 
 // blogMarkdown ends with the CTA as a Markdown link to the slot, or as plain text when

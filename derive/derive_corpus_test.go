@@ -185,7 +185,7 @@ func checkQuality(t *testing.T, doc *parse.Document, res Result) {
 		case channel.KindLinkedIn:
 			linkedIn = utf8.RuneCountInString(d.Text)
 		case channel.KindBlog:
-			blogWords = teaserWords(withoutLine(d.Blog.Markdown, d.Backlink))
+			blogWords = parse.ReadingWords(withoutLine(d.Blog.Markdown, d.Backlink))
 		case channel.KindSnippet:
 			snippets++
 			switch d.Type {

@@ -121,7 +121,7 @@ func whyItMatters(t *testing.T, n int, last string, others int) (string, []strin
 		if at < 0 {
 			t.Fatalf("no passage:\n%s", d.Text)
 		}
-		t.Logf("%d words\n%s", teaserWords(d.Text), d.Text[at:])
+		t.Logf("%d words\n%s", parse.ReadingWords(d.Text), d.Text[at:])
 		return d.Text[at:], first
 	}
 	t.Fatal("no blog teaser")

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/repurpose/repurpose/internal/script"
 )
 
 // WordSet is the set of the white-space separated words: a word list of the source
@@ -103,4 +105,29 @@ func (set *RuneSet) AppendFields(words []string, s string) []string {
 		words = append(words, s[start:])
 	}
 	return words
+}
+
+// ReadingWords counts words the way a reader would: white-space separated words with a
+// letter or digit, and in Chinese and Japanese, written without spaces, one word per two
+// characters.
+func ReadingWords(text string) int {
+	words, cjk := 0, 0
+	latin := false // the current white-space separated word has a letter or digit
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			if latin {
+				words++
+			}
+			latin = false
+		case script.CJK(r):
+			cjk++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			latin = true
+		}
+	}
+	if latin {
+		words++
+	}
+	return words + cjk/2
 }
