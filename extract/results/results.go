@@ -7,11 +7,13 @@ package results
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/repurpose/repurpose/extract/lean"
 	"github.com/repurpose/repurpose/internal/textcase"
 	"github.com/repurpose/repurpose/parse"
 )
@@ -173,22 +175,12 @@ func changeHeading(h string) bool { return holds(h, changeWords) }
 // space words, anywhere in those that do not.
 func holds(h string, words []string) bool {
 	lower := textcase.Lower(h)
-	for _, w := range words {
-		for at := 0; at < len(lower); {
-			j := strings.Index(lower[at:], w)
-			if j < 0 {
-				break
-			}
-			j += at
-			before, _ := utf8.DecodeLastRuneInString(lower[:j])
-			after, _ := utf8.DecodeRuneInString(lower[j+len(w):])
-			if !spaced(w) || !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-				return true
-			}
-			at = j + len(w)
+	return slices.ContainsFunc(words, func(w string) bool {
+		if spaced(w) {
+			return lean.HasLowerWord(lower, w)
 		}
-	}
-	return false
+		return strings.Contains(lower, w)
+	})
 }
 
 // spaced reports a word of a script that spaces its words (not Chinese, Japanese or
